@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { SESSION_COOKIE } from '../web/context.js';
+import { AppError } from '../web/errors.js';
+import { ErrorSummary, Field, formError, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { authorize, isAdmin } from '../web/policy.js';
+import { LoginSchema, PasswordSchema, UserCreateSchema } from './schemas.js';
+import * as accounts from './service.js';
+
+type Form = { values: FormValues; errors: FormErrors };
+
+/** Only same-site paths: an open redirect would let a phishing link borrow our login page. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?!\/)[^\\\s]*$/.test(next) && !next.startsWith('/login') ? next : '/admin';
+}
+
+function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status = 200) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const next = safeNext((req.query as Record<string, unknown>).next ?? (form?.values.next));
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={t('login.title')}>
+      <h1>{t('login.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={form?.errors} />
+      <form method="post" action="/login" class="stack" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="next" value={next} />
+        <Field name="email" type="email" label={t('login.email')} values={form?.values} errors={form?.errors} autocomplete="username" required />
+        <Field name="password" type="password" label={t('login.password')} errors={form?.errors} autocomplete="current-password" required />
+        <div>
+          <button type="submit">{t('login.submit')}</button>
+        </div>
+      </form>
+    </Layout>,
+    status,
+  );
+}
+
+function accountsPage(db: Db, req: FastifyRequest, reply: FastifyReply, list: accounts.User[], form?: Form, status = 200) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={t('admin.accounts')}>
+      <h1>{t('admin.accounts')}</h1>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('field.email')}</th>
+              <th scope="col">{t('field.role')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((u) => (
+              <tr>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{t(`role.${u.role}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('admin.newAccount')}</h2>
+      <ErrorSummary ctx={ctx} errors={form?.errors} />
+      <form method="post" action="/admin/accounts" class="stack" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} required />
+        <Field name="email" type="email" label={t('field.email')} values={form?.values} errors={form?.errors} required />
+        <Field name="password" type="password" label={t('field.password')} errors={form?.errors} autocomplete="new-password" required />
+        <Select name="role" label={t('field.role')} values={form?.values ?? { role: 'member' }} options={(['member', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <div>
+          <button type="submit">{t('form.create')}</button>
+        </div>
+      </form>
+    </Layout>,
+    status,
+  );
+}
+
+export function accountPages(app: FastifyInstance, db: Db, config: Config): void {
+  const csrf = { preHandler: app.csrfProtection };
+
+  app.get('/login', (req, reply) => loginPage(req, reply));
+
+  app.post('/login', { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const form = parseForm(LoginSchema, { email: body.email, password: body.password });
+    const values = { email: body.email ?? '', next: body.next ?? '' };
+    if (!form.ok) return loginPage(req, reply, { values, errors: form.errors }, 400);
+    try {
+      const user = await accounts.authenticate(db, req.network.id, form.data.email, form.data.password);
+      const session = await accounts.createSession(db, user);
+      reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });
+      return reply.redirect(safeNext(body.next), 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'unauthenticated') {
+        return loginPage(req, reply, { values, errors: { email: pageContext(req, reply).t('login.failed') } }, 401);
+      }
+      throw err;
+    }
+  });
+
+  app.post('/logout', csrf, async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await accounts.endSession(db, cookie);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/admin/accounts', async (req, reply) => {
+    authorize(req.user, isAdmin(req.user), 'manage accounts');
+    return accountsPage(db, req, reply, await accounts.listUsers(db, req.network.id));
+  });
+
+  app.post('/admin/accounts', csrf, async (req, reply) => {
+    authorize(req.user, isAdmin(req.user), 'manage accounts');
+    // A person created from this page signs in with a password, so it is required here.
+    const form = parseForm(UserCreateSchema.extend({ password: PasswordSchema }), req.body);
+    if (!form.ok) return accountsPage(db, req, reply, await accounts.listUsers(db, req.network.id), form, 400);
+    try {
+      await accounts.createUser(db, req.network.id, form.data);
+      return reply.redirect('/admin/accounts?done=created', 303);
+    } catch (err) {
+      return accountsPage(db, req, reply, await accounts.listUsers(db, req.network.id), formError(err, form.values), 409);
+    }
+  });
+}

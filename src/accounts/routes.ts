@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Db } from '../db/connection.js';
+import { bearer, NoContentSchema, type Api } from '../web/api.js';
+import { requireUser } from '../web/context.js';
+import { NewTokenSchema, TokenCreateSchema, TokenSchema, UserSchema } from './schemas.js';
+import * as accounts from './service.js';
+
+const tags = ['accounts'];
+
+const presentToken = (t: Awaited<ReturnType<typeof accounts.listTokens>>[number]) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+});
+
+export function accountRoutes(app: Api, db: Db): void {
+  app.post('/api/v1/auth/tokens', {
+    schema: { tags, summary: 'Exchange an e-mail and password for a new API token', body: TokenCreateSchema, response: { 201: NewTokenSchema } },
+    // Password guessing is the attack here: few attempts per address.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    handler: async (req, reply) => {
+      const user = await accounts.authenticate(db, req.network.id, req.body.email, req.body.password);
+      const { row, token } = await accounts.createToken(db, user, req.body.name);
+      return reply.code(201).send({ ...presentToken(row), token });
+    },
+  });
+
+  app.get('/api/v1/auth/tokens', {
+    schema: { tags, summary: 'My API tokens (never the tokens themselves)', security: bearer, response: { 200: z.object({ items: z.array(TokenSchema) }) } },
+    handler: async (req) => ({ items: (await accounts.listTokens(db, requireUser(req))).map(presentToken) }),
+  });
+
+  app.delete('/api/v1/auth/tokens/:id', {
+    schema: { tags, summary: 'Revoke one of my API tokens', security: bearer, params: z.object({ id: z.uuid() }), response: { 204: NoContentSchema } },
+    handler: async (req, reply) => {
+      await accounts.revokeToken(db, requireUser(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/v1/me', {
+    schema: { tags, summary: 'The account behind the token', security: bearer, response: { 200: UserSchema } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      return { id: user.id, email: user.email, name: user.name, role: user.role };
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const EmailSchema = z
+  .email({ message: 'must be an e-mail address such as ada@example.org' })
+  .max(254)
+  .transform((e) => e.trim().toLowerCase())
+  .describe('E-mail address (compared case-insensitively)');
+
+export const PasswordSchema = z.string().min(10, 'must be at least 10 characters').max(200).describe('Password, at least 10 characters');
+
+export const RoleSchema = z.enum(['admin', 'member']).describe('`admin` runs the whole network; `member` is everyone else (organiser and venue-manager rights are given per chapter and venue)');
+
+export const UserCreateSchema = z.object({
+  email: EmailSchema,
+  name: z.string().trim().min(1, 'is required').max(120).describe('Display name'),
+  role: RoleSchema.default('member'),
+  password: PasswordSchema.optional(),
+});
+export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+export const TokenCreateSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, 'is required').max(200),
+  name: z.string().trim().min(1, 'is required').max(80).describe('What the token is for, e.g. "CI script"'),
+});
+
+export const TokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string().describe('First characters of the token, to tell tokens apart'),
+  createdAt: z.string().describe('ISO 8601 instant'),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const NewTokenSchema = TokenSchema.extend({ token: z.string().describe('The bearer token. Shown once: store it now.') });
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, 'is required').max(200),
+});
+
+export const UserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+});

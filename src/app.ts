@@ -1,0 +1,122 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountPages } from './accounts/pages.js';
+import { accountRoutes } from './accounts/routes.js';
+import { chapterPages } from './chapters/pages.js';
+import { chapterRoutes } from './chapters/routes.js';
+import type { Config } from './config.js';
+import type { Database } from './db/connection.js';
+import { networkPages } from './networks/pages.js';
+import { instanceSecret } from './networks/service.js';
+import { partnershipRoutes } from './partnerships/routes.js';
+import { venuePages } from './venues/pages.js';
+import { venueRoutes } from './venues/routes.js';
+import { registerContext } from './web/context.js';
+import { AppError, sendProblem, toProblem } from './web/errors.js';
+import { renderErrorPage } from './web/error-page.js';
+import './web/zod-messages.js';
+
+/** Plugins, then each feature's routes. No logic lives here. */
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const { db } = database;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Never log secrets: tokens, cookies and passwords stay out of the logs.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 256 * 1024,
+    trustProxy: config.secureCookies,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie, { secret: await instanceSecret(db, 'cookie-secret') });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, {
+    global: config.rateLimitPerMinute > 0,
+    max: config.rateLimitPerMinute || 1_000_000,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz',
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Essaim API', version: '1', description: 'Chapters, venues and partnerships of a community network. Errors are RFC 9457 problem+json.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Create a token with POST /api/v1/auth/tokens or `essaim token create`.' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerContext(app, db);
+
+  // The JSON API speaks JSON only; anything else is refused before it is parsed.
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/v1/') && req.body !== undefined && !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new AppError('unsupported_media_type', `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`);
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const problem = toProblem(err, req);
+    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/healthz')) return sendProblem(reply, problem);
+    // A page that needs a signed-in person sends the visitor to sign in, then back.
+    if (problem.status === 401 && req.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const problem = toProblem(new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`), req);
+    if (req.url.startsWith('/api/')) return sendProblem(reply, problem);
+    return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.pool.query({ text: 'SELECT 1', query_timeout: 2000 } as never);
+      return { status: 'ok', database: 'up' };
+    } catch {
+      return sendProblem(reply, { type: 'https://essaim.dev/problems/unavailable', title: 'Service unavailable', status: 503, detail: 'The database does not answer.' });
+    }
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  accountRoutes(api, db);
+  chapterRoutes(api, db);
+  venueRoutes(api, db);
+  partnershipRoutes(api, db);
+  networkPages(app, db);
+  chapterPages(app, db);
+  venuePages(app, db);
+  accountPages(app, db, config);
+
+  return app;
+}

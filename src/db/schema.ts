@@ -1,0 +1,6 @@
+// Every feature's tables, for drizzle's query builder and drizzle-kit.
+export * from '../networks/tables.js';
+export * from '../accounts/tables.js';
+export * from '../chapters/tables.js';
+export * from '../venues/tables.js';
+export * from '../partnerships/tables.js';

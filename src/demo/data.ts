@@ -1,0 +1,69 @@
+/**
+ * The situation of PRODUCT.md, as data: a Brussels community with its own coworking space opens
+ * regional chapters in partner coworking spaces — Charleroi (in a regional coworking network),
+ * then Kortrijk — while Namur and Mons collect sign-ups.
+ */
+export const demoVenues = [
+  {
+    name: 'BetaCowork',
+    kind: 'coworking' as const,
+    address: 'Rue des Pierres 29',
+    city: 'Bruxelles',
+    affiliation: '',
+    coworkers: 200,
+    website: null,
+    description: 'The network’s own coworking space in the centre of Brussels, home of the large events.',
+    rooms: [
+      { name: 'Main hall', capacity: 120 },
+      { name: 'Meeting room', capacity: 14 },
+    ],
+  },
+  {
+    name: 'Switch Coworking Charleroi',
+    kind: 'coworking' as const,
+    address: 'Rue de la Montagne 20',
+    city: 'Charleroi',
+    affiliation: 'Cowallonia',
+    coworkers: 35,
+    website: null,
+    description: 'A coworking space of Cowallonia, the public network of coworking spaces in Wallonia.',
+    rooms: [
+      { name: 'Event room', capacity: 50 },
+      { name: 'Meeting room', capacity: 10 },
+    ],
+  },
+  {
+    name: 'Coworking Kortrijk',
+    kind: 'coworking' as const,
+    address: 'Doorniksestraat 60',
+    city: 'Kortrijk',
+    affiliation: '',
+    coworkers: 40,
+    website: null,
+    description: 'Coworkingruimte in het centrum van Kortrijk.',
+    rooms: [{ name: 'Zaal', capacity: 45 }],
+  },
+];
+
+export const demoChapters = [
+  { name: 'Brussels', city: 'Bruxelles', region: 'Brussels-Capital', status: 'active' as const, host: 'BetaCowork', description: 'Where it all started: the large events of the network, and a monthly meetup.' },
+  { name: 'Charleroi', city: 'Charleroi', region: 'Hainaut', status: 'active' as const, host: 'Switch Coworking Charleroi', description: 'A monthly IT day and regular talks for the web and tech people of the Charleroi region — and for those who left it for Brussels.' },
+  { name: 'Kortrijk', city: 'Kortrijk', region: 'West-Vlaanderen', status: 'active' as const, host: 'Coworking Kortrijk', description: 'Regelmatige meetups voor de tech-community van Zuid-West-Vlaanderen.' },
+  { name: 'Namur', city: 'Namur', region: 'Namur', status: 'planned' as const, host: undefined, description: 'Under discussion: tell us you would come.' },
+  { name: 'Mons', city: 'Mons', region: 'Hainaut', status: 'planned' as const, host: undefined, description: 'Under discussion: tell us you would come.' },
+];
+
+export const demoPartnership = { venueProvides: 'room and coffee', networkProvides: 'promotion, speakers and members' };
+
+export const demoOrganizers = [
+  { name: 'Julie Lambert', email: 'julie.lambert@example.org', chapter: 'Brussels' },
+  { name: 'Adrien Dubois', email: 'adrien.dubois@example.org', chapter: 'Charleroi' },
+  { name: 'Sofie Vermeulen', email: 'sofie.vermeulen@example.org', chapter: 'Kortrijk' },
+];
+
+export const demoManagers = [{ name: 'Marc Delvaux', email: 'marc.delvaux@example.org', venue: 'Switch Coworking Charleroi' }];
+
+export const demoAdmin = { email: 'admin@example.org', password: 'essaim-demo-admin', name: 'Demo administrator' };
+
+export const firstNames = ['Amélie', 'Bart', 'Camille', 'Dries', 'Elise', 'François', 'Griet', 'Hugo', 'Inès', 'Jens', 'Karim', 'Lotte', 'Manon', 'Nathan', 'Océane', 'Pieter', 'Quentin', 'Ruth', 'Sarah', 'Thomas', 'Ursule', 'Vincent', 'Wout', 'Yasmine', 'Zoé'];
+export const lastNames = ['Lambert', 'Peeters', 'Dubois', 'Janssens', 'Maes', 'Leclercq', 'Willems', 'Dumont', 'Claes', 'Martin', 'Goossens', 'Lemaire', 'Wouters', 'Renard', 'De Smet', 'Hermans', 'Mertens', 'Denis', 'Jacobs', 'Simon'];

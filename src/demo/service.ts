@@ -1,0 +1,74 @@
+import { and, count, eq } from 'drizzle-orm';
+import { createUser, findUserByEmail } from '../accounts/service.js';
+import { users } from '../accounts/tables.js';
+import { addOrganizer, createChapter, registerInterest } from '../chapters/service.js';
+import { chapters } from '../chapters/tables.js';
+import type { Db } from '../db/connection.js';
+import type { Network } from '../networks/service.js';
+import { createPartnership } from '../partnerships/service.js';
+import { addManager, createVenue } from '../venues/service.js';
+import { venues } from '../venues/tables.js';
+import { AppError } from '../web/errors.js';
+import { slugify } from '../web/slug.js';
+import { demoAdmin, demoChapters, demoManagers, demoOrganizers, demoPartnership, demoVenues, firstNames, lastNames } from './data.js';
+
+export async function isNetworkEmpty(db: Db, network: Network): Promise<boolean> {
+  const [c] = await db.select({ n: count() }).from(chapters).where(eq(chapters.networkId, network.id));
+  const [v] = await db.select({ n: count() }).from(venues).where(eq(venues.networkId, network.id));
+  return c!.n === 0 && v!.n === 0;
+}
+
+/** A deterministic generator: the demo is the same on every machine. */
+function* people(seed: number): Generator<{ name: string; email: string }> {
+  let x = seed;
+  const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648);
+  for (let i = 0; ; i++) {
+    const first = firstNames[next() % firstNames.length]!;
+    const last = lastNames[next() % lastNames.length]!;
+    yield { name: `${first} ${last}`, email: `${slugify(first)}.${slugify(last)}.${i}@example.org` };
+  }
+}
+
+export interface DemoSummary { chapters: number; venues: number; interest: number; admin?: { email: string; password: string } }
+
+/**
+ * Fills a network with the situation of PRODUCT.md. Refuses a network that already has chapters
+ * or venues unless `force`, which first removes them (and everything hanging off them).
+ */
+export async function loadDemo(db: Db, network: Network, opts: { force?: boolean } = {}): Promise<DemoSummary> {
+  if (!(await isNetworkEmpty(db, network))) {
+    if (!opts.force) throw new AppError('conflict', `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`);
+    await db.delete(chapters).where(eq(chapters.networkId, network.id));
+    await db.delete(venues).where(eq(venues.networkId, network.id));
+  }
+  let interest = 0;
+  let admin: DemoSummary['admin'];
+  for (const v of demoVenues) await createVenue(db, network, v);
+  for (const c of demoChapters) {
+    const { host, ...values } = c;
+    await createChapter(db, network, values);
+    if (host) await createPartnership(db, network, slugify(c.name), { venue: slugify(host), ...demoPartnership, since: '2013-09-18', status: 'active' });
+  }
+  const gen = people(42);
+  for (const [slug, n] of [['namur', 23], ['mons', 17]] as const) {
+    for (let i = 0; i < n; i++) {
+      await registerInterest(db, network, slug, gen.next().value as { name: string; email: string });
+      interest++;
+    }
+  }
+  for (const o of demoOrganizers) {
+    if (!(await findUserByEmail(db, network.id, o.email))) await createUser(db, network.id, { email: o.email, name: o.name, role: 'member' });
+    await addOrganizer(db, network, slugify(o.chapter), o.email);
+  }
+  for (const m of demoManagers) {
+    if (!(await findUserByEmail(db, network.id, m.email))) await createUser(db, network.id, { email: m.email, name: m.name, role: 'member' });
+    await addManager(db, network, slugify(m.venue), m.email);
+  }
+  // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
+  const [admins] = await db.select({ n: count() }).from(users).where(and(eq(users.networkId, network.id), eq(users.role, 'admin')));
+  if (admins!.n === 0) {
+    await createUser(db, network.id, { ...demoAdmin, role: 'admin' });
+    admin = { email: demoAdmin.email, password: demoAdmin.password };
+  }
+  return { chapters: demoChapters.length, venues: demoVenues.length, interest, admin };
+}

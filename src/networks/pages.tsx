@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { InterestForm } from '../chapters/pages.js';
+import * as chapters from '../chapters/service.js';
+import type { Db } from '../db/connection.js';
+import * as venues from '../venues/service.js';
+import { Section } from '../web/forms.js';
+import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { authorize, isAdmin } from '../web/policy.js';
+
+const css = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'));
+
+type ChapterRow = chapters.ChapterRow;
+type Host = { slug: string; name: string; city: string };
+
+function ChapterCard({ ctx, chapter, hosts }: { ctx: PageContext; chapter: ChapterRow; hosts: Host[] }) {
+  const { t } = ctx;
+  return (
+    <li class="card" id={`chapter-${chapter.slug}`}>
+      <h3>
+        <a href={`/chapters/${chapter.slug}`}>{chapter.name}</a>
+      </h3>
+      <p class="muted">{[chapter.city, chapter.region].filter(Boolean).join(' · ')}</p>
+      {chapter.status === 'planned' ? (
+        <InterestForm ctx={ctx} chapter={chapter} />
+      ) : hosts.length ? (
+        <p>
+          {t('home.hostedBy')}{' '}
+          {hosts.map((v, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a href={`/venues/${v.slug}`}>{v.name}</a>
+            </>
+          ))}
+        </p>
+      ) : (
+        <p class="muted">{t('home.noHost')}</p>
+      )}
+    </li>
+  );
+}
+
+export function networkPages(app: FastifyInstance, db: Db): void {
+  app.get('/assets/app.css', { schema: { hide: true } }, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+
+  app.get('/', async (req, reply) => {
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    // A network has a handful of chapters, not thousands: the home page shows them all.
+    const all = await chapters.listChapters(db, req.network, { limit: 500 });
+    const hosts = await chapters.hostVenues(db, req.network, all.map((c) => c.id));
+    const byStatus = (s: ChapterRow['status']) => all.filter((c) => c.status === s).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+    const cards = (list: ChapterRow[]) => (
+      <ul class="cards">
+        {list.map((c) => (
+          <ChapterCard ctx={ctx} chapter={c} hosts={hosts.get(c.id) ?? []} />
+        ))}
+      </ul>
+    );
+    const active = byStatus('active');
+    const planned = byStatus('planned');
+    const paused = byStatus('paused');
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('nav.home')}>
+        <h1>{t('home.title', { network: req.network.name })}</h1>
+        <p>{t('home.intro')}</p>
+        <Section title={t('home.active')}>{active.length ? cards(active) : <p class="muted">{t('home.noChapters')}</p>}</Section>
+        {planned.length ? (
+          <Section title={t('home.planned')}>
+            <p>{t('home.plannedIntro')}</p>
+            {cards(planned)}
+          </Section>
+        ) : null}
+        {paused.length ? <Section title={t('home.paused')}>{cards(paused)}</Section> : null}
+      </Layout>,
+    );
+  });
+
+  app.get('/admin', async (req, reply) => {
+    authorize(req.user, true, 'see the administration');
+    const user = req.user;
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    const admin = isAdmin(user);
+    const myChapters = admin ? await chapters.listChapters(db, req.network, { limit: 500 }) : await chapters.chaptersOrganizedBy(db, req.network, user.id);
+    const myVenues = admin ? await venues.listVenues(db, req.network, { limit: 500 }) : await venues.venuesManagedBy(db, req.network, user.id);
+    const interest = admin ? await chapters.interestCounts(db, req.network, myChapters.map((c) => c.id)) : new Map<string, number>();
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('admin.title')}>
+        <h1>{t('admin.title')}</h1>
+        <Section title={admin ? t('admin.chapters') : t('admin.yourChapters')}>
+          {myChapters.length ? (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('field.name')}</th>
+                    {admin ? <th scope="col">{t('field.status')}</th> : null}
+                    {admin ? <th scope="col">{t('admin.interest')}</th> : null}
+                    <td />
+                  </tr>
+                </thead>
+                <tbody>
+                  {myChapters.map((c) => (
+                    <tr>
+                      <td>
+                        <a href={`/chapters/${c.slug}`}>{c.name}</a>
+                      </td>
+                      {admin ? <td>{t(`status.${(c as ChapterRow).status}`)}</td> : null}
+                      {admin ? <td>{interest.get(c.id) ?? 0}</td> : null}
+                      <td>
+                        <a href={`/admin/chapters/${c.slug}`} aria-label={`${t('admin.edit')} ${c.name}`}>
+                          {t('admin.edit')}
+                        </a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p class="muted">{t('admin.nothing')}</p>
+          )}
+          {admin ? (
+            <p>
+              <a href="/admin/chapters/new">{t('admin.newChapter')}</a>
+            </p>
+          ) : null}
+        </Section>
+        <Section title={admin ? t('admin.venues') : t('admin.yourVenues')}>
+          {myVenues.length ? (
+            <ul>
+              {myVenues.map((v) => (
+                <li>
+                  <a href={`/venues/${v.slug}`}>{v.name}</a> · <a href={`/admin/venues/${v.slug}`} aria-label={`${t('admin.edit')} ${v.name}`}>{t('admin.edit')}</a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('admin.nothing')}</p>
+          )}
+          {admin ? (
+            <p>
+              <a href="/admin/venues/new">{t('admin.newVenue')}</a>
+            </p>
+          ) : null}
+        </Section>
+        {admin ? (
+          <p>
+            <a href="/admin/accounts">{t('admin.accounts')}</a>
+          </p>
+        ) : null}
+      </Layout>,
+    );
+  });
+}

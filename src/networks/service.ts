@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { slugify } from '../web/slug.js';
+import { networks, settings } from './tables.js';
+
+export type Network = typeof networks.$inferSelect;
+
+/** The network served to hosts that match no other: created at first start, named from the environment. */
+export async function ensureDefaultNetwork(db: Tx, name: string): Promise<Network> {
+  const [existing] = await db.select().from(networks).where(eq(networks.isDefault, true));
+  if (existing) return existing;
+  await db.insert(networks).values({ slug: slugify(name) || 'network', name, isDefault: true }).onConflictDoNothing();
+  const [row] = await db.select().from(networks).where(eq(networks.isDefault, true));
+  return row!;
+}
+
+export async function networkForHost(db: Tx, host: string | undefined): Promise<Network | undefined> {
+  const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  if (hostname) {
+    const [byHost] = await db.select().from(networks).where(eq(networks.host, hostname));
+    if (byHost) return byHost;
+  }
+  const [fallback] = await db.select().from(networks).where(eq(networks.isDefault, true));
+  return fallback;
+}
+
+/** A random secret kept in the database, so every server process on it signs cookies alike. */
+export async function instanceSecret(db: Tx, key: string): Promise<string> {
+  await db.insert(settings).values({ key, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return row!.value;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { IsoDateSchema, text } from '../web/schemas.js';
+
+export const PartnershipStatusSchema = z
+  .enum(['proposed', 'active', 'ended'], { message: 'must be one of proposed, active, ended' })
+  .describe('proposed: under discussion; active: the venue hosts the chapter; ended: no longer');
+
+const fields = {
+  venueProvides: text(500, 'What the venue provides, e.g. "room and coffee"'),
+  networkProvides: text(500, 'What the network provides, e.g. "promotion, speakers and members"'),
+  since: IsoDateSchema.nullable().describe('First day (YYYY-MM-DD)'),
+  until: IsoDateSchema.nullable().describe('Last day (YYYY-MM-DD), if it ends'),
+  status: PartnershipStatusSchema,
+};
+
+const untilAfterSince = (p: { since?: string | null; until?: string | null }) => !p.since || !p.until || p.until >= p.since;
+const untilMessage = { message: 'must be on or after since', path: ['until'] };
+
+export const PartnershipCreateSchema = z
+  .strictObject({
+    venue: z.string().min(1, 'is required').max(80).describe('Slug of the venue'),
+    venueProvides: fields.venueProvides.default(''),
+    networkProvides: fields.networkProvides.default(''),
+    since: fields.since.optional(),
+    until: fields.until.optional(),
+    status: fields.status.default('active'),
+  })
+  .refine(untilAfterSince, untilMessage);
+export type PartnershipCreate = z.infer<typeof PartnershipCreateSchema>;
+
+export const PartnershipUpdateSchema = z
+  .strictObject({
+    venueProvides: fields.venueProvides.optional(),
+    networkProvides: fields.networkProvides.optional(),
+    since: fields.since.optional(),
+    until: fields.until.optional(),
+    status: fields.status.optional(),
+  })
+  .refine(untilAfterSince, untilMessage);
+export type PartnershipUpdate = z.infer<typeof PartnershipUpdateSchema>;
+
+export const PartnershipSchema = z.object({
+  id: z.uuid(),
+  chapter: z.object({ slug: z.string(), name: z.string() }),
+  venue: z.object({ slug: z.string(), name: z.string(), city: z.string() }),
+  venueProvides: z.string(),
+  networkProvides: z.string(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  status: PartnershipStatusSchema,
+  createdAt: z.string(),
+});
+export type PartnershipView = z.infer<typeof PartnershipSchema>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AssignPersonSchema, PersonSchema } from '../chapters/schemas.js';
+import type { Db } from '../db/connection.js';
+import { bearer, NoContentSchema, type Api } from '../web/api.js';
+import { requireUser } from '../web/context.js';
+import { decodeCursor, pageOf, toPage } from '../web/pagination.js';
+import { authorize } from '../web/policy.js';
+import { SlugParamsSchema } from '../web/schemas.js';
+import { venuePolicy } from './policy.js';
+import { presentVenue } from './present.js';
+import { VenueCreateSchema, VenueListQuerySchema, VenueSchema, VenueUpdateSchema } from './schemas.js';
+import * as venues from './service.js';
+
+const tags = ['venues'];
+
+export function venueRoutes(app: Api, db: Db): void {
+  const present = async (req: { network: Parameters<typeof venues.roomsOf>[1] }, rows: venues.VenueRow[]) => {
+    const ids = rows.map((v) => v.id);
+    const [rooms, chapters] = await Promise.all([venues.roomsOf(db, req.network, ids), venues.hostedChapters(db, req.network, ids)]);
+    return rows.map((v) => presentVenue(v, rooms.get(v.id) ?? [], chapters.get(v.id) ?? []));
+  };
+
+  app.get('/api/v1/venues', {
+    schema: { tags, summary: 'List venues, rooms included', querystring: VenueListQuerySchema, response: { 200: pageOf(VenueSchema) } },
+    handler: async (req) => {
+      const { limit, cursor, city, kind } = req.query;
+      const page = toPage(await venues.listVenues(db, req.network, { city, kind, after: decodeCursor(cursor), limit: limit + 1 }), limit);
+      return { items: await present(req, page.items), nextCursor: page.nextCursor };
+    },
+  });
+
+  app.post('/api/v1/venues', {
+    schema: { tags, summary: 'Create a venue with its rooms (admins)', security: bearer, body: VenueCreateSchema, response: { 201: VenueSchema } },
+    handler: async (req, reply) => {
+      authorize(req.user, venuePolicy.create(req.user), 'create venues');
+      const row = await venues.createVenue(db, req.network, req.body);
+      const [view] = await present(req, [row]);
+      return reply.code(201).header('location', `/api/v1/venues/${row.slug}`).send(view!);
+    },
+  });
+
+  app.get('/api/v1/venues/:slug', {
+    schema: { tags, summary: 'A venue, rooms included', params: SlugParamsSchema, response: { 200: VenueSchema } },
+    handler: async (req) => {
+      const [view] = await present(req, [await venues.findVenue(db, req.network, req.params.slug)]);
+      return view!;
+    },
+  });
+
+  app.patch('/api/v1/venues/:slug', {
+    schema: { tags, summary: 'Change a venue or its rooms (admins, its managers)', security: bearer, params: SlugParamsSchema, body: VenueUpdateSchema, response: { 200: VenueSchema } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const current = await venues.findVenue(db, req.network, req.params.slug);
+      authorize(user, await venuePolicy.edit(db, user, current), `edit the venue ${current.name}`);
+      const [view] = await present(req, [await venues.updateVenue(db, req.network, req.params.slug, req.body)]);
+      return view!;
+    },
+  });
+
+  app.get('/api/v1/venues/:slug/managers', {
+    schema: { tags, summary: 'Managers of a venue (admins, its managers)', security: bearer, params: SlugParamsSchema, response: { 200: z.object({ items: z.array(PersonSchema) }) } },
+    handler: async (req) => {
+      const venue = await venues.findVenue(db, req.network, req.params.slug);
+      authorize(req.user, await venuePolicy.edit(db, req.user, venue), `see the managers of ${venue.name}`);
+      return { items: await venues.listManagers(db, req.network, venue.id) };
+    },
+  });
+
+  app.post('/api/v1/venues/:slug/managers', {
+    schema: { tags, summary: 'Make an existing account a manager of the venue (admins)', security: bearer, params: SlugParamsSchema, body: AssignPersonSchema, response: { 201: PersonSchema, 200: PersonSchema } },
+    handler: async (req, reply) => {
+      authorize(req.user, venuePolicy.manageManagers(req.user), 'appoint venue managers');
+      const { user, created } = await venues.addManager(db, req.network, req.params.slug, req.body.email);
+      return reply.code(created ? 201 : 200).send({ id: user.id, name: user.name, email: user.email });
+    },
+  });
+
+  app.delete('/api/v1/venues/:slug/managers/:userId', {
+    schema: { tags, summary: 'Remove a venue manager (admins)', security: bearer, params: SlugParamsSchema.extend({ userId: z.uuid() }), response: { 204: NoContentSchema } },
+    handler: async (req, reply) => {
+      authorize(req.user, venuePolicy.manageManagers(req.user), 'remove venue managers');
+      await venues.removeManager(db, req.network, req.params.slug, req.params.userId);
+      return reply.code(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { PageQuerySchema } from '../web/pagination.js';
+import { requiredText, SlugSchema, text } from '../web/schemas.js';
+
+export const VenueKindSchema = z
+  .enum(['coworking', 'company', 'university', 'public', 'cafe', 'other'], { message: 'must be one of coworking, company, university, public, cafe, other' })
+  .describe('What kind of place it is');
+
+export const RoomInputSchema = z.strictObject({
+  name: requiredText(120, 'Room name, e.g. "Main room"'),
+  capacity: z.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100_000).describe('Seats'),
+});
+
+const rooms = z
+  .array(RoomInputSchema)
+  .max(100)
+  .refine((list) => new Set(list.map((r) => r.name.toLowerCase())).size === list.length, 'room names must differ')
+  .describe('The venue\'s rooms; on PATCH the list replaces the current rooms (matched by name)');
+
+const coworkers = z.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'cannot be negative').max(1_000_000).nullable().describe('Number of coworkers who work there');
+const website = z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500).nullable().describe('Web site');
+
+export const VenueCreateSchema = z.strictObject({
+  name: requiredText(120, 'Venue name'),
+  slug: SlugSchema.optional(),
+  kind: VenueKindSchema.default('coworking'),
+  address: text(300, 'Street address').default(''),
+  city: requiredText(120, 'City'),
+  affiliation: text(200, 'A network the venue belongs to, e.g. a regional coworking network').default(''),
+  coworkers: coworkers.optional(),
+  website: website.optional(),
+  description: text(5000, 'Description (plain text)').default(''),
+  rooms: rooms.default([]),
+});
+export type VenueCreate = z.infer<typeof VenueCreateSchema>;
+
+export const VenueUpdateSchema = z.strictObject({
+  name: requiredText(120, 'Venue name').optional(),
+  slug: SlugSchema.optional(),
+  kind: VenueKindSchema.optional(),
+  address: text(300, 'Street address').optional(),
+  city: requiredText(120, 'City').optional(),
+  affiliation: text(200, 'Affiliation').optional(),
+  coworkers: coworkers.optional(),
+  website: website.optional(),
+  description: text(5000, 'Description').optional(),
+  rooms: rooms.optional(),
+});
+export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;
+
+export const VenueListQuerySchema = PageQuerySchema.extend({
+  city: z.string().max(120).optional().describe('Only venues in this city'),
+  kind: VenueKindSchema.optional(),
+});
+
+export const RoomSchema = z.object({ id: z.uuid(), name: z.string(), capacity: z.number().int() });
+
+export const VenueSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: VenueKindSchema,
+  address: z.string(),
+  city: z.string(),
+  affiliation: z.string(),
+  coworkers: z.number().int().nullable(),
+  website: z.string().nullable(),
+  description: z.string(),
+  rooms: z.array(RoomSchema),
+  chapters: z.array(z.object({ slug: z.string(), name: z.string() })).describe('Chapters it hosts (active partnerships)'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});

@@ -1,0 +1,59 @@
+import { findUserByEmail } from '../accounts/service.js';
+import type { Db, Tx } from '../db/connection.js';
+import type { Network } from '../networks/service.js';
+import { AppError, notFound } from '../web/errors.js';
+import { slugFor } from '../web/slug.js';
+import * as q from './queries.js';
+import type { VenueCreate, VenueUpdate } from './schemas.js';
+
+export type { RoomRow, VenueRow } from './queries.js';
+
+export async function findVenue(db: Tx, network: Network, slug: string, lock = false): Promise<q.VenueRow> {
+  const row = await q.selectVenue(db, network.id, slug, lock);
+  if (!row) throw notFound(`The venue "${slug}"`);
+  return row;
+}
+
+const slugTaken = (slug: string) =>
+  new AppError('conflict', `A venue with the URL name "${slug}" already exists. Choose another name or slug.`, [{ field: 'slug', message: 'is already used' }]);
+
+export async function createVenue(db: Db, network: Network, input: VenueCreate): Promise<q.VenueRow> {
+  const slug = slugFor(input.name, input.slug);
+  const { rooms, ...values } = input;
+  return db.transaction(async (tx) => {
+    const row = await q.insertVenue(tx, network.id, { ...values, slug });
+    if (!row) throw slugTaken(slug);
+    await q.replaceRooms(tx, network.id, row.id, rooms);
+    return row;
+  });
+}
+
+export async function updateVenue(db: Db, network: Network, slug: string, patch: VenueUpdate): Promise<q.VenueRow> {
+  const { rooms, ...values } = patch;
+  return db.transaction(async (tx) => {
+    const venue = await findVenue(tx, network, slug, true);
+    if (values.slug && values.slug !== venue.slug && (await q.selectVenue(tx, network.id, values.slug))) throw slugTaken(values.slug);
+    const row = await q.updateVenue(tx, venue.id, values);
+    if (rooms) await q.replaceRooms(tx, network.id, venue.id, rooms);
+    return row;
+  });
+}
+
+export async function addManager(db: Tx, network: Network, slug: string, email: string) {
+  const venue = await findVenue(db, network, slug);
+  const user = await findUserByEmail(db, network.id, email);
+  if (!user) throw new AppError('not_found', `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`, [{ field: 'email', message: 'has no account' }]);
+  const created = await q.insertManager(db, network.id, venue.id, user.id);
+  return { user, created };
+}
+
+export async function removeManager(db: Tx, network: Network, slug: string, userId: string) {
+  const venue = await findVenue(db, network, slug);
+  if (!(await q.deleteManager(db, network.id, venue.id, userId))) throw notFound(`The manager ${userId} of ${venue.name}`);
+}
+
+export const listVenues = (db: Tx, network: Network, opts: Parameters<typeof q.selectVenues>[2]) => q.selectVenues(db, network.id, opts);
+export const roomsOf = (db: Tx, network: Network, venueIds: string[]) => q.selectRooms(db, network.id, venueIds);
+export const hostedChapters = (db: Tx, network: Network, venueIds: string[]) => q.selectHostedChapters(db, network.id, venueIds);
+export const listManagers = (db: Tx, network: Network, venueId: string) => q.selectManagers(db, network.id, venueId);
+export const venuesManagedBy = (db: Tx, network: Network, userId: string) => q.selectVenuesManagedBy(db, network.id, userId);

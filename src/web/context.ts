@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { userForSession, userForToken, type User } from '../accounts/service.js';
+import type { Db } from '../db/connection.js';
+import { networkForHost, type Network } from '../networks/service.js';
+import { AppError } from './errors.js';
+import { negotiateLocale, type Locale } from './i18n.js';
+
+export const SESSION_COOKIE = 'essaim_session';
+export const LANG_COOKIE = 'essaim_lang';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    network: Network;
+    user: User | null;
+    locale: Locale;
+  }
+}
+
+/**
+ * Resolves, for every request: the network (tenant) from the host name, the signed-in user
+ * (bearer token for the API, session cookie for pages) and the language.
+ */
+export function registerContext(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('network', null as unknown as Network);
+  app.decorateRequest('user', null);
+  app.decorateRequest('locale', 'en');
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const network = await networkForHost(db, req.headers.host);
+    if (!network) throw new AppError('unavailable', 'No network is set up yet: run `essaim migrate` or `essaim serve` once.');
+    req.network = network;
+
+    const query = req.query as Record<string, unknown> | undefined;
+    const asked = typeof query?.lang === 'string' ? query.lang : undefined;
+    req.locale = negotiateLocale(asked, req.cookies[LANG_COOKIE], req.headers['accept-language']);
+    if (asked && asked === req.locale && req.cookies[LANG_COOKIE] !== asked) {
+      reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400, httpOnly: true, secure: req.protocol === 'https' });
+    }
+
+    const auth = req.headers.authorization;
+    if (auth !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(auth);
+      if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+      const user = await userForToken(db, network.id, match[1]!);
+      if (!user) throw new AppError('unauthenticated', 'This API token is unknown or revoked. Create a new one with POST /api/v1/auth/tokens.');
+      req.user = user;
+    } else if (!req.url.startsWith('/api/')) {
+      // The JSON API only accepts bearer tokens: a cookie never authenticates an API call,
+      // so the API needs no CSRF defence. Pages use the session cookie and CSRF tokens.
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) req.user = (await userForSession(db, network.id, cookie)) ?? null;
+    }
+  });
+}
+
+export function requireUser(req: FastifyRequest): User {
+  if (!req.user) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <token>" (create one with POST /api/v1/auth/tokens).');
+  return req.user;
+}

@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import type { z } from 'zod';
+import { AppError, fieldErrors } from './errors.js';
+import type { PageContext } from './page.js';
+
+export type FormValues = Record<string, string>;
+export type FormErrors = Record<string, string>;
+
+/**
+ * HTML forms send strings. Turns a form body into the input the API's schema expects (numbers,
+ * nulls for cleared optional fields), then validates it with that same schema, so a form and the
+ * API accept and refuse exactly the same things.
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  shape: { numbers?: string[]; nullable?: string[]; omitEmpty?: string[] } = {},
+): { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues } {
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+  const input: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const empty = v.trim() === '';
+    if (empty && shape.omitEmpty?.includes(k)) continue;
+    if (empty && shape.nullable?.includes(k)) input[k] = null;
+    else if (shape.numbers?.includes(k)) input[k] = empty ? null : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : v;
+    else input[k] = v;
+  }
+  return validate(schema, input, values);
+}
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown, values: FormValues) {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, values };
+  const errors: FormErrors = {};
+  for (const e of fieldErrors(parsed.error.issues)) errors[e.field] ??= e.message;
+  return { ok: false as const, errors, values };
+}
+
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FormErrors | undefined }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="errors" role="alert">
+      <p>{ctx.t('form.errors')}</p>
+      <ul>
+        {Object.entries(errors).map(([field, message]) => (
+          <li>
+            <a href={`#f-${field.split('.')[0]}`}>{`${field}: ${message}`}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  values?: FormValues;
+  errors?: FormErrors;
+  type?: string;
+  required?: boolean;
+  help?: string;
+  autocomplete?: string;
+  multiline?: boolean;
+  min?: number;
+}
+
+export function Field({ name, label, values, errors, type = 'text', required, help, autocomplete, multiline, min }: FieldProps) {
+  const id = `f-${name}`;
+  const error = errors?.[name];
+  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id, name, required, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy };
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common}>{values?.[name] ?? ''}</textarea>
+      ) : (
+        <input {...common} type={type} value={values?.[name] ?? ''} autoComplete={autocomplete} min={min} />
+      )}
+      {help ? (
+        <p class="help" id={`${id}-help`}>
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Select({ name, label, values, errors, options }: { name: string; label: string; values?: FormValues; errors?: FormErrors; options: { value: string; label: string }[] }) {
+  const id = `f-${name}`;
+  const error = errors?.[name];
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {options.map((o) => (
+          <option value={o.value} selected={values?.[name] === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A form's AppError (409, 404 on an e-mail…) shown beside the fields, like a validation error. */
+export function formError(err: unknown, values: FormValues): { values: FormValues; errors: FormErrors } {
+  if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation' || (err.code === 'not_found' && err.errors.length))) {
+    const errors: FormErrors = {};
+    for (const e of err.errors) errors[e.field] = err.detail;
+    if (!err.errors.length) errors['(form)'] = err.detail;
+    return { values, errors };
+  }
+  throw err;
+}
+

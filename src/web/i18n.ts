@@ -1,0 +1,39 @@
+import { en, type MessageKey } from './i18n/en.js';
+import { fr } from './i18n/fr.js';
+import { nl } from './i18n/nl.js';
+
+export const locales = ['fr', 'nl', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, nl, en };
+export const localeNames: Record<Locale, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
+/** Belgium's network speaks French first when the visitor states no preference. */
+export const defaultLocale: Locale = 'fr';
+
+const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (locales as readonly string[]).includes(v);
+
+/** ?lang= first (the visible switch), then the remembered choice, then Accept-Language. */
+export function negotiateLocale(asked: string | undefined, remembered: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (isLocale(asked)) return asked;
+  if (isLocale(remembered)) return remembered;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())).find(Boolean);
+      return { lang: (tag ?? '').toLowerCase().split('-')[0], q: q ? Number(q[1]) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((x) => x.lang).find(isLocale) ?? defaultLocale;
+}
+
+export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): T {
+  const cat = catalogues[locale];
+  return (key, params) => {
+    let s = cat[key];
+    if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v);
+    return s;
+  };
+}

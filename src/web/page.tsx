@@ -1,0 +1,123 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { User } from '../accounts/service.js';
+import type { Network } from '../networks/service.js';
+import { localeNames, locales, translator, type Locale, type T } from './i18n.js';
+
+/** What every page needs to render: language, who is looking, the network, a CSRF token for its forms. */
+export interface PageContext {
+  t: T;
+  locale: Locale;
+  user: User | null;
+  network: Network;
+  path: string;
+  csrf: string;
+  /** A one-word outcome of the last form (?done=saved), shown once as a notice. */
+  done: string | undefined;
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  const query = req.query as Record<string, unknown> | undefined;
+  return {
+    t: translator(req.locale),
+    locale: req.locale,
+    user: req.user,
+    network: req.network,
+    path: req.url.split('?')[0] ?? '/',
+    csrf: reply.generateCsrf(),
+    done: typeof query?.done === 'string' ? query.done : undefined,
+  };
+}
+
+export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  // Pages depend on the cookie (language, session): never share them between visitors.
+  return reply
+    .code(status)
+    .header('cache-control', 'private, no-store')
+    .header('vary', 'Accept-Language, Cookie')
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${renderToString(vnode)}`);
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+}
+
+const doneMessages = { saved: 'form.saved', created: 'form.created', deleted: 'form.deleted', added: 'form.added' } as const;
+
+export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { t, user, network } = ctx;
+  const doneKey = ctx.done && ctx.done in doneMessages ? doneMessages[ctx.done as keyof typeof doneMessages] : undefined;
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${network.name}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('site.skip')}
+        </a>
+        <header class="site">
+          <a class="brand" href="/">
+            {network.name}
+          </a>
+          <nav aria-label={t('nav.main')}>
+            <ul>
+              <li>
+                <a href="/">{t('nav.home')}</a>
+              </li>
+              <li>
+                <a href="/venues">{t('nav.venues')}</a>
+              </li>
+              {user ? (
+                <li>
+                  <a href="/admin">{t('nav.admin')}</a>
+                </li>
+              ) : null}
+              <li>
+                {user ? (
+                  <form method="post" action="/logout" class="inline">
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="link">
+                      {t('nav.logout')}
+                    </button>
+                  </form>
+                ) : (
+                  <a href={`/login?next=${encodeURIComponent(ctx.path)}`}>{t('nav.login')}</a>
+                )}
+              </li>
+            </ul>
+          </nav>
+          <nav aria-label={t('nav.language')} class="langs">
+            <ul>
+              {locales.map((l) => (
+                <li>
+                  <a href={`${ctx.path}?lang=${l}`} lang={l} hrefLang={l} aria-current={l === ctx.locale ? 'true' : undefined}>
+                    {localeNames[l]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          {doneKey ? (
+            <p class="notice" role="status">
+              {t(doneKey)}
+            </p>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site">
+          <p>
+            {t('site.tagline')} · <a href="/api/docs">{t('nav.api')}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createToken, createUser, type User } from '../../src/accounts/service.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Database } from '../../src/db/connection.js';
+import { ensureDefaultNetwork, type Network } from '../../src/networks/service.js';
+import { createTestDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  network: Network;
+  config: Config;
+  /** A new account of that role with an API token; `password` is set so it can sign in. */
+  user(role?: 'admin' | 'member', email?: string): Promise<{ user: User; token: string; password: string }>;
+  /** app.inject with a bearer token and JSON body. */
+  api(method: InjectOptions['method'], url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): ReturnType<FastifyInstance['inject']>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** The real app on a database of its own. Rate limits are off unless a test asks for them. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_NETWORK_NAME: 'Test network' }), ...overrides };
+  const network = await ensureDefaultNetwork(database.db, config.networkName);
+  const app = await buildApp(config, database);
+  await app.ready();
+  return {
+    app,
+    database,
+    network,
+    config,
+    async user(role = 'member', email) {
+      const password = 'correct horse battery';
+      const user = await createUser(database.db, network.id, { email: email ?? `${role}${++counter}-${Date.now()}@example.org`, name: `Test ${role} ${counter}`, role, password });
+      const { token } = await createToken(database.db, user, 'test');
+      return { user, token, password };
+    },
+    api(method, url, opts = {}) {
+      return app.inject({
+        method,
+        url,
+        headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+        ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
+      });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

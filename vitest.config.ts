@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// The suite runs on the embedded PostgreSQL, and again on TEST_DATABASE_URL when it is set
+// (CI points it at the machine's PostgreSQL 15). Tests that drive the embedded server itself
+// (CLI, restart, browser) live in test/ and run once.
+const integration = ['src/**/*.test.ts', 'src/**/*.test.tsx'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // 2 cores: more workers only fight over them.
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'embedded', include: [...integration, 'test/**/*.test.ts'], globalSetup: ['./test/support/global-setup.ts'] } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ extends: true, test: { name: 'postgresql', include: integration, globalSetup: ['./test/support/global-setup.ts'] } }]
+        : []),
+    ],
+  },
+});

@@ -14,7 +14,7 @@ export const fr: Record<MessageKey, string> = {
   'status.planned': 'En préparation',
   'status.active': 'Active',
   'status.paused': 'En pause',
-  'home.title': 'Les antennes de {network}',
+  'home.title': 'Le réseau {network} et ses antennes',
   'home.intro': 'De petits événements réguliers, une cinquantaine de personnes au plus, accueillis par des espaces de coworking et d’autres lieux près de chez vous. Le lieu fournit la salle ; le réseau apporte ses membres, ses orateurs et sa réputation.',
   'home.active': 'Antennes actives',
   'home.planned': 'Bientôt',

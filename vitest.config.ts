@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'embedded', include: [...integration, 'test/**/*.test.ts'], globalSetup: ['./test/support/global-setup.ts'] } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true, test: { name: 'postgresql', include: integration, globalSetup: ['./test/support/global-setup.ts'] } }]
+        ? [{ extends: true as const, test: { name: 'postgresql', include: integration, globalSetup: ['./test/support/global-setup.ts'] } }]
         : []),
     ],
   },

@@ -4,7 +4,7 @@ import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, formError, parseForm, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { authorize } from '../web/policy.js';
+import { authorize, isAdmin } from '../web/policy.js';
 import { venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
 import * as venues from './service.js';
@@ -137,7 +137,7 @@ function VenueFields({ ctx, values, errors, roomCount }: { ctx: PageContext; val
   return (
     <>
       <Field name="name" label={t('field.name')} values={values} errors={errors} required />
-      <Field name="slug" label={`${t('field.slug')} (${t('form.optional')})`} help={t('field.slugHelp')} values={values} errors={errors} />
+      {isAdmin(ctx.user) ? <Field name="slug" label={`${t('field.slug')} (${t('form.optional')})`} help={t('field.slugHelp')} values={values} errors={errors} /> : null}
       <Select name="kind" label={t('field.kind')} values={values} errors={errors} options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       <Field name="address" label={t('field.address')} values={values} errors={errors} autocomplete="street-address" />
       <Field name="city" label={t('field.city')} values={values} errors={errors} required />
@@ -311,7 +311,10 @@ export function venuePages(app: FastifyInstance, db: Db): void {
   app.post<Params>('/admin/venues/:slug', csrf, async (req, reply) => {
     const venue = await venues.findVenue(db, req.network, req.params.slug);
     authorize(req.user, await venuePolicy.edit(db, req.user, venue), `edit the venue ${venue.name}`);
-    const form = parseVenueForm(VenueUpdateSchema, req.body);
+    // Managers edit the venue and its rooms; its URL name stays with the network's admins.
+    const body = { ...(req.body as Record<string, unknown>) };
+    if (!isAdmin(req.user)) delete body.slug;
+    const form = parseVenueForm(VenueUpdateSchema, body);
     if (!form.ok) return editVenuePage(db, req, reply, { venue: form }, 400);
     try {
       const row = await venues.updateVenue(db, req.network, req.params.slug, form.data);

@@ -74,7 +74,13 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
   if (err instanceof AppError) return problem(err.code, err.detail, err.errors);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as unknown as { validationContext?: string }).validationContext ?? 'body';
-    const errors = err.validation.map((v) => ({ field: v.instancePath.slice(1).replaceAll('/', '.') || `(${where})`, message: v.message ?? 'is invalid' }));
+    const errors = err.validation.flatMap((v) => {
+      const at = v.instancePath.slice(1).replaceAll('/', '.');
+      // Zod reports unknown keys on their parent object: give each unknown key an entry of its own.
+      const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
+      if (Array.isArray(keys) && keys.length) return keys.map((k) => ({ field: at ? `${at}.${String(k)}` : String(k), message: 'is not a known field' }));
+      return [{ field: at || `(${where})`, message: v.message ?? 'is invalid' }];
+    });
     const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     return problem('validation', `The ${where === 'querystring' ? 'query string' : where} has ${errors.length} invalid field${errors.length > 1 ? 's' : ''} — ${list}`, errors);
   }
@@ -90,8 +96,13 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return problem('forbidden', 'The form has expired or did not come from this site. Reload the page and try again.');
-    case '23505':
-      return problem('conflict', 'This already exists.');
+  }
+  if ((e.cause as { code?: string } | undefined)?.code === '23505' || e.code === '23505') return problem('conflict', 'This already exists.');
+  // The database is down, restarting or gone: say so, rather than a bare 500.
+  // drizzle wraps the driver's error in its own (DrizzleQueryError), with the original as cause.
+  const cause = (e.cause ?? e) as { code?: string; message?: string };
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '3D000'].includes(cause.code ?? '') || /Connection terminated|timeout exceeded when trying to connect/.test(cause.message ?? '')) {
+    return problem('unavailable', 'The database does not answer. Try again in a moment.');
   }
   if (e.statusCode === 429) return problem('rate_limited', 'Too many requests from this address. Wait a minute and try again.');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode === 404 ? 'not_found' : 'validation', e.message);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createToken, createUser, type User } from '../../src/accounts/service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -14,7 +14,7 @@ export interface TestApp {
   /** A new account of that role with an API token; `password` is set so it can sign in. */
   user(role?: 'admin' | 'member', email?: string): Promise<{ user: User; token: string; password: string }>;
   /** app.inject with a bearer token and JSON body. */
-  api(method: InjectOptions['method'], url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): ReturnType<FastifyInstance['inject']>;
+  api(method: InjectOptions['method'], url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

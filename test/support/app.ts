@@ -20,7 +20,7 @@ export interface TestApp {
 
 let counter = 0;
 
-/** The real app on a database of its own. Rate limits are off unless a test asks for them. */
+/** The real app on a database of its own. The global rate limit is off unless a test asks for it; sign-in and sign-up keep their own per-route limits. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_NETWORK_NAME: 'Test network' }), ...overrides };

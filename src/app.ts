@@ -15,7 +15,9 @@ import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
 import { instanceSecret } from './networks/service.js';
+import { eventRoutes } from './events/routes.js';
 import { partnershipRoutes } from './partnerships/routes.js';
+import { registrationRoutes } from './registrations/routes.js';
 import { venuePages } from './venues/pages.js';
 import { venueRoutes } from './venues/routes.js';
 import { registerContext } from './web/context.js';
@@ -113,6 +115,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   chapterRoutes(api, db);
   venueRoutes(api, db);
   partnershipRoutes(api, db);
+  eventRoutes(api, db);
+  registrationRoutes(api, db, config.baseUrl);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);

@@ -4,3 +4,5 @@ export * from '../accounts/tables.js';
 export * from '../chapters/tables.js';
 export * from '../venues/tables.js';
 export * from '../partnerships/tables.js';
+export * from '../events/tables.js';
+export * from '../registrations/tables.js';

@@ -1,0 +1,66 @@
+import type { RegistrationRow } from '../registrations/service.js';
+import type { RegistrationView } from '../registrations/schemas.js';
+import type { EventRow } from './queries.js';
+import type { EventView } from './schemas.js';
+import { renderMarkdown } from './markdown.js';
+
+type Places = {
+  venues: Map<string, { slug: string; name: string; city: string; address: string }>;
+  rooms: Map<string, { name: string; capacity: number }>;
+  chapters: Map<string, { slug: string; name: string }>;
+};
+type Counts = { confirmed: number; waitlisted: number };
+
+export function presentEvent(e: EventRow, places: Places, counts: Counts | undefined): EventView {
+  const venue = e.venueId ? places.venues.get(e.venueId) : undefined;
+  const room = e.roomId ? places.rooms.get(e.roomId) : undefined;
+  const chapter = places.chapters.get(e.chapterId)!;
+  const confirmed = counts?.confirmed ?? 0;
+  return {
+    id: e.id,
+    chapter: { slug: chapter.slug, name: chapter.name },
+    seriesId: e.seriesId,
+    title: e.title,
+    description: e.description,
+    descriptionHtml: renderMarkdown(e.description),
+    kind: e.kind,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    timeZone: e.timeZone,
+    venue: venue ? { slug: venue.slug, name: venue.name, city: venue.city, address: venue.address } : null,
+    room: room ? { name: room.name, capacity: room.capacity } : null,
+    onlineUrl: e.onlineUrl,
+    capacity: e.capacity,
+    confirmedCount: confirmed,
+    waitlistCount: counts?.waitlisted ?? 0,
+    seatsLeft: Math.max(0, e.capacity - confirmed),
+    waitlist: e.waitlist,
+    status: e.status,
+    cancelReason: e.cancelReason,
+    guestRegistration: e.guestRegistration,
+    questions: e.questions,
+    speakers: e.speakers,
+    registrationOpensAt: e.registrationOpensAt?.toISOString() ?? null,
+    registrationClosesAt: e.registrationClosesAt?.toISOString() ?? null,
+    sequence: e.sequence,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function presentRegistration(r: RegistrationRow, event: Pick<EventRow, 'endsAt'>, position: number | undefined, now = new Date()): RegistrationView {
+  const ended = event.endsAt <= now;
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    name: r.name,
+    email: r.email,
+    status: r.status,
+    ...(position !== undefined ? { waitlistPosition: position } : {}),
+    answers: r.answers,
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    attendance: r.status === 'confirmed' && ended ? (r.checkedInAt ? 'attended' : 'no-show') : r.checkedInAt ? 'attended' : null,
+    cancelledAt: r.cancelledAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,109 @@
+import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { chapters } from '../chapters/tables.js';
+import type { Tx } from '../db/connection.js';
+import { registrations } from '../registrations/tables.js';
+import { rooms, venues } from '../venues/tables.js';
+import { events } from './tables.js';
+
+export type EventRow = typeof events.$inferSelect;
+export type EventValues = Omit<typeof events.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function selectEvent(db: Tx, networkId: string, id: string, lock = false): Promise<EventRow | undefined> {
+  const q = db.select().from(events).where(and(eq(events.networkId, networkId), eq(events.id, id)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertEvents(db: Tx, values: EventValues[]): Promise<EventRow[]> {
+  if (values.length === 0) return [];
+  return db.insert(events).values(values).returning();
+}
+
+export async function updateEvent(db: Tx, id: string, patch: Partial<EventValues>): Promise<EventRow> {
+  const [row] = await db.update(events).set({ ...patch, updatedAt: new Date() }).where(eq(events.id, id)).returning();
+  return row!;
+}
+
+/** Another live event in the room at an overlapping time, if any. */
+export async function selectOverlap(db: Tx, roomId: string, startsAt: Date, endsAt: Date, exceptIds: string[]) {
+  const [row] = await db
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt, timeZone: events.timeZone })
+    .from(events)
+    .where(
+      and(
+        eq(events.roomId, roomId),
+        ne(events.status, 'cancelled'),
+        lt(events.startsAt, endsAt),
+        gt(events.endsAt, startsAt),
+        exceptIds.length ? sql`${events.id} NOT IN ${exceptIds}` : undefined,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Locks the room: bookings of one room are checked and written one at a time. */
+export async function lockRoom(db: Tx, roomId: string) {
+  await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).for('update');
+}
+
+export interface ListFilter { chapterId?: string; venueId?: string; from: Date; to?: Date; includeDraftsOf?: string[] | 'all'; after?: { startsAt: Date; id: string }; limit: number }
+
+export function selectEvents(db: Tx, networkId: string, f: ListFilter) {
+  const drafts = f.includeDraftsOf === 'all' ? sql`true` : f.includeDraftsOf?.length ? inArray(events.chapterId, f.includeDraftsOf) : sql`false`;
+  return db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.networkId, networkId),
+        or(ne(events.status, 'draft'), drafts),
+        f.chapterId ? eq(events.chapterId, f.chapterId) : undefined,
+        f.venueId ? eq(events.venueId, f.venueId) : undefined,
+        gt(events.endsAt, f.from),
+        f.to ? lt(events.startsAt, f.to) : undefined,
+        f.after ? sql`(${events.startsAt}, ${events.id}) > (${f.after.startsAt}, ${f.after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(f.limit);
+}
+
+/** Confirmed and waitlisted counts per event. */
+export async function selectCounts(db: Tx, eventIds: string[]) {
+  const map = new Map<string, { confirmed: number; waitlisted: number; checkedIn: number }>();
+  if (eventIds.length === 0) return map;
+  const rows = await db
+    .select({
+      eventId: registrations.eventId,
+      confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+      checkedIn: sql<number>`count(*) filter (where ${registrations.checkedInAt} is not null)::int`,
+    })
+    .from(registrations)
+    .where(inArray(registrations.eventId, eventIds))
+    .groupBy(registrations.eventId);
+  for (const r of rows) map.set(r.eventId, { confirmed: r.confirmed, waitlisted: r.waitlisted, checkedIn: r.checkedIn });
+  return map;
+}
+
+export async function selectPlaces(db: Tx, eventRows: EventRow[]) {
+  const venueIds = [...new Set(eventRows.map((e) => e.venueId).filter((v): v is string => Boolean(v)))];
+  const roomIds = [...new Set(eventRows.map((e) => e.roomId).filter((v): v is string => Boolean(v)))];
+  const chapterIds = [...new Set(eventRows.map((e) => e.chapterId))];
+  const [v, r, c] = await Promise.all([
+    venueIds.length ? db.select().from(venues).where(inArray(venues.id, venueIds)) : [],
+    roomIds.length ? db.select().from(rooms).where(inArray(rooms.id, roomIds)) : [],
+    chapterIds.length ? db.select({ id: chapters.id, slug: chapters.slug, name: chapters.name }).from(chapters).where(inArray(chapters.id, chapterIds)) : [],
+  ]);
+  return { venues: new Map(v.map((x) => [x.id, x])), rooms: new Map(r.map((x) => [x.id, x])), chapters: new Map(c.map((x) => [x.id, x])) };
+}
+
+export function selectSeriesOccurrences(db: Tx, seriesId: string, from: Date) {
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.seriesId, seriesId), sql`${events.recurrenceId} >= ${from}`, ne(events.status, 'cancelled')))
+    .orderBy(asc(events.startsAt))
+    .for('update');
+}

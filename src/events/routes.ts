@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { findChapter } from '../chapters/service.js';
+import type { Db } from '../db/connection.js';
+import { findVenue } from '../venues/service.js';
+import { bearer, type Api } from '../web/api.js';
+import { requireUser } from '../web/context.js';
+import { AppError } from '../web/errors.js';
+import { authorize, isAdmin } from '../web/policy.js';
+import { SlugParamsSchema } from '../web/schemas.js';
+import { chaptersOrganizedBy } from '../chapters/service.js';
+import { eventPolicy } from './policy.js';
+import { presentEvent } from './present.js';
+import { EventCancelSchema, EventCreateSchema, EventListQuerySchema, EventSchema, EventScopeSchema, EventUpdateSchema } from './schemas.js';
+import * as eventsService from './service.js';
+
+const tags = ['events'];
+const IdParams = z.object({ id: z.uuid({ message: 'must be an event id (UUID)' }) });
+
+function encodeCursor(e: { startsAt: Date; id: string }) {
+  return Buffer.from(JSON.stringify([e.startsAt.toISOString(), e.id])).toString('base64url');
+}
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  try {
+    const [s, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const startsAt = new Date(s);
+    if (!Number.isNaN(startsAt.getTime()) && typeof id === 'string') return { startsAt, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+}
+
+export async function presentEvents(db: Db, rows: eventsService.EventRow[]) {
+  const [places, counts] = await Promise.all([eventsService.eventPlaces(db, rows), eventsService.eventCounts(db, rows.map((r) => r.id))]);
+  return rows.map((r) => presentEvent(r, places, counts.get(r.id)));
+}
+
+export function eventRoutes(app: Api, db: Db): void {
+  app.post('/api/v1/chapters/:slug/events', {
+    schema: {
+      tags,
+      summary: 'Create an event, or a series when `recurrence` is given (organisers, admins)',
+      description: 'A series materialises its occurrences twelve months ahead; each is an event of its own. A room booked at an overlapping time gives 409 naming the other event.',
+      security: bearer,
+      params: SlugParamsSchema,
+      body: EventCreateSchema,
+      response: { 201: EventSchema.extend({ occurrences: z.number().int().describe('Events created (1, or the occurrences of the series)') }) },
+    },
+    handler: async (req, reply) => {
+      const chapter = await findChapter(db, req.network, req.params.slug);
+      authorize(req.user, await eventPolicy.manage(db, req.user, chapter), `create events for ${chapter.name}`);
+      const { event, occurrences } = await eventsService.createEvent(db, req.network, req.params.slug, req.body);
+      const [view] = await presentEvents(db, [event]);
+      return reply.code(201).header('location', `/api/v1/events/${event.id}`).send({ ...view!, occurrences });
+    },
+  });
+
+  app.get('/api/v1/events', {
+    schema: { tags, summary: 'Upcoming events (by start), filtered by chapter, venue and time', querystring: EventListQuerySchema, response: { 200: z.object({ items: z.array(EventSchema), nextCursor: z.string().nullable() }) } },
+    handler: async (req) => {
+      const { chapter, venue, from, to, limit, cursor, includeDrafts } = req.query;
+      const chapterId = chapter ? (await findChapter(db, req.network, chapter)).id : undefined;
+      const venueId = venue ? (await findVenue(db, req.network, venue)).id : undefined;
+      const includeDraftsOf = includeDrafts === 'true' && req.user ? (isAdmin(req.user) ? 'all' : (await chaptersOrganizedBy(db, req.network, req.user.id)).map((c) => c.id)) : undefined;
+      const rows = await eventsService.listEvents(db, req.network, { chapterId, venueId, from: from ?? new Date(), to, includeDraftsOf, after: decodeCursor(cursor), limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      return { items: await presentEvents(db, page), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+    },
+  });
+
+  app.get('/api/v1/events/:id', {
+    schema: { tags, summary: 'An event, with capacity, confirmedCount and waitlistCount', params: IdParams, response: { 200: EventSchema } },
+    handler: async (req) => {
+      const event = await eventsService.findEvent(db, req.network, req.params.id);
+      if (event.status === 'draft') {
+        const chapter = { id: event.chapterId, networkId: event.networkId };
+        if (!(await eventPolicy.manage(db, req.user, chapter))) throw new AppError('not_found', `The event ${event.id} does not exist.`);
+      }
+      const [view] = await presentEvents(db, [event]);
+      return view!;
+    },
+  });
+
+  app.patch('/api/v1/events/:id', {
+    schema: { tags, summary: 'Change an event; for a series, `?scope=occurrence|following|series`', security: bearer, params: IdParams, querystring: EventScopeSchema, body: EventUpdateSchema, response: { 200: EventSchema } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const event = await eventsService.findEvent(db, req.network, req.params.id);
+      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'change this event');
+      const row = await eventsService.updateEvent(db, req.network, event.id, req.body, req.query.scope);
+      const [view] = await presentEvents(db, [row]);
+      return view!;
+    },
+  });
+
+  app.post('/api/v1/events/:id/cancel', {
+    schema: { tags, summary: 'Cancel an event and every registration on it', security: bearer, params: IdParams, body: EventCancelSchema, response: { 200: EventSchema } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const event = await eventsService.findEvent(db, req.network, req.params.id);
+      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'cancel this event');
+      const row = await eventsService.cancelEvent(db, req.network, event.id, req.body.reason);
+      const [view] = await presentEvents(db, [row]);
+      return view!;
+    },
+  });
+}

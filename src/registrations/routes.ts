@@ -1,0 +1,144 @@
+import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/connection.js';
+import { eventPolicy } from '../events/policy.js';
+import { presentRegistration } from '../events/present.js';
+import { findEvent, type EventRow } from '../events/service.js';
+import { bearer, type Api } from '../web/api.js';
+import { requireUser } from '../web/context.js';
+import { AppError } from '../web/errors.js';
+import { authorize } from '../web/policy.js';
+import { toCsv } from './csv.js';
+import { CheckInSchema, OwnRegistrationSchema, RegistrationCreateSchema, RegistrationListQuerySchema, RegistrationSchema } from './schemas.js';
+import * as registrations from './service.js';
+
+const tags = ['registrations'];
+const IdParams = z.object({ id: z.uuid({ message: 'must be an id (UUID)' }) });
+const SecretQuery = z.object({ secret: z.string().max(100).optional().describe('The secret of the attendee\'s link, for guests') });
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** The attendee (by secret link or as the signed-in member), or an organiser of the event's chapter. */
+async function mayManage(db: Db, req: FastifyRequest, reg: registrations.RegistrationRow, event: EventRow, secret: string | undefined) {
+  if (secret && sameSecret(secret, reg.secret)) return true;
+  if (req.user && reg.userId === req.user.id) return true;
+  return eventPolicy.manage(db, req.user, { id: event.chapterId, networkId: event.networkId });
+}
+
+export const manageUrl = (baseUrl: string, secret: string) => `${baseUrl}/r/${secret}`;
+
+export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
+  app.post('/api/v1/events/:id/registrations', {
+    schema: {
+      tags,
+      summary: 'Register for an event (members with a token, or guests with name and e-mail)',
+      description: 'While seats remain the registration is confirmed, then waitlisted with its position. The same e-mail again returns the existing registration (200) — without its secret link.',
+      params: IdParams,
+      body: RegistrationCreateSchema,
+      response: { 201: OwnRegistrationSchema, 200: RegistrationSchema },
+    },
+    handler: async (req, reply) => {
+      const name = req.body.name ?? req.user?.name;
+      const email = req.body.email ?? req.user?.email;
+      if (!name || !email) {
+        const errors = [...(!name ? [{ field: 'name', message: 'is required' }] : []), ...(!email ? [{ field: 'email', message: 'is required' }] : [])];
+        throw new AppError('validation', 'Guests give their name and e-mail (or sign in).', errors);
+      }
+      const { registration, created, position } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers }, { userId: req.user?.id });
+      const event = await findEvent(db, req.network, registration.eventId);
+      const view = presentRegistration(registration, event, position);
+      if (!created) return reply.code(200).send(view);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/registrations/${registration.id}`)
+        .send({ ...view, manageUrl: manageUrl(baseUrl, registration.secret), ...(registration.status === 'confirmed' ? { checkInCode: registration.checkInCode } : {}) });
+    },
+  });
+
+  app.get('/api/v1/registrations/:id', {
+    schema: { tags, summary: 'A registration (its attendee with the secret or signed in, or the organisers)', params: IdParams, querystring: SecretQuery, response: { 200: RegistrationSchema } },
+    handler: async (req) => {
+      const reg = await registrations.findRegistration(db, req.network, req.params.id);
+      const event = await findEvent(db, req.network, reg.eventId);
+      // 404 rather than 403: a registration's existence is nobody else's business.
+      if (!(await mayManage(db, req, reg, event, req.query.secret))) throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
+      return presentRegistration(reg, event, await registrations.waitlistPosition(db, reg));
+    },
+  });
+
+  app.post('/api/v1/registrations/:id/cancel', {
+    schema: { tags, summary: 'Cancel a registration; the head of the waitlist gets the seat', params: IdParams, querystring: SecretQuery, response: { 200: RegistrationSchema } },
+    handler: async (req) => {
+      const reg = await registrations.findRegistration(db, req.network, req.params.id);
+      const event = await findEvent(db, req.network, reg.eventId);
+      if (!(await mayManage(db, req, reg, event, req.query.secret))) throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
+      const attendee = (req.query.secret && sameSecret(req.query.secret, reg.secret)) || (req.user && reg.userId === req.user.id);
+      const { registration } = await registrations.cancelRegistration(db, req.network, reg.id, attendee ? 'attendee' : 'organizer');
+      return presentRegistration(registration, event, undefined);
+    },
+  });
+
+  app.post('/api/v1/registrations/:id/confirm', {
+    schema: { tags, summary: 'Move a waitlisted person to confirmed by hand (organisers); adds a seat when none is free', security: bearer, params: IdParams, response: { 200: RegistrationSchema } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const reg = await registrations.findRegistration(db, req.network, req.params.id);
+      const event = await findEvent(db, req.network, reg.eventId);
+      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'confirm registrations');
+      return presentRegistration(await registrations.confirmByHand(db, req.network, reg.id), event, undefined);
+    },
+  });
+
+  app.post('/api/v1/events/:id/attendees', {
+    schema: { tags, summary: 'Add a person by hand (organisers): no window or guest rule; seats and waitlist as usual', security: bearer, params: IdParams, body: RegistrationCreateSchema, response: { 201: RegistrationSchema, 200: RegistrationSchema } },
+    handler: async (req, reply) => {
+      const user = requireUser(req);
+      const event = await findEvent(db, req.network, req.params.id);
+      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'add attendees');
+      if (!req.body.name || !req.body.email) throw new AppError('validation', 'Give the person\'s name and e-mail.', [...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []), ...(!req.body.email ? [{ field: 'email', message: 'is required' }] : [])]);
+      const { registration, created, position } = await registrations.registerForEvent(db, req.network, event.id, { name: req.body.name, email: req.body.email, answers: req.body.answers }, { byOrganizer: true });
+      return reply.code(created ? 201 : 200).send(presentRegistration(registration, event, position));
+    },
+  });
+
+  app.get('/api/v1/events/:id/registrations', {
+    schema: { tags, summary: 'Registrations of an event in arrival order (organisers); `?format=csv` for a spreadsheet', security: bearer, params: IdParams, querystring: RegistrationListQuerySchema },
+    handler: async (req, reply) => {
+      const user = requireUser(req);
+      const event = await findEvent(db, req.network, req.params.id);
+      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'see the registrations');
+      const { status, format, limit, cursor } = req.query;
+      const after = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : undefined;
+      if (after !== undefined && !Number.isInteger(after)) throw new AppError('validation', 'The cursor is not one this API gave out.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+      if (format === 'csv') {
+        const rows = await registrations.listRegistrations(db, event.id, { status, limit: 100_000 });
+        let waiting = 0;
+        const table = rows.map((r) => {
+          const v = presentRegistration(r, event, r.status === 'waitlisted' ? ++waiting : undefined);
+          return [v.name, v.email, v.status, v.waitlistPosition ?? '', v.createdAt, v.checkedInAt ?? '', v.attendance ?? '', ...event.questions.map((q) => v.answers[q.id] ?? '')];
+        });
+        const header = ['name', 'email', 'status', 'waitlist_position', 'registered_at', 'checked_in_at', 'attendance', ...event.questions.map((q) => q.label)];
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="registrations-${event.id}.csv"`)
+          .send(toCsv([header, ...table]));
+      }
+      const rows = await registrations.listRegistrations(db, event.id, { status, afterQueueNo: after, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const items = await Promise.all(page.map(async (r) => presentRegistration(r, event, await registrations.waitlistPosition(db, r))));
+      return { items, nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1]!.queueNo)).toString('base64url') : null };
+    },
+  });
+
+  app.post('/api/v1/events/:id/check-ins', {
+    schema: { tags, summary: 'Check a ticket in at the door (organisers)', security: bearer, params: IdParams, body: CheckInSchema, response: { 200: RegistrationSchema.extend({ alreadyCheckedIn: z.boolean() }) } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const event = await findEvent(db, req.network, req.params.id);
+      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'check people in');
+      const { registration, already } = await registrations.checkIn(db, req.network, event.id, req.body.code);
+      return { ...presentRegistration(registration, event, undefined), alreadyCheckedIn: already };
+    },
+  });
+}

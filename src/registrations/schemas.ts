@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { EmailSchema } from '../accounts/schemas.js';
+import { requiredText } from '../web/schemas.js';
+
+export const RegistrationCreateSchema = z.strictObject({
+  name: requiredText(120, 'Name of the person attending (defaults to the signed-in member\'s)').optional(),
+  email: EmailSchema.optional().describe('E-mail (defaults to the signed-in member\'s); required for guests'),
+  answers: z.record(z.string(), z.string().max(2000)).default({}).describe('Answers to the event\'s questions, by question id'),
+});
+export type RegistrationCreate = z.infer<typeof RegistrationCreateSchema>;
+export type RegistrationInput = { name: string; email: string; answers: Record<string, string> };
+
+export const RegistrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled']);
+
+export const RegistrationSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  status: RegistrationStatusSchema,
+  waitlistPosition: z.number().int().optional().describe('1 = next to get a seat'),
+  answers: z.record(z.string(), z.string()),
+  checkedInAt: z.string().nullable(),
+  attendance: z.enum(['attended', 'no-show']).nullable().describe('Known once the event has ended'),
+  cancelledAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RegistrationView = z.infer<typeof RegistrationSchema>;
+
+/** What the attendee (holder of the secret link) sees: their own registration and its links. */
+export const OwnRegistrationSchema = RegistrationSchema.extend({
+  manageUrl: z.string().describe('Secret link to see, cancel and print the ticket'),
+  checkInCode: z.string().optional().describe('Carried by the ticket\'s QR code (confirmed registrations)'),
+});
+
+export const RegistrationListQuerySchema = z.object({
+  status: RegistrationStatusSchema.optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+export const CheckInSchema = z.strictObject({ code: z.string().trim().min(1, 'is required').max(64).describe('The code from the ticket\'s QR code') });

@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/connection.js';
+import type { EventRow } from '../events/queries.js';
+import { findEvent } from '../events/service.js';
+import { events } from '../events/tables.js';
+import type { Network } from '../networks/service.js';
+import { AppError, notFound } from '../web/errors.js';
+import type { RegistrationInput } from './schemas.js';
+import { registrations } from './tables.js';
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+
+/** At most this many new registrations per e-mail per minute, across the network. */
+const PER_EMAIL_PER_MINUTE = 10;
+
+export async function confirmedCount(db: Tx, eventId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
+  return row!.n;
+}
+
+/** 1-based place in the waitlist: the rank by arrival among those still waiting. */
+export async function waitlistPosition(db: Tx, reg: RegistrationRow): Promise<number | undefined> {
+  if (reg.status !== 'waitlisted') return undefined;
+  const [row] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, reg.eventId), eq(registrations.status, 'waitlisted'), sql`${registrations.queueNo} <= ${reg.queueNo}`));
+  return row!.n;
+}
+
+/**
+ * Gives free seats to the head of the waitlist, in arrival order. Runs inside the transaction
+ * that freed the seats, with the event row locked, so two cancellations never promote the
+ * same person nor leave a seat empty.
+ */
+export async function promoteFromWaitlist(tx: Tx, event: EventRow): Promise<RegistrationRow[]> {
+  const free = event.capacity - (await confirmedCount(tx, event.id));
+  if (free <= 0 || event.status === 'cancelled') return [];
+  const heads = await tx
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.queueNo))
+    .limit(free);
+  if (heads.length === 0) return [];
+  return tx
+    .update(registrations)
+    .set({ status: 'confirmed', promotedAt: new Date() })
+    .where(inArray(registrations.id, heads.map((h) => h.id)))
+    .returning();
+}
+
+export async function cancelAllRegistrations(tx: Tx, eventId: string): Promise<number> {
+  const rows = await tx
+    .update(registrations)
+    .set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'event' })
+    .where(and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled')))
+    .returning({ id: registrations.id });
+  return rows.length;
+}
+
+function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
+  const errors: { field: string; message: string }[] = [];
+  const kept: Record<string, string> = {};
+  for (const q of event.questions) {
+    const a = (answers[q.id] ?? '').trim();
+    if (!a) {
+      if (q.required) errors.push({ field: `answers.${q.id}`, message: `is required (${q.label})` });
+      continue;
+    }
+    if (q.type === 'choice' && !q.choices.includes(a)) errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')}` });
+    kept[q.id] = a;
+  }
+  for (const key of Object.keys(answers)) if (!event.questions.some((q) => q.id === key)) errors.push({ field: `answers.${key}`, message: 'is not a question of this event' });
+  if (errors.length) throw new AppError('validation', `The answers have ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
+  return kept;
+}
+
+function refuseClosed(event: EventRow, now: Date) {
+  if (event.status === 'cancelled') throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
+  if (event.status === 'draft') throw new AppError('conflict', 'This event is not published yet.');
+  if (event.startsAt <= now) throw new AppError('conflict', 'This event has already started: registration is closed.');
+  if (event.registrationOpensAt && event.registrationOpensAt > now) throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
+  if (event.registrationClosesAt && event.registrationClosesAt <= now) throw new AppError('conflict', 'Registration for this event has closed.');
+}
+
+export interface RegisterOptions {
+  userId?: string | null;
+  /** Organisers add people by hand: the registration window and the guest rule do not apply. */
+  byOrganizer?: boolean;
+  now?: Date;
+}
+
+/**
+ * Registers a person. The event row is locked for the whole transaction, so concurrent
+ * registrations are counted one after the other: never more confirmed than seats, and the
+ * waitlist in arrival order. The same e-mail again gets its existing registration back.
+ */
+export async function registerForEvent(db: Db, network: Network, eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<{ registration: RegistrationRow; created: boolean; position?: number }> {
+  const now = opts.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const event = await findEvent(tx, network, eventId, true);
+    const [existing] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.email, input.email), ne(registrations.status, 'cancelled')));
+    if (existing) return { registration: existing, created: false, position: await waitlistPosition(tx, existing) };
+
+    if (!opts.byOrganizer) {
+      refuseClosed(event, now);
+      if (!event.guestRegistration && !opts.userId) throw new AppError('conflict', 'This event is for members only: sign in to register.');
+      const [recent] = await tx
+        .select({ n: count() })
+        .from(registrations)
+        .where(and(eq(registrations.networkId, network.id), eq(registrations.email, input.email), gt(registrations.createdAt, new Date(now.getTime() - 60_000))));
+      if (recent!.n >= PER_EMAIL_PER_MINUTE) throw new AppError('rate_limited', 'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.');
+    } else if (event.status === 'cancelled') {
+      throw new AppError('conflict', 'This event is cancelled.');
+    }
+    const answers = checkAnswers(event, input.answers);
+    const confirmed = await confirmedCount(tx, event.id);
+    const seat = confirmed < event.capacity;
+    if (!seat && !event.waitlist && !opts.byOrganizer) throw new AppError('conflict', 'This event is full and has no waitlist.');
+    const [queued] = await tx.update(events).set({ nextQueueNo: sql`${events.nextQueueNo} + 1` }).where(eq(events.id, event.id)).returning({ queueNo: sql<number>`${events.nextQueueNo} - 1` });
+    const [registration] = await tx
+      .insert(registrations)
+      .values({
+        networkId: network.id,
+        eventId: event.id,
+        userId: opts.userId ?? null,
+        name: input.name,
+        email: input.email,
+        status: seat ? 'confirmed' : 'waitlisted',
+        queueNo: queued!.queueNo,
+        answers,
+        secret: randomBytes(24).toString('base64url'),
+        checkInCode: randomBytes(8).toString('hex').toUpperCase(),
+      })
+      .returning();
+    return { registration: registration!, created: true, position: await waitlistPosition(tx, registration!) };
+  });
+}
+
+export async function findRegistration(db: Tx, network: Network, id: string, lock = false): Promise<RegistrationRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`The registration ${id}`);
+  const q = db.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.id, id)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound(`The registration ${id}`);
+  return row;
+}
+
+export async function findBySecret(db: Tx, network: Network, secret: string): Promise<RegistrationRow> {
+  const [row] = await db.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.secret, secret)));
+  if (!row) throw notFound('This registration link');
+  return row;
+}
+
+/** Frees the seat and, in the same transaction, gives it to the head of the waitlist. */
+export async function cancelRegistration(db: Db, network: Network, id: string, by: 'attendee' | 'organizer'): Promise<{ registration: RegistrationRow; promoted: RegistrationRow[] }> {
+  return db.transaction(async (tx) => {
+    const current = await findRegistration(tx, network, id);
+    // Lock order: event first, then registration — the same order as registerForEvent.
+    const event = await findEvent(tx, network, current.eventId, true);
+    const reg = await findRegistration(tx, network, id, true);
+    if (reg.status === 'cancelled') return { registration: reg, promoted: [] };
+    const [registration] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: by }).where(eq(registrations.id, id)).returning();
+    const promoted = reg.status === 'confirmed' ? await promoteFromWaitlist(tx, event) : [];
+    return { registration: registration!, promoted };
+  });
+}
+
+/**
+ * An organiser moves a waitlisted person to confirmed, out of arrival order. When no seat is
+ * free the capacity grows by one, so nobody confirmed loses their seat.
+ */
+export async function confirmByHand(db: Db, network: Network, id: string): Promise<RegistrationRow> {
+  return db.transaction(async (tx) => {
+    const current = await findRegistration(tx, network, id);
+    const event = await findEvent(tx, network, current.eventId, true);
+    const reg = await findRegistration(tx, network, id, true);
+    if (reg.status !== 'waitlisted') throw new AppError('conflict', `This registration is ${reg.status}, not waitlisted.`);
+    const confirmed = await confirmedCount(tx, event.id);
+    if (confirmed >= event.capacity) await tx.update(events).set({ capacity: confirmed + 1, sequence: event.sequence + 1, updatedAt: new Date() }).where(eq(events.id, event.id));
+    const [row] = await tx.update(registrations).set({ status: 'confirmed', promotedAt: new Date() }).where(eq(registrations.id, id)).returning();
+    return row!;
+  });
+}
+
+/** Checks a ticket in at the door; a ticket of another event is refused, a second scan is harmless. */
+export async function checkIn(db: Db, network: Network, eventId: string, code: string, now = new Date()): Promise<{ registration: RegistrationRow; already: boolean }> {
+  const normalised = code.trim().toUpperCase();
+  return db.transaction(async (tx) => {
+    const event = await findEvent(tx, network, eventId);
+    const [reg] = await tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), eq(registrations.checkInCode, normalised))).for('update');
+    if (!reg) {
+      const [elsewhere] = await tx.select({ title: events.title }).from(registrations).innerJoin(events, eq(events.id, registrations.eventId)).where(and(eq(registrations.networkId, network.id), eq(registrations.checkInCode, normalised)));
+      if (elsewhere) throw new AppError('conflict', `This ticket is for another event: "${elsewhere.title}".`, [{ field: 'code', message: 'belongs to another event' }]);
+      throw new AppError('not_found', 'No ticket of this event has this code.', [{ field: 'code', message: 'is unknown' }]);
+    }
+    if (reg.status !== 'confirmed') throw new AppError('conflict', `${reg.name}'s registration is ${reg.status}: they have no seat.`);
+    if (reg.checkedInAt) return { registration: reg, already: true };
+    const [row] = await tx.update(registrations).set({ checkedInAt: now }).where(eq(registrations.id, reg.id)).returning();
+    return { registration: row!, already: false };
+  });
+}
+
+export function listRegistrations(db: Tx, eventId: string, f: { status?: RegistrationRow['status']; afterQueueNo?: number; limit: number; search?: string }) {
+  return db
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        f.status ? eq(registrations.status, f.status) : undefined,
+        f.afterQueueNo ? gt(registrations.queueNo, f.afterQueueNo) : undefined,
+        f.search ? sql`(${registrations.name} ILIKE ${`%${f.search}%`} OR ${registrations.email} ILIKE ${`%${f.search}%`})` : undefined,
+      ),
+    )
+    .orderBy(asc(registrations.queueNo))
+    .limit(f.limit);
+}

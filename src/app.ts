@@ -15,6 +15,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
 import { instanceSecret } from './networks/service.js';
+import { eventAdminPages } from './events/admin-pages.js';
+import { eventPages } from './events/pages.js';
 import { eventRoutes } from './events/routes.js';
 import { partnershipRoutes } from './partnerships/routes.js';
 import { registrationRoutes } from './registrations/routes.js';
@@ -121,6 +123,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   chapterPages(app, db);
   venuePages(app, db);
   accountPages(app, db, config);
+  eventPages(app, db, config);
+  eventAdminPages(app, db);
 
   return app;
 }

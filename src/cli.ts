@@ -67,7 +67,7 @@ function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 }
 
 function printDemo(summary: DemoSummary): void {
-  console.log(`demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.interest} sign-ups for planned chapters`);
+  console.log(`demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.events} events, ${summary.registrations} registrations, ${summary.interest} sign-ups for planned chapters`);
   if (summary.admin) console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
 }
 

@@ -11,6 +11,8 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { chapterPolicy } from './policy.js';
 import { AssignPersonSchema, ChapterCreateSchema, ChapterUpdateSchema, InterestCreateSchema } from './schemas.js';
 import * as chapters from './service.js';
+import { upcomingEventsOfChapter } from '../events/service.js';
+import { EventListItem } from '../events/pages.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -52,6 +54,7 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
   const canSeeInterest = await chapterPolicy.seeInterest(db, req.user, chapter);
   const interest = canSeeInterest ? ((await chapters.interestCounts(db, req.network, [chapter.id])).get(chapter.id) ?? 0) : undefined;
   const query = req.query as Record<string, string | undefined>;
+  const upcoming = await upcomingEventsOfChapter(db, req.network, chapter.id);
   return sendPage(
     reply,
     <Layout ctx={ctx} title={chapter.name}>
@@ -71,6 +74,19 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
         ) : null}
       </dl>
       {chapter.description ? <p style="white-space: pre-line">{chapter.description}</p> : null}
+      {chapter.status !== 'planned' ? (
+        <Section title={t('event.upcoming')}>
+          {upcoming.length ? (
+            <ul>
+              {upcoming.map((e) => (
+                <EventListItem ctx={ctx} e={e} />
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('event.noUpcoming')}</p>
+          )}
+        </Section>
+      ) : null}
       <Section title={t('chapter.hosts')}>
         {hosts.length ? (
           <ul>
@@ -183,6 +199,7 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
     chapters.listInterest(db, req.network, chapter.id),
     admin ? listVenues(db, req.network, { limit: 500 }) : Promise.resolve([]),
   ]);
+  const upcoming = await upcomingEventsOfChapter(db, req.network, chapter.id, new Date(), 50, true);
   const values: FormValues = forms.chapter?.values ?? { name: chapter.name, slug: chapter.slug, city: chapter.city, region: chapter.region, description: chapter.description, status: chapter.status };
   const allErrors = { ...forms.chapter?.errors, ...forms.partnership?.errors, ...forms.organizer?.errors };
   return sendPage(
@@ -200,6 +217,23 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
           <button type="submit">{t('form.save')}</button>
         </div>
       </form>
+
+      <Section title={t('admin.events')}>
+        {upcoming.length ? (
+          <ul>
+            {upcoming.map((e) => (
+              <li>
+                <a href={`/admin/events/${e.id}`}>{e.title}</a> <span class="muted">· {e.startsAt.toISOString().slice(0, 10)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('event.noUpcoming')}</p>
+        )}
+        <p>
+          <a href={`/admin/chapters/${chapter.slug}/events/new`}>{t('admin.newEvent')}</a>
+        </p>
+      </Section>
 
       <Section title={t('chapter.partnerships')}>
         {partnerships.length ? (

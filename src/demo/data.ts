@@ -67,3 +67,27 @@ export const demoAdmin = { email: 'admin@example.org', password: 'essaim-demo-ad
 
 export const firstNames = ['Amélie', 'Bart', 'Camille', 'Dries', 'Elise', 'François', 'Griet', 'Hugo', 'Inès', 'Jens', 'Karim', 'Lotte', 'Manon', 'Nathan', 'Océane', 'Pieter', 'Quentin', 'Ruth', 'Sarah', 'Thomas', 'Ursule', 'Vincent', 'Wout', 'Yasmine', 'Zoé'];
 export const lastNames = ['Lambert', 'Peeters', 'Dubois', 'Janssens', 'Maes', 'Leclercq', 'Willems', 'Dumont', 'Claes', 'Martin', 'Goossens', 'Lemaire', 'Wouters', 'Renard', 'De Smet', 'Hermans', 'Mertens', 'Denis', 'Jacobs', 'Simon'];
+
+/** Events of the demo, relative to today so the demo always has a past and a future. */
+export const demoEvents = {
+  itDay: {
+    chapter: 'charleroi',
+    title: 'IT day Charleroi',
+    kind: 'it-day' as const,
+    description: 'A day of coworking, talks and beers for the **tech and generalist** people of the Charleroi region — and for those from here who now work in Brussels.',
+    venue: 'switch-coworking-charleroi',
+    room: 'Event room',
+    capacity: 50,
+    rrule: 'FREQ=MONTHLY;BYDAY=1TH',
+  },
+  talks: [
+    { chapter: 'charleroi', title: 'Open source, from Charleroi to the world', kind: 'talk' as const, venue: 'switch-coworking-charleroi', room: 'Event room', capacity: 50, inDays: 17, speakers: [{ name: 'Adrien Ramy', bio: 'Carolo by birth, free-software expert.', talk: 'Open source, from Charleroi to the world' }] },
+    { chapter: 'kortrijk', title: 'Meetup: product design in West-Vlaanderen', kind: 'meetup' as const, venue: 'coworking-kortrijk', room: 'Zaal', capacity: 45, inDays: 12, speakers: [] },
+    { chapter: 'kortrijk', title: 'Workshop: your first API', kind: 'workshop' as const, venue: 'coworking-kortrijk', room: 'Zaal', capacity: 20, inDays: 40, speakers: [] },
+    { chapter: 'brussels', title: 'Essaim conference', kind: 'conference' as const, venue: 'betacowork', room: 'Main hall', capacity: 120, inDays: 55, speakers: [{ name: 'Julie Lambert', bio: 'Runs the network.', talk: 'Growing a network by chapters' }] },
+  ],
+  past: [
+    { chapter: 'charleroi', title: 'Kick-off: BetaGroup essaime à Charleroi', kind: 'talk' as const, venue: 'switch-coworking-charleroi', room: 'Event room', capacity: 50, inDays: -65, registrations: 38, attended: 31 },
+    { chapter: 'kortrijk', title: 'Kick-off Kortrijk', kind: 'meetup' as const, venue: 'coworking-kortrijk', room: 'Zaal', capacity: 45, inDays: -30, registrations: 27, attended: 22 },
+  ],
+};

@@ -10,7 +10,10 @@ import { addManager, createVenue } from '../venues/service.js';
 import { venues } from '../venues/tables.js';
 import { AppError } from '../web/errors.js';
 import { slugify } from '../web/slug.js';
-import { demoAdmin, demoChapters, demoManagers, demoOrganizers, demoPartnership, demoVenues, firstNames, lastNames } from './data.js';
+import { createEvent } from '../events/service.js';
+import { fromWallClock, wallClock } from '../events/time.js';
+import { checkIn, registerForEvent } from '../registrations/service.js';
+import { demoAdmin, demoChapters, demoEvents, demoManagers, demoOrganizers, demoPartnership, demoVenues, firstNames, lastNames } from './data.js';
 
 export async function isNetworkEmpty(db: Db, network: Network): Promise<boolean> {
   const [c] = await db.select({ n: count() }).from(chapters).where(eq(chapters.networkId, network.id));
@@ -29,7 +32,7 @@ function* people(seed: number): Generator<{ name: string; email: string }> {
   }
 }
 
-export interface DemoSummary { chapters: number; venues: number; interest: number; admin?: { email: string; password: string } }
+export interface DemoSummary { chapters: number; venues: number; interest: number; events: number; registrations: number; admin?: { email: string; password: string } }
 
 /**
  * Fills a network with the situation of PRODUCT.md. Refuses a network that already has chapters
@@ -64,11 +67,67 @@ export async function loadDemo(db: Db, network: Network, opts: { force?: boolean
     if (!(await findUserByEmail(db, network.id, m.email))) await createUser(db, network.id, { email: m.email, name: m.name, role: 'member' });
     await addManager(db, network, slugify(m.venue), m.email);
   }
+  const { events, registrations } = await loadDemoEvents(db, network, gen);
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
   const [admins] = await db.select({ n: count() }).from(users).where(and(eq(users.networkId, network.id), eq(users.role, 'admin')));
   if (admins!.n === 0) {
     await createUser(db, network.id, { ...demoAdmin, role: 'admin' });
     admin = { email: demoAdmin.email, password: demoAdmin.password };
   }
-  return { chapters: demoChapters.length, venues: demoVenues.length, interest, admin };
+  return { chapters: demoChapters.length, venues: demoVenues.length, interest, events, registrations, admin };
+}
+
+const TZ = 'Europe/Brussels';
+
+/** 18:30 local, `days` from today. */
+function eveningIn(days: number, now: Date): { startsAt: Date; endsAt: Date } {
+  const d = wallClock(new Date(now.getTime() + days * 86_400_000), TZ);
+  const startsAt = fromWallClock({ year: d.year, month: d.month, day: d.day, hour: 18, minute: 30 }, TZ);
+  return { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3_600_000) };
+}
+
+/** The first Thursday of last month at 18:30: the IT day series has a past and a future. */
+function firstThursdayLastMonth(now: Date): Date {
+  const w = wallClock(now, TZ);
+  const month = w.month === 1 ? 12 : w.month - 1;
+  const year = w.month === 1 ? w.year - 1 : w.year;
+  const weekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const day = 1 + ((4 - weekday + 7) % 7);
+  return fromWallClock({ year, month, day, hour: 18, minute: 30 }, TZ);
+}
+
+async function loadDemoEvents(db: Db, network: Network, gen: Generator<{ name: string; email: string }>, now = new Date()) {
+  let count = 0;
+  let regs = 0;
+  const fill = async (eventId: string, n: number, attended = 0) => {
+    for (let i = 0; i < n; i++) {
+      const person = gen.next().value as { name: string; email: string };
+      const { registration } = await registerForEvent(db, network, eventId, { ...person, answers: {} }, { byOrganizer: true });
+      if (i < attended) await checkIn(db, network, eventId, registration.checkInCode, now);
+      regs++;
+    }
+  };
+  const it = demoEvents.itDay;
+  const start = firstThursdayLastMonth(now);
+  const series = await createEvent(db, network, it.chapter, {
+    title: it.title, description: it.description, kind: it.kind, startsAt: start, endsAt: new Date(start.getTime() + 4 * 3_600_000), timeZone: TZ,
+    venue: it.venue, room: it.room, capacity: it.capacity, waitlist: true, guestRegistration: true, questions: [{ id: 'profile', label: 'Profile', type: 'choice', required: false, choices: ['tech', 'generalist', 'other'] }], speakers: [], status: 'published',
+    recurrence: { rrule: it.rrule, exdates: [] },
+  }, now);
+  count += series.occurrences;
+  // The past IT day was attended; the next one is full, with a waitlist.
+  await fill(series.event.id, 42, 35);
+  const [next] = (await db.query.events.findMany({ where: (e, { and, eq, gt }) => and(eq(e.seriesId, series.event.seriesId!), gt(e.startsAt, now)), orderBy: (e, { asc }) => asc(e.startsAt), limit: 1 }));
+  if (next) await fill(next.id, 56);
+  for (const e of [...demoEvents.talks, ...demoEvents.past]) {
+    const { startsAt, endsAt } = eveningIn(e.inDays, now);
+    const created = await createEvent(db, network, e.chapter, {
+      title: e.title, description: '', kind: e.kind, startsAt, endsAt, timeZone: TZ, venue: e.venue, room: e.room, capacity: e.capacity,
+      waitlist: true, guestRegistration: true, questions: [], speakers: 'speakers' in e ? e.speakers : [], status: 'published',
+    }, now);
+    count++;
+    if ('registrations' in e) await fill(created.event.id, e.registrations, e.attended);
+    else await fill(created.event.id, Math.floor(e.capacity / 3));
+  }
+  return { events: count, registrations: regs };
 }

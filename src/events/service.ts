@@ -277,11 +277,11 @@ export const listEvents = (db: Tx, network: Network, f: q.ListFilter) => q.selec
 export const eventCounts = (db: Tx, ids: string[]) => q.selectCounts(db, ids);
 export const eventPlaces = (db: Tx, rows: EventRow[]) => q.selectPlaces(db, rows);
 
-export async function upcomingEventsOfChapter(db: Tx, network: Network, chapterId: string, now = new Date(), limit = 20) {
+export async function upcomingEventsOfChapter(db: Tx, network: Network, chapterId: string, now = new Date(), limit = 20, includeUnpublished = false) {
   return db
     .select()
     .from(events)
-    .where(and(eq(events.networkId, network.id), eq(events.chapterId, chapterId), eq(events.status, 'published'), gt(events.endsAt, now)))
+    .where(and(eq(events.networkId, network.id), eq(events.chapterId, chapterId), includeUnpublished ? undefined : eq(events.status, 'published'), gt(events.endsAt, now)))
     .orderBy(asc(events.startsAt))
     .limit(limit);
 }

@@ -1,0 +1,234 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import * as registrations from '../registrations/service.js';
+import { AppError } from '../web/errors.js';
+import { ErrorSummary, Field, formError, Section, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { formatRange, formatShort } from './format.js';
+import { eventPolicy } from './policy.js';
+import { presentEvent } from './present.js';
+import { RegistrationCreateSchema } from '../registrations/schemas.js';
+import * as events from './service.js';
+import type { EventView } from './schemas.js';
+
+type IdParams = { Params: { id: string } };
+type Form = { values: FormValues; errors: FormErrors };
+
+export async function loadEventView(db: Db, row: events.EventRow): Promise<EventView> {
+  const [places, counts] = await Promise.all([events.eventPlaces(db, [row]), events.eventCounts(db, [row.id])]);
+  return presentEvent(row, places, counts.get(row.id));
+}
+
+function registrationOpen(e: events.EventRow, now = new Date()): boolean {
+  return e.status === 'published' && e.startsAt > now && (!e.registrationOpensAt || e.registrationOpensAt <= now) && (!e.registrationClosesAt || e.registrationClosesAt > now) ;
+}
+
+export function EventListItem({ ctx, e }: { ctx: PageContext; e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string } }) {
+  return (
+    <li>
+      <a href={`/events/${e.id}`}>{e.title}</a> <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale)}</span>
+    </li>
+  );
+}
+
+function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form?: Form }) {
+  const { t } = ctx;
+  const values = form?.values ?? { name: ctx.user?.name ?? '', email: ctx.user?.email ?? '' };
+  const full = view.seatsLeft === 0;
+  return (
+    <form method="post" action={`/events/${view.id}/register`} class="stack" novalidate>
+      <CsrfField ctx={ctx} />
+      <Field name="name" label={t('event.yourName')} values={values} errors={form?.errors} autocomplete="name" required />
+      <Field name="email" type="email" label={t('event.yourEmail')} values={values} errors={form?.errors} autocomplete="email" required />
+      {view.questions.map((q) =>
+        q.type === 'choice' ? (
+          <div>
+            <label htmlFor={`f-answer-${q.id}`}>{q.label}</label>
+            <select id={`f-answer-${q.id}`} name={`answer_${q.id}`} required={q.required}>
+              {q.required ? null : <option value="" />}
+              {q.choices.map((c) => (
+                <option value={c} selected={values[`answer_${q.id}`] === c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            {form?.errors[`answers.${q.id}`] ? <p class="field-error">{form.errors[`answers.${q.id}`]}</p> : null}
+          </div>
+        ) : (
+          <div>
+            <label htmlFor={`f-answer-${q.id}`}>{q.label}</label>
+            <input id={`f-answer-${q.id}`} name={`answer_${q.id}`} value={values[`answer_${q.id}`] ?? ''} required={q.required} />
+            {form?.errors[`answers.${q.id}`] ? <p class="field-error">{form.errors[`answers.${q.id}`]}</p> : null}
+          </div>
+        ),
+      )}
+      <div>
+        <button type="submit">{full ? t('event.joinWaitlist') : t('event.register')}</button>
+      </div>
+    </form>
+  );
+}
+
+async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, form?: Form, status = 200) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const row = await events.findEvent(db, req.network, req.params.id);
+  const canManage = await eventPolicy.manage(db, req.user, { id: row.chapterId, networkId: row.networkId });
+  if (row.status === 'draft' && !canManage) throw new AppError('not_found', 'This event does not exist.');
+  const view = await loadEventView(db, row);
+  const open = registrationOpen(row);
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={view.title}>
+      <p>
+        <a href={`/chapters/${view.chapter.slug}`}>{view.chapter.name}</a> · {t(`kindEvent.${view.kind}`)}
+      </p>
+      <h1>{view.title}</h1>
+      {view.status === 'cancelled' ? (
+        <p class="errors" role="status">
+          {t('event.cancelled', { reason: view.cancelReason ?? '' })}
+        </p>
+      ) : null}
+      {view.status === 'draft' ? <p class="notice">{t('event.draft')}</p> : null}
+      <dl>
+        <dt>{t('event.when')}</dt>
+        <dd>
+          <time dateTime={view.startsAt}>{formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}</time>
+        </dd>
+        <dt>{t('event.where')}</dt>
+        <dd>
+          {view.venue ? (
+            <>
+              <a href={`/venues/${view.venue.slug}`}>{view.venue.name}</a>
+              {view.room ? ` — ${view.room.name}` : ''}, {[view.venue.address, view.venue.city].filter(Boolean).join(', ')}
+            </>
+          ) : null}
+          {view.venue && view.onlineUrl ? ' · ' : null}
+          {view.onlineUrl ? (
+            <a href={view.onlineUrl} rel="noopener nofollow">
+              {t('event.onlineLink')}
+            </a>
+          ) : null}
+        </dd>
+      </dl>
+      {view.status === 'published' ? (
+        <p>
+          <strong>{view.seatsLeft > 0 ? t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity }) : t('event.full', { count: view.waitlistCount })}</strong>
+        </p>
+      ) : null}
+      {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
+      <div dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
+      {view.speakers.length ? (
+        <Section title={t('event.speakers')}>
+          <ul>
+            {view.speakers.map((s) => (
+              <li>
+                <strong>{s.name}</strong>
+                {s.talk ? ` — ${s.talk}` : ''}
+                {s.bio ? <p class="muted">{s.bio}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {view.status === 'published' ? (
+        <Section title={t('event.register')}>
+          <ErrorSummary ctx={ctx} errors={form?.errors} />
+          {!open ? <p>{t('event.registrationClosed')}</p> : !view.guestRegistration && !ctx.user ? <p>{t('event.membersOnly')}</p> : view.seatsLeft === 0 && !view.waitlist ? <p>{t('event.registrationClosed')}</p> : <RsvpForm ctx={ctx} view={view} form={form} />}
+        </Section>
+      ) : null}
+      {canManage ? (
+        <p>
+          <a href={`/admin/events/${view.id}`}>{t('event.manage')}</a>
+        </p>
+      ) : null}
+    </Layout>,
+    status,
+  );
+}
+
+/** The form's answer_<id> fields → the API's `answers` object; then the API's own schema. */
+function parseRsvp(body: unknown) {
+  const raw = (body ?? {}) as Record<string, string>;
+  const values: FormValues = {};
+  const answers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v !== 'string' || k === '_csrf') continue;
+    values[k] = v;
+    if (k.startsWith('answer_') && v.trim()) answers[k.slice('answer_'.length)] = v;
+  }
+  return validate(RegistrationCreateSchema, { name: values.name, email: values.email, answers }, values);
+}
+
+async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: { secret: string } }>, reply: FastifyReply) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const reg = await registrations.findBySecret(db, req.network, req.params.secret);
+  const row = await events.findEvent(db, req.network, reg.eventId);
+  const position = await registrations.waitlistPosition(db, reg);
+  // The QR code opens the door page of the event with this code: an organiser's phone camera is the scanner.
+  const qr = reg.status === 'confirmed' ? await QRCode.toString(`${config.baseUrl}/admin/events/${row.id}/door?code=${reg.checkInCode}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
+  return sendPage(
+    reply.header('referrer-policy', 'no-referrer'),
+    <Layout ctx={ctx} title={t('ticket.title')}>
+      <h1>{t('ticket.title')}</h1>
+      <p>
+        <a href={`/events/${row.id}`}>{row.title}</a> — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+      </p>
+      <p>
+        <strong>{reg.name}</strong> &lt;{reg.email}&gt;
+      </p>
+      <p class="notice" role="status" id="registration-status" data-status={reg.status}>
+        {reg.status === 'confirmed' ? t('ticket.confirmed') : reg.status === 'waitlisted' ? t('ticket.waitlisted', { position: position ?? 0 }) : row.status === 'cancelled' ? t('event.cancelled', { reason: row.cancelReason ?? '' }) : t('ticket.cancelled')}
+      </p>
+      {reg.status === 'confirmed' ? (
+        <figure class="ticket">
+          <div class="qr" role="img" aria-label={`${t('ticket.code')}: ${reg.checkInCode}`} dangerouslySetInnerHTML={{ __html: qr }} />
+          <figcaption>
+            {t('ticket.code')}: <code>{reg.checkInCode}</code>
+          </figcaption>
+        </figure>
+      ) : null}
+      <p class="muted">{t('ticket.keepLink')}</p>
+      {reg.status !== 'cancelled' ? (
+        <form method="post" action={`/r/${req.params.secret}/cancel`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="danger">
+            {t('ticket.cancel')}
+          </button>
+        </form>
+      ) : null}
+    </Layout>,
+  );
+}
+
+export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
+  const csrf = { preHandler: app.csrfProtection };
+
+  app.get<IdParams>('/events/:id', (req, reply) => eventPage(db, req, reply));
+
+  app.post<IdParams>('/events/:id/register', { ...csrf, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const form = parseRsvp(req.body);
+    if (!form.ok) return eventPage(db, req, reply, form, 400);
+    try {
+      const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers }, { userId: req.user?.id });
+      // A repeat of someone else's e-mail must not reveal their link; a signed-in member gets their own.
+      if (created || (req.user && registration.userId === req.user.id)) return reply.redirect(`/r/${registration.secret}`, 303);
+      return eventPage(db, req, reply, { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } }, 200);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict') return eventPage(db, req, reply, { values: form.values, errors: { '(form)': err.detail } }, 409);
+      return eventPage(db, req, reply, formError(err, form.values), 400);
+    }
+  });
+
+  app.get<{ Params: { secret: string } }>('/r/:secret', (req, reply) => ticketPage(db, config, req, reply));
+
+  app.post<{ Params: { secret: string } }>('/r/:secret/cancel', csrf, async (req, reply) => {
+    const reg = await registrations.findBySecret(db, req.network, req.params.secret);
+    await registrations.cancelRegistration(db, req.network, reg.id, 'attendee');
+    return reply.redirect(`/r/${req.params.secret}`, 303);
+  });
+}
+

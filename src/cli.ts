@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DatabaseUnreachableError } from './db/connection.js';
 import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
+import { extendSeries } from './events/service.js';
 import { AppError } from './web/errors.js';
 
 const usage = `Usage: essaim <command> [options]
@@ -106,6 +107,13 @@ async function serve(args: string[]): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${config.port} on ${config.host} is already in use: set PORT or pass --port`);
     throw err;
   }
+  // Series stay materialised twelve months ahead: extended at start and every six hours.
+  const extend = () =>
+    extendSeries(database.db)
+      .then((n) => n && app?.log.info({ occurrences: n }, 'series extended'))
+      .catch((err: Error) => app?.log.error({ err }, 'extending series failed'));
+  await extend();
+  setInterval(() => void extend(), 6 * 3_600_000).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Essaim for "${network.name}" listening on http://${config.host}:${port} (${database.description}), ready in ${Date.now() - started} ms`);

@@ -16,7 +16,11 @@ type EventRow = q.EventRow;
 
 /** How far ahead a series' occurrences exist as events; a scheduled job keeps extending it. */
 export const HORIZON_MONTHS = 12;
-const horizonFrom = (now: Date) => new Date(now.getTime() + HORIZON_MONTHS * 31 * 86_400_000);
+function horizonFrom(now: Date): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() + HORIZON_MONTHS);
+  return d;
+}
 
 export async function findEvent(db: Tx, network: Network, id: string, lock = false): Promise<EventRow> {
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectEvent(db, network.id, id, lock) : undefined;

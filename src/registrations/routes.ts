@@ -8,7 +8,9 @@ import { findEvent, type EventRow } from '../events/service.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { authorize } from '../web/policy.js';
+import { authorize, isAdmin } from '../web/policy.js';
+import { chaptersOrganizedBy } from '../chapters/service.js';
+import { EmailSchema } from '../accounts/schemas.js';
 import { toCsv } from './csv.js';
 import { CheckInSchema, OwnRegistrationSchema, RegistrationCreateSchema, RegistrationListQuerySchema, RegistrationSchema } from './schemas.js';
 import * as registrations from './service.js';
@@ -139,6 +141,38 @@ export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
       authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'check people in');
       const { registration, already } = await registrations.checkIn(db, req.network, event.id, req.body.code);
       return { ...presentRegistration(registration, event, undefined), alreadyCheckedIn: already };
+    },
+  });
+
+  app.get('/api/v1/attendance', {
+    schema: {
+      tags,
+      summary: 'A person\'s registrations and no-shows, by e-mail (admins: all events; organisers: their chapters\' events)',
+      security: bearer,
+      querystring: z.object({ email: EmailSchema }),
+      response: {
+        200: z.object({
+          email: z.string(),
+          registered: z.number().int(),
+          attended: z.number().int(),
+          noShows: z.number().int().describe('Confirmed for an event that has ended, never checked in'),
+          items: z.array(RegistrationSchema.extend({ event: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }) })),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const scope = isAdmin(user) ? 'all' : (await chaptersOrganizedBy(db, req.network, user.id)).map((c) => c.id);
+      authorize(user, scope === 'all' || scope.length > 0, 'see attendance (admins and organisers)');
+      const rows = await registrations.attendanceOf(db, req.network, req.query.email, scope);
+      const items = rows.map(({ registration, event }) => ({ ...presentRegistration(registration, event, undefined), event: { id: event.id, title: event.title, startsAt: event.startsAt.toISOString() } }));
+      return {
+        email: req.query.email,
+        registered: items.filter((i) => i.status !== 'cancelled').length,
+        attended: items.filter((i) => i.attendance === 'attended').length,
+        noShows: items.filter((i) => i.attendance === 'no-show').length,
+        items,
+      };
     },
   });
 }

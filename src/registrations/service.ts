@@ -220,3 +220,14 @@ export function listRegistrations(db: Tx, eventId: string, f: { status?: Registr
     .orderBy(asc(registrations.queueNo))
     .limit(f.limit);
 }
+
+/** A person's registrations across events (by e-mail), newest first, for attendance and no-shows. */
+export function attendanceOf(db: Tx, network: Network, email: string, chapterIds: string[] | 'all') {
+  return db
+    .select({ registration: registrations, event: { id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, chapterId: events.chapterId, status: events.status } })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(and(eq(registrations.networkId, network.id), eq(registrations.email, email.toLowerCase()), chapterIds === 'all' ? undefined : chapterIds.length ? inArray(events.chapterId, chapterIds) : sql`false`))
+    .orderBy(sql`${events.startsAt} DESC`)
+    .limit(500);
+}

@@ -60,6 +60,9 @@ describe('events', () => {
     const itDays = list.json().items.filter((e: { title: string }) => e.title === 'IT day');
     expect(itDays.map((e: { startsAt: string }) => e.startsAt)).toEqual(['2027-01-07T17:30:00.000Z', '2027-03-04T17:30:00.000Z', '2027-04-01T16:30:00.000Z', '2027-05-06T16:30:00.000Z', '2027-06-03T16:30:00.000Z']);
     expect(new Set(itDays.map((e: { seriesId: string }) => e.seriesId)).size).toBe(1);
+    const series = (await t.api('GET', `/api/v1/series/${itDays[0].seriesId}`)).json();
+    expect(series).toMatchObject({ rrule: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=6', exdates: ['2027-02-04'], timeZone: 'Europe/Brussels', firstStartLocal: '2027-01-07T18:30' });
+    expect(series.occurrences.map((o: { id: string }) => o.id)).toEqual(itDays.map((e: { id: string }) => e.id));
 
     // "This and the following": from April on, 19:00 local and a new title.
     const april = itDays[2];

@@ -105,4 +105,38 @@ export function eventRoutes(app: Api, db: Db): void {
       return view!;
     },
   });
+
+  app.get('/api/v1/series/:id', {
+    schema: {
+      tags,
+      summary: 'A series: its rule and its occurrences (each an event)',
+      params: z.object({ id: z.uuid() }),
+      response: {
+        200: z.object({
+          id: z.uuid(),
+          rrule: z.string(),
+          exdates: z.array(z.string()),
+          timeZone: z.string(),
+          firstStartLocal: z.string().describe('Wall-clock start of the first occurrence'),
+          materialisedUntil: z.string().describe('Occurrences exist up to here; extended as time passes'),
+          occurrences: z.array(z.object({ id: z.uuid(), startsAt: z.string(), endsAt: z.string(), title: z.string(), status: z.string() })),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const { series, occurrences } = await eventsService.findSeries(db, req.network, req.params.id);
+      const manager = await eventPolicy.manage(db, req.user, { id: series.chapterId, networkId: series.networkId });
+      return {
+        id: series.id,
+        rrule: series.rrule,
+        exdates: series.exdates,
+        timeZone: series.timeZone,
+        firstStartLocal: series.firstStartLocal,
+        materialisedUntil: series.materialisedUntil.toISOString(),
+        occurrences: occurrences
+          .filter((e) => e.status !== 'draft' || manager)
+          .map((e) => ({ id: e.id, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), title: e.title, status: e.status })),
+      };
+    },
+  });
 }

@@ -289,3 +289,10 @@ export async function upcomingEventsOfChapter(db: Tx, network: Network, chapterI
     .orderBy(asc(events.startsAt))
     .limit(limit);
 }
+
+export async function findSeries(db: Tx, network: Network, id: string) {
+  const [series] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(eventSeries).where(and(eq(eventSeries.networkId, network.id), eq(eventSeries.id, id))) : [];
+  if (!series) throw notFound(`The series ${id}`);
+  const occurrences = await db.select().from(events).where(eq(events.seriesId, series.id)).orderBy(asc(events.startsAt));
+  return { series, occurrences };
+}

@@ -136,7 +136,7 @@ async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRe
       {view.status === 'published' ? (
         <Section title={t('event.register')}>
           <ErrorSummary ctx={ctx} errors={form?.errors} />
-          {!open ? <p>{t('event.registrationClosed')}</p> : !view.guestRegistration && !ctx.user ? <p>{t('event.membersOnly')}</p> : view.seatsLeft === 0 && !view.waitlist ? <p>{t('event.registrationClosed')}</p> : <RsvpForm ctx={ctx} view={view} form={form} />}
+          {!open ? <p>{row.registrationOpensAt && row.registrationOpensAt > new Date() && row.startsAt > new Date() ? t('event.opensAt', { when: formatShort(row.registrationOpensAt, row.timeZone, ctx.locale) }) : t('event.registrationClosed')}</p> : !view.guestRegistration && !ctx.user ? <p>{t('event.membersOnly')}</p> : view.seatsLeft === 0 && !view.waitlist ? <p>{t('event.registrationClosed')}</p> : <RsvpForm ctx={ctx} view={view} form={form} />}
         </Section>
       ) : null}
       {canManage ? (

@@ -133,6 +133,7 @@ export const en = {
   'event.cancelled': 'This event is cancelled: {reason}',
   'event.draft': 'Draft: only organisers see this event.',
   'event.alreadyRegistered': 'This e-mail is already registered for this event: use the link you received to see or cancel the registration.',
+  'event.opensAt': 'Registration opens {when}.',
   'event.register': 'Register',
   'event.joinWaitlist': 'Join the waitlist',
   'event.registrationClosed': 'Registration is closed.',

@@ -134,6 +134,7 @@ export const fr: Record<MessageKey, string> = {
   'event.cancelled': 'Cet événement est annulé : {reason}',
   'event.draft': 'Brouillon : seuls les animateurs voient cet événement.',
   'event.alreadyRegistered': 'Cette adresse est déjà inscrite à cet événement : utilisez le lien reçu pour voir ou annuler l’inscription.',
+  'event.opensAt': 'Les inscriptions ouvrent le {when}.',
   'event.register': 'S’inscrire',
   'event.joinWaitlist': 'Rejoindre la liste d’attente',
   'event.registrationClosed': 'Les inscriptions sont closes.',

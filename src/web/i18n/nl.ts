@@ -134,6 +134,7 @@ export const nl: Record<MessageKey, string> = {
   'event.cancelled': 'Dit evenement is geannuleerd: {reason}',
   'event.draft': 'Concept: alleen organisatoren zien dit evenement.',
   'event.alreadyRegistered': 'Dit e-mailadres is al ingeschreven voor dit evenement: gebruik de ontvangen link om de inschrijving te bekijken of te annuleren.',
+  'event.opensAt': 'De inschrijvingen openen op {when}.',
   'event.register': 'Inschrijven',
   'event.joinWaitlist': 'Op de wachtlijst',
   'event.registrationClosed': 'De inschrijvingen zijn gesloten.',

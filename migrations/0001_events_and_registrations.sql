@@ -83,4 +83,5 @@ CREATE UNIQUE INDEX "registrations_one_live_per_email" ON "registrations" USING 
 CREATE UNIQUE INDEX "registrations_secret" ON "registrations" USING btree ("secret");--> statement-breakpoint
 CREATE UNIQUE INDEX "registrations_check_in_code" ON "registrations" USING btree ("event_id","check_in_code");--> statement-breakpoint
 CREATE INDEX "registrations_event_status" ON "registrations" USING btree ("event_id","status","queue_no");--> statement-breakpoint
-CREATE INDEX "registrations_user" ON "registrations" USING btree ("user_id");
+CREATE INDEX "registrations_user" ON "registrations" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "registrations_email_recent" ON "registrations" USING btree ("network_id","email","created_at");

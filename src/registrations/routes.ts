@@ -128,7 +128,11 @@ export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
       }
       const rows = await registrations.listRegistrations(db, event.id, { status, afterQueueNo: after, limit: limit + 1 });
       const page = rows.slice(0, limit);
-      const items = await Promise.all(page.map(async (r) => presentRegistration(r, event, await registrations.waitlistPosition(db, r))));
+      // Rows come in arrival order and a page holds every waitlisted row in its range: one count
+      // gives the first position, the rest follow.
+      const firstWaiting = page.find((r) => r.status === 'waitlisted');
+      let position = firstWaiting ? (await registrations.waitlistPosition(db, firstWaiting))! - 1 : 0;
+      const items = page.map((r) => presentRegistration(r, event, r.status === 'waitlisted' ? ++position : undefined));
       return { items, nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1]!.queueNo)).toString('base64url') : null };
     },
   });

@@ -93,52 +93,134 @@ export interface RegisterOptions {
 }
 
 /**
- * Registers a person. The event row is locked for the whole transaction, so concurrent
- * registrations are counted one after the other: never more confirmed than seats, and the
- * waitlist in arrival order. The same e-mail again gets its existing registration back.
+ * Registers a person. Registrations for one event are taken in arrival order and written in
+ * batches: one transaction locks the event row, decides confirmed or waitlisted for everyone
+ * who arrived meanwhile, and commits them together. So concurrent registrations are counted
+ * one after the other — never more confirmed than seats, the waitlist in arrival order — and
+ * a flash crowd costs one commit per batch instead of one per person. The same e-mail again
+ * gets its existing registration back.
  */
-export async function registerForEvent(db: Db, network: Network, eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<{ registration: RegistrationRow; created: boolean; position?: number }> {
-  const now = opts.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const event = await findEvent(tx, network, eventId, true);
-    const [existing] = await tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.email, input.email), ne(registrations.status, 'cancelled')));
-    if (existing) return { registration: existing, created: false, position: await waitlistPosition(tx, existing) };
-
-    if (!opts.byOrganizer) {
-      refuseClosed(event, now);
-      if (!event.guestRegistration && !opts.userId) throw new AppError('conflict', 'This event is for members only: sign in to register.');
-      const [recent] = await tx
-        .select({ n: count() })
-        .from(registrations)
-        .where(and(eq(registrations.networkId, network.id), eq(registrations.email, input.email), gt(registrations.createdAt, new Date(now.getTime() - 60_000))));
-      if (recent!.n >= PER_EMAIL_PER_MINUTE) throw new AppError('rate_limited', 'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.');
-    } else if (event.status === 'cancelled') {
-      throw new AppError('conflict', 'This event is cancelled.');
+export function registerForEvent(db: Db, network: Network, eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(eventId);
+    if (!queue) {
+      queue = { jobs: [], running: false };
+      queues.set(eventId, queue);
     }
-    const answers = checkAnswers(event, input.answers);
-    const confirmed = await confirmedCount(tx, event.id);
-    const seat = confirmed < event.capacity;
-    if (!seat && !event.waitlist && !opts.byOrganizer) throw new AppError('conflict', 'This event is full and has no waitlist.');
-    const [queued] = await tx.update(events).set({ nextQueueNo: sql`${events.nextQueueNo} + 1` }).where(eq(events.id, event.id)).returning({ queueNo: sql<number>`${events.nextQueueNo} - 1` });
-    const [registration] = await tx
-      .insert(registrations)
-      .values({
-        networkId: network.id,
-        eventId: event.id,
-        userId: opts.userId ?? null,
-        name: input.name,
-        email: input.email,
-        status: seat ? 'confirmed' : 'waitlisted',
-        queueNo: queued!.queueNo,
-        answers,
-        secret: randomBytes(24).toString('base64url'),
-        checkInCode: randomBytes(8).toString('hex').toUpperCase(),
+    queue.jobs.push({ input, opts, resolve, reject });
+    if (!queue.running) void drain(db, network, eventId, queue);
+  });
+}
+
+type RegisterResult = { registration: RegistrationRow; created: boolean; position?: number };
+interface Job { input: RegistrationInput; opts: RegisterOptions; resolve: (r: RegisterResult) => void; reject: (e: unknown) => void }
+const queues = new Map<string, { jobs: Job[]; running: boolean }>();
+const BATCH = 500;
+
+async function drain(db: Db, network: Network, eventId: string, queue: { jobs: Job[]; running: boolean }) {
+  queue.running = true;
+  try {
+    while (queue.jobs.length) {
+      const batch = queue.jobs.splice(0, BATCH);
+      try {
+        const outcomes = await db.transaction((tx) => registerBatch(tx, network, eventId, batch));
+        outcomes.forEach((o, i) => ('error' in o ? batch[i]!.reject(o.error) : batch[i]!.resolve(o.result)));
+      } catch (err) {
+        // Nothing of the batch was written: everyone in it gets the error.
+        for (const job of batch) job.reject(err);
+      }
+    }
+  } finally {
+    queue.running = false;
+    if (queue.jobs.length) void drain(db, network, eventId, queue);
+    else queues.delete(eventId);
+  }
+}
+
+async function registerBatch(tx: Tx, network: Network, eventId: string, batch: Job[]): Promise<({ result: RegisterResult } | { error: unknown })[]> {
+  const event = await findEvent(tx, network, eventId, true).catch((error: unknown) => ({ error }));
+  if ('error' in event) return batch.map(() => ({ error: event.error }));
+  const emails = [...new Set(batch.map((j) => j.input.email))];
+  const now = new Date();
+  const [existingRows, counts, recentRows] = await Promise.all([
+    tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), inArray(registrations.email, emails), ne(registrations.status, 'cancelled'))),
+    tx
+      .select({
+        confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
+        waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
       })
-      .returning();
-    return { registration: registration!, created: true, position: await waitlistPosition(tx, registration!) };
+      .from(registrations)
+      .where(eq(registrations.eventId, event.id)),
+    tx
+      .select({ email: registrations.email, n: count() })
+      .from(registrations)
+      .where(and(eq(registrations.networkId, network.id), inArray(registrations.email, emails), gt(registrations.createdAt, new Date(now.getTime() - 60_000))))
+      .groupBy(registrations.email),
+  ]);
+  const live = new Map(existingRows.map((r) => [r.email, r]));
+  const recent = new Map(recentRows.map((r) => [r.email, r.n]));
+  let confirmed = counts[0]!.confirmed;
+  let waitlisted = counts[0]!.waitlisted;
+  let queueNo = event.nextQueueNo;
+  const outcomes: ({ result: RegisterResult } | { error: unknown } | { pending: typeof registrations.$inferInsert; position?: number })[] = [];
+  const pendingByEmail = new Map<string, number>();
+
+  for (const { input, opts } of batch) {
+    const existing = live.get(input.email);
+    if (existing) {
+      outcomes.push({ result: { registration: existing, created: false, position: await waitlistPosition(tx, existing) } });
+      continue;
+    }
+    const earlier = pendingByEmail.get(input.email);
+    if (earlier !== undefined) {
+      // The same e-mail twice in one batch: the second gets the first (resolved once written).
+      outcomes.push({ pending: { ...(outcomes[earlier] as { pending: typeof registrations.$inferInsert }).pending }, position: (outcomes[earlier] as { position?: number }).position });
+      continue;
+    }
+    try {
+      if (!opts.byOrganizer) {
+        refuseClosed(event, opts.now ?? now);
+        if (!event.guestRegistration && !opts.userId) throw new AppError('conflict', 'This event is for members only: sign in to register.');
+        if ((recent.get(input.email) ?? 0) >= PER_EMAIL_PER_MINUTE) throw new AppError('rate_limited', 'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.');
+      } else if (event.status === 'cancelled') {
+        throw new AppError('conflict', 'This event is cancelled.');
+      }
+      const answers = checkAnswers(event, input.answers);
+      const seat = confirmed < event.capacity;
+      if (!seat && !event.waitlist && !opts.byOrganizer) throw new AppError('conflict', 'This event is full and has no waitlist.');
+      if (seat) confirmed++;
+      else waitlisted++;
+      recent.set(input.email, (recent.get(input.email) ?? 0) + 1);
+      pendingByEmail.set(input.email, outcomes.length);
+      outcomes.push({
+        pending: {
+          networkId: network.id,
+          eventId: event.id,
+          userId: opts.userId ?? null,
+          name: input.name,
+          email: input.email,
+          status: seat ? 'confirmed' : 'waitlisted',
+          queueNo: queueNo++,
+          answers,
+          secret: randomBytes(24).toString('base64url'),
+          checkInCode: randomBytes(8).toString('hex').toUpperCase(),
+        },
+        position: seat ? undefined : waitlisted,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes.push({ error });
+    }
+  }
+
+  const toInsert = outcomes.flatMap((o, i) => ('pending' in o && pendingByEmail.get(o.pending.email) === i ? [o.pending] : []));
+  const inserted = toInsert.length ? await tx.insert(registrations).values(toInsert).returning() : [];
+  if (toInsert.length) await tx.update(events).set({ nextQueueNo: queueNo }).where(eq(events.id, event.id));
+  const bySecret = new Map(inserted.map((r) => [r.secret, r]));
+  return outcomes.map((o, i) => {
+    if (!('pending' in o)) return o;
+    const registration = bySecret.get(o.pending.secret)!;
+    return { result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position } };
   });
 }
 

@@ -36,5 +36,7 @@ export const registrations = pgTable(
     uniqueIndex('registrations_check_in_code').on(t.eventId, t.checkInCode),
     index('registrations_event_status').on(t.eventId, t.status, t.queueNo),
     index('registrations_user').on(t.userId),
+    // The per-e-mail limit on new registrations counts recent ones by address.
+    index('registrations_email_recent').on(t.networkId, t.email, t.createdAt),
   ],
 );

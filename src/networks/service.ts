@@ -15,8 +15,24 @@ export async function ensureDefaultNetwork(db: Tx, name: string): Promise<Networ
   return row!;
 }
 
+// Every request resolves its network: remember answers for a few seconds rather than asking
+// the database each time (a network's host rarely changes; a new one is seen within seconds).
+const CACHE_MS = 5_000;
+const cache = new WeakMap<object, Map<string, { network: Network | undefined; until: number }>>();
+
 export async function networkForHost(db: Tx, host: string | undefined): Promise<Network | undefined> {
   const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const hit = perDb.get(hostname);
+  if (hit && hit.until > Date.now()) return hit.network;
+  const network = await lookupNetwork(db, hostname);
+  if (perDb.size > 1000) perDb.clear();
+  perDb.set(hostname, { network, until: Date.now() + CACHE_MS });
+  return network;
+}
+
+async function lookupNetwork(db: Tx, hostname: string): Promise<Network | undefined> {
   if (hostname) {
     const [byHost] = await db.select().from(networks).where(eq(networks.host, hostname));
     if (byHost) return byHost;

@@ -47,8 +47,7 @@ export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
         const errors = [...(!name ? [{ field: 'name', message: 'is required' }] : []), ...(!email ? [{ field: 'email', message: 'is required' }] : [])];
         throw new AppError('validation', 'Guests give their name and e-mail (or sign in).', errors);
       }
-      const { registration, created, position } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers }, { userId: req.user?.id });
-      const event = await findEvent(db, req.network, registration.eventId);
+      const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers }, { userId: req.user?.id });
       const view = presentRegistration(registration, event, position);
       if (!created) return reply.code(200).send(view);
       return reply

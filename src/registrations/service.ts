@@ -112,7 +112,7 @@ export function registerForEvent(db: Db, network: Network, eventId: string, inpu
   });
 }
 
-type RegisterResult = { registration: RegistrationRow; created: boolean; position?: number };
+type RegisterResult = { registration: RegistrationRow; created: boolean; position?: number; event: EventRow };
 interface Job { input: RegistrationInput; opts: RegisterOptions; resolve: (r: RegisterResult) => void; reject: (e: unknown) => void }
 const queues = new Map<string, { jobs: Job[]; running: boolean }>();
 const BATCH = 500;
@@ -143,7 +143,8 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   const emails = [...new Set(batch.map((j) => j.input.email))];
   const now = new Date();
   const [existingRows, counts, recentRows] = await Promise.all([
-    tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), inArray(registrations.email, emails), ne(registrations.status, 'cancelled'))),
+    // network_id too: that is what lets the partial unique index answer.
+    tx.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.eventId, event.id), inArray(registrations.email, emails), ne(registrations.status, 'cancelled'))),
     tx
       .select({
         confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
@@ -168,7 +169,7 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   for (const { input, opts } of batch) {
     const existing = live.get(input.email);
     if (existing) {
-      outcomes.push({ result: { registration: existing, created: false, position: await waitlistPosition(tx, existing) } });
+      outcomes.push({ result: { registration: existing, created: false, position: await waitlistPosition(tx, existing), event } });
       continue;
     }
     const earlier = pendingByEmail.get(input.email);
@@ -220,7 +221,7 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
     const registration = bySecret.get(o.pending.secret)!;
-    return { result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position } };
+    return { result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event } };
   });
 }
 

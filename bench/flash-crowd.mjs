@@ -1,0 +1,245 @@
+// Flash crowd: the whole network registers at once for a 50-seat event.
+// Run: npm run bench:flash   (builds first). Spawns `essaim serve` on the embedded PostgreSQL,
+// sets up a venue, an active chapter and a 50-seat event through the API, then sends
+// MEMBERS registrations plus DUPLICATE_SHARE re-submissions of e-mails already used, shuffled,
+// at a fixed CONCURRENCY over keep-alive HTTP on 127.0.0.1. The baseline is the same number of
+// requests at the same concurrency against GET /healthz of the same server, measured in the
+// same run, so the figures read as ratios on any machine. Exits non-zero when the crowd is not
+// all answered within BUDGET_MS, when any answer is a 5xx, or when the counts are not exact.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MEMBERS = 7_000;
+const DUPLICATE_SHARE = 0.05; // 350 re-submissions of e-mails already used
+const SEATS = 50;
+const CONCURRENCY = 100; // requests in flight, for the baseline and the crowd alike
+const BUDGET_MS = 10_000; // the whole crowd answered within this
+const ABORT_AFTER_MS = 120_000; // the whole bench, start-up included
+const WARMUP = 200; // /healthz requests before measuring (opens the keep-alive sockets)
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const ADMIN = { email: 'bench-admin@example.org', password: 'flash-crowd-bench-password' };
+
+const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password };
+for (const k of ['DATABASE_URL', 'PORT', 'BASE_URL', 'HOST']) delete env[k];
+
+const dataDir = path.join(os.tmpdir(), `essaim-flash-${process.pid}-${Date.now()}`);
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
+let child;
+let serverOut = '';
+let cleaning;
+
+/** Stops the server (SIGTERM, SIGKILL after 30 s) and removes the data directory; runs once. */
+function cleanup() {
+  cleaning ??= (async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+const abortTimer = setTimeout(async () => {
+  console.error(`FAIL: aborted after ${ABORT_AFTER_MS / 1000} s`);
+  agent.destroy();
+  await cleanup();
+  process.exit(2);
+}, ABORT_AFTER_MS);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+let port;
+/** One request over the keep-alive agent: { status, ms, body? } ({ status: 0, error } when unanswered). */
+function request(method, urlPath, { body, token, keepBody = false } = {}) {
+  return new Promise((resolve) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = { accept: 'application/json' };
+    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    if (token) headers.authorization = `Bearer ${token}`;
+    const started = performance.now();
+    const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => keepBody && chunks.push(c));
+      res.on('end', () => {
+        const ms = performance.now() - started;
+        resolve({ status: res.statusCode, ms, body: keepBody ? Buffer.concat(chunks).toString() : undefined });
+      });
+      res.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
+    });
+    req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
+    req.end(payload);
+  });
+}
+
+/** A set-up call that must answer `expected`; returns the parsed body. */
+async function api(method, urlPath, body, token, expected) {
+  const res = await request(method, urlPath, { body, token, keepBody: true });
+  if (res.status !== expected) throw new Error(`${method} ${urlPath} answered ${res.status || res.error?.message}, expected ${expected}:\n${res.body ?? ''}`);
+  return res.body ? JSON.parse(res.body) : undefined;
+}
+
+async function waitHealthy(deadline) {
+  while (Date.now() < deadline) {
+    const res = await request('GET', '/healthz');
+    if (res.status === 200) return;
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not become healthy:\n${serverOut}`);
+}
+
+/** Sends every request of `makers` with CONCURRENCY in flight; returns timings and status counts. */
+async function run(label, makers) {
+  const latencies = new Array(makers.length);
+  const statuses = new Map();
+  const errors = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < makers.length) {
+      const i = next++;
+      const res = await makers[i]();
+      latencies[i] = res.ms;
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.error && errors.length < 5) errors.push(res.error.message);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const wallMs = performance.now() - started;
+  const sorted = latencies.sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const count = (pred) => [...statuses].filter(([s]) => pred(s)).reduce((n, [, c]) => n + c, 0);
+  return {
+    label,
+    n: makers.length,
+    wallMs,
+    rps: makers.length / (wallMs / 1000),
+    p50: pct(50),
+    p99: pct(99),
+    s201: statuses.get(201) ?? 0,
+    s200: statuses.get(200) ?? 0,
+    other: count((s) => s !== 200 && s !== 201),
+    s5xx: count((s) => s >= 500),
+    unanswered: statuses.get(0) ?? 0,
+    statuses,
+    errors,
+  };
+}
+
+/** Deterministic shuffle (mulberry32), so every run sends the same order. */
+function shuffle(list, seed = 0xe55a1) {
+  let a = seed;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+}
+
+let exitCode = 1;
+try {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  fs.chmodSync(dataDir, 0o755); // the umask may have narrowed it; the postgres user must traverse it
+  port = await freePort();
+  child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env: { ...env, ESSAIM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (c) => (serverOut += c));
+  child.stderr.on('data', (c) => (serverOut += c));
+  await waitHealthy(Date.now() + 60_000);
+
+  // Set-up through the API.
+  const { token } = await api('POST', '/api/v1/auth/tokens', { ...ADMIN, name: 'flash-crowd bench' }, undefined, 201);
+  const venue = await api('POST', '/api/v1/venues', { name: 'Bench Hub', city: 'Namur', rooms: [{ name: 'Main room', capacity: SEATS }] }, token, 201);
+  const chapter = await api('POST', '/api/v1/chapters', { name: 'Bench Chapter', city: 'Namur', status: 'active' }, token, 201);
+  const startsAt = new Date(Date.now() + 365 * 86_400_000);
+  startsAt.setUTCHours(18, 0, 0, 0);
+  const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000);
+  const event = await api(
+    'POST',
+    `/api/v1/chapters/${chapter.slug}/events`,
+    { title: 'Flash-crowd night', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), venue: venue.slug, room: 'Main room', capacity: SEATS },
+    token,
+    201,
+  );
+
+  // The crowd: every member once, plus 5 % re-submissions of e-mails already used, shuffled.
+  const emails = Array.from({ length: MEMBERS }, (_, i) => `member-${String(i + 1).padStart(5, '0')}@example.org`);
+  const duplicates = shuffle([...emails], 0xd0b1e).slice(0, Math.round(MEMBERS * DUPLICATE_SHARE));
+  const crowd = shuffle([...emails, ...duplicates]);
+  const regPath = `/api/v1/events/${event.id}/registrations`;
+  const crowdMakers = crowd.map((email) => () => request('POST', regPath, { body: { name: `Member ${email.slice(7, 12)}`, email } }));
+  const baseMakers = crowd.map(() => () => request('GET', '/healthz'));
+
+  for (let i = 0; i < WARMUP; i += CONCURRENCY) await Promise.all(Array.from({ length: CONCURRENCY }, () => request('GET', '/healthz')));
+
+  const base = await run('baseline: GET /healthz', baseMakers);
+  const flash = await run('flash crowd: POST registrations', crowdMakers);
+
+  const after = await api('GET', `/api/v1/events/${event.id}`, undefined, token, 200);
+
+  // Table.
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const cols = ['run', 'requests', 'wall', 'req/s', 'p50', 'p99', '201', '200', 'other', '5xx'];
+  const rows = [base, flash].map((r) => [r.label, String(r.n), `${(r.wallMs / 1000).toFixed(2)} s`, r.rps.toFixed(0), ms(r.p50), ms(r.p99), String(r.s201), String(r.s200), String(r.other), String(r.s5xx)]);
+  rows.push(['flash / baseline', '', `${(flash.wallMs / base.wallMs).toFixed(1)}×`, `${(flash.rps / base.rps).toFixed(2)}×`, `${(flash.p50 / base.p50).toFixed(1)}×`, `${(flash.p99 / base.p99).toFixed(1)}×`, '', '', '', '']);
+  const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  console.log(`flash crowd — ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(line(cols));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+  for (const r of [base, flash]) {
+    const odd = [...r.statuses].filter(([s]) => s !== 200 && s !== 201);
+    if (odd.length) console.log(`${r.label}: other statuses ${odd.map(([s, c]) => `${s || 'no answer'}×${c}`).join(', ')}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`);
+  }
+
+  // Checks.
+  const checks = [
+    [`all ${crowd.length} answered`, flash.unanswered === 0 && flash.n === crowd.length, `${flash.n - flash.unanswered} answered`],
+    [`answered within ${BUDGET_MS / 1000} s`, flash.wallMs < BUDGET_MS, `${(flash.wallMs / 1000).toFixed(2)} s`],
+    ['no 5xx', flash.s5xx === 0 && base.s5xx === 0, `${flash.s5xx} in the crowd, ${base.s5xx} in the baseline`],
+    [`201 × ${MEMBERS} (new) and 200 × ${duplicates.length} (duplicates)`, flash.s201 === MEMBERS && flash.s200 === duplicates.length && flash.other === 0, `201 × ${flash.s201}, 200 × ${flash.s200}, other × ${flash.other}`],
+    [`confirmedCount == ${SEATS}`, after.confirmedCount === SEATS, String(after.confirmedCount)],
+    [`waitlistCount == ${MEMBERS - SEATS}`, after.waitlistCount === MEMBERS - SEATS, String(after.waitlistCount)],
+  ];
+  console.log('');
+  for (const [what, ok, got] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}: ${got}`);
+  const pass = checks.every(([, ok]) => ok);
+  console.log(`${pass ? 'PASS' : 'FAIL'}: all answered < ${BUDGET_MS / 1000} s with no 5xx and exact counts`);
+  exitCode = pass ? 0 : 1;
+} catch (err) {
+  console.error(`FAIL: ${err.stack ?? err}`);
+  if (serverOut) console.error(`--- server output ---\n${serverOut.slice(-4000)}`);
+  exitCode = 1;
+} finally {
+  agent.destroy();
+  await cleanup();
+  clearTimeout(abortTimer);
+}
+process.exit(exitCode);

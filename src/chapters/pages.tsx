@@ -276,6 +276,7 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
             <Field name="until" type="date" label={`${t('field.until')} (${t('form.optional')})`} values={forms.partnership?.values} errors={forms.partnership?.errors} />
             <Select
               name="status"
+              id="f-partnershipStatus"
               label={t('field.partnershipStatus')}
               values={forms.partnership?.values ?? { status: 'active' }}
               options={(['active', 'proposed', 'ended'] as const).map((s) => ({ value: s, label: t(`partnership.${s}`) }))}

@@ -93,8 +93,8 @@ export function Field({ name, label, values, errors, type = 'text', required, he
   );
 }
 
-export function Select({ name, label, values, errors, options }: { name: string; label: string; values?: FormValues; errors?: FormErrors; options: { value: string; label: string }[] }) {
-  const id = `f-${name}`;
+/** `id` defaults to `f-<name>`; give another one when two forms of a page share a field name. */
+export function Select({ name, label, values, errors, options, id = `f-${name}` }: { name: string; label: string; values?: FormValues; errors?: FormErrors; options: { value: string; label: string }[]; id?: string }) {
   const error = errors?.[name];
   return (
     <div>

@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.js';
+
+/**
+ * The path of a network admin through the real, built server in a real browser: sign in, record a
+ * coworking space and a chapter, bind them with a partnership, then look at the public home page as
+ * a French- and a Dutch-speaking visitor. Every page on the way is checked with axe-core.
+ */
+
+const require = createRequire(import.meta.url);
+const axeSource = (require('axe-core') as { source: string }).source;
+
+declare const axe: { run: () => Promise<{ violations: AxeViolation[] }> };
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' };
+const VENUE = { name: 'Cowork Meuse', city: 'Liège', address: 'Quai de la Batte 10', coworkers: '40', room: 'Grande salle', capacity: '45' };
+const CHAPTER = { name: 'Liège', city: 'Liège', region: 'Wallonie' };
+const PARTNERSHIP = { venueProvides: 'La salle, le projecteur et le café', networkProvides: 'Des orateurs et des membres' };
+
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** Every page axe looked at, to show in the final check that the walk went where it should. */
+const audited: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/test-deps.sh (apt-get install -y chromium)`);
+  dataDir = tempDataDir('e2e');
+  server = await startServer({ ESSAIM_DATA_DIR: dataDir, ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  const code = await server?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  expect(code, server?.output()).toBe(0);
+}, 120_000);
+
+async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+  // The pages' Content-Security-Policy forbids inline scripts, and axe is injected as one.
+  const context = await browser.newContext({ bypassCSP: true, ...options });
+  context.setDefaultTimeout(30_000);
+  contexts.push(context);
+  return context;
+}
+
+/** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
+async function audit(page: Page): Promise<void> {
+  const where = new URL(page.url()).pathname + new URL(page.url()).search;
+  await page.addScriptTag({ content: axeSource });
+  const { violations } = await page.evaluate(() => axe.run());
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = grave
+    .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .join('\n');
+  expect(grave, `axe on ${where}:\n${report}`).toEqual([]);
+  // axe no longer checks plain duplicate ids, but a <label for> then names only the first of the
+  // two controls and leaves the other one without a name.
+  const duplicateIds = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicateIds, `duplicate ids on ${where}`).toEqual([]);
+  audited.push(where);
+}
+
+/** Opens a path, expects a 200 and audits the page. */
+async function visit(page: Page, path: string): Promise<void> {
+  const res = await page.goto(new URL(path, server.url).toString(), { waitUntil: 'load' });
+  expect(res?.status(), `GET ${path}`).toBe(200);
+  await audit(page);
+}
+
+/** Submits a form by its button and waits for the page the redirect leads to; audits that page. */
+async function submit(page: Page, button: ReturnType<Page['locator']>, to: RegExp): Promise<void> {
+  await Promise.all([page.waitForURL(to, { waitUntil: 'load' }), button.click()]);
+  await audit(page);
+}
+
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+describe('an admin builds a chapter that visitors then find', () => {
+  it(
+    'signs in, creates a venue and an active chapter with a partnership; the home page shows it in French and Dutch',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await newContext({ locale: 'en-GB' });
+      const page = await admin.newPage();
+
+      // Sign in through the form; the login page sends an admin to /admin.
+      await visit(page, '/login');
+      expect(await htmlLang(page)).toBe('en');
+      await page.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
+      await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+      await submit(page, page.getByRole('button', { name: 'Sign in' }), /\/admin$/);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+      expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+
+      // A coworking space with one room.
+      await page.getByRole('link', { name: 'New venue' }).click();
+      await page.waitForURL(/\/admin\/venues\/new$/);
+      await audit(page);
+      await page.getByLabel('Name', { exact: true }).fill(VENUE.name);
+      await page.getByLabel('Kind', { exact: true }).selectOption('coworking');
+      await page.getByLabel('Address', { exact: true }).fill(VENUE.address);
+      await page.getByLabel('City', { exact: true }).fill(VENUE.city);
+      await page.getByLabel('Number of coworkers (optional)', { exact: true }).fill(VENUE.coworkers);
+      await page.getByLabel('Room 1', { exact: true }).fill(VENUE.room);
+      await page.locator('#f-room0_capacity').fill(VENUE.capacity);
+      await submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/venues\/[a-z0-9-]+\?done=created$/);
+      const venueSlug = /\/admin\/venues\/([a-z0-9-]+)/.exec(page.url())![1]!;
+      expect(venueSlug).toBe('cowork-meuse');
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Created.');
+      expect(await page.locator('#f-room0_name').inputValue()).toBe(VENUE.room);
+      expect(await page.locator('#f-room0_capacity').inputValue()).toBe(VENUE.capacity);
+
+      // An active chapter whose name carries an accent.
+      await visit(page, '/admin');
+      await page.getByRole('link', { name: 'New chapter' }).click();
+      await page.waitForURL(/\/admin\/chapters\/new$/);
+      await audit(page);
+      await page.getByLabel('Name', { exact: true }).fill(CHAPTER.name);
+      await page.getByLabel('City', { exact: true }).fill(CHAPTER.city);
+      await page.getByLabel('Region or province', { exact: true }).fill(CHAPTER.region);
+      await page.getByLabel('Status', { exact: true }).selectOption('active');
+      await submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/chapters\/[a-z0-9-]+\?done=created$/);
+      const chapterSlug = /\/admin\/chapters\/([a-z0-9-]+)/.exec(page.url())![1]!;
+      expect(chapterSlug).toBe('liege');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Edit ${CHAPTER.name}`);
+
+      // On the chapter's admin page: the partnership with the venue.
+      const form = page.locator(`form[action="/admin/chapters/${chapterSlug}/partnerships"]`);
+      await form.getByLabel('Venue', { exact: true }).selectOption(venueSlug);
+      await form.getByLabel('The venue provides', { exact: true }).fill(PARTNERSHIP.venueProvides);
+      await form.getByLabel('The network provides', { exact: true }).fill(PARTNERSHIP.networkProvides);
+      await form.getByLabel('Status', { exact: true }).selectOption('active');
+      await submit(page, form.getByRole('button', { name: 'Add' }), new RegExp(`/admin/chapters/${chapterSlug}\\?done=added$`));
+      const row = page.locator('table tbody tr', { hasText: VENUE.name });
+      expect(await row.count()).toBe(1);
+      expect(await row.textContent()).toContain(PARTNERSHIP.venueProvides);
+      expect(await row.textContent()).toContain(PARTNERSHIP.networkProvides);
+      expect(await row.textContent()).toContain('Active');
+
+      // A French-speaking visitor, without the admin's cookies.
+      const fr = await (await newContext({ locale: 'fr-BE' })).newPage();
+      await visit(fr, '/');
+      expect(await htmlLang(fr)).toBe('fr');
+      expect(await fr.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+      expect(await fr.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+      const activeFr = fr.locator('section', { has: fr.getByRole('heading', { level: 2, name: 'Antennes actives' }) });
+      const cardFr = activeFr.locator(`#chapter-${chapterSlug}`);
+      expect(await cardFr.getByRole('heading', { level: 3 }).textContent()).toBe(CHAPTER.name);
+      expect(await cardFr.textContent()).toContain('Accueillie par');
+      expect(await cardFr.getByRole('link', { name: VENUE.name }).getAttribute('href')).toBe(`/venues/${venueSlug}`);
+
+      // The public chapter and venue pages it links to.
+      await cardFr.getByRole('link', { name: CHAPTER.name }).click();
+      await fr.waitForURL(new RegExp(`/chapters/${chapterSlug}$`));
+      await audit(fr);
+      expect(await fr.getByRole('heading', { level: 1 }).textContent()).toContain(CHAPTER.name);
+      expect(await fr.getByRole('link', { name: VENUE.name }).count()).toBe(1);
+      await fr.getByRole('link', { name: VENUE.name }).click();
+      await fr.waitForURL(new RegExp(`/venues/${venueSlug}$`));
+      await audit(fr);
+      expect(await fr.getByRole('heading', { level: 1 }).textContent()).toBe(VENUE.name);
+      expect(await fr.locator('main').textContent()).toContain('Espace de coworking');
+      expect(await fr.locator('table tbody tr', { hasText: VENUE.room }).count()).toBe(1);
+
+      // The same visitor switches to Dutch with the language link.
+      await visit(fr, '/');
+      await fr.locator('a[hreflang="nl"]').click();
+      await fr.waitForURL(/\/\?lang=nl$/);
+      await audit(fr);
+      expect(await htmlLang(fr)).toBe('nl');
+      const activeNl = fr.locator('section', { has: fr.getByRole('heading', { level: 2, name: 'Actieve afdelingen' }) });
+      expect(await activeNl.locator(`#chapter-${chapterSlug}`).textContent()).toContain('Te gast bij');
+      expect(await activeNl.locator(`#chapter-${chapterSlug}`).getByRole('link', { name: VENUE.name }).count()).toBe(1);
+
+      // A Dutch-speaking visitor whose browser asks for Dutch.
+      const nl = await (await newContext({ locale: 'nl-BE' })).newPage();
+      await visit(nl, '/');
+      expect(await htmlLang(nl)).toBe('nl');
+      expect(await nl.getByRole('heading', { level: 2, name: 'Actieve afdelingen' }).count()).toBe(1);
+      const cardNl = nl.locator(`#chapter-${chapterSlug}`);
+      expect(await cardNl.getByRole('heading', { level: 3 }).textContent()).toBe(CHAPTER.name);
+      expect(await cardNl.textContent()).toContain('Te gast bij');
+      expect(await cardNl.getByRole('link', { name: VENUE.name }).count()).toBe(1);
+      expect(await nl.getByRole('link', { name: 'Aanmelden' }).count()).toBe(1);
+
+      expect(audited).toEqual([
+        '/login',
+        '/admin',
+        '/admin/venues/new',
+        `/admin/venues/${venueSlug}?done=created`,
+        '/admin',
+        '/admin/chapters/new',
+        `/admin/chapters/${chapterSlug}?done=created`,
+        `/admin/chapters/${chapterSlug}?done=added`,
+        '/',
+        `/chapters/${chapterSlug}`,
+        `/venues/${venueSlug}`,
+        '/',
+        '/?lang=nl',
+        '/',
+      ]);
+    },
+  );
+});

@@ -132,6 +132,13 @@ describe('clear one-line errors', () => {
     expect(res.stderr.trim()).toBe('essaim: data directory /etc/hostname/data is not writable (ENOTDIR): fix its permissions or choose another with ESSAIM_DATA_DIR');
   });
 
+  it('says when the data directory cannot be created', async () => {
+    // Where the kernel refuses a new folder (under /proc), the command must fail, not hang.
+    const res = await runCli(['migrate'], { ESSAIM_DATA_DIR: '/proc/essaim-data' });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toMatch(/^essaim: data directory \/proc\/essaim-data is not writable \(E[A-Z]+\): fix its permissions or choose another with ESSAIM_DATA_DIR$/);
+  });
+
   it('says which setting is invalid', async () => {
     const res = await runCli(['migrate'], { PORT: 'eighty', ESSAIM_DATA_DIR: dataDir('cfg') });
     expect(res.code).toBe(1);

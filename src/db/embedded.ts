@@ -89,9 +89,25 @@ function writeJson(file: string, value: unknown, mode = 0o644): void {
   fs.renameSync(tmp, file);
 }
 
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir loops forever where the kernel refuses
+ * to create a folder in an existing one (e.g. under /proc), instead of failing.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!fs.existsSync(at)) {
+    missing.unshift(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing) fs.mkdirSync(d);
+}
+
 function ensureWritable(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makeDirs(dataDir);
     const probe = path.join(dataDir, `.write-test-${process.pid}`);
     fs.writeFileSync(probe, '');
     fs.unlinkSync(probe);

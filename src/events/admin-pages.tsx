@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { presentRegistration } from './present.js';
-import { toCsv } from '../registrations/csv.js';
+import { registrationsCsv } from '../registrations/csv.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as registrations from '../registrations/service.js';
 import { listVenues, roomsOf } from '../venues/service.js';
@@ -49,10 +49,12 @@ function instants(values: FormValues): { startsAt?: string; endsAt?: string } {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '');
   const start = /^(\d{2}):(\d{2})$/.exec(values.startTime ?? '');
   const end = /^(\d{2}):(\d{2})$/.exec(values.endTime ?? '');
-  if (!date || !start || !end) return {};
+  if (!date || !start) return {};
   try {
     const base = { year: +date[1]!, month: +date[2]!, day: +date[3]! };
     const s = fromWallClock({ ...base, hour: +start[1]!, minute: +start[2]! }, tz);
+    // Without an end time the start is still right: only the end time is then blamed.
+    if (!end) return { startsAt: s.toISOString() };
     let e = fromWallClock({ ...base, hour: +end[1]!, minute: +end[2]! }, tz);
     if (e <= s) e = new Date(e.getTime() + 86_400_000);
     return { startsAt: s.toISOString(), endsAt: e.toISOString() };
@@ -85,10 +87,17 @@ function formInput(values: FormValues, withRecurrence: boolean): Record<string, 
   return input;
 }
 
-/** Errors on the API's fields shown on the form's fields. */
-function mapErrors(errors: FormErrors): FormErrors {
-  const map: Record<string, string> = { startsAt: 'date', endsAt: 'endTime', 'recurrence.rrule': 'rrule' };
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [map[k] ?? k, v]));
+/** Errors on the API's fields shown on the form's fields; an empty field they are built from is "required". */
+function mapErrors(errors: FormErrors, values: FormValues = {}): FormErrors {
+  const map: Record<string, [field: string, inputs: string[]]> = { startsAt: ['date', ['date', 'startTime']], endsAt: ['endTime', ['date', 'endTime']], 'recurrence.rrule': ['rrule', []] };
+  const out: FormErrors = {};
+  for (const [k, v] of Object.entries(errors)) {
+    const [field, inputs] = map[k] ?? [k, []];
+    const empty = inputs.find((f) => !values[f]?.trim());
+    if (empty) out[empty] ??= 'is required';
+    else out[field] ??= v;
+  }
+  return out;
 }
 
 async function EventFields({ ctx, db, req, values, errors, withRecurrence }: { ctx: PageContext; db: Db; req: FastifyRequest; values: FormValues; errors?: FormErrors; withRecurrence: boolean }) {
@@ -400,13 +409,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     await requireManage(db, req, chapter);
     const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
     const form = validate(EventCreateSchema, formInput(values, true), values);
-    if (!form.ok) return newEventPage(db, req, reply, { values, errors: mapErrors(form.errors) }, 400);
+    if (!form.ok) return newEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
     try {
       const { event } = await events.createEvent(db, req.network, chapter.slug, form.data);
       return reply.redirect(`/admin/events/${event.id}?done=created`, 303);
     } catch (err) {
       const f = formError(err, values);
-      return newEventPage(db, req, reply, { values, errors: mapErrors(f.errors) }, err instanceof AppError ? err.status : 400);
+      return newEventPage(db, req, reply, { values, errors: mapErrors(f.errors, values) }, err instanceof AppError ? err.status : 400);
     }
   });
 
@@ -417,14 +426,14 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
     const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
     const form = validate(EventUpdateSchema, formInput(values, false), values);
-    if (!form.ok) return editEventPage(db, req, reply, { values, errors: mapErrors(form.errors) }, 400);
+    if (!form.ok) return editEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
     const scope = values.scope === 'following' || values.scope === 'series' ? values.scope : 'occurrence';
     try {
       await events.updateEvent(db, req.network, row.id, form.data, scope);
       return reply.redirect(`/admin/events/${row.id}?done=saved`, 303);
     } catch (err) {
       const f = formError(err, values);
-      return editEventPage(db, req, reply, { values, errors: mapErrors(f.errors) }, err instanceof AppError ? err.status : 400);
+      return editEventPage(db, req, reply, { values, errors: mapErrors(f.errors, values) }, err instanceof AppError ? err.status : 400);
     }
   });
 
@@ -443,13 +452,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     const row = await events.findEvent(db, req.network, req.params.id);
     await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
     const list = await registrations.listRegistrations(db, row.id, { limit: 100_000 });
-    let waiting = 0;
-    const table = list.map((r) => {
-      const v = presentRegistration(r, row, r.status === 'waitlisted' ? ++waiting : undefined);
-      return [v.name, v.email, v.status, v.waitlistPosition ?? '', v.createdAt, v.checkedInAt ?? '', v.attendance ?? '', ...row.questions.map((q) => v.answers[q.id] ?? '')];
-    });
-    const header = ['name', 'email', 'status', 'waitlist_position', 'registered_at', 'checked_in_at', 'attendance', ...row.questions.map((q) => q.label)];
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`).send(toCsv([header, ...table]));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`).send(registrationsCsv(row, list));
   });
 
   app.post<IdParams>('/admin/events/:id/attendees', csrf, async (req, reply) => {
@@ -479,6 +482,9 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.get<IdParams>('/admin/events/:id/door', (req, reply) => doorPage(db, req, reply));
 
   app.post<IdParams>('/admin/events/:id/door', csrf, async (req, reply) => {
+    // Before anything is checked in: doorPage's own check comes after checkIn has run.
+    const row = await events.findEvent(db, req.network, req.params.id);
+    await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
     const code = String((req.body as Record<string, unknown>)?.code ?? '').trim();
     if (!code) return doorPage(db, req, reply, { ok: false, text: 'code: is required' }, 400);
     try {

@@ -11,7 +11,7 @@ import { AppError } from '../web/errors.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
 import { EmailSchema } from '../accounts/schemas.js';
-import { toCsv } from './csv.js';
+import { registrationsCsv } from './csv.js';
 import { CheckInSchema, OwnRegistrationSchema, RegistrationCreateSchema, RegistrationListQuerySchema, RegistrationSchema } from './schemas.js';
 import * as registrations from './service.js';
 
@@ -114,16 +114,10 @@ export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
       if (after !== undefined && !Number.isInteger(after)) throw new AppError('validation', 'The cursor is not one this API gave out.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
       if (format === 'csv') {
         const rows = await registrations.listRegistrations(db, event.id, { status, limit: 100_000 });
-        let waiting = 0;
-        const table = rows.map((r) => {
-          const v = presentRegistration(r, event, r.status === 'waitlisted' ? ++waiting : undefined);
-          return [v.name, v.email, v.status, v.waitlistPosition ?? '', v.createdAt, v.checkedInAt ?? '', v.attendance ?? '', ...event.questions.map((q) => v.answers[q.id] ?? '')];
-        });
-        const header = ['name', 'email', 'status', 'waitlist_position', 'registered_at', 'checked_in_at', 'attendance', ...event.questions.map((q) => q.label)];
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="registrations-${event.id}.csv"`)
-          .send(toCsv([header, ...table]));
+          .send(registrationsCsv(event, rows));
       }
       const rows = await registrations.listRegistrations(db, event.id, { status, afterQueueNo: after, limit: limit + 1 });
       const page = rows.slice(0, limit);

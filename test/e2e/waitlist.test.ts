@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.js';
+
+/**
+ * The waitlist through the real, built server in a real browser: an event with one seat, taken
+ * through the API; a guest fills the RSVP form and lands on the waitlist; the person with the seat
+ * cancels from their ticket page; the guest reloads theirs and has the seat, with its QR code.
+ * Every page on the way is checked with axe-core.
+ */
+
+const require = createRequire(import.meta.url);
+const axeSource = (require('axe-core') as { source: string }).source;
+
+declare const axe: { run: () => Promise<{ violations: AxeViolation[] }> };
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' };
+const GUEST = { name: 'Grace Hopper', email: 'grace@example.org', role: 'Developer', diet: 'Vegetarian' };
+const HOLDER = { name: 'Seat Holder', email: 'holder@example.org' };
+const TITLE = 'Soirée Rust & café';
+
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** Every page axe looked at, to show in the final check that the walk went where it should. */
+const audited: string[] = [];
+let eventId: string;
+/** The path of the seat holder's secret link (its host is the server's BASE_URL). */
+let holderPath: string;
+
+async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const res = await fetch(new URL(path, server.url), {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+  return JSON.parse(text) as T;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/test-deps.sh (apt-get install -y chromium)`);
+  dataDir = tempDataDir('e2e-waitlist');
+  server = await startServer({ ESSAIM_DATA_DIR: dataDir, ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
+
+  // The organiser's side, through the JSON API.
+  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/tokens', { ...ADMIN, name: 'e2e waitlist' });
+  await api('POST', '/api/v1/venues', { name: 'Quai 10', city: 'Charleroi', address: 'Quai Arthur Rimbaud 10', rooms: [{ name: 'Salle 1', capacity: 40 }] }, token);
+  await api('POST', '/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' }, token);
+  const start = new Date(Date.now() + 30 * 86_400_000);
+  start.setUTCHours(17, 30, 0, 0);
+  const event = await api<{ id: string; capacity: number; waitlist: boolean }>(
+    'POST',
+    '/api/v1/chapters/charleroi/events',
+    {
+      title: TITLE,
+      description: 'Une soirée **Rust**, une seule place.',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
+      venue: 'quai-10',
+      room: 'Salle 1',
+      capacity: 1,
+      questions: [
+        { id: 'role', label: 'Your role', type: 'choice', choices: ['Developer', 'Designer', 'Other'], required: true },
+        { id: 'diet', label: 'Dietary needs', type: 'text' },
+      ],
+    },
+    token,
+  );
+  expect(event).toMatchObject({ capacity: 1, waitlist: true });
+  eventId = event.id;
+  const holder = await api<{ status: string; manageUrl: string }>('POST', `/api/v1/events/${eventId}/registrations`, { ...HOLDER, answers: { role: 'Designer' } });
+  expect(holder.status).toBe('confirmed');
+  holderPath = new URL(holder.manageUrl).pathname;
+  expect(holderPath).toMatch(/^\/r\/[A-Za-z0-9_-]+$/);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  const code = await server?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  expect(code, server?.output()).toBe(0);
+}, 120_000);
+
+async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+  // The pages' Content-Security-Policy forbids inline scripts, and axe is injected as one.
+  const context = await browser.newContext({ bypassCSP: true, ...options });
+  context.setDefaultTimeout(30_000);
+  contexts.push(context);
+  return context;
+}
+
+/** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
+async function audit(page: Page): Promise<void> {
+  const where = new URL(page.url()).pathname + new URL(page.url()).search;
+  await page.addScriptTag({ content: axeSource });
+  const { violations } = await page.evaluate(() => axe.run());
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = grave
+    .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .join('\n');
+  expect(grave, `axe on ${where}:\n${report}`).toEqual([]);
+  audited.push(where);
+}
+
+/** Opens a path, expects a 200 and audits the page. */
+async function visit(page: Page, path: string): Promise<void> {
+  const res = await page.goto(new URL(path, server.url).toString(), { waitUntil: 'load' });
+  expect(res?.status(), `GET ${path}`).toBe(200);
+  await audit(page);
+}
+
+const status = (page: Page) => page.locator('#registration-status');
+
+describe('a guest on the waitlist gets the seat a cancellation frees', () => {
+  it(
+    'registers on the waitlist through the form, and is confirmed with a QR code once the seat holder cancels',
+    { timeout: 120_000 },
+    async () => {
+      // The guest finds the event full, and its form offers the waitlist.
+      const guest = await (await newContext({ locale: 'en-GB' })).newPage();
+      await visit(guest, `/events/${eventId}`);
+      expect(await guest.locator('html').getAttribute('lang')).toBe('en');
+      expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+      expect(await guest.locator('main').textContent()).toContain('Full — 0 on the waitlist');
+      expect(await guest.getByRole('button', { name: 'Register', exact: true }).count()).toBe(0);
+
+      await guest.getByLabel('Your name', { exact: true }).fill(GUEST.name);
+      await guest.getByLabel('Your e-mail', { exact: true }).fill(GUEST.email);
+      await guest.getByLabel('Your role', { exact: true }).selectOption(GUEST.role);
+      await guest.getByLabel('Dietary needs', { exact: true }).fill(GUEST.diet);
+      await Promise.all([guest.waitForURL(/\/r\/[A-Za-z0-9_-]+$/, { waitUntil: 'load' }), guest.getByRole('button', { name: 'Join the waitlist' }).click()]);
+      await audit(guest);
+      const guestPath = new URL(guest.url()).pathname;
+      expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe('Your registration');
+      expect(await status(guest).getAttribute('data-status')).toBe('waitlisted');
+      expect(await status(guest).textContent()).toBe('You are on the waitlist, in position 1. You will get a seat as soon as one frees up.');
+      expect(await guest.locator('main').textContent()).toContain(`${GUEST.name} <${GUEST.email}>`);
+      expect(await guest.locator('.qr svg').count()).toBe(0);
+
+      // The seat holder, a French speaker in a browser of their own, opens their link and cancels.
+      const holder = await (await newContext({ locale: 'fr-BE' })).newPage();
+      await visit(holder, holderPath);
+      expect(await holder.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await status(holder).getAttribute('data-status')).toBe('confirmed');
+      expect(await holder.locator('.qr svg').count()).toBe(1);
+      await Promise.all([
+        holder.waitForResponse((r) => new URL(r.url()).pathname === holderPath && r.request().method() === 'GET'),
+        holder.getByRole('button', { name: 'Annuler mon inscription' }).click(),
+      ]);
+      await holder.waitForLoadState('load');
+      await audit(holder);
+      expect(new URL(holder.url()).pathname).toBe(holderPath);
+      expect(await status(holder).getAttribute('data-status')).toBe('cancelled');
+      expect(await status(holder).textContent()).toBe('Cette inscription est annulée.');
+      expect(await holder.getByRole('button', { name: 'Annuler mon inscription' }).count()).toBe(0);
+      expect(await holder.locator('.qr svg').count()).toBe(0);
+
+      // The guest reloads their ticket: the seat is theirs, with the QR code and the check-in code.
+      const reloaded = await guest.reload({ waitUntil: 'load' });
+      expect(reloaded?.status()).toBe(200);
+      await audit(guest);
+      expect(await status(guest).getAttribute('data-status')).toBe('confirmed');
+      expect(await status(guest).textContent()).toBe('You are registered. Show this code at the door.');
+      const code = (await guest.locator('figcaption code').textContent()) ?? '';
+      expect(code).toMatch(/^[0-9A-F]{16}$/);
+      const qr = guest.getByRole('img', { name: `Check-in code: ${code}` });
+      expect(await qr.count()).toBe(1);
+      expect(await qr.locator('svg').isVisible()).toBe(true);
+      const box = await qr.locator('svg').boundingBox();
+      expect(box && box.width >= 100 && box.height >= 100, `QR code box ${JSON.stringify(box)}`).toBe(true);
+
+      // The event page counts the seat as taken by the guest, and nobody waits any more.
+      await visit(guest, `/events/${eventId}`);
+      expect(await guest.locator('main').textContent()).toContain('Full — 0 on the waitlist');
+
+      expect(audited).toEqual([`/events/${eventId}`, guestPath, holderPath, holderPath, guestPath, `/events/${eventId}`]);
+    },
+  );
+});

@@ -118,7 +118,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   venueRoutes(api, db);
   partnershipRoutes(api, db);
   eventRoutes(api, db);
-  registrationRoutes(api, db, config.baseUrl);
+  registrationRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);

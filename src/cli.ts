@@ -116,6 +116,8 @@ async function serve(args: string[]): Promise<void> {
   setInterval(() => void extend(), 6 * 3_600_000).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Without BASE_URL, links (tickets, QR codes) use the address actually listened on (--port 0 picks one).
+  if (!process.env.BASE_URL) config.baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   console.log(`Essaim for "${network.name}" listening on http://${config.host}:${port} (${database.description}), ready in ${Date.now() - started} ms`);
 }
 

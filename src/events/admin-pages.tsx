@@ -10,6 +10,7 @@ import { AppError } from '../web/errors.js';
 import { ErrorSummary, Field, formError, parseForm, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize } from '../web/policy.js';
+import { translator } from '../web/i18n.js';
 import { formatRange } from './format.js';
 import { loadEventView } from './pages.js';
 import { eventPolicy } from './policy.js';
@@ -28,7 +29,8 @@ export function ruleFromChoice(repeat: string, date: string, count: string, cust
   if (Number.isNaN(d.getTime())) return undefined;
   const day = DAYS[d.getUTCDay()]!;
   const nth = Math.ceil(d.getUTCDate() / 7);
-  const n = /^\d+$/.test(count.trim()) ? `;COUNT=${count.trim()}` : '';
+  // Whatever was typed goes into the rule, so that a wrong count is reported rather than ignored.
+  const n = count.trim() ? `;COUNT=${count.trim()}` : '';
   switch (repeat) {
     case 'weekly':
       return `FREQ=WEEKLY;BYDAY=${day}${n}`;
@@ -486,7 +488,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     const row = await events.findEvent(db, req.network, req.params.id);
     await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
     const code = String((req.body as Record<string, unknown>)?.code ?? '').trim();
-    if (!code) return doorPage(db, req, reply, { ok: false, text: 'code: is required' }, 400);
+    if (!code) return doorPage(db, req, reply, { ok: false, text: `${translator(req.locale)('admin.code')}: ${translator(req.locale)('form.required')}` }, 400);
     try {
       const { registration, already } = await registrations.checkIn(db, req.network, req.params.id, code);
       const t = pageContext(req, reply).t;

@@ -131,10 +131,11 @@ describe('ruleFromChoice', () => {
     expect(ruleFromChoice('weekly', '2027-01-10', '12', '')).toBe('FREQ=WEEKLY;BYDAY=SU;COUNT=12');
   });
 
-  it('adds COUNT only for a whole number, trimmed', () => {
+  it('adds COUNT as typed (trimmed), so that a wrong count is reported by the rule check', () => {
     expect(ruleFromChoice('weekly', '2027-01-07', ' 4 ', '')).toBe('FREQ=WEEKLY;BYDAY=TH;COUNT=4');
-    expect(ruleFromChoice('weekly', '2027-01-07', 'four', '')).toBe('FREQ=WEEKLY;BYDAY=TH');
-    expect(ruleFromChoice('weekly', '2027-01-07', '-2', '')).toBe('FREQ=WEEKLY;BYDAY=TH');
+    // A count that is not a number is kept, so that the rule's validation reports it.
+    expect(ruleFromChoice('weekly', '2027-01-07', 'four', '')).toBe('FREQ=WEEKLY;BYDAY=TH;COUNT=four');
+    expect(ruleFromChoice('weekly', '2027-01-07', '-2', '')).toBe('FREQ=WEEKLY;BYDAY=TH;COUNT=-2');
   });
 
   it('passes a custom rule through trimmed, and gives no rule for "none", an unknown choice or a bad date', () => {
@@ -197,14 +198,14 @@ describe('the event page', () => {
     expect(html).toMatch(/<label for="f-name">Your name<\/label><input id="f-name" name="name" required type="text"/);
     expect(html).toMatch(/<input id="f-email" name="email" required type="email"/);
     // The choice question: a select with its choices, required, without an empty option.
-    expect(html).toContain('<label for="f-answer-role">Your role</label>');
-    const select = /<select id="f-answer-role" name="answer_role"( required)?>([\s\S]*?)<\/select>/.exec(html);
+    expect(html).toContain('<label for="f-answers-role">Your role</label>');
+    const select = /<select id="f-answers-role" name="answer_role"( required)?[^>]*>([\s\S]*?)<\/select>/.exec(html);
     expect(select, 'the select of the choice question').not.toBeNull();
     expect(select![1]).toBe(' required');
     expect([...select![2]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(['dev', 'designer']);
     // The optional text question.
-    expect(html).toContain('<label for="f-answer-diet">Food allergies?</label>');
-    expect(html).toMatch(/<input id="f-answer-diet" name="answer_diet" value\/>/);
+    expect(html).toContain('<label for="f-answers-diet">Food allergies?</label>');
+    expect(html).toMatch(/<input id="f-answers-diet" name="answer_diet" value\/>/);
     expect(html).toContain(`<button type="submit">${en['event.register']}</button>`);
     expect(html).not.toContain(escapeHtml(en['event.joinWaitlist']));
   });
@@ -278,7 +279,9 @@ describe('the event page', () => {
     const before = await countRows('registrations');
     const res = await new Browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Cy', email: 'cy@example.org', answer_role: 'boss' });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('<p class="field-error">The answers have 1 problem.</p>');
+    // The message is the question's own, next to it, and the summary links to the field.
+    expect(res.body).toContain('<p class="field-error" id="f-answers-role-error">Please check your answers — role must be one of: dev, designer (Your role).</p>');
+    expect(res.body).toContain('href="#f-answers-role"');
     expect(await countRows('registrations')).toBe(before);
   });
 });

@@ -45,8 +45,8 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
       {view.questions.map((q) =>
         q.type === 'choice' ? (
           <div>
-            <label htmlFor={`f-answer-${q.id}`}>{q.label}</label>
-            <select id={`f-answer-${q.id}`} name={`answer_${q.id}`} required={q.required}>
+            <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
+            <select id={`f-answers-${q.id}`} name={`answer_${q.id}`} required={q.required} aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined} aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined}>
               {q.required ? null : <option value="" />}
               {q.choices.map((c) => (
                 <option value={c} selected={values[`answer_${q.id}`] === c}>
@@ -54,13 +54,13 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
                 </option>
               ))}
             </select>
-            {form?.errors[`answers.${q.id}`] ? <p class="field-error">{form.errors[`answers.${q.id}`]}</p> : null}
+            {form?.errors[`answers.${q.id}`] ? <p class="field-error" id={`f-answers-${q.id}-error`}>{form.errors[`answers.${q.id}`]}</p> : null}
           </div>
         ) : (
           <div>
-            <label htmlFor={`f-answer-${q.id}`}>{q.label}</label>
-            <input id={`f-answer-${q.id}`} name={`answer_${q.id}`} value={values[`answer_${q.id}`] ?? ''} required={q.required} />
-            {form?.errors[`answers.${q.id}`] ? <p class="field-error">{form.errors[`answers.${q.id}`]}</p> : null}
+            <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
+            <input id={`f-answers-${q.id}`} name={`answer_${q.id}`} value={values[`answer_${q.id}`] ?? ''} required={q.required} aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined} aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined} />
+            {form?.errors[`answers.${q.id}`] ? <p class="field-error" id={`f-answers-${q.id}-error`}>{form.errors[`answers.${q.id}`]}</p> : null}
           </div>
         ),
       )}

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { eventPolicy } from '../events/policy.js';
 import { presentRegistration } from '../events/present.js';
@@ -30,7 +31,7 @@ async function mayManage(db: Db, req: FastifyRequest, reg: registrations.Registr
 
 export const manageUrl = (baseUrl: string, secret: string) => `${baseUrl}/r/${secret}`;
 
-export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
+export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseUrl'>): void {
   app.post('/api/v1/events/:id/registrations', {
     schema: {
       tags,
@@ -53,7 +54,7 @@ export function registrationRoutes(app: Api, db: Db, baseUrl: string): void {
       return reply
         .code(201)
         .header('location', `/api/v1/registrations/${registration.id}`)
-        .send({ ...view, manageUrl: manageUrl(baseUrl, registration.secret), ...(registration.status === 'confirmed' ? { checkInCode: registration.checkInCode } : {}) });
+        .send({ ...view, manageUrl: manageUrl(config.baseUrl, registration.secret), ...(registration.status === 'confirmed' ? { checkInCode: registration.checkInCode } : {}) });
     },
   });
 

@@ -69,11 +69,11 @@ function checkAnswers(event: EventRow, answers: Record<string, string>): Record<
       if (q.required) errors.push({ field: `answers.${q.id}`, message: `is required (${q.label})` });
       continue;
     }
-    if (q.type === 'choice' && !q.choices.includes(a)) errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')}` });
+    if (q.type === 'choice' && !q.choices.includes(a)) errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')} (${q.label})` });
     kept[q.id] = a;
   }
   for (const key of Object.keys(answers)) if (!event.questions.some((q) => q.id === key)) errors.push({ field: `answers.${key}`, message: 'is not a question of this event' });
-  if (errors.length) throw new AppError('validation', `The answers have ${errors.length} problem${errors.length > 1 ? 's' : ''}.`, errors);
+  if (errors.length) throw new AppError('validation', `Please check your answers — ${errors.map((e) => `${e.field.slice('answers.'.length)} ${e.message}`).join('; ')}.`, errors);
   return kept;
 }
 

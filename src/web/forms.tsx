@@ -45,7 +45,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FormEr
       <ul>
         {Object.entries(errors).map(([field, message]) => (
           <li>
-            <a href={`#f-${field.split('.')[0]}`}>{`${field}: ${message}`}</a>
+            <a href={`#f-${field.replaceAll('.', '-')}`}>{`${field}: ${message}`}</a>
           </li>
         ))}
       </ul>
@@ -128,7 +128,8 @@ export function Section({ title, children }: { title: string; children: Componen
 export function formError(err: unknown, values: FormValues): { values: FormValues; errors: FormErrors } {
   if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation' || (err.code === 'not_found' && err.errors.length))) {
     const errors: FormErrors = {};
-    for (const e of err.errors) errors[e.field] = err.detail;
+    // One field: the whole explanation; several: each field its own message.
+    for (const e of err.errors) errors[e.field] = err.errors.length > 1 ? e.message : err.detail;
     if (!err.errors.length) errors['(form)'] = err.detail;
     return { values, errors };
   }

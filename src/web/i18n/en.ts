@@ -59,6 +59,7 @@ export const en = {
   'login.submit': 'Sign in',
   'login.failed': 'Wrong e-mail or password.',
   'form.errors': 'Please correct the fields marked below.',
+  'form.required': 'is required',
   'form.save': 'Save',
   'form.create': 'Create',
   'form.add': 'Add',

@@ -60,6 +60,7 @@ export const fr: Record<MessageKey, string> = {
   'login.submit': 'Se connecter',
   'login.failed': 'E-mail ou mot de passe incorrect.',
   'form.errors': 'Veuillez corriger les champs signalés ci-dessous.',
+  'form.required': 'est requis',
   'form.save': 'Enregistrer',
   'form.create': 'Créer',
   'form.add': 'Ajouter',

@@ -60,6 +60,7 @@ export const nl: Record<MessageKey, string> = {
   'login.submit': 'Aanmelden',
   'login.failed': 'Verkeerd e-mailadres of wachtwoord.',
   'form.errors': 'Verbeter de velden die hieronder zijn aangeduid.',
+  'form.required': 'is verplicht',
   'form.save': 'Opslaan',
   'form.create': 'Aanmaken',
   'form.add': 'Toevoegen',

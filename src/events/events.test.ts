@@ -179,4 +179,21 @@ describe('registrations, waitlist and check-in', () => {
     expect(r.statusCode).toBe(409);
     expect(r.json().detail).toContain('already started');
   });
+
+  it('refuses a not-yet-open event and a full event without waitlist with 409 and the reason', async () => {
+    const later = (await create({ title: 'Opens later', startsAt: inDays(60), endsAt: inDays(60, 19), capacity: 10, onlineUrl: 'https://meet.example.org/o', registrationOpensAt: inDays(30) })).json().id;
+    const early = await t.api('POST', `/api/v1/events/${later}/registrations`, { body: { name: 'Early', email: 'early@example.org' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toMatch(/^Registration opens at /);
+    const closed = await create({ title: 'Window', startsAt: inDays(60), endsAt: inDays(60, 19), capacity: 10, onlineUrl: 'https://meet.example.org/w', registrationOpensAt: inDays(30), registrationClosesAt: inDays(20) });
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json().errors[0].field).toBe('registrationClosesAt');
+    const tiny = (await create({ title: 'No waitlist', startsAt: inDays(61), endsAt: inDays(61, 19), capacity: 1, waitlist: false, onlineUrl: 'https://meet.example.org/t' })).json().id;
+    expect((await t.api('POST', `/api/v1/events/${tiny}/registrations`, { body: { name: 'One', email: 'one@example.org' } })).statusCode).toBe(201);
+    const full = await t.api('POST', `/api/v1/events/${tiny}/registrations`, { body: { name: 'Two', email: 'two@example.org' } });
+    expect(full.statusCode).toBe(409);
+    expect(full.json().detail).toBe('This event is full and has no waitlist.');
+    expect((await t.api('GET', `/api/v1/events/${tiny}`)).json()).toMatchObject({ confirmedCount: 1, waitlistCount: 0 });
+  });
 });
+

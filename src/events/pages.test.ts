@@ -286,6 +286,24 @@ describe('the event page', () => {
   });
 });
 
+describe('a signed-in member', () => {
+  it('registers without typing name and e-mail, and then sees their own registration on the event page', async () => {
+    const { id } = await createEvent({ title: 'Members meetup', ...MARCH_4, capacity: 5, onlineUrl: 'https://meet.example.org/mm' });
+    const b = await signedIn(member);
+    const page = await b.get(`/events/${id}`);
+    expect(page.body).toContain(`value="${member.email}"`);
+    const res = await b.submit(`/events/${id}`, `/events/${id}/register`, { name: 'Member', email: member.email });
+    expect(res.statusCode).toBe(303);
+    const ticket = res.headers.location as string;
+    const again = await b.get(`/events/${id}`);
+    expect(again.body).toContain(en['ticket.confirmed']);
+    expect(again.body).toContain(`href="${ticket}"`);
+    expect(again.body).not.toContain(`action="/events/${id}/register"`);
+    // A visitor sees the form, not the member's registration.
+    expect((await new Browser().get(`/events/${id}`)).body).toContain(`action="/events/${id}/register"`);
+  });
+});
+
 describe('a full event and its waitlist', () => {
   let eventId: string;
   let first: { manageUrl: string; name: string };

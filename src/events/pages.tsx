@@ -79,6 +79,8 @@ async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRe
   if (row.status === 'draft' && !canManage) throw new AppError('not_found', 'This event does not exist.');
   const view = await loadEventView(db, row);
   const open = registrationOpen(row);
+  const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
+  const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={view.title}>
@@ -133,7 +135,12 @@ async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRe
           </ul>
         </Section>
       ) : null}
-      {view.status === 'published' ? (
+      {own ? (
+        <p class="notice" role="status">
+          {own.status === 'confirmed' ? t('ticket.confirmed') : t('ticket.waitlisted', { position: ownPosition ?? 0 })} <a href={`/r/${own.secret}`}>{t('ticket.title')}</a>
+        </p>
+      ) : null}
+      {view.status === 'published' && !own ? (
         <Section title={t('event.register')}>
           <ErrorSummary ctx={ctx} errors={form?.errors} />
           {!open ? <p>{row.registrationOpensAt && row.registrationOpensAt > new Date() && row.startsAt > new Date() ? t('event.opensAt', { when: formatShort(row.registrationOpensAt, row.timeZone, ctx.locale) }) : t('event.registrationClosed')}</p> : !view.guestRegistration && !ctx.user ? <p>{t('event.membersOnly')}</p> : view.seatsLeft === 0 && !view.waitlist ? <p>{t('event.registrationClosed')}</p> : <RsvpForm ctx={ctx} view={view} form={form} />}

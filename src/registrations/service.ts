@@ -314,3 +314,12 @@ export function attendanceOf(db: Tx, network: Network, email: string, chapterIds
     .orderBy(sql`${events.startsAt} DESC`)
     .limit(500);
 }
+
+/** The signed-in member's live registration for an event (by account, or by their e-mail). */
+export async function findOwnRegistration(db: Tx, network: Network, eventId: string, user: { id: string; email: string }): Promise<RegistrationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.networkId, network.id), eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'), sql`(${registrations.userId} = ${user.id} OR ${registrations.email} = ${user.email})`));
+  return row;
+}

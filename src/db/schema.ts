@@ -6,3 +6,4 @@ export * from '../venues/tables.js';
 export * from '../partnerships/tables.js';
 export * from '../events/tables.js';
 export * from '../registrations/tables.js';
+export * from '../calendar/tables.js';

@@ -296,7 +296,7 @@ async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: F
                   <td>{v.name}</td>
                   <td>{v.email}</td>
                   <td>
-                    {v.status === 'waitlisted' ? `${v.status} #${v.waitlistPosition}` : v.status}
+                    {v.status === 'waitlisted' ? `${t('registration.waitlisted')} #${v.waitlistPosition}` : t(`registration.${v.status}`)}
                     {v.attendance === 'attended' ? ` · ${t('admin.checkedIn')}` : v.attendance === 'no-show' ? ` · ${t('admin.noShow')}` : ''}
                   </td>
                   {row.questions.map((q) => (

@@ -18,6 +18,7 @@ import { instanceSecret } from './networks/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
 import { eventPages } from './events/pages.js';
 import { eventRoutes } from './events/routes.js';
+import { mailPages } from './mail/pages.js';
 import { partnershipRoutes } from './partnerships/routes.js';
 import { registrationRoutes } from './registrations/routes.js';
 import { venuePages } from './venues/pages.js';
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   accountPages(app, db, config);
   eventPages(app, db, config);
   eventAdminPages(app, db);
+  mailPages(app, db, config);
 
   return app;
 }

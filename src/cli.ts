@@ -10,6 +10,7 @@ import { DatabaseUnreachableError } from './db/connection.js';
 import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
 import { extendSeries } from './events/service.js';
+import { startMailWorker } from './mail/worker.js';
 import { AppError } from './web/errors.js';
 
 const usage = `Usage: essaim <command> [options]
@@ -85,12 +86,14 @@ async function serve(args: string[]): Promise<void> {
   const started = Date.now();
   const { database, network, adminCreated } = await boot(config, 'serve');
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let mail: ReturnType<typeof startMailWorker> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
     await app?.close().catch(() => undefined);
+    await mail?.stop().catch(() => undefined);
     await database.close();
     process.exit(0);
   };
@@ -114,6 +117,9 @@ async function serve(args: string[]): Promise<void> {
       .catch((err: Error) => app?.log.error({ err }, 'extending series failed'));
   await extend();
   setInterval(() => void extend(), 6 * 3_600_000).unref();
+  mail = startMailWorker(database.db, config, app.log);
+  await mail.ready;
+  if (!config.smtpUrl) console.log('no SMTP_URL: e-mails are kept in the outbox (/admin/outbox) until one is set');
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Without BASE_URL, links (tickets, QR codes) use the address actually listened on (--port 0 picks one).

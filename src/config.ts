@@ -19,6 +19,8 @@ export const ConfigSchema = z.object({
   ESSAIM_NETWORK_NAME: z.preprocess(emptyToUndefined, z.string().min(1).max(120).default('Essaim')),
   ESSAIM_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
   ESSAIM_ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10, 'must be at least 10 characters').optional()),
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(300)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -34,6 +36,9 @@ export interface Config {
   dataDir: string;
   networkName: string;
   admin: { email: string; password: string } | undefined;
+  /** Outgoing mail; without it messages are held in the outbox for admins to see. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   rateLimitPerMinute: number;
   logLevel: string;
   /** Cookies get the Secure flag when the public URL is https. */
@@ -63,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(e.ESSAIM_DATA_DIR),
     networkName: e.ESSAIM_NETWORK_NAME,
     admin: e.ESSAIM_ADMIN_EMAIL && e.ESSAIM_ADMIN_PASSWORD ? { email: e.ESSAIM_ADMIN_EMAIL.toLowerCase(), password: e.ESSAIM_ADMIN_PASSWORD } : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `${e.ESSAIM_NETWORK_NAME} <noreply@${new URL(baseUrl).hostname === '127.0.0.1' ? 'localhost' : new URL(baseUrl).hostname}>`,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     secureCookies: baseUrl.startsWith('https:'),

@@ -7,3 +7,4 @@ export * from '../partnerships/tables.js';
 export * from '../events/tables.js';
 export * from '../registrations/tables.js';
 export * from '../calendar/tables.js';
+export * from '../mail/tables.js';

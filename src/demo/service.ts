@@ -102,7 +102,7 @@ async function loadDemoEvents(db: Db, network: Network, gen: Generator<{ name: s
   const fill = async (eventId: string, n: number, attended = 0) => {
     for (let i = 0; i < n; i++) {
       const person = gen.next().value as { name: string; email: string };
-      const { registration } = await registerForEvent(db, network, eventId, { ...person, answers: {} }, { byOrganizer: true });
+      const { registration } = await registerForEvent(db, network, eventId, { ...person, answers: {} }, { byOrganizer: true, notify: false });
       if (i < attended) await checkIn(db, network, eventId, registration.checkInCode, now);
       regs++;
     }

@@ -463,7 +463,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     const form = parseForm(RegistrationCreateSchema.required({ name: true, email: true }), req.body);
     if (!form.ok) return registrationsPage(db, req, reply, form, 400);
     try {
-      await registrations.registerForEvent(db, req.network, row.id, { name: form.data.name, email: form.data.email, answers: {} }, { byOrganizer: true });
+      await registrations.registerForEvent(db, req.network, row.id, { name: form.data.name, email: form.data.email, answers: {} }, { byOrganizer: true, locale: req.locale });
       return reply.redirect(`/admin/events/${row.id}/registrations?done=added`, 303);
     } catch (err) {
       return registrationsPage(db, req, reply, formError(err, form.values), 409);

@@ -220,7 +220,7 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
     const form = parseRsvp(req.body);
     if (!form.ok) return eventPage(db, req, reply, form, 400);
     try {
-      const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers }, { userId: req.user?.id });
+      const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers }, { userId: req.user?.id, locale: req.locale });
       // A repeat of someone else's e-mail must not reveal their link; a signed-in member gets their own.
       if (created || (req.user && registration.userId === req.user.id)) return reply.redirect(`/r/${registration.secret}`, 303);
       return eventPage(db, req, reply, { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } }, 200);

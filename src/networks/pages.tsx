@@ -151,7 +151,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
         </Section>
         {admin ? (
           <p>
-            <a href="/admin/accounts">{t('admin.accounts')}</a>
+            <a href="/admin/accounts">{t('admin.accounts')}</a> · <a href="/admin/outbox">{t('admin.outbox')}</a>
           </p>
         ) : null}
       </Layout>,

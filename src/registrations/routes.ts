@@ -48,7 +48,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
         const errors = [...(!name ? [{ field: 'name', message: 'is required' }] : []), ...(!email ? [{ field: 'email', message: 'is required' }] : [])];
         throw new AppError('validation', 'Guests give their name and e-mail (or sign in).', errors);
       }
-      const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers }, { userId: req.user?.id });
+      const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers }, { userId: req.user?.id, locale: req.locale });
       const view = presentRegistration(registration, event, position);
       if (!created) return reply.code(200).send(view);
       return reply
@@ -99,7 +99,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const event = await findEvent(db, req.network, req.params.id);
       authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'add attendees');
       if (!req.body.name || !req.body.email) throw new AppError('validation', 'Give the person\'s name and e-mail.', [...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []), ...(!req.body.email ? [{ field: 'email', message: 'is required' }] : [])]);
-      const { registration, created, position } = await registrations.registerForEvent(db, req.network, event.id, { name: req.body.name, email: req.body.email, answers: req.body.answers }, { byOrganizer: true });
+      const { registration, created, position } = await registrations.registerForEvent(db, req.network, event.id, { name: req.body.name, email: req.body.email, answers: req.body.answers }, { byOrganizer: true, locale: req.locale });
       return reply.code(created ? 201 : 200).send(presentRegistration(registration, event, position));
     },
   });

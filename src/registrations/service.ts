@@ -7,6 +7,7 @@ import { events } from '../events/tables.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { RegistrationInput } from './schemas.js';
+import { queueRegistrationMails } from '../mail/outbox.js';
 import { registrations } from './tables.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -44,11 +45,13 @@ export async function promoteFromWaitlist(tx: Tx, event: EventRow): Promise<Regi
     .orderBy(asc(registrations.queueNo))
     .limit(free);
   if (heads.length === 0) return [];
-  return tx
+  const promoted = await tx
     .update(registrations)
     .set({ status: 'confirmed', promotedAt: new Date() })
     .where(inArray(registrations.id, heads.map((h) => h.id)))
     .returning();
+  await queueRegistrationMails(tx, promoted.map((r) => ({ kind: 'registration.promoted' as const, networkId: r.networkId, registration: r })));
+  return promoted;
 }
 
 export async function cancelAllRegistrations(tx: Tx, eventId: string): Promise<number> {
@@ -89,6 +92,10 @@ export interface RegisterOptions {
   userId?: string | null;
   /** Organisers add people by hand: the registration window and the guest rule do not apply. */
   byOrganizer?: boolean;
+  /** The language of the person's e-mails. */
+  locale?: string;
+  /** False for people added without telling them (demo data, imports): no e-mail is queued. */
+  notify?: boolean;
   now?: Date;
 }
 
@@ -203,6 +210,7 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
           status: seat ? 'confirmed' : 'waitlisted',
           queueNo: queueNo++,
           answers,
+          locale: opts.locale ?? 'fr',
           secret: randomBytes(24).toString('base64url'),
           checkInCode: randomBytes(8).toString('hex').toUpperCase(),
         },
@@ -218,6 +226,15 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   const inserted = toInsert.length ? await tx.insert(registrations).values(toInsert).returning() : [];
   if (toInsert.length) await tx.update(events).set({ nextQueueNo: queueNo }).where(eq(events.id, event.id));
   const bySecret = new Map(inserted.map((r) => [r.secret, r]));
+  const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
+  await queueRegistrationMails(
+    tx,
+    outcomes.flatMap((o, i) => {
+      if (!('pending' in o) || pendingByEmail.get(o.pending.email) !== i || !notified.has(o.pending.email)) return [];
+      const r = bySecret.get(o.pending.secret)!;
+      return [{ kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const), networkId: network.id, registration: r, position: o.position }];
+    }),
+  );
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
     const registration = bySecret.get(o.pending.secret)!;
@@ -266,6 +283,7 @@ export async function confirmByHand(db: Db, network: Network, id: string): Promi
     const confirmed = await confirmedCount(tx, event.id);
     if (confirmed >= event.capacity) await tx.update(events).set({ capacity: confirmed + 1, sequence: event.sequence + 1, updatedAt: new Date() }).where(eq(events.id, event.id));
     const [row] = await tx.update(registrations).set({ status: 'confirmed', promotedAt: new Date() }).where(eq(registrations.id, id)).returning();
+    await queueRegistrationMails(tx, [{ kind: 'registration.promoted', networkId: row!.networkId, registration: row! }]);
     return row!;
   });
 }

@@ -19,6 +19,8 @@ export const registrations = pgTable(
     status: registrationStatus('status').notNull(),
     /** Arrival order within the event; the waitlist position is the rank among the waitlisted. */
     queueNo: integer('queue_no').notNull(),
+    /** The language the person registered in: their e-mails are written in it. */
+    locale: text('locale').notNull().default('fr'),
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
     /** The attendee's secret link (manage, cancel, ticket) — a capability, like a password-reset link. */
     secret: text('secret').notNull(),

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { createSession } from '../accounts/service.js';
+import { createTransport, deliverDue, releaseHeld } from './worker.js';
+
+let t: TestApp;
+let smtp: TestSmtp;
+let admin: string;
+let seq = 0;
+const inDays = (d: number, h = 17) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  smtp = await startSmtp();
+  admin = (await t.user('admin')).token;
+  await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Switch', city: 'Charleroi', address: 'Rue de la Montagne 20', rooms: [{ name: 'Event room', capacity: 50 }] } });
+  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Charleroi', city: 'Charleroi', status: 'active' } });
+});
+afterAll(async () => {
+  await smtp.close();
+  await t.close();
+});
+beforeEach(async () => {
+  // Each test sees only its own messages.
+  await t.database.pool.query(`UPDATE outbound_messages SET status = 'sent' WHERE status <> 'sent'`);
+  smtp.received.length = 0;
+  smtp.refusing = false;
+});
+
+const config = () => ({ ...t.config, smtpUrl: smtp.url, mailFrom: 'Test network <noreply@example.org>' });
+const event = async (capacity: number) =>
+  (await t.api('POST', '/api/v1/chapters/charleroi/events', { token: admin, body: { title: `IT day ${++seq}`, startsAt: inDays(10 + seq), endsAt: inDays(10 + seq, 20), venue: 'switch', room: 'Event room', capacity } })).json().id as string;
+const register = (eventId: string, name: string, lang = 'en') =>
+  t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name, email: `${name.toLowerCase()}@example.org` }, headers: { 'accept-language': lang } });
+
+describe('registration e-mails over SMTP', () => {
+  it('sends the confirmation in the language of the registration, with the ticket link', async () => {
+    const id = await event(10);
+    const res = await register(id, 'Anke', 'nl-BE,nl;q=0.9');
+    expect(res.statusCode).toBe(201);
+    const result = await deliverDue(t.database.db, config(), createTransport(config()));
+    expect(result).toMatchObject({ sent: 1, failed: 0 });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.subject).toBe(`Je bent ingeschreven: IT day ${seq}`);
+    expect(mail!.to).toMatchObject({ value: [{ address: 'anke@example.org', name: 'Anke' }] });
+    expect(mail!.from?.value[0]?.address).toBe('noreply@example.org');
+    expect(mail!.headers.get('content-language')).toBe('nl');
+    expect(mail!.text).toContain('Hallo Anke,');
+    expect(mail!.text).toContain(res.json().manageUrl);
+    expect(mail!.text).toContain('Switch, Event room, Rue de la Montagne 20, Charleroi');
+    expect(mail!.html).toContain('<html lang="nl">');
+    // The outbox keeps the record of what was sent.
+    const row = (await t.database.pool.query('SELECT status, attempts, subject FROM outbound_messages WHERE to_email = $1', ['anke@example.org'])).rows[0];
+    expect(row).toEqual({ status: 'sent', attempts: 1, subject: `Je bent ingeschreven: IT day ${seq}` });
+  });
+
+  it('tells the waitlisted their position, and the promoted that they have a seat', async () => {
+    const id = await event(1);
+    const first = (await register(id, 'Ada', 'en')).json();
+    await register(id, 'Bruno', 'fr-BE');
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    const [, waitlisted] = await smtp.waitFor(2);
+    expect(waitlisted!.subject).toBe(`Liste d’attente, position 1 : IT day ${seq}`);
+    expect(waitlisted!.text).toContain('en position 1');
+    const secret = new URL(first.manageUrl).pathname.split('/').pop();
+    expect((await t.api('POST', `/api/v1/registrations/${first.id}/cancel?secret=${secret}`)).statusCode).toBe(200);
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    const received = await smtp.waitFor(3);
+    expect(received[2]!.subject).toBe(`Une place pour vous : IT day ${seq}`);
+    expect(received[2]!.to).toMatchObject({ value: [{ address: 'bruno@example.org' }] });
+  });
+});
+
+describe('an SMTP outage', () => {
+  it('loses nothing: registrations go on, every message arrives once when the server is back', async () => {
+    const id = await event(3);
+    smtp.refusing = true;
+    const names = ['Cleo', 'Dirk', 'Elif', 'Fons', 'Gina'];
+    for (const n of names) expect((await register(id, n)).statusCode).toBe(201);
+    // A round stops at the first failure; five rounds try each message once.
+    for (let round = 0; round < 5; round++) expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({ sent: 0, failed: 1 });
+    const waiting = (await t.database.pool.query(`SELECT attempts, last_error, next_attempt_at > now() AS later FROM outbound_messages WHERE status = 'pending'`)).rows;
+    expect(waiting).toHaveLength(5);
+    for (const w of waiting) {
+      expect(w).toMatchObject({ attempts: 1, later: true });
+      expect(w.last_error).toContain('451');
+    }
+    // Not yet due: nothing is tried again before its time.
+    expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({ sent: 0, failed: 0 });
+
+    smtp.refusing = false;
+    const later = new Date(Date.now() + 60 * 60_000);
+    expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({ sent: 5, failed: 0 });
+    expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({ sent: 0 });
+    const received = await smtp.waitFor(5);
+    const to = received.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address).sort();
+    expect(to).toEqual(names.map((n) => `${n.toLowerCase()}@example.org`).sort());
+    expect(received.filter((m) => m.subject?.startsWith('Waitlist')).length).toBe(2);
+  });
+});
+
+describe('without SMTP_URL', () => {
+  it('keeps messages in the outbox, shows them to admins, and sends them once a server is set', async () => {
+    const id = await event(5);
+    await register(id, 'Hugo');
+    expect(await deliverDue(t.database.db, t.config, undefined)).toMatchObject({ held: 1 });
+    expect(smtp.received).toHaveLength(0);
+    const row = (await t.database.pool.query(`SELECT status, subject FROM outbound_messages WHERE to_email = 'hugo@example.org'`)).rows[0];
+    expect(row).toEqual({ status: 'held', subject: `You are registered: IT day ${seq}` });
+
+    const { user } = await t.user('admin');
+    const session = await createSession(t.database.db, user);
+    const page = await t.app.inject({ url: '/admin/outbox?lang=en', cookies: { essaim_session: session.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('hugo@example.org');
+    expect(page.body).toContain('Held (no mail server)');
+    expect(page.body).toContain('No mail server is configured (SMTP_URL)');
+    const member = await t.user('member');
+    const memberSession = await createSession(t.database.db, member.user);
+    expect((await t.app.inject({ url: '/admin/outbox', cookies: { essaim_session: memberSession.cookie } })).statusCode).toBe(403);
+
+    expect(await releaseHeld(t.database.db)).toBeGreaterThanOrEqual(1);
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.subject).toBe(`You are registered: IT day ${seq}`);
+  });
+});

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { renderToString } from 'preact-render-to-string';
+import type { Db } from '../db/connection.js';
+import { formatRange } from '../events/format.js';
+import { events } from '../events/tables.js';
+import { networks } from '../networks/tables.js';
+import { registrations } from '../registrations/tables.js';
+import { venues, rooms } from '../venues/tables.js';
+import { locales, translator, type Locale } from '../web/i18n.js';
+import type { outboundMessages } from './tables.js';
+
+type Message = typeof outboundMessages.$inferSelect;
+export interface Rendered { subject: string; textBody: string; htmlBody: string; headers: Record<string, string> }
+
+/** Writes a queued message in its recipient's language from the current state of what it is about. */
+export async function renderMessage(db: Db, message: Message, baseUrl: string): Promise<Rendered> {
+  const locale: Locale = (locales as readonly string[]).includes(message.locale) ? (message.locale as Locale) : 'fr';
+  const t = translator(locale);
+  const [row] = await db
+    .select({ registration: registrations, event: events, network: networks })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(networks, eq(networks.id, registrations.networkId))
+    .where(eq(registrations.id, String(message.payload.registrationId)));
+  if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
+  const { registration, event, network } = row;
+  const [place] = event.venueId ? await db.select({ venue: venues.name, address: venues.address, city: venues.city }).from(venues).where(eq(venues.id, event.venueId)) : [];
+  const [room] = event.roomId ? await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, event.roomId)) : [];
+  const where = [place ? [place.venue, room?.name, place.address, place.city].filter(Boolean).join(', ') : '', event.onlineUrl ?? ''].filter(Boolean).join(' · ');
+  const ticketUrl = `${baseUrl}/r/${registration.secret}`;
+  const vars = { title: event.title, name: registration.name, position: Number(message.payload.position ?? 0) };
+  const kind = message.kind.replace('registration.', '') as 'confirmed' | 'waitlisted' | 'promoted';
+  const paragraphs = [
+    t('mail.hello', { name: registration.name }),
+    t(`mail.${kind}.body`, vars),
+    t('mail.when', { when: formatRange(event.startsAt, event.endsAt, event.timeZone, locale) }),
+    ...(where ? [t('mail.where', { where })] : []),
+    kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl }),
+    ...(kind === 'waitlisted' ? [] : [t('mail.cantCome')]),
+  ];
+  const footer = t('mail.footer', { network: network.name, url: baseUrl });
+  const subject = t(`mail.${kind}.subject`, vars);
+  const htmlBody = `<!doctype html>${renderToString(
+    <html lang={locale}>
+      <body style="font-family: system-ui, sans-serif; line-height: 1.5">
+        {paragraphs.map((p) => (
+          <p>{p}</p>
+        ))}
+        <p>
+          <a href={ticketUrl}>{ticketUrl}</a>
+        </p>
+        <hr />
+        <p style="color: #555">{footer}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject, textBody: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
+}

@@ -1,0 +1,118 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { renderMessage } from './render.js';
+import { outboundMessages } from './tables.js';
+
+/** Retry after 15 s, 30 s, 1 min … up to an hour between attempts, for as long as it takes. */
+export const backoffMs = (attempts: number) => Math.min(3_600_000, 15_000 * 2 ** Math.max(0, attempts - 1));
+
+export function createTransport(config: Pick<Config, 'smtpUrl'>): Transporter | undefined {
+  if (!config.smtpUrl) return undefined;
+  // STARTTLS is used whenever the server offers it (nodemailer's default for smtp://).
+  const url = new URL(config.smtpUrl);
+  return nodemailer.createTransport({
+    host: url.hostname,
+    port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
+    secure: url.protocol === 'smtps:',
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+}
+
+/**
+ * Sends the messages that are due, one transaction each: the row is locked while it is sent
+ * (another worker skips it) and marked sent in the same transaction, so each message goes out
+ * once. A failure leaves it pending with the error and the time of the next attempt.
+ */
+export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailFrom'>, transport: Transporter | undefined, now = new Date(), limit = 50): Promise<{ sent: number; failed: number; held: number }> {
+  const result = { sent: 0, failed: 0, held: 0 };
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db.transaction(async (tx) => {
+      const [message] = await tx
+        .select()
+        .from(outboundMessages)
+        .where(and(eq(outboundMessages.status, 'pending'), lte(outboundMessages.nextAttemptAt, now)))
+        .orderBy(asc(outboundMessages.createdAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!message) return 'none' as const;
+      const rendered = message.subject ? { subject: message.subject, textBody: message.textBody!, htmlBody: message.htmlBody!, headers: message.headers } : await renderMessage(db, message, config.baseUrl);
+      if (!transport) {
+        await tx.update(outboundMessages).set({ ...rendered, status: 'held' }).where(eq(outboundMessages.id, message.id));
+        return 'held' as const;
+      }
+      try {
+        await transport.sendMail({
+          from: config.mailFrom,
+          to: message.toName ? { name: message.toName, address: message.toEmail } : message.toEmail,
+          subject: rendered.subject,
+          text: rendered.textBody,
+          html: rendered.htmlBody,
+          headers: rendered.headers,
+          messageId: `<${message.id}@essaim>`,
+          attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        });
+        await tx.update(outboundMessages).set({ ...rendered, status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null }).where(eq(outboundMessages.id, message.id));
+        return 'sent' as const;
+      } catch (err) {
+        const attempts = message.attempts + 1;
+        await tx
+          .update(outboundMessages)
+          .set({ ...rendered, attempts, lastError: (err as Error).message.slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
+          .where(eq(outboundMessages.id, message.id));
+        return 'failed' as const;
+      }
+    });
+    if (outcome === 'none') break;
+    result[outcome]++;
+    // After a failure the server is likely down: leave the rest for the next round.
+    if (outcome === 'failed') break;
+  }
+  return result;
+}
+
+/**
+ * At start with a mail server: held messages go out, and waiting ones are tried now rather than
+ * after their backoff (a restart is often the fix for what made them fail).
+ */
+export async function releaseHeld(db: Db): Promise<number> {
+  const rows = await db
+    .update(outboundMessages)
+    .set({ status: 'pending', nextAttemptAt: sql`now()` })
+    .where(inArray(outboundMessages.status, ['held', 'pending']))
+    .returning({ id: outboundMessages.id });
+  return rows.length;
+}
+
+/** Polls the outbox every second while the server runs. */
+export function startMailWorker(db: Db, config: Config, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }) {
+  const transport = createTransport(config);
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await deliverDue(db, config, transport);
+      if (r.sent || r.failed || r.held) log.info(r, 'outbox');
+    } catch (err) {
+      log.error({ err }, 'outbox round failed');
+    } finally {
+      running = false;
+    }
+  };
+  const ready = transport ? releaseHeld(db) : Promise.resolve(0);
+  const timer = setInterval(() => void tick(), 1000);
+  timer.unref();
+  return {
+    ready,
+    async stop() {
+      clearInterval(timer);
+      while (running) await new Promise((r) => setTimeout(r, 20));
+      transport?.close();
+    },
+  };
+}

@@ -8,3 +8,4 @@ export * from '../events/tables.js';
 export * from '../registrations/tables.js';
 export * from '../calendar/tables.js';
 export * from '../mail/tables.js';
+export * from '../webhooks/tables.js';

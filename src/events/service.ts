@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { cancelAllRegistrations, confirmedCount, promoteFromWaitlist } from '../registrations/service.js';
+import { cancelAllRegistrations, confirmedCount, promoteFromWaitlist, tellEventChanged } from '../registrations/service.js';
 import { findVenue, roomsOf } from '../venues/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import * as q from './queries.js';
@@ -214,6 +214,9 @@ export async function updateEvent(db: Db, network: Network, id: string, patch: E
       });
       // More seats: as many from the waitlist as they allow, in arrival order, in this transaction.
       if (capacity > locked.capacity) await promoteFromWaitlist(tx, row);
+      const moved = row.startsAt.getTime() !== locked.startsAt.getTime() || row.endsAt.getTime() !== locked.endsAt.getTime();
+      const relocated = row.venueId !== locked.venueId || row.roomId !== locked.roomId || row.onlineUrl !== locked.onlineUrl;
+      if (moved || relocated) await tellEventChanged(tx, row, moved);
       updated.push(row);
     }
     return updated.find((r) => r.id === event.id)!;

@@ -51,7 +51,7 @@ describe('registration e-mails over SMTP', () => {
     expect(mail!.text).toContain('Switch, Event room, Rue de la Montagne 20, Charleroi');
     expect(mail!.html).toContain('<html lang="nl">');
     // The outbox keeps the record of what was sent.
-    const row = (await t.database.pool.query('SELECT status, attempts, subject FROM outbound_messages WHERE to_email = $1', ['anke@example.org'])).rows[0];
+    const row = (await t.database.pool.query(`SELECT status, attempts, subject FROM outbound_messages WHERE to_email = $1 AND kind = 'registration.confirmed'`, ['anke@example.org'])).rows[0];
     expect(row).toEqual({ status: 'sent', attempts: 1, subject: `Je bent ingeschreven: IT day ${seq}` });
   });
 
@@ -80,7 +80,7 @@ describe('an SMTP outage', () => {
     for (const n of names) expect((await register(id, n)).statusCode).toBe(201);
     // A round stops at the first failure; five rounds try each message once.
     for (let round = 0; round < 5; round++) expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({ sent: 0, failed: 1 });
-    const waiting = (await t.database.pool.query(`SELECT attempts, last_error, next_attempt_at > now() AS later FROM outbound_messages WHERE status = 'pending'`)).rows;
+    const waiting = (await t.database.pool.query(`SELECT attempts, last_error, next_attempt_at > now() AS later FROM outbound_messages WHERE status = 'pending' AND kind <> 'registration.reminder'`)).rows;
     expect(waiting).toHaveLength(5);
     for (const w of waiting) {
       expect(w).toMatchObject({ attempts: 1, later: true });
@@ -90,6 +90,7 @@ describe('an SMTP outage', () => {
     expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({ sent: 0, failed: 0 });
 
     smtp.refusing = false;
+    // An hour later: past the backoff, long before the reminders (24 h before the event).
     const later = new Date(Date.now() + 60 * 60_000);
     expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({ sent: 5, failed: 0 });
     expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({ sent: 0 });
@@ -106,7 +107,7 @@ describe('without SMTP_URL', () => {
     await register(id, 'Hugo');
     expect(await deliverDue(t.database.db, t.config, undefined)).toMatchObject({ held: 1 });
     expect(smtp.received).toHaveLength(0);
-    const row = (await t.database.pool.query(`SELECT status, subject FROM outbound_messages WHERE to_email = 'hugo@example.org'`)).rows[0];
+    const row = (await t.database.pool.query(`SELECT status, subject FROM outbound_messages WHERE to_email = 'hugo@example.org' AND kind = 'registration.confirmed'`)).rows[0];
     expect(row).toEqual({ status: 'held', subject: `You are registered: IT day ${seq}` });
 
     const { user } = await t.user('admin');
@@ -126,3 +127,57 @@ describe('without SMTP_URL', () => {
     expect(mail!.subject).toBe(`You are registered: IT day ${seq}`);
   });
 });
+
+describe('reminders, changes and cancellation', () => {
+  const due = async (email: string) =>
+    (await t.database.pool.query(`SELECT kind, next_attempt_at FROM outbound_messages WHERE to_email = $1 AND status = 'pending' ORDER BY kind`, [email])).rows as { kind: string; next_attempt_at: Date }[];
+
+  it('reminds the confirmed 24 h before, follows the event when it moves, tells of the change, and skips those who cancelled', async () => {
+    const id = await event(1);
+    const start = new Date((await t.api('GET', `/api/v1/events/${id}`)).json().startsAt);
+    const ines = (await register(id, 'Ines', 'fr-BE')).json();
+    await register(id, 'Jan', 'nl-BE');
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    expect((await smtp.waitFor(2)).map((m) => m.subject)).toEqual([`Inscription confirmée : IT day ${seq}`, `Wachtlijst, plaats 1: IT day ${seq}`]);
+    // The reminder waits for its time; the waitlisted get none.
+    expect(await due('ines@example.org')).toEqual([{ kind: 'registration.reminder', next_attempt_at: new Date(start.getTime() - 86_400_000) }]);
+    expect(await due('jan@example.org')).toEqual([]);
+
+    // The event moves two hours later: the reminder moves too, and everyone is told.
+    const moved = new Date(start.getTime() + 2 * 3_600_000);
+    const patch = await t.api('PATCH', `/api/v1/events/${id}`, { token: admin, body: { startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + 3 * 3_600_000).toISOString() } });
+    expect(patch.statusCode).toBe(200);
+    expect((await due('ines@example.org')).find((r) => r.kind === 'registration.reminder')!.next_attempt_at).toEqual(new Date(moved.getTime() - 86_400_000));
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    const changed = (await smtp.waitFor(4)).slice(2);
+    expect(changed.map((m) => m.subject).sort()).toEqual([`Gewijzigd: IT day ${seq}`, `Modifié : IT day ${seq}`]);
+
+    // At reminder time, Ines gets it.
+    await deliverDue(t.database.db, config(), createTransport(config()), new Date(moved.getTime() - 23 * 3_600_000));
+    const reminder = (await smtp.waitFor(5))[4]!;
+    expect(reminder.subject).toBe(`Demain : IT day ${seq}`);
+    expect(reminder.text).toContain(ines.manageUrl);
+
+    // Jan, promoted after a cancellation, gets a reminder; whoever cancels loses theirs.
+    const secret = new URL(ines.manageUrl).pathname.split('/').pop();
+    await t.api('POST', `/api/v1/registrations/${ines.id}/cancel?secret=${secret}`);
+    expect((await due('jan@example.org')).map((r) => r.kind)).toEqual(['registration.promoted', 'registration.reminder']);
+    const jan = (await t.api('GET', `/api/v1/events/${id}/registrations?status=confirmed`, { token: admin })).json().items[0];
+    await t.api('POST', `/api/v1/registrations/${jan.id}/cancel`, { token: admin });
+    expect((await due('jan@example.org')).map((r) => r.kind)).toEqual(['registration.promoted']);
+  });
+
+  it('tells everyone registered when the event is cancelled, with the reason, and drops the reminders', async () => {
+    const id = await event(5);
+    await register(id, 'Kim', 'en');
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    await smtp.waitFor(1);
+    expect((await t.api('POST', `/api/v1/events/${id}/cancel`, { token: admin, body: { reason: 'The room flooded' } })).statusCode).toBe(200);
+    expect((await due('kim@example.org')).map((r) => r.kind)).toEqual(['event.cancelled']);
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    const [, cancelled] = await smtp.waitFor(2);
+    expect(cancelled!.subject).toBe(`Cancelled: IT day ${seq}`);
+    expect(cancelled!.text).toContain('Reason: The room flooded');
+  });
+});
+

@@ -1,14 +1,20 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';
 
-export type RegistrationMailKind = 'registration.confirmed' | 'registration.waitlisted' | 'registration.promoted';
+export type RegistrationMailKind = 'registration.confirmed' | 'registration.waitlisted' | 'registration.promoted' | 'registration.reminder' | 'event.changed' | 'event.cancelled';
 
 export interface RegistrationMail {
   kind: RegistrationMailKind;
   networkId: string;
   registration: { id: string; email: string; name: string; locale: string };
   position?: number;
+  /** Not before this instant (reminders). */
+  sendAt?: Date;
 }
+
+const REMINDER_BEFORE_MS = 24 * 3_600_000;
 
 /**
  * Queues messages in the caller's transaction: they exist if and only if what caused them was
@@ -24,6 +30,31 @@ export async function queueRegistrationMails(tx: Tx, mails: RegistrationMail[]):
       toName: m.registration.name,
       locale: m.registration.locale,
       payload: { registrationId: m.registration.id, ...(m.position !== undefined ? { position: m.position } : {}) },
+      ...(m.sendAt ? { nextAttemptAt: m.sendAt } : {}),
     })),
   );
+}
+
+/** A reminder 24 h before the event for each newly confirmed person (none if that is already past). */
+export function remindersFor(event: { startsAt: Date }, confirmed: RegistrationMail['registration'][], networkId: string, now = new Date()): RegistrationMail[] {
+  const sendAt = new Date(event.startsAt.getTime() - REMINDER_BEFORE_MS);
+  if (sendAt <= now) return [];
+  return confirmed.map((registration) => ({ kind: 'registration.reminder', networkId, registration, sendAt }));
+}
+
+/** People who cancelled get no reminder. */
+export async function dropReminders(tx: Tx, registrationIds: string[]): Promise<void> {
+  if (registrationIds.length === 0) return;
+  await tx
+    .delete(outboundMessages)
+    .where(and(eq(outboundMessages.kind, 'registration.reminder'), eq(outboundMessages.status, 'pending'), inArray(sql`${outboundMessages.payload}->>'registrationId'`, registrationIds)));
+}
+
+/** The event moved: its pending reminders move with it. */
+export async function moveReminders(tx: Tx, eventId: string, startsAt: Date): Promise<void> {
+  await tx.execute(sql`
+    UPDATE ${outboundMessages} AS m SET next_attempt_at = ${new Date(startsAt.getTime() - REMINDER_BEFORE_MS)}
+    FROM ${registrations} AS r
+    WHERE m.kind = 'registration.reminder' AND m.status = 'pending'
+      AND r.id::text = m.payload->>'registrationId' AND r.event_id = ${eventId}`);
 }

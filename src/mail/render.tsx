@@ -13,7 +13,17 @@ type Message = typeof outboundMessages.$inferSelect;
 export interface Rendered { subject: string; textBody: string; htmlBody: string; headers: Record<string, string> }
 
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
-export async function renderMessage(db: Db, message: Message, baseUrl: string): Promise<Rendered> {
+const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled'> = {
+  'registration.confirmed': 'confirmed',
+  'registration.waitlisted': 'waitlisted',
+  'registration.promoted': 'promoted',
+  'registration.reminder': 'reminder',
+  'event.changed': 'changed',
+  'event.cancelled': 'cancelled',
+};
+
+/** Null when the message no longer makes sense (a reminder for someone who cancelled). */
+export async function renderMessage(db: Db, message: Message, baseUrl: string): Promise<Rendered | null> {
   const locale: Locale = (locales as readonly string[]).includes(message.locale) ? (message.locale as Locale) : 'fr';
   const t = translator(locale);
   const [row] = await db
@@ -28,15 +38,19 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   const [room] = event.roomId ? await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, event.roomId)) : [];
   const where = [place ? [place.venue, room?.name, place.address, place.city].filter(Boolean).join(', ') : '', event.onlineUrl ?? ''].filter(Boolean).join(' · ');
   const ticketUrl = `${baseUrl}/r/${registration.secret}`;
-  const vars = { title: event.title, name: registration.name, position: Number(message.payload.position ?? 0) };
-  const kind = message.kind.replace('registration.', '') as 'confirmed' | 'waitlisted' | 'promoted';
+  const vars = { title: event.title, name: registration.name, position: Number(message.payload.position ?? 0), reason: event.cancelReason ?? '' };
+  const kind = kinds[message.kind];
+  if (!kind) throw new Error(`message ${message.id}: unknown kind ${message.kind}`);
+  // A reminder for someone who cancelled, or news of an event they left, is not sent.
+  if (kind === 'reminder' && (registration.status !== 'confirmed' || event.status === 'cancelled')) return null;
+  if (kind === 'changed' && registration.status === 'cancelled') return null;
   const paragraphs = [
     t('mail.hello', { name: registration.name }),
     t(`mail.${kind}.body`, vars),
     t('mail.when', { when: formatRange(event.startsAt, event.endsAt, event.timeZone, locale) }),
     ...(where ? [t('mail.where', { where })] : []),
-    kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl }),
-    ...(kind === 'waitlisted' ? [] : [t('mail.cantCome')]),
+    ...(kind === 'cancelled' ? [] : [kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl })]),
+    ...(kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' ? [t('mail.cantCome')] : []),
   ];
   const footer = t('mail.footer', { network: network.name, url: baseUrl });
   const subject = t(`mail.${kind}.subject`, vars);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -41,6 +41,10 @@ export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailF
         .for('update', { skipLocked: true });
       if (!message) return 'none' as const;
       const rendered = message.subject ? { subject: message.subject, textBody: message.textBody!, htmlBody: message.htmlBody!, headers: message.headers } : await renderMessage(db, message, config.baseUrl);
+      if (!rendered) {
+        await tx.delete(outboundMessages).where(eq(outboundMessages.id, message.id));
+        return 'dropped' as const;
+      }
       if (!transport) {
         await tx.update(outboundMessages).set({ ...rendered, status: 'held' }).where(eq(outboundMessages.id, message.id));
         return 'held' as const;
@@ -68,6 +72,7 @@ export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailF
       }
     });
     if (outcome === 'none') break;
+    if (outcome === 'dropped') continue;
     result[outcome]++;
     // After a failure the server is likely down: leave the rest for the next round.
     if (outcome === 'failed') break;
@@ -83,7 +88,8 @@ export async function releaseHeld(db: Db): Promise<number> {
   const rows = await db
     .update(outboundMessages)
     .set({ status: 'pending', nextAttemptAt: sql`now()` })
-    .where(inArray(outboundMessages.status, ['held', 'pending']))
+    // Only what failed before: a reminder waiting for its day keeps its time.
+    .where(or(eq(outboundMessages.status, 'held'), and(eq(outboundMessages.status, 'pending'), gt(outboundMessages.attempts, 0))))
     .returning({ id: outboundMessages.id });
   return rows.length;
 }

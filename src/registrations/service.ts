@@ -7,7 +7,7 @@ import { events } from '../events/tables.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { RegistrationInput } from './schemas.js';
-import { queueRegistrationMails } from '../mail/outbox.js';
+import { dropReminders, moveReminders, queueRegistrationMails, remindersFor } from '../mail/outbox.js';
 import { registrations } from './tables.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -50,17 +50,28 @@ export async function promoteFromWaitlist(tx: Tx, event: EventRow): Promise<Regi
     .set({ status: 'confirmed', promotedAt: new Date() })
     .where(inArray(registrations.id, heads.map((h) => h.id)))
     .returning();
-  await queueRegistrationMails(tx, promoted.map((r) => ({ kind: 'registration.promoted' as const, networkId: r.networkId, registration: r })));
+  await queueRegistrationMails(tx, [...promoted.map((r) => ({ kind: 'registration.promoted' as const, networkId: r.networkId, registration: r })), ...remindersFor(event, promoted, event.networkId)]);
   return promoted;
 }
 
+/** The event is cancelled: every live registration is cancelled and told, and loses its reminder. */
 export async function cancelAllRegistrations(tx: Tx, eventId: string): Promise<number> {
   const rows = await tx
     .update(registrations)
     .set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'event' })
     .where(and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled')))
-    .returning({ id: registrations.id });
+    .returning();
+  await dropReminders(tx, rows.map((r) => r.id));
+  await queueRegistrationMails(tx, rows.map((r) => ({ kind: 'event.cancelled' as const, networkId: r.networkId, registration: r })));
   return rows.length;
+}
+
+/** The time or place changed: everyone still registered is told, and reminders follow the event. */
+export async function tellEventChanged(tx: Tx, event: EventRow, timeChanged: boolean): Promise<void> {
+  if (timeChanged) await moveReminders(tx, event.id, event.startsAt);
+  if (event.status !== 'published') return;
+  const live = await tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), ne(registrations.status, 'cancelled')));
+  await queueRegistrationMails(tx, live.map((r) => ({ kind: 'event.changed' as const, networkId: r.networkId, registration: r })));
 }
 
 function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
@@ -232,7 +243,8 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
     outcomes.flatMap((o, i) => {
       if (!('pending' in o) || pendingByEmail.get(o.pending.email) !== i || !notified.has(o.pending.email)) return [];
       const r = bySecret.get(o.pending.secret)!;
-      return [{ kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const), networkId: network.id, registration: r, position: o.position }];
+      const mail = { kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const), networkId: network.id, registration: r, position: o.position };
+      return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
     }),
   );
   return outcomes.map((o, i) => {
@@ -265,6 +277,7 @@ export async function cancelRegistration(db: Db, network: Network, id: string, b
     const reg = await findRegistration(tx, network, id, true);
     if (reg.status === 'cancelled') return { registration: reg, promoted: [] };
     const [registration] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: by }).where(eq(registrations.id, id)).returning();
+    await dropReminders(tx, [id]);
     const promoted = reg.status === 'confirmed' ? await promoteFromWaitlist(tx, event) : [];
     return { registration: registration!, promoted };
   });
@@ -283,7 +296,7 @@ export async function confirmByHand(db: Db, network: Network, id: string): Promi
     const confirmed = await confirmedCount(tx, event.id);
     if (confirmed >= event.capacity) await tx.update(events).set({ capacity: confirmed + 1, sequence: event.sequence + 1, updatedAt: new Date() }).where(eq(events.id, event.id));
     const [row] = await tx.update(registrations).set({ status: 'confirmed', promotedAt: new Date() }).where(eq(registrations.id, id)).returning();
-    await queueRegistrationMails(tx, [{ kind: 'registration.promoted', networkId: row!.networkId, registration: row! }]);
+    await queueRegistrationMails(tx, [{ kind: 'registration.promoted', networkId: row!.networkId, registration: row! }, ...remindersFor(event, [row!], event.networkId)]);
     return row!;
   });
 }

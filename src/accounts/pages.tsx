@@ -6,7 +6,8 @@ import { AppError } from '../web/errors.js';
 import { ErrorSummary, Field, formError, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
-import { LoginSchema, PasswordSchema, UserCreateSchema } from './schemas.js';
+import { consumeLoginLink, peekLoginLink, requestLoginLink } from './login-links.js';
+import { EmailSchema, LoginSchema, PasswordSchema, UserCreateSchema } from './schemas.js';
 import * as accounts from './service.js';
 
 type Form = { values: FormValues; errors: FormErrors };
@@ -16,7 +17,7 @@ function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?!\/)[^\\\s]*$/.test(next) && !next.startsWith('/login') ? next : '/admin';
 }
 
-function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status = 200) {
+function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status = 200, linkSent = false) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const next = safeNext((req.query as Record<string, unknown>).next ?? (form?.values.next));
@@ -34,8 +35,41 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status
           <button type="submit">{t('login.submit')}</button>
         </div>
       </form>
+      <h2>{t('login.linkTitle')}</h2>
+      {linkSent ? (
+        <p class="notice" role="status">
+          {t('login.linkSent')}
+        </p>
+      ) : null}
+      <form method="post" action="/login/link" class="stack" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field name="link-email" type="email" label={t('login.email')} autocomplete="username" required />
+        <div>
+          <button type="submit">{t('login.linkSubmit')}</button>
+        </div>
+      </form>
     </Layout>,
     status,
+  );
+}
+
+function linkPage(req: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, email: string | undefined) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  return sendPage(
+    reply.header('referrer-policy', 'no-referrer'),
+    <Layout ctx={ctx} title={t('login.title')}>
+      <h1>{t('login.title')}</h1>
+      {email ? (
+        <form method="post" action={`/login/link/${req.params.token}`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit">{t('login.linkConfirm', { email })}</button>
+        </form>
+      ) : (
+        <p class="errors">{t('login.linkInvalid')}</p>
+      )}
+    </Layout>,
+    email ? 200 : 400,
   );
 }
 
@@ -104,6 +138,26 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
       }
       throw err;
     }
+  });
+
+  app.post('/login/link', { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const email = EmailSchema.safeParse(body['link-email'] ?? '');
+    if (!email.success) return loginPage(req, reply, { values: {}, errors: { 'link-email': email.error.issues[0]?.message ?? 'is invalid' } }, 400);
+    // The same answer whether or not the account exists.
+    await requestLoginLink(db, req.network, email.data, config.baseUrl, req.locale);
+    return loginPage(req, reply, undefined, 200, true);
+  });
+
+  // GET only shows a button: mail scanners open links, and must not use up a single-use one.
+  app.get<{ Params: { token: string } }>('/login/link/:token', async (req, reply) => linkPage(req, reply, (await peekLoginLink(db, req.network, req.params.token))?.email));
+
+  app.post<{ Params: { token: string } }>('/login/link/:token', { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const user = await consumeLoginLink(db, req.network, req.params.token);
+    if (!user) return linkPage(req, reply, undefined);
+    const session = await accounts.createSession(db, user);
+    reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });
+    return reply.redirect('/admin', 303);
   });
 
   app.post('/logout', csrf, async (req, reply) => {

@@ -58,3 +58,8 @@ export async function moveReminders(tx: Tx, eventId: string, startsAt: Date): Pr
     WHERE m.kind = 'registration.reminder' AND m.status = 'pending'
       AND r.id::text = m.payload->>'registrationId' AND r.event_id = ${eventId}`);
 }
+
+/** A message whose text is known now (a sign-in link): queued already written. */
+export async function queueWrittenMail(tx: Tx, m: { networkId: string; kind: string; toEmail: string; toName: string; locale: string; subject: string; textBody: string; htmlBody: string; headers: Record<string, string> }): Promise<void> {
+  await tx.insert(outboundMessages).values(m);
+}

@@ -52,8 +52,11 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
     ...(kind === 'cancelled' ? [] : [kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl })]),
     ...(kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' ? [t('mail.cantCome')] : []),
   ];
-  const footer = t('mail.footer', { network: network.name, url: baseUrl });
-  const subject = t(`mail.${kind}.subject`, vars);
+  return composeMail(locale, t(`mail.${kind}.subject`, vars), paragraphs, ticketUrl, t('mail.footer', { network: network.name, url: baseUrl }));
+}
+
+/** Every e-mail has the same shape: paragraphs, one link, and the network as signature. */
+export function composeMail(locale: Locale, subject: string, paragraphs: string[], link: string, footer: string): Rendered {
   const htmlBody = `<!doctype html>${renderToString(
     <html lang={locale}>
       <body style="font-family: system-ui, sans-serif; line-height: 1.5">
@@ -61,12 +64,12 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
           <p>{p}</p>
         ))}
         <p>
-          <a href={ticketUrl}>{ticketUrl}</a>
+          <a href={link}>{link}</a>
         </p>
         <hr />
         <p style="color: #555">{footer}</p>
       </body>
     </html>,
   )}`;
-  return { subject, textBody: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
+  return { subject, textBody: `${paragraphs.join('\n\n')}\n\n${link}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
 }

@@ -9,6 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
 import { accountRoutes } from './accounts/routes.js';
+import { calendarFeeds } from './calendar/feeds.js';
+import { calendarPages } from './calendar/pages.js';
+import { calendarRoutes } from './calendar/routes.js';
 import { chapterPages } from './chapters/pages.js';
 import { chapterRoutes } from './chapters/routes.js';
 import type { Config } from './config.js';
@@ -18,12 +21,16 @@ import { instanceSecret } from './networks/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
 import { eventPages } from './events/pages.js';
 import { eventRoutes } from './events/routes.js';
+import { feedRoutes } from './feeds/routes.js';
 import { mailPages } from './mail/pages.js';
 import { partnershipRoutes } from './partnerships/routes.js';
 import { registrationRoutes } from './registrations/routes.js';
 import { venuePages } from './venues/pages.js';
 import { venueRoutes } from './venues/routes.js';
+import { webhookPages } from './webhooks/pages.js';
+import { webhookRoutes } from './webhooks/routes.js';
 import { registerContext } from './web/context.js';
+import { redactSecrets } from './web/redact.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { renderErrorPage } from './web/error-page.js';
 import './web/zod-messages.js';
@@ -36,6 +43,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       level: config.logLevel,
       // Never log secrets: tokens, cookies and passwords stay out of the logs.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // The address of a personal calendar feed is its credential: it stays out of the logs too.
+      // Secret links (personal calendars, tickets, sign-in links, ?secret=) are credentials: not logged.
+      serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactSecrets(req.url), host: req.host, remoteAddress: req.ip }) },
     },
     bodyLimit: 256 * 1024,
     trustProxy: config.secureCookies,
@@ -120,13 +130,19 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   partnershipRoutes(api, db);
   eventRoutes(api, db);
   registrationRoutes(api, db, config);
+  webhookRoutes(api, db, config);
+  calendarRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
   accountPages(app, db, config);
   eventPages(app, db, config);
+  calendarFeeds(app, db, config);
+  calendarPages(app, db, config);
+  feedRoutes(app, db, config);
   eventAdminPages(app, db);
   mailPages(app, db, config);
+  webhookPages(app, db, config);
 
   return app;
 }

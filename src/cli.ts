@@ -11,6 +11,7 @@ import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
 import { extendSeries } from './events/service.js';
 import { startMailWorker } from './mail/worker.js';
+import { startWebhookWorker } from './webhooks/worker.js';
 import { AppError } from './web/errors.js';
 
 const usage = `Usage: essaim <command> [options]
@@ -87,6 +88,7 @@ async function serve(args: string[]): Promise<void> {
   const { database, network, adminCreated } = await boot(config, 'serve');
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let mail: ReturnType<typeof startMailWorker> | undefined;
+  let webhooks: ReturnType<typeof startWebhookWorker> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -94,6 +96,7 @@ async function serve(args: string[]): Promise<void> {
     console.log(`${signal}: stopping`);
     await app?.close().catch(() => undefined);
     await mail?.stop().catch(() => undefined);
+    await webhooks?.stop().catch(() => undefined);
     await database.close();
     process.exit(0);
   };
@@ -119,6 +122,7 @@ async function serve(args: string[]): Promise<void> {
   setInterval(() => void extend(), 6 * 3_600_000).unref();
   mail = startMailWorker(database.db, config, app.log);
   await mail.ready;
+  webhooks = startWebhookWorker(database.db, config, app.log);
   if (!config.smtpUrl) console.log('no SMTP_URL: e-mails are kept in the outbox (/admin/outbox) until one is set');
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -22,6 +22,7 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(300)),
+  ALLOW_PRIVATE_WEBHOOKS: z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('0')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +41,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   rateLimitPerMinute: number;
+  /** Webhooks may go to private, loopback and link-local addresses, and over plain http (tests, intranets). */
+  allowPrivateWebhooks: boolean;
   logLevel: string;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `${e.ESSAIM_NETWORK_NAME} <noreply@${new URL(baseUrl).hostname === '127.0.0.1' ? 'localhost' : new URL(baseUrl).hostname}>`,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === '1' || e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     logLevel: e.LOG_LEVEL,
     secureCookies: baseUrl.startsWith('https:'),
     ...overrides,

@@ -43,7 +43,7 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status
       ) : null}
       <form method="post" action="/login/link" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="link-email" type="email" label={t('login.email')} autocomplete="username" required />
+        <Field name="link-email" type="email" label={t('login.linkEmail')} autocomplete="username" required />
         <div>
           <button type="submit">{t('login.linkSubmit')}</button>
         </div>

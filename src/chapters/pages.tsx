@@ -13,6 +13,7 @@ import { AssignPersonSchema, ChapterCreateSchema, ChapterUpdateSchema, InterestC
 import * as chapters from './service.js';
 import { upcomingEventsOfChapter } from '../events/service.js';
 import { EventListItem } from '../events/pages.js';
+import { FeedAlternates, FeedLinks } from '../feeds/meta.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -57,7 +58,7 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
   const upcoming = await upcomingEventsOfChapter(db, req.network, chapter.id);
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={chapter.name}>
+    <Layout ctx={ctx} title={chapter.name} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
       <h1>
         {chapter.name} <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
@@ -85,6 +86,7 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
           ) : (
             <p class="muted">{t('event.noUpcoming')}</p>
           )}
+          <FeedLinks ctx={ctx} base={`/chapters/${chapter.slug}`} />
         </Section>
       ) : null}
       <Section title={t('chapter.hosts')}>

@@ -12,6 +12,8 @@ import { presentEvent } from './present.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
+import { AddToCalendar } from '../calendar/pages.js';
+import { EventHead } from '../feeds/meta.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -71,7 +73,7 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
   );
 }
 
-async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, form?: Form, status = 200) {
+async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, reply: FastifyReply, form?: Form, status = 200) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
@@ -83,7 +85,7 @@ async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRe
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={view.title}>
+    <Layout ctx={ctx} title={view.title} head={<EventHead ctx={ctx} view={view} baseUrl={config.baseUrl} />}>
       <p>
         <a href={`/chapters/${view.chapter.slug}`}>{view.chapter.name}</a> · {t(`kindEvent.${view.kind}`)}
       </p>
@@ -115,6 +117,7 @@ async function eventPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRe
           ) : null}
         </dd>
       </dl>
+      {view.status !== 'cancelled' ? <AddToCalendar ctx={ctx} view={view} baseUrl={config.baseUrl} /> : null}
       {view.status === 'published' ? (
         <p>
           <strong>{view.seatsLeft > 0 ? t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity }) : t('event.full', { count: view.waitlistCount })}</strong>
@@ -214,19 +217,19 @@ async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: 
 export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
-  app.get<IdParams>('/events/:id', (req, reply) => eventPage(db, req, reply));
+  app.get<IdParams>('/events/:id', (req, reply) => eventPage(db, config, req, reply));
 
   app.post<IdParams>('/events/:id/register', { ...csrf, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
     const form = parseRsvp(req.body);
-    if (!form.ok) return eventPage(db, req, reply, form, 400);
+    if (!form.ok) return eventPage(db, config, req, reply, form, 400);
     try {
       const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers }, { userId: req.user?.id, locale: req.locale });
       // A repeat of someone else's e-mail must not reveal their link; a signed-in member gets their own.
       if (created || (req.user && registration.userId === req.user.id)) return reply.redirect(`/r/${registration.secret}`, 303);
-      return eventPage(db, req, reply, { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } }, 200);
+      return eventPage(db, config, req, reply, { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } }, 200);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'conflict') return eventPage(db, req, reply, { values: form.values, errors: { '(form)': err.detail } }, 409);
-      return eventPage(db, req, reply, formError(err, form.values), 400);
+      if (err instanceof AppError && err.code === 'conflict') return eventPage(db, config, req, reply, { values: form.values, errors: { '(form)': err.detail } }, 409);
+      return eventPage(db, config, req, reply, formError(err, form.values), 400);
     }
   });
 

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { cancelAllRegistrations, confirmedCount, promoteFromWaitlist, tellEventChanged } from '../registrations/service.js';
 import { findVenue, roomsOf } from '../venues/service.js';
+import { eventData, queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
@@ -13,6 +14,12 @@ import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 
 export type { EventRow } from './queries.js';
 type EventRow = q.EventRow;
+
+/** Webhook payloads of events with their chapter's slug, looked up only when an endpoint listens. */
+const eventsData = (tx: Tx, rows: EventRow[]) => async () => {
+  const { chapters } = await q.selectPlaces(tx, rows);
+  return rows.map((r) => eventData(r, chapters.get(r.chapterId)?.slug));
+};
 
 /** How far ahead a series' occurrences exist as events; a scheduled job keeps extending it. */
 export const HORIZON_MONTHS = 12;
@@ -99,6 +106,7 @@ export async function createEvent(db: Db, network: Network, chapterSlug: string,
     if (!input.recurrence) {
       await refuseDoubleBooking(tx, place.roomId, [input], []);
       const [event] = await q.insertEvents(tx, [template]);
+      if (event!.status === 'published') await queueWebhooks(tx, network.id, 'event.published', eventData(event!, chapter.slug));
       return { event: event!, occurrences: 1 };
     }
     const firstStartLocal = localString(input.startsAt, input.timeZone);
@@ -113,6 +121,7 @@ export async function createEvent(db: Db, network: Network, chapterSlug: string,
     const values = starts.map(({ start }) => occurrenceOf(template, series!.id, start, durationMs, input.startsAt));
     await refuseDoubleBooking(tx, place.roomId, values, []);
     const rows = await q.insertEvents(tx, values);
+    if (rows[0]?.status === 'published') await queueWebhooks(tx, network.id, 'event.published', rows.map((r) => eventData(r, chapter.slug)));
     return { event: rows[0]!, occurrences: rows.length };
   });
 }
@@ -167,6 +176,9 @@ export async function updateEvent(db: Db, network: Network, id: string, patch: E
     const durationMs = newEnd.getTime() - newStart.getTime();
 
     const updated: EventRow[] = [];
+    // Webhooks: a draft that goes live is published; a change to a live event (or taking it back to draft) is an update.
+    const published: EventRow[] = [];
+    const changed: EventRow[] = [];
     const plan = targets.map((target) => {
       let startsAt = target.startsAt;
       let endsAt = target.endsAt;
@@ -218,7 +230,11 @@ export async function updateEvent(db: Db, network: Network, id: string, patch: E
       const relocated = row.venueId !== locked.venueId || row.roomId !== locked.roomId || row.onlineUrl !== locked.onlineUrl;
       if (moved || relocated) await tellEventChanged(tx, row, moved);
       updated.push(row);
+      if (locked.status === 'published') changed.push(row);
+      else if (row.status === 'published') published.push(row);
     }
+    if (published.length) await queueWebhooks(tx, network.id, 'event.published', eventsData(tx, published));
+    if (changed.length) await queueWebhooks(tx, network.id, 'event.updated', eventsData(tx, changed));
     return updated.find((r) => r.id === event.id)!;
   });
 }
@@ -242,6 +258,7 @@ export async function cancelEvent(db: Db, network: Network, id: string, reason: 
     if (event.status === 'cancelled') throw new AppError('conflict', `This event was already cancelled (${event.cancelReason ?? 'no reason given'}).`);
     const row = await q.updateEvent(tx, id, { status: 'cancelled', cancelReason: reason, sequence: event.sequence + 1 });
     await cancelAllRegistrations(tx, id);
+    await queueWebhooks(tx, network.id, 'event.cancelled', eventsData(tx, [row]));
     return row;
   });
 }

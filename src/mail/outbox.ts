@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import { users } from '../accounts/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';
 
@@ -62,4 +63,18 @@ export async function moveReminders(tx: Tx, eventId: string, startsAt: Date): Pr
 /** A message whose text is known now (a sign-in link): queued already written. */
 export async function queueWrittenMail(tx: Tx, m: { networkId: string; kind: string; toEmail: string; toName: string; locale: string; subject: string; textBody: string; htmlBody: string; headers: Record<string, string> }): Promise<void> {
   await tx.insert(outboundMessages).values(m);
+}
+
+/**
+ * A webhook endpoint was disabled after failing again and again: every admin of the network is
+ * told (kind `webhook.disabled`, rendered in the network's default language), in the transaction
+ * that disabled it.
+ */
+export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endpoint: { id: string; url: string; failures: number; lastError: string }, locale = 'fr'): Promise<number> {
+  const admins = await tx.select({ email: users.email, name: users.name }).from(users).where(and(eq(users.networkId, networkId), eq(users.role, 'admin')));
+  if (admins.length === 0) return 0;
+  await tx.insert(outboundMessages).values(
+    admins.map((a) => ({ networkId, kind: 'webhook.disabled', toEmail: a.email, toName: a.name, locale, payload: { endpointId: endpoint.id, url: endpoint.url, failures: endpoint.failures, lastError: endpoint.lastError.slice(0, 300) } })),
+  );
+  return admins.length;
 }

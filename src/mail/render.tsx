@@ -26,6 +26,7 @@ const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder'
 export async function renderMessage(db: Db, message: Message, baseUrl: string): Promise<Rendered | null> {
   const locale: Locale = (locales as readonly string[]).includes(message.locale) ? (message.locale as Locale) : 'fr';
   const t = translator(locale);
+  if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
   const [row] = await db
     .select({ registration: registrations, event: events, network: networks })
     .from(registrations)
@@ -72,4 +73,29 @@ export function composeMail(locale: Locale, subject: string, paragraphs: string[
     </html>,
   )}`;
   return { subject, textBody: `${paragraphs.join('\n\n')}\n\n${link}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
+}
+
+/** To an admin: a webhook endpoint kept failing and was disabled. Its facts are in the payload. */
+async function renderWebhookDisabled(db: Db, message: Message, locale: Locale, baseUrl: string): Promise<Rendered> {
+  const t = translator(locale);
+  const [network] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, message.networkId));
+  const page = `${baseUrl}/admin/webhooks`;
+  const vars = { url: String(message.payload.url ?? ''), failures: Number(message.payload.failures ?? 0), error: String(message.payload.lastError ?? '') };
+  const paragraphs = [t('mail.hello', { name: message.toName || message.toEmail }), t('mail.webhookDisabled.body', vars), t('mail.webhookDisabled.action', { page })];
+  const footer = t('mail.footer', { network: network?.name ?? '', url: baseUrl });
+  const htmlBody = `<!doctype html>${renderToString(
+    <html lang={locale}>
+      <body style="font-family: system-ui, sans-serif; line-height: 1.5">
+        {paragraphs.map((p) => (
+          <p>{p}</p>
+        ))}
+        <p>
+          <a href={page}>{page}</a>
+        </p>
+        <hr />
+        <p style="color: #555">{footer}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject: t('mail.webhookDisabled.subject', vars), textBody: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
 }

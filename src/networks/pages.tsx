@@ -6,6 +6,7 @@ import { InterestForm } from '../chapters/pages.js';
 import * as chapters from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import * as venues from '../venues/service.js';
+import { FeedAlternates } from '../feeds/meta.js';
 import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
@@ -64,7 +65,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
     const paused = byStatus('paused');
     return sendPage(
       reply,
-      <Layout ctx={ctx} title={t('nav.home')}>
+      <Layout ctx={ctx} title={t('nav.home')} head={<FeedAlternates ctx={ctx} />}>
         <h1>{t('home.title', { network: req.network.name })}</h1>
         <p>{t('home.intro')}</p>
         <Section title={t('home.active')}>{active.length ? cards(active) : <p class="muted">{t('home.noChapters')}</p>}</Section>
@@ -149,9 +150,12 @@ export function networkPages(app: FastifyInstance, db: Db): void {
             </p>
           ) : null}
         </Section>
+        <p>
+          <a href="/me/calendar">{t('calendar.title')}</a>
+        </p>
         {admin ? (
           <p>
-            <a href="/admin/accounts">{t('admin.accounts')}</a> · <a href="/admin/outbox">{t('admin.outbox')}</a>
+            <a href="/admin/accounts">{t('admin.accounts')}</a> · <a href="/admin/outbox">{t('admin.outbox')}</a> · <a href="/admin/webhooks">{t('admin.webhooks')}</a>
           </p>
         ) : null}
       </Layout>,

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../web/errors.js';
 import type { RegistrationInput } from './schemas.js';
 import { dropReminders, moveReminders, queueRegistrationMails, remindersFor } from '../mail/outbox.js';
 import { registrations } from './tables.js';
+import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
@@ -51,6 +52,7 @@ export async function promoteFromWaitlist(tx: Tx, event: EventRow): Promise<Regi
     .where(inArray(registrations.id, heads.map((h) => h.id)))
     .returning();
   await queueRegistrationMails(tx, [...promoted.map((r) => ({ kind: 'registration.promoted' as const, networkId: r.networkId, registration: r })), ...remindersFor(event, promoted, event.networkId)]);
+  await queueWebhooks(tx, event.networkId, 'registration.promoted', promoted.map((r) => registrationData(r)));
   return promoted;
 }
 
@@ -63,6 +65,7 @@ export async function cancelAllRegistrations(tx: Tx, eventId: string): Promise<n
     .returning();
   await dropReminders(tx, rows.map((r) => r.id));
   await queueRegistrationMails(tx, rows.map((r) => ({ kind: 'event.cancelled' as const, networkId: r.networkId, registration: r })));
+  if (rows.length) await queueWebhooks(tx, rows[0]!.networkId, 'registration.cancelled', rows.map((r) => registrationData(r)));
   return rows.length;
 }
 
@@ -236,6 +239,13 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   const toInsert = outcomes.flatMap((o, i) => ('pending' in o && pendingByEmail.get(o.pending.email) === i ? [o.pending] : []));
   const inserted = toInsert.length ? await tx.insert(registrations).values(toInsert).returning() : [];
   if (toInsert.length) await tx.update(events).set({ nextQueueNo: queueNo }).where(eq(events.id, event.id));
+  // One webhook query for the whole batch (and one insert when an endpoint listens).
+  if (inserted.length) {
+    await queueWebhooks(tx, network.id, 'registration.created', async () => {
+      const positions = new Map(outcomes.flatMap((o) => ('pending' in o ? [[o.pending.secret, o.position] as const] : [])));
+      return inserted.map((r) => registrationData(r, positions.get(r.secret)));
+    });
+  }
   const bySecret = new Map(inserted.map((r) => [r.secret, r]));
   const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
   await queueRegistrationMails(
@@ -278,6 +288,7 @@ export async function cancelRegistration(db: Db, network: Network, id: string, b
     if (reg.status === 'cancelled') return { registration: reg, promoted: [] };
     const [registration] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: by }).where(eq(registrations.id, id)).returning();
     await dropReminders(tx, [id]);
+    await queueWebhooks(tx, network.id, 'registration.cancelled', registrationData(registration!));
     const promoted = reg.status === 'confirmed' ? await promoteFromWaitlist(tx, event) : [];
     return { registration: registration!, promoted };
   });
@@ -297,6 +308,7 @@ export async function confirmByHand(db: Db, network: Network, id: string): Promi
     if (confirmed >= event.capacity) await tx.update(events).set({ capacity: confirmed + 1, sequence: event.sequence + 1, updatedAt: new Date() }).where(eq(events.id, event.id));
     const [row] = await tx.update(registrations).set({ status: 'confirmed', promotedAt: new Date() }).where(eq(registrations.id, id)).returning();
     await queueRegistrationMails(tx, [{ kind: 'registration.promoted', networkId: row!.networkId, registration: row! }, ...remindersFor(event, [row!], event.networkId)]);
+    await queueWebhooks(tx, network.id, 'registration.promoted', registrationData(row!));
     return row!;
   });
 }

@@ -4,6 +4,7 @@ import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, formError, parseForm, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { FeedLinks } from '../feeds/meta.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
@@ -123,6 +124,7 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
           </ul>
         </Section>
       ) : null}
+      <FeedLinks ctx={ctx} base={`/venues/${venue.slug}`} rss={false} />
       {(await venuePolicy.edit(db, req.user, venue)) ? (
         <p>
           <a href={`/admin/venues/${venue.slug}`}>{t('admin.edit')}</a>

@@ -46,7 +46,8 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
 
 const doneMessages = { saved: 'form.saved', created: 'form.created', deleted: 'form.deleted', added: 'form.added' } as const;
 
-export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+/** `head`: extra elements for <head> (feeds, link previews, structured data) on the pages that have them. */
+export function Layout({ ctx, title, head, children }: { ctx: PageContext; title: string; head?: ComponentChildren; children: ComponentChildren }) {
   const { t, user, network } = ctx;
   const doneKey = ctx.done && ctx.done in doneMessages ? doneMessages[ctx.done as keyof typeof doneMessages] : undefined;
   return (
@@ -56,6 +57,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${network.name}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {head}
       </head>
       <body>
         <a class="skip" href="#main">

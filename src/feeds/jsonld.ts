@@ -1,0 +1,77 @@
+import type { EventView } from '../events/schemas.js';
+import { wallClock } from '../events/time.js';
+
+/**
+ * schema.org `Event` for search engines, from the event as the page shows it. Dates carry the
+ * event's own offset ("2027-01-07T18:30:00+01:00"), as schema.org asks.
+ */
+
+const SCHEMA = 'https://schema.org';
+
+/** ISO 8601 with the zone's offset at that instant. */
+export function isoWithOffset(instant: Date, tz: string): string {
+  const w = wallClock(instant, tz);
+  const offsetMinutes = Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${w.year}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}
+
+/** Seats left: in stock; full with a waitlist: limited (one can still queue); full without: sold out. */
+function availability(view: EventView): string {
+  if (view.status === 'cancelled') return `${SCHEMA}/SoldOut`;
+  if (view.seatsLeft > 0) return `${SCHEMA}/InStock`;
+  return view.waitlist ? `${SCHEMA}/LimitedAvailability` : `${SCHEMA}/SoldOut`;
+}
+
+export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkName: string }): Record<string, unknown> {
+  const url = `${opts.baseUrl}/events/${view.id}`;
+  const startsAt = new Date(view.startsAt);
+  const endsAt = new Date(view.endsAt);
+  const place = view.venue
+    ? {
+        '@type': 'Place',
+        name: view.room ? `${view.venue.name} — ${view.room.name}` : view.venue.name,
+        address: { '@type': 'PostalAddress', ...(view.venue.address ? { streetAddress: view.venue.address } : {}), addressLocality: view.venue.city },
+      }
+    : undefined;
+  const virtual = view.onlineUrl ? { '@type': 'VirtualLocation', url: view.onlineUrl } : undefined;
+  const mode = place && virtual ? 'Mixed' : virtual ? 'Online' : 'Offline';
+  const locations = [place, virtual].filter(Boolean);
+  return {
+    '@context': SCHEMA,
+    '@type': 'Event',
+    name: view.title,
+    ...(view.description ? { description: view.description } : {}),
+    url,
+    startDate: isoWithOffset(startsAt, view.timeZone),
+    endDate: isoWithOffset(endsAt, view.timeZone),
+    eventStatus: `${SCHEMA}/${view.status === 'cancelled' ? 'EventCancelled' : 'EventScheduled'}`,
+    eventAttendanceMode: `${SCHEMA}/${mode}EventAttendanceMode`,
+    location: locations.length === 1 ? locations[0] : locations,
+    organizer: { '@type': 'Organization', name: opts.networkName, url: `${opts.baseUrl}/` },
+    offers: {
+      '@type': 'Offer',
+      price: 0,
+      priceCurrency: 'EUR',
+      availability: availability(view),
+      url,
+      ...(view.registrationOpensAt ? { validFrom: isoWithOffset(new Date(view.registrationOpensAt), view.timeZone) } : {}),
+    },
+    ...(view.speakers.length ? { performer: view.speakers.map((s) => ({ '@type': 'Person', name: s.name })) } : {}),
+  };
+}
+
+/**
+ * JSON for inside a <script> element: `<` as \u003c so no "</script>" or "<!--" in a title can end
+ * the element; `>`, `&` and the two JavaScript line separators escaped as well. Still valid JSON.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,86 @@
+import { placeText, type PlaceParts } from '../calendar/format.js';
+import { findChapter, listChapters } from '../chapters/service.js';
+import type { Db } from '../db/connection.js';
+import { formatRange } from '../events/format.js';
+import { renderMarkdown } from '../events/markdown.js';
+import { eventPlaces } from '../events/service.js';
+import type { Network } from '../networks/service.js';
+import { listVenues } from '../venues/service.js';
+import { latest } from '../web/conditional.js';
+import type { Locale, T } from '../web/i18n.js';
+import * as q from './queries.js';
+import { renderRss } from './rss.js';
+import { xmlText } from './xml.js';
+
+/** A feed lists the next events; a reader that wants everything subscribes to the calendar. */
+const FEED_ITEMS = 100;
+/** The sitemap protocol's limit is 50,000 addresses per file; chapters and venues take a few. */
+const SITEMAP_EVENTS = 45_000;
+/** A network has a handful of chapters and venues (the home page lists them all too). */
+const SITEMAP_PLACES = 2_000;
+
+export interface FeedBody { body: string; lastModified: Date | undefined }
+
+/** Upcoming published events of the network or of one chapter, as RSS in the visitor's language. */
+export async function upcomingFeed(db: Db, network: Network, opts: { chapterSlug?: string; baseUrl: string; t: T; locale: Locale; now?: Date }): Promise<FeedBody> {
+  const { baseUrl, t, locale } = opts;
+  const chapter = opts.chapterSlug ? await findChapter(db, network, opts.chapterSlug) : undefined;
+  const rows = await q.selectUpcoming(db, network.id, { chapterId: chapter?.id, now: opts.now ?? new Date(), limit: FEED_ITEMS });
+  const places = await eventPlaces(db, rows);
+  const items = rows.map((e) => {
+    const venue = e.venueId ? places.venues.get(e.venueId) : undefined;
+    const room = e.roomId ? places.rooms.get(e.roomId) : undefined;
+    const place: PlaceParts = { venue: venue ?? null, room: room ?? null, onlineUrl: e.onlineUrl };
+    const chapterName = places.chapters.get(e.chapterId)?.name ?? '';
+    const when = formatRange(e.startsAt, e.endsAt, e.timeZone, locale);
+    const where = placeText(place);
+    return {
+      title: e.title,
+      link: `${baseUrl}/events/${e.id}`,
+      pubDate: e.createdAt,
+      category: chapterName,
+      // Markdown is sanitised when rendered; the date and place are plain text, escaped here.
+      descriptionHtml: `<p>${xmlText(when)}</p>${where ? `<p>${xmlText(where)}</p>` : ''}${renderMarkdown(e.description)}`,
+    };
+  });
+  const path = chapter ? `/chapters/${chapter.slug}` : '';
+  const body = renderRss(
+    {
+      title: chapter ? t('feeds.chapterTitle', { chapter: chapter.name, network: network.name }) : t('feeds.networkTitle', { network: network.name }),
+      link: `${baseUrl}${path || '/'}`,
+      selfUrl: `${baseUrl}${path}/events.rss`,
+      description: t('feeds.description', { name: chapter?.name ?? network.name }),
+      language: locale,
+      lastBuildDate: latest(rows.map((r) => r.updatedAt)),
+    },
+    items,
+  );
+  return { body, lastModified: latest([...rows.map((r) => r.updatedAt), ...[...places.venues.values()].map((v) => v.updatedAt), chapter?.updatedAt]) };
+}
+
+/** Home, chapters, venues and upcoming published events: the public pages worth indexing. */
+export async function sitemap(db: Db, network: Network, baseUrl: string, now = new Date()): Promise<FeedBody> {
+  const [chapters, venues, events] = await Promise.all([
+    listChapters(db, network, { limit: SITEMAP_PLACES }),
+    listVenues(db, network, { limit: SITEMAP_PLACES }),
+    q.selectUpcomingIds(db, network.id, now, SITEMAP_EVENTS),
+  ]);
+  const url = (path: string, lastmod?: Date) => `<url><loc>${xmlText(`${baseUrl}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ''}</url>`;
+  const body = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    url('/'),
+    ...chapters.map((c) => url(`/chapters/${encodeURIComponent(c.slug)}`, c.updatedAt)),
+    url('/venues'),
+    ...venues.map((v) => url(`/venues/${encodeURIComponent(v.slug)}`, v.updatedAt)),
+    ...events.map((e) => url(`/events/${e.id}`, e.updatedAt)),
+    '</urlset>',
+    '',
+  ].join('\n');
+  return { body, lastModified: latest([...chapters, ...venues, ...events].map((x) => x.updatedAt)) };
+}
+
+/** Public pages are open to crawlers; administration, tickets, the API and secret feeds are not. */
+export function robotsTxt(baseUrl: string): string {
+  return ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /r/', 'Disallow: /api/', 'Disallow: /calendar/personal/', 'Disallow: /me/', '', `Sitemap: ${baseUrl}/sitemap.xml`, ''].join('\n');
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { and, arrayContains, eq } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './tables.js';
+
+export type WebhookData = Record<string, unknown>;
+
+/** What a receiver gets: the delivery id (the same on every retry), the event, when, and the thing. */
+export interface WebhookPayload {
+  id: string;
+  type: WebhookEvent;
+  createdAt: string;
+  data: WebhookData;
+}
+
+/**
+ * Queues one delivery per active endpoint of the network subscribed to `event`, for each item
+ * of `data`, in the caller's transaction: deliveries exist if and only if the change committed.
+ * One SELECT, and one multi-row INSERT when an endpoint listens. `data` may be a function,
+ * called only when someone listens (so building it costs nothing otherwise).
+ */
+export async function queueWebhooks(tx: Tx, networkId: string, event: WebhookEvent, data: WebhookData | WebhookData[] | (() => Promise<WebhookData[]>)): Promise<number> {
+  const endpoints = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.networkId, networkId), eq(webhookEndpoints.active, true), arrayContains(webhookEndpoints.events, [event])));
+  if (endpoints.length === 0) return 0;
+  const items = typeof data === 'function' ? await data() : Array.isArray(data) ? data : [data];
+  if (items.length === 0) return 0;
+  const createdAt = new Date();
+  const rows = endpoints.flatMap((endpoint) =>
+    items.map((item) => {
+      const id = randomUUID();
+      const payload: WebhookPayload = { id, type: event, createdAt: createdAt.toISOString(), data: item };
+      return { id, networkId, endpointId: endpoint.id, event, payload: payload as unknown as Record<string, unknown>, createdAt, nextAttemptAt: createdAt };
+    }),
+  );
+  await tx.insert(webhookDeliveries).values(rows);
+  return rows.length;
+}
+
+/** A registration as webhooks describe it. */
+export function registrationData(r: { id: string; eventId: string; name: string; email: string; status: string }, waitlistPosition?: number | null): WebhookData {
+  return { id: r.id, eventId: r.eventId, name: r.name, email: r.email, status: r.status, waitlistPosition: waitlistPosition ?? null };
+}
+
+/**
+ * An event as webhooks describe it. `url` is the public page's path here; the worker makes it
+ * absolute with BASE_URL when it sends the delivery.
+ */
+export function eventData(e: { id: string; title: string; startsAt: Date; endsAt: Date; status: string }, chapterSlug: string | undefined): WebhookData {
+  return { id: e.id, title: e.title, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), status: e.status, chapterSlug: chapterSlug ?? null, url: `/events/${e.id}` };
+}

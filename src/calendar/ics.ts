@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalTemporalPlainDateTimeStub, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalTemporalPlainDateTimeStub, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
 import { pad, wallClock } from '../events/time.js';
 import { placeText, type PlaceParts } from './format.js';
 import type { EventRow } from './queries.js';
@@ -14,6 +14,8 @@ export interface IcsOptions {
   baseUrl: string;
   networkName: string;
   calendarName: string;
+  /** PUBLISH for feeds; REQUEST (an invitation) or CANCEL in e-mails. */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }
 
 export interface IcsEntry {
@@ -21,6 +23,8 @@ export interface IcsEntry {
   place: PlaceParts;
   /** Personal feeds mark a waitlisted seat as tentative; public feeds follow the event. */
   tentative?: boolean;
+  /** In an e-mail invitation: the person it is for. */
+  attendee?: { name: string; email: string };
 }
 
 /** How often calendar apps should poll (REFRESH-INTERVAL / X-PUBLISHED-TTL), in seconds. */
@@ -81,13 +85,14 @@ function description(e: EventRow, place: PlaceParts, url: string): string {
  * VTIMEZONEs, where RFC 5545 wants calendar properties before any component.
  */
 export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
-  const calendar = ical({ prodId: '//Essaim//Calendar//EN', method: ICalCalendarMethod.PUBLISH, name: opts.calendarName, ttl: TTL_SECONDS });
+  const method = { PUBLISH: ICalCalendarMethod.PUBLISH, REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL }[opts.method ?? 'PUBLISH'];
+  const calendar = ical({ prodId: '//Essaim//Calendar//EN', method, name: opts.calendarName, ttl: TTL_SECONDS });
   // Without events yet: the calendar's own properties (folded by the library), then END:VCALENDAR.
   const properties = calendar.toString().replace(/END:VCALENDAR$/, '');
   // A sender address of no real person: ORGANIZER needs a mailto, replies are not expected.
   const organizer = { name: opts.networkName, email: `noreply@${hostOf(opts.baseUrl)}` };
   const zones = new Set<string>();
-  const vevents = entries.map(({ event: e, place, tentative }) => {
+  const vevents = entries.map(({ event: e, place, tentative, attendee }) => {
     const url = `${opts.baseUrl}/events/${e.id}`;
     const inZone = hasVtimezone(e.timeZone);
     if (inZone) zones.add(e.timeZone);
@@ -95,7 +100,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
     const text = description(e, place, url);
     const location = placeText(place) || null;
     // Everything the VEVENT is made of: the same inputs give the same text, so it is made once.
-    const key = JSON.stringify([opts.baseUrl, opts.networkName, e.id, e.sequence, e.title, text, location, status, e.timeZone, inZone, e.startsAt.getTime(), e.endsAt.getTime(), e.updatedAt.getTime(), e.createdAt.getTime()]);
+    const key = JSON.stringify([opts.baseUrl, opts.networkName, e.id, e.sequence, e.title, text, location, status, e.timeZone, inZone, e.startsAt.getTime(), e.endsAt.getTime(), e.updatedAt.getTime(), e.createdAt.getTime(), attendee ?? null]);
     return remembered(key, () =>
       foldLines(
         calendar
@@ -115,6 +120,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
             url,
             organizer,
             status,
+            attendees: attendee ? [{ name: attendee.name, email: attendee.email, rsvp: false, status: ICalAttendeeStatus.ACCEPTED, role: ICalAttendeeRole.REQ }] : [],
           })
           .toString(),
       ),

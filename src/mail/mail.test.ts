@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
@@ -50,6 +51,15 @@ describe('registration e-mails over SMTP', () => {
     expect(mail!.text).toContain(res.json().manageUrl);
     expect(mail!.text).toContain('Switch, Event room, Rue de la Montagne 20, Charleroi');
     expect(mail!.html).toContain('<html lang="nl">');
+    // An .ics invitation that calendars understand.
+    const invite = mail!.attachments.find((a) => a.filename === 'invite.ics')!;
+    expect(invite.contentType).toBe('text/calendar');
+    const cal = new ICAL.Component(ICAL.parse(invite.content.toString('utf8')));
+    expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
+    const vevent = cal.getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('uid')).toMatch(new RegExp(`^${id}@`));
+    expect(vevent.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Brussels');
+    expect(String(vevent.getFirstPropertyValue('attendee')).toLowerCase()).toBe('mailto:anke@example.org');
     // The outbox keeps the record of what was sent.
     const row = (await t.database.pool.query(`SELECT status, attempts, subject FROM outbound_messages WHERE to_email = $1 AND kind = 'registration.confirmed'`, ['anke@example.org'])).rows[0];
     expect(row).toEqual({ status: 'sent', attempts: 1, subject: `Je bent ingeschreven: IT day ${seq}` });
@@ -178,6 +188,17 @@ describe('reminders, changes and cancellation', () => {
     const [, cancelled] = await smtp.waitFor(2);
     expect(cancelled!.subject).toBe(`Cancelled: IT day ${seq}`);
     expect(cancelled!.text).toContain('Reason: The room flooded');
+    const sequenceOf = (m: typeof cancelled) => {
+      const cal = new ICAL.Component(ICAL.parse(m!.attachments[0]!.content.toString('utf8')));
+      const vevent = cal.getFirstSubcomponent('vevent')!;
+      return { method: cal.getFirstPropertyValue('method'), status: vevent.getFirstPropertyValue('status'), sequence: Number(vevent.getFirstPropertyValue('sequence')), uid: vevent.getFirstPropertyValue('uid') };
+    };
+    const [confirmed] = smtp.received;
+    const before = sequenceOf(confirmed);
+    const after = sequenceOf(cancelled);
+    expect(before.method).toBe('REQUEST');
+    expect(after).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: before.uid });
+    expect(after.sequence).toBeGreaterThan(before.sequence);
   });
 });
 

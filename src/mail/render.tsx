@@ -7,10 +7,12 @@ import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { venues, rooms } from '../venues/tables.js';
 import { locales, translator, type Locale } from '../web/i18n.js';
-import type { outboundMessages } from './tables.js';
+import { placeText, type PlaceParts } from '../calendar/format.js';
+import { renderCalendar } from '../calendar/ics.js';
+import type { Attachment, outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
-export interface Rendered { subject: string; textBody: string; htmlBody: string; headers: Record<string, string> }
+export interface Rendered { subject: string; textBody: string; htmlBody: string; headers: Record<string, string>; attachments?: Attachment[] }
 
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
 const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled'> = {
@@ -35,9 +37,10 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
     .where(eq(registrations.id, String(message.payload.registrationId)));
   if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
   const { registration, event, network } = row;
-  const [place] = event.venueId ? await db.select({ venue: venues.name, address: venues.address, city: venues.city }).from(venues).where(eq(venues.id, event.venueId)) : [];
+  const [venue] = event.venueId ? await db.select({ name: venues.name, address: venues.address, city: venues.city }).from(venues).where(eq(venues.id, event.venueId)) : [];
   const [room] = event.roomId ? await db.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, event.roomId)) : [];
-  const where = [place ? [place.venue, room?.name, place.address, place.city].filter(Boolean).join(', ') : '', event.onlineUrl ?? ''].filter(Boolean).join(' · ');
+  const place: PlaceParts = { venue: venue ?? null, room: room ?? null, onlineUrl: event.onlineUrl };
+  const where = [venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? ''].filter(Boolean).join(' · ');
   const ticketUrl = `${baseUrl}/r/${registration.secret}`;
   const vars = { title: event.title, name: registration.name, position: Number(message.payload.position ?? 0), reason: event.cancelReason ?? '' };
   const kind = kinds[message.kind];
@@ -53,7 +56,13 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
     ...(kind === 'cancelled' ? [] : [kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl })]),
     ...(kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' ? [t('mail.cantCome')] : []),
   ];
-  return composeMail(locale, t(`mail.${kind}.subject`, vars), paragraphs, ticketUrl, t('mail.footer', { network: network.name, url: baseUrl }));
+  const mail = composeMail(locale, t(`mail.${kind}.subject`, vars), paragraphs, ticketUrl, t('mail.footer', { network: network.name, url: baseUrl }));
+  // An invitation for calendars with a seat (same UID and a higher SEQUENCE when it changes), a
+  // cancellation for those who had one; none for the waitlist.
+  const method = kind === 'cancelled' ? 'CANCEL' : kind === 'confirmed' || kind === 'promoted' || (kind === 'changed' && registration.status === 'confirmed') ? 'REQUEST' : undefined;
+  if (!method) return mail;
+  const ics = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title, method }, [{ event, place, attendee: { name: registration.name, email: registration.email } }]);
+  return { ...mail, attachments: [{ filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] };
 }
 
 /** Every e-mail has the same shape: paragraphs, one link, and the network as signature. */

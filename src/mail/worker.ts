@@ -40,7 +40,7 @@ export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailF
         .limit(1)
         .for('update', { skipLocked: true });
       if (!message) return 'none' as const;
-      const rendered = message.subject ? { subject: message.subject, textBody: message.textBody!, htmlBody: message.htmlBody!, headers: message.headers } : await renderMessage(db, message, config.baseUrl);
+      const rendered = message.subject ? { subject: message.subject, textBody: message.textBody!, htmlBody: message.htmlBody!, headers: message.headers, attachments: message.attachments } : await renderMessage(db, message, config.baseUrl);
       if (!rendered) {
         await tx.delete(outboundMessages).where(eq(outboundMessages.id, message.id));
         return 'dropped' as const;
@@ -58,7 +58,7 @@ export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailF
           html: rendered.htmlBody,
           headers: rendered.headers,
           messageId: `<${message.id}@essaim>`,
-          attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+          attachments: (rendered.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         });
         await tx.update(outboundMessages).set({ ...rendered, status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null }).where(eq(outboundMessages.id, message.id));
         return 'sent' as const;

@@ -12,7 +12,10 @@ export function createTransport(config: Pick<Config, 'smtpUrl'>): Transporter | 
   if (!config.smtpUrl) return undefined;
   // STARTTLS is used whenever the server offers it (nodemailer's default for smtp://).
   const url = new URL(config.smtpUrl);
+  // A pooled connection: the worker sends one message after another, without a new handshake each.
   return nodemailer.createTransport({
+    pool: true,
+    maxConnections: 1,
     host: url.hostname,
     port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
     secure: url.protocol === 'smtps:',
@@ -102,8 +105,12 @@ export function startMailWorker(db: Db, config: Config, log: { info: (o: object,
     if (running) return;
     running = true;
     try {
-      const r = await deliverDue(db, config, transport);
-      if (r.sent || r.failed || r.held) log.info(r, 'outbox');
+      // Rounds of up to 50 while there is work; a failure ends the tick (the server is likely down).
+      for (;;) {
+        const r = await deliverDue(db, config, transport);
+        if (r.sent || r.failed || r.held) log.info(r, 'outbox');
+        if (r.failed || r.sent + r.held < 50) break;
+      }
     } catch (err) {
       log.error({ err }, 'outbox round failed');
     } finally {

@@ -91,20 +91,5 @@ async function renderWebhookDisabled(db: Db, message: Message, locale: Locale, b
   const page = `${baseUrl}/admin/webhooks`;
   const vars = { url: String(message.payload.url ?? ''), failures: Number(message.payload.failures ?? 0), error: String(message.payload.lastError ?? '') };
   const paragraphs = [t('mail.hello', { name: message.toName || message.toEmail }), t('mail.webhookDisabled.body', vars), t('mail.webhookDisabled.action', { page })];
-  const footer = t('mail.footer', { network: network?.name ?? '', url: baseUrl });
-  const htmlBody = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <body style="font-family: system-ui, sans-serif; line-height: 1.5">
-        {paragraphs.map((p) => (
-          <p>{p}</p>
-        ))}
-        <p>
-          <a href={page}>{page}</a>
-        </p>
-        <hr />
-        <p style="color: #555">{footer}</p>
-      </body>
-    </html>,
-  )}`;
-  return { subject: t('mail.webhookDisabled.subject', vars), textBody: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
+  return composeMail(locale, t('mail.webhookDisabled.subject', vars), paragraphs, page, t('mail.footer', { network: network?.name ?? '', url: baseUrl }));
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { audit as auditPage, launchChromium, newContext as newBrowserContext } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tempDataDir, type RunningServer } from '../support/server.js';
 
@@ -11,18 +11,6 @@ import { startServer, tempDataDir, type RunningServer } from '../support/server.
  * Every page on the way is checked with axe-core.
  */
 
-const require = createRequire(import.meta.url);
-const axeSource = (require('axe-core') as { source: string }).source;
-
-declare const axe: { run: () => Promise<{ violations: AxeViolation[] }> };
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; html: string; failureSummary?: string }[];
-}
-
-const CHROMIUM = '/usr/bin/chromium';
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' };
 const GUEST = { name: 'Grace Hopper', email: 'grace@example.org', role: 'Developer', diet: 'Vegetarian' };
 const HOLDER = { name: 'Seat Holder', email: 'holder@example.org' };
@@ -50,7 +38,6 @@ async function api<T = Record<string, unknown>>(method: string, path: string, bo
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/test-deps.sh (apt-get install -y chromium)`);
   dataDir = tempDataDir('e2e-waitlist');
   server = await startServer({ ESSAIM_DATA_DIR: dataDir, ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
 
@@ -85,10 +72,7 @@ beforeAll(async () => {
   holderPath = new URL(holder.manageUrl).pathname;
   expect(holderPath).toMatch(/^\/r\/[A-Za-z0-9_-]+$/);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -99,25 +83,11 @@ afterAll(async () => {
   expect(code, server?.output()).toBe(0);
 }, 120_000);
 
-async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
-  // The pages' Content-Security-Policy forbids inline scripts, and axe is injected as one.
-  const context = await browser.newContext({ bypassCSP: true, ...options });
-  context.setDefaultTimeout(30_000);
-  contexts.push(context);
-  return context;
-}
+const newContext = (options: BrowserContextOptions) => newBrowserContext(browser, contexts, options);
 
-/** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
+/** Audits the page with axe-core (test/support/browser.ts) and remembers where. */
 async function audit(page: Page): Promise<void> {
-  const where = new URL(page.url()).pathname + new URL(page.url()).search;
-  await page.addScriptTag({ content: axeSource });
-  const { violations } = await page.evaluate(() => axe.run());
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = grave
-    .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`)
-    .join('\n');
-  expect(grave, `axe on ${where}:\n${report}`).toEqual([]);
-  audited.push(where);
+  audited.push(await auditPage(page));
 }
 
 /** Opens a path, expects a 200 and audits the page. */

@@ -48,6 +48,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactSecrets(req.url), host: req.host, remoteAddress: req.ip }) },
     },
     bodyLimit: 256 * 1024,
+    // Signed tokens in paths (unsubscribe links) are longer than Fastify's default of 100.
+    maxParamLength: 300,
     trustProxy: config.secureCookies,
     genReqId: () => crypto.randomUUID(),
   });

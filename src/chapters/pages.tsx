@@ -9,7 +9,8 @@ import { ErrorSummary, Field, formError, parseForm, Section, Select, type FormEr
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { chapterPolicy } from './policy.js';
-import { AssignPersonSchema, ChapterCreateSchema, ChapterUpdateSchema, InterestCreateSchema } from './schemas.js';
+import { AssignPersonSchema, ChapterCreateSchema, ChapterUpdateSchema, InterestCreateSchema, NotifySchema } from './schemas.js';
+import { requireUser } from '../web/context.js';
 import * as chapters from './service.js';
 import { upcomingEventsOfChapter } from '../events/service.js';
 import { EventListItem } from '../events/pages.js';
@@ -202,6 +203,7 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
     admin ? listVenues(db, req.network, { limit: 500 }) : Promise.resolve([]),
   ]);
   const upcoming = await upcomingEventsOfChapter(db, req.network, chapter.id, new Date(), 50, true);
+  const myNotify = req.user ? await chapters.organizerNotify(db, req.network, chapter.id, req.user.id) : undefined;
   const values: FormValues = forms.chapter?.values ?? { name: chapter.name, slug: chapter.slug, city: chapter.city, region: chapter.region, description: chapter.description, status: chapter.status };
   const allErrors = { ...forms.chapter?.errors, ...forms.partnership?.errors, ...forms.organizer?.errors };
   return sendPage(
@@ -219,6 +221,16 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
           <button type="submit">{t('form.save')}</button>
         </div>
       </form>
+
+      {myNotify ? (
+        <form method="post" action={`/admin/chapters/${chapter.slug}/notify`} class="stack">
+          <CsrfField ctx={ctx} />
+          <Select name="notify" id="f-notify" label={t('notify.label')} values={{ notify: myNotify }} options={(['immediate', 'daily', 'off'] as const).map((n) => ({ value: n, label: t(`notify.${n}`) }))} />
+          <div>
+            <button type="submit">{t('form.save')}</button>
+          </div>
+        </form>
+      ) : null}
 
       <Section title={t('admin.events')}>
         {upcoming.length ? (
@@ -393,6 +405,14 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
     } catch (err) {
       return editChapterPage(db, req, reply, { chapter: formError(err, form.values) }, 409);
     }
+  });
+
+  app.post<Params>('/admin/chapters/:slug/notify', csrf, async (req, reply) => {
+    const user = requireUser(req);
+    const form = parseForm(NotifySchema, req.body);
+    if (!form.ok) return editChapterPage(db, req, reply, {}, 400);
+    await chapters.setOrganizerNotify(db, req.network, req.params.slug, user.id, form.data.notify);
+    return reply.redirect(`/admin/chapters/${req.params.slug}?done=saved`, 303);
   });
 
   app.post<Params>('/admin/chapters/:slug/delete', csrf, async (req, reply) => {

@@ -125,3 +125,20 @@ export function selectChaptersOrganizedBy(db: Tx, networkId: string, userId: str
     .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.userId, userId)))
     .orderBy(asc(chapters.name));
 }
+
+export async function updateOrganizerNotify(db: Tx, networkId: string, chapterId: string, userId: string, notify: 'immediate' | 'daily' | 'off'): Promise<boolean> {
+  const rows = await db
+    .update(chapterOrganizers)
+    .set({ notify })
+    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, chapterId), eq(chapterOrganizers.userId, userId)))
+    .returning();
+  return rows.length > 0;
+}
+
+export async function selectOrganizerNotify(db: Tx, networkId: string, chapterId: string, userId: string) {
+  const [row] = await db
+    .select({ notify: chapterOrganizers.notify })
+    .from(chapterOrganizers)
+    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, chapterId), eq(chapterOrganizers.userId, userId)));
+  return row?.notify;
+}

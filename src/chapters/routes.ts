@@ -15,6 +15,7 @@ import {
   ChapterUpdateSchema,
   InterestCreateSchema,
   InterestSchema,
+  NotifySchema,
   PersonSchema,
 } from './schemas.js';
 import * as chapters from './service.js';
@@ -129,6 +130,15 @@ export function chapterRoutes(app: Api, db: Db): void {
       authorize(req.user, chapterPolicy.manageOrganizers(req.user), 'remove organisers');
       await chapters.removeOrganizer(db, req.network, req.params.slug, req.params.userId);
       return reply.code(204).send(null);
+    },
+  });
+
+  app.put('/api/v1/chapters/:slug/organizers/me/notifications', {
+    schema: { tags, summary: 'How I, an organiser of the chapter, hear of new registrations', security: bearer, params: SlugParamsSchema, body: NotifySchema, response: { 200: NotifySchema } },
+    handler: async (req) => {
+      const user = requireUser(req);
+      await chapters.setOrganizerNotify(db, req.network, req.params.slug, user.id, req.body.notify);
+      return { notify: req.body.notify };
     },
   });
 }

@@ -62,3 +62,7 @@ export const InterestSchema = z.object({
 });
 
 export const AssignPersonSchema = z.strictObject({ email: EmailSchema });
+
+export const NotifySchema = z.strictObject({
+  notify: z.enum(['immediate', 'daily', 'off'], { message: 'must be immediate, daily or off' }).describe('immediate: one e-mail gathering a minute of new registrations per event; daily: a digest at 08:00; off: none'),
+});

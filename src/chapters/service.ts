@@ -69,3 +69,11 @@ export const hostVenues = (db: Tx, network: Network, chapterIds: string[]) => q.
 export const interestCounts = (db: Tx, network: Network, chapterIds: string[]) => q.countInterest(db, network.id, chapterIds);
 export const listChapters = (db: Tx, network: Network, opts: Parameters<typeof q.selectChapters>[2]) => q.selectChapters(db, network.id, opts);
 export const chaptersOrganizedBy = (db: Tx, network: Network, userId: string) => q.selectChaptersOrganizedBy(db, network.id, userId);
+
+/** An organiser's own choice of notices about new registrations; 404 for someone who is not one. */
+export async function setOrganizerNotify(db: Tx, network: Network, slug: string, userId: string, notify: 'immediate' | 'daily' | 'off') {
+  const chapter = await findChapter(db, network, slug);
+  if (!(await q.updateOrganizerNotify(db, network.id, chapter.id, userId, notify))) throw notFound(`Your organiser role in ${chapter.name}`);
+  return chapter;
+}
+export const organizerNotify = (db: Tx, network: Network, chapterId: string, userId: string) => q.selectOrganizerNotify(db, network.id, chapterId, userId);

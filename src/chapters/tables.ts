@@ -3,6 +3,8 @@ import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
 
 export const chapterStatus = pgEnum('chapter_status', ['planned', 'active', 'paused']);
+/** How an organiser hears of new registrations: within a minute, once a day, or not at all. */
+export const organizerNotify = pgEnum('organizer_notify', ['immediate', 'daily', 'off']);
 
 export const chapters = pgTable(
   'chapters',
@@ -27,6 +29,7 @@ export const chapterOrganizers = pgTable(
     networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
     chapterId: uuid('chapter_id').notNull().references(() => chapters.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    notify: organizerNotify('notify').notNull().default('immediate'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.chapterId, t.userId] }), index('chapter_organizers_user').on(t.userId)],

@@ -9,6 +9,8 @@ import { venues, rooms } from '../venues/tables.js';
 import { locales, translator, type Locale } from '../web/i18n.js';
 import { placeText, type PlaceParts } from '../calendar/format.js';
 import { renderCalendar } from '../calendar/ics.js';
+import { instanceSecret } from '../networks/service.js';
+import { renderOrganizerNotice } from './notices.js';
 import type { Attachment, outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
@@ -29,6 +31,7 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   const locale: Locale = (locales as readonly string[]).includes(message.locale) ? (message.locale as Locale) : 'fr';
   const t = translator(locale);
   if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
+  if (message.kind === 'organizer.registrations' || message.kind === 'organizer.digest') return renderOrganizerNotice(db, message, baseUrl, await instanceSecret(db, 'unsubscribe-secret'));
   const [row] = await db
     .select({ registration: registrations, event: events, network: networks })
     .from(registrations)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { networks } from '../networks/tables.js';
 
 export const messageStatus = pgEnum('message_status', ['pending', 'sent', 'held']);
@@ -35,5 +35,10 @@ export const outboundMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbound_messages_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), index('outbound_messages_network').on(t.networkId, t.createdAt)],
+  (t) => [
+    index('outbound_messages_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbound_messages_network').on(t.networkId, t.createdAt),
+    // Notices that gather news (new registrations for an organiser) exist once while waiting.
+    uniqueIndex('outbound_messages_gather').on(t.kind, sql`(${t.payload}->>'gather')`).where(sql`${t.status} = 'pending' AND ${t.payload} ? 'gather'`),
+  ],
 );

@@ -7,6 +7,7 @@ import { events } from '../events/tables.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { RegistrationInput } from './schemas.js';
+import { queueOrganizerNotices } from '../mail/notices.js';
 import { dropReminders, moveReminders, queueRegistrationMails, remindersFor } from '../mail/outbox.js';
 import { registrations } from './tables.js';
 import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
@@ -248,6 +249,7 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   }
   const bySecret = new Map(inserted.map((r) => [r.secret, r]));
   const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
+  if (inserted.some((r) => notified.has(r.email))) await queueOrganizerNotices(tx, network.id, event, now);
   await queueRegistrationMails(
     tx,
     outcomes.flatMap((o, i) => {

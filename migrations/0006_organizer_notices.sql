@@ -1,0 +1,3 @@
+CREATE TYPE "public"."organizer_notify" AS ENUM('immediate', 'daily', 'off');--> statement-breakpoint
+ALTER TABLE "chapter_organizers" ADD COLUMN "notify" "organizer_notify" DEFAULT 'immediate' NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "outbound_messages_gather" ON "outbound_messages" USING btree ("kind",("payload"->>'gather')) WHERE "outbound_messages"."status" = 'pending' AND "outbound_messages"."payload" ? 'gather';

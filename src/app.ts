@@ -49,7 +49,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
     bodyLimit: 256 * 1024,
     // Signed tokens in paths (unsubscribe links) are longer than Fastify's default of 100.
-    maxParamLength: 300,
+    routerOptions: { maxParamLength: 300 },
     trustProxy: config.secureCookies,
     genReqId: () => crypto.randomUUID(),
   });

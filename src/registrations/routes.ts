@@ -122,11 +122,8 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       }
       const rows = await registrations.listRegistrations(db, event.id, { status, afterQueueNo: after, limit: limit + 1 });
       const page = rows.slice(0, limit);
-      // Rows come in arrival order and a page holds every waitlisted row in its range: one count
-      // gives the first position, the rest follow.
-      const firstWaiting = page.find((r) => r.status === 'waitlisted');
-      let position = firstWaiting ? (await registrations.waitlistPosition(db, firstWaiting))! - 1 : 0;
-      const items = page.map((r) => presentRegistration(r, event, r.status === 'waitlisted' ? ++position : undefined));
+      const positions = await registrations.waitlistPositions(db, event.id, page);
+      const items = page.map((r) => presentRegistration(r, event, positions.get(r.id)));
       return { items, nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1]!.queueNo)).toString('base64url') : null };
     },
   });

@@ -25,7 +25,8 @@ const feedStart = (now: Date) => new Date(now.getTime() - FEED_PAST_DAYS * 86_40
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 type Places = Awaited<ReturnType<typeof eventPlaces>>;
-function placeOf(e: q.EventRow, places: Places): PlaceParts {
+/** Where an event takes place, from the places loaded for a list of events (events/service eventPlaces). */
+export function placeOf(e: q.EventRow, places: Places): PlaceParts {
   const venue = e.venueId ? places.venues.get(e.venueId) : undefined;
   const room = e.roomId ? places.rooms.get(e.roomId) : undefined;
   return { venue: venue ?? null, room: room ?? null, onlineUrl: e.onlineUrl };

@@ -12,7 +12,6 @@ import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../w
 import { authorize } from '../web/policy.js';
 import { translator } from '../web/i18n.js';
 import { formatRange } from './format.js';
-import { loadEventView } from './pages.js';
 import { eventPolicy } from './policy.js';
 import { EventCancelSchema, EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
@@ -197,7 +196,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
   await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
-  const view = await loadEventView(db, row);
+  const view = await events.viewEvent(db, row);
   const local = localString(row.startsAt, row.timeZone);
   const end = wallClock(row.endsAt, row.timeZone);
   const values: FormValues = form?.values ?? {

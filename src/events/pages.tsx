@@ -18,10 +18,6 @@ import { EventHead } from '../feeds/meta.js';
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
 
-export async function loadEventView(db: Db, row: events.EventRow): Promise<EventView> {
-  const [places, counts] = await Promise.all([events.eventPlaces(db, [row]), events.eventCounts(db, [row.id])]);
-  return presentEvent(row, places, counts.get(row.id));
-}
 
 function registrationOpen(e: events.EventRow, now = new Date()): boolean {
   return e.status === 'published' && e.startsAt > now && (!e.registrationOpensAt || e.registrationOpensAt <= now) && (!e.registrationClosesAt || e.registrationClosesAt > now) ;
@@ -79,7 +75,7 @@ async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, 
   const row = await events.findEvent(db, req.network, req.params.id);
   const canManage = await eventPolicy.manage(db, req.user, { id: row.chapterId, networkId: row.networkId });
   if (row.status === 'draft' && !canManage) throw new AppError('not_found', 'This event does not exist.');
-  const view = await loadEventView(db, row);
+  const view = await events.viewEvent(db, row);
   const open = registrationOpen(row);
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;

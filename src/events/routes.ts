@@ -9,7 +9,6 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
 import { eventPolicy } from './policy.js';
-import { presentEvent } from './present.js';
 import { EventCancelSchema, EventCreateSchema, EventListQuerySchema, EventSchema, EventScopeSchema, EventUpdateSchema } from './schemas.js';
 import * as eventsService from './service.js';
 
@@ -31,10 +30,7 @@ function decodeCursor(cursor: string | undefined) {
   throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
 }
 
-export async function presentEvents(db: Db, rows: eventsService.EventRow[]) {
-  const [places, counts] = await Promise.all([eventsService.eventPlaces(db, rows), eventsService.eventCounts(db, rows.map((r) => r.id))]);
-  return rows.map((r) => presentEvent(r, places, counts.get(r.id)));
-}
+const presentEvents = eventsService.viewEvents;
 
 export function eventRoutes(app: Api, db: Db): void {
   app.post('/api/v1/chapters/:slug/events', {
@@ -77,8 +73,7 @@ export function eventRoutes(app: Api, db: Db): void {
         const chapter = { id: event.chapterId, networkId: event.networkId };
         if (!(await eventPolicy.manage(db, req.user, chapter))) throw new AppError('not_found', `The event ${event.id} does not exist.`);
       }
-      const [view] = await presentEvents(db, [event]);
-      return view!;
+      return eventsService.viewEvent(db, event);
     },
   });
 

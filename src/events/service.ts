@@ -8,7 +8,8 @@ import { eventData, queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
-import type { EventCreate, EventUpdate } from './schemas.js';
+import { presentEvent } from './present.js';
+import type { EventCreate, EventUpdate, EventView } from './schemas.js';
 import { eventSeries, events } from './tables.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 
@@ -299,6 +300,14 @@ export async function extendSeries(db: Db, now = new Date()): Promise<number> {
 
 export const listEvents = (db: Tx, network: Network, f: q.ListFilter) => q.selectEvents(db, network.id, f);
 export const eventCounts = (db: Tx, ids: string[]) => q.selectCounts(db, ids);
+
+/** Events as the API and the pages show them: with their place, chapter and seat counts. */
+export async function viewEvents(db: Tx, rows: EventRow[]): Promise<EventView[]> {
+  const [places, counts] = await Promise.all([q.selectPlaces(db, rows), q.selectCounts(db, rows.map((r) => r.id))]);
+  return rows.map((r) => presentEvent(r, places, counts.get(r.id)));
+}
+
+export const viewEvent = async (db: Tx, row: EventRow): Promise<EventView> => (await viewEvents(db, [row]))[0]!;
 export const eventPlaces = (db: Tx, rows: EventRow[]) => q.selectPlaces(db, rows);
 
 export async function upcomingEventsOfChapter(db: Tx, network: Network, chapterId: string, now = new Date(), limit = 20, includeUnpublished = false) {

@@ -51,7 +51,7 @@ export async function publicCalendar(db: Db, network: Network, scope: FeedScope,
 /** One event as a calendar file to download; a draft only for those who run it. */
 export async function eventCalendar(db: Db, network: Network, eventId: string, actor: Actor, baseUrl: string): Promise<CalendarBody> {
   const event = await findEvent(db, network, eventId);
-  if (event.status === 'draft' && !(await eventPolicy.manage(db, actor, { id: event.chapterId, networkId: event.networkId }))) throw notFound(`The event ${eventId}`);
+  if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, actor, event))) throw notFound(`The event ${eventId}`);
   const { places, venueDates } = await withPlaces(db, [event]);
   const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [{ event, place: placeOf(event, places) }]);
   return { body, lastModified: latest([event.updatedAt, ...venueDates]) };

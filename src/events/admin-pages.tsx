@@ -12,7 +12,7 @@ import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../w
 import { authorize } from '../web/policy.js';
 import { translator } from '../web/i18n.js';
 import { formatRange } from './format.js';
-import { eventPolicy } from './policy.js';
+import { authorizeEvent, eventPolicy } from './policy.js';
 import { EventCancelSchema, EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
 import { fromWallClock, localString, wallClock } from './time.js';
@@ -163,8 +163,8 @@ async function EventFields({ ctx, db, req, values, errors, withRecurrence }: { c
   );
 }
 
-async function requireManage(db: Db, req: FastifyRequest, chapter: { id: string; networkId: string; name?: string }) {
-  authorize(req.user, await eventPolicy.manage(db, req.user, chapter), `run the events of ${chapter.name ?? 'this chapter'}`);
+async function requireManage(db: Db, req: FastifyRequest, chapter: { id: string; networkId: string; name: string }) {
+  authorize(req.user, await eventPolicy.manage(db, req.user, chapter), `run the events of ${chapter.name}`);
 }
 
 async function newEventPage(db: Db, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, form?: Form, status = 200) {
@@ -195,7 +195,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
-  await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+  await authorizeEvent(db, req.user, row, 'run this event');
   const view = await events.viewEvent(db, row);
   const local = localString(row.startsAt, row.timeZone);
   const end = wallClock(row.endsAt, row.timeZone);
@@ -262,7 +262,7 @@ async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: F
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
-  await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+  await authorizeEvent(db, req.user, row, 'run this event');
   const list = await registrations.listRegistrations(db, row.id, { limit: 5000 });
   let waiting = 0;
   return sendPage(
@@ -345,7 +345,7 @@ async function doorPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRep
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
-  await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+  await authorizeEvent(db, req.user, row, 'run this event');
   const query = req.query as { q?: string; code?: string };
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
   const list = await registrations.listRegistrations(db, row.id, { status: 'confirmed', limit: 500, search: search || undefined });
@@ -424,7 +424,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
 
   app.post<IdParams>('/admin/events/:id', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
-    await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+    await authorizeEvent(db, req.user, row, 'run this event');
     const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
     const form = validate(EventUpdateSchema, formInput(values, false), values);
     if (!form.ok) return editEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
@@ -440,7 +440,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
 
   app.post<IdParams>('/admin/events/:id/cancel', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
-    await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+    await authorizeEvent(db, req.user, row, 'run this event');
     const form = parseForm(EventCancelSchema, req.body);
     if (!form.ok) return editEventPage(db, req, reply, form, 400);
     await events.cancelEvent(db, req.network, row.id, form.data.reason);
@@ -451,14 +451,14 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
 
   app.get<IdParams>('/admin/events/:id/registrations.csv', async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
-    await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+    await authorizeEvent(db, req.user, row, 'run this event');
     const list = await registrations.listRegistrations(db, row.id, { limit: 100_000 });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`).send(registrationsCsv(row, list));
   });
 
   app.post<IdParams>('/admin/events/:id/attendees', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
-    await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+    await authorizeEvent(db, req.user, row, 'run this event');
     const form = parseForm(RegistrationCreateSchema.required({ name: true, email: true }), req.body);
     if (!form.ok) return registrationsPage(db, req, reply, form, 400);
     try {
@@ -473,7 +473,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     app.post<IdParams>(`/admin/registrations/:id/${action}`, csrf, async (req, reply) => {
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const row = await events.findEvent(db, req.network, reg.eventId);
-      await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+      await authorizeEvent(db, req.user, row, 'run this event');
       if (action === 'confirm') await registrations.confirmByHand(db, req.network, reg.id);
       else await registrations.cancelRegistration(db, req.network, reg.id, 'organizer');
       return reply.redirect(`/admin/events/${row.id}/registrations?done=saved`, 303);
@@ -485,7 +485,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.post<IdParams>('/admin/events/:id/door', csrf, async (req, reply) => {
     // Before anything is checked in: doorPage's own check comes after checkIn has run.
     const row = await events.findEvent(db, req.network, req.params.id);
-    await requireManage(db, req, { id: row.chapterId, networkId: row.networkId });
+    await authorizeEvent(db, req.user, row, 'run this event');
     const code = String((req.body as Record<string, unknown>)?.code ?? '').trim();
     if (!code) return doorPage(db, req, reply, { ok: false, text: `${translator(req.locale)('admin.code')}: ${translator(req.locale)('form.required')}` }, 400);
     try {

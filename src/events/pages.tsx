@@ -73,7 +73,7 @@ async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, 
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
-  const canManage = await eventPolicy.manage(db, req.user, { id: row.chapterId, networkId: row.networkId });
+  const canManage = await eventPolicy.manageEvent(db, req.user, row);
   if (row.status === 'draft' && !canManage) throw new AppError('not_found', 'This event does not exist.');
   const view = await events.viewEvent(db, row);
   const open = registrationOpen(row);

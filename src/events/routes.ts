@@ -8,7 +8,7 @@ import { AppError } from '../web/errors.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
-import { eventPolicy } from './policy.js';
+import { authorizeEvent, eventPolicy } from './policy.js';
 import { EventCancelSchema, EventCreateSchema, EventListQuerySchema, EventSchema, EventScopeSchema, EventUpdateSchema } from './schemas.js';
 import * as eventsService from './service.js';
 
@@ -69,10 +69,7 @@ export function eventRoutes(app: Api, db: Db): void {
     schema: { tags, summary: 'An event, with capacity, confirmedCount and waitlistCount', params: IdParams, response: { 200: EventSchema } },
     handler: async (req) => {
       const event = await eventsService.findEvent(db, req.network, req.params.id);
-      if (event.status === 'draft') {
-        const chapter = { id: event.chapterId, networkId: event.networkId };
-        if (!(await eventPolicy.manage(db, req.user, chapter))) throw new AppError('not_found', `The event ${event.id} does not exist.`);
-      }
+      if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, req.user, event))) throw new AppError('not_found', `The event ${event.id} does not exist.`);
       return eventsService.viewEvent(db, event);
     },
   });
@@ -82,7 +79,7 @@ export function eventRoutes(app: Api, db: Db): void {
     handler: async (req) => {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
-      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'change this event');
+      await authorizeEvent(db, user, event, 'change this event');
       const row = await eventsService.updateEvent(db, req.network, event.id, req.body, req.query.scope);
       const [view] = await presentEvents(db, [row]);
       return view!;
@@ -94,7 +91,7 @@ export function eventRoutes(app: Api, db: Db): void {
     handler: async (req) => {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
-      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'cancel this event');
+      await authorizeEvent(db, user, event, 'cancel this event');
       const row = await eventsService.cancelEvent(db, req.network, event.id, req.body.reason);
       const [view] = await presentEvents(db, [row]);
       return view!;
@@ -120,7 +117,7 @@ export function eventRoutes(app: Api, db: Db): void {
     },
     handler: async (req) => {
       const { series, occurrences } = await eventsService.findSeries(db, req.network, req.params.id);
-      const manager = await eventPolicy.manage(db, req.user, { id: series.chapterId, networkId: series.networkId });
+      const manager = await eventPolicy.manageEvent(db, req.user, series);
       return {
         id: series.id,
         rrule: series.rrule,

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { eventPolicy } from '../events/policy.js';
+import { authorizeEvent, eventPolicy } from '../events/policy.js';
 import { presentRegistration } from '../events/present.js';
 import { findEvent, type EventRow } from '../events/service.js';
 import { bearer, type Api } from '../web/api.js';
@@ -26,7 +26,7 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
 async function mayManage(db: Db, req: FastifyRequest, reg: registrations.RegistrationRow, event: EventRow, secret: string | undefined) {
   if (secret && sameSecret(secret, reg.secret)) return true;
   if (req.user && reg.userId === req.user.id) return true;
-  return eventPolicy.manage(db, req.user, { id: event.chapterId, networkId: event.networkId });
+  return eventPolicy.manageEvent(db, req.user, event);
 }
 
 export const manageUrl = (baseUrl: string, secret: string) => `${baseUrl}/r/${secret}`;
@@ -87,7 +87,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const user = requireUser(req);
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
-      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'confirm registrations');
+      await authorizeEvent(db, user, event, 'confirm registrations');
       return presentRegistration(await registrations.confirmByHand(db, req.network, reg.id), event, undefined);
     },
   });
@@ -97,7 +97,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req, reply) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
-      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'add attendees');
+      await authorizeEvent(db, user, event, 'add attendees');
       if (!req.body.name || !req.body.email) throw new AppError('validation', 'Give the person\'s name and e-mail.', [...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []), ...(!req.body.email ? [{ field: 'email', message: 'is required' }] : [])]);
       const { registration, created, position } = await registrations.registerForEvent(db, req.network, event.id, { name: req.body.name, email: req.body.email, answers: req.body.answers }, { byOrganizer: true, locale: req.locale });
       return reply.code(created ? 201 : 200).send(presentRegistration(registration, event, position));
@@ -109,7 +109,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req, reply) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
-      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'see the registrations');
+      await authorizeEvent(db, user, event, 'see the registrations');
       const { status, format, limit, cursor } = req.query;
       const after = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : undefined;
       if (after !== undefined && !Number.isInteger(after)) throw new AppError('validation', 'The cursor is not one this API gave out.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
@@ -133,7 +133,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
-      authorize(user, await eventPolicy.manage(db, user, { id: event.chapterId, networkId: event.networkId }), 'check people in');
+      await authorizeEvent(db, user, event, 'check people in');
       const { registration, already } = await registrations.checkIn(db, req.network, event.id, req.body.code);
       return { ...presentRegistration(registration, event, undefined), alreadyCheckedIn: already };
     },

@@ -6,100 +6,18 @@
 // so the figures read as ratios on any machine. Also times the 304 answer a polling calendar app
 // gets when it sends back the ETag, and shows the very first request apart: rendered VEVENTs are
 // remembered by their inputs, so later requests only render what changed. Exits non-zero when a request fails or the feed is incomplete.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { printTable, startBenchServer } from './support.mjs';
 
 const EVENTS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WARMUP = 20;
 const CREATE_CONCURRENCY = 8;
 const ABORT_AFTER_MS = 300_000;
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
 const ADMIN = { email: 'bench-admin@example.org', password: 'calendar-feed-bench-password' };
 
-const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password };
-for (const k of ['DATABASE_URL', 'PORT', 'BASE_URL', 'HOST']) delete env[k];
-
-const dataDir = path.join(os.tmpdir(), `essaim-calendar-${process.pid}-${Date.now()}`);
-const agent = new http.Agent({ keepAlive: true, maxSockets: CREATE_CONCURRENCY });
-let child;
-let serverOut = '';
-let cleaning;
-
-/** Stops the server (SIGTERM, SIGKILL after 30 s) and removes the data directory; runs once. */
-function cleanup() {
-  cleaning ??= (async () => {
-    agent.destroy();
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-const abortTimer = setTimeout(async () => {
-  console.error(`FAIL: aborted after ${ABORT_AFTER_MS / 1000} s`);
-  await cleanup();
-  process.exit(2);
-}, ABORT_AFTER_MS);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-let port;
-/** One request over the keep-alive agent: { status, ms, body, headers } ({ status: 0, error } when unanswered). */
-function request(method, urlPath, { body, token, headers: extra = {} } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = { ...extra };
-    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
-    if (token) headers.authorization = `Bearer ${token}`;
-    const started = performance.now();
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
-    req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
-    if (payload !== undefined) req.write(payload);
-    req.end();
-  });
-}
-
-async function must(method, urlPath, opts, expected) {
-  const res = await request(method, urlPath, opts);
-  if (res.status !== expected) throw new Error(`${method} ${urlPath} answered ${res.status} (expected ${expected}): ${res.error ?? res.body.slice(0, 300)}`);
-  return res;
-}
-
-async function waitHealthy(deadline) {
-  while (Date.now() < deadline) {
-    if ((await request('GET', '/healthz')).status === 200) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not become healthy in time\n${serverOut}`);
-}
+let server;
+const must = (...args) => server.must(...args);
 
 /** Sequential timings (one request in flight): what a single calendar client sees. */
 async function time(urlPath, headers, expected) {
@@ -117,14 +35,8 @@ async function time(urlPath, headers, expected) {
 }
 
 try {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  port = await freePort();
-  child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env: { ...env, ESSAIM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (c) => (serverOut += c));
-  child.stderr.on('data', (c) => (serverOut += c));
-  await waitHealthy(Date.now() + 120_000);
-
-  const token = JSON.parse((await must('POST', '/api/v1/auth/tokens', { body: { ...ADMIN, name: 'bench' } }, 201)).body).token;
+  server = await startBenchServer({ label: 'calendar', admin: ADMIN, sockets: CREATE_CONCURRENCY, abortAfterMs: ABORT_AFTER_MS });
+  const { token } = server;
   await must('POST', '/api/v1/venues', { token, body: { name: 'Bench Hub', city: 'Namur', address: 'Rue du Bench 1' } }, 201);
   await must('POST', '/api/v1/chapters', { token, body: { name: 'Bench', city: 'Namur', status: 'active' } }, 201);
 
@@ -163,18 +75,12 @@ try {
   ];
   const head = ['request', 'p50', 'p95', 'body', 'p50 vs baseline'];
   const cells = rows.map((r) => [r[0], `${r[1].toFixed(2)} ms`, `${r[2].toFixed(2)} ms`, r[3], `${r[4].toFixed(1)}×`]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(' | ');
   console.log(`calendar feed — ${RUNS} sequential requests each after ${WARMUP} warm-up, ${os.cpus().length} cores, Node ${process.version}`);
   console.log(`(${EVENTS} events created through the API in ${createSeconds.toFixed(1)} s)`);
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const c of cells) console.log(line(c));
-  clearTimeout(abortTimer);
-  await cleanup();
+  printTable(head, cells);
+  await server.stop();
 } catch (err) {
   console.error(`FAIL: ${err.message}`);
-  clearTimeout(abortTimer);
-  await cleanup();
+  await server?.stop();
   process.exit(1);
 }

@@ -6,13 +6,8 @@
 // requests at the same concurrency against GET /healthz of the same server, measured in the
 // same run, so the figures read as ratios on any machine. Exits non-zero when the crowd is not
 // all answered within BUDGET_MS, when any answer is a 5xx, or when the counts are not exact.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { printTable, startBenchServer } from './support.mjs';
 
 const MEMBERS = 7_000;
 const DUPLICATE_SHARE = 0.05; // 350 re-submissions of e-mails already used
@@ -21,93 +16,11 @@ const CONCURRENCY = 100; // requests in flight, for the baseline and the crowd a
 const BUDGET_MS = 10_000; // the whole crowd answered within this
 const ABORT_AFTER_MS = 120_000; // the whole bench, start-up included
 const WARMUP = 200; // /healthz requests before measuring (opens the keep-alive sockets)
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
 const ADMIN = { email: 'bench-admin@example.org', password: 'flash-crowd-bench-password' };
 
-const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password };
-for (const k of ['DATABASE_URL', 'PORT', 'BASE_URL', 'HOST']) delete env[k];
-
-const dataDir = path.join(os.tmpdir(), `essaim-flash-${process.pid}-${Date.now()}`);
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
-let child;
-let serverOut = '';
-let cleaning;
-
-/** Stops the server (SIGTERM, SIGKILL after 30 s) and removes the data directory; runs once. */
-function cleanup() {
-  cleaning ??= (async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-const abortTimer = setTimeout(async () => {
-  console.error(`FAIL: aborted after ${ABORT_AFTER_MS / 1000} s`);
-  agent.destroy();
-  await cleanup();
-  process.exit(2);
-}, ABORT_AFTER_MS);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-let port;
-/** One request over the keep-alive agent: { status, ms, body? } ({ status: 0, error } when unanswered). */
-function request(method, urlPath, { body, token, keepBody = false } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = { accept: 'application/json' };
-    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
-    if (token) headers.authorization = `Bearer ${token}`;
-    const started = performance.now();
-    const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => keepBody && chunks.push(c));
-      res.on('end', () => {
-        const ms = performance.now() - started;
-        resolve({ status: res.statusCode, ms, body: keepBody ? Buffer.concat(chunks).toString() : undefined });
-      });
-      res.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
-    });
-    req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
-    req.end(payload);
-  });
-}
-
-/** A set-up call that must answer `expected`; returns the parsed body. */
-async function api(method, urlPath, body, token, expected) {
-  const res = await request(method, urlPath, { body, token, keepBody: true });
-  if (res.status !== expected) throw new Error(`${method} ${urlPath} answered ${res.status || res.error?.message}, expected ${expected}:\n${res.body ?? ''}`);
-  return res.body ? JSON.parse(res.body) : undefined;
-}
-
-async function waitHealthy(deadline) {
-  while (Date.now() < deadline) {
-    const res = await request('GET', '/healthz');
-    if (res.status === 200) return;
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not become healthy:\n${serverOut}`);
-}
+let server;
+const request = (...args) => server.request(...args);
+const api = async (method, urlPath, body, token, expected) => (await server.must(method, urlPath, { body, token }, expected)).json;
 
 /** Sends every request of `makers` with CONCURRENCY in flight; returns timings and status counts. */
 async function run(label, makers) {
@@ -165,16 +78,10 @@ function shuffle(list, seed = 0xe55a1) {
 
 let exitCode = 1;
 try {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  fs.chmodSync(dataDir, 0o755); // the umask may have narrowed it; the postgres user must traverse it
-  port = await freePort();
-  child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env: { ...env, ESSAIM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (c) => (serverOut += c));
-  child.stderr.on('data', (c) => (serverOut += c));
-  await waitHealthy(Date.now() + 60_000);
+  server = await startBenchServer({ label: 'flash', admin: ADMIN, sockets: CONCURRENCY, abortAfterMs: ABORT_AFTER_MS });
 
   // Set-up through the API.
-  const { token } = await api('POST', '/api/v1/auth/tokens', { ...ADMIN, name: 'flash-crowd bench' }, undefined, 201);
+  const { token } = server;
   const venue = await api('POST', '/api/v1/venues', { name: 'Bench Hub', city: 'Namur', rooms: [{ name: 'Main room', capacity: SEATS }] }, token, 201);
   const chapter = await api('POST', '/api/v1/chapters', { name: 'Bench Chapter', city: 'Namur', status: 'active' }, token, 201);
   const startsAt = new Date(Date.now() + 365 * 86_400_000);
@@ -193,8 +100,8 @@ try {
   const duplicates = shuffle([...emails], 0xd0b1e).slice(0, Math.round(MEMBERS * DUPLICATE_SHARE));
   const crowd = shuffle([...emails, ...duplicates]);
   const regPath = `/api/v1/events/${event.id}/registrations`;
-  const crowdMakers = crowd.map((email) => () => request('POST', regPath, { body: { name: `Member ${email.slice(7, 12)}`, email } }));
-  const baseMakers = crowd.map(() => () => request('GET', '/healthz'));
+  const crowdMakers = crowd.map((email) => () => request('POST', regPath, { body: { name: `Member ${email.slice(7, 12)}`, email }, keepBody: false }));
+  const baseMakers = crowd.map(() => () => request('GET', '/healthz', { keepBody: false }));
 
   for (let i = 0; i < WARMUP; i += CONCURRENCY) await Promise.all(Array.from({ length: CONCURRENCY }, () => request('GET', '/healthz')));
 
@@ -208,12 +115,8 @@ try {
   const cols = ['run', 'requests', 'wall', 'req/s', 'p50', 'p99', '201', '200', 'other', '5xx'];
   const rows = [base, flash].map((r) => [r.label, String(r.n), `${(r.wallMs / 1000).toFixed(2)} s`, r.rps.toFixed(0), ms(r.p50), ms(r.p99), String(r.s201), String(r.s200), String(r.other), String(r.s5xx)]);
   rows.push(['flash / baseline', '', `${(flash.wallMs / base.wallMs).toFixed(1)}×`, `${(flash.rps / base.rps).toFixed(2)}×`, `${(flash.p50 / base.p50).toFixed(1)}×`, `${(flash.p99 / base.p99).toFixed(1)}×`, '', '', '', '']);
-  const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
   console.log(`flash crowd — ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`);
-  console.log(line(cols));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
+  printTable(cols, rows);
   for (const r of [base, flash]) {
     const odd = [...r.statuses].filter(([s]) => s !== 200 && s !== 201);
     if (odd.length) console.log(`${r.label}: other statuses ${odd.map(([s, c]) => `${s || 'no answer'}×${c}`).join(', ')}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`);
@@ -235,11 +138,9 @@ try {
   exitCode = pass ? 0 : 1;
 } catch (err) {
   console.error(`FAIL: ${err.stack ?? err}`);
-  if (serverOut) console.error(`--- server output ---\n${serverOut.slice(-4000)}`);
+  if (server) console.error(`--- server output ---\n${server.output().slice(-4000)}`);
   exitCode = 1;
 } finally {
-  agent.destroy();
-  await cleanup();
-  clearTimeout(abortTimer);
+  await server?.stop();
 }
 process.exit(exitCode);

@@ -5,14 +5,10 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchDataDir, benchEnv, cli, freePort } from './support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-
-const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
-for (const k of ['DATABASE_URL', 'PORT', 'BASE_URL']) delete env[k];
+const env = benchEnv();
 
 /** Proportional set size in KiB (shared pages split between processes), falling back to RSS. */
 function memoryKiB(pid) {
@@ -46,7 +42,7 @@ async function waitHealthy(url, deadline) {
 
 /** Spawns `essaim serve`, returns ms until /healthz answers 200 (measured from spawn). */
 async function startOnce(dataDir) {
-  const port = 3900 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env: { ...env, ESSAIM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -91,9 +87,7 @@ const existing = [];
 const nodeKiB = [];
 const pgKiB = [];
 for (let i = 0; i < runs; i++) {
-  const dataDir = path.join(os.tmpdir(), `essaim-bench-${process.pid}-${i}`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const dataDir = benchDataDir(`startup-${i}`);
   const a = await startOnce(dataDir); // new data directory: initdb + migrations
   fresh.push(a.ms);
   await stop(a.child);

@@ -1,0 +1,123 @@
+// What every benchmark needs: the built `essaim serve` on the embedded PostgreSQL in a fresh data
+// directory, on a free loopback port, with an admin; keep-alive requests to it; a clean stop.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const cli = path.join(root, 'dist', 'cli.js');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh data directory the `postgres` system user can traverse (the umask may narrow mkdir's mode). */
+export function benchDataDir(label) {
+  const dir = path.join(os.tmpdir(), `essaim-${label}-${process.pid}-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** The environment of a bench server: no rate limit, quiet logs, nothing inherited that would redirect it. */
+export function benchEnv(extra = {}) {
+  const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...extra };
+  for (const k of ['DATABASE_URL', 'PORT', 'BASE_URL', 'HOST']) if (!(k in extra)) delete env[k];
+  return env;
+}
+
+/**
+ * Starts a server and returns helpers around it. The whole bench is aborted (exit 2) after
+ * `abortAfterMs`, and stopped cleanly on Ctrl-C, so it never outlives its time.
+ */
+export async function startBenchServer({ label, admin, sockets = 100, abortAfterMs = 120_000, env: extra = {} }) {
+  const dataDir = benchDataDir(label);
+  const port = await freePort();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+  const env = benchEnv({ ESSAIM_ADMIN_EMAIL: admin.email, ESSAIM_ADMIN_PASSWORD: admin.password, ESSAIM_DATA_DIR: dataDir, ...extra });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+
+  let stopping;
+  /** SIGTERM (SIGKILL after 30 s), then the data directory goes; runs once. */
+  const stop = () => {
+    stopping ??= (async () => {
+      clearTimeout(abortTimer);
+      agent.destroy();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    })();
+    return stopping;
+  };
+  const abortTimer = setTimeout(async () => {
+    console.error(`FAIL: aborted after ${abortAfterMs / 1000} s`);
+    await stop();
+    process.exit(2);
+  }, abortAfterMs);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await stop(); process.exit(130); });
+
+  /** One request over the keep-alive agent: { status, ms, body, headers } ({ status: 0, error } when unanswered). */
+  const request = (method, urlPath, { body, token, headers: extraHeaders = {}, keepBody = true } = {}) =>
+    new Promise((resolve) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers = { accept: 'application/json', ...extraHeaders };
+      if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      if (token) headers.authorization = `Bearer ${token}`;
+      const started = performance.now();
+      const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => keepBody && chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '', headers: res.headers }));
+        res.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
+      });
+      req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
+      req.end(payload);
+    });
+
+  /** A set-up call that must answer `expected`; returns the whole response with `json` parsed. */
+  const must = async (method, urlPath, opts, expected) => {
+    const res = await request(method, urlPath, opts);
+    if (res.status !== expected) throw new Error(`${method} ${urlPath} answered ${res.status || res.error?.message}, expected ${expected}:\n${res.body?.slice(0, 300) ?? ''}`);
+    return { ...res, json: res.body && res.headers['content-type']?.includes('json') ? JSON.parse(res.body) : undefined };
+  };
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if ((await request('GET', '/healthz')).status === 200) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not become healthy:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const token = (await must('POST', '/api/v1/auth/tokens', { body: { ...admin, name: `${label} bench` } }, 201)).json.token;
+  return { port, base: `http://127.0.0.1:${port}`, token, request, must, stop, output: () => output };
+}
+
+/** A table of strings, first column left-aligned, the others right-aligned. */
+export function printTable(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { FormSession } from '../../test/support/forms.js';
 
 let t: TestApp;
 let member: { user: { email: string } };
@@ -9,23 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A cookie jar over app.inject, with the CSRF token of the page a form is on. */
-function browser() {
-  const cookies = new Map<string, string>();
-  const request = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: { 'accept-language': 'en', ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      cookies: Object.fromEntries(cookies),
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-    });
-    for (const c of res.cookies as { name: string; value: string }[]) cookies.set(c.name, c.value);
-    return res;
-  };
-  const csrf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  return { cookies, request, submit: async (page: string, action: string, form: Record<string, string>) => request('POST', action, { _csrf: csrf((await request('GET', page)).body), ...form }) };
-}
+const browser = () => new FormSession(t.app);
 
 const linkFor = async (email: string) => {
   const row = (await t.database.pool.query(`SELECT text_body FROM outbound_messages WHERE kind = 'login.link' AND to_email = $1 ORDER BY created_at DESC LIMIT 1`, [email])).rows[0];
@@ -40,13 +25,13 @@ it('signs a member in with a single-use e-mail link', async () => {
   const token = await linkFor(member.user.email);
   expect(token).toBeDefined();
   // The link itself does not sign in (mail scanners open links): it shows a button.
-  const page = await b.request('GET', `/login/link/${token}`);
+  const page = await b.get(`/login/link/${token}`);
   expect(page.statusCode).toBe(200);
   expect(page.body).toContain(`Sign in as ${member.user.email}`);
   expect(b.cookies.has('essaim_session')).toBe(false);
   const signedIn = await b.submit(`/login/link/${token}`, `/login/link/${token}`, {});
   expect(signedIn.statusCode).toBe(303);
-  expect((await b.request('GET', '/admin')).statusCode).toBe(200);
+  expect((await b.get('/admin')).statusCode).toBe(200);
   // Once only.
   const again = await browser().request('GET', `/login/link/${token}`);
   expect(again.statusCode).toBe(400);
@@ -66,7 +51,7 @@ it('refuses an expired link', async () => {
   await b.submit('/login', '/login/link', { 'link-email': member.user.email });
   const token = (await linkFor(member.user.email))!;
   await t.database.pool.query(`UPDATE login_links SET expires_at = now() - interval '1 minute'`);
-  expect((await b.request('GET', `/login/link/${token}`)).statusCode).toBe(400);
+  expect((await b.get(`/login/link/${token}`)).statusCode).toBe(400);
   const res = await b.submit('/login', `/login/link/${token}`, {});
   expect(res.statusCode).toBe(400);
   expect(b.cookies.has('essaim_session')).toBe(false);

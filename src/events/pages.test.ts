@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
 import { en } from '../web/i18n/en.js';
 import { fr } from '../web/i18n/fr.js';
 import { nl } from '../web/i18n/nl.js';
@@ -22,54 +23,10 @@ type Dict = Record<string, string>;
 /** A translated message with its {placeholders} filled in, escaped as the page prints it. */
 const msg = (dict: Dict, key: string, params: Record<string, string | number> = {}) => escapeHtml(Object.entries(params).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), dict[key]!));
 
-let browsers = 0;
 
-/** A browser's cookie jar (as in src/web/pages.test.ts); each browser has an address of its own. */
-class Browser {
-  cookies = new Map<string, string>();
-  readonly remoteAddress = `10.1.${Math.floor(++browsers / 250)}.${(browsers % 250) + 1}`;
-  constructor(private readonly headers: Record<string, string> = { 'accept-language': 'en' }) {}
 
-  async request(method: InjectOptions['method'], url: string, form?: Record<string, string>): Promise<LightMyRequestResponse> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await t.app.inject({
-      method,
-      url,
-      remoteAddress: this.remoteAddress,
-      headers: { ...this.headers, ...(cookie ? { cookie } : {}), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-    });
-    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
-      if (expired) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return res;
-  }
-  get(url: string) {
-    return this.request('GET', url);
-  }
-  /** GETs the page the form lives on, then posts the form with the page's CSRF token. */
-  async submit(pageUrl: string, action: string, form: Record<string, string>) {
-    const page = await this.get(pageUrl);
-    expect(page.statusCode, page.body).toBe(200);
-    return this.request('POST', action, { _csrf: csrfOf(page.body), ...form });
-  }
-}
-
-function csrfOf(html: string): string {
-  const m = /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html);
-  if (!m) throw new Error('no _csrf field on the page');
-  return m[1]!;
-}
-
-async function signedIn(who: { email: string; password: string }) {
-  const b = new Browser();
-  const res = await b.submit('/login', '/login', { email: who.email, password: who.password, next: '/admin' });
-  expect(res.statusCode, res.body).toBe(303);
-  expect(b.cookies.has('essaim_session')).toBe(true);
-  return b;
-}
+const browser = () => new FormSession(t.app);
+const signedIn = (who: { email: string; password: string }) => signIn(t.app, who);
 
 const api = async (method: InjectOptions['method'], url: string, body?: unknown, token: string | undefined = admin.token) => {
   const res = await t.api(method, url, { token, body });
@@ -212,9 +169,9 @@ describe('the event page', () => {
 
   it('refuses a registration posted without the CSRF token with 403, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const cold = await new Browser().request('POST', `/events/${eventId}/register`, { name: 'Eve', email: 'eve@example.org', answer_role: 'dev' });
+    const cold = await browser().request('POST', `/events/${eventId}/register`, { name: 'Eve', email: 'eve@example.org', answer_role: 'dev' });
     expect(cold.statusCode).toBe(403);
-    const b = new Browser();
+    const b = browser();
     await b.get(`/events/${eventId}`);
     const noToken = await b.request('POST', `/events/${eventId}/register`, { name: 'Eve', email: 'eve@example.org', answer_role: 'dev' });
     expect(noToken.statusCode).toBe(403);
@@ -223,7 +180,7 @@ describe('the event page', () => {
   });
 
   it('registers a guest: 303 to the ticket page with the status, an inline SVG QR code and the check-in code', async () => {
-    const b = new Browser();
+    const b = browser();
     const res = await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Ada Lovelace', email: 'Ada@Example.org', answer_role: 'designer', answer_diet: 'none' });
     const path = ticketPath(res);
     const ticket = await b.get(path);
@@ -253,7 +210,7 @@ describe('the event page', () => {
   it('does not give a guest the ticket of someone already registered with that e-mail', async () => {
     const { secret } = (await t.database.pool.query('SELECT secret FROM registrations WHERE email = $1', ['ada@example.org'])).rows[0];
     const before = await countRows('registrations');
-    const res = await new Browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Mallory', email: 'ADA@example.org', answer_role: 'dev' });
+    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Mallory', email: 'ADA@example.org', answer_role: 'dev' });
     expect(res.statusCode).toBe(200);
     expect(res.headers.location).toBeUndefined();
     expect(res.body).not.toContain(secret);
@@ -265,7 +222,7 @@ describe('the event page', () => {
 
   it('re-renders the form with 400 and the field error for an invalid e-mail, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const res = await new Browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Bob', email: 'not-an-email', answer_role: 'dev' });
+    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Bob', email: 'not-an-email', answer_role: 'dev' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(escapeHtml(en['form.errors']));
     expect(res.body).toContain('<p class="field-error" id="f-email-error">must be an e-mail address such as ada@example.org</p>');
@@ -277,7 +234,7 @@ describe('the event page', () => {
 
   it('refuses an answer that is not one of the choices with 400 beside the question, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const res = await new Browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Cy', email: 'cy@example.org', answer_role: 'boss' });
+    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Cy', email: 'cy@example.org', answer_role: 'boss' });
     expect(res.statusCode).toBe(400);
     // The message is the question's own, next to it, and the summary links to the field.
     expect(res.body).toContain('<p class="field-error" id="f-answers-role-error">Please check your answers — role must be one of: dev, designer (Your role).</p>');
@@ -300,14 +257,14 @@ describe('a signed-in member', () => {
     expect(again.body).toContain(`href="${ticket}"`);
     expect(again.body).not.toContain(`action="/events/${id}/register"`);
     // A visitor sees the form, not the member's registration.
-    expect((await new Browser().get(`/events/${id}`)).body).toContain(`action="/events/${id}/register"`);
+    expect((await browser().get(`/events/${id}`)).body).toContain(`action="/events/${id}/register"`);
   });
 });
 
 describe('a full event and its waitlist', () => {
   let eventId: string;
   let first: { manageUrl: string; name: string };
-  const waiting: { browser: Browser; path: string }[] = [];
+  const waiting: { browser: FormSession; path: string }[] = [];
 
   beforeAll(async () => {
     eventId = (await createEvent({ title: 'Tiny meetup', startsAt: later(20), endsAt: later(20, 19), capacity: 1, onlineUrl: 'https://meet.example.org/tiny' })).id;
@@ -323,7 +280,7 @@ describe('a full event and its waitlist', () => {
     expect(frPage.body).toContain(`<button type="submit">${escapeHtml(fr['event.joinWaitlist'])}</button>`);
 
     for (const [i, name] of ['Wanda', 'Walt'].entries()) {
-      const b = new Browser();
+      const b = browser();
       const path = ticketPath(await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, { name, email: `${name.toLowerCase()}@example.org` }));
       const ticket = await b.get(path);
       expect(ticket.statusCode).toBe(200);
@@ -345,7 +302,7 @@ describe('a full event and its waitlist', () => {
     expect(waiting).toHaveLength(2);
     const path = new URL(first.manageUrl).pathname;
     expect(path).toMatch(/^\/r\/[A-Za-z0-9_-]{32}$/);
-    const holder = new Browser();
+    const holder = browser();
     const ticket = await holder.get(path);
     expect(ticket.statusCode).toBe(200);
     expect(ticket.body).toContain(`<form method="post" action="${path}/cancel">`);
@@ -558,7 +515,7 @@ describe('organiser pages', () => {
       expect(await countRows('events')).toBe(before);
       expect(((await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]).filter((r) => r.checkedInAt)).toHaveLength(1);
       // Nor can an anonymous visitor with a token from a public page: 401, and nobody is checked in.
-      const visitor = new Browser();
+      const visitor = browser();
       const publicToken = csrfOf((await visitor.get(`/events/${eventId}`)).body);
       const anonymousDoor = await visitor.request('POST', `/admin/events/${eventId}/door`, { _csrf: publicToken, code: bob.checkInCode });
       expect(anonymousDoor.statusCode).toBe(401);

@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
 import { en } from './i18n/en.js';
 import { fr } from './i18n/fr.js';
 import { nl } from './i18n/nl.js';
@@ -10,62 +11,15 @@ let admin: { token: string; email: string; password: string };
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
-let browsers = 0;
 
 /**
  * A browser's cookie jar, just enough for these tests. Each browser has an address of its own,
  * as different visitors would: sign-in stays limited to 10 a minute per address even in tests.
  */
-class Browser {
-  cookies = new Map<string, string>();
-  readonly remoteAddress = `10.0.${Math.floor(++browsers / 250)}.${(browsers % 250) + 1}`;
-  constructor(private readonly headers: Record<string, string> = {}) {}
 
-  async request(method: InjectOptions['method'], url: string, form?: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await t.app.inject({
-      method,
-      url,
-      remoteAddress: this.remoteAddress,
-      headers: {
-        ...this.headers,
-        ...(cookie ? { cookie } : {}),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-        ...headers,
-      },
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-    });
-    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
-      if (expired) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return res;
-  }
-  get(url: string, headers?: Record<string, string>) {
-    return this.request('GET', url, undefined, headers);
-  }
-  /** GETs the page the form lives on, then posts the form with the page's CSRF token. */
-  async submit(pageUrl: string, action: string, form: Record<string, string>) {
-    const page = await this.get(pageUrl);
-    expect(page.statusCode, page.body).toBe(200);
-    return this.request('POST', action, { _csrf: csrfOf(page.body), ...form });
-  }
-}
-
-function csrfOf(html: string): string {
-  const m = /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html);
-  if (!m) throw new Error('no _csrf field on the page');
-  return m[1]!;
-}
-
-async function signedIn(who: { email: string; password: string } = admin, headers: Record<string, string> = { 'accept-language': 'en' }) {
-  const b = new Browser(headers);
-  const res = await b.submit('/login', '/login', { email: who.email, password: who.password, next: '/admin' });
-  expect(res.statusCode, res.body).toBe(303);
-  expect(b.cookies.has('essaim_session')).toBe(true);
-  return b;
-}
+/** A browser without a language preference unless given one. */
+const browser = (headers: Record<string, string> = {}) => new FormSession(t.app, headers);
+const signedIn = (who: { email: string; password: string } = admin, headers: Record<string, string> = { 'accept-language': 'en' }) => signIn(t.app, who, headers);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -107,7 +61,7 @@ describe('language', () => {
   });
 
   it('lets ?lang= override the browser and remembers the choice in a cookie', async () => {
-    const b = new Browser({ 'accept-language': 'nl-BE,nl;q=0.9' });
+    const b = browser({ 'accept-language': 'nl-BE,nl;q=0.9' });
     const first = await b.get('/?lang=en');
     expect(first.body).toContain('<html lang="en">');
     expect(first.body).toContain(`<h2>${escapeHtml(en['home.active'])}</h2>`);
@@ -159,11 +113,11 @@ describe('"tell me when it launches" form', () => {
 
   it('refuses a post without the CSRF cookie or token with 403 and stores nothing', async () => {
     const before = await countInterest();
-    const noCookie = await new Browser().request('POST', '/chapters/mons/interest', { name: 'Eve', email: 'eve@example.org' });
+    const noCookie = await browser().request('POST', '/chapters/mons/interest', { name: 'Eve', email: 'eve@example.org' });
     expect(noCookie.statusCode).toBe(403);
     expect(noCookie.headers['content-type']).toContain('text/html');
 
-    const b = new Browser();
+    const b = browser();
     await b.get('/'); // gets the _csrf cookie, but the form is posted without the token
     expect(b.cookies.has('_csrf')).toBe(true);
     const noToken = await b.request('POST', '/chapters/mons/interest', { name: 'Eve', email: 'eve@example.org' });
@@ -171,13 +125,13 @@ describe('"tell me when it launches" form', () => {
     const forged = await b.request('POST', '/chapters/mons/interest', { _csrf: 'forged-token', name: 'Eve', email: 'eve@example.org' });
     expect(forged.statusCode).toBe(403);
     // A token from another browser does not fit this browser's secret.
-    const other = csrfOf((await new Browser().get('/')).body);
+    const other = csrfOf((await browser().get('/')).body);
     expect((await b.request('POST', '/chapters/mons/interest', { _csrf: other, name: 'Eve', email: 'eve@example.org' })).statusCode).toBe(403);
     expect(await countInterest()).toBe(before);
   });
 
   it('stores a sign-up posted with the page token, once per e-mail', async () => {
-    const b = new Browser({ 'accept-language': 'en' });
+    const b = browser({ 'accept-language': 'en' });
     const home = await b.get('/');
     const cookie = home.cookies.find((c) => c.name === '_csrf');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -197,7 +151,7 @@ describe('"tell me when it launches" form', () => {
   });
 
   it('re-renders the form with the error for an invalid e-mail', async () => {
-    const res = await new Browser({ 'accept-language': 'en' }).submit('/', '/chapters/mons/interest', { name: 'Bob', email: 'not-an-email' });
+    const res = await browser({ 'accept-language': 'en' }).submit('/', '/chapters/mons/interest', { name: 'Bob', email: 'not-an-email' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<p class="field-error">must be an e-mail address such as ada@example.org</p>');
     expect(res.body).toContain('value="Bob"');
@@ -207,7 +161,7 @@ describe('"tell me when it launches" form', () => {
 
 describe('signing in and out', () => {
   it('signs in with the right password: 303 and an HttpOnly, SameSite=Lax session cookie, not Secure on http', async () => {
-    const b = new Browser({ 'accept-language': 'en' });
+    const b = browser({ 'accept-language': 'en' });
     const res = await b.submit('/login', '/login', { email: admin.email.toUpperCase(), password: admin.password, next: '/admin/chapters/new' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin/chapters/new');
@@ -225,14 +179,14 @@ describe('signing in and out', () => {
 
   it('never redirects off the site after signing in', async () => {
     for (const next of ['//evil.example.org/', 'https://evil.example.org/', '/\\evil.example.org']) {
-      const res = await new Browser().submit('/login', '/login', { email: admin.email, password: admin.password, next });
+      const res = await browser().submit('/login', '/login', { email: admin.email, password: admin.password, next });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/admin');
     }
   });
 
   it('answers a wrong password with a 401 page that says so, and no session', async () => {
-    const b = new Browser({ 'accept-language': 'en' });
+    const b = browser({ 'accept-language': 'en' });
     const res = await b.submit('/login', '/login', { email: admin.email, password: 'not the password' });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('text/html');
@@ -240,14 +194,14 @@ describe('signing in and out', () => {
     expect(res.body).toContain(`value="${escapeHtml(admin.email)}"`);
     expect(b.cookies.has('essaim_session')).toBe(false);
     // In the visitor's language.
-    const nlRes = await new Browser({ 'accept-language': 'nl' }).submit('/login', '/login', { email: 'nobody@example.org', password: 'whatever' });
+    const nlRes = await browser({ 'accept-language': 'nl' }).submit('/login', '/login', { email: 'nobody@example.org', password: 'whatever' });
     expect(nlRes.statusCode).toBe(401);
     expect(nlRes.body).toContain(escapeHtml(nl['login.failed']));
   });
 
   it('limits sign-in attempts to 10 a minute per address, even with the global limit off', async () => {
     expect(t.config.rateLimitPerMinute).toBe(0);
-    const b = new Browser({ 'accept-language': 'en' });
+    const b = browser({ 'accept-language': 'en' });
     const token = csrfOf((await b.get('/login')).body);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await b.request('POST', '/login', { _csrf: token, email: admin.email, password: `guess ${i}` })).statusCode);
@@ -257,11 +211,11 @@ describe('signing in and out', () => {
     expect(eleventh.headers['content-type']).toContain('text/html');
     expect(b.cookies.has('essaim_session')).toBe(false);
     // Another visitor is not held back.
-    expect((await new Browser().submit('/login', '/login', { email: admin.email, password: admin.password })).statusCode).toBe(303);
+    expect((await browser().submit('/login', '/login', { email: admin.email, password: admin.password })).statusCode).toBe(303);
   });
 
   it('refuses a login post without the CSRF token', async () => {
-    const b = new Browser();
+    const b = browser();
     await b.get('/login');
     const res = await b.request('POST', '/login', { email: admin.email, password: admin.password });
     expect(res.statusCode).toBe(403);

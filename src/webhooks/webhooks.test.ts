@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { csrfOf, FormSession } from '../../test/support/forms.js';
 import { createSession } from '../accounts/service.js';
 import { buildApp } from '../app.js';
 import { renderMessage } from '../mail/render.js';
@@ -447,23 +448,8 @@ describe('deliveries', () => {
 });
 
 describe('the admin page', () => {
-  class Browser {
-    cookies = new Map<string, string>();
-    async request(method: InjectOptions['method'], url: string, form?: Record<string, string | string[]>) {
-      const payload = form ? new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() : undefined;
-      const res = await t.app.inject({
-        method,
-        url,
-        headers: { 'accept-language': 'en', cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-        ...(payload !== undefined ? { payload } : {}),
-      });
-      for (const c of res.cookies as { name: string; value: string }[]) this.cookies.set(c.name, c.value);
-      return res;
-    }
-  }
-  const csrfOf = (html: string) => /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html)![1]!;
   const as = async (role: 'admin' | 'member') => {
-    const b = new Browser();
+    const b = new FormSession(t.app);
     const { user } = await t.user(role);
     b.cookies.set('essaim_session', (await createSession(t.database.db, user)).cookie);
     return b;

@@ -12,7 +12,7 @@ import { chapterPolicy } from './policy.js';
 import { AssignPersonSchema, ChapterCreateSchema, ChapterUpdateSchema, InterestCreateSchema, NotifySchema } from './schemas.js';
 import { requireUser } from '../web/context.js';
 import * as chapters from './service.js';
-import { upcomingEventsOfChapter } from '../events/service.js';
+import { upcomingEvents } from '../events/service.js';
 import { EventListItem } from '../events/pages.js';
 import { FeedAlternates, FeedLinks } from '../feeds/meta.js';
 
@@ -56,7 +56,7 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
   const canSeeInterest = await chapterPolicy.seeInterest(db, req.user, chapter);
   const interest = canSeeInterest ? ((await chapters.interestCounts(db, req.network, [chapter.id])).get(chapter.id) ?? 0) : undefined;
   const query = req.query as Record<string, string | undefined>;
-  const upcoming = await upcomingEventsOfChapter(db, req.network, chapter.id);
+  const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 });
   return sendPage(
     reply,
     <Layout ctx={ctx} title={chapter.name} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
@@ -202,7 +202,7 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
     chapters.listInterest(db, req.network, chapter.id),
     admin ? listVenues(db, req.network, { limit: 500 }) : Promise.resolve([]),
   ]);
-  const upcoming = await upcomingEventsOfChapter(db, req.network, chapter.id, new Date(), 50, true);
+  const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 50, includeUnpublished: true });
   const myNotify = req.user ? await chapters.organizerNotify(db, req.network, chapter.id, req.user.id) : undefined;
   const values: FormValues = forms.chapter?.values ?? { name: chapter.name, slug: chapter.slug, city: chapter.city, region: chapter.region, description: chapter.description, status: chapter.status };
   const allErrors = { ...forms.chapter?.errors, ...forms.partnership?.errors, ...forms.organizer?.errors };

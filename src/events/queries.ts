@@ -107,3 +107,13 @@ export function selectSeriesOccurrences(db: Tx, seriesId: string, from: Date) {
     .orderBy(asc(events.startsAt))
     .for('update');
 }
+
+/** Events that have not ended, soonest first: published only, or everything but drafts' absence for organisers. */
+export function selectUpcoming(db: Tx, networkId: string, f: { chapterId?: string; now: Date; limit: number; includeUnpublished?: boolean }) {
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.networkId, networkId), f.includeUnpublished ? undefined : eq(events.status, 'published'), f.chapterId ? eq(events.chapterId, f.chapterId) : undefined, gt(events.endsAt, f.now)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(f.limit);
+}

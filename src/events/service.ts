@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
@@ -310,14 +310,9 @@ export async function viewEvents(db: Tx, rows: EventRow[]): Promise<EventView[]>
 export const viewEvent = async (db: Tx, row: EventRow): Promise<EventView> => (await viewEvents(db, [row]))[0]!;
 export const eventPlaces = (db: Tx, rows: EventRow[]) => q.selectPlaces(db, rows);
 
-export async function upcomingEventsOfChapter(db: Tx, network: Network, chapterId: string, now = new Date(), limit = 20, includeUnpublished = false) {
-  return db
-    .select()
-    .from(events)
-    .where(and(eq(events.networkId, network.id), eq(events.chapterId, chapterId), includeUnpublished ? undefined : eq(events.status, 'published'), gt(events.endsAt, now)))
-    .orderBy(asc(events.startsAt))
-    .limit(limit);
-}
+/** Upcoming events of the network or a chapter (published only, unless for the people who run them). */
+export const upcomingEvents = (db: Tx, network: Network, f: { chapterId?: string; now?: Date; limit: number; includeUnpublished?: boolean }) =>
+  q.selectUpcoming(db, network.id, { ...f, now: f.now ?? new Date() });
 
 export async function findSeries(db: Tx, network: Network, id: string) {
   const [series] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(eventSeries).where(and(eq(eventSeries.networkId, network.id), eq(eventSeries.id, id))) : [];

@@ -3,7 +3,7 @@ import { findChapter, listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
 import { renderMarkdown } from '../events/markdown.js';
-import { eventPlaces } from '../events/service.js';
+import { eventPlaces, upcomingEvents } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import { listVenues } from '../venues/service.js';
 import { latest } from '../web/conditional.js';
@@ -25,7 +25,7 @@ export interface FeedBody { body: string; lastModified: Date | undefined }
 export async function upcomingFeed(db: Db, network: Network, opts: { chapterSlug?: string; baseUrl: string; t: T; locale: Locale; now?: Date }): Promise<FeedBody> {
   const { baseUrl, t, locale } = opts;
   const chapter = opts.chapterSlug ? await findChapter(db, network, opts.chapterSlug) : undefined;
-  const rows = await q.selectUpcoming(db, network.id, { chapterId: chapter?.id, now: opts.now ?? new Date(), limit: FEED_ITEMS });
+  const rows = await upcomingEvents(db, network, { chapterId: chapter?.id, now: opts.now, limit: FEED_ITEMS });
   const places = await eventPlaces(db, rows);
   const items = rows.map((e) => {
     const venue = e.venueId ? places.venues.get(e.venueId) : undefined;

@@ -108,7 +108,7 @@ export function selectSeriesOccurrences(db: Tx, seriesId: string, from: Date) {
     .for('update');
 }
 
-/** Events that have not ended, soonest first: published only, or everything but drafts' absence for organisers. */
+/** Events that have not ended, soonest first: published ones, or every status for those who run them. */
 export function selectUpcoming(db: Tx, networkId: string, f: { chapterId?: string; now: Date; limit: number; includeUnpublished?: boolean }) {
   return db
     .select()

@@ -33,6 +33,16 @@ import { registerContext } from './web/context.js';
 import { redactSecrets } from './web/redact.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { renderErrorPage } from './web/error-page.js';
+import { memberRoutes } from './members/routes.js';
+import { memberPages } from './members/pages.js';
+import { directoryRoutes } from './members/directory-routes.js';
+import { directoryPages } from './members/directory-pages.js';
+import { invitationRoutes } from './invitations/routes.js';
+import { invitationPages } from './invitations/pages.js';
+import { importRoutes } from './member-import/routes.js';
+import { importPages } from './member-import/pages.js';
+import { auditRoutes } from './audit/routes.js';
+import { auditPages } from './audit/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -134,6 +144,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registrationRoutes(api, db, config);
   webhookRoutes(api, db, config);
   calendarRoutes(api, db, config);
+  memberRoutes(api, db, config);
+  directoryRoutes(api, db, config);
+  invitationRoutes(api, db, config);
+  importRoutes(api, db, config);
+  auditRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -145,6 +160,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   eventAdminPages(app, db);
   mailPages(app, db, config);
   webhookPages(app, db, config);
+  memberPages(app, db, config);
+  directoryPages(app, db, config);
+  invitationPages(app, db, config);
+  importPages(app, db, config);
+  auditPages(app, db, config);
 
   return app;
 }

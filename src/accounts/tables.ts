@@ -13,6 +13,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     role: userRole('role').notNull().default('member'),
+    /** Set when the person followed the link e-mailed at sign-up (or was created by an admin). */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('users_network_email').on(t.networkId, t.email)],
@@ -57,6 +59,8 @@ export const loginLinks = pgTable(
     networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
+    /** `login` signs in (15 min); `verify` confirms the e-mail given at sign-up (48 h) and signs in. */
+    purpose: text('purpose').notNull().default('login'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

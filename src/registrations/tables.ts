@@ -26,6 +26,8 @@ export const registrations = pgTable(
     secret: text('secret').notNull(),
     /** Carried by the ticket's QR code; checked against the event at the door. */
     checkInCode: text('check_in_code').notNull(),
+    /** When the person ticked "share my name and e-mail with the host venue"; null: not shared. */
+    sharedWithVenueAt: timestamp('shared_with_venue_at', { withTimezone: true }),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

@@ -76,10 +76,22 @@ export function Layout({ ctx, title, head, children }: { ctx: PageContext; title
                 <a href="/venues">{t('nav.venues')}</a>
               </li>
               {user ? (
+                <>
+                  <li>
+                    <a href="/members">{t('nav.members')}</a>
+                  </li>
+                  <li>
+                    <a href="/me">{t('nav.me')}</a>
+                  </li>
+                  <li>
+                    <a href="/admin">{t('nav.admin')}</a>
+                  </li>
+                </>
+              ) : (
                 <li>
-                  <a href="/admin">{t('nav.admin')}</a>
+                  <a href="/signup">{t('nav.signup')}</a>
                 </li>
-              ) : null}
+              )}
               <li>
                 {user ? (
                   <form method="post" action="/logout" class="inline">

@@ -1,11 +1,21 @@
+import { membersMessages } from '../../members/messages.js';
+import { directoryMessages } from '../../members/directory-messages.js';
+import { invitationMessages } from '../../invitations/messages.js';
+import { importMessages } from '../../member-import/messages.js';
+import { consentMessages } from '../../registrations/consent-messages.js';
+import { auditMessages } from '../../audit/messages.js';
+
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
-export const en = {
+const core = {
   'site.skip': 'Skip to content',
   'site.tagline': 'A community network with chapters across the regions',
   'nav.home': 'Home',
   'nav.venues': 'Venues',
   'nav.admin': 'Admin',
   'nav.login': 'Sign in',
+  'nav.members': 'Members',
+  'nav.me': 'My profile',
+  'nav.signup': 'Join',
   'nav.logout': 'Sign out',
   'nav.api': 'API',
   'nav.language': 'Language',
@@ -298,5 +308,15 @@ export const en = {
   'repeat.monthlyLast': 'Every month, the last such weekday',
   'repeat.custom': 'Custom rule',
 } as const;
+
+export const en = {
+  ...core,
+  ...membersMessages.en,
+  ...directoryMessages.en,
+  ...invitationMessages.en,
+  ...importMessages.en,
+  ...consentMessages.en,
+  ...auditMessages.en,
+};
 
 export type MessageKey = keyof typeof en;

@@ -1,12 +1,22 @@
 import type { MessageKey } from './en.js';
+import { membersMessages } from '../../members/messages.js';
+import { directoryMessages } from '../../members/directory-messages.js';
+import { invitationMessages } from '../../invitations/messages.js';
+import { importMessages } from '../../member-import/messages.js';
+import { consentMessages } from '../../registrations/consent-messages.js';
+import { auditMessages } from '../../audit/messages.js';
 
-export const fr: Record<MessageKey, string> = {
+
+const core = {
   'site.skip': 'Aller au contenu',
   'site.tagline': 'Un réseau communautaire et ses antennes régionales',
   'nav.home': 'Accueil',
   'nav.venues': 'Lieux',
   'nav.admin': 'Administration',
   'nav.login': 'Se connecter',
+  'nav.members': 'Membres',
+  'nav.me': 'Mon profil',
+  'nav.signup': 'Devenir membre',
   'nav.logout': 'Se déconnecter',
   'nav.api': 'API',
   'nav.language': 'Langue',
@@ -298,4 +308,14 @@ export const fr: Record<MessageKey, string> = {
   'repeat.monthlyNth': 'Chaque mois, même jour de la semaine (p. ex. chaque premier jeudi)',
   'repeat.monthlyLast': 'Chaque mois, le dernier de ces jours',
   'repeat.custom': 'Règle personnalisée',
+};
+
+export const fr: Record<MessageKey, string> = {
+  ...core,
+  ...membersMessages.fr,
+  ...directoryMessages.fr,
+  ...invitationMessages.fr,
+  ...importMessages.fr,
+  ...consentMessages.fr,
+  ...auditMessages.fr,
 };

@@ -1,12 +1,22 @@
 import type { MessageKey } from './en.js';
+import { membersMessages } from '../../members/messages.js';
+import { directoryMessages } from '../../members/directory-messages.js';
+import { invitationMessages } from '../../invitations/messages.js';
+import { importMessages } from '../../member-import/messages.js';
+import { consentMessages } from '../../registrations/consent-messages.js';
+import { auditMessages } from '../../audit/messages.js';
 
-export const nl: Record<MessageKey, string> = {
+
+const core = {
   'site.skip': 'Naar de inhoud',
   'site.tagline': 'Een community-netwerk met afdelingen in de regio’s',
   'nav.home': 'Start',
   'nav.venues': 'Locaties',
   'nav.admin': 'Beheer',
   'nav.login': 'Aanmelden',
+  'nav.members': 'Leden',
+  'nav.me': 'Mijn profiel',
+  'nav.signup': 'Lid worden',
   'nav.logout': 'Afmelden',
   'nav.api': 'API',
   'nav.language': 'Taal',
@@ -298,4 +308,14 @@ export const nl: Record<MessageKey, string> = {
   'repeat.monthlyNth': 'Elke maand, zelfde weekdag (bv. elke eerste donderdag)',
   'repeat.monthlyLast': 'Elke maand, de laatste zulke weekdag',
   'repeat.custom': 'Eigen regel',
+};
+
+export const nl: Record<MessageKey, string> = {
+  ...core,
+  ...membersMessages.nl,
+  ...directoryMessages.nl,
+  ...invitationMessages.nl,
+  ...importMessages.nl,
+  ...consentMessages.nl,
+  ...auditMessages.nl,
 };

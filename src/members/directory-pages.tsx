@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+
+/** Placeholder: filled in by the work on issue 5. */
+export function directoryPages(_app: FastifyInstance, _db: Db, _config: Config): void {}

@@ -1,0 +1,81 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { users } from '../accounts/tables.js';
+import { fold } from '../web/fold.js';
+import { regionName, regionOfCity } from './regions.js';
+import type { ProfileUpdate } from './schemas.js';
+import { memberProfiles } from './tables.js';
+
+export type Profile = typeof memberProfiles.$inferSelect;
+export type ProfileFields = Omit<ProfileUpdate, 'name'>;
+
+/** Skills compare folded and de-duplicated: "Node.js", "node.js " and "NODE.JS" are one tag. */
+export function skillKeysOf(skills: readonly string[]): string[] {
+  return [...new Set(skills.map((s) => fold(s).trim()).filter(Boolean))];
+}
+
+/**
+ * The folded text the directory searches: the name, the city, both regions in the three
+ * languages (so "Henegouwen" finds "Hainaut"), the kind, the skills and the bio.
+ */
+export function searchTextOf(name: string, p: Pick<Profile, 'city' | 'residenceRegion' | 'originRegion' | 'originDetail' | 'kind' | 'skills' | 'bio'>): string {
+  const regionWords = (code: string | null) => (code ? (['fr', 'nl', 'en'] as const).map((l) => regionName(code, l)).join(' ') : '');
+  return fold([name, p.city, regionWords(p.residenceRegion), regionWords(p.originRegion), p.originDetail, p.kind ?? '', p.skills.join(' '), p.bio].join(' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const empty: Omit<Profile, 'userId' | 'networkId' | 'searchDoc' | 'updatedAt' | 'importedAt'> = {
+  city: '',
+  cityKey: '',
+  residenceRegion: null,
+  originRegion: null,
+  originDetail: '',
+  kind: null,
+  skills: [],
+  skillKeys: [],
+  bio: '',
+  links: [],
+  locale: 'fr',
+  directoryVisible: false,
+  invitationsOptOut: false,
+  searchText: '',
+};
+
+/**
+ * A complete profile row from the current one (or none) and a change: derived columns (city key,
+ * skill keys, search text, residence region from a known town) are recomputed here, so every
+ * writer — the profile form, the API, the import, the demo — keeps them right.
+ */
+export function profileRow(networkId: string, userId: string, name: string, current: Profile | undefined, change: ProfileFields) {
+  const base = current ?? { ...empty, userId, networkId };
+  const next = { ...base, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as typeof base;
+  if (change.city !== undefined && change.residenceRegion === undefined) next.residenceRegion = regionOfCity(next.city) ?? (change.city === '' ? null : next.residenceRegion);
+  if (next.originRegion !== 'other' && change.originDetail === undefined) next.originDetail = '';
+  next.cityKey = fold(next.city).trim();
+  next.skills = [...new Map(next.skills.map((s) => [fold(s).trim(), s.trim()])).values()];
+  next.skillKeys = skillKeysOf(next.skills);
+  next.searchText = searchTextOf(name, next);
+  const { searchDoc: _generated, updatedAt: _u, ...values } = next as Profile;
+  return { ...values, networkId, userId, updatedAt: new Date() };
+}
+
+export async function findProfile(db: Tx, networkId: string, userId: string): Promise<Profile | undefined> {
+  const [row] = await db.select().from(memberProfiles).where(sql`${memberProfiles.networkId} = ${networkId} and ${memberProfiles.userId} = ${userId}`);
+  return row;
+}
+
+/** Saves a change to a member's profile (creating it on first save), and their name if given. */
+export async function saveProfile(tx: Tx, user: { id: string; networkId: string; name: string }, change: ProfileUpdate): Promise<Profile> {
+  const { name, ...fields } = change;
+  const displayName = name ?? user.name;
+  if (name !== undefined && name !== user.name) await tx.update(users).set({ name }).where(eq(users.id, user.id));
+  const current = await findProfile(tx, user.networkId, user.id);
+  const row = profileRow(user.networkId, user.id, displayName, current, fields);
+  const [saved] = await tx
+    .insert(memberProfiles)
+    .values(row)
+    .onConflictDoUpdate({ target: memberProfiles.userId, set: row })
+    .returning();
+  return saved!;
+}

@@ -11,6 +11,7 @@ import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
 import { extendSeries } from './events/service.js';
 import { startMailWorker } from './mail/worker.js';
+import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
 import { startWebhookWorker } from './webhooks/worker.js';
 import { AppError } from './web/errors.js';
 
@@ -22,6 +23,7 @@ Commands:
   demo [--force]                fill an empty network with demo data
   user create --email E --name N [--role admin|member] [--password P]
   token create --email E [--name N]   print a new API token for an account
+  members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
 
 Run \`essaim <command> --help\` for details. Configuration comes from environment
 variables (PORT, HOST, BASE_URL, DATABASE_URL, ESSAIM_DATA_DIR, ...): see README.md.`;
@@ -46,6 +48,7 @@ Creates an account. Without --password a random password is generated and printe
 
 Creates an API token for an existing account and prints it (shown once). Use it as
 "Authorization: Bearer <token>".`,
+  members: importHelp,
 };
 
 class UsageError extends Error {}
@@ -70,7 +73,7 @@ function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 }
 
 function printDemo(summary: DemoSummary): void {
-  console.log(`demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.events} events, ${summary.registrations} registrations, ${summary.interest} sign-ups for planned chapters`);
+  console.log(`demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`);
   if (summary.admin) console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
 }
 
@@ -104,7 +107,7 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     if (adminCreated) console.log(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
-    if (values.demo && (await isNetworkEmpty(database.db, network))) printDemo(await loadDemo(database.db, network));
+    if (values.demo && (await isNetworkEmpty(database.db, network))) printDemo(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
     app = await buildApp(config, database);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -158,7 +161,8 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       const { values } = parse(rest, { force: { type: 'boolean' } });
       if (values.help) return console.log(help.demo);
-      return withDatabase(async ({ database, network }) => printDemo(await loadDemo(database.db, network, { force: values.force })));
+      const { baseUrl } = loadConfig();
+      return withDatabase(async ({ database, network }) => printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl })));
     }
     case 'user': {
       const { values, positionals } = parse(rest, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } });
@@ -185,6 +189,17 @@ async function main(argv: string[]): Promise<void> {
         if (!user) throw new AppError('not_found', `no account uses ${email}: create it with \`essaim user create\``);
         const { token } = await createToken(database.db, user, values.name ?? 'command line');
         console.log(token);
+      });
+    }
+    case 'members': {
+      const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' }, welcome: { type: 'boolean' }, map: { type: 'string' }, report: { type: 'string' } });
+      if (values.help) return console.log(help.members);
+      if (positionals[0] !== 'import') throw new UsageError(`unknown subcommand "members ${positionals[0] ?? ''}": try \`essaim members import --help\``);
+      // The file is read and checked before the database is opened: a bad file fails fast.
+      const input = readImportFile(need(positionals[1], 'FILE.csv'), values.map);
+      const { baseUrl } = loadConfig();
+      return withDatabase(async ({ database, network }) => {
+        await runMembersImport(database.db, network, input, { dryRun: !!values['dry-run'], welcome: !!values.welcome, report: values.report, baseUrl });
       });
     }
     default:

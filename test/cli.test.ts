@@ -68,7 +68,7 @@ describe('commands on a data directory with no server running', () => {
   it('demo fills an empty network and refuses a filled one without --force', async () => {
     const first = await runCli(['demo'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('demo data: 5 chapters, 3 venues');
+    expect(first.stdout).toContain('demo data: 5 chapters, 3 venues, 3000 members');
     // An admin already exists (created above), so the demo adds none.
     expect(first.stdout).not.toContain('demo admin');
     const second = await runCli(['demo'], env);

@@ -4,7 +4,7 @@ import type { Tx } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { UserCreate } from './schemas.js';
-import { apiTokens, sessions, users } from './tables.js';
+import { apiTokens, loginLinks, sessions, users } from './tables.js';
 
 export type User = typeof users.$inferSelect;
 const SESSION_DAYS = 14;
@@ -16,11 +16,16 @@ export async function findUserByEmail(db: Tx, networkId: string, email: string):
   return row;
 }
 
-export async function createUser(db: Tx, networkId: string, input: UserCreate): Promise<User> {
+/**
+ * An account made by an admin, the CLI, the demo or an import counts as verified: someone who
+ * runs the network vouched for the address. Sign-up passes `verified: false` and sends a link.
+ */
+export async function createUser(db: Tx, networkId: string, input: UserCreate, opts: { verified?: boolean } = {}): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const emailVerifiedAt = opts.verified === false ? null : new Date();
   const [row] = await db
     .insert(users)
-    .values({ networkId, email: input.email, name: input.name, role: input.role, passwordHash })
+    .values({ networkId, email: input.email, name: input.name, role: input.role, passwordHash, emailVerifiedAt })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError('conflict', `An account with the e-mail ${input.email} already exists.`, [{ field: 'email', message: 'is already used' }]);
@@ -34,17 +39,35 @@ export async function ensureAdmin(db: Tx, networkId: string, admin: { email: str
   const passwordHash = await hashPassword(admin.password);
   const inserted = await db
     .insert(users)
-    .values({ networkId, email: admin.email, name: 'Administrator', role: 'admin', passwordHash })
+    .values({ networkId, email: admin.email, name: 'Administrator', role: 'admin', passwordHash, emailVerifiedAt: new Date() })
     .onConflictDoNothing()
     .returning({ id: users.id });
   return inserted.length > 0;
+}
+
+/** The password was right but the address was never confirmed: said only after a correct password, so it reveals nothing. */
+export class UnverifiedEmailError extends AppError {
+  constructor() {
+    super('forbidden', 'This e-mail address is not confirmed yet: follow the link we e-mailed at sign-up, or ask for a new one with POST /api/v1/auth/signup/resend (or on the /signup page).', [{ field: 'email', message: 'is not confirmed yet' }]);
+  }
 }
 
 export async function authenticate(db: Tx, networkId: string, email: string, password: string): Promise<User> {
   const user = await findUserByEmail(db, networkId, email);
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) throw new AppError('unauthenticated', 'Wrong e-mail or password.');
+  if (!user.emailVerifiedAt && (await awaitsVerification(db, user.id))) throw new UnverifiedEmailError();
   return user;
+}
+
+/**
+ * Only accounts made by sign-up wait for a confirmation: sign-up always writes a `verify` link in
+ * the same transaction. Accounts older than the column (null, but never sent a link) keep working
+ * without a data migration.
+ */
+export async function awaitsVerification(db: Tx, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: loginLinks.id }).from(loginLinks).where(and(eq(loginLinks.userId, userId), eq(loginLinks.purpose, 'verify'))).limit(1);
+  return row !== undefined;
 }
 
 // ── API tokens ─────────────────────────────────────────────────────────────

@@ -1,6 +1,66 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { Layout, pageContext, sendPage } from '../web/page.js';
+import { authorize, isAdmin } from '../web/policy.js';
+import { auditCursor, beforeOf } from './present.js';
+import { listAudit } from './service.js';
 
-/** Placeholder: filled in by the work on issue 5. */
-export function auditPages(_app: FastifyInstance, _db: Db, _config: Config): void {}
+const PAGE = 50;
+const knownActions = ['member.export', 'member.delete', 'member.self_delete', 'members.import'] as const;
+
+export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {
+  app.get('/admin/audit', async (req, reply) => {
+    authorize(req.user, isAdmin(req.user), 'read the audit log');
+    const ctx = pageContext(req, reply);
+    const { t, locale } = ctx;
+    const cursor = (req.query as Record<string, string | undefined>).cursor;
+    const rows = await listAudit(db, req.network.id, { limit: PAGE + 1, before: beforeOf(cursor) });
+    const next = auditCursor(rows, PAGE);
+    const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+    const action = (a: string) => ((knownActions as readonly string[]).includes(a) ? t(`audit.action.${a as (typeof knownActions)[number]}`) : a);
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('audit.title')}>
+        <h1>{t('audit.title')}</h1>
+        <p>{t('audit.intro')}</p>
+        {rows.length ? (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.when')}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.subject')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, PAGE).map((e) => (
+                  <tr>
+                    <td>
+                      <time dateTime={e.createdAt.toISOString()}>{when.format(e.createdAt)}</time>
+                    </td>
+                    <td>{e.actorEmail}</td>
+                    <td>{action(e.action)}</td>
+                    <td>{e.subject}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p class="muted">{t('audit.empty')}</p>
+        )}
+        {next ? (
+          <p>
+            <a href={`/admin/audit?cursor=${next}`}>{t('audit.older')}</a>
+          </p>
+        ) : null}
+        <p>
+          <a href="/admin/members">{t('members.admin.title')}</a>
+        </p>
+      </Layout>,
+    );
+  });
+}

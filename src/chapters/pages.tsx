@@ -15,6 +15,8 @@ import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
 import { EventListItem } from '../events/pages.js';
 import { FeedAlternates, FeedLinks } from '../feeds/meta.js';
+import { FollowForm } from '../members/follow-form.js';
+import { isFollowing } from '../members/follow.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -113,6 +115,7 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
         </Section>
       ) : null}
       {interest !== undefined ? <p class="muted">{t('interest.count', { count: interest })}</p> : null}
+      <FollowForm ctx={ctx} chapter={chapter} following={req.user ? await isFollowing(db, req.network.id, req.user.id, chapter.id) : false} />
       {chapter.status === 'planned' ? <InterestForm ctx={ctx} chapter={chapter} values={form?.values} errors={form?.errors} /> : null}
       {(await chapterPolicy.edit(db, req.user, chapter)) ? (
         <p>
@@ -211,7 +214,7 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
     <Layout ctx={ctx} title={t('admin.editChapter', { name: chapter.name })}>
       <h1>{t('admin.editChapter', { name: chapter.name })}</h1>
       <p>
-        <a href={`/chapters/${chapter.slug}`}>{t('admin.view')}</a>
+        <a href={`/chapters/${chapter.slug}`}>{t('admin.view')}</a> · <a href={`/admin/chapters/${chapter.slug}/invitations`}>{t('invitations.stats.link')}</a>
       </p>
       <ErrorSummary ctx={ctx} errors={allErrors} />
       <form method="post" action={`/admin/chapters/${chapter.slug}`} class="stack" novalidate>

@@ -13,6 +13,9 @@ import { slugify } from '../web/slug.js';
 import { createEvent } from '../events/service.js';
 import { fromWallClock, wallClock } from '../events/time.js';
 import { checkIn, registerForEvent } from '../registrations/service.js';
+import { sendInvitations } from '../invitations/service.js';
+import { invitations } from '../invitations/tables.js';
+import { loadDemoMembers } from './members.js';
 import { demoAdmin, demoChapters, demoEvents, demoManagers, demoOrganizers, demoPartnership, demoVenues, firstNames, lastNames } from './data.js';
 
 export async function isNetworkEmpty(db: Db, network: Network): Promise<boolean> {
@@ -32,13 +35,13 @@ function* people(seed: number): Generator<{ name: string; email: string }> {
   }
 }
 
-export interface DemoSummary { chapters: number; venues: number; interest: number; events: number; registrations: number; admin?: { email: string; password: string } }
+export interface DemoSummary { chapters: number; venues: number; invitations: number; members: number; interest: number; events: number; registrations: number; admin?: { email: string; password: string } }
 
 /**
  * Fills a network with the situation of PRODUCT.md. Refuses a network that already has chapters
  * or venues unless `force`, which first removes them (and everything hanging off them).
  */
-export async function loadDemo(db: Db, network: Network, opts: { force?: boolean } = {}): Promise<DemoSummary> {
+export async function loadDemo(db: Db, network: Network, opts: { force?: boolean; baseUrl?: string } = {}): Promise<DemoSummary> {
   if (!(await isNetworkEmpty(db, network))) {
     if (!opts.force) throw new AppError('conflict', `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`);
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
@@ -67,14 +70,17 @@ export async function loadDemo(db: Db, network: Network, opts: { force?: boolean
     if (!(await findUserByEmail(db, network.id, m.email))) await createUser(db, network.id, { email: m.email, name: m.name, role: 'member' });
     await addManager(db, network, slugify(m.venue), m.email);
   }
-  const { events, registrations } = await loadDemoEvents(db, network, gen);
+  const chapterIds = new Map((await db.select({ id: chapters.id, slug: chapters.slug }).from(chapters).where(eq(chapters.networkId, network.id))).map((c) => [c.slug, c.id]));
+  const members = await loadDemoMembers(db, network, chapterIds);
+  const { events, registrations, nextItDay } = await loadDemoEvents(db, network, gen);
+  const invitations = nextItDay ? await inviteHome(db, network, nextItDay, opts.baseUrl) : 0;
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
   const [admins] = await db.select({ n: count() }).from(users).where(and(eq(users.networkId, network.id), eq(users.role, 'admin')));
   if (admins!.n === 0) {
     await createUser(db, network.id, { ...demoAdmin, role: 'admin' });
     admin = { email: demoAdmin.email, password: demoAdmin.password };
   }
-  return { chapters: demoChapters.length, venues: demoVenues.length, interest, events, registrations, admin };
+  return { chapters: demoChapters.length, venues: demoVenues.length, members, interest, events, registrations, invitations, admin };
 }
 
 const TZ = 'Europe/Brussels';
@@ -102,7 +108,8 @@ async function loadDemoEvents(db: Db, network: Network, gen: Generator<{ name: s
   const fill = async (eventId: string, n: number, attended = 0) => {
     for (let i = 0; i < n; i++) {
       const person = gen.next().value as { name: string; email: string };
-      const { registration } = await registerForEvent(db, network, eventId, { ...person, answers: {} }, { byOrganizer: true, notify: false });
+      // One person in five agreed to share their name and e-mail with the host venue.
+      const { registration } = await registerForEvent(db, network, eventId, { ...person, answers: {}, shareWithVenue: i % 5 === 2 }, { byOrganizer: true, notify: false });
       if (i < attended) await checkIn(db, network, eventId, registration.checkInCode, now);
       regs++;
     }
@@ -129,5 +136,30 @@ async function loadDemoEvents(db: Db, network: Network, gen: Generator<{ name: s
     if ('registrations' in e) await fill(created.event.id, e.registrations, e.attended);
     else await fill(created.event.id, Math.floor(e.capacity / 3));
   }
-  return { events: count, registrations: regs };
+  return { events: count, registrations: regs, nextItDay: next?.id };
+}
+
+/**
+ * The "come home" campaign of PRODUCT.md: Charleroi's organiser invites the members from Hainaut
+ * who live elsewhere to the next IT day, and a few of them answer, so "who came back" has figures.
+ */
+async function inviteHome(db: Db, network: Network, eventId: string, baseUrl: string | undefined): Promise<number> {
+  const organizer = await findUserByEmail(db, network.id, demoOrganizers.find((o) => o.chapter === 'Charleroi')!.email);
+  const { campaignId, invited } = await sendInvitations(
+    db,
+    network,
+    organizer!,
+    eventId,
+    { segment: { comeHome: true }, message: 'Le prochain IT day à Charleroi : venez retrouver la communauté de votre région, même si vous travaillez à Bruxelles.' },
+    { baseUrl },
+  );
+  const answered = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .where(eq(invitations.campaignId, campaignId))
+    .orderBy(users.email)
+    .limit(12);
+  for (const { id, ...person } of answered) await registerForEvent(db, network, eventId, { ...person, answers: {} }, { notify: false, userId: id });
+  return invited;
 }

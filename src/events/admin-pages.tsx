@@ -221,7 +221,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
     <Layout ctx={ctx} title={t('admin.editEvent', { title: row.title })}>
       <h1>{t('admin.editEvent', { title: row.title })}</h1>
       <p>
-        <a href={`/events/${row.id}`}>{t('admin.view')}</a> · <a href={`/admin/events/${row.id}/registrations`}>{t('admin.registrations')}</a> · <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
+        <a href={`/events/${row.id}`}>{t('admin.view')}</a> · <a href={`/admin/events/${row.id}/registrations`}>{t('admin.registrations')}</a> · <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a> · <a href={`/admin/events/${row.id}/invite`}>{t('invitations.invite')}</a>
       </p>
       <p>
         {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)} · {t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })} · {t('event.full', { count: view.waitlistCount })}

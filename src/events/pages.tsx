@@ -62,6 +62,17 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
           </div>
         ),
       )}
+      {view.venue ? (
+        <div>
+          <input type="checkbox" id="f-shareWithVenue" name="shareWithVenue" checked={values.shareWithVenue === 'on'} aria-describedby="f-shareWithVenue-help" />{' '}
+          <label htmlFor="f-shareWithVenue" style="display:inline">
+            {t('consent.share', { venue: view.venue.name })}
+          </label>
+          <p class="help" id="f-shareWithVenue-help">
+            {t('consent.shareHelp')}
+          </p>
+        </div>
+      ) : null}
       <div>
         <button type="submit">{full ? t('event.joinWaitlist') : t('event.register')}</button>
       </div>
@@ -165,7 +176,7 @@ function parseRsvp(body: unknown) {
     values[k] = v;
     if (k.startsWith('answer_') && v.trim()) answers[k.slice('answer_'.length)] = v;
   }
-  return validate(RegistrationCreateSchema, { name: values.name, email: values.email, answers }, values);
+  return validate(RegistrationCreateSchema, { name: values.name, email: values.email, answers, shareWithVenue: values.shareWithVenue === 'on' }, values);
 }
 
 async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: { secret: string } }>, reply: FastifyReply) {
@@ -174,6 +185,7 @@ async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: 
   const reg = await registrations.findBySecret(db, req.network, req.params.secret);
   const row = await events.findEvent(db, req.network, reg.eventId);
   const position = await registrations.waitlistPosition(db, reg);
+  const venueName = row.venueId ? (await events.eventPlaces(db, [row])).venues.get(row.venueId)?.name : undefined;
   // The QR code opens the door page of the event with this code: an organiser's phone camera is the scanner.
   const qr = reg.status === 'confirmed' ? await QRCode.toString(`${config.baseUrl}/admin/events/${row.id}/door?code=${reg.checkInCode}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
   return sendPage(
@@ -197,6 +209,22 @@ async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: 
           </figcaption>
         </figure>
       ) : null}
+      {venueName || reg.sharedWithVenueAt ? (
+        <section id="venue-consent" data-shared={reg.sharedWithVenueAt ? 'yes' : 'no'}>
+          <h2>{t('consent.heading')}</h2>
+          {reg.sharedWithVenueAt ? (
+            <>
+              <p>{t('consent.sharedAt', { venue: venueName ?? '', when: new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: row.timeZone }).format(reg.sharedWithVenueAt) })}</p>
+              <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`}>
+                <CsrfField ctx={ctx} />
+                <button type="submit">{t('consent.withdraw')}</button>
+              </form>
+            </>
+          ) : (
+            <p>{t('consent.notShared')}</p>
+          )}
+        </section>
+      ) : null}
       <p class="muted">{t('ticket.keepLink')}</p>
       {reg.status !== 'cancelled' ? (
         <form method="post" action={`/r/${req.params.secret}/cancel`}>
@@ -219,7 +247,7 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
     const form = parseRsvp(req.body);
     if (!form.ok) return eventPage(db, config, req, reply, form, 400);
     try {
-      const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers }, { userId: req.user?.id, locale: req.locale });
+      const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers, shareWithVenue: form.data.shareWithVenue }, { userId: req.user?.id, locale: req.locale });
       // A repeat of someone else's e-mail must not reveal their link; a signed-in member gets their own.
       if (created || (req.user && registration.userId === req.user.id)) return reply.redirect(`/r/${registration.secret}`, 303);
       return eventPage(db, config, req, reply, { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } }, 200);
@@ -230,6 +258,11 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
   });
 
   app.get<{ Params: { secret: string } }>('/r/:secret', (req, reply) => ticketPage(db, config, req, reply));
+
+  app.post<{ Params: { secret: string } }>('/r/:secret/venue-consent/withdraw', csrf, async (req, reply) => {
+    await registrations.withdrawVenueConsent(db, req.network, req.params.secret);
+    return reply.redirect(`/r/${req.params.secret}`, 303);
+  });
 
   app.post<{ Params: { secret: string } }>('/r/:secret/cancel', csrf, async (req, reply) => {
     const reg = await registrations.findBySecret(db, req.network, req.params.secret);

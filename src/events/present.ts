@@ -61,6 +61,7 @@ export function presentRegistration(r: RegistrationRow, event: Pick<EventRow, 'e
     checkedInAt: r.checkedInAt?.toISOString() ?? null,
     attendance: r.status === 'confirmed' && ended ? (r.checkedInAt ? 'attended' : 'no-show') : r.checkedInAt ? 'attended' : null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
+    sharedWithVenueAt: r.sharedWithVenueAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -48,7 +48,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
         const errors = [...(!name ? [{ field: 'name', message: 'is required' }] : []), ...(!email ? [{ field: 'email', message: 'is required' }] : [])];
         throw new AppError('validation', 'Guests give their name and e-mail (or sign in).', errors);
       }
-      const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers }, { userId: req.user?.id, locale: req.locale });
+      const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers, shareWithVenue: req.body.shareWithVenue }, { userId: req.user?.id, locale: req.locale });
       const view = presentRegistration(registration, event, position);
       if (!created) return reply.code(200).send(view);
       return reply

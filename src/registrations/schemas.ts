@@ -6,9 +6,14 @@ export const RegistrationCreateSchema = z.strictObject({
   name: requiredText(120, 'Name of the person attending (defaults to the signed-in member\'s)').optional(),
   email: EmailSchema.optional().describe('E-mail (defaults to the signed-in member\'s); required for guests'),
   answers: z.record(z.string(), z.string().max(2000)).default({}).describe('Answers to the event\'s questions, by question id'),
+  shareWithVenue: z
+    .boolean({ message: 'must be true or false' })
+    .default(false)
+    .describe('The person agrees to share their name and e-mail with the host venue (off unless they say so; recorded with its time). Ignored when the event has no venue, and when an organiser adds the person'),
 });
 export type RegistrationCreate = z.infer<typeof RegistrationCreateSchema>;
-export type RegistrationInput = { name: string; email: string; answers: Record<string, string> };
+/** `shareWithVenue`: the person's own consent to share their name and e-mail with the event's venue. */
+export type RegistrationInput = { name: string; email: string; answers: Record<string, string>; shareWithVenue?: boolean };
 
 export const RegistrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled']);
 
@@ -23,6 +28,7 @@ export const RegistrationSchema = z.object({
   checkedInAt: z.string().nullable(),
   attendance: z.enum(['attended', 'no-show']).nullable().describe('Known once the event has ended'),
   cancelledAt: z.string().nullable(),
+  sharedWithVenueAt: z.string().nullable().describe('When the person agreed to share their name and e-mail with the host venue; null: not shared'),
   createdAt: z.string(),
 });
 export type RegistrationView = z.infer<typeof RegistrationSchema>;

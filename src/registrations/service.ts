@@ -171,22 +171,21 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   if ('error' in event) return batch.map(() => ({ error: event.error }));
   const emails = [...new Set(batch.map((j) => j.input.email))];
   const now = new Date();
-  const [existingRows, counts, recentRows] = await Promise.all([
-    // network_id too: that is what lets the partial unique index answer.
-    tx.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.eventId, event.id), inArray(registrations.email, emails), ne(registrations.status, 'cancelled'))),
-    tx
-      .select({
-        confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
-        waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-      })
-      .from(registrations)
-      .where(eq(registrations.eventId, event.id)),
-    tx
-      .select({ email: registrations.email, n: count() })
-      .from(registrations)
-      .where(and(eq(registrations.networkId, network.id), inArray(registrations.email, emails), gt(registrations.createdAt, new Date(now.getTime() - 60_000))))
-      .groupBy(registrations.email),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time anyway.
+  // network_id too: that is what lets the partial unique index answer.
+  const existingRows = await tx.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.eventId, event.id), inArray(registrations.email, emails), ne(registrations.status, 'cancelled')));
+  const counts = await tx
+    .select({
+      confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+    })
+    .from(registrations)
+    .where(eq(registrations.eventId, event.id));
+  const recentRows = await tx
+    .select({ email: registrations.email, n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.networkId, network.id), inArray(registrations.email, emails), gt(registrations.createdAt, new Date(now.getTime() - 60_000))))
+    .groupBy(registrations.email);
   const live = new Map(existingRows.map((r) => [r.email, r]));
   // Repeats (5 % of a flash crowd) get their place back: one ranking for the batch, under the lock.
   const livePositions = await waitlistPositions(tx, event.id, existingRows);
@@ -237,6 +236,8 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
           locale: opts.locale ?? 'fr',
           secret: randomBytes(24).toString('base64url'),
           checkInCode: randomBytes(8).toString('hex').toUpperCase(),
+          // The person's own consent, recorded with its time; without a venue there is nobody to share with.
+          sharedWithVenueAt: input.shareWithVenue && event.venueId ? now : null,
         },
         position: seat ? undefined : waitlisted,
       });
@@ -287,6 +288,14 @@ export async function findBySecret(db: Tx, network: Network, secret: string): Pr
   const [row] = await db.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.secret, secret)));
   if (!row) throw notFound('This registration link');
   return row;
+}
+
+/** The attendee withdraws their consent to share their name and e-mail with the host venue. */
+export async function withdrawVenueConsent(db: Tx, network: Network, secret: string): Promise<RegistrationRow> {
+  const reg = await findBySecret(db, network, secret);
+  if (!reg.sharedWithVenueAt) return reg;
+  const [row] = await db.update(registrations).set({ sharedWithVenueAt: null }).where(and(eq(registrations.networkId, network.id), eq(registrations.id, reg.id))).returning();
+  return row!;
 }
 
 /** Frees the seat and, in the same transaction, gives it to the head of the waitlist. */

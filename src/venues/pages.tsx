@@ -6,6 +6,7 @@ import { ErrorSummary, Field, formError, parseForm, Section, Select, validate, t
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { FeedLinks } from '../feeds/meta.js';
 import { authorize, isAdmin } from '../web/policy.js';
+import { venueManagePages } from './manage-pages.js';
 import { venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
 import * as venues from './service.js';
@@ -128,6 +129,11 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
       {(await venuePolicy.edit(db, req.user, venue)) ? (
         <p>
           <a href={`/admin/venues/${venue.slug}`}>{t('admin.edit')}</a>
+        </p>
+      ) : null}
+      {(await venuePolicy.seeActivity(db, req.user, venue)) ? (
+        <p>
+          <a href={`/venues/${venue.slug}/manage`}>{t('consent.manage.link')}</a>
         </p>
       ) : null}
     </Layout>,
@@ -290,6 +296,7 @@ export function venuePages(app: FastifyInstance, db: Db): void {
 
   app.get('/venues', (req, reply) => venueListPage(db, req, reply));
   app.get<Params>('/venues/:slug', (req, reply) => venuePage(db, req, reply));
+  venueManagePages(app, db);
 
   app.get('/admin/venues/new', (req, reply) => {
     authorize(req.user, venuePolicy.create(req.user), 'create venues');

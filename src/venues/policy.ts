@@ -11,4 +11,8 @@ export const venuePolicy = {
     if (!actor) return false;
     return isAdmin(actor) || isManager(db, venue.networkId, venue.id, actor.id);
   },
+  /** The events held there and the contacts people agreed to share with the venue: admins and its managers. */
+  seeActivity(db: Tx, actor: Actor, venue: { id: string; networkId: string }): Promise<boolean> {
+    return venuePolicy.edit(db, actor, venue);
+  },
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RoomRow, VenueRow } from './queries.js';
-import type { VenueSchema } from './schemas.js';
+import type { VenueEventRow, EventFigures } from './activity-queries.js';
+import type { VenueEventActivity, VenueSchema } from './schemas.js';
 
 export type VenueView = z.infer<typeof VenueSchema>;
 
@@ -20,5 +21,25 @@ export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: 
     chapters,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** An event held at the venue, with its attendance figures, as the venue's managers see it. */
+export function presentVenueEvent(row: VenueEventRow, figures: EventFigures | undefined, now: Date): VenueEventActivity {
+  return {
+    id: row.id,
+    title: row.title,
+    chapter: { slug: row.chapterSlug, name: row.chapterName },
+    room: row.roomName,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    status: row.status === 'cancelled' ? 'cancelled' : 'published',
+    phase: row.endsAt > now ? 'upcoming' : 'past',
+    capacity: row.capacity,
+    confirmed: figures?.confirmed ?? 0,
+    waitlisted: figures?.waitlisted ?? 0,
+    checkedIn: figures?.checkedIn ?? 0,
+    sharedContacts: figures?.sharedContacts ?? 0,
   };
 }

@@ -8,7 +8,8 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { venuePolicy } from './policy.js';
 import { presentVenue } from './present.js';
-import { VenueCreateSchema, VenueListQuerySchema, VenueSchema, VenueUpdateSchema } from './schemas.js';
+import { venueActivity, venueForActivity, sharedContacts } from './activity.js';
+import { SharedContactsSchema, VenueActivityQuerySchema, VenueCreateSchema, VenueEventActivitySchema, VenueListQuerySchema, VenueSchema, VenueUpdateSchema } from './schemas.js';
 import * as venues from './service.js';
 
 const tags = ['venues'];
@@ -57,6 +58,37 @@ export function venueRoutes(app: Api, db: Db): void {
       if (req.body.slug !== undefined) authorize(user, isAdmin(user), 'change a venue\'s URL name (admins only)');
       const [view] = await present(req, [await venues.updateVenue(db, req.network, req.params.slug, req.body)]);
       return view!;
+    },
+  });
+
+  app.get('/api/v1/venues/:slug/activity', {
+    schema: {
+      tags,
+      summary: 'Events held at the venue with their attendance (its managers and admins)',
+      description: 'Events in any room of the venue, drafts excepted: those not ended yet first (soonest first), then past ones (latest first), a page at a time.',
+      security: bearer,
+      params: SlugParamsSchema,
+      querystring: VenueActivityQuerySchema,
+      response: { 200: pageOf(VenueEventActivitySchema) },
+    },
+    handler: async (req) => {
+      const venue = await venueForActivity(db, req.network, req.user, req.params.slug);
+      return venueActivity(db, req.network, venue, { cursor: req.query.cursor, limit: req.query.limit });
+    },
+  });
+
+  app.get('/api/v1/venues/:slug/events/:eventId/shared-contacts', {
+    schema: {
+      tags,
+      summary: 'Name and e-mail of the people who agreed to share them with the venue, for one of its events (its managers and admins)',
+      description: 'Only registrations that are not cancelled and whose person ticked "share my name and e-mail with the host venue" (and has not withdrawn it). 404 when the event is not held at this venue.',
+      security: bearer,
+      params: SlugParamsSchema.extend({ eventId: z.string().max(100) }),
+      response: { 200: SharedContactsSchema },
+    },
+    handler: async (req) => {
+      const venue = await venueForActivity(db, req.network, req.user, req.params.slug);
+      return sharedContacts(db, req.network, venue, req.params.eventId);
     },
   });
 

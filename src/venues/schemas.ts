@@ -71,3 +71,35 @@ export const VenueSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/** The venue managers' page: events held at the venue, newest upcoming first, then past ones. */
+export const VenueActivityQuerySchema = PageQuerySchema;
+
+export const VenueEventActivitySchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  chapter: z.object({ slug: z.string(), name: z.string() }),
+  room: z.string().nullable().describe('The room of the venue, when the event names one'),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  status: z.enum(['published', 'cancelled']),
+  phase: z.enum(['upcoming', 'past']).describe('upcoming: not ended yet (soonest first); past: ended (latest first)'),
+  capacity: z.number().int(),
+  confirmed: z.number().int(),
+  waitlisted: z.number().int(),
+  checkedIn: z.number().int(),
+  sharedContacts: z.number().int().describe('Live registrations whose person agreed to share their name and e-mail with the venue'),
+});
+export type VenueEventActivity = z.infer<typeof VenueEventActivitySchema>;
+
+export const SharedContactSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  sharedAt: z.string().describe('When the person agreed to share their name and e-mail with the venue'),
+});
+
+export const SharedContactsSchema = z.object({
+  event: VenueEventActivitySchema,
+  items: z.array(SharedContactSchema).describe('Only registrations that are not cancelled and whose person agreed to share'),
+});

@@ -5,6 +5,7 @@ it('keeps secret links out of the logs', () => {
   expect(redactSecrets('/calendar/personal/abc123.ics')).toBe('/calendar/personal/[secret]');
   expect(redactSecrets('/r/7rPczL09HPha6UDqyb/cancel')).toBe('/r/[secret]/cancel');
   expect(redactSecrets('/login/link/tok_en')).toBe('/login/link/[secret]');
+  expect(redactSecrets('/verify/tok_en')).toBe('/verify/[secret]');
   expect(redactSecrets('/api/v1/registrations/1/cancel?secret=s3cr3t&x=1')).toBe('/api/v1/registrations/1/cancel?secret=[secret]&x=1');
   expect(redactSecrets('/events/42?lang=fr')).toBe('/events/42?lang=fr');
 });

@@ -17,10 +17,10 @@ export class FormSession {
     private readonly headers: Record<string, string> = { 'accept-language': 'en' },
   ) {}
 
-  async request(method: InjectOptions['method'], url: string, form?: Form, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(method: InjectOptions['method'], url: string, form?: Form, headers: Record<string, string> = {}, body?: Buffer): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // Repeated fields (a multiple select) are sent as repeated keys, as a browser does.
-    const payload = form ? new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() : undefined;
+    const payload = form ? new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() : body;
     const res = await this.app.inject({
       method,
       url,
@@ -38,6 +38,19 @@ export class FormSession {
 
   get(url: string, headers?: Record<string, string>) {
     return this.request('GET', url, undefined, headers);
+  }
+
+  /** Posts a multipart form with one file (an <input type="file">), as a browser does. */
+  upload(action: string, form: Record<string, string>, file: { field: string; filename: string; content: Uint8Array | string; type?: string }) {
+    const boundary = `----essaim${Math.random().toString(16).slice(2)}`;
+    const part = (head: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n`);
+    const body = Buffer.concat([
+      ...Object.entries(form).flatMap(([k, v]) => [part(`name="${k}"\r\n`), Buffer.from(`${v}\r\n`)]),
+      part(`name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n`),
+      Buffer.from(file.content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.request('POST', action, undefined, { 'content-type': `multipart/form-data; boundary=${boundary}` }, body);
   }
 
   /** GETs the page the form lives on, then posts the form with the page's CSRF token. */

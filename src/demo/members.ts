@@ -1,0 +1,237 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { users } from '../accounts/tables.js';
+import type { Db } from '../db/connection.js';
+import { profileRow } from '../members/profiles.js';
+import { regionName, type RegionCode } from '../members/regions.js';
+import { chapterFollowers, memberProfiles } from '../members/tables.js';
+import type { Network } from '../networks/service.js';
+import type { Locale } from '../web/i18n.js';
+import { slugify } from '../web/slug.js';
+import { firstNames, lastNames } from './data.js';
+
+/**
+ * The demo's members, generated: people living in Brussels who come from Hainaut or West Flanders
+ * (the diaspora the regional chapters want back), people living in their home region, a few from
+ * abroad. Deterministic — the same members on every machine — and written in bulk.
+ */
+
+export const DEMO_MEMBERS = 3000;
+const BATCH = 1000;
+
+type Origin = RegionCode | 'other';
+
+/** Where people live and where they come from, in thousandths of the members. */
+const segments: { weight: number; origin: Origin; residence: RegionCode }[] = [
+  // The diaspora in the capital.
+  { weight: 150, origin: 'BE-WHT', residence: 'BE-BRU' },
+  { weight: 80, origin: 'BE-VWV', residence: 'BE-BRU' },
+  { weight: 25, origin: 'BE-WLG', residence: 'BE-BRU' },
+  { weight: 25, origin: 'BE-WNA', residence: 'BE-BRU' },
+  { weight: 20, origin: 'BE-VOV', residence: 'BE-BRU' },
+  { weight: 15, origin: 'BE-WLX', residence: 'BE-BRU' },
+  { weight: 15, origin: 'BE-VAN', residence: 'BE-BRU' },
+  { weight: 10, origin: 'BE-VLI', residence: 'BE-BRU' },
+  { weight: 10, origin: 'BE-WBR', residence: 'BE-BRU' },
+  { weight: 10, origin: 'BE-VBR', residence: 'BE-BRU' },
+  { weight: 110, origin: 'BE-BRU', residence: 'BE-BRU' },
+  { weight: 60, origin: 'other', residence: 'BE-BRU' },
+  // At home.
+  { weight: 130, origin: 'BE-WHT', residence: 'BE-WHT' },
+  { weight: 80, origin: 'BE-VWV', residence: 'BE-VWV' },
+  { weight: 40, origin: 'BE-WLG', residence: 'BE-WLG' },
+  { weight: 40, origin: 'BE-WNA', residence: 'BE-WNA' },
+  { weight: 25, origin: 'BE-WBR', residence: 'BE-WBR' },
+  { weight: 30, origin: 'BE-VAN', residence: 'BE-VAN' },
+  { weight: 30, origin: 'BE-VOV', residence: 'BE-VOV' },
+  { weight: 20, origin: 'BE-VBR', residence: 'BE-VBR' },
+  { weight: 15, origin: 'BE-VLI', residence: 'BE-VLI' },
+  { weight: 15, origin: 'BE-WLX', residence: 'BE-WLX' },
+  // Moved elsewhere than the capital.
+  { weight: 15, origin: 'BE-WHT', residence: 'BE-WBR' },
+  { weight: 20, origin: 'BE-VWV', residence: 'BE-VOV' },
+  { weight: 5, origin: 'other', residence: 'BE-WLG' },
+  { weight: 5, origin: 'other', residence: 'BE-VOV' },
+];
+
+/** Towns of the gazetteer (regions.ts), larger ones repeated so they come up more often. */
+const towns: Record<RegionCode, string[]> = {
+  'BE-BRU': ['Bruxelles', 'Bruxelles', 'Ixelles', 'Ixelles', 'Schaerbeek', 'Saint-Gilles', 'Etterbeek', 'Uccle', 'Anderlecht', 'Forest', 'Jette', 'Molenbeek', 'Woluwe-Saint-Lambert', 'Evere', 'Auderghem'],
+  'BE-WHT': ['Charleroi', 'Charleroi', 'Charleroi', 'Mons', 'Mons', 'Tournai', 'La Louvière', 'La Louvière', 'Mouscron', 'Binche', 'Ath', 'Soignies', 'Gosselies', 'Marcinelle', 'Châtelet', 'Fleurus', 'Thuin', 'Jumet'],
+  'BE-VWV': ['Kortrijk', 'Kortrijk', 'Kortrijk', 'Brugge', 'Brugge', 'Oostende', 'Oostende', 'Roeselare', 'Roeselare', 'Ieper', 'Waregem', 'Menen', 'Izegem', 'Torhout', 'Harelbeke', 'Wevelgem', 'Tielt'],
+  'BE-WLG': ['Liège', 'Liège', 'Liège', 'Verviers', 'Seraing', 'Herstal', 'Huy', 'Spa', 'Waremme', 'Ans'],
+  'BE-WNA': ['Namur', 'Namur', 'Namur', 'Dinant', 'Gembloux', 'Andenne', 'Ciney', 'Jambes', 'Sambreville'],
+  'BE-WBR': ['Louvain-la-Neuve', 'Louvain-la-Neuve', 'Wavre', 'Nivelles', 'Ottignies', 'Waterloo', 'Braine-l\'Alleud', 'Tubize', 'Rixensart'],
+  'BE-VAN': ['Antwerpen', 'Antwerpen', 'Antwerpen', 'Mechelen', 'Mechelen', 'Turnhout', 'Lier', 'Geel', 'Mol', 'Herentals'],
+  'BE-VOV': ['Gent', 'Gent', 'Gent', 'Gent', 'Aalst', 'Sint-Niklaas', 'Dendermonde', 'Oudenaarde', 'Lokeren', 'Deinze'],
+  'BE-VBR': ['Leuven', 'Leuven', 'Leuven', 'Vilvoorde', 'Halle', 'Zaventem', 'Dilbeek', 'Tienen', 'Aarschot'],
+  'BE-VLI': ['Hasselt', 'Hasselt', 'Hasselt', 'Genk', 'Genk', 'Sint-Truiden', 'Tongeren', 'Beringen', 'Lommel'],
+  'BE-WLX': ['Arlon', 'Arlon', 'Bastogne', 'Marche-en-Famenne', 'Virton', 'Libramont', 'Neufchâteau'],
+};
+
+const abroad = ['Lille, France', 'Paris, France', 'Lyon, France', 'Maastricht, Nederland', 'Rotterdam, Nederland', 'Köln, Deutschland', 'Lisboa, Portugal', 'Madrid, España', 'Roma, Italia', 'Kraków, Polska', 'București, România', 'Casablanca, Maroc', 'Kinshasa, RD Congo', 'Dakar, Sénégal', 'İstanbul, Türkiye', 'Bangalore, India'];
+
+const flemish = new Set<Origin>(['BE-VAN', 'BE-VLI', 'BE-VOV', 'BE-VBR', 'BE-VWV']);
+const walloon = new Set<Origin>(['BE-WBR', 'BE-WHT', 'BE-WLG', 'BE-WLX', 'BE-WNA']);
+
+/** Names that sound like the place people come from, mixed with the demo's common ones. */
+const names = {
+  fr: {
+    first: [...firstNames, 'Antoine', 'Aurélie', 'Benoît', 'Céline', 'Damien', 'Émilie', 'Florence', 'Guillaume', 'Hélène', 'Jérôme', 'Julien', 'Laetitia', 'Mathieu', 'Nadia', 'Nicolas', 'Pauline', 'Romain', 'Sébastien', 'Sophie', 'Valérie'],
+    last: [...lastNames, 'Dupont', 'Lejeune', 'Collignon', 'Laurent', 'Leroy', 'Lefèbvre', 'Michel', 'François', 'Gilson', 'Henrard', 'Lecomte', 'Piron', 'Delhaye', 'Deprez', 'Fontaine'],
+  },
+  nl: {
+    first: [...firstNames, 'An', 'Arne', 'Bram', 'Eline', 'Femke', 'Geert', 'Hanne', 'Jeroen', 'Joke', 'Kobe', 'Lien', 'Maarten', 'Nele', 'Ruben', 'Sander', 'Stijn', 'Tine', 'Wim', 'Jolien', 'Koen'],
+    last: [...lastNames, 'Vandenberghe', 'Vanhoutte', 'Declercq', 'Desmet', 'Verhaeghe', 'Vercruysse', 'Vandamme', 'Depoorter', 'Decock', 'Verbeke', 'Vanneste', 'Lemmens', 'Van Damme', 'Coppens', 'Verstraete'],
+  },
+  other: {
+    first: [...firstNames, 'Ahmed', 'Ana', 'Elena', 'Fatima', 'Giulia', 'Ioana', 'Javier', 'Kofi', 'Marta', 'Mehmet', 'Olivia', 'Priya', 'Rui', 'Sven', 'Tomasz', 'Youssef'],
+    last: ['Benali', 'El Amrani', 'Kowalski', 'Popescu', 'Rossi', 'Silva', 'García', 'Yılmaz', 'Mbala', 'Diop', 'Schmidt', 'Martin', 'Bernard', 'Nair', 'De Vries', 'Kabongo'],
+  },
+};
+
+const techSkills = ['JavaScript', 'TypeScript', 'PHP', 'Laravel', 'Symfony', 'Python', 'Django', 'Java', 'Kotlin', 'C#', '.NET', 'Go', 'Rust', 'React', 'Vue.js', 'Angular', 'Node.js', 'DevOps', 'Docker', 'Kubernetes', 'AWS', 'Azure', 'PostgreSQL', 'MySQL', 'Data science', 'Machine learning', 'Cybersecurity', 'Android', 'iOS', 'Flutter', 'UX design', 'UI design', 'Figma', 'WordPress', 'Drupal', 'Linux', 'Terraform', 'Testing', 'Power BI', 'SAP'];
+const generalistSkills = ['Entrepreneurship', 'Marketing', 'Digital marketing', 'Sales', 'Project management', 'Product management', 'Communication', 'Copywriting', 'Community management', 'Finance', 'Accounting', 'HR', 'Recruitment', 'Legal', 'E-commerce', 'Growth hacking', 'Customer success', 'Fundraising', 'Consulting', 'Scrum', 'SEO', 'Event management', 'Business development', 'Coaching'];
+const otherSkills = ['Teaching', 'Research', 'Photography', 'Video', 'Journalism', 'Translation', 'Architecture', 'Graphic design', 'Public sector', 'Healthcare', 'Social economy', 'Training'];
+
+/** Chapters people follow: those of where they come from, and Brussels for those who live there. */
+const follows: { chapter: string; when: (m: { origin: Origin; residence: RegionCode }) => boolean; share: number }[] = [
+  { chapter: 'charleroi', when: (m) => m.origin === 'BE-WHT', share: 0.55 },
+  { chapter: 'mons', when: (m) => m.origin === 'BE-WHT', share: 0.2 },
+  { chapter: 'kortrijk', when: (m) => m.origin === 'BE-VWV', share: 0.6 },
+  { chapter: 'namur', when: (m) => m.origin === 'BE-WNA', share: 0.5 },
+  { chapter: 'brussels', when: (m) => m.residence === 'BE-BRU', share: 0.35 },
+  { chapter: 'brussels', when: (m) => m.residence !== 'BE-BRU', share: 0.08 },
+];
+
+export interface DemoMember {
+  name: string;
+  email: string;
+  city: string;
+  residenceRegion: RegionCode;
+  originRegion: Origin;
+  originDetail: string;
+  kind: 'tech' | 'generalist' | 'other';
+  skills: string[];
+  bio: string;
+  locale: Locale;
+  directoryVisible: boolean;
+  invitationsOptOut: boolean;
+  /** Chapter slugs. */
+  follows: string[];
+  /** Days before the load that the account was made. */
+  ageDays: number;
+}
+
+/** A deterministic pseudo-random stream in [0, 1) (the same LCG as the demo's `people()`). */
+function stream(seed: number) {
+  let x = seed;
+  const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const some = <T,>(list: readonly T[], n: number): T[] => {
+    const chosen = new Set<T>();
+    while (chosen.size < n) chosen.add(pick(list));
+    return [...chosen];
+  };
+  return { next, pick, some };
+}
+
+function localeFor(origin: Origin, r: number): Locale {
+  if (flemish.has(origin)) return r < 0.85 ? 'nl' : r < 0.93 ? 'en' : 'fr';
+  if (walloon.has(origin)) return r < 0.9 ? 'fr' : r < 0.96 ? 'en' : 'nl';
+  if (origin === 'BE-BRU') return r < 0.7 ? 'fr' : r < 0.88 ? 'nl' : 'en';
+  return r < 0.5 ? 'en' : r < 0.9 ? 'fr' : 'nl';
+}
+
+const bios: Record<Locale, (city: string, from: string, skills: string) => string> = {
+  fr: (city, from, skills) => `Vit à ${city}, vient de ${from}. ${skills}.`,
+  nl: (city, from, skills) => `Woont in ${city}, afkomstig uit ${from}. ${skills}.`,
+  en: (city, from, skills) => `Lives in ${city}, from ${from}. ${skills}.`,
+};
+
+/** `n` members, always the same ones. */
+export function generateMembers(n = DEMO_MEMBERS, seed = 2024): DemoMember[] {
+  const rnd = stream(seed);
+  const total = segments.reduce((s, x) => s + x.weight, 0);
+  const members: DemoMember[] = [];
+  for (let i = 0; i < n; i++) {
+    // Segments by quota rather than by chance: the shares are exact whatever n is.
+    const slot = ((i * 7919) % n) / n;
+    let acc = 0;
+    const seg = segments.find((s) => (acc += s.weight / total) > slot) ?? segments[segments.length - 1]!;
+    const names_ = flemish.has(seg.origin) ? names.nl : seg.origin === 'other' ? names.other : names.fr;
+    const first = rnd.pick(names_.first);
+    const last = rnd.pick(names_.last);
+    const city = rnd.pick(towns[seg.residence]);
+    const originDetail = seg.origin === 'other' ? rnd.pick(abroad) : '';
+    const k = rnd.next();
+    const kind = k < 0.55 ? 'tech' : k < 0.9 ? 'generalist' : 'other';
+    const skills =
+      kind === 'tech'
+        ? rnd.some(techSkills, 2 + Math.floor(rnd.next() * 4))
+        : kind === 'generalist'
+          ? [...rnd.some(generalistSkills, 2 + Math.floor(rnd.next() * 3)), ...(rnd.next() < 0.2 ? [rnd.pick(['WordPress', 'Figma', 'Power BI'])] : [])]
+          : rnd.some(otherSkills, 1 + Math.floor(rnd.next() * 3));
+    const locale = localeFor(seg.origin, rnd.next());
+    const from = seg.origin === 'other' ? originDetail : regionName(seg.origin, locale);
+    members.push({
+      name: `${first} ${last}`,
+      email: `${slugify(first)}.${slugify(last)}.m${i}@example.org`,
+      city,
+      residenceRegion: seg.residence,
+      originRegion: seg.origin,
+      originDetail,
+      kind,
+      skills,
+      bio: rnd.next() < 0.4 ? bios[locale](city, from, skills.slice(0, 3).join(', ')) : '',
+      locale,
+      directoryVisible: rnd.next() < 0.34,
+      invitationsOptOut: rnd.next() < 0.05,
+      follows: [...new Set(follows.filter((f) => f.when(seg) && rnd.next() < f.share).map((f) => f.chapter))],
+      ageDays: Math.floor(rnd.next() * 1000),
+    });
+  }
+  return members;
+}
+
+/**
+ * Writes the generated members: accounts (verified, no password), profiles (through profileRow, which
+ * computes the search columns) and followed chapters, a thousand rows per INSERT, in one transaction.
+ * Accounts that already exist (a `demo --force` after a first demo) keep their id and profile.
+ */
+export async function loadDemoMembers(db: Db, network: Network, chapterIds: ReadonlyMap<string, string>, now = new Date()): Promise<number> {
+  const members = generateMembers();
+  await db.transaction(async (tx) => {
+    for (let start = 0; start < members.length; start += BATCH) {
+      const batch = members.slice(start, start + BATCH);
+      const inserted = await tx
+        .insert(users)
+        .values(batch.map((m) => ({ networkId: network.id, email: m.email, name: m.name, role: 'member' as const, emailVerifiedAt: now, createdAt: new Date(now.getTime() - m.ageDays * 86_400_000) })))
+        .onConflictDoNothing()
+        .returning({ id: users.id, email: users.email });
+      const ids = new Map(inserted.map((u) => [u.email, u.id]));
+      const known = batch.filter((m) => !ids.has(m.email)).map((m) => m.email);
+      if (known.length) {
+        const rows = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.networkId, network.id), inArray(users.email, known)));
+        for (const r of rows) ids.set(r.email, r.id);
+      }
+      const profiles = batch.map((m) =>
+        profileRow(network.id, ids.get(m.email)!, m.name, undefined, {
+          city: m.city,
+          residenceRegion: m.residenceRegion,
+          originRegion: m.originRegion,
+          originDetail: m.originDetail,
+          kind: m.kind,
+          skills: m.skills,
+          bio: m.bio,
+          locale: m.locale,
+          directoryVisible: m.directoryVisible,
+          invitationsOptOut: m.invitationsOptOut,
+        }),
+      );
+      await tx.insert(memberProfiles).values(profiles).onConflictDoNothing();
+      const followers = batch.flatMap((m) => m.follows.flatMap((slug) => (chapterIds.has(slug) ? [{ networkId: network.id, chapterId: chapterIds.get(slug)!, userId: ids.get(m.email)! }] : [])));
+      if (followers.length) await tx.insert(chapterFollowers).values(followers).onConflictDoNothing();
+    }
+  });
+  return members.length;
+}

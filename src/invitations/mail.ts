@@ -1,0 +1,75 @@
+import { formatRange } from '../events/format.js';
+import type { EventRow } from '../events/service.js';
+import { composeMail } from '../mail/render.js';
+import { locales, translator, type Locale } from '../web/i18n.js';
+import { optOutToken, optOutUrl } from './opt-out.js';
+import { reasonsFor, type Recipient, type Segment } from './segments.js';
+
+export interface CampaignContext {
+  networkId: string;
+  networkName: string;
+  baseUrl: string;
+  secret: string;
+  campaignId: string;
+  event: Pick<EventRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone'>;
+  chapterName: string;
+  /** Where, as one line ("Switch, Rue …, Charleroi · https://meet…"); empty when unknown. */
+  where: string;
+  organiserName: string;
+  message: string;
+  segment: Segment;
+  followed: { name: string }[];
+}
+
+const localeOf = (l: string): Locale => ((locales as readonly string[]).includes(l) ? (l as Locale) : 'fr');
+
+/**
+ * One personal e-mail per person, written now in their profile's language: the worker sends it
+ * as is. It says why they get it and carries a one-click opt-out (RFC 2369 / RFC 8058).
+ */
+export function invitationMails(c: CampaignContext, recipients: (Recipient & { userId: string; email: string; locale: string })[]) {
+  const eventUrl = `${c.baseUrl}/events/${c.event.id}`;
+  // What is the same for everyone of a language is written once per language.
+  const common = new Map<Locale, { subject: string; before: string[]; after: string[]; footer: string }>();
+  const commonFor = (locale: Locale) => {
+    let v = common.get(locale);
+    if (!v) {
+      const t = translator(locale);
+      const message = c.message.trim();
+      v = {
+        subject: t('invitations.mail.subject', { title: c.event.title, chapter: c.chapterName }),
+        before: [
+          t('invitations.mail.intro', { chapter: c.chapterName, title: c.event.title }),
+          t('mail.when', { when: formatRange(c.event.startsAt, c.event.endsAt, c.event.timeZone, locale) }),
+          ...(c.where ? [t('mail.where', { where: c.where })] : []),
+        ],
+        after: [
+          // The organiser's words are plain text: paragraphs kept, HTML escaped by composeMail.
+          ...(message ? [t('invitations.mail.fromOrganiser', { name: c.organiserName || c.chapterName }), ...message.split(/\n\s*\n/).map((p) => p.trim())] : []),
+          t('invitations.mail.register', { url: eventUrl }),
+        ],
+        footer: t('mail.footer', { network: c.networkName, url: c.baseUrl }),
+      };
+      common.set(locale, v);
+    }
+    return v;
+  };
+  return recipients.map((r) => {
+    const locale = localeOf(r.locale);
+    const t = translator(locale);
+    const v = commonFor(locale);
+    const unsubscribe = optOutUrl(c.baseUrl, optOutToken(c.secret, r.userId));
+    const paragraphs = [t('mail.hello', { name: r.name }), ...v.before, reasonsFor(r, c.segment, c.followed, locale), ...v.after, t('invitations.mail.optOut', { url: unsubscribe })];
+    const mail = composeMail(locale, v.subject, paragraphs, eventUrl, v.footer);
+    return {
+      networkId: c.networkId,
+      kind: 'invitation',
+      toEmail: r.email,
+      toName: r.name,
+      locale,
+      ...mail,
+      headers: { ...mail.headers, 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      payload: { campaignId: c.campaignId, eventId: c.event.id, userId: r.userId },
+    };
+  });
+}

@@ -1,0 +1,145 @@
+import { refuse } from './refusal.js';
+
+/** One CSV record and the physical line it starts on (1-based), for the report. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+export interface ParsedCsv {
+  delimiter: ',' | ';' | '\t';
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  records: CsvRecord[];
+}
+
+/**
+ * Bytes → text. Spreadsheets on Windows still save "CSV" in Windows-1252, so bytes that are not
+ * valid UTF-8 are read as Windows-1252 (every byte decodes, "Liège" survives). UTF-16 is only
+ * accepted with its BOM (Excel's "Unicode text"); without one its NUL bytes mark it as binary.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: ParsedCsv['encoding'] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(new TextDecoder('utf-16le').decode(bytes), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(new TextDecoder('utf-16be').decode(bytes), 'utf-16be');
+  // A NUL never appears in text: images, spreadsheets (.xlsx is a zip), PDFs all have them.
+  if (bytes.includes(0)) refuse('binary');
+  try {
+    // TextDecoder drops a UTF-8 BOM by itself (ignoreBOM defaults to false).
+    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+  } catch {
+    return checked(decodeWindows1252(bytes), 'windows-1252');
+  }
+}
+
+/** 0x80–0x9F of Windows-1252 (€, ‘’, “”, –, —, Œ, œ…); the five undefined bytes stay C1 controls. */
+const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node 20's TextDecoder('windows-1252') decodes as Latin-1 (0x96 becomes U+0096, not "–"), so
+ * the bytes 0x80–0x9F are mapped here; the rest of Windows-1252 is Latin-1.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]!);
+}
+
+/** More than 1 % control characters in the first 64 KiB (tabs and line breaks aside) is not a text file. */
+function checked(text: string, encoding: ParsedCsv['encoding']) {
+  const sample = text.slice(0, 65_536);
+  const controls = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
+  if (sample.includes('\u0000') || controls > sample.length / 100) refuse('binary');
+  return { text, encoding };
+}
+
+/** The delimiter used most outside quotes on the first ten lines; a comma when none is. */
+export function detectDelimiter(text: string): ParsedCsv['delimiter'] {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < 10; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '\n') lines++;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  const best = (Object.keys(counts) as ParsedCsv['delimiter'][]).sort((a, b) => counts[b] - counts[a])[0]!;
+  return counts[best] > 0 ? best : ',';
+}
+
+/**
+ * RFC 4180: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF and CR
+ * all end a record. A quote inside an unquoted field is kept as a character (lenient, as
+ * spreadsheets are). Blank lines are skipped. A quoted field never closed refuses the file: the
+ * rest of it would otherwise silently become one field.
+ */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  let fieldQuoted = false;
+  const endRecord = () => {
+    fields.push(field);
+    // Lines of empty cells (";;;;" from a spreadsheet) are blank lines too.
+    if (fields.some((f) => f !== '')) records.push({ line: start, fields });
+    fields = [];
+    field = '';
+    fieldQuoted = false;
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' && field === '' && !fieldQuoted) {
+      // A quoted field: read to its closing quote.
+      fieldQuoted = true;
+      const opened = line;
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) refuse('unclosed', { line: String(opened) });
+        const chunk = text.slice(i, q);
+        field += chunk;
+        line += countBreaks(chunk);
+        if (text[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (c === delimiter) {
+      fields.push(field);
+      field = '';
+      fieldQuoted = false;
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      endRecord();
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      start = line;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (field !== '' || fields.length > 0 || fieldQuoted) endRecord();
+  return records;
+}
+
+function countBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\n') n++;
+    else if (s[i] === '\r' && s[i + 1] !== '\n') n++;
+  }
+  return n;
+}
+
+/** Decode, detect the delimiter, parse. */
+export function readCsv(bytes: Uint8Array): ParsedCsv {
+  const { text, encoding } = decodeCsv(bytes);
+  const delimiter = detectDelimiter(text);
+  return { delimiter, encoding, records: parseCsv(text, delimiter) };
+}

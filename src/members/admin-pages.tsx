@@ -1,0 +1,135 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { ErrorSummary, formError, type FormErrors } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { authorize } from '../web/policy.js';
+import { deleteMember, exportMember } from './gdpr.js';
+import { memberPolicy } from './policy.js';
+import { findMember, listMembers } from './service.js';
+import { notFound } from '../web/errors.js';
+
+const PAGE = 50;
+type IdParams = { Params: { id: string } };
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
+  const ctx = pageContext(req, reply);
+  const { t, locale } = ctx;
+  const query = req.query as Record<string, string | undefined>;
+  const q = (query.q ?? '').trim().slice(0, 120);
+  const offset = Math.max(0, Number(query.offset) || 0);
+  const rows = await listMembers(db, req.network.id, { q: q || undefined, limit: PAGE + 1, offset });
+  const more = (n: number) => `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(n) }).toString()}`;
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={t('members.admin.title')}>
+      <h1>{t('members.admin.title')}</h1>
+      <form method="get" action="/admin/members" class="inline" role="search">
+        <label htmlFor="f-q">{t('members.admin.search')}</label> <input id="f-q" name="q" type="search" value={q} /> <button type="submit">{t('members.admin.searchSubmit')}</button>
+      </form>
+      {rows.length ? (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('field.email')}</th>
+                <th scope="col">{t('field.role')}</th>
+                <th scope="col">{t('members.admin.since')}</th>
+                <th scope="col">{t('members.admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, PAGE).map((m) => (
+                <tr>
+                  <td>{m.name}</td>
+                  <td>
+                    {m.email} {m.emailVerifiedAt ? null : <span class="badge">{t('members.admin.unverified')}</span>}
+                  </td>
+                  <td>{t(`role.${m.role}`)}</td>
+                  <td>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(m.createdAt)}</td>
+                  <td>
+                    <a href={`/admin/members/${m.id}/export`} download aria-label={t('members.admin.exportOf', { name: m.name })}>
+                      {t('members.admin.export')}
+                    </a>{' '}
+                    · <a href={`/admin/members/${m.id}/delete`} aria-label={t('members.admin.deleteOf', { name: m.name })}>{t('form.delete')}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="muted">{t('members.admin.none')}</p>
+      )}
+      <p>
+        {offset > 0 ? <a href={more(Math.max(0, offset - PAGE))}>{t('members.newer')}</a> : null} {rows.length > PAGE ? <a href={more(offset + PAGE)}>{t('members.older')}</a> : null}
+      </p>
+      <p>
+        <a href="/admin/members/import">{t('import.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a>
+      </p>
+    </Layout>,
+  );
+}
+
+async function confirmDeletePage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, errors?: FormErrors, status = 200) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const member = isUuid(req.params.id) ? await findMember(db, req.network.id, req.params.id) : undefined;
+  if (!member) throw notFound(`The member ${req.params.id}`);
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={t('members.admin.deleteTitle', { name: member.name })}>
+      <h1>{t('members.admin.deleteTitle', { name: member.name })}</h1>
+      <p>{t('members.admin.deleteExplain', { email: member.email })}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={`/admin/members/${member.id}/delete`}>
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="danger">
+          {t('members.admin.deleteSubmit', { name: member.name })}
+        </button>
+      </form>
+      <p>
+        <a href="/admin/members">{t('members.admin.back')}</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
+export function adminMemberPages(app: FastifyInstance, db: Db): void {
+  const csrf = { preHandler: app.csrfProtection };
+  const guard = (req: FastifyRequest) => authorize(req.user, memberPolicy.manage(req.user), 'manage members');
+
+  app.get('/admin/members', async (req, reply) => {
+    guard(req);
+    return membersPage(db, req, reply);
+  });
+
+  app.get<IdParams>('/admin/members/:id/export', async (req, reply) => {
+    guard(req);
+    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    const data = await exportMember(db, req.network, req.params.id, req.user!);
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="member-${req.params.id}.json"`)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.get<IdParams>('/admin/members/:id/delete', async (req, reply) => {
+    guard(req);
+    return confirmDeletePage(db, req, reply);
+  });
+
+  app.post<IdParams>('/admin/members/:id/delete', csrf, async (req, reply) => {
+    guard(req);
+    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    try {
+      await deleteMember(db, req.network, req.params.id, req.user!);
+    } catch (err) {
+      return confirmDeletePage(db, req, reply, formError(err, {}).errors, 409);
+    }
+    return reply.redirect('/admin/members?done=deleted', 303);
+  });
+}

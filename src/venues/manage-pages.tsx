@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { Section } from '../web/forms.js';
+import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { sharedContacts, venueActivity, venueForActivity } from './activity.js';
+import type { VenueEventActivity } from './schemas.js';
+
+/** The venue managers' page: events held at the venue with attendance, and per event the contacts shared with the venue. */
+
+type Params = { Params: { slug: string }; Querystring: { cursor?: string } };
+type EventParams = { Params: { slug: string; eventId: string } };
+const PAGE = 20;
+
+const when = (ctx: PageContext, iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+
+function Figures({ ctx, e }: { ctx: PageContext; e: VenueEventActivity }) {
+  const n = (x: number) => new Intl.NumberFormat(ctx.locale).format(x);
+  return (
+    <>
+      <td>{n(e.confirmed)}</td>
+      <td>{n(e.waitlisted)}</td>
+      <td>{n(e.checkedIn)}</td>
+      <td>{n(e.capacity)}</td>
+    </>
+  );
+}
+
+function FigureHeads({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <>
+      <th scope="col">{t('consent.manage.confirmed')}</th>
+      <th scope="col">{t('consent.manage.waitlisted')}</th>
+      <th scope="col">{t('consent.manage.checkedIn')}</th>
+      <th scope="col">{t('consent.manage.capacity')}</th>
+    </>
+  );
+}
+
+function Phase({ ctx, e }: { ctx: PageContext; e: VenueEventActivity }) {
+  const { t } = ctx;
+  return (
+    <span class="muted">
+      {e.status === 'cancelled' ? t('consent.manage.cancelled') : e.phase === 'upcoming' ? t('consent.manage.upcoming') : t('consent.manage.past')}
+    </span>
+  );
+}
+
+async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyReply) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const venue = await venueForActivity(db, req.network, req.user, req.params.slug);
+  const cursor = typeof req.query.cursor === 'string' ? req.query.cursor : undefined;
+  const page = await venueActivity(db, req.network, venue, { cursor, limit: PAGE });
+  const title = t('consent.manage.title', { venue: venue.name });
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href={`/venues/${venue.slug}`}>{venue.name}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{t('consent.manage.intro')}</p>
+      {page.items.length ? (
+        <div class="table-wrap">
+          <table id="venue-events">
+            <thead>
+              <tr>
+                <th scope="col">{t('consent.manage.event')}</th>
+                <th scope="col">{t('consent.manage.date')}</th>
+                <th scope="col">{t('consent.manage.room')}</th>
+                <FigureHeads ctx={ctx} />
+                <th scope="col">{t('consent.manage.shared')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((e) => (
+                <tr data-event={e.id}>
+                  <td>
+                    <a href={`/events/${e.id}`}>{e.title}</a> <Phase ctx={ctx} e={e} />
+                  </td>
+                  <td>
+                    <time dateTime={e.startsAt}>{when(ctx, e.startsAt, e.timeZone)}</time>
+                  </td>
+                  <td>{e.room ?? ''}</td>
+                  <Figures ctx={ctx} e={e} />
+                  <td>
+                    <a href={`/venues/${venue.slug}/manage/events/${e.id}`}>{new Intl.NumberFormat(ctx.locale).format(e.sharedContacts)}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="muted">{t('consent.manage.none')}</p>
+      )}
+      {cursor || page.nextCursor ? (
+        <p>
+          {cursor ? <a href={`/venues/${venue.slug}/manage`}>{t('consent.manage.first')}</a> : null}
+          {cursor && page.nextCursor ? ' · ' : null}
+          {page.nextCursor ? (
+            <a href={`/venues/${venue.slug}/manage?cursor=${encodeURIComponent(page.nextCursor)}`} rel="next">
+              {t('consent.manage.next')}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+    </Layout>,
+  );
+}
+
+async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: FastifyReply) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const venue = await venueForActivity(db, req.network, req.user, req.params.slug);
+  const { event, items } = await sharedContacts(db, req.network, venue, req.params.eventId);
+  return sendPage(
+    // The page lists personal data: keep it out of referrers.
+    reply.header('referrer-policy', 'no-referrer'),
+    <Layout ctx={ctx} title={`${event.title} · ${venue.name}`}>
+      <p>
+        <a href={`/venues/${venue.slug}/manage`}>{t('consent.manage.back', { venue: venue.name })}</a>
+      </p>
+      <h1>{event.title}</h1>
+      <p>
+        <time dateTime={event.startsAt}>{when(ctx, event.startsAt, event.timeZone)}</time>
+        {event.room ? ` · ${event.room}` : ''} · <Phase ctx={ctx} e={event} />
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <FigureHeads ctx={ctx} />
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <Figures ctx={ctx} e={event} />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <Section title={t('consent.manage.contacts')}>
+        <p class="help">{t('consent.manage.contactsHelp')}</p>
+        {items.length ? (
+          <div class="table-wrap">
+            <table id="shared-contacts">
+              <thead>
+                <tr>
+                  <th scope="col">{t('consent.manage.name')}</th>
+                  <th scope="col">{t('consent.manage.email')}</th>
+                  <th scope="col">{t('consent.manage.sharedOn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr>
+                    <td>{c.name}</td>
+                    <td>
+                      <a href={`mailto:${c.email}`}>{c.email}</a>
+                    </td>
+                    <td>
+                      <time dateTime={c.sharedAt}>{when(ctx, c.sharedAt, event.timeZone)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p class="muted">{t('consent.manage.noContacts')}</p>
+        )}
+      </Section>
+    </Layout>,
+  );
+}
+
+/** Registered from venuePages. */
+export function venueManagePages(app: FastifyInstance, db: Db): void {
+  app.get<Params>('/venues/:slug/manage', (req, reply) => managePage(db, req, reply));
+  app.get<EventParams>('/venues/:slug/manage/events/:eventId', (req, reply) => contactsPage(db, req, reply));
+}

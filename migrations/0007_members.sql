@@ -1,5 +1,3 @@
--- Typo-tolerant directory search compares trigrams (pg_trgm is a trusted extension: the database owner may create it).
-CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TYPE "public"."member_kind" AS ENUM('tech', 'generalist', 'other');--> statement-breakpoint
 CREATE TABLE "chapter_followers" (
 	"network_id" uuid NOT NULL,
@@ -12,6 +10,7 @@ CREATE TABLE "chapter_followers" (
 CREATE TABLE "member_profiles" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"network_id" uuid NOT NULL,
+	"name_key" text DEFAULT '' NOT NULL,
 	"city" text DEFAULT '' NOT NULL,
 	"city_key" text DEFAULT '' NOT NULL,
 	"residence_region" text,
@@ -65,6 +64,8 @@ CREATE TABLE "audit_log" (
 --> statement-breakpoint
 ALTER TABLE "login_links" ADD COLUMN "purpose" text DEFAULT 'login' NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email_verified_at" timestamp with time zone;--> statement-breakpoint
+-- Accounts made before sign-up existed were all made by an admin or the command line: confirmed.
+UPDATE "users" SET "email_verified_at" = "created_at" WHERE "email_verified_at" IS NULL;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "shared_with_venue_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "chapter_followers" ADD CONSTRAINT "chapter_followers_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chapter_followers" ADD CONSTRAINT "chapter_followers_chapter_id_chapters_id_fk" FOREIGN KEY ("chapter_id") REFERENCES "public"."chapters"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -86,7 +87,9 @@ CREATE INDEX "member_profiles_directory" ON "member_profiles" USING btree ("netw
 CREATE INDEX "member_profiles_origin" ON "member_profiles" USING btree ("network_id","origin_region","residence_region");--> statement-breakpoint
 CREATE INDEX "member_profiles_city" ON "member_profiles" USING btree ("network_id","city_key");--> statement-breakpoint
 CREATE INDEX "member_profiles_search_doc" ON "member_profiles" USING gin ("search_doc");--> statement-breakpoint
-CREATE INDEX "member_profiles_search_trgm" ON "member_profiles" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "member_profiles_listed_doc" ON "member_profiles" USING gin ("search_doc") WHERE "member_profiles"."directory_visible";--> statement-breakpoint
+CREATE INDEX "member_profiles_listed_name" ON "member_profiles" USING btree ("network_id","name_key","user_id") WHERE "member_profiles"."directory_visible";--> statement-breakpoint
+CREATE INDEX "member_profiles_name" ON "member_profiles" USING btree ("network_id","name_key","user_id");--> statement-breakpoint
 CREATE INDEX "member_profiles_skills" ON "member_profiles" USING gin ("skill_keys");--> statement-breakpoint
 CREATE INDEX "invitation_campaigns_event" ON "invitation_campaigns" USING btree ("network_id","event_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_once_per_event" ON "invitations" USING btree ("event_id","user_id");--> statement-breakpoint

@@ -26,6 +26,7 @@ export function searchTextOf(name: string, p: Pick<Profile, 'city' | 'residenceR
 }
 
 const empty: Omit<Profile, 'userId' | 'networkId' | 'searchDoc' | 'updatedAt' | 'importedAt'> = {
+  nameKey: '',
   city: '',
   cityKey: '',
   residenceRegion: null,
@@ -52,6 +53,7 @@ export function profileRow(networkId: string, userId: string, name: string, curr
   const next = { ...base, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as typeof base;
   if (change.city !== undefined && change.residenceRegion === undefined) next.residenceRegion = regionOfCity(next.city) ?? (change.city === '' ? null : next.residenceRegion);
   if (next.originRegion !== 'other' && change.originDetail === undefined) next.originDetail = '';
+  next.nameKey = fold(name).trim();
   next.cityKey = fold(next.city).trim();
   next.skills = [...new Map(next.skills.map((s) => [fold(s).trim(), s.trim()])).values()];
   next.skillKeys = skillKeysOf(next.skills);
@@ -65,9 +67,14 @@ export async function findProfile(db: Tx, networkId: string, userId: string): Pr
   return row;
 }
 
-/** Saves a change to a member's profile (creating it on first save), and their name if given. */
-export async function saveProfile(tx: Tx, user: { id: string; networkId: string; name: string }, change: ProfileUpdate): Promise<Profile> {
+/**
+ * Saves a change to a member's profile (creating it on first save), and their name if given.
+ * An account whose address is not confirmed is never listed in the directory: the directory's
+ * queries rely on `directory_visible` alone (no join to the accounts), so the rule is kept here.
+ */
+export async function saveProfile(tx: Tx, user: { id: string; networkId: string; name: string; emailVerifiedAt?: Date | null }, change: ProfileUpdate): Promise<Profile> {
   const { name, ...fields } = change;
+  if (user.emailVerifiedAt === null) fields.directoryVisible = false;
   const displayName = name ?? user.name;
   if (name !== undefined && name !== user.name) await tx.update(users).set({ name }).where(eq(users.id, user.id));
   const current = await findProfile(tx, user.networkId, user.id);

@@ -84,3 +84,17 @@ it('lets only organisers choose, and says what is allowed', async () => {
   expect(bad.statusCode).toBe(400);
   expect(bad.json().errors).toEqual([{ field: 'notify', message: 'must be immediate, daily or off' }]);
 });
+
+it("writes the organiser's notice in the language of their profile", async () => {
+  const dutch = await t.user('member');
+  await t.api('PATCH', '/api/v1/me/profile', { token: dutch.token, body: { locale: 'nl' } });
+  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Kortrijk', city: 'Kortrijk', status: 'active' } });
+  await t.api('POST', '/api/v1/chapters/kortrijk/organizers', { token: admin, body: { email: dutch.user.email } });
+  const id = await event('kortrijk');
+  await crowd(id, 2, 'kortrijk');
+  await deliverDue(t.database.db, config(), createTransport(config()), new Date(Date.now() + 61_000));
+  // Two confirmations to the attendees (in the language they registered in), and the notice.
+  const mails = await smtp.waitFor(3);
+  const notice = mails.find((m) => m.to && 'text' in m.to && m.to.text.includes(dutch.user.email));
+  expect(notice?.subject).toBe(`2 nieuwe inschrijvingen: Meetup ${seq}`);
+});

@@ -4,6 +4,7 @@ import { users } from '../accounts/tables.js';
 import { chapterOrganizers, chapters } from '../chapters/tables.js';
 import type { Db, Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
+import { memberProfiles } from '../members/tables.js';
 import { fromWallClock, wallClock } from '../events/time.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
@@ -19,8 +20,9 @@ import { outboundMessages } from './tables.js';
  */
 const GATHER_MS = 60_000;
 const TZ = 'Europe/Brussels';
-// Accounts have no language yet (members' profiles will); notices go out in the network's first language.
-const LOCALE: Locale = 'fr';
+/** An organiser without a profile (made by an admin) hears in the network's first language. */
+const DEFAULT_LOCALE: Locale = 'fr';
+const isLocale = (l: string | null | undefined): l is Locale => l === 'fr' || l === 'nl' || l === 'en';
 
 function nextMorning(now: Date): Date {
   const w = wallClock(now, TZ);
@@ -32,9 +34,10 @@ function nextMorning(now: Date): Date {
 
 export async function queueOrganizerNotices(tx: Tx, networkId: string, event: { id: string; chapterId: string }, now = new Date()): Promise<void> {
   const organizers = await tx
-    .select({ userId: users.id, email: users.email, name: users.name, notify: chapterOrganizers.notify })
+    .select({ userId: users.id, email: users.email, name: users.name, notify: chapterOrganizers.notify, locale: memberProfiles.locale })
     .from(chapterOrganizers)
     .innerJoin(users, eq(users.id, chapterOrganizers.userId))
+    .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
     .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, event.chapterId), sql`${chapterOrganizers.notify} <> 'off'`));
   if (organizers.length === 0) return;
   await tx
@@ -49,7 +52,8 @@ export async function queueOrganizerNotices(tx: Tx, networkId: string, event: { 
           kind: daily ? 'organizer.digest' : 'organizer.registrations',
           toEmail: o.email,
           toName: o.name,
-          locale: LOCALE,
+          // The organiser's preferred language, from their profile.
+          locale: isLocale(o.locale) ? o.locale : DEFAULT_LOCALE,
           payload: { gather, userId: o.userId, chapterId: event.chapterId, eventId: event.id },
           nextAttemptAt: sendAt,
         };
@@ -81,7 +85,8 @@ type Message = typeof outboundMessages.$inferSelect;
 
 /** Null when there is nothing new to tell (or the organiser has unsubscribed since). */
 export async function renderOrganizerNotice(db: Db, message: Message, baseUrl: string, secret: string): Promise<Rendered | null> {
-  const t = translator(LOCALE);
+  const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
   const { userId, chapterId, eventId } = message.payload as { userId: string; chapterId: string; eventId: string };
   const [org] = await db
     .select({ notify: chapterOrganizers.notify, chapter: chapters.name, slug: chapters.slug, network: networks.name })
@@ -112,7 +117,7 @@ export async function renderOrganizerNotice(db: Db, message: Message, baseUrl: s
   const link = daily ? `${baseUrl}/admin/chapters/${org.slug}` : `${baseUrl}/admin/events/${eventId}/registrations`;
   const unsubscribeUrl = `${baseUrl}/unsubscribe/${unsubscribeToken(secret, userId, chapterId)}`;
   const mail = composeMail(
-    LOCALE,
+    locale,
     daily ? t('mail.digest.subject', { chapter: org.chapter, count: total }) : t('mail.notice.subject', { title: news[0]!.title, count: total }),
     [t('mail.hello', { name: message.toName || message.toEmail }), ...lines, t('mail.notice.unsubscribe', { url: unsubscribeUrl })],
     link,

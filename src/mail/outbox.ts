@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { users } from '../accounts/tables.js';
+import { memberProfiles } from '../members/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';
 
@@ -72,14 +73,18 @@ export async function queueWrittenMails(tx: Tx, ms: { networkId: string; kind: s
 
 /**
  * A webhook endpoint was disabled after failing again and again: every admin of the network is
- * told (kind `webhook.disabled`, rendered in the network's default language), in the transaction
- * that disabled it.
+ * told (kind `webhook.disabled`, in the admin's preferred language, French without a profile),
+ * in the transaction that disabled it.
  */
-export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endpoint: { id: string; url: string; failures: number; lastError: string }, locale = 'fr'): Promise<number> {
-  const admins = await tx.select({ email: users.email, name: users.name }).from(users).where(and(eq(users.networkId, networkId), eq(users.role, 'admin')));
+export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endpoint: { id: string; url: string; failures: number; lastError: string }): Promise<number> {
+  const admins = await tx
+    .select({ email: users.email, name: users.name, locale: sql<string>`coalesce(${memberProfiles.locale}, 'fr')` })
+    .from(users)
+    .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+    .where(and(eq(users.networkId, networkId), eq(users.role, 'admin')));
   if (admins.length === 0) return 0;
   await tx.insert(outboundMessages).values(
-    admins.map((a) => ({ networkId, kind: 'webhook.disabled', toEmail: a.email, toName: a.name, locale, payload: { endpointId: endpoint.id, url: endpoint.url, failures: endpoint.failures, lastError: endpoint.lastError.slice(0, 300) } })),
+    admins.map((a) => ({ networkId, kind: 'webhook.disabled', toEmail: a.email, toName: a.name, locale: a.locale, payload: { endpointId: endpoint.id, url: endpoint.url, failures: endpoint.failures, lastError: endpoint.lastError.slice(0, 300) } })),
   );
   return admins.length;
 }

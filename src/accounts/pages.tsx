@@ -7,7 +7,6 @@ import { ErrorSummary, Field, formError, parseForm, Select, type FormErrors, typ
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { consumeLoginLink, peekLoginLink, requestLoginLink } from './login-links.js';
-import { resendVerification } from '../members/signup.js';
 import { EmailSchema, LoginSchema, PasswordSchema, UserCreateSchema } from './schemas.js';
 import * as accounts from './service.js';
 
@@ -134,11 +133,6 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
       reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });
       return reply.redirect(safeNext(body.next), 303);
     } catch (err) {
-      // The right password for an address never confirmed: a new link is mailed, and the page says so.
-      if (err instanceof accounts.UnverifiedEmailError) {
-        await resendVerification(db, req.network, form.data.email, req.locale, config.baseUrl);
-        return loginPage(req, reply, { values, errors: { email: pageContext(req, reply).t('members.login.unverified') } }, 403);
-      }
       if (err instanceof AppError && err.code === 'unauthenticated') {
         return loginPage(req, reply, { values, errors: { email: pageContext(req, reply).t('login.failed') } }, 401);
       }

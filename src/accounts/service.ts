@@ -4,7 +4,7 @@ import type { Tx } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { UserCreate } from './schemas.js';
-import { apiTokens, loginLinks, sessions, users } from './tables.js';
+import { apiTokens, sessions, users } from './tables.js';
 
 export type User = typeof users.$inferSelect;
 const SESSION_DAYS = 14;
@@ -45,29 +45,11 @@ export async function ensureAdmin(db: Tx, networkId: string, admin: { email: str
   return inserted.length > 0;
 }
 
-/** The password was right but the address was never confirmed: said only after a correct password, so it reveals nothing. */
-export class UnverifiedEmailError extends AppError {
-  constructor() {
-    super('forbidden', 'This e-mail address is not confirmed yet: follow the link we e-mailed at sign-up, or ask for a new one with POST /api/v1/auth/signup/resend (or on the /signup page).', [{ field: 'email', message: 'is not confirmed yet' }]);
-  }
-}
-
 export async function authenticate(db: Tx, networkId: string, email: string, password: string): Promise<User> {
   const user = await findUserByEmail(db, networkId, email);
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) throw new AppError('unauthenticated', 'Wrong e-mail or password.');
-  if (!user.emailVerifiedAt && (await awaitsVerification(db, user.id))) throw new UnverifiedEmailError();
   return user;
-}
-
-/**
- * Only accounts made by sign-up wait for a confirmation: sign-up always writes a `verify` link in
- * the same transaction. Accounts older than the column (null, but never sent a link) keep working
- * without a data migration.
- */
-export async function awaitsVerification(db: Tx, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: loginLinks.id }).from(loginLinks).where(and(eq(loginLinks.userId, userId), eq(loginLinks.purpose, 'verify'))).limit(1);
-  return row !== undefined;
 }
 
 // ── API tokens ─────────────────────────────────────────────────────────────

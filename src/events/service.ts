@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lt } from 'drizzle-orm';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { cancelAllRegistrations, confirmedCount, promoteFromWaitlist, tellEventChanged } from '../registrations/service.js';
+import { registrations } from '../registrations/tables.js';
 import { findVenue, roomsOf } from '../venues/service.js';
 import { eventData, queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -229,6 +230,11 @@ export async function updateEvent(db: Db, network: Network, id: string, patch: E
       if (capacity > locked.capacity) await promoteFromWaitlist(tx, row);
       const moved = row.startsAt.getTime() !== locked.startsAt.getTime() || row.endsAt.getTime() !== locked.endsAt.getTime();
       const relocated = row.venueId !== locked.venueId || row.roomId !== locked.roomId || row.onlineUrl !== locked.onlineUrl;
+      // Consent to share one's name and e-mail with the host venue is a time stamp with no venue
+      // attached: it was given to the venue the event was at. Moved to another venue (or online
+      // only), the new venue's managers must not see it, so it ends here. Another room of the
+      // same venue keeps it.
+      if (row.venueId !== locked.venueId) await withdrawVenueConsents(tx, network.id, row.id);
       if (moved || relocated) await tellEventChanged(tx, row, moved);
       updated.push(row);
       if (locked.status === 'published') changed.push(row);
@@ -238,6 +244,14 @@ export async function updateEvent(db: Db, network: Network, id: string, patch: E
     if (changed.length) await queueWebhooks(tx, network.id, 'event.updated', eventsData(tx, changed));
     return updated.find((r) => r.id === event.id)!;
   });
+}
+
+/** Clears every consent to share with the host venue given for one event's registrations. */
+async function withdrawVenueConsents(tx: Tx, networkId: string, eventId: string): Promise<void> {
+  await tx
+    .update(registrations)
+    .set({ sharedWithVenueAt: null })
+    .where(and(eq(registrations.networkId, networkId), eq(registrations.eventId, eventId), isNotNull(registrations.sharedWithVenueAt)));
 }
 
 async function venueSlugOf(db: Tx, network: Network, event: EventRow): Promise<string | null> {

@@ -6,6 +6,7 @@ import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import { events } from '../events/tables.js';
 import { outboundMessages } from '../mail/tables.js';
+import { networks } from '../networks/tables.js';
 import { createTransport, deliverDue } from '../mail/worker.js';
 import { saveProfile } from '../members/profiles.js';
 import type { ProfileUpdate } from '../members/schemas.js';
@@ -271,5 +272,71 @@ describe('authorisation and bad input', () => {
 
     expect(await tableCount('invitation_campaigns')).toBe(campaigns);
     expect(await tableCount('invitations')).toBe(sent);
+  });
+});
+
+describe('opting out stops the invitations already queued', () => {
+  /** Invitation e-mails to a member by status, as the payload names them. */
+  const queued = async (userId: string, status = 'pending') =>
+    (await t.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbound_messages WHERE kind = 'invitation' AND status = $2 AND payload->>'userId' = $1`, [userId, status])).rows[0]!.n;
+  const optOutPath = async (userId: string) => {
+    const [mail] = await t.database.db.select().from(outboundMessages).where(sql`${outboundMessages.kind} = 'invitation' and ${outboundMessages.payload}->>'userId' = ${userId}`).limit(1);
+    return new URL(/<(http[^>]+)>/.exec(mail!.headers['List-Unsubscribe']!)![1]!).pathname;
+  };
+  const optedOut = async (userId: string) => (await t.database.pool.query(`SELECT invitations_opt_out FROM member_profiles WHERE user_id = $1`, [userId])).rows[0].invitations_opt_out as boolean;
+  /** Two events, each inviting everyone with the skill: two queued e-mails per person. */
+  const inviteTwice = async (skill: string) => {
+    for (let i = 0; i < 2; i++) {
+      const event = await newEvent();
+      await sendInvitations(t.database.db, t.network, organiser.user, event.id, { segment: { skills: [skill] } });
+    }
+  };
+
+  it('by the one-click link: their queued invitation e-mails go, sent ones and everybody else’s stay', async () => {
+    const pia = await member('Pia', { skills: ['Fortran'], locale: 'en' });
+    const quentin = await member('Quentin', { skills: ['Fortran'], locale: 'en' });
+    await inviteTwice('fortran');
+    expect([await queued(pia.id), await queued(quentin.id)]).toEqual([2, 2]);
+    // One of Pia's already went out: it is the record, and stays.
+    await t.database.pool.query(`UPDATE outbound_messages SET status = 'sent', sent_at = now() WHERE id = (SELECT id FROM outbound_messages WHERE kind = 'invitation' AND payload->>'userId' = $1 LIMIT 1)`, [pia.id]);
+
+    const done = await t.app.inject({ method: 'POST', url: await optOutPath(pia.id), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(done.statusCode).toBe(200);
+    expect(await optedOut(pia.id)).toBe(true);
+    expect(await queued(pia.id)).toBe(0);
+    expect(await queued(pia.id, 'sent')).toBe(1);
+    expect(await queued(quentin.id)).toBe(2);
+  });
+
+  it('by saving the profile with invitationsOptOut: their queued invitation e-mails go, in the same save', async () => {
+    const rosa = await member('Rosa', { skills: ['Pascal'], locale: 'en' });
+    const sam = await member('Sam', { skills: ['Pascal'], locale: 'en' });
+    await inviteTwice('pascal');
+    expect([await queued(rosa.id), await queued(sam.id)]).toEqual([2, 2]);
+
+    // A save that leaves the flag off drops nothing.
+    expect((await t.api('PATCH', '/api/v1/me/profile', { token: sam.token, body: { bio: 'Still here' } })).statusCode).toBe(200);
+    expect(await queued(sam.id)).toBe(2);
+
+    const res = await t.api('PATCH', '/api/v1/me/profile', { token: rosa.token, body: { invitationsOptOut: true } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await optedOut(rosa.id)).toBe(true);
+    expect(await queued(rosa.id)).toBe(0);
+    expect(await queued(sam.id)).toBe(2);
+  });
+
+  it('a link works only in its member’s network', async () => {
+    const tom = await member('Tom', { skills: ['Smalltalk'], locale: 'en' });
+    await inviteTwice('smalltalk');
+    await t.database.db.insert(networks).values({ slug: 'elsewhere', name: 'Elsewhere', host: 'elsewhere.example' });
+    const path = await optOutPath(tom.id);
+    const onOther = { host: 'elsewhere.example' };
+    expect((await t.app.inject({ method: 'GET', url: path, headers: onOther })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: path, headers: onOther })).statusCode).toBe(404);
+    expect(await optedOut(tom.id)).toBe(false);
+    expect(await queued(tom.id)).toBe(2);
+    // In its own network it works.
+    expect((await t.app.inject({ method: 'POST', url: path })).statusCode).toBe(200);
+    expect(await optedOut(tom.id)).toBe(true);
   });
 });

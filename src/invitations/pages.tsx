@@ -214,7 +214,7 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
   const invalid = (ctx: PageContext) => <p class="errors">{ctx.t('invitations.optOut.invalid')}</p>;
 
   app.get<{ Params: { token: string } }>('/invitations/opt-out/:token', async (req, reply) => {
-    const who = await invitations.optOutTarget(db, req.params.token);
+    const who = await invitations.optOutTarget(db, req.network, req.params.token);
     if (!who) return optOutPage(req, reply, invalid, 404);
     if (who.optedOut) return optOutPage(req, reply, (ctx) => <p class="notice">{ctx.t('invitations.optOut.done')}</p>);
     return optOutPage(req, reply, (ctx) => (
@@ -227,9 +227,9 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
   });
 
   app.post<{ Params: { token: string } }>('/invitations/opt-out/:token', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const who = await invitations.optOutTarget(db, req.params.token);
+    const who = await invitations.optOutTarget(db, req.network, req.params.token);
     if (!who) return optOutPage(req, reply, invalid, 404);
-    await invitations.optOutOfInvitations(db, who.userId);
+    await invitations.optOutOfInvitations(db, req.network, who.userId);
     return optOutPage(req, reply, (ctx) => (
       <p class="notice" role="status">
         {ctx.t('invitations.optOut.done')}

@@ -3,6 +3,7 @@ import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
+import { outboundMessages } from '../mail/tables.js';
 import { chapterFollowers, memberProfiles } from '../members/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { invitationCampaigns, invitations } from './tables.js';
@@ -136,15 +137,35 @@ export function selectChapterOptions(tx: Tx, networkId: string) {
   return tx.select({ slug: chapters.slug, name: chapters.name }).from(chapters).where(eq(chapters.networkId, networkId)).orderBy(asc(chapters.name));
 }
 
-/** The opt-out link's effect: never counted, never mailed again. */
-export async function optOut(tx: Tx, userId: string): Promise<boolean> {
-  const rows = await tx.update(p).set({ invitationsOptOut: true, updatedAt: new Date() }).where(eq(p.userId, userId)).returning({ userId: p.userId });
+/** The opt-out's effect: never counted, never mailed again. */
+export async function optOut(tx: Tx, networkId: string, userId: string): Promise<boolean> {
+  const rows = await tx
+    .update(p)
+    .set({ invitationsOptOut: true, updatedAt: new Date() })
+    .where(and(eq(p.networkId, networkId), eq(p.userId, userId)))
+    .returning({ userId: p.userId });
   return rows.length > 0;
 }
 
-export async function selectOptOutState(tx: Tx, userId: string) {
-  const [row] = await tx.select({ name: users.name, optedOut: p.invitationsOptOut }).from(p).innerJoin(users, eq(users.id, p.userId)).where(eq(p.userId, userId));
+export async function selectOptOutState(tx: Tx, networkId: string, userId: string) {
+  const [row] = await tx
+    .select({ name: users.name, optedOut: p.invitationsOptOut })
+    .from(p)
+    .innerJoin(users, eq(users.id, p.userId))
+    .where(and(eq(p.networkId, networkId), eq(p.userId, userId)));
   return row;
+}
+
+/**
+ * Invitation e-mails to this member not yet sent (waiting, or held without SMTP and released
+ * later): the payload names the member (see mail.ts). Returns how many were dropped.
+ */
+export async function deleteQueuedInvitationMails(tx: Tx, networkId: string, userId: string): Promise<number> {
+  const rows = await tx
+    .delete(outboundMessages)
+    .where(and(eq(outboundMessages.networkId, networkId), eq(outboundMessages.kind, 'invitation'), inArray(outboundMessages.status, ['pending', 'held']), sql`${outboundMessages.payload}->>'userId' = ${userId}`))
+    .returning({ id: outboundMessages.id });
+  return rows.length;
 }
 
 /**

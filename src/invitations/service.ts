@@ -127,12 +127,25 @@ export async function invitationStats(db: Tx, network: Network, chapterId: strin
   return { chapter: { id: chapter.id, slug: chapter.slug, name: chapter.name }, events, totals };
 }
 
-/** The member behind an opt-out link, or undefined when the link is not one of ours. */
-export async function optOutTarget(db: Tx, token: string): Promise<{ userId: string; name: string; optedOut: boolean } | undefined> {
+/** The member behind an opt-out link, or undefined when the link is not one of ours or not of this network. */
+export async function optOutTarget(db: Tx, network: Network, token: string): Promise<{ userId: string; name: string; optedOut: boolean } | undefined> {
   const userId = readOptOutToken(await instanceSecret(db, 'unsubscribe-secret'), token);
   if (!userId) return undefined;
-  const state = await q.selectOptOutState(db, userId);
+  const state = await q.selectOptOutState(db, network.id, userId);
   return state ? { userId, ...state } : undefined;
 }
 
-export const optOutOfInvitations = (db: Tx, userId: string) => q.optOut(db, userId);
+/**
+ * Drops the invitation e-mails queued for a member and not yet sent: called in the transaction
+ * that opts them out (the link below, or their profile), so an opt-out also stops what is on its way.
+ */
+export const dropQueuedInvitations = (tx: Tx, networkId: string, userId: string) => q.deleteQueuedInvitationMails(tx, networkId, userId);
+
+/** The one-click opt-out: the flag and the queued invitation e-mails, in one transaction. */
+export function optOutOfInvitations(db: Db, network: Network, userId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const done = await q.optOut(tx, network.id, userId);
+    if (done) await dropQueuedInvitations(tx, network.id, userId);
+    return done;
+  });
+}

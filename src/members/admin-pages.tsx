@@ -1,23 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, formError, type FormErrors } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { deleteMember, exportMember } from './gdpr.js';
+import { OffsetQuerySchema } from './me-pages.js';
 import { memberPolicy } from './policy.js';
 import { findMember, listMembers } from './service.js';
 import { notFound } from '../web/errors.js';
 
 const PAGE = 50;
 type IdParams = { Params: { id: string } };
+/** A repeated `?q=` (q=a&q=b) searches for the first; anything not text searches for nothing. */
+const MembersQuerySchema = OffsetQuerySchema.extend({
+  q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().catch('')).optional(),
+});
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
   const ctx = pageContext(req, reply);
   const { t, locale } = ctx;
-  const query = req.query as Record<string, string | undefined>;
+  const query = MembersQuerySchema.parse(req.query ?? {});
   const q = (query.q ?? '').trim().slice(0, 120);
-  const offset = Math.max(0, Number(query.offset) || 0);
+  const { offset } = query;
   const rows = await listMembers(db, req.network.id, { q: q || undefined, limit: PAGE + 1, offset });
   const more = (n: number) => `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(n) }).toString()}`;
   return sendPage(

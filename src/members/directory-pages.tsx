@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import type { MessageKey } from '../web/i18n/en.js';
-import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { Detail, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { cursorAt, directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './directory.js';
 import { DirectoryFiltersSchema, type DirectoryEntry } from './directory-schemas.js';
 import { knownTowns, regionCodes, regionName } from './regions.js';
@@ -50,24 +50,6 @@ function regionsLine(ctx: PageContext, m: DirectoryEntry): string {
   return [from, lives].filter(Boolean).join(' · ');
 }
 
-/** A text field with suggestions (a datalist): skills members use, towns the gazetteer knows. */
-function Suggested({ name, label, values, errors, suggestions }: { name: string; label: string; values: FormValues; errors?: FormErrors | undefined; suggestions: readonly string[] }) {
-  const id = `f-${name}`;
-  const error = errors?.[name];
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="text" list={`${id}-list`} value={values[name] ?? ''} autoComplete="off" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      <datalist id={`${id}-list`}>{suggestions.map((s) => <option value={s} />)}</datalist>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function FiltersForm({ ctx, values, errors, chapters, skills }: { ctx: PageContext; values: FormValues; errors?: FormErrors; chapters: { slug: string; name: string }[]; skills: string[] }) {
   const { t } = ctx;
   const any = { value: '', label: t('directory.any') };
@@ -77,8 +59,8 @@ function FiltersForm({ ctx, values, errors, chapters, skills }: { ctx: PageConte
       <h2 id="directory-filters">{t('directory.filters')}</h2>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Field name="q" type="search" label={t('directory.field.q')} help={t('directory.field.qHelp')} values={values} errors={errors} />
-      <Suggested name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
-      <Suggested name="city" label={t('directory.field.city')} values={values} errors={errors} suggestions={knownTowns()} />
+      <Field name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
+      <Field name="city" label={t('directory.field.city')} values={values} errors={errors} suggestions={knownTowns()} />
       <Select name="origin" label={t('directory.field.origin')} values={values} errors={errors} options={[any, ...regions, { value: 'other', label: t('directory.otherRegion') }]} />
       <Select name="residence" label={t('directory.field.residence')} values={values} errors={errors} options={[any, ...regions]} />
       <Select name="chapter" label={t('directory.field.chapter')} values={values} errors={errors} options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]} />
@@ -191,13 +173,6 @@ async function profilePage(db: Db, req: FastifyRequest<{ Params: { id: string } 
   const m = await memberProfile(db, req.network, req.user, req.params.id); // 401 → sign in; 404 when not visible
   const ctx = pageContext(req, reply);
   const { t } = ctx;
-  const row = (label: string, value: string | undefined | null) =>
-    value ? (
-      <>
-        <dt>{label}</dt>
-        <dd>{value}</dd>
-      </>
-    ) : null;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={m.name}>
@@ -207,13 +182,13 @@ async function profilePage(db: Db, req: FastifyRequest<{ Params: { id: string } 
       <h1>{m.name}</h1>
       {!m.directoryVisible ? <p class="muted">{t('directory.hidden')}</p> : null}
       <dl>
-        {row(t('directory.city'), m.city)}
-        {row(t('directory.residence'), m.residenceRegion ? regionLabel(ctx, m.residenceRegion, '') : '')}
-        {row(t('directory.origin'), m.originRegion ? regionLabel(ctx, m.originRegion, m.originDetail) : '')}
-        {row(t('directory.kind'), kindLabel(ctx, m.kind))}
-        {row(t('directory.skills'), m.skills.join(', '))}
-        {row(t('directory.email'), m.email)}
-        {row(t('directory.chapters'), m.chapters.map((c) => c.name).join(', '))}
+        <Detail term={t('directory.city')} value={m.city} />
+        <Detail term={t('directory.residence')} value={m.residenceRegion ? regionLabel(ctx, m.residenceRegion, '') : ''} />
+        <Detail term={t('directory.origin')} value={m.originRegion ? regionLabel(ctx, m.originRegion, m.originDetail) : ''} />
+        <Detail term={t('directory.kind')} value={kindLabel(ctx, m.kind)} />
+        <Detail term={t('directory.skills')} value={m.skills.join(', ')} />
+        <Detail term={t('directory.email')} value={m.email} />
+        <Detail term={t('directory.chapters')} value={m.chapters.map((c) => c.name).join(', ')} />
       </dl>
       {m.bio ? (
         <section aria-labelledby="member-bio">

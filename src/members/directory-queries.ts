@@ -63,10 +63,13 @@ function visibleTo(scope: Scope, opts: { self?: boolean } = {}): SQL {
   return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` OR `)})`;
 }
 
-/** E-mail addresses go to admins, and to organisers for their chapters' followers; otherwise NULL. */
+/**
+ * E-mail addresses go to admins only. Following a chapter shows the follower to its organisers,
+ * but nobody agreed to hand them an address by clicking "Follow"; they reach followers through
+ * the network's own mail (invitations), which honours opt-outs.
+ */
 function emailFor(scope: Scope): SQL {
-  if (scope.all) return sql`u.email`;
-  return sql`CASE WHEN ${followerOfOrganised(scope)} THEN u.email END`;
+  return scope.all ? sql`u.email` : sql`NULL::text`;
 }
 
 /**

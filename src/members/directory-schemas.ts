@@ -25,7 +25,7 @@ export type DirectoryFilters = z.infer<typeof DirectoryFiltersSchema>;
 export const DirectoryQuerySchema = PageQuerySchema.extend(DirectoryFiltersSchema.shape);
 
 const region = RegionCodeSchema.nullable();
-const email = z.string().optional().describe('Only for admins, and for the organisers of a chapter the member follows');
+const email = z.string().optional().describe('Only for admins');
 
 export const DirectoryEntrySchema = z.object({
   id: z.uuid(),

@@ -113,13 +113,11 @@ describe('who sees whom', () => {
     await saveProfile(t.database.db, cast.viewer.user, { city: '', skills: [] });
   });
 
-  it('shows an organiser the followers of their chapter, with e-mail, and no other unlisted person', async () => {
+  it('shows an organiser the followers of their chapter, without e-mail, and no other unlisted person', async () => {
     const page = await search('', cast.organiser.token);
     expect(page.items.map((m) => m.name)).toEqual(['Alice Dupont', 'Bruno Peeters', 'Chloé Martin', 'Hugo Caché']);
     const byName = Object.fromEntries(page.items.map((m) => [m.name, m]));
-    expect(byName['Hugo Caché']!.email).toBe(cast.hugo.user.email);
-    expect(byName['Chloé Martin']!.email).toBe(cast.chloe.user.email);
-    expect(byName['Alice Dupont']!.email).toBeUndefined();
+    for (const name of ['Hugo Caché', 'Chloé Martin', 'Alice Dupont']) expect(byName[name]!.email, name).toBeUndefined();
     expect(await names('?chapter=charleroi', cast.organiser.token)).toEqual(['Chloé Martin', 'Hugo Caché']);
     expect(await names('?chapter=namur', cast.organiser.token)).toEqual([]);
     const skills = (await t.api('GET', '/api/v1/skills?q=javascript', { token: cast.organiser.token })).json().items;
@@ -142,7 +140,8 @@ describe('a profile', () => {
     expect(res.json().email).toBeUndefined();
     const asOrganiser = await t.api('GET', `/api/v1/members/${cast.hugo.user.id}`, { token: cast.organiser.token });
     expect(asOrganiser.statusCode).toBe(200);
-    expect(asOrganiser.json()).toMatchObject({ name: 'Hugo Caché', email: cast.hugo.user.email, directoryVisible: false });
+    expect(asOrganiser.json()).toMatchObject({ name: 'Hugo Caché', directoryVisible: false });
+    expect(asOrganiser.json().email).toBeUndefined();
   });
 
   it('answers 404 for a hidden profile exactly as for one that does not exist', async () => {

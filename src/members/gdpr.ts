@@ -74,13 +74,16 @@ export async function deleteMember(db: Db, network: Network, userId: string, act
   return db.transaction(async (tx) => {
     const user = await q.selectUser(tx, network.id, userId);
     if (!user) throw notFound(`The member ${userId}`);
+    // countOtherAdmins locks the admin rows first, so two admins deleting each other cannot both pass.
     if (user.role === 'admin' && (await q.countOtherAdmins(tx, network.id, user.id)) === 0) {
       throw new AppError('conflict', 'This is the network\'s only admin: make someone else admin before deleting this account.');
     }
     const me = { networkId: network.id, userId: user.id, email: user.email };
     const anonymised = await q.anonymiseRegistrations(tx, me, DELETED_LABEL);
-    await q.deleteMailsTo(tx, network.id, user.email);
-    await q.scrubWebhookPayloads(tx, network.id, user.email, DELETED_LABEL);
+    // By id too: a registration made under another address than the account's still names them.
+    const ids = anonymised.map((r) => r.id);
+    await q.deleteMailsTo(tx, network.id, user.email, ids);
+    await q.scrubWebhookPayloads(tx, network.id, user.email, ids, DELETED_LABEL);
     await q.deleteInterestOf(tx, network.id, user.email);
     const self = actor?.id === user.id;
     await recordAudit(tx, { networkId: network.id, actor, action: self ? 'member.self_delete' : 'member.delete', subject: subjectOf(user), details: { anonymisedRegistrations: anonymised.length } });

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import { formatShort } from '../events/format.js';
 import { SESSION_COOKIE } from '../web/context.js';
 import { ErrorSummary, Field, formError, Section, type FormErrors } from '../web/forms.js';
-import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { Detail, CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { followChapter, followedChapters, unfollowChapter } from './follow.js';
 import { deleteMember, exportMember } from './gdpr.js';
@@ -13,38 +14,36 @@ import { regionName } from './regions.js';
 import { myAttendance, myAttendanceSummary, myProfile } from './service.js';
 
 const PAGE = 50;
+/**
+ * `?offset=` of the paged lists: an integer from 0 to 1,000,000. Anything else (1.5, 1e20, -3,
+ * repeated) shows the first page instead of reaching the database as an OFFSET it refuses.
+ */
+export const OffsetQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).catch(0) });
 type Params = { Params: { slug: string } };
 
 async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: User) {
   const ctx = pageContext(req, reply);
   const { t, locale } = ctx;
-  const offset = Math.max(0, Number((req.query as Record<string, string>).offset) || 0);
+  const { offset } = OffsetQuerySchema.parse(req.query ?? {});
   const profile = await myProfile(db, req.network, user);
   const summary = await myAttendanceSummary(db, user);
   const rows = await myAttendance(db, user, { limit: PAGE + 1, offset });
   const origin = profile.originRegion === 'other' ? profile.originDetail : regionName(profile.originRegion, locale);
   const followed = await followedChapters(db, req.network.id, user.id);
-  const item = (label: string, value: string) =>
-    value ? (
-      <>
-        <dt>{label}</dt>
-        <dd>{value}</dd>
-      </>
-    ) : null;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('members.me.title')}>
       <h1>{t('members.me.title')}</h1>
       <Section title={t('members.me.profile')}>
         <dl>
-          {item(t('field.name'), profile.name)}
-          {item(t('login.email'), profile.email)}
-          {item(t('members.profile.city'), profile.city)}
-          {item(t('members.profile.residence'), regionName(profile.residenceRegion, locale))}
-          {item(t('members.profile.origin'), origin)}
-          {item(t('members.profile.kind'), profile.kind ? t(`members.kind.${profile.kind}`) : '')}
-          {item(t('members.profile.skills'), profile.skills.join(', '))}
-          {item(t('members.profile.directoryVisible'), profile.directoryVisible ? t('members.yes') : t('members.no'))}
+          <Detail term={t('field.name')} value={profile.name} />
+          <Detail term={t('login.email')} value={profile.email} />
+          <Detail term={t('members.profile.city')} value={profile.city} />
+          <Detail term={t('members.profile.residence')} value={regionName(profile.residenceRegion, locale)} />
+          <Detail term={t('members.profile.origin')} value={origin} />
+          <Detail term={t('members.profile.kind')} value={profile.kind ? t(`members.kind.${profile.kind}`) : ''} />
+          <Detail term={t('members.profile.skills')} value={profile.skills.join(', ')} />
+          <Detail term={t('members.profile.directoryVisible')} value={profile.directoryVisible ? t('members.yes') : t('members.no')} />
         </dl>
         <p>
           <a href="/me/profile">{t('members.me.edit')}</a>

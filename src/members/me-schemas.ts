@@ -7,10 +7,15 @@ import { MemberKindSchema } from './schemas.js';
 export const SignupSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(120).describe('Display name'),
   email: EmailSchema,
-  password: PasswordSchema,
   locale: z.enum(locales, { message: `must be one of ${locales.join(', ')}` }).optional().describe('Language of the e-mails and pages; the request\'s language when absent'),
 });
 export type Signup = z.infer<typeof SignupSchema>;
+
+/**
+ * The password is chosen on the page the e-mailed link opens, not at sign-up: whoever signs up
+ * with an address cannot set a password on an account that its owner later confirms.
+ */
+export const VerifySchema = z.object({ password: PasswordSchema });
 
 export const ResendSchema = z.object({ email: EmailSchema });
 

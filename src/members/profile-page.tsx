@@ -11,7 +11,8 @@ import { profileFormValues } from './present.js';
 import { findProfile } from './profiles.js';
 import { knownTowns, regionCodes, regionName, regionOfCity } from './regions.js';
 import { ProfileUpdateSchema } from './schemas.js';
-import { commonSkills, updateMyProfile } from './service.js';
+import { suggestSkills } from './directory.js';
+import { updateMyProfile } from './service.js';
 
 type ChapterChoice = { id: string; slug: string; name: string };
 interface State { values: FormValues; errors?: FormErrors; followed: Set<string> }
@@ -29,33 +30,6 @@ function Check({ name, label, values, help }: { name: string; label: string; val
       {help ? (
         <p class="help" id={`f-${name}-help`}>
           {help}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A text input with suggestions (a datalist), which the shared Field does not offer. */
-function Suggested({ name, label, values, errors, list, options, help }: { name: string; label: string; values: FormValues; errors?: FormErrors; list: string; options: readonly string[]; help?: string }) {
-  const error = errors?.[name];
-  const describedBy = [help ? `f-${name}-help` : '', error ? `f-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <input id={`f-${name}`} name={name} value={values[name] ?? ''} list={list} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
-      <datalist id={list}>
-        {options.map((o) => (
-          <option value={o} />
-        ))}
-      </datalist>
-      {help ? (
-        <p class="help" id={`f-${name}-help`}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`f-${name}-error`}>
-          {error}
         </p>
       ) : null}
     </div>
@@ -80,12 +54,12 @@ function profilePage(req: FastifyRequest, reply: FastifyReply, state: State, cha
       <form method="post" action="/me/profile" class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <Field name="name" label={t('field.name')} values={values} errors={errors} autocomplete="name" required />
-        <Suggested name="city" label={t('members.profile.city')} values={values} errors={errors} list="known-towns" options={knownTowns()} help={t('members.profile.cityHelp')} />
+        <Field name="city" label={t('members.profile.city')} values={values} errors={errors} suggestions={knownTowns()} help={t('members.profile.cityHelp')} />
         <Select name="residenceRegion" label={t('members.profile.residence')} values={values} errors={errors} options={regionOptions(ctx, t('members.profile.regionFromCity'))} />
         <Select name="originRegion" label={t('members.profile.origin')} values={values} errors={errors} options={regionOptions(ctx, t('members.profile.regionNone'))} />
         <Field name="originDetail" label={t('members.profile.originDetail')} help={t('members.profile.originDetailHelp')} values={values} errors={errors} />
         <Select name="kind" label={t('members.profile.kind')} values={values} errors={errors} options={[{ value: '', label: t('members.profile.kindNone') }, ...(['tech', 'generalist', 'other'] as const).map((k) => ({ value: k, label: t(`members.kind.${k}`) }))]} />
-        <Suggested name="skills" label={t('members.profile.skills')} values={values} errors={errors} list="common-skills" options={skills} help={t('members.profile.skillsHelp')} />
+        <Field name="skills" label={t('members.profile.skills')} values={values} errors={errors} suggestions={skills} help={t('members.profile.skillsHelp')} />
         <Field name="bio" label={t('members.profile.bio')} values={values} errors={errors} multiline />
         <Field name="links" label={t('members.profile.links')} help={t('members.profile.linksHelp')} values={values} errors={errors} multiline />
         <Select name="locale" label={t('members.profile.locale')} values={values} errors={errors} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
@@ -119,6 +93,9 @@ const lines = (s: string | undefined, sep: RegExp) => (s ?? '').split(sep).map((
  * The form's strings → the API's ProfileUpdate, validated by the same schema. The region of
  * residence comes from the city when the town is known; the list is for places it does not know.
  */
+/** Skills to suggest: the most common among the profiles this member may see in the directory, never a hidden member's. */
+const commonSkills = async (db: Db, req: FastifyRequest) => (await suggestSkills(db, req.network, req.user, '', 40)).map((s) => s.skill);
+
 export function profileInput(values: FormValues) {
   const city = (values.city ?? '').trim();
   return {
@@ -145,7 +122,7 @@ export function profilePages(app: FastifyInstance, db: Db): void {
     authorize(req.user, true, 'edit your profile');
     const user: User = req.user;
     const followed = new Set((await followedChapters(db, req.network.id, user.id)).map((c) => c.id));
-    return profilePage(req, reply, { values: profileFormValues(user, await findProfile(db, req.network.id, user.id)), followed }, await choices(req), await commonSkills(db, req.network.id));
+    return profilePage(req, reply, { values: profileFormValues(user, await findProfile(db, req.network.id, user.id)), followed }, await choices(req), await commonSkills(db, req));
   });
 
   app.post('/me/profile', csrf, async (req, reply) => {
@@ -160,7 +137,7 @@ export function profilePages(app: FastifyInstance, db: Db): void {
       // "links.2: must be a web address" belongs to the links box as a whole.
       const errors: FormErrors = {};
       for (const [k, m] of Object.entries(form.errors)) errors[k.split('.')[0]!] ??= m;
-      return profilePage(req, reply, { values, errors, followed: new Set(picked) }, chapters, await commonSkills(db, req.network.id), 400);
+      return profilePage(req, reply, { values, errors, followed: new Set(picked) }, chapters, await commonSkills(db, req), 400);
     }
     await updateMyProfile(db, req.network, req.user, form.data, { ids: picked, known: chapters });
     return reply.redirect('/me/profile?done=saved', 303);

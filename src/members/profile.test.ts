@@ -128,13 +128,17 @@ describe('profile pages', () => {
   it('edits the profile through the form: towns and skills suggested, region from the town, follows by checkbox', async () => {
     const me = await t.user('member');
     const other = await t.user('member');
-    await t.api('PATCH', '/api/v1/me/profile', { token: other.token, body: { skills: ['Laravel'] } });
+    await t.api('PATCH', '/api/v1/me/profile', { token: other.token, body: { skills: ['Laravel'], directoryVisible: true } });
     const b = await signIn(t.app, { email: me.user.email, password: me.password });
     const form = await b.get('/me/profile');
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('<datalist id="known-towns">');
+    expect(form.body).toContain('<datalist id="f-city-list">');
     expect(form.body).toContain('<option value="Charleroi">');
-    expect(form.body).toMatch(/<datalist id="common-skills"><option value="Laravel"/);
+    expect(form.body).toMatch(/<datalist id="f-skills-list"><option value="Laravel"/);
+    // A skill only an unlisted member has is never suggested: it would tell that they exist.
+    const hidden = await t.user('member');
+    await t.api('PATCH', '/api/v1/me/profile', { token: hidden.token, body: { skills: ['Fortran77'], directoryVisible: false } });
+    expect((await b.get('/me/profile')).body).not.toContain('Fortran77');
     const chapterIds = await q(`SELECT id, slug FROM chapters ORDER BY slug`);
     const charleroi = chapterIds.find((c) => c.slug === 'charleroi').id;
 

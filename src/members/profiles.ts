@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { users } from '../accounts/tables.js';
+import { dropQueuedInvitations } from '../invitations/service.js';
 import { fold } from '../web/fold.js';
 import { regionName, regionOfCity } from './regions.js';
 import type { ProfileUpdate } from './schemas.js';
@@ -84,5 +85,8 @@ export async function saveProfile(tx: Tx, user: { id: string; networkId: string;
     .values(row)
     .onConflictDoUpdate({ target: memberProfiles.userId, set: row })
     .returning();
+  // Opting out also stops the invitation e-mails already queued for them, in this transaction
+  // (the one-click link does the same): only when the flag turns on, not on every save.
+  if (saved!.invitationsOptOut && !current?.invitationsOptOut) await dropQueuedInvitations(tx, user.networkId, user.id);
   return saved!;
 }

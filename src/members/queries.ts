@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { auditLog } from '../audit/tables.js';
 import { chapterInterest, chapters } from '../chapters/tables.js';
@@ -37,15 +37,6 @@ export async function countAttendance(db: Tx, me: Me) {
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(mine(me));
   return row ?? { registered: 0, attended: 0, noShows: 0 };
-}
-
-/** The skills members use most, as most of them write them: suggestions for the profile form. */
-export async function selectCommonSkills(db: Tx, networkId: string, limit: number): Promise<string[]> {
-  const rows = await db.execute<{ skill: string }>(sql`
-    SELECT mode() WITHIN GROUP (ORDER BY s) AS skill FROM ${memberProfiles}, unnest(${memberProfiles.skills}) AS s
-    WHERE ${memberProfiles.networkId} = ${networkId}
-    GROUP BY lower(s) ORDER BY count(*) DESC, lower(s) LIMIT ${limit}`);
-  return rows.rows.map((r) => r.skill);
 }
 
 // ── Following chapters ─────────────────────────────────────────────────────
@@ -106,15 +97,33 @@ export function anonymiseRegistrations(db: Tx, me: Me, label: string) {
     .returning({ id: registrations.id });
 }
 
-/** Mails to that address: unsent ones are dropped, and sent ones go too, since they hold the address and text. */
-export const deleteMailsTo = (db: Tx, networkId: string, email: string) => db.delete(outboundMessages).where(and(eq(outboundMessages.networkId, networkId), eq(outboundMessages.toEmail, email)));
+/**
+ * Mails to that address, and mails about their registrations whatever the address they gave
+ * (confirmations, reminders: `payload.registrationId`): unsent ones are dropped, and sent ones
+ * go too, since they hold the address and text.
+ */
+export const deleteMailsTo = (db: Tx, networkId: string, email: string, registrationIds: string[]) =>
+  db
+    .delete(outboundMessages)
+    .where(and(eq(outboundMessages.networkId, networkId), or(eq(outboundMessages.toEmail, email), registrationIds.length > 0 ? inArray(sql`${outboundMessages.payload}->>'registrationId'`, registrationIds) : undefined)));
 
-/** Webhook payloads about their registrations (delivered or not) say what the anonymised rows say. */
-export const scrubWebhookPayloads = (db: Tx, networkId: string, email: string, label: string) =>
+/**
+ * Webhook payloads about their registrations (delivered or not) say what the anonymised rows say:
+ * those whose `data.id` is one of the anonymised registrations, and any still carrying the address.
+ */
+export const scrubWebhookPayloads = (db: Tx, networkId: string, email: string, registrationIds: string[], label: string) =>
   db
     .update(webhookDeliveries)
     .set({ payload: sql`jsonb_set(jsonb_set(${webhookDeliveries.payload}, '{data,email}', to_jsonb('deleted-' || (${webhookDeliveries.payload}->'data'->>'id') || '@invalid')), '{data,name}', to_jsonb(${label}::text))` })
-    .where(and(eq(webhookDeliveries.networkId, networkId), sql`${webhookDeliveries.payload}->'data'->>'email' = ${email}`));
+    .where(
+      and(
+        eq(webhookDeliveries.networkId, networkId),
+        or(
+          sql`${webhookDeliveries.payload}->'data'->>'email' = ${email}`,
+          registrationIds.length > 0 ? and(like(webhookDeliveries.event, 'registration.%'), inArray(sql`${webhookDeliveries.payload}->'data'->>'id'`, registrationIds)) : undefined,
+        ),
+      ),
+    );
 
 export const deleteInterestOf = (db: Tx, networkId: string, email: string) => db.delete(chapterInterest).where(and(eq(chapterInterest.networkId, networkId), eq(chapterInterest.email, email)));
 
@@ -124,9 +133,14 @@ export const scrubAuditActor = (db: Tx, networkId: string, userId: string, label
 /** Sessions, tokens, calendar addresses, links, profile and follows go with the account (ON DELETE CASCADE). */
 export const deleteUserRow = (db: Tx, networkId: string, userId: string) => db.delete(users).where(and(eq(users.networkId, networkId), eq(users.id, userId))).returning({ id: users.id });
 
+/**
+ * Other admins of the network, with every admin row locked (`FOR UPDATE`) until the transaction
+ * ends: two admins deleting each other at once would otherwise each count the other and both go,
+ * leaving nobody to run the network. The second waits for the first and then counts what is left.
+ */
 export async function countOtherAdmins(db: Tx, networkId: string, userId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.networkId, networkId), eq(users.role, 'admin'), ne(users.id, userId)));
-  return row?.n ?? 0;
+  const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.networkId, networkId), eq(users.role, 'admin'))).orderBy(users.id).for('update');
+  return admins.filter((a) => a.id !== userId).length;
 }
 
 // ── Admin list ─────────────────────────────────────────────────────────────

@@ -25,16 +25,19 @@ const limited = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const attachment = (what: string) => `attachment; filename="${what}-${new Date().toISOString().slice(0, 10)}.json"`;
 
 /** The attendance cursor is an offset: a member has tens of registrations, not millions. */
+const CursorOffsetSchema = z.coerce.number().int().min(0).max(1_000_000);
 const offsetOf = (cursor: string | undefined) => {
   const after = decodeCursor(cursor);
-  const n = after === undefined ? 0 : Number(after);
-  if (!Number.isInteger(n) || n < 0) throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
-  return n;
+  if (after === undefined) return 0;
+  // A forged cursor (1.5, 1e300, -1) is refused here, never handed to the database as an OFFSET.
+  const n = CursorOffsetSchema.safeParse(after);
+  if (!n.success || after.trim() === '') throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  return n.data;
 };
 
 export function memberRoutes(app: Api, db: Db, config: Config): void {
   app.post('/api/v1/auth/signup', {
-    schema: { tags, summary: 'Create a member account; a link to confirm the e-mail address is mailed to it', description: 'Answers 202 the same way whether or not the address already has an account (its owner then gets a mail saying so, with a sign-in link).', body: SignupSchema, response: { 202: AcceptedSchema } },
+    schema: { tags, summary: 'Create a member account; a link to confirm the e-mail address is mailed to it', description: 'Answers 202 the same way whether or not the address already has an account (its owner then gets a mail saying so, with a sign-in link). The account has no password until its owner follows the e-mailed link (/verify/…, 48 h, single use) and chooses one there: whoever signs up with an address cannot set the password of the account its owner will use.', body: SignupSchema, response: { 202: AcceptedSchema } },
     config: limited,
     handler: async (req, reply) => {
       await signUp(db, req.network, req.body, req.locale, config.baseUrl);

@@ -28,8 +28,6 @@ export async function updateMyProfile(db: Db, network: Network, user: User, chan
 export const myAttendance = (db: Db, user: User, opts: { limit: number; offset: number }) => q.selectAttendance(db, meOf(user), opts);
 export const myAttendanceSummary = (db: Db, user: User) => q.countAttendance(db, meOf(user));
 
-/** Suggestions for the skills field: the network's most common ones. */
-export const commonSkills = (db: Db, networkId: string, limit = 40) => q.selectCommonSkills(db, networkId, limit);
 
 export const listMembers = (db: Db, networkId: string, opts: { q?: string; limit: number; offset: number }) => q.selectMembers(db, networkId, opts);
 export const findMember = (db: Db, networkId: string, userId: string) => q.selectUser(db, networkId, userId);

@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../web/context.js';
 import { ErrorSummary, Field, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import { localeNames, locales } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { SignupSchema } from './me-schemas.js';
+import { SignupSchema, VerifySchema } from './me-schemas.js';
 import { confirmEmail, peekVerification, resendVerification, signUp } from './signup.js';
 
 type Form = { values: FormValues; errors: FormErrors };
@@ -41,7 +41,6 @@ function signupPage(req: FastifyRequest, reply: FastifyReply, form?: Form, statu
         <CsrfField ctx={ctx} />
         <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} autocomplete="name" required />
         <Field name="email" type="email" label={t('login.email')} values={form?.values} errors={form?.errors} autocomplete="email" required />
-        <Field name="password" type="password" label={t('login.password')} help={t('members.signup.passwordHelp')} errors={form?.errors} autocomplete="new-password" required />
         <Select name="locale" label={t('members.profile.locale')} values={form?.values ?? { locale: ctx.locale }} errors={form?.errors} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
         <div>
           <button type="submit">{t('members.signup.submit')}</button>
@@ -75,7 +74,7 @@ function checkMailPage(req: FastifyRequest, reply: FastifyReply, form?: Form, st
   );
 }
 
-function verifyPage(req: FastifyRequest<TokenParams>, reply: FastifyReply, user: User | undefined) {
+function verifyPage(req: FastifyRequest<TokenParams>, reply: FastifyReply, user: User | undefined, errors?: FormErrors) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   return sendPage(
@@ -83,9 +82,13 @@ function verifyPage(req: FastifyRequest<TokenParams>, reply: FastifyReply, user:
     <Layout ctx={ctx} title={t('members.verify.title')}>
       <h1>{t('members.verify.title')}</h1>
       {user ? (
-        <form method="post" action={`/verify/${req.params.token}`}>
+        <form method="post" action={`/verify/${req.params.token}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
-          <button type="submit">{t('members.verify.confirm', { email: user.email })}</button>
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <Field name="password" type="password" label={t('members.verify.password')} help={t('members.signup.passwordHelp')} errors={errors} autocomplete="new-password" required />
+          <div>
+            <button type="submit">{t('members.verify.confirm', { email: user.email })}</button>
+          </div>
         </form>
       ) : (
         <>
@@ -94,7 +97,7 @@ function verifyPage(req: FastifyRequest<TokenParams>, reply: FastifyReply, user:
         </>
       )}
     </Layout>,
-    user ? 200 : 400,
+    user && !errors ? 200 : 400,
   );
 }
 
@@ -122,7 +125,9 @@ export function signupPages(app: FastifyInstance, db: Db, config: Config): void 
   app.get<TokenParams>('/verify/:token', async (req, reply) => verifyPage(req, reply, await peekVerification(db, req.network, req.params.token)));
 
   app.post<TokenParams>('/verify/:token', { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const user = await confirmEmail(db, req.network, req.params.token);
+    const form = parseForm(VerifySchema, req.body);
+    if (!form.ok) return verifyPage(req, reply, await peekVerification(db, req.network, req.params.token), form.errors);
+    const user = await confirmEmail(db, req.network, req.params.token, form.data.password);
     if (!user) return verifyPage(req, reply, undefined);
     const session = await createSession(db, user);
     reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });

@@ -14,7 +14,7 @@ const tokenIn = (body: string, path: string) => new RegExp(`${path}/([A-Za-z0-9_
 
 describe('sign-up by the API', () => {
   it('creates an unconfirmed account with a profile, mails a 48-hour link in the chosen language, and the link signs in', async () => {
-    const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Anne Peeters', email: 'Anne@Example.org', password: 'a long enough password', locale: 'nl' } });
+    const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Anne Peeters', email: 'Anne@Example.org', locale: 'nl' } });
     expect(res.statusCode, res.body).toBe(202);
     const [user] = await q(`SELECT id, email_verified_at, role FROM users WHERE email = 'anne@example.org'`);
     expect(user).toMatchObject({ email_verified_at: null, role: 'member' });
@@ -31,18 +31,22 @@ describe('sign-up by the API', () => {
     expect(token).toBeDefined();
     expect(link.token_hash).not.toContain(token);
 
-    // Unconfirmed: the password does not give a token yet, and says why.
-    const refused = await t.api('POST', '/api/v1/auth/tokens', { body: { email: 'anne@example.org', password: 'a long enough password', name: 'cli' } });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().detail).toContain('not confirmed');
+    // Unconfirmed, the account has no password at all: the page the link opens is where it is chosen.
+    expect((await q(`SELECT password_hash FROM users WHERE id = $1`, [user.id]))[0].password_hash).toBeNull();
 
-    // The link shows a button (mail scanners open links), the button confirms and signs in.
+    // The link shows a form (mail scanners open links, and must not confirm anything); a too short
+    // password is refused without using the link; a good one confirms and signs in.
     const b = new FormSession(t.app);
     const page = await b.get(`/verify/${token}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Confirm anne@example.org and sign in');
+    expect(page.body).toContain('Choose your password');
     expect((await q(`SELECT email_verified_at FROM users WHERE id = $1`, [user.id]))[0].email_verified_at).toBeNull();
-    const done = await b.submit(`/verify/${token}`, `/verify/${token}`, {});
+    const short = await b.submit(`/verify/${token}`, `/verify/${token}`, { password: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('at least 10 characters');
+    expect((await q(`SELECT email_verified_at FROM users WHERE id = $1`, [user.id]))[0].email_verified_at).toBeNull();
+    const done = await b.submit(`/verify/${token}`, `/verify/${token}`, { password: 'a long enough password' });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/me/profile?welcome=1');
     expect(b.cookies.has('essaim_session')).toBe(true);
@@ -59,9 +63,9 @@ describe('sign-up by the API', () => {
   it('answers a sign-up with a known address the same way, creates nothing, and tells the owner instead', async () => {
     const known = await t.user('member', 'known@example.org');
     const usersBefore = await q(`SELECT count(*)::int AS n FROM users`);
-    const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'KNOWN@example.org', password: 'another long password' } });
+    const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'KNOWN@example.org' } });
     expect(res.statusCode).toBe(202);
-    const fresh = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Someone New', email: 'new-person@example.org', password: 'another long password' } });
+    const fresh = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Someone New', email: 'new-person@example.org' } });
     expect(res.json()).toEqual(fresh.json());
     expect((await q(`SELECT count(*)::int AS n FROM users`))[0].n).toBe(usersBefore[0].n + 1);
     expect((await q(`SELECT name FROM users WHERE id = $1`, [known.user.id]))[0].name).toBe(known.user.name);
@@ -75,7 +79,7 @@ describe('sign-up by the API', () => {
   it('refuses bad input with the field named', async () => {
     const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: '', email: 'not-an-address', password: 'short' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'password']);
+    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name']);
   });
 
   it('counts accounts made by an admin as confirmed', async () => {
@@ -85,40 +89,52 @@ describe('sign-up by the API', () => {
 });
 
 describe('sign-up pages', () => {
-  it('signs up through the form, refuses the password sign-in until confirmed, and mails a new link on the way', async () => {
+  it('signs up through the form; the password chosen from the e-mailed link then signs in', async () => {
     const b = new FormSession(t.app);
     const form = await b.get('/signup');
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Create my account');
-    const bad = await b.submit('/signup', '/signup', { name: 'Zoé', email: 'zoe@', password: 'short', locale: 'fr' });
+    const bad = await b.submit('/signup', '/signup', { name: 'Zoé', email: 'zoe@', locale: 'fr' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('aria-invalid="true"');
-    const res = await b.submit('/signup', '/signup', { name: 'Zoé Lambert', email: 'zoe@example.org', password: 'zoé has a password', locale: 'fr' });
+    const res = await b.submit('/signup', '/signup', { name: 'Zoé Lambert', email: 'zoe@example.org', locale: 'fr' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Check your e-mail');
     expect((await mailsTo('zoe@example.org')).map((m) => [m.kind, m.locale])).toEqual([['member.verify', 'fr']]);
 
+    // No password exists before the link is followed: nothing signs in.
     const login = await new FormSession(t.app).submit('/login', '/login', { email: 'zoe@example.org', password: 'zoé has a password', next: '/me' });
-    expect(login.statusCode).toBe(403);
-    expect(login.body).toContain('not confirmed yet');
+    expect(login.statusCode).toBe(401);
     expect(login.headers['set-cookie'] ?? '').not.toContain('essaim_session');
-    // A wrong password says nothing about confirmation.
-    const wrong = await new FormSession(t.app).submit('/login', '/login', { email: 'zoe@example.org', password: 'not the password', next: '/me' });
-    expect(wrong.statusCode).toBe(401);
-    expect(wrong.body).not.toContain('not confirmed');
 
-    const mails = await mailsTo('zoe@example.org');
-    expect(mails.map((m) => m.kind)).toEqual(['member.verify', 'member.verify']);
-    const latest = tokenIn(mails[1].text_body, '/verify')!;
+    const [mail] = await mailsTo('zoe@example.org');
+    const link = tokenIn(mail.text_body, '/verify')!;
     const c = new FormSession(t.app);
-    expect((await c.submit(`/verify/${latest}`, `/verify/${latest}`, {})).statusCode).toBe(303);
+    expect((await c.submit(`/verify/${link}`, `/verify/${link}`, { password: 'zoé has a password' })).statusCode).toBe(303);
     expect((await c.get('/me')).statusCode).toBe(200);
     // Confirmed: the password now signs in.
     expect((await new FormSession(t.app).submit('/login', '/login', { email: 'zoe@example.org', password: 'zoé has a password', next: '/me' })).statusCode).toBe(303);
   });
 
+  it('lets nobody who signs up with somebody else\'s address into that account', async () => {
+    // The intruder signs up first with the victim's address, and again later: each time the link goes to the victim's mailbox.
+    await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'victim@example.org' } });
+    await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'victim@example.org' } });
+    const tokens = (await mailsTo('victim@example.org')).map((m) => tokenIn(m.text_body, '/verify')!);
+    expect(tokens).toHaveLength(2);
+    // Whichever link the victim follows, the password is the one the victim chooses there; no other works.
+    const victim = new FormSession(t.app);
+    expect((await victim.submit(`/verify/${tokens[0]}`, `/verify/${tokens[0]}`, { password: 'the victim chose this' })).statusCode).toBe(303);
+    for (const password of ['the victim chose this', 'anything the intruder typed']) {
+      const res = await t.api('POST', '/api/v1/auth/tokens', { body: { email: 'victim@example.org', password, name: 'x' } });
+      expect(res.statusCode, password).toBe(password.startsWith('the victim') ? 201 : 401);
+    }
+    // Both links are spent: neither can set a password again.
+    for (const token of tokens) expect((await new FormSession(t.app).get(`/verify/${token}`)).statusCode).toBe(400);
+  });
+
   it('resends a confirmation link only to an account waiting for one, answering the same for any address', async () => {
-    await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Waiting', email: 'waiting@example.org', password: 'a long enough password' } });
+    await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Waiting', email: 'waiting@example.org' } });
     const b = new FormSession(t.app);
     const a = await b.submit('/signup', '/signup/resend', { 'resend-email': 'waiting@example.org' });
     const c = await b.submit('/signup', '/signup/resend', { 'resend-email': 'nobody-here@example.org' });
@@ -128,7 +144,7 @@ describe('sign-up pages', () => {
   });
 
   it('shows an expired confirmation link as such', async () => {
-    await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Late', email: 'late@example.org', password: 'a long enough password' } });
+    await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Late', email: 'late@example.org' } });
     const token = tokenIn((await mailsTo('late@example.org'))[0].text_body, '/verify')!;
     await q(`UPDATE login_links SET expires_at = now() - interval '1 minute' WHERE purpose = 'verify' AND user_id = (SELECT id FROM users WHERE email = 'late@example.org')`);
     const page = await new FormSession(t.app).get(`/verify/${token}`);

@@ -1,6 +1,8 @@
 import { issueLink, consumeLoginLink, peekLoginLink, mailLocale } from '../accounts/login-links.js';
 import { hashPassword } from '../accounts/passwords.js';
-import { awaitsVerification, createUser, findUserByEmail, type User } from '../accounts/service.js';
+import { createUser, findUserByEmail, type User } from '../accounts/service.js';
+import { loginLinks, users } from '../accounts/tables.js';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMail } from '../mail/outbox.js';
 import { composeMail } from '../mail/render.js';
@@ -27,10 +29,10 @@ async function queueAccountExists(tx: Tx, network: Network, user: User, locale: 
 }
 
 /**
- * Creates an unconfirmed member account with its profile and mails a confirmation link. For an
- * address that already has an account nothing is created and its owner gets a mail instead; the
- * caller answers the same either way, and the password is hashed either way so the time taken
- * does not tell the two apart.
+ * Creates an unconfirmed member account, without a password, with its profile, and mails a
+ * confirmation link; the password is chosen on the page that link opens. For an address that
+ * already has an account nothing is created and its owner gets a mail instead; the caller answers
+ * the same either way.
  */
 export async function signUp(db: Db, network: Network, input: Signup, locale: Locale, baseUrl: string): Promise<void> {
   const lang = input.locale ?? locale;
@@ -47,13 +49,12 @@ async function createOrTell(db: Db, network: Network, input: Signup, lang: Local
   await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, network.id, input.email);
     if (existing) {
-      await hashPassword(input.password);
       const theirs = await mailLocale(tx, network, existing.id, lang);
-      if (!existing.emailVerifiedAt && (await awaitsVerification(tx, existing.id))) await queueVerification(tx, network, existing, theirs, baseUrl);
+      if (!existing.emailVerifiedAt) await queueVerification(tx, network, existing, theirs, baseUrl);
       else await queueAccountExists(tx, network, existing, theirs, baseUrl);
       return;
     }
-    const user = await createUser(tx, network.id, { email: input.email, name: input.name, role: 'member', password: input.password }, { verified: false });
+    const user = await createUser(tx, network.id, { email: input.email, name: input.name, role: 'member' }, { verified: false });
     await saveProfile(tx, user, { locale: lang });
     await queueVerification(tx, network, user, lang, baseUrl);
   });
@@ -63,7 +64,7 @@ async function createOrTell(db: Db, network: Network, input: Signup, lang: Local
 export async function resendVerification(db: Db, network: Network, email: string, locale: Locale, baseUrl: string): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, network.id, email);
-    if (!user || user.emailVerifiedAt || !(await awaitsVerification(tx, user.id))) return;
+    if (!user || user.emailVerifiedAt) return;
     await queueVerification(tx, network, user, await mailLocale(tx, network, user.id, locale), baseUrl);
   });
 }
@@ -71,5 +72,19 @@ export async function resendVerification(db: Db, network: Network, email: string
 /** The account a confirmation link is for, without using it (mail scanners open links). */
 export const peekVerification = (db: Tx, network: Network, token: string) => peekLoginLink(db, network, token, 'verify');
 
-/** Uses the link: the address is confirmed and the account returned, to be signed in. */
-export const confirmEmail = (db: Tx, network: Network, token: string) => consumeLoginLink(db, network, token, 'verify');
+/**
+ * Uses the link: the address is confirmed, the password chosen on its page is set, and the account
+ * returned, to be signed in. Only the mailbox's owner can reach that page, so only they set it.
+ */
+export async function confirmEmail(db: Db, network: Network, token: string, password: string): Promise<User | undefined> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const user = await consumeLoginLink(tx, network, token, 'verify');
+    if (!user) return undefined;
+    const [updated] = await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).returning();
+    // The other confirmation links of the account (a second sign-up, a resend) would otherwise
+    // still set a password for two days.
+    await tx.delete(loginLinks).where(and(eq(loginLinks.userId, user.id), eq(loginLinks.purpose, 'verify'), isNull(loginLinks.usedAt)));
+    return updated;
+  });
+}

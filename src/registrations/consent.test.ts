@@ -137,3 +137,75 @@ describe('consent through the registration form and the ticket page', () => {
     expect(/<input type="checkbox" id="f-shareWithVenue" name="shareWithVenue"[^>]*checked/.test(res.body)).toBe(true);
   });
 });
+
+describe('consent follows the venue, not the event', () => {
+  // Consent was given to the venue the event was at: moved elsewhere, the new venue never sees it.
+  let managerA: string;
+  let managerB: string;
+  const create = async (body: Record<string, unknown>) => {
+    const res = await t.api('POST', '/api/v1/chapters/charleroi/events', { token: admin, body: { capacity: 20, ...body } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const share = async (eventId: string, name: string) => {
+    const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name, email: `${name.toLowerCase()}@example.org`, shareWithVenue: true } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const patch = async (eventId: string, body: Record<string, unknown>, scope = 'occurrence') => {
+    const res = await t.api('PATCH', `/api/v1/events/${eventId}?scope=${scope}`, { token: admin, body });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const contactsOf = async (venue: string, eventId: string, token: string) => {
+    const res = await t.api('GET', `/api/v1/venues/${venue}/events/${eventId}/shared-contacts`, { token });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { items: { email: string }[] }).items.map((i) => i.email);
+  };
+  const organiserView = async (regId: string) => (await t.api('GET', `/api/v1/registrations/${regId}`, { token: admin })).json().sharedWithVenueAt as string | null;
+
+  beforeAll(async () => {
+    const a = await t.user('member');
+    const b = await t.user('member');
+    [managerA, managerB] = [a.token, b.token];
+    for (const [name, rooms] of [['Hall A', [{ name: 'Big', capacity: 50 }, { name: 'Small', capacity: 30 }]], ['Hall B', [{ name: 'Zaal', capacity: 45 }]]] as const) {
+      expect((await t.api('POST', '/api/v1/venues', { token: admin, body: { name, city: 'Charleroi', rooms } })).statusCode).toBe(201);
+    }
+    expect((await t.api('POST', '/api/v1/venues/hall-a/managers', { token: admin, body: { email: a.user.email } })).statusCode).toBeLessThan(300);
+    expect((await t.api('POST', '/api/v1/venues/hall-b/managers', { token: admin, body: { email: b.user.email } })).statusCode).toBeLessThan(300);
+  });
+
+  it('another room of the same venue keeps it; another venue clears it and shows the new venue nothing', async () => {
+    const id = await create({ title: 'Moving day', startsAt: later(20), endsAt: later(20, 3), venue: 'hall-a', room: 'Big' });
+    const reg = await share(id, 'Ivy');
+    const given = await sharedAt('ivy@example.org', id);
+    expect(given).toBeInstanceOf(Date);
+
+    await patch(id, { room: 'Small' });
+    expect((await sharedAt('ivy@example.org', id))?.getTime()).toBe(given!.getTime());
+    expect(await contactsOf('hall-a', id, managerA)).toEqual(['ivy@example.org']);
+
+    await patch(id, { venue: 'hall-b', room: 'Zaal' });
+    expect(await sharedAt('ivy@example.org', id)).toBeNull();
+    expect(await organiserView(reg)).toBeNull();
+    expect(await contactsOf('hall-b', id, managerB)).toEqual([]);
+    const activity = (await t.api('GET', '/api/v1/venues/hall-b/activity?limit=100', { token: managerB })).json() as { items: { id: string; sharedContacts: number }[] };
+    expect(activity.items.find((e) => e.id === id)?.sharedContacts).toBe(0);
+  });
+
+  it('a series moved "this and following" or "whole series" clears it on every occurrence moved, and only there', async () => {
+    const first = await create({ title: 'Weekly', startsAt: later(30), endsAt: later(30, 2), venue: 'hall-a', room: 'Big', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4', exdates: [] } });
+    const series = (await t.api('GET', `/api/v1/events/${first}`, { token: admin })).json().seriesId as string;
+    const occurrences = ((await t.api('GET', `/api/v1/series/${series}`, { token: admin })).json().occurrences as { id: string }[]).map((o) => o.id);
+    expect(occurrences).toHaveLength(4);
+    for (const [i, id] of occurrences.entries()) await share(id, `Weekly${i}`);
+    const shared = async () => Promise.all(occurrences.map(async (id, i) => (await sharedAt(`weekly${i}@example.org`, id)) !== null));
+
+    await patch(occurrences[2]!, { venue: 'hall-b', room: 'Zaal' }, 'following');
+    expect(await shared()).toEqual([true, true, false, false]);
+    expect(await contactsOf('hall-b', occurrences[3]!, managerB)).toEqual([]);
+
+    await patch(occurrences[0]!, { venue: 'hall-b', room: 'Zaal' }, 'series');
+    expect(await shared()).toEqual([false, false, false, false]);
+    expect(await contactsOf('hall-b', occurrences[0]!, managerB)).toEqual([]);
+  });
+});

@@ -76,7 +76,9 @@ describe('who may see a venue\'s activity', () => {
   });
 
   it('an event not held at the venue is 404 — another venue, online, a draft, unknown — and so is an unknown venue', async () => {
-    for (const id of [ids.elsewhere, ids.online, ids['draft-here'], '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+    // Malformed ids of the right length (which PostgreSQL's ::uuid cast refuses) are unknown ids too, not a 500.
+    const malformed = ['-'.repeat(36), `${'0'.repeat(32)}----`, 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaa-', `-${'a'.repeat(35)}`];
+    for (const id of [ids.elsewhere, ids.online, ids['draft-here'], '00000000-0000-4000-8000-000000000000', 'not-an-id', ...malformed]) {
       const res = await t.api('GET', `/api/v1/venues/switch/events/${id}/shared-contacts`, { token: manager.token });
       expect(res.statusCode, String(id)).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -117,6 +119,13 @@ describe('events held at the venue', () => {
     const bad = await t.api('GET', '/api/v1/venues/switch/activity?cursor=garbage', { token: manager.token });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('cursor');
+    // A cursor whose id only looks like one is refused the same way, before the database sees it.
+    for (const i of ['-'.repeat(36), `${'0'.repeat(32)}----`]) {
+      const forged = Buffer.from(JSON.stringify({ p: 'upcoming', s: new Date().toISOString(), i })).toString('base64url');
+      const res = await t.api('GET', `/api/v1/venues/switch/activity?cursor=${forged}`, { token: manager.token });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0].field).toBe('cursor');
+    }
   });
 
   it('gives confirmed, waitlisted, checked-in and capacity figures, right after check-ins', async () => {
@@ -213,6 +222,7 @@ describe('the managers\' pages', () => {
     expect(detail.body).toContain('cy@example.org');
     for (const hidden of ['ada@example.org', 'bob@example.org', 'dee@example.org']) expect(detail.body).not.toContain(hidden);
     expect((await b.get(`/venues/switch/manage/events/${ids.elsewhere}`)).statusCode).toBe(404);
+    expect((await b.get(`/venues/switch/manage/events/${'-'.repeat(36)}`)).statusCode).toBe(404);
 
     const fr = await signIn(t.app, manager, { 'accept-language': 'fr' });
     expect((await fr.get('/venues/switch/manage')).body).toContain('Événements à Switch');

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
@@ -21,6 +22,12 @@ export async function venueForActivity(db: Tx, network: Network, actor: Actor, s
   return venue;
 }
 
+/**
+ * An id that PostgreSQL's ::uuid cast accepts (8-4-4-4-12 hex digits). A looser test let
+ * '------------------------------------' through to the database, which refused it with a 500.
+ */
+const isUuid = (s: unknown): s is string => z.guid().safeParse(s).success;
+
 type Cursor = { phase: 'upcoming' | 'past'; startsAt: Date; id: string };
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify({ p: c.phase, s: c.startsAt.toISOString(), i: c.id })).toString('base64url');
@@ -30,7 +37,7 @@ function decodeCursor(cursor: string | undefined): Cursor | undefined {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; s?: unknown; i?: unknown };
     const startsAt = typeof c.s === 'string' ? new Date(c.s) : new Date(NaN);
-    if ((c.p === 'upcoming' || c.p === 'past') && !Number.isNaN(startsAt.getTime()) && typeof c.i === 'string' && /^[0-9a-f-]{36}$/i.test(c.i)) return { phase: c.p, startsAt, id: c.i };
+    if ((c.p === 'upcoming' || c.p === 'past') && !Number.isNaN(startsAt.getTime()) && isUuid(c.i)) return { phase: c.p, startsAt, id: c.i };
   } catch {
     // fall through to the error below
   }
@@ -65,7 +72,7 @@ export async function venueActivity(db: Db, network: Network, venue: VenueRow, f
 /** The contacts shared with the venue for one of its events; 404 when the event is not held there. */
 export async function sharedContacts(db: Db, network: Network, venue: VenueRow, eventId: string, now = new Date()) {
   const notHere = new AppError('not_found', `No event ${eventId} is held at ${venue.name}.`);
-  if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw notHere;
+  if (!isUuid(eventId)) throw notHere;
   const event = await q.selectHeldEvent(db, network.id, venue.id, eventId);
   if (!event) throw notHere;
   const [figures, contacts] = await Promise.all([q.selectEventFigures(db, network.id, [event.id]), q.selectSharedContacts(db, network.id, event.id)]);

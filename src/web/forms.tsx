@@ -64,9 +64,11 @@ interface FieldProps {
   autocomplete?: string;
   multiline?: boolean;
   min?: number;
+  /** Offered as the person types (a datalist), e.g. known towns or common skills; any text is still accepted. */
+  suggestions?: readonly string[];
 }
 
-export function Field({ name, label, values, errors, type = 'text', required, help, autocomplete, multiline, min }: FieldProps) {
+export function Field({ name, label, values, errors, type = 'text', required, help, autocomplete, multiline, min, suggestions }: FieldProps) {
   const id = `f-${name}`;
   const error = errors?.[name];
   const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -77,8 +79,15 @@ export function Field({ name, label, values, errors, type = 'text', required, he
       {multiline ? (
         <textarea {...common}>{values?.[name] ?? ''}</textarea>
       ) : (
-        <input {...common} type={type} value={values?.[name] ?? ''} autoComplete={autocomplete} min={min} />
+        <input {...common} type={type} value={values?.[name] ?? ''} autoComplete={autocomplete ?? (suggestions ? 'off' : undefined)} min={min} list={suggestions ? `${id}-list` : undefined} />
       )}
+      {suggestions ? (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((s) => (
+            <option value={s} />
+          ))}
+        </datalist>
+      ) : null}
       {help ? (
         <p class="help" id={`${id}-help`}>
           {help}

@@ -135,3 +135,13 @@ export function Layout({ ctx, title, head, children }: { ctx: PageContext; title
     </html>
   );
 }
+
+/** One term and its description in a <dl>; nothing at all when the value is empty. */
+export function Detail({ term, value }: { term: string; value: string | null | undefined }) {
+  return value ? (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  ) : null;
+}

@@ -1,9 +1,10 @@
-/** Secret links (personal calendars, tickets, sign-in and confirmation links, ?secret=) are credentials: never logged. */
+/** Secret links (personal calendars, tickets, sign-in, confirmation and opt-out links, ?secret=) are credentials: never logged. */
 export function redactSecrets(url: string): string {
   return url
     .replace(/^\/calendar\/personal\/[^/?#]+/, '/calendar/personal/[secret]')
     .replace(/^\/r\/[^/?#]+/, '/r/[secret]')
     .replace(/^\/login\/link\/[^/?#]+/, '/login/link/[secret]')
     .replace(/^\/verify\/[^/?#]+/, '/verify/[secret]')
+    .replace(/^\/invitations\/opt-out\/[^/?#]+/, '/invitations/opt-out/[secret]')
     .replace(/([?&]secret=)[^&#]+/, '$1[secret]');
 }

@@ -13,7 +13,7 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
 import { EmailSchema } from '../accounts/schemas.js';
 import { registrationsCsv } from './csv.js';
-import { CheckInSchema, OwnRegistrationSchema, RegistrationCreateSchema, RegistrationListQuerySchema, RegistrationSchema } from './schemas.js';
+import { CheckInSchema, OwnRegistrationSchema, RegistrationCreateSchema, RegistrationListQuerySchema, RegistrationSchema, RepeatRegistrationSchema } from './schemas.js';
 import * as registrations from './service.js';
 
 const tags = ['registrations'];
@@ -39,7 +39,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       description: 'While seats remain the registration is confirmed, then waitlisted with its position. The same e-mail again returns the existing registration (200) — without its secret link.',
       params: IdParams,
       body: RegistrationCreateSchema,
-      response: { 201: OwnRegistrationSchema, 200: RegistrationSchema },
+      response: { 201: OwnRegistrationSchema, 200: RepeatRegistrationSchema },
     },
     handler: async (req, reply) => {
       const name = req.body.name ?? req.user?.name;
@@ -50,7 +50,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       }
       const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers, shareWithVenue: req.body.shareWithVenue }, { userId: req.user?.id, locale: req.locale });
       const view = presentRegistration(registration, event, position);
-      if (!created) return reply.code(200).send(view);
+      if (!created) return reply.code(200).send({ id: view.id, eventId: view.eventId, status: view.status, waitlistPosition: view.waitlistPosition, createdAt: view.createdAt });
       return reply
         .code(201)
         .header('location', `/api/v1/registrations/${registration.id}`)

@@ -33,6 +33,13 @@ export const RegistrationSchema = z.object({
 });
 export type RegistrationView = z.infer<typeof RegistrationSchema>;
 
+/**
+ * The answer to a registration the address already holds: its status and place only. Anybody can
+ * type anybody's address, so the name, answers and check-in stay with the person (who got them by
+ * e-mail) and the organisers.
+ */
+export const RepeatRegistrationSchema = RegistrationSchema.pick({ id: true, eventId: true, status: true, waitlistPosition: true, createdAt: true });
+
 /** What the attendee (holder of the secret link) sees: their own registration and its links. */
 export const OwnRegistrationSchema = RegistrationSchema.extend({
   manageUrl: z.string().describe('Secret link to see, cancel and print the ticket'),

@@ -208,6 +208,21 @@ describe('who came back', () => {
     const [liege] = await t.database.db.select().from(chapters).where(eq(chapters.slug, 'liege'));
     expect(await invitationStats(t.database.db, t.network, liege!.id)).toMatchObject({ events: [], totals: { campaigns: 0, invited: 0, registered: 0, attended: 0 } });
   });
+
+  it('keeps the figures when a member who came back deletes their account', async () => {
+    const event = await newEvent();
+    const leaving = await member('Leaving', { city: 'Ixelles', originRegion: 'BE-WHT', skills: ['Elixir'] });
+    expect((await sendInvitations(t.database.db, t.network, organiser.user, event.id, { segment: { skills: ['elixir'] } })).invited).toBe(1);
+    const reg = await t.api('POST', `/api/v1/events/${event.id}/registrations`, { token: leaving.token, body: {} });
+    expect(reg.statusCode, reg.body).toBe(201);
+    await t.api('POST', `/api/v1/events/${event.id}/check-ins`, { token: admin.token, body: { code: reg.json().checkInCode } });
+    const figures = async () => (await t.api('GET', `/api/v1/events/${event.id}/invitations`, { token: organiser.token })).json();
+    expect(await figures()).toMatchObject({ invited: 1, registered: 1, attended: 1 });
+    expect((await t.api('DELETE', '/api/v1/me', { token: leaving.token, body: { confirm: leaving.email } })).statusCode).toBe(204);
+    expect(await figures()).toMatchObject({ invited: 1, registered: 1, attended: 1 });
+    // And nothing of the person is left on the invitation.
+    expect((await t.database.pool.query('SELECT user_id FROM invitations WHERE event_id = $1', [event.id])).rows).toEqual([{ user_id: null }]);
+  });
 });
 
 describe('authorisation and bad input', () => {

@@ -101,6 +101,8 @@ export async function insertInvitations(tx: Tx, networkId: string, eventId: stri
           campaignId: sql<string>`${campaignId}::uuid`.as('campaign_id'),
           eventId: sql<string>`${eventId}::uuid`.as('event_id'),
           userId: p.userId,
+          // INSERT … SELECT takes every column, in the table's order.
+          registrationId: sql<string | null>`null::uuid`.as('registration_id'),
           createdAt: sql<Date>`now()`.as('created_at'),
         })
         .from(p)
@@ -175,8 +177,22 @@ export async function deleteQueuedInvitationMails(tx: Tx, networkId: string, use
 const followedBy = (attended: boolean) => sql`exists (
   select 1 from ${registrations} r
   where r.event_id = ${invitations.eventId} and r.status <> 'cancelled' and r.created_at >= ${invitations.createdAt}
-    and (r.user_id = ${invitations.userId} or r.email = ${users.email})
+    and (r.user_id = ${invitations.userId} or r.email = ${users.email} or r.id = ${invitations.registrationId})
     ${attended ? sql`and r.checked_in_at is not null` : sql``})`;
+
+/**
+ * Before an account is deleted: each of its invitations remembers the registration that followed
+ * (found as followedBy finds it), since the account's id and address are about to go.
+ */
+export async function keepOutcomes(tx: Tx, networkId: string, user: { id: string; email: string }): Promise<void> {
+  await tx.execute(sql`
+    update ${invitations} i set registration_id = (
+      select r.id from ${registrations} r
+      where r.event_id = i.event_id and r.status <> 'cancelled' and r.created_at >= i.created_at
+        and (r.user_id = ${user.id} or r.email = ${user.email})
+      order by r.checked_in_at is null, r.created_at limit 1)
+    where i.network_id = ${networkId} and i.user_id = ${user.id}`);
+}
 
 /** Every campaign of a chapter (or of one event) with its figures, newest first. */
 export function selectCampaignFigures(tx: Tx, networkId: string, scope: { chapterId: string } | { eventId: string }) {

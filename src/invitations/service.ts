@@ -149,3 +149,6 @@ export function optOutOfInvitations(db: Db, network: Network, userId: string): P
     return done;
   });
 }
+
+/** Deleting an account: its invitations keep what followed them, so "who came back" does not drop. */
+export const keepInvitationOutcomes = (tx: Tx, network: Network, user: { id: string; email: string }) => q.keepOutcomes(tx, network.id, user);

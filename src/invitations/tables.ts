@@ -3,6 +3,7 @@ import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import { events } from '../events/tables.js';
 import { networks } from '../networks/tables.js';
+import { registrations } from '../registrations/tables.js';
 
 /** One "come home" sending: an organiser, an event, a segment, and how many it reached. */
 export const invitationCampaigns = pgTable(
@@ -34,6 +35,11 @@ export const invitations = pgTable(
     campaignId: uuid('campaign_id').notNull().references(() => invitationCampaigns.id, { onDelete: 'cascade' }),
     eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The registration that followed the invitation, written when the person's account is deleted:
+     * their id and address are gone then, and "who came back" must not lose them.
+     */
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('invitations_once_per_event').on(t.eventId, t.userId), index('invitations_user').on(t.userId), index('invitations_campaign').on(t.campaignId)],

@@ -1,5 +1,6 @@
 import type { User } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
+import { keepInvitationOutcomes } from '../invitations/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -79,6 +80,7 @@ export async function deleteMember(db: Db, network: Network, userId: string, act
       throw new AppError('conflict', 'This is the network\'s only admin: make someone else admin before deleting this account.');
     }
     const me = { networkId: network.id, userId: user.id, email: user.email };
+    await keepInvitationOutcomes(tx, network, user);
     const anonymised = await q.anonymiseRegistrations(tx, me, DELETED_LABEL);
     // By id too: a registration made under another address than the account's still names them.
     const ids = anonymised.map((r) => r.id);

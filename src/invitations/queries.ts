@@ -3,7 +3,6 @@ import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
-import { outboundMessages } from '../mail/tables.js';
 import { chapterFollowers, memberProfiles } from '../members/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { invitationCampaigns, invitations } from './tables.js';
@@ -156,18 +155,6 @@ export async function selectOptOutState(tx: Tx, networkId: string, userId: strin
     .innerJoin(users, eq(users.id, p.userId))
     .where(and(eq(p.networkId, networkId), eq(p.userId, userId)));
   return row;
-}
-
-/**
- * Invitation e-mails to this member not yet sent (waiting, or held without SMTP and released
- * later): the payload names the member (see mail.ts). Returns how many were dropped.
- */
-export async function deleteQueuedInvitationMails(tx: Tx, networkId: string, userId: string): Promise<number> {
-  const rows = await tx
-    .delete(outboundMessages)
-    .where(and(eq(outboundMessages.networkId, networkId), eq(outboundMessages.kind, 'invitation'), inArray(outboundMessages.status, ['pending', 'held']), sql`${outboundMessages.payload}->>'userId' = ${userId}`))
-    .returning({ id: outboundMessages.id });
-  return rows.length;
 }
 
 /**

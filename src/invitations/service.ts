@@ -3,7 +3,7 @@ import { placeOf } from '../calendar/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import { authorizeEvent } from '../events/policy.js';
 import { eventPlaces, findEvent, type EventRow } from '../events/service.js';
-import { queueWrittenMails } from '../mail/outbox.js';
+import { dropUnsentMail, queueWrittenMails } from '../mail/outbox.js';
 import { instanceSecret, type Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { Locale } from '../web/i18n.js';
@@ -135,17 +135,11 @@ export async function optOutTarget(db: Tx, network: Network, token: string): Pro
   return state ? { userId, ...state } : undefined;
 }
 
-/**
- * Drops the invitation e-mails queued for a member and not yet sent: called in the transaction
- * that opts them out (the link below, or their profile), so an opt-out also stops what is on its way.
- */
-export const dropQueuedInvitations = (tx: Tx, networkId: string, userId: string) => q.deleteQueuedInvitationMails(tx, networkId, userId);
-
 /** The one-click opt-out: the flag and the queued invitation e-mails, in one transaction. */
 export function optOutOfInvitations(db: Db, network: Network, userId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const done = await q.optOut(tx, network.id, userId);
-    if (done) await dropQueuedInvitations(tx, network.id, userId);
+    if (done) await dropUnsentMail(tx, network.id, 'invitation', userId);
     return done;
   });
 }

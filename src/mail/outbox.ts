@@ -88,3 +88,15 @@ export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endp
   );
   return admins.length;
 }
+
+/**
+ * Mail of one kind about one member that has not gone yet (pending, or held without SMTP) is
+ * dropped: e.g. invitations to a member who has just opted out must never reach them.
+ */
+export async function dropUnsentMail(tx: Tx, networkId: string, kind: string, userId: string): Promise<number> {
+  const rows = await tx
+    .delete(outboundMessages)
+    .where(and(eq(outboundMessages.networkId, networkId), eq(outboundMessages.kind, kind), inArray(outboundMessages.status, ['pending', 'held']), sql`${outboundMessages.payload}->>'userId' = ${userId}`))
+    .returning({ id: outboundMessages.id });
+  return rows.length;
+}

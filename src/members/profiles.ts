@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { users } from '../accounts/tables.js';
-import { dropQueuedInvitations } from '../invitations/service.js';
+import { dropUnsentMail } from '../mail/outbox.js';
 import { fold } from '../web/fold.js';
 import { regionName, regionOfCity } from './regions.js';
 import type { ProfileUpdate } from './schemas.js';
@@ -87,6 +87,6 @@ export async function saveProfile(tx: Tx, user: { id: string; networkId: string;
     .returning();
   // Opting out also stops the invitation e-mails already queued for them, in this transaction
   // (the one-click link does the same): only when the flag turns on, not on every save.
-  if (saved!.invitationsOptOut && !current?.invitationsOptOut) await dropQueuedInvitations(tx, user.networkId, user.id);
+  if (saved!.invitationsOptOut && !current?.invitationsOptOut) await dropUnsentMail(tx, user.networkId, 'invitation', user.id);
   return saved!;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { auditLog } from '../audit/tables.js';
 import { chapterInterest, chapters } from '../chapters/tables.js';
@@ -8,7 +8,7 @@ import { invitations } from '../invitations/tables.js';
 import { outboundMessages } from '../mail/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { webhookDeliveries } from '../webhooks/tables.js';
-import { chapterFollowers, memberProfiles } from './tables.js';
+import { chapterFollowers } from './tables.js';
 
 export interface Me { networkId: string; userId: string; email: string }
 

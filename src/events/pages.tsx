@@ -8,7 +8,6 @@ import { ErrorSummary, Field, formError, Section, validate, type FormErrors, typ
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { formatRange, formatShort } from './format.js';
 import { eventPolicy } from './policy.js';
-import { presentEvent } from './present.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';

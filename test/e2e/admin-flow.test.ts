@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { audit as auditPage, launchChromium, newContext as newBrowserContext } from '../support/browser.js';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.js';
+import { startWalk, type Walk } from '../support/walk.js';
 
 /**
  * The path of a network admin through the real, built server in a real browser: sign in, record a
@@ -15,46 +13,13 @@ const VENUE = { name: 'Cowork Meuse', city: 'Liège', address: 'Quai de la Batte
 const CHAPTER = { name: 'Liège', city: 'Liège', region: 'Wallonie' };
 const PARTNERSHIP = { venueProvides: 'La salle, le projecteur et le café', networkProvides: 'Des orateurs et des membres' };
 
-let server: RunningServer;
-let dataDir: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Every page axe looked at, to show in the final check that the walk went where it should. */
-const audited: string[] = [];
+let walk: Walk;
 
 beforeAll(async () => {
-  dataDir = tempDataDir('e2e');
-  server = await startServer({ ESSAIM_DATA_DIR: dataDir, ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
-  browser = await launchChromium();
+  walk = await startWalk('e2e', { ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
 }, 120_000);
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  const code = await server?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  expect(code, server?.output()).toBe(0);
-}, 120_000);
-
-const newContext = (options: BrowserContextOptions) => newBrowserContext(browser, contexts, options);
-
-/** Audits the page with axe-core (test/support/browser.ts) and remembers where. */
-async function audit(page: Page): Promise<void> {
-  audited.push(await auditPage(page));
-}
-
-/** Opens a path, expects a 200 and audits the page. */
-async function visit(page: Page, path: string): Promise<void> {
-  const res = await page.goto(new URL(path, server.url).toString(), { waitUntil: 'load' });
-  expect(res?.status(), `GET ${path}`).toBe(200);
-  await audit(page);
-}
-
-/** Submits a form by its button and waits for the page the redirect leads to; audits that page. */
-async function submit(page: Page, button: ReturnType<Page['locator']>, to: RegExp): Promise<void> {
-  await Promise.all([page.waitForURL(to, { waitUntil: 'load' }), button.click()]);
-  await audit(page);
-}
+afterAll(() => walk?.close(), 120_000);
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
@@ -63,22 +28,21 @@ describe('an admin builds a chapter that visitors then find', () => {
     'signs in, creates a venue and an active chapter with a partnership; the home page shows it in French and Dutch',
     { timeout: 120_000 },
     async () => {
-      const admin = await newContext({ locale: 'en-GB' });
-      const page = await admin.newPage();
+      const page = await walk.page({ locale: 'en-GB' });
 
       // Sign in through the form; the login page sends an admin to /admin.
-      await visit(page, '/login');
+      await walk.visit(page, '/login');
       expect(await htmlLang(page)).toBe('en');
       await page.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-      await submit(page, page.getByRole('button', { name: 'Sign in' }), /\/admin$/);
+      await walk.submit(page, page.getByRole('button', { name: 'Sign in' }), /\/admin$/);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
       expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
 
       // A coworking space with one room.
       await page.getByRole('link', { name: 'New venue' }).click();
       await page.waitForURL(/\/admin\/venues\/new$/);
-      await audit(page);
+      await walk.audit(page);
       await page.getByLabel('Name', { exact: true }).fill(VENUE.name);
       await page.getByLabel('Kind', { exact: true }).selectOption('coworking');
       await page.getByLabel('Address', { exact: true }).fill(VENUE.address);
@@ -86,7 +50,7 @@ describe('an admin builds a chapter that visitors then find', () => {
       await page.getByLabel('Number of coworkers (optional)', { exact: true }).fill(VENUE.coworkers);
       await page.getByLabel('Room 1', { exact: true }).fill(VENUE.room);
       await page.locator('#f-room0_capacity').fill(VENUE.capacity);
-      await submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/venues\/[a-z0-9-]+\?done=created$/);
+      await walk.submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/venues\/[a-z0-9-]+\?done=created$/);
       const venueSlug = /\/admin\/venues\/([a-z0-9-]+)/.exec(page.url())![1]!;
       expect(venueSlug).toBe('cowork-meuse');
       await expect.poll(() => page.getByRole('status').textContent()).toBe('Created.');
@@ -94,15 +58,15 @@ describe('an admin builds a chapter that visitors then find', () => {
       expect(await page.locator('#f-room0_capacity').inputValue()).toBe(VENUE.capacity);
 
       // An active chapter whose name carries an accent.
-      await visit(page, '/admin');
+      await walk.visit(page, '/admin');
       await page.getByRole('link', { name: 'New chapter' }).click();
       await page.waitForURL(/\/admin\/chapters\/new$/);
-      await audit(page);
+      await walk.audit(page);
       await page.getByLabel('Name', { exact: true }).fill(CHAPTER.name);
       await page.getByLabel('City', { exact: true }).fill(CHAPTER.city);
       await page.getByLabel('Region or province', { exact: true }).fill(CHAPTER.region);
       await page.getByLabel('Status', { exact: true }).selectOption('active');
-      await submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/chapters\/[a-z0-9-]+\?done=created$/);
+      await walk.submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/chapters\/[a-z0-9-]+\?done=created$/);
       const chapterSlug = /\/admin\/chapters\/([a-z0-9-]+)/.exec(page.url())![1]!;
       expect(chapterSlug).toBe('liege');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Edit ${CHAPTER.name}`);
@@ -113,7 +77,7 @@ describe('an admin builds a chapter that visitors then find', () => {
       await form.getByLabel('The venue provides', { exact: true }).fill(PARTNERSHIP.venueProvides);
       await form.getByLabel('The network provides', { exact: true }).fill(PARTNERSHIP.networkProvides);
       await form.getByLabel('Status', { exact: true }).selectOption('active');
-      await submit(page, form.getByRole('button', { name: 'Add' }), new RegExp(`/admin/chapters/${chapterSlug}\\?done=added$`));
+      await walk.submit(page, form.getByRole('button', { name: 'Add' }), new RegExp(`/admin/chapters/${chapterSlug}\\?done=added$`));
       const row = page.locator('table tbody tr', { hasText: VENUE.name });
       expect(await row.count()).toBe(1);
       expect(await row.textContent()).toContain(PARTNERSHIP.venueProvides);
@@ -121,8 +85,8 @@ describe('an admin builds a chapter that visitors then find', () => {
       expect(await row.textContent()).toContain('Active');
 
       // A French-speaking visitor, without the admin's cookies.
-      const fr = await (await newContext({ locale: 'fr-BE' })).newPage();
-      await visit(fr, '/');
+      const fr = await walk.page({ locale: 'fr-BE' });
+      await walk.visit(fr, '/');
       expect(await htmlLang(fr)).toBe('fr');
       expect(await fr.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
       expect(await fr.getByRole('link', { name: 'Administration' }).count()).toBe(0);
@@ -135,29 +99,29 @@ describe('an admin builds a chapter that visitors then find', () => {
       // The public chapter and venue pages it links to.
       await cardFr.getByRole('link', { name: CHAPTER.name }).click();
       await fr.waitForURL(new RegExp(`/chapters/${chapterSlug}$`));
-      await audit(fr);
+      await walk.audit(fr);
       expect(await fr.getByRole('heading', { level: 1 }).textContent()).toContain(CHAPTER.name);
       expect(await fr.getByRole('link', { name: VENUE.name }).count()).toBe(1);
       await fr.getByRole('link', { name: VENUE.name }).click();
       await fr.waitForURL(new RegExp(`/venues/${venueSlug}$`));
-      await audit(fr);
+      await walk.audit(fr);
       expect(await fr.getByRole('heading', { level: 1 }).textContent()).toBe(VENUE.name);
       expect(await fr.locator('main').textContent()).toContain('Espace de coworking');
       expect(await fr.locator('table tbody tr', { hasText: VENUE.room }).count()).toBe(1);
 
       // The same visitor switches to Dutch with the language link.
-      await visit(fr, '/');
+      await walk.visit(fr, '/');
       await fr.locator('a[hreflang="nl"]').click();
       await fr.waitForURL(/\/\?lang=nl$/);
-      await audit(fr);
+      await walk.audit(fr);
       expect(await htmlLang(fr)).toBe('nl');
       const activeNl = fr.locator('section', { has: fr.getByRole('heading', { level: 2, name: 'Actieve afdelingen' }) });
       expect(await activeNl.locator(`#chapter-${chapterSlug}`).textContent()).toContain('Te gast bij');
       expect(await activeNl.locator(`#chapter-${chapterSlug}`).getByRole('link', { name: VENUE.name }).count()).toBe(1);
 
       // A Dutch-speaking visitor whose browser asks for Dutch.
-      const nl = await (await newContext({ locale: 'nl-BE' })).newPage();
-      await visit(nl, '/');
+      const nl = await walk.page({ locale: 'nl-BE' });
+      await walk.visit(nl, '/');
       expect(await htmlLang(nl)).toBe('nl');
       expect(await nl.getByRole('heading', { level: 2, name: 'Actieve afdelingen' }).count()).toBe(1);
       const cardNl = nl.locator(`#chapter-${chapterSlug}`);
@@ -166,7 +130,7 @@ describe('an admin builds a chapter that visitors then find', () => {
       expect(await cardNl.getByRole('link', { name: VENUE.name }).count()).toBe(1);
       expect(await nl.getByRole('link', { name: 'Aanmelden' }).count()).toBe(1);
 
-      expect(audited).toEqual([
+      expect(walk.audited).toEqual([
         '/login',
         '/admin',
         '/admin/venues/new',

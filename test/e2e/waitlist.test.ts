@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { audit as auditPage, launchChromium, newContext as newBrowserContext } from '../support/browser.js';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.js';
+import { startWalk, type Walk } from '../support/walk.js';
 
 /**
  * The waitlist through the real, built server in a real browser: an event with one seat, taken
@@ -16,30 +14,14 @@ const GUEST = { name: 'Grace Hopper', email: 'grace@example.org', role: 'Develop
 const HOLDER = { name: 'Seat Holder', email: 'holder@example.org' };
 const TITLE = 'Soirée Rust & café';
 
-let server: RunningServer;
-let dataDir: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Every page axe looked at, to show in the final check that the walk went where it should. */
-const audited: string[] = [];
+let walk: Walk;
 let eventId: string;
 /** The path of the seat holder's secret link (its host is the server's BASE_URL). */
 let holderPath: string;
 
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(new URL(path, server.url), {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return JSON.parse(text) as T;
-}
-
 beforeAll(async () => {
-  dataDir = tempDataDir('e2e-waitlist');
-  server = await startServer({ ESSAIM_DATA_DIR: dataDir, ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
+  walk = await startWalk('e2e-waitlist', { ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
+  const api = walk.api;
 
   // The organiser's side, through the JSON API.
   const { token } = await api<{ token: string }>('POST', '/api/v1/auth/tokens', { ...ADMIN, name: 'e2e waitlist' });
@@ -71,31 +53,9 @@ beforeAll(async () => {
   expect(holder.status).toBe('confirmed');
   holderPath = new URL(holder.manageUrl).pathname;
   expect(holderPath).toMatch(/^\/r\/[A-Za-z0-9_-]+$/);
-
-  browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  const code = await server?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  expect(code, server?.output()).toBe(0);
-}, 120_000);
-
-const newContext = (options: BrowserContextOptions) => newBrowserContext(browser, contexts, options);
-
-/** Audits the page with axe-core (test/support/browser.ts) and remembers where. */
-async function audit(page: Page): Promise<void> {
-  audited.push(await auditPage(page));
-}
-
-/** Opens a path, expects a 200 and audits the page. */
-async function visit(page: Page, path: string): Promise<void> {
-  const res = await page.goto(new URL(path, server.url).toString(), { waitUntil: 'load' });
-  expect(res?.status(), `GET ${path}`).toBe(200);
-  await audit(page);
-}
+afterAll(() => walk?.close(), 120_000);
 
 const status = (page: Page) => page.locator('#registration-status');
 
@@ -105,8 +65,8 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     { timeout: 120_000 },
     async () => {
       // The guest finds the event full, and its form offers the waitlist.
-      const guest = await (await newContext({ locale: 'en-GB' })).newPage();
-      await visit(guest, `/events/${eventId}`);
+      const guest = await walk.page({ locale: 'en-GB' });
+      await walk.visit(guest, `/events/${eventId}`);
       expect(await guest.locator('html').getAttribute('lang')).toBe('en');
       expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
       expect(await guest.locator('main').textContent()).toContain('Full — 0 on the waitlist');
@@ -117,7 +77,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
       await guest.getByLabel('Your role', { exact: true }).selectOption(GUEST.role);
       await guest.getByLabel('Dietary needs', { exact: true }).fill(GUEST.diet);
       await Promise.all([guest.waitForURL(/\/r\/[A-Za-z0-9_-]+$/, { waitUntil: 'load' }), guest.getByRole('button', { name: 'Join the waitlist' }).click()]);
-      await audit(guest);
+      await walk.audit(guest);
       const guestPath = new URL(guest.url()).pathname;
       expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe('Your registration');
       expect(await status(guest).getAttribute('data-status')).toBe('waitlisted');
@@ -126,8 +86,8 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
       expect(await guest.locator('.qr svg').count()).toBe(0);
 
       // The seat holder, a French speaker in a browser of their own, opens their link and cancels.
-      const holder = await (await newContext({ locale: 'fr-BE' })).newPage();
-      await visit(holder, holderPath);
+      const holder = await walk.page({ locale: 'fr-BE' });
+      await walk.visit(holder, holderPath);
       expect(await holder.locator('html').getAttribute('lang')).toBe('fr');
       expect(await status(holder).getAttribute('data-status')).toBe('confirmed');
       expect(await holder.locator('.qr svg').count()).toBe(1);
@@ -136,7 +96,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
         holder.getByRole('button', { name: 'Annuler mon inscription' }).click(),
       ]);
       await holder.waitForLoadState('load');
-      await audit(holder);
+      await walk.audit(holder);
       expect(new URL(holder.url()).pathname).toBe(holderPath);
       expect(await status(holder).getAttribute('data-status')).toBe('cancelled');
       expect(await status(holder).textContent()).toBe('Cette inscription est annulée.');
@@ -146,7 +106,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
       // The guest reloads their ticket: the seat is theirs, with the QR code and the check-in code.
       const reloaded = await guest.reload({ waitUntil: 'load' });
       expect(reloaded?.status()).toBe(200);
-      await audit(guest);
+      await walk.audit(guest);
       expect(await status(guest).getAttribute('data-status')).toBe('confirmed');
       expect(await status(guest).textContent()).toBe('You are registered. Show this code at the door.');
       const code = (await guest.locator('figcaption code').textContent()) ?? '';
@@ -158,10 +118,10 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
       expect(box && box.width >= 100 && box.height >= 100, `QR code box ${JSON.stringify(box)}`).toBe(true);
 
       // The event page counts the seat as taken by the guest, and nobody waits any more.
-      await visit(guest, `/events/${eventId}`);
+      await walk.visit(guest, `/events/${eventId}`);
       expect(await guest.locator('main').textContent()).toContain('Full — 0 on the waitlist');
 
-      expect(audited).toEqual([`/events/${eventId}`, guestPath, holderPath, holderPath, guestPath, `/events/${eventId}`]);
+      expect(walk.audited).toEqual([`/events/${eventId}`, guestPath, holderPath, holderPath, guestPath, `/events/${eventId}`]);
     },
   );
 });

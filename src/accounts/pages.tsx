@@ -3,11 +3,10 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { SESSION_COOKIE } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, Field, formError, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import { ErrorSummary, Field, parseForm, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
 import { consumeLoginLink, peekLoginLink, requestLoginLink } from './login-links.js';
-import { EmailSchema, LoginSchema, PasswordSchema, UserCreateSchema } from './schemas.js';
+import { EmailSchema, LoginSchema } from './schemas.js';
 import * as accounts from './service.js';
 
 type Form = { values: FormValues; errors: FormErrors };
@@ -73,50 +72,6 @@ function linkPage(req: FastifyRequest<{ Params: { token: string } }>, reply: Fas
   );
 }
 
-function accountsPage(db: Db, req: FastifyRequest, reply: FastifyReply, list: accounts.User[], form?: Form, status = 200) {
-  const ctx = pageContext(req, reply);
-  const { t } = ctx;
-  return sendPage(
-    reply,
-    <Layout ctx={ctx} title={t('admin.accounts')}>
-      <h1>{t('admin.accounts')}</h1>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.name')}</th>
-              <th scope="col">{t('field.email')}</th>
-              <th scope="col">{t('field.role')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((u) => (
-              <tr>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{t(`role.${u.role}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('admin.newAccount')}</h2>
-      <ErrorSummary ctx={ctx} errors={form?.errors} />
-      <form method="post" action="/admin/accounts" class="stack" novalidate>
-        <CsrfField ctx={ctx} />
-        <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} required />
-        <Field name="email" type="email" label={t('field.email')} values={form?.values} errors={form?.errors} required />
-        <Field name="password" type="password" label={t('field.password')} errors={form?.errors} autocomplete="new-password" required />
-        <Select name="role" label={t('field.role')} values={form?.values ?? { role: 'member' }} options={(['member', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-        <div>
-          <button type="submit">{t('form.create')}</button>
-        </div>
-      </form>
-    </Layout>,
-    status,
-  );
-}
-
 export function accountPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
@@ -167,21 +122,6 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
     return reply.redirect('/', 303);
   });
 
-  app.get('/admin/accounts', async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'manage accounts');
-    return accountsPage(db, req, reply, await accounts.listUsers(db, req.network.id));
-  });
-
-  app.post('/admin/accounts', csrf, async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'manage accounts');
-    // A person created from this page signs in with a password, so it is required here.
-    const form = parseForm(UserCreateSchema.extend({ password: PasswordSchema }), req.body);
-    if (!form.ok) return accountsPage(db, req, reply, await accounts.listUsers(db, req.network.id), form, 400);
-    try {
-      await accounts.createUser(db, req.network.id, form.data);
-      return reply.redirect('/admin/accounts?done=created', 303);
-    } catch (err) {
-      return accountsPage(db, req, reply, await accounts.listUsers(db, req.network.id), formError(err, form.values), 409);
-    }
-  });
+  // The accounts list became the members page (search, export, delete, and the new-account form).
+  app.get('/admin/accounts', (_req, reply) => reply.redirect('/admin/members', 301));
 }

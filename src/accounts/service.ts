@@ -117,6 +117,3 @@ export async function endSession(db: Tx, cookie: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, sha256(cookie)));
 }
 
-export function listUsers(db: Tx, networkId: string) {
-  return db.select().from(users).where(eq(users.networkId, networkId)).orderBy(users.name).limit(1000);
-}

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connection.js';
-import { ErrorSummary, formError, type FormErrors } from '../web/forms.js';
+import { ErrorSummary, Field, formError, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import { PasswordSchema, UserCreateSchema } from '../accounts/schemas.js';
+import { createUser } from '../accounts/service.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { deleteMember, exportMember } from './gdpr.js';
@@ -18,7 +20,9 @@ const MembersQuerySchema = OffsetQuerySchema.extend({
 });
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
-async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
+type Form = { values: FormValues; errors: FormErrors };
+
+async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, form?: Form, status = 200) {
   const ctx = pageContext(req, reply);
   const { t, locale } = ctx;
   const query = MembersQuerySchema.parse(req.query ?? {});
@@ -74,7 +78,20 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
       <p>
         <a href="/admin/members/import">{t('import.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a>
       </p>
+      <h2 id="new-account">{t('admin.newAccount')}</h2>
+      <ErrorSummary ctx={ctx} errors={form?.errors} />
+      <form method="post" action="/admin/members" class="stack" novalidate aria-labelledby="new-account">
+        <CsrfField ctx={ctx} />
+        <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} required />
+        <Field name="email" type="email" label={t('field.email')} values={form?.values} errors={form?.errors} required />
+        <Field name="password" type="password" label={t('field.password')} errors={form?.errors} autocomplete="new-password" required />
+        <Select name="role" label={t('field.role')} values={form?.values ?? { role: 'member' }} options={(['member', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <div>
+          <button type="submit">{t('form.create')}</button>
+        </div>
+      </form>
     </Layout>,
+    status,
   );
 }
 
@@ -110,6 +127,19 @@ export function adminMemberPages(app: FastifyInstance, db: Db): void {
   app.get('/admin/members', async (req, reply) => {
     guard(req);
     return membersPage(db, req, reply);
+  });
+
+  // An account made by an admin signs in with a password, so it is required here; it counts as confirmed.
+  app.post('/admin/members', csrf, async (req, reply) => {
+    guard(req);
+    const form = parseForm(UserCreateSchema.extend({ password: PasswordSchema }), req.body);
+    if (!form.ok) return membersPage(db, req, reply, { values: { ...form.values, password: '' }, errors: form.errors }, 400);
+    try {
+      await createUser(db, req.network.id, form.data);
+    } catch (err) {
+      return membersPage(db, req, reply, formError(err, { ...form.values, password: '' }), 409);
+    }
+    return reply.redirect('/admin/members?done=created', 303);
   });
 
   app.get<IdParams>('/admin/members/:id/export', async (req, reply) => {

@@ -181,5 +181,25 @@ describe('pages', () => {
     const mb = await signIn(t.app, { email: m.user.email, password: m.password });
     expect((await mb.get('/admin/members')).statusCode).toBe(403);
     expect((await mb.get(`/admin/members/${m.user.id}/export`)).statusCode).toBe(403);
+    expect((await mb.submit('/me', '/admin/members', { name: 'Sneaky', email: 'sneaky@example.org', password: 'a long enough password', role: 'admin' })).statusCode).toBe(403);
+  });
+
+  it('creates accounts from the members page (the old accounts page leads there)', async () => {
+    const admin = await t.user('admin');
+    const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
+    expect((await b.get('/admin/accounts')).headers.location).toBe('/admin/members');
+    const bad = await b.submit('/admin/members', '/admin/members', { name: 'Gus', email: 'gus@', password: 'short', role: 'member' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('aria-invalid="true"');
+    const made = await b.submit('/admin/members', '/admin/members', { name: 'Gus Grand', email: 'Gus@Example.org', password: 'a long enough password', role: 'member' });
+    expect(made.statusCode).toBe(303);
+    expect(made.headers.location).toBe('/admin/members?done=created');
+    expect(await q(`SELECT name, role, email_verified_at IS NOT NULL AS confirmed FROM users WHERE email = 'gus@example.org'`)).toEqual([{ name: 'Gus Grand', role: 'member', confirmed: true }]);
+    // The same address again: 409, nothing made, the form keeps what was typed but the password.
+    const again = await b.submit('/admin/members', '/admin/members', { name: 'Gus Again', email: 'gus@example.org', password: 'a long enough password', role: 'member' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('value="Gus Again"');
+    expect(again.body).not.toContain('a long enough password');
+    expect(await q(`SELECT count(*)::int AS n FROM users WHERE email = 'gus@example.org'`)).toEqual([{ n: 1 }]);
   });
 });

@@ -155,7 +155,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
         </p>
         {admin ? (
           <p>
-            <a href="/admin/accounts">{t('admin.accounts')}</a> · <a href="/admin/outbox">{t('admin.outbox')}</a> · <a href="/admin/webhooks">{t('admin.webhooks')}</a> · <a href="/admin/members">{t('members.admin.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a> · <a href="/admin/members/import">{t('import.title')}</a>
+            <a href="/admin/outbox">{t('admin.outbox')}</a> · <a href="/admin/webhooks">{t('admin.webhooks')}</a> · <a href="/admin/members">{t('members.admin.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a> · <a href="/admin/members/import">{t('import.title')}</a>
           </p>
         ) : null}
       </Layout>,

@@ -90,7 +90,6 @@ const core = {
   'admin.title': 'Administration',
   'admin.chapters': 'Chapters',
   'admin.venues': 'Venues',
-  'admin.accounts': 'Accounts',
   'admin.newChapter': 'New chapter',
   'admin.newVenue': 'New venue',
   'admin.edit': 'Edit',

@@ -91,7 +91,6 @@ const core = {
   'admin.title': 'Administration',
   'admin.chapters': 'Antennes',
   'admin.venues': 'Lieux',
-  'admin.accounts': 'Comptes',
   'admin.newChapter': 'Nouvelle antenne',
   'admin.newVenue': 'Nouveau lieu',
   'admin.edit': 'Modifier',

@@ -91,7 +91,6 @@ const core = {
   'admin.title': 'Beheer',
   'admin.chapters': 'Afdelingen',
   'admin.venues': 'Locaties',
-  'admin.accounts': 'Accounts',
   'admin.newChapter': 'Nieuwe afdeling',
   'admin.newVenue': 'Nieuwe locatie',
   'admin.edit': 'Bewerken',

@@ -91,11 +91,10 @@ export async function selectPlaces(db: Tx, eventRows: EventRow[]) {
   const venueIds = [...new Set(eventRows.map((e) => e.venueId).filter((v): v is string => Boolean(v)))];
   const roomIds = [...new Set(eventRows.map((e) => e.roomId).filter((v): v is string => Boolean(v)))];
   const chapterIds = [...new Set(eventRows.map((e) => e.chapterId))];
-  const [v, r, c] = await Promise.all([
-    venueIds.length ? db.select().from(venues).where(inArray(venues.id, venueIds)) : [],
-    roomIds.length ? db.select().from(rooms).where(inArray(rooms.id, roomIds)) : [],
-    chapterIds.length ? db.select({ id: chapters.id, slug: chapters.slug, name: chapters.name }).from(chapters).where(inArray(chapters.id, chapterIds)) : [],
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const v = venueIds.length ? await db.select().from(venues).where(inArray(venues.id, venueIds)) : [];
+  const r = roomIds.length ? await db.select().from(rooms).where(inArray(rooms.id, roomIds)) : [];
+  const c = chapterIds.length ? await db.select({ id: chapters.id, slug: chapters.slug, name: chapters.name }).from(chapters).where(inArray(chapters.id, chapterIds)) : [];
   return { venues: new Map(v.map((x) => [x.id, x])), rooms: new Map(r.map((x) => [x.id, x])), chapters: new Map(c.map((x) => [x.id, x])) };
 }
 

@@ -5,7 +5,7 @@ import { queueWrittenMail } from '../mail/outbox.js';
 import { composeMail } from '../mail/render.js';
 import type { Network } from '../networks/service.js';
 import { findProfile } from '../members/profiles.js';
-import { locales, translator, type Locale } from '../web/i18n.js';
+import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { findUserByEmail, type User } from './service.js';
 import { loginLinks, users } from './tables.js';
 
@@ -24,7 +24,7 @@ export async function issueLink(tx: Tx, network: Network, userId: string, purpos
 /** The member's chosen language for mails; the page's language for an account without a profile. */
 export async function mailLocale(db: Tx, network: Network, userId: string, fallback: Locale): Promise<Locale> {
   const saved = (await findProfile(db, network.id, userId))?.locale;
-  return (locales as readonly string[]).includes(saved ?? '') ? (saved as Locale) : fallback;
+  return localeOr(saved, fallback);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { formatRange } from '../events/format.js';
 import type { EventRow } from '../events/service.js';
 import { composeMail } from '../mail/render.js';
-import { locales, translator, type Locale } from '../web/i18n.js';
+import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { optOutToken, optOutUrl } from './opt-out.js';
 import { reasonsFor, type Recipient, type Segment } from './segments.js';
 
@@ -20,8 +20,6 @@ export interface CampaignContext {
   segment: Segment;
   followed: { name: string }[];
 }
-
-const localeOf = (l: string): Locale => ((locales as readonly string[]).includes(l) ? (l as Locale) : 'fr');
 
 /**
  * One personal e-mail per person, written now in their profile's language: the worker sends it
@@ -55,7 +53,7 @@ export function invitationMails(c: CampaignContext, recipients: (Recipient & { u
     return v;
   };
   return recipients.map((r) => {
-    const locale = localeOf(r.locale);
+    const locale = localeOr(r.locale);
     const t = translator(locale);
     const v = commonFor(locale);
     const unsubscribe = optOutUrl(c.baseUrl, optOutToken(c.secret, r.userId));

@@ -8,7 +8,7 @@ import { memberProfiles } from '../members/tables.js';
 import { fromWallClock, wallClock } from '../events/time.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
-import { translator, type Locale } from '../web/i18n.js';
+import { localeOr, translator } from '../web/i18n.js';
 import { composeMail, type Rendered } from './render.js';
 import { outboundMessages } from './tables.js';
 
@@ -20,9 +20,6 @@ import { outboundMessages } from './tables.js';
  */
 const GATHER_MS = 60_000;
 const TZ = 'Europe/Brussels';
-/** An organiser without a profile (made by an admin) hears in the network's first language. */
-const DEFAULT_LOCALE: Locale = 'fr';
-const isLocale = (l: string | null | undefined): l is Locale => l === 'fr' || l === 'nl' || l === 'en';
 
 function nextMorning(now: Date): Date {
   const w = wallClock(now, TZ);
@@ -52,8 +49,8 @@ export async function queueOrganizerNotices(tx: Tx, networkId: string, event: { 
           kind: daily ? 'organizer.digest' : 'organizer.registrations',
           toEmail: o.email,
           toName: o.name,
-          // The organiser's preferred language, from their profile.
-          locale: isLocale(o.locale) ? o.locale : DEFAULT_LOCALE,
+          // The organiser's preferred language, from their profile; the network's first without one.
+          locale: localeOr(o.locale),
           payload: { gather, userId: o.userId, chapterId: event.chapterId, eventId: event.id },
           nextAttemptAt: sendAt,
         };
@@ -85,7 +82,7 @@ type Message = typeof outboundMessages.$inferSelect;
 
 /** Null when there is nothing new to tell (or the organiser has unsubscribed since). */
 export async function renderOrganizerNotice(db: Db, message: Message, baseUrl: string, secret: string): Promise<Rendered | null> {
-  const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
+  const locale = localeOr(message.locale);
   const t = translator(locale);
   const { userId, chapterId, eventId } = message.payload as { userId: string; chapterId: string; eventId: string };
   const [org] = await db

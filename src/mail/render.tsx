@@ -5,7 +5,7 @@ import { formatRange } from '../events/format.js';
 import { events } from '../events/tables.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
-import { locales, translator, type Locale } from '../web/i18n.js';
+import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { placeText } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
 import { eventPlaces } from '../events/service.js';
@@ -29,7 +29,7 @@ const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder'
 
 /** Null when the message no longer makes sense (a reminder for someone who cancelled). */
 export async function renderMessage(db: Db, message: Message, baseUrl: string): Promise<Rendered | null> {
-  const locale: Locale = (locales as readonly string[]).includes(message.locale) ? (message.locale as Locale) : 'fr';
+  const locale = localeOr(message.locale);
   const t = translator(locale);
   if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
   if (message.kind === 'organizer.registrations' || message.kind === 'organizer.digest') return renderOrganizerNotice(db, message, baseUrl, await instanceSecret(db, 'unsubscribe-secret'));

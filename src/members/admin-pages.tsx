@@ -11,6 +11,7 @@ import { OffsetQuerySchema } from './me-pages.js';
 import { memberPolicy } from './policy.js';
 import { findMember, listMembers } from './service.js';
 import { notFound } from '../web/errors.js';
+import { isUuid } from '../web/schemas.js';
 
 const PAGE = 50;
 type IdParams = { Params: { id: string } };
@@ -18,7 +19,6 @@ type IdParams = { Params: { id: string } };
 const MembersQuerySchema = OffsetQuerySchema.extend({
   q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().catch('')).optional(),
 });
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 type Form = { values: FormValues; errors: FormErrors };
 

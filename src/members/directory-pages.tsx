@@ -5,7 +5,8 @@ import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import type { MessageKey } from '../web/i18n/en.js';
 import { Detail, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { cursorAt, directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './directory.js';
+import { directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './directory.js';
+import { offsetCursor } from '../web/pagination.js';
 import { DirectoryFiltersSchema, type DirectoryEntry } from './directory-schemas.js';
 import { knownTowns, regionCodes, regionName } from './regions.js';
 
@@ -26,7 +27,7 @@ function filterValues(query: unknown): FormValues {
 
 const link = (values: FormValues, offset: number) => {
   const params = new URLSearchParams(values);
-  if (offset > 0) params.set('cursor', cursorAt(offset));
+  if (offset > 0) params.set('cursor', offsetCursor(offset));
   const s = params.toString();
   return s ? `/members?${s}` : '/members';
 };

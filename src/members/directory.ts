@@ -2,7 +2,8 @@ import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
 import { fold } from '../web/fold.js';
-import { decodeCursor, encodeCursor } from '../web/pagination.js';
+import { offsetCursor, offsetFromCursor } from '../web/pagination.js';
+import { isUuid } from '../web/schemas.js';
 import { isAdmin, type Actor } from '../web/policy.js';
 import type { DirectoryEntry, DirectoryFilters, MemberProfileView } from './directory-schemas.js';
 import * as q from './directory-queries.js';
@@ -47,16 +48,6 @@ async function criteriaOf(db: Tx, network: Network, f: DirectoryFilters): Promis
   return { terms, skillKeys: skillKeysOf(skillList(f.skill)), cityKey: cityKey || undefined, origin: f.origin, residence: f.residence, kind: f.kind, chapterId };
 }
 
-/** The directory's cursor is an offset: results are ranked by relevance, which has no key to resume after. */
-export function offsetOf(cursor: string | undefined): number {
-  const after = decodeCursor(cursor);
-  const n = after === undefined ? 0 : Number(after);
-  if (!Number.isSafeInteger(n) || n < 0) throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
-  return n;
-}
-
-export const cursorAt = (offset: number) => encodeCursor(String(offset));
-
 function presentEntry(r: q.DirectoryRow | q.ProfileRow): DirectoryEntry {
   return {
     id: r.user_id,
@@ -85,22 +76,21 @@ export async function searchDirectory(db: Tx, network: Network, viewer: Actor, f
 
 /** The same, for a caller that already holds the viewer's scope (the page shows what it implies). */
 export async function searchInScope(db: Tx, network: Network, scope: Scope, filters: DirectoryFilters, page: { limit: number; cursor?: string | undefined }): Promise<DirectoryPage> {
-  const offset = offsetOf(page.cursor);
+  // An offset: results are ranked by relevance, which has no key to resume after.
+  const offset = offsetFromCursor(page.cursor);
   const criteria = await criteriaOf(db, network, filters);
   const rows = await q.selectDirectory(db, scope, criteria, { limit: page.limit + 1, offset });
   const total = rows[0]?.total ?? (offset > 0 ? await q.countDirectory(db, scope, criteria) : 0);
   const items = rows.slice(0, page.limit).map(presentEntry);
-  return { items, total, offset, nextCursor: rows.length > page.limit ? cursorAt(offset + items.length) : null };
+  return { items, total, offset, nextCursor: rows.length > page.limit ? offsetCursor(offset + items.length) : null };
 }
 
 /** The same answer for a profile that does not exist and one the viewer may not see: existence is not revealed. */
 const hidden = () => new AppError('not_found', 'No member with this id is visible to you.');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function memberProfile(db: Tx, network: Network, viewer: Actor, userId: string): Promise<MemberProfileView> {
   const scope = await directoryScope(db, network, viewer);
-  const row = UUID.test(userId) ? await q.selectVisibleProfile(db, scope, userId) : undefined;
+  const row = isUuid(userId) ? await q.selectVisibleProfile(db, scope, userId) : undefined;
   if (!row) throw hidden();
   return { ...presentEntry(row), bio: row.bio, links: row.links, directoryVisible: row.directory_visible, chapters: await q.selectFollowedChapters(db, network.id, userId) };
 }

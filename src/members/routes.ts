@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { decodeCursor, encodeCursor, PageQuerySchema } from '../web/pagination.js';
+import { offsetCursor, offsetFromCursor, PageQuerySchema } from '../web/pagination.js';
 import { authorize } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { followChapter, unfollowChapter } from './follow.js';
@@ -24,16 +24,6 @@ const limited = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 /** The export as a file to keep, named for the day it was made. */
 const attachment = (what: string) => `attachment; filename="${what}-${new Date().toISOString().slice(0, 10)}.json"`;
 
-/** The attendance cursor is an offset: a member has tens of registrations, not millions. */
-const CursorOffsetSchema = z.coerce.number().int().min(0).max(1_000_000);
-const offsetOf = (cursor: string | undefined) => {
-  const after = decodeCursor(cursor);
-  if (after === undefined) return 0;
-  // A forged cursor (1.5, 1e300, -1) is refused here, never handed to the database as an OFFSET.
-  const n = CursorOffsetSchema.safeParse(after);
-  if (!n.success || after.trim() === '') throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
-  return n.data;
-};
 
 export function memberRoutes(app: Api, db: Db, config: Config): void {
   app.post('/api/v1/auth/signup', {
@@ -68,10 +58,10 @@ export function memberRoutes(app: Api, db: Db, config: Config): void {
     schema: { tags, summary: 'My attendance history: events registered, attended, no-shows (newest first)', security: bearer, querystring: PageQuerySchema, response: { 200: z.object({ summary: AttendanceSummarySchema, items: z.array(AttendanceItemSchema), nextCursor: z.string().nullable() }) } },
     handler: async (req) => {
       const user = requireUser(req);
-      const offset = offsetOf(req.query.cursor);
+      const offset = offsetFromCursor(req.query.cursor);
       const rows = await members.myAttendance(db, user, { limit: req.query.limit + 1, offset });
       const items = rows.slice(0, req.query.limit);
-      return { summary: await members.myAttendanceSummary(db, user), items: items.map(presentAttendance), nextCursor: rows.length > req.query.limit ? encodeCursor(String(offset + items.length)) : null };
+      return { summary: await members.myAttendanceSummary(db, user), items: items.map(presentAttendance), nextCursor: rows.length > req.query.limit ? offsetCursor(offset + items.length) : null };
     },
   });
 

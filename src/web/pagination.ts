@@ -33,3 +33,20 @@ export function toPage<T extends { slug: string }>(rows: T[], limit: number): { 
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.slug) : null };
 }
+
+/**
+ * Cursors for lists ordered by something with no key to resume after (relevance, a member's own
+ * history): the offset of the next page. A forged one (1.5, -1, 1e300) is refused here, never
+ * handed to the database as an OFFSET.
+ */
+export const offsetCursor = (offset: number): string => encodeCursor(String(offset));
+
+export function offsetFromCursor(cursor: string | undefined): number {
+  const after = decodeCursor(cursor);
+  if (after === undefined) return 0;
+  const n = Number(after);
+  if (after.trim() === '' || !Number.isSafeInteger(n) || n < 0 || n > 1_000_000) {
+    throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  }
+  return n;
+}

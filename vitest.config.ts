@@ -12,9 +12,21 @@ export default defineConfig({
     // 2 cores: more workers only fight over them.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'embedded', include: [...integration, 'test/**/*.test.ts'], globalSetup: ['./test/support/global-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'embedded',
+          include: [...integration, 'test/**/*.test.ts'],
+          globalSetup: ['./test/support/global-setup.ts'],
+        },
+      },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: 'postgresql', include: integration, globalSetup: ['./test/support/global-setup.ts'] } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgresql', include: integration, globalSetup: ['./test/support/global-setup.ts'] },
+            },
+          ]
         : []),
     ],
   },

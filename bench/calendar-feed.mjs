@@ -35,9 +35,19 @@ async function time(urlPath, headers, expected) {
 }
 
 try {
-  server = await startBenchServer({ label: 'calendar', admin: ADMIN, sockets: CREATE_CONCURRENCY, abortAfterMs: ABORT_AFTER_MS });
+  server = await startBenchServer({
+    label: 'calendar',
+    admin: ADMIN,
+    sockets: CREATE_CONCURRENCY,
+    abortAfterMs: ABORT_AFTER_MS,
+  });
   const { token } = server;
-  await must('POST', '/api/v1/venues', { token, body: { name: 'Bench Hub', city: 'Namur', address: 'Rue du Bench 1' } }, 201);
+  await must(
+    'POST',
+    '/api/v1/venues',
+    { token, body: { name: 'Bench Hub', city: 'Namur', address: 'Rue du Bench 1' } },
+    201,
+  );
   await must('POST', '/api/v1/chapters', { token, body: { name: 'Bench', city: 'Namur', status: 'active' } }, 201);
 
   // One-off events on consecutive days at 17:30 UTC: the feed spans both sides of the clock changes.
@@ -50,7 +60,22 @@ try {
         const i = next++;
         const startsAt = new Date(day0 + i * 86_400_000);
         const endsAt = new Date(startsAt.getTime() + 2.5 * 3_600_000);
-        await must('POST', '/api/v1/chapters/bench/events', { token, body: { title: `Bench meetup #${i + 1}`, description: `Talks and **drinks**, evening ${i + 1}.`, startsAt, endsAt, venue: 'bench-hub', capacity: 50 } }, 201);
+        await must(
+          'POST',
+          '/api/v1/chapters/bench/events',
+          {
+            token,
+            body: {
+              title: `Bench meetup #${i + 1}`,
+              description: `Talks and **drinks**, evening ${i + 1}.`,
+              startsAt,
+              endsAt,
+              venue: 'bench-hub',
+              capacity: 50,
+            },
+          },
+          201,
+        );
       }
     }),
   );
@@ -60,7 +85,8 @@ try {
   const full = await must('GET', feedPath, {}, 200);
   const vevents = full.body.split('BEGIN:VEVENT').length - 1;
   if (vevents !== EVENTS) throw new Error(`the feed has ${vevents} events, expected ${EVENTS}`);
-  if (!full.body.includes('BEGIN:VTIMEZONE') || !full.headers.etag) throw new Error('the feed has no VTIMEZONE or no ETag');
+  if (!full.body.includes('BEGIN:VTIMEZONE') || !full.headers.etag)
+    throw new Error('the feed has no VTIMEZONE or no ETag');
 
   const healthz = await time('/healthz', {}, 200);
   const feed = await time(feedPath, {}, 200);
@@ -69,13 +95,27 @@ try {
   const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
   const rows = [
     ['baseline: GET /healthz', healthz.p50, healthz.p95, kib(healthz.bytes), 1],
-    [`first GET ${feedPath} (nothing rendered yet, 1 sample)`, full.ms, full.ms, kib(Buffer.byteLength(full.body)), full.ms / healthz.p50],
+    [
+      `first GET ${feedPath} (nothing rendered yet, 1 sample)`,
+      full.ms,
+      full.ms,
+      kib(Buffer.byteLength(full.body)),
+      full.ms / healthz.p50,
+    ],
     [`GET ${feedPath} (${EVENTS} events) → 200`, feed.p50, feed.p95, kib(feed.bytes), feed.p50 / healthz.p50],
-    [`same with If-None-Match → 304`, revalidated.p50, revalidated.p95, kib(revalidated.bytes), revalidated.p50 / healthz.p50],
+    [
+      `same with If-None-Match → 304`,
+      revalidated.p50,
+      revalidated.p95,
+      kib(revalidated.bytes),
+      revalidated.p50 / healthz.p50,
+    ],
   ];
   const head = ['request', 'p50', 'p95', 'body', 'p50 vs baseline'];
   const cells = rows.map((r) => [r[0], `${r[1].toFixed(2)} ms`, `${r[2].toFixed(2)} ms`, r[3], `${r[4].toFixed(1)}×`]);
-  console.log(`calendar feed — ${RUNS} sequential requests each after ${WARMUP} warm-up, ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `calendar feed — ${RUNS} sequential requests each after ${WARMUP} warm-up, ${os.cpus().length} cores, Node ${process.version}`,
+  );
   console.log(`(${EVENTS} events created through the API in ${createSeconds.toFixed(1)} s)`);
   printTable(head, cells);
   await server.stop();

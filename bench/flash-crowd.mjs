@@ -20,7 +20,8 @@ const ADMIN = { email: 'bench-admin@example.org', password: 'flash-crowd-bench-p
 
 let server;
 const request = (...args) => server.request(...args);
-const api = async (method, urlPath, body, token, expected) => (await server.must(method, urlPath, { body, token }, expected)).json;
+const api = async (method, urlPath, body, token, expected) =>
+  (await server.must(method, urlPath, { body, token }, expected)).json;
 
 /** Sends every request of `makers` with CONCURRENCY in flight; returns timings and status counts. */
 async function run(label, makers) {
@@ -82,15 +83,34 @@ try {
 
   // Set-up through the API.
   const { token } = server;
-  const venue = await api('POST', '/api/v1/venues', { name: 'Bench Hub', city: 'Namur', rooms: [{ name: 'Main room', capacity: SEATS }] }, token, 201);
-  const chapter = await api('POST', '/api/v1/chapters', { name: 'Bench Chapter', city: 'Namur', status: 'active' }, token, 201);
+  const venue = await api(
+    'POST',
+    '/api/v1/venues',
+    { name: 'Bench Hub', city: 'Namur', rooms: [{ name: 'Main room', capacity: SEATS }] },
+    token,
+    201,
+  );
+  const chapter = await api(
+    'POST',
+    '/api/v1/chapters',
+    { name: 'Bench Chapter', city: 'Namur', status: 'active' },
+    token,
+    201,
+  );
   const startsAt = new Date(Date.now() + 365 * 86_400_000);
   startsAt.setUTCHours(18, 0, 0, 0);
   const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000);
   const event = await api(
     'POST',
     `/api/v1/chapters/${chapter.slug}/events`,
-    { title: 'Flash-crowd night', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), venue: venue.slug, room: 'Main room', capacity: SEATS },
+    {
+      title: 'Flash-crowd night',
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      venue: venue.slug,
+      room: 'Main room',
+      capacity: SEATS,
+    },
     token,
     201,
   );
@@ -100,10 +120,14 @@ try {
   const duplicates = shuffle([...emails], 0xd0b1e).slice(0, Math.round(MEMBERS * DUPLICATE_SHARE));
   const crowd = shuffle([...emails, ...duplicates]);
   const regPath = `/api/v1/events/${event.id}/registrations`;
-  const crowdMakers = crowd.map((email) => () => request('POST', regPath, { body: { name: `Member ${email.slice(7, 12)}`, email }, keepBody: false }));
+  const crowdMakers = crowd.map(
+    (email) => () =>
+      request('POST', regPath, { body: { name: `Member ${email.slice(7, 12)}`, email }, keepBody: false }),
+  );
   const baseMakers = crowd.map(() => () => request('GET', '/healthz', { keepBody: false }));
 
-  for (let i = 0; i < WARMUP; i += CONCURRENCY) await Promise.all(Array.from({ length: CONCURRENCY }, () => request('GET', '/healthz')));
+  for (let i = 0; i < WARMUP; i += CONCURRENCY)
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => request('GET', '/healthz')));
 
   const base = await run('baseline: GET /healthz', baseMakers);
   const flash = await run('flash crowd: POST registrations', crowdMakers);
@@ -113,21 +137,56 @@ try {
   // Table.
   const ms = (x) => `${x.toFixed(1)} ms`;
   const cols = ['run', 'requests', 'wall', 'req/s', 'p50', 'p99', '201', '200', 'other', '5xx'];
-  const rows = [base, flash].map((r) => [r.label, String(r.n), `${(r.wallMs / 1000).toFixed(2)} s`, r.rps.toFixed(0), ms(r.p50), ms(r.p99), String(r.s201), String(r.s200), String(r.other), String(r.s5xx)]);
-  rows.push(['flash / baseline', '', `${(flash.wallMs / base.wallMs).toFixed(1)}×`, `${(flash.rps / base.rps).toFixed(2)}×`, `${(flash.p50 / base.p50).toFixed(1)}×`, `${(flash.p99 / base.p99).toFixed(1)}×`, '', '', '', '']);
-  console.log(`flash crowd — ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`);
+  const rows = [base, flash].map((r) => [
+    r.label,
+    String(r.n),
+    `${(r.wallMs / 1000).toFixed(2)} s`,
+    r.rps.toFixed(0),
+    ms(r.p50),
+    ms(r.p99),
+    String(r.s201),
+    String(r.s200),
+    String(r.other),
+    String(r.s5xx),
+  ]);
+  rows.push([
+    'flash / baseline',
+    '',
+    `${(flash.wallMs / base.wallMs).toFixed(1)}×`,
+    `${(flash.rps / base.rps).toFixed(2)}×`,
+    `${(flash.p50 / base.p50).toFixed(1)}×`,
+    `${(flash.p99 / base.p99).toFixed(1)}×`,
+    '',
+    '',
+    '',
+    '',
+  ]);
+  console.log(
+    `flash crowd — ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`,
+  );
   printTable(cols, rows);
   for (const r of [base, flash]) {
     const odd = [...r.statuses].filter(([s]) => s !== 200 && s !== 201);
-    if (odd.length) console.log(`${r.label}: other statuses ${odd.map(([s, c]) => `${s || 'no answer'}×${c}`).join(', ')}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`);
+    if (odd.length)
+      console.log(
+        `${r.label}: other statuses ${odd.map(([s, c]) => `${s || 'no answer'}×${c}`).join(', ')}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`,
+      );
   }
 
   // Checks.
   const checks = [
-    [`all ${crowd.length} answered`, flash.unanswered === 0 && flash.n === crowd.length, `${flash.n - flash.unanswered} answered`],
+    [
+      `all ${crowd.length} answered`,
+      flash.unanswered === 0 && flash.n === crowd.length,
+      `${flash.n - flash.unanswered} answered`,
+    ],
     [`answered within ${BUDGET_MS / 1000} s`, flash.wallMs < BUDGET_MS, `${(flash.wallMs / 1000).toFixed(2)} s`],
     ['no 5xx', flash.s5xx === 0 && base.s5xx === 0, `${flash.s5xx} in the crowd, ${base.s5xx} in the baseline`],
-    [`201 × ${MEMBERS} (new) and 200 × ${duplicates.length} (duplicates)`, flash.s201 === MEMBERS && flash.s200 === duplicates.length && flash.other === 0, `201 × ${flash.s201}, 200 × ${flash.s200}, other × ${flash.other}`],
+    [
+      `201 × ${MEMBERS} (new) and 200 × ${duplicates.length} (duplicates)`,
+      flash.s201 === MEMBERS && flash.s200 === duplicates.length && flash.other === 0,
+      `201 × ${flash.s201}, 200 × ${flash.s200}, other × ${flash.other}`,
+    ],
     [`confirmedCount == ${SEATS}`, after.confirmedCount === SEATS, String(after.confirmedCount)],
     [`waitlistCount == ${MEMBERS - SEATS}`, after.waitlistCount === MEMBERS - SEATS, String(after.waitlistCount)],
   ];

@@ -37,37 +37,85 @@ async function until(predicate, ms = 240_000) {
 }
 
 // Baseline: the SMTP round trips alone.
-const transport = nodemailer.createTransport({ pool: true, maxConnections: 1, host: '127.0.0.1', port: smtpPort, secure: false });
+const transport = nodemailer.createTransport({
+  pool: true,
+  maxConnections: 1,
+  host: '127.0.0.1',
+  port: smtpPort,
+  secure: false,
+});
 let t0 = performance.now();
-for (let i = 0; i < COUNT; i++) await transport.sendMail({ from: 'bench@example.org', to: `p${i}@example.org`, subject: 'Hello', text: 'Hello there.\n'.repeat(20), html: '<p>Hello there.</p>'.repeat(20) });
+for (let i = 0; i < COUNT; i++)
+  await transport.sendMail({
+    from: 'bench@example.org',
+    to: `p${i}@example.org`,
+    subject: 'Hello',
+    text: 'Hello there.\n'.repeat(20),
+    html: '<p>Hello there.</p>'.repeat(20),
+  });
 const baselineMs = performance.now() - t0;
 transport.close();
 await until(() => received >= COUNT);
 received = 0;
 
 // The worker of a real server: registrations queue confirmations, the worker sends them.
-const server = await startBenchServer({ label: 'mail', admin: { email: 'admin@example.org', password: 'bench-admin-password' }, sockets: 50, abortAfterMs: 300_000, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } });
+const server = await startBenchServer({
+  label: 'mail',
+  admin: { email: 'admin@example.org', password: 'bench-admin-password' },
+  sockets: 50,
+  abortAfterMs: 300_000,
+  env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+});
 const post = async (p, body, token) => (await server.must('POST', p, { body, token }, 201)).json;
 try {
   const { token } = server;
   await post('/api/v1/chapters', { name: 'Bench', city: 'Charleroi', status: 'active' }, token);
   const start = new Date(Date.now() + 30 * 86_400_000);
-  const event = await post('/api/v1/chapters/bench/events', { title: 'Bench', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), capacity: COUNT, onlineUrl: 'https://meet.example.org/b' }, token);
+  const event = await post(
+    '/api/v1/chapters/bench/events',
+    {
+      title: 'Bench',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      capacity: COUNT,
+      onlineUrl: 'https://meet.example.org/b',
+    },
+    token,
+  );
   // Queue all messages first (registrations in parallel), then time the worker draining them.
   t0 = performance.now();
   const queued = [];
-  for (let i = 0; i < COUNT; i++) queued.push(post(`/api/v1/events/${event.id}/registrations`, { name: `Person ${i}`, email: `person${i}@example.org` }));
+  for (let i = 0; i < COUNT; i++)
+    queued.push(
+      post(`/api/v1/events/${event.id}/registrations`, { name: `Person ${i}`, email: `person${i}@example.org` }),
+    );
   await Promise.all(queued);
   await until(() => received >= COUNT);
   const workerMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 1500));
   const rows = [
-    ['baseline: nodemailer straight to SMTP', `${COUNT}`, `${(baselineMs / 1000).toFixed(2)} s`, `${Math.round(COUNT / (baselineMs / 1000))}/s`, '1.0×'],
-    ['outbox worker (register → queued → sent)', `${received}`, `${(workerMs / 1000).toFixed(2)} s`, `${Math.round(COUNT / (workerMs / 1000))}/s`, `${(baselineMs / workerMs).toFixed(2)}×`],
+    [
+      'baseline: nodemailer straight to SMTP',
+      `${COUNT}`,
+      `${(baselineMs / 1000).toFixed(2)} s`,
+      `${Math.round(COUNT / (baselineMs / 1000))}/s`,
+      '1.0×',
+    ],
+    [
+      'outbox worker (register → queued → sent)',
+      `${received}`,
+      `${(workerMs / 1000).toFixed(2)} s`,
+      `${Math.round(COUNT / (workerMs / 1000))}/s`,
+      `${(baselineMs / workerMs).toFixed(2)}×`,
+    ],
   ];
   console.log(`mail throughput — ${COUNT} messages to a local SMTP server; 2 cores, Node ${process.version}`);
   printTable(['run', 'mails', 'wall', 'rate', 'throughput vs baseline'], rows);
-  console.log(received === COUNT ? `ok   each message arrived once (${received})` : `FAIL ${received} messages arrived for ${COUNT}`);
+  console.log(
+    received === COUNT
+      ? `ok   each message arrived once (${received})`
+      : `FAIL ${received} messages arrived for ${COUNT}`,
+  );
   process.exitCode = received === COUNT ? 0 : 1;
 } finally {
   await server.stop();

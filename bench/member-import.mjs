@@ -27,7 +27,8 @@ const langs = ['fr', 'nl', 'en', 'Français', 'Nederlands'];
 
 function generate(dir) {
   const header = 'Prénom;Nom;Courriel;Localité;Région d’origine;Compétences;Profil;Langue;Téléphone';
-  const row = (i, email) => `Prénom${i};"Nom ${i}";${email};${cities[i % cities.length]};${origins[i % origins.length]};"${skills[i % skills.length]}";${kinds[i % kinds.length]};${langs[i % langs.length]};+32 470 00 00 00`;
+  const row = (i, email) =>
+    `Prénom${i};"Nom ${i}";${email};${cities[i % cities.length]};${origins[i % origins.length]};"${skills[i % skills.length]}";${kinds[i % kinds.length]};${langs[i % langs.length]};+32 470 00 00 00`;
   const known = Array.from({ length: 10 }, (_, i) => row(i, `known${i}@example.org`));
   const lines = [header];
   for (let i = 0; i < NEW; i++) {
@@ -58,7 +59,8 @@ function run(args, env) {
 
 function expectSummary(res, expected) {
   const last = res.stdout.trim().split('\n').at(-1);
-  if (res.code !== 0 || last !== expected) throw new Error(`expected "${expected}", got exit ${res.code}: ${last}\n${res.stderr}`);
+  if (res.code !== 0 || last !== expected)
+    throw new Error(`expected "${expected}", got exit ${res.code}: ${last}\n${res.stderr}`);
 }
 
 let server;
@@ -92,7 +94,9 @@ try {
   if ((await server.request('GET', '/healthz')).status !== 200) throw new Error('the server stopped answering');
 
   const kib = (fs.statSync(file).size / 1024).toFixed(0);
-  console.log(`member import — ${rows} rows (${kib} KiB, semicolons, UTF-8 with BOM), CLI joining a running server, ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `member import — ${rows} rows (${kib} KiB, semicolons, UTF-8 with BOM), CLI joining a running server, ${os.cpus().length} cores, Node ${process.version}`,
+  );
   printTable(
     ['step', 'time', 'rows/s', 'vs baseline'],
     [
@@ -100,7 +104,12 @@ try {
       ['CLI --dry-run (start, join the database, look up known addresses)', dry.ms, rows],
       ['CLI import: 7000 new · 10 already known · 10 rejected', real.ms, rows],
       ['CLI import of the same file again: 0 new', again.ms, rows],
-    ].map(([label, ms, n]) => [label, `${(ms / 1000).toFixed(2)} s`, `${Math.round(n / (ms / 1000))}`, `${(ms / baseline).toFixed(1)}×`]),
+    ].map(([label, ms, n]) => [
+      label,
+      `${(ms / 1000).toFixed(2)} s`,
+      `${Math.round(n / (ms / 1000))}`,
+      `${(ms / baseline).toFixed(1)}×`,
+    ]),
   );
   await server.stop();
   fs.rmSync(work, { recursive: true, force: true });

@@ -23,7 +23,12 @@ function memoryKiB(pid) {
 
 function postgresTreeKiB(dataDir) {
   const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean).map(Number);
+  const children = execFileSync('pgrep', ['-P', String(pid)])
+    .toString()
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
   return [pid, ...children].reduce((sum, p) => sum + memoryKiB(p), 0);
 }
 
@@ -44,7 +49,10 @@ async function waitHealthy(url, deadline) {
 async function startOnce(dataDir) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env: { ...env, ESSAIM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+    env: { ...env, ESSAIM_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   child.stderr.on('data', (c) => (out += c));
@@ -66,7 +74,11 @@ async function stop(child) {
 
 async function bareNode() {
   const started = performance.now();
-  const child = spawn(process.execPath, ['-e', 'require("http").createServer((q,s)=>s.end("ok")).listen(0,"127.0.0.1",()=>console.log("up"))'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    process.execPath,
+    ['-e', 'require("http").createServer((q,s)=>s.end("ok")).listen(0,"127.0.0.1",()=>console.log("up"))'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   await new Promise((r) => child.stdout.once('data', r));
   const ms = performance.now() - started;
   await new Promise((r) => setTimeout(r, 500));
@@ -102,11 +114,27 @@ for (let i = 0; i < runs; i++) {
 
 const rows = [
   ['baseline: bare Node HTTP server, spawn → listening', `${baseMs.toFixed(0)} ms`, '1.0×'],
-  ['essaim serve, new data directory → /healthz 200', `${median(fresh).toFixed(0)} ms`, `${(median(fresh) / baseMs).toFixed(1)}×`],
-  ['essaim serve, existing data directory → /healthz 200', `${median(existing).toFixed(0)} ms`, `${(median(existing) / baseMs).toFixed(1)}×`],
+  [
+    'essaim serve, new data directory → /healthz 200',
+    `${median(fresh).toFixed(0)} ms`,
+    `${(median(fresh) / baseMs).toFixed(1)}×`,
+  ],
+  [
+    'essaim serve, existing data directory → /healthz 200',
+    `${median(existing).toFixed(0)} ms`,
+    `${(median(existing) / baseMs).toFixed(1)}×`,
+  ],
   ['baseline: bare Node HTTP server, idle memory (PSS)', `${(baseKiB / 1024).toFixed(1)} MiB`, '1.0×'],
-  ['essaim Node process, idle memory (PSS)', `${(median(nodeKiB) / 1024).toFixed(1)} MiB`, `${(median(nodeKiB) / baseKiB).toFixed(1)}×`],
-  ['embedded PostgreSQL (postmaster + children), idle (PSS)', `${(median(pgKiB) / 1024).toFixed(1)} MiB`, `${(median(pgKiB) / baseKiB).toFixed(1)}×`],
+  [
+    'essaim Node process, idle memory (PSS)',
+    `${(median(nodeKiB) / 1024).toFixed(1)} MiB`,
+    `${(median(nodeKiB) / baseKiB).toFixed(1)}×`,
+  ],
+  [
+    'embedded PostgreSQL (postmaster + children), idle (PSS)',
+    `${(median(pgKiB) / 1024).toFixed(1)} MiB`,
+    `${(median(pgKiB) / baseKiB).toFixed(1)}×`,
+  ],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -45,8 +45,16 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
   const dataDir = benchDataDir(label);
   const port = await freePort();
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
-  const env = benchEnv({ ESSAIM_ADMIN_EMAIL: admin.email, ESSAIM_ADMIN_PASSWORD: admin.password, ESSAIM_DATA_DIR: dataDir, ...extra });
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = benchEnv({
+    ESSAIM_ADMIN_EMAIL: admin.email,
+    ESSAIM_ADMIN_PASSWORD: admin.password,
+    ESSAIM_DATA_DIR: dataDir,
+    ...extra,
+  });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
@@ -73,20 +81,32 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
     await stop();
     process.exit(2);
   }, abortAfterMs);
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await stop(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.on(sig, async () => {
+      await stop();
+      process.exit(130);
+    });
 
   /** One request over the keep-alive agent: { status, ms, body, headers } ({ status: 0, error } when unanswered). */
   const request = (method, urlPath, { body, token, headers: extraHeaders = {}, keepBody = true } = {}) =>
     new Promise((resolve) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const headers = { accept: 'application/json', ...extraHeaders };
-      if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      if (payload !== undefined)
+        Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
       if (token) headers.authorization = `Bearer ${token}`;
       const started = performance.now();
       const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
         const chunks = [];
         res.on('data', (c) => keepBody && chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '', headers: res.headers }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            ms: performance.now() - started,
+            body: keepBody ? Buffer.concat(chunks).toString('utf8') : '',
+            headers: res.headers,
+          }),
+        );
         res.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
       });
       req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
@@ -96,8 +116,14 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
   /** A set-up call that must answer `expected`; returns the whole response with `json` parsed. */
   const must = async (method, urlPath, opts, expected) => {
     const res = await request(method, urlPath, opts);
-    if (res.status !== expected) throw new Error(`${method} ${urlPath} answered ${res.status || res.error?.message}, expected ${expected}:\n${res.body?.slice(0, 300) ?? ''}`);
-    return { ...res, json: res.body && res.headers['content-type']?.includes('json') ? JSON.parse(res.body) : undefined };
+    if (res.status !== expected)
+      throw new Error(
+        `${method} ${urlPath} answered ${res.status || res.error?.message}, expected ${expected}:\n${res.body?.slice(0, 300) ?? ''}`,
+      );
+    return {
+      ...res,
+      json: res.body && res.headers['content-type']?.includes('json') ? JSON.parse(res.body) : undefined,
+    };
   };
 
   const deadline = Date.now() + 120_000;
@@ -109,7 +135,8 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  const token = (await must('POST', '/api/v1/auth/tokens', { body: { ...admin, name: `${label} bench` } }, 201)).json.token;
+  const token = (await must('POST', '/api/v1/auth/tokens', { body: { ...admin, name: `${label} bench` } }, 201)).json
+    .token;
   return { port, base: `http://127.0.0.1:${port}`, token, request, must, stop, output: () => output };
 }
 

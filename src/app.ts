@@ -6,7 +6,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
 import { accountRoutes } from './accounts/routes.js';
 import { calendarFeeds } from './calendar/feeds.js';
@@ -55,7 +60,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       // The address of a personal calendar feed is its credential: it stays out of the logs too.
       // Secret links (personal calendars, tickets, sign-in links, ?secret=) are credentials: not logged.
-      serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactSecrets(req.url), host: req.host, remoteAddress: req.ip }) },
+      serializers: {
+        req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+          method: req.method,
+          url: redactSecrets(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+        }),
+      },
     },
     bodyLimit: 256 * 1024,
     // Signed tokens in paths (unsubscribe links) are longer than Fastify's default of 100.
@@ -95,8 +107,20 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Essaim API', version: '1', description: 'Chapters, venues and partnerships of a community network. Errors are RFC 9457 problem+json.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Create a token with POST /api/v1/auth/tokens or `essaim token create`.' } } },
+      info: {
+        title: 'Essaim API',
+        version: '1',
+        description: 'Chapters, venues and partnerships of a community network. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Create a token with POST /api/v1/auth/tokens or `essaim token create`.',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -107,9 +131,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
   app.addHook('preValidation', async (req) => {
-    const accepted = (req.routeOptions.config as { bodyTypes?: readonly string[] } | undefined)?.bodyTypes ?? ['application/json'];
-    if (req.url.startsWith('/api/v1/') && req.body !== undefined && !accepted.some((t) => String(req.headers['content-type'] ?? '').startsWith(t))) {
-      throw new AppError('unsupported_media_type', `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`);
+    const accepted = (req.routeOptions.config as { bodyTypes?: readonly string[] } | undefined)?.bodyTypes ?? [
+      'application/json',
+    ];
+    if (
+      req.url.startsWith('/api/v1/') &&
+      req.body !== undefined &&
+      !accepted.some((t) => String(req.headers['content-type'] ?? '').startsWith(t))
+    ) {
+      throw new AppError(
+        'unsupported_media_type',
+        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
+      );
     }
   });
 
@@ -118,11 +151,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     if (req.url.startsWith('/api/') || req.url.startsWith('/healthz')) return sendProblem(reply, problem);
     // A page that needs a signed-in person sends the visitor to sign in, then back.
-    if (problem.status === 401 && req.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    if (problem.status === 401 && req.method === 'GET')
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
   app.setNotFoundHandler((req, reply) => {
-    const problem = toProblem(new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`), req);
+    const problem = toProblem(
+      new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`),
+      req,
+    );
     if (req.url.startsWith('/api/')) return sendProblem(reply, problem);
     return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
@@ -132,7 +169,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await database.pool.query({ text: 'SELECT 1', query_timeout: 2000 } as never);
       return { status: 'ok', database: 'up' };
     } catch {
-      return sendProblem(reply, { type: 'https://essaim.dev/problems/unavailable', title: 'Service unavailable', status: 503, detail: 'The database does not answer.' });
+      return sendProblem(reply, {
+        type: 'https://essaim.dev/problems/unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The database does not answer.',
+      });
     }
   });
 

@@ -8,7 +8,10 @@ import { ensureDefaultNetwork, type Network } from './networks/service.js';
  * What every command needs first: the database (embedded or DATABASE_URL), its schema up to
  * date, the default network and the first admin from the environment.
  */
-export async function boot(config: Config, role: 'serve' | 'tool'): Promise<{ database: Database; network: Network; adminCreated: boolean }> {
+export async function boot(
+  config: Config,
+  role: 'serve' | 'tool',
+): Promise<{ database: Database; network: Network; adminCreated: boolean }> {
   const database = await openDatabase(config, role, role === 'serve' ? 20 : 4);
   try {
     await runMigrations(database.pool);

@@ -55,7 +55,12 @@ class UsageError extends Error {}
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -66,15 +71,24 @@ function need<T>(value: T | undefined, flag: string): T {
   return value;
 }
 
-function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, flag: string): T {
+function check<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: unknown,
+  flag: string,
+): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new UsageError(`${flag} ${r.error.issues[0]?.message ?? 'is invalid'}`);
   return r.data;
 }
 
 function printDemo(summary: DemoSummary): void {
-  console.log(`demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`);
-  if (summary.admin) console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
+  console.log(
+    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`,
+  );
+  if (summary.admin)
+    console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -82,7 +96,8 @@ async function serve(args: string[]): Promise<void> {
   if (values.help) return console.log(help.serve);
   const overrides: Partial<Config> = {};
   if (values.port !== undefined) {
-    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535)
+      throw new UsageError('--port must be a number from 0 to 65535');
     overrides.port = Number(values.port);
   }
   if (values.host) overrides.host = values.host;
@@ -107,13 +122,15 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     if (adminCreated) console.log(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
-    if (values.demo && (await isNetworkEmpty(database.db, network))) printDemo(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
+    if (values.demo && (await isNetworkEmpty(database.db, network)))
+      printDemo(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
     app = await buildApp(config, database);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     await app?.close().catch(() => undefined);
     await database.close();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${config.port} on ${config.host} is already in use: set PORT or pass --port`);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(`port ${config.port} on ${config.host} is already in use: set PORT or pass --port`);
     throw err;
   }
   // Series stay materialised twelve months ahead: extended at start and every six hours.
@@ -131,7 +148,9 @@ async function serve(args: string[]): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Without BASE_URL, links (tickets, QR codes) use the address actually listened on (--port 0 picks one).
   if (!process.env.BASE_URL) config.baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  console.log(`Essaim for "${network.name}" listening on http://${config.host}:${port} (${database.description}), ready in ${Date.now() - started} ms`);
+  console.log(
+    `Essaim for "${network.name}" listening on http://${config.host}:${port} (${database.description}), ready in ${Date.now() - started} ms`,
+  );
 }
 
 async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof boot>>) => Promise<T>): Promise<T> {
@@ -162,12 +181,20 @@ async function main(argv: string[]): Promise<void> {
       const { values } = parse(rest, { force: { type: 'boolean' } });
       if (values.help) return console.log(help.demo);
       const { baseUrl } = loadConfig();
-      return withDatabase(async ({ database, network }) => printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl })));
+      return withDatabase(async ({ database, network }) =>
+        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl })),
+      );
     }
     case 'user': {
-      const { values, positionals } = parse(rest, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } });
+      const { values, positionals } = parse(rest, {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+      });
       if (values.help) return console.log(help.user);
-      if (positionals[0] !== 'create') throw new UsageError(`unknown subcommand "user ${positionals[0] ?? ''}": try \`essaim user create --help\``);
+      if (positionals[0] !== 'create')
+        throw new UsageError(`unknown subcommand "user ${positionals[0] ?? ''}": try \`essaim user create --help\``);
       const email = check(EmailSchema, need(values.email, '--email'), '--email');
       const name = need(values.name, '--name');
       const role = check(RoleSchema, values.role ?? 'member', '--role');
@@ -182,7 +209,8 @@ async function main(argv: string[]): Promise<void> {
     case 'token': {
       const { values, positionals } = parse(rest, { email: { type: 'string' }, name: { type: 'string' } });
       if (values.help) return console.log(help.token);
-      if (positionals[0] !== 'create') throw new UsageError(`unknown subcommand "token ${positionals[0] ?? ''}": try \`essaim token create --help\``);
+      if (positionals[0] !== 'create')
+        throw new UsageError(`unknown subcommand "token ${positionals[0] ?? ''}": try \`essaim token create --help\``);
       const email = check(EmailSchema, need(values.email, '--email'), '--email');
       return withDatabase(async ({ database, network }) => {
         const user = await findUserByEmail(database.db, network.id, email);
@@ -192,14 +220,27 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     case 'members': {
-      const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' }, welcome: { type: 'boolean' }, map: { type: 'string' }, report: { type: 'string' } });
+      const { values, positionals } = parse(rest, {
+        'dry-run': { type: 'boolean' },
+        welcome: { type: 'boolean' },
+        map: { type: 'string' },
+        report: { type: 'string' },
+      });
       if (values.help) return console.log(help.members);
-      if (positionals[0] !== 'import') throw new UsageError(`unknown subcommand "members ${positionals[0] ?? ''}": try \`essaim members import --help\``);
+      if (positionals[0] !== 'import')
+        throw new UsageError(
+          `unknown subcommand "members ${positionals[0] ?? ''}": try \`essaim members import --help\``,
+        );
       // The file is read and checked before the database is opened: a bad file fails fast.
       const input = readImportFile(need(positionals[1], 'FILE.csv'), values.map);
       const { baseUrl } = loadConfig();
       return withDatabase(async ({ database, network }) => {
-        await runMembersImport(database.db, network, input, { dryRun: !!values['dry-run'], welcome: !!values.welcome, report: values.report, baseUrl });
+        await runMembersImport(database.db, network, input, {
+          dryRun: !!values['dry-run'],
+          welcome: !!values.welcome,
+          report: values.report,
+          baseUrl,
+        });
       });
     }
     default:

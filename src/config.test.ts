@@ -35,7 +35,9 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid setting in one message', () => {
-    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://h/db' })).toThrow(/PORT.*LOG_LEVEL.*DATABASE_URL|PORT.*DATABASE_URL.*LOG_LEVEL/);
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://h/db' })).toThrow(
+      /PORT.*LOG_LEVEL.*DATABASE_URL|PORT.*DATABASE_URL.*LOG_LEVEL/,
+    );
   });
 
   it('rejects an admin e-mail without a password, and the reverse', () => {
@@ -44,19 +46,28 @@ describe('loadConfig', () => {
   });
 
   it('rejects a short admin password and a malformed admin e-mail', () => {
-    expect(() => loadConfig({ ESSAIM_ADMIN_EMAIL: 'admin@example.org', ESSAIM_ADMIN_PASSWORD: 'short' })).toThrow(/ESSAIM_ADMIN_PASSWORD.*10 characters/);
-    expect(() => loadConfig({ ESSAIM_ADMIN_EMAIL: 'nope', ESSAIM_ADMIN_PASSWORD: 'long enough secret' })).toThrow(/ESSAIM_ADMIN_EMAIL/);
+    expect(() => loadConfig({ ESSAIM_ADMIN_EMAIL: 'admin@example.org', ESSAIM_ADMIN_PASSWORD: 'short' })).toThrow(
+      /ESSAIM_ADMIN_PASSWORD.*10 characters/,
+    );
+    expect(() => loadConfig({ ESSAIM_ADMIN_EMAIL: 'nope', ESSAIM_ADMIN_PASSWORD: 'long enough secret' })).toThrow(
+      /ESSAIM_ADMIN_EMAIL/,
+    );
   });
 
   it('keeps the admin with a lower-cased e-mail', () => {
-    expect(loadConfig({ ESSAIM_ADMIN_EMAIL: 'Admin@Example.org', ESSAIM_ADMIN_PASSWORD: 'long enough secret' }).admin).toEqual({
+    expect(
+      loadConfig({ ESSAIM_ADMIN_EMAIL: 'Admin@Example.org', ESSAIM_ADMIN_PASSWORD: 'long enough secret' }).admin,
+    ).toEqual({
       email: 'admin@example.org',
       password: 'long enough secret',
     });
   });
 
   it('sets secureCookies for an https BASE_URL only', () => {
-    expect(loadConfig({ BASE_URL: 'https://essaim.example.org' })).toMatchObject({ baseUrl: 'https://essaim.example.org', secureCookies: true });
+    expect(loadConfig({ BASE_URL: 'https://essaim.example.org' })).toMatchObject({
+      baseUrl: 'https://essaim.example.org',
+      secureCookies: true,
+    });
     expect(loadConfig({ BASE_URL: 'http://essaim.example.org' }).secureCookies).toBe(false);
     expect(() => loadConfig({ BASE_URL: 'ftp://essaim.example.org' })).toThrow(/BASE_URL/);
   });

@@ -13,16 +13,31 @@ export const ConfigSchema = z.object({
   BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
   ),
   ESSAIM_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   ESSAIM_NETWORK_NAME: z.preprocess(emptyToUndefined, z.string().min(1).max(120).default('Essaim')),
   ESSAIM_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
-  ESSAIM_ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10, 'must be at least 10 characters').optional()),
-  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  ESSAIM_ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(10, 'must be at least 10 characters').optional(),
+  ),
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(300)),
-  ALLOW_PRIVATE_WEBHOOKS: z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('0')),
+  ALLOW_PRIVATE_WEBHOOKS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('0'),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,11 +73,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const e = parsed.data;
   if (Boolean(e.ESSAIM_ADMIN_EMAIL) !== Boolean(e.ESSAIM_ADMIN_PASSWORD)) {
-    throw new ConfigError('invalid configuration — ESSAIM_ADMIN_EMAIL and ESSAIM_ADMIN_PASSWORD go together: set both or neither');
+    throw new ConfigError(
+      'invalid configuration — ESSAIM_ADMIN_EMAIL and ESSAIM_ADMIN_PASSWORD go together: set both or neither',
+    );
   }
   const port = overrides.port ?? e.PORT;
   const host = overrides.host ?? e.HOST;
-  const baseUrl = (overrides.baseUrl ?? e.BASE_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '');
+  const baseUrl = (
+    overrides.baseUrl ??
+    e.BASE_URL ??
+    `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
+  ).replace(/\/$/, '');
   return {
     port,
     host,
@@ -70,9 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.ESSAIM_DATA_DIR),
     networkName: e.ESSAIM_NETWORK_NAME,
-    admin: e.ESSAIM_ADMIN_EMAIL && e.ESSAIM_ADMIN_PASSWORD ? { email: e.ESSAIM_ADMIN_EMAIL.toLowerCase(), password: e.ESSAIM_ADMIN_PASSWORD } : undefined,
+    admin:
+      e.ESSAIM_ADMIN_EMAIL && e.ESSAIM_ADMIN_PASSWORD
+        ? { email: e.ESSAIM_ADMIN_EMAIL.toLowerCase(), password: e.ESSAIM_ADMIN_PASSWORD }
+        : undefined,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM ?? `${e.ESSAIM_NETWORK_NAME} <noreply@${new URL(baseUrl).hostname === '127.0.0.1' ? 'localhost' : new URL(baseUrl).hostname}>`,
+    mailFrom:
+      e.MAIL_FROM ??
+      `${e.ESSAIM_NETWORK_NAME} <noreply@${new URL(baseUrl).hostname === '127.0.0.1' ? 'localhost' : new URL(baseUrl).hostname}>`,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === '1' || e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     logLevel: e.LOG_LEVEL,

@@ -60,7 +60,10 @@ describe('commands on a data directory with no server running', () => {
     const again = await runCli(['user', 'create', '--email', 'ada@example.org', '--name', 'Ada'], env);
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe('essaim: an account with the e-mail ada@example.org already exists.');
-    const badRole = await runCli(['user', 'create', '--email', 'bob@example.org', '--name', 'Bob', '--role', 'king'], env);
+    const badRole = await runCli(
+      ['user', 'create', '--email', 'bob@example.org', '--name', 'Bob', '--role', 'king'],
+      env,
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('--role');
   });
@@ -73,7 +76,9 @@ describe('commands on a data directory with no server running', () => {
     expect(first.stdout).not.toContain('demo admin');
     const second = await runCli(['demo'], env);
     expect(second.code).toBe(1);
-    expect(second.stderr.trim()).toMatch(/^essaim: the network "Essaim" already has chapters or venues: run `essaim demo --force`/);
+    expect(second.stderr.trim()).toMatch(
+      /^essaim: the network "Essaim" already has chapters or venues: run `essaim demo --force`/,
+    );
     const forced = await runCli(['demo', '--force'], env);
     expect(forced.code).toBe(0);
   });
@@ -85,7 +90,9 @@ describe('commands on a data directory with no server running', () => {
     env.TOKEN = res.stdout.trim();
     const unknown = await runCli(['token', 'create', '--email', 'nobody@example.org'], env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.trim()).toBe('essaim: no account uses nobody@example.org: create it with `essaim user create`');
+    expect(unknown.stderr.trim()).toBe(
+      'essaim: no account uses nobody@example.org: create it with `essaim user create`',
+    );
   });
 
   it('the server then serves that data, and commands join the running server', async () => {
@@ -94,10 +101,15 @@ describe('commands on a data directory with no server running', () => {
       const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${env.TOKEN}` } });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ email: 'ada@example.org', role: 'admin' });
-      const chapters = (await (await fetch(`${server.url}/api/v1/chapters?limit=100`)).json()) as { items: { slug: string }[] };
+      const chapters = (await (await fetch(`${server.url}/api/v1/chapters?limit=100`)).json()) as {
+        items: { slug: string }[];
+      };
       expect(chapters.items.map((c) => c.slug)).toEqual(['brussels', 'charleroi', 'kortrijk', 'mons', 'namur']);
 
-      const created = await runCli(['user', 'create', '--email', 'grace@example.org', '--name', 'Grace', '--password', 'a long password'], env);
+      const created = await runCli(
+        ['user', 'create', '--email', 'grace@example.org', '--name', 'Grace', '--password', 'a long password'],
+        env,
+      );
       expect(created.code).toBe(0);
       // The command must not have stopped the server's database on its way out.
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -110,7 +122,9 @@ describe('commands on a data directory with no server running', () => {
 
       const second = await runCli(['serve', '--port', '0'], env);
       expect(second.code).toBe(1);
-      expect(second.stderr.trim()).toMatch(/^essaim: data directory .* is used by another live Essaim \(pid \d+\): stop it first or choose another ESSAIM_DATA_DIR$/);
+      expect(second.stderr.trim()).toMatch(
+        /^essaim: data directory .* is used by another live Essaim \(pid \d+\): stop it first or choose another ESSAIM_DATA_DIR$/,
+      );
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -129,14 +143,18 @@ describe('clear one-line errors', () => {
   it('says when the data directory is not writable', async () => {
     const res = await runCli(['migrate'], { ESSAIM_DATA_DIR: '/etc/hostname/data' });
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toBe('essaim: data directory /etc/hostname/data is not writable (ENOTDIR): fix its permissions or choose another with ESSAIM_DATA_DIR');
+    expect(res.stderr.trim()).toBe(
+      'essaim: data directory /etc/hostname/data is not writable (ENOTDIR): fix its permissions or choose another with ESSAIM_DATA_DIR',
+    );
   });
 
   it('says when the data directory cannot be created', async () => {
     // Where the kernel refuses a new folder (under /proc), the command must fail, not hang.
     const res = await runCli(['migrate'], { ESSAIM_DATA_DIR: '/proc/essaim-data' });
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toMatch(/^essaim: data directory \/proc\/essaim-data is not writable \(E[A-Z]+\): fix its permissions or choose another with ESSAIM_DATA_DIR$/);
+    expect(res.stderr.trim()).toMatch(
+      /^essaim: data directory \/proc\/essaim-data is not writable \(E[A-Z]+\): fix its permissions or choose another with ESSAIM_DATA_DIR$/,
+    );
   });
 
   it('says which setting is invalid', async () => {
@@ -155,7 +173,10 @@ describe('commands on DATABASE_URL', () => {
     try {
       const env = { DATABASE_URL: database.url };
       expect((await runCli(['migrate'], env)).code).toBe(0);
-      const created = await runCli(['user', 'create', '--email', 'ext@example.org', '--name', 'Ext', '--password', 'a long password'], env);
+      const created = await runCli(
+        ['user', 'create', '--email', 'ext@example.org', '--name', 'Ext', '--password', 'a long password'],
+        env,
+      );
       expect(created.code).toBe(0);
       const rows = await database.pool.query('SELECT email, role FROM users');
       expect(rows.rows).toEqual([{ email: 'ext@example.org', role: 'member' }]);
@@ -167,4 +188,3 @@ describe('commands on DATABASE_URL', () => {
     }
   });
 });
-

@@ -22,7 +22,10 @@ const write = (name: string, content: string | Buffer) => {
 const lastLine = (s: string) => s.trim().split('\n').at(-1);
 
 // 3 members, an invalid address, a duplicate, an unknown region; semicolons and a BOM, as Excel saves them.
-const members = write('members.csv', '\ufeffCourriel;Nom;Région d’origine\nana@example.org;Ana;Hainaut\nnot-an-email;Bad;Namur\nbo@example.org;Bo;West-Vlaanderen\nANA@example.org;Ana again;\ncy@example.org;Cy;Mordor\ndi@example.org;Di;\n');
+const members = write(
+  'members.csv',
+  '\ufeffCourriel;Nom;Région d’origine\nana@example.org;Ana;Hainaut\nnot-an-email;Bad;Namur\nbo@example.org;Bo;West-Vlaanderen\nANA@example.org;Ana again;\ncy@example.org;Cy;Mordor\ndi@example.org;Di;\n',
+);
 
 describe('essaim members import', () => {
   it('has its own help, listed in the main help', async () => {
@@ -36,9 +39,15 @@ describe('essaim members import', () => {
     const env = { ESSAIM_DATA_DIR: dataDir('import-bad') };
     const cases: [string, string | RegExp][] = [
       [path.join(files, 'nope.csv'), /^essaim: cannot read .*nope\.csv \(ENOENT\)$/],
-      [write('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'essaim: this file is not a CSV text file'],
+      [
+        write('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+        'essaim: this file is not a CSV text file',
+      ],
       [write('big.csv', Buffer.alloc(20 * 1024 * 1024 + 1, 'a')), 'essaim: the file is larger than 20 MB: split it'],
-      [write('names.csv', 'Nom;Ville\nAda;Namur\n'), 'essaim: no e-mail column among the columns found (Nom, Ville): map one, e.g. email=Courriel'],
+      [
+        write('names.csv', 'Nom;Ville\nAda;Namur\n'),
+        'essaim: no e-mail column among the columns found (Nom, Ville): map one, e.g. email=Courriel',
+      ],
     ];
     for (const [file, message] of cases) {
       const res = await runCli(['members', 'import', file], env);
@@ -57,7 +66,9 @@ describe('essaim members import', () => {
     expect(dry.stderr).toContain('import: 6/6 rows (100%)');
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('columns: Courriel → email, Nom → name, Région d’origine → originRegion\n');
-    expect(dry.stdout).toContain("line 3: invalid e-mail 'not-an-email'\nline 5: duplicate of line 2\nline 6: unknown region 'Mordor'\n");
+    expect(dry.stdout).toContain(
+      "line 3: invalid e-mail 'not-an-email'\nline 5: duplicate of line 2\nline 6: unknown region 'Mordor'\n",
+    );
     expect(dry.stdout).toContain('dry run: nothing was written\n');
     expect(lastLine(dry.stdout)).toBe('3 new · 0 already known · 3 rejected');
 
@@ -89,7 +100,9 @@ describe('essaim members import', () => {
       expect(res.stdout).toContain('… and 10 more — see --report\n');
       expect(lines.at(-1)).toBe('30 new · 0 already known · 30 rejected');
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-      expect(lastLine((await runCli(['members', 'import', file], env)).stdout)).toBe('0 new · 30 already known · 30 rejected');
+      expect(lastLine((await runCli(['members', 'import', file], env)).stdout)).toBe(
+        '0 new · 30 already known · 30 rejected',
+      );
     } finally {
       expect(await server.stop()).toBe(0);
     }

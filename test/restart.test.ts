@@ -7,7 +7,11 @@ import { startServer, tempDataDir } from './support/server.js';
 const dataDir = tempDataDir('restart');
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const env = { ESSAIM_DATA_DIR: dataDir, ESSAIM_ADMIN_EMAIL: 'admin@example.org', ESSAIM_ADMIN_PASSWORD: 'restart-test-password' };
+const env = {
+  ESSAIM_DATA_DIR: dataDir,
+  ESSAIM_ADMIN_EMAIL: 'admin@example.org',
+  ESSAIM_ADMIN_PASSWORD: 'restart-test-password',
+};
 
 async function adminToken(url: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/tokens`, {
@@ -43,7 +47,9 @@ it('recovers after SIGKILL: adopts the orphaned PostgreSQL, with every committed
     const list = (await (await fetch(`${second.url}/api/v1/chapters`)).json()) as { items: { slug: string }[] };
     expect(list.items.map((c) => c.slug)).toEqual(['charleroi', 'kortrijk', 'liege']);
     // The token issued before the crash still works: nothing was lost.
-    expect((await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      200,
+    );
     // And the admin from the environment was not created twice nor overwritten.
     expect(second.output()).not.toContain('admin account created');
   } finally {

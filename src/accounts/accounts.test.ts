@@ -12,7 +12,13 @@ afterAll(() => t.close());
 let clients = 0;
 /** Each call from an address of its own: these tests are about tokens, not the sign-in rate limit (10/min per address). */
 const login = (body: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', remoteAddress: `10.1.0.${++clients}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/tokens',
+    remoteAddress: `10.1.0.${++clients}`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
 
 describe('API tokens', () => {
   it('exchanges an e-mail and password for a token that then authenticates', async () => {
@@ -45,7 +51,9 @@ describe('API tokens', () => {
   it('answers 401 without a token, with an unknown token and with a malformed header', async () => {
     expect((await t.api('GET', '/api/v1/me')).statusCode).toBe(401);
     expect((await t.api('GET', '/api/v1/me', { token: 'essaim_made-up' })).statusCode).toBe(401);
-    expect((await t.api('GET', '/api/v1/me', { headers: { authorization: 'Basic YWRhOmFkYQ==' } })).statusCode).toBe(401);
+    expect((await t.api('GET', '/api/v1/me', { headers: { authorization: 'Basic YWRhOmFkYQ==' } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('lists my tokens without their secret', async () => {
@@ -77,7 +85,9 @@ describe('API tokens', () => {
     const after = await t.api('GET', '/api/v1/me', { token: created.token });
     expect(after.statusCode).toBe(401);
     expect(after.json().detail).toMatch(/revoked/);
-    const listed = (await t.api('GET', '/api/v1/auth/tokens', { token: other })).json().items.find((i: { id: string }) => i.id === created.id);
+    const listed = (await t.api('GET', '/api/v1/auth/tokens', { token: other }))
+      .json()
+      .items.find((i: { id: string }) => i.id === created.id);
     expect(listed.revokedAt).toEqual(expect.any(String));
     expect((await t.api('DELETE', `/api/v1/auth/tokens/${created.id}`, { token: other })).statusCode).toBe(404);
     // The other token still works.
@@ -97,14 +107,22 @@ describe('API tokens', () => {
   it('refuses a token request with missing fields with 400 naming them', async () => {
     const res = await login({ email: 'not-an-email' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'password']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['email', 'name', 'password']);
   });
 });
 
 describe('secrets at rest', () => {
   it('stores passwords as argon2id hashes', async () => {
     const { user, password } = await t.user('member');
-    const { rows } = await t.database.pool.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    const { rows } = await t.database.pool.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [user.id],
+    );
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(rows[0]!.password_hash).not.toContain(password);
   });
@@ -112,10 +130,16 @@ describe('secrets at rest', () => {
   it('stores API tokens hashed, never the token', async () => {
     const { user, password } = await t.user('member');
     const created = (await login({ email: user.email, password, name: 'hashed' })).json();
-    const { rows } = await t.database.pool.query<{ token_hash: string; prefix: string }>('SELECT token_hash, prefix FROM api_tokens WHERE id = $1', [created.id]);
+    const { rows } = await t.database.pool.query<{ token_hash: string; prefix: string }>(
+      'SELECT token_hash, prefix FROM api_tokens WHERE id = $1',
+      [created.id],
+    );
     expect(rows[0]!.token_hash).not.toBe(created.token);
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
-    const { rows: leaked } = await t.database.pool.query('SELECT 1 FROM api_tokens WHERE token_hash = $1 OR prefix = $1 OR name = $1', [created.token]);
+    const { rows: leaked } = await t.database.pool.query(
+      'SELECT 1 FROM api_tokens WHERE token_hash = $1 OR prefix = $1 OR name = $1',
+      [created.token],
+    );
     expect(leaked).toHaveLength(0);
     expect(created.token.length).toBeGreaterThan(rows[0]!.prefix.length + 20);
   });
@@ -130,7 +154,9 @@ describe('ensureAdmin', () => {
 
     const user = await authenticate(t.database.db, t.network.id, email, 'the first password');
     expect(user.role).toBe('admin');
-    await expect(authenticate(t.database.db, t.network.id, email, 'a second password')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(authenticate(t.database.db, t.network.id, email, 'a second password')).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
     const { rows } = await t.database.pool.query('SELECT 1 FROM users WHERE email = $1', [email]);
     expect(rows).toHaveLength(1);
 
@@ -151,15 +177,21 @@ describe('login rate limit', () => {
     const { user, password } = await limited.user('member');
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await limited.api('POST', '/api/v1/auth/tokens', { body: { email: user.email, password: `wrong guess ${i}`, name: 'x' } });
+      const res = await limited.api('POST', '/api/v1/auth/tokens', {
+        body: { email: user.email, password: `wrong guess ${i}`, name: 'x' },
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual(Array(10).fill(401));
-    const eleventh = await limited.api('POST', '/api/v1/auth/tokens', { body: { email: user.email, password: 'wrong guess 11', name: 'x' } });
+    const eleventh = await limited.api('POST', '/api/v1/auth/tokens', {
+      body: { email: user.email, password: 'wrong guess 11', name: 'x' },
+    });
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.headers['content-type']).toContain('application/problem+json');
     expect(eleventh.json()).toMatchObject({ status: 429, title: 'Too many requests' });
-    const right = await limited.api('POST', '/api/v1/auth/tokens', { body: { email: user.email, password, name: 'x' } });
+    const right = await limited.api('POST', '/api/v1/auth/tokens', {
+      body: { email: user.email, password, name: 'x' },
+    });
     expect(right.statusCode).toBe(429);
     // Other endpoints are not held back by the login limit.
     expect((await limited.api('GET', '/api/v1/chapters')).statusCode).toBe(200);

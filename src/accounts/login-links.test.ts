@@ -13,7 +13,12 @@ afterAll(() => t.close());
 const browser = () => new FormSession(t.app);
 
 const linkFor = async (email: string) => {
-  const row = (await t.database.pool.query(`SELECT text_body FROM outbound_messages WHERE kind = 'login.link' AND to_email = $1 ORDER BY created_at DESC LIMIT 1`, [email])).rows[0];
+  const row = (
+    await t.database.pool.query(
+      `SELECT text_body FROM outbound_messages WHERE kind = 'login.link' AND to_email = $1 ORDER BY created_at DESC LIMIT 1`,
+      [email],
+    )
+  ).rows[0];
   return row ? (/\/login\/link\/([A-Za-z0-9_-]{43})/.exec(row.text_body)?.[1] as string) : undefined;
 };
 

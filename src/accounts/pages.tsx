@@ -19,7 +19,7 @@ function safeNext(next: unknown): string {
 function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status = 200, linkSent = false) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
-  const next = safeNext((req.query as Record<string, unknown>).next ?? (form?.values.next));
+  const next = safeNext((req.query as Record<string, unknown>).next ?? form?.values.next);
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('login.title')}>
@@ -28,8 +28,23 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status
       <form method="post" action="/login" class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="next" value={next} />
-        <Field name="email" type="email" label={t('login.email')} values={form?.values} errors={form?.errors} autocomplete="username" required />
-        <Field name="password" type="password" label={t('login.password')} errors={form?.errors} autocomplete="current-password" required />
+        <Field
+          name="email"
+          type="email"
+          label={t('login.email')}
+          values={form?.values}
+          errors={form?.errors}
+          autocomplete="username"
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('login.password')}
+          errors={form?.errors}
+          autocomplete="current-password"
+          required
+        />
         <div>
           <button type="submit">{t('login.submit')}</button>
         </div>
@@ -85,7 +100,13 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
     try {
       const user = await accounts.authenticate(db, req.network.id, form.data.email, form.data.password);
       const session = await accounts.createSession(db, user);
-      reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });
+      reply.setCookie(SESSION_COOKIE, session.cookie, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        expires: session.expiresAt,
+      });
       return reply.redirect(safeNext(body.next), 303);
     } catch (err) {
       if (err instanceof AppError && err.code === 'unauthenticated') {
@@ -95,25 +116,47 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
     }
   });
 
-  app.post('/login/link', { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, string>;
-    const email = EmailSchema.safeParse(body['link-email'] ?? '');
-    if (!email.success) return loginPage(req, reply, { values: {}, errors: { 'link-email': email.error.issues[0]?.message ?? 'is invalid' } }, 400);
-    // The same answer whether or not the account exists.
-    await requestLoginLink(db, req.network, email.data, config.baseUrl, req.locale);
-    return loginPage(req, reply, undefined, 200, true);
-  });
+  app.post(
+    '/login/link',
+    { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      const email = EmailSchema.safeParse(body['link-email'] ?? '');
+      if (!email.success)
+        return loginPage(
+          req,
+          reply,
+          { values: {}, errors: { 'link-email': email.error.issues[0]?.message ?? 'is invalid' } },
+          400,
+        );
+      // The same answer whether or not the account exists.
+      await requestLoginLink(db, req.network, email.data, config.baseUrl, req.locale);
+      return loginPage(req, reply, undefined, 200, true);
+    },
+  );
 
   // GET only shows a button: mail scanners open links, and must not use up a single-use one.
-  app.get<{ Params: { token: string } }>('/login/link/:token', async (req, reply) => linkPage(req, reply, (await peekLoginLink(db, req.network, req.params.token))?.email));
+  app.get<{ Params: { token: string } }>('/login/link/:token', async (req, reply) =>
+    linkPage(req, reply, (await peekLoginLink(db, req.network, req.params.token))?.email),
+  );
 
-  app.post<{ Params: { token: string } }>('/login/link/:token', { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const user = await consumeLoginLink(db, req.network, req.params.token);
-    if (!user) return linkPage(req, reply, undefined);
-    const session = await accounts.createSession(db, user);
-    reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });
-    return reply.redirect('/admin', 303);
-  });
+  app.post<{ Params: { token: string } }>(
+    '/login/link/:token',
+    { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const user = await consumeLoginLink(db, req.network, req.params.token);
+      if (!user) return linkPage(req, reply, undefined);
+      const session = await accounts.createSession(db, user);
+      reply.setCookie(SESSION_COOKIE, session.cookie, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        expires: session.expiresAt,
+      });
+      return reply.redirect('/admin', 303);
+    },
+  );
 
   app.post('/logout', csrf, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];

@@ -18,7 +18,12 @@ const presentToken = (t: Awaited<ReturnType<typeof accounts.listTokens>>[number]
 
 export function accountRoutes(app: Api, db: Db): void {
   app.post('/api/v1/auth/tokens', {
-    schema: { tags, summary: 'Exchange an e-mail and password for a new API token', body: TokenCreateSchema, response: { 201: NewTokenSchema } },
+    schema: {
+      tags,
+      summary: 'Exchange an e-mail and password for a new API token',
+      body: TokenCreateSchema,
+      response: { 201: NewTokenSchema },
+    },
     // Password guessing is the attack here: few attempts per address.
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
@@ -29,12 +34,23 @@ export function accountRoutes(app: Api, db: Db): void {
   });
 
   app.get('/api/v1/auth/tokens', {
-    schema: { tags, summary: 'My API tokens (never the tokens themselves)', security: bearer, response: { 200: z.object({ items: z.array(TokenSchema) }) } },
+    schema: {
+      tags,
+      summary: 'My API tokens (never the tokens themselves)',
+      security: bearer,
+      response: { 200: z.object({ items: z.array(TokenSchema) }) },
+    },
     handler: async (req) => ({ items: (await accounts.listTokens(db, requireUser(req))).map(presentToken) }),
   });
 
   app.delete('/api/v1/auth/tokens/:id', {
-    schema: { tags, summary: 'Revoke one of my API tokens', security: bearer, params: z.object({ id: z.uuid() }), response: { 204: NoContentSchema } },
+    schema: {
+      tags,
+      summary: 'Revoke one of my API tokens',
+      security: bearer,
+      params: z.object({ id: z.uuid() }),
+      response: { 204: NoContentSchema },
+    },
     handler: async (req, reply) => {
       await accounts.revokeToken(db, requireUser(req), req.params.id);
       return reply.code(204).send(null);

@@ -6,9 +6,17 @@ export const EmailSchema = z
   .transform((e) => e.trim().toLowerCase())
   .describe('E-mail address (compared case-insensitively)');
 
-export const PasswordSchema = z.string().min(10, 'must be at least 10 characters').max(200).describe('Password, at least 10 characters');
+export const PasswordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200)
+  .describe('Password, at least 10 characters');
 
-export const RoleSchema = z.enum(['admin', 'member']).describe('`admin` runs the whole network; `member` is everyone else (organiser and venue-manager rights are given per chapter and venue)');
+export const RoleSchema = z
+  .enum(['admin', 'member'])
+  .describe(
+    '`admin` runs the whole network; `member` is everyone else (organiser and venue-manager rights are given per chapter and venue)',
+  );
 
 export const UserCreateSchema = z.object({
   email: EmailSchema,
@@ -33,7 +41,9 @@ export const TokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export const NewTokenSchema = TokenSchema.extend({ token: z.string().describe('The bearer token. Shown once: store it now.') });
+export const NewTokenSchema = TokenSchema.extend({
+  token: z.string().describe('The bearer token. Shown once: store it now.'),
+});
 
 export const LoginSchema = z.object({
   email: EmailSchema,

@@ -12,7 +12,10 @@ const SESSION_DAYS = 14;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function findUserByEmail(db: Tx, networkId: string, email: string): Promise<User | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.networkId, networkId), eq(users.email, email.trim().toLowerCase())));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.email, email.trim().toLowerCase())));
   return row;
 }
 
@@ -20,7 +23,12 @@ export async function findUserByEmail(db: Tx, networkId: string, email: string):
  * An account made by an admin, the CLI, the demo or an import counts as verified: someone who
  * runs the network vouched for the address. Sign-up passes `verified: false` and sends a link.
  */
-export async function createUser(db: Tx, networkId: string, input: UserCreate, opts: { verified?: boolean } = {}): Promise<User> {
+export async function createUser(
+  db: Tx,
+  networkId: string,
+  input: UserCreate,
+  opts: { verified?: boolean } = {},
+): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const emailVerifiedAt = opts.verified === false ? null : new Date();
   const [row] = await db
@@ -28,18 +36,32 @@ export async function createUser(db: Tx, networkId: string, input: UserCreate, o
     .values({ networkId, email: input.email, name: input.name, role: input.role, passwordHash, emailVerifiedAt })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new AppError('conflict', `An account with the e-mail ${input.email} already exists.`, [{ field: 'email', message: 'is already used' }]);
+  if (!row)
+    throw new AppError('conflict', `An account with the e-mail ${input.email} already exists.`, [
+      { field: 'email', message: 'is already used' },
+    ]);
   return row;
 }
 
 /** The first admin from the environment: created once, never overwritten. */
-export async function ensureAdmin(db: Tx, networkId: string, admin: { email: string; password: string } | undefined): Promise<boolean> {
+export async function ensureAdmin(
+  db: Tx,
+  networkId: string,
+  admin: { email: string; password: string } | undefined,
+): Promise<boolean> {
   if (!admin) return false;
   if (await findUserByEmail(db, networkId, admin.email)) return false;
   const passwordHash = await hashPassword(admin.password);
   const inserted = await db
     .insert(users)
-    .values({ networkId, email: admin.email, name: 'Administrator', role: 'admin', passwordHash, emailVerifiedAt: new Date() })
+    .values({
+      networkId,
+      email: admin.email,
+      name: 'Administrator',
+      role: 'admin',
+      passwordHash,
+      emailVerifiedAt: new Date(),
+    })
     .onConflictDoNothing()
     .returning({ id: users.id });
   return inserted.length > 0;
@@ -75,7 +97,14 @@ export async function revokeToken(db: Tx, user: User, id: string) {
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, user.id), eq(apiTokens.networkId, user.networkId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        eq(apiTokens.userId, user.id),
+        eq(apiTokens.networkId, user.networkId),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
     .returning();
   if (!row) throw new AppError('not_found', `No active token ${id} belongs to you.`);
   return row;
@@ -86,7 +115,9 @@ export async function userForToken(db: Tx, networkId: string, token: string): Pr
     .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), eq(apiTokens.networkId, networkId), isNull(apiTokens.revokedAt)));
+    .where(
+      and(eq(apiTokens.tokenHash, sha256(token)), eq(apiTokens.networkId, networkId), isNull(apiTokens.revokedAt)),
+    );
   if (!row) return undefined;
   // "Last used" to the minute: a script making many calls does not write on each one.
   if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - 60_000) {
@@ -109,11 +140,12 @@ export async function userForSession(db: Tx, networkId: string, cookie: string):
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sha256(cookie)), eq(sessions.networkId, networkId), gt(sessions.expiresAt, new Date())));
+    .where(
+      and(eq(sessions.idHash, sha256(cookie)), eq(sessions.networkId, networkId), gt(sessions.expiresAt, new Date())),
+    );
   return row?.user;
 }
 
 export async function endSession(db: Tx, cookie: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, sha256(cookie)));
 }
-

@@ -9,17 +9,34 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await t.user('admin');
   for (let i = 0; i < 5; i++) {
-    await recordAudit(t.database.db, { networkId: t.network.id, actor: { id: admin.user.id, email: admin.user.email }, action: 'member.export', subject: `member ${i}` });
+    await recordAudit(t.database.db, {
+      networkId: t.network.id,
+      actor: { id: admin.user.id, email: admin.user.email },
+      action: 'member.export',
+      subject: `member ${i}`,
+    });
   }
-  await recordAudit(t.database.db, { networkId: t.network.id, actor: null, action: 'members.import', subject: 'members.csv' });
+  await recordAudit(t.database.db, {
+    networkId: t.network.id,
+    actor: null,
+    action: 'members.import',
+    subject: 'members.csv',
+  });
 });
 afterAll(() => t.close());
 
 it('pages through the audit log newest first', async () => {
   const first = (await t.api('GET', '/api/v1/audit-log?limit=4', { token: admin.token })).json();
-  expect(first.items.map((e: { subject: string }) => e.subject)).toEqual(['members.csv', 'member 4', 'member 3', 'member 2']);
+  expect(first.items.map((e: { subject: string }) => e.subject)).toEqual([
+    'members.csv',
+    'member 4',
+    'member 3',
+    'member 2',
+  ]);
   expect(first.items[0]).toMatchObject({ actor: 'command line', action: 'members.import' });
-  const second = (await t.api('GET', `/api/v1/audit-log?limit=4&cursor=${first.nextCursor}`, { token: admin.token })).json();
+  const second = (
+    await t.api('GET', `/api/v1/audit-log?limit=4&cursor=${first.nextCursor}`, { token: admin.token })
+  ).json();
   expect(second.items.map((e: { subject: string }) => e.subject)).toEqual(['member 1', 'member 0']);
   expect(second.nextCursor).toBeNull();
   expect((await t.api('GET', '/api/v1/audit-log?cursor=%%%', { token: admin.token })).statusCode).toBe(400);

@@ -20,7 +20,8 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
     'audit.title': 'Journal d’audit',
-    'audit.intro': 'Ce que les administrateurs ont fait des données des membres : exports, suppressions et imports, du plus récent au plus ancien.',
+    'audit.intro':
+      'Ce que les administrateurs ont fait des données des membres : exports, suppressions et imports, du plus récent au plus ancien.',
     'audit.when': 'Quand',
     'audit.who': 'Qui',
     'audit.action': 'Action',
@@ -34,7 +35,8 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
   },
   nl: {
     'audit.title': 'Auditlogboek',
-    'audit.intro': 'Wat beheerders met de gegevens van leden deden: exports, verwijderingen en imports, de recentste eerst.',
+    'audit.intro':
+      'Wat beheerders met de gegevens van leden deden: exports, verwijderingen en imports, de recentste eerst.',
     'audit.when': 'Wanneer',
     'audit.who': 'Wie',
     'audit.action': 'Actie',

@@ -17,8 +17,13 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
     const cursor = (req.query as Record<string, string | undefined>).cursor;
     const rows = await listAudit(db, req.network.id, { limit: PAGE + 1, before: beforeOf(cursor) });
     const next = auditCursor(rows, PAGE);
-    const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
-    const action = (a: string) => ((knownActions as readonly string[]).includes(a) ? t(`audit.action.${a as (typeof knownActions)[number]}`) : a);
+    const when = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Brussels',
+    });
+    const action = (a: string) =>
+      (knownActions as readonly string[]).includes(a) ? t(`audit.action.${a as (typeof knownActions)[number]}`) : a;
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('audit.title')}>

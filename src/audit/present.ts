@@ -1,7 +1,14 @@
 import type { AuditEntry } from './service.js';
 
 export function presentAudit(e: AuditEntry) {
-  return { id: e.id, at: e.createdAt.toISOString(), actor: e.actorEmail, action: e.action, subject: e.subject, details: e.details };
+  return {
+    id: e.id,
+    at: e.createdAt.toISOString(),
+    actor: e.actorEmail,
+    action: e.action,
+    subject: e.subject,
+    details: e.details,
+  };
 }
 
 /** The next page starts before the oldest entry shown. */

@@ -19,13 +19,25 @@ const EntrySchema = z.object({
 
 export function auditRoutes(app: Api, db: Db, _config: Config): void {
   app.get('/api/v1/audit-log', {
-    schema: { tags: ['audit'], summary: 'What admins did to members\' data, newest first (admin)', security: bearer, querystring: PageQuerySchema, response: { 200: z.object({ items: z.array(EntrySchema), nextCursor: z.string().nullable() }) } },
+    schema: {
+      tags: ['audit'],
+      summary: "What admins did to members' data, newest first (admin)",
+      security: bearer,
+      querystring: PageQuerySchema,
+      response: { 200: z.object({ items: z.array(EntrySchema), nextCursor: z.string().nullable() }) },
+    },
     handler: async (req) => {
       authorize(req.user, isAdmin(req.user), 'read the audit log');
       const before = beforeOf(req.query.cursor);
-      if (req.query.cursor && !before) throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+      if (req.query.cursor && !before)
+        throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
+          { field: 'cursor', message: 'is not a valid cursor' },
+        ]);
       const rows = await listAudit(db, req.network.id, { limit: req.query.limit + 1, before });
-      return { items: rows.slice(0, req.query.limit).map(presentAudit), nextCursor: auditCursor(rows, req.query.limit) };
+      return {
+        items: rows.slice(0, req.query.limit).map(presentAudit),
+        nextCursor: auditCursor(rows, req.query.limit),
+      };
     },
   });
 }

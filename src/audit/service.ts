@@ -8,7 +8,13 @@ export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delet
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(
   tx: Tx,
-  entry: { networkId: string; actor: { id: string; email: string } | null; action: AuditAction; subject: string; details?: Record<string, unknown> },
+  entry: {
+    networkId: string;
+    actor: { id: string; email: string } | null;
+    action: AuditAction;
+    subject: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     networkId: entry.networkId,

@@ -10,7 +10,13 @@ const PUBLIC = 'public, max-age=300';
 /** The personal feed is a secret: no shared cache, and the address never leaks through a Referer. */
 const PRIVATE = 'private, max-age=300';
 
-function send(req: FastifyRequest, reply: FastifyReply, feed: calendar.CalendarBody, cacheControl: string, filename?: string) {
+function send(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  feed: calendar.CalendarBody,
+  cacheControl: string,
+  filename?: string,
+) {
   if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
   return sendCached(req, reply, { body: feed.body, type: ICS, lastModified: feed.lastModified, cacheControl });
 }
@@ -19,14 +25,26 @@ function send(req: FastifyRequest, reply: FastifyReply, feed: calendar.CalendarB
 export function calendarFeeds(app: FastifyInstance, db: Db, config: Config): void {
   const hide = { schema: { hide: true } };
 
-  app.get('/calendar.ics', hide, async (req, reply) => send(req, reply, await calendar.publicCalendar(db, req.network, { kind: 'network' }, config.baseUrl), PUBLIC));
+  app.get('/calendar.ics', hide, async (req, reply) =>
+    send(req, reply, await calendar.publicCalendar(db, req.network, { kind: 'network' }, config.baseUrl), PUBLIC),
+  );
 
   app.get<{ Params: { slug: string } }>('/chapters/:slug/calendar.ics', hide, async (req, reply) =>
-    send(req, reply, await calendar.publicCalendar(db, req.network, { kind: 'chapter', slug: req.params.slug }, config.baseUrl), PUBLIC),
+    send(
+      req,
+      reply,
+      await calendar.publicCalendar(db, req.network, { kind: 'chapter', slug: req.params.slug }, config.baseUrl),
+      PUBLIC,
+    ),
   );
 
   app.get<{ Params: { slug: string } }>('/venues/:slug/calendar.ics', hide, async (req, reply) =>
-    send(req, reply, await calendar.publicCalendar(db, req.network, { kind: 'venue', slug: req.params.slug }, config.baseUrl), PUBLIC),
+    send(
+      req,
+      reply,
+      await calendar.publicCalendar(db, req.network, { kind: 'venue', slug: req.params.slug }, config.baseUrl),
+      PUBLIC,
+    ),
   );
 
   app.get<{ Params: { id: string } }>('/events/:id.ics', hide, async (req, reply) => {
@@ -37,6 +55,11 @@ export function calendarFeeds(app: FastifyInstance, db: Db, config: Config): voi
 
   app.get<{ Params: { token: string } }>('/calendar/personal/:token.ics', hide, async (req, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
-    return send(req, reply, await calendar.personalCalendar(db, req.network, req.params.token, config.baseUrl), PRIVATE);
+    return send(
+      req,
+      reply,
+      await calendar.personalCalendar(db, req.network, req.params.token, config.baseUrl),
+      PRIVATE,
+    );
   });
 }

@@ -17,13 +17,28 @@ export function placeText(p: PlaceParts): string {
 
 /** 20270107T173000Z: the UTC form both Google Calendar and iCalendar understand. */
 export function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
-export interface LinkEvent { title: string; startsAt: Date; endsAt: Date; details: string; location: string }
+export interface LinkEvent {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  details: string;
+  location: string;
+}
 
 export function googleCalendarUrl(e: LinkEvent): string {
-  const q = new URLSearchParams({ action: 'TEMPLATE', text: e.title, dates: `${utcStamp(e.startsAt)}/${utcStamp(e.endsAt)}`, details: e.details, location: e.location });
+  const q = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: e.title,
+    dates: `${utcStamp(e.startsAt)}/${utcStamp(e.endsAt)}`,
+    details: e.details,
+    location: e.location,
+  });
   return `https://calendar.google.com/calendar/render?${q.toString()}`;
 }
 

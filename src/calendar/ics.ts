@@ -1,5 +1,12 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalTemporalPlainDateTimeStub, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  type ICalTemporalPlainDateTimeStub,
+  type ICalTemporalZonedDateTimeStub,
+} from 'ical-generator';
 import { pad, wallClock } from '../events/time.js';
 import { placeText, type PlaceParts } from './format.js';
 import type { EventRow } from './queries.js';
@@ -54,13 +61,24 @@ function zoned(instant: Date, tz: string): ICalTemporalZonedDateTimeStub {
     timeZoneId: tz,
     toPlainDateTime: () => plain,
     withTimeZone: (other: string) => (other === tz ? self : zoned(instant, other)),
-    toInstant: () => ({ epochMilliseconds: instant.getTime(), toJSON: () => instant.toISOString(), toString: () => instant.toISOString(), toZonedDateTimeISO: (other: string) => zoned(instant, other) }),
+    toInstant: () => ({
+      epochMilliseconds: instant.getTime(),
+      toJSON: () => instant.toISOString(),
+      toString: () => instant.toISOString(),
+      toZonedDateTimeISO: (other: string) => zoned(instant, other),
+    }),
     toJSON: () => `${local}[${tz}]`,
     toString: () => `${local}[${tz}]`,
   };
   const plain: ICalTemporalPlainDateTimeStub = {
     ...fields,
-    toPlainDate: () => ({ year: w.year, month: w.month, day: w.day, toJSON: () => local.slice(0, 10), toString: () => local.slice(0, 10) }),
+    toPlainDate: () => ({
+      year: w.year,
+      month: w.month,
+      day: w.day,
+      toJSON: () => local.slice(0, 10),
+      toString: () => local.slice(0, 10),
+    }),
     toZonedDateTime: () => self,
     toJSON: () => local,
     toString: () => local,
@@ -74,8 +92,13 @@ const hostOf = (baseUrl: string) => new URL(baseUrl).hostname;
 export const eventUid = (eventId: string, baseUrl: string) => `${eventId}@${hostOf(baseUrl)}`;
 
 function description(e: EventRow, place: PlaceParts, url: string): string {
-  const parts = [e.status === 'cancelled' ? e.cancelReason : null, e.description, place.venue && e.onlineUrl ? e.onlineUrl : null, url];
-  return parts.filter((p): p is string => Boolean(p && p.trim())).join('\n\n');
+  const parts = [
+    e.status === 'cancelled' ? e.cancelReason : null,
+    e.description,
+    place.venue && e.onlineUrl ? e.onlineUrl : null,
+    url,
+  ];
+  return parts.filter((p): p is string => Boolean(p?.trim())).join('\n\n');
 }
 
 /**
@@ -85,7 +108,11 @@ function description(e: EventRow, place: PlaceParts, url: string): string {
  * VTIMEZONEs, where RFC 5545 wants calendar properties before any component.
  */
 export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
-  const method = { PUBLISH: ICalCalendarMethod.PUBLISH, REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL }[opts.method ?? 'PUBLISH'];
+  const method = {
+    PUBLISH: ICalCalendarMethod.PUBLISH,
+    REQUEST: ICalCalendarMethod.REQUEST,
+    CANCEL: ICalCalendarMethod.CANCEL,
+  }[opts.method ?? 'PUBLISH'];
   const calendar = ical({ prodId: '//Essaim//Calendar//EN', method, name: opts.calendarName, ttl: TTL_SECONDS });
   // Without events yet: the calendar's own properties (folded by the library), then END:VCALENDAR.
   const properties = calendar.toString().replace(/END:VCALENDAR$/, '');
@@ -96,11 +123,32 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
     const url = `${opts.baseUrl}/events/${e.id}`;
     const inZone = hasVtimezone(e.timeZone);
     if (inZone) zones.add(e.timeZone);
-    const status = e.status === 'cancelled' ? ICalEventStatus.CANCELLED : tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
+    const status =
+      e.status === 'cancelled'
+        ? ICalEventStatus.CANCELLED
+        : tentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED;
     const text = description(e, place, url);
     const location = placeText(place) || null;
     // Everything the VEVENT is made of: the same inputs give the same text, so it is made once.
-    const key = JSON.stringify([opts.baseUrl, opts.networkName, e.id, e.sequence, e.title, text, location, status, e.timeZone, inZone, e.startsAt.getTime(), e.endsAt.getTime(), e.updatedAt.getTime(), e.createdAt.getTime(), attendee ?? null]);
+    const key = JSON.stringify([
+      opts.baseUrl,
+      opts.networkName,
+      e.id,
+      e.sequence,
+      e.title,
+      text,
+      location,
+      status,
+      e.timeZone,
+      inZone,
+      e.startsAt.getTime(),
+      e.endsAt.getTime(),
+      e.updatedAt.getTime(),
+      e.createdAt.getTime(),
+      attendee ?? null,
+    ]);
     return remembered(key, () =>
       foldLines(
         calendar
@@ -120,13 +168,25 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
             url,
             organizer,
             status,
-            attendees: attendee ? [{ name: attendee.name, email: attendee.email, rsvp: false, status: ICalAttendeeStatus.ACCEPTED, role: ICalAttendeeRole.REQ }] : [],
+            attendees: attendee
+              ? [
+                  {
+                    name: attendee.name,
+                    email: attendee.email,
+                    rsvp: false,
+                    status: ICalAttendeeStatus.ACCEPTED,
+                    role: ICalAttendeeRole.REQ,
+                  },
+                ]
+              : [],
           })
           .toString(),
       ),
     );
   });
-  const vtimezones = [...zones].sort().map((tz) => foldLines(`${getVtimezoneComponent(tz)!.replace(/\r?\n/g, '\r\n').trim()}\r\n`));
+  const vtimezones = [...zones]
+    .sort()
+    .map((tz) => foldLines(`${getVtimezoneComponent(tz)!.replace(/\r?\n/g, '\r\n').trim()}\r\n`));
   return `${properties}${vtimezones.join('')}${vevents.join('')}END:VCALENDAR`;
 }
 

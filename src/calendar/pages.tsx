@@ -16,10 +16,19 @@ export function AddToCalendar({ ctx, view, baseUrl }: { ctx: PageContext; view: 
   const { t } = ctx;
   const pageUrl = `${baseUrl}/events/${view.id}`;
   const text = view.description.length > MAX_DETAILS ? `${view.description.slice(0, MAX_DETAILS)}…` : view.description;
-  const link = { title: view.title, startsAt: new Date(view.startsAt), endsAt: new Date(view.endsAt), details: [text, pageUrl].filter(Boolean).join('\n\n'), location: placeText(view) };
+  const link = {
+    title: view.title,
+    startsAt: new Date(view.startsAt),
+    endsAt: new Date(view.endsAt),
+    details: [text, pageUrl].filter(Boolean).join('\n\n'),
+    location: placeText(view),
+  };
   return (
     <p class="add-to-calendar">
-      {t('calendar.add')} <a href={`/events/${view.id}.ics`} download={`${view.id}.ics`} type="text/calendar">{t('calendar.download')}</a>
+      {t('calendar.add')}{' '}
+      <a href={`/events/${view.id}.ics`} download={`${view.id}.ics`} type="text/calendar">
+        {t('calendar.download')}
+      </a>
       {' · '}
       <a href={googleCalendarUrl(link)} rel="noopener nofollow">
         {t('calendar.google')}

@@ -7,7 +7,12 @@ import { calendarTokens } from './tables.js';
 
 export type EventRow = typeof events.$inferSelect;
 
-export interface FeedFilter { chapterId?: string; venueId?: string; from: Date; limit: number }
+export interface FeedFilter {
+  chapterId?: string;
+  venueId?: string;
+  from: Date;
+  limit: number;
+}
 
 /**
  * Published and cancelled events (never drafts) starting from `from`: cancelled ones stay so that
@@ -32,18 +37,36 @@ export function selectFeedEvents(db: Tx, networkId: string, f: FeedFilter): Prom
 
 export interface PersonalRow {
   event: EventRow;
-  reg: { status: 'confirmed' | 'waitlisted' | 'cancelled'; cancelledBy: string | null; createdAt: Date; promotedAt: Date | null; cancelledAt: Date | null };
+  reg: {
+    status: 'confirmed' | 'waitlisted' | 'cancelled';
+    cancelledBy: string | null;
+    createdAt: Date;
+    promotedAt: Date | null;
+    cancelledAt: Date | null;
+  };
 }
 
 /**
  * A member's registrations — by account, or by their e-mail when they signed up as a guest —
  * cancelled ones included: the service shows the live ones and dates the feed by all of them.
  */
-export function selectPersonalRegistrations(db: Tx, networkId: string, user: { id: string; email: string }, from: Date, limit: number): Promise<PersonalRow[]> {
+export function selectPersonalRegistrations(
+  db: Tx,
+  networkId: string,
+  user: { id: string; email: string },
+  from: Date,
+  limit: number,
+): Promise<PersonalRow[]> {
   return db
     .select({
       event: events,
-      reg: { status: registrations.status, cancelledBy: registrations.cancelledBy, createdAt: registrations.createdAt, promotedAt: registrations.promotedAt, cancelledAt: registrations.cancelledAt },
+      reg: {
+        status: registrations.status,
+        cancelledBy: registrations.cancelledBy,
+        createdAt: registrations.createdAt,
+        promotedAt: registrations.promotedAt,
+        cancelledAt: registrations.cancelledAt,
+      },
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
@@ -64,12 +87,22 @@ export async function insertToken(db: Tx, networkId: string, userId: string, tok
 }
 
 /** The member behind a live token of this network. */
-export async function selectTokenOwner(db: Tx, networkId: string, tokenHash: string): Promise<{ id: string; email: string; name: string } | undefined> {
+export async function selectTokenOwner(
+  db: Tx,
+  networkId: string,
+  tokenHash: string,
+): Promise<{ id: string; email: string; name: string } | undefined> {
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name })
     .from(calendarTokens)
     .innerJoin(users, eq(users.id, calendarTokens.userId))
-    .where(and(eq(calendarTokens.tokenHash, tokenHash), eq(calendarTokens.networkId, networkId), isNull(calendarTokens.revokedAt)));
+    .where(
+      and(
+        eq(calendarTokens.tokenHash, tokenHash),
+        eq(calendarTokens.networkId, networkId),
+        isNull(calendarTokens.revokedAt),
+      ),
+    );
   return row;
 }
 
@@ -77,7 +110,9 @@ export async function revokeTokens(db: Tx, networkId: string, userId: string): P
   const rows = await db
     .update(calendarTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(calendarTokens.networkId, networkId), eq(calendarTokens.userId, userId), isNull(calendarTokens.revokedAt)))
+    .where(
+      and(eq(calendarTokens.networkId, networkId), eq(calendarTokens.userId, userId), isNull(calendarTokens.revokedAt)),
+    )
     .returning({ id: calendarTokens.id });
   return rows.length;
 }
@@ -86,6 +121,8 @@ export async function countLiveTokens(db: Tx, networkId: string, userId: string)
   const [row] = await db
     .select({ n: count() })
     .from(calendarTokens)
-    .where(and(eq(calendarTokens.networkId, networkId), eq(calendarTokens.userId, userId), isNull(calendarTokens.revokedAt)));
+    .where(
+      and(eq(calendarTokens.networkId, networkId), eq(calendarTokens.userId, userId), isNull(calendarTokens.revokedAt)),
+    );
   return row!.n;
 }

@@ -18,7 +18,10 @@ export const FEED_PAST_DAYS = 90;
 /** A bound on one feed's size; a network has far fewer events in that window. */
 const FEED_MAX_EVENTS = 5000;
 
-export interface CalendarBody { body: string; lastModified: Date | undefined }
+export interface CalendarBody {
+  body: string;
+  lastModified: Date | undefined;
+}
 export type FeedScope = { kind: 'network' } | { kind: 'chapter'; slug: string } | { kind: 'venue'; slug: string };
 
 const feedStart = (now: Date) => new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
@@ -38,22 +41,48 @@ async function withPlaces(db: Tx, rows: q.EventRow[]) {
 }
 
 /** The network's, a chapter's or a venue's public calendar. */
-export async function publicCalendar(db: Db, network: Network, scope: FeedScope, baseUrl: string, now = new Date()): Promise<CalendarBody> {
+export async function publicCalendar(
+  db: Db,
+  network: Network,
+  scope: FeedScope,
+  baseUrl: string,
+  now = new Date(),
+): Promise<CalendarBody> {
   const chapter = scope.kind === 'chapter' ? await findChapter(db, network, scope.slug) : undefined;
   const venue = scope.kind === 'venue' ? await findVenue(db, network, scope.slug) : undefined;
-  const rows = await q.selectFeedEvents(db, network.id, { chapterId: chapter?.id, venueId: venue?.id, from: feedStart(now), limit: FEED_MAX_EVENTS });
+  const rows = await q.selectFeedEvents(db, network.id, {
+    chapterId: chapter?.id,
+    venueId: venue?.id,
+    from: feedStart(now),
+    limit: FEED_MAX_EVENTS,
+  });
   const { places, venueDates } = await withPlaces(db, rows);
   const calendarName = [network.name, chapter?.name ?? venue?.name].filter(Boolean).join(' · ');
-  const body = renderCalendar({ baseUrl, networkName: network.name, calendarName }, rows.map((event) => ({ event, place: placeOf(event, places) })));
-  return { body, lastModified: latest([...rows.map((r) => r.updatedAt), ...venueDates, chapter?.updatedAt, venue?.updatedAt]) };
+  const body = renderCalendar(
+    { baseUrl, networkName: network.name, calendarName },
+    rows.map((event) => ({ event, place: placeOf(event, places) })),
+  );
+  return {
+    body,
+    lastModified: latest([...rows.map((r) => r.updatedAt), ...venueDates, chapter?.updatedAt, venue?.updatedAt]),
+  };
 }
 
 /** One event as a calendar file to download; a draft only for those who run it. */
-export async function eventCalendar(db: Db, network: Network, eventId: string, actor: Actor, baseUrl: string): Promise<CalendarBody> {
+export async function eventCalendar(
+  db: Db,
+  network: Network,
+  eventId: string,
+  actor: Actor,
+  baseUrl: string,
+): Promise<CalendarBody> {
   const event = await findEvent(db, network, eventId);
-  if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, actor, event))) throw notFound(`The event ${eventId}`);
+  if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, actor, event)))
+    throw notFound(`The event ${eventId}`);
   const { places, venueDates } = await withPlaces(db, [event]);
-  const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [{ event, place: placeOf(event, places) }]);
+  const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [
+    { event, place: placeOf(event, places) },
+  ]);
   return { body, lastModified: latest([event.updatedAt, ...venueDates]) };
 }
 
@@ -61,7 +90,13 @@ export async function eventCalendar(db: Db, network: Network, eventId: string, a
  * The secret feed of a member's own registrations. Unknown and revoked tokens look the same: 404.
  * A waitlisted seat is TENTATIVE; a registration the event's cancellation ended shows CANCELLED.
  */
-export async function personalCalendar(db: Db, network: Network, token: string, baseUrl: string, now = new Date()): Promise<CalendarBody> {
+export async function personalCalendar(
+  db: Db,
+  network: Network,
+  token: string,
+  baseUrl: string,
+  now = new Date(),
+): Promise<CalendarBody> {
   const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await q.selectTokenOwner(db, network.id, sha256(token)) : undefined;
   if (!owner) throw notFound('This calendar address');
   const all = await q.selectPersonalRegistrations(db, network.id, owner, feedStart(now), FEED_MAX_EVENTS);
@@ -74,9 +109,19 @@ export async function personalCalendar(db: Db, network: Network, token: string, 
     if (!kept || rank[row.reg.status] < rank[kept.reg.status]) byEvent.set(row.event.id, row);
   }
   const kept = [...byEvent.values()];
-  const { places, venueDates } = await withPlaces(db, kept.map((r) => r.event));
-  const entries: IcsEntry[] = kept.map((r) => ({ event: r.event, place: placeOf(r.event, places), tentative: r.reg.status === 'waitlisted' }));
-  const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: `${network.name} · ${owner.name}` }, entries);
+  const { places, venueDates } = await withPlaces(
+    db,
+    kept.map((r) => r.event),
+  );
+  const entries: IcsEntry[] = kept.map((r) => ({
+    event: r.event,
+    place: placeOf(r.event, places),
+    tentative: r.reg.status === 'waitlisted',
+  }));
+  const body = renderCalendar(
+    { baseUrl, networkName: network.name, calendarName: `${network.name} · ${owner.name}` },
+    entries,
+  );
   // Registrations change the feed without touching the event (a cancelled one leaves it): their dates count too.
   const dates = all.flatMap((r) => [r.event.updatedAt, r.reg.createdAt, r.reg.promotedAt, r.reg.cancelledAt]);
   return { body, lastModified: latest([...dates, ...venueDates]) };

@@ -5,11 +5,26 @@ import { PartnershipCreateSchema } from '../partnerships/schemas.js';
 import { createPartnership, listPartnerships, updatePartnership } from '../partnerships/service.js';
 import { listVenues } from '../venues/service.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, Field, formError, parseForm, Section, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  formError,
+  parseForm,
+  Section,
+  Select,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { chapterPolicy } from './policy.js';
-import { AssignPersonSchema, ChapterCreateSchema, ChapterUpdateSchema, InterestCreateSchema, NotifySchema } from './schemas.js';
+import {
+  AssignPersonSchema,
+  ChapterCreateSchema,
+  ChapterUpdateSchema,
+  InterestCreateSchema,
+  NotifySchema,
+} from './schemas.js';
 import { requireUser } from '../web/context.js';
 import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
@@ -21,7 +36,17 @@ import { isFollowing } from '../members/follow.js';
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
 
-export function InterestForm({ ctx, chapter, values, errors }: { ctx: PageContext; chapter: { slug: string; name: string }; values?: FormValues; errors?: FormErrors }) {
+export function InterestForm({
+  ctx,
+  chapter,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  chapter: { slug: string; name: string };
+  values?: FormValues;
+  errors?: FormErrors;
+}) {
   const { t } = ctx;
   const prefix = `interest-${chapter.slug}`;
   return (
@@ -30,12 +55,27 @@ export function InterestForm({ ctx, chapter, values, errors }: { ctx: PageContex
       <CsrfField ctx={ctx} />
       <div>
         <label htmlFor={`${prefix}-name`}>{t('interest.name')}</label>
-        <input id={`${prefix}-name`} name="name" required autoComplete="name" value={values?.name ?? ''} aria-invalid={errors?.name ? 'true' : undefined} />
+        <input
+          id={`${prefix}-name`}
+          name="name"
+          required
+          autoComplete="name"
+          value={values?.name ?? ''}
+          aria-invalid={errors?.name ? 'true' : undefined}
+        />
         {errors?.name ? <p class="field-error">{errors.name}</p> : null}
       </div>
       <div>
         <label htmlFor={`${prefix}-email`}>{t('interest.email')}</label>
-        <input id={`${prefix}-email`} name="email" type="email" required autoComplete="email" value={values?.email ?? ''} aria-invalid={errors?.email ? 'true' : undefined} />
+        <input
+          id={`${prefix}-email`}
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          value={values?.email ?? ''}
+          aria-invalid={errors?.email ? 'true' : undefined}
+        />
         {errors?.email ? <p class="field-error">{errors.email}</p> : null}
       </div>
       <div>
@@ -49,14 +89,22 @@ function StatusBadge({ ctx, status }: { ctx: PageContext; status: Chapter['statu
   return <span class="badge">{ctx.t(`status.${status}`)}</span>;
 }
 
-async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyReply, form?: { values: FormValues; errors: FormErrors }, status = 200) {
+async function chapterPage(
+  db: Db,
+  req: FastifyRequest<Params>,
+  reply: FastifyReply,
+  form?: { values: FormValues; errors: FormErrors },
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const chapter = await chapters.findChapter(db, req.network, req.params.slug);
   const hosts = (await chapters.hostVenues(db, req.network, [chapter.id])).get(chapter.id) ?? [];
   const organizers = await chapters.listOrganizers(db, req.network, chapter.id);
   const canSeeInterest = await chapterPolicy.seeInterest(db, req.user, chapter);
-  const interest = canSeeInterest ? ((await chapters.interestCounts(db, req.network, [chapter.id])).get(chapter.id) ?? 0) : undefined;
+  const interest = canSeeInterest
+    ? ((await chapters.interestCounts(db, req.network, [chapter.id])).get(chapter.id) ?? 0)
+    : undefined;
   const query = req.query as Record<string, string | undefined>;
   const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 });
   return sendPage(
@@ -65,8 +113,16 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
       <h1>
         {chapter.name} <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
-      {query.interest === 'new' ? <p class="notice" role="status">{t('interest.thanks', { chapter: chapter.name })}</p> : null}
-      {query.interest === 'known' ? <p class="notice" role="status">{t('interest.already', { chapter: chapter.name })}</p> : null}
+      {query.interest === 'new' ? (
+        <p class="notice" role="status">
+          {t('interest.thanks', { chapter: chapter.name })}
+        </p>
+      ) : null}
+      {query.interest === 'known' ? (
+        <p class="notice" role="status">
+          {t('interest.already', { chapter: chapter.name })}
+        </p>
+      ) : null}
       <dl>
         <dt>{t('chapter.city')}</dt>
         <dd>{chapter.city}</dd>
@@ -115,8 +171,14 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
         </Section>
       ) : null}
       {interest !== undefined ? <p class="muted">{t('interest.count', { count: interest })}</p> : null}
-      <FollowForm ctx={ctx} chapter={chapter} following={req.user ? await isFollowing(db, req.network.id, req.user.id, chapter.id) : false} />
-      {chapter.status === 'planned' ? <InterestForm ctx={ctx} chapter={chapter} values={form?.values} errors={form?.errors} /> : null}
+      <FollowForm
+        ctx={ctx}
+        chapter={chapter}
+        following={req.user ? await isFollowing(db, req.network.id, req.user.id, chapter.id) : false}
+      />
+      {chapter.status === 'planned' ? (
+        <InterestForm ctx={ctx} chapter={chapter} values={form?.values} errors={form?.errors} />
+      ) : null}
       {(await chapterPolicy.edit(db, req.user, chapter)) ? (
         <p>
           <a href={`/admin/chapters/${chapter.slug}`}>{t('admin.edit')}</a>
@@ -127,18 +189,39 @@ async function chapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyRe
   );
 }
 
-const statusOptions = (ctx: PageContext) => (['planned', 'active', 'paused'] as const).map((s) => ({ value: s, label: ctx.t(`status.${s}`) }));
+const statusOptions = (ctx: PageContext) =>
+  (['planned', 'active', 'paused'] as const).map((s) => ({ value: s, label: ctx.t(`status.${s}`) }));
 
-function ChapterFields({ ctx, values, errors, withAdminFields }: { ctx: PageContext; values?: FormValues; errors?: FormErrors; withAdminFields: boolean }) {
+function ChapterFields({
+  ctx,
+  values,
+  errors,
+  withAdminFields,
+}: {
+  ctx: PageContext;
+  values?: FormValues;
+  errors?: FormErrors;
+  withAdminFields: boolean;
+}) {
   const { t } = ctx;
   return (
     <>
       <Field name="name" label={t('field.name')} values={values} errors={errors} required />
-      {withAdminFields ? <Field name="slug" label={`${t('field.slug')} (${t('form.optional')})`} help={t('field.slugHelp')} values={values} errors={errors} /> : null}
+      {withAdminFields ? (
+        <Field
+          name="slug"
+          label={`${t('field.slug')} (${t('form.optional')})`}
+          help={t('field.slugHelp')}
+          values={values}
+          errors={errors}
+        />
+      ) : null}
       <Field name="city" label={t('field.city')} values={values} errors={errors} required />
       <Field name="region" label={t('field.region')} values={values} errors={errors} />
       <Field name="description" label={t('field.description')} values={values} errors={errors} multiline />
-      {withAdminFields ? <Select name="status" label={t('field.status')} values={values} errors={errors} options={statusOptions(ctx)} /> : null}
+      {withAdminFields ? (
+        <Select name="status" label={t('field.status')} values={values} errors={errors} options={statusOptions(ctx)} />
+      ) : null}
     </>
   );
 }
@@ -193,7 +276,13 @@ function PartnershipRow({ ctx, p, canManage }: { ctx: PageContext; p: Partnershi
   );
 }
 
-async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: FastifyReply, forms: EditForms = {}, status = 200) {
+async function editChapterPage(
+  db: Db,
+  req: FastifyRequest<Params>,
+  reply: FastifyReply,
+  forms: EditForms = {},
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const chapter = await chapters.findChapter(db, req.network, req.params.slug);
@@ -205,16 +294,28 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
     chapters.listInterest(db, req.network, chapter.id),
     admin ? listVenues(db, req.network, { limit: 500 }) : Promise.resolve([]),
   ]);
-  const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 50, includeUnpublished: true });
+  const upcoming = await upcomingEvents(db, req.network, {
+    chapterId: chapter.id,
+    limit: 50,
+    includeUnpublished: true,
+  });
   const myNotify = req.user ? await chapters.organizerNotify(db, req.network, chapter.id, req.user.id) : undefined;
-  const values: FormValues = forms.chapter?.values ?? { name: chapter.name, slug: chapter.slug, city: chapter.city, region: chapter.region, description: chapter.description, status: chapter.status };
+  const values: FormValues = forms.chapter?.values ?? {
+    name: chapter.name,
+    slug: chapter.slug,
+    city: chapter.city,
+    region: chapter.region,
+    description: chapter.description,
+    status: chapter.status,
+  };
   const allErrors = { ...forms.chapter?.errors, ...forms.partnership?.errors, ...forms.organizer?.errors };
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('admin.editChapter', { name: chapter.name })}>
       <h1>{t('admin.editChapter', { name: chapter.name })}</h1>
       <p>
-        <a href={`/chapters/${chapter.slug}`}>{t('admin.view')}</a> · <a href={`/admin/chapters/${chapter.slug}/invitations`}>{t('invitations.stats.link')}</a>
+        <a href={`/chapters/${chapter.slug}`}>{t('admin.view')}</a> ·{' '}
+        <a href={`/admin/chapters/${chapter.slug}/invitations`}>{t('invitations.stats.link')}</a>
       </p>
       <ErrorSummary ctx={ctx} errors={allErrors} />
       <form method="post" action={`/admin/chapters/${chapter.slug}`} class="stack" novalidate>
@@ -228,7 +329,13 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
       {myNotify ? (
         <form method="post" action={`/admin/chapters/${chapter.slug}/notify`} class="stack">
           <CsrfField ctx={ctx} />
-          <Select name="notify" id="f-notify" label={t('notify.label')} values={{ notify: myNotify }} options={(['immediate', 'daily', 'off'] as const).map((n) => ({ value: n, label: t(`notify.${n}`) }))} />
+          <Select
+            name="notify"
+            id="f-notify"
+            label={t('notify.label')}
+            values={{ notify: myNotify }}
+            options={(['immediate', 'daily', 'off'] as const).map((n) => ({ value: n, label: t(`notify.${n}`) }))}
+          />
           <div>
             <button type="submit">{t('form.save')}</button>
           </div>
@@ -240,7 +347,8 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
           <ul>
             {upcoming.map((e) => (
               <li>
-                <a href={`/admin/events/${e.id}`}>{e.title}</a> <span class="muted">· {e.startsAt.toISOString().slice(0, 10)}</span>
+                <a href={`/admin/events/${e.id}`}>{e.title}</a>{' '}
+                <span class="muted">· {e.startsAt.toISOString().slice(0, 10)}</span>
               </li>
             ))}
           </ul>
@@ -287,16 +395,41 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
               errors={forms.partnership?.errors}
               options={venues.map((v) => ({ value: v.slug, label: `${v.name} (${v.city})` }))}
             />
-            <Field name="venueProvides" label={t('field.venueProvides')} values={forms.partnership?.values} errors={forms.partnership?.errors} />
-            <Field name="networkProvides" label={t('field.networkProvides')} values={forms.partnership?.values} errors={forms.partnership?.errors} />
-            <Field name="since" type="date" label={`${t('field.since')} (${t('form.optional')})`} values={forms.partnership?.values} errors={forms.partnership?.errors} />
-            <Field name="until" type="date" label={`${t('field.until')} (${t('form.optional')})`} values={forms.partnership?.values} errors={forms.partnership?.errors} />
+            <Field
+              name="venueProvides"
+              label={t('field.venueProvides')}
+              values={forms.partnership?.values}
+              errors={forms.partnership?.errors}
+            />
+            <Field
+              name="networkProvides"
+              label={t('field.networkProvides')}
+              values={forms.partnership?.values}
+              errors={forms.partnership?.errors}
+            />
+            <Field
+              name="since"
+              type="date"
+              label={`${t('field.since')} (${t('form.optional')})`}
+              values={forms.partnership?.values}
+              errors={forms.partnership?.errors}
+            />
+            <Field
+              name="until"
+              type="date"
+              label={`${t('field.until')} (${t('form.optional')})`}
+              values={forms.partnership?.values}
+              errors={forms.partnership?.errors}
+            />
             <Select
               name="status"
               id="f-partnershipStatus"
               label={t('field.partnershipStatus')}
               values={forms.partnership?.values ?? { status: 'active' }}
-              options={(['active', 'proposed', 'ended'] as const).map((s) => ({ value: s, label: t(`partnership.${s}`) }))}
+              options={(['active', 'proposed', 'ended'] as const).map((s) => ({
+                value: s,
+                label: t(`partnership.${s}`),
+              }))}
             />
             <div>
               <button type="submit">{t('form.add')}</button>
@@ -321,7 +454,14 @@ async function editChapterPage(db: Db, req: FastifyRequest<Params>, reply: Fasti
           <form method="post" action={`/admin/chapters/${chapter.slug}/organizers`} class="stack" novalidate>
             <h3>{t('admin.addOrganizer')}</h3>
             <CsrfField ctx={ctx} />
-            <Field name="email" type="email" label={t('admin.accountEmail')} values={forms.organizer?.values} errors={forms.organizer?.errors} required />
+            <Field
+              name="email"
+              type="email"
+              label={t('admin.accountEmail')}
+              values={forms.organizer?.values}
+              errors={forms.organizer?.errors}
+              required
+            />
             <div>
               <button type="submit">{t('form.add')}</button>
             </div>
@@ -364,12 +504,16 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
 
   app.get<Params>('/chapters/:slug', (req, reply) => chapterPage(db, req, reply));
 
-  app.post<Params>('/chapters/:slug/interest', { ...csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const form = parseForm(InterestCreateSchema, req.body);
-    if (!form.ok) return chapterPage(db, req, reply, form, 400);
-    const { created } = await chapters.registerInterest(db, req.network, req.params.slug, form.data);
-    return reply.redirect(`/chapters/${req.params.slug}?interest=${created ? 'new' : 'known'}`, 303);
-  });
+  app.post<Params>(
+    '/chapters/:slug/interest',
+    { ...csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const form = parseForm(InterestCreateSchema, req.body);
+      if (!form.ok) return chapterPage(db, req, reply, form, 400);
+      const { created } = await chapters.registerInterest(db, req.network, req.params.slug, form.data);
+      return reply.redirect(`/chapters/${req.params.slug}?interest=${created ? 'new' : 'known'}`, 303);
+    },
+  );
 
   app.get('/admin/chapters/new', (req, reply) => {
     authorize(req.user, chapterPolicy.create(req.user), 'create chapters');
@@ -456,4 +600,3 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
     }
   });
 }
-

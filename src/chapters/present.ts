@@ -4,7 +4,11 @@ import type { ChapterSchema } from './schemas.js';
 
 export type ChapterView = z.infer<typeof ChapterSchema>;
 
-export function presentChapter(row: ChapterRow, hostVenues: { slug: string; name: string; city: string }[], interestCount?: number): ChapterView {
+export function presentChapter(
+  row: ChapterRow,
+  hostVenues: { slug: string; name: string; city: string }[],
+  interestCount?: number,
+): ChapterView {
   return {
     id: row.id,
     slug: row.slug,

@@ -13,24 +13,50 @@ export function selectChapters(db: Tx, networkId: string, opts: { status?: Statu
   return db
     .select()
     .from(chapters)
-    .where(and(eq(chapters.networkId, networkId), opts.status ? eq(chapters.status, opts.status) : undefined, opts.after ? gt(chapters.slug, opts.after) : undefined))
+    .where(
+      and(
+        eq(chapters.networkId, networkId),
+        opts.status ? eq(chapters.status, opts.status) : undefined,
+        opts.after ? gt(chapters.slug, opts.after) : undefined,
+      ),
+    )
     .orderBy(asc(chapters.slug))
     .limit(opts.limit);
 }
 
-export async function selectChapter(db: Tx, networkId: string, slug: string, lock = false): Promise<ChapterRow | undefined> {
-  const q = db.select().from(chapters).where(and(eq(chapters.networkId, networkId), eq(chapters.slug, slug)));
+export async function selectChapter(
+  db: Tx,
+  networkId: string,
+  slug: string,
+  lock = false,
+): Promise<ChapterRow | undefined> {
+  const q = db
+    .select()
+    .from(chapters)
+    .where(and(eq(chapters.networkId, networkId), eq(chapters.slug, slug)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
-export async function insertChapter(db: Tx, networkId: string, input: ChapterCreate & { slug: string }): Promise<ChapterRow | undefined> {
-  const [row] = await db.insert(chapters).values({ networkId, ...input }).onConflictDoNothing().returning();
+export async function insertChapter(
+  db: Tx,
+  networkId: string,
+  input: ChapterCreate & { slug: string },
+): Promise<ChapterRow | undefined> {
+  const [row] = await db
+    .insert(chapters)
+    .values({ networkId, ...input })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
 export async function updateChapter(db: Tx, id: string, patch: ChapterUpdate): Promise<ChapterRow> {
-  const [row] = await db.update(chapters).set({ ...patch, updatedAt: new Date() }).where(eq(chapters.id, id)).returning();
+  const [row] = await db
+    .update(chapters)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(chapters.id, id))
+    .returning();
   return row!;
 }
 
@@ -46,7 +72,13 @@ export async function selectHostVenues(db: Tx, networkId: string, chapterIds: st
     .selectDistinct({ chapterId: partnerships.chapterId, slug: venues.slug, name: venues.name, city: venues.city })
     .from(partnerships)
     .innerJoin(venues, eq(venues.id, partnerships.venueId))
-    .where(and(eq(partnerships.networkId, networkId), inArray(partnerships.chapterId, chapterIds), eq(partnerships.status, 'active')))
+    .where(
+      and(
+        eq(partnerships.networkId, networkId),
+        inArray(partnerships.chapterId, chapterIds),
+        eq(partnerships.status, 'active'),
+      ),
+    )
     .orderBy(asc(venues.name));
   for (const r of rows) {
     const list = map.get(r.chapterId) ?? [];
@@ -70,12 +102,22 @@ export async function countInterest(db: Tx, networkId: string, chapterIds: strin
 
 /** Inserts a sign-up unless that e-mail already signed up for this chapter; says which happened. */
 export async function insertInterest(db: Tx, networkId: string, chapterId: string, name: string, email: string) {
-  const [created] = await db.insert(chapterInterest).values({ networkId, chapterId, name, email }).onConflictDoNothing().returning();
+  const [created] = await db
+    .insert(chapterInterest)
+    .values({ networkId, chapterId, name, email })
+    .onConflictDoNothing()
+    .returning();
   if (created) return { row: created, created: true };
   const [existing] = await db
     .select()
     .from(chapterInterest)
-    .where(and(eq(chapterInterest.networkId, networkId), eq(chapterInterest.chapterId, chapterId), eq(chapterInterest.email, email)));
+    .where(
+      and(
+        eq(chapterInterest.networkId, networkId),
+        eq(chapterInterest.chapterId, chapterId),
+        eq(chapterInterest.email, email),
+      ),
+    );
   return { row: existing!, created: false };
 }
 
@@ -97,14 +139,24 @@ export function selectOrganizers(db: Tx, networkId: string, chapterId: string) {
 }
 
 export async function insertOrganizer(db: Tx, networkId: string, chapterId: string, userId: string): Promise<boolean> {
-  const rows = await db.insert(chapterOrganizers).values({ networkId, chapterId, userId }).onConflictDoNothing().returning();
+  const rows = await db
+    .insert(chapterOrganizers)
+    .values({ networkId, chapterId, userId })
+    .onConflictDoNothing()
+    .returning();
   return rows.length > 0;
 }
 
 export async function deleteOrganizer(db: Tx, networkId: string, chapterId: string, userId: string): Promise<boolean> {
   const rows = await db
     .delete(chapterOrganizers)
-    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, chapterId), eq(chapterOrganizers.userId, userId)))
+    .where(
+      and(
+        eq(chapterOrganizers.networkId, networkId),
+        eq(chapterOrganizers.chapterId, chapterId),
+        eq(chapterOrganizers.userId, userId),
+      ),
+    )
     .returning();
   return rows.length > 0;
 }
@@ -113,7 +165,13 @@ export async function isOrganizer(db: Tx, networkId: string, chapterId: string, 
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(chapterOrganizers)
-    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, chapterId), eq(chapterOrganizers.userId, userId)));
+    .where(
+      and(
+        eq(chapterOrganizers.networkId, networkId),
+        eq(chapterOrganizers.chapterId, chapterId),
+        eq(chapterOrganizers.userId, userId),
+      ),
+    );
   return Boolean(row);
 }
 
@@ -126,11 +184,23 @@ export function selectChaptersOrganizedBy(db: Tx, networkId: string, userId: str
     .orderBy(asc(chapters.name));
 }
 
-export async function updateOrganizerNotify(db: Tx, networkId: string, chapterId: string, userId: string, notify: 'immediate' | 'daily' | 'off'): Promise<boolean> {
+export async function updateOrganizerNotify(
+  db: Tx,
+  networkId: string,
+  chapterId: string,
+  userId: string,
+  notify: 'immediate' | 'daily' | 'off',
+): Promise<boolean> {
   const rows = await db
     .update(chapterOrganizers)
     .set({ notify })
-    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, chapterId), eq(chapterOrganizers.userId, userId)))
+    .where(
+      and(
+        eq(chapterOrganizers.networkId, networkId),
+        eq(chapterOrganizers.chapterId, chapterId),
+        eq(chapterOrganizers.userId, userId),
+      ),
+    )
     .returning();
   return rows.length > 0;
 }
@@ -139,6 +209,12 @@ export async function selectOrganizerNotify(db: Tx, networkId: string, chapterId
   const [row] = await db
     .select({ notify: chapterOrganizers.notify })
     .from(chapterOrganizers)
-    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, chapterId), eq(chapterOrganizers.userId, userId)));
+    .where(
+      and(
+        eq(chapterOrganizers.networkId, networkId),
+        eq(chapterOrganizers.chapterId, chapterId),
+        eq(chapterOrganizers.userId, userId),
+      ),
+    );
   return row?.notify;
 }

@@ -43,7 +43,11 @@ export const ChapterSchema = z.object({
   description: z.string(),
   status: ChapterStatusSchema,
   hostVenues: z.array(HostVenueSchema).describe('Venues with an active partnership'),
-  interestCount: z.number().int().optional().describe('"Tell me when it launches" sign-ups; shown to admins and the chapter\'s organisers'),
+  interestCount: z
+    .number()
+    .int()
+    .optional()
+    .describe('"Tell me when it launches" sign-ups; shown to admins and the chapter\'s organisers'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -64,5 +68,9 @@ export const InterestSchema = z.object({
 export const AssignPersonSchema = z.strictObject({ email: EmailSchema });
 
 export const NotifySchema = z.strictObject({
-  notify: z.enum(['immediate', 'daily', 'off'], { message: 'must be immediate, daily or off' }).describe('immediate: one e-mail gathering a minute of new registrations per event; daily: a digest at 08:00; off: none'),
+  notify: z
+    .enum(['immediate', 'daily', 'off'], { message: 'must be immediate, daily or off' })
+    .describe(
+      'immediate: one e-mail gathering a minute of new registrations per event; daily: a digest at 08:00; off: none',
+    ),
 });

@@ -17,15 +17,27 @@ export async function findChapter(db: Tx, network: Network, slug: string, lock =
 export async function createChapter(db: Tx, network: Network, input: ChapterCreate): Promise<q.ChapterRow> {
   const slug = slugFor(input.name, input.slug);
   const row = await q.insertChapter(db, network.id, { ...input, slug });
-  if (!row) throw new AppError('conflict', `A chapter with the URL name "${slug}" already exists. Choose another name or slug.`, [{ field: 'slug', message: 'is already used' }]);
+  if (!row)
+    throw new AppError(
+      'conflict',
+      `A chapter with the URL name "${slug}" already exists. Choose another name or slug.`,
+      [{ field: 'slug', message: 'is already used' }],
+    );
   return row;
 }
 
-export async function updateChapter(db: Db, network: Network, slug: string, patch: ChapterUpdate): Promise<q.ChapterRow> {
+export async function updateChapter(
+  db: Db,
+  network: Network,
+  slug: string,
+  patch: ChapterUpdate,
+): Promise<q.ChapterRow> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, slug, true);
     if (patch.slug && patch.slug !== chapter.slug && (await q.selectChapter(tx, network.id, patch.slug))) {
-      throw new AppError('conflict', `A chapter with the URL name "${patch.slug}" already exists.`, [{ field: 'slug', message: 'is already used' }]);
+      throw new AppError('conflict', `A chapter with the URL name "${patch.slug}" already exists.`, [
+        { field: 'slug', message: 'is already used' },
+      ]);
     }
     return q.updateChapter(tx, chapter.id, patch);
   });
@@ -40,14 +52,22 @@ export async function deleteChapter(db: Tx, network: Network, slug: string): Pro
 export async function registerInterest(db: Tx, network: Network, slug: string, input: InterestCreate) {
   const chapter = await findChapter(db, network, slug);
   if (chapter.status !== 'planned') {
-    throw new AppError('conflict', `The chapter ${chapter.name} is ${chapter.status}, not planned: sign-ups are for chapters that have not launched yet.`);
+    throw new AppError(
+      'conflict',
+      `The chapter ${chapter.name} is ${chapter.status}, not planned: sign-ups are for chapters that have not launched yet.`,
+    );
   }
   return q.insertInterest(db, network.id, chapter.id, input.name, input.email);
 }
 
 async function userByEmail(db: Tx, network: Network, email: string) {
   const user = await findUserByEmail(db, network.id, email);
-  if (!user) throw new AppError('not_found', `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`, [{ field: 'email', message: 'has no account' }]);
+  if (!user)
+    throw new AppError(
+      'not_found',
+      `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`,
+      [{ field: 'email', message: 'has no account' }],
+    );
   return user;
 }
 
@@ -60,20 +80,35 @@ export async function addOrganizer(db: Tx, network: Network, slug: string, email
 
 export async function removeOrganizer(db: Tx, network: Network, slug: string, userId: string) {
   const chapter = await findChapter(db, network, slug);
-  if (!(await q.deleteOrganizer(db, network.id, chapter.id, userId))) throw notFound(`The organiser ${userId} of ${chapter.name}`);
+  if (!(await q.deleteOrganizer(db, network.id, chapter.id, userId)))
+    throw notFound(`The organiser ${userId} of ${chapter.name}`);
 }
 
-export const listOrganizers = (db: Tx, network: Network, chapterId: string) => q.selectOrganizers(db, network.id, chapterId);
-export const listInterest = (db: Tx, network: Network, chapterId: string) => q.selectInterest(db, network.id, chapterId);
-export const hostVenues = (db: Tx, network: Network, chapterIds: string[]) => q.selectHostVenues(db, network.id, chapterIds);
-export const interestCounts = (db: Tx, network: Network, chapterIds: string[]) => q.countInterest(db, network.id, chapterIds);
-export const listChapters = (db: Tx, network: Network, opts: Parameters<typeof q.selectChapters>[2]) => q.selectChapters(db, network.id, opts);
-export const chaptersOrganizedBy = (db: Tx, network: Network, userId: string) => q.selectChaptersOrganizedBy(db, network.id, userId);
+export const listOrganizers = (db: Tx, network: Network, chapterId: string) =>
+  q.selectOrganizers(db, network.id, chapterId);
+export const listInterest = (db: Tx, network: Network, chapterId: string) =>
+  q.selectInterest(db, network.id, chapterId);
+export const hostVenues = (db: Tx, network: Network, chapterIds: string[]) =>
+  q.selectHostVenues(db, network.id, chapterIds);
+export const interestCounts = (db: Tx, network: Network, chapterIds: string[]) =>
+  q.countInterest(db, network.id, chapterIds);
+export const listChapters = (db: Tx, network: Network, opts: Parameters<typeof q.selectChapters>[2]) =>
+  q.selectChapters(db, network.id, opts);
+export const chaptersOrganizedBy = (db: Tx, network: Network, userId: string) =>
+  q.selectChaptersOrganizedBy(db, network.id, userId);
 
 /** An organiser's own choice of notices about new registrations; 404 for someone who is not one. */
-export async function setOrganizerNotify(db: Tx, network: Network, slug: string, userId: string, notify: 'immediate' | 'daily' | 'off') {
+export async function setOrganizerNotify(
+  db: Tx,
+  network: Network,
+  slug: string,
+  userId: string,
+  notify: 'immediate' | 'daily' | 'off',
+) {
   const chapter = await findChapter(db, network, slug);
-  if (!(await q.updateOrganizerNotify(db, network.id, chapter.id, userId, notify))) throw notFound(`Your organiser role in ${chapter.name}`);
+  if (!(await q.updateOrganizerNotify(db, network.id, chapter.id, userId, notify)))
+    throw notFound(`Your organiser role in ${chapter.name}`);
   return chapter;
 }
-export const organizerNotify = (db: Tx, network: Network, chapterId: string, userId: string) => q.selectOrganizerNotify(db, network.id, chapterId, userId);
+export const organizerNotify = (db: Tx, network: Network, chapterId: string, userId: string) =>
+  q.selectOrganizerNotify(db, network.id, chapterId, userId);

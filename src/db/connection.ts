@@ -42,7 +42,11 @@ async function checkReachable(pool: pg.Pool, url: string): Promise<void> {
   }
 }
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, role: 'serve' | 'tool', poolSize = 10): Promise<Database> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  role: 'serve' | 'tool',
+  poolSize = 10,
+): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {

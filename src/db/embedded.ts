@@ -30,7 +30,10 @@ export interface EmbeddedServer {
 }
 
 type Role = 'serve' | 'tool';
-interface Owner { pid: number; kind: Role }
+interface Owner {
+  pid: number;
+  kind: Role;
+}
 
 const USER = 'essaim';
 const DATABASE = 'essaim';
@@ -41,7 +44,9 @@ async function binaries(): Promise<{ initdb: string; postgres: string }> {
     const mod = (await import(name)) as { initdb: string; postgres: string };
     return { initdb: mod.initdb, postgres: mod.postgres };
   } catch {
-    throw new EmbeddedError(`no embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${name} missing): set DATABASE_URL to use your own PostgreSQL`);
+    throw new EmbeddedError(
+      `no embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${name} missing): set DATABASE_URL to use your own PostgreSQL`,
+    );
   }
 }
 
@@ -113,7 +118,9 @@ function ensureWritable(dataDir: string): void {
     fs.unlinkSync(probe);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new EmbeddedError(`data directory ${dataDir} is not writable (${code}): fix its permissions or choose another with ESSAIM_DATA_DIR`);
+    throw new EmbeddedError(
+      `data directory ${dataDir} is not writable (${code}): fix its permissions or choose another with ESSAIM_DATA_DIR`,
+    );
   }
 }
 
@@ -144,9 +151,15 @@ function runAs(): { uid: number; gid: number } | undefined {
   let ids = lookup();
   if (!ids) {
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+      execFileSync(
+        'useradd',
+        ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+        { stdio: 'ignore' },
+      );
     } catch {
-      throw new EmbeddedError('running as root, and the `postgres` system user to run PostgreSQL as could not be created: create it, or set DATABASE_URL');
+      throw new EmbeddedError(
+        'running as root, and the `postgres` system user to run PostgreSQL as could not be created: create it, or set DATABASE_URL',
+      );
     }
     ids = lookup();
   }
@@ -156,16 +169,26 @@ function runAs(): { uid: number; gid: number } | undefined {
 
 function run(cmd: string, args: string[], ids: { uid: number; gid: number } | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...(ids ?? {}), env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      ...(ids ?? {}),
+      env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(out.trim().split('\n').pop() ?? `exit ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(out.trim().split('\n').pop() ?? `exit ${code}`)),
+    );
   });
 }
 
-async function initCluster(dataDir: string, pgDir: string, ids: { uid: number; gid: number } | undefined): Promise<string> {
+async function initCluster(
+  dataDir: string,
+  pgDir: string,
+  ids: { uid: number; gid: number } | undefined,
+): Promise<string> {
   const { initdb } = await binaries();
   const password = randomBytes(24).toString('base64url');
   fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
@@ -176,12 +199,26 @@ async function initCluster(dataDir: string, pgDir: string, ids: { uid: number; g
     fs.chownSync(pwfile, ids.uid, ids.gid);
   }
   try {
-    await run(initdb, [`--pgdata=${pgDir}`, `--username=${USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-instructions'], ids);
+    await run(
+      initdb,
+      [
+        `--pgdata=${pgDir}`,
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      ids,
+    );
   } catch (err) {
     fs.rmSync(pgDir, { recursive: true, force: true });
     const reason = (err as Error).message;
     if (/permission denied/i.test(reason) && ids) {
-      throw new EmbeddedError(`the postgres system user cannot use ${pgDir} (${reason}): every parent folder must be reachable by it, or choose another ESSAIM_DATA_DIR`);
+      throw new EmbeddedError(
+        `the postgres system user cannot use ${pgDir} (${reason}): every parent folder must be reachable by it, or choose another ESSAIM_DATA_DIR`,
+      );
     }
     throw new EmbeddedError(`initdb failed in ${pgDir}: ${reason}`);
   } finally {
@@ -195,7 +232,10 @@ async function waitReady(url: string, pid: () => boolean, timeoutMs = 60_000): P
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres'), connectionTimeoutMillis: 1000 });
+    const client = new pg.Client({
+      connectionString: url.replace(/\/[^/]*$/, '/postgres'),
+      connectionTimeoutMillis: 1000,
+    });
     try {
       await client.connect();
       await client.end();
@@ -207,20 +247,41 @@ async function waitReady(url: string, pid: () => boolean, timeoutMs = 60_000): P
     if (!pid()) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new EmbeddedError(`embedded PostgreSQL did not become ready (${last || 'it exited'}); see its log in postgres.log`);
+  throw new EmbeddedError(
+    `embedded PostgreSQL did not become ready (${last || 'it exited'}); see its log in postgres.log`,
+  );
 }
 
-async function startServer(dataDir: string, pgDir: string, ids: { uid: number; gid: number } | undefined): Promise<number> {
+async function startServer(
+  dataDir: string,
+  pgDir: string,
+  ids: { uid: number; gid: number } | undefined,
+): Promise<number> {
   const { postgres } = await binaries();
   const port = await freePort();
   const log = fs.openSync(path.join(dataDir, 'postgres.log'), 'a');
   // Detached: Ctrl-C in the terminal reaches Essaim, which then stops PostgreSQL in order.
-  const child = spawn(postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'], {
-    ...(ids ?? {}),
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
-  });
+  const child = spawn(
+    postgres,
+    [
+      '-D',
+      pgDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
+    {
+      ...(ids ?? {}),
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+    },
+  );
   fs.closeSync(log);
   let exited = false;
   child.on('exit', () => (exited = true));
@@ -272,7 +333,10 @@ export async function openEmbedded(dataDir: string, role: Role): Promise<Embedde
 
   let password = readJson<{ password: string }>(path.join(dataDir, 'secret.json'))?.password;
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION')) || !password) {
-    if (runningServer(pgDir)) throw new EmbeddedError(`data directory ${dataDir} has a running PostgreSQL but no secret.json: stop that server or choose another ESSAIM_DATA_DIR`);
+    if (runningServer(pgDir))
+      throw new EmbeddedError(
+        `data directory ${dataDir} has a running PostgreSQL but no secret.json: stop that server or choose another ESSAIM_DATA_DIR`,
+      );
     fs.rmSync(pgDir, { recursive: true, force: true });
     password = await initCluster(dataDir, pgDir, ids);
   }
@@ -288,7 +352,9 @@ export async function openEmbedded(dataDir: string, role: Role): Promise<Embedde
     port = running.port;
     if (role === 'serve') {
       if (ownerAlive && owner?.kind === 'serve') {
-        throw new EmbeddedError(`data directory ${dataDir} is used by another live Essaim (pid ${owner.pid}): stop it first or choose another ESSAIM_DATA_DIR`);
+        throw new EmbeddedError(
+          `data directory ${dataDir} is used by another live Essaim (pid ${owner.pid}): stop it first or choose another ESSAIM_DATA_DIR`,
+        );
       }
       // The owner was killed (or is a short CLI command): this server takes over and will stop it.
       becomeOwner();

@@ -46,11 +46,47 @@ export const demoVenues = [
 ];
 
 export const demoChapters = [
-  { name: 'Brussels', city: 'Bruxelles', region: 'Brussels-Capital', status: 'active' as const, host: 'BetaCowork', description: 'Where it all started: the large events of the network, and a monthly meetup.' },
-  { name: 'Charleroi', city: 'Charleroi', region: 'Hainaut', status: 'active' as const, host: 'Switch Coworking Charleroi', description: 'A monthly IT day and regular talks for the web and tech people of the Charleroi region — and for those who left it for Brussels.' },
-  { name: 'Kortrijk', city: 'Kortrijk', region: 'West-Vlaanderen', status: 'active' as const, host: 'Coworking Kortrijk', description: 'Regelmatige meetups voor de tech-community van Zuid-West-Vlaanderen.' },
-  { name: 'Namur', city: 'Namur', region: 'Namur', status: 'planned' as const, host: undefined, description: 'Under discussion: tell us you would come.' },
-  { name: 'Mons', city: 'Mons', region: 'Hainaut', status: 'planned' as const, host: undefined, description: 'Under discussion: tell us you would come.' },
+  {
+    name: 'Brussels',
+    city: 'Bruxelles',
+    region: 'Brussels-Capital',
+    status: 'active' as const,
+    host: 'BetaCowork',
+    description: 'Where it all started: the large events of the network, and a monthly meetup.',
+  },
+  {
+    name: 'Charleroi',
+    city: 'Charleroi',
+    region: 'Hainaut',
+    status: 'active' as const,
+    host: 'Switch Coworking Charleroi',
+    description:
+      'A monthly IT day and regular talks for the web and tech people of the Charleroi region — and for those who left it for Brussels.',
+  },
+  {
+    name: 'Kortrijk',
+    city: 'Kortrijk',
+    region: 'West-Vlaanderen',
+    status: 'active' as const,
+    host: 'Coworking Kortrijk',
+    description: 'Regelmatige meetups voor de tech-community van Zuid-West-Vlaanderen.',
+  },
+  {
+    name: 'Namur',
+    city: 'Namur',
+    region: 'Namur',
+    status: 'planned' as const,
+    host: undefined,
+    description: 'Under discussion: tell us you would come.',
+  },
+  {
+    name: 'Mons',
+    city: 'Mons',
+    region: 'Hainaut',
+    status: 'planned' as const,
+    host: undefined,
+    description: 'Under discussion: tell us you would come.',
+  },
 ];
 
 export const demoPartnership = { venueProvides: 'room and coffee', networkProvides: 'promotion, speakers and members' };
@@ -61,12 +97,61 @@ export const demoOrganizers = [
   { name: 'Sofie Vermeulen', email: 'sofie.vermeulen@example.org', chapter: 'Kortrijk' },
 ];
 
-export const demoManagers = [{ name: 'Marc Delvaux', email: 'marc.delvaux@example.org', venue: 'Switch Coworking Charleroi' }];
+export const demoManagers = [
+  { name: 'Marc Delvaux', email: 'marc.delvaux@example.org', venue: 'Switch Coworking Charleroi' },
+];
 
 export const demoAdmin = { email: 'admin@example.org', password: 'essaim-demo-admin', name: 'Demo administrator' };
 
-export const firstNames = ['Amélie', 'Bart', 'Camille', 'Dries', 'Elise', 'François', 'Griet', 'Hugo', 'Inès', 'Jens', 'Karim', 'Lotte', 'Manon', 'Nathan', 'Océane', 'Pieter', 'Quentin', 'Ruth', 'Sarah', 'Thomas', 'Ursule', 'Vincent', 'Wout', 'Yasmine', 'Zoé'];
-export const lastNames = ['Lambert', 'Peeters', 'Dubois', 'Janssens', 'Maes', 'Leclercq', 'Willems', 'Dumont', 'Claes', 'Martin', 'Goossens', 'Lemaire', 'Wouters', 'Renard', 'De Smet', 'Hermans', 'Mertens', 'Denis', 'Jacobs', 'Simon'];
+export const firstNames = [
+  'Amélie',
+  'Bart',
+  'Camille',
+  'Dries',
+  'Elise',
+  'François',
+  'Griet',
+  'Hugo',
+  'Inès',
+  'Jens',
+  'Karim',
+  'Lotte',
+  'Manon',
+  'Nathan',
+  'Océane',
+  'Pieter',
+  'Quentin',
+  'Ruth',
+  'Sarah',
+  'Thomas',
+  'Ursule',
+  'Vincent',
+  'Wout',
+  'Yasmine',
+  'Zoé',
+];
+export const lastNames = [
+  'Lambert',
+  'Peeters',
+  'Dubois',
+  'Janssens',
+  'Maes',
+  'Leclercq',
+  'Willems',
+  'Dumont',
+  'Claes',
+  'Martin',
+  'Goossens',
+  'Lemaire',
+  'Wouters',
+  'Renard',
+  'De Smet',
+  'Hermans',
+  'Mertens',
+  'Denis',
+  'Jacobs',
+  'Simon',
+];
 
 /** Events of the demo, relative to today so the demo always has a past and a future. */
 export const demoEvents = {
@@ -74,20 +159,83 @@ export const demoEvents = {
     chapter: 'charleroi',
     title: 'IT day Charleroi',
     kind: 'it-day' as const,
-    description: 'A day of coworking, talks and beers for the **tech and generalist** people of the Charleroi region — and for those from here who now work in Brussels.',
+    description:
+      'A day of coworking, talks and beers for the **tech and generalist** people of the Charleroi region — and for those from here who now work in Brussels.',
     venue: 'switch-coworking-charleroi',
     room: 'Event room',
     capacity: 50,
     rrule: 'FREQ=MONTHLY;BYDAY=1TH',
   },
   talks: [
-    { chapter: 'charleroi', title: 'Open source, from Charleroi to the world', kind: 'talk' as const, venue: 'switch-coworking-charleroi', room: 'Event room', capacity: 50, inDays: 17, speakers: [{ name: 'Adrien Ramy', bio: 'Carolo by birth, free-software expert.', talk: 'Open source, from Charleroi to the world' }] },
-    { chapter: 'kortrijk', title: 'Meetup: product design in West-Vlaanderen', kind: 'meetup' as const, venue: 'coworking-kortrijk', room: 'Zaal', capacity: 45, inDays: 12, speakers: [] },
-    { chapter: 'kortrijk', title: 'Workshop: your first API', kind: 'workshop' as const, venue: 'coworking-kortrijk', room: 'Zaal', capacity: 20, inDays: 40, speakers: [] },
-    { chapter: 'brussels', title: 'Essaim conference', kind: 'conference' as const, venue: 'betacowork', room: 'Main hall', capacity: 120, inDays: 55, speakers: [{ name: 'Julie Lambert', bio: 'Runs the network.', talk: 'Growing a network by chapters' }] },
+    {
+      chapter: 'charleroi',
+      title: 'Open source, from Charleroi to the world',
+      kind: 'talk' as const,
+      venue: 'switch-coworking-charleroi',
+      room: 'Event room',
+      capacity: 50,
+      inDays: 17,
+      speakers: [
+        {
+          name: 'Adrien Ramy',
+          bio: 'Carolo by birth, free-software expert.',
+          talk: 'Open source, from Charleroi to the world',
+        },
+      ],
+    },
+    {
+      chapter: 'kortrijk',
+      title: 'Meetup: product design in West-Vlaanderen',
+      kind: 'meetup' as const,
+      venue: 'coworking-kortrijk',
+      room: 'Zaal',
+      capacity: 45,
+      inDays: 12,
+      speakers: [],
+    },
+    {
+      chapter: 'kortrijk',
+      title: 'Workshop: your first API',
+      kind: 'workshop' as const,
+      venue: 'coworking-kortrijk',
+      room: 'Zaal',
+      capacity: 20,
+      inDays: 40,
+      speakers: [],
+    },
+    {
+      chapter: 'brussels',
+      title: 'Essaim conference',
+      kind: 'conference' as const,
+      venue: 'betacowork',
+      room: 'Main hall',
+      capacity: 120,
+      inDays: 55,
+      speakers: [{ name: 'Julie Lambert', bio: 'Runs the network.', talk: 'Growing a network by chapters' }],
+    },
   ],
   past: [
-    { chapter: 'charleroi', title: 'Kick-off: BetaGroup essaime à Charleroi', kind: 'talk' as const, venue: 'switch-coworking-charleroi', room: 'Event room', capacity: 50, inDays: -65, registrations: 38, attended: 31 },
-    { chapter: 'kortrijk', title: 'Kick-off Kortrijk', kind: 'meetup' as const, venue: 'coworking-kortrijk', room: 'Zaal', capacity: 45, inDays: -30, registrations: 27, attended: 22 },
+    {
+      chapter: 'charleroi',
+      title: 'Kick-off: BetaGroup essaime à Charleroi',
+      kind: 'talk' as const,
+      venue: 'switch-coworking-charleroi',
+      room: 'Event room',
+      capacity: 50,
+      inDays: -65,
+      registrations: 38,
+      attended: 31,
+    },
+    {
+      chapter: 'kortrijk',
+      title: 'Kick-off Kortrijk',
+      kind: 'meetup' as const,
+      venue: 'coworking-kortrijk',
+      room: 'Zaal',
+      capacity: 45,
+      inDays: -30,
+      registrations: 27,
+      attended: 22,
+    },
   ],
 };

@@ -11,7 +11,7 @@ let database: Database;
 let network: Network;
 let summary: DemoSummary;
 
-const one = async <T,>(sql: string, params: unknown[] = []) => (await database.pool.query(sql, params)).rows[0] as T;
+const one = async <T>(sql: string, params: unknown[] = []) => (await database.pool.query(sql, params)).rows[0] as T;
 const n = async (sql: string, params: unknown[] = []) => (await one<{ n: number }>(sql, params)).n;
 
 beforeAll(async () => {
@@ -41,7 +41,11 @@ describe('demo come-home campaign', () => {
         [network.id],
       ),
     ).toBe(0);
-    expect(await n("SELECT count(*)::int AS n FROM outbound_messages WHERE network_id = $1 AND kind = 'invitation'", [network.id])).toBe(summary.invitations);
+    expect(
+      await n("SELECT count(*)::int AS n FROM outbound_messages WHERE network_id = $1 AND kind = 'invitation'", [
+        network.id,
+      ]),
+    ).toBe(summary.invitations);
     // Twelve came back: their registrations follow their invitations.
     expect(
       await n(
@@ -57,23 +61,39 @@ describe('demo members', () => {
   it('are several thousand verified accounts, each with a profile, and counted in the summary', async () => {
     expect(summary.members).toBe(DEMO_MEMBERS);
     expect(DEMO_MEMBERS).toBeGreaterThanOrEqual(3000);
-    expect(await n('SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1', [network.id])).toBe(DEMO_MEMBERS);
-    expect(await n('SELECT count(*)::int AS n FROM users u JOIN member_profiles p ON p.user_id = u.id WHERE u.email_verified_at IS NULL')).toBe(0);
+    expect(await n('SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1', [network.id])).toBe(
+      DEMO_MEMBERS,
+    );
+    expect(
+      await n(
+        'SELECT count(*)::int AS n FROM users u JOIN member_profiles p ON p.user_id = u.id WHERE u.email_verified_at IS NULL',
+      ),
+    ).toBe(0);
     // The derived search columns are filled (profileRow computed them).
-    expect(await n("SELECT count(*)::int AS n FROM member_profiles WHERE city_key = '' OR search_text = '' OR cardinality(skill_keys) = 0 OR kind IS NULL OR residence_region IS NULL OR origin_region IS NULL")).toBe(0);
-    expect(await n("SELECT count(*)::int AS n FROM member_profiles WHERE city = 'Liège' AND city_key = 'liege'")).toBeGreaterThan(0);
+    expect(
+      await n(
+        "SELECT count(*)::int AS n FROM member_profiles WHERE city_key = '' OR search_text = '' OR cardinality(skill_keys) = 0 OR kind IS NULL OR residence_region IS NULL OR origin_region IS NULL",
+      ),
+    ).toBe(0);
+    expect(
+      await n("SELECT count(*)::int AS n FROM member_profiles WHERE city = 'Liège' AND city_key = 'liege'"),
+    ).toBeGreaterThan(0);
   });
 
   it('have the expected shares of residence, origin, kind, language, directory and opt-outs', async () => {
-    const count = (where: string) => n(`SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1 AND ${where}`, [network.id]);
+    const count = (where: string) =>
+      n(`SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1 AND ${where}`, [network.id]);
     expect(await count("residence_region = 'BE-BRU' AND origin_region = 'BE-WHT'")).toBeGreaterThanOrEqual(300);
     expect(await count("residence_region = 'BE-BRU' AND origin_region = 'BE-VWV'")).toBeGreaterThanOrEqual(150);
-    expect(await count("residence_region = origin_region AND origin_region <> 'BE-BRU'")).toBeGreaterThanOrEqual(DEMO_MEMBERS * 0.35);
+    expect(await count("residence_region = origin_region AND origin_region <> 'BE-BRU'")).toBeGreaterThanOrEqual(
+      DEMO_MEMBERS * 0.35,
+    );
     const abroad = await count("origin_region = 'other'");
     expect(abroad).toBeGreaterThan(DEMO_MEMBERS * 0.03);
     expect(await count("origin_region = 'other' AND origin_detail = ''")).toBe(0);
     expect(await count("origin_region <> 'other' AND origin_detail <> ''")).toBe(0);
-    for (const kind of ['tech', 'generalist', 'other']) expect(await count(`kind = '${kind}'`)).toBeGreaterThan(DEMO_MEMBERS * 0.05);
+    for (const kind of ['tech', 'generalist', 'other'])
+      expect(await count(`kind = '${kind}'`)).toBeGreaterThan(DEMO_MEMBERS * 0.05);
 
     const visible = await count('directory_visible');
     expect(visible / DEMO_MEMBERS).toBeGreaterThan(0.28);
@@ -83,9 +103,13 @@ describe('demo members', () => {
     expect(optedOut / DEMO_MEMBERS).toBeLessThan(0.08);
 
     // Mostly the language of the region they come from.
-    const flemishNl = await one<{ nl: number; all: number }>("SELECT count(*) FILTER (WHERE locale = 'nl')::int AS nl, count(*)::int AS all FROM member_profiles WHERE origin_region IN ('BE-VWV','BE-VOV','BE-VAN','BE-VBR','BE-VLI')");
+    const flemishNl = await one<{ nl: number; all: number }>(
+      "SELECT count(*) FILTER (WHERE locale = 'nl')::int AS nl, count(*)::int AS all FROM member_profiles WHERE origin_region IN ('BE-VWV','BE-VOV','BE-VAN','BE-VBR','BE-VLI')",
+    );
     expect(flemishNl.nl / flemishNl.all).toBeGreaterThan(0.75);
-    const walloonFr = await one<{ fr: number; all: number }>("SELECT count(*) FILTER (WHERE locale = 'fr')::int AS fr, count(*)::int AS all FROM member_profiles WHERE origin_region IN ('BE-WHT','BE-WLG','BE-WNA','BE-WBR','BE-WLX')");
+    const walloonFr = await one<{ fr: number; all: number }>(
+      "SELECT count(*) FILTER (WHERE locale = 'fr')::int AS fr, count(*)::int AS all FROM member_profiles WHERE origin_region IN ('BE-WHT','BE-WLG','BE-WNA','BE-WBR','BE-WLX')",
+    );
     expect(walloonFr.fr / walloonFr.all).toBeGreaterThan(0.8);
     // Every city of residence is a town the gazetteer places in the stated region.
     expect(await count("residence_region = 'BE-BRU' AND city IN ('Charleroi', 'Kortrijk')")).toBe(0);
@@ -93,7 +117,10 @@ describe('demo members', () => {
 
   it('follow chapters: those from Hainaut follow Charleroi, those from West Flanders Kortrijk', async () => {
     const following = (chapter: string, origin: string) =>
-      n('SELECT count(*)::int AS n FROM chapter_followers f JOIN chapters c ON c.id = f.chapter_id JOIN member_profiles p ON p.user_id = f.user_id WHERE c.slug = $1 AND p.origin_region = $2', [chapter, origin]);
+      n(
+        'SELECT count(*)::int AS n FROM chapter_followers f JOIN chapters c ON c.id = f.chapter_id JOIN member_profiles p ON p.user_id = f.user_id WHERE c.slug = $1 AND p.origin_region = $2',
+        [chapter, origin],
+      );
     expect(await following('charleroi', 'BE-WHT')).toBeGreaterThan(300);
     expect(await following('kortrijk', 'BE-VWV')).toBeGreaterThan(150);
     expect(await following('kortrijk', 'BE-WHT')).toBe(0);
@@ -113,9 +140,17 @@ describe('demo members', () => {
   it('loading again with force keeps one account and profile per member', async () => {
     const again = await loadDemo(database.db, network, { force: true });
     expect(again.members).toBe(DEMO_MEMBERS);
-    expect(await n('SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1', [network.id])).toBe(DEMO_MEMBERS);
-    expect(await n("SELECT count(*)::int AS n FROM users WHERE email LIKE '%.m%@example.org' AND network_id = $1", [network.id])).toBe(DEMO_MEMBERS);
+    expect(await n('SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1', [network.id])).toBe(
+      DEMO_MEMBERS,
+    );
+    expect(
+      await n("SELECT count(*)::int AS n FROM users WHERE email LIKE '%.m%@example.org' AND network_id = $1", [
+        network.id,
+      ]),
+    ).toBe(DEMO_MEMBERS);
     // Chapters were replaced: their followers are back.
-    expect(await n('SELECT count(*)::int AS n FROM chapter_followers WHERE network_id = $1', [network.id])).toBeGreaterThan(500);
+    expect(
+      await n('SELECT count(*)::int AS n FROM chapter_followers WHERE network_id = $1', [network.id]),
+    ).toBeGreaterThan(500);
   });
 });

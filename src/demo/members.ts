@@ -55,20 +55,111 @@ const segments: { weight: number; origin: Origin; residence: RegionCode }[] = [
 
 /** Towns of the gazetteer (regions.ts), larger ones repeated so they come up more often. */
 const towns: Record<RegionCode, string[]> = {
-  'BE-BRU': ['Bruxelles', 'Bruxelles', 'Ixelles', 'Ixelles', 'Schaerbeek', 'Saint-Gilles', 'Etterbeek', 'Uccle', 'Anderlecht', 'Forest', 'Jette', 'Molenbeek', 'Woluwe-Saint-Lambert', 'Evere', 'Auderghem'],
-  'BE-WHT': ['Charleroi', 'Charleroi', 'Charleroi', 'Mons', 'Mons', 'Tournai', 'La Louvière', 'La Louvière', 'Mouscron', 'Binche', 'Ath', 'Soignies', 'Gosselies', 'Marcinelle', 'Châtelet', 'Fleurus', 'Thuin', 'Jumet'],
-  'BE-VWV': ['Kortrijk', 'Kortrijk', 'Kortrijk', 'Brugge', 'Brugge', 'Oostende', 'Oostende', 'Roeselare', 'Roeselare', 'Ieper', 'Waregem', 'Menen', 'Izegem', 'Torhout', 'Harelbeke', 'Wevelgem', 'Tielt'],
+  'BE-BRU': [
+    'Bruxelles',
+    'Bruxelles',
+    'Ixelles',
+    'Ixelles',
+    'Schaerbeek',
+    'Saint-Gilles',
+    'Etterbeek',
+    'Uccle',
+    'Anderlecht',
+    'Forest',
+    'Jette',
+    'Molenbeek',
+    'Woluwe-Saint-Lambert',
+    'Evere',
+    'Auderghem',
+  ],
+  'BE-WHT': [
+    'Charleroi',
+    'Charleroi',
+    'Charleroi',
+    'Mons',
+    'Mons',
+    'Tournai',
+    'La Louvière',
+    'La Louvière',
+    'Mouscron',
+    'Binche',
+    'Ath',
+    'Soignies',
+    'Gosselies',
+    'Marcinelle',
+    'Châtelet',
+    'Fleurus',
+    'Thuin',
+    'Jumet',
+  ],
+  'BE-VWV': [
+    'Kortrijk',
+    'Kortrijk',
+    'Kortrijk',
+    'Brugge',
+    'Brugge',
+    'Oostende',
+    'Oostende',
+    'Roeselare',
+    'Roeselare',
+    'Ieper',
+    'Waregem',
+    'Menen',
+    'Izegem',
+    'Torhout',
+    'Harelbeke',
+    'Wevelgem',
+    'Tielt',
+  ],
   'BE-WLG': ['Liège', 'Liège', 'Liège', 'Verviers', 'Seraing', 'Herstal', 'Huy', 'Spa', 'Waremme', 'Ans'],
   'BE-WNA': ['Namur', 'Namur', 'Namur', 'Dinant', 'Gembloux', 'Andenne', 'Ciney', 'Jambes', 'Sambreville'],
-  'BE-WBR': ['Louvain-la-Neuve', 'Louvain-la-Neuve', 'Wavre', 'Nivelles', 'Ottignies', 'Waterloo', 'Braine-l\'Alleud', 'Tubize', 'Rixensart'],
-  'BE-VAN': ['Antwerpen', 'Antwerpen', 'Antwerpen', 'Mechelen', 'Mechelen', 'Turnhout', 'Lier', 'Geel', 'Mol', 'Herentals'],
+  'BE-WBR': [
+    'Louvain-la-Neuve',
+    'Louvain-la-Neuve',
+    'Wavre',
+    'Nivelles',
+    'Ottignies',
+    'Waterloo',
+    "Braine-l'Alleud",
+    'Tubize',
+    'Rixensart',
+  ],
+  'BE-VAN': [
+    'Antwerpen',
+    'Antwerpen',
+    'Antwerpen',
+    'Mechelen',
+    'Mechelen',
+    'Turnhout',
+    'Lier',
+    'Geel',
+    'Mol',
+    'Herentals',
+  ],
   'BE-VOV': ['Gent', 'Gent', 'Gent', 'Gent', 'Aalst', 'Sint-Niklaas', 'Dendermonde', 'Oudenaarde', 'Lokeren', 'Deinze'],
   'BE-VBR': ['Leuven', 'Leuven', 'Leuven', 'Vilvoorde', 'Halle', 'Zaventem', 'Dilbeek', 'Tienen', 'Aarschot'],
   'BE-VLI': ['Hasselt', 'Hasselt', 'Hasselt', 'Genk', 'Genk', 'Sint-Truiden', 'Tongeren', 'Beringen', 'Lommel'],
   'BE-WLX': ['Arlon', 'Arlon', 'Bastogne', 'Marche-en-Famenne', 'Virton', 'Libramont', 'Neufchâteau'],
 };
 
-const abroad = ['Lille, France', 'Paris, France', 'Lyon, France', 'Maastricht, Nederland', 'Rotterdam, Nederland', 'Köln, Deutschland', 'Lisboa, Portugal', 'Madrid, España', 'Roma, Italia', 'Kraków, Polska', 'București, România', 'Casablanca, Maroc', 'Kinshasa, RD Congo', 'Dakar, Sénégal', 'İstanbul, Türkiye', 'Bangalore, India'];
+const abroad = [
+  'Lille, France',
+  'Paris, France',
+  'Lyon, France',
+  'Maastricht, Nederland',
+  'Rotterdam, Nederland',
+  'Köln, Deutschland',
+  'Lisboa, Portugal',
+  'Madrid, España',
+  'Roma, Italia',
+  'Kraków, Polska',
+  'București, România',
+  'Casablanca, Maroc',
+  'Kinshasa, RD Congo',
+  'Dakar, Sénégal',
+  'İstanbul, Türkiye',
+  'Bangalore, India',
+];
 
 const flemish = new Set<Origin>(['BE-VAN', 'BE-VLI', 'BE-VOV', 'BE-VBR', 'BE-VWV']);
 const walloon = new Set<Origin>(['BE-WBR', 'BE-WHT', 'BE-WLG', 'BE-WLX', 'BE-WNA']);
@@ -76,22 +167,214 @@ const walloon = new Set<Origin>(['BE-WBR', 'BE-WHT', 'BE-WLG', 'BE-WLX', 'BE-WNA
 /** Names that sound like the place people come from, mixed with the demo's common ones. */
 const names = {
   fr: {
-    first: [...firstNames, 'Antoine', 'Aurélie', 'Benoît', 'Céline', 'Damien', 'Émilie', 'Florence', 'Guillaume', 'Hélène', 'Jérôme', 'Julien', 'Laetitia', 'Mathieu', 'Nadia', 'Nicolas', 'Pauline', 'Romain', 'Sébastien', 'Sophie', 'Valérie'],
-    last: [...lastNames, 'Dupont', 'Lejeune', 'Collignon', 'Laurent', 'Leroy', 'Lefèbvre', 'Michel', 'François', 'Gilson', 'Henrard', 'Lecomte', 'Piron', 'Delhaye', 'Deprez', 'Fontaine'],
+    first: [
+      ...firstNames,
+      'Antoine',
+      'Aurélie',
+      'Benoît',
+      'Céline',
+      'Damien',
+      'Émilie',
+      'Florence',
+      'Guillaume',
+      'Hélène',
+      'Jérôme',
+      'Julien',
+      'Laetitia',
+      'Mathieu',
+      'Nadia',
+      'Nicolas',
+      'Pauline',
+      'Romain',
+      'Sébastien',
+      'Sophie',
+      'Valérie',
+    ],
+    last: [
+      ...lastNames,
+      'Dupont',
+      'Lejeune',
+      'Collignon',
+      'Laurent',
+      'Leroy',
+      'Lefèbvre',
+      'Michel',
+      'François',
+      'Gilson',
+      'Henrard',
+      'Lecomte',
+      'Piron',
+      'Delhaye',
+      'Deprez',
+      'Fontaine',
+    ],
   },
   nl: {
-    first: [...firstNames, 'An', 'Arne', 'Bram', 'Eline', 'Femke', 'Geert', 'Hanne', 'Jeroen', 'Joke', 'Kobe', 'Lien', 'Maarten', 'Nele', 'Ruben', 'Sander', 'Stijn', 'Tine', 'Wim', 'Jolien', 'Koen'],
-    last: [...lastNames, 'Vandenberghe', 'Vanhoutte', 'Declercq', 'Desmet', 'Verhaeghe', 'Vercruysse', 'Vandamme', 'Depoorter', 'Decock', 'Verbeke', 'Vanneste', 'Lemmens', 'Van Damme', 'Coppens', 'Verstraete'],
+    first: [
+      ...firstNames,
+      'An',
+      'Arne',
+      'Bram',
+      'Eline',
+      'Femke',
+      'Geert',
+      'Hanne',
+      'Jeroen',
+      'Joke',
+      'Kobe',
+      'Lien',
+      'Maarten',
+      'Nele',
+      'Ruben',
+      'Sander',
+      'Stijn',
+      'Tine',
+      'Wim',
+      'Jolien',
+      'Koen',
+    ],
+    last: [
+      ...lastNames,
+      'Vandenberghe',
+      'Vanhoutte',
+      'Declercq',
+      'Desmet',
+      'Verhaeghe',
+      'Vercruysse',
+      'Vandamme',
+      'Depoorter',
+      'Decock',
+      'Verbeke',
+      'Vanneste',
+      'Lemmens',
+      'Van Damme',
+      'Coppens',
+      'Verstraete',
+    ],
   },
   other: {
-    first: [...firstNames, 'Ahmed', 'Ana', 'Elena', 'Fatima', 'Giulia', 'Ioana', 'Javier', 'Kofi', 'Marta', 'Mehmet', 'Olivia', 'Priya', 'Rui', 'Sven', 'Tomasz', 'Youssef'],
-    last: ['Benali', 'El Amrani', 'Kowalski', 'Popescu', 'Rossi', 'Silva', 'García', 'Yılmaz', 'Mbala', 'Diop', 'Schmidt', 'Martin', 'Bernard', 'Nair', 'De Vries', 'Kabongo'],
+    first: [
+      ...firstNames,
+      'Ahmed',
+      'Ana',
+      'Elena',
+      'Fatima',
+      'Giulia',
+      'Ioana',
+      'Javier',
+      'Kofi',
+      'Marta',
+      'Mehmet',
+      'Olivia',
+      'Priya',
+      'Rui',
+      'Sven',
+      'Tomasz',
+      'Youssef',
+    ],
+    last: [
+      'Benali',
+      'El Amrani',
+      'Kowalski',
+      'Popescu',
+      'Rossi',
+      'Silva',
+      'García',
+      'Yılmaz',
+      'Mbala',
+      'Diop',
+      'Schmidt',
+      'Martin',
+      'Bernard',
+      'Nair',
+      'De Vries',
+      'Kabongo',
+    ],
   },
 };
 
-const techSkills = ['JavaScript', 'TypeScript', 'PHP', 'Laravel', 'Symfony', 'Python', 'Django', 'Java', 'Kotlin', 'C#', '.NET', 'Go', 'Rust', 'React', 'Vue.js', 'Angular', 'Node.js', 'DevOps', 'Docker', 'Kubernetes', 'AWS', 'Azure', 'PostgreSQL', 'MySQL', 'Data science', 'Machine learning', 'Cybersecurity', 'Android', 'iOS', 'Flutter', 'UX design', 'UI design', 'Figma', 'WordPress', 'Drupal', 'Linux', 'Terraform', 'Testing', 'Power BI', 'SAP'];
-const generalistSkills = ['Entrepreneurship', 'Marketing', 'Digital marketing', 'Sales', 'Project management', 'Product management', 'Communication', 'Copywriting', 'Community management', 'Finance', 'Accounting', 'HR', 'Recruitment', 'Legal', 'E-commerce', 'Growth hacking', 'Customer success', 'Fundraising', 'Consulting', 'Scrum', 'SEO', 'Event management', 'Business development', 'Coaching'];
-const otherSkills = ['Teaching', 'Research', 'Photography', 'Video', 'Journalism', 'Translation', 'Architecture', 'Graphic design', 'Public sector', 'Healthcare', 'Social economy', 'Training'];
+const techSkills = [
+  'JavaScript',
+  'TypeScript',
+  'PHP',
+  'Laravel',
+  'Symfony',
+  'Python',
+  'Django',
+  'Java',
+  'Kotlin',
+  'C#',
+  '.NET',
+  'Go',
+  'Rust',
+  'React',
+  'Vue.js',
+  'Angular',
+  'Node.js',
+  'DevOps',
+  'Docker',
+  'Kubernetes',
+  'AWS',
+  'Azure',
+  'PostgreSQL',
+  'MySQL',
+  'Data science',
+  'Machine learning',
+  'Cybersecurity',
+  'Android',
+  'iOS',
+  'Flutter',
+  'UX design',
+  'UI design',
+  'Figma',
+  'WordPress',
+  'Drupal',
+  'Linux',
+  'Terraform',
+  'Testing',
+  'Power BI',
+  'SAP',
+];
+const generalistSkills = [
+  'Entrepreneurship',
+  'Marketing',
+  'Digital marketing',
+  'Sales',
+  'Project management',
+  'Product management',
+  'Communication',
+  'Copywriting',
+  'Community management',
+  'Finance',
+  'Accounting',
+  'HR',
+  'Recruitment',
+  'Legal',
+  'E-commerce',
+  'Growth hacking',
+  'Customer success',
+  'Fundraising',
+  'Consulting',
+  'Scrum',
+  'SEO',
+  'Event management',
+  'Business development',
+  'Coaching',
+];
+const otherSkills = [
+  'Teaching',
+  'Research',
+  'Photography',
+  'Video',
+  'Journalism',
+  'Translation',
+  'Architecture',
+  'Graphic design',
+  'Public sector',
+  'Healthcare',
+  'Social economy',
+  'Training',
+];
 
 /** Chapters people follow: those of where they come from, and Brussels for those who live there. */
 const follows: { chapter: string; when: (m: { origin: Origin; residence: RegionCode }) => boolean; share: number }[] = [
@@ -125,9 +408,12 @@ export interface DemoMember {
 /** A deterministic pseudo-random stream in [0, 1) (the same LCG as the demo's `people()`). */
 function stream(seed: number) {
   let x = seed;
-  const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const some = <T,>(list: readonly T[], n: number): T[] => {
+  const next = () => {
+    x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return x / 2_147_483_648;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const some = <T>(list: readonly T[], n: number): T[] => {
     const chosen = new Set<T>();
     while (chosen.size < n) chosen.add(pick(list));
     return [...chosen];
@@ -157,7 +443,11 @@ export function generateMembers(n = DEMO_MEMBERS, seed = 2024): DemoMember[] {
     // Segments by quota rather than by chance: the shares are exact whatever n is.
     const slot = ((i * 7919) % n) / n;
     let acc = 0;
-    const seg = segments.find((s) => (acc += s.weight / total) > slot) ?? segments[segments.length - 1]!;
+    const seg =
+      segments.find((s) => {
+        acc += s.weight / total;
+        return acc > slot;
+      }) ?? segments[segments.length - 1]!;
     const names_ = flemish.has(seg.origin) ? names.nl : seg.origin === 'other' ? names.other : names.fr;
     const first = rnd.pick(names_.first);
     const last = rnd.pick(names_.last);
@@ -169,7 +459,10 @@ export function generateMembers(n = DEMO_MEMBERS, seed = 2024): DemoMember[] {
       kind === 'tech'
         ? rnd.some(techSkills, 2 + Math.floor(rnd.next() * 4))
         : kind === 'generalist'
-          ? [...rnd.some(generalistSkills, 2 + Math.floor(rnd.next() * 3)), ...(rnd.next() < 0.2 ? [rnd.pick(['WordPress', 'Figma', 'Power BI'])] : [])]
+          ? [
+              ...rnd.some(generalistSkills, 2 + Math.floor(rnd.next() * 3)),
+              ...(rnd.next() < 0.2 ? [rnd.pick(['WordPress', 'Figma', 'Power BI'])] : []),
+            ]
           : rnd.some(otherSkills, 1 + Math.floor(rnd.next() * 3));
     const locale = localeFor(seg.origin, rnd.next());
     const from = seg.origin === 'other' ? originDetail : regionName(seg.origin, locale);
@@ -198,20 +491,37 @@ export function generateMembers(n = DEMO_MEMBERS, seed = 2024): DemoMember[] {
  * computes the search columns) and followed chapters, a thousand rows per INSERT, in one transaction.
  * Accounts that already exist (a `demo --force` after a first demo) keep their id and profile.
  */
-export async function loadDemoMembers(db: Db, network: Network, chapterIds: ReadonlyMap<string, string>, now = new Date()): Promise<number> {
+export async function loadDemoMembers(
+  db: Db,
+  network: Network,
+  chapterIds: ReadonlyMap<string, string>,
+  now = new Date(),
+): Promise<number> {
   const members = generateMembers();
   await db.transaction(async (tx) => {
     for (let start = 0; start < members.length; start += BATCH) {
       const batch = members.slice(start, start + BATCH);
       const inserted = await tx
         .insert(users)
-        .values(batch.map((m) => ({ networkId: network.id, email: m.email, name: m.name, role: 'member' as const, emailVerifiedAt: now, createdAt: new Date(now.getTime() - m.ageDays * 86_400_000) })))
+        .values(
+          batch.map((m) => ({
+            networkId: network.id,
+            email: m.email,
+            name: m.name,
+            role: 'member' as const,
+            emailVerifiedAt: now,
+            createdAt: new Date(now.getTime() - m.ageDays * 86_400_000),
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: users.id, email: users.email });
       const ids = new Map(inserted.map((u) => [u.email, u.id]));
       const known = batch.filter((m) => !ids.has(m.email)).map((m) => m.email);
       if (known.length) {
-        const rows = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.networkId, network.id), inArray(users.email, known)));
+        const rows = await tx
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.networkId, network.id), inArray(users.email, known)));
         for (const r of rows) ids.set(r.email, r.id);
       }
       const profiles = batch.map((m) =>
@@ -229,7 +539,13 @@ export async function loadDemoMembers(db: Db, network: Network, chapterIds: Read
         }),
       );
       await tx.insert(memberProfiles).values(profiles).onConflictDoNothing();
-      const followers = batch.flatMap((m) => m.follows.flatMap((slug) => (chapterIds.has(slug) ? [{ networkId: network.id, chapterId: chapterIds.get(slug)!, userId: ids.get(m.email)! }] : [])));
+      const followers = batch.flatMap((m) =>
+        m.follows.flatMap((slug) =>
+          chapterIds.has(slug)
+            ? [{ networkId: network.id, chapterId: chapterIds.get(slug)!, userId: ids.get(m.email)! }]
+            : [],
+        ),
+      );
       if (followers.length) await tx.insert(chapterFollowers).values(followers).onConflictDoNothing();
     }
   });

@@ -16,7 +16,17 @@ import { checkIn, registerForEvent } from '../registrations/service.js';
 import { sendInvitations } from '../invitations/service.js';
 import { invitations } from '../invitations/tables.js';
 import { loadDemoMembers } from './members.js';
-import { demoAdmin, demoChapters, demoEvents, demoManagers, demoOrganizers, demoPartnership, demoVenues, firstNames, lastNames } from './data.js';
+import {
+  demoAdmin,
+  demoChapters,
+  demoEvents,
+  demoManagers,
+  demoOrganizers,
+  demoPartnership,
+  demoVenues,
+  firstNames,
+  lastNames,
+} from './data.js';
 
 export async function isNetworkEmpty(db: Db, network: Network): Promise<boolean> {
   const [c] = await db.select({ n: count() }).from(chapters).where(eq(chapters.networkId, network.id));
@@ -35,15 +45,32 @@ function* people(seed: number): Generator<{ name: string; email: string }> {
   }
 }
 
-export interface DemoSummary { chapters: number; venues: number; invitations: number; members: number; interest: number; events: number; registrations: number; admin?: { email: string; password: string } }
+export interface DemoSummary {
+  chapters: number;
+  venues: number;
+  invitations: number;
+  members: number;
+  interest: number;
+  events: number;
+  registrations: number;
+  admin?: { email: string; password: string };
+}
 
 /**
  * Fills a network with the situation of PRODUCT.md. Refuses a network that already has chapters
  * or venues unless `force`, which first removes them (and everything hanging off them).
  */
-export async function loadDemo(db: Db, network: Network, opts: { force?: boolean; baseUrl?: string } = {}): Promise<DemoSummary> {
+export async function loadDemo(
+  db: Db,
+  network: Network,
+  opts: { force?: boolean; baseUrl?: string } = {},
+): Promise<DemoSummary> {
   if (!(await isNetworkEmpty(db, network))) {
-    if (!opts.force) throw new AppError('conflict', `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`);
+    if (!opts.force)
+      throw new AppError(
+        'conflict',
+        `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`,
+      );
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
     await db.delete(venues).where(eq(venues.networkId, network.id));
   }
@@ -53,34 +80,61 @@ export async function loadDemo(db: Db, network: Network, opts: { force?: boolean
   for (const c of demoChapters) {
     const { host, ...values } = c;
     await createChapter(db, network, values);
-    if (host) await createPartnership(db, network, slugify(c.name), { venue: slugify(host), ...demoPartnership, since: '2013-09-18', status: 'active' });
+    if (host)
+      await createPartnership(db, network, slugify(c.name), {
+        venue: slugify(host),
+        ...demoPartnership,
+        since: '2013-09-18',
+        status: 'active',
+      });
   }
   const gen = people(42);
-  for (const [slug, n] of [['namur', 23], ['mons', 17]] as const) {
+  for (const [slug, n] of [
+    ['namur', 23],
+    ['mons', 17],
+  ] as const) {
     for (let i = 0; i < n; i++) {
       await registerInterest(db, network, slug, gen.next().value as { name: string; email: string });
       interest++;
     }
   }
   for (const o of demoOrganizers) {
-    if (!(await findUserByEmail(db, network.id, o.email))) await createUser(db, network.id, { email: o.email, name: o.name, role: 'member' });
+    if (!(await findUserByEmail(db, network.id, o.email)))
+      await createUser(db, network.id, { email: o.email, name: o.name, role: 'member' });
     await addOrganizer(db, network, slugify(o.chapter), o.email);
   }
   for (const m of demoManagers) {
-    if (!(await findUserByEmail(db, network.id, m.email))) await createUser(db, network.id, { email: m.email, name: m.name, role: 'member' });
+    if (!(await findUserByEmail(db, network.id, m.email)))
+      await createUser(db, network.id, { email: m.email, name: m.name, role: 'member' });
     await addManager(db, network, slugify(m.venue), m.email);
   }
-  const chapterIds = new Map((await db.select({ id: chapters.id, slug: chapters.slug }).from(chapters).where(eq(chapters.networkId, network.id))).map((c) => [c.slug, c.id]));
+  const chapterIds = new Map(
+    (
+      await db.select({ id: chapters.id, slug: chapters.slug }).from(chapters).where(eq(chapters.networkId, network.id))
+    ).map((c) => [c.slug, c.id]),
+  );
   const members = await loadDemoMembers(db, network, chapterIds);
   const { events, registrations, nextItDay } = await loadDemoEvents(db, network, gen);
   const invitations = nextItDay ? await inviteHome(db, network, nextItDay, opts.baseUrl) : 0;
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
-  const [admins] = await db.select({ n: count() }).from(users).where(and(eq(users.networkId, network.id), eq(users.role, 'admin')));
+  const [admins] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.networkId, network.id), eq(users.role, 'admin')));
   if (admins!.n === 0) {
     await createUser(db, network.id, { ...demoAdmin, role: 'admin' });
     admin = { email: demoAdmin.email, password: demoAdmin.password };
   }
-  return { chapters: demoChapters.length, venues: demoVenues.length, members, interest, events, registrations, invitations, admin };
+  return {
+    chapters: demoChapters.length,
+    venues: demoVenues.length,
+    members,
+    interest,
+    events,
+    registrations,
+    invitations,
+    admin,
+  };
 }
 
 const TZ = 'Europe/Brussels';
@@ -102,36 +156,89 @@ function firstThursdayLastMonth(now: Date): Date {
   return fromWallClock({ year, month, day, hour: 18, minute: 30 }, TZ);
 }
 
-async function loadDemoEvents(db: Db, network: Network, gen: Generator<{ name: string; email: string }>, now = new Date()) {
+async function loadDemoEvents(
+  db: Db,
+  network: Network,
+  gen: Generator<{ name: string; email: string }>,
+  now = new Date(),
+) {
   let count = 0;
   let regs = 0;
   const fill = async (eventId: string, n: number, attended = 0) => {
     for (let i = 0; i < n; i++) {
       const person = gen.next().value as { name: string; email: string };
       // One person in five agreed to share their name and e-mail with the host venue.
-      const { registration } = await registerForEvent(db, network, eventId, { ...person, answers: {}, shareWithVenue: i % 5 === 2 }, { byOrganizer: true, notify: false });
+      const { registration } = await registerForEvent(
+        db,
+        network,
+        eventId,
+        { ...person, answers: {}, shareWithVenue: i % 5 === 2 },
+        { byOrganizer: true, notify: false },
+      );
       if (i < attended) await checkIn(db, network, eventId, registration.checkInCode, now);
       regs++;
     }
   };
   const it = demoEvents.itDay;
   const start = firstThursdayLastMonth(now);
-  const series = await createEvent(db, network, it.chapter, {
-    title: it.title, description: it.description, kind: it.kind, startsAt: start, endsAt: new Date(start.getTime() + 4 * 3_600_000), timeZone: TZ,
-    venue: it.venue, room: it.room, capacity: it.capacity, waitlist: true, guestRegistration: true, questions: [{ id: 'profile', label: 'Profile', type: 'choice', required: false, choices: ['tech', 'generalist', 'other'] }], speakers: [], status: 'published',
-    recurrence: { rrule: it.rrule, exdates: [] },
-  }, now);
+  const series = await createEvent(
+    db,
+    network,
+    it.chapter,
+    {
+      title: it.title,
+      description: it.description,
+      kind: it.kind,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 4 * 3_600_000),
+      timeZone: TZ,
+      venue: it.venue,
+      room: it.room,
+      capacity: it.capacity,
+      waitlist: true,
+      guestRegistration: true,
+      questions: [
+        { id: 'profile', label: 'Profile', type: 'choice', required: false, choices: ['tech', 'generalist', 'other'] },
+      ],
+      speakers: [],
+      status: 'published',
+      recurrence: { rrule: it.rrule, exdates: [] },
+    },
+    now,
+  );
   count += series.occurrences;
   // The past IT day was attended; the next one is full, with a waitlist.
   await fill(series.event.id, 42, 35);
-  const [next] = (await db.query.events.findMany({ where: (e, { and, eq, gt }) => and(eq(e.seriesId, series.event.seriesId!), gt(e.startsAt, now)), orderBy: (e, { asc }) => asc(e.startsAt), limit: 1 }));
+  const [next] = await db.query.events.findMany({
+    where: (e, { and, eq, gt }) => and(eq(e.seriesId, series.event.seriesId!), gt(e.startsAt, now)),
+    orderBy: (e, { asc }) => asc(e.startsAt),
+    limit: 1,
+  });
   if (next) await fill(next.id, 56);
   for (const e of [...demoEvents.talks, ...demoEvents.past]) {
     const { startsAt, endsAt } = eveningIn(e.inDays, now);
-    const created = await createEvent(db, network, e.chapter, {
-      title: e.title, description: '', kind: e.kind, startsAt, endsAt, timeZone: TZ, venue: e.venue, room: e.room, capacity: e.capacity,
-      waitlist: true, guestRegistration: true, questions: [], speakers: 'speakers' in e ? e.speakers : [], status: 'published',
-    }, now);
+    const created = await createEvent(
+      db,
+      network,
+      e.chapter,
+      {
+        title: e.title,
+        description: '',
+        kind: e.kind,
+        startsAt,
+        endsAt,
+        timeZone: TZ,
+        venue: e.venue,
+        room: e.room,
+        capacity: e.capacity,
+        waitlist: true,
+        guestRegistration: true,
+        questions: [],
+        speakers: 'speakers' in e ? e.speakers : [],
+        status: 'published',
+      },
+      now,
+    );
     count++;
     if ('registrations' in e) await fill(created.event.id, e.registrations, e.attended);
     else await fill(created.event.id, Math.floor(e.capacity / 3));
@@ -150,7 +257,11 @@ async function inviteHome(db: Db, network: Network, eventId: string, baseUrl: st
     network,
     organizer!,
     eventId,
-    { segment: { comeHome: true }, message: 'Le prochain IT day à Charleroi : venez retrouver la communauté de votre région, même si vous travaillez à Bruxelles.' },
+    {
+      segment: { comeHome: true },
+      message:
+        'Le prochain IT day à Charleroi : venez retrouver la communauté de votre région, même si vous travaillez à Bruxelles.',
+    },
     { baseUrl },
   );
   const answered = await db
@@ -160,6 +271,7 @@ async function inviteHome(db: Db, network: Network, eventId: string, baseUrl: st
     .where(eq(invitations.campaignId, campaignId))
     .orderBy(users.email)
     .limit(12);
-  for (const { id, ...person } of answered) await registerForEvent(db, network, eventId, { ...person, answers: {} }, { notify: false, userId: id });
+  for (const { id, ...person } of answered)
+    await registerForEvent(db, network, eventId, { ...person, answers: {} }, { notify: false, userId: id });
   return invited;
 }

@@ -7,7 +7,17 @@ import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as registrations from '../registrations/service.js';
 import { listVenues, roomsOf } from '../venues/service.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, Field, formError, parseForm, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  formError,
+  parseForm,
+  Section,
+  Select,
+  validate,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { translator } from '../web/i18n.js';
@@ -80,7 +90,8 @@ function formInput(values: FormValues, withRecurrence: boolean): Record<string, 
     waitlist: values.waitlist === 'on',
     status: values.publish === 'on' ? 'published' : 'draft',
   };
-  if (values.capacity?.trim()) input.capacity = /^\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : values.capacity;
+  if (values.capacity?.trim())
+    input.capacity = /^\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : values.capacity;
   if (withRecurrence) {
     const rrule = ruleFromChoice(values.repeat ?? 'none', values.date ?? '', values.count ?? '', values.rrule ?? '');
     if (rrule !== undefined) input.recurrence = { rrule };
@@ -90,7 +101,11 @@ function formInput(values: FormValues, withRecurrence: boolean): Record<string, 
 
 /** Errors on the API's fields shown on the form's fields; an empty field they are built from is "required". */
 function mapErrors(errors: FormErrors, values: FormValues = {}): FormErrors {
-  const map: Record<string, [field: string, inputs: string[]]> = { startsAt: ['date', ['date', 'startTime']], endsAt: ['endTime', ['date', 'endTime']], 'recurrence.rrule': ['rrule', []] };
+  const map: Record<string, [field: string, inputs: string[]]> = {
+    startsAt: ['date', ['date', 'startTime']],
+    endsAt: ['endTime', ['date', 'endTime']],
+    'recurrence.rrule': ['rrule', []],
+  };
   const out: FormErrors = {};
   for (const [k, v] of Object.entries(errors)) {
     const [field, inputs] = map[k] ?? [k, []];
@@ -101,26 +116,72 @@ function mapErrors(errors: FormErrors, values: FormValues = {}): FormErrors {
   return out;
 }
 
-async function EventFields({ ctx, db, req, values, errors, withRecurrence }: { ctx: PageContext; db: Db; req: FastifyRequest; values: FormValues; errors?: FormErrors; withRecurrence: boolean }) {
+async function EventFields({
+  ctx,
+  db,
+  req,
+  values,
+  errors,
+  withRecurrence,
+}: {
+  ctx: PageContext;
+  db: Db;
+  req: FastifyRequest;
+  values: FormValues;
+  errors?: FormErrors;
+  withRecurrence: boolean;
+}) {
   const { t } = ctx;
   const venues = await listVenues(db, req.network, { limit: 500 });
-  const rooms = await roomsOf(db, req.network, venues.map((v) => v.id));
+  const rooms = await roomsOf(
+    db,
+    req.network,
+    venues.map((v) => v.id),
+  );
   const roomNames = [...new Set([...rooms.values()].flat().map((r) => r.name))];
   return (
     <>
       <Field name="title" label={t('field.title')} values={values} errors={errors} required />
-      <Select name="kind" label={t('field.eventKind')} values={values} errors={errors} options={kinds.map((k) => ({ value: k, label: t(`kindEvent.${k}`) }))} />
-      <Field name="description" label={t('field.description')} values={values} errors={errors} multiline help="Markdown" />
+      <Select
+        name="kind"
+        label={t('field.eventKind')}
+        values={values}
+        errors={errors}
+        options={kinds.map((k) => ({ value: k, label: t(`kindEvent.${k}`) }))}
+      />
+      <Field
+        name="description"
+        label={t('field.description')}
+        values={values}
+        errors={errors}
+        multiline
+        help="Markdown"
+      />
       <Field name="date" type="date" label={t('field.date')} values={values} errors={errors} required />
       <div class="rooms-row">
         <Field name="startTime" type="time" label={t('field.startTime')} values={values} errors={errors} required />
         <Field name="endTime" type="time" label={t('field.endTime')} values={values} errors={errors} required />
       </div>
       <Field name="timeZone" label={t('field.timeZone')} values={values} errors={errors} />
-      <Select name="venue" label={t('field.venue')} values={values} errors={errors} options={[{ value: '', label: t('event.online') }, ...venues.map((v) => ({ value: v.slug, label: `${v.name} (${v.city})` }))]} />
+      <Select
+        name="venue"
+        label={t('field.venue')}
+        values={values}
+        errors={errors}
+        options={[
+          { value: '', label: t('event.online') },
+          ...venues.map((v) => ({ value: v.slug, label: `${v.name} (${v.city})` })),
+        ]}
+      />
       <div>
         <label htmlFor="f-room">{t('field.room')}</label>
-        <input id="f-room" name="room" list="room-names" value={values.room ?? ''} aria-invalid={errors?.room ? 'true' : undefined} />
+        <input
+          id="f-room"
+          name="room"
+          list="room-names"
+          value={values.room ?? ''}
+          aria-invalid={errors?.room ? 'true' : undefined}
+        />
         <datalist id="room-names">
           {roomNames.map((r) => (
             <option value={r} />
@@ -128,16 +189,44 @@ async function EventFields({ ctx, db, req, values, errors, withRecurrence }: { c
         </datalist>
         {errors?.room ? <p class="field-error">{errors.room}</p> : null}
       </div>
-      <Field name="onlineUrl" type="url" label={`${t('field.onlineUrl')} (${t('form.optional')})`} values={values} errors={errors} />
-      <Field name="capacity" type="number" min={1} label={t('field.capacity')} help={t('field.capacityHelp')} values={values} errors={errors} />
+      <Field
+        name="onlineUrl"
+        type="url"
+        label={`${t('field.onlineUrl')} (${t('form.optional')})`}
+        values={values}
+        errors={errors}
+      />
+      <Field
+        name="capacity"
+        type="number"
+        min={1}
+        label={t('field.capacity')}
+        help={t('field.capacityHelp')}
+        values={values}
+        errors={errors}
+      />
       <div>
-        <input type="checkbox" id="f-guestRegistration" name="guestRegistration" checked={values.guestRegistration === 'on'} /> <label htmlFor="f-guestRegistration" style="display:inline">{t('field.guests')}</label>
+        <input
+          type="checkbox"
+          id="f-guestRegistration"
+          name="guestRegistration"
+          checked={values.guestRegistration === 'on'}
+        />{' '}
+        <label htmlFor="f-guestRegistration" style="display:inline">
+          {t('field.guests')}
+        </label>
       </div>
       <div>
-        <input type="checkbox" id="f-waitlist" name="waitlist" checked={values.waitlist === 'on'} /> <label htmlFor="f-waitlist" style="display:inline">{t('field.waitlist')}</label>
+        <input type="checkbox" id="f-waitlist" name="waitlist" checked={values.waitlist === 'on'} />{' '}
+        <label htmlFor="f-waitlist" style="display:inline">
+          {t('field.waitlist')}
+        </label>
       </div>
       <div>
-        <input type="checkbox" id="f-publish" name="publish" checked={values.publish === 'on'} /> <label htmlFor="f-publish" style="display:inline">{t('field.publish')}</label>
+        <input type="checkbox" id="f-publish" name="publish" checked={values.publish === 'on'} />{' '}
+        <label htmlFor="f-publish" style="display:inline">
+          {t('field.publish')}
+        </label>
       </div>
       {withRecurrence ? (
         <fieldset>
@@ -155,8 +244,21 @@ async function EventFields({ ctx, db, req, values, errors, withRecurrence }: { c
               { value: 'custom', label: t('repeat.custom') },
             ]}
           />
-          <Field name="count" type="number" min={1} label={`${t('field.count')} (${t('form.optional')})`} values={values} errors={errors} />
-          <Field name="rrule" label={t('field.rrule')} values={values} errors={errors} help="FREQ=MONTHLY;BYDAY=1TH;COUNT=12" />
+          <Field
+            name="count"
+            type="number"
+            min={1}
+            label={`${t('field.count')} (${t('form.optional')})`}
+            values={values}
+            errors={errors}
+          />
+          <Field
+            name="rrule"
+            label={t('field.rrule')}
+            values={values}
+            errors={errors}
+            help="FREQ=MONTHLY;BYDAY=1TH;COUNT=12"
+          />
         </fieldset>
       ) : null}
     </>
@@ -167,11 +269,26 @@ async function requireManage(db: Db, req: FastifyRequest, chapter: { id: string;
   authorize(req.user, await eventPolicy.manage(db, req.user, chapter), `run the events of ${chapter.name}`);
 }
 
-async function newEventPage(db: Db, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, form?: Form, status = 200) {
+async function newEventPage(
+  db: Db,
+  req: FastifyRequest<{ Params: { slug: string } }>,
+  reply: FastifyReply,
+  form?: Form,
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const chapter = await findChapter(db, req.network, req.params.slug);
   await requireManage(db, req, chapter);
-  const values = form?.values ?? { timeZone: 'Europe/Brussels', startTime: '18:30', endTime: '21:00', guestRegistration: 'on', waitlist: 'on', publish: 'on', repeat: 'none', kind: 'meetup' };
+  const values = form?.values ?? {
+    timeZone: 'Europe/Brussels',
+    startTime: '18:30',
+    endTime: '21:00',
+    guestRegistration: 'on',
+    waitlist: 'on',
+    publish: 'on',
+    repeat: 'none',
+    kind: 'meetup',
+  };
   return sendPage(
     reply,
     <Layout ctx={ctx} title={ctx.t('admin.newEvent')}>
@@ -221,19 +338,34 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
     <Layout ctx={ctx} title={t('admin.editEvent', { title: row.title })}>
       <h1>{t('admin.editEvent', { title: row.title })}</h1>
       <p>
-        <a href={`/events/${row.id}`}>{t('admin.view')}</a> · <a href={`/admin/events/${row.id}/registrations`}>{t('admin.registrations')}</a> · <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a> · <a href={`/admin/events/${row.id}/invite`}>{t('invitations.invite')}</a>
+        <a href={`/events/${row.id}`}>{t('admin.view')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/registrations`}>{t('admin.registrations')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/invite`}>{t('invitations.invite')}</a>
       </p>
       <p>
-        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)} · {t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })} · {t('event.full', { count: view.waitlistCount })}
+        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)} ·{' '}
+        {t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })} ·{' '}
+        {t('event.full', { count: view.waitlistCount })}
       </p>
-      {row.status === 'cancelled' ? <p class="errors">{t('event.cancelled', { reason: row.cancelReason ?? '' })}</p> : null}
+      {row.status === 'cancelled' ? (
+        <p class="errors">{t('event.cancelled', { reason: row.cancelReason ?? '' })}</p>
+      ) : null}
       <ErrorSummary ctx={ctx} errors={form?.errors} />
       {row.status !== 'cancelled' ? (
         <form method="post" action={`/admin/events/${row.id}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           {await EventFields({ ctx, db, req, values, errors: form?.errors, withRecurrence: false })}
           {row.seriesId ? (
-            <Select name="scope" label={t('admin.scope')} values={values} options={(['occurrence', 'following', 'series'] as const).map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
+            <Select
+              name="scope"
+              label={t('admin.scope')}
+              values={values}
+              options={(['occurrence', 'following', 'series'] as const).map((s) => ({
+                value: s,
+                label: t(`scope.${s}`),
+              }))}
+            />
           ) : null}
           <div>
             <button type="submit">{t('form.save')}</button>
@@ -258,7 +390,13 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
   );
 }
 
-async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, form?: Form, status = 200) {
+async function registrationsPage(
+  db: Db,
+  req: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  form?: Form,
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
@@ -272,7 +410,9 @@ async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: F
         {t('admin.registrations')} — {row.title}
       </h1>
       <p>
-        <a href={`/admin/events/${row.id}`}>{t('admin.edit')}</a> · <a href={`/admin/events/${row.id}/registrations.csv`}>{t('admin.exportCsv')}</a> · <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
+        <a href={`/admin/events/${row.id}`}>{t('admin.edit')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/registrations.csv`}>{t('admin.exportCsv')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
       </p>
       <div class="table-wrap">
         <table>
@@ -295,8 +435,14 @@ async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: F
                   <td>{v.name}</td>
                   <td>{v.email}</td>
                   <td>
-                    {v.status === 'waitlisted' ? `${t('registration.waitlisted')} #${v.waitlistPosition}` : t(`registration.${v.status}`)}
-                    {v.attendance === 'attended' ? ` · ${t('admin.checkedIn')}` : v.attendance === 'no-show' ? ` · ${t('admin.noShow')}` : ''}
+                    {v.status === 'waitlisted'
+                      ? `${t('registration.waitlisted')} #${v.waitlistPosition}`
+                      : t(`registration.${v.status}`)}
+                    {v.attendance === 'attended'
+                      ? ` · ${t('admin.checkedIn')}`
+                      : v.attendance === 'no-show'
+                        ? ` · ${t('admin.noShow')}`
+                        : ''}
                   </td>
                   {row.questions.map((q) => (
                     <td>{v.answers[q.id] ?? ''}</td>
@@ -330,7 +476,14 @@ async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: F
         <form method="post" action={`/admin/events/${row.id}/attendees`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} required />
-          <Field name="email" type="email" label={t('field.email')} values={form?.values} errors={form?.errors} required />
+          <Field
+            name="email"
+            type="email"
+            label={t('field.email')}
+            values={form?.values}
+            errors={form?.errors}
+            required
+          />
           <div>
             <button type="submit">{t('form.add')}</button>
           </div>
@@ -341,21 +494,32 @@ async function registrationsPage(db: Db, req: FastifyRequest<IdParams>, reply: F
   );
 }
 
-async function doorPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, message?: { ok: boolean; text: string }, status = 200) {
+async function doorPage(
+  db: Db,
+  req: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  message?: { ok: boolean; text: string },
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
   await authorizeEvent(db, req.user, row, 'run this event');
   const query = req.query as { q?: string; code?: string };
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
-  const list = await registrations.listRegistrations(db, row.id, { status: 'confirmed', limit: 500, search: search || undefined });
+  const list = await registrations.listRegistrations(db, row.id, {
+    status: 'confirmed',
+    limit: 500,
+    search: search || undefined,
+  });
   const here = list.filter((r) => r.checkedInAt).length;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={`${t('admin.door')} — ${row.title}`}>
       <h1>{t('admin.door')}</h1>
       <p>
-        <a href={`/admin/events/${row.id}`}>{row.title}</a> — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+        <a href={`/admin/events/${row.id}`}>{row.title}</a> —{' '}
+        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       {message ? (
         <p class={message.ok ? 'notice' : 'errors'} role="status">
@@ -364,7 +528,12 @@ async function doorPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRep
       ) : null}
       <form method="post" action={`/admin/events/${row.id}/door`} class="stack">
         <CsrfField ctx={ctx} />
-        <Field name="code" label={t('admin.code')} values={{ code: typeof query.code === 'string' ? query.code : '' }} autocomplete="off" />
+        <Field
+          name="code"
+          label={t('admin.code')}
+          values={{ code: typeof query.code === 'string' ? query.code : '' }}
+          autocomplete="off"
+        />
         <div>
           <button type="submit">{t('admin.checkIn')}</button>
         </div>
@@ -403,12 +572,18 @@ async function doorPage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyRep
 export function eventAdminPages(app: FastifyInstance, db: Db): void {
   const csrf = { preHandler: app.csrfProtection };
 
-  app.get<{ Params: { slug: string } }>('/admin/chapters/:slug/events/new', (req, reply) => newEventPage(db, req, reply));
+  app.get<{ Params: { slug: string } }>('/admin/chapters/:slug/events/new', (req, reply) =>
+    newEventPage(db, req, reply),
+  );
 
   app.post<{ Params: { slug: string } }>('/admin/chapters/:slug/events', csrf, async (req, reply) => {
     const chapter = await findChapter(db, req.network, req.params.slug);
     await requireManage(db, req, chapter);
-    const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
+    const values = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+        ([k, v]) => k !== '_csrf' && typeof v === 'string',
+      ),
+    ) as FormValues;
     const form = validate(EventCreateSchema, formInput(values, true), values);
     if (!form.ok) return newEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
     try {
@@ -416,7 +591,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
       return reply.redirect(`/admin/events/${event.id}?done=created`, 303);
     } catch (err) {
       const f = formError(err, values);
-      return newEventPage(db, req, reply, { values, errors: mapErrors(f.errors, values) }, err instanceof AppError ? err.status : 400);
+      return newEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: mapErrors(f.errors, values) },
+        err instanceof AppError ? err.status : 400,
+      );
     }
   });
 
@@ -425,7 +606,11 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.post<IdParams>('/admin/events/:id', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
     await authorizeEvent(db, req.user, row, 'run this event');
-    const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
+    const values = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+        ([k, v]) => k !== '_csrf' && typeof v === 'string',
+      ),
+    ) as FormValues;
     const form = validate(EventUpdateSchema, formInput(values, false), values);
     if (!form.ok) return editEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
     const scope = values.scope === 'following' || values.scope === 'series' ? values.scope : 'occurrence';
@@ -434,7 +619,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
       return reply.redirect(`/admin/events/${row.id}?done=saved`, 303);
     } catch (err) {
       const f = formError(err, values);
-      return editEventPage(db, req, reply, { values, errors: mapErrors(f.errors, values) }, err instanceof AppError ? err.status : 400);
+      return editEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: mapErrors(f.errors, values) },
+        err instanceof AppError ? err.status : 400,
+      );
     }
   });
 
@@ -453,7 +644,10 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     const row = await events.findEvent(db, req.network, req.params.id);
     await authorizeEvent(db, req.user, row, 'run this event');
     const list = await registrations.listRegistrations(db, row.id, { limit: 100_000 });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`).send(registrationsCsv(row, list));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`)
+      .send(registrationsCsv(row, list));
   });
 
   app.post<IdParams>('/admin/events/:id/attendees', csrf, async (req, reply) => {
@@ -462,7 +656,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     const form = parseForm(RegistrationCreateSchema.required({ name: true, email: true }), req.body);
     if (!form.ok) return registrationsPage(db, req, reply, form, 400);
     try {
-      await registrations.registerForEvent(db, req.network, row.id, { name: form.data.name, email: form.data.email, answers: {} }, { byOrganizer: true, locale: req.locale });
+      await registrations.registerForEvent(
+        db,
+        req.network,
+        row.id,
+        { name: form.data.name, email: form.data.email, answers: {} },
+        { byOrganizer: true, locale: req.locale },
+      );
       return reply.redirect(`/admin/events/${row.id}/registrations?done=added`, 303);
     } catch (err) {
       return registrationsPage(db, req, reply, formError(err, form.values), 409);
@@ -487,13 +687,24 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     const row = await events.findEvent(db, req.network, req.params.id);
     await authorizeEvent(db, req.user, row, 'run this event');
     const code = String((req.body as Record<string, unknown>)?.code ?? '').trim();
-    if (!code) return doorPage(db, req, reply, { ok: false, text: `${translator(req.locale)('admin.code')}: ${translator(req.locale)('form.required')}` }, 400);
+    if (!code)
+      return doorPage(
+        db,
+        req,
+        reply,
+        { ok: false, text: `${translator(req.locale)('admin.code')}: ${translator(req.locale)('form.required')}` },
+        400,
+      );
     try {
       const { registration, already } = await registrations.checkIn(db, req.network, req.params.id, code);
       const t = pageContext(req, reply).t;
-      return doorPage(db, req, reply, { ok: true, text: `${registration.name} — ${already ? t('admin.checkedIn') : `${t('admin.checkedIn')} ✔`}` });
+      return doorPage(db, req, reply, {
+        ok: true,
+        text: `${registration.name} — ${already ? t('admin.checkedIn') : `${t('admin.checkedIn')} ✔`}`,
+      });
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found')) return doorPage(db, req, reply, { ok: false, text: err.detail }, err.status);
+      if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found'))
+        return doorPage(db, req, reply, { ok: false, text: err.detail }, err.status);
       throw err;
     }
   });

@@ -11,5 +11,12 @@ export function formatRange(startsAt: Date, endsAt: Date, timeZone: string, loca
 }
 
 export function formatShort(startsAt: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(startsAt);
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(startsAt);
 }

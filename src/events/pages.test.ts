@@ -21,22 +21,36 @@ let organiser: { token: string; email: string; password: string };
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 type Dict = Record<string, string>;
 /** A translated message with its {placeholders} filled in, escaped as the page prints it. */
-const msg = (dict: Dict, key: string, params: Record<string, string | number> = {}) => escapeHtml(Object.entries(params).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), dict[key]!));
-
-
+const msg = (dict: Dict, key: string, params: Record<string, string | number> = {}) =>
+  escapeHtml(Object.entries(params).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), dict[key]!));
 
 const browser = () => new FormSession(t.app);
 const signedIn = (who: { email: string; password: string }) => signIn(t.app, who);
 
-const api = async (method: InjectOptions['method'], url: string, body?: unknown, token: string | undefined = admin.token) => {
+const api = async (
+  method: InjectOptions['method'],
+  url: string,
+  body?: unknown,
+  token: string | undefined = admin.token,
+) => {
   const res = await t.api(method, url, { token, body });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
   return res.json();
 };
-const createEvent = (body: Record<string, unknown>) => api('POST', '/api/v1/chapters/charleroi/events', body) as Promise<{ id: string; seriesId: string | null }>;
+const createEvent = (body: Record<string, unknown>) =>
+  api('POST', '/api/v1/chapters/charleroi/events', body) as Promise<{ id: string; seriesId: string | null }>;
 const registrationsOf = async (eventId: string) =>
-  ((await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { name: string; email: string; status: string; waitlistPosition?: number; answers: Record<string, string> }[]).map((r) => [r.name, r.status, r.waitlistPosition]);
-const countRows = async (table: 'events' | 'registrations' | 'event_series') => (await t.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+  (
+    (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as {
+      name: string;
+      email: string;
+      status: string;
+      waitlistPosition?: number;
+      answers: Record<string, string>;
+    }[]
+  ).map((r) => [r.name, r.status, r.waitlistPosition]);
+const countRows = async (table: 'events' | 'registrations' | 'event_series') =>
+  (await t.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
 
 /** The path of a redirect to a ticket page; fails unless it is one. */
 const ticketPath = (res: LightMyRequestResponse) => {
@@ -45,7 +59,8 @@ const ticketPath = (res: LightMyRequestResponse) => {
   expect(location).toMatch(/^\/r\/[A-Za-z0-9_-]{32}$/);
   return location;
 };
-const statusOf = (html: string) => /<p class="notice" role="status" id="registration-status" data-status="([a-z]+)">([^<]*)<\/p>/.exec(html);
+const statusOf = (html: string) =>
+  /<p class="notice" role="status" id="registration-status" data-status="([a-z]+)">([^<]*)<\/p>/.exec(html);
 
 // Thursday 4 March 2027, 18:30–21:00 in Brussels (CET, UTC+1).
 const MARCH_4 = { startsAt: '2027-03-04T17:30:00Z', endsAt: '2027-03-04T20:00:00Z' };
@@ -63,7 +78,12 @@ beforeAll(async () => {
   member = { token: m.token, email: m.user.email, password: m.password };
   const o = await t.user('member');
   organiser = { token: o.token, email: o.user.email, password: o.password };
-  await api('POST', '/api/v1/venues', { name: 'Switch', city: 'Charleroi', address: 'Rue de la Science 1', rooms: [{ name: 'Event room', capacity: 50 }] });
+  await api('POST', '/api/v1/venues', {
+    name: 'Switch',
+    city: 'Charleroi',
+    address: 'Rue de la Science 1',
+    rooms: [{ name: 'Event room', capacity: 50 }],
+  });
   await api('POST', '/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' });
   await api('POST', '/api/v1/chapters/charleroi/organizers', { email: organiser.email });
 });
@@ -124,7 +144,7 @@ describe('the event page', () => {
     ).id;
   });
 
-  it('shows the title, the date in the visitor\'s language and the seats left', async () => {
+  it("shows the title, the date in the visitor's language and the seats left", async () => {
     const cases = [
       { lang: 'fr-BE,fr;q=0.9', html: 'fr', dict: fr, date: 'jeudi 4 mars 2027, 18:30 – 21:00' },
       { lang: 'nl-BE,nl;q=0.9', html: 'nl', dict: nl, date: 'donderdag 4 maart 2027, 18:30 – 21:00' },
@@ -146,9 +166,11 @@ describe('the event page', () => {
     }
   });
 
-  it('builds the RSVP form from the event\'s questions', async () => {
+  it("builds the RSVP form from the event's questions", async () => {
     const res = await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'en' } });
-    const form = new RegExp(`<form method="post" action="/events/${eventId}/register"[^>]*>([\\s\\S]*?)</form>`).exec(res.body);
+    const form = new RegExp(`<form method="post" action="/events/${eventId}/register"[^>]*>([\\s\\S]*?)</form>`).exec(
+      res.body,
+    );
     expect(form, 'the RSVP form').not.toBeNull();
     const html = form![1]!;
     expect(html).toMatch(/<input type="hidden" name="_csrf" value="[^"]+"\/>/);
@@ -169,11 +191,19 @@ describe('the event page', () => {
 
   it('refuses a registration posted without the CSRF token with 403, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const cold = await browser().request('POST', `/events/${eventId}/register`, { name: 'Eve', email: 'eve@example.org', answer_role: 'dev' });
+    const cold = await browser().request('POST', `/events/${eventId}/register`, {
+      name: 'Eve',
+      email: 'eve@example.org',
+      answer_role: 'dev',
+    });
     expect(cold.statusCode).toBe(403);
     const b = browser();
     await b.get(`/events/${eventId}`);
-    const noToken = await b.request('POST', `/events/${eventId}/register`, { name: 'Eve', email: 'eve@example.org', answer_role: 'dev' });
+    const noToken = await b.request('POST', `/events/${eventId}/register`, {
+      name: 'Eve',
+      email: 'eve@example.org',
+      answer_role: 'dev',
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.headers.location).toBeUndefined();
     expect(await countRows('registrations')).toBe(before);
@@ -181,7 +211,12 @@ describe('the event page', () => {
 
   it('registers a guest: 303 to the ticket page with the status, an inline SVG QR code and the check-in code', async () => {
     const b = browser();
-    const res = await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Ada Lovelace', email: 'Ada@Example.org', answer_role: 'designer', answer_diet: 'none' });
+    const res = await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+      name: 'Ada Lovelace',
+      email: 'Ada@Example.org',
+      answer_role: 'designer',
+      answer_diet: 'none',
+    });
     const path = ticketPath(res);
     const ticket = await b.get(path);
     expect(ticket.statusCode).toBe(200);
@@ -199,8 +234,17 @@ describe('the event page', () => {
     expect(qr![0]).toMatch(/<path[^>]+d="M/);
     // Stored as the organisers see it, with the answers.
     const [stored] = (await api('GET', `/api/v1/events/${eventId}/registrations`)).items;
-    expect(stored).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.org', status: 'confirmed', answers: { role: 'designer', diet: 'none' } });
-    const row = (await t.database.pool.query('SELECT secret, check_in_code FROM registrations WHERE email = $1', ['ada@example.org'])).rows[0];
+    expect(stored).toMatchObject({
+      name: 'Ada Lovelace',
+      email: 'ada@example.org',
+      status: 'confirmed',
+      answers: { role: 'designer', diet: 'none' },
+    });
+    const row = (
+      await t.database.pool.query('SELECT secret, check_in_code FROM registrations WHERE email = $1', [
+        'ada@example.org',
+      ])
+    ).rows[0];
     expect(path).toBe(`/r/${row.secret}`);
     expect(code).toBe(row.check_in_code);
     // The event page now counts the seat.
@@ -208,9 +252,15 @@ describe('the event page', () => {
   });
 
   it('does not give a guest the ticket of someone already registered with that e-mail', async () => {
-    const { secret } = (await t.database.pool.query('SELECT secret FROM registrations WHERE email = $1', ['ada@example.org'])).rows[0];
+    const { secret } = (
+      await t.database.pool.query('SELECT secret FROM registrations WHERE email = $1', ['ada@example.org'])
+    ).rows[0];
     const before = await countRows('registrations');
-    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Mallory', email: 'ADA@example.org', answer_role: 'dev' });
+    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+      name: 'Mallory',
+      email: 'ADA@example.org',
+      answer_role: 'dev',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers.location).toBeUndefined();
     expect(res.body).not.toContain(secret);
@@ -222,11 +272,19 @@ describe('the event page', () => {
 
   it('re-renders the form with 400 and the field error for an invalid e-mail, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Bob', email: 'not-an-email', answer_role: 'dev' });
+    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+      name: 'Bob',
+      email: 'not-an-email',
+      answer_role: 'dev',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(escapeHtml(en['form.errors']));
-    expect(res.body).toContain('<p class="field-error" id="f-email-error">must be an e-mail address such as ada@example.org</p>');
-    expect(res.body).toMatch(/<input id="f-email" name="email" required aria-invalid="true" aria-describedby="f-email-error"/);
+    expect(res.body).toContain(
+      '<p class="field-error" id="f-email-error">must be an e-mail address such as ada@example.org</p>',
+    );
+    expect(res.body).toMatch(
+      /<input id="f-email" name="email" required aria-invalid="true" aria-describedby="f-email-error"/,
+    );
     expect(res.body).toContain('value="Bob"');
     expect(res.body).toMatch(/<option value="dev" selected>dev<\/option>/);
     expect(await countRows('registrations')).toBe(before);
@@ -234,10 +292,16 @@ describe('the event page', () => {
 
   it('refuses an answer that is not one of the choices with 400 beside the question, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, { name: 'Cy', email: 'cy@example.org', answer_role: 'boss' });
+    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+      name: 'Cy',
+      email: 'cy@example.org',
+      answer_role: 'boss',
+    });
     expect(res.statusCode).toBe(400);
     // The message is the question's own, next to it, and the summary links to the field.
-    expect(res.body).toContain('<p class="field-error" id="f-answers-role-error">Please check your answers — role must be one of: dev, designer (Your role).</p>');
+    expect(res.body).toContain(
+      '<p class="field-error" id="f-answers-role-error">Please check your answers — role must be one of: dev, designer (Your role).</p>',
+    );
     expect(res.body).toContain('href="#f-answers-role"');
     expect(await countRows('registrations')).toBe(before);
   });
@@ -245,7 +309,12 @@ describe('the event page', () => {
 
 describe('a signed-in member', () => {
   it('registers without typing name and e-mail, and then sees their own registration on the event page', async () => {
-    const { id } = await createEvent({ title: 'Members meetup', ...MARCH_4, capacity: 5, onlineUrl: 'https://meet.example.org/mm' });
+    const { id } = await createEvent({
+      title: 'Members meetup',
+      ...MARCH_4,
+      capacity: 5,
+      onlineUrl: 'https://meet.example.org/mm',
+    });
     const b = await signedIn(member);
     const page = await b.get(`/events/${id}`);
     expect(page.body).toContain(`value="${member.email}"`);
@@ -267,8 +336,21 @@ describe('a full event and its waitlist', () => {
   const waiting: { browser: FormSession; path: string }[] = [];
 
   beforeAll(async () => {
-    eventId = (await createEvent({ title: 'Tiny meetup', startsAt: later(20), endsAt: later(20, 19), capacity: 1, onlineUrl: 'https://meet.example.org/tiny' })).id;
-    first = await api('POST', `/api/v1/events/${eventId}/registrations`, { name: 'Seat Holder', email: 'seat@example.org' }, undefined);
+    eventId = (
+      await createEvent({
+        title: 'Tiny meetup',
+        startsAt: later(20),
+        endsAt: later(20, 19),
+        capacity: 1,
+        onlineUrl: 'https://meet.example.org/tiny',
+      })
+    ).id;
+    first = await api(
+      'POST',
+      `/api/v1/events/${eventId}/registrations`,
+      { name: 'Seat Holder', email: 'seat@example.org' },
+      undefined,
+    );
   });
 
   it('shows "join the waitlist" once the seats are taken, and the ticket page gives the position', async () => {
@@ -281,16 +363,26 @@ describe('a full event and its waitlist', () => {
 
     for (const [i, name] of ['Wanda', 'Walt'].entries()) {
       const b = browser();
-      const path = ticketPath(await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, { name, email: `${name.toLowerCase()}@example.org` }));
+      const path = ticketPath(
+        await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+          name,
+          email: `${name.toLowerCase()}@example.org`,
+        }),
+      );
       const ticket = await b.get(path);
       expect(ticket.statusCode).toBe(200);
-      expect(statusOf(ticket.body)?.slice(1)).toEqual(['waitlisted', msg(en, 'ticket.waitlisted', { position: i + 1 })]);
+      expect(statusOf(ticket.body)?.slice(1)).toEqual([
+        'waitlisted',
+        msg(en, 'ticket.waitlisted', { position: i + 1 }),
+      ]);
       // No seat, so no QR code nor check-in code.
       expect(ticket.body).not.toContain('<svg');
       expect(ticket.body).not.toMatch(/<code>[0-9A-F]{16}<\/code>/);
       waiting.push({ browser: b, path });
     }
-    expect((await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'nl' } })).body).toContain(msg(nl, 'event.full', { count: 2 }));
+    expect((await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'nl' } })).body).toContain(
+      msg(nl, 'event.full', { count: 2 }),
+    );
     expect(await registrationsOf(eventId)).toEqual([
       ['Seat Holder', 'confirmed', undefined],
       ['Wanda', 'waitlisted', 1],
@@ -373,17 +465,34 @@ describe('organiser pages', () => {
     expect(page.body).toContain(`<option value="monthly-nth">${escapeHtml(en['repeat.monthlyNth'])}</option>`);
 
     const before = await countRows('events');
-    const res = await b.request('POST', '/admin/chapters/charleroi/events', { _csrf: csrfOf(page.body), ...newEventForm() });
+    const res = await b.request('POST', '/admin/chapters/charleroi/events', {
+      _csrf: csrfOf(page.body),
+      ...newEventForm(),
+    });
     expect(res.statusCode, res.body).toBe(303);
     const m = /^\/admin\/events\/([0-9a-f-]{36})\?done=created$/.exec(String(res.headers.location));
     expect(m, String(res.headers.location)).not.toBeNull();
     expect(await countRows('events')).toBe(before + 3);
 
     const created = await api('GET', `/api/v1/events/${m![1]}`);
-    expect(created).toMatchObject({ title: 'Jeudi du code', startsAt: '2027-03-04T17:30:00.000Z', endsAt: '2027-03-04T20:00:00.000Z', timeZone: 'Europe/Brussels', capacity: 30, status: 'published', venue: { slug: 'switch' } });
+    expect(created).toMatchObject({
+      title: 'Jeudi du code',
+      startsAt: '2027-03-04T17:30:00.000Z',
+      endsAt: '2027-03-04T20:00:00.000Z',
+      timeZone: 'Europe/Brussels',
+      capacity: 30,
+      status: 'published',
+      venue: { slug: 'switch' },
+    });
     const series = await api('GET', `/api/v1/series/${created.seriesId}`);
-    expect(series).toMatchObject({ rrule: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=3', timeZone: 'Europe/Brussels', firstStartLocal: '2027-03-04T18:30' });
-    const occurrences = await Promise.all((series.occurrences as { id: string }[]).map((o) => api('GET', `/api/v1/events/${o.id}`)));
+    expect(series).toMatchObject({
+      rrule: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=3',
+      timeZone: 'Europe/Brussels',
+      firstStartLocal: '2027-03-04T18:30',
+    });
+    const occurrences = await Promise.all(
+      (series.occurrences as { id: string }[]).map((o) => api('GET', `/api/v1/events/${o.id}`)),
+    );
     // 18:30 in Brussels is 17:30 UTC in winter and 16:30 UTC after the switch to summer time (28 March 2027).
     expect(occurrences.map((e: { startsAt: string; endsAt: string }) => [e.startsAt, e.endsAt])).toEqual([
       ['2027-03-04T17:30:00.000Z', '2027-03-04T20:00:00.000Z'],
@@ -391,7 +500,12 @@ describe('organiser pages', () => {
       ['2027-05-06T16:30:00.000Z', '2027-05-06T19:00:00.000Z'],
     ]);
     for (const e of occurrences) {
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(e.startsAt));
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Brussels',
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(e.startsAt));
       expect(local).toBe('Thursday 18:30');
     }
 
@@ -403,7 +517,11 @@ describe('organiser pages', () => {
   it('re-renders the form with 400 and field errors for a missing end time, and creates nothing', async () => {
     const b = await signedIn(admin);
     const before = await countRows('events');
-    const res = await b.submit('/admin/chapters/charleroi/events/new', '/admin/chapters/charleroi/events', newEventForm({ title: 'No end', endTime: '', date: '2027-06-03' }));
+    const res = await b.submit(
+      '/admin/chapters/charleroi/events/new',
+      '/admin/chapters/charleroi/events',
+      newEventForm({ title: 'No end', endTime: '', date: '2027-06-03' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(escapeHtml(en['form.errors']));
     expect(res.body).toMatch(/<input id="f-endTime" name="endTime" required aria-invalid="true"/);
@@ -421,9 +539,15 @@ describe('organiser pages', () => {
   it('re-renders the form with 400 and the problem of a bad custom RRULE, and creates nothing', async () => {
     const b = await signedIn(admin);
     const [events, series] = [await countRows('events'), await countRows('event_series')];
-    const res = await b.submit('/admin/chapters/charleroi/events/new', '/admin/chapters/charleroi/events', newEventForm({ title: 'Bad rule', date: '2027-06-03', repeat: 'custom', rrule: 'FREQ=SOMETIMES;COUNT=3' }));
+    const res = await b.submit(
+      '/admin/chapters/charleroi/events/new',
+      '/admin/chapters/charleroi/events',
+      newEventForm({ title: 'Bad rule', date: '2027-06-03', repeat: 'custom', rrule: 'FREQ=SOMETIMES;COUNT=3' }),
+    );
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('<p class="field-error" id="f-rrule-error">invalid RRULE: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY</p>');
+    expect(res.body).toContain(
+      '<p class="field-error" id="f-rrule-error">invalid RRULE: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY</p>',
+    );
     expect(res.body).toMatch(/<input id="f-rrule" name="rrule" aria-invalid="true"/);
     expect(res.body).toContain('value="FREQ=SOMETIMES;COUNT=3"');
     expect(await countRows('events')).toBe(events);
@@ -438,11 +562,42 @@ describe('organiser pages', () => {
     let stranger: { checkInCode: string };
 
     beforeAll(async () => {
-      eventId = (await createEvent({ title: 'Door night', startsAt: later(30), endsAt: later(30, 19), capacity: 10, onlineUrl: 'https://meet.example.org/door' })).id;
-      otherId = (await createEvent({ title: 'Other "night"', startsAt: later(31), endsAt: later(31, 19), capacity: 10, onlineUrl: 'https://meet.example.org/other' })).id;
-      ada = await api('POST', `/api/v1/events/${eventId}/registrations`, { name: 'Ada', email: 'ada.door@example.org' }, undefined);
-      bob = await api('POST', `/api/v1/events/${eventId}/registrations`, { name: 'Bob, "the builder"', email: 'bob.door@example.org' }, undefined);
-      stranger = await api('POST', `/api/v1/events/${otherId}/registrations`, { name: 'Stranger', email: 'stranger@example.org' }, undefined);
+      eventId = (
+        await createEvent({
+          title: 'Door night',
+          startsAt: later(30),
+          endsAt: later(30, 19),
+          capacity: 10,
+          onlineUrl: 'https://meet.example.org/door',
+        })
+      ).id;
+      otherId = (
+        await createEvent({
+          title: 'Other "night"',
+          startsAt: later(31),
+          endsAt: later(31, 19),
+          capacity: 10,
+          onlineUrl: 'https://meet.example.org/other',
+        })
+      ).id;
+      ada = await api(
+        'POST',
+        `/api/v1/events/${eventId}/registrations`,
+        { name: 'Ada', email: 'ada.door@example.org' },
+        undefined,
+      );
+      bob = await api(
+        'POST',
+        `/api/v1/events/${eventId}/registrations`,
+        { name: 'Bob, "the builder"', email: 'bob.door@example.org' },
+        undefined,
+      );
+      stranger = await api(
+        'POST',
+        `/api/v1/events/${otherId}/registrations`,
+        { name: 'Stranger', email: 'stranger@example.org' },
+        undefined,
+      );
     });
 
     it('checks a code in, says so, and refuses the code of another event with its message', async () => {
@@ -452,30 +607,50 @@ describe('organiser pages', () => {
       expect(door.body).toContain(`<h1>${escapeHtml(en['admin.door'])}</h1>`);
       expect(door.body).toContain('0 / 2');
 
-      const ok = await b.request('POST', `/admin/events/${eventId}/door`, { _csrf: csrfOf(door.body), code: ` ${ada.checkInCode.toLowerCase()} ` });
+      const ok = await b.request('POST', `/admin/events/${eventId}/door`, {
+        _csrf: csrfOf(door.body),
+        code: ` ${ada.checkInCode.toLowerCase()} `,
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toContain(`<p class="notice" role="status">Ada — ${escapeHtml(en['admin.checkedIn'])} ✔</p>`);
       expect(ok.body).toContain('1 / 2');
-      const checked = (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { name: string; checkedInAt: string | null }[];
+      const checked = (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as {
+        name: string;
+        checkedInAt: string | null;
+      }[];
       expect(checked.find((r) => r.name === 'Ada')!.checkedInAt).not.toBeNull();
       expect(checked.find((r) => r.name !== 'Ada')!.checkedInAt).toBeNull();
 
       // A second scan is harmless.
-      const again = await b.submit(`/admin/events/${eventId}/door`, `/admin/events/${eventId}/door`, { code: ada.checkInCode });
+      const again = await b.submit(`/admin/events/${eventId}/door`, `/admin/events/${eventId}/door`, {
+        code: ada.checkInCode,
+      });
       expect(again.statusCode).toBe(200);
       expect(again.body).toContain(`<p class="notice" role="status">Ada — ${escapeHtml(en['admin.checkedIn'])}</p>`);
 
-      const wrong = await b.submit(`/admin/events/${eventId}/door`, `/admin/events/${eventId}/door`, { code: stranger.checkInCode });
+      const wrong = await b.submit(`/admin/events/${eventId}/door`, `/admin/events/${eventId}/door`, {
+        code: stranger.checkInCode,
+      });
       expect(wrong.statusCode).toBe(409);
-      expect(wrong.body).toContain(`<p class="errors" role="status">${escapeHtml('This ticket is for another event: "Other "night"".')}</p>`);
-      const unknown = await b.submit(`/admin/events/${eventId}/door`, `/admin/events/${eventId}/door`, { code: 'FFFFFFFFFFFFFFFF' });
+      expect(wrong.body).toContain(
+        `<p class="errors" role="status">${escapeHtml('This ticket is for another event: "Other "night"".')}</p>`,
+      );
+      const unknown = await b.submit(`/admin/events/${eventId}/door`, `/admin/events/${eventId}/door`, {
+        code: 'FFFFFFFFFFFFFFFF',
+      });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.body).toContain('<p class="errors" role="status">No ticket of this event has this code.</p>');
       expect((await api('GET', `/api/v1/events/${otherId}/registrations`)).items[0].checkedInAt).toBeNull();
 
       // Without the CSRF token nobody is checked in.
-      expect((await b.request('POST', `/admin/events/${eventId}/door`, { code: bob.checkInCode })).statusCode).toBe(403);
-      expect(((await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]).filter((r) => r.checkedInAt)).toHaveLength(1);
+      expect((await b.request('POST', `/admin/events/${eventId}/door`, { code: bob.checkInCode })).statusCode).toBe(
+        403,
+      );
+      expect(
+        (
+          (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]
+        ).filter((r) => r.checkedInAt),
+      ).toHaveLength(1);
     });
 
     it('exports the registrations as CSV to organisers, and sends anonymous visitors to sign in', async () => {
@@ -488,18 +663,28 @@ describe('organiser pages', () => {
       expect(lines[0]).toBe('name,email,status,waitlist_position,registered_at,checked_in_at,attendance');
       expect(lines).toHaveLength(3);
       // Ada was checked in at the door above.
-      expect(lines[1]).toMatch(/^Ada,ada\.door@example\.org,confirmed,,\d{4}-\d\d-\d\dT[^,]+,\d{4}-\d\d-\d\dT[^,]+,attended$/);
+      expect(lines[1]).toMatch(
+        /^Ada,ada\.door@example\.org,confirmed,,\d{4}-\d\d-\d\dT[^,]+,\d{4}-\d\d-\d\dT[^,]+,attended$/,
+      );
       expect(lines[2]).toMatch(/^"Bob, ""the builder""",bob\.door@example\.org,confirmed,,/);
 
       const anonymous = await t.app.inject({ url: `/admin/events/${eventId}/registrations.csv` });
       expect(anonymous.statusCode).toBe(303);
-      expect(anonymous.headers.location).toBe(`/login?next=${encodeURIComponent(`/admin/events/${eventId}/registrations.csv`)}`);
+      expect(anonymous.headers.location).toBe(
+        `/login?next=${encodeURIComponent(`/admin/events/${eventId}/registrations.csv`)}`,
+      );
       expect(anonymous.body).not.toContain('door@example.org');
     });
 
     it('refuses the admin event pages to a member who is not an organiser with 403', async () => {
       const b = await signedIn(member);
-      for (const url of [`/admin/events/${eventId}`, `/admin/events/${eventId}/registrations`, `/admin/events/${eventId}/door`, `/admin/events/${eventId}/registrations.csv`, '/admin/chapters/charleroi/events/new']) {
+      for (const url of [
+        `/admin/events/${eventId}`,
+        `/admin/events/${eventId}/registrations`,
+        `/admin/events/${eventId}/door`,
+        `/admin/events/${eventId}/registrations.csv`,
+        '/admin/chapters/charleroi/events/new',
+      ]) {
         const res = await b.get(url);
         expect(res.statusCode, url).toBe(403);
         expect(res.body, url).not.toContain('door@example.org');
@@ -510,17 +695,31 @@ describe('organiser pages', () => {
       const door = await b.request('POST', `/admin/events/${eventId}/door`, { _csrf: token, code: bob.checkInCode });
       expect(door.statusCode).toBe(403);
       const before = await countRows('events');
-      const create = await b.request('POST', '/admin/chapters/charleroi/events', { _csrf: token, ...newEventForm({ repeat: 'none' }) });
+      const create = await b.request('POST', '/admin/chapters/charleroi/events', {
+        _csrf: token,
+        ...newEventForm({ repeat: 'none' }),
+      });
       expect(create.statusCode).toBe(403);
       expect(await countRows('events')).toBe(before);
-      expect(((await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]).filter((r) => r.checkedInAt)).toHaveLength(1);
+      expect(
+        (
+          (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]
+        ).filter((r) => r.checkedInAt),
+      ).toHaveLength(1);
       // Nor can an anonymous visitor with a token from a public page: 401, and nobody is checked in.
       const visitor = browser();
       const publicToken = csrfOf((await visitor.get(`/events/${eventId}`)).body);
-      const anonymousDoor = await visitor.request('POST', `/admin/events/${eventId}/door`, { _csrf: publicToken, code: bob.checkInCode });
+      const anonymousDoor = await visitor.request('POST', `/admin/events/${eventId}/door`, {
+        _csrf: publicToken,
+        code: bob.checkInCode,
+      });
       expect(anonymousDoor.statusCode).toBe(401);
       expect(anonymousDoor.body).not.toContain('Bob');
-      expect(((await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]).filter((r) => r.checkedInAt)).toHaveLength(1);
+      expect(
+        (
+          (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as { checkedInAt: string | null }[]
+        ).filter((r) => r.checkedInAt),
+      ).toHaveLength(1);
       // The organiser of the chapter, not an admin, is let in.
       expect((await (await signedIn(organiser)).get(`/admin/events/${eventId}`)).statusCode).toBe(200);
     });

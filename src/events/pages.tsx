@@ -17,15 +17,26 @@ import { EventHead } from '../feeds/meta.js';
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
 
-
 function registrationOpen(e: events.EventRow, now = new Date()): boolean {
-  return e.status === 'published' && e.startsAt > now && (!e.registrationOpensAt || e.registrationOpensAt <= now) && (!e.registrationClosesAt || e.registrationClosesAt > now) ;
+  return (
+    e.status === 'published' &&
+    e.startsAt > now &&
+    (!e.registrationOpensAt || e.registrationOpensAt <= now) &&
+    (!e.registrationClosesAt || e.registrationClosesAt > now)
+  );
 }
 
-export function EventListItem({ ctx, e }: { ctx: PageContext; e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string } }) {
+export function EventListItem({
+  ctx,
+  e,
+}: {
+  ctx: PageContext;
+  e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string };
+}) {
   return (
     <li>
-      <a href={`/events/${e.id}`}>{e.title}</a> <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale)}</span>
+      <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+      <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale)}</span>
     </li>
   );
 }
@@ -37,13 +48,34 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
   return (
     <form method="post" action={`/events/${view.id}/register`} class="stack" novalidate>
       <CsrfField ctx={ctx} />
-      <Field name="name" label={t('event.yourName')} values={values} errors={form?.errors} autocomplete="name" required />
-      <Field name="email" type="email" label={t('event.yourEmail')} values={values} errors={form?.errors} autocomplete="email" required />
+      <Field
+        name="name"
+        label={t('event.yourName')}
+        values={values}
+        errors={form?.errors}
+        autocomplete="name"
+        required
+      />
+      <Field
+        name="email"
+        type="email"
+        label={t('event.yourEmail')}
+        values={values}
+        errors={form?.errors}
+        autocomplete="email"
+        required
+      />
       {view.questions.map((q) =>
         q.type === 'choice' ? (
           <div>
             <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
-            <select id={`f-answers-${q.id}`} name={`answer_${q.id}`} required={q.required} aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined} aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined}>
+            <select
+              id={`f-answers-${q.id}`}
+              name={`answer_${q.id}`}
+              required={q.required}
+              aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined}
+              aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined}
+            >
               {q.required ? null : <option value="" />}
               {q.choices.map((c) => (
                 <option value={c} selected={values[`answer_${q.id}`] === c}>
@@ -51,19 +83,40 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
                 </option>
               ))}
             </select>
-            {form?.errors[`answers.${q.id}`] ? <p class="field-error" id={`f-answers-${q.id}-error`}>{form.errors[`answers.${q.id}`]}</p> : null}
+            {form?.errors[`answers.${q.id}`] ? (
+              <p class="field-error" id={`f-answers-${q.id}-error`}>
+                {form.errors[`answers.${q.id}`]}
+              </p>
+            ) : null}
           </div>
         ) : (
           <div>
             <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
-            <input id={`f-answers-${q.id}`} name={`answer_${q.id}`} value={values[`answer_${q.id}`] ?? ''} required={q.required} aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined} aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined} />
-            {form?.errors[`answers.${q.id}`] ? <p class="field-error" id={`f-answers-${q.id}-error`}>{form.errors[`answers.${q.id}`]}</p> : null}
+            <input
+              id={`f-answers-${q.id}`}
+              name={`answer_${q.id}`}
+              value={values[`answer_${q.id}`] ?? ''}
+              required={q.required}
+              aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined}
+              aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined}
+            />
+            {form?.errors[`answers.${q.id}`] ? (
+              <p class="field-error" id={`f-answers-${q.id}-error`}>
+                {form.errors[`answers.${q.id}`]}
+              </p>
+            ) : null}
           </div>
         ),
       )}
       {view.venue ? (
         <div>
-          <input type="checkbox" id="f-shareWithVenue" name="shareWithVenue" checked={values.shareWithVenue === 'on'} aria-describedby="f-shareWithVenue-help" />{' '}
+          <input
+            type="checkbox"
+            id="f-shareWithVenue"
+            name="shareWithVenue"
+            checked={values.shareWithVenue === 'on'}
+            aria-describedby="f-shareWithVenue-help"
+          />{' '}
           <label htmlFor="f-shareWithVenue" style="display:inline">
             {t('consent.share', { venue: view.venue.name })}
           </label>
@@ -79,7 +132,14 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
   );
 }
 
-async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, reply: FastifyReply, form?: Form, status = 200) {
+async function eventPage(
+  db: Db,
+  config: Config,
+  req: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  form?: Form,
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
@@ -112,7 +172,8 @@ async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, 
           {view.venue ? (
             <>
               <a href={`/venues/${view.venue.slug}`}>{view.venue.name}</a>
-              {view.room ? ` — ${view.room.name}` : ''}, {[view.venue.address, view.venue.city].filter(Boolean).join(', ')}
+              {view.room ? ` — ${view.room.name}` : ''},{' '}
+              {[view.venue.address, view.venue.city].filter(Boolean).join(', ')}
             </>
           ) : null}
           {view.venue && view.onlineUrl ? ' · ' : null}
@@ -126,7 +187,11 @@ async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, 
       {view.status !== 'cancelled' ? <AddToCalendar ctx={ctx} view={view} baseUrl={config.baseUrl} /> : null}
       {view.status === 'published' ? (
         <p>
-          <strong>{view.seatsLeft > 0 ? t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity }) : t('event.full', { count: view.waitlistCount })}</strong>
+          <strong>
+            {view.seatsLeft > 0
+              ? t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })
+              : t('event.full', { count: view.waitlistCount })}
+          </strong>
         </p>
       ) : null}
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
@@ -146,13 +211,26 @@ async function eventPage(db: Db, config: Config, req: FastifyRequest<IdParams>, 
       ) : null}
       {own ? (
         <p class="notice" role="status">
-          {own.status === 'confirmed' ? t('ticket.confirmed') : t('ticket.waitlisted', { position: ownPosition ?? 0 })} <a href={`/r/${own.secret}`}>{t('ticket.title')}</a>
+          {own.status === 'confirmed' ? t('ticket.confirmed') : t('ticket.waitlisted', { position: ownPosition ?? 0 })}{' '}
+          <a href={`/r/${own.secret}`}>{t('ticket.title')}</a>
         </p>
       ) : null}
       {view.status === 'published' && !own ? (
         <Section title={t('event.register')}>
           <ErrorSummary ctx={ctx} errors={form?.errors} />
-          {!open ? <p>{row.registrationOpensAt && row.registrationOpensAt > new Date() && row.startsAt > new Date() ? t('event.opensAt', { when: formatShort(row.registrationOpensAt, row.timeZone, ctx.locale) }) : t('event.registrationClosed')}</p> : !view.guestRegistration && !ctx.user ? <p>{t('event.membersOnly')}</p> : view.seatsLeft === 0 && !view.waitlist ? <p>{t('event.registrationClosed')}</p> : <RsvpForm ctx={ctx} view={view} form={form} />}
+          {!open ? (
+            <p>
+              {row.registrationOpensAt && row.registrationOpensAt > new Date() && row.startsAt > new Date()
+                ? t('event.opensAt', { when: formatShort(row.registrationOpensAt, row.timeZone, ctx.locale) })
+                : t('event.registrationClosed')}
+            </p>
+          ) : !view.guestRegistration && !ctx.user ? (
+            <p>{t('event.membersOnly')}</p>
+          ) : view.seatsLeft === 0 && !view.waitlist ? (
+            <p>{t('event.registrationClosed')}</p>
+          ) : (
+            <RsvpForm ctx={ctx} view={view} form={form} />
+          )}
         </Section>
       ) : null}
       {canManage ? (
@@ -175,10 +253,19 @@ function parseRsvp(body: unknown) {
     values[k] = v;
     if (k.startsWith('answer_') && v.trim()) answers[k.slice('answer_'.length)] = v;
   }
-  return validate(RegistrationCreateSchema, { name: values.name, email: values.email, answers, shareWithVenue: values.shareWithVenue === 'on' }, values);
+  return validate(
+    RegistrationCreateSchema,
+    { name: values.name, email: values.email, answers, shareWithVenue: values.shareWithVenue === 'on' },
+    values,
+  );
 }
 
-async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: { secret: string } }>, reply: FastifyReply) {
+async function ticketPage(
+  db: Db,
+  config: Config,
+  req: FastifyRequest<{ Params: { secret: string } }>,
+  reply: FastifyReply,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const reg = await registrations.findBySecret(db, req.network, req.params.secret);
@@ -186,23 +273,42 @@ async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: 
   const position = await registrations.waitlistPosition(db, reg);
   const venueName = row.venueId ? (await events.eventPlaces(db, [row])).venues.get(row.venueId)?.name : undefined;
   // The QR code opens the door page of the event with this code: an organiser's phone camera is the scanner.
-  const qr = reg.status === 'confirmed' ? await QRCode.toString(`${config.baseUrl}/admin/events/${row.id}/door?code=${reg.checkInCode}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
+  const qr =
+    reg.status === 'confirmed'
+      ? await QRCode.toString(`${config.baseUrl}/admin/events/${row.id}/door?code=${reg.checkInCode}`, {
+          type: 'svg',
+          margin: 1,
+          errorCorrectionLevel: 'M',
+        })
+      : '';
   return sendPage(
     reply.header('referrer-policy', 'no-referrer'),
     <Layout ctx={ctx} title={t('ticket.title')}>
       <h1>{t('ticket.title')}</h1>
       <p>
-        <a href={`/events/${row.id}`}>{row.title}</a> — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+        <a href={`/events/${row.id}`}>{row.title}</a> —{' '}
+        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       <p>
         <strong>{reg.name}</strong> &lt;{reg.email}&gt;
       </p>
       <p class="notice" role="status" id="registration-status" data-status={reg.status}>
-        {reg.status === 'confirmed' ? t('ticket.confirmed') : reg.status === 'waitlisted' ? t('ticket.waitlisted', { position: position ?? 0 }) : row.status === 'cancelled' ? t('event.cancelled', { reason: row.cancelReason ?? '' }) : t('ticket.cancelled')}
+        {reg.status === 'confirmed'
+          ? t('ticket.confirmed')
+          : reg.status === 'waitlisted'
+            ? t('ticket.waitlisted', { position: position ?? 0 })
+            : row.status === 'cancelled'
+              ? t('event.cancelled', { reason: row.cancelReason ?? '' })
+              : t('ticket.cancelled')}
       </p>
       {reg.status === 'confirmed' ? (
         <figure class="ticket">
-          <div class="qr" role="img" aria-label={`${t('ticket.code')}: ${reg.checkInCode}`} dangerouslySetInnerHTML={{ __html: qr }} />
+          <div
+            class="qr"
+            role="img"
+            aria-label={`${t('ticket.code')}: ${reg.checkInCode}`}
+            dangerouslySetInnerHTML={{ __html: qr }}
+          />
           <figcaption>
             {t('ticket.code')}: <code>{reg.checkInCode}</code>
           </figcaption>
@@ -213,7 +319,16 @@ async function ticketPage(db: Db, config: Config, req: FastifyRequest<{ Params: 
           <h2>{t('consent.heading')}</h2>
           {reg.sharedWithVenueAt ? (
             <>
-              <p>{t('consent.sharedAt', { venue: venueName ?? '', when: new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: row.timeZone }).format(reg.sharedWithVenueAt) })}</p>
+              <p>
+                {t('consent.sharedAt', {
+                  venue: venueName ?? '',
+                  when: new Intl.DateTimeFormat(ctx.locale, {
+                    dateStyle: 'long',
+                    timeStyle: 'short',
+                    timeZone: row.timeZone,
+                  }).format(reg.sharedWithVenueAt),
+                })}
+              </p>
               <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`}>
                 <CsrfField ctx={ctx} />
                 <button type="submit">{t('consent.withdraw')}</button>
@@ -242,19 +357,43 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
 
   app.get<IdParams>('/events/:id', (req, reply) => eventPage(db, config, req, reply));
 
-  app.post<IdParams>('/events/:id/register', { ...csrf, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const form = parseRsvp(req.body);
-    if (!form.ok) return eventPage(db, config, req, reply, form, 400);
-    try {
-      const { registration, created } = await registrations.registerForEvent(db, req.network, req.params.id, { name: form.data.name!, email: form.data.email!, answers: form.data.answers, shareWithVenue: form.data.shareWithVenue }, { userId: req.user?.id, locale: req.locale });
-      // A repeat of someone else's e-mail must not reveal their link; a signed-in member gets their own.
-      if (created || (req.user && registration.userId === req.user.id)) return reply.redirect(`/r/${registration.secret}`, 303);
-      return eventPage(db, config, req, reply, { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } }, 200);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'conflict') return eventPage(db, config, req, reply, { values: form.values, errors: { '(form)': err.detail } }, 409);
-      return eventPage(db, config, req, reply, formError(err, form.values), 400);
-    }
-  });
+  app.post<IdParams>(
+    '/events/:id/register',
+    { ...csrf, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const form = parseRsvp(req.body);
+      if (!form.ok) return eventPage(db, config, req, reply, form, 400);
+      try {
+        const { registration, created } = await registrations.registerForEvent(
+          db,
+          req.network,
+          req.params.id,
+          {
+            name: form.data.name!,
+            email: form.data.email!,
+            answers: form.data.answers,
+            shareWithVenue: form.data.shareWithVenue,
+          },
+          { userId: req.user?.id, locale: req.locale },
+        );
+        // A repeat of someone else's e-mail must not reveal their link; a signed-in member gets their own.
+        if (created || (req.user && registration.userId === req.user.id))
+          return reply.redirect(`/r/${registration.secret}`, 303);
+        return eventPage(
+          db,
+          config,
+          req,
+          reply,
+          { values: form.values, errors: { email: pageContext(req, reply).t('event.alreadyRegistered') } },
+          200,
+        );
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'conflict')
+          return eventPage(db, config, req, reply, { values: form.values, errors: { '(form)': err.detail } }, 409);
+        return eventPage(db, config, req, reply, formError(err, form.values), 400);
+      }
+    },
+  );
 
   app.get<{ Params: { secret: string } }>('/r/:secret', (req, reply) => ticketPage(db, config, req, reply));
 
@@ -269,4 +408,3 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
     return reply.redirect(`/r/${req.params.secret}`, 303);
   });
 }
-

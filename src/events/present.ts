@@ -48,7 +48,12 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
   };
 }
 
-export function presentRegistration(r: RegistrationRow, event: Pick<EventRow, 'endsAt'>, position: number | undefined, now = new Date()): RegistrationView {
+export function presentRegistration(
+  r: RegistrationRow,
+  event: Pick<EventRow, 'endsAt'>,
+  position: number | undefined,
+  now = new Date(),
+): RegistrationView {
   const ended = event.endsAt <= now;
   return {
     id: r.id,
@@ -59,7 +64,8 @@ export function presentRegistration(r: RegistrationRow, event: Pick<EventRow, 'e
     ...(position !== undefined ? { waitlistPosition: position } : {}),
     answers: r.answers,
     checkedInAt: r.checkedInAt?.toISOString() ?? null,
-    attendance: r.status === 'confirmed' && ended ? (r.checkedInAt ? 'attended' : 'no-show') : r.checkedInAt ? 'attended' : null,
+    attendance:
+      r.status === 'confirmed' && ended ? (r.checkedInAt ? 'attended' : 'no-show') : r.checkedInAt ? 'attended' : null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     sharedWithVenueAt: r.sharedWithVenueAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),

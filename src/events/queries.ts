@@ -9,7 +9,10 @@ export type EventRow = typeof events.$inferSelect;
 export type EventValues = Omit<typeof events.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
 export async function selectEvent(db: Tx, networkId: string, id: string, lock = false): Promise<EventRow | undefined> {
-  const q = db.select().from(events).where(and(eq(events.networkId, networkId), eq(events.id, id)));
+  const q = db
+    .select()
+    .from(events)
+    .where(and(eq(events.networkId, networkId), eq(events.id, id)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -20,7 +23,11 @@ export async function insertEvents(db: Tx, values: EventValues[]): Promise<Event
 }
 
 export async function updateEvent(db: Tx, id: string, patch: Partial<EventValues>): Promise<EventRow> {
-  const [row] = await db.update(events).set({ ...patch, updatedAt: new Date() }).where(eq(events.id, id)).returning();
+  const [row] = await db
+    .update(events)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(events.id, id))
+    .returning();
   return row!;
 }
 
@@ -47,10 +54,23 @@ export async function lockRoom(db: Tx, roomId: string) {
   await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).for('update');
 }
 
-export interface ListFilter { chapterId?: string; venueId?: string; from: Date; to?: Date; includeDraftsOf?: string[] | 'all'; after?: { startsAt: Date; id: string }; limit: number }
+export interface ListFilter {
+  chapterId?: string;
+  venueId?: string;
+  from: Date;
+  to?: Date;
+  includeDraftsOf?: string[] | 'all';
+  after?: { startsAt: Date; id: string };
+  limit: number;
+}
 
 export function selectEvents(db: Tx, networkId: string, f: ListFilter) {
-  const drafts = f.includeDraftsOf === 'all' ? sql`true` : f.includeDraftsOf?.length ? inArray(events.chapterId, f.includeDraftsOf) : sql`false`;
+  const drafts =
+    f.includeDraftsOf === 'all'
+      ? sql`true`
+      : f.includeDraftsOf?.length
+        ? inArray(events.chapterId, f.includeDraftsOf)
+        : sql`false`;
   return db
     .select()
     .from(events)
@@ -83,7 +103,8 @@ export async function selectCounts(db: Tx, eventIds: string[]) {
     .from(registrations)
     .where(inArray(registrations.eventId, eventIds))
     .groupBy(registrations.eventId);
-  for (const r of rows) map.set(r.eventId, { confirmed: r.confirmed, waitlisted: r.waitlisted, checkedIn: r.checkedIn });
+  for (const r of rows)
+    map.set(r.eventId, { confirmed: r.confirmed, waitlisted: r.waitlisted, checkedIn: r.checkedIn });
   return map;
 }
 
@@ -94,8 +115,17 @@ export async function selectPlaces(db: Tx, eventRows: EventRow[]) {
   // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
   const v = venueIds.length ? await db.select().from(venues).where(inArray(venues.id, venueIds)) : [];
   const r = roomIds.length ? await db.select().from(rooms).where(inArray(rooms.id, roomIds)) : [];
-  const c = chapterIds.length ? await db.select({ id: chapters.id, slug: chapters.slug, name: chapters.name }).from(chapters).where(inArray(chapters.id, chapterIds)) : [];
-  return { venues: new Map(v.map((x) => [x.id, x])), rooms: new Map(r.map((x) => [x.id, x])), chapters: new Map(c.map((x) => [x.id, x])) };
+  const c = chapterIds.length
+    ? await db
+        .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+        .from(chapters)
+        .where(inArray(chapters.id, chapterIds))
+    : [];
+  return {
+    venues: new Map(v.map((x) => [x.id, x])),
+    rooms: new Map(r.map((x) => [x.id, x])),
+    chapters: new Map(c.map((x) => [x.id, x])),
+  };
 }
 
 export function selectSeriesOccurrences(db: Tx, seriesId: string, from: Date) {
@@ -108,11 +138,22 @@ export function selectSeriesOccurrences(db: Tx, seriesId: string, from: Date) {
 }
 
 /** Events that have not ended, soonest first: published ones, or every status for those who run them. */
-export function selectUpcoming(db: Tx, networkId: string, f: { chapterId?: string; now: Date; limit: number; includeUnpublished?: boolean }) {
+export function selectUpcoming(
+  db: Tx,
+  networkId: string,
+  f: { chapterId?: string; now: Date; limit: number; includeUnpublished?: boolean },
+) {
   return db
     .select()
     .from(events)
-    .where(and(eq(events.networkId, networkId), f.includeUnpublished ? undefined : eq(events.status, 'published'), f.chapterId ? eq(events.chapterId, f.chapterId) : undefined, gt(events.endsAt, f.now)))
+    .where(
+      and(
+        eq(events.networkId, networkId),
+        f.includeUnpublished ? undefined : eq(events.status, 'published'),
+        f.chapterId ? eq(events.chapterId, f.chapterId) : undefined,
+        gt(events.endsAt, f.now),
+      ),
+    )
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(f.limit);
 }

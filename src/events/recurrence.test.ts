@@ -6,11 +6,27 @@ const tz = 'Europe/Brussels';
 
 describe('series expansion in Europe/Brussels', () => {
   it('keeps "first Thursday at 18:30" at 18:30 local across both daylight-saving changes', () => {
-    const occurrences = expandRule({ rrule: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=12', firstStartLocal: '2027-01-07T18:30', timeZone: tz, exdates: [], until: new Date('2028-12-31T00:00:00Z') });
+    const occurrences = expandRule({
+      rrule: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=12',
+      firstStartLocal: '2027-01-07T18:30',
+      timeZone: tz,
+      exdates: [],
+      until: new Date('2028-12-31T00:00:00Z'),
+    });
     expect(occurrences).toHaveLength(12);
     expect(occurrences.map((o) => localString(o.start, tz))).toEqual([
-      '2027-01-07T18:30', '2027-02-04T18:30', '2027-03-04T18:30', '2027-04-01T18:30', '2027-05-06T18:30', '2027-06-03T18:30',
-      '2027-07-01T18:30', '2027-08-05T18:30', '2027-09-02T18:30', '2027-10-07T18:30', '2027-11-04T18:30', '2027-12-02T18:30',
+      '2027-01-07T18:30',
+      '2027-02-04T18:30',
+      '2027-03-04T18:30',
+      '2027-04-01T18:30',
+      '2027-05-06T18:30',
+      '2027-06-03T18:30',
+      '2027-07-01T18:30',
+      '2027-08-05T18:30',
+      '2027-09-02T18:30',
+      '2027-10-07T18:30',
+      '2027-11-04T18:30',
+      '2027-12-02T18:30',
     ]);
     // Winter time is UTC+1, summer time UTC+2: the instants move, the wall clock does not.
     expect(occurrences[2]!.start.toISOString()).toBe('2027-03-04T17:30:00.000Z');
@@ -21,22 +37,44 @@ describe('series expansion in Europe/Brussels', () => {
 
   it('keeps a weekly series on the clock through the night of each change', () => {
     // 2027-03-28 and 2027-10-31 are the change Sundays.
-    const weekly = expandRule({ rrule: 'FREQ=WEEKLY;BYDAY=SA,SU', firstStartLocal: '2027-03-27T10:00', timeZone: tz, exdates: [], until: new Date('2027-03-29T00:00:00Z') });
+    const weekly = expandRule({
+      rrule: 'FREQ=WEEKLY;BYDAY=SA,SU',
+      firstStartLocal: '2027-03-27T10:00',
+      timeZone: tz,
+      exdates: [],
+      until: new Date('2027-03-29T00:00:00Z'),
+    });
     expect(weekly.map((o) => o.start.toISOString())).toEqual(['2027-03-27T09:00:00.000Z', '2027-03-28T08:00:00.000Z']);
-    const autumn = expandRule({ rrule: 'FREQ=DAILY;COUNT=2', firstStartLocal: '2027-10-30T18:30', timeZone: tz, exdates: [], until: new Date('2028-01-01T00:00:00Z') });
+    const autumn = expandRule({
+      rrule: 'FREQ=DAILY;COUNT=2',
+      firstStartLocal: '2027-10-30T18:30',
+      timeZone: tz,
+      exdates: [],
+      until: new Date('2028-01-01T00:00:00Z'),
+    });
     expect(autumn.map((o) => o.start.toISOString())).toEqual(['2027-10-30T16:30:00.000Z', '2027-10-31T17:30:00.000Z']);
   });
 
   it('skips excluded dates and stops at the horizon', () => {
-    const o = expandRule({ rrule: 'FREQ=MONTHLY;BYDAY=1TH', firstStartLocal: '2027-01-07T18:30', timeZone: tz, exdates: ['2027-02-04'], until: new Date('2027-04-30T00:00:00Z') });
+    const o = expandRule({
+      rrule: 'FREQ=MONTHLY;BYDAY=1TH',
+      firstStartLocal: '2027-01-07T18:30',
+      timeZone: tz,
+      exdates: ['2027-02-04'],
+      until: new Date('2027-04-30T00:00:00Z'),
+    });
     expect(o.map((x) => x.localDate)).toEqual(['2027-01-07', '2027-03-04', '2027-04-01']);
   });
 
   it('converts wall-clock times that do not exist or happen twice', () => {
     // 02:30 does not exist on 2027-03-28: it becomes 03:30 local.
-    expect(fromWallClock({ year: 2027, month: 3, day: 28, hour: 2, minute: 30 }, tz).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(fromWallClock({ year: 2027, month: 3, day: 28, hour: 2, minute: 30 }, tz).toISOString()).toBe(
+      '2027-03-28T01:30:00.000Z',
+    );
     // 02:30 happens twice on 2027-10-31: the first (summer time) is taken.
-    expect(fromWallClock({ year: 2027, month: 10, day: 31, hour: 2, minute: 30 }, tz).toISOString()).toBe('2027-10-31T00:30:00.000Z');
+    expect(fromWallClock({ year: 2027, month: 10, day: 31, hour: 2, minute: 30 }, tz).toISOString()).toBe(
+      '2027-10-31T00:30:00.000Z',
+    );
   });
 });
 

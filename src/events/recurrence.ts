@@ -5,15 +5,22 @@ const { rrulestr } = rrulePkg;
 
 const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY'];
 const DAY = /^([+-]?(?:[1-9]|[1-4]\d|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$/;
-const INT_LIST = (min: number, max: number) => (v: string) => v.split(',').every((x) => /^[+-]?\d+$/.test(x) && Math.abs(+x) >= min && Math.abs(+x) <= max);
+const INT_LIST = (min: number, max: number) => (v: string) =>
+  v.split(',').every((x) => /^[+-]?\d+$/.test(x) && Math.abs(+x) >= min && Math.abs(+x) <= max);
 const checks: Record<string, [(v: string) => boolean, string]> = {
   FREQ: [(v) => FREQS.includes(v), `FREQ must be one of ${FREQS.join(', ')}`],
   INTERVAL: [(v) => /^\d+$/.test(v) && +v >= 1 && +v <= 1000, 'INTERVAL must be a whole number from 1'],
   COUNT: [(v) => /^\d+$/.test(v) && +v >= 1 && +v <= 1000, 'COUNT must be a whole number from 1 to 1000'],
   UNTIL: [(v) => /^\d{8}(T\d{6}Z?)?$/.test(v), 'UNTIL must be a date such as 20271231 or 20271231T235959Z'],
-  BYDAY: [(v) => v.split(',').every((d) => DAY.test(d)), 'BYDAY must list days such as MO,TH or 1TH (first Thursday) or -1FR (last Friday)'],
+  BYDAY: [
+    (v) => v.split(',').every((d) => DAY.test(d)),
+    'BYDAY must list days such as MO,TH or 1TH (first Thursday) or -1FR (last Friday)',
+  ],
   BYMONTHDAY: [INT_LIST(1, 31), 'BYMONTHDAY must list days of the month from 1 to 31 (or -1 to -31)'],
-  BYMONTH: [(v) => v.split(',').every((x) => /^\d+$/.test(x) && +x >= 1 && +x <= 12), 'BYMONTH must list months from 1 to 12'],
+  BYMONTH: [
+    (v) => v.split(',').every((x) => /^\d+$/.test(x) && +x >= 1 && +x <= 12),
+    'BYMONTH must list months from 1 to 12',
+  ],
   BYSETPOS: [INT_LIST(1, 366), 'BYSETPOS must list positions such as 1 or -1'],
   BYWEEKNO: [INT_LIST(1, 53), 'BYWEEKNO must list weeks from 1 to 53'],
   BYYEARDAY: [INT_LIST(1, 366), 'BYYEARDAY must list days from 1 to 366'],
@@ -34,7 +41,8 @@ export function rruleProblem(rule: string): string | undefined {
     if (!key || value === undefined || rest.length) return `"${part}" is not of the form NAME=VALUE`;
     const name = key.toUpperCase();
     if (seen.has(name)) return `${name} appears twice`;
-    if (['BYHOUR', 'BYMINUTE', 'BYSECOND', 'DTSTART'].includes(name)) return `${name} is not supported: the time of day comes from startsAt`;
+    if (['BYHOUR', 'BYMINUTE', 'BYSECOND', 'DTSTART'].includes(name))
+      return `${name} is not supported: the time of day comes from startsAt`;
     const check = checks[name];
     if (!check) return `${name} is not a recurrence rule part this server knows`;
     if (!check[0](value.toUpperCase())) return check[1];
@@ -46,7 +54,10 @@ export function rruleProblem(rule: string): string | undefined {
 }
 
 export function normaliseRrule(rule: string): string {
-  return rule.trim().replace(/^RRULE:/i, '').toUpperCase();
+  return rule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
 }
 
 /**
@@ -55,7 +66,14 @@ export function normaliseRrule(rule: string): string {
  * "this date at this time on the local clock"), then each is converted in the zone: so 18:30
  * stays 18:30 across daylight-saving changes.
  */
-export function expandRule(opts: { rrule: string; firstStartLocal: string; timeZone: string; exdates: string[]; until: Date; max?: number }): { start: Date; localDate: string }[] {
+export function expandRule(opts: {
+  rrule: string;
+  firstStartLocal: string;
+  timeZone: string;
+  exdates: string[];
+  until: Date;
+  max?: number;
+}): { start: Date; localDate: string }[] {
   const first = parseLocal(opts.firstStartLocal);
   const floatingStart = new Date(Date.UTC(first.year, first.month - 1, first.day, first.hour, first.minute));
   const rule = rrulestr(`RRULE:${normaliseRrule(opts.rrule)}`, { dtstart: floatingStart });
@@ -67,7 +85,16 @@ export function expandRule(opts: { rrule: string; firstStartLocal: string; timeZ
   rule.all((d, i) => {
     if (d > floatingUntil || i >= 2000) return false;
     const localDate = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    const start = fromWallClock({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() }, opts.timeZone);
+    const start = fromWallClock(
+      {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+      },
+      opts.timeZone,
+    );
     if (start <= opts.until && !skip.has(localDate)) out.push({ start, localDate });
     return out.length < max;
   });

@@ -9,7 +9,14 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
 import { authorizeEvent, eventPolicy } from './policy.js';
-import { EventCancelSchema, EventCreateSchema, EventListQuerySchema, EventSchema, EventScopeSchema, EventUpdateSchema } from './schemas.js';
+import {
+  EventCancelSchema,
+  EventCreateSchema,
+  EventListQuerySchema,
+  EventSchema,
+  EventScopeSchema,
+  EventUpdateSchema,
+} from './schemas.js';
 import * as eventsService from './service.js';
 
 const tags = ['events'];
@@ -27,7 +34,9 @@ function decodeCursor(cursor: string | undefined) {
   } catch {
     // fall through
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
+    { field: 'cursor', message: 'is not a valid cursor' },
+  ]);
 }
 
 const presentEvents = eventsService.viewEvents;
@@ -37,45 +46,88 @@ export function eventRoutes(app: Api, db: Db): void {
     schema: {
       tags,
       summary: 'Create an event, or a series when `recurrence` is given (organisers, admins)',
-      description: 'A series materialises its occurrences twelve months ahead; each is an event of its own. A room booked at an overlapping time gives 409 naming the other event.',
+      description:
+        'A series materialises its occurrences twelve months ahead; each is an event of its own. A room booked at an overlapping time gives 409 naming the other event.',
       security: bearer,
       params: SlugParamsSchema,
       body: EventCreateSchema,
-      response: { 201: EventSchema.extend({ occurrences: z.number().int().describe('Events created (1, or the occurrences of the series)') }) },
+      response: {
+        201: EventSchema.extend({
+          occurrences: z.number().int().describe('Events created (1, or the occurrences of the series)'),
+        }),
+      },
     },
     handler: async (req, reply) => {
       const chapter = await findChapter(db, req.network, req.params.slug);
       authorize(req.user, await eventPolicy.manage(db, req.user, chapter), `create events for ${chapter.name}`);
       const { event, occurrences } = await eventsService.createEvent(db, req.network, req.params.slug, req.body);
       const [view] = await presentEvents(db, [event]);
-      return reply.code(201).header('location', `/api/v1/events/${event.id}`).send({ ...view!, occurrences });
+      return reply
+        .code(201)
+        .header('location', `/api/v1/events/${event.id}`)
+        .send({ ...view!, occurrences });
     },
   });
 
   app.get('/api/v1/events', {
-    schema: { tags, summary: 'Upcoming events (by start), filtered by chapter, venue and time', querystring: EventListQuerySchema, response: { 200: z.object({ items: z.array(EventSchema), nextCursor: z.string().nullable() }) } },
+    schema: {
+      tags,
+      summary: 'Upcoming events (by start), filtered by chapter, venue and time',
+      querystring: EventListQuerySchema,
+      response: { 200: z.object({ items: z.array(EventSchema), nextCursor: z.string().nullable() }) },
+    },
     handler: async (req) => {
       const { chapter, venue, from, to, limit, cursor, includeDrafts } = req.query;
       const chapterId = chapter ? (await findChapter(db, req.network, chapter)).id : undefined;
       const venueId = venue ? (await findVenue(db, req.network, venue)).id : undefined;
-      const includeDraftsOf = includeDrafts === 'true' && req.user ? (isAdmin(req.user) ? 'all' : (await chaptersOrganizedBy(db, req.network, req.user.id)).map((c) => c.id)) : undefined;
-      const rows = await eventsService.listEvents(db, req.network, { chapterId, venueId, from: from ?? new Date(), to, includeDraftsOf, after: decodeCursor(cursor), limit: limit + 1 });
+      const includeDraftsOf =
+        includeDrafts === 'true' && req.user
+          ? isAdmin(req.user)
+            ? 'all'
+            : (await chaptersOrganizedBy(db, req.network, req.user.id)).map((c) => c.id)
+          : undefined;
+      const rows = await eventsService.listEvents(db, req.network, {
+        chapterId,
+        venueId,
+        from: from ?? new Date(),
+        to,
+        includeDraftsOf,
+        after: decodeCursor(cursor),
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
-      return { items: await presentEvents(db, page), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+      return {
+        items: await presentEvents(db, page),
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+      };
     },
   });
 
   app.get('/api/v1/events/:id', {
-    schema: { tags, summary: 'An event, with capacity, confirmedCount and waitlistCount', params: IdParams, response: { 200: EventSchema } },
+    schema: {
+      tags,
+      summary: 'An event, with capacity, confirmedCount and waitlistCount',
+      params: IdParams,
+      response: { 200: EventSchema },
+    },
     handler: async (req) => {
       const event = await eventsService.findEvent(db, req.network, req.params.id);
-      if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, req.user, event))) throw new AppError('not_found', `The event ${event.id} does not exist.`);
+      if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, req.user, event)))
+        throw new AppError('not_found', `The event ${event.id} does not exist.`);
       return eventsService.viewEvent(db, event);
     },
   });
 
   app.patch('/api/v1/events/:id', {
-    schema: { tags, summary: 'Change an event; for a series, `?scope=occurrence|following|series`', security: bearer, params: IdParams, querystring: EventScopeSchema, body: EventUpdateSchema, response: { 200: EventSchema } },
+    schema: {
+      tags,
+      summary: 'Change an event; for a series, `?scope=occurrence|following|series`',
+      security: bearer,
+      params: IdParams,
+      querystring: EventScopeSchema,
+      body: EventUpdateSchema,
+      response: { 200: EventSchema },
+    },
     handler: async (req) => {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
@@ -87,7 +139,14 @@ export function eventRoutes(app: Api, db: Db): void {
   });
 
   app.post('/api/v1/events/:id/cancel', {
-    schema: { tags, summary: 'Cancel an event and every registration on it', security: bearer, params: IdParams, body: EventCancelSchema, response: { 200: EventSchema } },
+    schema: {
+      tags,
+      summary: 'Cancel an event and every registration on it',
+      security: bearer,
+      params: IdParams,
+      body: EventCancelSchema,
+      response: { 200: EventSchema },
+    },
     handler: async (req) => {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
@@ -111,7 +170,9 @@ export function eventRoutes(app: Api, db: Db): void {
           timeZone: z.string(),
           firstStartLocal: z.string().describe('Wall-clock start of the first occurrence'),
           materialisedUntil: z.string().describe('Occurrences exist up to here; extended as time passes'),
-          occurrences: z.array(z.object({ id: z.uuid(), startsAt: z.string(), endsAt: z.string(), title: z.string(), status: z.string() })),
+          occurrences: z.array(
+            z.object({ id: z.uuid(), startsAt: z.string(), endsAt: z.string(), title: z.string(), status: z.string() }),
+          ),
         }),
       },
     },
@@ -127,7 +188,13 @@ export function eventRoutes(app: Api, db: Db): void {
         materialisedUntil: series.materialisedUntil.toISOString(),
         occurrences: occurrences
           .filter((e) => e.status !== 'draft' || manager)
-          .map((e) => ({ id: e.id, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), title: e.title, status: e.status })),
+          .map((e) => ({
+            id: e.id,
+            startsAt: e.startsAt.toISOString(),
+            endsAt: e.endsAt.toISOString(),
+            title: e.title,
+            status: e.status,
+          })),
       };
     },
   });

@@ -3,11 +3,18 @@ import { requiredText, text } from '../web/schemas.js';
 import { rruleProblem } from './recurrence.js';
 import { isTimeZone } from './time.js';
 
-export const EventKindSchema = z.enum(['meetup', 'it-day', 'talk', 'conference', 'workshop'], { message: 'must be one of meetup, it-day, talk, conference, workshop' });
+export const EventKindSchema = z.enum(['meetup', 'it-day', 'talk', 'conference', 'workshop'], {
+  message: 'must be one of meetup, it-day, talk, conference, workshop',
+});
 export const EventStatusSchema = z.enum(['draft', 'published', 'cancelled']);
 
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant such as 2027-03-04T17:30:00Z' }).transform((s) => new Date(s));
-const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Brussels').describe('IANA time zone the event is written in');
+const Instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 instant such as 2027-03-04T17:30:00Z' })
+  .transform((s) => new Date(s));
+const TimeZone = z
+  .string()
+  .refine(isTimeZone, 'must be an IANA time zone such as Europe/Brussels')
+  .describe('IANA time zone the event is written in');
 
 export const SpeakerSchema = z.strictObject({
   name: requiredText(120, 'Speaker name'),
@@ -17,13 +24,19 @@ export const SpeakerSchema = z.strictObject({
 
 export const QuestionSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, - or _').describe('Key of the answer'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, - or _')
+      .describe('Key of the answer'),
     label: requiredText(200, 'The question as shown'),
     type: z.enum(['text', 'choice'], { message: 'must be text or choice' }).default('text'),
     required: z.boolean().default(false),
     choices: z.array(requiredText(100)).max(30).default([]),
   })
-  .refine((q) => q.type !== 'choice' || q.choices.length >= 2, { message: 'a choice question needs at least two choices', path: ['choices'] });
+  .refine((q) => q.type !== 'choice' || q.choices.length >= 2, {
+    message: 'a choice question needs at least two choices',
+    path: ['choices'],
+  });
 
 export const RecurrenceSchema = z.strictObject({
   rrule: z
@@ -34,7 +47,11 @@ export const RecurrenceSchema = z.strictObject({
       if (problem) ctx.addIssue({ code: 'custom', message: `invalid RRULE: ${problem}` });
     })
     .describe('RFC 5545 rule without DTSTART, e.g. FREQ=MONTHLY;BYDAY=1TH;COUNT=12 ("first Thursday, twelve times")'),
-  exdates: z.array(z.iso.date({ message: 'must be a date as YYYY-MM-DD' })).max(200).default([]).describe('Local dates to skip'),
+  exdates: z
+    .array(z.iso.date({ message: 'must be a date as YYYY-MM-DD' }))
+    .max(200)
+    .default([])
+    .describe('Local dates to skip'),
 });
 
 const eventFields = {
@@ -46,8 +63,16 @@ const eventFields = {
   timeZone: TimeZone,
   venue: z.string().min(1).max(80).nullable().describe('Slug of the venue'),
   room: z.string().min(1).max(120).nullable().describe('Room name in the venue; the capacity defaults to its capacity'),
-  onlineUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500).nullable().describe('Link for online attendance'),
-  capacity: z.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100_000),
+  onlineUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) address' })
+    .max(500)
+    .nullable()
+    .describe('Link for online attendance'),
+  capacity: z
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100_000),
   waitlist: z.boolean().describe('When full, put people on a waitlist (default) or refuse them'),
   guestRegistration: z.boolean().describe('Whether people without an account may register'),
   questions: z.array(QuestionSchema).max(20),
@@ -71,7 +96,7 @@ export const EventCreateSchema = z
     venue: eventFields.venue.optional(),
     room: eventFields.room.optional(),
     onlineUrl: eventFields.onlineUrl.optional(),
-    capacity: eventFields.capacity.optional().describe('Seats; defaults to the room\'s capacity'),
+    capacity: eventFields.capacity.optional().describe("Seats; defaults to the room's capacity"),
     waitlist: eventFields.waitlist.default(true),
     guestRegistration: eventFields.guestRegistration.default(true),
     questions: eventFields.questions.default([]),
@@ -114,7 +139,9 @@ export const EventScopeSchema = z.object({
     .describe('For an occurrence of a series: change only it, it and the following ones, or the whole series'),
 });
 
-export const EventCancelSchema = z.strictObject({ reason: requiredText(1000, 'Why the event is cancelled; told to the attendees') });
+export const EventCancelSchema = z.strictObject({
+  reason: requiredText(1000, 'Why the event is cancelled; told to the attendees'),
+});
 
 export const EventListQuerySchema = z.object({
   chapter: z.string().max(80).optional().describe('Chapter slug'),
@@ -148,7 +175,15 @@ export const EventSchema = z.object({
   status: EventStatusSchema,
   cancelReason: z.string().nullable(),
   guestRegistration: z.boolean(),
-  questions: z.array(z.object({ id: z.string(), label: z.string(), type: z.enum(['text', 'choice']), required: z.boolean(), choices: z.array(z.string()) })),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      type: z.enum(['text', 'choice']),
+      required: z.boolean(),
+      choices: z.array(z.string()),
+    }),
+  ),
   speakers: z.array(z.object({ name: z.string(), bio: z.string(), talk: z.string() })),
   registrationOpensAt: z.string().nullable(),
   registrationClosesAt: z.string().nullable(),

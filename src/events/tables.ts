@@ -7,8 +7,18 @@ import { rooms, venues } from '../venues/tables.js';
 export const eventKind = pgEnum('event_kind', ['meetup', 'it-day', 'talk', 'conference', 'workshop']);
 export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled']);
 
-export interface Speaker { name: string; bio: string; talk: string }
-export interface Question { id: string; label: string; type: 'text' | 'choice'; required: boolean; choices: string[] }
+export interface Speaker {
+  name: string;
+  bio: string;
+  talk: string;
+}
+export interface Question {
+  id: string;
+  label: string;
+  type: 'text' | 'choice';
+  required: boolean;
+  choices: string[];
+}
 
 /**
  * A recurring event: an RFC 5545 rule read in the series' time zone from the wall-clock time
@@ -17,8 +27,12 @@ export interface Question { id: string; label: string; type: 'text' | 'choice'; 
  */
 export const eventSeries = pgTable('event_series', {
   id: uuid('id').primaryKey().defaultRandom(),
-  networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-  chapterId: uuid('chapter_id').notNull().references(() => chapters.id, { onDelete: 'cascade' }),
+  networkId: uuid('network_id')
+    .notNull()
+    .references(() => networks.id, { onDelete: 'cascade' }),
+  chapterId: uuid('chapter_id')
+    .notNull()
+    .references(() => chapters.id, { onDelete: 'cascade' }),
   rrule: text('rrule').notNull(),
   /** Local dates (YYYY-MM-DD, in the time zone) on which no occurrence takes place. */
   exdates: text('exdates').array().notNull().default(sql`'{}'::text[]`),
@@ -34,8 +48,12 @@ export const events = pgTable(
   'events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    chapterId: uuid('chapter_id').notNull().references(() => chapters.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    chapterId: uuid('chapter_id')
+      .notNull()
+      .references(() => chapters.id, { onDelete: 'cascade' }),
     seriesId: uuid('series_id').references(() => eventSeries.id, { onDelete: 'set null' }),
     /** For an occurrence: its start as the rule produced it (RECURRENCE-ID), even after it moves. */
     recurrenceId: timestamp('recurrence_id', { withTimezone: true }),

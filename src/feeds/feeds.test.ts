@@ -20,7 +20,12 @@ const create = async (body: Record<string, unknown>, chapter = 'liege') => {
   return res.json() as { id: string };
 };
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['item', 'url', 'link'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (name) => ['item', 'url', 'link'].includes(name),
+});
 
 async function rss(url: string) {
   const res = await t.app.inject({ url, headers: { 'accept-language': 'en' } });
@@ -29,10 +34,22 @@ async function rss(url: string) {
   expect(XMLValidator.validate(res.body)).toBe(true);
   const doc = xml.parse(res.body);
   const channel = doc.rss.channel;
-  return { res, doc, channel, items: (channel.item ?? []) as { title: string; link: string[]; guid: { '#text': string; '@isPermaLink': string }; description: string; pubDate: string }[] };
+  return {
+    res,
+    doc,
+    channel,
+    items: (channel.item ?? []) as {
+      title: string;
+      link: string[];
+      guid: { '#text': string; '@isPermaLink': string };
+      description: string;
+      pubDate: string;
+    }[],
+  };
 }
 
-const unescapeAttr = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+const unescapeAttr = (s: string) =>
+  s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 const meta = (html: string, key: string) => {
   const m = new RegExp(`<meta (?:property|name)="${key.replace(':', '\\:')}" content="([^"]*)"`).exec(html);
   return m ? unescapeAttr(m[1]!) : undefined;
@@ -55,18 +72,93 @@ let namur: { id: string };
 beforeAll(async () => {
   t = await startTestApp();
   admin = (await t.user('admin')).token;
-  expect((await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'La Cité', city: 'Liège', address: 'Quai 5', rooms: [{ name: 'Salle A', capacity: 30 }] } })).statusCode).toBe(201);
-  for (const name of ['Liège', 'Namur']) expect((await t.api('POST', '/api/v1/chapters', { token: admin, body: { name, city: name, status: 'active' } })).statusCode).toBe(201);
-  nasty = await create({ title: NASTY, description: 'Hello **world** <img src=x onerror=alert(1)>', startsAt: inDays(3), endsAt: inDays(3, 19), venue: 'la-cite', room: 'Salle A' });
-  mixed = await create({ title: 'Winter meetup', startsAt: `${year}-01-14T17:30:00.000Z`, endsAt: `${year}-01-14T20:00:00.000Z`, venue: 'la-cite', onlineUrl: 'https://meet.example.org/winter', capacity: 20, speakers: [{ name: 'Ada', bio: '', talk: 'Engines' }] });
-  full = await create({ title: 'Summer online', startsAt: `${year}-07-14T16:30:00.000Z`, endsAt: `${year}-07-14T18:00:00.000Z`, onlineUrl: 'https://meet.example.org/summer', capacity: 1 });
-  closedFull = await create({ title: 'No waitlist', startsAt: inDays(5), endsAt: inDays(5, 19), onlineUrl: 'https://meet.example.org/nw', capacity: 1, waitlist: false });
-  for (const id of [full.id, closedFull.id]) expect((await t.api('POST', `/api/v1/events/${id}/registrations`, { body: { name: 'Bo', email: 'bo@example.org' } })).json().status).toBe('confirmed');
-  draft = await create({ title: 'Draft one', status: 'draft', startsAt: inDays(4), endsAt: inDays(4, 19), capacity: 5, onlineUrl: 'https://meet.example.org/d' });
-  cancelled = await create({ title: 'Called off', startsAt: inDays(6), endsAt: inDays(6, 19), capacity: 5, onlineUrl: 'https://meet.example.org/c' });
-  expect((await t.api('POST', `/api/v1/events/${cancelled.id}/cancel`, { token: admin, body: { reason: 'Storm' } })).statusCode).toBe(200);
-  past = await create({ title: 'Already over', startsAt: inDays(-3), endsAt: inDays(-3, 19), capacity: 5, onlineUrl: 'https://meet.example.org/p' });
-  namur = await create({ title: 'Namur night', startsAt: inDays(7), endsAt: inDays(7, 19), capacity: 5, onlineUrl: 'https://meet.example.org/n' }, 'namur');
+  expect(
+    (
+      await t.api('POST', '/api/v1/venues', {
+        token: admin,
+        body: { name: 'La Cité', city: 'Liège', address: 'Quai 5', rooms: [{ name: 'Salle A', capacity: 30 }] },
+      })
+    ).statusCode,
+  ).toBe(201);
+  for (const name of ['Liège', 'Namur'])
+    expect(
+      (await t.api('POST', '/api/v1/chapters', { token: admin, body: { name, city: name, status: 'active' } }))
+        .statusCode,
+    ).toBe(201);
+  nasty = await create({
+    title: NASTY,
+    description: 'Hello **world** <img src=x onerror=alert(1)>',
+    startsAt: inDays(3),
+    endsAt: inDays(3, 19),
+    venue: 'la-cite',
+    room: 'Salle A',
+  });
+  mixed = await create({
+    title: 'Winter meetup',
+    startsAt: `${year}-01-14T17:30:00.000Z`,
+    endsAt: `${year}-01-14T20:00:00.000Z`,
+    venue: 'la-cite',
+    onlineUrl: 'https://meet.example.org/winter',
+    capacity: 20,
+    speakers: [{ name: 'Ada', bio: '', talk: 'Engines' }],
+  });
+  full = await create({
+    title: 'Summer online',
+    startsAt: `${year}-07-14T16:30:00.000Z`,
+    endsAt: `${year}-07-14T18:00:00.000Z`,
+    onlineUrl: 'https://meet.example.org/summer',
+    capacity: 1,
+  });
+  closedFull = await create({
+    title: 'No waitlist',
+    startsAt: inDays(5),
+    endsAt: inDays(5, 19),
+    onlineUrl: 'https://meet.example.org/nw',
+    capacity: 1,
+    waitlist: false,
+  });
+  for (const id of [full.id, closedFull.id])
+    expect(
+      (
+        await t.api('POST', `/api/v1/events/${id}/registrations`, { body: { name: 'Bo', email: 'bo@example.org' } })
+      ).json().status,
+    ).toBe('confirmed');
+  draft = await create({
+    title: 'Draft one',
+    status: 'draft',
+    startsAt: inDays(4),
+    endsAt: inDays(4, 19),
+    capacity: 5,
+    onlineUrl: 'https://meet.example.org/d',
+  });
+  cancelled = await create({
+    title: 'Called off',
+    startsAt: inDays(6),
+    endsAt: inDays(6, 19),
+    capacity: 5,
+    onlineUrl: 'https://meet.example.org/c',
+  });
+  expect(
+    (await t.api('POST', `/api/v1/events/${cancelled.id}/cancel`, { token: admin, body: { reason: 'Storm' } }))
+      .statusCode,
+  ).toBe(200);
+  past = await create({
+    title: 'Already over',
+    startsAt: inDays(-3),
+    endsAt: inDays(-3, 19),
+    capacity: 5,
+    onlineUrl: 'https://meet.example.org/p',
+  });
+  namur = await create(
+    {
+      title: 'Namur night',
+      startsAt: inDays(7),
+      endsAt: inDays(7, 19),
+      capacity: 5,
+      onlineUrl: 'https://meet.example.org/n',
+    },
+    'namur',
+  );
 });
 afterAll(() => t.close());
 
@@ -75,10 +167,16 @@ describe('RSS feeds', () => {
     const { channel, items } = await rss('/events.rss');
     expect(channel.title).toBe('Upcoming events · Test network');
     expect(channel.link).toEqual([`${BASE}/`]);
-    expect(channel['atom:link']).toMatchObject({ '@href': `${BASE}/events.rss`, '@rel': 'self', '@type': 'application/rss+xml' });
+    expect(channel['atom:link']).toMatchObject({
+      '@href': `${BASE}/events.rss`,
+      '@rel': 'self',
+      '@type': 'application/rss+xml',
+    });
     expect(channel.language).toBe('en');
     const titles = items.map((i) => i.title);
-    expect(titles).toEqual(expect.arrayContaining([NASTY, 'Winter meetup', 'Summer online', 'No waitlist', 'Namur night']));
+    expect(titles).toEqual(
+      expect.arrayContaining([NASTY, 'Winter meetup', 'Summer online', 'No waitlist', 'Namur night']),
+    );
     for (const hidden of ['Draft one', 'Called off', 'Already over']) expect(titles).not.toContain(hidden);
     const item = items.find((i) => i.title === NASTY)!;
     expect(item.link).toEqual([`${BASE}/events/${nasty.id}`]);
@@ -102,9 +200,15 @@ describe('RSS feeds', () => {
     const fr = await t.app.inject({ url: '/events.rss', headers: { 'accept-language': 'fr' } });
     expect(xml.parse(fr.body).rss.channel.title).toBe('Prochains événements · Test network');
     expect(fr.headers.vary).toContain('Accept-Language');
-    const again = await t.app.inject({ url: '/events.rss', headers: { 'accept-language': 'fr', 'if-none-match': fr.headers.etag as string } });
+    const again = await t.app.inject({
+      url: '/events.rss',
+      headers: { 'accept-language': 'fr', 'if-none-match': fr.headers.etag as string },
+    });
     expect(again.statusCode).toBe(304);
-    const en = await t.app.inject({ url: '/events.rss', headers: { 'accept-language': 'en', 'if-none-match': fr.headers.etag as string } });
+    const en = await t.app.inject({
+      url: '/events.rss',
+      headers: { 'accept-language': 'en', 'if-none-match': fr.headers.etag as string },
+    });
     expect(en.statusCode).toBe(200);
   });
 
@@ -135,9 +239,19 @@ describe('event pages for machines', () => {
       url: `${BASE}/events/${nasty.id}`,
       eventStatus: 'https://schema.org/EventScheduled',
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { '@type': 'Place', name: 'La Cité — Salle A', address: { '@type': 'PostalAddress', streetAddress: 'Quai 5', addressLocality: 'Liège' } },
+      location: {
+        '@type': 'Place',
+        name: 'La Cité — Salle A',
+        address: { '@type': 'PostalAddress', streetAddress: 'Quai 5', addressLocality: 'Liège' },
+      },
       organizer: { '@type': 'Organization', name: 'Test network', url: `${BASE}/` },
-      offers: { '@type': 'Offer', price: 0, priceCurrency: 'EUR', availability: 'https://schema.org/InStock', url: `${BASE}/events/${nasty.id}` },
+      offers: {
+        '@type': 'Offer',
+        price: 0,
+        priceCurrency: 'EUR',
+        availability: 'https://schema.org/InStock',
+        url: `${BASE}/events/${nasty.id}`,
+      },
     });
     expect(ld.startDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:30:00\+0[12]:00$/);
     expect(Date.parse(ld.startDate)).toBe(Date.parse(inDays(3)));
@@ -149,7 +263,10 @@ describe('event pages for machines', () => {
       startDate: `${year}-01-14T18:30:00+01:00`,
       endDate: `${year}-01-14T21:00:00+01:00`,
       eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
-      location: [{ '@type': 'Place', name: 'La Cité' }, { '@type': 'VirtualLocation', url: 'https://meet.example.org/winter' }],
+      location: [
+        { '@type': 'Place', name: 'La Cité' },
+        { '@type': 'VirtualLocation', url: 'https://meet.example.org/winter' },
+      ],
       performer: [{ '@type': 'Person', name: 'Ada' }],
     });
     const summer = jsonLd((await t.app.inject(`/events/${full.id}`)).body);
@@ -159,7 +276,9 @@ describe('event pages for machines', () => {
       location: { '@type': 'VirtualLocation', url: 'https://meet.example.org/summer' },
       offers: { availability: 'https://schema.org/LimitedAvailability' },
     });
-    expect(jsonLd((await t.app.inject(`/events/${closedFull.id}`)).body).offers.availability).toBe('https://schema.org/SoldOut');
+    expect(jsonLd((await t.app.inject(`/events/${closedFull.id}`)).body).offers.availability).toBe(
+      'https://schema.org/SoldOut',
+    );
     const off = jsonLd((await t.app.inject(`/events/${cancelled.id}`)).body);
     expect(off.eventStatus).toBe('https://schema.org/EventCancelled');
   });
@@ -184,13 +303,25 @@ describe('event pages for machines', () => {
     expect(html).toContain(`href="/events/${mixed.id}.ics"`);
     const google = new URL(unescapeAttr(/href="(https:\/\/calendar\.google\.com\/[^"]+)"/.exec(html)![1]!));
     expect(google.pathname).toBe('/calendar/render');
-    expect(Object.fromEntries(google.searchParams)).toMatchObject({ action: 'TEMPLATE', text: 'Winter meetup', dates: `${year}0114T173000Z/${year}0114T200000Z`, location: 'La Cité, Quai 5, Liège' });
+    expect(Object.fromEntries(google.searchParams)).toMatchObject({
+      action: 'TEMPLATE',
+      text: 'Winter meetup',
+      dates: `${year}0114T173000Z/${year}0114T200000Z`,
+      location: 'La Cité, Quai 5, Liège',
+    });
     expect(google.searchParams.get('details')).toContain(`${BASE}/events/${mixed.id}`);
     const outlook = new URL(unescapeAttr(/href="(https:\/\/outlook\.live\.com\/[^"]+)"/.exec(html)![1]!));
     expect(outlook.pathname).toBe('/calendar/0/deeplink/compose');
-    expect(Object.fromEntries(outlook.searchParams)).toMatchObject({ subject: 'Winter meetup', startdt: `${year}-01-14T17:30:00.000Z`, enddt: `${year}-01-14T20:00:00.000Z`, location: 'La Cité, Quai 5, Liège' });
+    expect(Object.fromEntries(outlook.searchParams)).toMatchObject({
+      subject: 'Winter meetup',
+      startdt: `${year}-01-14T17:30:00.000Z`,
+      enddt: `${year}-01-14T20:00:00.000Z`,
+      location: 'La Cité, Quai 5, Liège',
+    });
     // A cancelled event offers nothing to add.
-    expect((await t.app.inject({ url: `/events/${cancelled.id}`, headers: { 'accept-language': 'en' } })).body).not.toContain('calendar.google.com');
+    expect(
+      (await t.app.inject({ url: `/events/${cancelled.id}`, headers: { 'accept-language': 'en' } })).body,
+    ).not.toContain('calendar.google.com');
   });
 });
 
@@ -203,9 +334,22 @@ describe('sitemap and robots', () => {
     const doc = xml.parse(res.body);
     expect(doc.urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     const locs = (doc.urlset.url as { loc: string; lastmod?: string }[]).map((u) => u.loc);
-    expect(locs).toEqual(expect.arrayContaining([`${BASE}/`, `${BASE}/chapters/liege`, `${BASE}/chapters/namur`, `${BASE}/venues`, `${BASE}/venues/la-cite`, `${BASE}/events/${nasty.id}`, `${BASE}/events/${namur.id}`]));
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        `${BASE}/`,
+        `${BASE}/chapters/liege`,
+        `${BASE}/chapters/namur`,
+        `${BASE}/venues`,
+        `${BASE}/venues/la-cite`,
+        `${BASE}/events/${nasty.id}`,
+        `${BASE}/events/${namur.id}`,
+      ]),
+    );
     for (const hidden of [draft.id, cancelled.id, past.id]) expect(locs).not.toContain(`${BASE}/events/${hidden}`);
-    expect((await t.app.inject({ url: '/sitemap.xml', headers: { 'if-none-match': res.headers.etag as string } })).statusCode).toBe(304);
+    expect(
+      (await t.app.inject({ url: '/sitemap.xml', headers: { 'if-none-match': res.headers.etag as string } }))
+        .statusCode,
+    ).toBe(304);
   });
 
   it('robots.txt opens public pages, closes private ones and points to the sitemap', async () => {
@@ -213,6 +357,16 @@ describe('sitemap and robots', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     const lines = res.body.split('\n');
-    expect(lines).toEqual(expect.arrayContaining(['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /r/', 'Disallow: /api/', 'Disallow: /calendar/personal/', `Sitemap: ${BASE}/sitemap.xml`]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'User-agent: *',
+        'Allow: /',
+        'Disallow: /admin',
+        'Disallow: /r/',
+        'Disallow: /api/',
+        'Disallow: /calendar/personal/',
+        `Sitemap: ${BASE}/sitemap.xml`,
+      ]),
+    );
   });
 });

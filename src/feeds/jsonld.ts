@@ -11,7 +11,10 @@ const SCHEMA = 'https://schema.org';
 /** ISO 8601 with the zone's offset at that instant. */
 export function isoWithOffset(instant: Date, tz: string): string {
   const w = wallClock(instant, tz);
-  const offsetMinutes = Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const offsetMinutes = Math.round(
+    (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant.getTime() / 1000) * 1000) /
+      60_000,
+  );
   const p = (n: number) => String(n).padStart(2, '0');
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
@@ -33,7 +36,11 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
     ? {
         '@type': 'Place',
         name: view.room ? `${view.venue.name} — ${view.room.name}` : view.venue.name,
-        address: { '@type': 'PostalAddress', ...(view.venue.address ? { streetAddress: view.venue.address } : {}), addressLocality: view.venue.city },
+        address: {
+          '@type': 'PostalAddress',
+          ...(view.venue.address ? { streetAddress: view.venue.address } : {}),
+          addressLocality: view.venue.city,
+        },
       }
     : undefined;
   const virtual = view.onlineUrl ? { '@type': 'VirtualLocation', url: view.onlineUrl } : undefined;
@@ -57,7 +64,9 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
       priceCurrency: 'EUR',
       availability: availability(view),
       url,
-      ...(view.registrationOpensAt ? { validFrom: isoWithOffset(new Date(view.registrationOpensAt), view.timeZone) } : {}),
+      ...(view.registrationOpensAt
+        ? { validFrom: isoWithOffset(new Date(view.registrationOpensAt), view.timeZone) }
+        : {}),
     },
     ...(view.speakers.length ? { performer: view.speakers.map((s) => ({ '@type': 'Person', name: s.name })) } : {}),
   };

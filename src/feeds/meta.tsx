@@ -12,7 +12,13 @@ import { eventJsonLd, scriptSafeJson } from './jsonld.js';
 export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: EventView; baseUrl: string }) {
   const url = `${baseUrl}/events/${view.id}`;
   const when = formatRange(new Date(view.startsAt), new Date(view.endsAt), view.timeZone, ctx.locale);
-  const summary = [view.status === 'cancelled' ? ctx.t('event.cancelled', { reason: view.cancelReason ?? '' }) : null, when, placeText(view)].filter(Boolean).join(' · ');
+  const summary = [
+    view.status === 'cancelled' ? ctx.t('event.cancelled', { reason: view.cancelReason ?? '' }) : null,
+    when,
+    placeText(view),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <>
       <link rel="canonical" href={url} />
@@ -25,7 +31,12 @@ export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: Even
       <meta name="twitter:card" content="summary" />
       <meta name="twitter:title" content={view.title} />
       <meta name="twitter:description" content={summary} />
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(eventJsonLd(view, { baseUrl, networkName: ctx.network.name })) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{
+          __html: scriptSafeJson(eventJsonLd(view, { baseUrl, networkName: ctx.network.name })),
+        }}
+      />
     </>
   );
 }
@@ -37,8 +48,18 @@ export function FeedAlternates({ ctx, chapter }: { ctx: PageContext; chapter?: {
   const name = chapter?.name ?? ctx.network.name;
   return (
     <>
-      <link rel="alternate" type="application/rss+xml" title={t('feeds.rssTitle', { name })} href={`${base}/events.rss`} />
-      <link rel="alternate" type="text/calendar" title={t('feeds.calendarTitle', { name })} href={`${base}/calendar.ics`} />
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={t('feeds.rssTitle', { name })}
+        href={`${base}/events.rss`}
+      />
+      <link
+        rel="alternate"
+        type="text/calendar"
+        title={t('feeds.calendarTitle', { name })}
+        href={`${base}/calendar.ics`}
+      />
     </>
   );
 }

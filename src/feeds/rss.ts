@@ -2,8 +2,21 @@ import { xmlText } from './xml.js';
 
 /** RSS 2.0 (with Atom's rel="self", which feed validators ask for); every link absolute. */
 
-export interface RssChannel { title: string; link: string; selfUrl: string; description: string; language: string; lastBuildDate: Date | undefined }
-export interface RssItem { title: string; link: string; pubDate: Date; descriptionHtml: string; category: string }
+export interface RssChannel {
+  title: string;
+  link: string;
+  selfUrl: string;
+  description: string;
+  language: string;
+  lastBuildDate: Date | undefined;
+}
+export interface RssItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  descriptionHtml: string;
+  category: string;
+}
 
 export function renderRss(channel: RssChannel, items: RssItem[]): string {
   const el = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;

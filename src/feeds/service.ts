@@ -19,10 +19,17 @@ const SITEMAP_EVENTS = 45_000;
 /** A network has a handful of chapters and venues (the home page lists them all too). */
 const SITEMAP_PLACES = 2_000;
 
-export interface FeedBody { body: string; lastModified: Date | undefined }
+export interface FeedBody {
+  body: string;
+  lastModified: Date | undefined;
+}
 
 /** Upcoming published events of the network or of one chapter, as RSS in the visitor's language. */
-export async function upcomingFeed(db: Db, network: Network, opts: { chapterSlug?: string; baseUrl: string; t: T; locale: Locale; now?: Date }): Promise<FeedBody> {
+export async function upcomingFeed(
+  db: Db,
+  network: Network,
+  opts: { chapterSlug?: string; baseUrl: string; t: T; locale: Locale; now?: Date },
+): Promise<FeedBody> {
   const { baseUrl, t, locale } = opts;
   const chapter = opts.chapterSlug ? await findChapter(db, network, opts.chapterSlug) : undefined;
   const rows = await upcomingEvents(db, network, { chapterId: chapter?.id, now: opts.now, limit: FEED_ITEMS });
@@ -46,7 +53,9 @@ export async function upcomingFeed(db: Db, network: Network, opts: { chapterSlug
   const path = chapter ? `/chapters/${chapter.slug}` : '';
   const body = renderRss(
     {
-      title: chapter ? t('feeds.chapterTitle', { chapter: chapter.name, network: network.name }) : t('feeds.networkTitle', { network: network.name }),
+      title: chapter
+        ? t('feeds.chapterTitle', { chapter: chapter.name, network: network.name })
+        : t('feeds.networkTitle', { network: network.name }),
       link: `${baseUrl}${path || '/'}`,
       selfUrl: `${baseUrl}${path}/events.rss`,
       description: t('feeds.description', { name: chapter?.name ?? network.name }),
@@ -55,7 +64,14 @@ export async function upcomingFeed(db: Db, network: Network, opts: { chapterSlug
     },
     items,
   );
-  return { body, lastModified: latest([...rows.map((r) => r.updatedAt), ...[...places.venues.values()].map((v) => v.updatedAt), chapter?.updatedAt]) };
+  return {
+    body,
+    lastModified: latest([
+      ...rows.map((r) => r.updatedAt),
+      ...[...places.venues.values()].map((v) => v.updatedAt),
+      chapter?.updatedAt,
+    ]),
+  };
 }
 
 /** Home, chapters, venues and upcoming published events: the public pages worth indexing. */
@@ -65,7 +81,8 @@ export async function sitemap(db: Db, network: Network, baseUrl: string, now = n
     listVenues(db, network, { limit: SITEMAP_PLACES }),
     q.selectUpcomingIds(db, network.id, now, SITEMAP_EVENTS),
   ]);
-  const url = (path: string, lastmod?: Date) => `<url><loc>${xmlText(`${baseUrl}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ''}</url>`;
+  const url = (path: string, lastmod?: Date) =>
+    `<url><loc>${xmlText(`${baseUrl}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ''}</url>`;
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
@@ -82,5 +99,16 @@ export async function sitemap(db: Db, network: Network, baseUrl: string, now = n
 
 /** Public pages are open to crawlers; administration, tickets, the API and secret feeds are not. */
 export function robotsTxt(baseUrl: string): string {
-  return ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /r/', 'Disallow: /api/', 'Disallow: /calendar/personal/', 'Disallow: /me/', '', `Sitemap: ${baseUrl}/sitemap.xml`, ''].join('\n');
+  return [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /admin',
+    'Disallow: /r/',
+    'Disallow: /api/',
+    'Disallow: /calendar/personal/',
+    'Disallow: /me/',
+    '',
+    `Sitemap: ${baseUrl}/sitemap.xml`,
+    '',
+  ].join('\n');
 }

@@ -16,37 +16,79 @@ export interface InviteFormState {
   count?: number;
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
-const commaList = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+const commaList = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** A form body (repeated keys for ticked boxes, comma-separated text) → the segment and what to show again. */
-export function readInviteForm(body: unknown): { state: InviteFormState; input: { segment: Segment; message?: string }; intent: string } {
+export function readInviteForm(body: unknown): {
+  state: InviteFormState;
+  input: { segment: Segment; message?: string };
+  intent: string;
+} {
   const b = (body ?? {}) as Record<string, unknown>;
-  const values: FormValues = { comeHome: str(b.comeHome), cities: str(b.cities), skills: str(b.skills), message: str(b.message) };
-  const chosen = { origin: list(b.origin), residence: list(b.residence), kinds: list(b.kinds), followed: list(b.followed) };
+  const values: FormValues = {
+    comeHome: str(b.comeHome),
+    cities: str(b.cities),
+    skills: str(b.skills),
+    message: str(b.message),
+  };
+  const chosen = {
+    origin: list(b.origin),
+    residence: list(b.residence),
+    kinds: list(b.kinds),
+    followed: list(b.followed),
+  };
   const segment: Record<string, unknown> = {};
   if (values.comeHome === 'on') segment.comeHome = true;
   for (const [k, v] of Object.entries(chosen)) if (v.length) segment[k] = v;
   if (commaList(values.cities).length) segment.cities = commaList(values.cities);
   if (commaList(values.skills).length) segment.skills = commaList(values.skills);
-  return { state: { values, chosen }, input: { segment: segment as Segment, ...(values.message?.trim() ? { message: values.message } : {}) }, intent: str(b.intent) };
+  return {
+    state: { values, chosen },
+    input: { segment: segment as Segment, ...(values.message?.trim() ? { message: values.message } : {}) },
+    intent: str(b.intent),
+  };
 }
 
 /** "segment.origin.0" → "origin": one error per form control. */
 export function formErrorsOf(errors: FormErrors): FormErrors {
   const out: FormErrors = {};
-  for (const [k, v] of Object.entries(errors)) out[k.replace(/^segment\.?/, '').replace(/\.\d+$/, '') || 'segment'] ??= v;
+  for (const [k, v] of Object.entries(errors))
+    out[k.replace(/^segment\.?/, '').replace(/\.\d+$/, '') || 'segment'] ??= v;
   return out;
 }
 
-function Boxes({ name, legend, options, chosen, error }: { name: string; legend: string; options: { value: string; label: string }[]; chosen: string[]; error?: string }) {
+function Boxes({
+  name,
+  legend,
+  options,
+  chosen,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  chosen: string[];
+  error?: string;
+}) {
   return (
     <fieldset id={`f-${name}`} aria-describedby={error ? `f-${name}-error` : undefined}>
       <legend>{legend}</legend>
       {options.map((o) => (
         <div>
-          <input type="checkbox" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={chosen.includes(o.value)} />{' '}
+          <input
+            type="checkbox"
+            id={`f-${name}-${o.value}`}
+            name={name}
+            value={o.value}
+            checked={chosen.includes(o.value)}
+          />{' '}
           <label htmlFor={`f-${name}-${o.value}`} style="display:inline">
             {o.label}
           </label>
@@ -61,31 +103,102 @@ function Boxes({ name, legend, options, chosen, error }: { name: string; legend:
   );
 }
 
-export function InviteForm({ ctx, action, state, homeRegion, chapters, canSend }: { ctx: PageContext; action: string; state: InviteFormState; homeRegion: string | undefined; chapters: { slug: string; name: string }[]; canSend: boolean }) {
+export function InviteForm({
+  ctx,
+  action,
+  state,
+  homeRegion,
+  chapters,
+  canSend,
+}: {
+  ctx: PageContext;
+  action: string;
+  state: InviteFormState;
+  homeRegion: string | undefined;
+  chapters: { slug: string; name: string }[];
+  canSend: boolean;
+}) {
   const { t } = ctx;
   const errors = state.errors ?? {};
-  const regions = regionCodes.map((code) => ({ value: code, label: code === 'other' ? t('invitations.otherRegion') : regionName(code, ctx.locale) }));
+  const regions = regionCodes.map((code) => ({
+    value: code,
+    label: code === 'other' ? t('invitations.otherRegion') : regionName(code, ctx.locale),
+  }));
   return (
     <form method="post" action={action} class="stack" novalidate>
       <CsrfField ctx={ctx} />
       <div id="f-segment">
-        <input type="checkbox" id="f-comeHome" name="comeHome" checked={state.values.comeHome === 'on'} disabled={!homeRegion} aria-describedby="f-comeHome-help" />{' '}
+        <input
+          type="checkbox"
+          id="f-comeHome"
+          name="comeHome"
+          checked={state.values.comeHome === 'on'}
+          disabled={!homeRegion}
+          aria-describedby="f-comeHome-help"
+        />{' '}
         <label htmlFor="f-comeHome" style="display:inline">
           {t('invitations.form.comeHome')}
         </label>
         <p class="help" id="f-comeHome-help">
-          {homeRegion ? t('invitations.form.comeHomeHelp', { region: regionName(homeRegion, ctx.locale) }) : t('invitations.form.noRegion')}
+          {homeRegion
+            ? t('invitations.form.comeHomeHelp', { region: regionName(homeRegion, ctx.locale) })
+            : t('invitations.form.noRegion')}
         </p>
         {errors.comeHome ? <p class="field-error">{errors.comeHome}</p> : null}
         {errors.segment ? <p class="field-error">{errors.segment}</p> : null}
       </div>
-      <Boxes name="origin" legend={t('invitations.form.origin')} options={regions} chosen={state.chosen.origin} error={errors.origin} />
-      <Boxes name="residence" legend={t('invitations.form.residence')} options={regions} chosen={state.chosen.residence} error={errors.residence} />
-      <Field name="cities" label={t('invitations.form.cities')} help={t('invitations.form.commaHelp')} values={state.values} errors={errors} />
-      <Field name="skills" label={t('invitations.form.skills')} help={t('invitations.form.commaHelp')} values={state.values} errors={errors} />
-      <Boxes name="kinds" legend={t('invitations.form.kinds')} options={kinds.map((k) => ({ value: k, label: t(`invitations.kind.${k}`) }))} chosen={state.chosen.kinds} error={errors.kinds} />
-      {chapters.length ? <Boxes name="followed" legend={t('invitations.form.followed')} options={chapters.map((c) => ({ value: c.slug, label: c.name }))} chosen={state.chosen.followed} error={errors.followed} /> : null}
-      <Field name="message" label={t('invitations.form.message')} help={t('invitations.form.messageHelp')} values={state.values} errors={errors} multiline />
+      <Boxes
+        name="origin"
+        legend={t('invitations.form.origin')}
+        options={regions}
+        chosen={state.chosen.origin}
+        error={errors.origin}
+      />
+      <Boxes
+        name="residence"
+        legend={t('invitations.form.residence')}
+        options={regions}
+        chosen={state.chosen.residence}
+        error={errors.residence}
+      />
+      <Field
+        name="cities"
+        label={t('invitations.form.cities')}
+        help={t('invitations.form.commaHelp')}
+        values={state.values}
+        errors={errors}
+      />
+      <Field
+        name="skills"
+        label={t('invitations.form.skills')}
+        help={t('invitations.form.commaHelp')}
+        values={state.values}
+        errors={errors}
+      />
+      <Boxes
+        name="kinds"
+        legend={t('invitations.form.kinds')}
+        options={kinds.map((k) => ({ value: k, label: t(`invitations.kind.${k}`) }))}
+        chosen={state.chosen.kinds}
+        error={errors.kinds}
+      />
+      {chapters.length ? (
+        <Boxes
+          name="followed"
+          legend={t('invitations.form.followed')}
+          options={chapters.map((c) => ({ value: c.slug, label: c.name }))}
+          chosen={state.chosen.followed}
+          error={errors.followed}
+        />
+      ) : null}
+      <Field
+        name="message"
+        label={t('invitations.form.message')}
+        help={t('invitations.form.messageHelp')}
+        values={state.values}
+        errors={errors}
+        multiline
+      />
       {state.count !== undefined ? (
         <p class="notice" role="status" id="segment-count">
           {t('invitations.form.matches', { count: state.count })}

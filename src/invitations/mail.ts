@@ -25,7 +25,10 @@ export interface CampaignContext {
  * One personal e-mail per person, written now in their profile's language: the worker sends it
  * as is. It says why they get it and carries a one-click opt-out (RFC 2369 / RFC 8058).
  */
-export function invitationMails(c: CampaignContext, recipients: (Recipient & { userId: string; email: string; locale: string })[]) {
+export function invitationMails(
+  c: CampaignContext,
+  recipients: (Recipient & { userId: string; email: string; locale: string })[],
+) {
   const eventUrl = `${c.baseUrl}/events/${c.event.id}`;
   // What is the same for everyone of a language is written once per language.
   const common = new Map<Locale, { subject: string; before: string[]; after: string[]; footer: string }>();
@@ -43,7 +46,12 @@ export function invitationMails(c: CampaignContext, recipients: (Recipient & { u
         ],
         after: [
           // The organiser's words are plain text: paragraphs kept, HTML escaped by composeMail.
-          ...(message ? [t('invitations.mail.fromOrganiser', { name: c.organiserName || c.chapterName }), ...message.split(/\n\s*\n/).map((p) => p.trim())] : []),
+          ...(message
+            ? [
+                t('invitations.mail.fromOrganiser', { name: c.organiserName || c.chapterName }),
+                ...message.split(/\n\s*\n/).map((p) => p.trim()),
+              ]
+            : []),
           t('invitations.mail.register', { url: eventUrl }),
         ],
         footer: t('mail.footer', { network: c.networkName, url: c.baseUrl }),
@@ -57,7 +65,13 @@ export function invitationMails(c: CampaignContext, recipients: (Recipient & { u
     const t = translator(locale);
     const v = commonFor(locale);
     const unsubscribe = optOutUrl(c.baseUrl, optOutToken(c.secret, r.userId));
-    const paragraphs = [t('mail.hello', { name: r.name }), ...v.before, reasonsFor(r, c.segment, c.followed, locale), ...v.after, t('invitations.mail.optOut', { url: unsubscribe })];
+    const paragraphs = [
+      t('mail.hello', { name: r.name }),
+      ...v.before,
+      reasonsFor(r, c.segment, c.followed, locale),
+      ...v.after,
+      t('invitations.mail.optOut', { url: unsubscribe }),
+    ];
     const mail = composeMail(locale, v.subject, paragraphs, eventUrl, v.footer);
     return {
       networkId: c.networkId,
@@ -66,7 +80,11 @@ export function invitationMails(c: CampaignContext, recipients: (Recipient & { u
       toName: r.name,
       locale,
       ...mail,
-      headers: { ...mail.headers, 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      headers: {
+        ...mail.headers,
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
       payload: { campaignId: c.campaignId, eventId: c.event.id, userId: r.userId },
     };
   });

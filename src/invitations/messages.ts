@@ -4,7 +4,8 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 const en = {
   'invitations.invite': 'Invite members',
   'invitations.title': 'Invite members: {title}',
-  'invitations.intro': 'Choose who to invite. Criteria combine (a member must match each one you fill in); within one criterion any ticked value matches. Members who opted out of invitations, unconfirmed accounts, people already invited to this event and people already registered are never included.',
+  'invitations.intro':
+    'Choose who to invite. Criteria combine (a member must match each one you fill in); within one criterion any ticked value matches. Members who opted out of invitations, unconfirmed accounts, people already invited to this event and people already registered are never included.',
   'invitations.sent': 'Invitations sent: {count}. Each person gets a personal e-mail in their language.',
   'invitations.campaigns': 'Invitations sent for this event',
   'invitations.noCampaigns': 'No invitations have been sent for this event yet.',
@@ -17,7 +18,8 @@ const en = {
   'invitations.kind.other': 'Other',
   'invitations.form.comeHome': 'Come home: members from the chapter’s region who now live elsewhere',
   'invitations.form.comeHomeHelp': 'Region of origin {region}, region of residence known and different.',
-  'invitations.form.noRegion': 'The chapter’s region names no Belgian province or region: set it on the chapter’s page to use this.',
+  'invitations.form.noRegion':
+    'The chapter’s region names no Belgian province or region: set it on the chapter’s page to use this.',
   'invitations.form.origin': 'Region of origin',
   'invitations.form.residence': 'Region of residence',
   'invitations.form.cities': 'Cities of residence',
@@ -53,7 +55,8 @@ const en = {
   'invitations.mail.optOut': 'Rather not receive such invitations? One click and you will get no more: {url}',
   'invitations.stats.link': 'Who came back',
   'invitations.stats.title': 'Who came back: {chapter}',
-  'invitations.stats.intro': 'For each event: people invited, those who registered after their invitation, and those who came (checked in at the door).',
+  'invitations.stats.intro':
+    'For each event: people invited, those who registered after their invitation, and those who came (checked in at the door).',
   'invitations.stats.none': 'No invitations have been sent for this chapter’s events yet.',
   'invitations.stats.what': 'Sent',
   'invitations.stats.invited': 'Invited',
@@ -73,7 +76,8 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
   fr: {
     'invitations.invite': 'Inviter des membres',
     'invitations.title': 'Inviter des membres : {title}',
-    'invitations.intro': 'Choisissez qui inviter. Les critères se combinent (un membre doit répondre à chacun de ceux que vous remplissez) ; dans un même critère, n’importe quelle valeur cochée convient. Les membres qui refusent les invitations, les comptes non confirmés, les personnes déjà invitées à cet événement et celles déjà inscrites ne sont jamais comptés.',
+    'invitations.intro':
+      'Choisissez qui inviter. Les critères se combinent (un membre doit répondre à chacun de ceux que vous remplissez) ; dans un même critère, n’importe quelle valeur cochée convient. Les membres qui refusent les invitations, les comptes non confirmés, les personnes déjà invitées à cet événement et celles déjà inscrites ne sont jamais comptés.',
     'invitations.sent': 'Invitations envoyées : {count}. Chaque personne reçoit un e-mail personnel dans sa langue.',
     'invitations.campaigns': 'Invitations envoyées pour cet événement',
     'invitations.noCampaigns': 'Aucune invitation n’a encore été envoyée pour cet événement.',
@@ -84,14 +88,17 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.kind.tech': 'Tech',
     'invitations.kind.generalist': 'Généraliste',
     'invitations.kind.other': 'Autre',
-    'invitations.form.comeHome': 'Retour au pays : les membres originaires de la région de l’antenne qui vivent aujourd’hui ailleurs',
+    'invitations.form.comeHome':
+      'Retour au pays : les membres originaires de la région de l’antenne qui vivent aujourd’hui ailleurs',
     'invitations.form.comeHomeHelp': 'Région d’origine : {region} ; région de résidence connue et différente.',
-    'invitations.form.noRegion': 'La région de l’antenne ne correspond à aucune province ni région belge : indiquez-la sur la page de l’antenne pour utiliser ce critère.',
+    'invitations.form.noRegion':
+      'La région de l’antenne ne correspond à aucune province ni région belge : indiquez-la sur la page de l’antenne pour utiliser ce critère.',
     'invitations.form.origin': 'Région d’origine',
     'invitations.form.residence': 'Région de résidence',
     'invitations.form.cities': 'Villes de résidence',
     'invitations.form.skills': 'Compétences',
-    'invitations.form.commaHelp': 'Séparez-les par des virgules, par exemple « PHP, Laravel ». Majuscules et accents n’ont pas d’importance.',
+    'invitations.form.commaHelp':
+      'Séparez-les par des virgules, par exemple « PHP, Laravel ». Majuscules et accents n’ont pas d’importance.',
     'invitations.form.kinds': 'Type de profil',
     'invitations.form.followed': 'Suit l’antenne',
     'invitations.form.message': 'Votre message (facultatif)',
@@ -122,7 +129,8 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.mail.optOut': 'Vous préférez ne plus recevoir ce genre d’invitation ? Un clic suffit : {url}',
     'invitations.stats.link': 'Qui est revenu',
     'invitations.stats.title': 'Qui est revenu : {chapter}',
-    'invitations.stats.intro': 'Pour chaque événement : les personnes invitées, celles qui se sont inscrites après leur invitation, et celles qui sont venues (enregistrées à l’entrée).',
+    'invitations.stats.intro':
+      'Pour chaque événement : les personnes invitées, celles qui se sont inscrites après leur invitation, et celles qui sont venues (enregistrées à l’entrée).',
     'invitations.stats.none': 'Aucune invitation n’a encore été envoyée pour les événements de cette antenne.',
     'invitations.stats.what': 'Envoi',
     'invitations.stats.invited': 'Invités',
@@ -133,14 +141,17 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.optOut.title': 'Invitations aux événements',
     'invitations.optOut.ask': '{name}, voulez-vous ne plus recevoir d’invitations aux événements du réseau ?',
     'invitations.optOut.confirm': 'Ne plus recevoir d’invitations',
-    'invitations.optOut.done': 'C’est fait : vous ne recevrez plus d’invitations. Vous pouvez changer d’avis dans votre profil.',
+    'invitations.optOut.done':
+      'C’est fait : vous ne recevrez plus d’invitations. Vous pouvez changer d’avis dans votre profil.',
     'invitations.optOut.invalid': 'Ce lien n’est pas valide.',
   },
   nl: {
     'invitations.invite': 'Leden uitnodigen',
     'invitations.title': 'Leden uitnodigen: {title}',
-    'invitations.intro': 'Kies wie je uitnodigt. Criteria worden gecombineerd (een lid moet aan elk ingevuld criterium voldoen); binnen één criterium volstaat eender welke aangevinkte waarde. Leden die geen uitnodigingen willen, onbevestigde accounts, mensen die al voor dit evenement uitgenodigd zijn en mensen die al ingeschreven zijn, tellen nooit mee.',
-    'invitations.sent': 'Verstuurde uitnodigingen: {count}. Iedereen krijgt een persoonlijke e-mail in zijn of haar taal.',
+    'invitations.intro':
+      'Kies wie je uitnodigt. Criteria worden gecombineerd (een lid moet aan elk ingevuld criterium voldoen); binnen één criterium volstaat eender welke aangevinkte waarde. Leden die geen uitnodigingen willen, onbevestigde accounts, mensen die al voor dit evenement uitgenodigd zijn en mensen die al ingeschreven zijn, tellen nooit mee.',
+    'invitations.sent':
+      'Verstuurde uitnodigingen: {count}. Iedereen krijgt een persoonlijke e-mail in zijn of haar taal.',
     'invitations.campaigns': 'Verstuurde uitnodigingen voor dit evenement',
     'invitations.noCampaigns': 'Voor dit evenement zijn nog geen uitnodigingen verstuurd.',
     'invitations.closed.cancelled': 'Dit evenement is geannuleerd: niemand kan ervoor uitgenodigd worden.',
@@ -152,12 +163,14 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.kind.other': 'Andere',
     'invitations.form.comeHome': 'Terug naar huis: leden uit de regio van de afdeling die nu elders wonen',
     'invitations.form.comeHomeHelp': 'Regio van herkomst {region}, woonregio bekend en anders.',
-    'invitations.form.noRegion': 'De regio van de afdeling komt niet overeen met een Belgische provincie of gewest: vul ze in op de pagina van de afdeling om dit te gebruiken.',
+    'invitations.form.noRegion':
+      'De regio van de afdeling komt niet overeen met een Belgische provincie of gewest: vul ze in op de pagina van de afdeling om dit te gebruiken.',
     'invitations.form.origin': 'Regio van herkomst',
     'invitations.form.residence': 'Woonregio',
     'invitations.form.cities': 'Woonplaatsen',
     'invitations.form.skills': 'Vaardigheden',
-    'invitations.form.commaHelp': 'Scheid ze met komma’s, bijvoorbeeld “PHP, Laravel”. Hoofdletters en accenten maken niet uit.',
+    'invitations.form.commaHelp':
+      'Scheid ze met komma’s, bijvoorbeeld “PHP, Laravel”. Hoofdletters en accenten maken niet uit.',
     'invitations.form.kinds': 'Soort profiel',
     'invitations.form.followed': 'Volgt de afdeling',
     'invitations.form.message': 'Je bericht (optioneel)',
@@ -188,7 +201,8 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.mail.optOut': 'Liever geen uitnodigingen meer? Eén klik volstaat: {url}',
     'invitations.stats.link': 'Wie kwam terug',
     'invitations.stats.title': 'Wie kwam terug: {chapter}',
-    'invitations.stats.intro': 'Per evenement: de uitgenodigde mensen, wie zich na de uitnodiging inschreef, en wie kwam (aangemeld aan de deur).',
+    'invitations.stats.intro':
+      'Per evenement: de uitgenodigde mensen, wie zich na de uitnodiging inschreef, en wie kwam (aangemeld aan de deur).',
     'invitations.stats.none': 'Voor de evenementen van deze afdeling zijn nog geen uitnodigingen verstuurd.',
     'invitations.stats.what': 'Verzending',
     'invitations.stats.invited': 'Uitgenodigd',

@@ -5,7 +5,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * unsubscribe secret (the one organiser notices use), under a purpose of its own so a notice's
  * token cannot be replayed here. Not guessable, and it needs no table.
  */
-const mac = (secret: string, userId: string) => createHmac('sha256', secret).update(`invitations-opt-out:${userId}`).digest('base64url');
+const mac = (secret: string, userId: string) =>
+  createHmac('sha256', secret).update(`invitations-opt-out:${userId}`).digest('base64url');
 
 export function optOutToken(secret: string, userId: string): string {
   return `${userId}.${mac(secret, userId)}`;

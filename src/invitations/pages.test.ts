@@ -21,11 +21,28 @@ beforeAll(async () => {
   t = await startTestApp();
   const admin = (await t.user('admin')).token;
   organiser = await t.user('member');
-  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Charleroi', city: 'Charleroi', region: 'Henegouwen', status: 'active' } });
-  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Mons', city: 'Mons', region: 'Hainaut', status: 'active' } });
+  await t.api('POST', '/api/v1/chapters', {
+    token: admin,
+    body: { name: 'Charleroi', city: 'Charleroi', region: 'Henegouwen', status: 'active' },
+  });
+  await t.api('POST', '/api/v1/chapters', {
+    token: admin,
+    body: { name: 'Mons', city: 'Mons', region: 'Hainaut', status: 'active' },
+  });
   await t.api('POST', '/api/v1/chapters/charleroi/organizers', { token: admin, body: { email: organiser.user.email } });
   await t.api('POST', '/api/v1/chapters/mons/organizers', { token: admin, body: { email: organiser.user.email } });
-  eventId = (await t.api('POST', '/api/v1/chapters/charleroi/events', { token: admin, body: { title: 'Charleroi IT day', startsAt: inDays(12), endsAt: inDays(12.2), capacity: 40, onlineUrl: 'https://meet.example.org/it' } })).json().id;
+  eventId = (
+    await t.api('POST', '/api/v1/chapters/charleroi/events', {
+      token: admin,
+      body: {
+        title: 'Charleroi IT day',
+        startsAt: inDays(12),
+        endsAt: inDays(12.2),
+        capacity: 40,
+        onlineUrl: 'https://meet.example.org/it',
+      },
+    })
+  ).json().id;
   await member('Ana', { city: 'Ixelles', originRegion: 'BE-WHT', skills: ['Go'] });
   await member('Ben', { city: 'Uccle', originRegion: 'BE-WHT' });
   await member('Cas', { city: 'Charleroi', originRegion: 'BE-WHT' });
@@ -66,11 +83,17 @@ it('builds a segment, counts it, then sends and says how many were invited', asy
   expect(stats.statusCode).toBe(200);
   expect(stats.body).toContain('Charleroi IT day');
   expect(stats.body).toMatch(/<th scope="row">Total<\/th><td>2<\/td><td>0<\/td><td>0<\/td>/);
-  expect((await b.get('/admin/chapters/mons/invitations')).body).toContain('No invitations have been sent for this chapter’s events yet.');
+  expect((await b.get('/admin/chapters/mons/invitations')).body).toContain(
+    'No invitations have been sent for this chapter’s events yet.',
+  );
 });
 
 it('shows what is wrong with a segment, in the visitor’s language', async () => {
-  const b = await signIn(t.app, { email: organiser.user.email, password: organiser.password }, { 'accept-language': 'fr' });
+  const b = await signIn(
+    t.app,
+    { email: organiser.user.email, password: organiser.password },
+    { 'accept-language': 'fr' },
+  );
   const url = `/admin/events/${eventId}/invite`;
   const page = await b.get(url);
   expect(page.body).toContain('Flandre-Occidentale');

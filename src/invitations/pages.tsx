@@ -27,7 +27,15 @@ function notInvitable(ctx: PageContext, event: EventRow): string | undefined {
   return undefined;
 }
 
-function Figures({ ctx, rows, total }: { ctx: PageContext; rows: { key: string; head: ComponentChildren; invited: number; registered: number; attended: number }[]; total?: { invited: number; registered: number; attended: number } }) {
+function Figures({
+  ctx,
+  rows,
+  total,
+}: {
+  ctx: PageContext;
+  rows: { key: string; head: ComponentChildren; invited: number; registered: number; attended: number }[];
+  total?: { invited: number; registered: number; attended: number };
+}) {
   const { t } = ctx;
   return (
     <div class="table-wrap">
@@ -65,21 +73,36 @@ function Figures({ ctx, rows, total }: { ctx: PageContext; rows: { key: string; 
   );
 }
 
-async function invitePage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, form: InviteFormState = emptyForm, status = 200) {
+async function invitePage(
+  db: Db,
+  req: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  form: InviteFormState = emptyForm,
+  status = 200,
+) {
   const event = await invitations.eventToManage(db, req.network, req.user, req.params.id);
   const ctx = pageContext(req, reply);
   const { t } = ctx;
-  const [chapter, options, figures] = await Promise.all([q.selectChapterById(db, req.network.id, event.chapterId), q.selectChapterOptions(db, req.network.id), invitations.eventInvitations(db, req.network, event)]);
+  const [chapter, options, figures] = await Promise.all([
+    q.selectChapterById(db, req.network.id, event.chapterId),
+    q.selectChapterOptions(db, req.network.id),
+    invitations.eventInvitations(db, req.network, event),
+  ]);
   const closed = notInvitable(ctx, event);
   const sentId = (req.query as Record<string, unknown>).campaign;
   const sent = figures.campaigns.find((c) => c.id === sentId);
-  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'short', timeStyle: 'short', timeZone: event.timeZone });
+  const when = new Intl.DateTimeFormat(ctx.locale, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: event.timeZone,
+  });
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('invitations.title', { title: event.title })}>
       <h1>{t('invitations.title', { title: event.title })}</h1>
       <p>
-        {formatRange(event.startsAt, event.endsAt, event.timeZone, ctx.locale)} · <a href={`/admin/events/${event.id}`}>{t('admin.edit')}</a>
+        {formatRange(event.startsAt, event.endsAt, event.timeZone, ctx.locale)} ·{' '}
+        <a href={`/admin/events/${event.id}`}>{t('admin.edit')}</a>
         {chapter ? (
           <>
             {' · '}
@@ -98,7 +121,14 @@ async function invitePage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyR
       ) : (
         <>
           <ErrorSummary ctx={ctx} errors={form.errors} />
-          <InviteForm ctx={ctx} action={`/admin/events/${event.id}/invite`} state={form} homeRegion={chapter ? homeRegionOf(chapter) : undefined} chapters={options} canSend />
+          <InviteForm
+            ctx={ctx}
+            action={`/admin/events/${event.id}/invite`}
+            state={form}
+            homeRegion={chapter ? homeRegionOf(chapter) : undefined}
+            chapters={options}
+            canSend
+          />
         </>
       )}
       <h2>{t('invitations.campaigns')}</h2>
@@ -142,14 +172,20 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
     try {
       if (intent === 'send') {
         // The server counts again as it sends: the page then says how many were really invited.
-        const sent = await invitations.sendInvitations(db, req.network, req.user, req.params.id, form.data, { baseUrl: config.baseUrl });
+        const sent = await invitations.sendInvitations(db, req.network, req.user, req.params.id, form.data, {
+          baseUrl: config.baseUrl,
+        });
         return reply.redirect(`/admin/events/${req.params.id}/invite?campaign=${sent.campaignId}`, 303);
       }
       const event = await invitations.eventToManage(db, req.network, req.user, req.params.id);
       invitations.checkInvitable(event);
-      return invitePage(db, req, reply, { ...state, count: await invitations.countSegment(db, req.network, event, form.data.segment) });
+      return invitePage(db, req, reply, {
+        ...state,
+        count: await invitations.countSegment(db, req.network, event, form.data.segment),
+      });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'conflict') return invitePage(db, req, reply, { ...state, errors: { '(form)': err.detail } }, 409);
+      if (err instanceof AppError && err.code === 'conflict')
+        return invitePage(db, req, reply, { ...state, errors: { '(form)': err.detail } }, 409);
       const { errors } = formError(err, state.values);
       return invitePage(db, req, reply, { ...state, errors: formErrorsOf(errors) }, 400);
     }
@@ -176,7 +212,8 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
               key: `event-${e.event.id}`,
               head: (
                 <>
-                  <a href={`/admin/events/${e.event.id}/invite`}>{e.event.title}</a> <span class="muted">· {formatShort(e.event.startsAt, e.event.timeZone, ctx.locale)}</span>
+                  <a href={`/admin/events/${e.event.id}/invite`}>{e.event.title}</a>{' '}
+                  <span class="muted">· {formatShort(e.event.startsAt, e.event.timeZone, ctx.locale)}</span>
                   <br />
                   <span class="muted">{t('invitations.stats.campaigns', { count: e.campaigns.length })}</span>
                 </>
@@ -200,7 +237,12 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
    * The opt-out link of every invitation. GET shows a button; POST needs no CSRF token because
    * the signed token is the credential, and RFC 8058 one-click clients POST without any page.
    */
-  const optOutPage = (req: FastifyRequest, reply: FastifyReply, body: (ctx: PageContext) => ComponentChildren, status = 200) => {
+  const optOutPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: (ctx: PageContext) => ComponentChildren,
+    status = 200,
+  ) => {
     const ctx = pageContext(req, reply);
     return sendPage(
       reply.header('referrer-policy', 'no-referrer'),
@@ -226,14 +268,18 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
     ));
   });
 
-  app.post<{ Params: { token: string } }>('/invitations/opt-out/:token', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const who = await invitations.optOutTarget(db, req.network, req.params.token);
-    if (!who) return optOutPage(req, reply, invalid, 404);
-    await invitations.optOutOfInvitations(db, req.network, who.userId);
-    return optOutPage(req, reply, (ctx) => (
-      <p class="notice" role="status">
-        {ctx.t('invitations.optOut.done')}
-      </p>
-    ));
-  });
+  app.post<{ Params: { token: string } }>(
+    '/invitations/opt-out/:token',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const who = await invitations.optOutTarget(db, req.network, req.params.token);
+      if (!who) return optOutPage(req, reply, invalid, 404);
+      await invitations.optOutOfInvitations(db, req.network, who.userId);
+      return optOutPage(req, reply, (ctx) => (
+        <p class="notice" role="status">
+          {ctx.t('invitations.optOut.done')}
+        </p>
+      ));
+    },
+  );
 }

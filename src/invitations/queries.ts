@@ -32,18 +32,46 @@ function segmentWhere(tx: Tx, networkId: string, eventId: string, c: Criteria): 
     eq(p.networkId, networkId),
     eq(p.invitationsOptOut, false),
     isNotNull(users.emailVerifiedAt),
-    notExists(tx.select({ one: sql`1` }).from(invitations).where(and(eq(invitations.eventId, eventId), eq(invitations.userId, p.userId)))),
+    notExists(
+      tx
+        .select({ one: sql`1` })
+        .from(invitations)
+        .where(and(eq(invitations.eventId, eventId), eq(invitations.userId, p.userId))),
+    ),
     // Two probes rather than one OR, so each uses its index (by user, and the live e-mail index).
-    notExists(tx.select({ one: sql`1` }).from(registrations).where(and(live, eq(registrations.userId, p.userId)))),
-    notExists(tx.select({ one: sql`1` }).from(registrations).where(and(eq(registrations.networkId, networkId), live, eq(registrations.email, users.email)))),
-    c.homeRegion ? and(eq(p.originRegion, c.homeRegion), isNotNull(p.residenceRegion), ne(p.residenceRegion, c.homeRegion)) : undefined,
+    notExists(
+      tx
+        .select({ one: sql`1` })
+        .from(registrations)
+        .where(and(live, eq(registrations.userId, p.userId))),
+    ),
+    notExists(
+      tx
+        .select({ one: sql`1` })
+        .from(registrations)
+        .where(and(eq(registrations.networkId, networkId), live, eq(registrations.email, users.email))),
+    ),
+    c.homeRegion
+      ? and(eq(p.originRegion, c.homeRegion), isNotNull(p.residenceRegion), ne(p.residenceRegion, c.homeRegion))
+      : undefined,
     some(c.origin) ? inArray(p.originRegion, c.origin) : undefined,
     some(c.residence) ? inArray(p.residenceRegion, c.residence) : undefined,
     some(c.cityKeys) ? inArray(p.cityKey, c.cityKeys) : undefined,
     some(c.skillKeys) ? arrayOverlaps(p.skillKeys, c.skillKeys) : undefined,
     some(c.kinds) ? inArray(p.kind, c.kinds) : undefined,
     some(c.chapterIds)
-      ? exists(tx.select({ one: sql`1` }).from(chapterFollowers).where(and(eq(chapterFollowers.networkId, networkId), eq(chapterFollowers.userId, p.userId), inArray(chapterFollowers.chapterId, c.chapterIds))))
+      ? exists(
+          tx
+            .select({ one: sql`1` })
+            .from(chapterFollowers)
+            .where(
+              and(
+                eq(chapterFollowers.networkId, networkId),
+                eq(chapterFollowers.userId, p.userId),
+                inArray(chapterFollowers.chapterId, c.chapterIds),
+              ),
+            ),
+        )
       : undefined,
   )!;
 }
@@ -89,7 +117,13 @@ export async function setCampaignRecipients(tx: Tx, campaignId: string, recipien
  * organiser sending at the same moment wait for the first and then skip whoever it invited.
  * Returns how many invitations this campaign created.
  */
-export async function insertInvitations(tx: Tx, networkId: string, eventId: string, campaignId: string, c: Criteria): Promise<number> {
+export async function insertInvitations(
+  tx: Tx,
+  networkId: string,
+  eventId: string,
+  campaignId: string,
+  c: Criteria,
+): Promise<number> {
   const rows = await tx
     .insert(invitations)
     .select(
@@ -118,7 +152,17 @@ export async function insertInvitations(tx: Tx, networkId: string, eventId: stri
 /** Who a campaign invited, with what their e-mail needs. */
 export function selectRecipients(tx: Tx, campaignId: string) {
   return tx
-    .select({ userId: users.id, name: users.name, email: users.email, locale: p.locale, city: p.city, originRegion: p.originRegion, residenceRegion: p.residenceRegion, kind: p.kind, skills: p.skills })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      locale: p.locale,
+      city: p.city,
+      originRegion: p.originRegion,
+      residenceRegion: p.residenceRegion,
+      kind: p.kind,
+      skills: p.skills,
+    })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
     .innerJoin(p, eq(p.userId, invitations.userId))
@@ -126,16 +170,26 @@ export function selectRecipients(tx: Tx, campaignId: string) {
 }
 
 export function selectChaptersBySlug(tx: Tx, networkId: string, slugs: string[]) {
-  return tx.select({ id: chapters.id, slug: chapters.slug, name: chapters.name }).from(chapters).where(and(eq(chapters.networkId, networkId), inArray(chapters.slug, slugs)));
+  return tx
+    .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+    .from(chapters)
+    .where(and(eq(chapters.networkId, networkId), inArray(chapters.slug, slugs)));
 }
 
 export async function selectChapterById(tx: Tx, networkId: string, id: string) {
-  const [row] = await tx.select().from(chapters).where(and(eq(chapters.networkId, networkId), eq(chapters.id, id)));
+  const [row] = await tx
+    .select()
+    .from(chapters)
+    .where(and(eq(chapters.networkId, networkId), eq(chapters.id, id)));
   return row;
 }
 
 export function selectChapterOptions(tx: Tx, networkId: string) {
-  return tx.select({ slug: chapters.slug, name: chapters.name }).from(chapters).where(eq(chapters.networkId, networkId)).orderBy(asc(chapters.name));
+  return tx
+    .select({ slug: chapters.slug, name: chapters.name })
+    .from(chapters)
+    .where(eq(chapters.networkId, networkId))
+    .orderBy(asc(chapters.name));
 }
 
 /** The opt-out's effect: never counted, never mailed again. */
@@ -193,7 +247,20 @@ export function selectCampaignFigures(tx: Tx, networkId: string, scope: { chapte
     })
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.networkId, networkId), 'eventId' in scope ? eq(invitations.eventId, scope.eventId) : inArray(invitations.campaignId, tx.select({ id: invitationCampaigns.id }).from(invitationCampaigns).where(eq(invitationCampaigns.chapterId, scope.chapterId)))))
+    .where(
+      and(
+        eq(invitations.networkId, networkId),
+        'eventId' in scope
+          ? eq(invitations.eventId, scope.eventId)
+          : inArray(
+              invitations.campaignId,
+              tx
+                .select({ id: invitationCampaigns.id })
+                .from(invitationCampaigns)
+                .where(eq(invitationCampaigns.chapterId, scope.chapterId)),
+            ),
+      ),
+    )
     .groupBy(invitations.campaignId)
     .as('figures');
   return tx
@@ -208,6 +275,13 @@ export function selectCampaignFigures(tx: Tx, networkId: string, scope: { chapte
     .from(invitationCampaigns)
     .innerJoin(events, eq(events.id, invitationCampaigns.eventId))
     .leftJoin(figures, eq(figures.campaignId, invitationCampaigns.id))
-    .where(and(eq(invitationCampaigns.networkId, networkId), 'eventId' in scope ? eq(invitationCampaigns.eventId, scope.eventId) : eq(invitationCampaigns.chapterId, scope.chapterId)))
+    .where(
+      and(
+        eq(invitationCampaigns.networkId, networkId),
+        'eventId' in scope
+          ? eq(invitationCampaigns.eventId, scope.eventId)
+          : eq(invitationCampaigns.chapterId, scope.chapterId),
+      ),
+    )
     .orderBy(sql`${events.startsAt} desc`, sql`${invitationCampaigns.createdAt} desc`);
 }

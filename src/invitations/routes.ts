@@ -7,7 +7,14 @@ import { bearer, type Api } from '../web/api.js';
 import { authorize } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { presentChapterFigures, presentEventFigures } from './present.js';
-import { ChapterInvitationsSchema, CountSchema, EventInvitationsSchema, InviteSchema, PreviewSchema, SentSchema } from './schemas.js';
+import {
+  ChapterInvitationsSchema,
+  CountSchema,
+  EventInvitationsSchema,
+  InviteSchema,
+  PreviewSchema,
+  SentSchema,
+} from './schemas.js';
 import * as invitations from './service.js';
 
 const tags = ['invitations'];
@@ -19,7 +26,15 @@ const rules =
 /** "Come home" invitations: count a segment, send, and see who came back. */
 export function invitationRoutes(app: Api, db: Db, config: Pick<Config, 'baseUrl'>): void {
   app.post('/api/v1/events/:id/invitations/preview', {
-    schema: { tags, summary: 'Count the members a segment reaches for this event (nothing is sent)', description: `${rules} ${who}`, security: bearer, params: IdParams, body: PreviewSchema, response: { 200: CountSchema } },
+    schema: {
+      tags,
+      summary: 'Count the members a segment reaches for this event (nothing is sent)',
+      description: `${rules} ${who}`,
+      security: bearer,
+      params: IdParams,
+      body: PreviewSchema,
+      response: { 200: CountSchema },
+    },
     handler: async (req) => {
       const event = await invitations.eventToManage(db, req.network, req.user, req.params.id);
       invitations.checkInvitable(event);
@@ -38,21 +53,43 @@ export function invitationRoutes(app: Api, db: Db, config: Pick<Config, 'baseUrl
       response: { 201: SentSchema },
     },
     handler: async (req, reply) => {
-      const sent = await invitations.sendInvitations(db, req.network, req.user, req.params.id, req.body, { baseUrl: config.baseUrl });
+      const sent = await invitations.sendInvitations(db, req.network, req.user, req.params.id, req.body, {
+        baseUrl: config.baseUrl,
+      });
       return reply.code(201).send(sent);
     },
   });
 
   app.get('/api/v1/events/:id/invitations', {
-    schema: { tags, summary: 'Campaigns of an event: invited, then registered and attended', description: who, security: bearer, params: IdParams, response: { 200: EventInvitationsSchema } },
+    schema: {
+      tags,
+      summary: 'Campaigns of an event: invited, then registered and attended',
+      description: who,
+      security: bearer,
+      params: IdParams,
+      response: { 200: EventInvitationsSchema },
+    },
     handler: async (req) => {
-      const event = await invitations.eventToManage(db, req.network, req.user, req.params.id, 'see the invitations of this event');
+      const event = await invitations.eventToManage(
+        db,
+        req.network,
+        req.user,
+        req.params.id,
+        'see the invitations of this event',
+      );
       return presentEventFigures(await invitations.eventInvitations(db, req.network, event));
     },
   });
 
   app.get('/api/v1/chapters/:slug/invitations', {
-    schema: { tags, summary: 'Who came back: invitation figures per event of a chapter, and totals', description: 'Organisers of the chapter and admins.', security: bearer, params: SlugParamsSchema, response: { 200: ChapterInvitationsSchema } },
+    schema: {
+      tags,
+      summary: 'Who came back: invitation figures per event of a chapter, and totals',
+      description: 'Organisers of the chapter and admins.',
+      security: bearer,
+      params: SlugParamsSchema,
+      response: { 200: ChapterInvitationsSchema },
+    },
     handler: async (req) => {
       const chapter = await findChapter(db, req.network, req.params.slug);
       authorize(req.user, await chapterPolicy.edit(db, req.user, chapter), `see the invitations of ${chapter.name}`);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { MemberKindSchema, RegionCodeSchema } from '../members/schemas.js';
 import { text } from '../web/schemas.js';
 
-const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `at most ${max} values`).optional().describe(what);
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `at most ${max} values`).optional().describe(what);
 
 /**
  * Who to invite. Fields are ANDed; the values within one field are ORed. Opted-out members,
@@ -11,17 +12,37 @@ const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.arra
  */
 export const SegmentSchema = z
   .strictObject({
-    comeHome: z.boolean().optional().describe("Members whose region of origin is the event chapter's region but who live in another (known) region"),
+    comeHome: z
+      .boolean()
+      .optional()
+      .describe("Members whose region of origin is the event chapter's region but who live in another (known) region"),
     origin: list(RegionCodeSchema, 12, 'Regions of origin (ISO 3166-2:BE codes or `other`)'),
     residence: list(RegionCodeSchema, 12, 'Regions of residence (ISO 3166-2:BE codes or `other`)'),
-    cities: list(z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'), 50, 'Cities of residence, compared without case or accents ("liege" = "Liège")'),
-    skills: list(z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'), 30, 'Skills: a member with any of them matches, compared without case or accents'),
+    cities: list(
+      z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+      50,
+      'Cities of residence, compared without case or accents ("liege" = "Liège")',
+    ),
+    skills: list(
+      z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+      30,
+      'Skills: a member with any of them matches, compared without case or accents',
+    ),
     kinds: list(MemberKindSchema, 3, 'Profile kinds'),
-    followed: list(z.string().trim().min(1, 'must not be empty').max(80), 50, 'Slugs of chapters: members who follow any of them'),
+    followed: list(
+      z.string().trim().min(1, 'must not be empty').max(80),
+      50,
+      'Slugs of chapters: members who follow any of them',
+    ),
   })
-  .refine((s) => s.comeHome === true || [s.origin, s.residence, s.cities, s.skills, s.kinds, s.followed].some((v) => v !== undefined && v.length > 0), {
-    message: 'choose at least one criterion (comeHome, origin, residence, cities, skills, kinds or followed)',
-  });
+  .refine(
+    (s) =>
+      s.comeHome === true ||
+      [s.origin, s.residence, s.cities, s.skills, s.kinds, s.followed].some((v) => v !== undefined && v.length > 0),
+    {
+      message: 'choose at least one criterion (comeHome, origin, residence, cities, skills, kinds or followed)',
+    },
+  );
 export type Segment = z.infer<typeof SegmentSchema>;
 
 export const PreviewSchema = z.strictObject({ segment: SegmentSchema });
@@ -32,19 +53,30 @@ export const InviteSchema = z.strictObject({
 });
 export type Invite = z.infer<typeof InviteSchema>;
 
-export const CountSchema = z.object({ count: z.number().int().describe('Members the segment reaches now: exactly who would be invited') });
-export const SentSchema = z.object({ campaignId: z.uuid(), invited: z.number().int().describe('Invitations created (and e-mails queued) by this sending') });
+export const CountSchema = z.object({
+  count: z.number().int().describe('Members the segment reaches now: exactly who would be invited'),
+});
+export const SentSchema = z.object({
+  campaignId: z.uuid(),
+  invited: z.number().int().describe('Invitations created (and e-mails queued) by this sending'),
+});
 
 const Figures = {
   invited: z.number().int().describe('People invited'),
-  registered: z.number().int().describe('Invited people who registered after their invitation (registration not cancelled)'),
+  registered: z
+    .number()
+    .int()
+    .describe('Invited people who registered after their invitation (registration not cancelled)'),
   attended: z.number().int().describe('Of those, people checked in at the event'),
 };
 
 export const CampaignSchema = z.object({
   id: z.uuid(),
   createdAt: z.string().describe('ISO 8601 instant'),
-  createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('The organiser who sent it (null once their account is deleted)'),
+  createdBy: z
+    .object({ id: z.uuid(), name: z.string() })
+    .nullable()
+    .describe('The organiser who sent it (null once their account is deleted)'),
   segment: z.record(z.string(), z.unknown()).describe('The segment as it was chosen'),
   summary: z.string().describe('The segment in words (English)'),
   message: z.string(),

@@ -17,8 +17,15 @@ export type ChapterRef = { id: string; name: string; region: string };
 function checked(segment: Segment): Segment {
   const parsed = SegmentSchema.safeParse(segment);
   if (parsed.success) return parsed.data;
-  const errors = fieldErrors(parsed.error.issues).map((e) => ({ field: e.field === '(body)' ? 'segment' : `segment.${e.field}`, message: e.message }));
-  throw new AppError('validation', `The segment is not valid — ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
+  const errors = fieldErrors(parsed.error.issues).map((e) => ({
+    field: e.field === '(body)' ? 'segment' : `segment.${e.field}`,
+    message: e.message,
+  }));
+  throw new AppError(
+    'validation',
+    `The segment is not valid — ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    errors,
+  );
 }
 
 /** The chapter's region as a code, for "come home"; undefined when its free text names none. */
@@ -28,16 +35,23 @@ export const homeRegionOf = (chapter: Pick<ChapterRef, 'region'>) => regionFromT
  * Names → what the query compares: folded cities and skills, chapter ids, the chapter's region.
  * 400 naming the field for a "come home" the chapter's region cannot answer, or an unknown chapter.
  */
-export async function resolveSegment(db: Tx, network: Network, chapter: ChapterRef, input: Segment): Promise<{ segment: Segment; criteria: Criteria; followed: { slug: string; name: string }[] }> {
+export async function resolveSegment(
+  db: Tx,
+  network: Network,
+  chapter: ChapterRef,
+  input: Segment,
+): Promise<{ segment: Segment; criteria: Criteria; followed: { slug: string; name: string }[] }> {
   const segment = checked(input);
   const criteria: Criteria = {};
   if (segment.comeHome) {
     const home = homeRegionOf(chapter);
     if (!home) {
       const said = chapter.region ? `"${chapter.region}" names no Belgian province or region` : 'has no region';
-      throw new AppError('validation', `"Come home" needs the chapter's region, and the region of ${chapter.name} ${said}. Set the chapter's region (e.g. "Hainaut"), or choose regions of origin instead.`, [
-        { field: 'segment.comeHome', message: `the chapter ${chapter.name} has no known region` },
-      ]);
+      throw new AppError(
+        'validation',
+        `"Come home" needs the chapter's region, and the region of ${chapter.name} ${said}. Set the chapter's region (e.g. "Hainaut"), or choose regions of origin instead.`,
+        [{ field: 'segment.comeHome', message: `the chapter ${chapter.name} has no known region` }],
+      );
     }
     criteria.homeRegion = home;
   }
@@ -51,7 +65,12 @@ export async function resolveSegment(db: Tx, network: Network, chapter: ChapterR
     const slugs = [...new Set(segment.followed.map((s) => s.toLowerCase()))];
     const found = await q.selectChaptersBySlug(db, network.id, slugs);
     const unknown = slugs.filter((s) => !found.some((c) => c.slug === s));
-    if (unknown.length) throw new AppError('validation', `There is no chapter ${unknown.map((s) => `"${s}"`).join(', ')} in this network.`, [{ field: 'segment.followed', message: `unknown chapter ${unknown.join(', ')}` }]);
+    if (unknown.length)
+      throw new AppError(
+        'validation',
+        `There is no chapter ${unknown.map((s) => `"${s}"`).join(', ')} in this network.`,
+        [{ field: 'segment.followed', message: `unknown chapter ${unknown.join(', ')}` }],
+      );
     criteria.chapterIds = found.map((c) => c.id);
     followed = found.map(({ slug, name }) => ({ slug, name }));
   }
@@ -71,44 +90,76 @@ export async function countSegment(db: Db | Tx, network: Network, event: EventRe
 }
 
 /** The members the segment reaches (by name, at most `limit`). */
-export async function segmentMembers(db: Db | Tx, network: Network, event: EventRef, segment: Segment, limit = 1000): Promise<{ userId: string; name: string; email: string; locale: string; city: string }[]> {
+export async function segmentMembers(
+  db: Db | Tx,
+  network: Network,
+  event: EventRef,
+  segment: Segment,
+  limit = 1000,
+): Promise<{ userId: string; name: string; email: string; locale: string; city: string }[]> {
   const { criteria } = await resolveSegment(db, network, await chapterOf(db, network, event), segment);
   return q.selectSegmentMembers(db, network.id, event.id, criteria, limit);
 }
 
-const regionLabel = (code: string | null | undefined, locale: Locale) => (code === 'other' ? translator(locale)('invitations.otherRegion') : regionName(code, locale));
+const regionLabel = (code: string | null | undefined, locale: Locale) =>
+  code === 'other' ? translator(locale)('invitations.otherRegion') : regionName(code, locale);
 
 /** The segment in words, for the campaign list ("Come home to Hainaut · skills: PHP"). */
-export function describeSegment(segment: Segment, chapter: Pick<ChapterRef, 'region'>, locale: Locale, followedNames: Map<string, string> = new Map()): string {
+export function describeSegment(
+  segment: Segment,
+  chapter: Pick<ChapterRef, 'region'>,
+  locale: Locale,
+  followedNames: Map<string, string> = new Map(),
+): string {
   const t = translator(locale);
   const regions = (codes: string[]) => codes.map((c) => regionLabel(c, locale)).join(', ');
   const parts: string[] = [];
-  if (segment.comeHome) parts.push(t('invitations.seg.comeHome', { region: regionLabel(homeRegionOf(chapter), locale) || chapter.region }));
+  if (segment.comeHome)
+    parts.push(t('invitations.seg.comeHome', { region: regionLabel(homeRegionOf(chapter), locale) || chapter.region }));
   if (segment.origin?.length) parts.push(t('invitations.seg.origin', { regions: regions(segment.origin) }));
   if (segment.residence?.length) parts.push(t('invitations.seg.residence', { regions: regions(segment.residence) }));
   if (segment.cities?.length) parts.push(t('invitations.seg.cities', { cities: segment.cities.join(', ') }));
   if (segment.skills?.length) parts.push(t('invitations.seg.skills', { skills: segment.skills.join(', ') }));
-  if (segment.kinds?.length) parts.push(t('invitations.seg.kinds', { kinds: segment.kinds.map((k) => t(`invitations.kind.${k}`)).join(', ') }));
-  if (segment.followed?.length) parts.push(t('invitations.seg.followed', { chapters: segment.followed.map((s) => followedNames.get(s) ?? s).join(', ') }));
+  if (segment.kinds?.length)
+    parts.push(t('invitations.seg.kinds', { kinds: segment.kinds.map((k) => t(`invitations.kind.${k}`)).join(', ') }));
+  if (segment.followed?.length)
+    parts.push(
+      t('invitations.seg.followed', { chapters: segment.followed.map((s) => followedNames.get(s) ?? s).join(', ') }),
+    );
   return parts.join(' · ');
 }
 
-export interface Recipient { name: string; city: string; originRegion: string | null; residenceRegion: string | null; kind: string | null; skills: string[] }
+export interface Recipient {
+  name: string;
+  city: string;
+  originRegion: string | null;
+  residenceRegion: string | null;
+  kind: string | null;
+  skills: string[];
+}
 
 /** Why this person gets the invitation, in their language: the parts of the segment they match. */
 export function reasonsFor(r: Recipient, segment: Segment, followed: { name: string }[], locale: Locale): string {
   const t = translator(locale);
   const reasons: string[] = [];
   if (segment.comeHome) reasons.push(t('invitations.why.comeHome', { region: regionLabel(r.originRegion, locale) }));
-  else if (segment.origin?.length) reasons.push(t('invitations.why.origin', { region: regionLabel(r.originRegion, locale) }));
+  else if (segment.origin?.length)
+    reasons.push(t('invitations.why.origin', { region: regionLabel(r.originRegion, locale) }));
   if (segment.cities?.length) reasons.push(t('invitations.why.city', { city: r.city }));
-  else if (segment.residence?.length) reasons.push(t('invitations.why.residence', { region: regionLabel(r.residenceRegion, locale) }));
+  else if (segment.residence?.length)
+    reasons.push(t('invitations.why.residence', { region: regionLabel(r.residenceRegion, locale) }));
   if (segment.skills?.length) {
     const wanted = new Set(skillKeysOf(segment.skills));
     const mine = r.skills.filter((s) => wanted.has(fold(s).trim()));
     if (mine.length) reasons.push(t('invitations.why.skills', { skills: mine.join(', ') }));
   }
-  if (segment.kinds?.length && r.kind) reasons.push(t('invitations.why.kind', { kind: t(`invitations.kind.${r.kind as 'tech'}`) }));
-  if (followed.length) reasons.push(t(followed.length === 1 ? 'invitations.why.followedOne' : 'invitations.why.followedAny', { chapters: followed.map((c) => c.name).join(', ') }));
+  if (segment.kinds?.length && r.kind)
+    reasons.push(t('invitations.why.kind', { kind: t(`invitations.kind.${r.kind as 'tech'}`) }));
+  if (followed.length)
+    reasons.push(
+      t(followed.length === 1 ? 'invitations.why.followedOne' : 'invitations.why.followedAny', {
+        chapters: followed.map((c) => c.name).join(', '),
+      }),
+    );
   return t('invitations.why', { reasons: reasons.join(', ') });
 }

@@ -18,13 +18,22 @@ export { countSegment, segmentMembers } from './segments.js';
 
 /** Invitations go to events people can still come to: published, not cancelled, not started. */
 export function checkInvitable(event: Pick<EventRow, 'status' | 'startsAt' | 'title'>, now = new Date()): void {
-  if (event.status === 'cancelled') throw new AppError('conflict', `"${event.title}" is cancelled: nobody can be invited to it.`);
-  if (event.status !== 'published') throw new AppError('conflict', `"${event.title}" is a draft: publish it before inviting anyone.`);
-  if (event.startsAt <= now) throw new AppError('conflict', `"${event.title}" has already started: invitations are for upcoming events.`);
+  if (event.status === 'cancelled')
+    throw new AppError('conflict', `"${event.title}" is cancelled: nobody can be invited to it.`);
+  if (event.status !== 'published')
+    throw new AppError('conflict', `"${event.title}" is a draft: publish it before inviting anyone.`);
+  if (event.startsAt <= now)
+    throw new AppError('conflict', `"${event.title}" has already started: invitations are for upcoming events.`);
 }
 
 /** The event, 404 if unknown, 401/403 unless the actor runs it. */
-export async function eventToManage(db: Tx, network: Network, actor: Actor, eventId: string, action = 'invite members to this event'): Promise<EventRow> {
+export async function eventToManage(
+  db: Tx,
+  network: Network,
+  actor: Actor,
+  eventId: string,
+  action = 'invite members to this event',
+): Promise<EventRow> {
   const event = await findEvent(db, network, eventId);
   await authorizeEvent(db, actor, event, action);
   return event;
@@ -38,7 +47,9 @@ async function chapterOf(db: Tx, network: Network, chapterId: string) {
 
 const whereOf = async (db: Tx, event: EventRow) => {
   const place = placeOf(event, await eventPlaces(db, [event]));
-  return [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? ''].filter(Boolean).join(' · ');
+  return [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? '']
+    .filter(Boolean)
+    .join(' · ');
 };
 
 /**
@@ -47,7 +58,14 @@ const whereOf = async (db: Tx, event: EventRow) => {
  * and one written e-mail per new invitation in the outbox. The count is taken again here: what
  * the organiser saw may have changed; `invited` is what really happened.
  */
-export async function sendInvitations(db: Db, network: Network, actor: Actor, eventId: string, input: Invite, opts: { baseUrl?: string; now?: Date } = {}): Promise<{ campaignId: string; invited: number }> {
+export async function sendInvitations(
+  db: Db,
+  network: Network,
+  actor: Actor,
+  eventId: string,
+  input: Invite,
+  opts: { baseUrl?: string; now?: Date } = {},
+): Promise<{ campaignId: string; invited: number }> {
   const baseUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
   const secret = await instanceSecret(db, 'unsubscribe-secret');
   return db.transaction(async (tx) => {
@@ -57,13 +75,34 @@ export async function sendInvitations(db: Db, network: Network, actor: Actor, ev
     const chapter = await chapterOf(tx, network, event.chapterId);
     const { segment, criteria, followed } = await resolveSegment(tx, network, chapter, input.segment);
     const message = input.message?.trim() ?? '';
-    const campaign = await q.insertCampaign(tx, { networkId: network.id, eventId: event.id, chapterId: chapter.id, createdBy: actor!.id, segment, message, recipients: 0 });
+    const campaign = await q.insertCampaign(tx, {
+      networkId: network.id,
+      eventId: event.id,
+      chapterId: chapter.id,
+      createdBy: actor!.id,
+      segment,
+      message,
+      recipients: 0,
+    });
     const invited = await q.insertInvitations(tx, network.id, event.id, campaign.id, criteria);
     await q.setCampaignRecipients(tx, campaign.id, invited);
     if (invited > 0) {
       const recipients = await q.selectRecipients(tx, campaign.id);
       const mails = invitationMails(
-        { networkId: network.id, networkName: network.name, baseUrl, secret, campaignId: campaign.id, event, chapterName: chapter.name, where: await whereOf(db, event), organiserName: actor!.name, message, segment, followed },
+        {
+          networkId: network.id,
+          networkName: network.name,
+          baseUrl,
+          secret,
+          campaignId: campaign.id,
+          event,
+          chapterName: chapter.name,
+          where: await whereOf(db, event),
+          organiserName: actor!.name,
+          message,
+          segment,
+          followed,
+        },
         recipients,
       );
       await queueWrittenMails(tx, mails);
@@ -72,7 +111,11 @@ export async function sendInvitations(db: Db, network: Network, actor: Actor, ev
   });
 }
 
-export interface Figures { invited: number; registered: number; attended: number }
+export interface Figures {
+  invited: number;
+  registered: number;
+  attended: number;
+}
 export interface CampaignFigures extends Figures {
   id: string;
   createdAt: Date;
@@ -92,18 +135,39 @@ export interface ChapterFigures {
   totals: Figures & { campaigns: number };
 }
 
-const add = (a: Figures, b: Figures): Figures => ({ invited: a.invited + b.invited, registered: a.registered + b.registered, attended: a.attended + b.attended });
+const add = (a: Figures, b: Figures): Figures => ({
+  invited: a.invited + b.invited,
+  registered: a.registered + b.registered,
+  attended: a.attended + b.attended,
+});
 const zero: Figures = { invited: 0, registered: 0, attended: 0 };
 
-async function figures(db: Tx, network: Network, chapter: { region: string }, scope: { chapterId: string } | { eventId: string }): Promise<EventFigures[]> {
+async function figures(
+  db: Tx,
+  network: Network,
+  chapter: { region: string },
+  scope: { chapterId: string } | { eventId: string },
+): Promise<EventFigures[]> {
   const rows = await q.selectCampaignFigures(db, network.id, scope);
   const names = new Map((await q.selectChapterOptions(db, network.id)).map((c) => [c.slug, c.name]));
   const byEvent = new Map<string, EventFigures>();
   for (const r of rows) {
     const segment = r.campaign.segment as Segment;
     const f = { invited: Number(r.invited), registered: Number(r.registered), attended: Number(r.attended) };
-    const summary = { en: describeSegment(segment, chapter, 'en', names), fr: describeSegment(segment, chapter, 'fr', names), nl: describeSegment(segment, chapter, 'nl', names) };
-    const c: CampaignFigures = { id: r.campaign.id, createdAt: r.campaign.createdAt, createdBy: r.campaign.createdBy && r.author !== null ? { id: r.campaign.createdBy, name: r.author } : null, segment, summary, message: r.campaign.message, ...f };
+    const summary = {
+      en: describeSegment(segment, chapter, 'en', names),
+      fr: describeSegment(segment, chapter, 'fr', names),
+      nl: describeSegment(segment, chapter, 'nl', names),
+    };
+    const c: CampaignFigures = {
+      id: r.campaign.id,
+      createdAt: r.campaign.createdAt,
+      createdBy: r.campaign.createdBy && r.author !== null ? { id: r.campaign.createdBy, name: r.author } : null,
+      segment,
+      summary,
+      message: r.campaign.message,
+      ...f,
+    };
     const e = byEvent.get(r.event.id) ?? { event: r.event, campaigns: [], ...zero };
     e.campaigns.push(c);
     Object.assign(e, add(e, f));
@@ -116,19 +180,32 @@ async function figures(db: Tx, network: Network, chapter: { region: string }, sc
 export async function eventInvitations(db: Tx, network: Network, event: EventRow): Promise<EventFigures> {
   const chapter = await chapterOf(db, network, event.chapterId);
   const [found] = await figures(db, network, chapter, { eventId: event.id });
-  return found ?? { event: { id: event.id, title: event.title, startsAt: event.startsAt, timeZone: event.timeZone }, campaigns: [], ...zero };
+  return (
+    found ?? {
+      event: { id: event.id, title: event.title, startsAt: event.startsAt, timeZone: event.timeZone },
+      campaigns: [],
+      ...zero,
+    }
+  );
 }
 
 /** Who came back, per event of the chapter (latest first) and in total. */
 export async function invitationStats(db: Tx, network: Network, chapterId: string): Promise<ChapterFigures> {
   const chapter = await chapterOf(db, network, chapterId);
   const events = await figures(db, network, chapter, { chapterId });
-  const totals = { ...events.reduce<Figures>((s, e) => add(s, e), zero), campaigns: events.reduce((n, e) => n + e.campaigns.length, 0) };
+  const totals = {
+    ...events.reduce<Figures>((s, e) => add(s, e), zero),
+    campaigns: events.reduce((n, e) => n + e.campaigns.length, 0),
+  };
   return { chapter: { id: chapter.id, slug: chapter.slug, name: chapter.name }, events, totals };
 }
 
 /** The member behind an opt-out link, or undefined when the link is not one of ours or not of this network. */
-export async function optOutTarget(db: Tx, network: Network, token: string): Promise<{ userId: string; name: string; optedOut: boolean } | undefined> {
+export async function optOutTarget(
+  db: Tx,
+  network: Network,
+  token: string,
+): Promise<{ userId: string; name: string; optedOut: boolean } | undefined> {
   const userId = readOptOutToken(await instanceSecret(db, 'unsubscribe-secret'), token);
   if (!userId) return undefined;
   const state = await q.selectOptOutState(db, network.id, userId);
@@ -145,4 +222,5 @@ export function optOutOfInvitations(db: Db, network: Network, userId: string): P
 }
 
 /** Deleting an account: its invitations keep what followed them, so "who came back" does not drop. */
-export const keepInvitationOutcomes = (tx: Tx, network: Network, user: { id: string; email: string }) => q.keepOutcomes(tx, network.id, user);
+export const keepInvitationOutcomes = (tx: Tx, network: Network, user: { id: string; email: string }) =>
+  q.keepOutcomes(tx, network.id, user);

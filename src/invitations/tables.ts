@@ -10,9 +10,15 @@ export const invitationCampaigns = pgTable(
   'invitation_campaigns',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    chapterId: uuid('chapter_id').notNull().references(() => chapters.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    chapterId: uuid('chapter_id')
+      .notNull()
+      .references(() => chapters.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** The segment as the organiser chose it, kept so the campaign can be read back later. */
     segment: jsonb('segment').$type<Record<string, unknown>>().notNull(),
@@ -31,9 +37,15 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    campaignId: uuid('campaign_id').notNull().references(() => invitationCampaigns.id, { onDelete: 'cascade' }),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => invitationCampaigns.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     /**
      * The registration that followed the invitation, written when the person's account is deleted:
@@ -42,5 +54,9 @@ export const invitations = pgTable(
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('invitations_once_per_event').on(t.eventId, t.userId), index('invitations_user').on(t.userId), index('invitations_campaign').on(t.campaignId)],
+  (t) => [
+    uniqueIndex('invitations_once_per_event').on(t.eventId, t.userId),
+    index('invitations_user').on(t.userId),
+    index('invitations_campaign').on(t.campaignId),
+  ],
 );

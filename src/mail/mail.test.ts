@@ -15,8 +15,19 @@ beforeAll(async () => {
   t = await startTestApp();
   smtp = await startSmtp();
   admin = (await t.user('admin')).token;
-  await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Switch', city: 'Charleroi', address: 'Rue de la Montagne 20', rooms: [{ name: 'Event room', capacity: 50 }] } });
-  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Charleroi', city: 'Charleroi', status: 'active' } });
+  await t.api('POST', '/api/v1/venues', {
+    token: admin,
+    body: {
+      name: 'Switch',
+      city: 'Charleroi',
+      address: 'Rue de la Montagne 20',
+      rooms: [{ name: 'Event room', capacity: 50 }],
+    },
+  });
+  await t.api('POST', '/api/v1/chapters', {
+    token: admin,
+    body: { name: 'Charleroi', city: 'Charleroi', status: 'active' },
+  });
 });
 afterAll(async () => {
   await smtp.close();
@@ -31,9 +42,24 @@ beforeEach(async () => {
 
 const config = () => ({ ...t.config, smtpUrl: smtp.url, mailFrom: 'Test network <noreply@example.org>' });
 const event = async (capacity: number) =>
-  (await t.api('POST', '/api/v1/chapters/charleroi/events', { token: admin, body: { title: `IT day ${++seq}`, startsAt: inDays(10 + seq), endsAt: inDays(10 + seq, 20), venue: 'switch', room: 'Event room', capacity } })).json().id as string;
+  (
+    await t.api('POST', '/api/v1/chapters/charleroi/events', {
+      token: admin,
+      body: {
+        title: `IT day ${++seq}`,
+        startsAt: inDays(10 + seq),
+        endsAt: inDays(10 + seq, 20),
+        venue: 'switch',
+        room: 'Event room',
+        capacity,
+      },
+    })
+  ).json().id as string;
 const register = (eventId: string, name: string, lang = 'en') =>
-  t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name, email: `${name.toLowerCase()}@example.org` }, headers: { 'accept-language': lang } });
+  t.api('POST', `/api/v1/events/${eventId}/registrations`, {
+    body: { name, email: `${name.toLowerCase()}@example.org` },
+    headers: { 'accept-language': lang },
+  });
 
 describe('registration e-mails over SMTP', () => {
   it('sends the confirmation in the language of the registration, with the ticket link', async () => {
@@ -61,7 +87,12 @@ describe('registration e-mails over SMTP', () => {
     expect(vevent.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Brussels');
     expect(String(vevent.getFirstPropertyValue('attendee')).toLowerCase()).toBe('mailto:anke@example.org');
     // The outbox keeps the record of what was sent.
-    const row = (await t.database.pool.query(`SELECT status, attempts, subject FROM outbound_messages WHERE to_email = $1 AND kind = 'registration.confirmed'`, ['anke@example.org'])).rows[0];
+    const row = (
+      await t.database.pool.query(
+        `SELECT status, attempts, subject FROM outbound_messages WHERE to_email = $1 AND kind = 'registration.confirmed'`,
+        ['anke@example.org'],
+      )
+    ).rows[0];
     expect(row).toEqual({ status: 'sent', attempts: 1, subject: `Je bent ingeschreven: IT day ${seq}` });
   });
 
@@ -89,8 +120,16 @@ describe('an SMTP outage', () => {
     const names = ['Cleo', 'Dirk', 'Elif', 'Fons', 'Gina'];
     for (const n of names) expect((await register(id, n)).statusCode).toBe(201);
     // A round stops at the first failure; five rounds try each message once.
-    for (let round = 0; round < 5; round++) expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({ sent: 0, failed: 1 });
-    const waiting = (await t.database.pool.query(`SELECT attempts, last_error, next_attempt_at > now() AS later FROM outbound_messages WHERE status = 'pending' AND kind <> 'registration.reminder'`)).rows;
+    for (let round = 0; round < 5; round++)
+      expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({
+        sent: 0,
+        failed: 1,
+      });
+    const waiting = (
+      await t.database.pool.query(
+        `SELECT attempts, last_error, next_attempt_at > now() AS later FROM outbound_messages WHERE status = 'pending' AND kind <> 'registration.reminder'`,
+      )
+    ).rows;
     expect(waiting).toHaveLength(5);
     for (const w of waiting) {
       expect(w).toMatchObject({ attempts: 1, later: true });
@@ -102,7 +141,10 @@ describe('an SMTP outage', () => {
     smtp.refusing = false;
     // An hour later: past the backoff, long before the reminders (24 h before the event).
     const later = new Date(Date.now() + 60 * 60_000);
-    expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({ sent: 5, failed: 0 });
+    expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({
+      sent: 5,
+      failed: 0,
+    });
     expect(await deliverDue(t.database.db, config(), createTransport(config()), later)).toMatchObject({ sent: 0 });
     const received = await smtp.waitFor(5);
     const to = received.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address).sort();
@@ -117,7 +159,11 @@ describe('without SMTP_URL', () => {
     await register(id, 'Hugo');
     expect(await deliverDue(t.database.db, t.config, undefined)).toMatchObject({ held: 1 });
     expect(smtp.received).toHaveLength(0);
-    const row = (await t.database.pool.query(`SELECT status, subject FROM outbound_messages WHERE to_email = 'hugo@example.org' AND kind = 'registration.confirmed'`)).rows[0];
+    const row = (
+      await t.database.pool.query(
+        `SELECT status, subject FROM outbound_messages WHERE to_email = 'hugo@example.org' AND kind = 'registration.confirmed'`,
+      )
+    ).rows[0];
     expect(row).toEqual({ status: 'held', subject: `You are registered: IT day ${seq}` });
 
     const { user } = await t.user('admin');
@@ -129,7 +175,9 @@ describe('without SMTP_URL', () => {
     expect(page.body).toContain('No mail server is configured (SMTP_URL)');
     const member = await t.user('member');
     const memberSession = await createSession(t.database.db, member.user);
-    expect((await t.app.inject({ url: '/admin/outbox', cookies: { essaim_session: memberSession.cookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/admin/outbox', cookies: { essaim_session: memberSession.cookie } })).statusCode,
+    ).toBe(403);
 
     expect(await releaseHeld(t.database.db)).toBeGreaterThanOrEqual(1);
     await deliverDue(t.database.db, config(), createTransport(config()));
@@ -140,7 +188,12 @@ describe('without SMTP_URL', () => {
 
 describe('reminders, changes and cancellation', () => {
   const due = async (email: string) =>
-    (await t.database.pool.query(`SELECT kind, next_attempt_at FROM outbound_messages WHERE to_email = $1 AND status = 'pending' ORDER BY kind`, [email])).rows as { kind: string; next_attempt_at: Date }[];
+    (
+      await t.database.pool.query(
+        `SELECT kind, next_attempt_at FROM outbound_messages WHERE to_email = $1 AND status = 'pending' ORDER BY kind`,
+        [email],
+      )
+    ).rows as { kind: string; next_attempt_at: Date }[];
 
   it('reminds the confirmed 24 h before, follows the event when it moves, tells of the change, and skips those who cancelled', async () => {
     const id = await event(1);
@@ -148,16 +201,26 @@ describe('reminders, changes and cancellation', () => {
     const ines = (await register(id, 'Ines', 'fr-BE')).json();
     await register(id, 'Jan', 'nl-BE');
     await deliverDue(t.database.db, config(), createTransport(config()));
-    expect((await smtp.waitFor(2)).map((m) => m.subject)).toEqual([`Inscription confirmée : IT day ${seq}`, `Wachtlijst, plaats 1: IT day ${seq}`]);
+    expect((await smtp.waitFor(2)).map((m) => m.subject)).toEqual([
+      `Inscription confirmée : IT day ${seq}`,
+      `Wachtlijst, plaats 1: IT day ${seq}`,
+    ]);
     // The reminder waits for its time; the waitlisted get none.
-    expect(await due('ines@example.org')).toEqual([{ kind: 'registration.reminder', next_attempt_at: new Date(start.getTime() - 86_400_000) }]);
+    expect(await due('ines@example.org')).toEqual([
+      { kind: 'registration.reminder', next_attempt_at: new Date(start.getTime() - 86_400_000) },
+    ]);
     expect(await due('jan@example.org')).toEqual([]);
 
     // The event moves two hours later: the reminder moves too, and everyone is told.
     const moved = new Date(start.getTime() + 2 * 3_600_000);
-    const patch = await t.api('PATCH', `/api/v1/events/${id}`, { token: admin, body: { startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + 3 * 3_600_000).toISOString() } });
+    const patch = await t.api('PATCH', `/api/v1/events/${id}`, {
+      token: admin,
+      body: { startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + 3 * 3_600_000).toISOString() },
+    });
     expect(patch.statusCode).toBe(200);
-    expect((await due('ines@example.org')).find((r) => r.kind === 'registration.reminder')!.next_attempt_at).toEqual(new Date(moved.getTime() - 86_400_000));
+    expect((await due('ines@example.org')).find((r) => r.kind === 'registration.reminder')!.next_attempt_at).toEqual(
+      new Date(moved.getTime() - 86_400_000),
+    );
     await deliverDue(t.database.db, config(), createTransport(config()));
     const changed = (await smtp.waitFor(4)).slice(2);
     expect(changed.map((m) => m.subject).sort()).toEqual([`Gewijzigd: IT day ${seq}`, `Modifié : IT day ${seq}`]);
@@ -171,8 +234,12 @@ describe('reminders, changes and cancellation', () => {
     // Jan, promoted after a cancellation, gets a reminder; whoever cancels loses theirs.
     const secret = new URL(ines.manageUrl).pathname.split('/').pop();
     await t.api('POST', `/api/v1/registrations/${ines.id}/cancel?secret=${secret}`);
-    expect((await due('jan@example.org')).map((r) => r.kind)).toEqual(['registration.promoted', 'registration.reminder']);
-    const jan = (await t.api('GET', `/api/v1/events/${id}/registrations?status=confirmed`, { token: admin })).json().items[0];
+    expect((await due('jan@example.org')).map((r) => r.kind)).toEqual([
+      'registration.promoted',
+      'registration.reminder',
+    ]);
+    const jan = (await t.api('GET', `/api/v1/events/${id}/registrations?status=confirmed`, { token: admin })).json()
+      .items[0];
     await t.api('POST', `/api/v1/registrations/${jan.id}/cancel`, { token: admin });
     expect((await due('jan@example.org')).map((r) => r.kind)).toEqual(['registration.promoted']);
   });
@@ -182,7 +249,10 @@ describe('reminders, changes and cancellation', () => {
     await register(id, 'Kim', 'en');
     await deliverDue(t.database.db, config(), createTransport(config()));
     await smtp.waitFor(1);
-    expect((await t.api('POST', `/api/v1/events/${id}/cancel`, { token: admin, body: { reason: 'The room flooded' } })).statusCode).toBe(200);
+    expect(
+      (await t.api('POST', `/api/v1/events/${id}/cancel`, { token: admin, body: { reason: 'The room flooded' } }))
+        .statusCode,
+    ).toBe(200);
     expect((await due('kim@example.org')).map((r) => r.kind)).toEqual(['event.cancelled']);
     await deliverDue(t.database.db, config(), createTransport(config()));
     const [, cancelled] = await smtp.waitFor(2);
@@ -191,7 +261,12 @@ describe('reminders, changes and cancellation', () => {
     const sequenceOf = (m: typeof cancelled) => {
       const cal = new ICAL.Component(ICAL.parse(m!.attachments[0]!.content.toString('utf8')));
       const vevent = cal.getFirstSubcomponent('vevent')!;
-      return { method: cal.getFirstPropertyValue('method'), status: vevent.getFirstPropertyValue('status'), sequence: Number(vevent.getFirstPropertyValue('sequence')), uid: vevent.getFirstPropertyValue('uid') };
+      return {
+        method: cal.getFirstPropertyValue('method'),
+        status: vevent.getFirstPropertyValue('status'),
+        sequence: Number(vevent.getFirstPropertyValue('sequence')),
+        uid: vevent.getFirstPropertyValue('uid'),
+      };
     };
     const [confirmed] = smtp.received;
     const before = sequenceOf(confirmed);
@@ -201,4 +276,3 @@ describe('reminders, changes and cancellation', () => {
     expect(after.sequence).toBeGreaterThan(before.sequence);
   });
 });
-

@@ -15,7 +15,10 @@ beforeAll(async () => {
   smtp = await startSmtp();
   admin = (await t.user('admin')).token;
   organiser = await t.user('member');
-  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Charleroi', city: 'Charleroi', status: 'active' } });
+  await t.api('POST', '/api/v1/chapters', {
+    token: admin,
+    body: { name: 'Charleroi', city: 'Charleroi', status: 'active' },
+  });
   await t.api('POST', '/api/v1/chapters/charleroi/organizers', { token: admin, body: { email: organiser.user.email } });
 });
 afterAll(async () => {
@@ -28,9 +31,33 @@ beforeEach(async () => {
 });
 
 const config = () => ({ ...t.config, smtpUrl: smtp.url, mailFrom: 'Test <noreply@example.org>' });
-const event = async (chapter = 'charleroi') => (await t.api('POST', `/api/v1/chapters/${chapter}/events`, { token: admin, body: { title: `Meetup ${++seq}`, startsAt: inDays(20 + seq), endsAt: inDays(20.1 + seq), capacity: 3, onlineUrl: 'https://meet.example.org/m' } })).json().id as string;
-const crowd = (id: string, n: number, prefix: string) => Promise.all(Array.from({ length: n }, (_, i) => t.api('POST', `/api/v1/events/${id}/registrations`, { body: { name: `${prefix}${i}`, email: `${prefix}${i}@example.org` } })));
-const notices = async () => (await t.database.pool.query(`SELECT kind, next_attempt_at FROM outbound_messages WHERE status = 'pending' AND kind LIKE 'organizer.%'`)).rows as { kind: string; next_attempt_at: Date }[];
+const event = async (chapter = 'charleroi') =>
+  (
+    await t.api('POST', `/api/v1/chapters/${chapter}/events`, {
+      token: admin,
+      body: {
+        title: `Meetup ${++seq}`,
+        startsAt: inDays(20 + seq),
+        endsAt: inDays(20.1 + seq),
+        capacity: 3,
+        onlineUrl: 'https://meet.example.org/m',
+      },
+    })
+  ).json().id as string;
+const crowd = (id: string, n: number, prefix: string) =>
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      t.api('POST', `/api/v1/events/${id}/registrations`, {
+        body: { name: `${prefix}${i}`, email: `${prefix}${i}@example.org` },
+      }),
+    ),
+  );
+const notices = async () =>
+  (
+    await t.database.pool.query(
+      `SELECT kind, next_attempt_at FROM outbound_messages WHERE status = 'pending' AND kind LIKE 'organizer.%'`,
+    )
+  ).rows as { kind: string; next_attempt_at: Date }[];
 
 it('gathers a crowd of registrations into one notice to the organiser, which can be unsubscribed in one click', async () => {
   const id = await event();
@@ -46,20 +73,30 @@ it('gathers a crowd of registrations into one notice to the organiser, which can
   expect(line('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 
   // RFC 8058: the mail client POSTs, with no page and no CSRF token.
-  const done = await t.app.inject({ method: 'POST', url: new URL(url).pathname, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' } });
+  const done = await t.app.inject({
+    method: 'POST',
+    url: new URL(url).pathname,
+    payload: 'List-Unsubscribe=One-Click',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+  });
   expect(done.statusCode).toBe(200);
   expect(done.body).toContain('you will no longer receive these notices for Charleroi');
   await crowd(await event(), 2, 'late');
   expect(await notices()).toEqual([]);
   // A forged token changes nothing.
-  expect((await t.app.inject({ method: 'POST', url: `${new URL(url).pathname.slice(0, -3)}xyz` })).statusCode).toBe(404);
+  expect((await t.app.inject({ method: 'POST', url: `${new URL(url).pathname.slice(0, -3)}xyz` })).statusCode).toBe(
+    404,
+  );
 });
 
 it('sends a daily digest at 08:00 Brussels time to an organiser who chose it', async () => {
   // A chapter of its own, so that only this test's registrations are news.
   await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Mons', city: 'Mons', status: 'active' } });
   await t.api('POST', '/api/v1/chapters/mons/organizers', { token: admin, body: { email: organiser.user.email } });
-  const set = await t.api('PUT', '/api/v1/chapters/mons/organizers/me/notifications', { token: organiser.token, body: { notify: 'daily' } });
+  const set = await t.api('PUT', '/api/v1/chapters/mons/organizers/me/notifications', {
+    token: organiser.token,
+    body: { notify: 'daily' },
+  });
   expect(set.statusCode).toBe(200);
   const a = await event('mons');
   const b = await event('mons');
@@ -69,7 +106,9 @@ it('sends a daily digest at 08:00 Brussels time to an organiser who chose it', a
   expect(pending).toHaveLength(1);
   expect(pending[0]!.kind).toBe('organizer.digest');
   const at = pending[0]!.next_attempt_at;
-  expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' }).format(at)).toBe('08:00');
+  expect(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' }).format(at),
+  ).toBe('08:00');
   await deliverDue(t.database.db, config(), createTransport(config()), at);
   const digest = (await smtp.waitFor(1)).find((m) => m.subject?.startsWith('Mons'))!;
   expect(digest.subject).toBe('Mons : 3 nouvelles inscriptions aujourd’hui');
@@ -79,8 +118,18 @@ it('sends a daily digest at 08:00 Brussels time to an organiser who chose it', a
 
 it('lets only organisers choose, and says what is allowed', async () => {
   const member = await t.user('member');
-  expect((await t.api('PUT', '/api/v1/chapters/charleroi/organizers/me/notifications', { token: member.token, body: { notify: 'off' } })).statusCode).toBe(404);
-  const bad = await t.api('PUT', '/api/v1/chapters/charleroi/organizers/me/notifications', { token: organiser.token, body: { notify: 'hourly' } });
+  expect(
+    (
+      await t.api('PUT', '/api/v1/chapters/charleroi/organizers/me/notifications', {
+        token: member.token,
+        body: { notify: 'off' },
+      })
+    ).statusCode,
+  ).toBe(404);
+  const bad = await t.api('PUT', '/api/v1/chapters/charleroi/organizers/me/notifications', {
+    token: organiser.token,
+    body: { notify: 'hourly' },
+  });
   expect(bad.statusCode).toBe(400);
   expect(bad.json().errors).toEqual([{ field: 'notify', message: 'must be immediate, daily or off' }]);
 });
@@ -88,7 +137,10 @@ it('lets only organisers choose, and says what is allowed', async () => {
 it("writes the organiser's notice in the language of their profile", async () => {
   const dutch = await t.user('member');
   await t.api('PATCH', '/api/v1/me/profile', { token: dutch.token, body: { locale: 'nl' } });
-  await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Kortrijk', city: 'Kortrijk', status: 'active' } });
+  await t.api('POST', '/api/v1/chapters', {
+    token: admin,
+    body: { name: 'Kortrijk', city: 'Kortrijk', status: 'active' },
+  });
   await t.api('POST', '/api/v1/chapters/kortrijk/organizers', { token: admin, body: { email: dutch.user.email } });
   const id = await event('kortrijk');
   await crowd(id, 2, 'kortrijk');

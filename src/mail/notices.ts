@@ -29,13 +29,30 @@ function nextMorning(now: Date): Date {
   return fromWallClock({ year: t.year, month: t.month, day: t.day, hour: 8, minute: 0 }, TZ);
 }
 
-export async function queueOrganizerNotices(tx: Tx, networkId: string, event: { id: string; chapterId: string }, now = new Date()): Promise<void> {
+export async function queueOrganizerNotices(
+  tx: Tx,
+  networkId: string,
+  event: { id: string; chapterId: string },
+  now = new Date(),
+): Promise<void> {
   const organizers = await tx
-    .select({ userId: users.id, email: users.email, name: users.name, notify: chapterOrganizers.notify, locale: memberProfiles.locale })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      notify: chapterOrganizers.notify,
+      locale: memberProfiles.locale,
+    })
     .from(chapterOrganizers)
     .innerJoin(users, eq(users.id, chapterOrganizers.userId))
     .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
-    .where(and(eq(chapterOrganizers.networkId, networkId), eq(chapterOrganizers.chapterId, event.chapterId), sql`${chapterOrganizers.notify} <> 'off'`));
+    .where(
+      and(
+        eq(chapterOrganizers.networkId, networkId),
+        eq(chapterOrganizers.chapterId, event.chapterId),
+        sql`${chapterOrganizers.notify} <> 'off'`,
+      ),
+    );
   if (organizers.length === 0) return;
   await tx
     .insert(outboundMessages)
@@ -43,7 +60,9 @@ export async function queueOrganizerNotices(tx: Tx, networkId: string, event: { 
       organizers.map((o) => {
         const daily = o.notify === 'daily';
         const sendAt = daily ? nextMorning(now) : new Date(now.getTime() + GATHER_MS);
-        const gather = daily ? `${o.userId}:${event.chapterId}:${sendAt.toISOString().slice(0, 10)}` : `${o.userId}:${event.id}`;
+        const gather = daily
+          ? `${o.userId}:${event.chapterId}:${sendAt.toISOString().slice(0, 10)}`
+          : `${o.userId}:${event.id}`;
         return {
           networkId,
           kind: daily ? 'organizer.digest' : 'organizer.registrations',
@@ -74,14 +93,23 @@ export function readUnsubscribeToken(secret: string, token: string): { userId: s
 }
 
 export async function unsubscribe(db: Tx, who: { userId: string; chapterId: string }): Promise<boolean> {
-  const rows = await db.update(chapterOrganizers).set({ notify: 'off' }).where(and(eq(chapterOrganizers.userId, who.userId), eq(chapterOrganizers.chapterId, who.chapterId))).returning();
+  const rows = await db
+    .update(chapterOrganizers)
+    .set({ notify: 'off' })
+    .where(and(eq(chapterOrganizers.userId, who.userId), eq(chapterOrganizers.chapterId, who.chapterId)))
+    .returning();
   return rows.length > 0;
 }
 
 type Message = typeof outboundMessages.$inferSelect;
 
 /** Null when there is nothing new to tell (or the organiser has unsubscribed since). */
-export async function renderOrganizerNotice(db: Db, message: Message, baseUrl: string, secret: string): Promise<Rendered | null> {
+export async function renderOrganizerNotice(
+  db: Db,
+  message: Message,
+  baseUrl: string,
+  secret: string,
+): Promise<Rendered | null> {
   const locale = localeOr(message.locale);
   const t = translator(locale);
   const { userId, chapterId, eventId } = message.payload as { userId: string; chapterId: string; eventId: string };
@@ -97,15 +125,35 @@ export async function renderOrganizerNotice(db: Db, message: Message, baseUrl: s
   const [last] = await db
     .select({ at: outboundMessages.sentAt })
     .from(outboundMessages)
-    .where(and(eq(outboundMessages.kind, message.kind), eq(outboundMessages.status, 'sent'), sql`${outboundMessages.payload}->>'userId' = ${userId}`, daily ? sql`${outboundMessages.payload}->>'chapterId' = ${chapterId}` : sql`${outboundMessages.payload}->>'eventId' = ${eventId}`))
+    .where(
+      and(
+        eq(outboundMessages.kind, message.kind),
+        eq(outboundMessages.status, 'sent'),
+        sql`${outboundMessages.payload}->>'userId' = ${userId}`,
+        daily
+          ? sql`${outboundMessages.payload}->>'chapterId' = ${chapterId}`
+          : sql`${outboundMessages.payload}->>'eventId' = ${eventId}`,
+      ),
+    )
     .orderBy(desc(outboundMessages.sentAt))
     .limit(1);
   const since = last?.at ?? new Date(message.createdAt.getTime() - (daily ? 86_400_000 : GATHER_MS));
   const news = await db
-    .select({ eventId: events.id, title: events.title, n: sql<number>`count(*)::int`, waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int` })
+    .select({
+      eventId: events.id,
+      title: events.title,
+      n: sql<number>`count(*)::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+    })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(and(eq(events.chapterId, chapterId), daily ? undefined : eq(events.id, eventId), gt(registrations.createdAt, since)))
+    .where(
+      and(
+        eq(events.chapterId, chapterId),
+        daily ? undefined : eq(events.id, eventId),
+        gt(registrations.createdAt, since),
+      ),
+    )
     .groupBy(events.id, events.title)
     .orderBy(events.title);
   if (news.length === 0) return null;
@@ -115,11 +163,24 @@ export async function renderOrganizerNotice(db: Db, message: Message, baseUrl: s
   const unsubscribeUrl = `${baseUrl}/unsubscribe/${unsubscribeToken(secret, userId, chapterId)}`;
   const mail = composeMail(
     locale,
-    daily ? t('mail.digest.subject', { chapter: org.chapter, count: total }) : t('mail.notice.subject', { title: news[0]!.title, count: total }),
-    [t('mail.hello', { name: message.toName || message.toEmail }), ...lines, t('mail.notice.unsubscribe', { url: unsubscribeUrl })],
+    daily
+      ? t('mail.digest.subject', { chapter: org.chapter, count: total })
+      : t('mail.notice.subject', { title: news[0]!.title, count: total }),
+    [
+      t('mail.hello', { name: message.toName || message.toEmail }),
+      ...lines,
+      t('mail.notice.unsubscribe', { url: unsubscribeUrl }),
+    ],
     link,
     t('mail.footer', { network: org.network, url: baseUrl }),
   );
   // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe button.
-  return { ...mail, headers: { ...mail.headers, 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+  return {
+    ...mail,
+    headers: {
+      ...mail.headers,
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
 }

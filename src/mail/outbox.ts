@@ -5,7 +5,13 @@ import { memberProfiles } from '../members/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';
 
-export type RegistrationMailKind = 'registration.confirmed' | 'registration.waitlisted' | 'registration.promoted' | 'registration.reminder' | 'event.changed' | 'event.cancelled';
+export type RegistrationMailKind =
+  | 'registration.confirmed'
+  | 'registration.waitlisted'
+  | 'registration.promoted'
+  | 'registration.reminder'
+  | 'event.changed'
+  | 'event.cancelled';
 
 export interface RegistrationMail {
   kind: RegistrationMailKind;
@@ -38,7 +44,12 @@ export async function queueRegistrationMails(tx: Tx, mails: RegistrationMail[]):
 }
 
 /** A reminder 24 h before the event for each newly confirmed person (none if that is already past). */
-export function remindersFor(event: { startsAt: Date }, confirmed: RegistrationMail['registration'][], networkId: string, now = new Date()): RegistrationMail[] {
+export function remindersFor(
+  event: { startsAt: Date },
+  confirmed: RegistrationMail['registration'][],
+  networkId: string,
+  now = new Date(),
+): RegistrationMail[] {
   const sendAt = new Date(event.startsAt.getTime() - REMINDER_BEFORE_MS);
   if (sendAt <= now) return [];
   return confirmed.map((registration) => ({ kind: 'registration.reminder', networkId, registration, sendAt }));
@@ -49,7 +60,13 @@ export async function dropReminders(tx: Tx, registrationIds: string[]): Promise<
   if (registrationIds.length === 0) return;
   await tx
     .delete(outboundMessages)
-    .where(and(eq(outboundMessages.kind, 'registration.reminder'), eq(outboundMessages.status, 'pending'), inArray(sql`${outboundMessages.payload}->>'registrationId'`, registrationIds)));
+    .where(
+      and(
+        eq(outboundMessages.kind, 'registration.reminder'),
+        eq(outboundMessages.status, 'pending'),
+        inArray(sql`${outboundMessages.payload}->>'registrationId'`, registrationIds),
+      ),
+    );
 }
 
 /** The event moved: its pending reminders move with it. */
@@ -62,12 +79,39 @@ export async function moveReminders(tx: Tx, eventId: string, startsAt: Date): Pr
 }
 
 /** A message whose text is known now (a sign-in link): queued already written. */
-export async function queueWrittenMail(tx: Tx, m: { networkId: string; kind: string; toEmail: string; toName: string; locale: string; subject: string; textBody: string; htmlBody: string; headers: Record<string, string> }): Promise<void> {
+export async function queueWrittenMail(
+  tx: Tx,
+  m: {
+    networkId: string;
+    kind: string;
+    toEmail: string;
+    toName: string;
+    locale: string;
+    subject: string;
+    textBody: string;
+    htmlBody: string;
+    headers: Record<string, string>;
+  },
+): Promise<void> {
   await tx.insert(outboundMessages).values(m);
 }
 
 /** Many messages whose text is known now (a campaign of invitations): one INSERT per thousand, not one each. */
-export async function queueWrittenMails(tx: Tx, ms: { networkId: string; kind: string; toEmail: string; toName: string; locale: string; subject: string; textBody: string; htmlBody: string; headers: Record<string, string>; payload?: Record<string, string> }[]): Promise<void> {
+export async function queueWrittenMails(
+  tx: Tx,
+  ms: {
+    networkId: string;
+    kind: string;
+    toEmail: string;
+    toName: string;
+    locale: string;
+    subject: string;
+    textBody: string;
+    htmlBody: string;
+    headers: Record<string, string>;
+    payload?: Record<string, string>;
+  }[],
+): Promise<void> {
   for (let i = 0; i < ms.length; i += 1000) await tx.insert(outboundMessages).values(ms.slice(i, i + 1000));
 }
 
@@ -76,7 +120,11 @@ export async function queueWrittenMails(tx: Tx, ms: { networkId: string; kind: s
  * told (kind `webhook.disabled`, in the admin's preferred language, French without a profile),
  * in the transaction that disabled it.
  */
-export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endpoint: { id: string; url: string; failures: number; lastError: string }): Promise<number> {
+export async function queueWebhookDisabledNotice(
+  tx: Tx,
+  networkId: string,
+  endpoint: { id: string; url: string; failures: number; lastError: string },
+): Promise<number> {
   const admins = await tx
     .select({ email: users.email, name: users.name, locale: sql<string>`coalesce(${memberProfiles.locale}, 'fr')` })
     .from(users)
@@ -84,7 +132,19 @@ export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endp
     .where(and(eq(users.networkId, networkId), eq(users.role, 'admin')));
   if (admins.length === 0) return 0;
   await tx.insert(outboundMessages).values(
-    admins.map((a) => ({ networkId, kind: 'webhook.disabled', toEmail: a.email, toName: a.name, locale: a.locale, payload: { endpointId: endpoint.id, url: endpoint.url, failures: endpoint.failures, lastError: endpoint.lastError.slice(0, 300) } })),
+    admins.map((a) => ({
+      networkId,
+      kind: 'webhook.disabled',
+      toEmail: a.email,
+      toName: a.name,
+      locale: a.locale,
+      payload: {
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        failures: endpoint.failures,
+        lastError: endpoint.lastError.slice(0, 300),
+      },
+    })),
   );
   return admins.length;
 }
@@ -96,7 +156,14 @@ export async function queueWebhookDisabledNotice(tx: Tx, networkId: string, endp
 export async function dropUnsentMail(tx: Tx, networkId: string, kind: string, userId: string): Promise<number> {
   const rows = await tx
     .delete(outboundMessages)
-    .where(and(eq(outboundMessages.networkId, networkId), eq(outboundMessages.kind, kind), inArray(outboundMessages.status, ['pending', 'held']), sql`${outboundMessages.payload}->>'userId' = ${userId}`))
+    .where(
+      and(
+        eq(outboundMessages.networkId, networkId),
+        eq(outboundMessages.kind, kind),
+        inArray(outboundMessages.status, ['pending', 'held']),
+        sql`${outboundMessages.payload}->>'userId' = ${userId}`,
+      ),
+    )
     .returning({ id: outboundMessages.id });
   return rows.length;
 }

@@ -17,8 +17,17 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
     authorize(req.user, isAdmin(req.user), 'see the outbox');
     const ctx = pageContext(req, reply);
     const { t } = ctx;
-    const rows = await db.select().from(outboundMessages).where(eq(outboundMessages.networkId, req.network.id)).orderBy(desc(outboundMessages.createdAt)).limit(200);
-    const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+    const rows = await db
+      .select()
+      .from(outboundMessages)
+      .where(eq(outboundMessages.networkId, req.network.id))
+      .orderBy(desc(outboundMessages.createdAt))
+      .limit(200);
+    const when = new Intl.DateTimeFormat(ctx.locale, {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'Europe/Brussels',
+    });
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('admin.outbox')}>
@@ -69,7 +78,12 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
     const [chapter] = await db.select({ name: chapters.name }).from(chapters).where(eq(chapters.id, found.chapterId));
     return chapter ? { ...found, chapter: chapter.name } : undefined;
   };
-  const unsubscribePage = (req: Parameters<typeof pageContext>[0], reply: Parameters<typeof pageContext>[1], body: (t: ReturnType<typeof pageContext>['t'], ctx: ReturnType<typeof pageContext>) => preact.ComponentChildren, status = 200) => {
+  const unsubscribePage = (
+    req: Parameters<typeof pageContext>[0],
+    reply: Parameters<typeof pageContext>[1],
+    body: (t: ReturnType<typeof pageContext>['t'], ctx: ReturnType<typeof pageContext>) => preact.ComponentChildren,
+    status = 200,
+  ) => {
     const ctx = pageContext(req, reply);
     return sendPage(
       reply.header('referrer-policy', 'no-referrer'),
@@ -92,10 +106,18 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
     ));
   });
 
-  app.post<{ Params: { token: string } }>('/unsubscribe/:token', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const found = await who(req.params.token);
-    if (!found) return unsubscribePage(req, reply, (t) => <p class="errors">{t('unsubscribe.invalid')}</p>, 404);
-    await unsubscribe(db, found);
-    return unsubscribePage(req, reply, (t) => <p class="notice" role="status">{t('unsubscribe.done', { chapter: found.chapter })}</p>);
-  });
+  app.post<{ Params: { token: string } }>(
+    '/unsubscribe/:token',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const found = await who(req.params.token);
+      if (!found) return unsubscribePage(req, reply, (t) => <p class="errors">{t('unsubscribe.invalid')}</p>, 404);
+      await unsubscribe(db, found);
+      return unsubscribePage(req, reply, (t) => (
+        <p class="notice" role="status">
+          {t('unsubscribe.done', { chapter: found.chapter })}
+        </p>
+      ));
+    },
+  );
 }

@@ -15,7 +15,13 @@ import { renderOrganizerNotice } from './notices.js';
 import type { Attachment, outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
-export interface Rendered { subject: string; textBody: string; htmlBody: string; headers: Record<string, string>; attachments?: Attachment[] }
+export interface Rendered {
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  headers: Record<string, string>;
+  attachments?: Attachment[];
+}
 
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
 const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled'> = {
@@ -32,7 +38,8 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   const locale = localeOr(message.locale);
   const t = translator(locale);
   if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
-  if (message.kind === 'organizer.registrations' || message.kind === 'organizer.digest') return renderOrganizerNotice(db, message, baseUrl, await instanceSecret(db, 'unsubscribe-secret'));
+  if (message.kind === 'organizer.registrations' || message.kind === 'organizer.digest')
+    return renderOrganizerNotice(db, message, baseUrl, await instanceSecret(db, 'unsubscribe-secret'));
   const [row] = await db
     .select({ registration: registrations, event: events, network: networks })
     .from(registrations)
@@ -42,9 +49,16 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
   const { registration, event, network } = row;
   const place = placeOf(event, await eventPlaces(db, [event]));
-  const where = [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? ''].filter(Boolean).join(' · ');
+  const where = [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? '']
+    .filter(Boolean)
+    .join(' · ');
   const ticketUrl = `${baseUrl}/r/${registration.secret}`;
-  const vars = { title: event.title, name: registration.name, position: Number(message.payload.position ?? 0), reason: event.cancelReason ?? '' };
+  const vars = {
+    title: event.title,
+    name: registration.name,
+    position: Number(message.payload.position ?? 0),
+    reason: event.cancelReason ?? '',
+  };
   const kind = kinds[message.kind];
   if (!kind) throw new Error(`message ${message.id}: unknown kind ${message.kind}`);
   // A reminder for someone who cancelled, or news of an event they left, is not sent.
@@ -55,20 +69,50 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
     t(`mail.${kind}.body`, vars),
     t('mail.when', { when: formatRange(event.startsAt, event.endsAt, event.timeZone, locale) }),
     ...(where ? [t('mail.where', { where })] : []),
-    ...(kind === 'cancelled' ? [] : [kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl })]),
+    ...(kind === 'cancelled'
+      ? []
+      : [kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl })]),
     ...(kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' ? [t('mail.cantCome')] : []),
   ];
-  const mail = composeMail(locale, t(`mail.${kind}.subject`, vars), paragraphs, ticketUrl, t('mail.footer', { network: network.name, url: baseUrl }));
+  const mail = composeMail(
+    locale,
+    t(`mail.${kind}.subject`, vars),
+    paragraphs,
+    ticketUrl,
+    t('mail.footer', { network: network.name, url: baseUrl }),
+  );
   // An invitation for calendars with a seat (same UID and a higher SEQUENCE when it changes), a
   // cancellation for those who had one; none for the waitlist.
-  const method = kind === 'cancelled' ? 'CANCEL' : kind === 'confirmed' || kind === 'promoted' || (kind === 'changed' && registration.status === 'confirmed') ? 'REQUEST' : undefined;
+  const method =
+    kind === 'cancelled'
+      ? 'CANCEL'
+      : kind === 'confirmed' || kind === 'promoted' || (kind === 'changed' && registration.status === 'confirmed')
+        ? 'REQUEST'
+        : undefined;
   if (!method) return mail;
-  const ics = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title, method }, [{ event, place, attendee: { name: registration.name, email: registration.email } }]);
-  return { ...mail, attachments: [{ filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] };
+  const ics = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title, method }, [
+    { event, place, attendee: { name: registration.name, email: registration.email } },
+  ]);
+  return {
+    ...mail,
+    attachments: [
+      {
+        filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
+        content: ics,
+      },
+    ],
+  };
 }
 
 /** Every e-mail has the same shape: paragraphs, one link, and the network as signature. */
-export function composeMail(locale: Locale, subject: string, paragraphs: string[], link: string, footer: string): Rendered {
+export function composeMail(
+  locale: Locale,
+  subject: string,
+  paragraphs: string[],
+  link: string,
+  footer: string,
+): Rendered {
   const htmlBody = `<!doctype html>${renderToString(
     <html lang={locale}>
       <body style="font-family: system-ui, sans-serif; line-height: 1.5">
@@ -83,7 +127,12 @@ export function composeMail(locale: Locale, subject: string, paragraphs: string[
       </body>
     </html>,
   )}`;
-  return { subject, textBody: `${paragraphs.join('\n\n')}\n\n${link}\n\n-- \n${footer}\n`, htmlBody, headers: { 'Content-Language': locale } };
+  return {
+    subject,
+    textBody: `${paragraphs.join('\n\n')}\n\n${link}\n\n-- \n${footer}\n`,
+    htmlBody,
+    headers: { 'Content-Language': locale },
+  };
 }
 
 /** To an admin: a webhook endpoint kept failing and was disabled. Its facts are in the payload. */
@@ -91,7 +140,21 @@ async function renderWebhookDisabled(db: Db, message: Message, locale: Locale, b
   const t = translator(locale);
   const [network] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, message.networkId));
   const page = `${baseUrl}/admin/webhooks`;
-  const vars = { url: String(message.payload.url ?? ''), failures: Number(message.payload.failures ?? 0), error: String(message.payload.lastError ?? '') };
-  const paragraphs = [t('mail.hello', { name: message.toName || message.toEmail }), t('mail.webhookDisabled.body', vars), t('mail.webhookDisabled.action', { page })];
-  return composeMail(locale, t('mail.webhookDisabled.subject', vars), paragraphs, page, t('mail.footer', { network: network?.name ?? '', url: baseUrl }));
+  const vars = {
+    url: String(message.payload.url ?? ''),
+    failures: Number(message.payload.failures ?? 0),
+    error: String(message.payload.lastError ?? ''),
+  };
+  const paragraphs = [
+    t('mail.hello', { name: message.toName || message.toEmail }),
+    t('mail.webhookDisabled.body', vars),
+    t('mail.webhookDisabled.action', { page }),
+  ];
+  return composeMail(
+    locale,
+    t('mail.webhookDisabled.subject', vars),
+    paragraphs,
+    page,
+    t('mail.footer', { network: network?.name ?? '', url: baseUrl }),
+  );
 }

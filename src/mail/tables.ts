@@ -4,7 +4,11 @@ import { networks } from '../networks/tables.js';
 
 export const messageStatus = pgEnum('message_status', ['pending', 'sent', 'held']);
 
-export interface Attachment { filename: string; contentType: string; content: string }
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 /**
  * The outbox: every e-mail is a row written in the same transaction as what caused it (a
@@ -16,7 +20,9 @@ export const outboundMessages = pgTable(
   'outbound_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     toEmail: text('to_email').notNull(),
     toName: text('to_name').notNull().default(''),
@@ -39,6 +45,8 @@ export const outboundMessages = pgTable(
     index('outbound_messages_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbound_messages_network').on(t.networkId, t.createdAt),
     // Notices that gather news (new registrations for an organiser) exist once while waiting.
-    uniqueIndex('outbound_messages_gather').on(t.kind, sql`(${t.payload}->>'gather')`).where(sql`${t.status} = 'pending' AND ${t.payload} ? 'gather'`),
+    uniqueIndex('outbound_messages_gather')
+      .on(t.kind, sql`(${t.payload}->>'gather')`)
+      .where(sql`${t.status} = 'pending' AND ${t.payload} ? 'gather'`),
   ],
 );

@@ -31,7 +31,13 @@ export function createTransport(config: Pick<Config, 'smtpUrl'>): Transporter | 
  * (another worker skips it) and marked sent in the same transaction, so each message goes out
  * once. A failure leaves it pending with the error and the time of the next attempt.
  */
-export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailFrom'>, transport: Transporter | undefined, now = new Date(), limit = 50): Promise<{ sent: number; failed: number; held: number }> {
+export async function deliverDue(
+  db: Db,
+  config: Pick<Config, 'baseUrl' | 'mailFrom'>,
+  transport: Transporter | undefined,
+  now = new Date(),
+  limit = 50,
+): Promise<{ sent: number; failed: number; held: number }> {
   const result = { sent: 0, failed: 0, held: 0 };
   for (let i = 0; i < limit; i++) {
     const outcome = await db.transaction(async (tx) => {
@@ -43,13 +49,24 @@ export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailF
         .limit(1)
         .for('update', { skipLocked: true });
       if (!message) return 'none' as const;
-      const rendered = message.subject ? { subject: message.subject, textBody: message.textBody!, htmlBody: message.htmlBody!, headers: message.headers, attachments: message.attachments } : await renderMessage(db, message, config.baseUrl);
+      const rendered = message.subject
+        ? {
+            subject: message.subject,
+            textBody: message.textBody!,
+            htmlBody: message.htmlBody!,
+            headers: message.headers,
+            attachments: message.attachments,
+          }
+        : await renderMessage(db, message, config.baseUrl);
       if (!rendered) {
         await tx.delete(outboundMessages).where(eq(outboundMessages.id, message.id));
         return 'dropped' as const;
       }
       if (!transport) {
-        await tx.update(outboundMessages).set({ ...rendered, status: 'held' }).where(eq(outboundMessages.id, message.id));
+        await tx
+          .update(outboundMessages)
+          .set({ ...rendered, status: 'held' })
+          .where(eq(outboundMessages.id, message.id));
         return 'held' as const;
       }
       try {
@@ -61,15 +78,27 @@ export async function deliverDue(db: Db, config: Pick<Config, 'baseUrl' | 'mailF
           html: rendered.htmlBody,
           headers: rendered.headers,
           messageId: `<${message.id}@essaim>`,
-          attachments: (rendered.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+          attachments: (rendered.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
         });
-        await tx.update(outboundMessages).set({ ...rendered, status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null }).where(eq(outboundMessages.id, message.id));
+        await tx
+          .update(outboundMessages)
+          .set({ ...rendered, status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+          .where(eq(outboundMessages.id, message.id));
         return 'sent' as const;
       } catch (err) {
         const attempts = message.attempts + 1;
         await tx
           .update(outboundMessages)
-          .set({ ...rendered, attempts, lastError: (err as Error).message.slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
+          .set({
+            ...rendered,
+            attempts,
+            lastError: (err as Error).message.slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          })
           .where(eq(outboundMessages.id, message.id));
         return 'failed' as const;
       }
@@ -92,13 +121,22 @@ export async function releaseHeld(db: Db): Promise<number> {
     .update(outboundMessages)
     .set({ status: 'pending', nextAttemptAt: sql`now()` })
     // Only what failed before: a reminder waiting for its day keeps its time.
-    .where(or(eq(outboundMessages.status, 'held'), and(eq(outboundMessages.status, 'pending'), gt(outboundMessages.attempts, 0))))
+    .where(
+      or(
+        eq(outboundMessages.status, 'held'),
+        and(eq(outboundMessages.status, 'pending'), gt(outboundMessages.attempts, 0)),
+      ),
+    )
     .returning({ id: outboundMessages.id });
   return rows.length;
 }
 
 /** Polls the outbox every second while the server runs. */
-export function startMailWorker(db: Db, config: Config, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }) {
+export function startMailWorker(
+  db: Db,
+  config: Config,
+  log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+) {
   const transport = createTransport(config);
   let running = false;
   const tick = async () => {

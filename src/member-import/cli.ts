@@ -5,7 +5,15 @@ import type { Network } from '../networks/service.js';
 import { toCsv } from '../registrations/csv.js';
 import { AppError } from '../web/errors.js';
 import { refuse } from './refusal.js';
-import { importPlan, MAX_BYTES, planImport, reasonText, summaryLine, type ImportPlan, type ImportResult } from './service.js';
+import {
+  importPlan,
+  MAX_BYTES,
+  planImport,
+  reasonText,
+  summaryLine,
+  type ImportPlan,
+  type ImportResult,
+} from './service.js';
 
 export const importHelp = `Usage: essaim members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
 
@@ -30,7 +38,10 @@ export function readImportFile(file: string, map?: string): { plan: ImportPlan; 
     bytes = fs.readFileSync(file);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('not_found', `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new AppError(
+      'not_found',
+      `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   return { plan: planImport(bytes, map), name: path.basename(file) };
 }
@@ -61,13 +72,28 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
 
 const SHOWN = 20;
 
-export async function runMembersImport(db: Db, network: Network, input: { plan: ImportPlan; name: string }, opts: { dryRun: boolean; welcome: boolean; report?: string; baseUrl: string }): Promise<ImportResult> {
+export async function runMembersImport(
+  db: Db,
+  network: Network,
+  input: { plan: ImportPlan; name: string },
+  opts: { dryRun: boolean; welcome: boolean; report?: string; baseUrl: string },
+): Promise<ImportResult> {
   const progress = progressReporter();
-  const result = await importPlan(db, network, input.plan, { dryRun: opts.dryRun, welcome: opts.welcome, fileName: input.name, actor: null, baseUrl: opts.baseUrl, onProgress: progress.update });
+  const result = await importPlan(db, network, input.plan, {
+    dryRun: opts.dryRun,
+    welcome: opts.welcome,
+    fileName: input.name,
+    actor: null,
+    baseUrl: opts.baseUrl,
+    onProgress: progress.update,
+  });
   const { mapping } = result;
-  console.log(`columns: ${mapping.headers.map((h, i) => `${h} → ${mapping.columns[i] ?? 'ignored'}`).join(', ')}${mapping.header ? '' : ' (no header row)'}`);
+  console.log(
+    `columns: ${mapping.headers.map((h, i) => `${h} → ${mapping.columns[i] ?? 'ignored'}`).join(', ')}${mapping.header ? '' : ' (no header row)'}`,
+  );
   for (const r of result.rejected.slice(0, SHOWN)) console.log(`line ${r.line}: ${reasonText(r)}`);
-  if (result.rejected.length > SHOWN) console.log(`… and ${result.rejected.length - SHOWN} more — see ${opts.report ?? '--report'}`);
+  if (result.rejected.length > SHOWN)
+    console.log(`… and ${result.rejected.length - SHOWN} more — see ${opts.report ?? '--report'}`);
   if (opts.report) {
     const rows = result.rejected.map((r) => [r.line, reasonText(r), ...r.fields]);
     fs.writeFileSync(opts.report, toCsv([['line', 'reason', ...(mapping.header ? mapping.headers : [])], ...rows]));

@@ -36,11 +36,17 @@ describe('decoding', () => {
     const le = new Uint8Array(2 + body.length * 2);
     le.set([0xff, 0xfe]);
     for (let i = 0; i < body.length; i++) le[2 + i * 2] = body.charCodeAt(i);
-    expect(readCsv(le)).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', records: [{ fields: ['email', 'nom'] }, { fields: ['ada@example.org', 'Ada'] }] });
+    expect(readCsv(le)).toMatchObject({
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      records: [{ fields: ['email', 'nom'] }, { fields: ['ada@example.org', 'Ada'] }],
+    });
   });
 
   it('refuses binary files: NUL bytes, or many control characters', () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(refusal(() => decodeCsv(png))).toBe('this file is not a CSV text file');
     const noisy = Uint8Array.from({ length: 2000 }, (_, i) => (i % 7 === 0 ? 0x01 : 0x41));
     expect(refusal(() => decodeCsv(noisy))).toBe('this file is not a CSV text file');
@@ -56,7 +62,8 @@ describe('parsing', () => {
   });
 
   it('follows RFC 4180: delimiters, doubled quotes and line breaks inside quotes; physical line numbers kept', () => {
-    const text = 'name,bio,email\r\n"Dupont, Jean","He said ""hi""\r\nand left",jean@example.org\r\n\r\nAda,"two\nlines\nhere",ada@example.org\nlast,x,z@example.org';
+    const text =
+      'name,bio,email\r\n"Dupont, Jean","He said ""hi""\r\nand left",jean@example.org\r\n\r\nAda,"two\nlines\nhere",ada@example.org\nlast,x,z@example.org';
     expect(parseCsv(text)).toEqual([
       { line: 1, fields: ['name', 'bio', 'email'] },
       { line: 2, fields: ['Dupont, Jean', 'He said "hi"\r\nand left', 'jean@example.org'] },
@@ -81,14 +88,34 @@ describe('mapping', () => {
   const records = (text: string) => parseCsv(text);
 
   it('recognises French headers, accents and case aside; Prénom + Nom are first and last name', () => {
-    const m = detectMapping(records('Prénom;NOM;Courriel;Localité;Région d’origine;Compétences;Profil;Langue;Téléphone\nJean;Dupont;j@x.be;Liège;Hainaut;PHP;tech;fr;0470'));
+    const m = detectMapping(
+      records(
+        'Prénom;NOM;Courriel;Localité;Région d’origine;Compétences;Profil;Langue;Téléphone\nJean;Dupont;j@x.be;Liège;Hainaut;PHP;tech;fr;0470',
+      ),
+    );
     expect(m.header).toBe(true);
-    expect(m.columns).toEqual(['firstName', 'lastName', 'email', 'city', 'originRegion', 'skills', 'kind', 'locale', null]);
+    expect(m.columns).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+      'city',
+      'originRegion',
+      'skills',
+      'kind',
+      'locale',
+      null,
+    ]);
   });
 
   it('recognises Dutch and English headers', () => {
-    expect(detectMapping(records('Voornaam,Achternaam,E-mailadres,Woonplaats,Regio van herkomst,Vaardigheden,Taal\n')).columns).toEqual(['firstName', 'lastName', 'email', 'city', 'originRegion', 'skills', 'locale']);
-    expect(detectMapping(records('Full name,E-mail,City,Region of origin,Residence region,Skills,Kind,Bio,Language,Phone\n')).columns).toEqual(['name', 'email', 'city', 'originRegion', 'residenceRegion', 'skills', 'kind', 'bio', 'locale', null]);
+    expect(
+      detectMapping(records('Voornaam,Achternaam,E-mailadres,Woonplaats,Regio van herkomst,Vaardigheden,Taal\n'))
+        .columns,
+    ).toEqual(['firstName', 'lastName', 'email', 'city', 'originRegion', 'skills', 'locale']);
+    expect(
+      detectMapping(records('Full name,E-mail,City,Region of origin,Residence region,Skills,Kind,Bio,Language,Phone\n'))
+        .columns,
+    ).toEqual(['name', 'email', 'city', 'originRegion', 'residenceRegion', 'skills', 'kind', 'bio', 'locale', null]);
   });
 
   it('without a header, finds the e-mail column by its content', () => {
@@ -101,13 +128,17 @@ describe('mapping', () => {
   it('an explicit mapping overrides, by column name or number', () => {
     const m = detectMapping(records('Adresse,Qui,Nom\nada@example.org,Ada,Lovelace'), 'email=adresse,name=2');
     expect(m.columns).toEqual(['email', 'name', null]);
-    expect(refusal(() => detectMapping(records('a,b\n'), 'mail=a'))).toMatch(/^unknown field 'mail' in the mapping \(fields: email, name/);
+    expect(refusal(() => detectMapping(records('a,b\n'), 'mail=a'))).toMatch(
+      /^unknown field 'mail' in the mapping \(fields: email, name/,
+    );
     expect(refusal(() => detectMapping(records('a,b\n'), 'email=c'))).toBe("no column 'c' in the file (columns: a, b)");
     expect(refusal(() => detectMapping(records('a,b\n'), 'email'))).toBe("mapping 'email' is not field=column");
   });
 
   it('refuses a file with no e-mail column, listing the columns found', () => {
-    expect(refusal(() => detectMapping(records('Nom;Ville\nAda;Namur')))).toBe('no e-mail column among the columns found (Nom, Ville): map one, e.g. email=Courriel');
+    expect(refusal(() => detectMapping(records('Nom;Ville\nAda;Namur')))).toBe(
+      'no e-mail column among the columns found (Nom, Ville): map one, e.g. email=Courriel',
+    );
   });
 });
 
@@ -116,22 +147,51 @@ describe('rows', () => {
   const row = (fields: string[]) => readRow({ line: 7, fields }, mapping);
 
   it('reads a member: region in any language or "other: …", kind and language synonyms, skills split on , ; |', () => {
-    expect(row(['Ada@Example.org', '', 'Henegouwen', '', 'généraliste', 'Nederlands', 'PHP, Laravel|SQL', 'Ixelles'])).toMatchObject({
+    expect(
+      row(['Ada@Example.org', '', 'Henegouwen', '', 'généraliste', 'Nederlands', 'PHP, Laravel|SQL', 'Ixelles']),
+    ).toMatchObject({
       email: 'ada@example.org',
       name: 'Ada',
-      profile: { originRegion: 'BE-WHT', kind: 'generalist', locale: 'nl', skills: ['PHP', 'Laravel', 'SQL'], city: 'Ixelles' },
+      profile: {
+        originRegion: 'BE-WHT',
+        kind: 'generalist',
+        locale: 'nl',
+        skills: ['PHP', 'Laravel', 'SQL'],
+        city: 'Ixelles',
+      },
     });
-    expect(row(['b@example.org', 'Bea', 'autre : Lille, France', 'BE-BRU', 'andere', 'en', '', ''])).toMatchObject({ profile: { originRegion: 'other', originDetail: 'Lille, France', residenceRegion: 'BE-BRU', kind: 'other', locale: 'en' } });
+    expect(row(['b@example.org', 'Bea', 'autre : Lille, France', 'BE-BRU', 'andere', 'en', '', ''])).toMatchObject({
+      profile: {
+        originRegion: 'other',
+        originDetail: 'Lille, France',
+        residenceRegion: 'BE-BRU',
+        kind: 'other',
+        locale: 'en',
+      },
+    });
   });
 
   it('refuses with a reason: invalid e-mail, unknown region, kind or language, too many fields', () => {
-    expect(row(['not-an-email', 'X', '', '', '', '', '', ''])).toMatchObject({ line: 7, reason: 'email', vars: { value: 'not-an-email' } });
+    expect(row(['not-an-email', 'X', '', '', '', '', '', ''])).toMatchObject({
+      line: 7,
+      reason: 'email',
+      vars: { value: 'not-an-email' },
+    });
     expect(row(['', 'X'])).toMatchObject({ reason: 'noEmail' });
-    expect(row(['c@example.org', 'C', 'Atlantis', '', '', '', '', ''])).toMatchObject({ reason: 'region', vars: { value: 'Atlantis' } });
+    expect(row(['c@example.org', 'C', 'Atlantis', '', '', '', '', ''])).toMatchObject({
+      reason: 'region',
+      vars: { value: 'Atlantis' },
+    });
     expect(row(['c@example.org', 'C', '', '', 'wizard', '', '', ''])).toMatchObject({ reason: 'kind' });
     expect(row(['c@example.org', 'C', '', '', '', 'klingon', '', ''])).toMatchObject({ reason: 'locale' });
-    expect(row(['c@example.org', 'C', '', '', '', '', '', '', 'extra'])).toMatchObject({ reason: 'columns', vars: { count: '9', expected: '8' } });
-    expect(row(['c@example.org', 'C', '', '', '', '', 'x'.repeat(41), ''])).toMatchObject({ reason: 'tooLong', vars: { field: 'a skill', max: '40' } });
+    expect(row(['c@example.org', 'C', '', '', '', '', '', '', 'extra'])).toMatchObject({
+      reason: 'columns',
+      vars: { count: '9', expected: '8' },
+    });
+    expect(row(['c@example.org', 'C', '', '', '', '', 'x'.repeat(41), ''])).toMatchObject({
+      reason: 'tooLong',
+      vars: { field: 'a skill', max: '40' },
+    });
   });
 
   it('makes a name from the e-mail when the row has none', () => {

@@ -38,7 +38,9 @@ const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
  * the bytes 0x80–0x9F are mapped here; the rest of Windows-1252 is Latin-1.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]!);
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]!);
 }
 
 /** More than 1 % control characters in the first 64 KiB (tabs and line breaks aside) is not a text file. */

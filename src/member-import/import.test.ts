@@ -15,15 +15,28 @@ afterAll(() => t.close());
 /** Each test imports into a network of its own. */
 async function newNetwork(): Promise<Network> {
   const slug = `n${randomBytes(4).toString('hex')}`;
-  const [row] = await t.database.db.insert(networks).values({ slug, name: `Network ${slug}`, host: `${slug}.example` }).returning();
+  const [row] = await t.database.db
+    .insert(networks)
+    .values({ slug, name: `Network ${slug}`, host: `${slug}.example` })
+    .returning();
   return row!;
 }
-const opts = (more: Partial<ImportOptions> = {}): ImportOptions => ({ fileName: 'members.csv', actor: null, baseUrl: 'https://essaim.example', ...more });
+const opts = (more: Partial<ImportOptions> = {}): ImportOptions => ({
+  fileName: 'members.csv',
+  actor: null,
+  baseUrl: 'https://essaim.example',
+  ...more,
+});
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const q = async <R = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await t.database.pool.query(sql, params)).rows as R[];
-const count = async (table: string, network: Network) => Number((await q<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE network_id = $1`, [network.id]))[0]!.n);
+const q = async <R = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  (await t.database.pool.query(sql, params)).rows as R[];
+const count = async (table: string, network: Network) =>
+  Number((await q<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE network_id = $1`, [network.id]))[0]!.n);
 const refused = async (p: Promise<unknown>) => {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ImportRefused);
   return (err as ImportRefused).message;
 };
@@ -31,7 +44,10 @@ const refused = async (p: Promise<unknown>) => {
 describe('importing a file', () => {
   it('reads UTF-8 with a BOM, semicolons, French headers and quoted line breaks, and stores complete profiles', async () => {
     const n = await newNetwork();
-    const csv = '\ufeffPrénom;Nom;Courriel;Localité;Région d’origine;Compétences;Profil;Langue;Bio\r\n' + 'Jean;Dupont;Jean.Dupont@Example.org;Ixelles;Hainaut;PHP, Laravel;technique;FR;"Développeur;\r\nà Charleroi"\r\n' + 'Els;Peeters;els@example.org;Gent;autre: Lille;;andere;nederlands;\r\n';
+    const csv =
+      '\ufeffPrénom;Nom;Courriel;Localité;Région d’origine;Compétences;Profil;Langue;Bio\r\n' +
+      'Jean;Dupont;Jean.Dupont@Example.org;Ixelles;Hainaut;PHP, Laravel;technique;FR;"Développeur;\r\nà Charleroi"\r\n' +
+      'Els;Peeters;els@example.org;Gent;autre: Lille;;andere;nederlands;\r\n';
     const r = await importMembers(t.database.db, n, utf8(csv), opts());
     expect(summaryLine(r)).toBe('2 new · 0 already known · 0 rejected');
     expect(r).toMatchObject({ encoding: 'utf-8', delimiter: ';', total: 2 });
@@ -56,18 +72,30 @@ describe('importing a file', () => {
     expect(jean!.email_verified_at).toBeInstanceOf(Date);
     expect(jean!.imported_at).toBeInstanceOf(Date);
     expect(jean!.search_text).toContain('hainaut henegouwen');
-    const [els] = await q(`SELECT p.origin_region, p.origin_detail, p.kind, p.locale FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'els@example.org'`);
+    const [els] = await q(
+      `SELECT p.origin_region, p.origin_detail, p.kind, p.locale FROM member_profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'els@example.org'`,
+    );
     expect(els).toEqual({ origin_region: 'other', origin_detail: 'Lille', kind: 'other', locale: 'nl' });
   });
 
   it('reads Windows-1252 with Dutch headers: "Liège" survives', async () => {
     const n = await newNetwork();
-    const text = 'Voornaam,Achternaam,E-mailadres,Woonplaats,Regio van herkomst\nJosé,Müller,jose@example.org,Liège,Luik\n';
+    const text =
+      'Voornaam,Achternaam,E-mailadres,Woonplaats,Regio van herkomst\nJosé,Müller,jose@example.org,Liège,Luik\n';
     const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
     const r = await importMembers(t.database.db, n, bytes, opts());
     expect(r).toMatchObject({ encoding: 'windows-1252', delimiter: ',', created: 1 });
-    const [row] = await q(`SELECT u.name, p.city, p.city_key, p.origin_region, p.residence_region FROM users u JOIN member_profiles p ON p.user_id = u.id WHERE u.network_id = $1`, [n.id]);
-    expect(row).toEqual({ name: 'José Müller', city: 'Liège', city_key: 'liege', origin_region: 'BE-WLG', residence_region: 'BE-WLG' });
+    const [row] = await q(
+      `SELECT u.name, p.city, p.city_key, p.origin_region, p.residence_region FROM users u JOIN member_profiles p ON p.user_id = u.id WHERE u.network_id = $1`,
+      [n.id],
+    );
+    expect(row).toEqual({
+      name: 'José Müller',
+      city: 'Liège',
+      city_key: 'liege',
+      origin_region: 'BE-WLG',
+      residence_region: 'BE-WLG',
+    });
   });
 
   it('reports rejected rows with their line numbers; deduplicates in the file and against accounts; a dry run writes nothing', async () => {
@@ -87,7 +115,13 @@ describe('importing a file', () => {
     ].join('\n');
     const dry = await importMembers(t.database.db, n, utf8(csv), opts({ dryRun: true }));
     const report = presentReport(dry);
-    expect(report).toMatchObject({ dryRun: true, total: 7, created: 3, known: 1, summary: '3 new · 1 already known · 3 rejected' });
+    expect(report).toMatchObject({
+      dryRun: true,
+      total: 7,
+      created: 3,
+      known: 1,
+      summary: '3 new · 1 already known · 3 rejected',
+    });
     expect(report.rejected).toEqual([
       { line: 3, reason: "invalid e-mail 'not-an-email'" },
       { line: 5, reason: "unknown region 'Atlantis'" },
@@ -96,12 +130,26 @@ describe('importing a file', () => {
     expect(await count('users', n)).toBe(1);
     expect(await count('audit_log', n)).toBe(0);
 
-    const real = await importMembers(t.database.db, n, utf8(csv), opts({ actor: { id: (await t.user('admin')).user.id, email: 'boss@example.org' } }));
+    const real = await importMembers(
+      t.database.db,
+      n,
+      utf8(csv),
+      opts({ actor: { id: (await t.user('admin')).user.id, email: 'boss@example.org' } }),
+    );
     expect(presentReport(real)).toEqual({ ...report, dryRun: false });
     expect((await q(`SELECT name FROM users WHERE email = 'known@example.org'`))[0]).toEqual({ name: 'Known One' });
-    expect((await q(`SELECT name FROM users WHERE network_id = $1 AND email = 'e@example.org'`, [n.id]))[0]).toEqual({ name: 'E' });
-    const [audit] = await q(`SELECT actor_email, action, subject, details FROM audit_log WHERE network_id = $1`, [n.id]);
-    expect(audit).toEqual({ actor_email: 'boss@example.org', action: 'members.import', subject: 'members.csv', details: { created: 3, known: 1, rejected: 3, total: 7, welcome: false } });
+    expect((await q(`SELECT name FROM users WHERE network_id = $1 AND email = 'e@example.org'`, [n.id]))[0]).toEqual({
+      name: 'E',
+    });
+    const [audit] = await q(`SELECT actor_email, action, subject, details FROM audit_log WHERE network_id = $1`, [
+      n.id,
+    ]);
+    expect(audit).toEqual({
+      actor_email: 'boss@example.org',
+      action: 'members.import',
+      subject: 'members.csv',
+      details: { created: 3, known: 1, rejected: 3, total: 7, welcome: false },
+    });
 
     const again = await importMembers(t.database.db, n, utf8(csv), opts());
     expect(summaryLine(again)).toBe('0 new · 4 already known · 3 rejected');
@@ -112,9 +160,17 @@ describe('importing a file', () => {
     const n = await newNetwork();
     await importMembers(t.database.db, n, utf8('email,langue\nx1@example.org,fr\n'), opts());
     expect(await count('outbound_messages', n)).toBe(0);
-    const r = await importMembers(t.database.db, n, utf8('email,langue\nx1@example.org,fr\nx2@example.org,nl\nx3@example.org,en\n'), opts({ welcome: true }));
+    const r = await importMembers(
+      t.database.db,
+      n,
+      utf8('email,langue\nx1@example.org,fr\nx2@example.org,nl\nx3@example.org,en\n'),
+      opts({ welcome: true }),
+    );
     expect(r.created).toBe(2);
-    const mails = await q<{ to_email: string; locale: string; subject: string; text_body: string }>(`SELECT to_email, locale, subject, text_body FROM outbound_messages WHERE network_id = $1 ORDER BY to_email`, [n.id]);
+    const mails = await q<{ to_email: string; locale: string; subject: string; text_body: string }>(
+      `SELECT to_email, locale, subject, text_body FROM outbound_messages WHERE network_id = $1 ORDER BY to_email`,
+      [n.id],
+    );
     expect(mails.map((m) => [m.to_email, m.locale, m.subject])).toEqual([
       ['x2@example.org', 'nl', `Welkom bij ${n.name}`],
       ['x3@example.org', 'en', `Welcome to ${n.name}`],
@@ -128,11 +184,17 @@ describe('files refused as a whole', () => {
     const n = await newNetwork();
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect(await refused(importMembers(t.database.db, n, png, opts()))).toBe('this file is not a CSV text file');
-    expect(await refused(importMembers(t.database.db, n, new Uint8Array(MAX_BYTES + 1).fill(0x61), opts()))).toBe('the file is larger than 20 MB: split it');
+    expect(await refused(importMembers(t.database.db, n, new Uint8Array(MAX_BYTES + 1).fill(0x61), opts()))).toBe(
+      'the file is larger than 20 MB: split it',
+    );
     expect(await refused(importMembers(t.database.db, n, new Uint8Array(0), opts()))).toBe('the file is empty');
     const many = `email\n${Array.from({ length: 100_001 }, (_, i) => `m${i}@example.org`).join('\n')}`;
-    expect(await refused(importMembers(t.database.db, n, utf8(many), opts()))).toBe('the file has 100001 rows; at most 100000 can be imported at once: split it');
-    expect(await refused(importMembers(t.database.db, n, utf8('Nom;Ville\nAda;Namur\n'), opts()))).toMatch(/^no e-mail column among the columns found \(Nom, Ville\)/);
+    expect(await refused(importMembers(t.database.db, n, utf8(many), opts()))).toBe(
+      'the file has 100001 rows; at most 100000 can be imported at once: split it',
+    );
+    expect(await refused(importMembers(t.database.db, n, utf8('Nom;Ville\nAda;Namur\n'), opts()))).toMatch(
+      /^no e-mail column among the columns found \(Nom, Ville\)/,
+    );
     expect(await count('users', n)).toBe(0);
   });
 });
@@ -151,14 +213,24 @@ describe('a large file', () => {
       } else if (i % 1000 === 500) {
         lines.push(`r${i}@example.org;R ${i};Mons;Narnia;;`);
         broken.set(line, "unknown region 'Narnia'");
-      } else lines.push(`member${i}@example.org;Member ${i};Charleroi;${regions[i % regions.length]};PHP|SQL;${i % 2 ? 'tech' : 'generalist'}`);
+      } else
+        lines.push(
+          `member${i}@example.org;Member ${i};Charleroi;${regions[i % regions.length]};PHP|SQL;${i % 2 ? 'tech' : 'generalist'}`,
+        );
     }
     const progress: number[] = [];
     const started = Date.now();
-    const r = await importMembers(t.database.db, n, utf8(lines.join('\n')), opts({ onProgress: (done) => progress.push(done) }));
+    const r = await importMembers(
+      t.database.db,
+      n,
+      utf8(lines.join('\n')),
+      opts({ onProgress: (done) => progress.push(done) }),
+    );
     const ms = Date.now() - started;
     expect(summaryLine(r)).toBe('49900 new · 0 already known · 100 rejected');
-    expect(new Map(r.rejected.map((x) => [x.line, presentReport({ ...r, rejected: [x] }).rejected[0]!.reason]))).toEqual(broken);
+    expect(
+      new Map(r.rejected.map((x) => [x.line, presentReport({ ...r, rejected: [x] }).rejected[0]!.reason])),
+    ).toEqual(broken);
     expect(await count('member_profiles', n)).toBe(49_900);
     expect(progress.at(-1)).toBe(50_000);
     expect(progress.length).toBeGreaterThan(40);

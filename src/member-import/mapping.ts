@@ -2,7 +2,19 @@ import { fold } from '../web/fold.js';
 import type { CsvRecord } from './csv.js';
 import { refuse } from './refusal.js';
 
-export const importFields = ['email', 'name', 'firstName', 'lastName', 'city', 'originRegion', 'residenceRegion', 'skills', 'kind', 'bio', 'locale'] as const;
+export const importFields = [
+  'email',
+  'name',
+  'firstName',
+  'lastName',
+  'city',
+  'originRegion',
+  'residenceRegion',
+  'skills',
+  'kind',
+  'bio',
+  'locale',
+] as const;
 export type ImportField = (typeof importFields)[number];
 
 /** What each column of the file becomes (null: ignored, like a phone number). */
@@ -16,20 +28,109 @@ export interface ColumnMapping {
   index: Partial<Record<ImportField, number>>;
 }
 
-const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Header names in French, Dutch and English, compared folded ("Région d'origine" → "region d origine"). */
 const synonyms: Record<ImportField, string[]> = {
-  email: ['email', 'e mail', 'courriel', 'mail', 'adresse email', 'adresse e mail', 'adresse mail', 'adresse electronique', 'adresse courriel', 'email address', 'e mail address', 'mail address', 'e mailadres', 'emailadres', 'mailadres', 'e mail adres'],
-  name: ['name', 'nom', 'naam', 'full name', 'nom complet', 'volledige naam', 'display name', 'nom et prenom', 'prenom et nom', 'naam en voornaam', 'voornaam en naam'],
+  email: [
+    'email',
+    'e mail',
+    'courriel',
+    'mail',
+    'adresse email',
+    'adresse e mail',
+    'adresse mail',
+    'adresse electronique',
+    'adresse courriel',
+    'email address',
+    'e mail address',
+    'mail address',
+    'e mailadres',
+    'emailadres',
+    'mailadres',
+    'e mail adres',
+  ],
+  name: [
+    'name',
+    'nom',
+    'naam',
+    'full name',
+    'nom complet',
+    'volledige naam',
+    'display name',
+    'nom et prenom',
+    'prenom et nom',
+    'naam en voornaam',
+    'voornaam en naam',
+  ],
   firstName: ['first name', 'firstname', 'given name', 'forename', 'prenom', 'voornaam'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nom de famille', 'achternaam', 'familienaam'],
-  city: ['city', 'town', 'city of residence', 'residence', 'ville', 'ville de residence', 'localite', 'commune', 'domicile', 'stad', 'gemeente', 'woonplaats'],
-  originRegion: ['region of origin', 'origin region', 'origin', 'home region', 'region d origine', 'origine', 'province', 'province d origine', 'regio van herkomst', 'herkomst', 'herkomstregio', 'provincie', 'provincie van herkomst'],
-  residenceRegion: ['residence region', 'region of residence', 'region de residence', 'province de residence', 'woonregio', 'regio van verblijf', 'provincie van verblijf'],
+  city: [
+    'city',
+    'town',
+    'city of residence',
+    'residence',
+    'ville',
+    'ville de residence',
+    'localite',
+    'commune',
+    'domicile',
+    'stad',
+    'gemeente',
+    'woonplaats',
+  ],
+  originRegion: [
+    'region of origin',
+    'origin region',
+    'origin',
+    'home region',
+    'region d origine',
+    'origine',
+    'province',
+    'province d origine',
+    'regio van herkomst',
+    'herkomst',
+    'herkomstregio',
+    'provincie',
+    'provincie van herkomst',
+  ],
+  residenceRegion: [
+    'residence region',
+    'region of residence',
+    'region de residence',
+    'province de residence',
+    'woonregio',
+    'regio van verblijf',
+    'provincie van verblijf',
+  ],
   skills: ['skills', 'skill', 'tags', 'expertise', 'competences', 'competence', 'vaardigheden', 'vaardigheid'],
-  kind: ['kind', 'profile', 'profile kind', 'profile type', 'type', 'profil', 'type de profil', 'profiel', 'profieltype', 'soort'],
-  bio: ['bio', 'biography', 'about', 'description', 'biographie', 'a propos', 'presentation', 'biografie', 'over mij', 'beschrijving'],
+  kind: [
+    'kind',
+    'profile',
+    'profile kind',
+    'profile type',
+    'type',
+    'profil',
+    'type de profil',
+    'profiel',
+    'profieltype',
+    'soort',
+  ],
+  bio: [
+    'bio',
+    'biography',
+    'about',
+    'description',
+    'biographie',
+    'a propos',
+    'presentation',
+    'biografie',
+    'over mij',
+    'beschrijving',
+  ],
   locale: ['language', 'preferred language', 'locale', 'lang', 'langue', 'langue preferee', 'taal', 'voorkeurstaal'],
 };
 const fieldOfHeader = new Map<string, ImportField>();
@@ -50,7 +151,9 @@ export function detectMapping(records: CsvRecord[], explicit?: string): ColumnMa
   if (!first) refuse('empty');
   const width = Math.max(...records.slice(0, 100).map((r) => r.fields.length));
   const header = !first.fields.some(looksLikeEmail);
-  const headers = Array.from({ length: width }, (_, i) => (header ? (first.fields[i] ?? '').trim() || `column ${i + 1}` : `column ${i + 1}`));
+  const headers = Array.from({ length: width }, (_, i) =>
+    header ? (first.fields[i] ?? '').trim() || `column ${i + 1}` : `column ${i + 1}`,
+  );
   const columns: (ImportField | null)[] = headers.map(() => null);
   const assign = (field: ImportField, i: number) => {
     const previous = columns.indexOf(field);
@@ -71,7 +174,10 @@ export function detectMapping(records: CsvRecord[], explicit?: string): ColumnMa
   }
 
   const named = new Set<ImportField>();
-  for (const item of (explicit ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (explicit ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = item.indexOf('=');
     if (eq <= 0) refuse('mapSyntax', { item });
     const field = importFields.find((f) => key(f).replace(/ /g, '') === key(item.slice(0, eq)).replace(/ /g, ''));
@@ -85,10 +191,13 @@ export function detectMapping(records: CsvRecord[], explicit?: string): ColumnMa
 
   // "Prénom;Nom": the name beside a first name is the family name.
   const nameAt = columns.indexOf('name');
-  if (nameAt !== -1 && columns.includes('firstName') && !columns.includes('lastName') && !named.has('name')) columns[nameAt] = 'lastName';
+  if (nameAt !== -1 && columns.includes('firstName') && !columns.includes('lastName') && !named.has('name'))
+    columns[nameAt] = 'lastName';
 
   if (!columns.includes('email')) refuse('noEmail', { headers: headers.join(', ') });
   const index: ColumnMapping['index'] = {};
-  columns.forEach((f, i) => f && (index[f] = i));
+  columns.forEach((f, i) => {
+    if (f) index[f] = i;
+  });
   return { header, headers, columns, index };
 }

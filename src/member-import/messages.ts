@@ -3,7 +3,8 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 /** Member CSV import: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
 const en = {
   'import.title': 'Import members',
-  'import.intro': 'Upload a CSV file of members: UTF-8 or Windows-1252, separated by commas or semicolons, at most {maxMb} MB and {maxRows} rows. You see what would happen before anything is written.',
+  'import.intro':
+    'Upload a CSV file of members: UTF-8 or Windows-1252, separated by commas or semicolons, at most {maxMb} MB and {maxRows} rows. You see what would happen before anything is written.',
   'import.file': 'CSV file',
   'import.map': 'Column mapping (optional)',
   'import.mapHint': 'Only when a column is not recognised, e.g. email=Courriel,name=Nom (a column name or number).',
@@ -58,17 +59,20 @@ const en = {
   'import.refuse.mapField': "unknown field '{field}' in the mapping (fields: {fields})",
   'import.refuse.mapColumn': "no column '{column}' in the file (columns: {headers})",
   'import.mail.subject': 'Welcome to {network}',
-  'import.mail.body': '{network} has added you to its members. You have no password: sign in with a link sent to this address, then complete your profile. Your profile stays out of the member directory until you choose to appear in it.',
+  'import.mail.body':
+    '{network} has added you to its members. You have no password: sign in with a link sent to this address, then complete your profile. Your profile stays out of the member directory until you choose to appear in it.',
 } as const;
 
 export const importMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
     'import.title': 'Importer des membres',
-    'import.intro': 'Envoyez un fichier CSV de membres : UTF-8 ou Windows-1252, séparé par des virgules ou des points-virgules, au plus {maxMb} Mo et {maxRows} lignes. Vous voyez ce qui se passerait avant que rien ne soit enregistré.',
+    'import.intro':
+      'Envoyez un fichier CSV de membres : UTF-8 ou Windows-1252, séparé par des virgules ou des points-virgules, au plus {maxMb} Mo et {maxRows} lignes. Vous voyez ce qui se passerait avant que rien ne soit enregistré.',
     'import.file': 'Fichier CSV',
     'import.map': 'Correspondance des colonnes (facultatif)',
-    'import.mapHint': 'Seulement si une colonne n’est pas reconnue, p. ex. email=Courriel,name=Nom (un nom ou un numéro de colonne).',
+    'import.mapHint':
+      'Seulement si une colonne n’est pas reconnue, p. ex. email=Courriel,name=Nom (un nom ou un numéro de colonne).',
     'import.welcomeMail': 'Envoyer à chaque nouveau membre un e-mail de bienvenue dans sa langue',
     'import.check': 'Vérifier le fichier',
     'import.columns': 'Colonnes trouvées',
@@ -115,19 +119,23 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.refuse.size': 'le fichier dépasse {maxMb} Mo : découpez-le',
     'import.refuse.rows': 'le fichier a {count} lignes ; au plus {max} peuvent être importées à la fois : découpez-le',
     'import.refuse.unclosed': 'ligne {line} : un champ entre guillemets n’est jamais fermé',
-    'import.refuse.noEmail': 'aucune colonne d’e-mail parmi les colonnes trouvées ({headers}) : indiquez-la, p. ex. email=Courriel',
+    'import.refuse.noEmail':
+      'aucune colonne d’e-mail parmi les colonnes trouvées ({headers}) : indiquez-la, p. ex. email=Courriel',
     'import.refuse.mapSyntax': "la correspondance '{item}' n’est pas de la forme champ=colonne",
     'import.refuse.mapField': "champ inconnu '{field}' dans la correspondance (champs : {fields})",
     'import.refuse.mapColumn': "pas de colonne '{column}' dans le fichier (colonnes : {headers})",
     'import.mail.subject': 'Bienvenue chez {network}',
-    'import.mail.body': '{network} vous a ajouté à ses membres. Vous n’avez pas de mot de passe : connectez-vous avec un lien envoyé à cette adresse, puis complétez votre profil. Votre profil reste hors de l’annuaire des membres tant que vous ne choisissez pas d’y apparaître.',
+    'import.mail.body':
+      '{network} vous a ajouté à ses membres. Vous n’avez pas de mot de passe : connectez-vous avec un lien envoyé à cette adresse, puis complétez votre profil. Votre profil reste hors de l’annuaire des membres tant que vous ne choisissez pas d’y apparaître.',
   },
   nl: {
     'import.title': 'Leden importeren',
-    'import.intro': 'Upload een CSV-bestand met leden: UTF-8 of Windows-1252, gescheiden door komma’s of puntkomma’s, hoogstens {maxMb} MB en {maxRows} rijen. U ziet wat er zou gebeuren voordat er iets wordt opgeslagen.',
+    'import.intro':
+      'Upload een CSV-bestand met leden: UTF-8 of Windows-1252, gescheiden door komma’s of puntkomma’s, hoogstens {maxMb} MB en {maxRows} rijen. U ziet wat er zou gebeuren voordat er iets wordt opgeslagen.',
     'import.file': 'CSV-bestand',
     'import.map': 'Kolomtoewijzing (optioneel)',
-    'import.mapHint': 'Alleen als een kolom niet herkend wordt, bv. email=E-mailadres,name=Naam (een kolomnaam of -nummer).',
+    'import.mapHint':
+      'Alleen als een kolom niet herkend wordt, bv. email=E-mailadres,name=Naam (een kolomnaam of -nummer).',
     'import.welcomeMail': 'Elk nieuw lid een welkomstmail in zijn of haar taal sturen',
     'import.check': 'Bestand controleren',
     'import.columns': 'Gevonden kolommen',
@@ -172,13 +180,16 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.refuse.binary': 'dit bestand is geen CSV-tekstbestand',
     'import.refuse.empty': 'het bestand is leeg',
     'import.refuse.size': 'het bestand is groter dan {maxMb} MB: splits het',
-    'import.refuse.rows': 'het bestand heeft {count} rijen; er kunnen er hoogstens {max} tegelijk worden geïmporteerd: splits het',
+    'import.refuse.rows':
+      'het bestand heeft {count} rijen; er kunnen er hoogstens {max} tegelijk worden geïmporteerd: splits het',
     'import.refuse.unclosed': 'regel {line}: een veld tussen aanhalingstekens wordt nooit gesloten',
-    'import.refuse.noEmail': 'geen e-mailkolom bij de gevonden kolommen ({headers}): wijs er een toe, bv. email=E-mailadres',
+    'import.refuse.noEmail':
+      'geen e-mailkolom bij de gevonden kolommen ({headers}): wijs er een toe, bv. email=E-mailadres',
     'import.refuse.mapSyntax': "toewijzing '{item}' heeft niet de vorm veld=kolom",
     'import.refuse.mapField': "onbekend veld '{field}' in de toewijzing (velden: {fields})",
     'import.refuse.mapColumn': "geen kolom '{column}' in het bestand (kolommen: {headers})",
     'import.mail.subject': 'Welkom bij {network}',
-    'import.mail.body': '{network} heeft u aan zijn leden toegevoegd. U hebt geen wachtwoord: meld u aan met een link die naar dit adres wordt gestuurd en vul daarna uw profiel aan. Uw profiel blijft buiten de ledengids tot u zelf kiest om erin te verschijnen.',
+    'import.mail.body':
+      '{network} heeft u aan zijn leden toegevoegd. U hebt geen wachtwoord: meld u aan met een link die naar dit adres wordt gestuurd en vul daarna uw profiel aan. Uw profiel blijft buiten de ledengids tot u zelf kiest om erin te verschijnen.',
   },
 };

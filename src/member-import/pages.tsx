@@ -12,9 +12,21 @@ import { stashUpload, takeUpload } from './stash.js';
 /** Rejected rows shown on the page; the API and the command line give them all. */
 const SHOWN = 100;
 
-interface Upload { filename: string; bytes: Buffer; truncated: boolean }
-interface CheckBody { _csrf?: string; file?: Upload | string; map?: string; welcome?: string }
-interface RunBody { token?: string; welcome?: string }
+interface Upload {
+  filename: string;
+  bytes: Buffer;
+  truncated: boolean;
+}
+interface CheckBody {
+  _csrf?: string;
+  file?: Upload | string;
+  map?: string;
+  welcome?: string;
+}
+interface RunBody {
+  token?: string;
+  welcome?: string;
+}
 
 function UploadForm({ ctx, error }: { ctx: PageContext; error?: string }) {
   const { t } = ctx;
@@ -160,36 +172,86 @@ export function importPages(app: FastifyInstance, db: Db, config: Config): void 
       limits: { fileSize: MAX_BYTES, files: 1, fields: 5, parts: 6 },
       async onFile(part: MultipartFile) {
         const bytes = await part.toBuffer();
-        (part as unknown as { value: Upload }).value = { filename: part.filename, bytes, truncated: part.file.truncated };
+        (part as unknown as { value: Upload }).value = {
+          filename: part.filename,
+          bytes,
+          truncated: part.file.truncated,
+        };
       },
     });
-    scope.post<{ Body: CheckBody }>('/admin/members/import/check', { ...admin, preHandler: scope.csrfProtection }, async (req, reply) => {
+    scope.post<{ Body: CheckBody }>(
+      '/admin/members/import/check',
+      { ...admin, preHandler: scope.csrfProtection },
+      async (req, reply) => {
+        const user = req.user!;
+        const file = typeof req.body?.file === 'object' ? req.body.file : undefined;
+        const map = req.body?.map?.trim() || undefined;
+        const welcome = req.body?.welcome === 'on';
+        try {
+          if (file?.truncated) throw new ImportRefused('size', { maxMb: String(MAX_BYTES / 1024 / 1024) });
+          const result = await importMembers(db, req.network, file?.bytes ?? Buffer.alloc(0), {
+            dryRun: true,
+            map,
+            fileName: file?.filename ?? 'upload.csv',
+            actor: user,
+            baseUrl: config.baseUrl,
+          });
+          const token = result.created
+            ? await stashUpload(file!.bytes, {
+                userId: user.id,
+                networkId: req.network.id,
+                fileName: file!.filename || 'upload.csv',
+              })
+            : '';
+          return page(req, reply, (ctx) => (
+            <>
+              <p>{ctx.t('import.dryRun')}</p>
+              <Report ctx={ctx} result={result} />
+              {result.created ? (
+                <form method="post" action="/admin/members/import/run" class="stack">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="token" value={token} />
+                  {map ? <input type="hidden" name="map" value={map} /> : null}
+                  {welcome ? <input type="hidden" name="welcome" value="on" /> : null}
+                  <p>{welcome ? ctx.t('import.welcomeOn') : ctx.t('import.welcomeOff')}</p>
+                  <div>
+                    <button type="submit">{ctx.t('import.confirm', { count: result.created })}</button>
+                  </div>
+                </form>
+              ) : (
+                <p>{ctx.t('import.nothing')}</p>
+              )}
+              <p>
+                <a href="/admin/members/import">{ctx.t('import.again')}</a>
+              </p>
+            </>
+          ));
+        } catch (err) {
+          return refusedPage(req, reply, err);
+        }
+      },
+    );
+  });
+
+  app.post<{ Body: RunBody & { map?: string } }>(
+    '/admin/members/import/run',
+    { ...admin, preHandler: app.csrfProtection },
+    async (req, reply) => {
       const user = req.user!;
-      const file = typeof req.body?.file === 'object' ? req.body.file : undefined;
-      const map = req.body?.map?.trim() || undefined;
-      const welcome = req.body?.welcome === 'on';
+      const upload = await takeUpload(String(req.body?.token ?? ''), { userId: user.id, networkId: req.network.id });
+      if (!upload) return uploadPage(req, reply, (ctx) => ctx.t('import.expired'), 410);
       try {
-        if (file?.truncated) throw new ImportRefused('size', { maxMb: String(MAX_BYTES / 1024 / 1024) });
-        const result = await importMembers(db, req.network, file?.bytes ?? Buffer.alloc(0), { dryRun: true, map, fileName: file?.filename ?? 'upload.csv', actor: user, baseUrl: config.baseUrl });
-        const token = result.created ? await stashUpload(file!.bytes, { userId: user.id, networkId: req.network.id, fileName: file!.filename || 'upload.csv' }) : '';
+        const result = await importMembers(db, req.network, upload.bytes, {
+          map: req.body?.map?.trim() || undefined,
+          welcome: req.body?.welcome === 'on',
+          fileName: upload.fileName,
+          actor: user,
+          baseUrl: config.baseUrl,
+        });
         return page(req, reply, (ctx) => (
           <>
-            <p>{ctx.t('import.dryRun')}</p>
+            <p>{ctx.t('import.done')}</p>
             <Report ctx={ctx} result={result} />
-            {result.created ? (
-              <form method="post" action="/admin/members/import/run" class="stack">
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="token" value={token} />
-                {map ? <input type="hidden" name="map" value={map} /> : null}
-                {welcome ? <input type="hidden" name="welcome" value="on" /> : null}
-                <p>{welcome ? ctx.t('import.welcomeOn') : ctx.t('import.welcomeOff')}</p>
-                <div>
-                  <button type="submit">{ctx.t('import.confirm', { count: result.created })}</button>
-                </div>
-              </form>
-            ) : (
-              <p>{ctx.t('import.nothing')}</p>
-            )}
             <p>
               <a href="/admin/members/import">{ctx.t('import.again')}</a>
             </p>
@@ -198,32 +260,6 @@ export function importPages(app: FastifyInstance, db: Db, config: Config): void 
       } catch (err) {
         return refusedPage(req, reply, err);
       }
-    });
-  });
-
-  app.post<{ Body: RunBody & { map?: string } }>('/admin/members/import/run', { ...admin, preHandler: app.csrfProtection }, async (req, reply) => {
-    const user = req.user!;
-    const upload = await takeUpload(String(req.body?.token ?? ''), { userId: user.id, networkId: req.network.id });
-    if (!upload) return uploadPage(req, reply, (ctx) => ctx.t('import.expired'), 410);
-    try {
-      const result = await importMembers(db, req.network, upload.bytes, {
-        map: req.body?.map?.trim() || undefined,
-        welcome: req.body?.welcome === 'on',
-        fileName: upload.fileName,
-        actor: user,
-        baseUrl: config.baseUrl,
-      });
-      return page(req, reply, (ctx) => (
-        <>
-          <p>{ctx.t('import.done')}</p>
-          <Report ctx={ctx} result={result} />
-          <p>
-            <a href="/admin/members/import">{ctx.t('import.again')}</a>
-          </p>
-        </>
-      ));
-    } catch (err) {
-      return refusedPage(req, reply, err);
-    }
-  });
+    },
+  );
 }

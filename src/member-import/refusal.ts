@@ -1,7 +1,16 @@
 import { AppError } from '../web/errors.js';
 import { translator, type T } from '../web/i18n.js';
 
-export type RefusalKey = 'binary' | 'empty' | 'size' | 'rows' | 'unclosed' | 'noEmail' | 'mapSyntax' | 'mapField' | 'mapColumn';
+export type RefusalKey =
+  | 'binary'
+  | 'empty'
+  | 'size'
+  | 'rows'
+  | 'unclosed'
+  | 'noEmail'
+  | 'mapSyntax'
+  | 'mapField'
+  | 'mapColumn';
 
 /**
  * A file refused as a whole (binary, too big, no e-mail column…). The detail is English for the

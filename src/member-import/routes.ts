@@ -34,7 +34,16 @@ export function importRoutes(api: Api, db: Db, config: Config): void {
       config: { bodyTypes: ['text/csv'] },
       // Before the body is read: a visitor's or member's upload is refused unread.
       onRequest: async (req) => authorize(req.user, isAdmin(req.user), 'import members'),
-      schema: { tags: ['members'], summary: 'Import members from a CSV file (dry run first with ?dryRun=true)', description, security: bearer, consumes: ['text/csv'], body: ImportBodySchema, querystring: ImportQuerySchema, response: { 200: ImportReportSchema } },
+      schema: {
+        tags: ['members'],
+        summary: 'Import members from a CSV file (dry run first with ?dryRun=true)',
+        description,
+        security: bearer,
+        consumes: ['text/csv'],
+        body: ImportBodySchema,
+        querystring: ImportQuerySchema,
+        response: { 200: ImportReportSchema },
+      },
       handler: async (req) => {
         const user = req.user!;
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -7,7 +7,17 @@ import type { Locale } from '../web/i18n.js';
 import type { CsvRecord } from './csv.js';
 import type { ColumnMapping, ImportField } from './mapping.js';
 
-export type ReasonKey = 'noEmail' | 'email' | 'duplicate' | 'region' | 'kind' | 'locale' | 'tooLong' | 'skills' | 'columns' | 'invalid';
+export type ReasonKey =
+  | 'noEmail'
+  | 'email'
+  | 'duplicate'
+  | 'region'
+  | 'kind'
+  | 'locale'
+  | 'tooLong'
+  | 'skills'
+  | 'columns'
+  | 'invalid';
 export interface Rejection {
   line: number;
   reason: ReasonKey;
@@ -22,14 +32,26 @@ export interface Candidate {
   profile: ProfileFields & { locale: Locale };
 }
 
-const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const table = <T extends string>(entries: Record<T, string>) => {
   const m = new Map<string, T>();
-  for (const [value, words] of Object.entries(entries) as [T, string][]) for (const w of words.split(',')) m.set(w, value);
+  for (const [value, words] of Object.entries(entries) as [T, string][])
+    for (const w of words.split(',')) m.set(w, value);
   return m;
 };
-const kinds = table({ tech: 'tech,technique,technical,technisch,it,ict,dev,developer,developpeur,ontwikkelaar', generalist: 'generalist,generaliste,generalistisch,business', other: 'other,autre,autres,andere,ander,overig,overige' });
-const languages = table<Locale>({ fr: 'fr,fr be,french,francais,frans', nl: 'nl,nl be,dutch,neerlandais,nederlands,vlaams,flemish', en: 'en,en gb,en us,english,anglais,engels' });
+const kinds = table({
+  tech: 'tech,technique,technical,technisch,it,ict,dev,developer,developpeur,ontwikkelaar',
+  generalist: 'generalist,generaliste,generalistisch,business',
+  other: 'other,autre,autres,andere,ander,overig,overige',
+});
+const languages = table<Locale>({
+  fr: 'fr,fr be,french,francais,frans',
+  nl: 'nl,nl be,dutch,neerlandais,nederlands,vlaams,flemish',
+  en: 'en,en gb,en us,english,anglais,engels',
+});
 const otherPrefix = /^\s*(?:other|autre|andere)\s*(?::\s*(.*))?$/i;
 
 /** A region: a listed one in any language or its code, or "other: Lille" / "autre : Lille" / "andere: Lille". */
@@ -51,7 +73,11 @@ export function nameFromEmail(email: string): string {
     .join(' ');
 }
 
-const splitSkills = (s: string) => s.split(/[,;|]/).map((x) => x.trim()).filter(Boolean);
+const splitSkills = (s: string) =>
+  s
+    .split(/[,;|]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * One record → a member to create, or the reason it is refused. The name is the "name" column,
@@ -65,7 +91,11 @@ export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | 
     const i = mapping.index[f];
     return i === undefined ? '' : (fields[i] ?? '').trim();
   };
-  if (mapping.header && fields.length > mapping.headers.length && fields.slice(mapping.headers.length).some((f) => f.trim() !== '')) {
+  if (
+    mapping.header &&
+    fields.length > mapping.headers.length &&
+    fields.slice(mapping.headers.length).some((f) => f.trim() !== '')
+  ) {
     return reject('columns', { count: String(fields.length), expected: String(mapping.headers.length) });
   }
 
@@ -74,7 +104,8 @@ export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | 
   const email = EmailSchema.safeParse(rawEmail);
   if (!email.success) return reject('email', { value: rawEmail.slice(0, 80) });
 
-  const name = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ') || nameFromEmail(email.data);
+  const name =
+    cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ') || nameFromEmail(email.data);
   if (name.length > 120) return reject('tooLong', { field: 'name', max: '120' });
 
   const origin = region(cell('originRegion'));
@@ -102,8 +133,10 @@ export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | 
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = String(issue.path[0] ?? 'profile');
-    if (issue.code === 'too_big' && field === 'skills' && issue.path.length === 1) return reject('skills', { max: String(issue.maximum) });
-    if (issue.code === 'too_big') return reject('tooLong', { field: field === 'skills' ? 'a skill' : field, max: String(issue.maximum) });
+    if (issue.code === 'too_big' && field === 'skills' && issue.path.length === 1)
+      return reject('skills', { max: String(issue.maximum) });
+    if (issue.code === 'too_big')
+      return reject('tooLong', { field: field === 'skills' ? 'a skill' : field, max: String(issue.maximum) });
     return reject('invalid', { field, message: issue.message });
   }
   return { line, email: email.data, name, profile: checked.data as Candidate['profile'] };

@@ -66,7 +66,13 @@ export function planImport(bytes: Uint8Array, map?: string): ImportPlan {
   for (const record of rows) {
     const row = readRow(record, mapping);
     if ('reason' in row) rejected.push(row);
-    else if (firstLine.has(row.email)) rejected.push({ line: row.line, reason: 'duplicate', vars: { line: String(firstLine.get(row.email)) }, fields: record.fields });
+    else if (firstLine.has(row.email))
+      rejected.push({
+        line: row.line,
+        reason: 'duplicate',
+        vars: { line: String(firstLine.get(row.email)) },
+        fields: record.fields,
+      });
     else {
       firstLine.set(row.email, row.line);
       candidates.push(row);
@@ -83,16 +89,35 @@ export function planImport(bytes: Uint8Array, map?: string): ImportPlan {
  * transaction for the whole file: an import is all there or not at all, with its audit entry.
  * A dry run gives the same report and writes nothing.
  */
-export async function importMembers(db: Db, network: Network, bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+export async function importMembers(
+  db: Db,
+  network: Network,
+  bytes: Uint8Array,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   return importPlan(db, network, planImport(bytes, opts.map), opts);
 }
 
 /** The same from a plan already read (the command line reads the file before opening the database). */
-export async function importPlan(db: Db, network: Network, plan: ImportPlan, opts: Omit<ImportOptions, 'map'>): Promise<ImportResult> {
-  const known = await existingEmails(db, network.id, plan.candidates.map((c) => c.email));
+export async function importPlan(
+  db: Db,
+  network: Network,
+  plan: ImportPlan,
+  opts: Omit<ImportOptions, 'map'>,
+): Promise<ImportResult> {
+  const known = await existingEmails(
+    db,
+    network.id,
+    plan.candidates.map((c) => c.email),
+  );
   const fresh = plan.candidates.filter((c) => !known.has(c.email));
   const { candidates: _all, ...rest } = plan;
-  const result: ImportResult = { ...rest, created: fresh.length, known: plan.candidates.length - fresh.length, dryRun: !!opts.dryRun };
+  const result: ImportResult = {
+    ...rest,
+    created: fresh.length,
+    known: plan.candidates.length - fresh.length,
+    dryRun: !!opts.dryRun,
+  };
   let done = plan.total - fresh.length;
   opts.onProgress?.(done, plan.total);
   if (opts.dryRun) {
@@ -107,15 +132,28 @@ export async function importPlan(db: Db, network: Network, plan: ImportPlan, opt
       const batch = fresh.slice(i, i + BATCH);
       const inserted = await insertUsers(
         tx,
-        batch.map((c) => ({ networkId: network.id, email: c.email, name: c.name, role: 'member' as const, emailVerifiedAt: now })),
+        batch.map((c) => ({
+          networkId: network.id,
+          email: c.email,
+          name: c.name,
+          role: 'member' as const,
+          emailVerifiedAt: now,
+        })),
       );
       const idOf = new Map(inserted.map((u) => [u.email, u.id]));
       const added = batch.filter((c) => idOf.has(c.email));
       await insertProfiles(
         tx,
-        added.map((c) => ({ ...profileRow(network.id, idOf.get(c.email)!, c.name, undefined, c.profile), importedAt: now })),
+        added.map((c) => ({
+          ...profileRow(network.id, idOf.get(c.email)!, c.name, undefined, c.profile),
+          importedAt: now,
+        })),
       );
-      if (opts.welcome) await insertMails(tx, added.map((c) => welcomeMail(network, c, opts.baseUrl)));
+      if (opts.welcome)
+        await insertMails(
+          tx,
+          added.map((c) => welcomeMail(network, c, opts.baseUrl)),
+        );
       created += added.length;
       done += batch.length;
       opts.onProgress?.(done, plan.total);
@@ -127,7 +165,13 @@ export async function importPlan(db: Db, network: Network, plan: ImportPlan, opt
       actor: opts.actor,
       action: 'members.import',
       subject: opts.fileName,
-      details: { created: result.created, known: result.known, rejected: result.rejected.length, total: result.total, welcome: !!opts.welcome },
+      details: {
+        created: result.created,
+        known: result.known,
+        rejected: result.rejected.length,
+        total: result.total,
+        welcome: !!opts.welcome,
+      },
     });
   });
   return result;
@@ -139,8 +183,21 @@ export async function importPlan(db: Db, network: Network, plan: ImportPlan, opt
  */
 function welcomeMail(network: Network, c: Candidate, baseUrl: string) {
   const t = translator(c.profile.locale);
-  const mail = composeMail(c.profile.locale, t('import.mail.subject', { network: network.name }), [t('mail.hello', { name: c.name }), t('import.mail.body', { network: network.name })], `${baseUrl}/login`, t('mail.footer', { network: network.name, url: baseUrl }));
-  return { networkId: network.id, kind: 'members.welcome', toEmail: c.email, toName: c.name, locale: c.profile.locale, ...mail };
+  const mail = composeMail(
+    c.profile.locale,
+    t('import.mail.subject', { network: network.name }),
+    [t('mail.hello', { name: c.name }), t('import.mail.body', { network: network.name })],
+    `${baseUrl}/login`,
+    t('mail.footer', { network: network.name, url: baseUrl }),
+  );
+  return {
+    networkId: network.id,
+    kind: 'members.welcome',
+    toEmail: c.email,
+    toName: c.name,
+    locale: c.profile.locale,
+    ...mail,
+  };
 }
 
 export function reasonText(r: Rejection, t: T = translator('en')): string {

@@ -18,19 +18,29 @@ const stashDir = () => (folder ??= fs.mkdtemp(path.join(os.tmpdir(), 'essaim-imp
 const TTL_MS = 3_600_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-interface Meta { userId: string; networkId: string; fileName: string; createdAt: number }
+interface Meta {
+  userId: string;
+  networkId: string;
+  fileName: string;
+  createdAt: number;
+}
 
 export async function stashUpload(bytes: Uint8Array, meta: Omit<Meta, 'createdAt'>): Promise<string> {
   const dir = await stashDir();
   await sweep(dir);
   const token = randomBytes(32).toString('base64url');
   await fs.writeFile(path.join(dir, `${token}.csv`), bytes, { mode: 0o600 });
-  await fs.writeFile(path.join(dir, `${token}.json`), JSON.stringify({ ...meta, createdAt: Date.now() }), { mode: 0o600 });
+  await fs.writeFile(path.join(dir, `${token}.json`), JSON.stringify({ ...meta, createdAt: Date.now() }), {
+    mode: 0o600,
+  });
   return token;
 }
 
 /** The stashed file, taken (deleted) so it is imported once; undefined when unknown, expired or someone else's. */
-export async function takeUpload(token: string, who: { userId: string; networkId: string }): Promise<{ bytes: Buffer; fileName: string } | undefined> {
+export async function takeUpload(
+  token: string,
+  who: { userId: string; networkId: string },
+): Promise<{ bytes: Buffer; fileName: string } | undefined> {
   if (!TOKEN.test(token)) return undefined;
   const base = path.join(await stashDir(), token);
   let meta: Meta;

@@ -29,13 +29,15 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
   const q = (query.q ?? '').trim().slice(0, 120);
   const { offset } = query;
   const rows = await listMembers(db, req.network.id, { q: q || undefined, limit: PAGE + 1, offset });
-  const more = (n: number) => `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(n) }).toString()}`;
+  const more = (n: number) =>
+    `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(n) }).toString()}`;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('members.admin.title')}>
       <h1>{t('members.admin.title')}</h1>
       <form method="get" action="/admin/members" class="inline" role="search">
-        <label htmlFor="f-q">{t('members.admin.search')}</label> <input id="f-q" name="q" type="search" value={q} /> <button type="submit">{t('members.admin.searchSubmit')}</button>
+        <label htmlFor="f-q">{t('members.admin.search')}</label> <input id="f-q" name="q" type="search" value={q} />{' '}
+        <button type="submit">{t('members.admin.searchSubmit')}</button>
       </form>
       {rows.length ? (
         <div class="table-wrap">
@@ -57,12 +59,26 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                     {m.email} {m.emailVerifiedAt ? null : <span class="badge">{t('members.admin.unverified')}</span>}
                   </td>
                   <td>{t(`role.${m.role}`)}</td>
-                  <td>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(m.createdAt)}</td>
                   <td>
-                    <a href={`/admin/members/${m.id}/export`} download aria-label={t('members.admin.exportOf', { name: m.name })}>
+                    {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(
+                      m.createdAt,
+                    )}
+                  </td>
+                  <td>
+                    <a
+                      href={`/admin/members/${m.id}/export`}
+                      download
+                      aria-label={t('members.admin.exportOf', { name: m.name })}
+                    >
                       {t('members.admin.export')}
                     </a>{' '}
-                    · <a href={`/admin/members/${m.id}/delete`} aria-label={t('members.admin.deleteOf', { name: m.name })}>{t('form.delete')}</a>
+                    ·{' '}
+                    <a
+                      href={`/admin/members/${m.id}/delete`}
+                      aria-label={t('members.admin.deleteOf', { name: m.name })}
+                    >
+                      {t('form.delete')}
+                    </a>
                   </td>
                 </tr>
               ))}
@@ -73,7 +89,8 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
         <p class="muted">{t('members.admin.none')}</p>
       )}
       <p>
-        {offset > 0 ? <a href={more(Math.max(0, offset - PAGE))}>{t('members.newer')}</a> : null} {rows.length > PAGE ? <a href={more(offset + PAGE)}>{t('members.older')}</a> : null}
+        {offset > 0 ? <a href={more(Math.max(0, offset - PAGE))}>{t('members.newer')}</a> : null}{' '}
+        {rows.length > PAGE ? <a href={more(offset + PAGE)}>{t('members.older')}</a> : null}
       </p>
       <p>
         <a href="/admin/members/import">{t('import.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a>
@@ -83,9 +100,28 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
       <form method="post" action="/admin/members" class="stack" novalidate aria-labelledby="new-account">
         <CsrfField ctx={ctx} />
         <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} required />
-        <Field name="email" type="email" label={t('field.email')} values={form?.values} errors={form?.errors} required />
-        <Field name="password" type="password" label={t('field.password')} errors={form?.errors} autocomplete="new-password" required />
-        <Select name="role" label={t('field.role')} values={form?.values ?? { role: 'member' }} options={(['member', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <Field
+          name="email"
+          type="email"
+          label={t('field.email')}
+          values={form?.values}
+          errors={form?.errors}
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('field.password')}
+          errors={form?.errors}
+          autocomplete="new-password"
+          required
+        />
+        <Select
+          name="role"
+          label={t('field.role')}
+          values={form?.values ?? { role: 'member' }}
+          options={(['member', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
         <div>
           <button type="submit">{t('form.create')}</button>
         </div>
@@ -95,7 +131,13 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
   );
 }
 
-async function confirmDeletePage(db: Db, req: FastifyRequest<IdParams>, reply: FastifyReply, errors?: FormErrors, status = 200) {
+async function confirmDeletePage(
+  db: Db,
+  req: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  errors?: FormErrors,
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const member = isUuid(req.params.id) ? await findMember(db, req.network.id, req.params.id) : undefined;
@@ -133,7 +175,8 @@ export function adminMemberPages(app: FastifyInstance, db: Db): void {
   app.post('/admin/members', csrf, async (req, reply) => {
     guard(req);
     const form = parseForm(UserCreateSchema.extend({ password: PasswordSchema }), req.body);
-    if (!form.ok) return membersPage(db, req, reply, { values: { ...form.values, password: '' }, errors: form.errors }, 400);
+    if (!form.ok)
+      return membersPage(db, req, reply, { values: { ...form.values, password: '' }, errors: form.errors }, 400);
     try {
       await createUser(db, req.network.id, form.data);
     } catch (err) {

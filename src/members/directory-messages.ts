@@ -3,8 +3,10 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 /** The member directory: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
 const en = {
   'directory.title': 'Members',
-  'directory.intro': 'Find people to work with: members who chose to appear in the directory, searchable by skill, place and region.',
-  'directory.organiserNote': 'As an organiser you also see the followers of your chapters, even those not listed in the directory.',
+  'directory.intro':
+    'Find people to work with: members who chose to appear in the directory, searchable by skill, place and region.',
+  'directory.organiserNote':
+    'As an organiser you also see the followers of your chapters, even those not listed in the directory.',
   'directory.filters': 'Search the directory',
   'directory.field.q': 'Name, skill, place…',
   'directory.field.qHelp': 'Accents and small typos do not matter; every word must match.',
@@ -21,7 +23,8 @@ const en = {
   'directory.count.one': '{count} member',
   'directory.count.other': '{count} members',
   'directory.empty': 'No member matches these filters.',
-  'directory.emptyHelp': 'Remove a filter or try another word. Members appear here only once they choose, in their profile, to be listed in the directory.',
+  'directory.emptyHelp':
+    'Remove a filter or try another word. Members appear here only once they choose, in their profile, to be listed in the directory.',
   'directory.optIn': 'Not listed yourself? Turn it on in your profile.',
   'directory.pages': 'Result pages',
   'directory.previous': 'Previous page',
@@ -42,7 +45,8 @@ const en = {
   'directory.chapters': 'Chapters followed',
   'directory.bio': 'About',
   'directory.links': 'Links',
-  'directory.hidden': 'Not listed in the directory: you see this profile as its owner, an organiser of a chapter they follow, or an admin.',
+  'directory.hidden':
+    'Not listed in the directory: you see this profile as its owner, an organiser of a chapter they follow, or an admin.',
   'directory.back': 'Back to the directory',
 } as const;
 
@@ -50,8 +54,10 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
     'directory.title': 'Membres',
-    'directory.intro': 'Trouvez avec qui travailler : les membres qui ont choisi de figurer dans l’annuaire, par compétence, lieu et région.',
-    'directory.organiserNote': 'En tant qu’organisateur, vous voyez aussi les abonnés de vos antennes, même ceux qui ne figurent pas dans l’annuaire.',
+    'directory.intro':
+      'Trouvez avec qui travailler : les membres qui ont choisi de figurer dans l’annuaire, par compétence, lieu et région.',
+    'directory.organiserNote':
+      'En tant qu’organisateur, vous voyez aussi les abonnés de vos antennes, même ceux qui ne figurent pas dans l’annuaire.',
     'directory.filters': 'Chercher dans l’annuaire',
     'directory.field.q': 'Nom, compétence, lieu…',
     'directory.field.qHelp': 'Les accents et petites fautes de frappe n’importent pas ; chaque mot doit correspondre.',
@@ -68,7 +74,8 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.count.one': '{count} membre',
     'directory.count.other': '{count} membres',
     'directory.empty': 'Aucun membre ne correspond à ces filtres.',
-    'directory.emptyHelp': 'Retirez un filtre ou essayez un autre mot. Les membres n’apparaissent ici qu’après avoir choisi, dans leur profil, de figurer dans l’annuaire.',
+    'directory.emptyHelp':
+      'Retirez un filtre ou essayez un autre mot. Les membres n’apparaissent ici qu’après avoir choisi, dans leur profil, de figurer dans l’annuaire.',
     'directory.optIn': 'Vous n’y figurez pas ? Activez-le dans votre profil.',
     'directory.pages': 'Pages de résultats',
     'directory.previous': 'Page précédente',
@@ -89,13 +96,16 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.chapters': 'Antennes suivies',
     'directory.bio': 'Présentation',
     'directory.links': 'Liens',
-    'directory.hidden': 'Absent de l’annuaire : vous voyez ce profil parce que c’est le vôtre, que vous organisez une antenne qu’il suit, ou que vous êtes administrateur.',
+    'directory.hidden':
+      'Absent de l’annuaire : vous voyez ce profil parce que c’est le vôtre, que vous organisez une antenne qu’il suit, ou que vous êtes administrateur.',
     'directory.back': 'Retour à l’annuaire',
   },
   nl: {
     'directory.title': 'Leden',
-    'directory.intro': 'Vind mensen om mee samen te werken: leden die ervoor kozen in de ledenlijst te staan, te zoeken op vaardigheid, plaats en regio.',
-    'directory.organiserNote': 'Als organisator zie je ook de volgers van je afdelingen, ook wie niet in de ledenlijst staat.',
+    'directory.intro':
+      'Vind mensen om mee samen te werken: leden die ervoor kozen in de ledenlijst te staan, te zoeken op vaardigheid, plaats en regio.',
+    'directory.organiserNote':
+      'Als organisator zie je ook de volgers van je afdelingen, ook wie niet in de ledenlijst staat.',
     'directory.filters': 'Zoeken in de ledenlijst',
     'directory.field.q': 'Naam, vaardigheid, plaats…',
     'directory.field.qHelp': 'Accenten en kleine tikfouten maken niet uit; elk woord moet overeenkomen.',
@@ -112,7 +122,8 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.count.one': '{count} lid',
     'directory.count.other': '{count} leden',
     'directory.empty': 'Geen enkel lid voldoet aan deze filters.',
-    'directory.emptyHelp': 'Verwijder een filter of probeer een ander woord. Leden verschijnen hier pas nadat ze in hun profiel gekozen hebben om in de ledenlijst te staan.',
+    'directory.emptyHelp':
+      'Verwijder een filter of probeer een ander woord. Leden verschijnen hier pas nadat ze in hun profiel gekozen hebben om in de ledenlijst te staan.',
     'directory.optIn': 'Sta je er zelf niet in? Zet het aan in je profiel.',
     'directory.pages': 'Resultaatpagina’s',
     'directory.previous': 'Vorige pagina',
@@ -133,7 +144,8 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.chapters': 'Gevolgde afdelingen',
     'directory.bio': 'Over mij',
     'directory.links': 'Links',
-    'directory.hidden': 'Niet in de ledenlijst: je ziet dit profiel als eigenaar, als organisator van een afdeling die dit lid volgt, of als beheerder.',
+    'directory.hidden':
+      'Niet in de ledenlijst: je ziet dit profiel als eigenaar, als organisator van een afdeling die dit lid volgt, of als beheerder.',
     'directory.back': 'Terug naar de ledenlijst',
   },
 };

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const escapeHtml = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const { en, fr, nl } = directoryMessages;
 
 describe('/members', () => {
@@ -34,7 +35,8 @@ describe('/members', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`<h1>${en['directory.title']}</h1>`);
     expect(res.body).toContain('role="search"');
-    for (const name of ['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind']) expect(res.body).toContain(`<label for="f-${name}">`);
+    for (const name of ['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind'])
+      expect(res.body).toContain(`<label for="f-${name}">`);
     for (const name of ['Alice Dupont', 'Bruno Peeters', 'Chloé Martin']) expect(res.body).toContain(`>${name}</a>`);
     for (const name of ['Hugo', 'Ursule', 'Dora']) expect(res.body).not.toContain(name);
     expect(res.body).toContain(escapeHtml(en['directory.count.other'].replace('{count}', '3')));
@@ -51,14 +53,16 @@ describe('/members', () => {
     expect(res.body).toContain(escapeHtml(en['directory.count.one'].replace('{count}', '1')));
   });
 
-  it('names the regions in the visitor\'s language', async () => {
+  it("names the regions in the visitor's language", async () => {
     const q = '/members?origin=BE-WHT';
     const inEnglish = await member.get(`${q}&lang=en`);
     expect(inEnglish.body).toContain(escapeHtml(en['directory.from'].replace('{region}', 'Hainaut')));
     expect(inEnglish.body).toContain(escapeHtml(en['directory.livesIn'].replace('{region}', 'Brussels-Capital')));
     const inDutch = await member.get(`${q}&lang=nl`);
     expect(inDutch.body).toContain(escapeHtml(nl['directory.from'].replace('{region}', 'Henegouwen')));
-    expect(inDutch.body).toContain(escapeHtml(nl['directory.livesIn'].replace('{region}', 'Brussels Hoofdstedelijk Gewest')));
+    expect(inDutch.body).toContain(
+      escapeHtml(nl['directory.livesIn'].replace('{region}', 'Brussels Hoofdstedelijk Gewest')),
+    );
     const inFrench = await member.get(`${q}&lang=fr`);
     expect(inFrench.body).toContain(`<h1>${fr['directory.title']}</h1>`);
     expect(inFrench.body).toContain(escapeHtml(fr['directory.livesIn'].replace('{region}', 'Bruxelles-Capitale')));
@@ -104,7 +108,11 @@ describe('/members/:id', () => {
 describe('pagination', () => {
   it('shows 20 members a page, with links that keep the filters', async () => {
     for (let i = 0; i < 22; i++) {
-      const user = await createUser(t.database.db, t.network.id, { email: `cobol${i}@example.org`, name: `Cobol Person ${String(i).padStart(2, '0')}`, role: 'member' });
+      const user = await createUser(t.database.db, t.network.id, {
+        email: `cobol${i}@example.org`,
+        name: `Cobol Person ${String(i).padStart(2, '0')}`,
+        role: 'member',
+      });
       await saveProfile(t.database.db, user, { skills: ['COBOL'], directoryVisible: true });
     }
     const first = await member.get('/members?skill=cobol');

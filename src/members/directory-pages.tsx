@@ -37,21 +37,39 @@ function regionLabel(ctx: PageContext, code: string | null, detail: string): str
   return regionName(code, ctx.locale);
 }
 
-const kindLabel = (ctx: PageContext, kind: DirectoryEntry['kind']) => (kind ? ctx.t(`directory.kind.${kind}` as MessageKey) : '');
+const kindLabel = (ctx: PageContext, kind: DirectoryEntry['kind']) =>
+  kind ? ctx.t(`directory.kind.${kind}` as MessageKey) : '';
 
 function countLabel(ctx: PageContext, count: number) {
-  const form = new Intl.PluralRules(ctx.locale).select(count) === 'one' ? 'directory.count.one' : 'directory.count.other';
+  const form =
+    new Intl.PluralRules(ctx.locale).select(count) === 'one' ? 'directory.count.one' : 'directory.count.other';
   return ctx.t(form, { count });
 }
 
 /** "From Hainaut · Lives in Brussels-Capital": the regions, named in the visitor's language. */
 function regionsLine(ctx: PageContext, m: DirectoryEntry): string {
-  const from = m.originRegion ? ctx.t('directory.from', { region: regionLabel(ctx, m.originRegion, m.originDetail) }) : '';
-  const lives = m.residenceRegion ? ctx.t('directory.livesIn', { region: regionLabel(ctx, m.residenceRegion, '') }) : '';
+  const from = m.originRegion
+    ? ctx.t('directory.from', { region: regionLabel(ctx, m.originRegion, m.originDetail) })
+    : '';
+  const lives = m.residenceRegion
+    ? ctx.t('directory.livesIn', { region: regionLabel(ctx, m.residenceRegion, '') })
+    : '';
   return [from, lives].filter(Boolean).join(' · ');
 }
 
-function FiltersForm({ ctx, values, errors, chapters, skills }: { ctx: PageContext; values: FormValues; errors?: FormErrors; chapters: { slug: string; name: string }[]; skills: string[] }) {
+function FiltersForm({
+  ctx,
+  values,
+  errors,
+  chapters,
+  skills,
+}: {
+  ctx: PageContext;
+  values: FormValues;
+  errors?: FormErrors;
+  chapters: { slug: string; name: string }[];
+  skills: string[];
+}) {
   const { t } = ctx;
   const any = { value: '', label: t('directory.any') };
   const regions = regionCodes.filter((c) => c !== 'other').map((c) => ({ value: c, label: regionName(c, ctx.locale) }));
@@ -59,13 +77,44 @@ function FiltersForm({ ctx, values, errors, chapters, skills }: { ctx: PageConte
     <form method="get" action="/members" role="search" class="stack" aria-labelledby="directory-filters">
       <h2 id="directory-filters">{t('directory.filters')}</h2>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Field name="q" type="search" label={t('directory.field.q')} help={t('directory.field.qHelp')} values={values} errors={errors} />
+      <Field
+        name="q"
+        type="search"
+        label={t('directory.field.q')}
+        help={t('directory.field.qHelp')}
+        values={values}
+        errors={errors}
+      />
       <Field name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
       <Field name="city" label={t('directory.field.city')} values={values} errors={errors} suggestions={knownTowns()} />
-      <Select name="origin" label={t('directory.field.origin')} values={values} errors={errors} options={[any, ...regions, { value: 'other', label: t('directory.otherRegion') }]} />
-      <Select name="residence" label={t('directory.field.residence')} values={values} errors={errors} options={[any, ...regions]} />
-      <Select name="chapter" label={t('directory.field.chapter')} values={values} errors={errors} options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]} />
-      <Select name="kind" label={t('directory.field.kind')} values={values} errors={errors} options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))]} />
+      <Select
+        name="origin"
+        label={t('directory.field.origin')}
+        values={values}
+        errors={errors}
+        options={[any, ...regions, { value: 'other', label: t('directory.otherRegion') }]}
+      />
+      <Select
+        name="residence"
+        label={t('directory.field.residence')}
+        values={values}
+        errors={errors}
+        options={[any, ...regions]}
+      />
+      <Select
+        name="chapter"
+        label={t('directory.field.chapter')}
+        values={values}
+        errors={errors}
+        options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]}
+      />
+      <Select
+        name="kind"
+        label={t('directory.field.kind')}
+        values={values}
+        errors={errors}
+        options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))]}
+      />
       <div>
         <button type="submit">{t('directory.submit')}</button> <a href="/members">{t('directory.reset')}</a>
       </div>
@@ -126,9 +175,7 @@ function Results({ ctx, page, values }: { ctx: PageContext; page: DirectoryPage;
             </h3>
             <p>{[m.city, kindLabel(ctx, m.kind)].filter(Boolean).join(' · ')}</p>
             {regionsLine(ctx, m) ? <p>{regionsLine(ctx, m)}</p> : null}
-            {m.skills.length ? (
-              <p>{t('directory.skillsLine', { skills: m.skills.join(', ') })}</p>
-            ) : null}
+            {m.skills.length ? <p>{t('directory.skillsLine', { skills: m.skills.join(', ') })}</p> : null}
             {m.email ? <p class="muted">{m.email}</p> : null}
           </li>
         ))}
@@ -144,12 +191,18 @@ async function directoryPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
   const values = filterValues(req.query);
   const form = validate(DirectoryFiltersSchema, values, values);
   const cursor = (req.query as Record<string, unknown>).cursor;
-  const [chapters, skills] = await Promise.all([listChapters(db, req.network, { limit: 500 }), skillsInScope(db, scope, '', 30)]);
+  const [chapters, skills] = await Promise.all([
+    listChapters(db, req.network, { limit: 500 }),
+    skillsInScope(db, scope, '', 30),
+  ]);
   let page: DirectoryPage | undefined;
   let errors = form.ok ? undefined : form.errors;
   if (form.ok) {
     try {
-      page = await searchInScope(db, req.network, scope, form.data, { limit: PAGE_SIZE, cursor: typeof cursor === 'string' ? cursor : undefined });
+      page = await searchInScope(db, req.network, scope, form.data, {
+        limit: PAGE_SIZE,
+        cursor: typeof cursor === 'string' ? cursor : undefined,
+      });
     } catch (err) {
       // An unknown chapter or a stale cursor: said beside the form, like any invalid field.
       const fields = (err as { errors?: { field: string; message: string }[] }).errors;
@@ -184,8 +237,14 @@ async function profilePage(db: Db, req: FastifyRequest<{ Params: { id: string } 
       {!m.directoryVisible ? <p class="muted">{t('directory.hidden')}</p> : null}
       <dl>
         <Detail term={t('directory.city')} value={m.city} />
-        <Detail term={t('directory.residence')} value={m.residenceRegion ? regionLabel(ctx, m.residenceRegion, '') : ''} />
-        <Detail term={t('directory.origin')} value={m.originRegion ? regionLabel(ctx, m.originRegion, m.originDetail) : ''} />
+        <Detail
+          term={t('directory.residence')}
+          value={m.residenceRegion ? regionLabel(ctx, m.residenceRegion, '') : ''}
+        />
+        <Detail
+          term={t('directory.origin')}
+          value={m.originRegion ? regionLabel(ctx, m.originRegion, m.originDetail) : ''}
+        />
         <Detail term={t('directory.kind')} value={kindLabel(ctx, m.kind)} />
         <Detail term={t('directory.skills')} value={m.skills.join(', ')} />
         <Detail term={t('directory.email')} value={m.email} />

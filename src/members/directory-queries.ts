@@ -41,7 +41,11 @@ export type ProfileRow = Omit<DirectoryRow, 'total'> & {
   directory_visible: boolean;
 };
 
-const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const list = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /** Followers of the chapters the viewer organises (a few chapters: the list is inlined). */
 const followerOfOrganised = (scope: Scope & { all: false }): SQL =>
@@ -76,21 +80,32 @@ function emailFor(scope: Scope): SQL {
  * All words must match: "(liege:*) & (javscript:* | javascript)". Words are [a-z0-9]+ (split so by
  * the caller and by the vocabulary), so nothing in them is tsquery syntax; the string is a parameter.
  */
-const matchQuery = (c: DirectoryCriteria) => c.terms.map((t) => `(${[`${t.word}:*`, ...t.alternatives].join(' | ')})`).join(' & ');
+const matchQuery = (c: DirectoryCriteria) =>
+  c.terms.map((t) => `(${[`${t.word}:*`, ...t.alternatives].join(' | ')})`).join(' & ');
 
 function conditions(scope: Scope, c: DirectoryCriteria): SQL {
   const parts: SQL[] = [sql`p.network_id = ${scope.networkId}`, visibleTo(scope)];
   if (c.terms.length) parts.push(sql`p.search_doc @@ to_tsquery('simple', ${matchQuery(c)})`);
-  if (c.skillKeys.length) parts.push(sql`p.skill_keys @> ARRAY[${sql.join(c.skillKeys.map((k) => sql`${k}`), sql`, `)}]::text[]`);
+  if (c.skillKeys.length)
+    parts.push(
+      sql`p.skill_keys @> ARRAY[${sql.join(
+        c.skillKeys.map((k) => sql`${k}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   if (c.cityKey) parts.push(sql`p.city_key = ${c.cityKey}`);
   if (c.origin) parts.push(sql`p.origin_region = ${c.origin}`);
   if (c.residence) parts.push(sql`p.residence_region = ${c.residence}`);
   if (c.kind) parts.push(sql`p.kind = ${c.kind}::member_kind`);
-  if (c.chapterId) parts.push(sql`p.user_id IN (SELECT f.user_id FROM chapter_followers f WHERE f.network_id = ${scope.networkId} AND f.chapter_id = ${c.chapterId}::uuid)`);
+  if (c.chapterId)
+    parts.push(
+      sql`p.user_id IN (SELECT f.user_id FROM chapter_followers f WHERE f.network_id = ${scope.networkId} AND f.chapter_id = ${c.chapterId}::uuid)`,
+    );
   return sql.join(parts, sql` AND `);
 }
 
-const columns = (scope: Scope) => sql`p.user_id, u.name, ${emailFor(scope)} AS email, p.city, p.residence_region, p.origin_region, p.origin_detail, p.kind, p.skills`;
+const columns = (scope: Scope) =>
+  sql`p.user_id, u.name, ${emailFor(scope)} AS email, p.city, p.residence_region, p.origin_region, p.origin_detail, p.kind, p.skills`;
 
 /**
  * Relevance, from the tsvector alone (no per-profile text comparison, so it stays cheap over
@@ -99,7 +114,10 @@ const columns = (scope: Scope) => sql`p.user_id, u.name, ${emailFor(scope)} AS e
  */
 function rank(c: DirectoryCriteria): SQL {
   if (!c.terms.length) return sql`0`;
-  const exact = sql.join(c.terms.map((t) => sql`(p.search_doc @@ to_tsquery('simple', ${t.word}))::int`), sql` + `);
+  const exact = sql.join(
+    c.terms.map((t) => sql`(p.search_doc @@ to_tsquery('simple', ${t.word}))::int`),
+    sql` + `,
+  );
   return sql`ts_rank(p.search_doc, to_tsquery('simple', ${matchQuery(c)})) + ${exact}`;
 }
 
@@ -109,7 +127,12 @@ function rank(c: DirectoryCriteria): SQL {
  * rows (id, name, rank) and only its rows are read in full: measured at 100,000 members, carrying
  * whole rows through the join, count and sort of 30,000 listed profiles cost 72 ms against 48 ms.
  */
-export async function selectDirectory(db: Tx, scope: Scope, c: DirectoryCriteria, page: { limit: number; offset: number }): Promise<DirectoryRow[]> {
+export async function selectDirectory(
+  db: Tx,
+  scope: Scope,
+  c: DirectoryCriteria,
+  page: { limit: number; offset: number },
+): Promise<DirectoryRow[]> {
   const res = await db.execute<DirectoryRow>(sql`
     WITH hit AS (
       SELECT p.user_id, p.name_key, ${rank(c)} AS rank, count(*) OVER ()::int AS total
@@ -125,7 +148,9 @@ export async function selectDirectory(db: Tx, scope: Scope, c: DirectoryCriteria
 
 /** The count alone, for a page past the end (where no row carries `total`). */
 export async function countDirectory(db: Tx, scope: Scope, c: DirectoryCriteria): Promise<number> {
-  const res = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_profiles p WHERE ${conditions(scope, c)}`);
+  const res = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM member_profiles p WHERE ${conditions(scope, c)}`,
+  );
   return res.rows[0]?.n ?? 0;
 }
 
@@ -137,7 +162,11 @@ export async function selectVisibleProfile(db: Tx, scope: Scope, userId: string)
   return res.rows[0];
 }
 
-export async function selectFollowedChapters(db: Tx, networkId: string, userId: string): Promise<{ slug: string; name: string }[]> {
+export async function selectFollowedChapters(
+  db: Tx,
+  networkId: string,
+  userId: string,
+): Promise<{ slug: string; name: string }[]> {
   const res = await db.execute<{ slug: string; name: string }>(sql`
     SELECT c.slug, c.name FROM chapter_followers f JOIN chapters c ON c.id = f.chapter_id
     WHERE f.network_id = ${networkId} AND f.user_id = ${userId}::uuid ORDER BY c.name`);
@@ -146,19 +175,28 @@ export async function selectFollowedChapters(db: Tx, networkId: string, userId: 
 
 /** Chapter ids the user organises: they widen what the directory shows them. */
 export async function selectOrganisedChapterIds(db: Tx, networkId: string, userId: string): Promise<string[]> {
-  const res = await db.execute<{ chapter_id: string }>(sql`SELECT chapter_id FROM chapter_organizers WHERE network_id = ${networkId} AND user_id = ${userId}::uuid`);
+  const res = await db.execute<{ chapter_id: string }>(
+    sql`SELECT chapter_id FROM chapter_organizers WHERE network_id = ${networkId} AND user_id = ${userId}::uuid`,
+  );
   return res.rows.map((r) => r.chapter_id);
 }
 
 export async function selectChapterId(db: Tx, networkId: string, slug: string): Promise<string | undefined> {
-  const res = await db.execute<{ id: string }>(sql`SELECT id FROM chapters WHERE network_id = ${networkId} AND slug = ${slug}`);
+  const res = await db.execute<{ id: string }>(
+    sql`SELECT id FROM chapters WHERE network_id = ${networkId} AND slug = ${slug}`,
+  );
   return res.rows[0]?.id;
 }
 
 const likePrefix = (key: string) => `${key.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** The most common skills among visible profiles whose folded key starts with `prefix`, as most of them write it. */
-export async function selectSkillSuggestions(db: Tx, scope: Scope, prefix: string, limit: number): Promise<{ skill: string; count: number }[]> {
+export async function selectSkillSuggestions(
+  db: Tx,
+  scope: Scope,
+  prefix: string,
+  limit: number,
+): Promise<{ skill: string; count: number }[]> {
   const res = await db.execute<{ skill: string; count: number }>(sql`
     SELECT mode() WITHIN GROUP (ORDER BY s.label) AS skill, count(*)::int AS count
     FROM member_profiles p, unnest(p.skills, p.skill_keys) AS s(label, key)

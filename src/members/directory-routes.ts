@@ -3,10 +3,17 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
 import { memberProfile, searchDirectory, suggestSkills } from './directory.js';
-import { DirectoryPageSchema, DirectoryQuerySchema, MemberProfileViewSchema, SkillQuerySchema, SkillSuggestionSchema } from './directory-schemas.js';
+import {
+  DirectoryPageSchema,
+  DirectoryQuerySchema,
+  MemberProfileViewSchema,
+  SkillQuerySchema,
+  SkillSuggestionSchema,
+} from './directory-schemas.js';
 
 const tags = ['directory'];
-const who = 'Signed-in members see the profiles of verified members who opted in, and their own; organisers also see the followers of their chapters; admins see everyone. E-mail addresses are given to admins, and to organisers for their chapters\' followers, only.';
+const who =
+  "Signed-in members see the profiles of verified members who opted in, and their own; organisers also see the followers of their chapters; admins see everyone. E-mail addresses are given to admins, and to organisers for their chapters' followers, only.";
 
 /** The member directory's JSON API: validate → search with the viewer's scope → present. */
 export function directoryRoutes(app: Api, db: Db, _config: Config): void {
@@ -29,7 +36,7 @@ export function directoryRoutes(app: Api, db: Db, _config: Config): void {
   app.get('/api/v1/members/:id', {
     schema: {
       tags,
-      summary: 'A member\'s profile from the directory',
+      summary: "A member's profile from the directory",
       description: `${who} 404 (never 403) for a profile you may not see, exactly as for one that does not exist.`,
       security: bearer,
       params: z.object({ id: z.string().max(100).describe('Member id') }),

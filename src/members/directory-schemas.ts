@@ -9,12 +9,24 @@ const skill = z.string().trim().min(1, 'must not be empty').max(40, 'must be at 
  * parameters), so both accept and refuse the same things. Empty form fields are dropped before.
  */
 export const DirectoryFiltersSchema = z.object({
-  q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('Free text: name, city, regions (in any language), skills, bio. Accents are ignored and small typos tolerated; every word must match.'),
+  q: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe(
+      'Free text: name, city, regions (in any language), skills, bio. Accents are ignored and small typos tolerated; every word must match.',
+    ),
   skill: z
     .union([skill, z.array(skill).max(10, 'at most 10 skills')])
     .optional()
     .describe('A skill, or several (repeat the parameter): members having all of them; case and accents ignored'),
-  city: z.string().trim().max(120, 'must be at most 120 characters').optional().describe('City of residence; case and accents ignored'),
+  city: z
+    .string()
+    .trim()
+    .max(120, 'must be at most 120 characters')
+    .optional()
+    .describe('City of residence; case and accents ignored'),
   origin: RegionCodeSchema.optional().describe('Region of origin (code)'),
   residence: RegionCodeSchema.optional().describe('Region of residence (code)'),
   chapter: z.string().trim().min(1).max(80).optional().describe('URL name of a chapter: members who follow it'),
@@ -55,7 +67,12 @@ export const MemberProfileViewSchema = DirectoryEntrySchema.extend({
 export type MemberProfileView = z.infer<typeof MemberProfileViewSchema>;
 
 export const SkillQuerySchema = z.object({
-  q: z.string().trim().max(40, 'must be at most 40 characters').default('').describe('Beginning of a skill; accents and case ignored; empty for the most common skills'),
+  q: z
+    .string()
+    .trim()
+    .max(40, 'must be at most 40 characters')
+    .default('')
+    .describe('Beginning of a skill; accents and case ignored; empty for the most common skills'),
   limit: z.coerce.number().int().min(1, 'must be between 1 and 50').max(50, 'must be between 1 and 50').default(10),
 });
 

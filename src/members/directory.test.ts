@@ -12,7 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Entry = { id: string; name: string; email?: string; skills: string[]; originRegion: string | null; residenceRegion: string | null };
+type Entry = {
+  id: string;
+  name: string;
+  email?: string;
+  skills: string[];
+  originRegion: string | null;
+  residenceRegion: string | null;
+};
 
 async function search(query: string, token = cast.viewer.token) {
   const res = await t.api('GET', `/api/v1/members${query}`, { token });
@@ -27,7 +34,11 @@ describe('directory search', () => {
     expect(page.items.map((m) => m.name)).toEqual(['Alice Dupont', 'Bruno Peeters', 'Chloé Martin']);
     expect(page.total).toBe(3);
     expect(page.items.every((m) => !('email' in m))).toBe(true);
-    expect(page.items[1]).toMatchObject({ residenceRegion: 'BE-BRU', originRegion: 'BE-WHT', skills: ['Laravel', 'php'] });
+    expect(page.items[1]).toMatchObject({
+      residenceRegion: 'BE-BRU',
+      originRegion: 'BE-WHT',
+      skills: ['Laravel', 'php'],
+    });
   });
 
   it('folds accents: "liege" and "LIÈGE" find Liège', async () => {
@@ -109,7 +120,9 @@ describe('who sees whom', () => {
     const own = await t.api('GET', `/api/v1/members/${cast.viewer.user.id}`, { token: cast.viewer.token });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ name: cast.viewer.user.name, city: 'Liège' });
-    expect((await t.api('GET', `/api/v1/members/${cast.viewer.user.id}`, { token: cast.alice.token })).statusCode).toBe(404);
+    expect((await t.api('GET', `/api/v1/members/${cast.viewer.user.id}`, { token: cast.alice.token })).statusCode).toBe(
+      404,
+    );
     await saveProfile(t.database.db, cast.viewer.user, { city: '', skills: [] });
   });
 
@@ -117,7 +130,8 @@ describe('who sees whom', () => {
     const page = await search('', cast.organiser.token);
     expect(page.items.map((m) => m.name)).toEqual(['Alice Dupont', 'Bruno Peeters', 'Chloé Martin', 'Hugo Caché']);
     const byName = Object.fromEntries(page.items.map((m) => [m.name, m]));
-    for (const name of ['Hugo Caché', 'Chloé Martin', 'Alice Dupont']) expect(byName[name]!.email, name).toBeUndefined();
+    for (const name of ['Hugo Caché', 'Chloé Martin', 'Alice Dupont'])
+      expect(byName[name]!.email, name).toBeUndefined();
     expect(await names('?chapter=charleroi', cast.organiser.token)).toEqual(['Chloé Martin', 'Hugo Caché']);
     expect(await names('?chapter=namur', cast.organiser.token)).toEqual([]);
     const skills = (await t.api('GET', '/api/v1/skills?q=javascript', { token: cast.organiser.token })).json().items;
@@ -126,7 +140,15 @@ describe('who sees whom', () => {
 
   it('shows admins everyone, with e-mail addresses', async () => {
     const page = await search('?limit=100', cast.admin.token);
-    expect(page.items.map((m) => m.name)).toEqual(['Alice Dupont', 'Bruno Peeters', 'Chloé Martin', 'Dora Discrète', 'Hugo Caché', 'Ursule Inconnue', 'Victor Lecteur']);
+    expect(page.items.map((m) => m.name)).toEqual([
+      'Alice Dupont',
+      'Bruno Peeters',
+      'Chloé Martin',
+      'Dora Discrète',
+      'Hugo Caché',
+      'Ursule Inconnue',
+      'Victor Lecteur',
+    ]);
     expect(page.items.every((m) => m.email?.endsWith('@example.org'))).toBe(true);
     expect((await search('?skill=javascript', cast.admin.token)).total).toBe(4);
   });
@@ -136,7 +158,13 @@ describe('a profile', () => {
   it('is shown to whoever may see it, with followed chapters', async () => {
     const res = await t.api('GET', `/api/v1/members/${cast.chloe.user.id}`, { token: cast.viewer.token });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Chloé Martin', city: 'Namur', links: ['https://chloe.example.org'], chapters: [{ slug: 'charleroi', name: 'Charleroi' }], directoryVisible: true });
+    expect(res.json()).toMatchObject({
+      name: 'Chloé Martin',
+      city: 'Namur',
+      links: ['https://chloe.example.org'],
+      chapters: [{ slug: 'charleroi', name: 'Charleroi' }],
+      directoryVisible: true,
+    });
     expect(res.json().email).toBeUndefined();
     const asOrganiser = await t.api('GET', `/api/v1/members/${cast.hugo.user.id}`, { token: cast.organiser.token });
     expect(asOrganiser.statusCode).toBe(200);
@@ -146,7 +174,9 @@ describe('a profile', () => {
 
   it('answers 404 for a hidden profile exactly as for one that does not exist', async () => {
     const hidden = await t.api('GET', `/api/v1/members/${cast.hugo.user.id}`, { token: cast.viewer.token });
-    const missing = await t.api('GET', '/api/v1/members/00000000-0000-4000-8000-000000000000', { token: cast.viewer.token });
+    const missing = await t.api('GET', '/api/v1/members/00000000-0000-4000-8000-000000000000', {
+      token: cast.viewer.token,
+    });
     const unverified = await t.api('GET', `/api/v1/members/${cast.ursule.user.id}`, { token: cast.viewer.token });
     const malformed = await t.api('GET', '/api/v1/members/not-an-id', { token: cast.viewer.token });
     const strip = (body: string) => {
@@ -178,10 +208,15 @@ describe('bad input', () => {
   });
 
   it('refuses a page size out of range and a forged cursor', async () => {
-    expect((await problem('?limit=0')).errors[0]).toMatchObject({ field: 'limit', message: 'must be between 1 and 100' });
+    expect((await problem('?limit=0')).errors[0]).toMatchObject({
+      field: 'limit',
+      message: 'must be between 1 and 100',
+    });
     expect((await problem('?limit=101')).errors[0]!.field).toBe('limit');
     expect((await problem('?cursor=nonsense')).errors[0]!.field).toBe('cursor');
-    expect((await problem(`?cursor=${Buffer.from(JSON.stringify({ after: '-5' })).toString('base64url')}`)).errors[0]!.field).toBe('cursor');
+    expect(
+      (await problem(`?cursor=${Buffer.from(JSON.stringify({ after: '-5' })).toString('base64url')}`)).errors[0]!.field,
+    ).toBe('cursor');
   });
 
   it('takes any text safely: quotes, operators and very long words', async () => {
@@ -195,7 +230,9 @@ describe('bad input', () => {
   it('is documented in the OpenAPI document', async () => {
     const doc = (await t.api('GET', '/api/v1/openapi.json')).json();
     const params = doc.paths['/api/v1/members'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind', 'limit', 'cursor']));
+    expect(params).toEqual(
+      expect.arrayContaining(['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind', 'limit', 'cursor']),
+    );
     expect(doc.paths['/api/v1/members/{id}'].get).toBeDefined();
     expect(doc.paths['/api/v1/skills'].get).toBeDefined();
   });

@@ -20,7 +20,12 @@ export type Scope = q.Scope;
 export async function directoryScope(db: Tx, network: Network, viewer: Actor): Promise<Scope> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in to see the member directory.');
   if (isAdmin(viewer)) return { networkId: network.id, all: true };
-  return { networkId: network.id, all: false, viewerId: viewer.id, organised: await q.selectOrganisedChapterIds(db, network.id, viewer.id) };
+  return {
+    networkId: network.id,
+    all: false,
+    viewerId: viewer.id,
+    organised: await q.selectOrganisedChapterIds(db, network.id, viewer.id),
+  };
 }
 
 /** Typo tolerance below five letters mostly turns a word into another word ("gent" → "genk"). */
@@ -29,23 +34,45 @@ const MAX_TERMS = 8;
 
 /** "  Liège, JavaScript!" → liege, javascript: folded words of letters and digits (also what to_tsquery may safely receive). */
 export function searchTerms(text: string | undefined): string[] {
-  return [...new Set(fold(text ?? '').split(/[^a-z0-9]+/).filter(Boolean))].slice(0, MAX_TERMS);
+  return [
+    ...new Set(
+      fold(text ?? '')
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_TERMS);
 }
 
-const skillList = (skill: DirectoryFilters['skill']) => (skill === undefined ? [] : Array.isArray(skill) ? skill : [skill]);
+const skillList = (skill: DirectoryFilters['skill']) =>
+  skill === undefined ? [] : Array.isArray(skill) ? skill : [skill];
 
 /** Filters as typed → what the SQL compares (folded keys, a chapter id); 400 naming `chapter` for an unknown one. */
 async function criteriaOf(db: Tx, network: Network, f: DirectoryFilters): Promise<q.DirectoryCriteria> {
   let chapterId: string | undefined;
   if (f.chapter) {
     chapterId = await q.selectChapterId(db, network.id, f.chapter);
-    if (!chapterId) throw new AppError('validation', `No chapter has the URL name "${f.chapter}".`, [{ field: 'chapter', message: 'is not a chapter of this network' }]);
+    if (!chapterId)
+      throw new AppError('validation', `No chapter has the URL name "${f.chapter}".`, [
+        { field: 'chapter', message: 'is not a chapter of this network' },
+      ]);
   }
   const cityKey = fold(f.city ?? '').trim();
   const words = searchTerms(f.q);
-  const fixes = await corrections(db, network.id, words.filter((w) => w.length >= FUZZY_MIN_LENGTH));
+  const fixes = await corrections(
+    db,
+    network.id,
+    words.filter((w) => w.length >= FUZZY_MIN_LENGTH),
+  );
   const terms = words.map((word) => ({ word, alternatives: fixes.get(word) ?? [] }));
-  return { terms, skillKeys: skillKeysOf(skillList(f.skill)), cityKey: cityKey || undefined, origin: f.origin, residence: f.residence, kind: f.kind, chapterId };
+  return {
+    terms,
+    skillKeys: skillKeysOf(skillList(f.skill)),
+    cityKey: cityKey || undefined,
+    origin: f.origin,
+    residence: f.residence,
+    kind: f.kind,
+    chapterId,
+  };
 }
 
 function presentEntry(r: q.DirectoryRow | q.ProfileRow): DirectoryEntry {
@@ -70,12 +97,24 @@ export interface DirectoryPage {
 }
 
 /** One page of the directory as the viewer may see it, best matches first when there is free text. */
-export async function searchDirectory(db: Tx, network: Network, viewer: Actor, filters: DirectoryFilters, page: { limit: number; cursor?: string | undefined }): Promise<DirectoryPage> {
+export async function searchDirectory(
+  db: Tx,
+  network: Network,
+  viewer: Actor,
+  filters: DirectoryFilters,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<DirectoryPage> {
   return searchInScope(db, network, await directoryScope(db, network, viewer), filters, page);
 }
 
 /** The same, for a caller that already holds the viewer's scope (the page shows what it implies). */
-export async function searchInScope(db: Tx, network: Network, scope: Scope, filters: DirectoryFilters, page: { limit: number; cursor?: string | undefined }): Promise<DirectoryPage> {
+export async function searchInScope(
+  db: Tx,
+  network: Network,
+  scope: Scope,
+  filters: DirectoryFilters,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<DirectoryPage> {
   // An offset: results are ranked by relevance, which has no key to resume after.
   const offset = offsetFromCursor(page.cursor);
   const criteria = await criteriaOf(db, network, filters);
@@ -88,11 +127,22 @@ export async function searchInScope(db: Tx, network: Network, scope: Scope, filt
 /** The same answer for a profile that does not exist and one the viewer may not see: existence is not revealed. */
 const hidden = () => new AppError('not_found', 'No member with this id is visible to you.');
 
-export async function memberProfile(db: Tx, network: Network, viewer: Actor, userId: string): Promise<MemberProfileView> {
+export async function memberProfile(
+  db: Tx,
+  network: Network,
+  viewer: Actor,
+  userId: string,
+): Promise<MemberProfileView> {
   const scope = await directoryScope(db, network, viewer);
   const row = isUuid(userId) ? await q.selectVisibleProfile(db, scope, userId) : undefined;
   if (!row) throw hidden();
-  return { ...presentEntry(row), bio: row.bio, links: row.links, directoryVisible: row.directory_visible, chapters: await q.selectFollowedChapters(db, network.id, userId) };
+  return {
+    ...presentEntry(row),
+    bio: row.bio,
+    links: row.links,
+    directoryVisible: row.directory_visible,
+    chapters: await q.selectFollowedChapters(db, network.id, userId),
+  };
 }
 
 /** Skill suggestions: the commonest among profiles the viewer may see, by folded prefix. */
@@ -100,4 +150,5 @@ export async function suggestSkills(db: Tx, network: Network, viewer: Actor, pre
   return skillsInScope(db, await directoryScope(db, network, viewer), prefix, limit);
 }
 
-export const skillsInScope = (db: Tx, scope: Scope, prefix: string, limit: number) => q.selectSkillSuggestions(db, scope, fold(prefix).trim(), limit);
+export const skillsInScope = (db: Tx, scope: Scope, prefix: string, limit: number) =>
+  q.selectSkillSuggestions(db, scope, fold(prefix).trim(), limit);

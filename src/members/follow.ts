@@ -27,7 +27,13 @@ export async function isFollowing(db: Tx, networkId: string, userId: string, cha
 }
 
 /** The profile form's checkboxes: exactly these chapters afterwards (ids of other networks are ignored). */
-export async function setFollowedChapters(tx: Tx, network: Network, userId: string, chapterIds: readonly string[], known: readonly { id: string }[]): Promise<void> {
+export async function setFollowedChapters(
+  tx: Tx,
+  network: Network,
+  userId: string,
+  chapterIds: readonly string[],
+  known: readonly { id: string }[],
+): Promise<void> {
   const wanted = new Set(chapterIds.filter((id) => known.some((c) => c.id === id)));
   // A diff, not delete-all: a follow keeps the date it began.
   const current = new Set((await q.selectFollowed(tx, network.id, userId)).map((c) => c.id));

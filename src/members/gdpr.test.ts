@@ -12,23 +12,64 @@ const q = async (sql: string, params: unknown[] = []) => (await t.database.pool.
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.user('admin');
-  chapterId = (await t.api('POST', '/api/v1/chapters', { token: admin.token, body: { name: 'Charleroi', city: 'Charleroi', status: 'active' } })).json().id;
-  await t.api('POST', '/api/v1/chapters', { token: admin.token, body: { name: 'Arlon', city: 'Arlon', status: 'planned' } });
-  eventId = (await t.api('POST', '/api/v1/chapters/charleroi/events', { token: admin.token, body: { title: 'Charleroi IT day', startsAt: day(-5), endsAt: day(-5, 3), capacity: 10, onlineUrl: 'https://meet.example.org/x' } })).json().id;
+  chapterId = (
+    await t.api('POST', '/api/v1/chapters', {
+      token: admin.token,
+      body: { name: 'Charleroi', city: 'Charleroi', status: 'active' },
+    })
+  ).json().id;
+  await t.api('POST', '/api/v1/chapters', {
+    token: admin.token,
+    body: { name: 'Arlon', city: 'Arlon', status: 'planned' },
+  });
+  eventId = (
+    await t.api('POST', '/api/v1/chapters/charleroi/events', {
+      token: admin.token,
+      body: {
+        title: 'Charleroi IT day',
+        startsAt: day(-5),
+        endsAt: day(-5, 3),
+        capacity: 10,
+        onlineUrl: 'https://meet.example.org/x',
+      },
+    })
+  ).json().id;
 });
 afterAll(() => t.close());
 
 /** A member with a profile, a follow, two registrations (one consenting to share, one checked in), an invitation and an interest sign-up. */
 async function richMember(email: string, name: string) {
   const m = await t.user('member', email);
-  await t.api('PATCH', '/api/v1/me/profile', { token: m.token, body: { name, city: 'Ixelles', originRegion: 'BE-WHT', skills: ['Go'], bio: `I am ${name}` } });
+  await t.api('PATCH', '/api/v1/me/profile', {
+    token: m.token,
+    body: { name, city: 'Ixelles', originRegion: 'BE-WHT', skills: ['Go'], bio: `I am ${name}` },
+  });
   await t.api('PUT', '/api/v1/chapters/charleroi/follow', { token: m.token });
-  const reg = (await t.api('POST', `/api/v1/events/${eventId}/attendees`, { token: admin.token, body: { name, email } })).json();
-  await q(`UPDATE registrations SET shared_with_venue_at = now(), answers = '{"diet":"vegan"}', checked_in_at = now() WHERE id = $1`, [reg.id]);
-  const [campaign] = await q(`INSERT INTO invitation_campaigns (network_id, event_id, chapter_id, segment, recipients) VALUES ($1, $2, $3, '{}', 1) RETURNING id`, [t.network.id, eventId, chapterId]);
-  await q(`INSERT INTO invitations (network_id, campaign_id, event_id, user_id) VALUES ($1, $2, $3, $4)`, [t.network.id, campaign.id, eventId, m.user.id]);
-  await q(`INSERT INTO chapter_interest (network_id, chapter_id, name, email) SELECT $1, id, $2, $3 FROM chapters WHERE slug = 'arlon'`, [t.network.id, name, email]);
-  await q(`INSERT INTO outbound_messages (network_id, kind, to_email, locale) VALUES ($1, 'registration.reminder', $2, 'fr')`, [t.network.id, email]);
+  const reg = (
+    await t.api('POST', `/api/v1/events/${eventId}/attendees`, { token: admin.token, body: { name, email } })
+  ).json();
+  await q(
+    `UPDATE registrations SET shared_with_venue_at = now(), answers = '{"diet":"vegan"}', checked_in_at = now() WHERE id = $1`,
+    [reg.id],
+  );
+  const [campaign] = await q(
+    `INSERT INTO invitation_campaigns (network_id, event_id, chapter_id, segment, recipients) VALUES ($1, $2, $3, '{}', 1) RETURNING id`,
+    [t.network.id, eventId, chapterId],
+  );
+  await q(`INSERT INTO invitations (network_id, campaign_id, event_id, user_id) VALUES ($1, $2, $3, $4)`, [
+    t.network.id,
+    campaign.id,
+    eventId,
+    m.user.id,
+  ]);
+  await q(
+    `INSERT INTO chapter_interest (network_id, chapter_id, name, email) SELECT $1, id, $2, $3 FROM chapters WHERE slug = 'arlon'`,
+    [t.network.id, name, email],
+  );
+  await q(
+    `INSERT INTO outbound_messages (network_id, kind, to_email, locale) VALUES ($1, 'registration.reminder', $2, 'fr')`,
+    [t.network.id, email],
+  );
   return { ...m, registrationId: reg.id as string };
 }
 
@@ -40,11 +81,27 @@ describe('export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="my-data-\d{4}-\d\d-\d\d\.json"$/);
     const data = res.json();
-    expect(data.account).toMatchObject({ id: ada.user.id, email: 'ada@example.org', name: 'Ada Lovelace', role: 'member' });
-    expect(data.profile).toMatchObject({ city: 'Ixelles', residenceRegion: 'BE-BRU', originRegion: 'BE-WHT', skills: ['Go'], directoryVisible: false });
+    expect(data.account).toMatchObject({
+      id: ada.user.id,
+      email: 'ada@example.org',
+      name: 'Ada Lovelace',
+      role: 'member',
+    });
+    expect(data.profile).toMatchObject({
+      city: 'Ixelles',
+      residenceRegion: 'BE-BRU',
+      originRegion: 'BE-WHT',
+      skills: ['Go'],
+      directoryVisible: false,
+    });
     expect(data.followedChapters).toEqual([{ slug: 'charleroi', name: 'Charleroi' }]);
     expect(data.registrations).toHaveLength(1);
-    expect(data.registrations[0]).toMatchObject({ event: 'Charleroi IT day', status: 'confirmed', answers: { diet: 'vegan' }, consentToShareWithVenue: { given: true } });
+    expect(data.registrations[0]).toMatchObject({
+      event: 'Charleroi IT day',
+      status: 'confirmed',
+      answers: { diet: 'vegan' },
+      consentToShareWithVenue: { given: true },
+    });
     expect(data.registrations[0].consentToShareWithVenue.at).toMatch(/^\d{4}-/);
     expect(data.registrations[0].checkedInAt).toMatch(/^\d{4}-/);
     expect(data.invitations).toEqual([expect.objectContaining({ event: 'Charleroi IT day' })]);
@@ -69,28 +126,78 @@ describe('deletion', () => {
 
   it('erases me everywhere and keeps the event figures', async () => {
     const cyd = await richMember('cyd@example.org', 'Cyd Charisse');
-    const counts = async () => (await q(`SELECT status, count(*)::int AS n, count(checked_in_at)::int AS checked FROM registrations WHERE event_id = $1 GROUP BY status`, [eventId]));
-    const [endpoint] = await q(`INSERT INTO webhook_endpoints (network_id, url, secret) VALUES ($1, 'https://hooks.example.org/x', 's') RETURNING id`, [t.network.id]);
-    await q(`INSERT INTO webhook_deliveries (network_id, endpoint_id, event, payload, status) VALUES ($1, $2, 'registration.created', $3, 'delivered')`, [t.network.id, endpoint.id, { id: 'x', type: 'registration.created', data: { id: cyd.registrationId, name: 'Cyd Charisse', email: 'cyd@example.org' } }]);
+    const counts = async () =>
+      await q(
+        `SELECT status, count(*)::int AS n, count(checked_in_at)::int AS checked FROM registrations WHERE event_id = $1 GROUP BY status`,
+        [eventId],
+      );
+    const [endpoint] = await q(
+      `INSERT INTO webhook_endpoints (network_id, url, secret) VALUES ($1, 'https://hooks.example.org/x', 's') RETURNING id`,
+      [t.network.id],
+    );
+    await q(
+      `INSERT INTO webhook_deliveries (network_id, endpoint_id, event, payload, status) VALUES ($1, $2, 'registration.created', $3, 'delivered')`,
+      [
+        t.network.id,
+        endpoint.id,
+        {
+          id: 'x',
+          type: 'registration.created',
+          data: { id: cyd.registrationId, name: 'Cyd Charisse', email: 'cyd@example.org' },
+        },
+      ],
+    );
     const before = await counts();
     const res = await t.api('DELETE', '/api/v1/me', { token: cyd.token, body: { confirm: 'CYD@example.org' } });
     expect(res.statusCode, res.body).toBe(204);
     expect(await counts()).toEqual(before);
-    const [reg] = await q(`SELECT name, email, answers, user_id, shared_with_venue_at, status, checked_in_at FROM registrations WHERE id = $1`, [cyd.registrationId]);
-    expect(reg).toMatchObject({ name: 'Deleted member', email: `deleted-${cyd.registrationId}@invalid`, answers: {}, user_id: null, shared_with_venue_at: null, status: 'confirmed' });
+    const [reg] = await q(
+      `SELECT name, email, answers, user_id, shared_with_venue_at, status, checked_in_at FROM registrations WHERE id = $1`,
+      [cyd.registrationId],
+    );
+    expect(reg).toMatchObject({
+      name: 'Deleted member',
+      email: `deleted-${cyd.registrationId}@invalid`,
+      answers: {},
+      user_id: null,
+      shared_with_venue_at: null,
+      status: 'confirmed',
+    });
     expect(reg.checked_in_at).not.toBeNull();
-    for (const [table, column] of [['users', 'id'], ['member_profiles', 'user_id'], ['chapter_followers', 'user_id'], ['sessions', 'user_id'], ['api_tokens', 'user_id'], ['login_links', 'user_id'], ['calendar_tokens', 'user_id'], ['invitations', 'user_id']] as const) {
+    for (const [table, column] of [
+      ['users', 'id'],
+      ['member_profiles', 'user_id'],
+      ['chapter_followers', 'user_id'],
+      ['sessions', 'user_id'],
+      ['api_tokens', 'user_id'],
+      ['login_links', 'user_id'],
+      ['calendar_tokens', 'user_id'],
+      ['invitations', 'user_id'],
+    ] as const) {
       expect(await q(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [cyd.user.id]), table).toEqual([]);
     }
     // The invitation stays (campaign figures), without the person.
-    expect((await q(`SELECT count(*)::int AS n FROM invitations WHERE event_id = $1 AND user_id IS NULL`, [eventId]))[0].n).toBeGreaterThan(0);
+    expect(
+      (await q(`SELECT count(*)::int AS n FROM invitations WHERE event_id = $1 AND user_id IS NULL`, [eventId]))[0].n,
+    ).toBeGreaterThan(0);
     // No table holds the address or the name any more.
-    const dump = JSON.stringify(await q(`SELECT (SELECT json_agg(r) FROM registrations r) AS r, (SELECT json_agg(i) FROM chapter_interest i) AS i, (SELECT json_agg(m) FROM outbound_messages m) AS m, (SELECT json_agg(a) FROM audit_log a) AS a, (SELECT json_agg(u) FROM users u) AS u, (SELECT json_agg(p) FROM member_profiles p) AS p, (SELECT json_agg(w) FROM webhook_deliveries w) AS w`));
+    const dump = JSON.stringify(
+      await q(
+        `SELECT (SELECT json_agg(r) FROM registrations r) AS r, (SELECT json_agg(i) FROM chapter_interest i) AS i, (SELECT json_agg(m) FROM outbound_messages m) AS m, (SELECT json_agg(a) FROM audit_log a) AS a, (SELECT json_agg(u) FROM users u) AS u, (SELECT json_agg(p) FROM member_profiles p) AS p, (SELECT json_agg(w) FROM webhook_deliveries w) AS w`,
+      ),
+    );
     expect(dump).toContain(`deleted-${cyd.registrationId}@invalid`);
     expect(dump).not.toContain('cyd@example.org');
     expect(dump).not.toContain('Cyd Charisse');
-    const [entry] = await q(`SELECT action, subject, actor_email, actor_id FROM audit_log WHERE subject LIKE $1`, [`%${cyd.user.id}%`]);
-    expect(entry).toEqual({ action: 'member.self_delete', subject: `member ${cyd.user.id} (C. C.)`, actor_email: 'deleted account (C. C.)', actor_id: null });
+    const [entry] = await q(`SELECT action, subject, actor_email, actor_id FROM audit_log WHERE subject LIKE $1`, [
+      `%${cyd.user.id}%`,
+    ]);
+    expect(entry).toEqual({
+      action: 'member.self_delete',
+      subject: `member ${cyd.user.id} (C. C.)`,
+      actor_email: 'deleted account (C. C.)',
+      actor_id: null,
+    });
     expect((await t.api('GET', '/api/v1/me/profile', { token: cyd.token })).statusCode).toBe(401);
   });
 });
@@ -103,10 +210,23 @@ describe('admin routes', () => {
     expect(exp.headers['content-disposition']).toContain(`member-${dan.user.id}`);
     expect(exp.json().account.email).toBe('dan@example.org');
     expect((await t.api('DELETE', `/api/v1/members/${dan.user.id}`, { token: admin.token })).statusCode).toBe(204);
-    const entries = await q(`SELECT action, actor_email, actor_id, subject FROM audit_log WHERE subject LIKE $1 ORDER BY created_at`, [`%${dan.user.id}%`]);
+    const entries = await q(
+      `SELECT action, actor_email, actor_id, subject FROM audit_log WHERE subject LIKE $1 ORDER BY created_at`,
+      [`%${dan.user.id}%`],
+    );
     expect(entries).toEqual([
-      { action: 'member.export', actor_email: admin.user.email, actor_id: admin.user.id, subject: `member ${dan.user.id} (D. B.)` },
-      { action: 'member.delete', actor_email: admin.user.email, actor_id: admin.user.id, subject: `member ${dan.user.id} (D. B.)` },
+      {
+        action: 'member.export',
+        actor_email: admin.user.email,
+        actor_id: admin.user.id,
+        subject: `member ${dan.user.id} (D. B.)`,
+      },
+      {
+        action: 'member.delete',
+        actor_email: admin.user.email,
+        actor_id: admin.user.id,
+        subject: `member ${dan.user.id} (D. B.)`,
+      },
     ]);
     expect(JSON.stringify(await q(`SELECT * FROM audit_log`))).not.toContain('dan@example.org');
     const log = await t.api('GET', '/api/v1/audit-log?limit=1', { token: admin.token });
@@ -117,7 +237,11 @@ describe('admin routes', () => {
   it('answers 401 to visitors, 403 to members, 404 for an unknown member, 409 for the last admin', async () => {
     const member = await t.user('member');
     const other = await t.user('member');
-    for (const [method, url] of [['GET', `/api/v1/members/${other.user.id}/export`], ['DELETE', `/api/v1/members/${other.user.id}`], ['GET', '/api/v1/audit-log']] as const) {
+    for (const [method, url] of [
+      ['GET', `/api/v1/members/${other.user.id}/export`],
+      ['DELETE', `/api/v1/members/${other.user.id}`],
+      ['GET', '/api/v1/audit-log'],
+    ] as const) {
       expect((await t.api(method, url)).statusCode, `${method} ${url}`).toBe(401);
       expect((await t.api(method, url, { token: member.token })).statusCode, `${method} ${url}`).toBe(403);
     }
@@ -181,22 +305,50 @@ describe('pages', () => {
     const mb = await signIn(t.app, { email: m.user.email, password: m.password });
     expect((await mb.get('/admin/members')).statusCode).toBe(403);
     expect((await mb.get(`/admin/members/${m.user.id}/export`)).statusCode).toBe(403);
-    expect((await mb.submit('/me', '/admin/members', { name: 'Sneaky', email: 'sneaky@example.org', password: 'a long enough password', role: 'admin' })).statusCode).toBe(403);
+    expect(
+      (
+        await mb.submit('/me', '/admin/members', {
+          name: 'Sneaky',
+          email: 'sneaky@example.org',
+          password: 'a long enough password',
+          role: 'admin',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('creates accounts from the members page (the old accounts page leads there)', async () => {
     const admin = await t.user('admin');
     const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
     expect((await b.get('/admin/accounts')).headers.location).toBe('/admin/members');
-    const bad = await b.submit('/admin/members', '/admin/members', { name: 'Gus', email: 'gus@', password: 'short', role: 'member' });
+    const bad = await b.submit('/admin/members', '/admin/members', {
+      name: 'Gus',
+      email: 'gus@',
+      password: 'short',
+      role: 'member',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('aria-invalid="true"');
-    const made = await b.submit('/admin/members', '/admin/members', { name: 'Gus Grand', email: 'Gus@Example.org', password: 'a long enough password', role: 'member' });
+    const made = await b.submit('/admin/members', '/admin/members', {
+      name: 'Gus Grand',
+      email: 'Gus@Example.org',
+      password: 'a long enough password',
+      role: 'member',
+    });
     expect(made.statusCode).toBe(303);
     expect(made.headers.location).toBe('/admin/members?done=created');
-    expect(await q(`SELECT name, role, email_verified_at IS NOT NULL AS confirmed FROM users WHERE email = 'gus@example.org'`)).toEqual([{ name: 'Gus Grand', role: 'member', confirmed: true }]);
+    expect(
+      await q(
+        `SELECT name, role, email_verified_at IS NOT NULL AS confirmed FROM users WHERE email = 'gus@example.org'`,
+      ),
+    ).toEqual([{ name: 'Gus Grand', role: 'member', confirmed: true }]);
     // The same address again: 409, nothing made, the form keeps what was typed but the password.
-    const again = await b.submit('/admin/members', '/admin/members', { name: 'Gus Again', email: 'gus@example.org', password: 'a long enough password', role: 'member' });
+    const again = await b.submit('/admin/members', '/admin/members', {
+      name: 'Gus Again',
+      email: 'gus@example.org',
+      password: 'a long enough password',
+      role: 'member',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('value="Gus Again"');
     expect(again.body).not.toContain('a long enough password');

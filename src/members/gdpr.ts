@@ -39,9 +39,30 @@ export async function exportMember(db: Db, network: Network, userId: string, act
     const data = {
       exportedAt: new Date().toISOString(),
       network: network.name,
-      account: { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: iso(user.createdAt), emailVerifiedAt: iso(user.emailVerifiedAt) },
+      account: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        createdAt: iso(user.createdAt),
+        emailVerifiedAt: iso(user.emailVerifiedAt),
+      },
       profile: profile
-        ? { city: profile.city, residenceRegion: profile.residenceRegion, originRegion: profile.originRegion, originDetail: profile.originDetail, kind: profile.kind, skills: profile.skills, bio: profile.bio, links: profile.links, locale: profile.locale, directoryVisible: profile.directoryVisible, invitationsOptOut: profile.invitationsOptOut, importedAt: iso(profile.importedAt), updatedAt: iso(profile.updatedAt) }
+        ? {
+            city: profile.city,
+            residenceRegion: profile.residenceRegion,
+            originRegion: profile.originRegion,
+            originDetail: profile.originDetail,
+            kind: profile.kind,
+            skills: profile.skills,
+            bio: profile.bio,
+            links: profile.links,
+            locale: profile.locale,
+            directoryVisible: profile.directoryVisible,
+            invitationsOptOut: profile.invitationsOptOut,
+            importedAt: iso(profile.importedAt),
+            updatedAt: iso(profile.updatedAt),
+          }
         : null,
       followedChapters: (await followedChapters(tx, network.id, user.id)).map((c) => ({ slug: c.slug, name: c.name })),
       registrations: (await q.selectRegistrationsForExport(tx, me)).map((r) => ({
@@ -57,10 +78,20 @@ export async function exportMember(db: Db, network: Network, userId: string, act
         registeredAt: iso(r.createdAt),
         cancelledAt: iso(r.cancelledAt),
       })),
-      invitations: (await q.selectInvitationsForExport(tx, me)).map((i) => ({ event: i.title, startsAt: iso(i.startsAt), invitedAt: iso(i.invitedAt) })),
-      chapterInterest: (await q.selectInterestForExport(tx, me)).map((i) => ({ chapter: i.chapter, name: i.name, email: i.email, signedUpAt: iso(i.createdAt) })),
+      invitations: (await q.selectInvitationsForExport(tx, me)).map((i) => ({
+        event: i.title,
+        startsAt: iso(i.startsAt),
+        invitedAt: iso(i.invitedAt),
+      })),
+      chapterInterest: (await q.selectInterestForExport(tx, me)).map((i) => ({
+        chapter: i.chapter,
+        name: i.name,
+        email: i.email,
+        signedUpAt: iso(i.createdAt),
+      })),
     };
-    if (actor && actor.id !== user.id) await recordAudit(tx, { networkId: network.id, actor, action: 'member.export', subject: subjectOf(user) });
+    if (actor && actor.id !== user.id)
+      await recordAudit(tx, { networkId: network.id, actor, action: 'member.export', subject: subjectOf(user) });
     return data;
   });
 }
@@ -71,13 +102,21 @@ export async function exportMember(db: Db, network: Network, userId: string, act
  * in the audit log in the same transaction, without the address. The network's last admin
  * cannot be deleted: nobody could run it afterwards.
  */
-export async function deleteMember(db: Db, network: Network, userId: string, actor: Pick<User, 'id' | 'email'> | null): Promise<{ anonymisedRegistrations: number }> {
+export async function deleteMember(
+  db: Db,
+  network: Network,
+  userId: string,
+  actor: Pick<User, 'id' | 'email'> | null,
+): Promise<{ anonymisedRegistrations: number }> {
   return db.transaction(async (tx) => {
     const user = await q.selectUser(tx, network.id, userId);
     if (!user) throw notFound(`The member ${userId}`);
     // countOtherAdmins locks the admin rows first, so two admins deleting each other cannot both pass.
     if (user.role === 'admin' && (await q.countOtherAdmins(tx, network.id, user.id)) === 0) {
-      throw new AppError('conflict', 'This is the network\'s only admin: make someone else admin before deleting this account.');
+      throw new AppError(
+        'conflict',
+        "This is the network's only admin: make someone else admin before deleting this account.",
+      );
     }
     const me = { networkId: network.id, userId: user.id, email: user.email };
     await keepInvitationOutcomes(tx, network, user);
@@ -88,7 +127,13 @@ export async function deleteMember(db: Db, network: Network, userId: string, act
     await q.scrubWebhookPayloads(tx, network.id, user.email, ids, DELETED_LABEL);
     await q.deleteInterestOf(tx, network.id, user.email);
     const self = actor?.id === user.id;
-    await recordAudit(tx, { networkId: network.id, actor, action: self ? 'member.self_delete' : 'member.delete', subject: subjectOf(user), details: { anonymisedRegistrations: anonymised.length } });
+    await recordAudit(tx, {
+      networkId: network.id,
+      actor,
+      action: self ? 'member.self_delete' : 'member.delete',
+      subject: subjectOf(user),
+      details: { anonymisedRegistrations: anonymised.length },
+    });
     // After the entry above, so a self-deletion's own entry loses the address too.
     await q.scrubAuditActor(tx, network.id, user.id, `deleted account (${initialsOf(user.name) || '?'})`);
     await q.deleteUserRow(tx, network.id, user.id);

@@ -43,7 +43,10 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
           <Detail term={t('members.profile.origin')} value={origin} />
           <Detail term={t('members.profile.kind')} value={profile.kind ? t(`members.kind.${profile.kind}`) : ''} />
           <Detail term={t('members.profile.skills')} value={profile.skills.join(', ')} />
-          <Detail term={t('members.profile.directoryVisible')} value={profile.directoryVisible ? t('members.yes') : t('members.no')} />
+          <Detail
+            term={t('members.profile.directoryVisible')}
+            value={profile.directoryVisible ? t('members.yes') : t('members.no')}
+          />
         </dl>
         <p>
           <a href="/me/profile">{t('members.me.edit')}</a>
@@ -63,7 +66,13 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
         )}
       </Section>
       <Section title={t('members.me.attendance')}>
-        <p>{t('members.me.counts', { registered: summary.registered, attended: summary.attended, noShows: summary.noShows })}</p>
+        <p>
+          {t('members.me.counts', {
+            registered: summary.registered,
+            attended: summary.attended,
+            noShows: summary.noShows,
+          })}
+        </p>
         {rows.length ? (
           <div class="table-wrap">
             <table>
@@ -131,7 +140,14 @@ function deletePage(req: FastifyRequest, reply: FastifyReply, user: User, errors
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/me/delete" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="confirm" type="email" label={t('members.delete.confirmLabel', { email: user.email })} errors={errors} autocomplete="off" required />
+        <Field
+          name="confirm"
+          type="email"
+          label={t('members.delete.confirmLabel', { email: user.email })}
+          errors={errors}
+          autocomplete="off"
+          required
+        />
         <div>
           <button type="submit" class="danger">
             {t('members.delete.submit')}
@@ -168,8 +184,11 @@ export function mePages(app: FastifyInstance, db: Db): void {
 
   app.post('/me/delete', csrf, async (req, reply) => {
     authorize(req.user, true, 'delete your account');
-    const typed = String((req.body as Record<string, unknown> | undefined)?.confirm ?? '').trim().toLowerCase();
-    if (typed !== req.user.email) return deletePage(req, reply, req.user, { confirm: pageContext(req, reply).t('members.delete.mismatch') }, 400);
+    const typed = String((req.body as Record<string, unknown> | undefined)?.confirm ?? '')
+      .trim()
+      .toLowerCase();
+    if (typed !== req.user.email)
+      return deletePage(req, reply, req.user, { confirm: pageContext(req, reply).t('members.delete.mismatch') }, 400);
     try {
       await deleteMember(db, req.network, req.user.id, req.user);
     } catch (err) {

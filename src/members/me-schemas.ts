@@ -7,7 +7,10 @@ import { MemberKindSchema } from './schemas.js';
 export const SignupSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(120).describe('Display name'),
   email: EmailSchema,
-  locale: z.enum(locales, { message: `must be one of ${locales.join(', ')}` }).optional().describe('Language of the e-mails and pages; the request\'s language when absent'),
+  locale: z
+    .enum(locales, { message: `must be one of ${locales.join(', ')}` })
+    .optional()
+    .describe("Language of the e-mails and pages; the request's language when absent"),
 });
 export type Signup = z.infer<typeof SignupSchema>;
 
@@ -19,7 +22,9 @@ export const VerifySchema = z.object({ password: PasswordSchema });
 
 export const ResendSchema = z.object({ email: EmailSchema });
 
-export const AcceptedSchema = z.object({ status: z.literal('accepted'), detail: z.string() }).describe('The same answer whether or not the address has an account');
+export const AcceptedSchema = z
+  .object({ status: z.literal('accepted'), detail: z.string() })
+  .describe('The same answer whether or not the address has an account');
 
 export const ProfileSchema = z.object({
   id: z.uuid(),
@@ -47,7 +52,9 @@ export const AttendanceItemSchema = z.object({
   startsAt: z.string().describe('ISO 8601 instant'),
   status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
   checkedInAt: z.string().nullable(),
-  outcome: z.enum(['upcoming', 'attended', 'no-show', 'waitlisted', 'cancelled']).describe('What came of it: attended (checked in), no-show (confirmed, event over, not checked in)…'),
+  outcome: z
+    .enum(['upcoming', 'attended', 'no-show', 'waitlisted', 'cancelled'])
+    .describe('What came of it: attended (checked in), no-show (confirmed, event over, not checked in)…'),
 });
 
 export const AttendanceSummarySchema = z.object({
@@ -58,7 +65,12 @@ export const AttendanceSummarySchema = z.object({
 
 /** Deleting my account: I type my e-mail address, so a stolen token alone cannot do it by accident. */
 export const DeleteMeSchema = z.object({
-  confirm: z.string().trim().min(1, 'is required: type your e-mail address').max(254).describe('Your e-mail address, typed again to confirm'),
+  confirm: z
+    .string()
+    .trim()
+    .min(1, 'is required: type your e-mail address')
+    .max(254)
+    .describe('Your e-mail address, typed again to confirm'),
 });
 
 export const MemberIdParamsSchema = z.object({ id: z.uuid({ message: 'must be a member id (UUID)' }) });

@@ -51,7 +51,15 @@ export function profileFormValues(user: User, profile: Profile | undefined): For
   };
 }
 
-export type AttendanceRow = { id: string; eventId: string; title: string; startsAt: Date; endsAt: Date; status: 'confirmed' | 'waitlisted' | 'cancelled'; checkedInAt: Date | null };
+export type AttendanceRow = {
+  id: string;
+  eventId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  checkedInAt: Date | null;
+};
 export type Outcome = 'upcoming' | 'attended' | 'no-show' | 'waitlisted' | 'cancelled';
 
 /** Attended when checked in; a no-show when confirmed for an event that is over without a check-in. */
@@ -63,5 +71,13 @@ export function outcomeOf(r: AttendanceRow, now = new Date()): Outcome {
 }
 
 export function presentAttendance(r: AttendanceRow) {
-  return { registrationId: r.id, eventId: r.eventId, title: r.title, startsAt: r.startsAt.toISOString(), status: r.status, checkedInAt: r.checkedInAt?.toISOString() ?? null, outcome: outcomeOf(r) };
+  return {
+    registrationId: r.id,
+    eventId: r.eventId,
+    title: r.title,
+    startsAt: r.startsAt.toISOString(),
+    status: r.status,
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    outcome: outcomeOf(r),
+  };
 }

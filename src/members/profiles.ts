@@ -19,9 +19,24 @@ export function skillKeysOf(skills: readonly string[]): string[] {
  * The folded text the directory searches: the name, the city, both regions in the three
  * languages (so "Henegouwen" finds "Hainaut"), the kind, the skills and the bio.
  */
-export function searchTextOf(name: string, p: Pick<Profile, 'city' | 'residenceRegion' | 'originRegion' | 'originDetail' | 'kind' | 'skills' | 'bio'>): string {
-  const regionWords = (code: string | null) => (code ? (['fr', 'nl', 'en'] as const).map((l) => regionName(code, l)).join(' ') : '');
-  return fold([name, p.city, regionWords(p.residenceRegion), regionWords(p.originRegion), p.originDetail, p.kind ?? '', p.skills.join(' '), p.bio].join(' '))
+export function searchTextOf(
+  name: string,
+  p: Pick<Profile, 'city' | 'residenceRegion' | 'originRegion' | 'originDetail' | 'kind' | 'skills' | 'bio'>,
+): string {
+  const regionWords = (code: string | null) =>
+    code ? (['fr', 'nl', 'en'] as const).map((l) => regionName(code, l)).join(' ') : '';
+  return fold(
+    [
+      name,
+      p.city,
+      regionWords(p.residenceRegion),
+      regionWords(p.originRegion),
+      p.originDetail,
+      p.kind ?? '',
+      p.skills.join(' '),
+      p.bio,
+    ].join(' '),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -49,10 +64,20 @@ const empty: Omit<Profile, 'userId' | 'networkId' | 'searchDoc' | 'updatedAt' | 
  * skill keys, search text, residence region from a known town) are recomputed here, so every
  * writer — the profile form, the API, the import, the demo — keeps them right.
  */
-export function profileRow(networkId: string, userId: string, name: string, current: Profile | undefined, change: ProfileFields) {
+export function profileRow(
+  networkId: string,
+  userId: string,
+  name: string,
+  current: Profile | undefined,
+  change: ProfileFields,
+) {
   const base = current ?? { ...empty, userId, networkId };
-  const next = { ...base, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as typeof base;
-  if (change.city !== undefined && change.residenceRegion === undefined) next.residenceRegion = regionOfCity(next.city) ?? (change.city === '' ? null : next.residenceRegion);
+  const next = {
+    ...base,
+    ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+  } as typeof base;
+  if (change.city !== undefined && change.residenceRegion === undefined)
+    next.residenceRegion = regionOfCity(next.city) ?? (change.city === '' ? null : next.residenceRegion);
   if (next.originRegion !== 'other' && change.originDetail === undefined) next.originDetail = '';
   next.nameKey = fold(name).trim();
   next.cityKey = fold(next.city).trim();
@@ -64,7 +89,10 @@ export function profileRow(networkId: string, userId: string, name: string, curr
 }
 
 export async function findProfile(db: Tx, networkId: string, userId: string): Promise<Profile | undefined> {
-  const [row] = await db.select().from(memberProfiles).where(sql`${memberProfiles.networkId} = ${networkId} and ${memberProfiles.userId} = ${userId}`);
+  const [row] = await db
+    .select()
+    .from(memberProfiles)
+    .where(sql`${memberProfiles.networkId} = ${networkId} and ${memberProfiles.userId} = ${userId}`);
   return row;
 }
 
@@ -73,7 +101,11 @@ export async function findProfile(db: Tx, networkId: string, userId: string): Pr
  * An account whose address is not confirmed is never listed in the directory: the directory's
  * queries rely on `directory_visible` alone (no join to the accounts), so the rule is kept here.
  */
-export async function saveProfile(tx: Tx, user: { id: string; networkId: string; name: string; emailVerifiedAt?: Date | null }, change: ProfileUpdate): Promise<Profile> {
+export async function saveProfile(
+  tx: Tx,
+  user: { id: string; networkId: string; name: string; emailVerifiedAt?: Date | null },
+  change: ProfileUpdate,
+): Promise<Profile> {
   const { name, ...fields } = change;
   if (user.emailVerifiedAt === null) fields.directoryVisible = false;
   const displayName = name ?? user.name;
@@ -87,6 +119,7 @@ export async function saveProfile(tx: Tx, user: { id: string; networkId: string;
     .returning();
   // Opting out also stops the invitation e-mails already queued for them, in this transaction
   // (the one-click link does the same): only when the flag turns on, not on every save.
-  if (saved!.invitationsOptOut && !current?.invitationsOptOut) await dropUnsentMail(tx, user.networkId, 'invitation', user.id);
+  if (saved!.invitationsOptOut && !current?.invitationsOptOut)
+    await dropUnsentMail(tx, user.networkId, 'invitation', user.id);
   return saved!;
 }

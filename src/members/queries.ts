@@ -10,14 +10,30 @@ import { registrations } from '../registrations/tables.js';
 import { webhookDeliveries } from '../webhooks/tables.js';
 import { chapterFollowers } from './tables.js';
 
-export interface Me { networkId: string; userId: string; email: string }
+export interface Me {
+  networkId: string;
+  userId: string;
+  email: string;
+}
 
 /** A person's registrations: made while signed in, or with their address before they had an account. */
-const mine = (me: Me): SQL => and(eq(registrations.networkId, me.networkId), or(eq(registrations.userId, me.userId), eq(registrations.email, me.email)))!;
+const mine = (me: Me): SQL =>
+  and(
+    eq(registrations.networkId, me.networkId),
+    or(eq(registrations.userId, me.userId), eq(registrations.email, me.email)),
+  )!;
 
 export function selectAttendance(db: Tx, me: Me, opts: { limit: number; offset: number }) {
   return db
-    .select({ id: registrations.id, eventId: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, status: registrations.status, checkedInAt: registrations.checkedInAt })
+    .select({
+      id: registrations.id,
+      eventId: events.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      status: registrations.status,
+      checkedInAt: registrations.checkedInAt,
+    })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(mine(me))
@@ -50,16 +66,38 @@ export function selectFollowed(db: Tx, networkId: string, userId: string) {
     .orderBy(chapters.name);
 }
 
-export const insertFollow = (db: Tx, networkId: string, chapterId: string, userId: string) => db.insert(chapterFollowers).values({ networkId, chapterId, userId }).onConflictDoNothing();
+export const insertFollow = (db: Tx, networkId: string, chapterId: string, userId: string) =>
+  db.insert(chapterFollowers).values({ networkId, chapterId, userId }).onConflictDoNothing();
 
 export const deleteFollow = (db: Tx, networkId: string, chapterId: string, userId: string) =>
-  db.delete(chapterFollowers).where(and(eq(chapterFollowers.networkId, networkId), eq(chapterFollowers.chapterId, chapterId), eq(chapterFollowers.userId, userId)));
+  db
+    .delete(chapterFollowers)
+    .where(
+      and(
+        eq(chapterFollowers.networkId, networkId),
+        eq(chapterFollowers.chapterId, chapterId),
+        eq(chapterFollowers.userId, userId),
+      ),
+    );
 
 // ── Export ─────────────────────────────────────────────────────────────────
 
 export function selectRegistrationsForExport(db: Tx, me: Me) {
   return db
-    .select({ id: registrations.id, title: events.title, startsAt: events.startsAt, name: registrations.name, email: registrations.email, status: registrations.status, checkedInAt: registrations.checkedInAt, answers: registrations.answers, sharedWithVenueAt: registrations.sharedWithVenueAt, locale: registrations.locale, createdAt: registrations.createdAt, cancelledAt: registrations.cancelledAt })
+    .select({
+      id: registrations.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      name: registrations.name,
+      email: registrations.email,
+      status: registrations.status,
+      checkedInAt: registrations.checkedInAt,
+      answers: registrations.answers,
+      sharedWithVenueAt: registrations.sharedWithVenueAt,
+      locale: registrations.locale,
+      createdAt: registrations.createdAt,
+      cancelledAt: registrations.cancelledAt,
+    })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(mine(me))
@@ -77,7 +115,12 @@ export function selectInvitationsForExport(db: Tx, me: Me) {
 
 export function selectInterestForExport(db: Tx, me: Me) {
   return db
-    .select({ chapter: chapters.name, name: chapterInterest.name, email: chapterInterest.email, createdAt: chapterInterest.createdAt })
+    .select({
+      chapter: chapters.name,
+      name: chapterInterest.name,
+      email: chapterInterest.email,
+      createdAt: chapterInterest.createdAt,
+    })
     .from(chapterInterest)
     .innerJoin(chapters, eq(chapters.id, chapterInterest.chapterId))
     .where(and(eq(chapterInterest.networkId, me.networkId), eq(chapterInterest.email, me.email)));
@@ -92,7 +135,13 @@ export function selectInterestForExport(db: Tx, me: Me) {
 export function anonymiseRegistrations(db: Tx, me: Me, label: string) {
   return db
     .update(registrations)
-    .set({ name: label, email: sql`'deleted-' || ${registrations.id} || '@invalid'`, answers: {}, userId: null, sharedWithVenueAt: null })
+    .set({
+      name: label,
+      email: sql`'deleted-' || ${registrations.id} || '@invalid'`,
+      answers: {},
+      userId: null,
+      sharedWithVenueAt: null,
+    })
     .where(mine(me))
     .returning({ id: registrations.id });
 }
@@ -105,33 +154,65 @@ export function anonymiseRegistrations(db: Tx, me: Me, label: string) {
 export const deleteMailsTo = (db: Tx, networkId: string, email: string, registrationIds: string[]) =>
   db
     .delete(outboundMessages)
-    .where(and(eq(outboundMessages.networkId, networkId), or(eq(outboundMessages.toEmail, email), registrationIds.length > 0 ? inArray(sql`${outboundMessages.payload}->>'registrationId'`, registrationIds) : undefined)));
+    .where(
+      and(
+        eq(outboundMessages.networkId, networkId),
+        or(
+          eq(outboundMessages.toEmail, email),
+          registrationIds.length > 0
+            ? inArray(sql`${outboundMessages.payload}->>'registrationId'`, registrationIds)
+            : undefined,
+        ),
+      ),
+    );
 
 /**
  * Webhook payloads about their registrations (delivered or not) say what the anonymised rows say:
  * those whose `data.id` is one of the anonymised registrations, and any still carrying the address.
  */
-export const scrubWebhookPayloads = (db: Tx, networkId: string, email: string, registrationIds: string[], label: string) =>
+export const scrubWebhookPayloads = (
+  db: Tx,
+  networkId: string,
+  email: string,
+  registrationIds: string[],
+  label: string,
+) =>
   db
     .update(webhookDeliveries)
-    .set({ payload: sql`jsonb_set(jsonb_set(${webhookDeliveries.payload}, '{data,email}', to_jsonb('deleted-' || (${webhookDeliveries.payload}->'data'->>'id') || '@invalid')), '{data,name}', to_jsonb(${label}::text))` })
+    .set({
+      payload: sql`jsonb_set(jsonb_set(${webhookDeliveries.payload}, '{data,email}', to_jsonb('deleted-' || (${webhookDeliveries.payload}->'data'->>'id') || '@invalid')), '{data,name}', to_jsonb(${label}::text))`,
+    })
     .where(
       and(
         eq(webhookDeliveries.networkId, networkId),
         or(
           sql`${webhookDeliveries.payload}->'data'->>'email' = ${email}`,
-          registrationIds.length > 0 ? and(like(webhookDeliveries.event, 'registration.%'), inArray(sql`${webhookDeliveries.payload}->'data'->>'id'`, registrationIds)) : undefined,
+          registrationIds.length > 0
+            ? and(
+                like(webhookDeliveries.event, 'registration.%'),
+                inArray(sql`${webhookDeliveries.payload}->'data'->>'id'`, registrationIds),
+              )
+            : undefined,
         ),
       ),
     );
 
-export const deleteInterestOf = (db: Tx, networkId: string, email: string) => db.delete(chapterInterest).where(and(eq(chapterInterest.networkId, networkId), eq(chapterInterest.email, email)));
+export const deleteInterestOf = (db: Tx, networkId: string, email: string) =>
+  db.delete(chapterInterest).where(and(eq(chapterInterest.networkId, networkId), eq(chapterInterest.email, email)));
 
 /** Entries this person wrote as an admin keep the act, not their address. */
-export const scrubAuditActor = (db: Tx, networkId: string, userId: string, label: string) => db.update(auditLog).set({ actorEmail: label }).where(and(eq(auditLog.networkId, networkId), eq(auditLog.actorId, userId)));
+export const scrubAuditActor = (db: Tx, networkId: string, userId: string, label: string) =>
+  db
+    .update(auditLog)
+    .set({ actorEmail: label })
+    .where(and(eq(auditLog.networkId, networkId), eq(auditLog.actorId, userId)));
 
 /** Sessions, tokens, calendar addresses, links, profile and follows go with the account (ON DELETE CASCADE). */
-export const deleteUserRow = (db: Tx, networkId: string, userId: string) => db.delete(users).where(and(eq(users.networkId, networkId), eq(users.id, userId))).returning({ id: users.id });
+export const deleteUserRow = (db: Tx, networkId: string, userId: string) =>
+  db
+    .delete(users)
+    .where(and(eq(users.networkId, networkId), eq(users.id, userId)))
+    .returning({ id: users.id });
 
 /**
  * Other admins of the network, with every admin row locked (`FOR UPDATE`) until the transaction
@@ -139,7 +220,12 @@ export const deleteUserRow = (db: Tx, networkId: string, userId: string) => db.d
  * leaving nobody to run the network. The second waits for the first and then counts what is left.
  */
 export async function countOtherAdmins(db: Tx, networkId: string, userId: string): Promise<number> {
-  const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.networkId, networkId), eq(users.role, 'admin'))).orderBy(users.id).for('update');
+  const admins = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.role, 'admin')))
+    .orderBy(users.id)
+    .for('update');
   return admins.filter((a) => a.id !== userId).length;
 }
 
@@ -148,16 +234,27 @@ export async function countOtherAdmins(db: Tx, networkId: string, userId: string
 export function selectMembers(db: Tx, networkId: string, opts: { q?: string; limit: number; offset: number }) {
   const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
-    .where(and(eq(users.networkId, networkId), like ? or(ilike(users.email, like), ilike(users.name, like)) : undefined))
+    .where(
+      and(eq(users.networkId, networkId), like ? or(ilike(users.email, like), ilike(users.name, like)) : undefined),
+    )
     .orderBy(users.name, users.id)
     .limit(opts.limit)
     .offset(opts.offset);
 }
 
 export async function selectUser(db: Tx, networkId: string, userId: string) {
-  const [row] = await db.select().from(users).where(and(eq(users.networkId, networkId), eq(users.id, userId)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
   return row;
 }
-

@@ -10,24 +10,39 @@ import type { ProfileUpdate } from './schemas.js';
 const meOf = (user: User) => ({ networkId: user.networkId, userId: user.id, email: user.email });
 
 export async function myProfile(db: Db, network: Network, user: User) {
-  return presentProfile(user, await findProfile(db, network.id, user.id), await followedChapters(db, network.id, user.id));
+  return presentProfile(
+    user,
+    await findProfile(db, network.id, user.id),
+    await followedChapters(db, network.id, user.id),
+  );
 }
 
 /**
  * Saves a validated change; with `followed` (the form's checkboxes) the chapters followed are
  * set in the same transaction, so a refused save changes neither.
  */
-export async function updateMyProfile(db: Db, network: Network, user: User, change: ProfileUpdate, followed?: { ids: string[]; known: { id: string }[] }) {
+export async function updateMyProfile(
+  db: Db,
+  network: Network,
+  user: User,
+  change: ProfileUpdate,
+  followed?: { ids: string[]; known: { id: string }[] },
+) {
   return db.transaction(async (tx) => {
     const profile = await saveProfile(tx, user, change);
     if (followed) await setFollowedChapters(tx, network, user.id, followed.ids, followed.known);
-    return presentProfile({ ...user, name: change.name ?? user.name }, profile, await followedChapters(tx, network.id, user.id));
+    return presentProfile(
+      { ...user, name: change.name ?? user.name },
+      profile,
+      await followedChapters(tx, network.id, user.id),
+    );
   });
 }
 
-export const myAttendance = (db: Db, user: User, opts: { limit: number; offset: number }) => q.selectAttendance(db, meOf(user), opts);
+export const myAttendance = (db: Db, user: User, opts: { limit: number; offset: number }) =>
+  q.selectAttendance(db, meOf(user), opts);
 export const myAttendanceSummary = (db: Db, user: User) => q.countAttendance(db, meOf(user));
 
-
-export const listMembers = (db: Db, networkId: string, opts: { q?: string; limit: number; offset: number }) => q.selectMembers(db, networkId, opts);
+export const listMembers = (db: Db, networkId: string, opts: { q?: string; limit: number; offset: number }) =>
+  q.selectMembers(db, networkId, opts);
 export const findMember = (db: Db, networkId: string, userId: string) => q.selectUser(db, networkId, userId);

@@ -20,7 +20,15 @@ export function ResendForm({ ctx, values, errors }: { ctx: PageContext; values?:
     <form method="post" action="/signup/resend" class="stack" novalidate aria-labelledby="resend-title">
       <h2 id="resend-title">{t('members.resend.title')}</h2>
       <CsrfField ctx={ctx} />
-      <Field name="resend-email" type="email" label={t('login.email')} values={values} errors={errors} autocomplete="email" required />
+      <Field
+        name="resend-email"
+        type="email"
+        label={t('login.email')}
+        values={values}
+        errors={errors}
+        autocomplete="email"
+        required
+      />
       <div>
         <button type="submit">{t('members.resend.submit')}</button>
       </div>
@@ -39,9 +47,30 @@ function signupPage(req: FastifyRequest, reply: FastifyReply, form?: Form, statu
       <ErrorSummary ctx={ctx} errors={form?.errors} />
       <form method="post" action="/signup" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} autocomplete="name" required />
-        <Field name="email" type="email" label={t('login.email')} values={form?.values} errors={form?.errors} autocomplete="email" required />
-        <Select name="locale" label={t('members.profile.locale')} values={form?.values ?? { locale: ctx.locale }} errors={form?.errors} options={locales.map((l) => ({ value: l, label: localeNames[l] }))} />
+        <Field
+          name="name"
+          label={t('field.name')}
+          values={form?.values}
+          errors={form?.errors}
+          autocomplete="name"
+          required
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t('login.email')}
+          values={form?.values}
+          errors={form?.errors}
+          autocomplete="email"
+          required
+        />
+        <Select
+          name="locale"
+          label={t('members.profile.locale')}
+          values={form?.values ?? { locale: ctx.locale }}
+          errors={form?.errors}
+          options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
+        />
         <div>
           <button type="submit">{t('members.signup.submit')}</button>
         </div>
@@ -74,7 +103,12 @@ function checkMailPage(req: FastifyRequest, reply: FastifyReply, form?: Form, st
   );
 }
 
-function verifyPage(req: FastifyRequest<TokenParams>, reply: FastifyReply, user: User | undefined, errors?: FormErrors) {
+function verifyPage(
+  req: FastifyRequest<TokenParams>,
+  reply: FastifyReply,
+  user: User | undefined,
+  errors?: FormErrors,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   return sendPage(
@@ -85,7 +119,15 @@ function verifyPage(req: FastifyRequest<TokenParams>, reply: FastifyReply, user:
         <form method="post" action={`/verify/${req.params.token}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <ErrorSummary ctx={ctx} errors={errors} />
-          <Field name="password" type="password" label={t('members.verify.password')} help={t('members.signup.passwordHelp')} errors={errors} autocomplete="new-password" required />
+          <Field
+            name="password"
+            type="password"
+            label={t('members.verify.password')}
+            help={t('members.signup.passwordHelp')}
+            errors={errors}
+            autocomplete="new-password"
+            required
+          />
           <div>
             <button type="submit">{t('members.verify.confirm', { email: user.email })}</button>
           </div>
@@ -113,24 +155,50 @@ export function signupPages(app: FastifyInstance, db: Db, config: Config): void 
     return checkMailPage(req, reply);
   });
 
-  app.post('/signup/resend', { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, string>;
-    const email = EmailSchema.safeParse(body['resend-email'] ?? '');
-    if (!email.success) return checkMailPage(req, reply, { values: { 'resend-email': body['resend-email'] ?? '' }, errors: { 'resend-email': email.error.issues[0]?.message ?? 'is invalid' } }, 400);
-    await resendVerification(db, req.network, email.data, req.locale, config.baseUrl);
-    return checkMailPage(req, reply);
-  });
+  app.post(
+    '/signup/resend',
+    { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      const email = EmailSchema.safeParse(body['resend-email'] ?? '');
+      if (!email.success)
+        return checkMailPage(
+          req,
+          reply,
+          {
+            values: { 'resend-email': body['resend-email'] ?? '' },
+            errors: { 'resend-email': email.error.issues[0]?.message ?? 'is invalid' },
+          },
+          400,
+        );
+      await resendVerification(db, req.network, email.data, req.locale, config.baseUrl);
+      return checkMailPage(req, reply);
+    },
+  );
 
   // GET only shows a button: mail scanners open links, and must not use up a single-use one.
-  app.get<TokenParams>('/verify/:token', async (req, reply) => verifyPage(req, reply, await peekVerification(db, req.network, req.params.token)));
+  app.get<TokenParams>('/verify/:token', async (req, reply) =>
+    verifyPage(req, reply, await peekVerification(db, req.network, req.params.token)),
+  );
 
-  app.post<TokenParams>('/verify/:token', { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const form = parseForm(VerifySchema, req.body);
-    if (!form.ok) return verifyPage(req, reply, await peekVerification(db, req.network, req.params.token), form.errors);
-    const user = await confirmEmail(db, req.network, req.params.token, form.data.password);
-    if (!user) return verifyPage(req, reply, undefined);
-    const session = await createSession(db, user);
-    reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: session.expiresAt });
-    return reply.redirect('/me/profile?welcome=1', 303);
-  });
+  app.post<TokenParams>(
+    '/verify/:token',
+    { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const form = parseForm(VerifySchema, req.body);
+      if (!form.ok)
+        return verifyPage(req, reply, await peekVerification(db, req.network, req.params.token), form.errors);
+      const user = await confirmEmail(db, req.network, req.params.token, form.data.password);
+      if (!user) return verifyPage(req, reply, undefined);
+      const session = await createSession(db, user);
+      reply.setCookie(SESSION_COOKIE, session.cookie, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        expires: session.expiresAt,
+      });
+      return reply.redirect('/me/profile?welcome=1', 303);
+    },
+  );
 }

@@ -9,17 +9,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const q = async (sql: string, params: unknown[] = []) => (await t.database.pool.query(sql, params)).rows;
-const mailsTo = (email: string) => q(`SELECT kind, locale, subject, text_body FROM outbound_messages WHERE to_email = $1 ORDER BY created_at`, [email]);
+const mailsTo = (email: string) =>
+  q(`SELECT kind, locale, subject, text_body FROM outbound_messages WHERE to_email = $1 ORDER BY created_at`, [email]);
 const tokenIn = (body: string, path: string) => new RegExp(`${path}/([A-Za-z0-9_-]{43})`).exec(body)?.[1];
 
 describe('sign-up by the API', () => {
   it('creates an unconfirmed account with a profile, mails a 48-hour link in the chosen language, and the link signs in', async () => {
-    const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Anne Peeters', email: 'Anne@Example.org', locale: 'nl' } });
+    const res = await t.api('POST', '/api/v1/auth/signup', {
+      body: { name: 'Anne Peeters', email: 'Anne@Example.org', locale: 'nl' },
+    });
     expect(res.statusCode, res.body).toBe(202);
     const [user] = await q(`SELECT id, email_verified_at, role FROM users WHERE email = 'anne@example.org'`);
     expect(user).toMatchObject({ email_verified_at: null, role: 'member' });
-    expect(await q(`SELECT locale, directory_visible FROM member_profiles WHERE user_id = $1`, [user.id])).toEqual([{ locale: 'nl', directory_visible: false }]);
-    const [link] = await q(`SELECT purpose, expires_at - created_at AS valid, token_hash FROM login_links WHERE user_id = $1`, [user.id]);
+    expect(await q(`SELECT locale, directory_visible FROM member_profiles WHERE user_id = $1`, [user.id])).toEqual([
+      { locale: 'nl', directory_visible: false },
+    ]);
+    const [link] = await q(
+      `SELECT purpose, expires_at - created_at AS valid, token_hash FROM login_links WHERE user_id = $1`,
+      [user.id],
+    );
     expect(link.purpose).toBe('verify');
     expect(link.valid.hours ?? link.valid.days * 24).toBe(48);
 
@@ -53,11 +61,19 @@ describe('sign-up by the API', () => {
     const profile = await b.get('/me/profile?welcome=1');
     expect(profile.statusCode).toBe(200);
     expect(profile.body).toContain('Your address is confirmed');
-    expect((await q(`SELECT email_verified_at FROM users WHERE id = $1`, [user.id]))[0].email_verified_at).not.toBeNull();
+    expect(
+      (await q(`SELECT email_verified_at FROM users WHERE id = $1`, [user.id]))[0].email_verified_at,
+    ).not.toBeNull();
 
     // Once only; and now the password works.
     expect((await new FormSession(t.app).get(`/verify/${token}`)).statusCode).toBe(400);
-    expect((await t.api('POST', '/api/v1/auth/tokens', { body: { email: 'anne@example.org', password: 'a long enough password', name: 'cli' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.api('POST', '/api/v1/auth/tokens', {
+          body: { email: 'anne@example.org', password: 'a long enough password', name: 'cli' },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('answers a sign-up with a known address the same way, creates nothing, and tells the owner instead', async () => {
@@ -65,7 +81,9 @@ describe('sign-up by the API', () => {
     const usersBefore = await q(`SELECT count(*)::int AS n FROM users`);
     const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'KNOWN@example.org' } });
     expect(res.statusCode).toBe(202);
-    const fresh = await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Someone New', email: 'new-person@example.org' } });
+    const fresh = await t.api('POST', '/api/v1/auth/signup', {
+      body: { name: 'Someone New', email: 'new-person@example.org' },
+    });
     expect(res.json()).toEqual(fresh.json());
     expect((await q(`SELECT count(*)::int AS n FROM users`))[0].n).toBe(usersBefore[0].n + 1);
     expect((await q(`SELECT name FROM users WHERE id = $1`, [known.user.id]))[0].name).toBe(known.user.name);
@@ -73,18 +91,33 @@ describe('sign-up by the API', () => {
     expect(mails.map((m) => m.kind)).toEqual(['member.exists']);
     expect(tokenIn(mails[0].text_body, '/login/link')).toBeDefined();
     // Its password still works: nothing was changed.
-    expect((await t.api('POST', '/api/v1/auth/tokens', { body: { email: 'known@example.org', password: known.password, name: 'x' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.api('POST', '/api/v1/auth/tokens', {
+          body: { email: 'known@example.org', password: known.password, name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('refuses bad input with the field named', async () => {
-    const res = await t.api('POST', '/api/v1/auth/signup', { body: { name: '', email: 'not-an-address', password: 'short' } });
+    const res = await t.api('POST', '/api/v1/auth/signup', {
+      body: { name: '', email: 'not-an-address', password: 'short' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['email', 'name']);
   });
 
   it('counts accounts made by an admin as confirmed', async () => {
     const made = await t.user('member');
-    expect((await q(`SELECT email_verified_at FROM users WHERE id = $1`, [made.user.id]))[0].email_verified_at).not.toBeNull();
+    expect(
+      (await q(`SELECT email_verified_at FROM users WHERE id = $1`, [made.user.id]))[0].email_verified_at,
+    ).not.toBeNull();
   });
 });
 
@@ -103,20 +136,34 @@ describe('sign-up pages', () => {
     expect((await mailsTo('zoe@example.org')).map((m) => [m.kind, m.locale])).toEqual([['member.verify', 'fr']]);
 
     // No password exists before the link is followed: nothing signs in.
-    const login = await new FormSession(t.app).submit('/login', '/login', { email: 'zoe@example.org', password: 'zoé has a password', next: '/me' });
+    const login = await new FormSession(t.app).submit('/login', '/login', {
+      email: 'zoe@example.org',
+      password: 'zoé has a password',
+      next: '/me',
+    });
     expect(login.statusCode).toBe(401);
     expect(login.headers['set-cookie'] ?? '').not.toContain('essaim_session');
 
     const [mail] = await mailsTo('zoe@example.org');
     const link = tokenIn(mail.text_body, '/verify')!;
     const c = new FormSession(t.app);
-    expect((await c.submit(`/verify/${link}`, `/verify/${link}`, { password: 'zoé has a password' })).statusCode).toBe(303);
+    expect((await c.submit(`/verify/${link}`, `/verify/${link}`, { password: 'zoé has a password' })).statusCode).toBe(
+      303,
+    );
     expect((await c.get('/me')).statusCode).toBe(200);
     // Confirmed: the password now signs in.
-    expect((await new FormSession(t.app).submit('/login', '/login', { email: 'zoe@example.org', password: 'zoé has a password', next: '/me' })).statusCode).toBe(303);
+    expect(
+      (
+        await new FormSession(t.app).submit('/login', '/login', {
+          email: 'zoe@example.org',
+          password: 'zoé has a password',
+          next: '/me',
+        })
+      ).statusCode,
+    ).toBe(303);
   });
 
-  it('lets nobody who signs up with somebody else\'s address into that account', async () => {
+  it("lets nobody who signs up with somebody else's address into that account", async () => {
     // The intruder signs up first with the victim's address, and again later: each time the link goes to the victim's mailbox.
     await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'victim@example.org' } });
     await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Intruder', email: 'victim@example.org' } });
@@ -124,9 +171,14 @@ describe('sign-up pages', () => {
     expect(tokens).toHaveLength(2);
     // Whichever link the victim follows, the password is the one the victim chooses there; no other works.
     const victim = new FormSession(t.app);
-    expect((await victim.submit(`/verify/${tokens[0]}`, `/verify/${tokens[0]}`, { password: 'the victim chose this' })).statusCode).toBe(303);
+    expect(
+      (await victim.submit(`/verify/${tokens[0]}`, `/verify/${tokens[0]}`, { password: 'the victim chose this' }))
+        .statusCode,
+    ).toBe(303);
     for (const password of ['the victim chose this', 'anything the intruder typed']) {
-      const res = await t.api('POST', '/api/v1/auth/tokens', { body: { email: 'victim@example.org', password, name: 'x' } });
+      const res = await t.api('POST', '/api/v1/auth/tokens', {
+        body: { email: 'victim@example.org', password, name: 'x' },
+      });
       expect(res.statusCode, password).toBe(password.startsWith('the victim') ? 201 : 401);
     }
     // Both links are spent: neither can set a password again.
@@ -146,7 +198,9 @@ describe('sign-up pages', () => {
   it('shows an expired confirmation link as such', async () => {
     await t.api('POST', '/api/v1/auth/signup', { body: { name: 'Late', email: 'late@example.org' } });
     const token = tokenIn((await mailsTo('late@example.org'))[0].text_body, '/verify')!;
-    await q(`UPDATE login_links SET expires_at = now() - interval '1 minute' WHERE purpose = 'verify' AND user_id = (SELECT id FROM users WHERE email = 'late@example.org')`);
+    await q(
+      `UPDATE login_links SET expires_at = now() - interval '1 minute' WHERE purpose = 'verify' AND user_id = (SELECT id FROM users WHERE email = 'late@example.org')`,
+    );
     const page = await new FormSession(t.app).get(`/verify/${token}`);
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('expired or was already used');

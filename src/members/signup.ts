@@ -16,16 +16,51 @@ import { saveProfile } from './profiles.js';
 async function queueVerification(tx: Tx, network: Network, user: User, locale: Locale, baseUrl: string): Promise<void> {
   const t = translator(locale);
   const token = await issueLink(tx, network, user.id, 'verify');
-  const mail = composeMail(locale, t('members.mail.verify.subject', { network: network.name }), [t('mail.hello', { name: user.name }), t('members.mail.verify.body', { network: network.name })], `${baseUrl}/verify/${token}`, t('mail.footer', { network: network.name, url: baseUrl }));
-  await queueWrittenMail(tx, { networkId: network.id, kind: 'member.verify', toEmail: user.email, toName: user.name, locale, ...mail });
+  const mail = composeMail(
+    locale,
+    t('members.mail.verify.subject', { network: network.name }),
+    [t('mail.hello', { name: user.name }), t('members.mail.verify.body', { network: network.name })],
+    `${baseUrl}/verify/${token}`,
+    t('mail.footer', { network: network.name, url: baseUrl }),
+  );
+  await queueWrittenMail(tx, {
+    networkId: network.id,
+    kind: 'member.verify',
+    toEmail: user.email,
+    toName: user.name,
+    locale,
+    ...mail,
+  });
 }
 
 /** Someone signed up with an address that already has an account: its owner is told, with a way in. */
-async function queueAccountExists(tx: Tx, network: Network, user: User, locale: Locale, baseUrl: string): Promise<void> {
+async function queueAccountExists(
+  tx: Tx,
+  network: Network,
+  user: User,
+  locale: Locale,
+  baseUrl: string,
+): Promise<void> {
   const t = translator(locale);
   const token = await issueLink(tx, network, user.id, 'login');
-  const mail = composeMail(locale, t('members.mail.exists.subject', { network: network.name }), [t('mail.hello', { name: user.name }), t('members.mail.exists.body', { network: network.name, url: `${baseUrl}/login` })], `${baseUrl}/login/link/${token}`, t('mail.footer', { network: network.name, url: baseUrl }));
-  await queueWrittenMail(tx, { networkId: network.id, kind: 'member.exists', toEmail: user.email, toName: user.name, locale, ...mail });
+  const mail = composeMail(
+    locale,
+    t('members.mail.exists.subject', { network: network.name }),
+    [
+      t('mail.hello', { name: user.name }),
+      t('members.mail.exists.body', { network: network.name, url: `${baseUrl}/login` }),
+    ],
+    `${baseUrl}/login/link/${token}`,
+    t('mail.footer', { network: network.name, url: baseUrl }),
+  );
+  await queueWrittenMail(tx, {
+    networkId: network.id,
+    kind: 'member.exists',
+    toEmail: user.email,
+    toName: user.name,
+    locale,
+    ...mail,
+  });
 }
 
 /**
@@ -54,14 +89,25 @@ async function createOrTell(db: Db, network: Network, input: Signup, lang: Local
       else await queueAccountExists(tx, network, existing, theirs, baseUrl);
       return;
     }
-    const user = await createUser(tx, network.id, { email: input.email, name: input.name, role: 'member' }, { verified: false });
+    const user = await createUser(
+      tx,
+      network.id,
+      { email: input.email, name: input.name, role: 'member' },
+      { verified: false },
+    );
     await saveProfile(tx, user, { locale: lang });
     await queueVerification(tx, network, user, lang, baseUrl);
   });
 }
 
 /** A new confirmation link for an account still waiting for one; nothing for any other address. */
-export async function resendVerification(db: Db, network: Network, email: string, locale: Locale, baseUrl: string): Promise<void> {
+export async function resendVerification(
+  db: Db,
+  network: Network,
+  email: string,
+  locale: Locale,
+  baseUrl: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, network.id, email);
     if (!user || user.emailVerifiedAt) return;
@@ -70,13 +116,19 @@ export async function resendVerification(db: Db, network: Network, email: string
 }
 
 /** The account a confirmation link is for, without using it (mail scanners open links). */
-export const peekVerification = (db: Tx, network: Network, token: string) => peekLoginLink(db, network, token, 'verify');
+export const peekVerification = (db: Tx, network: Network, token: string) =>
+  peekLoginLink(db, network, token, 'verify');
 
 /**
  * Uses the link: the address is confirmed, the password chosen on its page is set, and the account
  * returned, to be signed in. Only the mailbox's owner can reach that page, so only they set it.
  */
-export async function confirmEmail(db: Db, network: Network, token: string, password: string): Promise<User | undefined> {
+export async function confirmEmail(
+  db: Db,
+  network: Network,
+  token: string,
+  password: string,
+): Promise<User | undefined> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const user = await consumeLoginLink(tx, network, token, 'verify');
@@ -84,7 +136,9 @@ export async function confirmEmail(db: Db, network: Network, token: string, pass
     const [updated] = await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).returning();
     // The other confirmation links of the account (a second sign-up, a resend) would otherwise
     // still set a password for two days.
-    await tx.delete(loginLinks).where(and(eq(loginLinks.userId, user.id), eq(loginLinks.purpose, 'verify'), isNull(loginLinks.usedAt)));
+    await tx
+      .delete(loginLinks)
+      .where(and(eq(loginLinks.userId, user.id), eq(loginLinks.purpose, 'verify'), isNull(loginLinks.usedAt)));
     return updated;
   });
 }

@@ -15,8 +15,12 @@ export const memberKind = pgEnum('member_kind', ['tech', 'generalist', 'other'])
 export const memberProfiles = pgTable(
   'member_profiles',
   {
-    userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
     /** Accent-folded, lower-cased display name: the directory's order, kept beside the profile so browsing needs no join. */
     nameKey: text('name_key').notNull().default(''),
     city: text('city').notNull().default(''),
@@ -39,7 +43,9 @@ export const memberProfiles = pgTable(
     invitationsOptOut: boolean('invitations_opt_out').notNull().default(false),
     /** Folded name, city, regions, skills and bio, maintained by the service on every write. */
     searchText: text('search_text').notNull().default(''),
-    searchDoc: tsvector('search_doc').generatedAlwaysAs((): SQL => sql`to_tsvector('simple'::regconfig, ${memberProfiles.searchText})`),
+    searchDoc: tsvector('search_doc').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('simple'::regconfig, ${memberProfiles.searchText})`,
+    ),
     importedAt: timestamp('imported_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -62,9 +68,15 @@ export const memberProfiles = pgTable(
 export const chapterFollowers = pgTable(
   'chapter_followers',
   {
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    chapterId: uuid('chapter_id').notNull().references(() => chapters.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    chapterId: uuid('chapter_id')
+      .notNull()
+      .references(() => chapters.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.chapterId, t.userId] }), index('chapter_followers_user').on(t.userId)],

@@ -11,7 +11,9 @@ import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 
-const css = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'));
+const css = fs.readFileSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'),
+);
 
 type ChapterRow = chapters.ChapterRow;
 type Host = { slug: string; name: string; city: string };
@@ -44,15 +46,22 @@ function ChapterCard({ ctx, chapter, hosts }: { ctx: PageContext; chapter: Chapt
 }
 
 export function networkPages(app: FastifyInstance, db: Db): void {
-  app.get('/assets/app.css', { schema: { hide: true } }, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+  app.get('/assets/app.css', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
 
   app.get('/', async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     // A network has a handful of chapters, not thousands: the home page shows them all.
     const all = await chapters.listChapters(db, req.network, { limit: 500 });
-    const hosts = await chapters.hostVenues(db, req.network, all.map((c) => c.id));
-    const byStatus = (s: ChapterRow['status']) => all.filter((c) => c.status === s).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+    const hosts = await chapters.hostVenues(
+      db,
+      req.network,
+      all.map((c) => c.id),
+    );
+    const byStatus = (s: ChapterRow['status']) =>
+      all.filter((c) => c.status === s).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
     const cards = (list: ChapterRow[]) => (
       <ul class="cards">
         {list.map((c) => (
@@ -68,7 +77,9 @@ export function networkPages(app: FastifyInstance, db: Db): void {
       <Layout ctx={ctx} title={t('nav.home')} head={<FeedAlternates ctx={ctx} />}>
         <h1>{t('home.title', { network: req.network.name })}</h1>
         <p>{t('home.intro')}</p>
-        <Section title={t('home.active')}>{active.length ? cards(active) : <p class="muted">{t('home.noChapters')}</p>}</Section>
+        <Section title={t('home.active')}>
+          {active.length ? cards(active) : <p class="muted">{t('home.noChapters')}</p>}
+        </Section>
         {planned.length ? (
           <Section title={t('home.planned')}>
             <p>{t('home.plannedIntro')}</p>
@@ -86,9 +97,19 @@ export function networkPages(app: FastifyInstance, db: Db): void {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const admin = isAdmin(user);
-    const myChapters = admin ? await chapters.listChapters(db, req.network, { limit: 500 }) : await chapters.chaptersOrganizedBy(db, req.network, user.id);
-    const myVenues = admin ? await venues.listVenues(db, req.network, { limit: 500 }) : await venues.venuesManagedBy(db, req.network, user.id);
-    const interest = admin ? await chapters.interestCounts(db, req.network, myChapters.map((c) => c.id)) : new Map<string, number>();
+    const myChapters = admin
+      ? await chapters.listChapters(db, req.network, { limit: 500 })
+      : await chapters.chaptersOrganizedBy(db, req.network, user.id);
+    const myVenues = admin
+      ? await venues.listVenues(db, req.network, { limit: 500 })
+      : await venues.venuesManagedBy(db, req.network, user.id);
+    const interest = admin
+      ? await chapters.interestCounts(
+          db,
+          req.network,
+          myChapters.map((c) => c.id),
+        )
+      : new Map<string, number>();
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('admin.title')}>
@@ -137,7 +158,10 @@ export function networkPages(app: FastifyInstance, db: Db): void {
             <ul>
               {myVenues.map((v) => (
                 <li>
-                  <a href={`/venues/${v.slug}`}>{v.name}</a> · <a href={`/admin/venues/${v.slug}`} aria-label={`${t('admin.edit')} ${v.name}`}>{t('admin.edit')}</a>
+                  <a href={`/venues/${v.slug}`}>{v.name}</a> ·{' '}
+                  <a href={`/admin/venues/${v.slug}`} aria-label={`${t('admin.edit')} ${v.name}`}>
+                    {t('admin.edit')}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -155,7 +179,9 @@ export function networkPages(app: FastifyInstance, db: Db): void {
         </p>
         {admin ? (
           <p>
-            <a href="/admin/outbox">{t('admin.outbox')}</a> · <a href="/admin/webhooks">{t('admin.webhooks')}</a> · <a href="/admin/members">{t('members.admin.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a> · <a href="/admin/members/import">{t('import.title')}</a>
+            <a href="/admin/outbox">{t('admin.outbox')}</a> · <a href="/admin/webhooks">{t('admin.webhooks')}</a> ·{' '}
+            <a href="/admin/members">{t('members.admin.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a> ·{' '}
+            <a href="/admin/members/import">{t('import.title')}</a>
           </p>
         ) : null}
       </Layout>,

@@ -10,7 +10,10 @@ export type Network = typeof networks.$inferSelect;
 export async function ensureDefaultNetwork(db: Tx, name: string): Promise<Network> {
   const [existing] = await db.select().from(networks).where(eq(networks.isDefault, true));
   if (existing) return existing;
-  await db.insert(networks).values({ slug: slugify(name) || 'network', name, isDefault: true }).onConflictDoNothing();
+  await db
+    .insert(networks)
+    .values({ slug: slugify(name) || 'network', name, isDefault: true })
+    .onConflictDoNothing();
   const [row] = await db.select().from(networks).where(eq(networks.isDefault, true));
   return row!;
 }
@@ -23,7 +26,10 @@ const cache = new WeakMap<object, Map<string, { network: Network | undefined; un
 export async function networkForHost(db: Tx, host: string | undefined): Promise<Network | undefined> {
   const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   const hit = perDb.get(hostname);
   if (hit && hit.until > Date.now()) return hit.network;
   const network = await lookupNetwork(db, hostname);
@@ -43,7 +49,10 @@ async function lookupNetwork(db: Tx, hostname: string): Promise<Network | undefi
 
 /** A random secret kept in the database, so every server process on it signs cookies alike. */
 export async function instanceSecret(db: Tx, key: string): Promise<string> {
-  await db.insert(settings).values({ key, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+  await db
+    .insert(settings)
+    .values({ key, value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
   return row!.value;
 }

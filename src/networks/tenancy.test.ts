@@ -12,21 +12,45 @@ let adminB: string;
 beforeAll(async () => {
   t = await startTestApp();
   adminA = (await t.user('admin')).token;
-  const [other] = await t.database.db.insert(networks).values({ slug: 'other', name: 'Other network', host: 'other.example' }).returning();
-  const user = await createUser(t.database.db, other!.id, { email: 'admin@other.example', name: 'Other admin', role: 'admin', password: 'another password' });
+  const [other] = await t.database.db
+    .insert(networks)
+    .values({ slug: 'other', name: 'Other network', host: 'other.example' })
+    .returning();
+  const user = await createUser(t.database.db, other!.id, {
+    email: 'admin@other.example',
+    name: 'Other admin',
+    role: 'admin',
+    password: 'another password',
+  });
   adminB = (await createToken(t.database.db, user, 'test')).token;
 });
 afterAll(() => t.close());
 
 it('resolves the network from the host name and keeps each network to itself', async () => {
   const onB = { host: 'other.example' };
-  expect((await t.api('POST', '/api/v1/chapters', { token: adminA, body: { name: 'Charleroi', city: 'Charleroi' } })).statusCode).toBe(201);
+  expect(
+    (await t.api('POST', '/api/v1/chapters', { token: adminA, body: { name: 'Charleroi', city: 'Charleroi' } }))
+      .statusCode,
+  ).toBe(201);
   // The same slug is free in the other network: unique keys include the network.
-  expect((await t.api('POST', '/api/v1/chapters', { token: adminB, body: { name: 'Charleroi', city: 'Charleroi', description: 'B' }, headers: onB })).statusCode).toBe(201);
-  expect((await t.api('POST', '/api/v1/chapters', { token: adminB, body: { name: 'Gent', city: 'Gent' }, headers: onB })).statusCode).toBe(201);
+  expect(
+    (
+      await t.api('POST', '/api/v1/chapters', {
+        token: adminB,
+        body: { name: 'Charleroi', city: 'Charleroi', description: 'B' },
+        headers: onB,
+      })
+    ).statusCode,
+  ).toBe(201);
+  expect(
+    (await t.api('POST', '/api/v1/chapters', { token: adminB, body: { name: 'Gent', city: 'Gent' }, headers: onB }))
+      .statusCode,
+  ).toBe(201);
 
   const listA = (await t.api('GET', '/api/v1/chapters')).json().items.map((c: { slug: string }) => c.slug);
-  const listB = (await t.api('GET', '/api/v1/chapters', { headers: onB })).json().items.map((c: { slug: string }) => c.slug);
+  const listB = (await t.api('GET', '/api/v1/chapters', { headers: onB }))
+    .json()
+    .items.map((c: { slug: string }) => c.slug);
   expect(listA).toEqual(['charleroi']);
   expect(listB).toEqual(['charleroi', 'gent']);
   expect((await t.api('GET', '/api/v1/chapters/charleroi', { headers: onB })).json().description).toBe('B');

@@ -32,7 +32,13 @@ describe('partnerships', () => {
   it('records a partnership; the venue then hosts the chapter on both sides', async () => {
     const res = await t.api('POST', '/api/v1/chapters/charleroi/partnerships', {
       token: admin,
-      body: { venue: 'quai-10', venueProvides: 'room and coffee', networkProvides: 'speakers and promotion', since: '2025-01-15', status: 'active' },
+      body: {
+        venue: 'quai-10',
+        venueProvides: 'room and coffee',
+        networkProvides: 'speakers and promotion',
+        since: '2025-01-15',
+        status: 'active',
+      },
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
@@ -55,9 +61,14 @@ describe('partnerships', () => {
     expect((await venue('biopark')).chapters).toEqual([]);
     // The chapter list shows hosts too.
     const list = (await t.api('GET', '/api/v1/chapters?limit=100')).json();
-    expect(list.items.find((c: { slug: string }) => c.slug === 'charleroi').hostVenues.map((v: { slug: string }) => v.slug)).toEqual(['quai-10']);
+    expect(
+      list.items.find((c: { slug: string }) => c.slug === 'charleroi').hostVenues.map((v: { slug: string }) => v.slug),
+    ).toEqual(['quai-10']);
 
-    expect((await t.api('GET', `/api/v1/partnerships/${quaiId}`)).json()).toMatchObject({ id: quaiId, status: 'active' });
+    expect((await t.api('GET', `/api/v1/partnerships/${quaiId}`)).json()).toMatchObject({
+      id: quaiId,
+      status: 'active',
+    });
   });
 
   it('lists only active partnerships as hosts: a proposed one is listed but does not host', async () => {
@@ -82,28 +93,50 @@ describe('partnerships', () => {
   });
 
   it('refuses a second partnership that has not ended for the same chapter and venue with 409', async () => {
-    const dup = await t.api('POST', '/api/v1/chapters/charleroi/partnerships', { token: admin, body: { venue: 'quai-10', status: 'proposed' } });
+    const dup = await t.api('POST', '/api/v1/chapters/charleroi/partnerships', {
+      token: admin,
+      body: { venue: 'quai-10', status: 'proposed' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.headers['content-type']).toContain('application/problem+json');
     expect(dup.json().detail).toContain(quaiId);
     expect((await t.api('GET', '/api/v1/chapters/charleroi/partnerships')).json().items).toHaveLength(2);
     // The same venue may host another chapter.
-    const other = await t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: admin, body: { venue: 'quai-10', status: 'active' } });
+    const other = await t.api('POST', '/api/v1/chapters/wavre/partnerships', {
+      token: admin,
+      body: { venue: 'quai-10', status: 'active' },
+    });
     expect(other.statusCode).toBe(201);
-    expect((await venue('quai-10')).chapters.map((c: { slug: string }) => c.slug).sort()).toEqual(['charleroi', 'wavre']);
+    expect((await venue('quai-10')).chapters.map((c: { slug: string }) => c.slug).sort()).toEqual([
+      'charleroi',
+      'wavre',
+    ]);
   });
 
   it('ends a partnership with PATCH: the venue no longer hosts the chapter', async () => {
-    const res = await t.api('PATCH', `/api/v1/partnerships/${quaiId}`, { token: admin, body: { status: 'ended', until: '2025-06-30' } });
+    const res = await t.api('PATCH', `/api/v1/partnerships/${quaiId}`, {
+      token: admin,
+      body: { status: 'ended', until: '2025-06-30' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: quaiId, status: 'ended', since: '2025-01-15', until: '2025-06-30', venue: { slug: 'quai-10' }, chapter: { slug: 'charleroi' } });
+    expect(res.json()).toMatchObject({
+      id: quaiId,
+      status: 'ended',
+      since: '2025-01-15',
+      until: '2025-06-30',
+      venue: { slug: 'quai-10' },
+      chapter: { slug: 'charleroi' },
+    });
     expect(await hostSlugs('charleroi')).toEqual([]);
     expect((await venue('quai-10')).chapters.map((c: { slug: string }) => c.slug)).toEqual(['wavre']);
     expect((await t.api('GET', `/api/v1/partnerships/${quaiId}`)).json().status).toBe('ended');
   });
 
   it('allows a new partnership once the previous one ended, but not reopening the old one beside it', async () => {
-    const again = await t.api('POST', '/api/v1/chapters/charleroi/partnerships', { token: admin, body: { venue: 'quai-10', since: '2026-01-01', status: 'active' } });
+    const again = await t.api('POST', '/api/v1/chapters/charleroi/partnerships', {
+      token: admin,
+      body: { venue: 'quai-10', since: '2026-01-01', status: 'active' },
+    });
     expect(again.statusCode).toBe(201);
     expect(again.json().id).not.toBe(quaiId);
     expect(await hostSlugs('charleroi')).toEqual(['quai-10']);
@@ -113,17 +146,27 @@ describe('partnerships', () => {
   });
 
   it('lets only one of two simultaneous requests open a partnership for the same pair', async () => {
-    expect((await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Le Comptoir', city: 'Wavre' } })).statusCode).toBe(201);
+    expect(
+      (await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Le Comptoir', city: 'Wavre' } }))
+        .statusCode,
+    ).toBe(201);
     const body = { venue: 'le-comptoir', status: 'active' };
-    const results = await Promise.all([1, 2, 3].map(() => t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: admin, body })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: admin, body })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
-    const open = (await t.api('GET', '/api/v1/chapters/wavre/partnerships')).json().items.filter((p: { venue: { slug: string } }) => p.venue.slug === 'le-comptoir');
+    const open = (await t.api('GET', '/api/v1/chapters/wavre/partnerships'))
+      .json()
+      .items.filter((p: { venue: { slug: string } }) => p.venue.slug === 'le-comptoir');
     expect(open).toHaveLength(1);
   });
 
   it('refuses an unknown venue with 400 on the field venue, and records nothing', async () => {
     const before = (await t.api('GET', '/api/v1/chapters/wavre/partnerships')).json().items.length;
-    const res = await t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: admin, body: { venue: 'atlantis', status: 'active' } });
+    const res = await t.api('POST', '/api/v1/chapters/wavre/partnerships', {
+      token: admin,
+      body: { venue: 'atlantis', status: 'active' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ field: 'venue', message: 'is not a known venue' }]);
     expect(res.json().detail).toContain('atlantis');
@@ -131,28 +174,54 @@ describe('partnerships', () => {
   });
 
   it('refuses an end before the start, on create and on update', async () => {
-    const bad = await t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: admin, body: { venue: 'biopark', since: '2025-05-01', until: '2025-04-01', status: 'proposed' } });
+    const bad = await t.api('POST', '/api/v1/chapters/wavre/partnerships', {
+      token: admin,
+      body: { venue: 'biopark', since: '2025-05-01', until: '2025-04-01', status: 'proposed' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['until']);
-    const ok = await t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: admin, body: { venue: 'biopark', since: '2025-05-01', status: 'proposed' } });
+    const ok = await t.api('POST', '/api/v1/chapters/wavre/partnerships', {
+      token: admin,
+      body: { venue: 'biopark', since: '2025-05-01', status: 'proposed' },
+    });
     expect(ok.statusCode).toBe(201);
-    const early = await t.api('PATCH', `/api/v1/partnerships/${ok.json().id}`, { token: admin, body: { until: '2025-04-30' } });
+    const early = await t.api('PATCH', `/api/v1/partnerships/${ok.json().id}`, {
+      token: admin,
+      body: { until: '2025-04-30' },
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().errors[0].field).toBe('until');
     expect((await t.api('GET', `/api/v1/partnerships/${ok.json().id}`)).json().until).toBeNull();
   });
 
   it('answers 404 for an unknown chapter or partnership', async () => {
-    expect((await t.api('POST', '/api/v1/chapters/atlantis/partnerships', { token: admin, body: { venue: 'quai-10' } })).statusCode).toBe(404);
-    expect((await t.api('PATCH', '/api/v1/partnerships/00000000-0000-4000-8000-000000000000', { token: admin, body: { status: 'ended' } })).statusCode).toBe(404);
+    expect(
+      (await t.api('POST', '/api/v1/chapters/atlantis/partnerships', { token: admin, body: { venue: 'quai-10' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.api('PATCH', '/api/v1/partnerships/00000000-0000-4000-8000-000000000000', {
+          token: admin,
+          body: { status: 'ended' },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('lets only admins record or change partnerships', async () => {
     const member = (await t.user('member')).token;
-    expect((await t.api('POST', '/api/v1/chapters/wavre/partnerships', { body: { venue: 'biopark' } })).statusCode).toBe(401);
-    expect((await t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: member, body: { venue: 'biopark' } })).statusCode).toBe(403);
+    expect(
+      (await t.api('POST', '/api/v1/chapters/wavre/partnerships', { body: { venue: 'biopark' } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.api('POST', '/api/v1/chapters/wavre/partnerships', { token: member, body: { venue: 'biopark' } }))
+        .statusCode,
+    ).toBe(403);
     const id = (await t.api('GET', '/api/v1/chapters/wavre/partnerships')).json().items[0].id;
-    expect((await t.api('PATCH', `/api/v1/partnerships/${id}`, { token: member, body: { status: 'ended' } })).statusCode).toBe(403);
+    expect(
+      (await t.api('PATCH', `/api/v1/partnerships/${id}`, { token: member, body: { status: 'ended' } })).statusCode,
+    ).toBe(403);
     expect((await t.api('GET', `/api/v1/partnerships/${id}`)).json().status).not.toBe('ended');
   });
 });

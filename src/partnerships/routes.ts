@@ -12,7 +12,12 @@ const tags = ['partnerships'];
 
 export function partnershipRoutes(app: Api, db: Db): void {
   app.get('/api/v1/chapters/:slug/partnerships', {
-    schema: { tags, summary: 'Partnerships of a chapter with venues', params: SlugParamsSchema, response: { 200: z.object({ items: z.array(PartnershipSchema) }) } },
+    schema: {
+      tags,
+      summary: 'Partnerships of a chapter with venues',
+      params: SlugParamsSchema,
+      response: { 200: z.object({ items: z.array(PartnershipSchema) }) },
+    },
     handler: async (req) => {
       const chapter = await findChapter(db, req.network, req.params.slug);
       return { items: await partnerships.listPartnerships(db, req.network, { chapterId: chapter.id }) };
@@ -20,7 +25,14 @@ export function partnershipRoutes(app: Api, db: Db): void {
   });
 
   app.post('/api/v1/chapters/:slug/partnerships', {
-    schema: { tags, summary: 'Record a partnership between a chapter and a venue (admins)', security: bearer, params: SlugParamsSchema, body: PartnershipCreateSchema, response: { 201: PartnershipSchema } },
+    schema: {
+      tags,
+      summary: 'Record a partnership between a chapter and a venue (admins)',
+      security: bearer,
+      params: SlugParamsSchema,
+      body: PartnershipCreateSchema,
+      response: { 201: PartnershipSchema },
+    },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.managePartnerships(req.user), 'record partnerships');
       const view = await partnerships.createPartnership(db, req.network, req.params.slug, req.body);
@@ -29,12 +41,25 @@ export function partnershipRoutes(app: Api, db: Db): void {
   });
 
   app.get('/api/v1/partnerships/:id', {
-    schema: { tags, summary: 'A partnership', params: z.object({ id: z.uuid() }), response: { 200: PartnershipSchema } },
-    handler: async (req) => partnerships.presentPartnership(await partnerships.findPartnership(db, req.network, req.params.id)),
+    schema: {
+      tags,
+      summary: 'A partnership',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: PartnershipSchema },
+    },
+    handler: async (req) =>
+      partnerships.presentPartnership(await partnerships.findPartnership(db, req.network, req.params.id)),
   });
 
   app.patch('/api/v1/partnerships/:id', {
-    schema: { tags, summary: 'Change or end a partnership (admins)', security: bearer, params: z.object({ id: z.uuid() }), body: PartnershipUpdateSchema, response: { 200: PartnershipSchema } },
+    schema: {
+      tags,
+      summary: 'Change or end a partnership (admins)',
+      security: bearer,
+      params: z.object({ id: z.uuid() }),
+      body: PartnershipUpdateSchema,
+      response: { 200: PartnershipSchema },
+    },
     handler: async (req) => {
       authorize(req.user, chapterPolicy.managePartnerships(req.user), 'change partnerships');
       return partnerships.updatePartnership(db, req.network, req.params.id, req.body);

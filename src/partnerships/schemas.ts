@@ -13,13 +13,16 @@ const fields = {
   status: PartnershipStatusSchema,
 };
 
-const untilAfterSince = (p: { since?: string | null; until?: string | null }) => !p.since || !p.until || p.until >= p.since;
+const untilAfterSince = (p: { since?: string | null; until?: string | null }) =>
+  !p.since || !p.until || p.until >= p.since;
 const untilMessage = {
   message: 'must be on or after since',
   path: ['until'],
   // Checked even when other fields are invalid, so one 400 lists every invalid field; not when the dates themselves are.
   when: ({ value, issues }: z.core.ParsePayload) =>
-    typeof value === 'object' && value !== null && !issues.some((i) => i.path?.[0] === 'since' || i.path?.[0] === 'until'),
+    typeof value === 'object' &&
+    value !== null &&
+    !issues.some((i) => i.path?.[0] === 'since' || i.path?.[0] === 'until'),
 };
 
 export const PartnershipCreateSchema = z

@@ -11,7 +11,11 @@ import { partnerships } from './tables.js';
 
 const withNames = (db: Tx) =>
   db
-    .select({ p: partnerships, chapter: { slug: chapters.slug, name: chapters.name }, venue: { slug: venues.slug, name: venues.name, city: venues.city } })
+    .select({
+      p: partnerships,
+      chapter: { slug: chapters.slug, name: chapters.name },
+      venue: { slug: venues.slug, name: venues.name, city: venues.city },
+    })
     .from(partnerships)
     .innerJoin(chapters, eq(chapters.id, partnerships.chapterId))
     .innerJoin(venues, eq(venues.id, partnerships.venueId));
@@ -46,19 +50,37 @@ async function refuseSecondOpen(db: Tx, networkId: string, chapterId: string, ve
         exceptId ? ne(partnerships.id, exceptId) : undefined,
       ),
     );
-  if (open) throw new AppError('conflict', `This chapter already has a partnership with this venue (${open.id}) that has not ended: change that one instead.`);
+  if (open)
+    throw new AppError(
+      'conflict',
+      `This chapter already has a partnership with this venue (${open.id}) that has not ended: change that one instead.`,
+    );
 }
 
-export async function createPartnership(db: Db, network: Network, chapterSlug: string, input: PartnershipCreate): Promise<PartnershipView> {
+export async function createPartnership(
+  db: Db,
+  network: Network,
+  chapterSlug: string,
+  input: PartnershipCreate,
+): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, chapterSlug, true);
     const venue = await findVenue(tx, network, input.venue).catch(() => {
-      throw new AppError('validation', `There is no venue "${input.venue}". Create the venue first.`, [{ field: 'venue', message: 'is not a known venue' }]);
+      throw new AppError('validation', `There is no venue "${input.venue}". Create the venue first.`, [
+        { field: 'venue', message: 'is not a known venue' },
+      ]);
     });
     if (input.status !== 'ended') await refuseSecondOpen(tx, network.id, chapter.id, venue.id);
     const { venue: _slug, ...values } = input;
-    const [row] = await tx.insert(partnerships).values({ networkId: network.id, chapterId: chapter.id, venueId: venue.id, ...values }).returning();
-    return presentPartnership({ p: row!, chapter: { slug: chapter.slug, name: chapter.name }, venue: { slug: venue.slug, name: venue.name, city: venue.city } });
+    const [row] = await tx
+      .insert(partnerships)
+      .values({ networkId: network.id, chapterId: chapter.id, venueId: venue.id, ...values })
+      .returning();
+    return presentPartnership({
+      p: row!,
+      chapter: { slug: chapter.slug, name: chapter.name },
+      venue: { slug: venue.slug, name: venue.name, city: venue.city },
+    });
   });
 }
 
@@ -69,19 +91,32 @@ export async function findPartnership(db: Tx, network: Network, id: string, lock
   return row;
 }
 
-export async function updatePartnership(db: Db, network: Network, id: string, patch: PartnershipUpdate): Promise<PartnershipView> {
+export async function updatePartnership(
+  db: Db,
+  network: Network,
+  id: string,
+  patch: PartnershipUpdate,
+): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const current = await findPartnership(tx, network, id, true);
     const since = patch.since !== undefined ? patch.since : current.p.since;
     const until = patch.until !== undefined ? patch.until : current.p.until;
-    if (since && until && until < since) throw new AppError('validation', 'The partnership cannot end before it starts.', [{ field: 'until', message: 'must be on or after since' }]);
-    if (patch.status && patch.status !== 'ended') await refuseSecondOpen(tx, network.id, current.p.chapterId, current.p.venueId, id);
+    if (since && until && until < since)
+      throw new AppError('validation', 'The partnership cannot end before it starts.', [
+        { field: 'until', message: 'must be on or after since' },
+      ]);
+    if (patch.status && patch.status !== 'ended')
+      await refuseSecondOpen(tx, network.id, current.p.chapterId, current.p.venueId, id);
     const [row] = await tx.update(partnerships).set(patch).where(eq(partnerships.id, id)).returning();
     return presentPartnership({ ...current, p: row! });
   });
 }
 
-export async function listPartnerships(db: Tx, network: Network, filter: { chapterId?: string; venueId?: string }): Promise<PartnershipView[]> {
+export async function listPartnerships(
+  db: Tx,
+  network: Network,
+  filter: { chapterId?: string; venueId?: string },
+): Promise<PartnershipView[]> {
   const rows = await withNames(db)
     .where(
       and(

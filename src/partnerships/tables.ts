@@ -10,9 +10,15 @@ export const partnerships = pgTable(
   'partnerships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    chapterId: uuid('chapter_id').notNull().references(() => chapters.id, { onDelete: 'cascade' }),
-    venueId: uuid('venue_id').notNull().references(() => venues.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    chapterId: uuid('chapter_id')
+      .notNull()
+      .references(() => chapters.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id, { onDelete: 'cascade' }),
     venueProvides: text('venue_provides').notNull().default(''),
     networkProvides: text('network_provides').notNull().default(''),
     since: date('since'),
@@ -20,5 +26,8 @@ export const partnerships = pgTable(
     status: partnershipStatus('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('partnerships_chapter').on(t.networkId, t.chapterId), index('partnerships_venue').on(t.networkId, t.venueId)],
+  (t) => [
+    index('partnerships_chapter').on(t.networkId, t.chapterId),
+    index('partnerships_venue').on(t.networkId, t.venueId),
+  ],
 );

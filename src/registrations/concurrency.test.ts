@@ -14,8 +14,16 @@ const inDays = (d: number, hour = 17) => {
 beforeAll(async () => {
   t = await startTestApp();
   admin = (await t.user('admin')).token;
-  venue = (await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Crowd Hall', city: 'Mons', rooms: [{ name: 'Main', capacity: 50 }] } })).json().slug;
-  expect((await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Mons', city: 'Mons', status: 'active' } })).statusCode).toBe(201);
+  venue = (
+    await t.api('POST', '/api/v1/venues', {
+      token: admin,
+      body: { name: 'Crowd Hall', city: 'Mons', rooms: [{ name: 'Main', capacity: 50 }] },
+    })
+  ).json().slug;
+  expect(
+    (await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Mons', city: 'Mons', status: 'active' } }))
+      .statusCode,
+  ).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -24,23 +32,46 @@ let eventNo = 0;
 async function newEvent(capacity: number, inRoom = false): Promise<string> {
   const day = 200 + ++eventNo;
   const where = inRoom ? { venue, room: 'Main' } : { venue, onlineUrl: 'https://meet.example.org/crowd' };
-  const res = await t.api('POST', '/api/v1/chapters/mons/events', { token: admin, body: { title: `Crowd ${eventNo}`, startsAt: inDays(day), endsAt: inDays(day, 19), capacity, waitlist: true, ...where } });
+  const res = await t.api('POST', '/api/v1/chapters/mons/events', {
+    token: admin,
+    body: {
+      title: `Crowd ${eventNo}`,
+      startsAt: inDays(day),
+      endsAt: inDays(day, 19),
+      capacity,
+      waitlist: true,
+      ...where,
+    },
+  });
   expect(res.statusCode).toBe(201);
   return res.json().id;
 }
 
-const register = (eventId: string, email: string) => t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name: email.split('@')[0], email } });
+const register = (eventId: string, email: string) =>
+  t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name: email.split('@')[0], email } });
 const eventView = async (eventId: string) => (await t.api('GET', `/api/v1/events/${eventId}`)).json();
 
-interface Row { id: string; email: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; queue_no: number }
+interface Row {
+  id: string;
+  email: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  queue_no: number;
+}
 /** Every registration of the event, straight from the database, in arrival order. */
 async function rowsOf(eventId: string): Promise<Row[]> {
-  return (await t.database.pool.query<Row>('SELECT id, email, status, queue_no FROM registrations WHERE event_id = $1 ORDER BY queue_no', [eventId])).rows;
+  return (
+    await t.database.pool.query<Row>(
+      'SELECT id, email, status, queue_no FROM registrations WHERE event_id = $1 ORDER BY queue_no',
+      [eventId],
+    )
+  ).rows;
 }
 
 /** The waitlist as organisers see it through the API, all of it in one page. */
 async function waitlistOf(eventId: string): Promise<{ id: string; email: string; waitlistPosition: number }[]> {
-  const res = await t.api('GET', `/api/v1/events/${eventId}/registrations?status=waitlisted&limit=500`, { token: admin });
+  const res = await t.api('GET', `/api/v1/events/${eventId}/registrations?status=waitlisted&limit=500`, {
+    token: admin,
+  });
   expect(res.statusCode).toBe(200);
   expect(res.json().nextCursor).toBeNull();
   return res.json().items;
@@ -57,7 +88,9 @@ describe('flash crowd', () => {
     const responses = await Promise.all(emails.map((e) => register(eventId, e)));
     // The requests really overlapped: they were written by far fewer transactions than people
     // (xmin is the id of the transaction that inserted a row).
-    const transactions = (await pool.query('SELECT count(DISTINCT xmin::text)::int AS n FROM registrations WHERE event_id = $1', [eventId])).rows[0].n as number;
+    const transactions = (
+      await pool.query('SELECT count(DISTINCT xmin::text)::int AS n FROM registrations WHERE event_id = $1', [eventId])
+    ).rows[0].n as number;
     expect(transactions).toBeGreaterThanOrEqual(1);
     expect(transactions).toBeLessThan(crowd / 5);
 
@@ -87,7 +120,12 @@ describe('flash crowd', () => {
     const told = new Map(waitlisted.map((b) => [b.id, b.waitlistPosition]));
     expect(list.every((r) => told.get(r.id) === r.waitlistPosition)).toBe(true);
 
-    expect(await eventView(eventId)).toMatchObject({ capacity: 50, confirmedCount: 50, waitlistCount: crowd - 50, seatsLeft: 0 });
+    expect(await eventView(eventId)).toMatchObject({
+      capacity: 50,
+      confirmedCount: 50,
+      waitlistCount: crowd - 50,
+      seatsLeft: 0,
+    });
   });
 
   it('50 simultaneous submissions of one e-mail make one registration', async () => {
@@ -110,18 +148,31 @@ describe('flash crowd', () => {
 
   it('cancellations and capacity raises in the middle of a crowd leave no seat empty and nobody promoted twice', async () => {
     const eventId = await newEvent(5);
-    const first = await Promise.all(Array.from({ length: 40 }, (_, i) => register(eventId, `early${i}@crowd.example.org`)));
+    const first = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => register(eventId, `early${i}@crowd.example.org`)),
+    );
     expect(first.every((r) => r.statusCode === 201)).toBe(true);
     const ids = first.map((r) => r.json().id as string);
     // Cancel 15 of them (confirmed and waitlisted alike), raise the capacity three times, and let 40 more arrive, all at once.
     const chaos = [
-      ...ids.filter((_, i) => i % 2 === 0).slice(0, 15).map((id) => t.api('POST', `/api/v1/registrations/${id}/cancel`, { token: admin })),
-      ...[8, 12, 20].map((capacity) => t.api('PATCH', `/api/v1/events/${eventId}`, { token: admin, body: { capacity } })),
+      ...ids
+        .filter((_, i) => i % 2 === 0)
+        .slice(0, 15)
+        .map((id) => t.api('POST', `/api/v1/registrations/${id}/cancel`, { token: admin })),
+      ...[8, 12, 20].map((capacity) =>
+        t.api('PATCH', `/api/v1/events/${eventId}`, { token: admin, body: { capacity } }),
+      ),
       ...Array.from({ length: 40 }, (_, i) => register(eventId, `late${i}@crowd.example.org`)),
     ];
     const answers = await Promise.all(chaos);
     // A raise may be refused (409) when a later, lower one finds more people confirmed; nothing else fails.
-    expect(answers.every((r) => [200, 201].includes(r.statusCode) || (r.statusCode === 409 && r.json().detail.includes('capacity cannot go below')))).toBe(true);
+    expect(
+      answers.every(
+        (r) =>
+          [200, 201].includes(r.statusCode) ||
+          (r.statusCode === 409 && r.json().detail.includes('capacity cannot go below')),
+      ),
+    ).toBe(true);
 
     const { capacity, confirmedCount, waitlistCount } = await eventView(eventId);
     const rows = await rowsOf(eventId);
@@ -157,16 +208,26 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 type Status = Row['status'];
-interface Entry { id: string; email: string; status: Status }
-interface Model { capacity: number; cancelled: boolean; entries: Entry[] /* every registration, in arrival order */ }
+interface Entry {
+  id: string;
+  email: string;
+  status: Status;
+}
+interface Model {
+  capacity: number;
+  cancelled: boolean;
+  entries: Entry[] /* every registration, in arrival order */;
+}
 
 const live = (m: Model) => m.entries.filter((e) => e.status !== 'cancelled');
 const countOf = (m: Model, s: Status) => m.entries.filter((e) => e.status === s).length;
-const positionIn = (m: Model, e: Entry) => (e.status === 'waitlisted' ? m.entries.filter((x) => x.status === 'waitlisted').indexOf(e) + 1 : undefined);
+const positionIn = (m: Model, e: Entry) =>
+  e.status === 'waitlisted' ? m.entries.filter((x) => x.status === 'waitlisted').indexOf(e) + 1 : undefined;
 /** The rule the model enforces: a free seat goes to the earliest arrival still waiting. */
 function fill(m: Model) {
   if (m.cancelled) return;
-  for (const e of m.entries) if (e.status === 'waitlisted' && countOf(m, 'confirmed') < m.capacity) e.status = 'confirmed';
+  for (const e of m.entries)
+    if (e.status === 'waitlisted' && countOf(m, 'confirmed') < m.capacity) e.status = 'confirmed';
 }
 
 let personNo = 0;
@@ -193,7 +254,11 @@ async function step(eventId: string, m: Model, a: Action, log: string[]) {
         expect(res.statusCode).toBe(429);
       } else {
         expect(res.statusCode).toBe(201);
-        const entry: Entry = { id: res.json().id, email, status: countOf(m, 'confirmed') < m.capacity ? 'confirmed' : 'waitlisted' };
+        const entry: Entry = {
+          id: res.json().id,
+          email,
+          status: countOf(m, 'confirmed') < m.capacity ? 'confirmed' : 'waitlisted',
+        };
         m.entries.push(entry);
         expect(res.json().status).toBe(entry.status);
         expect(res.json().waitlistPosition).toBe(positionIn(m, entry));
@@ -224,12 +289,19 @@ async function step(eventId: string, m: Model, a: Action, log: string[]) {
         expect(res.statusCode).toBe(200);
         m.capacity = a.value;
         fill(m);
-        expect(res.json()).toMatchObject({ capacity: m.capacity, confirmedCount: countOf(m, 'confirmed'), waitlistCount: countOf(m, 'waitlisted') });
+        expect(res.json()).toMatchObject({
+          capacity: m.capacity,
+          confirmedCount: countOf(m, 'confirmed'),
+          waitlistCount: countOf(m, 'waitlisted'),
+        });
       }
       return;
     }
     case 'cancelEvent': {
-      const res = await t.api('POST', `/api/v1/events/${eventId}/cancel`, { token: admin, body: { reason: 'Property test' } });
+      const res = await t.api('POST', `/api/v1/events/${eventId}/cancel`, {
+        token: admin,
+        body: { reason: 'Property test' },
+      });
       log.push(`cancel event -> ${res.statusCode}`);
       expect(res.statusCode).toBe(m.cancelled ? 409 : 200);
       m.cancelled = true;
@@ -251,7 +323,12 @@ async function check(eventId: string, m: Model) {
   const view = await eventView(eventId);
   const confirmed = rows.filter((r) => r.status === 'confirmed').length;
   const waiting = rows.filter((r) => r.status === 'waitlisted');
-  expect(view).toMatchObject({ capacity: m.capacity, confirmedCount: confirmed, waitlistCount: waiting.length, status: m.cancelled ? 'cancelled' : 'published' });
+  expect(view).toMatchObject({
+    capacity: m.capacity,
+    confirmedCount: confirmed,
+    waitlistCount: waiting.length,
+    status: m.cancelled ? 'cancelled' : 'published',
+  });
   expect(confirmed).toBeLessThanOrEqual(view.capacity);
   if (m.cancelled) {
     expect(liveRows).toEqual([]);
@@ -267,20 +344,24 @@ async function check(eventId: string, m: Model) {
 describe('registrations against a model', () => {
   it('random registrations, repeats, cancellations, capacity changes and event cancellation keep seats, waitlist and counts right', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(action, { minLength: 1, maxLength: 30 }), async (capacity, actions) => {
-        const eventId = await newEvent(capacity);
-        const m: Model = { capacity, cancelled: false, entries: [] };
-        const log: string[] = [`capacity ${capacity}`];
-        try {
-          for (const a of actions) {
-            await step(eventId, m, a, log);
-            await check(eventId, m);
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(action, { minLength: 1, maxLength: 30 }),
+        async (capacity, actions) => {
+          const eventId = await newEvent(capacity);
+          const m: Model = { capacity, cancelled: false, entries: [] };
+          const log: string[] = [`capacity ${capacity}`];
+          try {
+            for (const a of actions) {
+              await step(eventId, m, a, log);
+              await check(eventId, m);
+            }
+          } catch (err) {
+            (err as Error).message += `\nSteps:\n  ${log.join('\n  ')}`;
+            throw err;
           }
-        } catch (err) {
-          (err as Error).message += `\nSteps:\n  ${log.join('\n  ')}`;
-          throw err;
-        }
-      }),
+        },
+      ),
       { numRuns: 30 },
     );
   }, 120_000);

@@ -8,10 +8,21 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-type Listed = { status: string; name: string; email: string; createdAt: Date; checkedInAt: Date | null; answers: Record<string, string> };
+type Listed = {
+  status: string;
+  name: string;
+  email: string;
+  createdAt: Date;
+  checkedInAt: Date | null;
+  answers: Record<string, string>;
+};
 
 /** An event's registration list as the organisers export it, answers as one column per question. */
-export function registrationsCsv(event: { endsAt: Date; questions: { id: string; label: string }[] }, rows: Listed[], now = new Date()): string {
+export function registrationsCsv(
+  event: { endsAt: Date; questions: { id: string; label: string }[] },
+  rows: Listed[],
+  now = new Date(),
+): string {
   let waiting = 0;
   const ended = event.endsAt <= now;
   const body = rows.map((r) => [
@@ -24,6 +35,15 @@ export function registrationsCsv(event: { endsAt: Date; questions: { id: string;
     r.checkedInAt ? 'attended' : r.status === 'confirmed' && ended ? 'no-show' : '',
     ...event.questions.map((q) => r.answers[q.id] ?? ''),
   ]);
-  const header = ['name', 'email', 'status', 'waitlist_position', 'registered_at', 'checked_in_at', 'attendance', ...event.questions.map((q) => q.label)];
+  const header = [
+    'name',
+    'email',
+    'status',
+    'waitlist_position',
+    'registered_at',
+    'checked_in_at',
+    'attendance',
+    ...event.questions.map((q) => q.label),
+  ];
   return toCsv([header, ...body]);
 }

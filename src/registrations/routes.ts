@@ -13,17 +13,32 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
 import { EmailSchema } from '../accounts/schemas.js';
 import { registrationsCsv } from './csv.js';
-import { CheckInSchema, OwnRegistrationSchema, RegistrationCreateSchema, RegistrationListQuerySchema, RegistrationSchema, RepeatRegistrationSchema } from './schemas.js';
+import {
+  CheckInSchema,
+  OwnRegistrationSchema,
+  RegistrationCreateSchema,
+  RegistrationListQuerySchema,
+  RegistrationSchema,
+  RepeatRegistrationSchema,
+} from './schemas.js';
 import * as registrations from './service.js';
 
 const tags = ['registrations'];
 const IdParams = z.object({ id: z.uuid({ message: 'must be an id (UUID)' }) });
-const SecretQuery = z.object({ secret: z.string().max(100).optional().describe('The secret of the attendee\'s link, for guests') });
+const SecretQuery = z.object({
+  secret: z.string().max(100).optional().describe("The secret of the attendee's link, for guests"),
+});
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The attendee (by secret link or as the signed-in member), or an organiser of the event's chapter. */
-async function mayManage(db: Db, req: FastifyRequest, reg: registrations.RegistrationRow, event: EventRow, secret: string | undefined) {
+async function mayManage(
+  db: Db,
+  req: FastifyRequest,
+  reg: registrations.RegistrationRow,
+  event: EventRow,
+  secret: string | undefined,
+) {
   if (secret && sameSecret(secret, reg.secret)) return true;
   if (req.user && reg.userId === req.user.id) return true;
   return eventPolicy.manageEvent(db, req.user, event);
@@ -36,7 +51,8 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     schema: {
       tags,
       summary: 'Register for an event (members with a token, or guests with name and e-mail)',
-      description: 'While seats remain the registration is confirmed, then waitlisted with its position. The same e-mail again returns the existing registration (200) — without its secret link.',
+      description:
+        'While seats remain the registration is confirmed, then waitlisted with its position. The same e-mail again returns the existing registration (200) — without its secret link.',
       params: IdParams,
       body: RegistrationCreateSchema,
       response: { 201: OwnRegistrationSchema, 200: RepeatRegistrationSchema },
@@ -45,44 +61,90 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const name = req.body.name ?? req.user?.name;
       const email = req.body.email ?? req.user?.email;
       if (!name || !email) {
-        const errors = [...(!name ? [{ field: 'name', message: 'is required' }] : []), ...(!email ? [{ field: 'email', message: 'is required' }] : [])];
+        const errors = [
+          ...(!name ? [{ field: 'name', message: 'is required' }] : []),
+          ...(!email ? [{ field: 'email', message: 'is required' }] : []),
+        ];
         throw new AppError('validation', 'Guests give their name and e-mail (or sign in).', errors);
       }
-      const { registration, created, position, event } = await registrations.registerForEvent(db, req.network, req.params.id, { name, email, answers: req.body.answers, shareWithVenue: req.body.shareWithVenue }, { userId: req.user?.id, locale: req.locale });
+      const { registration, created, position, event } = await registrations.registerForEvent(
+        db,
+        req.network,
+        req.params.id,
+        { name, email, answers: req.body.answers, shareWithVenue: req.body.shareWithVenue },
+        { userId: req.user?.id, locale: req.locale },
+      );
       const view = presentRegistration(registration, event, position);
-      if (!created) return reply.code(200).send({ id: view.id, eventId: view.eventId, status: view.status, waitlistPosition: view.waitlistPosition, createdAt: view.createdAt });
+      if (!created)
+        return reply.code(200).send({
+          id: view.id,
+          eventId: view.eventId,
+          status: view.status,
+          waitlistPosition: view.waitlistPosition,
+          createdAt: view.createdAt,
+        });
       return reply
         .code(201)
         .header('location', `/api/v1/registrations/${registration.id}`)
-        .send({ ...view, manageUrl: manageUrl(config.baseUrl, registration.secret), ...(registration.status === 'confirmed' ? { checkInCode: registration.checkInCode } : {}) });
+        .send({
+          ...view,
+          manageUrl: manageUrl(config.baseUrl, registration.secret),
+          ...(registration.status === 'confirmed' ? { checkInCode: registration.checkInCode } : {}),
+        });
     },
   });
 
   app.get('/api/v1/registrations/:id', {
-    schema: { tags, summary: 'A registration (its attendee with the secret or signed in, or the organisers)', params: IdParams, querystring: SecretQuery, response: { 200: RegistrationSchema } },
+    schema: {
+      tags,
+      summary: 'A registration (its attendee with the secret or signed in, or the organisers)',
+      params: IdParams,
+      querystring: SecretQuery,
+      response: { 200: RegistrationSchema },
+    },
     handler: async (req) => {
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
       // 404 rather than 403: a registration's existence is nobody else's business.
-      if (!(await mayManage(db, req, reg, event, req.query.secret))) throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
+      if (!(await mayManage(db, req, reg, event, req.query.secret)))
+        throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
       return presentRegistration(reg, event, await registrations.waitlistPosition(db, reg));
     },
   });
 
   app.post('/api/v1/registrations/:id/cancel', {
-    schema: { tags, summary: 'Cancel a registration; the head of the waitlist gets the seat', params: IdParams, querystring: SecretQuery, response: { 200: RegistrationSchema } },
+    schema: {
+      tags,
+      summary: 'Cancel a registration; the head of the waitlist gets the seat',
+      params: IdParams,
+      querystring: SecretQuery,
+      response: { 200: RegistrationSchema },
+    },
     handler: async (req) => {
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
-      if (!(await mayManage(db, req, reg, event, req.query.secret))) throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
-      const attendee = (req.query.secret && sameSecret(req.query.secret, reg.secret)) || (req.user && reg.userId === req.user.id);
-      const { registration } = await registrations.cancelRegistration(db, req.network, reg.id, attendee ? 'attendee' : 'organizer');
+      if (!(await mayManage(db, req, reg, event, req.query.secret)))
+        throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
+      const attendee =
+        (req.query.secret && sameSecret(req.query.secret, reg.secret)) || (req.user && reg.userId === req.user.id);
+      const { registration } = await registrations.cancelRegistration(
+        db,
+        req.network,
+        reg.id,
+        attendee ? 'attendee' : 'organizer',
+      );
       return presentRegistration(registration, event, undefined);
     },
   });
 
   app.post('/api/v1/registrations/:id/confirm', {
-    schema: { tags, summary: 'Move a waitlisted person to confirmed by hand (organisers); adds a seat when none is free', security: bearer, params: IdParams, response: { 200: RegistrationSchema } },
+    schema: {
+      tags,
+      summary: 'Move a waitlisted person to confirmed by hand (organisers); adds a seat when none is free',
+      security: bearer,
+      params: IdParams,
+      response: { 200: RegistrationSchema },
+    },
     handler: async (req) => {
       const user = requireUser(req);
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
@@ -93,26 +155,52 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
   });
 
   app.post('/api/v1/events/:id/attendees', {
-    schema: { tags, summary: 'Add a person by hand (organisers): no window or guest rule; seats and waitlist as usual', security: bearer, params: IdParams, body: RegistrationCreateSchema, response: { 201: RegistrationSchema, 200: RegistrationSchema } },
+    schema: {
+      tags,
+      summary: 'Add a person by hand (organisers): no window or guest rule; seats and waitlist as usual',
+      security: bearer,
+      params: IdParams,
+      body: RegistrationCreateSchema,
+      response: { 201: RegistrationSchema, 200: RegistrationSchema },
+    },
     handler: async (req, reply) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'add attendees');
-      if (!req.body.name || !req.body.email) throw new AppError('validation', 'Give the person\'s name and e-mail.', [...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []), ...(!req.body.email ? [{ field: 'email', message: 'is required' }] : [])]);
-      const { registration, created, position } = await registrations.registerForEvent(db, req.network, event.id, { name: req.body.name, email: req.body.email, answers: req.body.answers }, { byOrganizer: true, locale: req.locale });
+      if (!req.body.name || !req.body.email)
+        throw new AppError('validation', "Give the person's name and e-mail.", [
+          ...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []),
+          ...(!req.body.email ? [{ field: 'email', message: 'is required' }] : []),
+        ]);
+      const { registration, created, position } = await registrations.registerForEvent(
+        db,
+        req.network,
+        event.id,
+        { name: req.body.name, email: req.body.email, answers: req.body.answers },
+        { byOrganizer: true, locale: req.locale },
+      );
       return reply.code(created ? 201 : 200).send(presentRegistration(registration, event, position));
     },
   });
 
   app.get('/api/v1/events/:id/registrations', {
-    schema: { tags, summary: 'Registrations of an event in arrival order (organisers); `?format=csv` for a spreadsheet', security: bearer, params: IdParams, querystring: RegistrationListQuerySchema },
+    schema: {
+      tags,
+      summary: 'Registrations of an event in arrival order (organisers); `?format=csv` for a spreadsheet',
+      security: bearer,
+      params: IdParams,
+      querystring: RegistrationListQuerySchema,
+    },
     handler: async (req, reply) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'see the registrations');
       const { status, format, limit, cursor } = req.query;
       const after = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : undefined;
-      if (after !== undefined && !Number.isInteger(after)) throw new AppError('validation', 'The cursor is not one this API gave out.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+      if (after !== undefined && !Number.isInteger(after))
+        throw new AppError('validation', 'The cursor is not one this API gave out.', [
+          { field: 'cursor', message: 'is not a valid cursor' },
+        ]);
       if (format === 'csv') {
         const rows = await registrations.listRegistrations(db, event.id, { status, limit: 100_000 });
         return reply
@@ -120,16 +208,31 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
           .header('content-disposition', `attachment; filename="registrations-${event.id}.csv"`)
           .send(registrationsCsv(event, rows));
       }
-      const rows = await registrations.listRegistrations(db, event.id, { status, afterQueueNo: after, limit: limit + 1 });
+      const rows = await registrations.listRegistrations(db, event.id, {
+        status,
+        afterQueueNo: after,
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
       const positions = await registrations.waitlistPositions(db, event.id, page);
       const items = page.map((r) => presentRegistration(r, event, positions.get(r.id)));
-      return { items, nextCursor: rows.length > limit ? Buffer.from(String(page[page.length - 1]!.queueNo)).toString('base64url') : null };
+      return {
+        items,
+        nextCursor:
+          rows.length > limit ? Buffer.from(String(page[page.length - 1]!.queueNo)).toString('base64url') : null,
+      };
     },
   });
 
   app.post('/api/v1/events/:id/check-ins', {
-    schema: { tags, summary: 'Check a ticket in at the door (organisers)', security: bearer, params: IdParams, body: CheckInSchema, response: { 200: RegistrationSchema.extend({ alreadyCheckedIn: z.boolean() }) } },
+    schema: {
+      tags,
+      summary: 'Check a ticket in at the door (organisers)',
+      security: bearer,
+      params: IdParams,
+      body: CheckInSchema,
+      response: { 200: RegistrationSchema.extend({ alreadyCheckedIn: z.boolean() }) },
+    },
     handler: async (req) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
@@ -142,7 +245,8 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
   app.get('/api/v1/attendance', {
     schema: {
       tags,
-      summary: 'A person\'s registrations and no-shows, by e-mail (admins: all events; organisers: their chapters\' events)',
+      summary:
+        "A person's registrations and no-shows, by e-mail (admins: all events; organisers: their chapters' events)",
       security: bearer,
       querystring: z.object({ email: EmailSchema }),
       response: {
@@ -151,7 +255,9 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
           registered: z.number().int(),
           attended: z.number().int(),
           noShows: z.number().int().describe('Confirmed for an event that has ended, never checked in'),
-          items: z.array(RegistrationSchema.extend({ event: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }) })),
+          items: z.array(
+            RegistrationSchema.extend({ event: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }) }),
+          ),
         }),
       },
     },
@@ -160,7 +266,10 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const scope = isAdmin(user) ? 'all' : (await chaptersOrganizedBy(db, req.network, user.id)).map((c) => c.id);
       authorize(user, scope === 'all' || scope.length > 0, 'see attendance (admins and organisers)');
       const rows = await registrations.attendanceOf(db, req.network, req.query.email, scope);
-      const items = rows.map(({ registration, event }) => ({ ...presentRegistration(registration, event, undefined), event: { id: event.id, title: event.title, startsAt: event.startsAt.toISOString() } }));
+      const items = rows.map(({ registration, event }) => ({
+        ...presentRegistration(registration, event, undefined),
+        event: { id: event.id, title: event.title, startsAt: event.startsAt.toISOString() },
+      }));
       return {
         email: req.query.email,
         registered: items.filter((i) => i.status !== 'cancelled').length,

@@ -3,17 +3,27 @@ import { EmailSchema } from '../accounts/schemas.js';
 import { requiredText } from '../web/schemas.js';
 
 export const RegistrationCreateSchema = z.strictObject({
-  name: requiredText(120, 'Name of the person attending (defaults to the signed-in member\'s)').optional(),
-  email: EmailSchema.optional().describe('E-mail (defaults to the signed-in member\'s); required for guests'),
-  answers: z.record(z.string(), z.string().max(2000)).default({}).describe('Answers to the event\'s questions, by question id'),
+  name: requiredText(120, "Name of the person attending (defaults to the signed-in member's)").optional(),
+  email: EmailSchema.optional().describe("E-mail (defaults to the signed-in member's); required for guests"),
+  answers: z
+    .record(z.string(), z.string().max(2000))
+    .default({})
+    .describe("Answers to the event's questions, by question id"),
   shareWithVenue: z
     .boolean({ message: 'must be true or false' })
     .default(false)
-    .describe('The person agrees to share their name and e-mail with the host venue (off unless they say so; recorded with its time). Ignored when the event has no venue, and when an organiser adds the person'),
+    .describe(
+      'The person agrees to share their name and e-mail with the host venue (off unless they say so; recorded with its time). Ignored when the event has no venue, and when an organiser adds the person',
+    ),
 });
 export type RegistrationCreate = z.infer<typeof RegistrationCreateSchema>;
 /** `shareWithVenue`: the person's own consent to share their name and e-mail with the event's venue. */
-export type RegistrationInput = { name: string; email: string; answers: Record<string, string>; shareWithVenue?: boolean };
+export type RegistrationInput = {
+  name: string;
+  email: string;
+  answers: Record<string, string>;
+  shareWithVenue?: boolean;
+};
 
 export const RegistrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled']);
 
@@ -28,7 +38,10 @@ export const RegistrationSchema = z.object({
   checkedInAt: z.string().nullable(),
   attendance: z.enum(['attended', 'no-show']).nullable().describe('Known once the event has ended'),
   cancelledAt: z.string().nullable(),
-  sharedWithVenueAt: z.string().nullable().describe('When the person agreed to share their name and e-mail with the host venue; null: not shared'),
+  sharedWithVenueAt: z
+    .string()
+    .nullable()
+    .describe('When the person agreed to share their name and e-mail with the host venue; null: not shared'),
   createdAt: z.string(),
 });
 export type RegistrationView = z.infer<typeof RegistrationSchema>;
@@ -38,12 +51,18 @@ export type RegistrationView = z.infer<typeof RegistrationSchema>;
  * type anybody's address, so the name, answers and check-in stay with the person (who got them by
  * e-mail) and the organisers.
  */
-export const RepeatRegistrationSchema = RegistrationSchema.pick({ id: true, eventId: true, status: true, waitlistPosition: true, createdAt: true });
+export const RepeatRegistrationSchema = RegistrationSchema.pick({
+  id: true,
+  eventId: true,
+  status: true,
+  waitlistPosition: true,
+  createdAt: true,
+});
 
 /** What the attendee (holder of the secret link) sees: their own registration and its links. */
 export const OwnRegistrationSchema = RegistrationSchema.extend({
   manageUrl: z.string().describe('Secret link to see, cancel and print the ticket'),
-  checkInCode: z.string().optional().describe('Carried by the ticket\'s QR code (confirmed registrations)'),
+  checkInCode: z.string().optional().describe("Carried by the ticket's QR code (confirmed registrations)"),
 });
 
 export const RegistrationListQuerySchema = z.object({
@@ -53,4 +72,6 @@ export const RegistrationListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const CheckInSchema = z.strictObject({ code: z.string().trim().min(1, 'is required').max(64).describe('The code from the ticket\'s QR code') });
+export const CheckInSchema = z.strictObject({
+  code: z.string().trim().min(1, 'is required').max(64).describe("The code from the ticket's QR code"),
+});

@@ -18,20 +18,38 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 const PER_EMAIL_PER_MINUTE = 10;
 
 export async function confirmedCount(db: Tx, eventId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
   return row!.n;
 }
 
 /** 1-based places in an event's waitlist (rank by arrival among those still waiting), in one query. */
-export async function waitlistPositions(db: Tx, eventId: string, regs: RegistrationRow[]): Promise<Map<string, number>> {
+export async function waitlistPositions(
+  db: Tx,
+  eventId: string,
+  regs: RegistrationRow[],
+): Promise<Map<string, number>> {
   const waiting = regs.filter((r) => r.status === 'waitlisted');
   if (waiting.length === 0) return new Map();
   const ranked = db
-    .select({ id: registrations.id, position: sql<number>`(row_number() over (order by ${registrations.queueNo}))::int`.as('position') })
+    .select({
+      id: registrations.id,
+      position: sql<number>`(row_number() over (order by ${registrations.queueNo}))::int`.as('position'),
+    })
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')))
     .as('ranked');
-  const rows = await db.select().from(ranked).where(inArray(ranked.id, waiting.map((r) => r.id)));
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(
+      inArray(
+        ranked.id,
+        waiting.map((r) => r.id),
+      ),
+    );
   return new Map(rows.map((r) => [r.id, r.position]));
 }
 
@@ -57,10 +75,23 @@ export async function promoteFromWaitlist(tx: Tx, event: EventRow): Promise<Regi
   const promoted = await tx
     .update(registrations)
     .set({ status: 'confirmed', promotedAt: new Date() })
-    .where(inArray(registrations.id, heads.map((h) => h.id)))
+    .where(
+      inArray(
+        registrations.id,
+        heads.map((h) => h.id),
+      ),
+    )
     .returning();
-  await queueRegistrationMails(tx, [...promoted.map((r) => ({ kind: 'registration.promoted' as const, networkId: r.networkId, registration: r })), ...remindersFor(event, promoted, event.networkId)]);
-  await queueWebhooks(tx, event.networkId, 'registration.promoted', promoted.map((r) => registrationData(r)));
+  await queueRegistrationMails(tx, [
+    ...promoted.map((r) => ({ kind: 'registration.promoted' as const, networkId: r.networkId, registration: r })),
+    ...remindersFor(event, promoted, event.networkId),
+  ]);
+  await queueWebhooks(
+    tx,
+    event.networkId,
+    'registration.promoted',
+    promoted.map((r) => registrationData(r)),
+  );
   return promoted;
 }
 
@@ -71,9 +102,21 @@ export async function cancelAllRegistrations(tx: Tx, eventId: string): Promise<n
     .set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'event' })
     .where(and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled')))
     .returning();
-  await dropReminders(tx, rows.map((r) => r.id));
-  await queueRegistrationMails(tx, rows.map((r) => ({ kind: 'event.cancelled' as const, networkId: r.networkId, registration: r })));
-  if (rows.length) await queueWebhooks(tx, rows[0]!.networkId, 'registration.cancelled', rows.map((r) => registrationData(r)));
+  await dropReminders(
+    tx,
+    rows.map((r) => r.id),
+  );
+  await queueRegistrationMails(
+    tx,
+    rows.map((r) => ({ kind: 'event.cancelled' as const, networkId: r.networkId, registration: r })),
+  );
+  if (rows.length)
+    await queueWebhooks(
+      tx,
+      rows[0]!.networkId,
+      'registration.cancelled',
+      rows.map((r) => registrationData(r)),
+    );
   return rows.length;
 }
 
@@ -81,8 +124,14 @@ export async function cancelAllRegistrations(tx: Tx, eventId: string): Promise<n
 export async function tellEventChanged(tx: Tx, event: EventRow, timeChanged: boolean): Promise<void> {
   if (timeChanged) await moveReminders(tx, event.id, event.startsAt);
   if (event.status !== 'published') return;
-  const live = await tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), ne(registrations.status, 'cancelled')));
-  await queueRegistrationMails(tx, live.map((r) => ({ kind: 'event.changed' as const, networkId: r.networkId, registration: r })));
+  const live = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), ne(registrations.status, 'cancelled')));
+  await queueRegistrationMails(
+    tx,
+    live.map((r) => ({ kind: 'event.changed' as const, networkId: r.networkId, registration: r })),
+  );
 }
 
 function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
@@ -94,20 +143,31 @@ function checkAnswers(event: EventRow, answers: Record<string, string>): Record<
       if (q.required) errors.push({ field: `answers.${q.id}`, message: `is required (${q.label})` });
       continue;
     }
-    if (q.type === 'choice' && !q.choices.includes(a)) errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')} (${q.label})` });
+    if (q.type === 'choice' && !q.choices.includes(a))
+      errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')} (${q.label})` });
     kept[q.id] = a;
   }
-  for (const key of Object.keys(answers)) if (!event.questions.some((q) => q.id === key)) errors.push({ field: `answers.${key}`, message: 'is not a question of this event' });
-  if (errors.length) throw new AppError('validation', `Please check your answers — ${errors.map((e) => `${e.field.slice('answers.'.length)} ${e.message}`).join('; ')}.`, errors);
+  for (const key of Object.keys(answers))
+    if (!event.questions.some((q) => q.id === key))
+      errors.push({ field: `answers.${key}`, message: 'is not a question of this event' });
+  if (errors.length)
+    throw new AppError(
+      'validation',
+      `Please check your answers — ${errors.map((e) => `${e.field.slice('answers.'.length)} ${e.message}`).join('; ')}.`,
+      errors,
+    );
   return kept;
 }
 
 function refuseClosed(event: EventRow, now: Date) {
-  if (event.status === 'cancelled') throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
+  if (event.status === 'cancelled')
+    throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
   if (event.status === 'draft') throw new AppError('conflict', 'This event is not published yet.');
   if (event.startsAt <= now) throw new AppError('conflict', 'This event has already started: registration is closed.');
-  if (event.registrationOpensAt && event.registrationOpensAt > now) throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
-  if (event.registrationClosesAt && event.registrationClosesAt <= now) throw new AppError('conflict', 'Registration for this event has closed.');
+  if (event.registrationOpensAt && event.registrationOpensAt > now)
+    throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
+  if (event.registrationClosesAt && event.registrationClosesAt <= now)
+    throw new AppError('conflict', 'Registration for this event has closed.');
 }
 
 export interface RegisterOptions {
@@ -129,7 +189,13 @@ export interface RegisterOptions {
  * a flash crowd costs one commit per batch instead of one per person. The same e-mail again
  * gets its existing registration back.
  */
-export function registerForEvent(db: Db, network: Network, eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
+export function registerForEvent(
+  db: Db,
+  network: Network,
+  eventId: string,
+  input: RegistrationInput,
+  opts: RegisterOptions = {},
+): Promise<RegisterResult> {
   return new Promise((resolve, reject) => {
     let queue = queues.get(eventId);
     if (!queue) {
@@ -142,7 +208,12 @@ export function registerForEvent(db: Db, network: Network, eventId: string, inpu
 }
 
 type RegisterResult = { registration: RegistrationRow; created: boolean; position?: number; event: EventRow };
-interface Job { input: RegistrationInput; opts: RegisterOptions; resolve: (r: RegisterResult) => void; reject: (e: unknown) => void }
+interface Job {
+  input: RegistrationInput;
+  opts: RegisterOptions;
+  resolve: (r: RegisterResult) => void;
+  reject: (e: unknown) => void;
+}
 const queues = new Map<string, { jobs: Job[]; running: boolean }>();
 const BATCH = 500;
 
@@ -153,7 +224,10 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
       const batch = queue.jobs.splice(0, BATCH);
       try {
         const outcomes = await db.transaction((tx) => registerBatch(tx, network, eventId, batch));
-        outcomes.forEach((o, i) => ('error' in o ? batch[i]!.reject(o.error) : batch[i]!.resolve(o.result)));
+        outcomes.forEach((o, i) => {
+          if ('error' in o) batch[i]!.reject(o.error);
+          else batch[i]!.resolve(o.result);
+        });
       } catch (err) {
         // Nothing of the batch was written: everyone in it gets the error.
         for (const job of batch) job.reject(err);
@@ -166,14 +240,29 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
   }
 }
 
-async function registerBatch(tx: Tx, network: Network, eventId: string, batch: Job[]): Promise<({ result: RegisterResult } | { error: unknown })[]> {
+async function registerBatch(
+  tx: Tx,
+  network: Network,
+  eventId: string,
+  batch: Job[],
+): Promise<({ result: RegisterResult } | { error: unknown })[]> {
   const event = await findEvent(tx, network, eventId, true).catch((error: unknown) => ({ error }));
   if ('error' in event) return batch.map(() => ({ error: event.error }));
   const emails = [...new Set(batch.map((j) => j.input.email))];
   const now = new Date();
   // One after the other: a transaction is one connection, which runs one query at a time anyway.
   // network_id too: that is what lets the partial unique index answer.
-  const existingRows = await tx.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.eventId, event.id), inArray(registrations.email, emails), ne(registrations.status, 'cancelled')));
+  const existingRows = await tx
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.networkId, network.id),
+        eq(registrations.eventId, event.id),
+        inArray(registrations.email, emails),
+        ne(registrations.status, 'cancelled'),
+      ),
+    );
   const counts = await tx
     .select({
       confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
@@ -184,7 +273,13 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   const recentRows = await tx
     .select({ email: registrations.email, n: count() })
     .from(registrations)
-    .where(and(eq(registrations.networkId, network.id), inArray(registrations.email, emails), gt(registrations.createdAt, new Date(now.getTime() - 60_000))))
+    .where(
+      and(
+        eq(registrations.networkId, network.id),
+        inArray(registrations.email, emails),
+        gt(registrations.createdAt, new Date(now.getTime() - 60_000)),
+      ),
+    )
     .groupBy(registrations.email);
   const live = new Map(existingRows.map((r) => [r.email, r]));
   // Repeats (5 % of a flash crowd) get their place back: one ranking for the batch, under the lock.
@@ -193,32 +288,47 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
   let confirmed = counts[0]!.confirmed;
   let waitlisted = counts[0]!.waitlisted;
   let queueNo = event.nextQueueNo;
-  const outcomes: ({ result: RegisterResult } | { error: unknown } | { pending: typeof registrations.$inferInsert; position?: number })[] = [];
+  const outcomes: (
+    | { result: RegisterResult }
+    | { error: unknown }
+    | { pending: typeof registrations.$inferInsert; position?: number }
+  )[] = [];
   const pendingByEmail = new Map<string, number>();
 
   for (const { input, opts } of batch) {
     const existing = live.get(input.email);
     if (existing) {
-      outcomes.push({ result: { registration: existing, created: false, position: livePositions.get(existing.id), event } });
+      outcomes.push({
+        result: { registration: existing, created: false, position: livePositions.get(existing.id), event },
+      });
       continue;
     }
     const earlier = pendingByEmail.get(input.email);
     if (earlier !== undefined) {
       // The same e-mail twice in one batch: the second gets the first (resolved once written).
-      outcomes.push({ pending: { ...(outcomes[earlier] as { pending: typeof registrations.$inferInsert }).pending }, position: (outcomes[earlier] as { position?: number }).position });
+      outcomes.push({
+        pending: { ...(outcomes[earlier] as { pending: typeof registrations.$inferInsert }).pending },
+        position: (outcomes[earlier] as { position?: number }).position,
+      });
       continue;
     }
     try {
       if (!opts.byOrganizer) {
         refuseClosed(event, opts.now ?? now);
-        if (!event.guestRegistration && !opts.userId) throw new AppError('conflict', 'This event is for members only: sign in to register.');
-        if ((recent.get(input.email) ?? 0) >= PER_EMAIL_PER_MINUTE) throw new AppError('rate_limited', 'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.');
+        if (!event.guestRegistration && !opts.userId)
+          throw new AppError('conflict', 'This event is for members only: sign in to register.');
+        if ((recent.get(input.email) ?? 0) >= PER_EMAIL_PER_MINUTE)
+          throw new AppError(
+            'rate_limited',
+            'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.',
+          );
       } else if (event.status === 'cancelled') {
         throw new AppError('conflict', 'This event is cancelled.');
       }
       const answers = checkAnswers(event, input.answers);
       const seat = confirmed < event.capacity;
-      if (!seat && !event.waitlist && !opts.byOrganizer) throw new AppError('conflict', 'This event is full and has no waitlist.');
+      if (!seat && !event.waitlist && !opts.byOrganizer)
+        throw new AppError('conflict', 'This event is full and has no waitlist.');
       if (seat) confirmed++;
       else waitlisted++;
       recent.set(input.email, (recent.get(input.email) ?? 0) + 1);
@@ -247,13 +357,17 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
     }
   }
 
-  const toInsert = outcomes.flatMap((o, i) => ('pending' in o && pendingByEmail.get(o.pending.email) === i ? [o.pending] : []));
+  const toInsert = outcomes.flatMap((o, i) =>
+    'pending' in o && pendingByEmail.get(o.pending.email) === i ? [o.pending] : [],
+  );
   const inserted = toInsert.length ? await tx.insert(registrations).values(toInsert).returning() : [];
   if (toInsert.length) await tx.update(events).set({ nextQueueNo: queueNo }).where(eq(events.id, event.id));
   // One webhook query for the whole batch (and one insert when an endpoint listens).
   if (inserted.length) {
     await queueWebhooks(tx, network.id, 'registration.created', async () => {
-      const positions = new Map(outcomes.flatMap((o) => ('pending' in o ? [[o.pending.secret, o.position] as const] : [])));
+      const positions = new Map(
+        outcomes.flatMap((o) => ('pending' in o ? [[o.pending.secret, o.position] as const] : [])),
+      );
       return inserted.map((r) => registrationData(r, positions.get(r.secret)));
     });
   }
@@ -265,27 +379,40 @@ async function registerBatch(tx: Tx, network: Network, eventId: string, batch: J
     outcomes.flatMap((o, i) => {
       if (!('pending' in o) || pendingByEmail.get(o.pending.email) !== i || !notified.has(o.pending.email)) return [];
       const r = bySecret.get(o.pending.secret)!;
-      const mail = { kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const), networkId: network.id, registration: r, position: o.position };
+      const mail = {
+        kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const),
+        networkId: network.id,
+        registration: r,
+        position: o.position,
+      };
       return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
     }),
   );
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
     const registration = bySecret.get(o.pending.secret)!;
-    return { result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event } };
+    return {
+      result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event },
+    };
   });
 }
 
 export async function findRegistration(db: Tx, network: Network, id: string, lock = false): Promise<RegistrationRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`The registration ${id}`);
-  const q = db.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.id, id)));
+  const q = db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.networkId, network.id), eq(registrations.id, id)));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound(`The registration ${id}`);
   return row;
 }
 
 export async function findBySecret(db: Tx, network: Network, secret: string): Promise<RegistrationRow> {
-  const [row] = await db.select().from(registrations).where(and(eq(registrations.networkId, network.id), eq(registrations.secret, secret)));
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.networkId, network.id), eq(registrations.secret, secret)));
   if (!row) throw notFound('This registration link');
   return row;
 }
@@ -294,19 +421,32 @@ export async function findBySecret(db: Tx, network: Network, secret: string): Pr
 export async function withdrawVenueConsent(db: Tx, network: Network, secret: string): Promise<RegistrationRow> {
   const reg = await findBySecret(db, network, secret);
   if (!reg.sharedWithVenueAt) return reg;
-  const [row] = await db.update(registrations).set({ sharedWithVenueAt: null }).where(and(eq(registrations.networkId, network.id), eq(registrations.id, reg.id))).returning();
+  const [row] = await db
+    .update(registrations)
+    .set({ sharedWithVenueAt: null })
+    .where(and(eq(registrations.networkId, network.id), eq(registrations.id, reg.id)))
+    .returning();
   return row!;
 }
 
 /** Frees the seat and, in the same transaction, gives it to the head of the waitlist. */
-export async function cancelRegistration(db: Db, network: Network, id: string, by: 'attendee' | 'organizer'): Promise<{ registration: RegistrationRow; promoted: RegistrationRow[] }> {
+export async function cancelRegistration(
+  db: Db,
+  network: Network,
+  id: string,
+  by: 'attendee' | 'organizer',
+): Promise<{ registration: RegistrationRow; promoted: RegistrationRow[] }> {
   return db.transaction(async (tx) => {
     const current = await findRegistration(tx, network, id);
     // Lock order: event first, then registration — the same order as registerForEvent.
     const event = await findEvent(tx, network, current.eventId, true);
     const reg = await findRegistration(tx, network, id, true);
     if (reg.status === 'cancelled') return { registration: reg, promoted: [] };
-    const [registration] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: by }).where(eq(registrations.id, id)).returning();
+    const [registration] = await tx
+      .update(registrations)
+      .set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: by })
+      .where(eq(registrations.id, id))
+      .returning();
     await dropReminders(tx, [id]);
     await queueWebhooks(tx, network.id, 'registration.cancelled', registrationData(registration!));
     const promoted = reg.status === 'confirmed' ? await promoteFromWaitlist(tx, event) : [];
@@ -323,35 +463,75 @@ export async function confirmByHand(db: Db, network: Network, id: string): Promi
     const current = await findRegistration(tx, network, id);
     const event = await findEvent(tx, network, current.eventId, true);
     const reg = await findRegistration(tx, network, id, true);
-    if (reg.status !== 'waitlisted') throw new AppError('conflict', `This registration is ${reg.status}, not waitlisted.`);
+    if (reg.status !== 'waitlisted')
+      throw new AppError('conflict', `This registration is ${reg.status}, not waitlisted.`);
     const confirmed = await confirmedCount(tx, event.id);
-    if (confirmed >= event.capacity) await tx.update(events).set({ capacity: confirmed + 1, sequence: event.sequence + 1, updatedAt: new Date() }).where(eq(events.id, event.id));
-    const [row] = await tx.update(registrations).set({ status: 'confirmed', promotedAt: new Date() }).where(eq(registrations.id, id)).returning();
-    await queueRegistrationMails(tx, [{ kind: 'registration.promoted', networkId: row!.networkId, registration: row! }, ...remindersFor(event, [row!], event.networkId)]);
+    if (confirmed >= event.capacity)
+      await tx
+        .update(events)
+        .set({ capacity: confirmed + 1, sequence: event.sequence + 1, updatedAt: new Date() })
+        .where(eq(events.id, event.id));
+    const [row] = await tx
+      .update(registrations)
+      .set({ status: 'confirmed', promotedAt: new Date() })
+      .where(eq(registrations.id, id))
+      .returning();
+    await queueRegistrationMails(tx, [
+      { kind: 'registration.promoted', networkId: row!.networkId, registration: row! },
+      ...remindersFor(event, [row!], event.networkId),
+    ]);
     await queueWebhooks(tx, network.id, 'registration.promoted', registrationData(row!));
     return row!;
   });
 }
 
 /** Checks a ticket in at the door; a ticket of another event is refused, a second scan is harmless. */
-export async function checkIn(db: Db, network: Network, eventId: string, code: string, now = new Date()): Promise<{ registration: RegistrationRow; already: boolean }> {
+export async function checkIn(
+  db: Db,
+  network: Network,
+  eventId: string,
+  code: string,
+  now = new Date(),
+): Promise<{ registration: RegistrationRow; already: boolean }> {
   const normalised = code.trim().toUpperCase();
   return db.transaction(async (tx) => {
     const event = await findEvent(tx, network, eventId);
-    const [reg] = await tx.select().from(registrations).where(and(eq(registrations.eventId, event.id), eq(registrations.checkInCode, normalised))).for('update');
+    const [reg] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.checkInCode, normalised)))
+      .for('update');
     if (!reg) {
-      const [elsewhere] = await tx.select({ title: events.title }).from(registrations).innerJoin(events, eq(events.id, registrations.eventId)).where(and(eq(registrations.networkId, network.id), eq(registrations.checkInCode, normalised)));
-      if (elsewhere) throw new AppError('conflict', `This ticket is for another event: "${elsewhere.title}".`, [{ field: 'code', message: 'belongs to another event' }]);
-      throw new AppError('not_found', 'No ticket of this event has this code.', [{ field: 'code', message: 'is unknown' }]);
+      const [elsewhere] = await tx
+        .select({ title: events.title })
+        .from(registrations)
+        .innerJoin(events, eq(events.id, registrations.eventId))
+        .where(and(eq(registrations.networkId, network.id), eq(registrations.checkInCode, normalised)));
+      if (elsewhere)
+        throw new AppError('conflict', `This ticket is for another event: "${elsewhere.title}".`, [
+          { field: 'code', message: 'belongs to another event' },
+        ]);
+      throw new AppError('not_found', 'No ticket of this event has this code.', [
+        { field: 'code', message: 'is unknown' },
+      ]);
     }
-    if (reg.status !== 'confirmed') throw new AppError('conflict', `${reg.name}'s registration is ${reg.status}: they have no seat.`);
+    if (reg.status !== 'confirmed')
+      throw new AppError('conflict', `${reg.name}'s registration is ${reg.status}: they have no seat.`);
     if (reg.checkedInAt) return { registration: reg, already: true };
-    const [row] = await tx.update(registrations).set({ checkedInAt: now }).where(eq(registrations.id, reg.id)).returning();
+    const [row] = await tx
+      .update(registrations)
+      .set({ checkedInAt: now })
+      .where(eq(registrations.id, reg.id))
+      .returning();
     return { registration: row!, already: false };
   });
 }
 
-export function listRegistrations(db: Tx, eventId: string, f: { status?: RegistrationRow['status']; afterQueueNo?: number; limit: number; search?: string }) {
+export function listRegistrations(
+  db: Tx,
+  eventId: string,
+  f: { status?: RegistrationRow['status']; afterQueueNo?: number; limit: number; search?: string },
+) {
   return db
     .select()
     .from(registrations)
@@ -360,7 +540,9 @@ export function listRegistrations(db: Tx, eventId: string, f: { status?: Registr
         eq(registrations.eventId, eventId),
         f.status ? eq(registrations.status, f.status) : undefined,
         f.afterQueueNo ? gt(registrations.queueNo, f.afterQueueNo) : undefined,
-        f.search ? sql`(${registrations.name} ILIKE ${`%${f.search}%`} OR ${registrations.email} ILIKE ${`%${f.search}%`})` : undefined,
+        f.search
+          ? sql`(${registrations.name} ILIKE ${`%${f.search}%`} OR ${registrations.email} ILIKE ${`%${f.search}%`})`
+          : undefined,
       ),
     )
     .orderBy(asc(registrations.queueNo))
@@ -370,19 +552,47 @@ export function listRegistrations(db: Tx, eventId: string, f: { status?: Registr
 /** A person's registrations across events (by e-mail), newest first, for attendance and no-shows. */
 export function attendanceOf(db: Tx, network: Network, email: string, chapterIds: string[] | 'all') {
   return db
-    .select({ registration: registrations, event: { id: events.id, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, chapterId: events.chapterId, status: events.status } })
+    .select({
+      registration: registrations,
+      event: {
+        id: events.id,
+        title: events.title,
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        chapterId: events.chapterId,
+        status: events.status,
+      },
+    })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(and(eq(registrations.networkId, network.id), eq(registrations.email, email.toLowerCase()), chapterIds === 'all' ? undefined : chapterIds.length ? inArray(events.chapterId, chapterIds) : sql`false`))
+    .where(
+      and(
+        eq(registrations.networkId, network.id),
+        eq(registrations.email, email.toLowerCase()),
+        chapterIds === 'all' ? undefined : chapterIds.length ? inArray(events.chapterId, chapterIds) : sql`false`,
+      ),
+    )
     .orderBy(sql`${events.startsAt} DESC`)
     .limit(500);
 }
 
 /** The signed-in member's live registration for an event (by account, or by their e-mail). */
-export async function findOwnRegistration(db: Tx, network: Network, eventId: string, user: { id: string; email: string }): Promise<RegistrationRow | undefined> {
+export async function findOwnRegistration(
+  db: Tx,
+  network: Network,
+  eventId: string,
+  user: { id: string; email: string },
+): Promise<RegistrationRow | undefined> {
   const [row] = await db
     .select()
     .from(registrations)
-    .where(and(eq(registrations.networkId, network.id), eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'), sql`(${registrations.userId} = ${user.id} OR ${registrations.email} = ${user.email})`));
+    .where(
+      and(
+        eq(registrations.networkId, network.id),
+        eq(registrations.eventId, eventId),
+        ne(registrations.status, 'cancelled'),
+        sql`(${registrations.userId} = ${user.id} OR ${registrations.email} = ${user.email})`,
+      ),
+    );
   return row;
 }

@@ -10,8 +10,12 @@ export const registrations = pgTable(
   'registrations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     /** Lower-cased: one live registration per e-mail and event. */
@@ -35,7 +39,9 @@ export const registrations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('registrations_one_live_per_email').on(t.networkId, t.eventId, t.email).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('registrations_one_live_per_email')
+      .on(t.networkId, t.eventId, t.email)
+      .where(sql`${t.status} <> 'cancelled'`),
     uniqueIndex('registrations_secret').on(t.secret),
     uniqueIndex('registrations_check_in_code').on(t.eventId, t.checkInCode),
     index('registrations_event_status').on(t.eventId, t.status, t.queueNo),

@@ -15,7 +15,13 @@ const heldAt = (networkId: string, venueId: string) =>
   and(
     eq(events.networkId, networkId),
     ne(events.status, 'draft'),
-    or(eq(events.venueId, venueId), inArray(events.roomId, sql`(select ${rooms.id} from ${rooms} where ${rooms.networkId} = ${networkId} and ${rooms.venueId} = ${venueId})`)),
+    or(
+      eq(events.venueId, venueId),
+      inArray(
+        events.roomId,
+        sql`(select ${rooms.id} from ${rooms} where ${rooms.networkId} = ${networkId} and ${rooms.venueId} = ${venueId})`,
+      ),
+    ),
   );
 
 const eventColumns = {
@@ -30,15 +36,33 @@ const eventColumns = {
   chapterSlug: chapters.slug,
   chapterName: chapters.name,
 };
-export type VenueEventRow = { id: string; title: string; status: 'draft' | 'published' | 'cancelled'; startsAt: Date; endsAt: Date; timeZone: string; capacity: number; roomName: string | null; chapterSlug: string; chapterName: string };
+export type VenueEventRow = {
+  id: string;
+  title: string;
+  status: 'draft' | 'published' | 'cancelled';
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  capacity: number;
+  roomName: string | null;
+  chapterSlug: string;
+  chapterName: string;
+};
 
 /**
  * One phase of a venue's events: `upcoming` (not ended at `now`) soonest first, or `past` latest
  * first, after the (startsAt, id) of the last row seen.
  */
-export function selectVenueEvents(db: Tx, networkId: string, venueId: string, f: { phase: 'upcoming' | 'past'; now: Date; after?: { startsAt: Date; id: string }; limit: number }): Promise<VenueEventRow[]> {
+export function selectVenueEvents(
+  db: Tx,
+  networkId: string,
+  venueId: string,
+  f: { phase: 'upcoming' | 'past'; now: Date; after?: { startsAt: Date; id: string }; limit: number },
+): Promise<VenueEventRow[]> {
   const upcoming = f.phase === 'upcoming';
-  const after = f.after ? sql`(${events.startsAt}, ${events.id}) ${upcoming ? sql`>` : sql`<`} (${f.after.startsAt.toISOString()}::timestamptz, ${f.after.id}::uuid)` : undefined;
+  const after = f.after
+    ? sql`(${events.startsAt}, ${events.id}) ${upcoming ? sql`>` : sql`<`} (${f.after.startsAt.toISOString()}::timestamptz, ${f.after.id}::uuid)`
+    : undefined;
   return db
     .select(eventColumns)
     .from(events)
@@ -50,7 +74,12 @@ export function selectVenueEvents(db: Tx, networkId: string, venueId: string, f:
 }
 
 /** The event, when it is held at the venue; undefined otherwise (another venue, online, a draft, unknown). */
-export async function selectHeldEvent(db: Tx, networkId: string, venueId: string, eventId: string): Promise<VenueEventRow | undefined> {
+export async function selectHeldEvent(
+  db: Tx,
+  networkId: string,
+  venueId: string,
+  eventId: string,
+): Promise<VenueEventRow | undefined> {
   const [row] = await db
     .select(eventColumns)
     .from(events)
@@ -63,7 +92,11 @@ export async function selectHeldEvent(db: Tx, networkId: string, venueId: string
 export type EventFigures = { confirmed: number; waitlisted: number; checkedIn: number; sharedContacts: number };
 
 /** Confirmed, waitlisted, checked in and consenting registrations per event, in one query. */
-export async function selectEventFigures(db: Tx, networkId: string, eventIds: string[]): Promise<Map<string, EventFigures>> {
+export async function selectEventFigures(
+  db: Tx,
+  networkId: string,
+  eventIds: string[],
+): Promise<Map<string, EventFigures>> {
   if (eventIds.length === 0) return new Map();
   const rows = await db
     .select({
@@ -82,8 +115,22 @@ export async function selectEventFigures(db: Tx, networkId: string, eventIds: st
 /** Only the registrations whose person agreed to share, and that are not cancelled. */
 export function selectSharedContacts(db: Tx, networkId: string, eventId: string) {
   return db
-    .select({ id: registrations.id, name: registrations.name, email: registrations.email, sharedAt: registrations.sharedWithVenueAt })
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      sharedAt: registrations.sharedWithVenueAt,
+    })
     .from(registrations)
-    .where(and(eq(registrations.networkId, networkId), eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'), isNotNull(registrations.sharedWithVenueAt)))
-    .orderBy(asc(registrations.sharedWithVenueAt), asc(registrations.id)) as Promise<{ id: string; name: string; email: string; sharedAt: Date }[]>;
+    .where(
+      and(
+        eq(registrations.networkId, networkId),
+        eq(registrations.eventId, eventId),
+        ne(registrations.status, 'cancelled'),
+        isNotNull(registrations.sharedWithVenueAt),
+      ),
+    )
+    .orderBy(asc(registrations.sharedWithVenueAt), asc(registrations.id)) as Promise<
+    { id: string; name: string; email: string; sharedAt: Date }[]
+  >;
 }

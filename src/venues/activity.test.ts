@@ -27,12 +27,23 @@ const ok = async (method: 'POST' | 'GET', url: string, body?: unknown, token = a
 };
 /** A guest registering on the public API, agreeing to share or not (or not saying). */
 const register = async (eventId: string, name: string, shareWithVenue?: boolean) => {
-  const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name, email: `${name.toLowerCase()}@example.org`, ...(shareWithVenue === undefined ? {} : { shareWithVenue }) } });
+  const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, {
+    body: {
+      name,
+      email: `${name.toLowerCase()}@example.org`,
+      ...(shareWithVenue === undefined ? {} : { shareWithVenue }),
+    },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 };
 const codeOf = async (eventId: string, name: string) =>
-  (await t.database.pool.query<{ check_in_code: string }>('SELECT check_in_code FROM registrations WHERE event_id = $1 AND name = $2', [eventId, name])).rows[0]!.check_in_code;
+  (
+    await t.database.pool.query<{ check_in_code: string }>(
+      'SELECT check_in_code FROM registrations WHERE event_id = $1 AND name = $2',
+      [eventId, name],
+    )
+  ).rows[0]!.check_in_code;
 const contacts = async (eventId: string, token = manager.token) => {
   const res = await t.api('GET', `/api/v1/venues/switch/events/${eventId}/shared-contacts`, { token });
   expect(res.statusCode, res.body).toBe(200);
@@ -41,26 +52,59 @@ const contacts = async (eventId: string, token = manager.token) => {
 
 beforeAll(async () => {
   t = await startTestApp();
-  [admin, manager, otherManager, member] = [await who('admin'), await who('member'), await who('member'), await who('member')];
+  [admin, manager, otherManager, member] = [
+    await who('admin'),
+    await who('member'),
+    await who('member'),
+    await who('member'),
+  ];
   await ok('POST', '/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' });
-  await ok('POST', '/api/v1/venues', { name: 'Switch', city: 'Charleroi', rooms: [{ name: 'Event room', capacity: 50 }, { name: 'Meeting room', capacity: 10 }] });
-  await ok('POST', '/api/v1/venues', { name: 'Kortrijk Hub', city: 'Kortrijk', rooms: [{ name: 'Zaal', capacity: 45 }] });
+  await ok('POST', '/api/v1/venues', {
+    name: 'Switch',
+    city: 'Charleroi',
+    rooms: [
+      { name: 'Event room', capacity: 50 },
+      { name: 'Meeting room', capacity: 10 },
+    ],
+  });
+  await ok('POST', '/api/v1/venues', {
+    name: 'Kortrijk Hub',
+    city: 'Kortrijk',
+    rooms: [{ name: 'Zaal', capacity: 45 }],
+  });
   await ok('POST', '/api/v1/venues/switch/managers', { email: manager.email });
   await ok('POST', '/api/v1/venues/kortrijk-hub/managers', { email: otherManager.email });
   const ev = async (key: string, body: Record<string, unknown>) => {
     ids[key] = (await ok('POST', '/api/v1/chapters/charleroi/events', { title: key, ...body })).id;
   };
-  await ev('past-long-ago', { startsAt: later(-20), endsAt: later(-20, 3), venue: 'switch', room: 'Event room', capacity: 10 });
+  await ev('past-long-ago', {
+    startsAt: later(-20),
+    endsAt: later(-20, 3),
+    venue: 'switch',
+    room: 'Event room',
+    capacity: 10,
+  });
   await ev('past-recent', { startsAt: later(-5), endsAt: later(-5, 3), venue: 'switch', room: 'Meeting room' });
   await ev('next', { startsAt: later(3), endsAt: later(3, 3), venue: 'switch', room: 'Event room', capacity: 2 });
   await ev('later-no-room', { startsAt: later(10), endsAt: later(10, 3), venue: 'switch', capacity: 30 });
-  await ev('draft-here', { startsAt: later(7), endsAt: later(7, 3), venue: 'switch', room: 'Meeting room', status: 'draft' });
+  await ev('draft-here', {
+    startsAt: later(7),
+    endsAt: later(7, 3),
+    venue: 'switch',
+    room: 'Meeting room',
+    status: 'draft',
+  });
   await ev('elsewhere', { startsAt: later(4), endsAt: later(4, 3), venue: 'kortrijk-hub', room: 'Zaal' });
-  await ev('online', { startsAt: later(5), endsAt: later(5, 3), onlineUrl: 'https://meet.example.org/x', capacity: 100 });
+  await ev('online', {
+    startsAt: later(5),
+    endsAt: later(5, 3),
+    onlineUrl: 'https://meet.example.org/x',
+    capacity: 100,
+  });
 });
 afterAll(() => t.close());
 
-describe('who may see a venue\'s activity', () => {
+describe("who may see a venue's activity", () => {
   const urls = () => [`/api/v1/venues/switch/activity`, `/api/v1/venues/switch/events/${ids.next}/shared-contacts`];
 
   it('visitors 401, members and managers of another venue 403, its managers and admins 200', async () => {
@@ -72,19 +116,39 @@ describe('who may see a venue\'s activity', () => {
       expect((await t.api('GET', url, { token: admin.token })).statusCode, url).toBe(200);
     }
     // The manager of the other venue sees their own.
-    expect((await t.api('GET', '/api/v1/venues/kortrijk-hub/activity', { token: otherManager.token })).statusCode).toBe(200);
+    expect((await t.api('GET', '/api/v1/venues/kortrijk-hub/activity', { token: otherManager.token })).statusCode).toBe(
+      200,
+    );
   });
 
   it('an event not held at the venue is 404 — another venue, online, a draft, unknown — and so is an unknown venue', async () => {
     // Malformed ids of the right length (which PostgreSQL's ::uuid cast refuses) are unknown ids too, not a 500.
-    const malformed = ['-'.repeat(36), `${'0'.repeat(32)}----`, 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaa-', `-${'a'.repeat(35)}`];
-    for (const id of [ids.elsewhere, ids.online, ids['draft-here'], '00000000-0000-4000-8000-000000000000', 'not-an-id', ...malformed]) {
+    const malformed = [
+      '-'.repeat(36),
+      `${'0'.repeat(32)}----`,
+      'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaa-',
+      `-${'a'.repeat(35)}`,
+    ];
+    for (const id of [
+      ids.elsewhere,
+      ids.online,
+      ids['draft-here'],
+      '00000000-0000-4000-8000-000000000000',
+      'not-an-id',
+      ...malformed,
+    ]) {
       const res = await t.api('GET', `/api/v1/venues/switch/events/${id}/shared-contacts`, { token: manager.token });
       expect(res.statusCode, String(id)).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
     // The other venue's manager asking about their own event through this venue learns nothing more than 403.
-    expect((await t.api('GET', `/api/v1/venues/switch/events/${ids.elsewhere}/shared-contacts`, { token: otherManager.token })).statusCode).toBe(403);
+    expect(
+      (
+        await t.api('GET', `/api/v1/venues/switch/events/${ids.elsewhere}/shared-contacts`, {
+          token: otherManager.token,
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await t.api('GET', '/api/v1/venues/atlantis/activity', { token: admin.token })).statusCode).toBe(404);
   });
 });
@@ -99,14 +163,24 @@ describe('events held at the venue', () => {
       ['past-long-ago', 'past'],
     ]);
     expect(all.nextCursor).toBeNull();
-    expect(all.items.map((e: { room: string | null }) => e.room)).toEqual(['Event room', null, 'Meeting room', 'Event room']);
+    expect(all.items.map((e: { room: string | null }) => e.room)).toEqual([
+      'Event room',
+      null,
+      'Meeting room',
+      'Event room',
+    ]);
 
     for (const limit of [1, 2, 3]) {
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page = await ok('GET', `/api/v1/venues/switch/activity?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, undefined, manager.token);
+        const page = await ok(
+          'GET',
+          `/api/v1/venues/switch/activity?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          manager.token,
+        );
         expect(page.items.length).toBeLessThanOrEqual(limit);
         seen.push(...page.items.map((e: { title: string }) => e.title));
         cursor = page.nextCursor;
@@ -121,7 +195,9 @@ describe('events held at the venue', () => {
     expect(bad.json().errors[0].field).toBe('cursor');
     // A cursor whose id only looks like one is refused the same way, before the database sees it.
     for (const i of ['-'.repeat(36), `${'0'.repeat(32)}----`]) {
-      const forged = Buffer.from(JSON.stringify({ p: 'upcoming', s: new Date().toISOString(), i })).toString('base64url');
+      const forged = Buffer.from(JSON.stringify({ p: 'upcoming', s: new Date().toISOString(), i })).toString(
+        'base64url',
+      );
       const res = await t.api('GET', `/api/v1/venues/switch/activity?cursor=${forged}`, { token: manager.token });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().errors[0].field).toBe('cursor');
@@ -130,17 +206,32 @@ describe('events held at the venue', () => {
 
   it('gives confirmed, waitlisted, checked-in and capacity figures, right after check-ins', async () => {
     const past = ids['past-long-ago']!;
-    for (const name of ['Ann', 'Ben', 'Cas', 'Dan']) await ok('POST', `/api/v1/events/${past}/attendees`, { name, email: `${name.toLowerCase()}@example.org` });
-    const figures = async () => (await ok('GET', '/api/v1/venues/switch/activity?limit=100', undefined, manager.token)).items.find((e: { id: string }) => e.id === past);
-    expect(await figures()).toMatchObject({ confirmed: 4, waitlisted: 0, checkedIn: 0, capacity: 10, sharedContacts: 0, status: 'published', chapter: { slug: 'charleroi' } });
-    for (const name of ['Ann', 'Ben', 'Cas']) await ok('POST', `/api/v1/events/${past}/check-ins`, { code: await codeOf(past, name) });
+    for (const name of ['Ann', 'Ben', 'Cas', 'Dan'])
+      await ok('POST', `/api/v1/events/${past}/attendees`, { name, email: `${name.toLowerCase()}@example.org` });
+    const figures = async () =>
+      (await ok('GET', '/api/v1/venues/switch/activity?limit=100', undefined, manager.token)).items.find(
+        (e: { id: string }) => e.id === past,
+      );
+    expect(await figures()).toMatchObject({
+      confirmed: 4,
+      waitlisted: 0,
+      checkedIn: 0,
+      capacity: 10,
+      sharedContacts: 0,
+      status: 'published',
+      chapter: { slug: 'charleroi' },
+    });
+    for (const name of ['Ann', 'Ben', 'Cas'])
+      await ok('POST', `/api/v1/events/${past}/check-ins`, { code: await codeOf(past, name) });
     // A second scan counts once.
     await ok('POST', `/api/v1/events/${past}/check-ins`, { code: await codeOf(past, 'Ann') });
     expect(await figures()).toMatchObject({ confirmed: 4, waitlisted: 0, checkedIn: 3, capacity: 10 });
 
     const next = ids.next!;
     for (const name of ['Eva', 'Fred', 'Gil']) await register(next, name);
-    const upcoming = (await ok('GET', '/api/v1/venues/switch/activity?limit=100', undefined, manager.token)).items.find((e: { id: string }) => e.id === next);
+    const upcoming = (await ok('GET', '/api/v1/venues/switch/activity?limit=100', undefined, manager.token)).items.find(
+      (e: { id: string }) => e.id === next,
+    );
     expect(upcoming).toMatchObject({ confirmed: 2, waitlisted: 1, checkedIn: 0, capacity: 2 });
   });
 });
@@ -158,13 +249,20 @@ describe('contacts shared with the venue', () => {
       ['Ada', 'ada@example.org'],
       ['Cy', 'cy@example.org'],
     ]);
-    const stored = (await t.database.pool.query('SELECT shared_with_venue_at FROM registrations WHERE event_id = $1 AND name = $2', [id, 'Ada'])).rows[0].shared_with_venue_at as Date;
+    const stored = (
+      await t.database.pool.query('SELECT shared_with_venue_at FROM registrations WHERE event_id = $1 AND name = $2', [
+        id,
+        'Ada',
+      ])
+    ).rows[0].shared_with_venue_at as Date;
     expect(listed.items[0]!.sharedAt).toBe(stored.toISOString());
     expect(listed.event).toMatchObject({ id, title: 'later-no-room', confirmed: 4, sharedContacts: 2 });
     expect(await contacts(id, admin.token)).toEqual(listed);
 
     // Ada cancels: she leaves the list; the people who never agreed still never appear.
-    const ada = (await t.database.pool.query('SELECT id FROM registrations WHERE event_id = $1 AND name = $2', [id, 'Ada'])).rows[0].id;
+    const ada = (
+      await t.database.pool.query('SELECT id FROM registrations WHERE event_id = $1 AND name = $2', [id, 'Ada'])
+    ).rows[0].id;
     await ok('POST', `/api/v1/registrations/${ada}/cancel`);
     const afterCancel = await contacts(id);
     expect(afterCancel.items.map((c) => c.name)).toEqual(['Cy']);
@@ -176,15 +274,19 @@ describe('contacts shared with the venue', () => {
     // Full since the figures test: Hal is waitlisted.
     await register(id, 'Hal', true);
     expect((await contacts(id)).items.map((c) => c.name)).toEqual(['Hal']);
-    const secret = (await t.database.pool.query('SELECT secret FROM registrations WHERE event_id = $1 AND name = $2', [id, 'Hal'])).rows[0].secret;
+    const secret = (
+      await t.database.pool.query('SELECT secret FROM registrations WHERE event_id = $1 AND name = $2', [id, 'Hal'])
+    ).rows[0].secret;
     const b = new FormSession(t.app);
     const ticket = await b.get(`/r/${secret}`);
-    expect((await b.request('POST', `/r/${secret}/venue-consent/withdraw`, { _csrf: csrfOf(ticket.body) })).statusCode).toBe(303);
+    expect(
+      (await b.request('POST', `/r/${secret}/venue-consent/withdraw`, { _csrf: csrfOf(ticket.body) })).statusCode,
+    ).toBe(303);
     expect((await contacts(id)).items).toEqual([]);
   });
 });
 
-describe('the managers\' pages', () => {
+describe("the managers' pages", () => {
   it('shows the manage link on the venue page to its managers and admins only', async () => {
     const link = 'href="/venues/switch/manage"';
     expect((await new FormSession(t.app).get('/venues/switch')).body).not.toContain(link);
@@ -220,7 +322,8 @@ describe('the managers\' pages', () => {
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain('Contacts shared with the venue');
     expect(detail.body).toContain('cy@example.org');
-    for (const hidden of ['ada@example.org', 'bob@example.org', 'dee@example.org']) expect(detail.body).not.toContain(hidden);
+    for (const hidden of ['ada@example.org', 'bob@example.org', 'dee@example.org'])
+      expect(detail.body).not.toContain(hidden);
     expect((await b.get(`/venues/switch/manage/events/${ids.elsewhere}`)).statusCode).toBe(404);
     expect((await b.get(`/venues/switch/manage/events/${'-'.repeat(36)}`)).statusCode).toBe(404);
 

@@ -18,7 +18,11 @@ import { findVenue, type VenueRow } from './service.js';
 export async function venueForActivity(db: Tx, network: Network, actor: Actor, slug: string): Promise<VenueRow> {
   authorize(actor, true, 'see the events and shared contacts of a venue');
   const venue = await findVenue(db, network, slug);
-  authorize(actor, await venuePolicy.seeActivity(db, actor, venue), `see the events and shared contacts of ${venue.name} (its managers and admins)`);
+  authorize(
+    actor,
+    await venuePolicy.seeActivity(db, actor, venue),
+    `see the events and shared contacts of ${venue.name} (its managers and admins)`,
+  );
   return venue;
 }
 
@@ -30,42 +34,70 @@ const isUuid = (s: unknown): s is string => z.guid().safeParse(s).success;
 
 type Cursor = { phase: 'upcoming' | 'past'; startsAt: Date; id: string };
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify({ p: c.phase, s: c.startsAt.toISOString(), i: c.id })).toString('base64url');
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify({ p: c.phase, s: c.startsAt.toISOString(), i: c.id })).toString('base64url');
 
 function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; s?: unknown; i?: unknown };
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      p?: unknown;
+      s?: unknown;
+      i?: unknown;
+    };
     const startsAt = typeof c.s === 'string' ? new Date(c.s) : new Date(NaN);
-    if ((c.p === 'upcoming' || c.p === 'past') && !Number.isNaN(startsAt.getTime()) && isUuid(c.i)) return { phase: c.p, startsAt, id: c.i };
+    if ((c.p === 'upcoming' || c.p === 'past') && !Number.isNaN(startsAt.getTime()) && isUuid(c.i))
+      return { phase: c.p, startsAt, id: c.i };
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
+    { field: 'cursor', message: 'is not a valid cursor' },
+  ]);
 }
 
 /**
  * A page of the events held at the venue: those not yet ended first (soonest first), then the
  * past ones (latest first). The cursor is the last event seen, so pages neither skip nor repeat.
  */
-export async function venueActivity(db: Db, network: Network, venue: VenueRow, f: { cursor?: string; limit: number; now?: Date }): Promise<{ items: VenueEventActivity[]; nextCursor: string | null }> {
+export async function venueActivity(
+  db: Db,
+  network: Network,
+  venue: VenueRow,
+  f: { cursor?: string; limit: number; now?: Date },
+): Promise<{ items: VenueEventActivity[]; nextCursor: string | null }> {
   const now = f.now ?? new Date();
   const after = decodeCursor(f.cursor);
   const rows: (q.VenueEventRow & { phase: Cursor['phase'] })[] = [];
   if (!after || after.phase === 'upcoming') {
-    const upcoming = await q.selectVenueEvents(db, network.id, venue.id, { phase: 'upcoming', now, after, limit: f.limit + 1 });
+    const upcoming = await q.selectVenueEvents(db, network.id, venue.id, {
+      phase: 'upcoming',
+      now,
+      after,
+      limit: f.limit + 1,
+    });
     rows.push(...upcoming.map((r) => ({ ...r, phase: 'upcoming' as const })));
   }
   if (rows.length <= f.limit) {
-    const past = await q.selectVenueEvents(db, network.id, venue.id, { phase: 'past', now, after: after?.phase === 'past' ? after : undefined, limit: f.limit + 1 - rows.length });
+    const past = await q.selectVenueEvents(db, network.id, venue.id, {
+      phase: 'past',
+      now,
+      after: after?.phase === 'past' ? after : undefined,
+      limit: f.limit + 1 - rows.length,
+    });
     rows.push(...past.map((r) => ({ ...r, phase: 'past' as const })));
   }
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  const figures = await q.selectEventFigures(db, network.id, page.map((r) => r.id));
+  const figures = await q.selectEventFigures(
+    db,
+    network.id,
+    page.map((r) => r.id),
+  );
   return {
     items: page.map((r) => ({ ...presentVenueEvent(r, figures.get(r.id), now), phase: r.phase })),
-    nextCursor: rows.length > f.limit && last ? encodeCursor({ phase: last.phase, startsAt: last.startsAt, id: last.id }) : null,
+    nextCursor:
+      rows.length > f.limit && last ? encodeCursor({ phase: last.phase, startsAt: last.startsAt, id: last.id }) : null,
   };
 }
 
@@ -75,7 +107,10 @@ export async function sharedContacts(db: Db, network: Network, venue: VenueRow, 
   if (!isUuid(eventId)) throw notHere;
   const event = await q.selectHeldEvent(db, network.id, venue.id, eventId);
   if (!event) throw notHere;
-  const [figures, contacts] = await Promise.all([q.selectEventFigures(db, network.id, [event.id]), q.selectSharedContacts(db, network.id, event.id)]);
+  const [figures, contacts] = await Promise.all([
+    q.selectEventFigures(db, network.id, [event.id]),
+    q.selectSharedContacts(db, network.id, event.id),
+  ]);
   return {
     event: presentVenueEvent(event, figures.get(event.id), now),
     items: contacts.map((c) => ({ name: c.name, email: c.email, sharedAt: c.sharedAt.toISOString() })),

@@ -42,7 +42,11 @@ function Phase({ ctx, e }: { ctx: PageContext; e: VenueEventActivity }) {
   const { t } = ctx;
   return (
     <span class="muted">
-      {e.status === 'cancelled' ? t('consent.manage.cancelled') : e.phase === 'upcoming' ? t('consent.manage.upcoming') : t('consent.manage.past')}
+      {e.status === 'cancelled'
+        ? t('consent.manage.cancelled')
+        : e.phase === 'upcoming'
+          ? t('consent.manage.upcoming')
+          : t('consent.manage.past')}
     </span>
   );
 }
@@ -86,7 +90,9 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
                   <td>{e.room ?? ''}</td>
                   <Figures ctx={ctx} e={e} />
                   <td>
-                    <a href={`/venues/${venue.slug}/manage/events/${e.id}`}>{new Intl.NumberFormat(ctx.locale).format(e.sharedContacts)}</a>
+                    <a href={`/venues/${venue.slug}/manage/events/${e.id}`}>
+                      {new Intl.NumberFormat(ctx.locale).format(e.sharedContacts)}
+                    </a>
                   </td>
                 </tr>
               ))}

@@ -2,7 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
-import { ErrorSummary, Field, formError, parseForm, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  formError,
+  parseForm,
+  Section,
+  Select,
+  validate,
+  type FormErrors,
+  type FormValues,
+} from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { FeedLinks } from '../feeds/meta.js';
 import { authorize, isAdmin } from '../web/policy.js';
@@ -20,7 +30,11 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const rows = await venues.listVenues(db, req.network, { limit: 500 });
-  const rooms = await venues.roomsOf(db, req.network, rows.map((v) => v.id));
+  const rooms = await venues.roomsOf(
+    db,
+    req.network,
+    rows.map((v) => v.id),
+  );
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('venue.list')}>
@@ -35,7 +49,13 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
               <p>
                 {t(`kind.${v.kind}`)} · {v.city}
               </p>
-              {(rooms.get(v.id) ?? []).length ? <p class="muted">{(rooms.get(v.id) ?? []).map((r) => `${r.name}: ${t('venue.seats', { count: r.capacity })}`).join(' · ')}</p> : null}
+              {(rooms.get(v.id) ?? []).length ? (
+                <p class="muted">
+                  {(rooms.get(v.id) ?? [])
+                    .map((r) => `${r.name}: ${t('venue.seats', { count: r.capacity })}`)
+                    .join(' · ')}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -140,18 +160,60 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
   );
 }
 
-function VenueFields({ ctx, values, errors, roomCount }: { ctx: PageContext; values: FormValues; errors?: FormErrors; roomCount: number }) {
+function VenueFields({
+  ctx,
+  values,
+  errors,
+  roomCount,
+}: {
+  ctx: PageContext;
+  values: FormValues;
+  errors?: FormErrors;
+  roomCount: number;
+}) {
   const { t } = ctx;
   return (
     <>
       <Field name="name" label={t('field.name')} values={values} errors={errors} required />
-      {isAdmin(ctx.user) ? <Field name="slug" label={`${t('field.slug')} (${t('form.optional')})`} help={t('field.slugHelp')} values={values} errors={errors} /> : null}
-      <Select name="kind" label={t('field.kind')} values={values} errors={errors} options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      {isAdmin(ctx.user) ? (
+        <Field
+          name="slug"
+          label={`${t('field.slug')} (${t('form.optional')})`}
+          help={t('field.slugHelp')}
+          values={values}
+          errors={errors}
+        />
+      ) : null}
+      <Select
+        name="kind"
+        label={t('field.kind')}
+        values={values}
+        errors={errors}
+        options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
       <Field name="address" label={t('field.address')} values={values} errors={errors} autocomplete="street-address" />
       <Field name="city" label={t('field.city')} values={values} errors={errors} required />
-      <Field name="affiliation" label={`${t('field.affiliation')} (${t('form.optional')})`} values={values} errors={errors} />
-      <Field name="coworkers" type="number" min={0} label={`${t('field.coworkers')} (${t('form.optional')})`} values={values} errors={errors} />
-      <Field name="website" type="url" label={`${t('field.website')} (${t('form.optional')})`} values={values} errors={errors} />
+      <Field
+        name="affiliation"
+        label={`${t('field.affiliation')} (${t('form.optional')})`}
+        values={values}
+        errors={errors}
+      />
+      <Field
+        name="coworkers"
+        type="number"
+        min={0}
+        label={`${t('field.coworkers')} (${t('form.optional')})`}
+        values={values}
+        errors={errors}
+      />
+      <Field
+        name="website"
+        type="url"
+        label={`${t('field.website')} (${t('form.optional')})`}
+        values={values}
+        errors={errors}
+      />
       <Field name="description" label={t('field.description')} values={values} errors={errors} multiline />
       <fieldset>
         <legend>{t('venue.rooms')}</legend>
@@ -159,7 +221,14 @@ function VenueFields({ ctx, values, errors, roomCount }: { ctx: PageContext; val
         {Array.from({ length: roomCount }, (_, i) => (
           <div class="rooms-row">
             <Field name={`room${i}_name`} label={`${t('venue.room')} ${i + 1}`} values={values} errors={errors} />
-            <Field name={`room${i}_capacity`} type="number" min={1} label={t('venue.capacity')} values={values} errors={errors} />
+            <Field
+              name={`room${i}_capacity`}
+              type="number"
+              min={1}
+              label={t('venue.capacity')}
+              values={values}
+              errors={errors}
+            />
           </div>
         ))}
         {errors?.rooms ? <p class="field-error">{errors.rooms}</p> : null}
@@ -189,12 +258,14 @@ function parseVenueForm<S extends z.ZodType>(schema: S, body: unknown) {
     const capacity = (values[`room${i}_capacity`] ?? '').trim();
     if (!name && !capacity) continue;
     if (!name) roomErrors[`room${i}_name`] = 'is required';
-    if (!/^\d+$/.test(capacity) || Number(capacity) < 1) roomErrors[`room${i}_capacity`] = 'must be a whole number of at least 1';
+    if (!/^\d+$/.test(capacity) || Number(capacity) < 1)
+      roomErrors[`room${i}_capacity`] = 'must be a whole number of at least 1';
     rooms.push({ name, capacity: Number(capacity) });
   }
   input.rooms = rooms;
   const result = validate(schema, input, values);
-  if (Object.keys(roomErrors).length) return { ok: false as const, errors: { ...(result.ok ? {} : result.errors), ...roomErrors }, values };
+  if (Object.keys(roomErrors).length)
+    return { ok: false as const, errors: { ...(result.ok ? {} : result.errors), ...roomErrors }, values };
   return result;
 }
 
@@ -207,7 +278,8 @@ function roomValues(rooms: { name: string; capacity: number }[]): FormValues {
   return values;
 }
 
-const roomRows = (values: FormValues) => Object.keys(values).filter((k) => /^room\d+_name$/.test(k)).length + EXTRA_ROOM_ROWS;
+const roomRows = (values: FormValues) =>
+  Object.keys(values).filter((k) => /^room\d+_name$/.test(k)).length + EXTRA_ROOM_ROWS;
 
 function newVenuePage(req: FastifyRequest, reply: FastifyReply, form?: Form) {
   const ctx = pageContext(req, reply);
@@ -229,7 +301,13 @@ function newVenuePage(req: FastifyRequest, reply: FastifyReply, form?: Form) {
   );
 }
 
-async function editVenuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyReply, forms: { venue?: Form; manager?: Form } = {}, status = 200) {
+async function editVenuePage(
+  db: Db,
+  req: FastifyRequest<Params>,
+  reply: FastifyReply,
+  forms: { venue?: Form; manager?: Form } = {},
+  status = 200,
+) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const venue = await venues.findVenue(db, req.network, req.params.slug);
@@ -279,7 +357,14 @@ async function editVenuePage(db: Db, req: FastifyRequest<Params>, reply: Fastify
           <form method="post" action={`/admin/venues/${venue.slug}/managers`} class="stack" novalidate>
             <h3>{t('admin.addManager')}</h3>
             <CsrfField ctx={ctx} />
-            <Field name="email" type="email" label={t('admin.accountEmail')} values={forms.manager?.values} errors={forms.manager?.errors} required />
+            <Field
+              name="email"
+              type="email"
+              label={t('admin.accountEmail')}
+              values={forms.manager?.values}
+              errors={forms.manager?.errors}
+              required
+            />
             <div>
               <button type="submit">{t('form.add')}</button>
             </div>

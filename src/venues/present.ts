@@ -25,7 +25,11 @@ export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: 
 }
 
 /** An event held at the venue, with its attendance figures, as the venue's managers see it. */
-export function presentVenueEvent(row: VenueEventRow, figures: EventFigures | undefined, now: Date): VenueEventActivity {
+export function presentVenueEvent(
+  row: VenueEventRow,
+  figures: EventFigures | undefined,
+  now: Date,
+): VenueEventActivity {
   return {
     id: row.id,
     title: row.title,

@@ -9,7 +9,11 @@ export type VenueRow = typeof venues.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
 type VenueValues = Omit<typeof venues.$inferInsert, 'id' | 'networkId' | 'createdAt' | 'updatedAt'>;
 
-export function selectVenues(db: Tx, networkId: string, opts: { city?: string; kind?: VenueRow['kind']; after?: string; limit: number }) {
+export function selectVenues(
+  db: Tx,
+  networkId: string,
+  opts: { city?: string; kind?: VenueRow['kind']; after?: string; limit: number },
+) {
   return db
     .select()
     .from(venues)
@@ -25,36 +29,71 @@ export function selectVenues(db: Tx, networkId: string, opts: { city?: string; k
     .limit(opts.limit);
 }
 
-export async function selectVenue(db: Tx, networkId: string, slug: string, lock = false): Promise<VenueRow | undefined> {
-  const q = db.select().from(venues).where(and(eq(venues.networkId, networkId), eq(venues.slug, slug)));
+export async function selectVenue(
+  db: Tx,
+  networkId: string,
+  slug: string,
+  lock = false,
+): Promise<VenueRow | undefined> {
+  const q = db
+    .select()
+    .from(venues)
+    .where(and(eq(venues.networkId, networkId), eq(venues.slug, slug)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
-export async function insertVenue(db: Tx, networkId: string, values: VenueValues & { slug: string }): Promise<VenueRow | undefined> {
-  const [row] = await db.insert(venues).values({ networkId, ...values }).onConflictDoNothing().returning();
+export async function insertVenue(
+  db: Tx,
+  networkId: string,
+  values: VenueValues & { slug: string },
+): Promise<VenueRow | undefined> {
+  const [row] = await db
+    .insert(venues)
+    .values({ networkId, ...values })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
 export async function updateVenue(db: Tx, id: string, patch: Partial<VenueValues>): Promise<VenueRow> {
-  const [row] = await db.update(venues).set({ ...patch, updatedAt: new Date() }).where(eq(venues.id, id)).returning();
+  const [row] = await db
+    .update(venues)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(venues.id, id))
+    .returning();
   return row!;
 }
 
 export async function selectRooms(db: Tx, networkId: string, venueIds: string[]) {
   const map = new Map<string, RoomRow[]>();
   if (venueIds.length === 0) return map;
-  const rows = await db.select().from(rooms).where(and(eq(rooms.networkId, networkId), inArray(rooms.venueId, venueIds))).orderBy(asc(rooms.name));
+  const rows = await db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.networkId, networkId), inArray(rooms.venueId, venueIds)))
+    .orderBy(asc(rooms.name));
   for (const r of rows) map.set(r.venueId, [...(map.get(r.venueId) ?? []), r]);
   return map;
 }
 
 /** Makes the venue's rooms exactly `wanted`: same names keep their id (and later their bookings). */
-export async function replaceRooms(db: Tx, networkId: string, venueId: string, wanted: { name: string; capacity: number }[]) {
+export async function replaceRooms(
+  db: Tx,
+  networkId: string,
+  venueId: string,
+  wanted: { name: string; capacity: number }[],
+) {
   const names = wanted.map((r) => r.name);
   await db
     .delete(rooms)
-    .where(and(eq(rooms.networkId, networkId), eq(rooms.venueId, venueId), names.length ? notInArray(rooms.name, names) : undefined));
+    .where(
+      and(
+        eq(rooms.networkId, networkId),
+        eq(rooms.venueId, venueId),
+        names.length ? notInArray(rooms.name, names) : undefined,
+      ),
+    );
   for (const r of wanted) {
     await db
       .insert(rooms)
@@ -70,7 +109,13 @@ export async function selectHostedChapters(db: Tx, networkId: string, venueIds: 
     .selectDistinct({ venueId: partnerships.venueId, slug: chapters.slug, name: chapters.name })
     .from(partnerships)
     .innerJoin(chapters, eq(chapters.id, partnerships.chapterId))
-    .where(and(eq(partnerships.networkId, networkId), inArray(partnerships.venueId, venueIds), eq(partnerships.status, 'active')))
+    .where(
+      and(
+        eq(partnerships.networkId, networkId),
+        inArray(partnerships.venueId, venueIds),
+        eq(partnerships.status, 'active'),
+      ),
+    )
     .orderBy(asc(chapters.name));
   for (const r of rows) map.set(r.venueId, [...(map.get(r.venueId) ?? []), { slug: r.slug, name: r.name }]);
   return map;
@@ -93,7 +138,9 @@ export async function insertManager(db: Tx, networkId: string, venueId: string, 
 export async function deleteManager(db: Tx, networkId: string, venueId: string, userId: string): Promise<boolean> {
   const rows = await db
     .delete(venueManagers)
-    .where(and(eq(venueManagers.networkId, networkId), eq(venueManagers.venueId, venueId), eq(venueManagers.userId, userId)))
+    .where(
+      and(eq(venueManagers.networkId, networkId), eq(venueManagers.venueId, venueId), eq(venueManagers.userId, userId)),
+    )
     .returning();
   return rows.length > 0;
 }
@@ -102,7 +149,9 @@ export async function isManager(db: Tx, networkId: string, venueId: string, user
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(venueManagers)
-    .where(and(eq(venueManagers.networkId, networkId), eq(venueManagers.venueId, venueId), eq(venueManagers.userId, userId)));
+    .where(
+      and(eq(venueManagers.networkId, networkId), eq(venueManagers.venueId, venueId), eq(venueManagers.userId, userId)),
+    );
   return Boolean(row);
 }
 

@@ -9,7 +9,15 @@ import { SlugParamsSchema } from '../web/schemas.js';
 import { venuePolicy } from './policy.js';
 import { presentVenue } from './present.js';
 import { venueActivity, venueForActivity, sharedContacts } from './activity.js';
-import { SharedContactsSchema, VenueActivityQuerySchema, VenueCreateSchema, VenueEventActivitySchema, VenueListQuerySchema, VenueSchema, VenueUpdateSchema } from './schemas.js';
+import {
+  SharedContactsSchema,
+  VenueActivityQuerySchema,
+  VenueCreateSchema,
+  VenueEventActivitySchema,
+  VenueListQuerySchema,
+  VenueSchema,
+  VenueUpdateSchema,
+} from './schemas.js';
 import * as venues from './service.js';
 
 const tags = ['venues'];
@@ -17,21 +25,38 @@ const tags = ['venues'];
 export function venueRoutes(app: Api, db: Db): void {
   const present = async (req: { network: Parameters<typeof venues.roomsOf>[1] }, rows: venues.VenueRow[]) => {
     const ids = rows.map((v) => v.id);
-    const [rooms, chapters] = await Promise.all([venues.roomsOf(db, req.network, ids), venues.hostedChapters(db, req.network, ids)]);
+    const [rooms, chapters] = await Promise.all([
+      venues.roomsOf(db, req.network, ids),
+      venues.hostedChapters(db, req.network, ids),
+    ]);
     return rows.map((v) => presentVenue(v, rooms.get(v.id) ?? [], chapters.get(v.id) ?? []));
   };
 
   app.get('/api/v1/venues', {
-    schema: { tags, summary: 'List venues, rooms included', querystring: VenueListQuerySchema, response: { 200: pageOf(VenueSchema) } },
+    schema: {
+      tags,
+      summary: 'List venues, rooms included',
+      querystring: VenueListQuerySchema,
+      response: { 200: pageOf(VenueSchema) },
+    },
     handler: async (req) => {
       const { limit, cursor, city, kind } = req.query;
-      const page = toPage(await venues.listVenues(db, req.network, { city, kind, after: decodeCursor(cursor), limit: limit + 1 }), limit);
+      const page = toPage(
+        await venues.listVenues(db, req.network, { city, kind, after: decodeCursor(cursor), limit: limit + 1 }),
+        limit,
+      );
       return { items: await present(req, page.items), nextCursor: page.nextCursor };
     },
   });
 
   app.post('/api/v1/venues', {
-    schema: { tags, summary: 'Create a venue with its rooms (admins)', security: bearer, body: VenueCreateSchema, response: { 201: VenueSchema } },
+    schema: {
+      tags,
+      summary: 'Create a venue with its rooms (admins)',
+      security: bearer,
+      body: VenueCreateSchema,
+      response: { 201: VenueSchema },
+    },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.create(req.user), 'create venues');
       const row = await venues.createVenue(db, req.network, req.body);
@@ -49,13 +74,20 @@ export function venueRoutes(app: Api, db: Db): void {
   });
 
   app.patch('/api/v1/venues/:slug', {
-    schema: { tags, summary: 'Change a venue or its rooms (admins, its managers)', security: bearer, params: SlugParamsSchema, body: VenueUpdateSchema, response: { 200: VenueSchema } },
+    schema: {
+      tags,
+      summary: 'Change a venue or its rooms (admins, its managers)',
+      security: bearer,
+      params: SlugParamsSchema,
+      body: VenueUpdateSchema,
+      response: { 200: VenueSchema },
+    },
     handler: async (req) => {
       const user = requireUser(req);
       const current = await venues.findVenue(db, req.network, req.params.slug);
       authorize(user, await venuePolicy.edit(db, user, current), `edit the venue ${current.name}`);
       // Links to the venue depend on its URL name: renaming it is the network's decision.
-      if (req.body.slug !== undefined) authorize(user, isAdmin(user), 'change a venue\'s URL name (admins only)');
+      if (req.body.slug !== undefined) authorize(user, isAdmin(user), "change a venue's URL name (admins only)");
       const [view] = await present(req, [await venues.updateVenue(db, req.network, req.params.slug, req.body)]);
       return view!;
     },
@@ -65,7 +97,8 @@ export function venueRoutes(app: Api, db: Db): void {
     schema: {
       tags,
       summary: 'Events held at the venue with their attendance (its managers and admins)',
-      description: 'Events in any room of the venue, drafts excepted: those not ended yet first (soonest first), then past ones (latest first), a page at a time.',
+      description:
+        'Events in any room of the venue, drafts excepted: those not ended yet first (soonest first), then past ones (latest first), a page at a time.',
       security: bearer,
       params: SlugParamsSchema,
       querystring: VenueActivityQuerySchema,
@@ -80,8 +113,10 @@ export function venueRoutes(app: Api, db: Db): void {
   app.get('/api/v1/venues/:slug/events/:eventId/shared-contacts', {
     schema: {
       tags,
-      summary: 'Name and e-mail of the people who agreed to share them with the venue, for one of its events (its managers and admins)',
-      description: 'Only registrations that are not cancelled and whose person ticked "share my name and e-mail with the host venue" (and has not withdrawn it). 404 when the event is not held at this venue.',
+      summary:
+        'Name and e-mail of the people who agreed to share them with the venue, for one of its events (its managers and admins)',
+      description:
+        'Only registrations that are not cancelled and whose person ticked "share my name and e-mail with the host venue" (and has not withdrawn it). 404 when the event is not held at this venue.',
       security: bearer,
       params: SlugParamsSchema.extend({ eventId: z.string().max(100) }),
       response: { 200: SharedContactsSchema },
@@ -93,7 +128,13 @@ export function venueRoutes(app: Api, db: Db): void {
   });
 
   app.get('/api/v1/venues/:slug/managers', {
-    schema: { tags, summary: 'Managers of a venue (admins, its managers)', security: bearer, params: SlugParamsSchema, response: { 200: z.object({ items: z.array(PersonSchema) }) } },
+    schema: {
+      tags,
+      summary: 'Managers of a venue (admins, its managers)',
+      security: bearer,
+      params: SlugParamsSchema,
+      response: { 200: z.object({ items: z.array(PersonSchema) }) },
+    },
     handler: async (req) => {
       const venue = await venues.findVenue(db, req.network, req.params.slug);
       authorize(req.user, await venuePolicy.edit(db, req.user, venue), `see the managers of ${venue.name}`);
@@ -102,7 +143,14 @@ export function venueRoutes(app: Api, db: Db): void {
   });
 
   app.post('/api/v1/venues/:slug/managers', {
-    schema: { tags, summary: 'Make an existing account a manager of the venue (admins)', security: bearer, params: SlugParamsSchema, body: AssignPersonSchema, response: { 201: PersonSchema, 200: PersonSchema } },
+    schema: {
+      tags,
+      summary: 'Make an existing account a manager of the venue (admins)',
+      security: bearer,
+      params: SlugParamsSchema,
+      body: AssignPersonSchema,
+      response: { 201: PersonSchema, 200: PersonSchema },
+    },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.manageManagers(req.user), 'appoint venue managers');
       const { user, created } = await venues.addManager(db, req.network, req.params.slug, req.body.email);
@@ -111,7 +159,13 @@ export function venueRoutes(app: Api, db: Db): void {
   });
 
   app.delete('/api/v1/venues/:slug/managers/:userId', {
-    schema: { tags, summary: 'Remove a venue manager (admins)', security: bearer, params: SlugParamsSchema.extend({ userId: z.uuid() }), response: { 204: NoContentSchema } },
+    schema: {
+      tags,
+      summary: 'Remove a venue manager (admins)',
+      security: bearer,
+      params: SlugParamsSchema.extend({ userId: z.uuid() }),
+      response: { 204: NoContentSchema },
+    },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.manageManagers(req.user), 'remove venue managers');
       await venues.removeManager(db, req.network, req.params.slug, req.params.userId);

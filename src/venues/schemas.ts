@@ -3,22 +3,39 @@ import { PageQuerySchema } from '../web/pagination.js';
 import { requiredText, SlugSchema, text } from '../web/schemas.js';
 
 export const VenueKindSchema = z
-  .enum(['coworking', 'company', 'university', 'public', 'cafe', 'other'], { message: 'must be one of coworking, company, university, public, cafe, other' })
+  .enum(['coworking', 'company', 'university', 'public', 'cafe', 'other'], {
+    message: 'must be one of coworking, company, university, public, cafe, other',
+  })
   .describe('What kind of place it is');
 
 export const RoomInputSchema = z.strictObject({
   name: requiredText(120, 'Room name, e.g. "Main room"'),
-  capacity: z.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100_000).describe('Seats'),
+  capacity: z
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100_000)
+    .describe('Seats'),
 });
 
 const rooms = z
   .array(RoomInputSchema)
   .max(100)
   .refine((list) => new Set(list.map((r) => r.name.toLowerCase())).size === list.length, 'room names must differ')
-  .describe('The venue\'s rooms; on PATCH the list replaces the current rooms (matched by name)');
+  .describe("The venue's rooms; on PATCH the list replaces the current rooms (matched by name)");
 
-const coworkers = z.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'cannot be negative').max(1_000_000).nullable().describe('Number of coworkers who work there');
-const website = z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500).nullable().describe('Web site');
+const coworkers = z
+  .number({ message: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'cannot be negative')
+  .max(1_000_000)
+  .nullable()
+  .describe('Number of coworkers who work there');
+const website = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) address' })
+  .max(500)
+  .nullable()
+  .describe('Web site');
 
 export const VenueCreateSchema = z.strictObject({
   name: requiredText(120, 'Venue name'),
@@ -67,7 +84,9 @@ export const VenueSchema = z.object({
   website: z.string().nullable(),
   description: z.string(),
   rooms: z.array(RoomSchema),
-  chapters: z.array(z.object({ slug: z.string(), name: z.string() })).describe('Chapters it hosts (active partnerships)'),
+  chapters: z
+    .array(z.object({ slug: z.string(), name: z.string() }))
+    .describe('Chapters it hosts (active partnerships)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -89,7 +108,10 @@ export const VenueEventActivitySchema = z.object({
   confirmed: z.number().int(),
   waitlisted: z.number().int(),
   checkedIn: z.number().int(),
-  sharedContacts: z.number().int().describe('Live registrations whose person agreed to share their name and e-mail with the venue'),
+  sharedContacts: z
+    .number()
+    .int()
+    .describe('Live registrations whose person agreed to share their name and e-mail with the venue'),
 });
 export type VenueEventActivity = z.infer<typeof VenueEventActivitySchema>;
 
@@ -101,5 +123,7 @@ export const SharedContactSchema = z.object({
 
 export const SharedContactsSchema = z.object({
   event: VenueEventActivitySchema,
-  items: z.array(SharedContactSchema).describe('Only registrations that are not cancelled and whose person agreed to share'),
+  items: z
+    .array(SharedContactSchema)
+    .describe('Only registrations that are not cancelled and whose person agreed to share'),
 });

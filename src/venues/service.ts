@@ -15,7 +15,9 @@ export async function findVenue(db: Tx, network: Network, slug: string, lock = f
 }
 
 const slugTaken = (slug: string) =>
-  new AppError('conflict', `A venue with the URL name "${slug}" already exists. Choose another name or slug.`, [{ field: 'slug', message: 'is already used' }]);
+  new AppError('conflict', `A venue with the URL name "${slug}" already exists. Choose another name or slug.`, [
+    { field: 'slug', message: 'is already used' },
+  ]);
 
 export async function createVenue(db: Db, network: Network, input: VenueCreate): Promise<q.VenueRow> {
   const slug = slugFor(input.name, input.slug);
@@ -32,7 +34,8 @@ export async function updateVenue(db: Db, network: Network, slug: string, patch:
   const { rooms, ...values } = patch;
   return db.transaction(async (tx) => {
     const venue = await findVenue(tx, network, slug, true);
-    if (values.slug && values.slug !== venue.slug && (await q.selectVenue(tx, network.id, values.slug))) throw slugTaken(values.slug);
+    if (values.slug && values.slug !== venue.slug && (await q.selectVenue(tx, network.id, values.slug)))
+      throw slugTaken(values.slug);
     const row = await q.updateVenue(tx, venue.id, values);
     if (rooms) await q.replaceRooms(tx, network.id, venue.id, rooms);
     return row;
@@ -42,18 +45,27 @@ export async function updateVenue(db: Db, network: Network, slug: string, patch:
 export async function addManager(db: Tx, network: Network, slug: string, email: string) {
   const venue = await findVenue(db, network, slug);
   const user = await findUserByEmail(db, network.id, email);
-  if (!user) throw new AppError('not_found', `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`, [{ field: 'email', message: 'has no account' }]);
+  if (!user)
+    throw new AppError(
+      'not_found',
+      `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`,
+      [{ field: 'email', message: 'has no account' }],
+    );
   const created = await q.insertManager(db, network.id, venue.id, user.id);
   return { user, created };
 }
 
 export async function removeManager(db: Tx, network: Network, slug: string, userId: string) {
   const venue = await findVenue(db, network, slug);
-  if (!(await q.deleteManager(db, network.id, venue.id, userId))) throw notFound(`The manager ${userId} of ${venue.name}`);
+  if (!(await q.deleteManager(db, network.id, venue.id, userId)))
+    throw notFound(`The manager ${userId} of ${venue.name}`);
 }
 
-export const listVenues = (db: Tx, network: Network, opts: Parameters<typeof q.selectVenues>[2]) => q.selectVenues(db, network.id, opts);
+export const listVenues = (db: Tx, network: Network, opts: Parameters<typeof q.selectVenues>[2]) =>
+  q.selectVenues(db, network.id, opts);
 export const roomsOf = (db: Tx, network: Network, venueIds: string[]) => q.selectRooms(db, network.id, venueIds);
-export const hostedChapters = (db: Tx, network: Network, venueIds: string[]) => q.selectHostedChapters(db, network.id, venueIds);
+export const hostedChapters = (db: Tx, network: Network, venueIds: string[]) =>
+  q.selectHostedChapters(db, network.id, venueIds);
 export const listManagers = (db: Tx, network: Network, venueId: string) => q.selectManagers(db, network.id, venueId);
-export const venuesManagedBy = (db: Tx, network: Network, userId: string) => q.selectVenuesManagedBy(db, network.id, userId);
+export const venuesManagedBy = (db: Tx, network: Network, userId: string) =>
+  q.selectVenuesManagedBy(db, network.id, userId);

@@ -9,7 +9,9 @@ export const venues = pgTable(
   'venues',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     kind: venueKind('kind').notNull().default('coworking'),
@@ -23,27 +25,43 @@ export const venues = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('venues_network_slug').on(t.networkId, t.slug), check('venues_coworkers_positive', sql`${t.coworkers} >= 0`)],
+  (t) => [
+    unique('venues_network_slug').on(t.networkId, t.slug),
+    check('venues_coworkers_positive', sql`${t.coworkers} >= 0`),
+  ],
 );
 
 export const rooms = pgTable(
   'rooms',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    venueId: uuid('venue_id').notNull().references(() => venues.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     capacity: integer('capacity').notNull(),
   },
-  (t) => [unique('rooms_venue_name').on(t.networkId, t.venueId, t.name), check('rooms_capacity_positive', sql`${t.capacity} >= 1`)],
+  (t) => [
+    unique('rooms_venue_name').on(t.networkId, t.venueId, t.name),
+    check('rooms_capacity_positive', sql`${t.capacity} >= 1`),
+  ],
 );
 
 export const venueManagers = pgTable(
   'venue_managers',
   {
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    venueId: uuid('venue_id').notNull().references(() => venues.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.venueId, t.userId] }), index('venue_managers_user').on(t.userId)],

@@ -15,26 +15,36 @@ type Status = 200 | 201 | 204 | 401 | 403;
 // prettier-ignore
 const matrix: [action: string, ...statuses: Status[]][] = [
   //                            anonymous member  org. A  org. B  mgr. V  admin
-  ['create chapter',                401,    403,    403,    403,    403,    201],
-  ['patch chapter A description',   401,    403,    200,    403,    403,    200],
-  ['patch chapter A status',        401,    403,    403,    403,    403,    200],
-  ['patch chapter A slug',          401,    403,    403,    403,    403,    200],
-  ['delete chapter A',              401,    403,    403,    403,    403,    204],
-  ['list interest of A',            401,    403,    200,    403,    403,    200],
-  ['list organisers of A',          401,    403,    200,    403,    403,    200],
-  ['appoint organiser of A',        401,    403,    403,    403,    403,    201],
-  ['create venue',                  401,    403,    403,    403,    403,    201],
-  ['patch venue V rooms',           401,    403,    403,    403,    200,    200],
-  ['list managers of V',            401,    403,    403,    403,    200,    200],
-  ['appoint manager of V',          401,    403,    403,    403,    403,    201],
-  ['create partnership A–V',        401,    403,    403,    403,    403,    201],
-  ['patch partnership B–V',         401,    403,    403,    403,    403,    200],
-  ['list my tokens',                401,    200,    200,    200,    200,    200],
-  ['GET /api/v1/me',                401,    200,    200,    200,    200,    200],
+  ['create chapter', 401, 403, 403, 403, 403, 201],
+  ['patch chapter A description', 401, 403, 200, 403, 403, 200],
+  ['patch chapter A status', 401, 403, 403, 403, 403, 200],
+  ['patch chapter A slug', 401, 403, 403, 403, 403, 200],
+  ['delete chapter A', 401, 403, 403, 403, 403, 204],
+  ['list interest of A', 401, 403, 200, 403, 403, 200],
+  ['list organisers of A', 401, 403, 200, 403, 403, 200],
+  ['appoint organiser of A', 401, 403, 403, 403, 403, 201],
+  ['create venue', 401, 403, 403, 403, 403, 201],
+  ['patch venue V rooms', 401, 403, 403, 403, 200, 200],
+  ['list managers of V', 401, 403, 403, 403, 200, 200],
+  ['appoint manager of V', 401, 403, 403, 403, 403, 201],
+  ['create partnership A–V', 401, 403, 403, 403, 403, 201],
+  ['patch partnership B–V', 401, 403, 403, 403, 403, 200],
+  ['list my tokens', 401, 200, 200, 200, 200, 200],
+  ['GET /api/v1/me', 401, 200, 200, 200, 200, 200],
 ];
 
-interface Account { email: string; token: string; role: 'admin' | 'member' }
-interface World { n: number; a: string; b: string; v: string; partnership: string }
+interface Account {
+  email: string;
+  token: string;
+  role: 'admin' | 'member';
+}
+interface World {
+  n: number;
+  a: string;
+  b: string;
+  v: string;
+  partnership: string;
+}
 
 let t: TestApp;
 const accounts = {} as Record<Exclude<Role, 'anonymous'>, Account>;
@@ -45,7 +55,11 @@ const adminToken = () => accounts.admin.token;
 
 type Res = Awaited<ReturnType<TestApp['api']>>;
 
-async function call(method: InjectOptions['method'], url: string, opts: { token?: string; body?: unknown } = {}): Promise<Res> {
+async function call(
+  method: InjectOptions['method'],
+  url: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<Res> {
   return t.api(method, url, opts);
 }
 
@@ -59,13 +73,28 @@ async function ok(method: InjectOptions['method'], url: string, body?: unknown) 
 async function makeWorld(): Promise<World> {
   const n = ++worlds;
   const w = { n, a: `alpha-${n}`, b: `beta-${n}`, v: `venue-${n}` };
-  await ok('POST', '/api/v1/chapters', { name: `Alpha ${n}`, slug: w.a, city: 'Namur', description: 'original A', status: 'planned' });
+  await ok('POST', '/api/v1/chapters', {
+    name: `Alpha ${n}`,
+    slug: w.a,
+    city: 'Namur',
+    description: 'original A',
+    status: 'planned',
+  });
   await ok('POST', '/api/v1/chapters', { name: `Beta ${n}`, slug: w.b, city: 'Liège', description: 'original B' });
-  await ok('POST', '/api/v1/venues', { name: `Venue ${n}`, slug: w.v, city: 'Namur', rooms: [{ name: 'Main room', capacity: 30 }] });
+  await ok('POST', '/api/v1/venues', {
+    name: `Venue ${n}`,
+    slug: w.v,
+    city: 'Namur',
+    rooms: [{ name: 'Main room', capacity: 30 }],
+  });
   await ok('POST', `/api/v1/chapters/${w.a}/organizers`, { email: accounts['organiser of A'].email });
   await ok('POST', `/api/v1/chapters/${w.b}/organizers`, { email: accounts['organiser of B'].email });
   await ok('POST', `/api/v1/venues/${w.v}/managers`, { email: accounts['manager of V'].email });
-  const p = await ok('POST', `/api/v1/chapters/${w.b}/partnerships`, { venue: w.v, venueProvides: 'a room', status: 'active' });
+  const p = await ok('POST', `/api/v1/chapters/${w.b}/partnerships`, {
+    venue: w.v,
+    venueProvides: 'a room',
+    status: 'active',
+  });
   return { ...w, partnership: p.id };
 }
 
@@ -80,17 +109,23 @@ interface Action {
 
 const actions: Record<string, Action> = {
   'create chapter': {
-    run: (w, token) => call('POST', '/api/v1/chapters', { token, body: { name: `New ${w.n}`, slug: `new-${w.n}`, city: 'Mons' } }),
+    run: (w, token) =>
+      call('POST', '/api/v1/chapters', { token, body: { name: `New ${w.n}`, slug: `new-${w.n}`, city: 'Mons' } }),
     after: async (w, allowed) => expect(await exists(`/api/v1/chapters/new-${w.n}`)).toBe(allowed),
   },
   'patch chapter A description': {
     run: (w, token) => call('PATCH', `/api/v1/chapters/${w.a}`, { token, body: { description: 'changed' } }),
-    after: async (w, allowed) => expect((await ok('GET', `/api/v1/chapters/${w.a}`)).description).toBe(allowed ? 'changed' : 'original A'),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/chapters/${w.a}`)).description).toBe(allowed ? 'changed' : 'original A'),
   },
   'patch chapter A status': {
-    run: (w, token) => call('PATCH', `/api/v1/chapters/${w.a}`, { token, body: { status: 'active', description: 'changed' } }),
+    run: (w, token) =>
+      call('PATCH', `/api/v1/chapters/${w.a}`, { token, body: { status: 'active', description: 'changed' } }),
     // A refused status change must not let the description through either.
-    after: async (w, allowed) => expect(await ok('GET', `/api/v1/chapters/${w.a}`)).toMatchObject(allowed ? { status: 'active', description: 'changed' } : { status: 'planned', description: 'original A' }),
+    after: async (w, allowed) =>
+      expect(await ok('GET', `/api/v1/chapters/${w.a}`)).toMatchObject(
+        allowed ? { status: 'active', description: 'changed' } : { status: 'planned', description: 'original A' },
+      ),
   },
   'patch chapter A slug': {
     run: (w, token) => call('PATCH', `/api/v1/chapters/${w.a}`, { token, body: { slug: `moved-${w.n}` } }),
@@ -106,11 +141,18 @@ const actions: Record<string, Action> = {
   'list interest of A': {
     run: async (w, token) => {
       // Route-level rate limit: 20 sign-ups a minute, so one per cell of this row only.
-      expect((await call('POST', `/api/v1/chapters/${w.a}/interest`, { body: { name: 'Ada', email: `ada${w.n}@example.org` } })).statusCode).toBe(201);
+      expect(
+        (
+          await call('POST', `/api/v1/chapters/${w.a}/interest`, {
+            body: { name: 'Ada', email: `ada${w.n}@example.org` },
+          })
+        ).statusCode,
+      ).toBe(201);
       return call('GET', `/api/v1/chapters/${w.a}/interest`, { token });
     },
     after: async (w, allowed, role, res) => {
-      if (allowed) expect(res.json()).toMatchObject({ count: 1, items: [{ name: 'Ada', email: `ada${w.n}@example.org` }] });
+      if (allowed)
+        expect(res.json()).toMatchObject({ count: 1, items: [{ name: 'Ada', email: `ada${w.n}@example.org` }] });
       else expect(res.body).not.toContain(`ada${w.n}@example.org`);
       // The count on the chapter itself follows the same rule.
       const chapter = (await call('GET', `/api/v1/chapters/${w.a}`, { token: as(role) })).json();
@@ -121,51 +163,87 @@ const actions: Record<string, Action> = {
   'list organisers of A': {
     run: (w, token) => call('GET', `/api/v1/chapters/${w.a}/organizers`, { token }),
     after: async (_w, allowed, _role, res) => {
-      if (allowed) expect(res.json().items.map((p: { email: string }) => p.email)).toEqual([accounts['organiser of A'].email]);
+      if (allowed)
+        expect(res.json().items.map((p: { email: string }) => p.email)).toEqual([accounts['organiser of A'].email]);
       else expect(res.body).not.toContain(accounts['organiser of A'].email);
     },
   },
   'appoint organiser of A': {
-    run: (w, token) => call('POST', `/api/v1/chapters/${w.a}/organizers`, { token, body: { email: accounts.member.email } }),
+    run: (w, token) =>
+      call('POST', `/api/v1/chapters/${w.a}/organizers`, { token, body: { email: accounts.member.email } }),
     after: async (w, allowed) => {
-      const emails = (await ok('GET', `/api/v1/chapters/${w.a}/organizers`)).items.map((p: { email: string }) => p.email);
+      const emails = (await ok('GET', `/api/v1/chapters/${w.a}/organizers`)).items.map(
+        (p: { email: string }) => p.email,
+      );
       expect(emails.includes(accounts.member.email)).toBe(allowed);
       expect(emails).toContain(accounts['organiser of A'].email);
     },
   },
   'create venue': {
-    run: (w, token) => call('POST', '/api/v1/venues', { token, body: { name: `New venue ${w.n}`, slug: `new-venue-${w.n}`, city: 'Mons' } }),
+    run: (w, token) =>
+      call('POST', '/api/v1/venues', {
+        token,
+        body: { name: `New venue ${w.n}`, slug: `new-venue-${w.n}`, city: 'Mons' },
+      }),
     after: async (w, allowed) => expect(await exists(`/api/v1/venues/new-venue-${w.n}`)).toBe(allowed),
   },
   'patch venue V rooms': {
-    run: (w, token) => call('PATCH', `/api/v1/venues/${w.v}`, { token, body: { rooms: [{ name: 'Main room', capacity: 45 }, { name: 'Attic', capacity: 8 }] } }),
+    run: (w, token) =>
+      call('PATCH', `/api/v1/venues/${w.v}`, {
+        token,
+        body: {
+          rooms: [
+            { name: 'Main room', capacity: 45 },
+            { name: 'Attic', capacity: 8 },
+          ],
+        },
+      }),
     after: async (w, allowed) => {
-      const rooms = (await ok('GET', `/api/v1/venues/${w.v}`)).rooms.map((r: { name: string; capacity: number }) => [r.name, r.capacity]).sort();
-      expect(rooms).toEqual(allowed ? [['Attic', 8], ['Main room', 45]] : [['Main room', 30]]);
+      const rooms = (await ok('GET', `/api/v1/venues/${w.v}`)).rooms
+        .map((r: { name: string; capacity: number }) => [r.name, r.capacity])
+        .sort();
+      expect(rooms).toEqual(
+        allowed
+          ? [
+              ['Attic', 8],
+              ['Main room', 45],
+            ]
+          : [['Main room', 30]],
+      );
     },
   },
   'list managers of V': {
     run: (w, token) => call('GET', `/api/v1/venues/${w.v}/managers`, { token }),
     after: async (_w, allowed, _role, res) => {
-      if (allowed) expect(res.json().items.map((p: { email: string }) => p.email)).toEqual([accounts['manager of V'].email]);
+      if (allowed)
+        expect(res.json().items.map((p: { email: string }) => p.email)).toEqual([accounts['manager of V'].email]);
       else expect(res.body).not.toContain(accounts['manager of V'].email);
     },
   },
   'appoint manager of V': {
-    run: (w, token) => call('POST', `/api/v1/venues/${w.v}/managers`, { token, body: { email: accounts.member.email } }),
+    run: (w, token) =>
+      call('POST', `/api/v1/venues/${w.v}/managers`, { token, body: { email: accounts.member.email } }),
     after: async (w, allowed) => {
       const emails = (await ok('GET', `/api/v1/venues/${w.v}/managers`)).items.map((p: { email: string }) => p.email);
       expect(emails.includes(accounts.member.email)).toBe(allowed);
     },
   },
   'create partnership A–V': {
-    run: (w, token) => call('POST', `/api/v1/chapters/${w.a}/partnerships`, { token, body: { venue: w.v, status: 'proposed' } }),
-    after: async (w, allowed) => expect((await ok('GET', `/api/v1/chapters/${w.a}/partnerships`)).items).toHaveLength(allowed ? 1 : 0),
+    run: (w, token) =>
+      call('POST', `/api/v1/chapters/${w.a}/partnerships`, { token, body: { venue: w.v, status: 'proposed' } }),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/chapters/${w.a}/partnerships`)).items).toHaveLength(allowed ? 1 : 0),
   },
   'patch partnership B–V': {
-    run: (w, token) => call('PATCH', `/api/v1/partnerships/${w.partnership}`, { token, body: { venueProvides: 'room and coffee', status: 'ended' } }),
+    run: (w, token) =>
+      call('PATCH', `/api/v1/partnerships/${w.partnership}`, {
+        token,
+        body: { venueProvides: 'room and coffee', status: 'ended' },
+      }),
     after: async (w, allowed) =>
-      expect(await ok('GET', `/api/v1/partnerships/${w.partnership}`)).toMatchObject(allowed ? { venueProvides: 'room and coffee', status: 'ended' } : { venueProvides: 'a room', status: 'active' }),
+      expect(await ok('GET', `/api/v1/partnerships/${w.partnership}`)).toMatchObject(
+        allowed ? { venueProvides: 'room and coffee', status: 'ended' } : { venueProvides: 'a room', status: 'active' },
+      ),
   },
   'list my tokens': {
     run: (_w, token) => call('GET', '/api/v1/auth/tokens', { token }),
@@ -201,7 +279,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const cells = matrix.flatMap(([action, ...statuses]) => statuses.map((status, i) => ({ action, role: roles[i]!, status })));
+const cells = matrix.flatMap(([action, ...statuses]) =>
+  statuses.map((status, i) => ({ action, role: roles[i]!, status })),
+);
 
 describe('role × action matrix of the JSON API', () => {
   it('has one status per role in every row and an implementation for every action', () => {
@@ -233,17 +313,32 @@ describe('bearer tokens that do not open anything', () => {
   const expect401 = (res: Res) => {
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ type: 'https://essaim.dev/problems/unauthenticated', title: 'Authentication required', status: 401, detail: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      type: 'https://essaim.dev/problems/unauthenticated',
+      title: 'Authentication required',
+      status: 401,
+      detail: expect.any(String),
+    });
   };
 
   it('refuses an unknown token with 401 problem+json, on reads and writes alike', async () => {
     expect401(await call('GET', '/api/v1/me', { token: 'essaim_not-a-real-token' }));
-    expect401(await call('POST', '/api/v1/chapters', { token: 'essaim_not-a-real-token', body: { name: 'Ghost', slug: 'ghost', city: 'Nowhere' } }));
+    expect401(
+      await call('POST', '/api/v1/chapters', {
+        token: 'essaim_not-a-real-token',
+        body: { name: 'Ghost', slug: 'ghost', city: 'Nowhere' },
+      }),
+    );
     expect(await exists('/api/v1/chapters/ghost')).toBe(false);
   });
 
   it('refuses an Authorization header that is not "Bearer <token>"', async () => {
-    for (const authorization of ['Basic YWRhOnNlY3JldA==', 'Bearer', `Token ${accounts.admin.token}`, `Bearer ${accounts.admin.token} extra`]) {
+    for (const authorization of [
+      'Basic YWRhOnNlY3JldA==',
+      'Bearer',
+      `Token ${accounts.admin.token}`,
+      `Bearer ${accounts.admin.token} extra`,
+    ]) {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization } });
       expect401(res as Res);
     }
@@ -257,17 +352,25 @@ describe('bearer tokens that do not open anything', () => {
 
     expect401(await call('GET', '/api/v1/me', { token }));
     expect401(await call('GET', '/api/v1/auth/tokens', { token }));
-    expect401(await call('POST', '/api/v1/chapters', { token, body: { name: 'Revoked', slug: 'revoked', city: 'Nowhere' } }));
+    expect401(
+      await call('POST', '/api/v1/chapters', { token, body: { name: 'Revoked', slug: 'revoked', city: 'Nowhere' } }),
+    );
     expect(await exists('/api/v1/chapters/revoked')).toBe(false);
     // Only that token is dead: a new token of the same account still works.
     const fresh = (await createToken(t.database.db, user, 'second')).token;
-    expect((await call('GET', '/api/v1/me', { token: fresh })).json()).toMatchObject({ email: 'revoked-admin@example.org', role: 'admin' });
+    expect((await call('GET', '/api/v1/me', { token: fresh })).json()).toMatchObject({
+      email: 'revoked-admin@example.org',
+      role: 'admin',
+    });
   });
 
   it('does not let a 403 through half-way: a refused PATCH leaves every field as it was', async () => {
     const w = await makeWorld();
     const before = await ok('GET', `/api/v1/chapters/${w.a}`);
-    const res = await call('PATCH', `/api/v1/chapters/${w.a}`, { token: accounts['organiser of A'].token, body: { name: 'Renamed', description: 'changed', slug: `hijack-${w.n}` } });
+    const res = await call('PATCH', `/api/v1/chapters/${w.a}`, {
+      token: accounts['organiser of A'].token,
+      body: { name: 'Renamed', description: 'changed', slug: `hijack-${w.n}` },
+    });
     expect(res.statusCode).toBe(403);
     expect(await ok('GET', `/api/v1/chapters/${w.a}`)).toEqual(before);
     expect(await exists(`/api/v1/chapters/hijack-${w.n}`)).toBe(false);
@@ -275,7 +378,10 @@ describe('bearer tokens that do not open anything', () => {
 
   it('keeps an organiser of one chapter out of another chapter', async () => {
     const w = await makeWorld();
-    const res = await call('PATCH', `/api/v1/chapters/${w.a}`, { token: accounts['organiser of B'].token, body: { description: 'from B' } });
+    const res = await call('PATCH', `/api/v1/chapters/${w.a}`, {
+      token: accounts['organiser of B'].token,
+      body: { description: 'from B' },
+    });
     expect(res.statusCode).toBe(403);
     expect((await ok('GET', `/api/v1/chapters/${w.a}`)).description).toBe('original A');
   });

@@ -18,8 +18,22 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = (await t.user('admin')).token;
   member = (await t.user('member')).token;
-  expect((await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Namur', city: 'Namur', description: 'first' } })).statusCode).toBe(201);
-  expect((await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Le Hub', slug: 'le-hub', city: 'Namur', rooms: [{ name: 'Main', capacity: 20 }] } })).statusCode).toBe(201);
+  expect(
+    (
+      await t.api('POST', '/api/v1/chapters', {
+        token: admin,
+        body: { name: 'Namur', city: 'Namur', description: 'first' },
+      })
+    ).statusCode,
+  ).toBe(201);
+  expect(
+    (
+      await t.api('POST', '/api/v1/venues', {
+        token: admin,
+        body: { name: 'Le Hub', slug: 'le-hub', city: 'Namur', rooms: [{ name: 'Main', capacity: 20 }] },
+      })
+    ).statusCode,
+  ).toBe(201);
 });
 afterAll(() => t?.close());
 
@@ -28,11 +42,23 @@ function problem(res: Res, status: number, code: string) {
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.json();
-  expect(body).toMatchObject({ type: `https://essaim.dev/problems/${code}`, title: expect.any(String), status, detail: expect.any(String) });
+  expect(body).toMatchObject({
+    type: `https://essaim.dev/problems/${code}`,
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(body.title.length).toBeGreaterThan(0);
   expect(body.detail.length).toBeGreaterThan(0);
   expect(res.body).not.toMatch(/\bat .+\.(ts|js):\d+/); // never a stack trace
-  return body as { type: string; title: string; status: number; detail: string; instance?: string; errors?: { field: string; message: string }[] };
+  return body as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    instance?: string;
+    errors?: { field: string; message: string }[];
+  };
 }
 
 /** A 400 problem that lists exactly these invalid fields, each with a message. */
@@ -49,10 +75,13 @@ function invalid(res: Res, fields: string[]) {
 
 /** Runs a failing request and proves, by reading the same URLs before and after, that it changed nothing. */
 async function unchanged(urls: string[], act: () => Promise<void>) {
-  const snapshot = () => Promise.all(urls.map(async (url) => {
-    const res = await t.api('GET', url, { token: admin });
-    return { url, status: res.statusCode, body: res.body };
-  }));
+  const snapshot = () =>
+    Promise.all(
+      urls.map(async (url) => {
+        const res = await t.api('GET', url, { token: admin });
+        return { url, status: res.statusCode, body: res.body };
+      }),
+    );
   const before = await snapshot();
   await act();
   expect(await snapshot()).toEqual(before);
@@ -84,7 +113,9 @@ describe('not found', () => {
   });
 
   it('answers 404 for an unknown partnership, and 400 naming the field for an id that is not a uuid', async () => {
-    expect(problem(await t.api('GET', '/api/v1/partnerships/00000000-0000-4000-8000-000000000000'), 404, 'not-found').detail).toContain('00000000-0000-4000-8000-000000000000');
+    expect(
+      problem(await t.api('GET', '/api/v1/partnerships/00000000-0000-4000-8000-000000000000'), 404, 'not-found').detail,
+    ).toContain('00000000-0000-4000-8000-000000000000');
     invalid(await t.api('GET', '/api/v1/partnerships/not-a-uuid'), ['id']);
   });
 
@@ -101,37 +132,87 @@ describe('not found', () => {
 describe('conflicts', () => {
   it('refuses a second chapter with the same slug, and keeps the first', async () => {
     await unchanged(['/api/v1/chapters?limit=100', '/api/v1/chapters/namur'], async () => {
-      const body = problem(await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Namur', city: 'Elsewhere' } }), 409, 'conflict');
+      const body = problem(
+        await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Namur', city: 'Elsewhere' } }),
+        409,
+        'conflict',
+      );
       expect(body.detail).toContain('"namur"');
       expect(body.errors).toEqual([{ field: 'slug', message: expect.any(String) }]);
     });
   });
 
   it('refuses a second venue with the same slug, on create and on rename', async () => {
-    expect((await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Other', slug: 'other-place', city: 'Namur' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.api('POST', '/api/v1/venues', {
+          token: admin,
+          body: { name: 'Other', slug: 'other-place', city: 'Namur' },
+        })
+      ).statusCode,
+    ).toBe(201);
     await unchanged(['/api/v1/venues?limit=100', '/api/v1/venues/le-hub', '/api/v1/venues/other-place'], async () => {
-      expect(problem(await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Le Hub', city: 'Gent', rooms: [{ name: 'Big', capacity: 99 }] } }), 409, 'conflict').detail).toContain('"le-hub"');
-      expect(problem(await t.api('PATCH', '/api/v1/venues/other-place', { token: admin, body: { slug: 'le-hub', city: 'Gent' } }), 409, 'conflict').detail).toContain('"le-hub"');
+      expect(
+        problem(
+          await t.api('POST', '/api/v1/venues', {
+            token: admin,
+            body: { name: 'Le Hub', city: 'Gent', rooms: [{ name: 'Big', capacity: 99 }] },
+          }),
+          409,
+          'conflict',
+        ).detail,
+      ).toContain('"le-hub"');
+      expect(
+        problem(
+          await t.api('PATCH', '/api/v1/venues/other-place', { token: admin, body: { slug: 'le-hub', city: 'Gent' } }),
+          409,
+          'conflict',
+        ).detail,
+      ).toContain('"le-hub"');
     });
   });
 
   it('refuses a second open partnership between the same chapter and venue', async () => {
-    const first = await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'le-hub', venueProvides: 'a room', status: 'active' } });
-    expect(first.statusCode).toBe(201);
-    await unchanged(['/api/v1/chapters/namur/partnerships', '/api/v1/chapters/namur', '/api/v1/venues/le-hub'], async () => {
-      for (const status of ['active', 'proposed']) {
-        const body = problem(await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'le-hub', status } }), 409, 'conflict');
-        expect(body.detail).toContain(first.json().id);
-      }
+    const first = await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+      token: admin,
+      body: { venue: 'le-hub', venueProvides: 'a room', status: 'active' },
     });
+    expect(first.statusCode).toBe(201);
+    await unchanged(
+      ['/api/v1/chapters/namur/partnerships', '/api/v1/chapters/namur', '/api/v1/venues/le-hub'],
+      async () => {
+        for (const status of ['active', 'proposed']) {
+          const body = problem(
+            await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+              token: admin,
+              body: { venue: 'le-hub', status },
+            }),
+            409,
+            'conflict',
+          );
+          expect(body.detail).toContain(first.json().id);
+        }
+      },
+    );
     // An ended partnership is history, not a second open one.
-    expect((await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'le-hub', status: 'ended', since: '2020-01-01', until: '2021-01-01' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+          token: admin,
+          body: { venue: 'le-hub', status: 'ended', since: '2020-01-01', until: '2021-01-01' },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('answers 404 naming the e-mail when an organiser or manager has no account', async () => {
     await unchanged(['/api/v1/chapters/namur/organizers', '/api/v1/venues/le-hub/managers'], async () => {
       for (const url of ['/api/v1/chapters/namur/organizers', '/api/v1/venues/le-hub/managers']) {
-        const body = problem(await t.api('POST', url, { token: admin, body: { email: 'Nobody@Example.org' } }), 404, 'not-found');
+        const body = problem(
+          await t.api('POST', url, { token: admin, body: { email: 'Nobody@Example.org' } }),
+          404,
+          'not-found',
+        );
         expect(body.detail).toContain('nobody@example.org');
         expect(body.errors).toEqual([{ field: 'email', message: expect.any(String) }]);
       }
@@ -145,7 +226,19 @@ describe('invalid fields', () => {
       const body = invalid(
         await t.api('POST', '/api/v1/venues', {
           token: admin,
-          body: { name: 'Bad', slug: 'bad-venue', city: 'Namur', kind: 'castle', coworkers: -3, website: 'ftp://example.org', rooms: [{ name: 'Ok', capacity: 10 }, { name: 'Zero', capacity: 0 }], colour: 'blue' },
+          body: {
+            name: 'Bad',
+            slug: 'bad-venue',
+            city: 'Namur',
+            kind: 'castle',
+            coworkers: -3,
+            website: 'ftp://example.org',
+            rooms: [
+              { name: 'Ok', capacity: 10 },
+              { name: 'Zero', capacity: 0 },
+            ],
+            colour: 'blue',
+          },
         }),
         ['colour', 'coworkers', 'kind', 'rooms.1.capacity', 'website'],
       );
@@ -163,22 +256,48 @@ describe('invalid fields', () => {
   it('lists every invalid field of a venue PATCH and keeps the venue as it was', async () => {
     await unchanged(['/api/v1/venues/le-hub'], async () => {
       invalid(
-        await t.api('PATCH', '/api/v1/venues/le-hub', { token: admin, body: { city: '', coworkers: 2.5, website: 'not a url', rooms: [{ name: 'Main', capacity: -1 }] } }),
+        await t.api('PATCH', '/api/v1/venues/le-hub', {
+          token: admin,
+          body: { city: '', coworkers: 2.5, website: 'not a url', rooms: [{ name: 'Main', capacity: -1 }] },
+        }),
         ['city', 'coworkers', 'rooms.0.capacity', 'website'],
       );
     });
   });
 
   it('refuses a partnership that ends before it starts, with every other invalid field too', async () => {
-    expect((await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Annex', city: 'Namur' } })).statusCode).toBe(201);
+    expect(
+      (await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Annex', city: 'Namur' } })).statusCode,
+    ).toBe(201);
     await unchanged(['/api/v1/chapters/namur/partnerships'], async () => {
-      const body = invalid(await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'annex', since: '2025-06-01', until: '2025-05-31' } }), ['until']);
+      const body = invalid(
+        await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+          token: admin,
+          body: { venue: 'annex', since: '2025-06-01', until: '2025-05-31' },
+        }),
+        ['until'],
+      );
       expect(body.errors![0]!.message).toBe('must be on or after since');
-      invalid(await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'annex', since: '2025-06-01', until: '2025-05-31', status: 'maybe' } }), ['status', 'until']);
-      invalid(await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'annex', since: '1 June 2025' } }), ['since']);
+      invalid(
+        await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+          token: admin,
+          body: { venue: 'annex', since: '2025-06-01', until: '2025-05-31', status: 'maybe' },
+        }),
+        ['status', 'until'],
+      );
+      invalid(
+        await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+          token: admin,
+          body: { venue: 'annex', since: '1 June 2025' },
+        }),
+        ['since'],
+      );
     });
     // On PATCH the rule holds against the stored dates as well.
-    const created = await t.api('POST', '/api/v1/chapters/namur/partnerships', { token: admin, body: { venue: 'annex', since: '2025-06-01' } });
+    const created = await t.api('POST', '/api/v1/chapters/namur/partnerships', {
+      token: admin,
+      body: { venue: 'annex', since: '2025-06-01' },
+    });
     expect(created.statusCode).toBe(201);
     const url = `/api/v1/partnerships/${created.json().id}`;
     await unchanged([url], async () => {
@@ -189,7 +308,12 @@ describe('invalid fields', () => {
   it('answers malformed JSON with a 400 problem', async () => {
     await unchanged(['/api/v1/chapters?limit=100'], async () => {
       for (const payload of ['{"name": "Gent", "city": ', '{name: Gent}', '']) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/chapters', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, payload });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/chapters',
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          payload,
+        });
         expect(problem(res, 400, 'validation').detail, JSON.stringify(payload)).toMatch(/JSON/);
       }
     });
@@ -197,7 +321,14 @@ describe('invalid fields', () => {
 
   it('refuses a body over 256 KiB with 413', async () => {
     await unchanged(['/api/v1/chapters?limit=100'], async () => {
-      const body = problem(await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Huge', city: 'Huge', description: 'x'.repeat(300 * 1024) } }), 413, 'payload-too-large');
+      const body = problem(
+        await t.api('POST', '/api/v1/chapters', {
+          token: admin,
+          body: { name: 'Huge', city: 'Huge', description: 'x'.repeat(300 * 1024) },
+        }),
+        413,
+        'payload-too-large',
+      );
       expect(body.title).toBe('Request body too large');
     });
   });
@@ -208,7 +339,12 @@ describe('invalid fields', () => {
         ['text/plain', '{"name":"Gent","city":"Gent"}'],
         ['application/x-www-form-urlencoded', 'name=Gent&city=Gent'],
       ]) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/chapters', headers: { authorization: `Bearer ${admin}`, 'content-type': type! }, payload });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/chapters',
+          headers: { authorization: `Bearer ${admin}`, 'content-type': type! },
+          payload,
+        });
         expect(problem(res, 415, 'unsupported-media-type').detail).toContain(type);
       }
     });
@@ -216,10 +352,22 @@ describe('invalid fields', () => {
 
   it('asks for a token (401) and refuses members (403), changing nothing', async () => {
     await unchanged(['/api/v1/chapters?limit=100', '/api/v1/chapters/namur', '/api/v1/venues/le-hub'], async () => {
-      problem(await t.api('POST', '/api/v1/chapters', { body: { name: 'Gent', city: 'Gent' } }), 401, 'unauthenticated');
+      problem(
+        await t.api('POST', '/api/v1/chapters', { body: { name: 'Gent', city: 'Gent' } }),
+        401,
+        'unauthenticated',
+      );
       problem(await t.api('PATCH', '/api/v1/chapters/namur', { body: { description: 'x' } }), 401, 'unauthenticated');
-      problem(await t.api('POST', '/api/v1/chapters', { token: member, body: { name: 'Gent', city: 'Gent' } }), 403, 'forbidden');
-      problem(await t.api('PATCH', '/api/v1/chapters/namur', { token: member, body: { description: 'x' } }), 403, 'forbidden');
+      problem(
+        await t.api('POST', '/api/v1/chapters', { token: member, body: { name: 'Gent', city: 'Gent' } }),
+        403,
+        'forbidden',
+      );
+      problem(
+        await t.api('PATCH', '/api/v1/chapters/namur', { token: member, body: { description: 'x' } }),
+        403,
+        'forbidden',
+      );
       problem(await t.api('DELETE', '/api/v1/chapters/namur', { token: member }), 403, 'forbidden');
       problem(await t.api('PATCH', '/api/v1/venues/le-hub', { token: member, body: { rooms: [] } }), 403, 'forbidden');
     });
@@ -268,7 +416,14 @@ describe('OpenAPI', () => {
     expect(res.headers['content-type']).toContain('application/json');
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/chapters', '/api/v1/chapters/{slug}', '/api/v1/venues', '/api/v1/partnerships/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/chapters',
+        '/api/v1/chapters/{slug}',
+        '/api/v1/venues',
+        '/api/v1/partnerships/{id}',
+      ]),
+    );
     expect(doc.paths).not.toHaveProperty('/healthz');
 
     const create = doc.paths['/api/v1/chapters'].post;

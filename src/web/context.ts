@@ -29,14 +29,21 @@ export function registerContext(app: FastifyInstance, db: Db): void {
     // The health check reports the database itself: it must not fail earlier on the network lookup.
     if (req.routeOptions.url === '/healthz') return;
     const network = await networkForHost(db, req.headers.host);
-    if (!network) throw new AppError('unavailable', 'No network is set up yet: run `essaim migrate` or `essaim serve` once.');
+    if (!network)
+      throw new AppError('unavailable', 'No network is set up yet: run `essaim migrate` or `essaim serve` once.');
     req.network = network;
 
     const query = req.query as Record<string, unknown> | undefined;
     const asked = typeof query?.lang === 'string' ? query.lang : undefined;
     req.locale = negotiateLocale(asked, req.cookies[LANG_COOKIE], req.headers['accept-language']);
     if (asked && asked === req.locale && req.cookies[LANG_COOKIE] !== asked) {
-      reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400, httpOnly: true, secure: req.protocol === 'https' });
+      reply.setCookie(LANG_COOKIE, asked, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 365 * 86_400,
+        httpOnly: true,
+        secure: req.protocol === 'https',
+      });
     }
 
     const auth = req.headers.authorization;
@@ -44,7 +51,11 @@ export function registerContext(app: FastifyInstance, db: Db): void {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
       const user = await userForToken(db, network.id, match[1]!);
-      if (!user) throw new AppError('unauthenticated', 'This API token is unknown or revoked. Create a new one with POST /api/v1/auth/tokens.');
+      if (!user)
+        throw new AppError(
+          'unauthenticated',
+          'This API token is unknown or revoked. Create a new one with POST /api/v1/auth/tokens.',
+        );
       req.user = user;
     } else if (!req.url.startsWith('/api/')) {
       // The JSON API only accepts bearer tokens: a cookie never authenticates an API call,
@@ -56,6 +67,10 @@ export function registerContext(app: FastifyInstance, db: Db): void {
 }
 
 export function requireUser(req: FastifyRequest): User {
-  if (!req.user) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <token>" (create one with POST /api/v1/auth/tokens).');
+  if (!req.user)
+    throw new AppError(
+      'unauthenticated',
+      'Sign in first: send "Authorization: Bearer <token>" (create one with POST /api/v1/auth/tokens).',
+    );
   return req.user;
 }

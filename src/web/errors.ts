@@ -30,7 +30,10 @@ const titles: Record<ErrorCode, string> = {
   internal: 'Internal error',
 };
 
-export interface FieldError { field: string; message: string }
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export class AppError extends Error {
   constructor(
@@ -69,7 +72,7 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     status: errorStatus[code],
     detail,
     instance: req.url.split('?')[0],
-    ...(errors && errors.length ? { errors } : {}),
+    ...(errors?.length ? { errors } : {}),
   });
   if (err instanceof AppError) return problem(err.code, err.detail, err.errors);
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -78,34 +81,51 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
       const at = v.instancePath.slice(1).replaceAll('/', '.');
       // Zod reports unknown keys on their parent object: give each unknown key an entry of its own.
       const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
-      if (Array.isArray(keys) && keys.length) return keys.map((k) => ({ field: at ? `${at}.${String(k)}` : String(k), message: 'is not a known field' }));
+      if (Array.isArray(keys) && keys.length)
+        return keys.map((k) => ({ field: at ? `${at}.${String(k)}` : String(k), message: 'is not a known field' }));
       return [{ field: at || `(${where})`, message: v.message ?? 'is invalid' }];
     });
     const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return problem('validation', `The ${where === 'querystring' ? 'query string' : where} has ${errors.length} invalid field${errors.length > 1 ? 's' : ''} — ${list}`, errors);
+    return problem(
+      'validation',
+      `The ${where === 'querystring' ? 'query string' : where} has ${errors.length} invalid field${errors.length > 1 ? 's' : ''} — ${list}`,
+      errors,
+    );
   }
   const e = err as FastifyError & { code?: string };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem('payload_too_large', 'The request body is larger than this endpoint accepts.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem('unsupported_media_type', `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`);
+      return problem(
+        'unsupported_media_type',
+        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem('validation', `The body is not valid JSON: ${e.message}`);
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
-      return problem('forbidden', 'The form has expired or did not come from this site. Reload the page and try again.');
+      return problem(
+        'forbidden',
+        'The form has expired or did not come from this site. Reload the page and try again.',
+      );
   }
-  if ((e.cause as { code?: string } | undefined)?.code === '23505' || e.code === '23505') return problem('conflict', 'This already exists.');
+  if ((e.cause as { code?: string } | undefined)?.code === '23505' || e.code === '23505')
+    return problem('conflict', 'This already exists.');
   // The database is down, restarting or gone: say so, rather than a bare 500.
   // drizzle wraps the driver's error in its own (DrizzleQueryError), with the original as cause.
   const cause = (e.cause ?? e) as { code?: string; message?: string };
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '3D000'].includes(cause.code ?? '') || /Connection terminated|timeout exceeded when trying to connect/.test(cause.message ?? '')) {
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '3D000'].includes(cause.code ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect/.test(cause.message ?? '')
+  ) {
     return problem('unavailable', 'The database does not answer. Try again in a moment.');
   }
-  if (e.statusCode === 429) return problem('rate_limited', 'Too many requests from this address. Wait a minute and try again.');
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode === 404 ? 'not_found' : 'validation', e.message);
+  if (e.statusCode === 429)
+    return problem('rate_limited', 'Too many requests from this address. Wait a minute and try again.');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return problem(e.statusCode === 404 ? 'not_found' : 'validation', e.message);
   return problem('internal', 'Something went wrong on our side. The error was logged; try again later.');
 }
 

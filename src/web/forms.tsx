@@ -17,7 +17,8 @@ export function parseForm<S extends z.ZodType>(
   shape: { numbers?: string[]; nullable?: string[]; omitEmpty?: string[] } = {},
 ): { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues } {
   const values: FormValues = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
+    if (k !== '_csrf' && typeof v === 'string') values[k] = v;
   const input: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     const empty = v.trim() === '';
@@ -68,18 +69,43 @@ interface FieldProps {
   suggestions?: readonly string[];
 }
 
-export function Field({ name, label, values, errors, type = 'text', required, help, autocomplete, multiline, min, suggestions }: FieldProps) {
+export function Field({
+  name,
+  label,
+  values,
+  errors,
+  type = 'text',
+  required,
+  help,
+  autocomplete,
+  multiline,
+  min,
+  suggestions,
+}: FieldProps) {
   const id = `f-${name}`;
   const error = errors?.[name];
   const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name, required, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy };
+  const common = {
+    id,
+    name,
+    required,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy,
+  };
   return (
     <div>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea {...common}>{values?.[name] ?? ''}</textarea>
       ) : (
-        <input {...common} type={type} value={values?.[name] ?? ''} autoComplete={autocomplete ?? (suggestions ? 'off' : undefined)} min={min} list={suggestions ? `${id}-list` : undefined} />
+        <input
+          {...common}
+          type={type}
+          value={values?.[name] ?? ''}
+          autoComplete={autocomplete ?? (suggestions ? 'off' : undefined)}
+          min={min}
+          list={suggestions ? `${id}-list` : undefined}
+        />
       )}
       {suggestions ? (
         <datalist id={`${id}-list`}>
@@ -103,12 +129,31 @@ export function Field({ name, label, values, errors, type = 'text', required, he
 }
 
 /** `id` defaults to `f-<name>`; give another one when two forms of a page share a field name. */
-export function Select({ name, label, values, errors, options, id = `f-${name}` }: { name: string; label: string; values?: FormValues; errors?: FormErrors; options: { value: string; label: string }[]; id?: string }) {
+export function Select({
+  name,
+  label,
+  values,
+  errors,
+  options,
+  id = `f-${name}`,
+}: {
+  name: string;
+  label: string;
+  values?: FormValues;
+  errors?: FormErrors;
+  options: { value: string; label: string }[];
+  id?: string;
+}) {
   const error = errors?.[name];
   return (
     <div>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map((o) => (
           <option value={o.value} selected={values?.[name] === o.value}>
             {o.label}
@@ -135,7 +180,10 @@ export function Section({ title, children }: { title: string; children: Componen
 
 /** A form's AppError (409, 404 on an e-mail…) shown beside the fields, like a validation error. */
 export function formError(err: unknown, values: FormValues): { values: FormValues; errors: FormErrors } {
-  if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation' || (err.code === 'not_found' && err.errors.length))) {
+  if (
+    err instanceof AppError &&
+    (err.code === 'conflict' || err.code === 'validation' || (err.code === 'not_found' && err.errors.length))
+  ) {
     const errors: FormErrors = {};
     // One field: the whole explanation; several: each field its own message.
     for (const e of err.errors) errors[e.field] = err.errors.length > 1 ? e.message : err.detail;
@@ -144,4 +192,3 @@ export function formError(err: unknown, values: FormValues): { values: FormValue
   }
   throw err;
 }
-

@@ -9,13 +9,18 @@ export const localeNames: Record<Locale, string> = { fr: 'Français', nl: 'Neder
 /** Belgium's network speaks French first when the visitor states no preference. */
 export const defaultLocale: Locale = 'fr';
 
-export const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (locales as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === 'string' && (locales as readonly string[]).includes(v);
 
 /** A stored language (a profile's, a message's) when it is one we speak; otherwise `fallback`. */
 export const localeOr = (v: unknown, fallback: Locale = defaultLocale): Locale => (isLocale(v) ? v : fallback);
 
 /** ?lang= first (the visible switch), then the remembered choice, then Accept-Language. */
-export function negotiateLocale(asked: string | undefined, remembered: string | undefined, acceptLanguage: string | undefined): Locale {
+export function negotiateLocale(
+  asked: string | undefined,
+  remembered: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   if (isLocale(asked)) return asked;
   if (isLocale(remembered)) return remembered;
   const ranked = (acceptLanguage ?? '')
@@ -36,7 +41,9 @@ export function translator(locale: Locale): T {
   const cat = catalogues[locale];
   return (key, params) => {
     let s = cat[key];
-    if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v);
+    if (params)
+      for (const [k, v] of Object.entries(params))
+        s = s.replaceAll(`{${k}}`, typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v);
     return s;
   };
 }

@@ -44,12 +44,28 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrf} />;
 }
 
-const doneMessages = { saved: 'form.saved', created: 'form.created', deleted: 'form.deleted', added: 'form.added' } as const;
+const doneMessages = {
+  saved: 'form.saved',
+  created: 'form.created',
+  deleted: 'form.deleted',
+  added: 'form.added',
+} as const;
 
 /** `head`: extra elements for <head> (feeds, link previews, structured data) on the pages that have them. */
-export function Layout({ ctx, title, head, children }: { ctx: PageContext; title: string; head?: ComponentChildren; children: ComponentChildren }) {
+export function Layout({
+  ctx,
+  title,
+  head,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const { t, user, network } = ctx;
-  const doneKey = ctx.done && ctx.done in doneMessages ? doneMessages[ctx.done as keyof typeof doneMessages] : undefined;
+  const doneKey =
+    ctx.done && ctx.done in doneMessages ? doneMessages[ctx.done as keyof typeof doneMessages] : undefined;
   return (
     <html lang={ctx.locale}>
       <head>
@@ -110,7 +126,12 @@ export function Layout({ ctx, title, head, children }: { ctx: PageContext; title
             <ul>
               {locales.map((l) => (
                 <li>
-                  <a href={`${ctx.path}?lang=${l}`} lang={l} hrefLang={l} aria-current={l === ctx.locale ? 'true' : undefined}>
+                  <a
+                    href={`${ctx.path}?lang=${l}`}
+                    lang={l}
+                    hrefLang={l}
+                    aria-current={l === ctx.locale ? 'true' : undefined}
+                  >
                     {localeNames[l]}
                   </a>
                 </li>

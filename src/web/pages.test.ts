@@ -9,8 +9,8 @@ import { nl } from './i18n/nl.js';
 let t: TestApp;
 let admin: { token: string; email: string; password: string };
 
-const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
+const escapeHtml = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /**
  * A browser's cookie jar, just enough for these tests. Each browser has an address of its own,
@@ -19,7 +19,10 @@ const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&l
 
 /** A browser without a language preference unless given one. */
 const browser = (headers: Record<string, string> = {}) => new FormSession(t.app, headers);
-const signedIn = (who: { email: string; password: string } = admin, headers: Record<string, string> = { 'accept-language': 'en' }) => signIn(t.app, who, headers);
+const signedIn = (
+  who: { email: string; password: string } = admin,
+  headers: Record<string, string> = { 'accept-language': 'en' },
+) => signIn(t.app, who, headers);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -73,7 +76,9 @@ describe('language', () => {
     expect(next.body).toContain('<html lang="en">');
     expect(next.body).toContain(`<h2>${escapeHtml(en['home.active'])}</h2>`);
     // A stranger with the same browser language still gets Dutch.
-    expect((await t.app.inject({ url: '/', headers: { 'accept-language': 'nl-BE,nl;q=0.9' } })).body).toContain('<html lang="nl">');
+    expect((await t.app.inject({ url: '/', headers: { 'accept-language': 'nl-BE,nl;q=0.9' } })).body).toContain(
+      '<html lang="nl">',
+    );
   });
 
   it('ignores an unknown ?lang= and sets no cookie for it', async () => {
@@ -109,11 +114,15 @@ describe('home page', () => {
 });
 
 describe('"tell me when it launches" form', () => {
-  const countInterest = async () => (await t.api('GET', '/api/v1/chapters/mons/interest', { token: admin.token })).json().count as number;
+  const countInterest = async () =>
+    (await t.api('GET', '/api/v1/chapters/mons/interest', { token: admin.token })).json().count as number;
 
   it('refuses a post without the CSRF cookie or token with 403 and stores nothing', async () => {
     const before = await countInterest();
-    const noCookie = await browser().request('POST', '/chapters/mons/interest', { name: 'Eve', email: 'eve@example.org' });
+    const noCookie = await browser().request('POST', '/chapters/mons/interest', {
+      name: 'Eve',
+      email: 'eve@example.org',
+    });
     expect(noCookie.statusCode).toBe(403);
     expect(noCookie.headers['content-type']).toContain('text/html');
 
@@ -122,11 +131,18 @@ describe('"tell me when it launches" form', () => {
     expect(b.cookies.has('_csrf')).toBe(true);
     const noToken = await b.request('POST', '/chapters/mons/interest', { name: 'Eve', email: 'eve@example.org' });
     expect(noToken.statusCode).toBe(403);
-    const forged = await b.request('POST', '/chapters/mons/interest', { _csrf: 'forged-token', name: 'Eve', email: 'eve@example.org' });
+    const forged = await b.request('POST', '/chapters/mons/interest', {
+      _csrf: 'forged-token',
+      name: 'Eve',
+      email: 'eve@example.org',
+    });
     expect(forged.statusCode).toBe(403);
     // A token from another browser does not fit this browser's secret.
     const other = csrfOf((await browser().get('/')).body);
-    expect((await b.request('POST', '/chapters/mons/interest', { _csrf: other, name: 'Eve', email: 'eve@example.org' })).statusCode).toBe(403);
+    expect(
+      (await b.request('POST', '/chapters/mons/interest', { _csrf: other, name: 'Eve', email: 'eve@example.org' }))
+        .statusCode,
+    ).toBe(403);
     expect(await countInterest()).toBe(before);
   });
 
@@ -135,7 +151,11 @@ describe('"tell me when it launches" form', () => {
     const home = await b.get('/');
     const cookie = home.cookies.find((c) => c.name === '_csrf');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const res = await b.request('POST', '/chapters/mons/interest', { _csrf: csrfOf(home.body), name: 'Ada', email: 'Ada@Example.org' });
+    const res = await b.request('POST', '/chapters/mons/interest', {
+      _csrf: csrfOf(home.body),
+      name: 'Ada',
+      email: 'Ada@Example.org',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/chapters/mons?interest=new');
     const thanks = await b.get(res.headers.location as string);
@@ -151,7 +171,10 @@ describe('"tell me when it launches" form', () => {
   });
 
   it('re-renders the form with the error for an invalid e-mail', async () => {
-    const res = await browser({ 'accept-language': 'en' }).submit('/', '/chapters/mons/interest', { name: 'Bob', email: 'not-an-email' });
+    const res = await browser({ 'accept-language': 'en' }).submit('/', '/chapters/mons/interest', {
+      name: 'Bob',
+      email: 'not-an-email',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<p class="field-error">must be an e-mail address such as ada@example.org</p>');
     expect(res.body).toContain('value="Bob"');
@@ -162,7 +185,11 @@ describe('"tell me when it launches" form', () => {
 describe('signing in and out', () => {
   it('signs in with the right password: 303 and an HttpOnly, SameSite=Lax session cookie, not Secure on http', async () => {
     const b = browser({ 'accept-language': 'en' });
-    const res = await b.submit('/login', '/login', { email: admin.email.toUpperCase(), password: admin.password, next: '/admin/chapters/new' });
+    const res = await b.submit('/login', '/login', {
+      email: admin.email.toUpperCase(),
+      password: admin.password,
+      next: '/admin/chapters/new',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin/chapters/new');
     const session = res.cookies.find((c) => c.name === 'essaim_session');
@@ -170,7 +197,9 @@ describe('signing in and out', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(session!.secure).toBeFalsy();
     expect(session!.value.length).toBeGreaterThanOrEqual(40);
-    const raw = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]).find((c) => c.startsWith('essaim_session='))!;
+    const raw = ([] as string[])
+      .concat(res.headers['set-cookie'] as string | string[])
+      .find((c) => c.startsWith('essaim_session='))!;
     expect(raw).toMatch(/; HttpOnly/);
     expect(raw).toMatch(/; SameSite=Lax/);
     expect(raw).not.toMatch(/; Secure/i);
@@ -194,7 +223,10 @@ describe('signing in and out', () => {
     expect(res.body).toContain(`value="${escapeHtml(admin.email)}"`);
     expect(b.cookies.has('essaim_session')).toBe(false);
     // In the visitor's language.
-    const nlRes = await browser({ 'accept-language': 'nl' }).submit('/login', '/login', { email: 'nobody@example.org', password: 'whatever' });
+    const nlRes = await browser({ 'accept-language': 'nl' }).submit('/login', '/login', {
+      email: 'nobody@example.org',
+      password: 'whatever',
+    });
     expect(nlRes.statusCode).toBe(401);
     expect(nlRes.body).toContain(escapeHtml(nl['login.failed']));
   });
@@ -204,14 +236,19 @@ describe('signing in and out', () => {
     const b = browser({ 'accept-language': 'en' });
     const token = csrfOf((await b.get('/login')).body);
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await b.request('POST', '/login', { _csrf: token, email: admin.email, password: `guess ${i}` })).statusCode);
+    for (let i = 0; i < 10; i++)
+      statuses.push(
+        (await b.request('POST', '/login', { _csrf: token, email: admin.email, password: `guess ${i}` })).statusCode,
+      );
     expect(statuses).toEqual(Array(10).fill(401));
     const eleventh = await b.request('POST', '/login', { _csrf: token, email: admin.email, password: admin.password });
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.headers['content-type']).toContain('text/html');
     expect(b.cookies.has('essaim_session')).toBe(false);
     // Another visitor is not held back.
-    expect((await browser().submit('/login', '/login', { email: admin.email, password: admin.password })).statusCode).toBe(303);
+    expect(
+      (await browser().submit('/login', '/login', { email: admin.email, password: admin.password })).statusCode,
+    ).toBe(303);
   });
 
   it('refuses a login post without the CSRF token', async () => {
@@ -246,7 +283,9 @@ describe('signing in and out', () => {
     expect(res.headers.location).toBe('/');
     const cleared = res.cookies.find((c) => c.name === 'essaim_session');
     expect(cleared).toBeDefined();
-    expect(cleared!.value === '' || (cleared!.expires !== undefined && cleared!.expires.getTime() <= Date.now())).toBe(true);
+    expect(cleared!.value === '' || (cleared!.expires !== undefined && cleared!.expires.getTime() <= Date.now())).toBe(
+      true,
+    );
     expect(b.cookies.has('essaim_session')).toBe(false);
 
     const replay = await t.app.inject({ url: '/admin', cookies: { essaim_session: old } });
@@ -269,7 +308,11 @@ describe('signing in and out', () => {
         payload: new URLSearchParams({ _csrf: csrfOf(page.body), email: user.email, password }).toString(),
       });
       expect(res.statusCode).toBe(303);
-      expect(res.cookies.find((c) => c.name === 'essaim_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      expect(res.cookies.find((c) => c.name === 'essaim_session')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
     } finally {
       await secure.close();
     }
@@ -279,12 +322,25 @@ describe('signing in and out', () => {
 describe('admin pages', () => {
   it('creates a chapter from the form: 303 to its edit page, visible through the API', async () => {
     const b = await signedIn();
-    const res = await b.submit('/admin/chapters/new', '/admin/chapters', { name: 'Namur Centre', slug: '', city: 'Namur', region: 'Namur', description: 'Near the station', status: 'planned' });
+    const res = await b.submit('/admin/chapters/new', '/admin/chapters', {
+      name: 'Namur Centre',
+      slug: '',
+      city: 'Namur',
+      region: 'Namur',
+      description: 'Near the station',
+      status: 'planned',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin/chapters/namur-centre?done=created');
     const api = await t.api('GET', '/api/v1/chapters/namur-centre');
     expect(api.statusCode).toBe(200);
-    expect(api.json()).toMatchObject({ name: 'Namur Centre', city: 'Namur', region: 'Namur', description: 'Near the station', status: 'planned' });
+    expect(api.json()).toMatchObject({
+      name: 'Namur Centre',
+      city: 'Namur',
+      region: 'Namur',
+      description: 'Near the station',
+      status: 'planned',
+    });
     const edit = await b.get(res.headers.location as string);
     expect(edit.statusCode).toBe(200);
     expect(edit.body).toContain(escapeHtml(en['form.created']));
@@ -293,11 +349,20 @@ describe('admin pages', () => {
   it('re-renders an invalid form with 400 and the field error, and creates nothing', async () => {
     const before = (await t.api('GET', '/api/v1/chapters?limit=100')).json().items.length;
     const b = await signedIn();
-    const res = await b.submit('/admin/chapters/new', '/admin/chapters', { name: 'Nowhere', slug: '', city: '   ', region: '', description: '', status: 'planned' });
+    const res = await b.submit('/admin/chapters/new', '/admin/chapters', {
+      name: 'Nowhere',
+      slug: '',
+      city: '   ',
+      region: '',
+      description: '',
+      status: 'planned',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(escapeHtml(en['form.errors']));
     expect(res.body).toContain('<p class="field-error" id="f-city-error">is required</p>');
-    expect(res.body).toMatch(/<input id="f-city" name="city" required="" aria-invalid="true"|<input id="f-city" name="city" required aria-invalid="true"/);
+    expect(res.body).toMatch(
+      /<input id="f-city" name="city" required="" aria-invalid="true"|<input id="f-city" name="city" required aria-invalid="true"/,
+    );
     // What was typed stays in the form.
     expect(res.body).toContain('value="Nowhere"');
     expect((await t.api('GET', '/api/v1/chapters/nowhere')).statusCode).toBe(404);
@@ -309,7 +374,11 @@ describe('admin pages', () => {
     const b = await signedIn({ email: member.user.email, password: member.password });
     expect((await b.get('/admin')).statusCode).toBe(200);
     const page = await b.get('/admin');
-    const res = await b.request('POST', '/admin/chapters', { _csrf: csrfOf(page.body), name: 'Sneaky', city: 'Sneaky' });
+    const res = await b.request('POST', '/admin/chapters', {
+      _csrf: csrfOf(page.body),
+      name: 'Sneaky',
+      city: 'Sneaky',
+    });
     expect(res.statusCode).toBe(403);
     const adminBrowser = await signedIn();
     const noCsrf = await adminBrowser.request('POST', '/admin/chapters', { name: 'Sneaky', city: 'Sneaky' });

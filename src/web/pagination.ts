@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 
 export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').default(20).describe('Items per page (1–100, default 20)'),
-  cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page\'s `nextCursor`'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be between 1 and 100')
+    .max(100, 'must be between 1 and 100')
+    .default(20)
+    .describe('Items per page (1–100, default 20)'),
+  cursor: z.string().max(200).optional().describe("Opaque cursor from the previous page's `nextCursor`"),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -25,11 +31,16 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
+    { field: 'cursor', message: 'is not a valid cursor' },
+  ]);
 }
 
 /** Fetch limit + 1 rows; the extra one tells whether a next page exists. */
-export function toPage<T extends { slug: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+export function toPage<T extends { slug: string }>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.slug) : null };
 }
@@ -46,7 +57,9 @@ export function offsetFromCursor(cursor: string | undefined): number {
   if (after === undefined) return 0;
   const n = Number(after);
   if (after.trim() === '' || !Number.isSafeInteger(n) || n < 0 || n > 1_000_000) {
-    throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+    throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
+      { field: 'cursor', message: 'is not a valid cursor' },
+    ]);
   }
   return n;
 }

@@ -13,6 +13,9 @@ export function slugify(name: string): string {
 /** The slug a person gave, or one made from the name. */
 export function slugFor(name: string, given: string | undefined): string {
   const slug = given ?? slugify(name);
-  if (!slug) throw new AppError('validation', 'A URL name cannot be made from this name: give a slug.', [{ field: 'slug', message: 'is required when the name has no letters or digits' }]);
+  if (!slug)
+    throw new AppError('validation', 'A URL name cannot be made from this name: give a slug.', [
+      { field: 'slug', message: 'is required when the name has no letters or digits' },
+    ]);
   return slug;
 }

@@ -43,7 +43,8 @@ export function v6Bytes(ip: string): number[] | undefined {
   }
   const halves = s.split('::');
   if (halves.length > 2) return undefined;
-  const parse = (part: string) => (part === '' ? [] : part.split(':').map((h) => (/^[0-9a-f]{1,4}$/i.test(h) ? parseInt(h, 16) : NaN)));
+  const parse = (part: string) =>
+    part === '' ? [] : part.split(':').map((h) => (/^[0-9a-f]{1,4}$/i.test(h) ? parseInt(h, 16) : NaN));
   const left = parse(halves[0]!);
   const right = halves.length === 2 ? parse(halves[1]!) : [];
   const missing = 8 - left.length - right.length;
@@ -65,7 +66,8 @@ export function isPrivateAddress(ip: string): boolean {
   if (zeroUpTo(15) && (b[15] === 0 || b[15] === 1)) return true; // :: and ::1
   if (zeroUpTo(10) && b[10] === 0xff && b[11] === 0xff) return isPrivateV4Int(v4At12()); // ::ffff:a.b.c.d IPv4-mapped
   if (zeroUpTo(12)) return isPrivateV4Int(v4At12()); // ::a.b.c.d IPv4-compatible (deprecated)
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0)) return isPrivateV4Int(v4At12()); // 64:ff9b::/96 NAT64
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0))
+    return isPrivateV4Int(v4At12()); // 64:ff9b::/96 NAT64
   if ((b[0]! & 0xfe) === 0xfc) return true; // fc00::/7 unique-local
   if (b[0] === 0xfe && (b[1]! & 0xc0) === 0x80) return true; // fe80::/10 link-local
   if (b[0] === 0xfe && (b[1]! & 0xc0) === 0xc0) return true; // fec0::/10 site-local (deprecated)
@@ -87,14 +89,19 @@ export class RefusedAddress extends Error {}
  * Checks a webhook URL: scheme, then the host's addresses. Returns the addresses that were
  * checked, so the delivery connects to one of them and not to a later answer of the DNS.
  */
-export async function checkWebhookUrl(raw: string, allowPrivate: boolean, resolve: Resolver = systemResolver): Promise<{ url: URL; addresses: { address: string; family: number }[] }> {
+export async function checkWebhookUrl(
+  raw: string,
+  allowPrivate: boolean,
+  resolve: Resolver = systemResolver,
+): Promise<{ url: URL; addresses: { address: string; family: number }[] }> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new RefusedAddress('is not a URL');
   }
-  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) throw new RefusedAddress('must start with https://');
+  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:'))
+    throw new RefusedAddress('must start with https://');
   const host = hostOf(url);
   if (!host) throw new RefusedAddress('has no host');
   const family = net.isIP(host);
@@ -106,7 +113,9 @@ export async function checkWebhookUrl(raw: string, allowPrivate: boolean, resolv
   try {
     addresses = await resolve(host);
   } catch (err) {
-    throw new RefusedAddress(`has a host name that does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new RefusedAddress(
+      `has a host name that does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   if (addresses.length === 0) throw new RefusedAddress('has a host name that does not resolve');
   if (!allowPrivate) {

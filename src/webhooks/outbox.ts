@@ -19,11 +19,22 @@ export interface WebhookPayload {
  * One SELECT, and one multi-row INSERT when an endpoint listens. `data` may be a function,
  * called only when someone listens (so building it costs nothing otherwise).
  */
-export async function queueWebhooks(tx: Tx, networkId: string, event: WebhookEvent, data: WebhookData | WebhookData[] | (() => Promise<WebhookData[]>)): Promise<number> {
+export async function queueWebhooks(
+  tx: Tx,
+  networkId: string,
+  event: WebhookEvent,
+  data: WebhookData | WebhookData[] | (() => Promise<WebhookData[]>),
+): Promise<number> {
   const endpoints = await tx
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.networkId, networkId), eq(webhookEndpoints.active, true), arrayContains(webhookEndpoints.events, [event])));
+    .where(
+      and(
+        eq(webhookEndpoints.networkId, networkId),
+        eq(webhookEndpoints.active, true),
+        arrayContains(webhookEndpoints.events, [event]),
+      ),
+    );
   if (endpoints.length === 0) return 0;
   const items = typeof data === 'function' ? await data() : Array.isArray(data) ? data : [data];
   if (items.length === 0) return 0;
@@ -32,7 +43,15 @@ export async function queueWebhooks(tx: Tx, networkId: string, event: WebhookEve
     items.map((item) => {
       const id = randomUUID();
       const payload: WebhookPayload = { id, type: event, createdAt: createdAt.toISOString(), data: item };
-      return { id, networkId, endpointId: endpoint.id, event, payload: payload as unknown as Record<string, unknown>, createdAt, nextAttemptAt: createdAt };
+      return {
+        id,
+        networkId,
+        endpointId: endpoint.id,
+        event,
+        payload: payload as unknown as Record<string, unknown>,
+        createdAt,
+        nextAttemptAt: createdAt,
+      };
     }),
   );
   await tx.insert(webhookDeliveries).values(rows);
@@ -40,14 +59,35 @@ export async function queueWebhooks(tx: Tx, networkId: string, event: WebhookEve
 }
 
 /** A registration as webhooks describe it. */
-export function registrationData(r: { id: string; eventId: string; name: string; email: string; status: string }, waitlistPosition?: number | null): WebhookData {
-  return { id: r.id, eventId: r.eventId, name: r.name, email: r.email, status: r.status, waitlistPosition: waitlistPosition ?? null };
+export function registrationData(
+  r: { id: string; eventId: string; name: string; email: string; status: string },
+  waitlistPosition?: number | null,
+): WebhookData {
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    name: r.name,
+    email: r.email,
+    status: r.status,
+    waitlistPosition: waitlistPosition ?? null,
+  };
 }
 
 /**
  * An event as webhooks describe it. `url` is the public page's path here; the worker makes it
  * absolute with BASE_URL when it sends the delivery.
  */
-export function eventData(e: { id: string; title: string; startsAt: Date; endsAt: Date; status: string }, chapterSlug: string | undefined): WebhookData {
-  return { id: e.id, title: e.title, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), status: e.status, chapterSlug: chapterSlug ?? null, url: `/events/${e.id}` };
+export function eventData(
+  e: { id: string; title: string; startsAt: Date; endsAt: Date; status: string },
+  chapterSlug: string | undefined,
+): WebhookData {
+  return {
+    id: e.id,
+    title: e.title,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    status: e.status,
+    chapterSlug: chapterSlug ?? null,
+    url: `/events/${e.id}`,
+  };
 }

@@ -21,7 +21,11 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
   const endpoints = await webhooks.listEndpoints(db, req.network);
   const deliveries = await webhooks.recentDeliveries(db, req.network, 50);
   const urlOf = new Map(endpoints.map((e) => [e.id, e.url]));
-  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Brussels' });
+  const when = new Intl.DateTimeFormat(ctx.locale, {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Brussels',
+  });
   const chosen = new Set(state.form?.events ?? []);
   return sendPage(
     reply,
@@ -62,13 +66,26 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                   </td>
                   <td>
                     {e.active ? t('webhooks.active') : t('webhooks.inactive')}
-                    {e.disabledAt ? <span class="muted"> — {`${t('webhooks.autoDisabled', { failures: e.consecutiveFailures })} (${when.format(e.disabledAt)})`}</span> : null}
+                    {e.disabledAt ? (
+                      <span class="muted">
+                        {' '}
+                        —{' '}
+                        {`${t('webhooks.autoDisabled', { failures: e.consecutiveFailures })} (${when.format(e.disabledAt)})`}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{e.consecutiveFailures}</td>
                   <td>
-                    <form method="post" action={`/admin/webhooks/${e.id}/${e.active ? 'disable' : 'enable'}`} class="inline">
+                    <form
+                      method="post"
+                      action={`/admin/webhooks/${e.id}/${e.active ? 'disable' : 'enable'}`}
+                      class="inline"
+                    >
                       <CsrfField ctx={ctx} />
-                      <button type="submit" aria-label={`${e.active ? t('webhooks.disable') : t('webhooks.enable')} ${e.url}`}>
+                      <button
+                        type="submit"
+                        aria-label={`${e.active ? t('webhooks.disable') : t('webhooks.enable')} ${e.url}`}
+                      >
                         {e.active ? t('webhooks.disable') : t('webhooks.enable')}
                       </button>
                     </form>{' '}
@@ -92,12 +109,25 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
       <ErrorSummary ctx={ctx} errors={state.form?.errors} />
       <form method="post" action="/admin/webhooks" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="url" type="url" label={t('webhooks.url')} values={state.form?.values} errors={state.form?.errors} required />
+        <Field
+          name="url"
+          type="url"
+          label={t('webhooks.url')}
+          values={state.form?.values}
+          errors={state.form?.errors}
+          required
+        />
         <fieldset aria-describedby={state.form?.errors.events ? 'f-events-error' : undefined}>
           <legend>{t('webhooks.events')}</legend>
           {webhookEvents.map((ev) => (
             <div>
-              <input type="checkbox" id={`f-events-${ev.replace('.', '-')}`} name="events" value={ev} checked={state.form ? chosen.has(ev) : true} />{' '}
+              <input
+                type="checkbox"
+                id={`f-events-${ev.replace('.', '-')}`}
+                name="events"
+                value={ev}
+                checked={state.form ? chosen.has(ev) : true}
+              />{' '}
               <label htmlFor={`f-events-${ev.replace('.', '-')}`} style="display:inline">
                 {t(`webhookEvent.${ev}`)} (<code>{ev}</code>)
               </label>
@@ -141,7 +171,11 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                     {d.attempts}
                     {d.lastError ? <span class="muted"> — {d.lastError}</span> : null}
                   </td>
-                  <td>{d.responseStatus !== null ? `${d.responseStatus}${d.responseMs !== null ? ` · ${d.responseMs} ms` : ''}` : ''}</td>
+                  <td>
+                    {d.responseStatus !== null
+                      ? `${d.responseStatus}${d.responseMs !== null ? ` · ${d.responseMs} ms` : ''}`
+                      : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -167,7 +201,9 @@ export function webhookPages(app: FastifyInstance, db: Db, config: Pick<Config, 
   app.post('/admin/webhooks', csrf, async (req, reply) => {
     authorize(req.user, isAdmin(req.user), 'manage webhooks');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const events = (Array.isArray(body.events) ? body.events : body.events === undefined ? [] : [body.events]).filter((e): e is string => typeof e === 'string');
+    const events = (Array.isArray(body.events) ? body.events : body.events === undefined ? [] : [body.events]).filter(
+      (e): e is string => typeof e === 'string',
+    );
     const values: FormValues = { url: typeof body.url === 'string' ? body.url : '' };
     const form = validate(WebhookCreateSchema, { url: values.url, events }, values);
     if (!form.ok) return webhooksPage(db, req, reply, { form: { values, events, errors: form.errors } }, 400);

@@ -4,7 +4,13 @@ import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { presentDelivery, presentEndpoint } from './present.js';
-import { DeliverySchema, NewWebhookSchema, WebhookCreateSchema, WebhookSchema, WebhookUpdateSchema } from './schemas.js';
+import {
+  DeliverySchema,
+  NewWebhookSchema,
+  WebhookCreateSchema,
+  WebhookSchema,
+  WebhookUpdateSchema,
+} from './schemas.js';
 import * as webhooks from './service.js';
 
 const tags = ['webhooks'];
@@ -15,16 +21,37 @@ const signing =
 /** Admins only: webhook endpoints of the network and what was sent to them. */
 export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPrivateWebhooks'>): void {
   app.post('/api/v1/webhooks', {
-    schema: { tags, summary: 'Add a webhook endpoint (its secret is in this answer only)', description: signing, security: bearer, body: WebhookCreateSchema, response: { 201: NewWebhookSchema } },
+    schema: {
+      tags,
+      summary: 'Add a webhook endpoint (its secret is in this answer only)',
+      description: signing,
+      security: bearer,
+      body: WebhookCreateSchema,
+      response: { 201: NewWebhookSchema },
+    },
     handler: async (req, reply) => {
       authorize(req.user, isAdmin(req.user), 'manage webhooks');
       const row = await webhooks.createEndpoint(db, req.network, req.body, config.allowPrivateWebhooks);
-      return reply.code(201).header('location', `/api/v1/webhooks/${row.id}`).send({ id: row.id, url: row.url, events: presentEndpoint(row).events, active: row.active, secret: row.secret });
+      return reply
+        .code(201)
+        .header('location', `/api/v1/webhooks/${row.id}`)
+        .send({
+          id: row.id,
+          url: row.url,
+          events: presentEndpoint(row).events,
+          active: row.active,
+          secret: row.secret,
+        });
     },
   });
 
   app.get('/api/v1/webhooks', {
-    schema: { tags, summary: 'Webhook endpoints (without their secrets)', security: bearer, response: { 200: z.object({ items: z.array(WebhookSchema) }) } },
+    schema: {
+      tags,
+      summary: 'Webhook endpoints (without their secrets)',
+      security: bearer,
+      response: { 200: z.object({ items: z.array(WebhookSchema) }) },
+    },
     handler: async (req) => {
       authorize(req.user, isAdmin(req.user), 'manage webhooks');
       return { items: (await webhooks.listEndpoints(db, req.network)).map(presentEndpoint) };
@@ -32,7 +59,13 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
   });
 
   app.get('/api/v1/webhooks/:id/deliveries', {
-    schema: { tags, summary: 'The latest 100 deliveries to an endpoint, newest first', security: bearer, params: IdParams, response: { 200: z.object({ items: z.array(DeliverySchema) }) } },
+    schema: {
+      tags,
+      summary: 'The latest 100 deliveries to an endpoint, newest first',
+      security: bearer,
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(DeliverySchema) }) },
+    },
     handler: async (req) => {
       authorize(req.user, isAdmin(req.user), 'manage webhooks');
       return { items: (await webhooks.listDeliveries(db, req.network, req.params.id)).map(presentDelivery) };
@@ -40,7 +73,14 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
   });
 
   app.patch('/api/v1/webhooks/:id', {
-    schema: { tags, summary: 'Pause, enable (clears the failure count) or change the events of an endpoint', security: bearer, params: IdParams, body: WebhookUpdateSchema, response: { 200: WebhookSchema } },
+    schema: {
+      tags,
+      summary: 'Pause, enable (clears the failure count) or change the events of an endpoint',
+      security: bearer,
+      params: IdParams,
+      body: WebhookUpdateSchema,
+      response: { 200: WebhookSchema },
+    },
     handler: async (req) => {
       authorize(req.user, isAdmin(req.user), 'manage webhooks');
       return presentEndpoint(await webhooks.updateEndpoint(db, req.network, req.params.id, req.body));
@@ -48,7 +88,13 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
   });
 
   app.delete('/api/v1/webhooks/:id', {
-    schema: { tags, summary: 'Remove an endpoint and its deliveries', security: bearer, params: IdParams, response: { 204: NoContentSchema } },
+    schema: {
+      tags,
+      summary: 'Remove an endpoint and its deliveries',
+      security: bearer,
+      params: IdParams,
+      response: { 204: NoContentSchema },
+    },
     handler: async (req, reply) => {
       authorize(req.user, isAdmin(req.user), 'manage webhooks');
       await webhooks.deleteEndpoint(db, req.network, req.params.id);

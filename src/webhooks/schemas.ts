@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { webhookEvents } from './tables.js';
 
-export const WebhookEventSchema = z.enum(webhookEvents, { message: `must be one of ${webhookEvents.join(', ')}` }).describe('What happened');
+export const WebhookEventSchema = z
+  .enum(webhookEvents, { message: `must be one of ${webhookEvents.join(', ')}` })
+  .describe('What happened');
 
 const Events = z
   .array(WebhookEventSchema)
@@ -15,7 +17,9 @@ export const WebhookCreateSchema = z.strictObject({
     .trim()
     .max(2000, 'must be at most 2000 characters')
     .pipe(z.url({ message: 'must be a URL such as https://example.org/hooks/essaim' }))
-    .describe('Where to POST; https:// only, and not to a private, loopback or link-local address (unless ALLOW_PRIVATE_WEBHOOKS=1)'),
+    .describe(
+      'Where to POST; https:// only, and not to a private, loopback or link-local address (unless ALLOW_PRIVATE_WEBHOOKS=1)',
+    ),
   events: Events,
 });
 export type WebhookCreate = z.infer<typeof WebhookCreateSchema>;
@@ -48,7 +52,9 @@ export const NewWebhookSchema = z.object({
 export const DeliverySchema = z.object({
   id: z.uuid(),
   event: WebhookEventSchema,
-  status: z.enum(['pending', 'delivered', 'failed']).describe('pending: waiting for (another) attempt; failed: given up when the endpoint was disabled'),
+  status: z
+    .enum(['pending', 'delivered', 'failed'])
+    .describe('pending: waiting for (another) attempt; failed: given up when the endpoint was disabled'),
   attempts: z.number().int(),
   responseStatus: z.number().int().nullable(),
   responseMs: z.number().int().nullable(),

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { networks } from '../networks/tables.js';
 
-export const webhookEvents = ['registration.created', 'registration.cancelled', 'registration.promoted', 'event.published', 'event.updated', 'event.cancelled'] as const;
+export const webhookEvents = [
+  'registration.created',
+  'registration.cancelled',
+  'registration.promoted',
+  'event.published',
+  'event.updated',
+  'event.cancelled',
+] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
 /** HTTPS endpoints that admins register; each delivery is signed with the endpoint's secret. */
@@ -10,7 +17,9 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     /** HMAC-SHA256 key, shown to the admin once at creation. */
     secret: text('secret').notNull(),
@@ -31,8 +40,12 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
-    endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
     event: text('event').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     status: deliveryStatus('status').notNull().default('pending'),
@@ -44,5 +57,8 @@ export const webhookDeliveries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt)],
+  (t) => [
+    index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt),
+  ],
 );

@@ -15,8 +15,19 @@ import { deliverDueWebhooks, MAX_CONSECUTIVE_FAILURES, startWebhookWorker } from
 import { eq } from 'drizzle-orm';
 
 /** A receiving server on 127.0.0.1: records every request; a path answers the statuses planned for it, then 200. */
-interface Received { path: string; headers: http.IncomingHttpHeaders; body: string }
-let receiver: { url: string; received: Received[]; plan: Map<string, number[]>; always: Map<string, number>; delayMs: number; close(): Promise<void> };
+interface Received {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+let receiver: {
+  url: string;
+  received: Received[];
+  plan: Map<string, number[]>;
+  always: Map<string, number>;
+  delayMs: number;
+  close(): Promise<void>;
+};
 
 async function startReceiver(): Promise<typeof receiver> {
   const received: Received[] = [];
@@ -67,8 +78,23 @@ beforeAll(async () => {
   adminEmail = a.user.email;
   member = (await t.user('member')).token;
   const ok = (res: LightMyRequestResponse) => expect(res.statusCode, res.body).toBeLessThan(300);
-  ok(await t.api('POST', '/api/v1/venues', { token: admin, body: { name: 'Switch', city: 'Charleroi', address: 'Rue de la Montagne 20', rooms: [{ name: 'Event room', capacity: 50 }] } }));
-  ok(await t.api('POST', '/api/v1/chapters', { token: admin, body: { name: 'Charleroi', city: 'Charleroi', status: 'active' } }));
+  ok(
+    await t.api('POST', '/api/v1/venues', {
+      token: admin,
+      body: {
+        name: 'Switch',
+        city: 'Charleroi',
+        address: 'Rue de la Montagne 20',
+        rooms: [{ name: 'Event room', capacity: 50 }],
+      },
+    }),
+  );
+  ok(
+    await t.api('POST', '/api/v1/chapters', {
+      token: admin,
+      body: { name: 'Charleroi', city: 'Charleroi', status: 'active' },
+    }),
+  );
 });
 afterAll(async () => {
   await receiver.close();
@@ -83,20 +109,45 @@ beforeEach(async () => {
   receiver.delayMs = 0;
 });
 
-async function endpoint(path: string, events: string[] = ['registration.created', 'registration.cancelled', 'registration.promoted', 'event.published', 'event.updated', 'event.cancelled']) {
-  const res = await t.api('POST', '/api/v1/webhooks', { token: admin, body: { url: `${receiver.url}${path}`, events } });
+async function endpoint(
+  path: string,
+  events: string[] = [
+    'registration.created',
+    'registration.cancelled',
+    'registration.promoted',
+    'event.published',
+    'event.updated',
+    'event.cancelled',
+  ],
+) {
+  const res = await t.api('POST', '/api/v1/webhooks', {
+    token: admin,
+    body: { url: `${receiver.url}${path}`, events },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; url: string; events: string[]; active: boolean; secret: string };
 }
 
 async function newEvent(capacity: number, extra: Record<string, unknown> = {}) {
-  const res = await t.api('POST', '/api/v1/chapters/charleroi/events', { token: admin, body: { title: `Meetup ${++seq}`, startsAt: inDays(10 + seq), endsAt: inDays(10 + seq, 20), capacity, onlineUrl: 'https://meet.example.org/x', ...extra } });
+  const res = await t.api('POST', '/api/v1/chapters/charleroi/events', {
+    token: admin,
+    body: {
+      title: `Meetup ${++seq}`,
+      startsAt: inDays(10 + seq),
+      endsAt: inDays(10 + seq, 20),
+      capacity,
+      onlineUrl: 'https://meet.example.org/x',
+      ...extra,
+    },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; title: string; startsAt: string; endsAt: string };
 }
 
 const register = async (eventId: string, name: string) => {
-  const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name, email: `${name.toLowerCase()}-${seq}@example.org` } });
+  const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, {
+    body: { name, email: `${name.toLowerCase()}-${seq}@example.org` },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; status: string };
 };
@@ -109,20 +160,35 @@ function verify(r: Received, secret: string): boolean {
   return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
-const deliveryRows = async (endpointId: string) => (await t.database.pool.query('SELECT event, status, attempts, response_status, response_ms, last_error, next_attempt_at, payload FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY created_at', [endpointId])).rows;
+const deliveryRows = async (endpointId: string) =>
+  (
+    await t.database.pool.query(
+      'SELECT event, status, attempts, response_status, response_ms, last_error, next_attempt_at, payload FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY created_at',
+      [endpointId],
+    )
+  ).rows;
 
 describe('the webhook API', () => {
   it('creates an endpoint with a secret shown once, lists it without, pauses, enables and deletes it', async () => {
     const created = await endpoint('/api', ['event.published', 'event.published', 'registration.created']);
-    expect(created).toMatchObject({ url: `${receiver.url}/api`, events: ['event.published', 'registration.created'], active: true });
+    expect(created).toMatchObject({
+      url: `${receiver.url}/api`,
+      events: ['event.published', 'registration.created'],
+      active: true,
+    });
     expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 bytes, base64url
     const list = await t.api('GET', '/api/v1/webhooks', { token: admin });
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(created.secret);
-    expect(list.json().items).toEqual([expect.objectContaining({ id: created.id, active: true, consecutiveFailures: 0, disabledAt: null })]);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ id: created.id, active: true, consecutiveFailures: 0, disabledAt: null }),
+    ]);
     expect(list.json().items[0]).not.toHaveProperty('secret');
 
-    const paused = await t.api('PATCH', `/api/v1/webhooks/${created.id}`, { token: admin, body: { active: false, events: ['event.cancelled'] } });
+    const paused = await t.api('PATCH', `/api/v1/webhooks/${created.id}`, {
+      token: admin,
+      body: { active: false, events: ['event.cancelled'] },
+    });
     expect(paused.statusCode, paused.body).toBe(200);
     expect(paused.json()).toMatchObject({ active: false, events: ['event.cancelled'] });
     const deliveries = await t.api('GET', `/api/v1/webhooks/${created.id}/deliveries`, { token: admin });
@@ -136,10 +202,16 @@ describe('the webhook API', () => {
   });
 
   it('refuses unknown events and an empty list with a problem per field', async () => {
-    const res = await t.api('POST', '/api/v1/webhooks', { token: admin, body: { url: 'https://93.184.215.14/hook', events: ['registration.created', 'nope'] } });
+    const res = await t.api('POST', '/api/v1/webhooks', {
+      token: admin,
+      body: { url: 'https://93.184.215.14/hook', events: ['registration.created', 'nope'] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'events.1' })] });
-    const empty = await t.api('POST', '/api/v1/webhooks', { token: admin, body: { url: 'https://93.184.215.14/hook', events: [] } });
+    const empty = await t.api('POST', '/api/v1/webhooks', {
+      token: admin,
+      body: { url: 'https://93.184.215.14/hook', events: [] },
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().errors[0].field).toBe('events');
   });
@@ -165,7 +237,9 @@ describe('the webhook API', () => {
 
   it('is documented in the OpenAPI description', async () => {
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/webhooks', '/api/v1/webhooks/{id}', '/api/v1/webhooks/{id}/deliveries']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/webhooks', '/api/v1/webhooks/{id}', '/api/v1/webhooks/{id}/deliveries']),
+    );
     expect(JSON.stringify(doc.paths['/api/v1/webhooks'].post)).toContain('Essaim-Signature');
   });
 });
@@ -179,7 +253,12 @@ describe('addresses', () => {
   });
   afterAll(() => strict.close());
   const create = (url: string) =>
-    strict.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, payload: JSON.stringify({ url, events: ['event.published'] }) });
+    strict.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ url, events: ['event.published'] }),
+    });
 
   it.each([
     'http://93.184.215.14/hook',
@@ -211,15 +290,53 @@ describe('addresses', () => {
   });
 
   it('accepts public https addresses (IPv4 and IPv6 literals), and private ones once allowed', async () => {
-    for (const url of ['https://93.184.215.14/hook', 'https://172.32.0.1/hook', 'https://[2606:4700::1111]/hook']) expect((await create(url)).statusCode, url).toBe(201);
-    expect((await t.api('POST', '/api/v1/webhooks', { token: admin, body: { url: 'http://127.0.0.1:9/hook', events: ['event.published'] } })).statusCode).toBe(201);
+    for (const url of ['https://93.184.215.14/hook', 'https://172.32.0.1/hook', 'https://[2606:4700::1111]/hook'])
+      expect((await create(url)).statusCode, url).toBe(201);
+    expect(
+      (
+        await t.api('POST', '/api/v1/webhooks', {
+          token: admin,
+          body: { url: 'http://127.0.0.1:9/hook', events: ['event.published'] },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('classifies addresses on the edges of each range', () => {
-    for (const ip of ['127.0.0.1', '10.0.0.0', '172.16.0.0', '172.31.255.255', '192.168.255.255', '169.254.0.1', '0.1.2.3', '::1', '::', 'fc00::', 'fdff:ffff::1', 'fe80::1', 'febf::1', '::ffff:192.168.0.1', '::ffff:7f00:1', '::ffff:0a00:0001', '64:ff9b::a00:1']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.0.0.0',
+      '172.16.0.0',
+      '172.31.255.255',
+      '192.168.255.255',
+      '169.254.0.1',
+      '0.1.2.3',
+      '::1',
+      '::',
+      'fc00::',
+      'fdff:ffff::1',
+      'fe80::1',
+      'febf::1',
+      '::ffff:192.168.0.1',
+      '::ffff:7f00:1',
+      '::ffff:0a00:0001',
+      '64:ff9b::a00:1',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
-    for (const ip of ['8.8.8.8', '172.15.255.255', '172.32.0.0', '192.169.0.1', '169.255.0.1', '11.0.0.1', '2001:4860:4860::8888', 'fbff::1', '2a00::1', '::ffff:8.8.8.8', '64:ff9b::808:808']) {
+    for (const ip of [
+      '8.8.8.8',
+      '172.15.255.255',
+      '172.32.0.0',
+      '192.169.0.1',
+      '169.255.0.1',
+      '11.0.0.1',
+      '2001:4860:4860::8888',
+      'fbff::1',
+      '2a00::1',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(false);
     }
   });
@@ -227,11 +344,18 @@ describe('addresses', () => {
   it('checks the address again at delivery: a name that now points to a private address gets nothing', async () => {
     const [row] = await t.database.db
       .insert(webhookEndpoints)
-      .values({ networkId: t.network.id, url: 'https://hooks.example.test/essaim', secret: 'x'.repeat(43), events: ['event.published'] })
+      .values({
+        networkId: t.network.id,
+        url: 'https://hooks.example.test/essaim',
+        secret: 'x'.repeat(43),
+        events: ['event.published'],
+      })
       .returning();
     await newEvent(5);
     const rebinding = async () => [{ address: '127.0.0.1', family: 4 }];
-    const r = await deliverDueWebhooks(t.database.db, { ...t.config, allowPrivateWebhooks: false }, new Date(), { resolve: rebinding });
+    const r = await deliverDueWebhooks(t.database.db, { ...t.config, allowPrivateWebhooks: false }, new Date(), {
+      resolve: rebinding,
+    });
     expect(r).toMatchObject({ delivered: 0, failed: 1 });
     const [delivery] = await deliveryRows(row!.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, response_status: null });
@@ -239,7 +363,9 @@ describe('addresses', () => {
 
     // The same with the real resolver: localhost is loopback; an http:// endpoint is refused once not allowed.
     await t.database.pool.query(`UPDATE webhook_endpoints SET url = 'https://localhost:9/x' WHERE id = $1`, [row!.id]);
-    await t.database.pool.query(`UPDATE webhook_deliveries SET next_attempt_at = now() WHERE endpoint_id = $1`, [row!.id]);
+    await t.database.pool.query(`UPDATE webhook_deliveries SET next_attempt_at = now() WHERE endpoint_id = $1`, [
+      row!.id,
+    ]);
     await deliverDueWebhooks(t.database.db, { ...t.config, allowPrivateWebhooks: false });
     expect((await deliveryRows(row!.id))[0].last_error).toMatch(/private address (127\.0\.0\.1|::1)/);
     const local = await endpoint('/not-any-more', ['event.published']);
@@ -259,15 +385,38 @@ describe('deliveries', () => {
     const bob = await register(event.id, 'Bob');
     expect(bob.status).toBe('waitlisted');
     expect((await t.api('POST', `/api/v1/registrations/${ada.id}/cancel`, { token: admin })).statusCode).toBe(200);
-    expect((await t.api('PATCH', `/api/v1/events/${event.id}`, { token: admin, body: { title: 'Meetup, new title' } })).statusCode).toBe(200);
-    expect((await t.api('POST', `/api/v1/events/${event.id}/cancel`, { token: admin, body: { reason: 'Storm' } })).statusCode).toBe(200);
+    expect(
+      (await t.api('PATCH', `/api/v1/events/${event.id}`, { token: admin, body: { title: 'Meetup, new title' } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await t.api('POST', `/api/v1/events/${event.id}/cancel`, { token: admin, body: { reason: 'Storm' } }))
+        .statusCode,
+    ).toBe(200);
     // A refused registration writes nothing.
-    expect((await t.api('POST', `/api/v1/events/${event.id}/registrations`, { body: { name: 'Cleo', email: 'cleo@example.org' } })).statusCode).toBe(409);
+    expect(
+      (
+        await t.api('POST', `/api/v1/events/${event.id}/registrations`, {
+          body: { name: 'Cleo', email: 'cleo@example.org' },
+        })
+      ).statusCode,
+    ).toBe(409);
 
     expect(await deliver()).toMatchObject({ delivered: 9, failed: 0, disabled: 0 });
     const all = receiver.received.filter((r) => r.path === '/all');
     const types = all.map((r) => r.headers['essaim-event']);
-    expect(types.sort()).toEqual(['event.cancelled', 'event.published', 'event.updated', 'registration.cancelled', 'registration.cancelled', 'registration.created', 'registration.created', 'registration.promoted'].sort());
+    expect(types.sort()).toEqual(
+      [
+        'event.cancelled',
+        'event.published',
+        'event.updated',
+        'registration.cancelled',
+        'registration.cancelled',
+        'registration.created',
+        'registration.created',
+        'registration.promoted',
+      ].sort(),
+    );
     for (const r of all) {
       expect(verify(r, hook.secret), 'signature').toBe(true);
       expect(verify(r, only.secret)).toBe(false);
@@ -280,14 +429,33 @@ describe('deliveries', () => {
     }
     const bodies = all.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
     const of = (type: string) => bodies.filter((b) => b.type === type).map((b) => b.data);
-    const eventData = { id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, status: 'published', chapterSlug: 'charleroi', url: `${t.config.baseUrl}/events/${event.id}` };
+    const eventData = {
+      id: event.id,
+      title: event.title,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      status: 'published',
+      chapterSlug: 'charleroi',
+      url: `${t.config.baseUrl}/events/${event.id}`,
+    };
     expect(of('event.published')).toEqual([eventData]);
     expect(of('event.updated')).toEqual([{ ...eventData, title: 'Meetup, new title' }]);
     expect(of('event.cancelled')).toEqual([{ ...eventData, title: 'Meetup, new title', status: 'cancelled' }]);
-    const person = (r: { id: string }, name: string, status: string, waitlistPosition: number | null) => ({ id: r.id, eventId: event.id, name, email: `${name.toLowerCase()}-${seq}@example.org`, status, waitlistPosition });
-    expect(of('registration.created')).toEqual(expect.arrayContaining([person(ada, 'Ada', 'confirmed', null), person(bob, 'Bob', 'waitlisted', 1)]));
+    const person = (r: { id: string }, name: string, status: string, waitlistPosition: number | null) => ({
+      id: r.id,
+      eventId: event.id,
+      name,
+      email: `${name.toLowerCase()}-${seq}@example.org`,
+      status,
+      waitlistPosition,
+    });
+    expect(of('registration.created')).toEqual(
+      expect.arrayContaining([person(ada, 'Ada', 'confirmed', null), person(bob, 'Bob', 'waitlisted', 1)]),
+    );
     expect(of('registration.promoted')).toEqual([person(bob, 'Bob', 'confirmed', null)]);
-    expect(of('registration.cancelled')).toEqual(expect.arrayContaining([person(ada, 'Ada', 'cancelled', null), person(bob, 'Bob', 'cancelled', null)]));
+    expect(of('registration.cancelled')).toEqual(
+      expect.arrayContaining([person(ada, 'Ada', 'cancelled', null), person(bob, 'Bob', 'cancelled', null)]),
+    );
 
     // The endpoint that asked for cancellations only got that.
     const onlyReceived = receiver.received.filter((r) => r.path === '/cancellations');
@@ -314,15 +482,25 @@ describe('deliveries', () => {
   it('announces a draft when it is published, and confirmation by hand as a promotion', async () => {
     await endpoint('/drafts', ['event.published', 'event.updated', 'registration.promoted']);
     const draft = await newEvent(1, { status: 'draft' });
-    expect((await t.api('PATCH', `/api/v1/events/${draft.id}`, { token: admin, body: { title: 'Still a draft' } })).statusCode).toBe(200);
+    expect(
+      (await t.api('PATCH', `/api/v1/events/${draft.id}`, { token: admin, body: { title: 'Still a draft' } }))
+        .statusCode,
+    ).toBe(200);
     await deliver();
     expect(receiver.received).toHaveLength(0);
-    expect((await t.api('PATCH', `/api/v1/events/${draft.id}`, { token: admin, body: { status: 'published' } })).statusCode).toBe(200);
+    expect(
+      (await t.api('PATCH', `/api/v1/events/${draft.id}`, { token: admin, body: { status: 'published' } })).statusCode,
+    ).toBe(200);
     await register(draft.id, 'Dirk');
     const elif = await register(draft.id, 'Elif');
     expect((await t.api('POST', `/api/v1/registrations/${elif.id}/confirm`, { token: admin })).statusCode).toBe(200);
     await deliver();
-    expect(receiver.received.map((r) => [r.headers['essaim-event'], JSON.parse(r.body).data.title ?? JSON.parse(r.body).data.name])).toEqual([
+    expect(
+      receiver.received.map((r) => [
+        r.headers['essaim-event'],
+        JSON.parse(r.body).data.title ?? JSON.parse(r.body).data.name,
+      ]),
+    ).toEqual([
       ['event.published', 'Still a draft'],
       ['registration.promoted', 'Elif'],
     ]);
@@ -336,7 +514,12 @@ describe('deliveries', () => {
 
     expect(await deliver()).toMatchObject({ delivered: 0, failed: 1 });
     let [row] = await deliveryRows(hook.id);
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, response_status: 500, last_error: 'HTTP 500 Internal Server Error' });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      response_status: 500,
+      last_error: 'HTTP 500 Internal Server Error',
+    });
     const wait = row.next_attempt_at.getTime() - Date.now();
     expect(wait).toBeGreaterThan(25_000);
     expect(wait).toBeLessThanOrEqual(30_000);
@@ -396,16 +579,25 @@ describe('deliveries', () => {
     expect(await deliveryRows(hook.id)).toHaveLength(1);
     expect(receiver.received).toHaveLength(MAX_CONSECUTIVE_FAILURES);
 
-    const notices = await t.database.db.select().from(outboundMessages).where(eq(outboundMessages.kind, 'webhook.disabled'));
-    const admins = (await t.database.pool.query(`SELECT email FROM users WHERE role = 'admin' AND network_id = $1`, [t.network.id])).rows.map((r) => r.email);
+    const notices = await t.database.db
+      .select()
+      .from(outboundMessages)
+      .where(eq(outboundMessages.kind, 'webhook.disabled'));
+    const admins = (
+      await t.database.pool.query(`SELECT email FROM users WHERE role = 'admin' AND network_id = $1`, [t.network.id])
+    ).rows.map((r) => r.email);
     expect(notices.map((n) => n.toEmail).sort()).toEqual(admins.sort());
     expect(admins).toContain(adminEmail);
     const mail = await renderMessage(t.database.db, { ...notices[0]!, locale: 'en' }, t.config.baseUrl);
     expect(mail!.subject).toBe(`Webhook disabled: ${receiver.url}/broken`);
-    expect(mail!.textBody).toContain(`After 10 failed deliveries in a row, the webhook ${receiver.url}/broken has been disabled`);
+    expect(mail!.textBody).toContain(
+      `After 10 failed deliveries in a row, the webhook ${receiver.url}/broken has been disabled`,
+    );
     expect(mail!.textBody).toContain('HTTP 500');
     expect(mail!.textBody).toContain(`${t.config.baseUrl}/admin/webhooks`);
-    expect((await renderMessage(t.database.db, notices[0]!, t.config.baseUrl))!.subject).toBe(`Webhook désactivé : ${receiver.url}/broken`);
+    expect((await renderMessage(t.database.db, notices[0]!, t.config.baseUrl))!.subject).toBe(
+      `Webhook désactivé : ${receiver.url}/broken`,
+    );
 
     // Enabled again: the count starts over, and new events are delivered.
     const enabled = await t.api('PATCH', `/api/v1/webhooks/${hook.id}`, { token: admin, body: { active: true } });
@@ -443,7 +635,8 @@ describe('deliveries', () => {
     const ids = receiver.received.map((r) => r.headers['essaim-webhook-id']);
     expect(new Set(ids).size).toBe(15);
     expect(ids).toHaveLength(15);
-    for (const h of hooks) expect((await deliveryRows(h.id)).every((r) => r.status === 'delivered' && r.attempts === 1)).toBe(true);
+    for (const h of hooks)
+      expect((await deliveryRows(h.id)).every((r) => r.status === 'delivered' && r.attempts === 1)).toBe(true);
   });
 });
 
@@ -465,19 +658,35 @@ describe('the admin page', () => {
     expect(page.body).toContain('No endpoint yet.');
 
     // Without the CSRF token: refused.
-    expect((await b.request('POST', '/admin/webhooks', { url: `${receiver.url}/page`, events: ['event.published'] })).statusCode).toBe(403);
+    expect(
+      (await b.request('POST', '/admin/webhooks', { url: `${receiver.url}/page`, events: ['event.published'] }))
+        .statusCode,
+    ).toBe(403);
     expect((await t.database.pool.query('SELECT count(*)::int AS n FROM webhook_endpoints')).rows[0].n).toBe(0);
 
-    const invalid = await b.request('POST', '/admin/webhooks', { _csrf: csrfOf(page.body), url: 'not a url', events: [] });
+    const invalid = await b.request('POST', '/admin/webhooks', {
+      _csrf: csrfOf(page.body),
+      url: 'not a url',
+      events: [],
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('aria-invalid="true"');
     expect(invalid.body).toContain('choose at least one event');
 
-    const created = await b.request('POST', '/admin/webhooks', { _csrf: csrfOf(invalid.body), url: `${receiver.url}/page`, events: ['event.published', 'event.cancelled'] });
+    const created = await b.request('POST', '/admin/webhooks', {
+      _csrf: csrfOf(invalid.body),
+      url: `${receiver.url}/page`,
+      events: ['event.published', 'event.cancelled'],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const secret = /<code id="webhook-secret">([^<]+)<\/code>/.exec(created.body)![1]!;
     const [row] = await t.database.db.select().from(webhookEndpoints);
-    expect(row).toMatchObject({ url: `${receiver.url}/page`, events: ['event.published', 'event.cancelled'], active: true, secret });
+    expect(row).toMatchObject({
+      url: `${receiver.url}/page`,
+      events: ['event.published', 'event.cancelled'],
+      active: true,
+      secret,
+    });
 
     // Shown once: the list never shows it again.
     const list = await b.request('GET', '/admin/webhooks');
@@ -491,17 +700,23 @@ describe('the admin page', () => {
     expect(withDelivery.body).toContain('<code>event.published</code>');
     expect(withDelivery.body).toContain('Delivered');
 
-    const disabled = await b.request('POST', `/admin/webhooks/${row!.id}/disable`, { _csrf: csrfOf(withDelivery.body) });
+    const disabled = await b.request('POST', `/admin/webhooks/${row!.id}/disable`, {
+      _csrf: csrfOf(withDelivery.body),
+    });
     expect(disabled.statusCode).toBe(303);
     expect((await t.database.db.select().from(webhookEndpoints))[0]!.active).toBe(false);
     const paused = await b.request('GET', '/admin/webhooks');
     expect(paused.body).toContain('>Enable</button>');
-    expect((await b.request('POST', `/admin/webhooks/${row!.id}/enable`, { _csrf: csrfOf(paused.body) })).statusCode).toBe(303);
+    expect(
+      (await b.request('POST', `/admin/webhooks/${row!.id}/enable`, { _csrf: csrfOf(paused.body) })).statusCode,
+    ).toBe(303);
     expect((await t.database.db.select().from(webhookEndpoints))[0]!.active).toBe(true);
 
     const again = await b.request('GET', '/admin/webhooks');
     expect((await b.request('POST', `/admin/webhooks/${row!.id}/delete`, {})).statusCode).toBe(403);
-    expect((await b.request('POST', `/admin/webhooks/${row!.id}/delete`, { _csrf: csrfOf(again.body) })).statusCode).toBe(303);
+    expect(
+      (await b.request('POST', `/admin/webhooks/${row!.id}/delete`, { _csrf: csrfOf(again.body) })).statusCode,
+    ).toBe(303);
     expect(await t.database.db.select().from(webhookEndpoints)).toHaveLength(0);
   });
 
@@ -512,12 +727,19 @@ describe('the admin page', () => {
       const cookie = `essaim_session=${(await createSession(t.database.db, user)).cookie}`;
       const page = await strict.inject({ url: '/admin/webhooks?lang=fr', headers: { cookie } });
       expect(page.body).toContain('Ajouter une adresse');
-      const cookies = [cookie, ...(page.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`)].join('; ');
+      const cookies = [
+        cookie,
+        ...(page.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`),
+      ].join('; ');
       const res = await strict.inject({
         method: 'POST',
         url: '/admin/webhooks',
         headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: csrfOf(page.body), url: 'https://192.168.0.10/hook', events: 'event.published' }).toString(),
+        payload: new URLSearchParams({
+          _csrf: csrfOf(page.body),
+          url: 'https://192.168.0.10/hook',
+          events: 'event.published',
+        }).toString(),
       });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('private address 192.168.0.10');
@@ -531,7 +753,15 @@ describe('the admin page', () => {
     const m = await as('member');
     expect((await m.request('GET', '/admin/webhooks')).statusCode).toBe(403);
     const csrf = csrfOf((await m.request('GET', '/admin')).body);
-    expect((await m.request('POST', '/admin/webhooks', { _csrf: csrf, url: `${receiver.url}/x`, events: ['event.published'] })).statusCode).toBe(403);
+    expect(
+      (
+        await m.request('POST', '/admin/webhooks', {
+          _csrf: csrf,
+          url: `${receiver.url}/x`,
+          events: ['event.published'],
+        })
+      ).statusCode,
+    ).toBe(403);
     const visitor = await t.app.inject({ url: '/admin/webhooks' });
     expect(visitor.statusCode).toBe(303);
     expect(visitor.headers.location).toBe('/login?next=%2Fadmin%2Fwebhooks');

@@ -23,18 +23,28 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-type Outcome = { ok: true; status: number; ms: number } | { ok: false; status: number | null; ms: number | null; error: string };
+type Outcome =
+  | { ok: true; status: number; ms: number }
+  | { ok: false; status: number | null; ms: number | null; error: string };
 
 /**
  * POSTs one delivery. The host is checked again here (a name may now point somewhere private)
  * and the connection goes to the very addresses that were checked. No redirect is followed.
  */
-async function post(rawUrl: string, headers: Record<string, string>, body: string, allowPrivate: boolean, resolve: Resolver, timeoutMs: number): Promise<Outcome> {
+async function post(
+  rawUrl: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivate: boolean,
+  resolve: Resolver,
+  timeoutMs: number,
+): Promise<Outcome> {
   let target: Awaited<ReturnType<typeof checkWebhookUrl>>;
   try {
     target = await checkWebhookUrl(rawUrl, allowPrivate, resolve);
   } catch (err) {
-    if (err instanceof RefusedAddress) return { ok: false, status: null, ms: null, error: `refused: the URL ${err.message}` };
+    if (err instanceof RefusedAddress)
+      return { ok: false, status: null, ms: null, error: `refused: the URL ${err.message}` };
     throw err;
   }
   const { url, addresses } = target;
@@ -46,19 +56,33 @@ async function post(rawUrl: string, headers: Record<string, string>, body: strin
   return new Promise<Outcome>((done) => {
     const request = (url.protocol === 'https:' ? https : http).request(
       url,
-      { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, lookup: pinned, agent: false },
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        lookup: pinned,
+        agent: false,
+      },
       (res) => {
         const status = res.statusCode ?? 0;
         const ms = Math.round(performance.now() - started);
         clearTimeout(timer);
         res.destroy();
-        done(status >= 200 && status < 300 ? { ok: true, status, ms } : { ok: false, status, ms, error: `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}` });
+        done(
+          status >= 200 && status < 300
+            ? { ok: true, status, ms }
+            : { ok: false, status, ms, error: `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}` },
+        );
       },
     );
     const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     request.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      done({ ok: false, status: null, ms: null, error: (err.code && !err.message.includes(err.code) ? `${err.code} ` : '') + err.message });
+      done({
+        ok: false,
+        status: null,
+        ms: null,
+        error: (err.code && !err.message.includes(err.code) ? `${err.code} ` : '') + err.message,
+      });
     });
     request.end(body);
   });
@@ -67,7 +91,8 @@ async function post(rawUrl: string, headers: Record<string, string>, body: strin
 /** The stored payload with the event's page made absolute (the services only know its path). */
 function bodyOf(payload: Record<string, unknown>, baseUrl: string): string {
   const data = payload.data as Record<string, unknown> | undefined;
-  if (data && typeof data.url === 'string' && data.url.startsWith('/')) return JSON.stringify({ ...payload, data: { ...data, url: `${baseUrl}${data.url}` } });
+  if (data && typeof data.url === 'string' && data.url.startsWith('/'))
+    return JSON.stringify({ ...payload, data: { ...data, url: `${baseUrl}${data.url}` } });
   return JSON.stringify(payload);
 }
 
@@ -89,7 +114,12 @@ export interface DeliverOptions {
  * the endpoint: its pending deliveries wait for the backoff, and after MAX_CONSECUTIVE_FAILURES
  * it is disabled, its pending deliveries are marked failed and every admin gets an e-mail.
  */
-export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' | 'allowPrivateWebhooks'>, now = new Date(), opts: DeliverOptions = {}): Promise<{ delivered: number; failed: number; disabled: number }> {
+export async function deliverDueWebhooks(
+  db: Db,
+  config: Pick<Config, 'baseUrl' | 'allowPrivateWebhooks'>,
+  now = new Date(),
+  opts: DeliverOptions = {},
+): Promise<{ delivered: number; failed: number; disabled: number }> {
   const { limit = 100, concurrency = 4, resolve = systemResolver, timeoutMs = TIMEOUT_MS, signal } = opts;
   const result = { delivered: 0, failed: 0, disabled: 0 };
   // Endpoints in flight or failed in this round: one failure per endpoint per round at most.
@@ -114,7 +144,10 @@ export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' 
         .limit(1)
         .for('update', { of: webhookDeliveries, skipLocked: true });
       if (!row) return undefined;
-      await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(eq(webhookDeliveries.id, row.delivery.id));
+      await tx
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .where(eq(webhookDeliveries.id, row.delivery.id));
       return row;
     });
 
@@ -137,9 +170,19 @@ export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' 
       if (outcome.ok) {
         await tx
           .update(webhookDeliveries)
-          .set({ status: 'delivered', attempts, responseStatus: outcome.status, responseMs: outcome.ms, lastError: null, deliveredAt: new Date() })
+          .set({
+            status: 'delivered',
+            attempts,
+            responseStatus: outcome.status,
+            responseMs: outcome.ms,
+            lastError: null,
+            deliveredAt: new Date(),
+          })
           .where(eq(webhookDeliveries.id, delivery.id));
-        await tx.update(webhookEndpoints).set({ consecutiveFailures: 0 }).where(eq(webhookEndpoints.id, delivery.endpointId));
+        await tx
+          .update(webhookEndpoints)
+          .set({ consecutiveFailures: 0 })
+          .where(eq(webhookEndpoints.id, delivery.endpointId));
         result.delivered++;
         return;
       }
@@ -154,7 +197,13 @@ export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' 
       const next = new Date(now.getTime() + webhookBackoffMs(endpoint.consecutiveFailures));
       await tx
         .update(webhookDeliveries)
-        .set({ attempts, responseStatus: outcome.status, responseMs: outcome.ms, lastError: outcome.error.slice(0, 500), nextAttemptAt: next })
+        .set({
+          attempts,
+          responseStatus: outcome.status,
+          responseMs: outcome.ms,
+          lastError: outcome.error.slice(0, 500),
+          nextAttemptAt: next,
+        })
         .where(eq(webhookDeliveries.id, delivery.id));
       // The endpoint is down: its other deliveries wait too, rather than each failing now.
       await tx
@@ -162,12 +211,20 @@ export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' 
         .set({ nextAttemptAt: sql`greatest(${webhookDeliveries.nextAttemptAt}, ${next})` })
         .where(and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, 'pending')));
       if (endpoint.active && endpoint.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-        await tx.update(webhookEndpoints).set({ active: false, disabledAt: now }).where(eq(webhookEndpoints.id, endpoint.id));
+        await tx
+          .update(webhookEndpoints)
+          .set({ active: false, disabledAt: now })
+          .where(eq(webhookEndpoints.id, endpoint.id));
         await tx
           .update(webhookDeliveries)
           .set({ status: 'failed' })
           .where(and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, 'pending')));
-        await queueWebhookDisabledNotice(tx, endpoint.networkId, { id: endpoint.id, url: endpoint.url, failures: endpoint.consecutiveFailures, lastError: outcome.error });
+        await queueWebhookDisabledNotice(tx, endpoint.networkId, {
+          id: endpoint.id,
+          url: endpoint.url,
+          failures: endpoint.consecutiveFailures,
+          lastError: outcome.error,
+        });
         result.disabled++;
       }
     });
@@ -189,7 +246,9 @@ export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' 
         'Essaim-Timestamp': String(timestamp),
         'Essaim-Signature': signature(row.secret, timestamp, body),
       };
-      const outcome = await post(row.url, headers, body, config.allowPrivateWebhooks, resolve, timeoutMs).catch((err: Error): Outcome => ({ ok: false, status: null, ms: null, error: err.message }));
+      const outcome = await post(row.url, headers, body, config.allowPrivateWebhooks, resolve, timeoutMs).catch(
+        (err: Error): Outcome => ({ ok: false, status: null, ms: null, error: err.message }),
+      );
       await record(row, outcome);
       if (outcome.ok) busy.delete(row.delivery.endpointId);
     }
@@ -199,7 +258,11 @@ export async function deliverDueWebhooks(db: Db, config: Pick<Config, 'baseUrl' 
 }
 
 /** Polls the deliveries every second while the server runs; stopping waits only for those in flight. */
-export function startWebhookWorker(db: Db, config: Config, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }) {
+export function startWebhookWorker(
+  db: Db,
+  config: Config,
+  log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+) {
   let running = false;
   const stopping = new AbortController();
   const tick = async () => {

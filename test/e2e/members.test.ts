@@ -25,18 +25,42 @@ let unlistedId: string;
 /** A member made with the CLI (the server keeps running), whose profile is then set through the API. */
 async function member(who: typeof LISTED, profile: Record<string, unknown>): Promise<string> {
   const env = { ESSAIM_DATA_DIR: walk.dataDir };
-  const made = await runCli(['user', 'create', '--email', who.email, '--name', who.name, '--password', who.password], env);
+  const made = await runCli(
+    ['user', 'create', '--email', who.email, '--name', who.name, '--password', who.password],
+    env,
+  );
   expect(made.code, made.stderr).toBe(0);
-  const { token } = await walk.api<{ token: string }>('POST', '/api/v1/auth/tokens', { email: who.email, password: who.password, name: 'e2e' });
+  const { token } = await walk.api<{ token: string }>('POST', '/api/v1/auth/tokens', {
+    email: who.email,
+    password: who.password,
+    name: 'e2e',
+  });
   await walk.api('PATCH', '/api/v1/me/profile', profile, token);
   return (await walk.api<{ id: string }>('GET', '/api/v1/me', undefined, token)).id;
 }
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  walk = await startWalk('e2e-members', { ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password, SMTP_URL: smtp.url });
-  listedId = await member(LISTED, { city: 'Liège', originRegion: 'BE-WHT', kind: 'tech', skills: ['JavaScript', 'Laravel'], bio: 'Développeuse web.', directoryVisible: true });
-  unlistedId = await member(UNLISTED, { city: 'Liège', originRegion: 'BE-WHT', kind: 'tech', skills: ['JavaScript'], directoryVisible: false });
+  walk = await startWalk('e2e-members', {
+    ESSAIM_ADMIN_EMAIL: ADMIN.email,
+    ESSAIM_ADMIN_PASSWORD: ADMIN.password,
+    SMTP_URL: smtp.url,
+  });
+  listedId = await member(LISTED, {
+    city: 'Liège',
+    originRegion: 'BE-WHT',
+    kind: 'tech',
+    skills: ['JavaScript', 'Laravel'],
+    bio: 'Développeuse web.',
+    directoryVisible: true,
+  });
+  unlistedId = await member(UNLISTED, {
+    city: 'Liège',
+    originRegion: 'BE-WHT',
+    kind: 'tech',
+    skills: ['JavaScript'],
+    directoryVisible: false,
+  });
 }, 120_000);
 
 afterAll(async () => {

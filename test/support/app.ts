@@ -14,7 +14,11 @@ export interface TestApp {
   /** A new account of that role with an API token; `password` is set so it can sign in. */
   user(role?: 'admin' | 'member', email?: string): Promise<{ user: User; token: string; password: string }>;
   /** app.inject with a bearer token and JSON body. */
-  api(method: InjectOptions['method'], url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  api(
+    method: InjectOptions['method'],
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -23,7 +27,10 @@ let counter = 0;
 /** The real app on a database of its own. The global rate limit is off unless a test asks for it; sign-in and sign-up keep their own per-route limits. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_NETWORK_NAME: 'Test network' }), ...overrides };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_NETWORK_NAME: 'Test network' }),
+    ...overrides,
+  };
   const network = await ensureDefaultNetwork(database.db, config.networkName);
   const app = await buildApp(config, database);
   await app.ready();
@@ -34,7 +41,12 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     config,
     async user(role = 'member', email) {
       const password = 'correct horse battery';
-      const user = await createUser(database.db, network.id, { email: email ?? `${role}${++counter}-${Date.now()}@example.org`, name: `Test ${role} ${counter}`, role, password });
+      const user = await createUser(database.db, network.id, {
+        email: email ?? `${role}${++counter}-${Date.now()}@example.org`,
+        name: `Test ${role} ${counter}`,
+        role,
+        password,
+      });
       const { token } = await createToken(database.db, user, 'test');
       return { user, token, password };
     },
@@ -42,7 +54,11 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       return app.inject({
         method,
         url,
-        headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+        headers: {
+          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...opts.headers,
+        },
         ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
       });
     },

@@ -18,14 +18,28 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's Chromium, driven by playwright-core (browser downloads do not work here). */
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/test-deps.sh (apt-get install -y chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run scripts/test-deps.sh (apt-get install -y chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
-export async function newContext(browser: Browser, contexts: BrowserContext[], options: BrowserContextOptions): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  contexts: BrowserContext[],
+  options: BrowserContextOptions,
+): Promise<BrowserContext> {
   // The pages' Content-Security-Policy forbids inline scripts, and axe is injected as one.
   const context = await browser.newContext({ bypassCSP: true, ...options });
   context.setDefaultTimeout(30_000);
@@ -44,7 +58,10 @@ export async function audit(page: Page): Promise<string> {
   const { violations } = await page.evaluate(() => axe.run());
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = grave
-    .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`,
+    )
     .join('\n');
   expect(grave, `axe on ${where}:\n${report}`).toEqual([]);
   const duplicateIds = await page.evaluate(() => {

@@ -10,26 +10,43 @@ let browsers = 0;
  */
 export class FormSession {
   readonly cookies = new Map<string, string>();
-  readonly remoteAddress = `10.${Math.floor(++browsers / 62_500) % 250}.${Math.floor(browsers / 250) % 250}.${(browsers % 250) + 1}`;
+  readonly remoteAddress =
+    `10.${Math.floor(++browsers / 62_500) % 250}.${Math.floor(browsers / 250) % 250}.${(browsers % 250) + 1}`;
 
   constructor(
     private readonly app: FastifyInstance,
     private readonly headers: Record<string, string> = { 'accept-language': 'en' },
   ) {}
 
-  async request(method: InjectOptions['method'], url: string, form?: Form, headers: Record<string, string> = {}, body?: Buffer): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    form?: Form,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // Repeated fields (a multiple select) are sent as repeated keys, as a browser does.
-    const payload = form ? new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() : body;
+    const payload = form
+      ? new URLSearchParams(
+          Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+        ).toString()
+      : body;
     const res = await this.app.inject({
       method,
       url,
       remoteAddress: this.remoteAddress,
-      headers: { ...this.headers, ...(cookie ? { cookie } : {}), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...headers },
+      headers: {
+        ...this.headers,
+        ...(cookie ? { cookie } : {}),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...headers,
+      },
       ...(payload !== undefined ? { payload } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
+      const expired =
+        c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -41,7 +58,11 @@ export class FormSession {
   }
 
   /** Posts a multipart form with one file (an <input type="file">), as a browser does. */
-  upload(action: string, form: Record<string, string>, file: { field: string; filename: string; content: Uint8Array | string; type?: string }) {
+  upload(
+    action: string,
+    form: Record<string, string>,
+    file: { field: string; filename: string; content: Uint8Array | string; type?: string },
+  ) {
     const boundary = `----essaim${Math.random().toString(16).slice(2)}`;
     const part = (head: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n`);
     const body = Buffer.concat([
@@ -50,7 +71,13 @@ export class FormSession {
       Buffer.from(file.content),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return this.request('POST', action, undefined, { 'content-type': `multipart/form-data; boundary=${boundary}` }, body);
+    return this.request(
+      'POST',
+      action,
+      undefined,
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    );
   }
 
   /** GETs the page the form lives on, then posts the form with the page's CSRF token. */
@@ -68,7 +95,11 @@ export function csrfOf(html: string): string {
 }
 
 /** A session signed in through the login form. */
-export async function signIn(app: FastifyInstance, who: { email: string; password: string }, headers?: Record<string, string>): Promise<FormSession> {
+export async function signIn(
+  app: FastifyInstance,
+  who: { email: string; password: string },
+  headers?: Record<string, string>,
+): Promise<FormSession> {
   const b = new FormSession(app, headers);
   const res = await b.submit('/login', '/login', { email: who.email, password: who.password, next: '/admin' });
   expect(res.statusCode, res.body).toBe(303);

@@ -54,7 +54,9 @@ export default async function setup(project: TestProject) {
     } else {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      const leftovers = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`essaim_t_${process.pid}_%`]);
+      const leftovers = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+        `essaim_t_${process.pid}_%`,
+      ]);
       for (const { datname } of leftovers.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await c.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
       await c.end();

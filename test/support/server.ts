@@ -13,13 +13,29 @@ export const cli = path.join(root, 'dist', 'cli.js');
  */
 function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'DATABASE_URL', 'ESSAIM_DATA_DIR', 'PORT', 'HOST']) delete env[k];
+  for (const k of [
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'VITEST',
+    'VITEST_MODE',
+    'DATABASE_URL',
+    'ESSAIM_DATA_DIR',
+    'PORT',
+    'HOST',
+  ])
+    delete env[k];
   return { ...env, ...extra };
 }
 
 /** A fresh data directory that the `postgres` system user can reach (mkdtemp's 0700 would not do). */
 export function tempDataDir(label = 'data'): string {
-  const dir = path.join(os.tmpdir(), `essaim-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  const dir = path.join(
+    os.tmpdir(),
+    `essaim-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+  );
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
   return dir;
 }
@@ -75,7 +91,10 @@ export async function startServer(env: Record<string, string>, args: string[] = 
 }
 
 /** Runs one CLI command to completion. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { env: userEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

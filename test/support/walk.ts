@@ -55,7 +55,10 @@ export async function startWalk(label: string, env: Record<string, string>): Pro
     async api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
       const res = await fetch(new URL(path, server.url), {
         method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await res.text();

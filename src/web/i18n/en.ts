@@ -24,7 +24,8 @@ const core = {
   'status.active': 'Active',
   'status.paused': 'Paused',
   'home.title': 'Chapters of {network}',
-  'home.intro': 'Small regular events, at most about fifty people, hosted by coworking spaces and other venues near you. The venue provides the room; the network brings its members, speakers and reputation.',
+  'home.intro':
+    'Small regular events, at most about fifty people, hosted by coworking spaces and other venues near you. The venue provides the room; the network brings its members, speakers and reputation.',
   'home.active': 'Active chapters',
   'home.planned': 'Coming soon',
   'home.plannedIntro': 'These chapters are being prepared. Leave your name and we will tell you when they launch.',
@@ -75,7 +76,8 @@ const core = {
   'login.linkConfirm': 'Sign in as {email}',
   'login.linkInvalid': 'This sign-in link has expired or was already used. Ask for a new one.',
   'mail.login.subject': 'Your sign-in link for {network}',
-  'mail.login.body': 'Use this link to sign in. It works once, for 15 minutes. If you did not ask for it, ignore this e-mail.',
+  'mail.login.body':
+    'Use this link to sign in. It works once, for 15 minutes. If you did not ask for it, ignore this e-mail.',
   'form.errors': 'Please correct the fields marked below.',
   'form.required': 'is required',
   'form.save': 'Save',
@@ -140,7 +142,8 @@ const core = {
   'mail.confirmed.subject': 'You are registered: {title}',
   'mail.confirmed.body': 'Your seat for {title} is confirmed.',
   'mail.waitlisted.subject': 'Waitlist, position {position}: {title}',
-  'mail.waitlisted.body': '{title} is full: you are on the waitlist, in position {position}. We will write to you as soon as a seat frees up.',
+  'mail.waitlisted.body':
+    '{title} is full: you are on the waitlist, in position {position}. We will write to you as soon as a seat frees up.',
   'mail.promoted.subject': 'A seat for you: {title}',
   'mail.promoted.body': 'A seat freed up: you are now registered for {title}.',
   'mail.reminder.subject': 'Tomorrow: {title}',
@@ -155,7 +158,8 @@ const core = {
   'mail.notice.unsubscribe': 'Stop these notices: {url}',
   'unsubscribe.title': 'Notices of new registrations',
   'unsubscribe.confirm': 'Stop the notices for {chapter}',
-  'unsubscribe.done': 'Done: you will no longer receive these notices for {chapter}. You can turn them on again on the chapter’s page.',
+  'unsubscribe.done':
+    'Done: you will no longer receive these notices for {chapter}. You can turn them on again on the chapter’s page.',
   'unsubscribe.invalid': 'This link is not valid.',
   'notify.label': 'E-mail me about new registrations',
   'notify.immediate': 'Right away (gathered per minute)',
@@ -168,7 +172,8 @@ const core = {
   'mail.cantCome': 'Can’t come after all? Cancel, so that someone on the waitlist gets your seat.',
   'mail.footer': '{network} — {url}',
   'admin.outbox': 'Outbox',
-  'admin.outboxHeld': 'No mail server is configured (SMTP_URL): these messages are kept here and will be sent once one is.',
+  'admin.outboxHeld':
+    'No mail server is configured (SMTP_URL): these messages are kept here and will be sent once one is.',
   'outbox.to': 'To',
   'outbox.subject': 'Subject',
   'outbox.status': 'Status',
@@ -177,10 +182,12 @@ const core = {
   'outbox.sent': 'Sent',
   'outbox.held': 'Held (no mail server)',
   'mail.webhookDisabled.subject': 'Webhook disabled: {url}',
-  'mail.webhookDisabled.body': 'After {failures} failed deliveries in a row, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
+  'mail.webhookDisabled.body':
+    'After {failures} failed deliveries in a row, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
   'mail.webhookDisabled.action': 'Check the receiving server, then enable the webhook again: {page}',
   'admin.webhooks': 'Webhooks',
-  'webhooks.intro': 'Essaim sends a signed HTTP POST to these addresses when registrations and events change. Each request has the headers Essaim-Webhook-Id, Essaim-Event, Essaim-Timestamp and Essaim-Signature: "v1=" followed by the hex HMAC-SHA256 of "<timestamp>.<body>" with the endpoint’s secret.',
+  'webhooks.intro':
+    'Essaim sends a signed HTTP POST to these addresses when registrations and events change. Each request has the headers Essaim-Webhook-Id, Essaim-Event, Essaim-Timestamp and Essaim-Signature: "v1=" followed by the hex HMAC-SHA256 of "<timestamp>.<body>" with the endpoint’s secret.',
   'webhooks.url': 'Address (https://…)',
   'webhooks.events': 'Events',
   'webhooks.status': 'Status',
@@ -220,7 +227,8 @@ const core = {
   'event.full': 'Full — {count} on the waitlist',
   'event.cancelled': 'This event is cancelled: {reason}',
   'event.draft': 'Draft: only organisers see this event.',
-  'event.alreadyRegistered': 'This e-mail is already registered for this event: use the link you received to see or cancel the registration.',
+  'event.alreadyRegistered':
+    'This e-mail is already registered for this event: use the link you received to see or cancel the registration.',
   'event.opensAt': 'Registration opens {when}.',
   'event.register': 'Register',
   'event.joinWaitlist': 'Join the waitlist',
@@ -235,9 +243,11 @@ const core = {
   'calendar.google': 'Google Calendar',
   'calendar.outlook': 'Outlook',
   'calendar.title': 'My calendar',
-  'calendar.intro': 'Subscribe to the events you registered for in your calendar app (Google Calendar, Apple Calendar, Outlook…) with a private address. It updates by itself when an event changes or is cancelled.',
+  'calendar.intro':
+    'Subscribe to the events you registered for in your calendar app (Google Calendar, Apple Calendar, Outlook…) with a private address. It updates by itself when an event changes or is cancelled.',
   'calendar.create': 'Create a private address',
-  'calendar.created': 'Here is your private address. Copy it now: it will not be shown again. Anyone who has it can see your registrations.',
+  'calendar.created':
+    'Here is your private address. Copy it now: it will not be shown again. Anyone who has it can see your registrations.',
   'calendar.yourAddress': 'Your private address',
   'calendar.address': 'Calendar address',
   'calendar.subscribe': 'Subscribe in my calendar app',

@@ -6,7 +6,6 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 
-
 const core = {
   'site.skip': 'Aller au contenu',
   'site.tagline': 'Un réseau communautaire et ses antennes régionales',
@@ -25,7 +24,8 @@ const core = {
   'status.active': 'Active',
   'status.paused': 'En pause',
   'home.title': 'Le réseau {network} et ses antennes',
-  'home.intro': 'De petits événements réguliers, une cinquantaine de personnes au plus, accueillis par des espaces de coworking et d’autres lieux près de chez vous. Le lieu fournit la salle ; le réseau apporte ses membres, ses orateurs et sa réputation.',
+  'home.intro':
+    'De petits événements réguliers, une cinquantaine de personnes au plus, accueillis par des espaces de coworking et d’autres lieux près de chez vous. Le lieu fournit la salle ; le réseau apporte ses membres, ses orateurs et sa réputation.',
   'home.active': 'Antennes actives',
   'home.planned': 'Bientôt',
   'home.plannedIntro': 'Ces antennes se préparent. Laissez votre nom : nous vous préviendrons à leur lancement.',
@@ -72,11 +72,13 @@ const core = {
   'login.linkTitle': 'Ou recevez un lien de connexion par e-mail',
   'login.linkEmail': 'Votre e-mail pour le lien',
   'login.linkSubmit': 'M’envoyer un lien',
-  'login.linkSent': 'Si un compte utilise cette adresse, un lien de connexion est en route. Il fonctionne une fois, pendant 15 minutes.',
+  'login.linkSent':
+    'Si un compte utilise cette adresse, un lien de connexion est en route. Il fonctionne une fois, pendant 15 minutes.',
   'login.linkConfirm': 'Se connecter en tant que {email}',
   'login.linkInvalid': 'Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.',
   'mail.login.subject': 'Votre lien de connexion à {network}',
-  'mail.login.body': 'Utilisez ce lien pour vous connecter. Il fonctionne une fois, pendant 15 minutes. Si vous ne l’avez pas demandé, ignorez cet e-mail.',
+  'mail.login.body':
+    'Utilisez ce lien pour vous connecter. Il fonctionne une fois, pendant 15 minutes. Si vous ne l’avez pas demandé, ignorez cet e-mail.',
   'form.errors': 'Veuillez corriger les champs signalés ci-dessous.',
   'form.required': 'est requis',
   'form.save': 'Enregistrer',
@@ -102,7 +104,8 @@ const core = {
   'admin.editChapter': 'Modifier {name}',
   'admin.editVenue': 'Modifier {name}',
   'admin.deleteChapter': 'Supprimer cette antenne',
-  'admin.deleteWarning': 'La suppression retire ses partenariats, ses animateurs et ses inscriptions. C’est irréversible.',
+  'admin.deleteWarning':
+    'La suppression retire ses partenariats, ses animateurs et ses inscriptions. C’est irréversible.',
   'admin.addOrganizer': 'Ajouter un animateur ou une animatrice',
   'admin.addManager': 'Ajouter un·e gestionnaire',
   'admin.managers': 'Gestionnaires',
@@ -141,7 +144,8 @@ const core = {
   'mail.confirmed.subject': 'Inscription confirmée : {title}',
   'mail.confirmed.body': 'Votre place pour {title} est confirmée.',
   'mail.waitlisted.subject': 'Liste d’attente, position {position} : {title}',
-  'mail.waitlisted.body': '{title} est complet : vous êtes en liste d’attente, en position {position}. Nous vous écrirons dès qu’une place se libère.',
+  'mail.waitlisted.body':
+    '{title} est complet : vous êtes en liste d’attente, en position {position}. Nous vous écrirons dès qu’une place se libère.',
   'mail.promoted.subject': 'Une place pour vous : {title}',
   'mail.promoted.body': 'Une place s’est libérée : vous êtes maintenant inscrit·e à {title}.',
   'mail.reminder.subject': 'Demain : {title}',
@@ -156,7 +160,8 @@ const core = {
   'mail.notice.unsubscribe': 'Ne plus recevoir ces avis : {url}',
   'unsubscribe.title': 'Avis de nouvelles inscriptions',
   'unsubscribe.confirm': 'Arrêter les avis pour {chapter}',
-  'unsubscribe.done': 'C’est fait : vous ne recevrez plus ces avis pour {chapter}. Vous pouvez les réactiver sur la page de l’antenne.',
+  'unsubscribe.done':
+    'C’est fait : vous ne recevrez plus ces avis pour {chapter}. Vous pouvez les réactiver sur la page de l’antenne.',
   'unsubscribe.invalid': 'Ce lien n’est pas valable.',
   'notify.label': 'M’avertir des nouvelles inscriptions',
   'notify.immediate': 'Tout de suite (regroupées par minute)',
@@ -169,7 +174,8 @@ const core = {
   'mail.cantCome': 'Empêché·e ? Annulez, pour qu’une personne en liste d’attente reçoive votre place.',
   'mail.footer': '{network} — {url}',
   'admin.outbox': 'Boîte d’envoi',
-  'admin.outboxHeld': 'Aucun serveur de courrier n’est configuré (SMTP_URL) : ces messages sont gardés ici et partiront dès qu’il le sera.',
+  'admin.outboxHeld':
+    'Aucun serveur de courrier n’est configuré (SMTP_URL) : ces messages sont gardés ici et partiront dès qu’il le sera.',
   'outbox.to': 'À',
   'outbox.subject': 'Objet',
   'outbox.status': 'Statut',
@@ -178,10 +184,12 @@ const core = {
   'outbox.sent': 'Envoyé',
   'outbox.held': 'Gardé (pas de serveur)',
   'mail.webhookDisabled.subject': 'Webhook désactivé : {url}',
-  'mail.webhookDisabled.body': 'Après {failures} envois échoués d’affilée, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
+  'mail.webhookDisabled.body':
+    'Après {failures} envois échoués d’affilée, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
   'mail.webhookDisabled.action': 'Vérifiez le serveur destinataire, puis réactivez le webhook : {page}',
   'admin.webhooks': 'Webhooks',
-  'webhooks.intro': 'Essaim envoie un HTTP POST signé à ces adresses quand des inscriptions et des événements changent. Chaque requête porte les en-têtes Essaim-Webhook-Id, Essaim-Event, Essaim-Timestamp et Essaim-Signature : « v1= » suivi du HMAC-SHA256 hexadécimal de « <timestamp>.<corps> » avec le secret de l’adresse.',
+  'webhooks.intro':
+    'Essaim envoie un HTTP POST signé à ces adresses quand des inscriptions et des événements changent. Chaque requête porte les en-têtes Essaim-Webhook-Id, Essaim-Event, Essaim-Timestamp et Essaim-Signature : « v1= » suivi du HMAC-SHA256 hexadécimal de « <timestamp>.<corps> » avec le secret de l’adresse.',
   'webhooks.url': 'Adresse (https://…)',
   'webhooks.events': 'Événements',
   'webhooks.status': 'État',
@@ -190,7 +198,8 @@ const core = {
   'webhooks.autoDisabled': 'Désactivé après {failures} envois échoués d’affilée',
   'webhooks.failures': 'Échecs d’affilée',
   'webhooks.add': 'Ajouter une adresse',
-  'webhooks.created': 'L’adresse est ajoutée. Son secret n’est montré qu’une fois : copiez-le maintenant pour vérifier les signatures.',
+  'webhooks.created':
+    'L’adresse est ajoutée. Son secret n’est montré qu’une fois : copiez-le maintenant pour vérifier les signatures.',
   'webhooks.secret': 'Secret',
   'webhooks.enable': 'Activer',
   'webhooks.disable': 'Désactiver',
@@ -221,7 +230,8 @@ const core = {
   'event.full': 'Complet — {count} en liste d’attente',
   'event.cancelled': 'Cet événement est annulé : {reason}',
   'event.draft': 'Brouillon : seuls les animateurs voient cet événement.',
-  'event.alreadyRegistered': 'Cette adresse est déjà inscrite à cet événement : utilisez le lien reçu pour voir ou annuler l’inscription.',
+  'event.alreadyRegistered':
+    'Cette adresse est déjà inscrite à cet événement : utilisez le lien reçu pour voir ou annuler l’inscription.',
   'event.opensAt': 'Les inscriptions ouvrent le {when}.',
   'event.register': 'S’inscrire',
   'event.joinWaitlist': 'Rejoindre la liste d’attente',
@@ -236,9 +246,11 @@ const core = {
   'calendar.google': 'Google Agenda',
   'calendar.outlook': 'Outlook',
   'calendar.title': 'Mon agenda',
-  'calendar.intro': 'Abonnez-vous aux événements auxquels vous êtes inscrit·e dans votre application d’agenda (Google Agenda, Calendrier d’Apple, Outlook…) grâce à une adresse privée. Elle se met à jour toute seule quand un événement change ou est annulé.',
+  'calendar.intro':
+    'Abonnez-vous aux événements auxquels vous êtes inscrit·e dans votre application d’agenda (Google Agenda, Calendrier d’Apple, Outlook…) grâce à une adresse privée. Elle se met à jour toute seule quand un événement change ou est annulé.',
   'calendar.create': 'Créer une adresse privée',
-  'calendar.created': 'Voici votre adresse privée. Copiez-la maintenant : elle ne sera plus affichée. Toute personne qui la connaît peut voir vos inscriptions.',
+  'calendar.created':
+    'Voici votre adresse privée. Copiez-la maintenant : elle ne sera plus affichée. Toute personne qui la connaît peut voir vos inscriptions.',
   'calendar.yourAddress': 'Votre adresse privée',
   'calendar.address': 'Adresse de l’agenda',
   'calendar.subscribe': 'M’abonner dans mon application d’agenda',
@@ -262,7 +274,8 @@ const core = {
   'registration.cancelled': 'Annulée',
   'ticket.title': 'Votre inscription',
   'ticket.confirmed': 'Vous êtes inscrit·e. Montrez ce code à l’entrée.',
-  'ticket.waitlisted': 'Vous êtes en liste d’attente, en position {position}. Une place vous sera attribuée dès qu’elle se libère.',
+  'ticket.waitlisted':
+    'Vous êtes en liste d’attente, en position {position}. Une place vous sera attribuée dès qu’elle se libère.',
   'ticket.cancelled': 'Cette inscription est annulée.',
   'ticket.code': 'Code d’entrée',
   'ticket.cancel': 'Annuler mon inscription',

@@ -6,7 +6,6 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 
-
 const core = {
   'site.skip': 'Naar de inhoud',
   'site.tagline': 'Een community-netwerk met afdelingen in de regio’s',
@@ -25,10 +24,12 @@ const core = {
   'status.active': 'Actief',
   'status.paused': 'Gepauzeerd',
   'home.title': 'De afdelingen van {network}',
-  'home.intro': 'Kleine, regelmatige evenementen van hooguit een vijftigtal mensen, bij coworkingruimtes en andere locaties in je buurt. De locatie zorgt voor de zaal; het netwerk brengt zijn leden, sprekers en reputatie mee.',
+  'home.intro':
+    'Kleine, regelmatige evenementen van hooguit een vijftigtal mensen, bij coworkingruimtes en andere locaties in je buurt. De locatie zorgt voor de zaal; het netwerk brengt zijn leden, sprekers en reputatie mee.',
   'home.active': 'Actieve afdelingen',
   'home.planned': 'Binnenkort',
-  'home.plannedIntro': 'Deze afdelingen worden voorbereid. Laat je naam achter en we laten je weten wanneer ze starten.',
+  'home.plannedIntro':
+    'Deze afdelingen worden voorbereid. Laat je naam achter en we laten je weten wanneer ze starten.',
   'home.paused': 'Gepauzeerde afdelingen',
   'home.noChapters': 'Er is nog geen actieve afdeling.',
   'home.hostedBy': 'Te gast bij',
@@ -72,11 +73,13 @@ const core = {
   'login.linkTitle': 'Of ontvang een aanmeldlink per e-mail',
   'login.linkEmail': 'Je e-mailadres voor de link',
   'login.linkSubmit': 'Stuur me een link',
-  'login.linkSent': 'Als een account dit adres gebruikt, is er een aanmeldlink onderweg. Hij werkt één keer, 15 minuten lang.',
+  'login.linkSent':
+    'Als een account dit adres gebruikt, is er een aanmeldlink onderweg. Hij werkt één keer, 15 minuten lang.',
   'login.linkConfirm': 'Aanmelden als {email}',
   'login.linkInvalid': 'Deze aanmeldlink is verlopen of al gebruikt. Vraag een nieuwe aan.',
   'mail.login.subject': 'Je aanmeldlink voor {network}',
-  'mail.login.body': 'Gebruik deze link om je aan te melden. Hij werkt één keer, 15 minuten lang. Heb je hem niet gevraagd, negeer dan deze e-mail.',
+  'mail.login.body':
+    'Gebruik deze link om je aan te melden. Hij werkt één keer, 15 minuten lang. Heb je hem niet gevraagd, negeer dan deze e-mail.',
   'form.errors': 'Verbeter de velden die hieronder zijn aangeduid.',
   'form.required': 'is verplicht',
   'form.save': 'Opslaan',
@@ -102,7 +105,8 @@ const core = {
   'admin.editChapter': '{name} bewerken',
   'admin.editVenue': '{name} bewerken',
   'admin.deleteChapter': 'Deze afdeling verwijderen',
-  'admin.deleteWarning': 'Verwijderen wist ook de partnerschappen, organisatoren en inschrijvingen. Dit kan niet ongedaan worden.',
+  'admin.deleteWarning':
+    'Verwijderen wist ook de partnerschappen, organisatoren en inschrijvingen. Dit kan niet ongedaan worden.',
   'admin.addOrganizer': 'Organisator toevoegen',
   'admin.addManager': 'Beheerder toevoegen',
   'admin.managers': 'Beheerders',
@@ -141,7 +145,8 @@ const core = {
   'mail.confirmed.subject': 'Je bent ingeschreven: {title}',
   'mail.confirmed.body': 'Je plaats voor {title} is bevestigd.',
   'mail.waitlisted.subject': 'Wachtlijst, plaats {position}: {title}',
-  'mail.waitlisted.body': '{title} is volzet: je staat op de wachtlijst, op plaats {position}. We mailen je zodra er een plaats vrijkomt.',
+  'mail.waitlisted.body':
+    '{title} is volzet: je staat op de wachtlijst, op plaats {position}. We mailen je zodra er een plaats vrijkomt.',
   'mail.promoted.subject': 'Een plaats voor jou: {title}',
   'mail.promoted.body': 'Er kwam een plaats vrij: je bent nu ingeschreven voor {title}.',
   'mail.reminder.subject': 'Morgen: {title}',
@@ -156,7 +161,8 @@ const core = {
   'mail.notice.unsubscribe': 'Deze berichten niet meer ontvangen: {url}',
   'unsubscribe.title': 'Berichten over nieuwe inschrijvingen',
   'unsubscribe.confirm': 'De berichten voor {chapter} stoppen',
-  'unsubscribe.done': 'Klaar: je ontvangt deze berichten voor {chapter} niet meer. Je kunt ze weer aanzetten op de pagina van de afdeling.',
+  'unsubscribe.done':
+    'Klaar: je ontvangt deze berichten voor {chapter} niet meer. Je kunt ze weer aanzetten op de pagina van de afdeling.',
   'unsubscribe.invalid': 'Deze link is niet geldig.',
   'notify.label': 'Mail me over nieuwe inschrijvingen',
   'notify.immediate': 'Meteen (per minuut gebundeld)',
@@ -169,7 +175,8 @@ const core = {
   'mail.cantCome': 'Toch verhinderd? Annuleer, zodat iemand op de wachtlijst je plaats krijgt.',
   'mail.footer': '{network} — {url}',
   'admin.outbox': 'Postvak uit',
-  'admin.outboxHeld': 'Er is geen mailserver ingesteld (SMTP_URL): deze berichten blijven hier bewaard en worden verstuurd zodra er een is.',
+  'admin.outboxHeld':
+    'Er is geen mailserver ingesteld (SMTP_URL): deze berichten blijven hier bewaard en worden verstuurd zodra er een is.',
   'outbox.to': 'Aan',
   'outbox.subject': 'Onderwerp',
   'outbox.status': 'Status',
@@ -178,10 +185,12 @@ const core = {
   'outbox.sent': 'Verzonden',
   'outbox.held': 'Bewaard (geen server)',
   'mail.webhookDisabled.subject': 'Webhook uitgeschakeld: {url}',
-  'mail.webhookDisabled.body': 'Na {failures} mislukte verzendingen na elkaar is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',
+  'mail.webhookDisabled.body':
+    'Na {failures} mislukte verzendingen na elkaar is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',
   'mail.webhookDisabled.action': 'Controleer de ontvangende server en schakel de webhook daarna opnieuw in: {page}',
   'admin.webhooks': 'Webhooks',
-  'webhooks.intro': 'Essaim stuurt een ondertekende HTTP POST naar deze adressen wanneer inschrijvingen en evenementen wijzigen. Elk verzoek heeft de headers Essaim-Webhook-Id, Essaim-Event, Essaim-Timestamp en Essaim-Signature: „v1=” gevolgd door de hexadecimale HMAC-SHA256 van „<timestamp>.<body>” met het geheim van het adres.',
+  'webhooks.intro':
+    'Essaim stuurt een ondertekende HTTP POST naar deze adressen wanneer inschrijvingen en evenementen wijzigen. Elk verzoek heeft de headers Essaim-Webhook-Id, Essaim-Event, Essaim-Timestamp en Essaim-Signature: „v1=” gevolgd door de hexadecimale HMAC-SHA256 van „<timestamp>.<body>” met het geheim van het adres.',
   'webhooks.url': 'Adres (https://…)',
   'webhooks.events': 'Gebeurtenissen',
   'webhooks.status': 'Status',
@@ -190,7 +199,8 @@ const core = {
   'webhooks.autoDisabled': 'Uitgeschakeld na {failures} mislukte verzendingen na elkaar',
   'webhooks.failures': 'Mislukt na elkaar',
   'webhooks.add': 'Een adres toevoegen',
-  'webhooks.created': 'Het adres is toegevoegd. Het geheim wordt maar één keer getoond: kopieer het nu om de handtekeningen te controleren.',
+  'webhooks.created':
+    'Het adres is toegevoegd. Het geheim wordt maar één keer getoond: kopieer het nu om de handtekeningen te controleren.',
   'webhooks.secret': 'Geheim',
   'webhooks.enable': 'Inschakelen',
   'webhooks.disable': 'Uitschakelen',
@@ -221,7 +231,8 @@ const core = {
   'event.full': 'Volzet — {count} op de wachtlijst',
   'event.cancelled': 'Dit evenement is geannuleerd: {reason}',
   'event.draft': 'Concept: alleen organisatoren zien dit evenement.',
-  'event.alreadyRegistered': 'Dit e-mailadres is al ingeschreven voor dit evenement: gebruik de ontvangen link om de inschrijving te bekijken of te annuleren.',
+  'event.alreadyRegistered':
+    'Dit e-mailadres is al ingeschreven voor dit evenement: gebruik de ontvangen link om de inschrijving te bekijken of te annuleren.',
   'event.opensAt': 'De inschrijvingen openen op {when}.',
   'event.register': 'Inschrijven',
   'event.joinWaitlist': 'Op de wachtlijst',
@@ -236,9 +247,11 @@ const core = {
   'calendar.google': 'Google Agenda',
   'calendar.outlook': 'Outlook',
   'calendar.title': 'Mijn agenda',
-  'calendar.intro': 'Abonneer je in je agenda-app (Google Agenda, Apple Agenda, Outlook…) op de evenementen waarvoor je bent ingeschreven, met een privéadres. Het werkt zichzelf bij wanneer een evenement verandert of wordt geannuleerd.',
+  'calendar.intro':
+    'Abonneer je in je agenda-app (Google Agenda, Apple Agenda, Outlook…) op de evenementen waarvoor je bent ingeschreven, met een privéadres. Het werkt zichzelf bij wanneer een evenement verandert of wordt geannuleerd.',
   'calendar.create': 'Een privéadres aanmaken',
-  'calendar.created': 'Dit is je privéadres. Kopieer het nu: het wordt niet opnieuw getoond. Wie het kent, kan je inschrijvingen zien.',
+  'calendar.created':
+    'Dit is je privéadres. Kopieer het nu: het wordt niet opnieuw getoond. Wie het kent, kan je inschrijvingen zien.',
   'calendar.yourAddress': 'Je privéadres',
   'calendar.address': 'Agenda-adres',
   'calendar.subscribe': 'Abonneren in mijn agenda-app',

@@ -48,6 +48,7 @@ import { importRoutes } from './member-import/routes.js';
 import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditPages } from './audit/pages.js';
+import { mediaRoutes } from './storage/routes.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -209,6 +210,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   invitationPages(app, db, config);
   importPages(app, db, config);
   auditPages(app, db, config);
+  mediaRoutes(app, db, config);
 
   return app;
 }

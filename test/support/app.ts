@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createToken, createUser, type User } from '../../src/accounts/service.js';
 import { buildApp } from '../../src/app.js';
@@ -29,6 +32,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ESSAIM_NETWORK_NAME: 'Test network' }),
+    // Uploads land in a folder of this test file's own, never in the checkout's ./data.
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-test-data-')),
     ...overrides,
   };
   const network = await ensureDefaultNetwork(database.db, config.networkName);
@@ -65,6 +70,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     async close() {
       await app.close();
       await database.close();
+      if (!overrides.dataDir) fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { notFound } from '../web/errors.js';
+import { isUuid } from '../web/schemas.js';
+import { blobStoreFor, findUpload } from './service.js';
+
+/**
+ * Public pictures: `/media/{uploadId}/{width}.webp`. Only image variants are served here (they
+ * are made for public pages and carry no metadata); documents such as receipts are served by the
+ * feature that owns them, after its own authorisation. A variant never changes, hence the
+ * year-long immutable cache.
+ */
+export function mediaRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const store = blobStoreFor(config.dataDir);
+  app.get<{ Params: { id: string; file: string } }>(
+    '/media/:id/:file',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const width = /^(\d{1,5})\.webp$/.exec(req.params.file)?.[1];
+      if (!isUuid(req.params.id) || !width) throw notFound('This picture');
+      const upload = await findUpload(db, req.network.id, req.params.id);
+      const variant = upload?.variants?.find((v) => v.width === Number(width));
+      const bytes = variant && (await store.get(variant.key));
+      if (!bytes) throw notFound('This picture');
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .type('image/webp')
+        .send(bytes);
+    },
+  );
+}

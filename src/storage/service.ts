@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import type { Tx } from '../db/connection.js';
+import { AppError } from '../web/errors.js';
+import * as q from './queries.js';
+import { type FileType, IMAGE_TYPES, sniffType } from './sniff.js';
+import type { BlobStore } from './store.js';
+import type { ImageVariant } from './tables.js';
+
+export type Upload = q.UploadRow;
+export { blobStoreFor, type BlobStore } from './store.js';
+export { sniffType, IMAGE_TYPES, type FileType } from './sniff.js';
+
+export interface IncomingFile {
+  bytes: Uint8Array;
+  /** The name on the uploader's machine (display only). */
+  name: string;
+  /** The form field or API property the file came from, to name it in errors. */
+  field: string;
+}
+
+export interface FileRules {
+  accept: readonly FileType[];
+  maxBytes: number;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const megabytes = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MB`;
+
+/** Checks a file by its content and size; the error names the field and says what is accepted. */
+export function checkFile(file: IncomingFile, rules: FileRules): FileType {
+  if (file.bytes.byteLength === 0)
+    throw new AppError('validation', `${file.name} is empty.`, [{ field: file.field, message: 'is an empty file' }]);
+  if (file.bytes.byteLength > rules.maxBytes)
+    throw new AppError('payload_too_large', `${file.name} is larger than ${megabytes(rules.maxBytes)}.`, [
+      { field: file.field, message: `must be at most ${megabytes(rules.maxBytes)}` },
+    ]);
+  const type = sniffType(file.bytes);
+  if (!type || !rules.accept.includes(type)) {
+    const accepted = rules.accept.map((t) => t.split('/')[1]!.toUpperCase()).join(', ');
+    throw new AppError('unsupported_media_type', `${file.name} is not a file of an accepted type (${accepted}).`, [
+      { field: file.field, message: `must be one of: ${accepted}` },
+    ]);
+  }
+  return type;
+}
+
+/**
+ * Stores a document (a receipt, an attachment) as received, byte for byte: its SHA-256 is what
+ * a funder checks, so it must never be re-encoded. Content-addressed: the same file twice is one blob.
+ */
+export async function saveFile(
+  db: Tx,
+  store: BlobStore,
+  networkId: string,
+  file: IncomingFile,
+  rules: FileRules,
+  createdBy: string | null,
+): Promise<Upload> {
+  const contentType = checkFile(file, rules);
+  const hash = sha256(file.bytes);
+  const key = `${hash}.${contentType.split('/')[1]}`;
+  await store.put(key, file.bytes);
+  return q.insertUpload(db, {
+    networkId,
+    sha256: hash,
+    key,
+    contentType,
+    byteSize: file.bytes.byteLength,
+    originalName: file.name.slice(0, 200),
+    createdBy,
+  });
+}
+
+export interface ImageRules {
+  maxBytes: number;
+  /** Width × height of the decoded picture: a small file can decode to a huge bitmap. */
+  maxPixels: number;
+}
+
+export const DEFAULT_IMAGE_RULES: ImageRules = { maxBytes: 10 * 1_048_576, maxPixels: 40_000_000 };
+/** Widths made for `srcset`: a phone card, a desktop card, a full-width cover. */
+export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+
+/**
+ * Stores a picture for public pages: decoded, re-encoded as WebP at a few widths (never larger
+ * than the original) with its metadata (EXIF: camera, GPS position) stripped. The original bytes
+ * are not kept, so nothing in them can leak.
+ */
+export async function saveImage(
+  db: Tx,
+  store: BlobStore,
+  networkId: string,
+  file: IncomingFile,
+  createdBy: string | null,
+  rules: ImageRules = DEFAULT_IMAGE_RULES,
+): Promise<Upload> {
+  checkFile(file, { accept: IMAGE_TYPES, maxBytes: rules.maxBytes });
+  const tooBig = () =>
+    new AppError(
+      'payload_too_large',
+      `${file.name} is too large a picture: at most ${Math.round(rules.maxPixels / 1_000_000)} megapixels.`,
+      [{ field: file.field, message: `must be at most ${Math.round(rules.maxPixels / 1_000_000)} megapixels` }],
+    );
+  let meta: sharp.Metadata;
+  try {
+    // The header alone, without decoding: the pixel count is checked before any bitmap is made.
+    meta = await sharp(file.bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new AppError('unsupported_media_type', `${file.name} cannot be read as a picture.`, [
+      { field: file.field, message: 'is not a readable picture' },
+    ]);
+  }
+  if (!meta.width || !meta.height) throw tooBig();
+  if (meta.width * meta.height > rules.maxPixels) throw tooBig();
+  const hash = sha256(file.bytes);
+  const widths: number[] = IMAGE_WIDTHS.filter((w) => w < meta.width!);
+  if (widths.length < IMAGE_WIDTHS.length) widths.push(Math.min(meta.width, IMAGE_WIDTHS.at(-1)!));
+  const variants: ImageVariant[] = [];
+  for (const width of [...new Set(widths)]) {
+    // rotate() applies the EXIF orientation before the metadata is dropped.
+    const { data, info } = await sharp(file.bytes, { limitInputPixels: rules.maxPixels })
+      .rotate()
+      .resize({ width, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer({ resolveWithObject: true });
+    const key = `${hash}-${width}.webp`;
+    await store.put(key, data);
+    variants.push({ width: info.width, height: info.height, key });
+  }
+  const largest = variants.at(-1)!;
+  return q.insertUpload(db, {
+    networkId,
+    sha256: hash,
+    key: largest.key,
+    contentType: 'image/webp',
+    byteSize: file.bytes.byteLength,
+    originalName: file.name.slice(0, 200),
+    variants,
+    createdBy,
+  });
+}
+
+export const findUpload = (db: Tx, networkId: string, id: string) => q.selectUpload(db, networkId, id);
+
+/** The `srcset` attribute of an image upload: every width, served from /media. */
+export function srcsetOf(upload: Pick<Upload, 'id' | 'variants'>): string {
+  return (upload.variants ?? []).map((v) => `/media/${upload.id}/${v.width}.webp ${v.width}w`).join(', ');
+}
+
+/** The address of the width closest to (and not under) `width`, or the largest. */
+export function imageUrl(upload: Pick<Upload, 'id' | 'variants'>, width = 640): string {
+  const variants = upload.variants ?? [];
+  const v = variants.find((x) => x.width >= width) ?? variants.at(-1);
+  return `/media/${upload.id}/${v?.width ?? width}.webp`;
+}

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cancelEvent } from '../event-changes/cancel-event.js';
+import { updateEvent } from '../event-changes/update-event.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
-import { presentRegistration } from './present.js';
+import { presentRegistration } from '../registrations/present.js';
 import { registrationsCsv } from '../registrations/csv.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as registrations from '../registrations/service.js';
@@ -615,7 +617,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     if (!form.ok) return editEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
     const scope = values.scope === 'following' || values.scope === 'series' ? values.scope : 'occurrence';
     try {
-      await events.updateEvent(db, req.network, row.id, form.data, scope);
+      await updateEvent(db, req.network, row.id, form.data, scope);
       return reply.redirect(`/admin/events/${row.id}?done=saved`, 303);
     } catch (err) {
       const f = formError(err, values);
@@ -634,7 +636,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
     await authorizeEvent(db, req.user, row, 'run this event');
     const form = parseForm(EventCancelSchema, req.body);
     if (!form.ok) return editEventPage(db, req, reply, form, 400);
-    await events.cancelEvent(db, req.network, row.id, form.data.reason);
+    await cancelEvent(db, req.network, row.id, form.data.reason);
     return reply.redirect(`/admin/events/${row.id}?done=saved`, 303);
   });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cancelEvent } from '../event-changes/cancel-event.js';
+import { updateEvent } from '../event-changes/update-event.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { findVenue } from '../venues/service.js';
@@ -132,7 +134,7 @@ export function eventRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'change this event');
-      const row = await eventsService.updateEvent(db, req.network, event.id, req.body, req.query.scope);
+      const row = await updateEvent(db, req.network, event.id, req.body, req.query.scope);
       const [view] = await presentEvents(db, [row]);
       return view!;
     },
@@ -151,7 +153,7 @@ export function eventRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'cancel this event');
-      const row = await eventsService.cancelEvent(db, req.network, event.id, req.body.reason);
+      const row = await cancelEvent(db, req.network, event.id, req.body.reason);
       const [view] = await presentEvents(db, [row]);
       return view!;
     },

@@ -2,16 +2,10 @@ import { and, asc, desc, eq, isNotNull, lt } from 'drizzle-orm';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import {
-  cancelAllRegistrations,
-  confirmedCount,
-  promoteFromWaitlist,
-  tellEventChanged,
-} from '../registrations/service.js';
-import { registrations } from '../registrations/tables.js';
 import { findVenue, roomsOf } from '../venues/service.js';
 import { eventData, queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
+import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
 import { presentEvent } from './present.js';
@@ -28,6 +22,22 @@ const eventsData = (tx: Tx, rows: EventRow[]) => async () => {
   return rows.map((r) => eventData(r, chapters.get(r.chapterId)?.slug));
 };
 
+/** Queues the webhooks of a change to events, inside the transaction that made it. */
+export const queueEventWebhooks = (
+  tx: Tx,
+  networkId: string,
+  kind: 'event.published' | 'event.updated' | 'event.cancelled',
+  rows: EventRow[],
+) => queueWebhooks(tx, networkId, kind, eventsData(tx, rows));
+
+/** Writes new values of an event (bumping nothing by itself: the caller sets `sequence`). */
+export const writeEvent = (tx: Tx, id: string, patch: Parameters<typeof q.updateEvent>[2]) =>
+  q.updateEvent(tx, id, patch);
+
+/** A series' occurrences from a date on, in order. */
+export const seriesOccurrences = (tx: Tx, seriesId: string, from: Date) =>
+  q.selectSeriesOccurrences(tx, seriesId, from);
+
 /** How far ahead a series' occurrences exist as events; a scheduled job keeps extending it. */
 export const HORIZON_MONTHS = 12;
 function horizonFrom(now: Date): Date {
@@ -37,7 +47,7 @@ function horizonFrom(now: Date): Date {
 }
 
 export async function findEvent(db: Tx, network: Network, id: string, lock = false): Promise<EventRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectEvent(db, network.id, id, lock) : undefined;
+  const row = isUuid(id) ? await q.selectEvent(db, network.id, id, lock) : undefined;
   if (!row) throw notFound(`The event ${id}`);
   return row;
 }
@@ -50,7 +60,7 @@ interface Place {
 }
 
 /** Venue slug + room name → ids; an event happens in a room, online, or both. */
-async function resolvePlace(
+export async function resolvePlace(
   db: Tx,
   network: Network,
   venueSlug: string | null | undefined,
@@ -88,7 +98,7 @@ async function resolvePlace(
 }
 
 /** A room holds one event at a time: 409 naming the event already there. */
-async function refuseDoubleBooking(
+export async function refuseDoubleBooking(
   db: Tx,
   roomId: string | null,
   slots: { startsAt: Date; endsAt: Date }[],
@@ -109,7 +119,7 @@ async function refuseDoubleBooking(
   }
 }
 
-function checkWindow(opens: Date | null | undefined, closes: Date | null | undefined) {
+export function checkWindow(opens: Date | null | undefined, closes: Date | null | undefined) {
   if (opens && closes && closes <= opens)
     throw new AppError('validation', 'Registration must close after it opens.', [
       { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
@@ -228,192 +238,6 @@ function occurrenceOf(
 }
 
 /**
- * Changes an event. For an occurrence of a series, `scope` says which occurrences change: only
- * this one, this and the following ones, or every occurrence that has not ended. A new time of
- * day moves each occurrence to that time on its own date, in the event's zone.
- */
-export async function updateEvent(
-  db: Db,
-  network: Network,
-  id: string,
-  patch: EventUpdate,
-  scope: 'occurrence' | 'following' | 'series' = 'occurrence',
-  now = new Date(),
-): Promise<EventRow> {
-  return db.transaction(async (tx) => {
-    const event = await findEvent(tx, network, id, true);
-    if (event.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled: it cannot be changed.');
-    let targets: EventRow[] = [event];
-    if (scope !== 'occurrence' && event.seriesId) {
-      const from = scope === 'following' ? (event.recurrenceId ?? event.startsAt) : new Date(0);
-      targets = (await q.selectSeriesOccurrences(tx, event.seriesId, from)).filter(
-        (e) => e.id === event.id || e.endsAt > now,
-      );
-    }
-    const place =
-      patch.venue !== undefined || patch.room !== undefined || patch.onlineUrl !== undefined
-        ? await resolvePlace(
-            tx,
-            network,
-            patch.venue !== undefined ? patch.venue : await venueSlugOf(tx, network, event),
-            patch.room !== undefined ? patch.room : await roomNameOf(tx, network, event),
-            patch.onlineUrl !== undefined ? patch.onlineUrl : event.onlineUrl,
-          )
-        : undefined;
-    checkWindow(
-      patch.registrationOpensAt !== undefined ? patch.registrationOpensAt : event.registrationOpensAt,
-      patch.registrationClosesAt !== undefined ? patch.registrationClosesAt : event.registrationClosesAt,
-    );
-    const timeZone = patch.timeZone ?? event.timeZone;
-    const newStart = patch.startsAt ?? event.startsAt;
-    const newEnd = patch.endsAt ?? event.endsAt;
-    if (newEnd <= newStart)
-      throw new AppError('validation', 'The event must end after it starts.', [
-        { field: 'endsAt', message: 'must be after startsAt' },
-      ]);
-    const timeChanged = patch.startsAt !== undefined || patch.endsAt !== undefined || patch.timeZone !== undefined;
-    const wall = wallClock(newStart, timeZone);
-    const durationMs = newEnd.getTime() - newStart.getTime();
-
-    const updated: EventRow[] = [];
-    // Webhooks: a draft that goes live is published; a change to a live event (or taking it back to draft) is an update.
-    const published: EventRow[] = [];
-    const changed: EventRow[] = [];
-    const plan = targets.map((target) => {
-      let startsAt = target.startsAt;
-      let endsAt = target.endsAt;
-      if (timeChanged) {
-        if (target.id === event.id) {
-          startsAt = newStart;
-          endsAt = newEnd;
-        } else {
-          const day = wallClock(target.startsAt, target.timeZone);
-          startsAt = fromWallClock(
-            { year: day.year, month: day.month, day: day.day, hour: wall.hour, minute: wall.minute },
-            timeZone,
-          );
-          endsAt = new Date(startsAt.getTime() + durationMs);
-        }
-      }
-      return { target, startsAt, endsAt };
-    });
-    const roomId = place ? place.roomId : event.roomId;
-    if (roomId && (place || timeChanged))
-      await refuseDoubleBooking(
-        tx,
-        roomId,
-        plan,
-        targets.map((t) => t.id),
-      );
-
-    for (const { target, startsAt, endsAt } of plan) {
-      const locked = target.id === event.id ? target : await findEvent(tx, network, target.id, true);
-      const capacity =
-        patch.capacity ??
-        (place?.roomCapacity && patch.room !== undefined && patch.capacity === undefined
-          ? place.roomCapacity
-          : locked.capacity);
-      const confirmed = await confirmedCount(tx, locked.id);
-      if (capacity < confirmed) {
-        throw new AppError(
-          'conflict',
-          `${confirmed} people are confirmed for "${locked.title}" on ${localString(locked.startsAt, locked.timeZone).slice(0, 10)}: the capacity cannot go below ${confirmed}. Cancel registrations first.`,
-          [{ field: 'capacity', message: `must be at least ${confirmed}` }],
-        );
-      }
-      const shift = target.id === event.id ? 0 : startsAt.getTime() - target.startsAt.getTime();
-      const windowOf = (given: Date | null | undefined, current: Date | null) =>
-        given !== undefined
-          ? given
-            ? new Date(given.getTime() + (target.startsAt.getTime() - event.startsAt.getTime()))
-            : null
-          : current
-            ? new Date(current.getTime() + shift)
-            : null;
-      const row = await q.updateEvent(tx, locked.id, {
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
-        ...(patch.waitlist !== undefined ? { waitlist: patch.waitlist } : {}),
-        ...(patch.guestRegistration !== undefined ? { guestRegistration: patch.guestRegistration } : {}),
-        ...(patch.questions !== undefined ? { questions: patch.questions } : {}),
-        ...(patch.speakers !== undefined ? { speakers: patch.speakers } : {}),
-        ...(patch.status !== undefined ? { status: patch.status } : {}),
-        ...(place ? { venueId: place.venueId, roomId: place.roomId, onlineUrl: place.onlineUrl } : {}),
-        timeZone,
-        startsAt,
-        endsAt,
-        capacity,
-        registrationOpensAt: windowOf(patch.registrationOpensAt, locked.registrationOpensAt),
-        registrationClosesAt: windowOf(patch.registrationClosesAt, locked.registrationClosesAt),
-        sequence: locked.sequence + 1,
-      });
-      // More seats: as many from the waitlist as they allow, in arrival order, in this transaction.
-      if (capacity > locked.capacity) await promoteFromWaitlist(tx, row);
-      const moved =
-        row.startsAt.getTime() !== locked.startsAt.getTime() || row.endsAt.getTime() !== locked.endsAt.getTime();
-      const relocated =
-        row.venueId !== locked.venueId || row.roomId !== locked.roomId || row.onlineUrl !== locked.onlineUrl;
-      // Consent to share one's name and e-mail with the host venue is a time stamp with no venue
-      // attached: it was given to the venue the event was at. Moved to another venue (or online
-      // only), the new venue's managers must not see it, so it ends here. Another room of the
-      // same venue keeps it.
-      if (row.venueId !== locked.venueId) await withdrawVenueConsents(tx, network.id, row.id);
-      if (moved || relocated) await tellEventChanged(tx, row, moved);
-      updated.push(row);
-      if (locked.status === 'published') changed.push(row);
-      else if (row.status === 'published') published.push(row);
-    }
-    if (published.length) await queueWebhooks(tx, network.id, 'event.published', eventsData(tx, published));
-    if (changed.length) await queueWebhooks(tx, network.id, 'event.updated', eventsData(tx, changed));
-    return updated.find((r) => r.id === event.id)!;
-  });
-}
-
-/** Clears every consent to share with the host venue given for one event's registrations. */
-async function withdrawVenueConsents(tx: Tx, networkId: string, eventId: string): Promise<void> {
-  await tx
-    .update(registrations)
-    .set({ sharedWithVenueAt: null })
-    .where(
-      and(
-        eq(registrations.networkId, networkId),
-        eq(registrations.eventId, eventId),
-        isNotNull(registrations.sharedWithVenueAt),
-      ),
-    );
-}
-
-async function venueSlugOf(db: Tx, _network: Network, event: EventRow): Promise<string | null> {
-  if (!event.venueId) return null;
-  const places = await q.selectPlaces(db, [event]);
-  return places.venues.get(event.venueId)?.slug ?? null;
-}
-
-async function roomNameOf(db: Tx, _network: Network, event: EventRow): Promise<string | null> {
-  if (!event.roomId) return null;
-  const places = await q.selectPlaces(db, [event]);
-  return places.rooms.get(event.roomId)?.name ?? null;
-}
-
-/** Cancels the event and every registration on it, keeping the reason for the attendees. */
-export async function cancelEvent(db: Db, network: Network, id: string, reason: string): Promise<EventRow> {
-  return db.transaction(async (tx) => {
-    const event = await findEvent(tx, network, id, true);
-    if (event.status === 'cancelled')
-      throw new AppError('conflict', `This event was already cancelled (${event.cancelReason ?? 'no reason given'}).`);
-    const row = await q.updateEvent(tx, id, {
-      status: 'cancelled',
-      cancelReason: reason,
-      sequence: event.sequence + 1,
-    });
-    await cancelAllRegistrations(tx, id);
-    await queueWebhooks(tx, network.id, 'event.cancelled', eventsData(tx, [row]));
-    return row;
-  });
-}
-
-/**
  * Keeps every series materialised twelve months ahead: new occurrences copy the latest one
  * (so "this and following" edits carry on) at the rule's next dates. Idempotent.
  */
@@ -494,7 +318,7 @@ export const upcomingEvents = (
 ) => q.selectUpcoming(db, network.id, { ...f, now: f.now ?? new Date() });
 
 export async function findSeries(db: Tx, network: Network, id: string) {
-  const [series] = /^[0-9a-f-]{36}$/i.test(id)
+  const [series] = isUuid(id)
     ? await db
         .select()
         .from(eventSeries)

@@ -9,7 +9,6 @@ import { fromWallClock, wallClock } from '../events/time.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { localeOr, translator } from '../web/i18n.js';
-import { composeMail, type Rendered } from './render.js';
 import { outboundMessages } from './tables.js';
 
 /**
@@ -18,7 +17,7 @@ import { outboundMessages } from './tables.js';
  * exists once (the unique index on its `gather` key), so a flash crowd makes one message, not
  * thousands. These are not transactional: they carry List-Unsubscribe.
  */
-const GATHER_MS = 60_000;
+export const GATHER_MS = 60_000;
 const TZ = 'Europe/Brussels';
 
 function nextMorning(now: Date): Date {
@@ -99,88 +98,4 @@ export async function unsubscribe(db: Tx, who: { userId: string; chapterId: stri
     .where(and(eq(chapterOrganizers.userId, who.userId), eq(chapterOrganizers.chapterId, who.chapterId)))
     .returning();
   return rows.length > 0;
-}
-
-type Message = typeof outboundMessages.$inferSelect;
-
-/** Null when there is nothing new to tell (or the organiser has unsubscribed since). */
-export async function renderOrganizerNotice(
-  db: Db,
-  message: Message,
-  baseUrl: string,
-  secret: string,
-): Promise<Rendered | null> {
-  const locale = localeOr(message.locale);
-  const t = translator(locale);
-  const { userId, chapterId, eventId } = message.payload as { userId: string; chapterId: string; eventId: string };
-  const [org] = await db
-    .select({ notify: chapterOrganizers.notify, chapter: chapters.name, slug: chapters.slug, network: networks.name })
-    .from(chapterOrganizers)
-    .innerJoin(chapters, eq(chapters.id, chapterOrganizers.chapterId))
-    .innerJoin(networks, eq(networks.id, chapterOrganizers.networkId))
-    .where(and(eq(chapterOrganizers.userId, userId), eq(chapterOrganizers.chapterId, chapterId)));
-  if (!org || org.notify === 'off') return null;
-  const daily = message.kind === 'organizer.digest';
-  // News since the last notice of the same kind to this organiser about this event (or chapter).
-  const [last] = await db
-    .select({ at: outboundMessages.sentAt })
-    .from(outboundMessages)
-    .where(
-      and(
-        eq(outboundMessages.kind, message.kind),
-        eq(outboundMessages.status, 'sent'),
-        sql`${outboundMessages.payload}->>'userId' = ${userId}`,
-        daily
-          ? sql`${outboundMessages.payload}->>'chapterId' = ${chapterId}`
-          : sql`${outboundMessages.payload}->>'eventId' = ${eventId}`,
-      ),
-    )
-    .orderBy(desc(outboundMessages.sentAt))
-    .limit(1);
-  const since = last?.at ?? new Date(message.createdAt.getTime() - (daily ? 86_400_000 : GATHER_MS));
-  const news = await db
-    .select({
-      eventId: events.id,
-      title: events.title,
-      n: sql<number>`count(*)::int`,
-      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-    })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(
-      and(
-        eq(events.chapterId, chapterId),
-        daily ? undefined : eq(events.id, eventId),
-        gt(registrations.createdAt, since),
-      ),
-    )
-    .groupBy(events.id, events.title)
-    .orderBy(events.title);
-  if (news.length === 0) return null;
-  const lines = news.map((e) => t('mail.notice.line', { title: e.title, count: e.n, waitlisted: e.waitlisted }));
-  const total = news.reduce((s, e) => s + e.n, 0);
-  const link = daily ? `${baseUrl}/admin/chapters/${org.slug}` : `${baseUrl}/admin/events/${eventId}/registrations`;
-  const unsubscribeUrl = `${baseUrl}/unsubscribe/${unsubscribeToken(secret, userId, chapterId)}`;
-  const mail = composeMail(
-    locale,
-    daily
-      ? t('mail.digest.subject', { chapter: org.chapter, count: total })
-      : t('mail.notice.subject', { title: news[0]!.title, count: total }),
-    [
-      t('mail.hello', { name: message.toName || message.toEmail }),
-      ...lines,
-      t('mail.notice.unsubscribe', { url: unsubscribeUrl }),
-    ],
-    link,
-    t('mail.footer', { network: org.network, url: baseUrl }),
-  );
-  // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe button.
-  return {
-    ...mail,
-    headers: {
-      ...mail.headers,
-      'List-Unsubscribe': `<${unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
-  };
 }

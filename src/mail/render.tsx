@@ -11,18 +11,11 @@ import { placeOf } from '../calendar/service.js';
 import { eventPlaces } from '../events/service.js';
 import { renderCalendar } from '../calendar/ics.js';
 import { instanceSecret } from '../networks/service.js';
-import { renderOrganizerNotice } from './notices.js';
+import { composeMail, type Rendered } from './compose.js';
+import { renderOrganizerNotice } from './notice-render.js';
 import type { Attachment, outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
-export interface Rendered {
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  headers: Record<string, string>;
-  attachments?: Attachment[];
-}
-
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
 const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled'> = {
   'registration.confirmed': 'confirmed',
@@ -102,36 +95,6 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
         content: ics,
       },
     ],
-  };
-}
-
-/** Every e-mail has the same shape: paragraphs, one link, and the network as signature. */
-export function composeMail(
-  locale: Locale,
-  subject: string,
-  paragraphs: string[],
-  link: string,
-  footer: string,
-): Rendered {
-  const htmlBody = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <body style="font-family: system-ui, sans-serif; line-height: 1.5">
-        {paragraphs.map((p) => (
-          <p>{p}</p>
-        ))}
-        <p>
-          <a href={link}>{link}</a>
-        </p>
-        <hr />
-        <p style="color: #555">{footer}</p>
-      </body>
-    </html>,
-  )}`;
-  return {
-    subject,
-    textBody: `${paragraphs.join('\n\n')}\n\n${link}\n\n-- \n${footer}\n`,
-    htmlBody,
-    headers: { 'Content-Language': locale },
   };
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { authorizeEvent, eventPolicy } from '../events/policy.js';
-import { presentRegistration } from '../events/present.js';
+import { presentRegistration } from './present.js';
 import { findEvent, type EventRow } from '../events/service.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';

@@ -29,7 +29,7 @@ import { requireUser } from '../web/context.js';
 import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
 import { EventListItem } from '../events/pages.js';
-import { FeedAlternates, FeedLinks } from '../feeds/meta.js';
+import { FeedAlternates, FeedLinks } from '../feeds/components.js';
 import { FollowForm } from '../members/follow-form.js';
 import { isFollowing } from '../members/follow.js';
 

@@ -12,7 +12,7 @@ import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
 import { AddToCalendar } from '../calendar/pages.js';
-import { EventHead } from '../feeds/meta.js';
+import { EventHead } from '../feeds/components.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };

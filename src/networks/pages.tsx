@@ -6,7 +6,7 @@ import { InterestForm } from '../chapters/pages.js';
 import * as chapters from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import * as venues from '../venues/service.js';
-import { FeedAlternates } from '../feeds/meta.js';
+import { FeedAlternates } from '../feeds/components.js';
 import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';

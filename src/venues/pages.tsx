@@ -14,7 +14,7 @@ import {
   type FormValues,
 } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { FeedLinks } from '../feeds/meta.js';
+import { FeedLinks } from '../feeds/components.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { venueManagePages } from './manage-pages.js';
 import { venuePolicy } from './policy.js';

@@ -11,6 +11,8 @@ import { notFound } from '../web/errors.js';
 import type { Actor } from '../web/policy.js';
 import type { PlaceParts } from './format.js';
 import { renderCalendar, type IcsEntry } from './ics.js';
+
+export { renderCalendar } from './ics.js';
 import * as q from './queries.js';
 
 /** Feeds start this long ago, so a subscriber still sees recent past events, and end at the last materialised one. */

@@ -27,63 +27,15 @@ import {
 } from './schemas.js';
 import { requireUser } from '../web/context.js';
 import * as chapters from './service.js';
+import { InterestForm } from './components.js';
 import { upcomingEvents } from '../events/service.js';
-import { EventListItem } from '../events/pages.js';
+import { EventListItem } from '../events/components.js';
 import { FeedAlternates, FeedLinks } from '../feeds/components.js';
 import { FollowForm } from '../members/follow-form.js';
 import { isFollowing } from '../members/follow.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
-
-export function InterestForm({
-  ctx,
-  chapter,
-  values,
-  errors,
-}: {
-  ctx: PageContext;
-  chapter: { slug: string; name: string };
-  values?: FormValues;
-  errors?: FormErrors;
-}) {
-  const { t } = ctx;
-  const prefix = `interest-${chapter.slug}`;
-  return (
-    <form method="post" action={`/chapters/${chapter.slug}/interest`} class="stack" aria-labelledby={`${prefix}-title`}>
-      <h4 id={`${prefix}-title`}>{t('interest.title')}</h4>
-      <CsrfField ctx={ctx} />
-      <div>
-        <label htmlFor={`${prefix}-name`}>{t('interest.name')}</label>
-        <input
-          id={`${prefix}-name`}
-          name="name"
-          required
-          autoComplete="name"
-          value={values?.name ?? ''}
-          aria-invalid={errors?.name ? 'true' : undefined}
-        />
-        {errors?.name ? <p class="field-error">{errors.name}</p> : null}
-      </div>
-      <div>
-        <label htmlFor={`${prefix}-email`}>{t('interest.email')}</label>
-        <input
-          id={`${prefix}-email`}
-          name="email"
-          type="email"
-          required
-          autoComplete="email"
-          value={values?.email ?? ''}
-          aria-invalid={errors?.email ? 'true' : undefined}
-        />
-        {errors?.email ? <p class="field-error">{errors.email}</p> : null}
-      </div>
-      <div>
-        <button type="submit">{t('interest.submit')}</button>
-      </div>
-    </form>
-  );
-}
 
 function StatusBadge({ ctx, status }: { ctx: PageContext; status: Chapter['status'] }) {
   return <span class="badge">{ctx.t(`status.${status}`)}</span>;

@@ -11,7 +11,7 @@ import {
   writeEvent,
 } from '../events/service.js';
 import type { EventUpdate } from '../events/schemas.js';
-import { fromWallClock, localString, wallClock } from '../events/time.js';
+import { fromWallClock, localString, wallClock } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import {
   confirmedCount,

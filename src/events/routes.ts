@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { cancelEvent } from '../event-changes/cancel-event.js';
-import { updateEvent } from '../event-changes/update-event.js';
+import { cancelEvent, updateEvent } from '../event-changes/service.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { findVenue } from '../venues/service.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
@@ -9,11 +9,14 @@ import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
 import { presentEvent } from './present.js';
-import type { EventCreate, EventUpdate, EventView } from './schemas.js';
+import type { EventCreate, EventView } from './schemas.js';
 import { eventSeries, events } from './tables.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 
 export type { EventRow } from './queries.js';
+// Pure helpers other features use: wall-clock time in a zone, and the sanitised Markdown of descriptions.
+export { renderMarkdown } from './markdown.js';
+export { fromWallClock, localString, pad, parseLocal, wallClock } from './time.js';
 type EventRow = q.EventRow;
 
 /** Webhook payloads of events with their chapter's slug, looked up only when an endpoint listens. */

@@ -1,14 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
-import { chapterOrganizers, chapters } from '../chapters/tables.js';
-import type { Db, Tx } from '../db/connection.js';
-import { events } from '../events/tables.js';
+import { chapterOrganizers } from '../chapters/tables.js';
+import type { Tx } from '../db/connection.js';
 import { memberProfiles } from '../members/tables.js';
-import { fromWallClock, wallClock } from '../events/time.js';
-import { networks } from '../networks/tables.js';
-import { registrations } from '../registrations/tables.js';
-import { localeOr, translator } from '../web/i18n.js';
+import { fromWallClock, wallClock } from '../events/service.js';
+import { localeOr } from '../web/i18n.js';
 import { outboundMessages } from './tables.js';
 
 /**

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { renderToString } from 'preact-render-to-string';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
 import { events } from '../events/tables.js';
@@ -9,11 +8,11 @@ import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { placeText } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
 import { eventPlaces } from '../events/service.js';
-import { renderCalendar } from '../calendar/ics.js';
+import { renderCalendar } from '../calendar/service.js';
 import { instanceSecret } from '../networks/service.js';
 import { composeMail, type Rendered } from './compose.js';
 import { renderOrganizerNotice } from './notice-render.js';
-import type { Attachment, outboundMessages } from './tables.js';
+import type { outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
 /** Writes a queued message in its recipient's language from the current state of what it is about. */

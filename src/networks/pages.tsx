@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { InterestForm } from '../chapters/pages.js';
+import { InterestForm } from '../chapters/components.js';
 import * as chapters from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import * as venues from '../venues/service.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/connection.js';
 import { type EventRow, findEvent } from '../events/service.js';
-import { queueOrganizerNotices } from '../mail/notices.js';
+import { queueOrganizerNotices } from '../mail/service.js';
 import { queueRegistrationMails, remindersFor } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
+import { isUuid } from '../web/schemas.js';
 import { checkWebhookUrl, RefusedAddress, systemResolver, type Resolver } from './address.js';
 import type { WebhookCreate, WebhookUpdate } from './schemas.js';
 import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './tables.js';
@@ -53,7 +54,7 @@ export function listEndpoints(db: Db, network: Network): Promise<EndpointRow[]> 
 }
 
 export async function findEndpoint(db: Db, network: Network, id: string): Promise<EndpointRow> {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id)
+  const [row] = isUuid(id)
     ? await db
         .select()
         .from(webhookEndpoints)

@@ -8,7 +8,9 @@ import { AppError } from '../web/errors.js';
 import {
   ErrorSummary,
   Field,
+  filled,
   formError,
+  formValues,
   parseForm,
   Section,
   Select,
@@ -16,8 +18,8 @@ import {
   type FormValues,
 } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
-import { chapterPolicy } from './policy.js';
+import { authorize, isAdmin, refusal } from '../web/policy.js';
+import { CHANGE_STATUS_OR_SLUG, chapterPolicy } from './policy.js';
 import {
   AssignPersonSchema,
   ChapterCreateSchema,
@@ -489,12 +491,18 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
   app.post<Params>('/admin/chapters/:slug', csrf, async (req, reply) => {
     const chapter = await chapters.findChapter(db, req.network, req.params.slug);
     authorize(req.user, await chapterPolicy.edit(db, req.user, chapter), `edit the chapter ${chapter.name}`);
-    // Organisers edit the words; status and URL name stay with the network's admins.
-    const admin = isAdmin(req.user);
+    // Organisers edit the words; status and URL name stay with the network's admins. The form
+    // answers as the API does (403, said on the form) instead of dropping the fields silently.
     const body = { ...(req.body as Record<string, unknown>) };
-    if (!admin) {
-      delete body.status;
-      delete body.slug;
+    if (!chapterPolicy.changeStatusOrSlug(req.user) && (filled(body.status) || filled(body.slug))) {
+      const values = formValues(body);
+      return editChapterPage(
+        db,
+        req,
+        reply,
+        { chapter: { values, errors: { '(form)': refusal(CHANGE_STATUS_OR_SLUG) } } },
+        403,
+      );
     }
     const form = parseForm(ChapterUpdateSchema, body, { omitEmpty: ['slug'] });
     if (!form.ok) return editChapterPage(db, req, reply, { chapter: form }, 400);

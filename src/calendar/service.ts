@@ -79,8 +79,7 @@ export async function eventCalendar(
   baseUrl: string,
 ): Promise<CalendarBody> {
   const event = await findEvent(db, network, eventId);
-  if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, actor, event)))
-    throw notFound(`The event ${eventId}`);
+  if (!(await eventPolicy.see(db, actor, event))) throw notFound(`The event ${eventId}`);
   const { places, venueDates } = await withPlaces(db, [event]);
   const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [
     { event, place: placeOf(event, places) },

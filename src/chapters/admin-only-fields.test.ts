@@ -33,7 +33,7 @@ describe('fields only admins may change', () => {
     expect(detail).toContain('admins only');
 
     const browser = await signIn(t.app, { email: organiser.user.email, password: organiser.password });
-    for (const field of [{ slug: 'namur-2' }, { status: 'paused' }]) {
+    for (const field of [{ slug: 'namur-2' }, { status: 'paused' }] as Record<string, string>[]) {
       const form = await browser.submit('/admin/chapters/namur', '/admin/chapters/namur', { name: 'Namur', ...field });
       expect(form.statusCode).toBe(403);
       expect(said(form.body)).toContain(detail);

@@ -6,7 +6,7 @@ import { AppError } from '../web/errors.js';
 import { ErrorSummary, Field, formError, Section, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { formatRange, formatShort } from './format.js';
-import { eventPolicy } from './policy.js';
+import { eventPolicy, visibleTo } from './policy.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
@@ -128,7 +128,7 @@ async function eventPage(
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
   const canManage = await eventPolicy.manageEvent(db, req.user, row);
-  if (row.status === 'draft' && !canManage) throw new AppError('not_found', 'This event does not exist.');
+  if (!visibleTo(row, canManage)) throw new AppError('not_found', 'This event does not exist.');
   const view = await events.viewEvent(db, row);
   const open = registrationOpen(row);
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;

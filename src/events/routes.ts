@@ -9,7 +9,7 @@ import { AppError } from '../web/errors.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
-import { authorizeEvent, eventPolicy } from './policy.js';
+import { authorizeEvent, eventPolicy, visibleTo } from './policy.js';
 import {
   EventCancelSchema,
   EventCreateSchema,
@@ -113,7 +113,7 @@ export function eventRoutes(app: Api, db: Db): void {
     },
     handler: async (req) => {
       const event = await eventsService.findEvent(db, req.network, req.params.id);
-      if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, req.user, event)))
+      if (!(await eventPolicy.see(db, req.user, event)))
         throw new AppError('not_found', `The event ${event.id} does not exist.`);
       return eventsService.viewEvent(db, event);
     },
@@ -188,7 +188,7 @@ export function eventRoutes(app: Api, db: Db): void {
         firstStartLocal: series.firstStartLocal,
         materialisedUntil: series.materialisedUntil.toISOString(),
         occurrences: occurrences
-          .filter((e) => e.status !== 'draft' || manager)
+          .filter((e) => visibleTo(e, manager))
           .map((e) => ({
             id: e.id,
             startsAt: e.startsAt.toISOString(),

@@ -8,13 +8,13 @@ import type * as preact from 'preact';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { authorizeOutbox } from './policy.js';
 import { outboundMessages } from './tables.js';
 
 /** Admins see what was sent, what waits for a retry and why, and what is held without SMTP. */
 export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
   app.get('/admin/outbox', async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'see the outbox');
+    authorizeOutbox(req.user);
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const rows = await db

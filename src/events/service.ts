@@ -1,19 +1,18 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { findVenue, roomsOf } from '../venues/service.js';
 import { eventData, queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
+import { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
 import { presentEvent } from './present.js';
 import type { EventCreate, EventView } from './schemas.js';
-import { eventSeries, events } from './tables.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 
 export type { EventRow } from './queries.js';
+export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
 // Pure helpers other features use: wall-clock time in a zone, and the sanitised Markdown of descriptions.
 export { renderMarkdown } from './markdown.js';
 export { fromWallClock, localString, pad, parseLocal, wallClock } from './time.js';
@@ -53,80 +52,6 @@ export async function findEvent(db: Tx, network: Network, id: string, lock = fal
   const row = isUuid(id) ? await q.selectEvent(db, network.id, id, lock) : undefined;
   if (!row) throw notFound(`The event ${id}`);
   return row;
-}
-
-interface Place {
-  venueId: string | null;
-  roomId: string | null;
-  roomCapacity: number | null;
-  onlineUrl: string | null;
-}
-
-/** Venue slug + room name → ids; an event happens in a room, online, or both. */
-export async function resolvePlace(
-  db: Tx,
-  network: Network,
-  venueSlug: string | null | undefined,
-  roomName: string | null | undefined,
-  onlineUrl: string | null | undefined,
-): Promise<Place> {
-  if (!venueSlug) {
-    if (roomName)
-      throw new AppError('validation', 'A room needs its venue.', [
-        { field: 'venue', message: 'is required when a room is given' },
-      ]);
-    if (!onlineUrl)
-      throw new AppError(
-        'validation',
-        'An event takes place in a venue, online, or both: give a venue or an onlineUrl.',
-        [{ field: 'venue', message: 'give a venue or an onlineUrl' }],
-      );
-    return { venueId: null, roomId: null, roomCapacity: null, onlineUrl };
-  }
-  const venue = await findVenue(db, network, venueSlug).catch(() => {
-    throw new AppError('validation', `There is no venue "${venueSlug}".`, [
-      { field: 'venue', message: 'is not a known venue' },
-    ]);
-  });
-  const rooms = (await roomsOf(db, network, [venue.id])).get(venue.id) ?? [];
-  if (!roomName) return { venueId: venue.id, roomId: null, roomCapacity: null, onlineUrl: onlineUrl ?? null };
-  const room = rooms.find((r) => r.name.toLowerCase() === roomName.toLowerCase());
-  if (!room) {
-    const known = rooms.map((r) => r.name).join(', ') || 'none';
-    throw new AppError('validation', `${venue.name} has no room "${roomName}" (its rooms: ${known}).`, [
-      { field: 'room', message: 'is not a room of this venue' },
-    ]);
-  }
-  return { venueId: venue.id, roomId: room.id, roomCapacity: room.capacity, onlineUrl: onlineUrl ?? null };
-}
-
-/** A room holds one event at a time: 409 naming the event already there. */
-export async function refuseDoubleBooking(
-  db: Tx,
-  roomId: string | null,
-  slots: { startsAt: Date; endsAt: Date }[],
-  exceptIds: string[],
-) {
-  if (!roomId) return;
-  await q.lockRoom(db, roomId);
-  for (const s of slots) {
-    const other = await q.selectOverlap(db, roomId, s.startsAt, s.endsAt, exceptIds);
-    if (other) {
-      const when = localString(other.startsAt, other.timeZone).replace('T', ' ');
-      throw new AppError(
-        'conflict',
-        `The room is already booked at that time by "${other.title}" (${when}, event ${other.id}).`,
-        [{ field: 'room', message: `is booked by "${other.title}"` }],
-      );
-    }
-  }
-}
-
-export function checkWindow(opens: Date | null | undefined, closes: Date | null | undefined) {
-  if (opens && closes && closes <= opens)
-    throw new AppError('validation', 'Registration must close after it opens.', [
-      { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
-    ]);
 }
 
 /** Creates a one-off event, or a series and its occurrences over the horizon. Returns the first event. */
@@ -190,19 +115,16 @@ export async function createEvent(
         { field: 'recurrence.rrule', message: 'gives no occurrence' },
       ]);
     const durationMs = input.endsAt.getTime() - input.startsAt.getTime();
-    const [series] = await tx
-      .insert(eventSeries)
-      .values({
-        networkId: network.id,
-        chapterId: chapter.id,
-        rrule: normaliseRrule(input.recurrence.rrule),
-        exdates: input.recurrence.exdates,
-        timeZone: input.timeZone,
-        firstStartLocal,
-        durationMinutes: Math.round(durationMs / 60_000),
-        materialisedUntil: until,
-      })
-      .returning();
+    const series = await q.insertSeries(tx, {
+      networkId: network.id,
+      chapterId: chapter.id,
+      rrule: normaliseRrule(input.recurrence.rrule),
+      exdates: input.recurrence.exdates,
+      timeZone: input.timeZone,
+      firstStartLocal,
+      durationMinutes: Math.round(durationMs / 60_000),
+      materialisedUntil: until,
+    });
     const values = starts.map(({ start }) => occurrenceOf(template, series!.id, start, durationMs, input.startsAt));
     await refuseDoubleBooking(tx, place.roomId, values, []);
     const rows = await q.insertEvents(tx, values);
@@ -246,18 +168,13 @@ function occurrenceOf(
  */
 export async function extendSeries(db: Db, now = new Date()): Promise<number> {
   const until = horizonFrom(now);
-  const due = await db.select().from(eventSeries).where(lt(eventSeries.materialisedUntil, until));
+  const due = await q.selectSeriesDue(db, until);
   let added = 0;
   for (const s of due) {
     added += await db.transaction(async (tx) => {
-      const [series] = await tx.select().from(eventSeries).where(eq(eventSeries.id, s.id)).for('update');
+      const series = await q.lockSeries(tx, s.id);
       if (!series || series.materialisedUntil >= until) return 0;
-      const [latest] = await tx
-        .select()
-        .from(events)
-        .where(eq(events.seriesId, series.id))
-        .orderBy(desc(events.recurrenceId))
-        .limit(1);
+      const latest = await q.selectLatestOccurrence(tx, series.id);
       const next = expandRule({
         rrule: series.rrule,
         firstStartLocal: series.firstStartLocal,
@@ -288,7 +205,7 @@ export async function extendSeries(db: Db, now = new Date()): Promise<number> {
         if (latest.roomId) await refuseDoubleBooking(tx, latest.roomId, values, []).catch(() => (values = []));
       }
       await q.insertEvents(tx, values);
-      await tx.update(eventSeries).set({ materialisedUntil: until }).where(eq(eventSeries.id, series.id));
+      await q.updateSeriesHorizon(tx, series.id, until);
       return values.length;
     });
   }
@@ -321,17 +238,8 @@ export const upcomingEvents = (
 ) => q.selectUpcoming(db, network.id, { ...f, now: f.now ?? new Date() });
 
 export async function findSeries(db: Tx, network: Network, id: string) {
-  const [series] = isUuid(id)
-    ? await db
-        .select()
-        .from(eventSeries)
-        .where(and(eq(eventSeries.networkId, network.id), eq(eventSeries.id, id)))
-    : [];
+  const series = isUuid(id) ? await q.selectSeries(db, network.id, id) : undefined;
   if (!series) throw notFound(`The series ${id}`);
-  const occurrences = await db
-    .select()
-    .from(events)
-    .where(eq(events.seriesId, series.id))
-    .orderBy(asc(events.startsAt));
+  const occurrences = await q.selectAllOccurrences(db, series.id);
   return { series, occurrences };
 }

@@ -1,13 +1,9 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { chapterOrganizers, chapters } from '../chapters/tables.js';
 import type { Db } from '../db/connection.js';
-import { events } from '../events/tables.js';
-import { networks } from '../networks/tables.js';
-import { registrations } from '../registrations/tables.js';
 import { localeOr, translator } from '../web/i18n.js';
 import { composeMail, type Rendered } from './compose.js';
 import { GATHER_MS, unsubscribeToken } from './notices.js';
-import { outboundMessages } from './tables.js';
+import * as q from './queries.js';
+import type { outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
 
@@ -21,49 +17,13 @@ export async function renderOrganizerNotice(
   const locale = localeOr(message.locale);
   const t = translator(locale);
   const { userId, chapterId, eventId } = message.payload as { userId: string; chapterId: string; eventId: string };
-  const [org] = await db
-    .select({ notify: chapterOrganizers.notify, chapter: chapters.name, slug: chapters.slug, network: networks.name })
-    .from(chapterOrganizers)
-    .innerJoin(chapters, eq(chapters.id, chapterOrganizers.chapterId))
-    .innerJoin(networks, eq(networks.id, chapterOrganizers.networkId))
-    .where(and(eq(chapterOrganizers.userId, userId), eq(chapterOrganizers.chapterId, chapterId)));
+  const org = await q.selectNoticeOrganizer(db, userId, chapterId);
   if (!org || org.notify === 'off') return null;
   const daily = message.kind === 'organizer.digest';
   // News since the last notice of the same kind to this organiser about this event (or chapter).
-  const [last] = await db
-    .select({ at: outboundMessages.sentAt })
-    .from(outboundMessages)
-    .where(
-      and(
-        eq(outboundMessages.kind, message.kind),
-        eq(outboundMessages.status, 'sent'),
-        sql`${outboundMessages.payload}->>'userId' = ${userId}`,
-        daily
-          ? sql`${outboundMessages.payload}->>'chapterId' = ${chapterId}`
-          : sql`${outboundMessages.payload}->>'eventId' = ${eventId}`,
-      ),
-    )
-    .orderBy(desc(outboundMessages.sentAt))
-    .limit(1);
+  const last = await q.selectLastNotice(db, message.kind, userId, daily ? { chapterId } : { eventId });
   const since = last?.at ?? new Date(message.createdAt.getTime() - (daily ? 86_400_000 : GATHER_MS));
-  const news = await db
-    .select({
-      eventId: events.id,
-      title: events.title,
-      n: sql<number>`count(*)::int`,
-      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-    })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(
-      and(
-        eq(events.chapterId, chapterId),
-        daily ? undefined : eq(events.id, eventId),
-        gt(registrations.createdAt, since),
-      ),
-    )
-    .groupBy(events.id, events.title)
-    .orderBy(events.title);
+  const news = await q.selectNewsSince(db, chapterId, daily ? undefined : eventId, since);
   if (news.length === 0) return null;
   const lines = news.map((e) => t('mail.notice.line', { title: e.title, count: e.n, waitlisted: e.waitlisted }));
   const total = news.reduce((s, e) => s + e.n, 0);

@@ -1,12 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { users } from '../accounts/tables.js';
-import { chapterOrganizers } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
-import { memberProfiles } from '../members/tables.js';
 import { fromWallClock, wallClock } from '../events/service.js';
 import { localeOr } from '../web/i18n.js';
-import { outboundMessages } from './tables.js';
+import * as q from './queries.js';
 
 /**
  * Organisers hear of new registrations, as they chose: `immediate` gathers a minute of news into
@@ -31,47 +27,28 @@ export async function queueOrganizerNotices(
   event: { id: string; chapterId: string },
   now = new Date(),
 ): Promise<void> {
-  const organizers = await tx
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      notify: chapterOrganizers.notify,
-      locale: memberProfiles.locale,
-    })
-    .from(chapterOrganizers)
-    .innerJoin(users, eq(users.id, chapterOrganizers.userId))
-    .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
-    .where(
-      and(
-        eq(chapterOrganizers.networkId, networkId),
-        eq(chapterOrganizers.chapterId, event.chapterId),
-        sql`${chapterOrganizers.notify} <> 'off'`,
-      ),
-    );
+  const organizers = await q.selectNoticeRecipients(tx, networkId, event.chapterId);
   if (organizers.length === 0) return;
-  await tx
-    .insert(outboundMessages)
-    .values(
-      organizers.map((o) => {
-        const daily = o.notify === 'daily';
-        const sendAt = daily ? nextMorning(now) : new Date(now.getTime() + GATHER_MS);
-        const gather = daily
-          ? `${o.userId}:${event.chapterId}:${sendAt.toISOString().slice(0, 10)}`
-          : `${o.userId}:${event.id}`;
-        return {
-          networkId,
-          kind: daily ? 'organizer.digest' : 'organizer.registrations',
-          toEmail: o.email,
-          toName: o.name,
-          // The organiser's preferred language, from their profile; the network's first without one.
-          locale: localeOr(o.locale),
-          payload: { gather, userId: o.userId, chapterId: event.chapterId, eventId: event.id },
-          nextAttemptAt: sendAt,
-        };
-      }),
-    )
-    .onConflictDoNothing();
+  await q.insertNotices(
+    tx,
+    organizers.map((o) => {
+      const daily = o.notify === 'daily';
+      const sendAt = daily ? nextMorning(now) : new Date(now.getTime() + GATHER_MS);
+      const gather = daily
+        ? `${o.userId}:${event.chapterId}:${sendAt.toISOString().slice(0, 10)}`
+        : `${o.userId}:${event.id}`;
+      return {
+        networkId,
+        kind: daily ? 'organizer.digest' : 'organizer.registrations',
+        toEmail: o.email,
+        toName: o.name,
+        // The organiser's preferred language, from their profile; the network's first without one.
+        locale: localeOr(o.locale),
+        payload: { gather, userId: o.userId, chapterId: event.chapterId, eventId: event.id },
+        nextAttemptAt: sendAt,
+      };
+    }),
+  );
 }
 
 /** The unsubscribe link's token: an HMAC of who and which chapter, with the install's secret. */
@@ -88,11 +65,5 @@ export function readUnsubscribeToken(secret: string, token: string): { userId: s
   return { userId, chapterId };
 }
 
-export async function unsubscribe(db: Tx, who: { userId: string; chapterId: string }): Promise<boolean> {
-  const rows = await db
-    .update(chapterOrganizers)
-    .set({ notify: 'off' })
-    .where(and(eq(chapterOrganizers.userId, who.userId), eq(chapterOrganizers.chapterId, who.chapterId)))
-    .returning();
-  return rows.length > 0;
-}
+export const unsubscribe = (db: Tx, who: { userId: string; chapterId: string }): Promise<boolean> =>
+  q.setNotifyOff(db, who);

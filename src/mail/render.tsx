@@ -1,9 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
-import { events } from '../events/tables.js';
-import { networks } from '../networks/tables.js';
-import { registrations } from '../registrations/tables.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { placeText } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
@@ -12,6 +8,7 @@ import { renderCalendar } from '../calendar/service.js';
 import { instanceSecret } from '../networks/service.js';
 import { composeMail, type Rendered } from './compose.js';
 import { renderOrganizerNotice } from './notice-render.js';
+import * as q from './queries.js';
 import type { outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
@@ -32,12 +29,7 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
   if (message.kind === 'organizer.registrations' || message.kind === 'organizer.digest')
     return renderOrganizerNotice(db, message, baseUrl, await instanceSecret(db, 'unsubscribe-secret'));
-  const [row] = await db
-    .select({ registration: registrations, event: events, network: networks })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .innerJoin(networks, eq(networks.id, registrations.networkId))
-    .where(eq(registrations.id, String(message.payload.registrationId)));
+  const row = await q.selectRegistrationMail(db, String(message.payload.registrationId));
   if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
   const { registration, event, network } = row;
   const place = placeOf(event, await eventPlaces(db, [event]));
@@ -100,7 +92,7 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
 /** To an admin: a webhook endpoint kept failing and was disabled. Its facts are in the payload. */
 async function renderWebhookDisabled(db: Db, message: Message, locale: Locale, baseUrl: string): Promise<Rendered> {
   const t = translator(locale);
-  const [network] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, message.networkId));
+  const network = { name: (await q.selectNetworkName(db, message.networkId)) ?? '' };
   const page = `${baseUrl}/admin/webhooks`;
   const vars = {
     url: String(message.payload.url ?? ''),

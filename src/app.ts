@@ -22,9 +22,13 @@ import { chapterRoutes } from './chapters/routes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
-import { instanceSecret } from './networks/service.js';
+import { instanceSecret, networkForHost } from './networks/service.js';
+import { userForSession, userForToken } from './accounts/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
 import { eventPages } from './events/pages.js';
+import { registrationAdminPages } from './registrations/admin-pages.js';
+import { doorPages } from './registrations/door-page.js';
+import { ticketPages } from './registrations/ticket-page.js';
 import { eventRoutes } from './events/routes.js';
 import { feedRoutes } from './feeds/routes.js';
 import { mailPages } from './mail/pages.js';
@@ -127,7 +131,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerContext(app, db);
+  registerContext(app, db, { networkForHost, userForToken, userForSession });
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
@@ -199,10 +203,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   venuePages(app, db);
   accountPages(app, db, config);
   eventPages(app, db, config);
+  ticketPages(app, db, config);
   calendarFeeds(app, db, config);
   calendarPages(app, db, config);
   feedRoutes(app, db, config);
   eventAdminPages(app, db);
+  registrationAdminPages(app, db);
+  doorPages(app, db);
   mailPages(app, db, config);
   webhookPages(app, db, config);
   memberPages(app, db, config);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMail } from '../mail/outbox.js';
-import { composeMail } from '../mail/render.js';
+import { composeMail } from '../mail/service.js';
 import type { Network } from '../networks/service.js';
 import { findProfile } from '../members/profiles.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';

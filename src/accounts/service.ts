@@ -1,22 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { UserCreate } from './schemas.js';
-import { apiTokens, sessions, users } from './tables.js';
+import * as q from './queries.js';
 
-export type User = typeof users.$inferSelect;
+export type User = q.UserRow;
 const SESSION_DAYS = 14;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function findUserByEmail(db: Tx, networkId: string, email: string): Promise<User | undefined> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.networkId, networkId), eq(users.email, email.trim().toLowerCase())));
-  return row;
+  return q.selectUserByEmail(db, networkId, email.trim().toLowerCase());
 }
 
 /**
@@ -31,11 +26,14 @@ export async function createUser(
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const emailVerifiedAt = opts.verified === false ? null : new Date();
-  const [row] = await db
-    .insert(users)
-    .values({ networkId, email: input.email, name: input.name, role: input.role, passwordHash, emailVerifiedAt })
-    .onConflictDoNothing()
-    .returning();
+  const row = await q.insertUser(db, {
+    networkId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash,
+    emailVerifiedAt,
+  });
   if (!row)
     throw new AppError('conflict', `An account with the e-mail ${input.email} already exists.`, [
       { field: 'email', message: 'is already used' },
@@ -52,19 +50,15 @@ export async function ensureAdmin(
   if (!admin) return false;
   if (await findUserByEmail(db, networkId, admin.email)) return false;
   const passwordHash = await hashPassword(admin.password);
-  const inserted = await db
-    .insert(users)
-    .values({
-      networkId,
-      email: admin.email,
-      name: 'Administrator',
-      role: 'admin',
-      passwordHash,
-      emailVerifiedAt: new Date(),
-    })
-    .onConflictDoNothing()
-    .returning({ id: users.id });
-  return inserted.length > 0;
+  const inserted = await q.insertUser(db, {
+    networkId,
+    email: admin.email,
+    name: 'Administrator',
+    role: 'admin',
+    passwordHash,
+    emailVerifiedAt: new Date(),
+  });
+  return inserted !== undefined;
 }
 
 export async function authenticate(db: Tx, networkId: string, email: string, password: string): Promise<User> {
@@ -78,50 +72,30 @@ export async function authenticate(db: Tx, networkId: string, email: string, pas
 
 export async function createToken(db: Tx, user: User, name: string) {
   const token = `essaim_${randomBytes(32).toString('base64url')}`;
-  const [row] = await db
-    .insert(apiTokens)
-    .values({ networkId: user.networkId, userId: user.id, name, tokenHash: sha256(token), prefix: token.slice(0, 14) })
-    .returning();
-  return { row: row!, token };
+  const row = await q.insertToken(db, {
+    networkId: user.networkId,
+    userId: user.id,
+    name,
+    tokenHash: sha256(token),
+    prefix: token.slice(0, 14),
+  });
+  return { row, token };
 }
 
-export function listTokens(db: Tx, user: User) {
-  return db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.networkId, user.networkId), eq(apiTokens.userId, user.id)))
-    .orderBy(desc(apiTokens.createdAt));
-}
+export const listTokens = (db: Tx, user: User) => q.selectTokens(db, user.networkId, user.id);
 
 export async function revokeToken(db: Tx, user: User, id: string) {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(apiTokens.id, id),
-        eq(apiTokens.userId, user.id),
-        eq(apiTokens.networkId, user.networkId),
-        isNull(apiTokens.revokedAt),
-      ),
-    )
-    .returning();
+  const row = await q.revokeToken(db, user.networkId, user.id, id);
   if (!row) throw new AppError('not_found', `No active token ${id} belongs to you.`);
   return row;
 }
 
 export async function userForToken(db: Tx, networkId: string, token: string): Promise<User | undefined> {
-  const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(eq(apiTokens.tokenHash, sha256(token)), eq(apiTokens.networkId, networkId), isNull(apiTokens.revokedAt)),
-    );
+  const row = await q.selectTokenUser(db, networkId, sha256(token));
   if (!row) return undefined;
   // "Last used" to the minute: a script making many calls does not write on each one.
   if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+    await q.touchToken(db, row.tokenId);
   }
   return row.user;
 }
@@ -131,21 +105,14 @@ export async function userForToken(db: Tx, networkId: string, token: string): Pr
 export async function createSession(db: Tx, user: User): Promise<{ cookie: string; expiresAt: Date }> {
   const cookie = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db.insert(sessions).values({ idHash: sha256(cookie), networkId: user.networkId, userId: user.id, expiresAt });
+  await q.insertSession(db, { idHash: sha256(cookie), networkId: user.networkId, userId: user.id, expiresAt });
   return { cookie, expiresAt };
 }
 
 export async function userForSession(db: Tx, networkId: string, cookie: string): Promise<User | undefined> {
-  const [row] = await db
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(eq(sessions.idHash, sha256(cookie)), eq(sessions.networkId, networkId), gt(sessions.expiresAt, new Date())),
-    );
-  return row?.user;
+  return q.selectSessionUser(db, networkId, sha256(cookie), new Date());
 }
 
 export async function endSession(db: Tx, cookie: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, sha256(cookie)));
+  await q.deleteSession(db, sha256(cookie));
 }

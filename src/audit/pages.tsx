@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { authorizeAuditLog } from './policy.js';
 import { auditCursor, beforeOf } from './present.js';
 import { listAudit } from './service.js';
 
@@ -11,7 +11,7 @@ const knownActions = ['member.export', 'member.delete', 'member.self_delete', 'm
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {
   app.get('/admin/audit', async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'read the audit log');
+    authorizeAuditLog(req.user);
     const ctx = pageContext(req, reply);
     const { t, locale } = ctx;
     const cursor = (req.query as Record<string, string | undefined>).cursor;

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
 import { AppError } from '../web/errors.js';
 import { PageQuerySchema } from '../web/pagination.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { authorizeAuditLog } from './policy.js';
 import { auditCursor, beforeOf, presentAudit } from './present.js';
 import { listAudit } from './service.js';
 
@@ -27,7 +27,7 @@ export function auditRoutes(app: Api, db: Db, _config: Config): void {
       response: { 200: z.object({ items: z.array(EntrySchema), nextCursor: z.string().nullable() }) },
     },
     handler: async (req) => {
-      authorize(req.user, isAdmin(req.user), 'read the audit log');
+      authorizeAuditLog(req.user);
       const before = beforeOf(req.query.cursor);
       if (req.query.cursor && !before)
         throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [

@@ -1,8 +1,7 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
-import { auditLog } from './tables.js';
+import * as q from './queries.js';
 
-export type AuditEntry = typeof auditLog.$inferSelect;
+export type { AuditEntry } from './queries.js';
 export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delete' | 'members.import';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
@@ -16,7 +15,7 @@ export async function recordAudit(
     details?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await tx.insert(auditLog).values({
+  await q.insertAudit(tx, {
     networkId: entry.networkId,
     actorId: entry.actor?.id ?? null,
     actorEmail: entry.actor?.email ?? 'command line',
@@ -27,11 +26,5 @@ export async function recordAudit(
 }
 
 /** Newest first; `before` (an entry's time) pages back through older entries. */
-export function listAudit(db: Tx, networkId: string, opts: { limit: number; before?: Date }) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.networkId, networkId), opts.before ? lt(auditLog.createdAt, opts.before) : undefined))
-    .orderBy(desc(auditLog.createdAt))
-    .limit(opts.limit);
-}
+export const listAudit = (db: Tx, networkId: string, opts: { limit: number; before?: Date }) =>
+  q.selectAudit(db, networkId, opts);

@@ -2,16 +2,11 @@ import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { inDays } from '../../test/support/factories.js';
 
 let t: TestApp;
 let admin: string;
 const ICS_TYPE = 'text/calendar; charset=utf-8';
-
-const inDays = (d: number, hour = 17) => {
-  const x = new Date(Date.now() + d * 86_400_000);
-  x.setUTCHours(hour, 30, 0, 0);
-  return x.toISOString();
-};
 
 interface ParsedEvent {
   uid: string;

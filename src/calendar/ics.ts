@@ -7,7 +7,7 @@ import ical, {
   type ICalTemporalPlainDateTimeStub,
   type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
-import { pad, wallClock } from '../events/time.js';
+import { pad, wallClock } from '../events/service.js';
 import { placeText, type PlaceParts } from './format.js';
 import type { EventRow } from './queries.js';
 

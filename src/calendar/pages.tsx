@@ -1,45 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import type { EventView } from '../events/schemas.js';
 import { Section } from '../web/forms.js';
-import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
-import { googleCalendarUrl, outlookCalendarUrl, placeText } from './format.js';
 import * as calendar from './service.js';
-
-/** Calendar services put the details in a URL: a long description is cut, the page link always kept. */
-const MAX_DETAILS = 800;
-
-/** "Add to my calendar": the event's .ics file, Google Calendar and Outlook. */
-export function AddToCalendar({ ctx, view, baseUrl }: { ctx: PageContext; view: EventView; baseUrl: string }) {
-  const { t } = ctx;
-  const pageUrl = `${baseUrl}/events/${view.id}`;
-  const text = view.description.length > MAX_DETAILS ? `${view.description.slice(0, MAX_DETAILS)}…` : view.description;
-  const link = {
-    title: view.title,
-    startsAt: new Date(view.startsAt),
-    endsAt: new Date(view.endsAt),
-    details: [text, pageUrl].filter(Boolean).join('\n\n'),
-    location: placeText(view),
-  };
-  return (
-    <p class="add-to-calendar">
-      {t('calendar.add')}{' '}
-      <a href={`/events/${view.id}.ics`} download={`${view.id}.ics`} type="text/calendar">
-        {t('calendar.download')}
-      </a>
-      {' · '}
-      <a href={googleCalendarUrl(link)} rel="noopener nofollow">
-        {t('calendar.google')}
-      </a>
-      {' · '}
-      <a href={outlookCalendarUrl(link)} rel="noopener nofollow">
-        {t('calendar.outlook')}
-      </a>
-    </p>
-  );
-}
 
 /** webcal:// opens the subscription dialog of the visitor's calendar app instead of a download. */
 const webcal = (url: string) => url.replace(/^https?:/, 'webcal:');

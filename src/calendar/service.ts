@@ -11,6 +11,8 @@ import { notFound } from '../web/errors.js';
 import type { Actor } from '../web/policy.js';
 import type { PlaceParts } from './format.js';
 import { renderCalendar, type IcsEntry } from './ics.js';
+
+export { renderCalendar } from './ics.js';
 import * as q from './queries.js';
 
 /** Feeds start this long ago, so a subscriber still sees recent past events, and end at the last materialised one. */
@@ -77,8 +79,7 @@ export async function eventCalendar(
   baseUrl: string,
 ): Promise<CalendarBody> {
   const event = await findEvent(db, network, eventId);
-  if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, actor, event)))
-    throw notFound(`The event ${eventId}`);
+  if (!(await eventPolicy.see(db, actor, event))) throw notFound(`The event ${eventId}`);
   const { places, venueDates } = await withPlaces(db, [event]);
   const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [
     { event, place: placeOf(event, places) },

@@ -8,7 +8,9 @@ import { AppError } from '../web/errors.js';
 import {
   ErrorSummary,
   Field,
+  filled,
   formError,
+  formValues,
   parseForm,
   Section,
   Select,
@@ -16,8 +18,8 @@ import {
   type FormValues,
 } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
-import { chapterPolicy } from './policy.js';
+import { authorize, isAdmin, refusal } from '../web/policy.js';
+import { CHANGE_STATUS_OR_SLUG, chapterPolicy } from './policy.js';
 import {
   AssignPersonSchema,
   ChapterCreateSchema,
@@ -27,63 +29,15 @@ import {
 } from './schemas.js';
 import { requireUser } from '../web/context.js';
 import * as chapters from './service.js';
+import { InterestForm } from './components.js';
 import { upcomingEvents } from '../events/service.js';
-import { EventListItem } from '../events/pages.js';
-import { FeedAlternates, FeedLinks } from '../feeds/meta.js';
+import { EventListItem } from '../events/components.js';
+import { FeedAlternates, FeedLinks } from '../feeds/components.js';
 import { FollowForm } from '../members/follow-form.js';
 import { isFollowing } from '../members/follow.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
-
-export function InterestForm({
-  ctx,
-  chapter,
-  values,
-  errors,
-}: {
-  ctx: PageContext;
-  chapter: { slug: string; name: string };
-  values?: FormValues;
-  errors?: FormErrors;
-}) {
-  const { t } = ctx;
-  const prefix = `interest-${chapter.slug}`;
-  return (
-    <form method="post" action={`/chapters/${chapter.slug}/interest`} class="stack" aria-labelledby={`${prefix}-title`}>
-      <h4 id={`${prefix}-title`}>{t('interest.title')}</h4>
-      <CsrfField ctx={ctx} />
-      <div>
-        <label htmlFor={`${prefix}-name`}>{t('interest.name')}</label>
-        <input
-          id={`${prefix}-name`}
-          name="name"
-          required
-          autoComplete="name"
-          value={values?.name ?? ''}
-          aria-invalid={errors?.name ? 'true' : undefined}
-        />
-        {errors?.name ? <p class="field-error">{errors.name}</p> : null}
-      </div>
-      <div>
-        <label htmlFor={`${prefix}-email`}>{t('interest.email')}</label>
-        <input
-          id={`${prefix}-email`}
-          name="email"
-          type="email"
-          required
-          autoComplete="email"
-          value={values?.email ?? ''}
-          aria-invalid={errors?.email ? 'true' : undefined}
-        />
-        {errors?.email ? <p class="field-error">{errors.email}</p> : null}
-      </div>
-      <div>
-        <button type="submit">{t('interest.submit')}</button>
-      </div>
-    </form>
-  );
-}
 
 function StatusBadge({ ctx, status }: { ctx: PageContext; status: Chapter['status'] }) {
   return <span class="badge">{ctx.t(`status.${status}`)}</span>;
@@ -537,12 +491,18 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
   app.post<Params>('/admin/chapters/:slug', csrf, async (req, reply) => {
     const chapter = await chapters.findChapter(db, req.network, req.params.slug);
     authorize(req.user, await chapterPolicy.edit(db, req.user, chapter), `edit the chapter ${chapter.name}`);
-    // Organisers edit the words; status and URL name stay with the network's admins.
-    const admin = isAdmin(req.user);
+    // Organisers edit the words; status and URL name stay with the network's admins. The form
+    // answers as the API does (403, said on the form) instead of dropping the fields silently.
     const body = { ...(req.body as Record<string, unknown>) };
-    if (!admin) {
-      delete body.status;
-      delete body.slug;
+    if (!chapterPolicy.changeStatusOrSlug(req.user) && (filled(body.status) || filled(body.slug))) {
+      const values = formValues(body);
+      return editChapterPage(
+        db,
+        req,
+        reply,
+        { chapter: { values, errors: { '(form)': refusal(CHANGE_STATUS_OR_SLUG) } } },
+        403,
+      );
     }
     const form = parseForm(ChapterUpdateSchema, body, { omitEmpty: ['slug'] });
     if (!form.ok) return editChapterPage(db, req, reply, { chapter: form }, 400);

@@ -5,7 +5,7 @@ import { requireUser } from '../web/context.js';
 import { decodeCursor, pageOf, toPage } from '../web/pagination.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
-import { chapterPolicy } from './policy.js';
+import { CHANGE_STATUS_OR_SLUG, chapterPolicy } from './policy.js';
 import { presentChapter } from './present.js';
 import {
   AssignPersonSchema,
@@ -99,8 +99,7 @@ export function chapterRoutes(app: Api, db: Db): void {
       const current = await chapters.findChapter(db, req.network, req.params.slug);
       authorize(user, await chapterPolicy.edit(db, user, current), `edit the chapter ${current.name}`);
       if (req.body.status !== undefined || req.body.slug !== undefined) {
-        // Opening, pausing or renaming a chapter is the network's decision, not its organisers'.
-        authorize(user, isAdmin(user), "change a chapter's status or URL name (admins only)");
+        authorize(user, chapterPolicy.changeStatusOrSlug(user), CHANGE_STATUS_OR_SLUG);
       }
       const row = await chapters.updateChapter(db, req.network, req.params.slug, req.body);
       const hosts = await chapters.hostVenues(db, req.network, [row.id]);

@@ -11,7 +11,7 @@ import { venues } from '../venues/tables.js';
 import { AppError } from '../web/errors.js';
 import { slugify } from '../web/slug.js';
 import { createEvent } from '../events/service.js';
-import { fromWallClock, wallClock } from '../events/time.js';
+import { fromWallClock, wallClock } from '../events/service.js';
 import { checkIn, registerForEvent } from '../registrations/service.js';
 import { sendInvitations } from '../invitations/service.js';
 import { invitations } from '../invitations/tables.js';

@@ -5,7 +5,7 @@ import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
 import { en } from '../web/i18n/en.js';
 import { fr } from '../web/i18n/fr.js';
 import { nl } from '../web/i18n/nl.js';
-import { ruleFromChoice } from './admin-pages.js';
+import { ruleFromChoice } from './event-form.js';
 
 /**
  * The event pages as a visitor and an organiser use them, through app.inject: the public event page

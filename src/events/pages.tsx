@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import * as registrations from '../registrations/service.js';
@@ -7,12 +6,12 @@ import { AppError } from '../web/errors.js';
 import { ErrorSummary, Field, formError, Section, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { formatRange, formatShort } from './format.js';
-import { eventPolicy } from './policy.js';
+import { eventPolicy, visibleTo } from './policy.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
-import { AddToCalendar } from '../calendar/pages.js';
-import { EventHead } from '../feeds/meta.js';
+import { AddToCalendar } from '../calendar/components.js';
+import { EventHead } from '../feeds/components.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -23,21 +22,6 @@ function registrationOpen(e: events.EventRow, now = new Date()): boolean {
     e.startsAt > now &&
     (!e.registrationOpensAt || e.registrationOpensAt <= now) &&
     (!e.registrationClosesAt || e.registrationClosesAt > now)
-  );
-}
-
-export function EventListItem({
-  ctx,
-  e,
-}: {
-  ctx: PageContext;
-  e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string };
-}) {
-  return (
-    <li>
-      <a href={`/events/${e.id}`}>{e.title}</a>{' '}
-      <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale)}</span>
-    </li>
   );
 }
 
@@ -144,7 +128,7 @@ async function eventPage(
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
   const canManage = await eventPolicy.manageEvent(db, req.user, row);
-  if (row.status === 'draft' && !canManage) throw new AppError('not_found', 'This event does not exist.');
+  if (!visibleTo(row, canManage)) throw new AppError('not_found', 'This event does not exist.');
   const view = await events.viewEvent(db, row);
   const open = registrationOpen(row);
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
@@ -260,98 +244,6 @@ function parseRsvp(body: unknown) {
   );
 }
 
-async function ticketPage(
-  db: Db,
-  config: Config,
-  req: FastifyRequest<{ Params: { secret: string } }>,
-  reply: FastifyReply,
-) {
-  const ctx = pageContext(req, reply);
-  const { t } = ctx;
-  const reg = await registrations.findBySecret(db, req.network, req.params.secret);
-  const row = await events.findEvent(db, req.network, reg.eventId);
-  const position = await registrations.waitlistPosition(db, reg);
-  const venueName = row.venueId ? (await events.eventPlaces(db, [row])).venues.get(row.venueId)?.name : undefined;
-  // The QR code opens the door page of the event with this code: an organiser's phone camera is the scanner.
-  const qr =
-    reg.status === 'confirmed'
-      ? await QRCode.toString(`${config.baseUrl}/admin/events/${row.id}/door?code=${reg.checkInCode}`, {
-          type: 'svg',
-          margin: 1,
-          errorCorrectionLevel: 'M',
-        })
-      : '';
-  return sendPage(
-    reply.header('referrer-policy', 'no-referrer'),
-    <Layout ctx={ctx} title={t('ticket.title')}>
-      <h1>{t('ticket.title')}</h1>
-      <p>
-        <a href={`/events/${row.id}`}>{row.title}</a> —{' '}
-        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
-      </p>
-      <p>
-        <strong>{reg.name}</strong> &lt;{reg.email}&gt;
-      </p>
-      <p class="notice" role="status" id="registration-status" data-status={reg.status}>
-        {reg.status === 'confirmed'
-          ? t('ticket.confirmed')
-          : reg.status === 'waitlisted'
-            ? t('ticket.waitlisted', { position: position ?? 0 })
-            : row.status === 'cancelled'
-              ? t('event.cancelled', { reason: row.cancelReason ?? '' })
-              : t('ticket.cancelled')}
-      </p>
-      {reg.status === 'confirmed' ? (
-        <figure class="ticket">
-          <div
-            class="qr"
-            role="img"
-            aria-label={`${t('ticket.code')}: ${reg.checkInCode}`}
-            dangerouslySetInnerHTML={{ __html: qr }}
-          />
-          <figcaption>
-            {t('ticket.code')}: <code>{reg.checkInCode}</code>
-          </figcaption>
-        </figure>
-      ) : null}
-      {venueName || reg.sharedWithVenueAt ? (
-        <section id="venue-consent" data-shared={reg.sharedWithVenueAt ? 'yes' : 'no'}>
-          <h2>{t('consent.heading')}</h2>
-          {reg.sharedWithVenueAt ? (
-            <>
-              <p>
-                {t('consent.sharedAt', {
-                  venue: venueName ?? '',
-                  when: new Intl.DateTimeFormat(ctx.locale, {
-                    dateStyle: 'long',
-                    timeStyle: 'short',
-                    timeZone: row.timeZone,
-                  }).format(reg.sharedWithVenueAt),
-                })}
-              </p>
-              <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`}>
-                <CsrfField ctx={ctx} />
-                <button type="submit">{t('consent.withdraw')}</button>
-              </form>
-            </>
-          ) : (
-            <p>{t('consent.notShared')}</p>
-          )}
-        </section>
-      ) : null}
-      <p class="muted">{t('ticket.keepLink')}</p>
-      {reg.status !== 'cancelled' ? (
-        <form method="post" action={`/r/${req.params.secret}/cancel`}>
-          <CsrfField ctx={ctx} />
-          <button type="submit" class="danger">
-            {t('ticket.cancel')}
-          </button>
-        </form>
-      ) : null}
-    </Layout>,
-  );
-}
-
 export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
@@ -394,17 +286,4 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
       }
     },
   );
-
-  app.get<{ Params: { secret: string } }>('/r/:secret', (req, reply) => ticketPage(db, config, req, reply));
-
-  app.post<{ Params: { secret: string } }>('/r/:secret/venue-consent/withdraw', csrf, async (req, reply) => {
-    await registrations.withdrawVenueConsent(db, req.network, req.params.secret);
-    return reply.redirect(`/r/${req.params.secret}`, 303);
-  });
-
-  app.post<{ Params: { secret: string } }>('/r/:secret/cancel', csrf, async (req, reply) => {
-    const reg = await registrations.findBySecret(db, req.network, req.params.secret);
-    await registrations.cancelRegistration(db, req.network, reg.id, 'attendee');
-    return reply.redirect(`/r/${req.params.secret}`, 303);
-  });
 }

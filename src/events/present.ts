@@ -1,5 +1,3 @@
-import type { RegistrationRow } from '../registrations/service.js';
-import type { RegistrationView } from '../registrations/schemas.js';
 import type { EventRow } from './queries.js';
 import type { EventView } from './schemas.js';
 import { renderMarkdown } from './markdown.js';
@@ -45,29 +43,5 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
     sequence: e.sequence,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
-  };
-}
-
-export function presentRegistration(
-  r: RegistrationRow,
-  event: Pick<EventRow, 'endsAt'>,
-  position: number | undefined,
-  now = new Date(),
-): RegistrationView {
-  const ended = event.endsAt <= now;
-  return {
-    id: r.id,
-    eventId: r.eventId,
-    name: r.name,
-    email: r.email,
-    status: r.status,
-    ...(position !== undefined ? { waitlistPosition: position } : {}),
-    answers: r.answers,
-    checkedInAt: r.checkedInAt?.toISOString() ?? null,
-    attendance:
-      r.status === 'confirmed' && ended ? (r.checkedInAt ? 'attended' : 'no-show') : r.checkedInAt ? 'attended' : null,
-    cancelledAt: r.cancelledAt?.toISOString() ?? null,
-    sharedWithVenueAt: r.sharedWithVenueAt?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(),
   };
 }

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
 import { registrations } from '../registrations/tables.js';
 import { rooms, venues } from '../venues/tables.js';
-import { events } from './tables.js';
+import { eventSeries, events } from './tables.js';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventValues = Omit<typeof events.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -156,4 +156,47 @@ export function selectUpcoming(
     )
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(f.limit);
+}
+
+export type SeriesRow = typeof eventSeries.$inferSelect;
+
+export async function insertSeries(tx: Tx, values: typeof eventSeries.$inferInsert): Promise<SeriesRow> {
+  const [row] = await tx.insert(eventSeries).values(values).returning();
+  return row!;
+}
+
+export async function selectSeries(db: Tx, networkId: string, id: string): Promise<SeriesRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(eventSeries)
+    .where(and(eq(eventSeries.networkId, networkId), eq(eventSeries.id, id)));
+  return row;
+}
+
+/** Every occurrence of a series, cancelled ones too, in order. */
+export const selectAllOccurrences = (db: Tx, seriesId: string) =>
+  db.select().from(events).where(eq(events.seriesId, seriesId)).orderBy(asc(events.startsAt));
+
+/** Series whose occurrences stop short of the horizon. */
+export const selectSeriesDue = (db: Tx, until: Date) =>
+  db.select().from(eventSeries).where(lt(eventSeries.materialisedUntil, until));
+
+export async function lockSeries(tx: Tx, id: string): Promise<SeriesRow | undefined> {
+  const [row] = await tx.select().from(eventSeries).where(eq(eventSeries.id, id)).for('update');
+  return row;
+}
+
+/** The occurrence new ones copy: the latest by its original date. */
+export async function selectLatestOccurrence(tx: Tx, seriesId: string): Promise<EventRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(events)
+    .where(eq(events.seriesId, seriesId))
+    .orderBy(desc(events.recurrenceId))
+    .limit(1);
+  return row;
+}
+
+export async function updateSeriesHorizon(tx: Tx, id: string, until: Date): Promise<void> {
+  await tx.update(eventSeries).set({ materialisedUntil: until }).where(eq(eventSeries.id, id));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cancelEvent, updateEvent } from '../event-changes/service.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { findVenue } from '../venues/service.js';
@@ -8,7 +9,7 @@ import { AppError } from '../web/errors.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
-import { authorizeEvent, eventPolicy } from './policy.js';
+import { authorizeEvent, eventPolicy, visibleTo } from './policy.js';
 import {
   EventCancelSchema,
   EventCreateSchema,
@@ -112,7 +113,7 @@ export function eventRoutes(app: Api, db: Db): void {
     },
     handler: async (req) => {
       const event = await eventsService.findEvent(db, req.network, req.params.id);
-      if (event.status === 'draft' && !(await eventPolicy.manageEvent(db, req.user, event)))
+      if (!(await eventPolicy.see(db, req.user, event)))
         throw new AppError('not_found', `The event ${event.id} does not exist.`);
       return eventsService.viewEvent(db, event);
     },
@@ -132,7 +133,7 @@ export function eventRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'change this event');
-      const row = await eventsService.updateEvent(db, req.network, event.id, req.body, req.query.scope);
+      const row = await updateEvent(db, req.network, event.id, req.body, req.query.scope);
       const [view] = await presentEvents(db, [row]);
       return view!;
     },
@@ -151,7 +152,7 @@ export function eventRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'cancel this event');
-      const row = await eventsService.cancelEvent(db, req.network, event.id, req.body.reason);
+      const row = await cancelEvent(db, req.network, event.id, req.body.reason);
       const [view] = await presentEvents(db, [row]);
       return view!;
     },
@@ -187,7 +188,7 @@ export function eventRoutes(app: Api, db: Db): void {
         firstStartLocal: series.firstStartLocal,
         materialisedUntil: series.materialisedUntil.toISOString(),
         occurrences: occurrences
-          .filter((e) => e.status !== 'draft' || manager)
+          .filter((e) => visibleTo(e, manager))
           .map((e) => ({
             id: e.id,
             startsAt: e.startsAt.toISOString(),

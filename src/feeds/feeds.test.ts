@@ -1,17 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { inDays } from '../../test/support/factories.js';
 
 let t: TestApp;
 let admin: string;
 const BASE = 'http://127.0.0.1:3000';
 const NASTY = 'Tom & Jerry </script><script>alert(1)</script> "quoted" <!-- x';
 
-const inDays = (d: number, hour = 17) => {
-  const x = new Date(Date.now() + d * 86_400_000);
-  x.setUTCHours(hour, 30, 0, 0);
-  return x.toISOString();
-};
 const year = new Date().getUTCFullYear() + 2;
 
 const create = async (body: Record<string, unknown>, chapter = 'liege') => {

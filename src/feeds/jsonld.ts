@@ -1,5 +1,5 @@
 import type { EventView } from '../events/schemas.js';
-import { wallClock } from '../events/time.js';
+import { wallClock } from '../events/service.js';
 
 /**
  * schema.org `Event` for search engines, from the event as the page shows it. Dates carry the

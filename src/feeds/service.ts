@@ -2,7 +2,7 @@ import { placeText, type PlaceParts } from '../calendar/format.js';
 import { findChapter, listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
-import { renderMarkdown } from '../events/markdown.js';
+import { renderMarkdown } from '../events/service.js';
 import { eventPlaces, upcomingEvents } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import { listVenues } from '../venues/service.js';

@@ -13,13 +13,13 @@ import type { ProfileUpdate } from '../members/schemas.js';
 import { chapterFollowers } from '../members/tables.js';
 import type { Segment } from './schemas.js';
 import { countSegment, invitationStats, segmentMembers, sendInvitations } from './service.js';
+import { daysFromNow } from '../../test/support/factories.js';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['user']>>;
 let organiser: Awaited<ReturnType<TestApp['user']>>;
 let otherOrganiser: Awaited<ReturnType<TestApp['user']>>;
 let seq = 0;
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 const people: Record<string, { id: string; email: string; token: string }> = {};
 
 /** A member with a profile; verified unless told otherwise; following the given chapters. */
@@ -43,8 +43,8 @@ async function newEvent(chapter = 'charleroi', extra: Record<string, unknown> = 
     token: admin.token,
     body: {
       title: `IT day ${++seq}`,
-      startsAt: inDays(10 + seq),
-      endsAt: inDays(10.2 + seq),
+      startsAt: daysFromNow(10 + seq),
+      endsAt: daysFromNow(10.2 + seq),
       capacity: 50,
       onlineUrl: 'https://meet.example.org/x',
       ...extra,

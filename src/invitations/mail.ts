@@ -1,6 +1,6 @@
 import { formatRange } from '../events/format.js';
 import type { EventRow } from '../events/service.js';
-import { composeMail } from '../mail/render.js';
+import { composeMail } from '../mail/service.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { optOutToken, optOutUrl } from './opt-out.js';
 import { reasonsFor, type Recipient, type Segment } from './segments.js';

@@ -5,11 +5,11 @@ import { FormSession, signIn } from '../../test/support/forms.js';
 import { saveProfile } from '../members/profiles.js';
 import type { ProfileUpdate } from '../members/schemas.js';
 import { users } from '../accounts/tables.js';
+import { daysFromNow } from '../../test/support/factories.js';
 
 let t: TestApp;
 let organiser: Awaited<ReturnType<TestApp['user']>>;
 let eventId: string;
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 async function member(name: string, profile: ProfileUpdate) {
   const { user } = await t.user('member');
@@ -36,8 +36,8 @@ beforeAll(async () => {
       token: admin,
       body: {
         title: 'Charleroi IT day',
-        startsAt: inDays(12),
-        endsAt: inDays(12.2),
+        startsAt: daysFromNow(12),
+        endsAt: daysFromNow(12.2),
         capacity: 40,
         onlineUrl: 'https://meet.example.org/it',
       },

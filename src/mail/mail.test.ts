@@ -4,12 +4,12 @@ import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createSession } from '../accounts/service.js';
 import { createTransport, deliverDue, releaseHeld } from './worker.js';
+import { daysFromNow } from '../../test/support/factories.js';
 
 let t: TestApp;
 let smtp: TestSmtp;
 let admin: string;
 let seq = 0;
-const inDays = (d: number, h = 17) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -47,8 +47,8 @@ const event = async (capacity: number) =>
       token: admin,
       body: {
         title: `IT day ${++seq}`,
-        startsAt: inDays(10 + seq),
-        endsAt: inDays(10 + seq, 20),
+        startsAt: daysFromNow(10 + seq, 17),
+        endsAt: daysFromNow(10 + seq, 20),
         venue: 'switch',
         room: 'Event room',
         capacity,

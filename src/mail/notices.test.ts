@@ -2,13 +2,13 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createTransport, deliverDue } from './worker.js';
+import { daysFromNow } from '../../test/support/factories.js';
 
 let t: TestApp;
 let smtp: TestSmtp;
 let admin: string;
 let organiser: { token: string; user: { email: string } };
 let seq = 0;
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -37,8 +37,8 @@ const event = async (chapter = 'charleroi') =>
       token: admin,
       body: {
         title: `Meetup ${++seq}`,
-        startsAt: inDays(20 + seq),
-        endsAt: inDays(20.1 + seq),
+        startsAt: daysFromNow(20 + seq),
+        endsAt: daysFromNow(20.1 + seq),
         capacity: 3,
         onlineUrl: 'https://meet.example.org/m',
       },

@@ -1,5 +1,3 @@
-import { desc, eq } from 'drizzle-orm';
-import { chapters } from '../chapters/tables.js';
 import { instanceSecret } from '../networks/service.js';
 import { CsrfField } from '../web/page.js';
 import { readUnsubscribeToken, unsubscribe } from './notices.js';
@@ -8,21 +6,16 @@ import type * as preact from 'preact';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
-import { outboundMessages } from './tables.js';
+import { authorizeOutbox } from './policy.js';
+import { selectChapterName, selectOutbox } from './queries.js';
 
 /** Admins see what was sent, what waits for a retry and why, and what is held without SMTP. */
 export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
   app.get('/admin/outbox', async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'see the outbox');
+    authorizeOutbox(req.user);
     const ctx = pageContext(req, reply);
     const { t } = ctx;
-    const rows = await db
-      .select()
-      .from(outboundMessages)
-      .where(eq(outboundMessages.networkId, req.network.id))
-      .orderBy(desc(outboundMessages.createdAt))
-      .limit(200);
+    const rows = await selectOutbox(db, req.network.id, 200);
     const when = new Intl.DateTimeFormat(ctx.locale, {
       dateStyle: 'short',
       timeStyle: 'short',
@@ -75,8 +68,8 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
   const who = async (token: string) => {
     const found = readUnsubscribeToken(await instanceSecret(db, 'unsubscribe-secret'), token);
     if (!found) return undefined;
-    const [chapter] = await db.select({ name: chapters.name }).from(chapters).where(eq(chapters.id, found.chapterId));
-    return chapter ? { ...found, chapter: chapter.name } : undefined;
+    const chapter = await selectChapterName(db, found.chapterId);
+    return chapter !== undefined ? { ...found, chapter } : undefined;
   };
   const unsubscribePage = (
     req: Parameters<typeof pageContext>[0],

@@ -1,28 +1,17 @@
-import { eq } from 'drizzle-orm';
-import { renderToString } from 'preact-render-to-string';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
-import { events } from '../events/tables.js';
-import { networks } from '../networks/tables.js';
-import { registrations } from '../registrations/tables.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { placeText } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
 import { eventPlaces } from '../events/service.js';
-import { renderCalendar } from '../calendar/ics.js';
+import { renderCalendar } from '../calendar/service.js';
 import { instanceSecret } from '../networks/service.js';
-import { renderOrganizerNotice } from './notices.js';
-import type { Attachment, outboundMessages } from './tables.js';
+import { composeMail, type Rendered } from './compose.js';
+import { renderOrganizerNotice } from './notice-render.js';
+import * as q from './queries.js';
+import type { outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
-export interface Rendered {
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  headers: Record<string, string>;
-  attachments?: Attachment[];
-}
-
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
 const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled'> = {
   'registration.confirmed': 'confirmed',
@@ -40,12 +29,7 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
   if (message.kind === 'organizer.registrations' || message.kind === 'organizer.digest')
     return renderOrganizerNotice(db, message, baseUrl, await instanceSecret(db, 'unsubscribe-secret'));
-  const [row] = await db
-    .select({ registration: registrations, event: events, network: networks })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .innerJoin(networks, eq(networks.id, registrations.networkId))
-    .where(eq(registrations.id, String(message.payload.registrationId)));
+  const row = await q.selectRegistrationMail(db, String(message.payload.registrationId));
   if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
   const { registration, event, network } = row;
   const place = placeOf(event, await eventPlaces(db, [event]));
@@ -105,40 +89,10 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   };
 }
 
-/** Every e-mail has the same shape: paragraphs, one link, and the network as signature. */
-export function composeMail(
-  locale: Locale,
-  subject: string,
-  paragraphs: string[],
-  link: string,
-  footer: string,
-): Rendered {
-  const htmlBody = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <body style="font-family: system-ui, sans-serif; line-height: 1.5">
-        {paragraphs.map((p) => (
-          <p>{p}</p>
-        ))}
-        <p>
-          <a href={link}>{link}</a>
-        </p>
-        <hr />
-        <p style="color: #555">{footer}</p>
-      </body>
-    </html>,
-  )}`;
-  return {
-    subject,
-    textBody: `${paragraphs.join('\n\n')}\n\n${link}\n\n-- \n${footer}\n`,
-    htmlBody,
-    headers: { 'Content-Language': locale },
-  };
-}
-
 /** To an admin: a webhook endpoint kept failing and was disabled. Its facts are in the payload. */
 async function renderWebhookDisabled(db: Db, message: Message, locale: Locale, baseUrl: string): Promise<Rendered> {
   const t = translator(locale);
-  const [network] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, message.networkId));
+  const network = { name: (await q.selectNetworkName(db, message.networkId)) ?? '' };
   const page = `${baseUrl}/admin/webhooks`;
   const vars = {
     url: String(message.payload.url ?? ''),

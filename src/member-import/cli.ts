@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { toCsv } from '../registrations/csv.js';
+import { toCsv } from '../web/csv.js';
 import { AppError } from '../web/errors.js';
 import { refuse } from './refusal.js';
 import {

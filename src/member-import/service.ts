@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
-import { composeMail } from '../mail/render.js';
+import { composeMail } from '../mail/service.js';
 import { profileRow } from '../members/profiles.js';
 import type { Network } from '../networks/service.js';
 import { translator, type T } from '../web/i18n.js';

@@ -5,7 +5,7 @@ import { loginLinks, users } from '../accounts/tables.js';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMail } from '../mail/outbox.js';
-import { composeMail } from '../mail/render.js';
+import { composeMail } from '../mail/service.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
 import { translator, type Locale } from '../web/i18n.js';

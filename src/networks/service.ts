@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { slugify } from '../web/slug.js';
-import { networks, settings } from './tables.js';
+import * as q from './queries.js';
 
-export type Network = typeof networks.$inferSelect;
+export type Network = q.NetworkRow;
 
 /** The network served to hosts that match no other: created at first start, named from the environment. */
 export async function ensureDefaultNetwork(db: Tx, name: string): Promise<Network> {
-  const [existing] = await db.select().from(networks).where(eq(networks.isDefault, true));
+  const existing = await q.selectDefaultNetwork(db);
   if (existing) return existing;
-  await db
-    .insert(networks)
-    .values({ slug: slugify(name) || 'network', name, isDefault: true })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(networks).where(eq(networks.isDefault, true));
-  return row!;
+  await q.insertDefaultNetwork(db, { slug: slugify(name) || 'network', name });
+  return (await q.selectDefaultNetwork(db))!;
 }
 
 // Every request resolves its network: remember answers for a few seconds rather than asking
@@ -40,19 +35,13 @@ export async function networkForHost(db: Tx, host: string | undefined): Promise<
 
 async function lookupNetwork(db: Tx, hostname: string): Promise<Network | undefined> {
   if (hostname) {
-    const [byHost] = await db.select().from(networks).where(eq(networks.host, hostname));
+    const byHost = await q.selectNetworkByHost(db, hostname);
     if (byHost) return byHost;
   }
-  const [fallback] = await db.select().from(networks).where(eq(networks.isDefault, true));
-  return fallback;
+  return q.selectDefaultNetwork(db);
 }
 
 /** A random secret kept in the database, so every server process on it signs cookies alike. */
 export async function instanceSecret(db: Tx, key: string): Promise<string> {
-  await db
-    .insert(settings)
-    .values({ key, value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  return row!.value;
+  return q.settingOrInsert(db, key, randomBytes(32).toString('base64url'));
 }

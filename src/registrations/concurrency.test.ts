@@ -1,15 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { inDays } from '../../test/support/factories.js';
 
 let t: TestApp;
 let admin: string;
 let venue: string;
-const inDays = (d: number, hour = 17) => {
-  const x = new Date(Date.now() + d * 86_400_000);
-  x.setUTCHours(hour, 30, 0, 0);
-  return x.toISOString();
-};
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,16 +1,13 @@
-import type { FastifyRequest } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { authorizeEvent, eventPolicy } from '../events/policy.js';
-import { presentRegistration } from '../events/present.js';
-import { findEvent, type EventRow } from '../events/service.js';
+import { presentRegistration } from './present.js';
+import { findEvent } from '../events/service.js';
+import { authorizeRegistrations, registrationPolicy } from './policy.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { authorize, isAdmin } from '../web/policy.js';
-import { chaptersOrganizedBy } from '../chapters/service.js';
+import { authorize } from '../web/policy.js';
 import { EmailSchema } from '../accounts/schemas.js';
 import { registrationsCsv } from './csv.js';
 import {
@@ -28,21 +25,6 @@ const IdParams = z.object({ id: z.uuid({ message: 'must be an id (UUID)' }) });
 const SecretQuery = z.object({
   secret: z.string().max(100).optional().describe("The secret of the attendee's link, for guests"),
 });
-
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
-/** The attendee (by secret link or as the signed-in member), or an organiser of the event's chapter. */
-async function mayManage(
-  db: Db,
-  req: FastifyRequest,
-  reg: registrations.RegistrationRow,
-  event: EventRow,
-  secret: string | undefined,
-) {
-  if (secret && sameSecret(secret, reg.secret)) return true;
-  if (req.user && reg.userId === req.user.id) return true;
-  return eventPolicy.manageEvent(db, req.user, event);
-}
 
 export const manageUrl = (baseUrl: string, secret: string) => `${baseUrl}/r/${secret}`;
 
@@ -106,7 +88,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
       // 404 rather than 403: a registration's existence is nobody else's business.
-      if (!(await mayManage(db, req, reg, event, req.query.secret)))
+      if (!(await registrationPolicy.manage(db, req.user, reg, event, req.query.secret)))
         throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
       return presentRegistration(reg, event, await registrations.waitlistPosition(db, reg));
     },
@@ -123,10 +105,9 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req) => {
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
-      if (!(await mayManage(db, req, reg, event, req.query.secret)))
+      if (!(await registrationPolicy.manage(db, req.user, reg, event, req.query.secret)))
         throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
-      const attendee =
-        (req.query.secret && sameSecret(req.query.secret, reg.secret)) || (req.user && reg.userId === req.user.id);
+      const attendee = registrationPolicy.isAttendee(req.user, reg, req.query.secret);
       const { registration } = await registrations.cancelRegistration(
         db,
         req.network,
@@ -149,7 +130,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const user = requireUser(req);
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
-      await authorizeEvent(db, user, event, 'confirm registrations');
+      await authorizeRegistrations(db, user, event, 'confirm registrations');
       return presentRegistration(await registrations.confirmByHand(db, req.network, reg.id), event, undefined);
     },
   });
@@ -166,7 +147,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req, reply) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
-      await authorizeEvent(db, user, event, 'add attendees');
+      await authorizeRegistrations(db, user, event, 'add attendees');
       if (!req.body.name || !req.body.email)
         throw new AppError('validation', "Give the person's name and e-mail.", [
           ...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []),
@@ -194,7 +175,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req, reply) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
-      await authorizeEvent(db, user, event, 'see the registrations');
+      await authorizeRegistrations(db, user, event, 'see the registrations');
       const { status, format, limit, cursor } = req.query;
       const after = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : undefined;
       if (after !== undefined && !Number.isInteger(after))
@@ -236,7 +217,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     handler: async (req) => {
       const user = requireUser(req);
       const event = await findEvent(db, req.network, req.params.id);
-      await authorizeEvent(db, user, event, 'check people in');
+      await authorizeRegistrations(db, user, event, 'check people in');
       const { registration, already } = await registrations.checkIn(db, req.network, event.id, req.body.code);
       return { ...presentRegistration(registration, event, undefined), alreadyCheckedIn: already };
     },
@@ -263,7 +244,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     },
     handler: async (req) => {
       const user = requireUser(req);
-      const scope = isAdmin(user) ? 'all' : (await chaptersOrganizedBy(db, req.network, user.id)).map((c) => c.id);
+      const scope = await registrationPolicy.attendanceScope(db, req.network, user);
       authorize(user, scope === 'all' || scope.length > 0, 'see attendance (admins and organisers)');
       const rows = await registrations.attendanceOf(db, req.network, req.query.email, scope);
       const items = rows.map(({ registration, event }) => ({

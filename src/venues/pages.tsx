@@ -5,7 +5,9 @@ import type { Db } from '../db/connection.js';
 import {
   ErrorSummary,
   Field,
+  filled,
   formError,
+  formValues,
   parseForm,
   Section,
   Select,
@@ -14,10 +16,10 @@ import {
   type FormValues,
 } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { FeedLinks } from '../feeds/meta.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { FeedLinks } from '../feeds/components.js';
+import { authorize, isAdmin, refusal } from '../web/policy.js';
 import { venueManagePages } from './manage-pages.js';
-import { venuePolicy } from './policy.js';
+import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
 import * as venues from './service.js';
 
@@ -405,9 +407,17 @@ export function venuePages(app: FastifyInstance, db: Db): void {
   app.post<Params>('/admin/venues/:slug', csrf, async (req, reply) => {
     const venue = await venues.findVenue(db, req.network, req.params.slug);
     authorize(req.user, await venuePolicy.edit(db, req.user, venue), `edit the venue ${venue.name}`);
-    // Managers edit the venue and its rooms; its URL name stays with the network's admins.
+    // Managers edit the venue and its rooms; its URL name stays with the network's admins. The form
+    // answers as the API does (403, said on the form) instead of dropping the field silently.
     const body = { ...(req.body as Record<string, unknown>) };
-    if (!isAdmin(req.user)) delete body.slug;
+    if (!venuePolicy.changeSlug(req.user) && filled(body.slug))
+      return editVenuePage(
+        db,
+        req,
+        reply,
+        { venue: { values: formValues(body), errors: { '(form)': refusal(CHANGE_SLUG) } } },
+        403,
+      );
     const form = parseVenueForm(VenueUpdateSchema, body);
     if (!form.ok) return editVenuePage(db, req, reply, { venue: form }, 400);
     try {

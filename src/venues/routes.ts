@@ -4,9 +4,9 @@ import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { decodeCursor, pageOf, toPage } from '../web/pagination.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { authorize } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
-import { venuePolicy } from './policy.js';
+import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { presentVenue } from './present.js';
 import { venueActivity, venueForActivity, sharedContacts } from './activity.js';
 import {
@@ -86,8 +86,7 @@ export function venueRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       const current = await venues.findVenue(db, req.network, req.params.slug);
       authorize(user, await venuePolicy.edit(db, user, current), `edit the venue ${current.name}`);
-      // Links to the venue depend on its URL name: renaming it is the network's decision.
-      if (req.body.slug !== undefined) authorize(user, isAdmin(user), "change a venue's URL name (admins only)");
+      if (req.body.slug !== undefined) authorize(user, venuePolicy.changeSlug(user), CHANGE_SLUG);
       const [view] = await present(req, [await venues.updateVenue(db, req.network, req.params.slug, req.body)]);
       return view!;
     },

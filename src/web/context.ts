@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { userForSession, userForToken, type User } from '../accounts/service.js';
+import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
-import { networkForHost, type Network } from '../networks/service.js';
+import type { Network } from '../networks/service.js';
 import { AppError } from './errors.js';
 import { negotiateLocale, type Locale } from './i18n.js';
 
@@ -20,7 +20,15 @@ declare module 'fastify' {
  * Resolves, for every request: the network (tenant) from the host name, the signed-in user
  * (bearer token for the API, session cookie for pages) and the language.
  */
-export function registerContext(app: FastifyInstance, db: Db): void {
+/** How the request finds its network and user: given by the app, since web/ imports no feature. */
+export interface ContextLookups {
+  networkForHost(db: Db, host: string | undefined): Promise<Network | undefined>;
+  userForToken(db: Db, networkId: string, token: string): Promise<User | undefined>;
+  userForSession(db: Db, networkId: string, cookie: string): Promise<User | undefined>;
+}
+
+export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLookups): void {
+  const { networkForHost, userForToken, userForSession } = lookups;
   app.decorateRequest('network', null as unknown as Network);
   app.decorateRequest('user', null);
   app.decorateRequest('locale', 'en');

@@ -179,6 +179,13 @@ export function Section({ title, children }: { title: string; children: Componen
 }
 
 /** A form's AppError (409, 404 on an e-mail…) shown beside the fields, like a validation error. */
+/** A form field that carries a value (an empty field is no answer). */
+export const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
+/** The text fields of a posted form, to show them again. */
+export const formValues = (body: Record<string, unknown>): FormValues =>
+  Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
+
 export function formError(err: unknown, values: FormValues): { values: FormValues; errors: FormErrors } {
   if (
     err instanceof AppError &&

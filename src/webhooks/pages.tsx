@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, formError, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { authorizeWebhooks } from './policy.js';
 import { WebhookCreateSchema } from './schemas.js';
 import * as webhooks from './service.js';
 import { webhookEvents } from './tables.js';
@@ -194,12 +194,12 @@ export function webhookPages(app: FastifyInstance, db: Db, config: Pick<Config, 
   const csrf = { preHandler: app.csrfProtection };
 
   app.get('/admin/webhooks', async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'manage webhooks');
+    authorizeWebhooks(req.user);
     return webhooksPage(db, req, reply);
   });
 
   app.post('/admin/webhooks', csrf, async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'manage webhooks');
+    authorizeWebhooks(req.user);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const events = (Array.isArray(body.events) ? body.events : body.events === undefined ? [] : [body.events]).filter(
       (e): e is string => typeof e === 'string',
@@ -218,14 +218,14 @@ export function webhookPages(app: FastifyInstance, db: Db, config: Pick<Config, 
 
   for (const action of ['enable', 'disable'] as const) {
     app.post<Params>(`/admin/webhooks/:id/${action}`, csrf, async (req, reply) => {
-      authorize(req.user, isAdmin(req.user), 'manage webhooks');
+      authorizeWebhooks(req.user);
       await webhooks.updateEndpoint(db, req.network, req.params.id, { active: action === 'enable' });
       return reply.redirect('/admin/webhooks?done=saved', 303);
     });
   }
 
   app.post<Params>('/admin/webhooks/:id/delete', csrf, async (req, reply) => {
-    authorize(req.user, isAdmin(req.user), 'manage webhooks');
+    authorizeWebhooks(req.user);
     await webhooks.deleteEndpoint(db, req.network, req.params.id);
     return reply.redirect('/admin/webhooks?done=deleted', 303);
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
-import { authorize, isAdmin } from '../web/policy.js';
+import { authorizeWebhooks } from './policy.js';
 import { presentDelivery, presentEndpoint } from './present.js';
 import {
   DeliverySchema,
@@ -30,7 +30,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
       response: { 201: NewWebhookSchema },
     },
     handler: async (req, reply) => {
-      authorize(req.user, isAdmin(req.user), 'manage webhooks');
+      authorizeWebhooks(req.user);
       const row = await webhooks.createEndpoint(db, req.network, req.body, config.allowPrivateWebhooks);
       return reply
         .code(201)
@@ -53,7 +53,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
       response: { 200: z.object({ items: z.array(WebhookSchema) }) },
     },
     handler: async (req) => {
-      authorize(req.user, isAdmin(req.user), 'manage webhooks');
+      authorizeWebhooks(req.user);
       return { items: (await webhooks.listEndpoints(db, req.network)).map(presentEndpoint) };
     },
   });
@@ -67,7 +67,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
       response: { 200: z.object({ items: z.array(DeliverySchema) }) },
     },
     handler: async (req) => {
-      authorize(req.user, isAdmin(req.user), 'manage webhooks');
+      authorizeWebhooks(req.user);
       return { items: (await webhooks.listDeliveries(db, req.network, req.params.id)).map(presentDelivery) };
     },
   });
@@ -82,7 +82,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
       response: { 200: WebhookSchema },
     },
     handler: async (req) => {
-      authorize(req.user, isAdmin(req.user), 'manage webhooks');
+      authorizeWebhooks(req.user);
       return presentEndpoint(await webhooks.updateEndpoint(db, req.network, req.params.id, req.body));
     },
   });
@@ -96,7 +96,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
       response: { 204: NoContentSchema },
     },
     handler: async (req, reply) => {
-      authorize(req.user, isAdmin(req.user), 'manage webhooks');
+      authorizeWebhooks(req.user);
       await webhooks.deleteEndpoint(db, req.network, req.params.id);
       return reply.code(204).send(null);
     },

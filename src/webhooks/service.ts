@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
+import { isUuid } from '../web/schemas.js';
 import { checkWebhookUrl, RefusedAddress, systemResolver, type Resolver } from './address.js';
 import type { WebhookCreate, WebhookUpdate } from './schemas.js';
-import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './tables.js';
+import * as q from './queries.js';
+import type { DeliveryRow, EndpointRow } from './queries.js';
+import type { WebhookEvent } from './tables.js';
 
-export type EndpointRow = typeof webhookEndpoints.$inferSelect;
-export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type { DeliveryRow, EndpointRow } from './queries.js';
 
 const unique = (events: WebhookEvent[]) => [...new Set(events)];
 
@@ -37,28 +38,18 @@ export async function createEndpoint(
   resolve?: Resolver,
 ): Promise<EndpointRow> {
   const url = await checkEndpointUrl(input.url, allowPrivate, resolve);
-  const [row] = await db
-    .insert(webhookEndpoints)
-    .values({ networkId: network.id, url, events: unique(input.events), secret: randomBytes(32).toString('base64url') })
-    .returning();
-  return row!;
+  return q.insertEndpoint(db, {
+    networkId: network.id,
+    url,
+    events: unique(input.events),
+    secret: randomBytes(32).toString('base64url'),
+  });
 }
 
-export function listEndpoints(db: Db, network: Network): Promise<EndpointRow[]> {
-  return db
-    .select()
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.networkId, network.id))
-    .orderBy(desc(webhookEndpoints.createdAt));
-}
+export const listEndpoints = (db: Db, network: Network): Promise<EndpointRow[]> => q.selectEndpoints(db, network.id);
 
 export async function findEndpoint(db: Db, network: Network, id: string): Promise<EndpointRow> {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db
-        .select()
-        .from(webhookEndpoints)
-        .where(and(eq(webhookEndpoints.networkId, network.id), eq(webhookEndpoints.id, id)))
-    : [];
+  const row = isUuid(id) ? await q.selectEndpoint(db, network.id, id) : undefined;
   if (!row) throw notFound(`The webhook ${id}`);
   return row;
 }
@@ -69,38 +60,22 @@ export async function findEndpoint(db: Db, network: Network, id: string): Promis
  */
 export async function updateEndpoint(db: Db, network: Network, id: string, patch: WebhookUpdate): Promise<EndpointRow> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.networkId, network.id), eq(webhookEndpoints.id, id)))
-      .for('update');
+    const current = await q.selectEndpoint(tx, network.id, id, true);
     if (!current) throw notFound(`The webhook ${id}`);
     const enabling = patch.active === true && !current.active;
-    const [row] = await tx
-      .update(webhookEndpoints)
-      .set({
-        ...(patch.events !== undefined ? { events: unique(patch.events) } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-        ...(enabling ? { consecutiveFailures: 0, disabledAt: null } : {}),
-      })
-      .where(eq(webhookEndpoints.id, id))
-      .returning();
-    if (enabling)
-      await tx
-        .update(webhookDeliveries)
-        .set({ nextAttemptAt: new Date() })
-        .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, 'pending')));
-    return row!;
+    const row = await q.updateEndpoint(tx, id, {
+      ...(patch.events !== undefined ? { events: unique(patch.events) } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(enabling ? { consecutiveFailures: 0, disabledAt: null } : {}),
+    });
+    if (enabling) await q.retryPendingNow(tx, id);
+    return row;
   });
 }
 
 /** Removes the endpoint and its deliveries. */
 export async function deleteEndpoint(db: Db, network: Network, id: string): Promise<void> {
-  const rows = await db
-    .delete(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.networkId, network.id), eq(webhookEndpoints.id, id)))
-    .returning({ id: webhookEndpoints.id });
-  if (rows.length === 0) throw notFound(`The webhook ${id}`);
+  if (!(await q.deleteEndpoint(db, network.id, id))) throw notFound(`The webhook ${id}`);
 }
 
 /** The latest deliveries of an endpoint, newest first. */
@@ -111,20 +86,9 @@ export async function listDeliveries(
   limit = 100,
 ): Promise<DeliveryRow[]> {
   const endpoint = await findEndpoint(db, network, endpointId);
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.endpointId, endpoint.id))
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(limit);
+  return q.selectDeliveriesOf(db, endpoint.id, limit);
 }
 
 /** Recent deliveries of every endpoint of the network, newest first (the admin page). */
-export function recentDeliveries(db: Db, network: Network, limit = 50): Promise<DeliveryRow[]> {
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.networkId, network.id))
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(limit);
-}
+export const recentDeliveries = (db: Db, network: Network, limit = 50): Promise<DeliveryRow[]> =>
+  q.selectRecentDeliveries(db, network.id, limit);

@@ -13,6 +13,7 @@ import { isPrivateAddress } from './address.js';
 import { webhookEndpoints } from './tables.js';
 import { deliverDueWebhooks, MAX_CONSECUTIVE_FAILURES, startWebhookWorker } from './worker.js';
 import { eq } from 'drizzle-orm';
+import { daysFromNow } from '../../test/support/factories.js';
 
 /** A receiving server on 127.0.0.1: records every request; a path answers the statuses planned for it, then 200. */
 interface Received {
@@ -66,7 +67,6 @@ let admin: string;
 let adminEmail: string;
 let member: string;
 let seq = 0;
-const inDays = (d: number, h = 17) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
 const later = (ms: number) => new Date(Date.now() + ms);
 const deliver = (now = new Date(), config = t.config) => deliverDueWebhooks(t.database.db, config, now);
 
@@ -133,8 +133,8 @@ async function newEvent(capacity: number, extra: Record<string, unknown> = {}) {
     token: admin,
     body: {
       title: `Meetup ${++seq}`,
-      startsAt: inDays(10 + seq),
-      endsAt: inDays(10 + seq, 20),
+      startsAt: daysFromNow(10 + seq, 17),
+      endsAt: daysFromNow(10 + seq, 20),
       capacity,
       onlineUrl: 'https://meet.example.org/x',
       ...extra,

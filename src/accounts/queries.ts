@@ -1,0 +1,81 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { apiTokens, sessions, users } from './tables.js';
+
+// Accounts, API tokens and sessions. Tokens and session cookies are stored as their SHA-256
+// only: callers pass the hash, never the secret.
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function selectUserByEmail(db: Tx, networkId: string, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.email, email)));
+  return row;
+}
+
+/** A new account, or nothing when the e-mail is taken (the unique index decides, race-free). */
+export async function insertUser(db: Tx, values: typeof users.$inferInsert): Promise<UserRow | undefined> {
+  const [row] = await db.insert(users).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function insertToken(db: Tx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export const selectTokens = (db: Tx, networkId: string, userId: string) =>
+  db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.networkId, networkId), eq(apiTokens.userId, userId)))
+    .orderBy(desc(apiTokens.createdAt));
+
+/** Revokes one of the user's live tokens; undefined when there is no such token. */
+export async function revokeToken(db: Tx, networkId: string, userId: string, id: string) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        eq(apiTokens.userId, userId),
+        eq(apiTokens.networkId, networkId),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function selectTokenUser(db: Tx, networkId: string, tokenHash: string) {
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), eq(apiTokens.networkId, networkId), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
+export async function touchToken(db: Tx, tokenId: string): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+}
+
+export async function insertSession(db: Tx, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function selectSessionUser(db: Tx, networkId: string, idHash: string, now: Date) {
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), eq(sessions.networkId, networkId), gt(sessions.expiresAt, now)));
+  return row?.user;
+}
+
+export async function deleteSession(db: Tx, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}

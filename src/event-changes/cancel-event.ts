@@ -1,0 +1,25 @@
+import type { Db } from '../db/connection.js';
+import { type EventRow, findEvent, queueEventWebhooks, writeEvent } from '../events/service.js';
+import type { Network } from '../networks/service.js';
+import { cancelAllRegistrations } from '../registrations/service.js';
+import { AppError } from '../web/errors.js';
+
+// Above events and registrations: cancelling an event cancels, tells and unschedules every
+// registration on it, in the transaction that holds the event row's lock.
+
+/** Cancels the event and every registration on it, keeping the reason for the attendees. */
+export async function cancelEvent(db: Db, network: Network, id: string, reason: string): Promise<EventRow> {
+  return db.transaction(async (tx) => {
+    const event = await findEvent(tx, network, id, true);
+    if (event.status === 'cancelled')
+      throw new AppError('conflict', `This event was already cancelled (${event.cancelReason ?? 'no reason given'}).`);
+    const row = await writeEvent(tx, id, {
+      status: 'cancelled',
+      cancelReason: reason,
+      sequence: event.sequence + 1,
+    });
+    await cancelAllRegistrations(tx, id);
+    await queueEventWebhooks(tx, network.id, 'event.cancelled', [row]);
+    return row;
+  });
+}

@@ -1,0 +1,3 @@
+// Changes of an event that reach its registrations; the one public module of event-changes.
+export { cancelEvent } from './cancel-event.js';
+export { updateEvent } from './update-event.js';

@@ -1,0 +1,20 @@
+import type { PageContext } from '../web/page.js';
+import { formatShort } from './format.js';
+
+// Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
+
+/** One event in a list: its title and short date. */
+export function EventListItem({
+  ctx,
+  e,
+}: {
+  ctx: PageContext;
+  e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string };
+}) {
+  return (
+    <li>
+      <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+      <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale)}</span>
+    </li>
+  );
+}

@@ -1,0 +1,244 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { listVenues, roomsOf } from '../venues/service.js';
+import { Field, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import type { PageContext } from '../web/page.js';
+import { fromWallClock } from './time.js';
+
+// The fields of the event form (new and edit), and how the form's values become the API's input.
+
+const kinds = ['meetup', 'it-day', 'talk', 'conference', 'workshop'] as const;
+const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** The human repeat choices → an RRULE, from the weekday of the first date ("every first Thursday"). */
+export function ruleFromChoice(repeat: string, date: string, count: string, custom: string): string | undefined {
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return undefined;
+  const day = DAYS[d.getUTCDay()]!;
+  const nth = Math.ceil(d.getUTCDate() / 7);
+  // Whatever was typed goes into the rule, so that a wrong count is reported rather than ignored.
+  const n = count.trim() ? `;COUNT=${count.trim()}` : '';
+  switch (repeat) {
+    case 'weekly':
+      return `FREQ=WEEKLY;BYDAY=${day}${n}`;
+    case 'monthly-nth':
+      return `FREQ=MONTHLY;BYDAY=${nth}${day}${n}`;
+    case 'monthly-last':
+      return `FREQ=MONTHLY;BYDAY=-1${day}${n}`;
+    case 'custom':
+      return custom.trim();
+    default:
+      return undefined;
+  }
+}
+
+/** Date + times in a zone → the instants the API takes; an end time before the start means the next day. */
+function instants(values: FormValues): { startsAt?: string; endsAt?: string } {
+  const tz = values.timeZone || 'Europe/Brussels';
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '');
+  const start = /^(\d{2}):(\d{2})$/.exec(values.startTime ?? '');
+  const end = /^(\d{2}):(\d{2})$/.exec(values.endTime ?? '');
+  if (!date || !start) return {};
+  try {
+    const base = { year: +date[1]!, month: +date[2]!, day: +date[3]! };
+    const s = fromWallClock({ ...base, hour: +start[1]!, minute: +start[2]! }, tz);
+    // Without an end time the start is still right: only the end time is then blamed.
+    if (!end) return { startsAt: s.toISOString() };
+    let e = fromWallClock({ ...base, hour: +end[1]!, minute: +end[2]! }, tz);
+    if (e <= s) e = new Date(e.getTime() + 86_400_000);
+    return { startsAt: s.toISOString(), endsAt: e.toISOString() };
+  } catch {
+    return {};
+  }
+}
+
+export function formInput(values: FormValues, withRecurrence: boolean): Record<string, unknown> {
+  const when = instants(values);
+  const input: Record<string, unknown> = {
+    title: values.title,
+    description: values.description ?? '',
+    kind: values.kind,
+    startsAt: when.startsAt ?? values.date,
+    endsAt: when.endsAt ?? values.date,
+    timeZone: values.timeZone || 'Europe/Brussels',
+    venue: values.venue || null,
+    room: values.room || null,
+    onlineUrl: values.onlineUrl?.trim() || null,
+    guestRegistration: values.guestRegistration === 'on',
+    waitlist: values.waitlist === 'on',
+    status: values.publish === 'on' ? 'published' : 'draft',
+  };
+  if (values.capacity?.trim())
+    input.capacity = /^\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : values.capacity;
+  if (withRecurrence) {
+    const rrule = ruleFromChoice(values.repeat ?? 'none', values.date ?? '', values.count ?? '', values.rrule ?? '');
+    if (rrule !== undefined) input.recurrence = { rrule };
+  }
+  return input;
+}
+
+/** Errors on the API's fields shown on the form's fields; an empty field they are built from is "required". */
+export function mapErrors(errors: FormErrors, values: FormValues = {}): FormErrors {
+  const map: Record<string, [field: string, inputs: string[]]> = {
+    startsAt: ['date', ['date', 'startTime']],
+    endsAt: ['endTime', ['date', 'endTime']],
+    'recurrence.rrule': ['rrule', []],
+  };
+  const out: FormErrors = {};
+  for (const [k, v] of Object.entries(errors)) {
+    const [field, inputs] = map[k] ?? [k, []];
+    const empty = inputs.find((f) => !values[f]?.trim());
+    if (empty) out[empty] ??= 'is required';
+    else out[field] ??= v;
+  }
+  return out;
+}
+
+export async function EventFields({
+  ctx,
+  db,
+  req,
+  values,
+  errors,
+  withRecurrence,
+}: {
+  ctx: PageContext;
+  db: Db;
+  req: FastifyRequest;
+  values: FormValues;
+  errors?: FormErrors;
+  withRecurrence: boolean;
+}) {
+  const { t } = ctx;
+  const venues = await listVenues(db, req.network, { limit: 500 });
+  const rooms = await roomsOf(
+    db,
+    req.network,
+    venues.map((v) => v.id),
+  );
+  const roomNames = [...new Set([...rooms.values()].flat().map((r) => r.name))];
+  return (
+    <>
+      <Field name="title" label={t('field.title')} values={values} errors={errors} required />
+      <Select
+        name="kind"
+        label={t('field.eventKind')}
+        values={values}
+        errors={errors}
+        options={kinds.map((k) => ({ value: k, label: t(`kindEvent.${k}`) }))}
+      />
+      <Field
+        name="description"
+        label={t('field.description')}
+        values={values}
+        errors={errors}
+        multiline
+        help="Markdown"
+      />
+      <Field name="date" type="date" label={t('field.date')} values={values} errors={errors} required />
+      <div class="rooms-row">
+        <Field name="startTime" type="time" label={t('field.startTime')} values={values} errors={errors} required />
+        <Field name="endTime" type="time" label={t('field.endTime')} values={values} errors={errors} required />
+      </div>
+      <Field name="timeZone" label={t('field.timeZone')} values={values} errors={errors} />
+      <Select
+        name="venue"
+        label={t('field.venue')}
+        values={values}
+        errors={errors}
+        options={[
+          { value: '', label: t('event.online') },
+          ...venues.map((v) => ({ value: v.slug, label: `${v.name} (${v.city})` })),
+        ]}
+      />
+      <div>
+        <label htmlFor="f-room">{t('field.room')}</label>
+        <input
+          id="f-room"
+          name="room"
+          list="room-names"
+          value={values.room ?? ''}
+          aria-invalid={errors?.room ? 'true' : undefined}
+        />
+        <datalist id="room-names">
+          {roomNames.map((r) => (
+            <option value={r} />
+          ))}
+        </datalist>
+        {errors?.room ? <p class="field-error">{errors.room}</p> : null}
+      </div>
+      <Field
+        name="onlineUrl"
+        type="url"
+        label={`${t('field.onlineUrl')} (${t('form.optional')})`}
+        values={values}
+        errors={errors}
+      />
+      <Field
+        name="capacity"
+        type="number"
+        min={1}
+        label={t('field.capacity')}
+        help={t('field.capacityHelp')}
+        values={values}
+        errors={errors}
+      />
+      <div>
+        <input
+          type="checkbox"
+          id="f-guestRegistration"
+          name="guestRegistration"
+          checked={values.guestRegistration === 'on'}
+        />{' '}
+        <label htmlFor="f-guestRegistration" style="display:inline">
+          {t('field.guests')}
+        </label>
+      </div>
+      <div>
+        <input type="checkbox" id="f-waitlist" name="waitlist" checked={values.waitlist === 'on'} />{' '}
+        <label htmlFor="f-waitlist" style="display:inline">
+          {t('field.waitlist')}
+        </label>
+      </div>
+      <div>
+        <input type="checkbox" id="f-publish" name="publish" checked={values.publish === 'on'} />{' '}
+        <label htmlFor="f-publish" style="display:inline">
+          {t('field.publish')}
+        </label>
+      </div>
+      {withRecurrence ? (
+        <fieldset>
+          <legend>{t('field.repeat')}</legend>
+          <Select
+            name="repeat"
+            label={t('field.repeat')}
+            values={values}
+            errors={errors}
+            options={[
+              { value: 'none', label: t('repeat.none') },
+              { value: 'weekly', label: t('repeat.weekly') },
+              { value: 'monthly-nth', label: t('repeat.monthlyNth') },
+              { value: 'monthly-last', label: t('repeat.monthlyLast') },
+              { value: 'custom', label: t('repeat.custom') },
+            ]}
+          />
+          <Field
+            name="count"
+            type="number"
+            min={1}
+            label={`${t('field.count')} (${t('form.optional')})`}
+            values={values}
+            errors={errors}
+          />
+          <Field
+            name="rrule"
+            label={t('field.rrule')}
+            values={values}
+            errors={errors}
+            help="FREQ=MONTHLY;BYDAY=1TH;COUNT=12"
+          />
+        </fieldset>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { users } from '../accounts/tables.js';
+import { chapterOrganizers, chapters } from '../chapters/tables.js';
+import type { Db, Tx } from '../db/connection.js';
+import { events } from '../events/tables.js';
+import { memberProfiles } from '../members/tables.js';
+import { networks } from '../networks/tables.js';
+import { registrations } from '../registrations/tables.js';
+import { outboundMessages } from './tables.js';
+
+// Mail's reads and the organisers' notices. The queue writers other features call inside their
+// transactions are in outbox.ts; the worker's claim queries in worker.ts (see docs/DECISIONS.md).
+
+/** The outbox as admins see it: the latest messages first. */
+export const selectOutbox = (db: Db, networkId: string, limit: number) =>
+  db
+    .select()
+    .from(outboundMessages)
+    .where(eq(outboundMessages.networkId, networkId))
+    .orderBy(desc(outboundMessages.createdAt))
+    .limit(limit);
+
+/** The chapter an unsubscribe link names. */
+export async function selectChapterName(db: Db, chapterId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: chapters.name }).from(chapters).where(eq(chapters.id, chapterId));
+  return row?.name;
+}
+
+/** A registration's message: the registration, its event and network. */
+export async function selectRegistrationMail(db: Db, registrationId: string) {
+  const [row] = await db
+    .select({ registration: registrations, event: events, network: networks })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(networks, eq(networks.id, registrations.networkId))
+    .where(eq(registrations.id, registrationId));
+  return row;
+}
+
+export async function selectNetworkName(db: Db, networkId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, networkId));
+  return row?.name;
+}
+
+/** The organisers of a chapter who want to hear of registrations, with their language. */
+export const selectNoticeRecipients = (tx: Tx, networkId: string, chapterId: string) =>
+  tx
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      notify: chapterOrganizers.notify,
+      locale: memberProfiles.locale,
+    })
+    .from(chapterOrganizers)
+    .innerJoin(users, eq(users.id, chapterOrganizers.userId))
+    .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+    .where(
+      and(
+        eq(chapterOrganizers.networkId, networkId),
+        eq(chapterOrganizers.chapterId, chapterId),
+        sql`${chapterOrganizers.notify} <> 'off'`,
+      ),
+    );
+
+/** A waiting notice exists once (the unique index on its `gather` key): later ones are dropped. */
+export async function insertNotices(tx: Tx, rows: (typeof outboundMessages.$inferInsert)[]): Promise<void> {
+  await tx.insert(outboundMessages).values(rows).onConflictDoNothing();
+}
+
+export async function setNotifyOff(db: Tx, who: { userId: string; chapterId: string }): Promise<boolean> {
+  const rows = await db
+    .update(chapterOrganizers)
+    .set({ notify: 'off' })
+    .where(and(eq(chapterOrganizers.userId, who.userId), eq(chapterOrganizers.chapterId, who.chapterId)))
+    .returning();
+  return rows.length > 0;
+}
+
+export async function selectNoticeOrganizer(db: Db, userId: string, chapterId: string) {
+  const [org] = await db
+    .select({ notify: chapterOrganizers.notify, chapter: chapters.name, slug: chapters.slug, network: networks.name })
+    .from(chapterOrganizers)
+    .innerJoin(chapters, eq(chapters.id, chapterOrganizers.chapterId))
+    .innerJoin(networks, eq(networks.id, chapterOrganizers.networkId))
+    .where(and(eq(chapterOrganizers.userId, userId), eq(chapterOrganizers.chapterId, chapterId)));
+  return org;
+}
+
+/** The last notice of this kind sent to this organiser about this chapter (digest) or event. */
+export async function selectLastNotice(
+  db: Db,
+  kind: string,
+  userId: string,
+  about: { chapterId: string } | { eventId: string },
+) {
+  const [last] = await db
+    .select({ at: outboundMessages.sentAt })
+    .from(outboundMessages)
+    .where(
+      and(
+        eq(outboundMessages.kind, kind),
+        eq(outboundMessages.status, 'sent'),
+        sql`${outboundMessages.payload}->>'userId' = ${userId}`,
+        'chapterId' in about
+          ? sql`${outboundMessages.payload}->>'chapterId' = ${about.chapterId}`
+          : sql`${outboundMessages.payload}->>'eventId' = ${about.eventId}`,
+      ),
+    )
+    .orderBy(desc(outboundMessages.sentAt))
+    .limit(1);
+  return last;
+}
+
+/** New registrations per event of the chapter (or of one event) since a date. */
+export const selectNewsSince = (db: Db, chapterId: string, eventId: string | undefined, since: Date) =>
+  db
+    .select({
+      eventId: events.id,
+      title: events.title,
+      n: sql<number>`count(*)::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      and(
+        eq(events.chapterId, chapterId),
+        eventId ? eq(events.id, eventId) : undefined,
+        gt(registrations.createdAt, since),
+      ),
+    )
+    .groupBy(events.id, events.title)
+    .orderBy(events.title);

@@ -1,0 +1,165 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { findEvent } from '../events/service.js';
+import { ErrorSummary, Field, formError, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { registrationsCsv } from './csv.js';
+import { authorizeRegistrations } from './policy.js';
+import { presentRegistration } from './present.js';
+import { RegistrationCreateSchema } from './schemas.js';
+import { cancelRegistration, confirmByHand, findRegistration, listRegistrations, registerForEvent } from './service.js';
+
+// The organisers' list of an event's registrations: export, add by hand, confirm, cancel.
+
+type IdParams = { Params: { id: string } };
+type Form = { values: FormValues; errors: FormErrors };
+
+async function registrationsPage(
+  db: Db,
+  req: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  form?: Form,
+  status = 200,
+) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const row = await findEvent(db, req.network, req.params.id);
+  await authorizeRegistrations(db, req.user, row, 'run this event');
+  const list = await listRegistrations(db, row.id, { limit: 5000 });
+  let waiting = 0;
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={`${t('admin.registrations')} — ${row.title}`}>
+      <h1>
+        {t('admin.registrations')} — {row.title}
+      </h1>
+      <p>
+        <a href={`/admin/events/${row.id}`}>{t('admin.edit')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/registrations.csv`}>{t('admin.exportCsv')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('field.email')}</th>
+              <th scope="col">{t('field.status')}</th>
+              {row.questions.map((q) => (
+                <th scope="col">{q.label}</th>
+              ))}
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((r) => {
+              const v = presentRegistration(r, row, r.status === 'waitlisted' ? ++waiting : undefined);
+              return (
+                <tr>
+                  <td>{v.name}</td>
+                  <td>{v.email}</td>
+                  <td>
+                    {v.status === 'waitlisted'
+                      ? `${t('registration.waitlisted')} #${v.waitlistPosition}`
+                      : t(`registration.${v.status}`)}
+                    {v.attendance === 'attended'
+                      ? ` · ${t('admin.checkedIn')}`
+                      : v.attendance === 'no-show'
+                        ? ` · ${t('admin.noShow')}`
+                        : ''}
+                  </td>
+                  {row.questions.map((q) => (
+                    <td>{v.answers[q.id] ?? ''}</td>
+                  ))}
+                  <td>
+                    {r.status === 'waitlisted' ? (
+                      <form method="post" action={`/admin/registrations/${r.id}/confirm`} class="inline">
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="link" aria-label={`${t('admin.confirm')} ${r.name}`}>
+                          {t('admin.confirm')}
+                        </button>
+                      </form>
+                    ) : null}{' '}
+                    {r.status !== 'cancelled' ? (
+                      <form method="post" action={`/admin/registrations/${r.id}/cancel`} class="inline">
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="link" aria-label={`${t('ticket.cancel')}: ${r.name}`}>
+                          {t('form.delete')}
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Section title={t('admin.addAttendee')}>
+        <ErrorSummary ctx={ctx} errors={form?.errors} />
+        <form method="post" action={`/admin/events/${row.id}/attendees`} class="stack" novalidate>
+          <CsrfField ctx={ctx} />
+          <Field name="name" label={t('field.name')} values={form?.values} errors={form?.errors} required />
+          <Field
+            name="email"
+            type="email"
+            label={t('field.email')}
+            values={form?.values}
+            errors={form?.errors}
+            required
+          />
+          <div>
+            <button type="submit">{t('form.add')}</button>
+          </div>
+        </form>
+      </Section>
+    </Layout>,
+    status,
+  );
+}
+
+export function registrationAdminPages(app: FastifyInstance, db: Db): void {
+  const csrf = { preHandler: app.csrfProtection };
+
+  app.get<IdParams>('/admin/events/:id/registrations', (req, reply) => registrationsPage(db, req, reply));
+
+  app.get<IdParams>('/admin/events/:id/registrations.csv', async (req, reply) => {
+    const row = await findEvent(db, req.network, req.params.id);
+    await authorizeRegistrations(db, req.user, row, 'run this event');
+    const list = await listRegistrations(db, row.id, { limit: 100_000 });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`)
+      .send(registrationsCsv(row, list));
+  });
+
+  app.post<IdParams>('/admin/events/:id/attendees', csrf, async (req, reply) => {
+    const row = await findEvent(db, req.network, req.params.id);
+    await authorizeRegistrations(db, req.user, row, 'run this event');
+    const form = parseForm(RegistrationCreateSchema.required({ name: true, email: true }), req.body);
+    if (!form.ok) return registrationsPage(db, req, reply, form, 400);
+    try {
+      await registerForEvent(
+        db,
+        req.network,
+        row.id,
+        { name: form.data.name, email: form.data.email, answers: {} },
+        { byOrganizer: true, locale: req.locale },
+      );
+      return reply.redirect(`/admin/events/${row.id}/registrations?done=added`, 303);
+    } catch (err) {
+      return registrationsPage(db, req, reply, formError(err, form.values), 409);
+    }
+  });
+
+  for (const action of ['confirm', 'cancel'] as const) {
+    app.post<IdParams>(`/admin/registrations/:id/${action}`, csrf, async (req, reply) => {
+      const reg = await findRegistration(db, req.network, req.params.id);
+      const row = await findEvent(db, req.network, reg.eventId);
+      await authorizeRegistrations(db, req.user, row, 'run this event');
+      if (action === 'confirm') await confirmByHand(db, req.network, reg.id);
+      else await cancelRegistration(db, req.network, reg.id, 'organizer');
+      return reply.redirect(`/admin/events/${row.id}/registrations?done=saved`, 303);
+    });
+  }
+}

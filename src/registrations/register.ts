@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import type { Db, Tx } from '../db/connection.js';
+import { type EventRow, findEvent } from '../events/service.js';
+import { queueOrganizerNotices } from '../mail/service.js';
+import { queueRegistrationMails, remindersFor } from '../mail/outbox.js';
+import type { Network } from '../networks/service.js';
+import { AppError } from '../web/errors.js';
+import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
+import * as q from './queries.js';
+import type { RegistrationInsert, RegistrationRow } from './queries.js';
+import type { RegistrationInput } from './schemas.js';
+
+/** At most this many new registrations per e-mail per minute, across the network. */
+const PER_EMAIL_PER_MINUTE = 10;
+
+function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
+  const errors: { field: string; message: string }[] = [];
+  const kept: Record<string, string> = {};
+  for (const q of event.questions) {
+    const a = (answers[q.id] ?? '').trim();
+    if (!a) {
+      if (q.required) errors.push({ field: `answers.${q.id}`, message: `is required (${q.label})` });
+      continue;
+    }
+    if (q.type === 'choice' && !q.choices.includes(a))
+      errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')} (${q.label})` });
+    kept[q.id] = a;
+  }
+  for (const key of Object.keys(answers))
+    if (!event.questions.some((q) => q.id === key))
+      errors.push({ field: `answers.${key}`, message: 'is not a question of this event' });
+  if (errors.length)
+    throw new AppError(
+      'validation',
+      `Please check your answers — ${errors.map((e) => `${e.field.slice('answers.'.length)} ${e.message}`).join('; ')}.`,
+      errors,
+    );
+  return kept;
+}
+
+function refuseClosed(event: EventRow, now: Date) {
+  if (event.status === 'cancelled')
+    throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
+  if (event.status === 'draft') throw new AppError('conflict', 'This event is not published yet.');
+  if (event.startsAt <= now) throw new AppError('conflict', 'This event has already started: registration is closed.');
+  if (event.registrationOpensAt && event.registrationOpensAt > now)
+    throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
+  if (event.registrationClosesAt && event.registrationClosesAt <= now)
+    throw new AppError('conflict', 'Registration for this event has closed.');
+}
+
+export interface RegisterOptions {
+  userId?: string | null;
+  /** Organisers add people by hand: the registration window and the guest rule do not apply. */
+  byOrganizer?: boolean;
+  /** The language of the person's e-mails. */
+  locale?: string;
+  /** False for people added without telling them (demo data, imports): no e-mail is queued. */
+  notify?: boolean;
+  now?: Date;
+}
+
+/**
+ * Registers a person. Registrations for one event are taken in arrival order and written in
+ * batches: one transaction locks the event row, decides confirmed or waitlisted for everyone
+ * who arrived meanwhile, and commits them together. So concurrent registrations are counted
+ * one after the other — never more confirmed than seats, the waitlist in arrival order — and
+ * a flash crowd costs one commit per batch instead of one per person. The same e-mail again
+ * gets its existing registration back.
+ */
+export function registerForEvent(
+  db: Db,
+  network: Network,
+  eventId: string,
+  input: RegistrationInput,
+  opts: RegisterOptions = {},
+): Promise<RegisterResult> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(eventId);
+    if (!queue) {
+      queue = { jobs: [], running: false };
+      queues.set(eventId, queue);
+    }
+    queue.jobs.push({ input, opts, resolve, reject });
+    if (!queue.running) void drain(db, network, eventId, queue);
+  });
+}
+
+type RegisterResult = { registration: RegistrationRow; created: boolean; position?: number; event: EventRow };
+interface Job {
+  input: RegistrationInput;
+  opts: RegisterOptions;
+  resolve: (r: RegisterResult) => void;
+  reject: (e: unknown) => void;
+}
+const queues = new Map<string, { jobs: Job[]; running: boolean }>();
+const BATCH = 500;
+
+async function drain(db: Db, network: Network, eventId: string, queue: { jobs: Job[]; running: boolean }) {
+  queue.running = true;
+  try {
+    while (queue.jobs.length) {
+      const batch = queue.jobs.splice(0, BATCH);
+      try {
+        const outcomes = await db.transaction((tx) => registerBatch(tx, network, eventId, batch));
+        outcomes.forEach((o, i) => {
+          if ('error' in o) batch[i]!.reject(o.error);
+          else batch[i]!.resolve(o.result);
+        });
+      } catch (err) {
+        // Nothing of the batch was written: everyone in it gets the error.
+        for (const job of batch) job.reject(err);
+      }
+    }
+  } finally {
+    queue.running = false;
+    if (queue.jobs.length) void drain(db, network, eventId, queue);
+    else queues.delete(eventId);
+  }
+}
+
+async function registerBatch(
+  tx: Tx,
+  network: Network,
+  eventId: string,
+  batch: Job[],
+): Promise<({ result: RegisterResult } | { error: unknown })[]> {
+  const event = await findEvent(tx, network, eventId, true).catch((error: unknown) => ({ error }));
+  if ('error' in event) return batch.map(() => ({ error: event.error }));
+  const emails = [...new Set(batch.map((j) => j.input.email))];
+  const now = new Date();
+  const state = await q.selectBatchState(tx, network.id, event.id, emails, new Date(now.getTime() - 60_000));
+  const existingRows = state.existing;
+  const recentRows = state.recent;
+  const live = new Map(existingRows.map((r) => [r.email, r]));
+  // Repeats (5 % of a flash crowd) get their place back: one ranking for the batch, under the lock.
+  const waiting = existingRows.filter((r) => r.status === 'waitlisted').map((r) => r.id);
+  const livePositions = waiting.length ? await q.selectWaitlistPositions(tx, event.id, waiting) : new Map();
+  const recent = new Map(recentRows.map((r) => [r.email, r.n]));
+  let confirmed = state.counts.confirmed;
+  let waitlisted = state.counts.waitlisted;
+  let queueNo = event.nextQueueNo;
+  const outcomes: (
+    | { result: RegisterResult }
+    | { error: unknown }
+    | { pending: RegistrationInsert; position?: number }
+  )[] = [];
+  const pendingByEmail = new Map<string, number>();
+
+  for (const { input, opts } of batch) {
+    const existing = live.get(input.email);
+    if (existing) {
+      outcomes.push({
+        result: { registration: existing, created: false, position: livePositions.get(existing.id), event },
+      });
+      continue;
+    }
+    const earlier = pendingByEmail.get(input.email);
+    if (earlier !== undefined) {
+      // The same e-mail twice in one batch: the second gets the first (resolved once written).
+      outcomes.push({
+        pending: { ...(outcomes[earlier] as { pending: RegistrationInsert }).pending },
+        position: (outcomes[earlier] as { position?: number }).position,
+      });
+      continue;
+    }
+    try {
+      if (!opts.byOrganizer) {
+        refuseClosed(event, opts.now ?? now);
+        if (!event.guestRegistration && !opts.userId)
+          throw new AppError('conflict', 'This event is for members only: sign in to register.');
+        if ((recent.get(input.email) ?? 0) >= PER_EMAIL_PER_MINUTE)
+          throw new AppError(
+            'rate_limited',
+            'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.',
+          );
+      } else if (event.status === 'cancelled') {
+        throw new AppError('conflict', 'This event is cancelled.');
+      }
+      const answers = checkAnswers(event, input.answers);
+      const seat = confirmed < event.capacity;
+      if (!seat && !event.waitlist && !opts.byOrganizer)
+        throw new AppError('conflict', 'This event is full and has no waitlist.');
+      if (seat) confirmed++;
+      else waitlisted++;
+      recent.set(input.email, (recent.get(input.email) ?? 0) + 1);
+      pendingByEmail.set(input.email, outcomes.length);
+      outcomes.push({
+        pending: {
+          networkId: network.id,
+          eventId: event.id,
+          userId: opts.userId ?? null,
+          name: input.name,
+          email: input.email,
+          status: seat ? 'confirmed' : 'waitlisted',
+          queueNo: queueNo++,
+          answers,
+          locale: opts.locale ?? 'fr',
+          secret: randomBytes(24).toString('base64url'),
+          checkInCode: randomBytes(8).toString('hex').toUpperCase(),
+          // The person's own consent, recorded with its time; without a venue there is nobody to share with.
+          sharedWithVenueAt: input.shareWithVenue && event.venueId ? now : null,
+        },
+        position: seat ? undefined : waitlisted,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes.push({ error });
+    }
+  }
+
+  const toInsert = outcomes.flatMap((o, i) =>
+    'pending' in o && pendingByEmail.get(o.pending.email) === i ? [o.pending] : [],
+  );
+  const inserted = await q.insertBatch(tx, event.id, toInsert, queueNo);
+  // One webhook query for the whole batch (and one insert when an endpoint listens).
+  if (inserted.length) {
+    await queueWebhooks(tx, network.id, 'registration.created', async () => {
+      const positions = new Map(
+        outcomes.flatMap((o) => ('pending' in o ? [[o.pending.secret, o.position] as const] : [])),
+      );
+      return inserted.map((r) => registrationData(r, positions.get(r.secret)));
+    });
+  }
+  const bySecret = new Map(inserted.map((r) => [r.secret, r]));
+  const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
+  if (inserted.some((r) => notified.has(r.email))) await queueOrganizerNotices(tx, network.id, event, now);
+  await queueRegistrationMails(
+    tx,
+    outcomes.flatMap((o, i) => {
+      if (!('pending' in o) || pendingByEmail.get(o.pending.email) !== i || !notified.has(o.pending.email)) return [];
+      const r = bySecret.get(o.pending.secret)!;
+      const mail = {
+        kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const),
+        networkId: network.id,
+        registration: r,
+        position: o.position,
+      };
+      return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
+    }),
+  );
+  return outcomes.map((o, i) => {
+    if (!('pending' in o)) return o;
+    const registration = bySecret.get(o.pending.secret)!;
+    return {
+      result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event },
+    };
+  });
+}

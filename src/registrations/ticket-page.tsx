@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { formatRange } from '../events/format.js';
+import { eventPlaces, findEvent } from '../events/service.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { cancelRegistration, findBySecret, waitlistPosition, withdrawVenueConsent } from './service.js';
+
+// The attendee's ticket, reached by the secret link of their registration: whoever holds the
+// link holds the registration (see registrationPolicy.isAttendee), so no sign-in is asked.
+
+async function ticketPage(
+  db: Db,
+  config: Config,
+  req: FastifyRequest<{ Params: { secret: string } }>,
+  reply: FastifyReply,
+) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const reg = await findBySecret(db, req.network, req.params.secret);
+  const row = await findEvent(db, req.network, reg.eventId);
+  const position = await waitlistPosition(db, reg);
+  const venueName = row.venueId ? (await eventPlaces(db, [row])).venues.get(row.venueId)?.name : undefined;
+  // The QR code opens the door page of the event with this code: an organiser's phone camera is the scanner.
+  const qr =
+    reg.status === 'confirmed'
+      ? await QRCode.toString(`${config.baseUrl}/admin/events/${row.id}/door?code=${reg.checkInCode}`, {
+          type: 'svg',
+          margin: 1,
+          errorCorrectionLevel: 'M',
+        })
+      : '';
+  return sendPage(
+    reply.header('referrer-policy', 'no-referrer'),
+    <Layout ctx={ctx} title={t('ticket.title')}>
+      <h1>{t('ticket.title')}</h1>
+      <p>
+        <a href={`/events/${row.id}`}>{row.title}</a> —{' '}
+        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+      </p>
+      <p>
+        <strong>{reg.name}</strong> &lt;{reg.email}&gt;
+      </p>
+      <p class="notice" role="status" id="registration-status" data-status={reg.status}>
+        {reg.status === 'confirmed'
+          ? t('ticket.confirmed')
+          : reg.status === 'waitlisted'
+            ? t('ticket.waitlisted', { position: position ?? 0 })
+            : row.status === 'cancelled'
+              ? t('event.cancelled', { reason: row.cancelReason ?? '' })
+              : t('ticket.cancelled')}
+      </p>
+      {reg.status === 'confirmed' ? (
+        <figure class="ticket">
+          <div
+            class="qr"
+            role="img"
+            aria-label={`${t('ticket.code')}: ${reg.checkInCode}`}
+            dangerouslySetInnerHTML={{ __html: qr }}
+          />
+          <figcaption>
+            {t('ticket.code')}: <code>{reg.checkInCode}</code>
+          </figcaption>
+        </figure>
+      ) : null}
+      {venueName || reg.sharedWithVenueAt ? (
+        <section id="venue-consent" data-shared={reg.sharedWithVenueAt ? 'yes' : 'no'}>
+          <h2>{t('consent.heading')}</h2>
+          {reg.sharedWithVenueAt ? (
+            <>
+              <p>
+                {t('consent.sharedAt', {
+                  venue: venueName ?? '',
+                  when: new Intl.DateTimeFormat(ctx.locale, {
+                    dateStyle: 'long',
+                    timeStyle: 'short',
+                    timeZone: row.timeZone,
+                  }).format(reg.sharedWithVenueAt),
+                })}
+              </p>
+              <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`}>
+                <CsrfField ctx={ctx} />
+                <button type="submit">{t('consent.withdraw')}</button>
+              </form>
+            </>
+          ) : (
+            <p>{t('consent.notShared')}</p>
+          )}
+        </section>
+      ) : null}
+      <p class="muted">{t('ticket.keepLink')}</p>
+      {reg.status !== 'cancelled' ? (
+        <form method="post" action={`/r/${req.params.secret}/cancel`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="danger">
+            {t('ticket.cancel')}
+          </button>
+        </form>
+      ) : null}
+    </Layout>,
+  );
+}
+
+export function ticketPages(app: FastifyInstance, db: Db, config: Config): void {
+  const csrf = { preHandler: app.csrfProtection };
+
+  app.get<{ Params: { secret: string } }>('/r/:secret', (req, reply) => ticketPage(db, config, req, reply));
+
+  app.post<{ Params: { secret: string } }>('/r/:secret/venue-consent/withdraw', csrf, async (req, reply) => {
+    await withdrawVenueConsent(db, req.network, req.params.secret);
+    return reply.redirect(`/r/${req.params.secret}`, 303);
+  });
+
+  app.post<{ Params: { secret: string } }>('/r/:secret/cancel', csrf, async (req, reply) => {
+    const reg = await findBySecret(db, req.network, req.params.secret);
+    await cancelRegistration(db, req.network, reg.id, 'attendee');
+    return reply.redirect(`/r/${req.params.secret}`, 303);
+  });
+}

@@ -30,8 +30,8 @@ import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
 import { EventListItem } from '../events/pages.js';
 import { FeedAlternates, FeedLinks } from '../feeds/meta.js';
-import { FollowForm } from '../members/follow-form.js';
-import { isFollowing } from '../members/follow.js';
+import { FollowForm } from '../follows/form.js';
+import { isFollowing } from '../follows/service.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };

@@ -9,6 +9,7 @@ export * from '../registrations/tables.js';
 export * from '../calendar/tables.js';
 export * from '../mail/tables.js';
 export * from '../webhooks/tables.js';
-export * from '../members/tables.js';
+export * from '../profiles/tables.js';
+export * from '../follows/tables.js';
 export * from '../invitations/tables.js';
 export * from '../audit/tables.js';

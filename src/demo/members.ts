@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import type { Db } from '../db/connection.js';
-import { profileRow } from '../members/profiles.js';
-import { regionName, type RegionCode } from '../members/regions.js';
-import { chapterFollowers, memberProfiles } from '../members/tables.js';
+import { profileRow } from '../profiles/service.js';
+import { regionName, type RegionCode } from '../web/regions.js';
+import { chapterFollowers } from '../follows/tables.js';
+import { memberProfiles } from '../profiles/tables.js';
 import type { Network } from '../networks/service.js';
 import type { Locale } from '../web/i18n.js';
 import { slugify } from '../web/slug.js';

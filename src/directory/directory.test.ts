@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { directoryCast } from '../../test/support/directory-cast.js';
-import { saveProfile } from './profiles.js';
+import { saveProfile } from '../profiles/service.js';
 
 let t: TestApp;
 let cast: Awaited<ReturnType<typeof directoryCast>>;

@@ -3,8 +3,8 @@ import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { directoryCast } from '../../test/support/directory-cast.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
 import { createUser } from '../accounts/service.js';
-import { directoryMessages } from './directory-messages.js';
-import { saveProfile } from './profiles.js';
+import { directoryMessages } from './messages.js';
+import { saveProfile } from '../profiles/service.js';
 
 let t: TestApp;
 let cast: Awaited<ReturnType<typeof directoryCast>>;

@@ -5,10 +5,10 @@ import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import type { MessageKey } from '../web/i18n/en.js';
 import { Detail, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './directory.js';
+import { directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './service.js';
 import { offsetCursor } from '../web/pagination.js';
-import { DirectoryFiltersSchema, type DirectoryEntry } from './directory-schemas.js';
-import { knownTowns, regionCodes, regionName } from './regions.js';
+import { DirectoryFiltersSchema, type DirectoryEntry } from './schemas.js';
+import { knownTowns, regionCodes, regionName } from '../web/regions.js';
 
 const PAGE_SIZE = 20;
 const filterNames = ['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind'] as const;

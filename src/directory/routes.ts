@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
-import { memberProfile, searchDirectory, suggestSkills } from './directory.js';
+import { memberProfile, searchDirectory, suggestSkills } from './service.js';
 import {
   DirectoryPageSchema,
   DirectoryQuerySchema,
   MemberProfileViewSchema,
   SkillQuerySchema,
   SkillSuggestionSchema,
-} from './directory-schemas.js';
+} from './schemas.js';
 
 const tags = ['directory'];
 const who =

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema } from '../web/pagination.js';
-import { MemberKindSchema, RegionCodeSchema } from './schemas.js';
+import { MemberKindSchema, RegionCodeSchema } from '../profiles/schemas.js';
 
 const skill = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
 

@@ -5,10 +5,10 @@ import { fold } from '../web/fold.js';
 import { offsetCursor, offsetFromCursor } from '../web/pagination.js';
 import { isUuid } from '../web/schemas.js';
 import { isAdmin, type Actor } from '../web/policy.js';
-import type { DirectoryEntry, DirectoryFilters, MemberProfileView } from './directory-schemas.js';
-import * as q from './directory-queries.js';
-import { corrections } from './directory-vocabulary.js';
-import { skillKeysOf } from './profiles.js';
+import type { DirectoryEntry, DirectoryFilters, MemberProfileView } from './schemas.js';
+import * as q from './queries.js';
+import { corrections } from './vocabulary.js';
+import { skillKeysOf } from '../profiles/service.js';
 
 export type Scope = q.Scope;
 

@@ -1,5 +1,6 @@
 import { findChapter } from '../chapters/service.js';
 import type { Tx } from '../db/connection.js';
+import type { PersonalData } from '../db/gdpr.js';
 import type { Network } from '../networks/service.js';
 import * as q from './queries.js';
 
@@ -40,3 +41,10 @@ export async function setFollowedChapters(
   for (const id of current) if (!wanted.has(id)) await q.deleteFollow(tx, network.id, id, userId);
   for (const id of wanted) if (!current.has(id)) await q.insertFollow(tx, network.id, id, userId);
 }
+
+/** The chapters followed, in the GDPR export (the follows go with the account: ON DELETE CASCADE). */
+export const followData: PersonalData = {
+  key: 'followedChapters',
+  export: async (tx, who) =>
+    (await followedChapters(tx, who.networkId, who.userId)).map((c) => ({ slug: c.slug, name: c.name })),
+};

@@ -8,9 +8,9 @@ import { events } from '../events/tables.js';
 import { outboundMessages } from '../mail/tables.js';
 import { networks } from '../networks/tables.js';
 import { createTransport, deliverDue } from '../mail/worker.js';
-import { saveProfile } from '../members/profiles.js';
-import type { ProfileUpdate } from '../members/schemas.js';
-import { chapterFollowers } from '../members/tables.js';
+import { saveProfile } from '../profiles/service.js';
+import type { ProfileUpdate } from '../profiles/schemas.js';
+import { chapterFollowers } from '../follows/tables.js';
 import type { Segment } from './schemas.js';
 import { countSegment, invitationStats, segmentMembers, sendInvitations } from './service.js';
 

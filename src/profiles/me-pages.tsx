@@ -1,24 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import { formatShort } from '../events/format.js';
 import { SESSION_COOKIE } from '../web/context.js';
+import { OffsetQuerySchema } from '../web/pagination.js';
 import { ErrorSummary, Field, formError, Section, type FormErrors } from '../web/forms.js';
 import { Detail, CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
-import { followChapter, followedChapters, unfollowChapter } from './follow.js';
-import { deleteMember, exportMember } from './gdpr.js';
+import { followChapter, followedChapters, unfollowChapter } from '../follows/service.js';
+import { deleteMember, exportMember } from '../gdpr/service.js';
 import { outcomeOf } from './present.js';
-import { regionName } from './regions.js';
-import { myAttendance, myAttendanceSummary, myProfile } from './service.js';
+import { regionName } from '../web/regions.js';
+import { myAttendance, myAttendanceSummary, myProfile } from './me.js';
 
 const PAGE = 50;
-/**
- * `?offset=` of the paged lists: an integer from 0 to 1,000,000. Anything else (1.5, 1e20, -3,
- * repeated) shows the first page instead of reaching the database as an OFFSET it refuses.
- */
-export const OffsetQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).catch(0) });
 type Params = { Params: { slug: string } };
 
 async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: User) {

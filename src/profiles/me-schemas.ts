@@ -1,31 +1,7 @@
 import { z } from 'zod';
-import { EmailSchema, PasswordSchema } from '../accounts/schemas.js';
-import { locales } from '../web/i18n.js';
 import { MemberKindSchema } from './schemas.js';
 
-/** Sign-up, my profile, my data: inputs and outputs of the member's own routes. */
-export const SignupSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(120).describe('Display name'),
-  email: EmailSchema,
-  locale: z
-    .enum(locales, { message: `must be one of ${locales.join(', ')}` })
-    .optional()
-    .describe("Language of the e-mails and pages; the request's language when absent"),
-});
-export type Signup = z.infer<typeof SignupSchema>;
-
-/**
- * The password is chosen on the page the e-mailed link opens, not at sign-up: whoever signs up
- * with an address cannot set a password on an account that its owner later confirms.
- */
-export const VerifySchema = z.object({ password: PasswordSchema });
-
-export const ResendSchema = z.object({ email: EmailSchema });
-
-export const AcceptedSchema = z
-  .object({ status: z.literal('accepted'), detail: z.string() })
-  .describe('The same answer whether or not the address has an account');
-
+/** My profile and attendance: outputs of the member's own routes. */
 export const ProfileSchema = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -62,15 +38,3 @@ export const AttendanceSummarySchema = z.object({
   attended: z.number().int(),
   noShows: z.number().int(),
 });
-
-/** Deleting my account: I type my e-mail address, so a stolen token alone cannot do it by accident. */
-export const DeleteMeSchema = z.object({
-  confirm: z
-    .string()
-    .trim()
-    .min(1, 'is required: type your e-mail address')
-    .max(254)
-    .describe('Your e-mail address, typed again to confirm'),
-});
-
-export const MemberIdParamsSchema = z.object({ id: z.uuid({ message: 'must be a member id (UUID)' }) });

@@ -1,9 +1,9 @@
 import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { followedChapters, setFollowedChapters } from './follow.js';
+import { followedChapters, setFollowedChapters } from '../follows/service.js';
 import { presentProfile } from './present.js';
-import { findProfile, saveProfile } from './profiles.js';
+import { findProfile, saveProfile } from './service.js';
 import * as q from './queries.js';
 import type { ProfileUpdate } from './schemas.js';
 
@@ -42,7 +42,3 @@ export async function updateMyProfile(
 export const myAttendance = (db: Db, user: User, opts: { limit: number; offset: number }) =>
   q.selectAttendance(db, meOf(user), opts);
 export const myAttendanceSummary = (db: Db, user: User) => q.countAttendance(db, meOf(user));
-
-export const listMembers = (db: Db, networkId: string, opts: { q?: string; limit: number; offset: number }) =>
-  q.selectMembers(db, networkId, opts);
-export const findMember = (db: Db, networkId: string, userId: string) => q.selectUser(db, networkId, userId);

@@ -6,13 +6,13 @@ import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues
 import { localeNames, locales } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize } from '../web/policy.js';
-import { followedChapters } from './follow.js';
+import { followedChapters } from '../follows/service.js';
 import { profileFormValues } from './present.js';
-import { findProfile } from './profiles.js';
-import { knownTowns, regionCodes, regionName, regionOfCity } from './regions.js';
+import { findProfile } from './service.js';
+import { knownTowns, regionCodes, regionName, regionOfCity } from '../web/regions.js';
 import { ProfileUpdateSchema } from './schemas.js';
-import { suggestSkills } from './directory.js';
-import { updateMyProfile } from './service.js';
+import { suggestSkills } from '../directory/service.js';
+import { updateMyProfile } from './me.js';
 
 type ChapterChoice = { id: string; slug: string; name: string };
 interface State {

@@ -1,7 +1,7 @@
 import type { User } from '../accounts/service.js';
 import type { FormValues } from '../web/forms.js';
-import type { FollowedChapter } from './follow.js';
-import { profileRow, type Profile } from './profiles.js';
+import type { FollowedChapter } from '../follows/service.js';
+import { profileRow, type Profile } from './service.js';
 
 type ProfileFields = Omit<Profile, 'searchDoc'>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { locales } from '../web/i18n.js';
 import { text } from '../web/schemas.js';
-import { regionCodes } from './regions.js';
+import { regionCodes } from '../web/regions.js';
 
 export const MemberKindSchema = z
   .enum(['tech', 'generalist', 'other'], { message: 'must be one of tech, generalist, other' })

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import { isoOrNull as iso, type PersonalData } from '../db/gdpr.js';
 import { users } from '../accounts/tables.js';
 import { dropUnsentMail } from '../mail/outbox.js';
 import { fold } from '../web/fold.js';
-import { regionName, regionOfCity } from './regions.js';
+import { regionName, regionOfCity } from '../web/regions.js';
 import type { ProfileUpdate } from './schemas.js';
 import { memberProfiles } from './tables.js';
 
@@ -123,3 +124,27 @@ export async function saveProfile(
     await dropUnsentMail(tx, user.networkId, 'invitation', user.id);
   return saved!;
 }
+
+/** The profile in the GDPR export (it goes with the account: ON DELETE CASCADE). */
+export const profileData: PersonalData = {
+  key: 'profile',
+  async export(tx, who) {
+    const profile = await findProfile(tx, who.networkId, who.userId);
+    if (!profile) return null;
+    return {
+      city: profile.city,
+      residenceRegion: profile.residenceRegion,
+      originRegion: profile.originRegion,
+      originDetail: profile.originDetail,
+      kind: profile.kind,
+      skills: profile.skills,
+      bio: profile.bio,
+      links: profile.links,
+      locale: profile.locale,
+      directoryVisible: profile.directoryVisible,
+      invitationsOptOut: profile.invitationsOptOut,
+      importedAt: iso(profile.importedAt),
+      updatedAt: iso(profile.updatedAt),
+    };
+  },
+};

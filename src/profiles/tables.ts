@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, customType, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
-import { chapters } from '../chapters/tables.js';
 import { networks } from '../networks/tables.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -62,22 +61,4 @@ export const memberProfiles = pgTable(
     index('member_profiles_name').on(t.networkId, t.nameKey, t.userId),
     index('member_profiles_skills').using('gin', t.skillKeys),
   ],
-);
-
-/** Chapters a member follows: their news and invitations, and the organisers' view of them. */
-export const chapterFollowers = pgTable(
-  'chapter_followers',
-  {
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => networks.id, { onDelete: 'cascade' }),
-    chapterId: uuid('chapter_id')
-      .notNull()
-      .references(() => chapters.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.networkId, t.chapterId, t.userId] }), index('chapter_followers_user').on(t.userId)],
 );

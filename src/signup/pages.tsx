@@ -7,8 +7,8 @@ import { SESSION_COOKIE } from '../web/context.js';
 import { ErrorSummary, Field, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import { localeNames, locales } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { SignupSchema, VerifySchema } from './me-schemas.js';
-import { confirmEmail, peekVerification, resendVerification, signUp } from './signup.js';
+import { SignupSchema, VerifySchema } from './schemas.js';
+import { confirmEmail, peekVerification, resendVerification, signUp } from './service.js';
 
 type Form = { values: FormValues; errors: FormErrors };
 type TokenParams = { Params: { token: string } };

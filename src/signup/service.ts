@@ -9,8 +9,8 @@ import { composeMail } from '../mail/render.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
 import { translator, type Locale } from '../web/i18n.js';
-import type { Signup } from './me-schemas.js';
-import { saveProfile } from './profiles.js';
+import type { Signup } from './schemas.js';
+import { saveProfile } from '../profiles/service.js';
 
 /** Mails the 48-hour confirmation link, in the caller's transaction. */
 async function queueVerification(tx: Tx, network: Network, user: User, locale: Locale, baseUrl: string): Promise<void> {

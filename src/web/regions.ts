@@ -1,5 +1,5 @@
-import { fold } from '../web/fold.js';
-import type { Locale } from '../web/i18n.js';
+import { fold } from './fold.js';
+import type { Locale } from './i18n.js';
 
 /**
  * Belgium's provinces and the Brussels-Capital Region, by ISO 3166-2:BE code, with their names in

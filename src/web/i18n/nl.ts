@@ -1,6 +1,6 @@
 import type { MessageKey } from './en.js';
-import { membersMessages } from '../../members/messages.js';
-import { directoryMessages } from '../../members/directory-messages.js';
+import { membersMessages } from '../../profiles/messages.js';
+import { directoryMessages } from '../../directory/messages.js';
 import { invitationMessages } from '../../invitations/messages.js';
 import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';

@@ -45,6 +45,8 @@ import { signupRoutes } from './signup/routes.js';
 import { signupPages } from './signup/pages.js';
 import { followRoutes } from './follows/routes.js';
 import { gdprRoutes } from './gdpr/routes.js';
+import { gdprPages } from './gdpr/pages.js';
+import { followPages } from './follows/pages.js';
 import { adminMemberPages } from './members/pages.js';
 import { directoryRoutes } from './directory/routes.js';
 import { directoryPages } from './directory/pages.js';
@@ -216,6 +218,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   signupPages(app, db, config);
   profilePages(app, db);
   mePages(app, db);
+  gdprPages(app, db);
+  followPages(app, db);
   adminMemberPages(app, db);
   directoryPages(app, db, config);
   invitationPages(app, db, config);

@@ -1,7 +1,9 @@
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { users } from '../accounts/tables.js';
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
 import { registrations } from '../registrations/tables.js';
+import { memberProfiles } from './tables.js';
 
 // My attendance history reads the registrations and their events: a read-only view of another
 // feature's rows, kept here until registrations exposes it from its service.
@@ -50,3 +52,24 @@ export async function countAttendance(db: Tx, me: Me) {
     .where(mine(me));
   return row ?? { registered: 0, attended: 0, noShows: 0 };
 }
+
+export async function selectProfile(db: Tx, networkId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(memberProfiles)
+    .where(sql`${memberProfiles.networkId} = ${networkId} and ${memberProfiles.userId} = ${userId}`);
+  return row;
+}
+
+export async function upsertProfile(tx: Tx, row: typeof memberProfiles.$inferInsert) {
+  const [saved] = await tx
+    .insert(memberProfiles)
+    .values(row)
+    .onConflictDoUpdate({ target: memberProfiles.userId, set: row })
+    .returning();
+  return saved;
+}
+
+/** The display name lives on the account; the profile form changes it too. */
+export const renameUser = (tx: Tx, userId: string, name: string) =>
+  tx.update(users).set({ name }).where(eq(users.id, userId));

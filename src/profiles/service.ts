@@ -1,12 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { isoOrNull as iso, type PersonalData } from '../db/gdpr.js';
-import { users } from '../accounts/tables.js';
 import { dropUnsentMail } from '../mail/outbox.js';
 import { fold } from '../web/fold.js';
 import { regionName, regionOfCity } from '../web/regions.js';
+import * as q from './queries.js';
 import type { ProfileUpdate } from './schemas.js';
-import { memberProfiles } from './tables.js';
+import type { memberProfiles } from './tables.js';
 
 export type Profile = typeof memberProfiles.$inferSelect;
 export type ProfileFields = Omit<ProfileUpdate, 'name'>;
@@ -89,13 +88,8 @@ export function profileRow(
   return { ...values, networkId, userId, updatedAt: new Date() };
 }
 
-export async function findProfile(db: Tx, networkId: string, userId: string): Promise<Profile | undefined> {
-  const [row] = await db
-    .select()
-    .from(memberProfiles)
-    .where(sql`${memberProfiles.networkId} = ${networkId} and ${memberProfiles.userId} = ${userId}`);
-  return row;
-}
+export const findProfile = (db: Tx, networkId: string, userId: string): Promise<Profile | undefined> =>
+  q.selectProfile(db, networkId, userId);
 
 /**
  * Saves a change to a member's profile (creating it on first save), and their name if given.
@@ -110,14 +104,10 @@ export async function saveProfile(
   const { name, ...fields } = change;
   if (user.emailVerifiedAt === null) fields.directoryVisible = false;
   const displayName = name ?? user.name;
-  if (name !== undefined && name !== user.name) await tx.update(users).set({ name }).where(eq(users.id, user.id));
+  if (name !== undefined && name !== user.name) await q.renameUser(tx, user.id, name);
   const current = await findProfile(tx, user.networkId, user.id);
   const row = profileRow(user.networkId, user.id, displayName, current, fields);
-  const [saved] = await tx
-    .insert(memberProfiles)
-    .values(row)
-    .onConflictDoUpdate({ target: memberProfiles.userId, set: row })
-    .returning();
+  const saved = await q.upsertProfile(tx, row);
   // Opting out also stops the invitation e-mails already queued for them, in this transaction
   // (the one-click link does the same): only when the flag turns on, not on every save.
   if (saved!.invitationsOptOut && !current?.invitationsOptOut)

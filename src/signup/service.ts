@@ -1,14 +1,13 @@
 import { issueLink, consumeLoginLink, peekLoginLink, mailLocale } from '../accounts/login-links.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { createUser, findUserByEmail, type User } from '../accounts/service.js';
-import { loginLinks, users } from '../accounts/tables.js';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMail } from '../mail/outbox.js';
 import { composeMail } from '../mail/render.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
 import { translator, type Locale } from '../web/i18n.js';
+import * as q from './queries.js';
 import type { Signup } from './schemas.js';
 import { saveProfile } from '../profiles/service.js';
 
@@ -133,12 +132,10 @@ export async function confirmEmail(
   return db.transaction(async (tx) => {
     const user = await consumeLoginLink(tx, network, token, 'verify');
     if (!user) return undefined;
-    const [updated] = await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).returning();
+    const updated = await q.setPassword(tx, user.id, passwordHash);
     // The other confirmation links of the account (a second sign-up, a resend) would otherwise
     // still set a password for two days.
-    await tx
-      .delete(loginLinks)
-      .where(and(eq(loginLinks.userId, user.id), eq(loginLinks.purpose, 'verify'), isNull(loginLinks.usedAt)));
+    await q.deleteUnusedVerifyLinks(tx, user.id);
     return updated;
   });
 }

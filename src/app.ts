@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import './catalogues.js';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';

@@ -1,6 +1,6 @@
 import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
-/** The member directory: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
+/** The member directory: search, filters, profiles: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
   'directory.title': 'Members',
   'directory.intro':
@@ -48,7 +48,7 @@ const en = {
   'directory.hidden':
     'Not listed in the directory: you see this profile as its owner, an organiser of a chapter they follow, or an admin.',
   'directory.back': 'Back to the directory',
-} as const;
+};
 
 export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
   en,
@@ -149,3 +149,7 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.back': 'Terug naar de ledenlijst',
   },
 };
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

@@ -1,11 +1,9 @@
 import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
-/** Profiles, sign-up, my data (GDPR), following chapters: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
+/** My profile and my page: fields, attendance history: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
   'members.yes': 'Yes',
   'members.no': 'No',
-  'members.older': 'Older',
-  'members.newer': 'Newer',
   'members.kind.tech': 'Tech (developer, designer, ops…)',
   'members.kind.generalist': 'Generalist (entrepreneur, marketing, sales…)',
   'members.kind.other': 'Other',
@@ -14,30 +12,8 @@ const en = {
   'members.outcome.no-show': 'Did not come',
   'members.outcome.waitlisted': 'On the waitlist',
   'members.outcome.cancelled': 'Cancelled',
-  'members.signup.title': 'Join',
-  'members.signup.heading': 'Join {network}',
-  'members.signup.intro':
-    'Create your member account: follow chapters, keep your registrations in one place, and appear in the member directory if you wish. We will e-mail you a link to confirm your address and choose your password.',
-  'members.signup.passwordHelp': 'At least 10 characters.',
-  'members.signup.submit': 'Create my account',
-  'members.signup.haveAccount': 'Already a member?',
-  'members.checkMail.title': 'Check your e-mail',
-  'members.checkMail.body':
-    'We have sent an e-mail to the address you gave. Follow its link within 48 hours to confirm your address and sign in.',
-  'members.resend.title': 'No e-mail?',
-  'members.resend.submit': 'Send me a new confirmation link',
-  'members.verify.title': 'Confirm your e-mail address',
-  'members.verify.confirm': 'Confirm {email} and sign in',
-  'members.verify.password': 'Choose your password',
-  'members.verify.invalid': 'This confirmation link has expired or was already used. Ask for a new one below.',
   'members.verify.done':
     'Your address is confirmed and you are signed in. Welcome! Tell the network a little about yourself.',
-  'members.mail.verify.subject': 'Confirm your e-mail address for {network}',
-  'members.mail.verify.body':
-    'Welcome to {network}! Use this link to confirm your e-mail address and sign in. It works once, for 48 hours. If you did not sign up, ignore this e-mail: no account will be usable without it.',
-  'members.mail.exists.subject': 'You already have an account with {network}',
-  'members.mail.exists.body':
-    'Someone (probably you) tried to sign up to {network} with this address, which already has an account. Use this link to sign in (it works once, for 15 minutes), or sign in with your password at {url}. If it was not you, ignore this e-mail.',
   'members.profile.title': 'Edit my profile',
   'members.profile.city': 'City of residence',
   'members.profile.cityHelp': 'For a Belgian town we know, the region of residence is filled in for you.',
@@ -55,7 +31,6 @@ const en = {
   'members.profile.bio': 'About me',
   'members.profile.links': 'Links',
   'members.profile.linksHelp': 'One web address per line (site, LinkedIn, GitHub…), at most 5.',
-  'members.profile.locale': 'Preferred language',
   'members.profile.directoryVisible': 'Show me in the member directory',
   'members.profile.directoryHelp':
     'Off until you turn it on: other members then see your name, city, regions, skills, bio and links.',
@@ -75,42 +50,14 @@ const en = {
   'members.me.outcome': 'Outcome',
   'members.me.noRegistrations': 'You have not registered for any event yet.',
   'members.me.data': 'My data',
-  'members.me.export': 'Download all my data (JSON)',
   'members.me.delete': 'Delete my account',
-  'members.delete.title': 'Delete my account',
-  'members.delete.explain':
-    'Your profile, account, follows and sign-ups are erased. Your past registrations are kept without your name or address, so that event figures stay right. This cannot be undone.',
-  'members.delete.confirmLabel': 'To confirm, type your e-mail address ({email})',
-  'members.delete.mismatch': 'is not the e-mail address of this account',
-  'members.delete.submit': 'Delete my account for good',
-  'members.follow.start': 'Follow {chapter}',
-  'members.follow.stop': 'Stop following {chapter}',
-  'members.follow.following': 'You follow this chapter.',
-  'members.follow.signIn': 'Sign in to follow {chapter}',
-  'members.admin.title': 'Members',
-  'members.admin.search': 'Search by name or e-mail',
-  'members.admin.searchSubmit': 'Search',
-  'members.admin.since': 'Member since',
-  'members.admin.actions': 'Actions',
-  'members.admin.unverified': 'not confirmed',
-  'members.admin.export': 'Export',
-  'members.admin.exportOf': 'Export the data of {name}',
-  'members.admin.deleteOf': 'Delete {name}',
-  'members.admin.none': 'No member matches.',
-  'members.admin.deleteTitle': 'Delete {name}',
-  'members.admin.deleteExplain':
-    'The account of {email} is removed with its profile, follows and sign-ups; its registrations are kept anonymised. The deletion is written in the audit log. This cannot be undone.',
-  'members.admin.deleteSubmit': 'Delete {name} for good',
-  'members.admin.back': 'Back to the members',
-} as const;
+};
 
-export const membersMessages: FeatureCatalogue<keyof typeof en> = {
+export const profileMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
     'members.yes': 'Oui',
     'members.no': 'Non',
-    'members.older': 'Plus anciens',
-    'members.newer': 'Plus récents',
     'members.kind.tech': 'Tech (développeur, designer, ops…)',
     'members.kind.generalist': 'Généraliste (entrepreneur, marketing, vente…)',
     'members.kind.other': 'Autre',
@@ -119,30 +66,8 @@ export const membersMessages: FeatureCatalogue<keyof typeof en> = {
     'members.outcome.no-show': 'Absent·e',
     'members.outcome.waitlisted': 'En liste d’attente',
     'members.outcome.cancelled': 'Annulé',
-    'members.signup.title': 'Rejoindre',
-    'members.signup.heading': 'Rejoindre {network}',
-    'members.signup.intro':
-      'Créez votre compte de membre : suivez des antennes, retrouvez vos inscriptions au même endroit et, si vous le souhaitez, apparaissez dans l’annuaire des membres. Nous vous enverrons un lien pour confirmer votre adresse et choisir votre mot de passe.',
-    'members.signup.passwordHelp': 'Au moins 10 caractères.',
-    'members.signup.submit': 'Créer mon compte',
-    'members.signup.haveAccount': 'Déjà membre ?',
-    'members.checkMail.title': 'Consultez vos e-mails',
-    'members.checkMail.body':
-      'Nous avons envoyé un e-mail à l’adresse indiquée. Suivez son lien dans les 48 heures pour confirmer votre adresse et vous connecter.',
-    'members.resend.title': 'Pas reçu d’e-mail ?',
-    'members.resend.submit': 'M’envoyer un nouveau lien de confirmation',
-    'members.verify.title': 'Confirmez votre adresse e-mail',
-    'members.verify.password': 'Choisissez votre mot de passe',
-    'members.verify.confirm': 'Confirmer {email} et me connecter',
-    'members.verify.invalid': 'Ce lien de confirmation a expiré ou a déjà servi. Demandez-en un nouveau ci-dessous.',
     'members.verify.done':
       'Votre adresse est confirmée et vous êtes connecté·e. Bienvenue ! Présentez-vous en quelques mots au réseau.',
-    'members.mail.verify.subject': 'Confirmez votre adresse e-mail pour {network}',
-    'members.mail.verify.body':
-      'Bienvenue chez {network} ! Utilisez ce lien pour confirmer votre adresse e-mail et vous connecter. Il fonctionne une seule fois, pendant 48 heures. Si vous ne vous êtes pas inscrit·e, ignorez cet e-mail : aucun compte ne sera utilisable sans lui.',
-    'members.mail.exists.subject': 'Vous avez déjà un compte chez {network}',
-    'members.mail.exists.body':
-      'Quelqu’un (sans doute vous) a tenté de s’inscrire à {network} avec cette adresse, qui a déjà un compte. Utilisez ce lien pour vous connecter (une seule fois, pendant 15 minutes), ou connectez-vous avec votre mot de passe sur {url}. Si ce n’était pas vous, ignorez cet e-mail.',
     'members.profile.title': 'Modifier mon profil',
     'members.profile.city': 'Ville de résidence',
     'members.profile.cityHelp':
@@ -161,7 +86,6 @@ export const membersMessages: FeatureCatalogue<keyof typeof en> = {
     'members.profile.bio': 'À propos de moi',
     'members.profile.links': 'Liens',
     'members.profile.linksHelp': 'Une adresse web par ligne (site, LinkedIn, GitHub…), 5 au plus.',
-    'members.profile.locale': 'Langue préférée',
     'members.profile.directoryVisible': 'M’afficher dans l’annuaire des membres',
     'members.profile.directoryHelp':
       'Désactivé tant que vous ne l’activez pas : les autres membres voient alors votre nom, votre ville, vos régions, vos compétences, votre présentation et vos liens.',
@@ -181,39 +105,11 @@ export const membersMessages: FeatureCatalogue<keyof typeof en> = {
     'members.me.outcome': 'Résultat',
     'members.me.noRegistrations': 'Vous ne vous êtes encore inscrit·e à aucun événement.',
     'members.me.data': 'Mes données',
-    'members.me.export': 'Télécharger toutes mes données (JSON)',
     'members.me.delete': 'Supprimer mon compte',
-    'members.delete.title': 'Supprimer mon compte',
-    'members.delete.explain':
-      'Votre profil, votre compte, vos abonnements et vos demandes d’information sont effacés. Vos inscriptions passées sont conservées sans votre nom ni votre adresse, pour que les chiffres des événements restent justes. C’est irréversible.',
-    'members.delete.confirmLabel': 'Pour confirmer, tapez votre adresse e-mail ({email})',
-    'members.delete.mismatch': 'n’est pas l’adresse e-mail de ce compte',
-    'members.delete.submit': 'Supprimer définitivement mon compte',
-    'members.follow.start': 'Suivre {chapter}',
-    'members.follow.stop': 'Ne plus suivre {chapter}',
-    'members.follow.following': 'Vous suivez cette antenne.',
-    'members.follow.signIn': 'Connectez-vous pour suivre {chapter}',
-    'members.admin.title': 'Membres',
-    'members.admin.search': 'Rechercher par nom ou e-mail',
-    'members.admin.searchSubmit': 'Rechercher',
-    'members.admin.since': 'Membre depuis',
-    'members.admin.actions': 'Actions',
-    'members.admin.unverified': 'non confirmé',
-    'members.admin.export': 'Exporter',
-    'members.admin.exportOf': 'Exporter les données de {name}',
-    'members.admin.deleteOf': 'Supprimer {name}',
-    'members.admin.none': 'Aucun membre ne correspond.',
-    'members.admin.deleteTitle': 'Supprimer {name}',
-    'members.admin.deleteExplain':
-      'Le compte de {email} est supprimé avec son profil, ses abonnements et ses demandes d’information ; ses inscriptions sont conservées anonymisées. La suppression est inscrite au journal d’audit. C’est irréversible.',
-    'members.admin.deleteSubmit': 'Supprimer définitivement {name}',
-    'members.admin.back': 'Retour aux membres',
   },
   nl: {
     'members.yes': 'Ja',
     'members.no': 'Nee',
-    'members.older': 'Oudere',
-    'members.newer': 'Recentere',
     'members.kind.tech': 'Tech (ontwikkelaar, designer, ops…)',
     'members.kind.generalist': 'Generalist (ondernemer, marketing, verkoop…)',
     'members.kind.other': 'Andere',
@@ -222,29 +118,7 @@ export const membersMessages: FeatureCatalogue<keyof typeof en> = {
     'members.outcome.no-show': 'Niet gekomen',
     'members.outcome.waitlisted': 'Op de wachtlijst',
     'members.outcome.cancelled': 'Geannuleerd',
-    'members.signup.title': 'Word lid',
-    'members.signup.heading': 'Word lid van {network}',
-    'members.signup.intro':
-      'Maak je ledenaccount aan: volg afdelingen, vind al je inschrijvingen op één plek terug en verschijn, als je dat wilt, in de ledengids. We mailen je een link om je adres te bevestigen en je wachtwoord te kiezen.',
-    'members.signup.passwordHelp': 'Minstens 10 tekens.',
-    'members.signup.submit': 'Mijn account aanmaken',
-    'members.signup.haveAccount': 'Al lid?',
-    'members.checkMail.title': 'Bekijk je e-mail',
-    'members.checkMail.body':
-      'We hebben een e-mail gestuurd naar het opgegeven adres. Volg de link binnen 48 uur om je adres te bevestigen en aan te melden.',
-    'members.resend.title': 'Geen e-mail ontvangen?',
-    'members.resend.submit': 'Stuur me een nieuwe bevestigingslink',
-    'members.verify.title': 'Bevestig je e-mailadres',
-    'members.verify.password': 'Kies je wachtwoord',
-    'members.verify.confirm': '{email} bevestigen en aanmelden',
-    'members.verify.invalid': 'Deze bevestigingslink is verlopen of al gebruikt. Vraag hieronder een nieuwe aan.',
     'members.verify.done': 'Je adres is bevestigd en je bent aangemeld. Welkom! Vertel het netwerk iets over jezelf.',
-    'members.mail.verify.subject': 'Bevestig je e-mailadres voor {network}',
-    'members.mail.verify.body':
-      'Welkom bij {network}! Gebruik deze link om je e-mailadres te bevestigen en aan te melden. Hij werkt één keer, 48 uur lang. Heb je je niet ingeschreven? Negeer dan deze e-mail: zonder deze link is geen account bruikbaar.',
-    'members.mail.exists.subject': 'Je hebt al een account bij {network}',
-    'members.mail.exists.body':
-      'Iemand (waarschijnlijk jij) probeerde zich bij {network} in te schrijven met dit adres, dat al een account heeft. Gebruik deze link om aan te melden (één keer, 15 minuten lang), of meld je aan met je wachtwoord op {url}. Was jij het niet? Negeer dan deze e-mail.',
     'members.profile.title': 'Mijn profiel bewerken',
     'members.profile.city': 'Woonplaats',
     'members.profile.cityHelp': 'Voor een Belgische gemeente die we kennen, wordt de woonregio voor je ingevuld.',
@@ -262,7 +136,6 @@ export const membersMessages: FeatureCatalogue<keyof typeof en> = {
     'members.profile.bio': 'Over mij',
     'members.profile.links': 'Links',
     'members.profile.linksHelp': 'Eén webadres per regel (site, LinkedIn, GitHub…), hoogstens 5.',
-    'members.profile.locale': 'Voorkeurstaal',
     'members.profile.directoryVisible': 'Toon mij in de ledengids',
     'members.profile.directoryHelp':
       'Uit tot je het aanzet: andere leden zien dan je naam, woonplaats, regio’s, vaardigheden, voorstelling en links.',
@@ -282,32 +155,10 @@ export const membersMessages: FeatureCatalogue<keyof typeof en> = {
     'members.me.outcome': 'Resultaat',
     'members.me.noRegistrations': 'Je hebt je nog voor geen enkel evenement ingeschreven.',
     'members.me.data': 'Mijn gegevens',
-    'members.me.export': 'Al mijn gegevens downloaden (JSON)',
     'members.me.delete': 'Mijn account verwijderen',
-    'members.delete.title': 'Mijn account verwijderen',
-    'members.delete.explain':
-      'Je profiel, account, gevolgde afdelingen en aanmeldingen worden gewist. Je vroegere inschrijvingen blijven bewaard zonder je naam of adres, zodat de cijfers van de evenementen kloppen. Dit kan niet ongedaan worden gemaakt.',
-    'members.delete.confirmLabel': 'Typ ter bevestiging je e-mailadres ({email})',
-    'members.delete.mismatch': 'is niet het e-mailadres van dit account',
-    'members.delete.submit': 'Mijn account definitief verwijderen',
-    'members.follow.start': '{chapter} volgen',
-    'members.follow.stop': '{chapter} niet meer volgen',
-    'members.follow.following': 'Je volgt deze afdeling.',
-    'members.follow.signIn': 'Meld je aan om {chapter} te volgen',
-    'members.admin.title': 'Leden',
-    'members.admin.search': 'Zoeken op naam of e-mail',
-    'members.admin.searchSubmit': 'Zoeken',
-    'members.admin.since': 'Lid sinds',
-    'members.admin.actions': 'Acties',
-    'members.admin.unverified': 'niet bevestigd',
-    'members.admin.export': 'Exporteren',
-    'members.admin.exportOf': 'De gegevens van {name} exporteren',
-    'members.admin.deleteOf': '{name} verwijderen',
-    'members.admin.none': 'Geen enkel lid komt overeen.',
-    'members.admin.deleteTitle': '{name} verwijderen',
-    'members.admin.deleteExplain':
-      'Het account van {email} wordt verwijderd met zijn profiel, gevolgde afdelingen en aanmeldingen; de inschrijvingen blijven geanonimiseerd bewaard. De verwijdering wordt in het auditlogboek opgenomen. Dit kan niet ongedaan worden gemaakt.',
-    'members.admin.deleteSubmit': '{name} definitief verwijderen',
-    'members.admin.back': 'Terug naar de leden',
   },
 };
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

@@ -1,6 +1,6 @@
 import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
-/** Sharing with the host venue, and the venue managers' page: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
+/** Registrations: sharing with the host venue, the venue managers' page: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
   'consent.share': 'Share my name and e-mail with the host venue ({venue})',
   'consent.shareHelp':
@@ -35,9 +35,9 @@ const en = {
   'consent.manage.email': 'E-mail',
   'consent.manage.sharedOn': 'Shared on',
   'consent.manage.back': 'All events at {venue}',
-} as const;
+};
 
-export const consentMessages: FeatureCatalogue<keyof typeof en> = {
+export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
     'consent.share': 'Partager mon nom et mon e-mail avec le lieu d’accueil ({venue})',
@@ -110,3 +110,7 @@ export const consentMessages: FeatureCatalogue<keyof typeof en> = {
     'consent.manage.back': 'Alle evenementen in {venue}',
   },
 };
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

@@ -11,6 +11,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2 cores: more workers only fight over them.
     maxWorkers: 2,
+    // The application registers every feature's messages when it is loaded (app.ts imports
+    // src/catalogues.ts); tests that call a service without building the app need them too.
+    setupFiles: ['./src/catalogues.ts'],
     projects: [
       {
         extends: true,

@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { root } from './support.mjs';
 
 const load = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
-const { profileRow } = await load('members/profiles.js');
-const { memberProfiles, chapterFollowers } = await load('members/tables.js');
+const { profileRow } = await load('profiles/service.js');
+const { memberProfiles } = await load('profiles/tables.js');
+const { chapterFollowers } = await load('follows/tables.js');
 const { users } = await load('accounts/tables.js');
 const { sql } = await import('drizzle-orm');
 

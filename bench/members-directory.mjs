@@ -22,7 +22,8 @@ const ADMIN = { email: 'bench-admin@example.org', password: 'members-directory-b
 
 const load = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
 const { openDatabase } = await load('db/connection.js');
-const { memberProfiles, chapterFollowers } = await load('members/tables.js');
+const { memberProfiles } = await load('profiles/tables.js');
+const { chapterFollowers } = await load('follows/tables.js');
 const { users } = await load('accounts/tables.js');
 const { createToken, createUser } = await load('accounts/service.js');
 const { sql } = await import('drizzle-orm');

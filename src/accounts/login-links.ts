@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMail } from '../mail/outbox.js';
 import { composeMail } from '../mail/service.js';
 import type { Network } from '../networks/service.js';
-import { findProfile } from '../members/profiles.js';
+import { findProfile } from '../profiles/service.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { findUserByEmail, type User } from './service.js';
 import { loginLinks, users } from './tables.js';

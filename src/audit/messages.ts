@@ -1,8 +1,7 @@
 import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
-/** The audit log: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
+/** The audit log: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
-  'audit.title': 'Audit log',
   'audit.intro': 'What admins did to members’ data: exports, deletions and imports, newest first.',
   'audit.when': 'When',
   'audit.who': 'Who',
@@ -14,12 +13,11 @@ const en = {
   'audit.action.member.delete': 'Member deleted',
   'audit.action.member.self_delete': 'Member deleted their own account',
   'audit.action.members.import': 'Members imported',
-} as const;
+};
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
-    'audit.title': 'Journal d’audit',
     'audit.intro':
       'Ce que les administrateurs ont fait des données des membres : exports, suppressions et imports, du plus récent au plus ancien.',
     'audit.when': 'Quand',
@@ -34,7 +32,6 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.members.import': 'Membres importés',
   },
   nl: {
-    'audit.title': 'Auditlogboek',
     'audit.intro':
       'Wat beheerders met de gegevens van leden deden: exports, verwijderingen en imports, de recentste eerst.',
     'audit.when': 'Wanneer',
@@ -49,3 +46,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.members.import': 'Leden geïmporteerd',
   },
 };
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

@@ -2,10 +2,11 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
-import { en } from '../web/i18n/en.js';
-import { fr } from '../web/i18n/fr.js';
-import { nl } from '../web/i18n/nl.js';
+import { catalogues } from '../web/i18n.js';
 import { ruleFromChoice } from './event-form.js';
+
+// Every feature's messages, registered when the application module is loaded (src/catalogues.ts).
+const { en, fr, nl } = catalogues;
 
 /**
  * The event pages as a visitor and an organiser use them, through app.inject: the public event page

@@ -1,4 +1,4 @@
-import { regionCodes, regionName } from '../members/regions.js';
+import { regionCodes, regionName } from '../web/regions.js';
 import type { FormErrors, FormValues } from '../web/forms.js';
 import { Field } from '../web/forms.js';
 import type { PageContext } from '../web/page.js';

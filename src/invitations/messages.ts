@@ -1,8 +1,7 @@
 import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
-/** "Come home" invitations: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
+/** Come-home invitations: segments, campaigns, the opt-out: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
-  'invitations.invite': 'Invite members',
   'invitations.title': 'Invite members: {title}',
   'invitations.intro':
     'Choose who to invite. Criteria combine (a member must match each one you fill in); within one criterion any ticked value matches. Members who opted out of invitations, unconfirmed accounts, people already invited to this event and people already registered are never included.',
@@ -53,7 +52,6 @@ const en = {
   'invitations.mail.fromOrganiser': 'A word from {name}:',
   'invitations.mail.register': 'Details and registration: {url}',
   'invitations.mail.optOut': 'Rather not receive such invitations? One click and you will get no more: {url}',
-  'invitations.stats.link': 'Who came back',
   'invitations.stats.title': 'Who came back: {chapter}',
   'invitations.stats.intro':
     'For each event: people invited, those who registered after their invitation, and those who came (checked in at the door).',
@@ -69,12 +67,11 @@ const en = {
   'invitations.optOut.confirm': 'Stop the invitations',
   'invitations.optOut.done': 'Done: you will receive no more invitations. You can change this in your profile.',
   'invitations.optOut.invalid': 'This link is not valid.',
-} as const;
+};
 
 export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
-    'invitations.invite': 'Inviter des membres',
     'invitations.title': 'Inviter des membres : {title}',
     'invitations.intro':
       'Choisissez qui inviter. Les critères se combinent (un membre doit répondre à chacun de ceux que vous remplissez) ; dans un même critère, n’importe quelle valeur cochée convient. Les membres qui refusent les invitations, les comptes non confirmés, les personnes déjà invitées à cet événement et celles déjà inscrites ne sont jamais comptés.',
@@ -127,7 +124,6 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.mail.fromOrganiser': 'Un mot de {name} :',
     'invitations.mail.register': 'Détails et inscription : {url}',
     'invitations.mail.optOut': 'Vous préférez ne plus recevoir ce genre d’invitation ? Un clic suffit : {url}',
-    'invitations.stats.link': 'Qui est revenu',
     'invitations.stats.title': 'Qui est revenu : {chapter}',
     'invitations.stats.intro':
       'Pour chaque événement : les personnes invitées, celles qui se sont inscrites après leur invitation, et celles qui sont venues (enregistrées à l’entrée).',
@@ -146,7 +142,6 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.optOut.invalid': 'Ce lien n’est pas valide.',
   },
   nl: {
-    'invitations.invite': 'Leden uitnodigen',
     'invitations.title': 'Leden uitnodigen: {title}',
     'invitations.intro':
       'Kies wie je uitnodigt. Criteria worden gecombineerd (een lid moet aan elk ingevuld criterium voldoen); binnen één criterium volstaat eender welke aangevinkte waarde. Leden die geen uitnodigingen willen, onbevestigde accounts, mensen die al voor dit evenement uitgenodigd zijn en mensen die al ingeschreven zijn, tellen nooit mee.',
@@ -199,7 +194,6 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.mail.fromOrganiser': 'Een woordje van {name}:',
     'invitations.mail.register': 'Details en inschrijving: {url}',
     'invitations.mail.optOut': 'Liever geen uitnodigingen meer? Eén klik volstaat: {url}',
-    'invitations.stats.link': 'Wie kwam terug',
     'invitations.stats.title': 'Wie kwam terug: {chapter}',
     'invitations.stats.intro':
       'Per evenement: de uitgenodigde mensen, wie zich na de uitnodiging inschreef, en wie kwam (aangemeld aan de deur).',
@@ -217,3 +211,7 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.optOut.invalid': 'Deze link is niet geldig.',
   },
 };
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
-import { saveProfile } from '../members/profiles.js';
-import type { ProfileUpdate } from '../members/schemas.js';
+import { saveProfile } from '../profiles/service.js';
+import type { ProfileUpdate } from '../profiles/schemas.js';
 import { users } from '../accounts/tables.js';
 import { daysFromNow } from '../../test/support/factories.js';
 

@@ -3,7 +3,8 @@ import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
-import { chapterFollowers, memberProfiles } from '../members/tables.js';
+import { chapterFollowers } from '../follows/tables.js';
+import { memberProfiles } from '../profiles/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { invitationCampaigns, invitations } from './tables.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MemberKindSchema, RegionCodeSchema } from '../members/schemas.js';
+import { MemberKindSchema, RegionCodeSchema } from '../profiles/schemas.js';
 import { text } from '../web/schemas.js';
 
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { skillKeysOf } from '../members/profiles.js';
-import { regionFromText, regionName } from '../members/regions.js';
+import { skillKeysOf } from '../profiles/service.js';
+import { regionFromText, regionName } from '../web/regions.js';
 import { AppError, fieldErrors } from '../web/errors.js';
 import { fold } from '../web/fold.js';
 import { translator, type Locale } from '../web/i18n.js';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { users } from '../accounts/tables.js';
-import { memberProfiles } from '../members/tables.js';
+import { memberProfiles } from '../profiles/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';
 

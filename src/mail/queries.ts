@@ -3,7 +3,7 @@ import { users } from '../accounts/tables.js';
 import { chapterOrganizers, chapters } from '../chapters/tables.js';
 import type { Db, Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
-import { memberProfiles } from '../members/tables.js';
+import { memberProfiles } from '../profiles/tables.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';

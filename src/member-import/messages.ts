@@ -1,8 +1,7 @@
 import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
-/** Member CSV import: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
+/** Member import: upload, column mapping, report: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
-  'import.title': 'Import members',
   'import.intro':
     'Upload a CSV file of members: UTF-8 or Windows-1252, separated by commas or semicolons, at most {maxMb} MB and {maxRows} rows. You see what would happen before anything is written.',
   'import.file': 'CSV file',
@@ -61,12 +60,11 @@ const en = {
   'import.mail.subject': 'Welcome to {network}',
   'import.mail.body':
     '{network} has added you to its members. You have no password: sign in with a link sent to this address, then complete your profile. Your profile stays out of the member directory until you choose to appear in it.',
-} as const;
+};
 
 export const importMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
-    'import.title': 'Importer des membres',
     'import.intro':
       'Envoyez un fichier CSV de membres : UTF-8 ou Windows-1252, séparé par des virgules ou des points-virgules, au plus {maxMb} Mo et {maxRows} lignes. Vous voyez ce qui se passerait avant que rien ne soit enregistré.',
     'import.file': 'Fichier CSV',
@@ -129,7 +127,6 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
       '{network} vous a ajouté à ses membres. Vous n’avez pas de mot de passe : connectez-vous avec un lien envoyé à cette adresse, puis complétez votre profil. Votre profil reste hors de l’annuaire des membres tant que vous ne choisissez pas d’y apparaître.',
   },
   nl: {
-    'import.title': 'Leden importeren',
     'import.intro':
       'Upload een CSV-bestand met leden: UTF-8 of Windows-1252, gescheiden door komma’s of puntkomma’s, hoogstens {maxMb} MB en {maxRows} rijen. U ziet wat er zou gebeuren voordat er iets wordt opgeslagen.',
     'import.file': 'CSV-bestand',
@@ -193,3 +190,7 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
       '{network} heeft u aan zijn leden toegevoegd. U hebt geen wachtwoord: meld u aan met een link die naar dit adres wordt gestuurd en vul daarna uw profiel aan. Uw profiel blijft buiten de ledengids tot u zelf kiest om erin te verschijnen.',
   },
 };
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

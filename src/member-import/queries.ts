@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { users } from '../accounts/tables.js';
 import { outboundMessages } from '../mail/tables.js';
-import { memberProfiles } from '../members/tables.js';
+import { memberProfiles } from '../profiles/tables.js';
 
 /** The addresses among `emails` (lower-cased) that already have an account in the network. */
 export async function existingEmails(db: Tx, networkId: string, emails: string[]): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import { EmailSchema } from '../accounts/schemas.js';
-import type { ProfileFields } from '../members/profiles.js';
-import { regionFromText } from '../members/regions.js';
-import { ProfileUpdateSchema } from '../members/schemas.js';
+import type { ProfileFields } from '../profiles/service.js';
+import { regionFromText } from '../web/regions.js';
+import { ProfileUpdateSchema } from '../profiles/schemas.js';
 import { fold } from '../web/fold.js';
 import type { Locale } from '../web/i18n.js';
 import type { CsvRecord } from './csv.js';

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import { composeMail } from '../mail/service.js';
-import { profileRow } from '../members/profiles.js';
+import { profileRow } from '../profiles/service.js';
 import type { Network } from '../networks/service.js';
 import { translator, type T } from '../web/i18n.js';
 import { readCsv, type ParsedCsv } from './csv.js';

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../../test/support/app.js';
 
 type Role = 'anonymous' | 'member' | 'organiser of A' | 'organiser of B' | 'manager of V' | 'admin';
 const roles: Role[] = ['anonymous', 'member', 'organiser of A', 'organiser of B', 'manager of V', 'admin'];
-type Status = 200 | 201 | 204 | 401 | 403;
+type Status = 200 | 201 | 204 | 401 | 403 | 404;
 
 // prettier-ignore
 const matrix: [action: string, ...statuses: Status[]][] = [
@@ -31,6 +31,27 @@ const matrix: [action: string, ...statuses: Status[]][] = [
   ['patch partnership B–V', 401, 403, 403, 403, 403, 200],
   ['list my tokens', 401, 200, 200, 200, 200, 200],
   ['GET /api/v1/me', 401, 200, 200, 200, 200, 200],
+  // Events of chapter A (an online event E, published).
+  ['create event in A', 401, 403, 201, 403, 403, 201],
+  ['patch event E', 401, 403, 200, 403, 403, 200],
+  ['cancel event E', 401, 403, 200, 403, 403, 200],
+  // Registrations: R is a guest's registration for E.
+  ['register for E', 201, 201, 201, 201, 201, 201],
+  ['add attendee to E', 401, 403, 201, 403, 403, 201],
+  ['list registrations of E', 401, 403, 200, 403, 403, 200],
+  // Someone else's registration is not shown to exist, even to a visitor: 404, not 401 or 403.
+  ['cancel registration R', 404, 404, 200, 404, 404, 200],
+  ['attendance report', 401, 403, 200, 200, 403, 200],
+  // Webhooks, members, invitations, import, audit.
+  ['create webhook', 401, 403, 403, 403, 403, 201],
+  ['list webhooks', 401, 403, 403, 403, 403, 200],
+  ['search the member directory', 401, 200, 200, 200, 200, 200],
+  ['export member X', 401, 403, 403, 403, 403, 200],
+  ['delete member X', 401, 403, 403, 403, 403, 204],
+  ['preview invitations for E', 401, 403, 200, 403, 403, 200],
+  ['list invitations of A', 401, 403, 200, 403, 403, 200],
+  ['import members (dry run)', 401, 403, 403, 403, 403, 200],
+  ['read the audit log', 401, 403, 403, 403, 403, 200],
 ];
 
 interface Account {
@@ -44,6 +65,12 @@ interface World {
   b: string;
   v: string;
   partnership: string;
+  /** A published online event of chapter A, a guest's registration for it, and a member to export or delete. */
+  event: string;
+  registration: string;
+  victim: string;
+  /** Someone to appoint: a fresh account, so the member of the other cells never becomes an organiser. */
+  appointee: string;
 }
 
 let t: TestApp;
@@ -95,7 +122,21 @@ async function makeWorld(): Promise<World> {
     venueProvides: 'a room',
     status: 'active',
   });
-  return { ...w, partnership: p.id };
+  const inDays = (d: number, h: number) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
+  const event = await ok('POST', `/api/v1/chapters/${w.a}/events`, {
+    title: `Event ${n}`,
+    startsAt: inDays(10, 0),
+    endsAt: inDays(10, 2),
+    capacity: 20,
+    onlineUrl: 'https://meet.example.org/e',
+  });
+  const registration = await ok('POST', `/api/v1/events/${event.id}/attendees`, {
+    name: 'Guest',
+    email: `guest-${n}@example.org`,
+  });
+  const victim = await t.user('member', `victim-${n}@example.org`);
+  const appointee = (await t.user('member', `appointee-${n}@example.org`)).user.email;
+  return { ...w, partnership: p.id, event: event.id, registration: registration.id, victim: victim.user.id, appointee };
 }
 
 const exists = async (url: string) => (await call('GET', url, { token: adminToken() })).statusCode === 200;
@@ -169,13 +210,12 @@ const actions: Record<string, Action> = {
     },
   },
   'appoint organiser of A': {
-    run: (w, token) =>
-      call('POST', `/api/v1/chapters/${w.a}/organizers`, { token, body: { email: accounts.member.email } }),
+    run: (w, token) => call('POST', `/api/v1/chapters/${w.a}/organizers`, { token, body: { email: w.appointee } }),
     after: async (w, allowed) => {
       const emails = (await ok('GET', `/api/v1/chapters/${w.a}/organizers`)).items.map(
         (p: { email: string }) => p.email,
       );
-      expect(emails.includes(accounts.member.email)).toBe(allowed);
+      expect(emails.includes(w.appointee)).toBe(allowed);
       expect(emails).toContain(accounts['organiser of A'].email);
     },
   },
@@ -221,11 +261,10 @@ const actions: Record<string, Action> = {
     },
   },
   'appoint manager of V': {
-    run: (w, token) =>
-      call('POST', `/api/v1/venues/${w.v}/managers`, { token, body: { email: accounts.member.email } }),
+    run: (w, token) => call('POST', `/api/v1/venues/${w.v}/managers`, { token, body: { email: w.appointee } }),
     after: async (w, allowed) => {
       const emails = (await ok('GET', `/api/v1/venues/${w.v}/managers`)).items.map((p: { email: string }) => p.email);
-      expect(emails.includes(accounts.member.email)).toBe(allowed);
+      expect(emails.includes(w.appointee)).toBe(allowed);
     },
   },
   'create partnership A–V': {
@@ -263,6 +302,144 @@ const actions: Record<string, Action> = {
       expect(res.json()).toMatchObject({ email: me.email, role: me.role });
     },
   },
+
+  'create event in A': {
+    run: (w, token) =>
+      call('POST', `/api/v1/chapters/${w.a}/events`, {
+        token,
+        body: {
+          title: `Extra ${w.n}`,
+          startsAt: '2030-01-10T18:00:00Z',
+          endsAt: '2030-01-10T20:00:00Z',
+          onlineUrl: 'https://meet.example.org/x',
+          capacity: 10,
+        },
+      }),
+    after: async (w, allowed) => {
+      const titles = (await ok('GET', `/api/v1/events?chapter=${w.a}&from=2029-12-01T00:00:00Z`)).items.map(
+        (e: { title: string }) => e.title,
+      );
+      expect(titles.includes(`Extra ${w.n}`)).toBe(allowed);
+    },
+  },
+  'patch event E': {
+    run: (w, token) => call('PATCH', `/api/v1/events/${w.event}`, { token, body: { title: 'Renamed' } }),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/events/${w.event}`)).title).toBe(allowed ? 'Renamed' : `Event ${w.n}`),
+  },
+  'cancel event E': {
+    run: (w, token) => call('POST', `/api/v1/events/${w.event}/cancel`, { token, body: { reason: 'Speaker ill' } }),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/events/${w.event}`)).status).toBe(allowed ? 'cancelled' : 'published'),
+  },
+  'register for E': {
+    run: (w, token, role) =>
+      call('POST', `/api/v1/events/${w.event}/registrations`, {
+        token,
+        body: role === 'anonymous' ? { name: 'Walk-in', email: `walk-in-${w.n}@example.org` } : {},
+      }),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/events/${w.event}/registrations`)).items).toHaveLength(allowed ? 2 : 1),
+  },
+  'add attendee to E': {
+    run: (w, token) =>
+      call('POST', `/api/v1/events/${w.event}/attendees`, {
+        token,
+        body: { name: 'Added', email: `added-${w.n}@example.org` },
+      }),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/events/${w.event}/registrations`)).items).toHaveLength(allowed ? 2 : 1),
+  },
+  'list registrations of E': {
+    run: (w, token) => call('GET', `/api/v1/events/${w.event}/registrations`, { token }),
+    after: async (w, allowed, _role, res) => {
+      if (allowed) expect(res.json().items.map((r: { id: string }) => r.id)).toEqual([w.registration]);
+      else expect(res.body).not.toContain(`guest-${w.n}@example.org`);
+    },
+  },
+  'cancel registration R': {
+    run: (w, token) => call('POST', `/api/v1/registrations/${w.registration}/cancel`, { token, body: {} }),
+    after: async (w, allowed) =>
+      expect((await ok('GET', `/api/v1/registrations/${w.registration}`)).status).toBe(
+        allowed ? 'cancelled' : 'confirmed',
+      ),
+  },
+  'attendance report': {
+    run: (w, token) => call('GET', `/api/v1/attendance?email=guest-${w.n}%40example.org`, { token }),
+    // Organisers see their own chapters' events only: B's organiser gets an empty report.
+    after: async (_w, allowed, role, res) => {
+      if (allowed) expect(res.json().items).toHaveLength(role === 'organiser of B' ? 0 : 1);
+    },
+  },
+  'create webhook': {
+    run: (w, token) =>
+      call('POST', '/api/v1/webhooks', {
+        token,
+        body: { url: `https://93.184.215.14/hook-${w.n}`, events: ['registration.created'] },
+      }),
+    after: async (w, allowed) => {
+      const urls = (await ok('GET', '/api/v1/webhooks')).items.map((h: { url: string }) => h.url);
+      expect(urls.includes(`https://93.184.215.14/hook-${w.n}`)).toBe(allowed);
+    },
+  },
+  'list webhooks': {
+    run: (_w, token) => call('GET', '/api/v1/webhooks', { token }),
+    after: async (_w, allowed, _role, res) => {
+      if (!allowed) expect(res.body).not.toContain('93.184.215.14');
+    },
+  },
+  'search the member directory': {
+    run: (_w, token) => call('GET', '/api/v1/members', { token }),
+    after: async () => {},
+  },
+  'export member X': {
+    run: (w, token) => call('GET', `/api/v1/members/${w.victim}/export`, { token }),
+    after: async (w, allowed, _role, res) => {
+      if (allowed) expect(res.json().account.email).toBe(`victim-${w.n}@example.org`);
+      else expect(res.body).not.toContain(`victim-${w.n}@example.org`);
+      // An admin's export is written in the audit log; a refused one is not.
+      const log = await ok('GET', '/api/v1/audit-log?limit=100');
+      const exported = log.items.filter(
+        (e: { action: string; subject: string }) => e.action === 'member.export' && e.subject.includes(w.victim),
+      );
+      expect(exported).toHaveLength(allowed ? 1 : 0);
+    },
+  },
+  'delete member X': {
+    run: (w, token) => call('DELETE', `/api/v1/members/${w.victim}`, { token }),
+    after: async (w, allowed) =>
+      expect((await call('GET', `/api/v1/members/${w.victim}/export`, { token: adminToken() })).statusCode).toBe(
+        allowed ? 404 : 200,
+      ),
+  },
+  'preview invitations for E': {
+    run: (w, token) =>
+      call('POST', `/api/v1/events/${w.event}/invitations/preview`, {
+        token,
+        body: { segment: { origin: ['BE-WHT'] } },
+      }),
+    // A preview sends nothing, whoever asks.
+    after: async (w) => expect((await ok('GET', `/api/v1/events/${w.event}/invitations`)).campaigns).toEqual([]),
+  },
+  'list invitations of A': {
+    run: (w, token) => call('GET', `/api/v1/chapters/${w.a}/invitations`, { token }),
+    after: async () => {},
+  },
+  'import members (dry run)': {
+    run: async (w, token) =>
+      (await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/members/import?dryRun=true',
+        headers: { 'content-type': 'text/csv; charset=utf-8', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        payload: `name,email\nImported ${w.n},imported-${w.n}@example.org\n`,
+      })) as Res,
+    // A dry run writes nothing, allowed or not: no account for that address either way.
+    after: async (w) => expect((await ok('GET', `/api/v1/members?q=imported-${w.n}`)).items ?? []).toEqual([]),
+  },
+  'read the audit log': {
+    run: (_w, token) => call('GET', '/api/v1/audit-log', { token }),
+    after: async () => {},
+  },
 };
 
 beforeAll(async () => {
@@ -297,10 +474,13 @@ describe('role × action matrix of the JSON API', () => {
     expect(res.statusCode, res.body).toBe(status);
     const allowed = status < 300;
     if (!allowed) {
+      const problem = { 401: ['unauthenticated', 'Authentication required'], 403: ['forbidden', 'Not allowed'] }[
+        status as 401 | 403
+      ] ?? ['not-found', 'Not found'];
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json()).toMatchObject({
-        type: `https://essaim.dev/problems/${status === 401 ? 'unauthenticated' : 'forbidden'}`,
-        title: status === 401 ? 'Authentication required' : 'Not allowed',
+        type: `https://essaim.dev/problems/${problem[0]}`,
+        title: problem[1],
         status,
         detail: expect.any(String),
       });

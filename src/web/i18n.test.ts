@@ -1,43 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, defaultLocale, locales, negotiateLocale, translator } from './i18n.js';
-import { en } from './i18n/en.js';
-
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('catalogues', () => {
-  const reference = Object.keys(en).sort();
-
-  it.each(locales)('%s has exactly the keys of en', (locale) => {
-    expect(Object.keys(catalogues[locale]).sort()).toEqual(reference);
-  });
-
-  it.each(locales)('%s has no empty or blank message', (locale) => {
-    const blank = Object.entries(catalogues[locale]).filter(([, v]) => typeof v !== 'string' || v.trim() === '');
-    expect(blank).toEqual([]);
-  });
-
-  it.each(locales)('%s uses the same {placeholders} as en in every message', (locale) => {
-    const mismatched = Object.entries(catalogues[locale])
-      .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(en[k as keyof typeof en])))
-      .map(([k]) => k);
-    expect(mismatched).toEqual([]);
-  });
-
-  it('are really translated: fr and nl differ from en on the home page headings', () => {
-    for (const key of ['home.active', 'home.planned', 'nav.home', 'login.failed'] as const) {
-      expect(catalogues.fr[key]).not.toBe(en[key]);
-      expect(catalogues.nl[key]).not.toBe(en[key]);
-    }
-  });
-});
-
-describe('translator', () => {
-  it('fills placeholders, numbers in the locale’s format', () => {
-    expect(translator('en')('home.title', { network: 'Essaim' })).toBe('Chapters of Essaim');
-    expect(translator('en')('venue.seats', { count: 1200 })).toBe('1,200 seats');
-    expect(translator('fr')('venue.seats', { count: 1200 })).toMatch(/^1\s200 /);
-  });
-});
+import { defaultLocale, negotiateLocale } from './i18n.js';
 
 describe('negotiateLocale', () => {
   it('takes ?lang= first, then the remembered choice, then Accept-Language', () => {

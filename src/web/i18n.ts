@@ -1,10 +1,36 @@
 import { en, type MessageKey } from './i18n/en.js';
 import { fr } from './i18n/fr.js';
+import type { FeatureCatalogue } from './i18n/messages.js';
 import { nl } from './i18n/nl.js';
 
 export const locales = ['fr', 'nl', 'en'] as const;
 export type Locale = (typeof locales)[number];
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, nl, en };
+/**
+ * web/'s own messages, then each feature's once registered (registerCatalogue). Typed with every
+ * key: a key whose feature was never registered reads as undefined, which the catalogue test catches.
+ */
+export const catalogues = { fr: { ...fr }, nl: { ...nl }, en: { ...en } } as Record<Locale, Record<MessageKey, string>>;
+const registered = new Set<FeatureCatalogue<string>>();
+
+/**
+ * Adds a feature's messages (its messages.ts) to the catalogues; src/catalogues.ts registers every
+ * feature's at start. Registering the same catalogue again does nothing; a key another catalogue
+ * already has is a mistake, refused.
+ */
+export function registerCatalogue(catalogue: FeatureCatalogue<string>): void {
+  if (registered.has(catalogue)) return;
+  for (const locale of locales) {
+    const target = catalogues[locale] as Record<string, string>;
+    for (const [key, message] of Object.entries(catalogue[locale])) {
+      if (key in target) throw new Error(`The message key ${key} is registered twice`);
+      target[key] = message;
+    }
+  }
+  registered.add(catalogue);
+}
+
+/** The catalogues registered so far, for the parity test. */
+export const registeredCatalogues = (): FeatureCatalogue<string>[] => [...registered];
 export const localeNames: Record<Locale, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
 /** Belgium's network speaks French first when the visitor states no preference. */
 export const defaultLocale: Locale = 'fr';

@@ -2,9 +2,10 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
-import { en } from './i18n/en.js';
-import { fr } from './i18n/fr.js';
-import { nl } from './i18n/nl.js';
+import { catalogues } from './i18n.js';
+
+// Every feature's messages, registered when the application module is loaded (src/catalogues.ts).
+const { en, fr, nl } = catalogues;
 
 let t: TestApp;
 let admin: { token: string; email: string; password: string };

@@ -63,3 +63,9 @@ export function offsetFromCursor(cursor: string | undefined): number {
   }
   return n;
 }
+
+/**
+ * `?offset=` of the paged lists: an integer from 0 to 1,000,000. Anything else (1.5, 1e20, -3,
+ * repeated) shows the first page instead of reaching the database as an OFFSET it refuses.
+ */
+export const OffsetQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).catch(0) });

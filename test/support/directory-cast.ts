@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createToken, createUser, type User } from '../../src/accounts/service.js';
-import { saveProfile } from '../../src/members/profiles.js';
-import type { ProfileUpdate } from '../../src/members/schemas.js';
+import { saveProfile } from '../../src/profiles/service.js';
+import type { ProfileUpdate } from '../../src/profiles/schemas.js';
 import type { TestApp } from './app.js';
 
 /**

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { featureCatalogues } from './catalogues.js';
+import { catalogues, locales, registeredCatalogues, registerCatalogue, translator } from './web/i18n.js';
+import { en as webEn } from './web/i18n/en.js';
+import { fr as webFr } from './web/i18n/fr.js';
+import { nl as webNl } from './web/i18n/nl.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+// web/'s own catalogue, then each feature's: each must hold the same keys in the three languages.
+const all = [{ name: 'web', catalogue: { en: webEn, fr: webFr, nl: webNl } as const }].concat(
+  featureCatalogues.map((catalogue) => ({
+    name: Object.keys(catalogue.en)[0]!.split('.')[0]!,
+    catalogue: catalogue as unknown as { en: typeof webEn; fr: typeof webFr; nl: typeof webNl },
+  })),
+);
+
+describe('catalogues', () => {
+  it('every feature catalogue is registered with web/, and nothing else is', () => {
+    expect(new Set(registeredCatalogues())).toEqual(new Set(featureCatalogues));
+  });
+
+  it.each(all)('$name: fr and nl have exactly the keys of en', ({ catalogue }) => {
+    const reference = Object.keys(catalogue.en).sort();
+    expect(Object.keys(catalogue.fr).sort()).toEqual(reference);
+    expect(Object.keys(catalogue.nl).sort()).toEqual(reference);
+  });
+
+  it('no key is in two catalogues, and the merged catalogues have the same keys in every language', () => {
+    const keys = all.flatMap(({ catalogue }) => Object.keys(catalogue.en));
+    expect(keys.length).toBe(new Set(keys).size);
+    for (const locale of locales) expect(Object.keys(catalogues[locale]).sort()).toEqual([...keys].sort());
+  });
+
+  it.each(locales)('%s has no empty or blank message', (locale) => {
+    const blank = Object.entries(catalogues[locale]).filter(([, v]) => typeof v !== 'string' || v.trim() === '');
+    expect(blank).toEqual([]);
+  });
+
+  it.each(locales)('%s uses the same {placeholders} as en in every message', (locale) => {
+    const en = catalogues.en as Record<string, string>;
+    const mismatched = Object.entries(catalogues[locale])
+      .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(en[k]!)))
+      .map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('plural forms come in pairs: every ….one has its ….other', () => {
+    const keys = Object.keys(catalogues.en);
+    const lonely = keys.filter((k) => k.endsWith('.one') && !keys.includes(`${k.slice(0, -4)}.other`));
+    expect(lonely).toEqual([]);
+  });
+
+  it('are really translated: fr and nl differ from en on the home page headings', () => {
+    for (const key of ['home.active', 'home.planned', 'nav.home', 'login.failed'] as const) {
+      expect(catalogues.fr[key]).not.toBe(catalogues.en[key]);
+      expect(catalogues.nl[key]).not.toBe(catalogues.en[key]);
+    }
+  });
+
+  it('refuses a key that another catalogue already has, and accepts the same catalogue twice', () => {
+    expect(() =>
+      registerCatalogue({ en: { 'nav.home': 'x' }, fr: { 'nav.home': 'x' }, nl: { 'nav.home': 'x' } }),
+    ).toThrow(/nav\.home/);
+    const before = Object.keys(catalogues.en).length;
+    registerCatalogue(featureCatalogues[0]!);
+    expect(Object.keys(catalogues.en).length).toBe(before);
+  });
+});
+
+describe('translator', () => {
+  it('fills placeholders, numbers in the locale’s format, from any registered catalogue', () => {
+    expect(translator('en')('home.title', { network: 'Essaim' })).toBe('Chapters of Essaim');
+    expect(translator('en')('venue.seats', { count: 1200 })).toBe('1,200 seats');
+    expect(translator('fr')('venue.seats', { count: 1200 })).toMatch(/^1\s200 /);
+  });
+});

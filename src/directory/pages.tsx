@@ -1,0 +1,281 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listChapters } from '../chapters/service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import type { MessageKey } from '../web/i18n/en.js';
+import { Detail, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './service.js';
+import { offsetCursor } from '../web/pagination.js';
+import { DirectoryFiltersSchema, type DirectoryEntry } from './schemas.js';
+import { knownTowns, regionCodes, regionName } from '../web/regions.js';
+
+const PAGE_SIZE = 20;
+const filterNames = ['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind'] as const;
+const kinds = ['tech', 'generalist', 'other'] as const;
+
+/** The form's GET parameters as typed (first value of each, empty ones dropped): they fill the form again and the page links. */
+function filterValues(query: unknown): FormValues {
+  const values: FormValues = {};
+  const raw = (query ?? {}) as Record<string, unknown>;
+  for (const name of filterNames) {
+    const v = Array.isArray(raw[name]) ? raw[name][0] : raw[name];
+    if (typeof v === 'string' && v.trim() !== '') values[name] = v;
+  }
+  return values;
+}
+
+const link = (values: FormValues, offset: number) => {
+  const params = new URLSearchParams(values);
+  if (offset > 0) params.set('cursor', offsetCursor(offset));
+  const s = params.toString();
+  return s ? `/members?${s}` : '/members';
+};
+
+function regionLabel(ctx: PageContext, code: string | null, detail: string): string {
+  if (code === 'other') return detail || ctx.t('directory.otherRegion');
+  return regionName(code, ctx.locale);
+}
+
+const kindLabel = (ctx: PageContext, kind: DirectoryEntry['kind']) =>
+  kind ? ctx.t(`directory.kind.${kind}` as MessageKey) : '';
+
+function countLabel(ctx: PageContext, count: number) {
+  const form =
+    new Intl.PluralRules(ctx.locale).select(count) === 'one' ? 'directory.count.one' : 'directory.count.other';
+  return ctx.t(form, { count });
+}
+
+/** "From Hainaut · Lives in Brussels-Capital": the regions, named in the visitor's language. */
+function regionsLine(ctx: PageContext, m: DirectoryEntry): string {
+  const from = m.originRegion
+    ? ctx.t('directory.from', { region: regionLabel(ctx, m.originRegion, m.originDetail) })
+    : '';
+  const lives = m.residenceRegion
+    ? ctx.t('directory.livesIn', { region: regionLabel(ctx, m.residenceRegion, '') })
+    : '';
+  return [from, lives].filter(Boolean).join(' · ');
+}
+
+function FiltersForm({
+  ctx,
+  values,
+  errors,
+  chapters,
+  skills,
+}: {
+  ctx: PageContext;
+  values: FormValues;
+  errors?: FormErrors;
+  chapters: { slug: string; name: string }[];
+  skills: string[];
+}) {
+  const { t } = ctx;
+  const any = { value: '', label: t('directory.any') };
+  const regions = regionCodes.filter((c) => c !== 'other').map((c) => ({ value: c, label: regionName(c, ctx.locale) }));
+  return (
+    <form method="get" action="/members" role="search" class="stack" aria-labelledby="directory-filters">
+      <h2 id="directory-filters">{t('directory.filters')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Field
+        name="q"
+        type="search"
+        label={t('directory.field.q')}
+        help={t('directory.field.qHelp')}
+        values={values}
+        errors={errors}
+      />
+      <Field name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
+      <Field name="city" label={t('directory.field.city')} values={values} errors={errors} suggestions={knownTowns()} />
+      <Select
+        name="origin"
+        label={t('directory.field.origin')}
+        values={values}
+        errors={errors}
+        options={[any, ...regions, { value: 'other', label: t('directory.otherRegion') }]}
+      />
+      <Select
+        name="residence"
+        label={t('directory.field.residence')}
+        values={values}
+        errors={errors}
+        options={[any, ...regions]}
+      />
+      <Select
+        name="chapter"
+        label={t('directory.field.chapter')}
+        values={values}
+        errors={errors}
+        options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]}
+      />
+      <Select
+        name="kind"
+        label={t('directory.field.kind')}
+        values={values}
+        errors={errors}
+        options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))]}
+      />
+      <div>
+        <button type="submit">{t('directory.submit')}</button> <a href="/members">{t('directory.reset')}</a>
+      </div>
+    </form>
+  );
+}
+
+/** Previous and next pages, as links that keep the filters (a page past the end still leads back). */
+function Pager({ ctx, page, values }: { ctx: PageContext; page: DirectoryPage; values: FormValues }) {
+  const previous = page.offset > 0 ? Math.max(0, page.offset - PAGE_SIZE) : undefined;
+  if (previous === undefined && !page.nextCursor) return null;
+  return (
+    <nav aria-label={ctx.t('directory.pages')}>
+      <ul>
+        {previous !== undefined ? (
+          <li>
+            <a href={link(values, previous)} rel="prev">
+              {ctx.t('directory.previous')}
+            </a>
+          </li>
+        ) : null}
+        {page.nextCursor ? (
+          <li>
+            <a href={link(values, page.offset + page.items.length)} rel="next">
+              {ctx.t('directory.next')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function Results({ ctx, page, values }: { ctx: PageContext; page: DirectoryPage; values: FormValues }) {
+  const { t } = ctx;
+  if (!page.items.length) {
+    return (
+      <section aria-labelledby="directory-results">
+        <h2 id="directory-results">{t('directory.results')}</h2>
+        <p role="status">{t('directory.empty')}</p>
+        <p>{t('directory.emptyHelp')}</p>
+        <p>
+          <a href="/me">{t('directory.optIn')}</a>
+        </p>
+        <Pager ctx={ctx} page={page} values={values} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="directory-results">
+      <h2 id="directory-results">{t('directory.results')}</h2>
+      <p role="status">{countLabel(ctx, page.total)}</p>
+      <ul class="cards">
+        {page.items.map((m) => (
+          <li class="card">
+            <h3>
+              <a href={`/members/${m.id}`}>{m.name}</a>
+            </h3>
+            <p>{[m.city, kindLabel(ctx, m.kind)].filter(Boolean).join(' · ')}</p>
+            {regionsLine(ctx, m) ? <p>{regionsLine(ctx, m)}</p> : null}
+            {m.skills.length ? <p>{t('directory.skillsLine', { skills: m.skills.join(', ') })}</p> : null}
+            {m.email ? <p class="muted">{m.email}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <Pager ctx={ctx} page={page} values={values} />
+    </section>
+  );
+}
+
+async function directoryPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
+  const scope = await directoryScope(db, req.network, req.user); // visitors: 401 → sign-in page
+  const ctx = pageContext(req, reply);
+  const values = filterValues(req.query);
+  const form = validate(DirectoryFiltersSchema, values, values);
+  const cursor = (req.query as Record<string, unknown>).cursor;
+  const [chapters, skills] = await Promise.all([
+    listChapters(db, req.network, { limit: 500 }),
+    skillsInScope(db, scope, '', 30),
+  ]);
+  let page: DirectoryPage | undefined;
+  let errors = form.ok ? undefined : form.errors;
+  if (form.ok) {
+    try {
+      page = await searchInScope(db, req.network, scope, form.data, {
+        limit: PAGE_SIZE,
+        cursor: typeof cursor === 'string' ? cursor : undefined,
+      });
+    } catch (err) {
+      // An unknown chapter or a stale cursor: said beside the form, like any invalid field.
+      const fields = (err as { errors?: { field: string; message: string }[] }).errors;
+      if (!fields?.length) throw err;
+      errors = Object.fromEntries(fields.map((e) => [e.field, e.message]));
+    }
+  }
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={ctx.t('directory.title')}>
+      <h1>{ctx.t('directory.title')}</h1>
+      <p>{ctx.t('directory.intro')}</p>
+      {!scope.all && scope.organised.length ? <p class="muted">{ctx.t('directory.organiserNote')}</p> : null}
+      <FiltersForm ctx={ctx} values={values} errors={errors} chapters={chapters} skills={skills.map((s) => s.skill)} />
+      {page ? <Results ctx={ctx} page={page} values={values} /> : null}
+    </Layout>,
+    page ? 200 : 400,
+  );
+}
+
+async function profilePage(db: Db, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+  const m = await memberProfile(db, req.network, req.user, req.params.id); // 401 → sign in; 404 when not visible
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={m.name}>
+      <p>
+        <a href="/members">{t('directory.back')}</a>
+      </p>
+      <h1>{m.name}</h1>
+      {!m.directoryVisible ? <p class="muted">{t('directory.hidden')}</p> : null}
+      <dl>
+        <Detail term={t('directory.city')} value={m.city} />
+        <Detail
+          term={t('directory.residence')}
+          value={m.residenceRegion ? regionLabel(ctx, m.residenceRegion, '') : ''}
+        />
+        <Detail
+          term={t('directory.origin')}
+          value={m.originRegion ? regionLabel(ctx, m.originRegion, m.originDetail) : ''}
+        />
+        <Detail term={t('directory.kind')} value={kindLabel(ctx, m.kind)} />
+        <Detail term={t('directory.skills')} value={m.skills.join(', ')} />
+        <Detail term={t('directory.email')} value={m.email} />
+        <Detail term={t('directory.chapters')} value={m.chapters.map((c) => c.name).join(', ')} />
+      </dl>
+      {m.bio ? (
+        <section aria-labelledby="member-bio">
+          <h2 id="member-bio">{t('directory.bio')}</h2>
+          <p style="white-space: pre-line">{m.bio}</p>
+        </section>
+      ) : null}
+      {m.links.length ? (
+        <section aria-labelledby="member-links">
+          <h2 id="member-links">{t('directory.links')}</h2>
+          <ul>
+            {m.links.map((href) => (
+              <li>
+                <a href={href} rel="noopener nofollow ugc">
+                  {href}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>,
+  );
+}
+
+/** /members (search form and results, GET parameters) and /members/:id; visitors are sent to sign in. */
+export function directoryPages(app: FastifyInstance, db: Db, _config: Config): void {
+  app.get('/members', (req, reply) => directoryPage(db, req, reply));
+  app.get<{ Params: { id: string } }>('/members/:id', (req, reply) => profilePage(db, req, reply));
+}

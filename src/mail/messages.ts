@@ -1,0 +1,128 @@
+import type { FeatureCatalogue } from '../web/i18n/messages.js';
+
+/** E-mails and the outbox: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
+const en = {
+  'mail.confirmed.subject': 'You are registered: {title}',
+  'mail.confirmed.body': 'Your seat for {title} is confirmed.',
+  'mail.waitlisted.subject': 'Waitlist, position {position}: {title}',
+  'mail.waitlisted.body':
+    '{title} is full: you are on the waitlist, in position {position}. We will write to you as soon as a seat frees up.',
+  'mail.promoted.subject': 'A seat for you: {title}',
+  'mail.promoted.body': 'A seat freed up: you are now registered for {title}.',
+  'mail.reminder.subject': 'Tomorrow: {title}',
+  'mail.reminder.body': 'A reminder: {title} is tomorrow. See you there!',
+  'mail.changed.subject': 'Changed: {title}',
+  'mail.changed.body': 'The time or place of {title} has changed. Here are the new details.',
+  'mail.cancelled.subject': 'Cancelled: {title}',
+  'mail.cancelled.body': 'We are sorry: {title} is cancelled. Reason: {reason}',
+  'mail.notice.subject': '{count} new registrations: {title}',
+  'mail.digest.subject': '{chapter}: {count} new registrations today',
+  'mail.notice.line': '{title}: {count} new ({waitlisted} on the waitlist)',
+  'mail.notice.unsubscribe': 'Stop these notices: {url}',
+  'unsubscribe.title': 'Notices of new registrations',
+  'unsubscribe.confirm': 'Stop the notices for {chapter}',
+  'unsubscribe.done':
+    'Done: you will no longer receive these notices for {chapter}. You can turn them on again on the chapter’s page.',
+  'unsubscribe.invalid': 'This link is not valid.',
+  'mail.ticket': 'Your ticket (show its QR code at the door): {url}',
+  'mail.manage': 'See or cancel your registration: {url}',
+  'mail.cantCome': 'Can’t come after all? Cancel, so that someone on the waitlist gets your seat.',
+  'admin.outboxHeld':
+    'No mail server is configured (SMTP_URL): these messages are kept here and will be sent once one is.',
+  'outbox.to': 'To',
+  'outbox.subject': 'Subject',
+  'outbox.status': 'Status',
+  'outbox.pending': 'Waiting',
+  'outbox.sent': 'Sent',
+  'outbox.held': 'Held (no mail server)',
+  'mail.webhookDisabled.subject': 'Webhook disabled: {url}',
+  'mail.webhookDisabled.body':
+    'After {failures} failed deliveries in a row, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
+  'mail.webhookDisabled.action': 'Check the receiving server, then enable the webhook again: {page}',
+};
+
+export const mailMessages: FeatureCatalogue<keyof typeof en> = {
+  en,
+  fr: {
+    'mail.confirmed.subject': 'Inscription confirmée : {title}',
+    'mail.confirmed.body': 'Votre place pour {title} est confirmée.',
+    'mail.waitlisted.subject': 'Liste d’attente, position {position} : {title}',
+    'mail.waitlisted.body':
+      '{title} est complet : vous êtes en liste d’attente, en position {position}. Nous vous écrirons dès qu’une place se libère.',
+    'mail.promoted.subject': 'Une place pour vous : {title}',
+    'mail.promoted.body': 'Une place s’est libérée : vous êtes maintenant inscrit·e à {title}.',
+    'mail.reminder.subject': 'Demain : {title}',
+    'mail.reminder.body': 'Un rappel : {title}, c’est demain. À bientôt !',
+    'mail.changed.subject': 'Modifié : {title}',
+    'mail.changed.body': 'L’heure ou le lieu de {title} a changé. Voici les nouvelles informations.',
+    'mail.cancelled.subject': 'Annulé : {title}',
+    'mail.cancelled.body': 'Nous sommes désolés : {title} est annulé. Raison : {reason}',
+    'mail.notice.subject': '{count} nouvelles inscriptions : {title}',
+    'mail.digest.subject': '{chapter} : {count} nouvelles inscriptions aujourd’hui',
+    'mail.notice.line': '{title} : {count} nouvelles ({waitlisted} en liste d’attente)',
+    'mail.notice.unsubscribe': 'Ne plus recevoir ces avis : {url}',
+    'unsubscribe.title': 'Avis de nouvelles inscriptions',
+    'unsubscribe.confirm': 'Arrêter les avis pour {chapter}',
+    'unsubscribe.done':
+      'C’est fait : vous ne recevrez plus ces avis pour {chapter}. Vous pouvez les réactiver sur la page de l’antenne.',
+    'unsubscribe.invalid': 'Ce lien n’est pas valable.',
+    'mail.ticket': 'Votre billet (montrez son code QR à l’entrée) : {url}',
+    'mail.manage': 'Voir ou annuler votre inscription : {url}',
+    'mail.cantCome': 'Empêché·e ? Annulez, pour qu’une personne en liste d’attente reçoive votre place.',
+    'admin.outboxHeld':
+      'Aucun serveur de courrier n’est configuré (SMTP_URL) : ces messages sont gardés ici et partiront dès qu’il le sera.',
+    'outbox.to': 'À',
+    'outbox.subject': 'Objet',
+    'outbox.status': 'Statut',
+    'outbox.pending': 'En attente',
+    'outbox.sent': 'Envoyé',
+    'outbox.held': 'Gardé (pas de serveur)',
+    'mail.webhookDisabled.subject': 'Webhook désactivé : {url}',
+    'mail.webhookDisabled.body':
+      'Après {failures} envois échoués d’affilée, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
+    'mail.webhookDisabled.action': 'Vérifiez le serveur destinataire, puis réactivez le webhook : {page}',
+  },
+  nl: {
+    'mail.confirmed.subject': 'Je bent ingeschreven: {title}',
+    'mail.confirmed.body': 'Je plaats voor {title} is bevestigd.',
+    'mail.waitlisted.subject': 'Wachtlijst, plaats {position}: {title}',
+    'mail.waitlisted.body':
+      '{title} is volzet: je staat op de wachtlijst, op plaats {position}. We mailen je zodra er een plaats vrijkomt.',
+    'mail.promoted.subject': 'Een plaats voor jou: {title}',
+    'mail.promoted.body': 'Er kwam een plaats vrij: je bent nu ingeschreven voor {title}.',
+    'mail.reminder.subject': 'Morgen: {title}',
+    'mail.reminder.body': 'Een herinnering: {title} is morgen. Tot dan!',
+    'mail.changed.subject': 'Gewijzigd: {title}',
+    'mail.changed.body': 'Het uur of de plaats van {title} is gewijzigd. Hier zijn de nieuwe gegevens.',
+    'mail.cancelled.subject': 'Geannuleerd: {title}',
+    'mail.cancelled.body': 'Het spijt ons: {title} is geannuleerd. Reden: {reason}',
+    'mail.notice.subject': '{count} nieuwe inschrijvingen: {title}',
+    'mail.digest.subject': '{chapter}: {count} nieuwe inschrijvingen vandaag',
+    'mail.notice.line': '{title}: {count} nieuw ({waitlisted} op de wachtlijst)',
+    'mail.notice.unsubscribe': 'Deze berichten niet meer ontvangen: {url}',
+    'unsubscribe.title': 'Berichten over nieuwe inschrijvingen',
+    'unsubscribe.confirm': 'De berichten voor {chapter} stoppen',
+    'unsubscribe.done':
+      'Klaar: je ontvangt deze berichten voor {chapter} niet meer. Je kunt ze weer aanzetten op de pagina van de afdeling.',
+    'unsubscribe.invalid': 'Deze link is niet geldig.',
+    'mail.ticket': 'Je ticket (toon de QR-code aan de deur): {url}',
+    'mail.manage': 'Je inschrijving bekijken of annuleren: {url}',
+    'mail.cantCome': 'Toch verhinderd? Annuleer, zodat iemand op de wachtlijst je plaats krijgt.',
+    'admin.outboxHeld':
+      'Er is geen mailserver ingesteld (SMTP_URL): deze berichten blijven hier bewaard en worden verstuurd zodra er een is.',
+    'outbox.to': 'Aan',
+    'outbox.subject': 'Onderwerp',
+    'outbox.status': 'Status',
+    'outbox.pending': 'Wacht',
+    'outbox.sent': 'Verzonden',
+    'outbox.held': 'Bewaard (geen server)',
+    'mail.webhookDisabled.subject': 'Webhook uitgeschakeld: {url}',
+    'mail.webhookDisabled.body':
+      'Na {failures} mislukte verzendingen na elkaar is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',
+    'mail.webhookDisabled.action': 'Controleer de ontvangende server en schakel de webhook daarna opnieuw in: {page}',
+  },
+};
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

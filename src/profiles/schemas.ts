@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { locales } from '../web/i18n.js';
+import { text } from '../web/schemas.js';
+import { regionCodes } from '../web/regions.js';
+
+export const MemberKindSchema = z
+  .enum(['tech', 'generalist', 'other'], { message: 'must be one of tech, generalist, other' })
+  .describe('tech: developers, designers, ops…; generalist: entrepreneurs, marketing, sales…; other');
+
+export const RegionCodeSchema = z
+  .enum(regionCodes, {
+    message: `must be a Belgian province or region code (${regionCodes.join(', ')}); use "other" with a description for anywhere else`,
+  })
+  .describe('ISO 3166-2:BE code of a province or of the Brussels-Capital Region, or `other`');
+
+const skill = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+const link = z
+  .url({ protocol: /^https?$/, message: 'must be a web address starting with http:// or https://' })
+  .max(300);
+
+/** Everything a member may say about themselves. Every field optional: absent means unchanged. */
+export const ProfileUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(120).optional().describe('Display name'),
+  city: text(120, 'City of residence, e.g. "Ixelles"').optional(),
+  residenceRegion: RegionCodeSchema.nullable()
+    .optional()
+    .describe('Region of residence; deduced from the city when the city is a known Belgian town and this is not given'),
+  originRegion: RegionCodeSchema.nullable().optional().describe('Region of origin: where the member comes from'),
+  originDetail: text(120, 'Region of origin in words when it is `other`, e.g. "Lille, France"').optional(),
+  kind: MemberKindSchema.nullable().optional(),
+  skills: z.array(skill).max(30, 'at most 30 skills').optional().describe('Skills as tags, e.g. ["PHP", "Laravel"]'),
+  bio: text(1000, 'Short bio (plain text)').optional(),
+  links: z.array(link).max(5, 'at most 5 links').optional().describe('Web pages: site, LinkedIn, GitHub…'),
+  locale: z
+    .enum(locales, { message: `must be one of ${locales.join(', ')}` })
+    .optional()
+    .describe('Preferred language for e-mails and pages'),
+  directoryVisible: z
+    .boolean()
+    .optional()
+    .describe('Show me in the member directory (off until the member turns it on)'),
+  invitationsOptOut: z.boolean().optional().describe('Never send me "come home" invitations'),
+});
+export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db.js';
 import { runCli, startServer, tempDataDir } from './support/server.js';
 
+// Every command starts Node and often an embedded PostgreSQL: the time bound is generous because a
+// loaded two-core machine takes seconds per start; it bounds a hang, it does not measure speed.
 const dirs: string[] = [];
 const dataDir = (label: string) => {
   const d = tempDataDir(label);
@@ -13,7 +15,7 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe('essaim --help', () => {
+describe('essaim --help', { timeout: 120_000 }, () => {
   it('lists the commands, and each command has its own help', async () => {
     const top = await runCli(['--help'], {});
     expect(top.code).toBe(0);
@@ -38,7 +40,7 @@ describe('essaim --help', () => {
   });
 });
 
-describe('commands on a data directory with no server running', () => {
+describe('commands on a data directory with no server running', { timeout: 120_000 }, () => {
   const env: Record<string, string> = {};
   beforeAll(() => {
     env.ESSAIM_DATA_DIR = dataDir('cli');
@@ -132,7 +134,7 @@ describe('commands on a data directory with no server running', () => {
   });
 });
 
-describe('clear one-line errors', () => {
+describe('clear one-line errors', { timeout: 120_000 }, () => {
   it('names the host and port of an unreachable DATABASE_URL', async () => {
     const res = await runCli(['migrate'], { DATABASE_URL: 'postgres://essaim:secret@127.0.0.1:1/essaim' });
     expect(res.code).toBe(1);
@@ -167,7 +169,7 @@ describe('clear one-line errors', () => {
   });
 });
 
-describe('commands on DATABASE_URL', () => {
+describe('commands on DATABASE_URL', { timeout: 120_000 }, () => {
   it('migrate, user create and token create work on an external PostgreSQL', async () => {
     const database = await createTestDatabase();
     try {

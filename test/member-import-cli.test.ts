@@ -27,7 +27,7 @@ const members = write(
   '\ufeffCourriel;Nom;Région d’origine\nana@example.org;Ana;Hainaut\nnot-an-email;Bad;Namur\nbo@example.org;Bo;West-Vlaanderen\nANA@example.org;Ana again;\ncy@example.org;Cy;Mordor\ndi@example.org;Di;\n',
 );
 
-describe('essaim members import', () => {
+describe('essaim members import', { timeout: 120_000 }, () => {
   it('has its own help, listed in the main help', async () => {
     expect((await runCli(['--help'], {})).stdout).toContain('members import FILE.csv');
     const help = await runCli(['members', 'import', '--help'], {});

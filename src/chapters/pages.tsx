@@ -4,8 +4,8 @@ import { PartnershipCreateSchema } from '../partnerships/schemas.js';
 import { createPartnership, updatePartnership } from '../partnerships/service.js';
 import { AppError } from '../web/errors.js';
 import { filled, formError, formValues, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
-import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { authorize, isAdmin, refusal } from '../web/policy.js';
+import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+import { authorize, refusal } from '../web/policy.js';
 import { CHANGE_STATUS_OR_SLUG, chapterPolicy } from './policy.js';
 import {
   AssignPersonSchema,

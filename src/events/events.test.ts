@@ -109,6 +109,30 @@ describe('events', () => {
     expect(nowhere.json().errors[0].field).toBe('venue');
   });
 
+  it('refuses seconds in the start of a series instead of dropping them', async () => {
+    const res = await create({
+      title: 'Seconds',
+      startsAt: '2027-01-07T17:30:15Z',
+      endsAt: '2027-01-07T21:00:00Z',
+      venue: 'switch',
+      capacity: 3,
+      recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=2' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: 'startsAt', message: 'a series starts on a whole minute: remove the seconds' }),
+    ]);
+    // A single event keeps its seconds as posted.
+    const single = await create({
+      title: 'Seconds',
+      startsAt: '2027-01-07T17:30:15Z',
+      endsAt: '2027-01-07T21:00:00Z',
+      venue: 'switch',
+      capacity: 3,
+    });
+    expect(single.json().startsAt).toBe('2027-01-07T17:30:15.000Z');
+  });
+
   it('creates a series whose occurrences appear in the list at 18:30 Brussels time', async () => {
     const res = await create({
       title: 'IT day',

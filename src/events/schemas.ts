@@ -106,7 +106,13 @@ export const EventCreateSchema = z
     status: eventFields.status.default('published'),
     recurrence: RecurrenceSchema.optional().describe('Makes this the first occurrence of a series'),
   })
-  .refine(endAfterStart, endMessage);
+  .refine(endAfterStart, endMessage)
+  // A series repeats a wall-clock time kept to the minute: seconds would be dropped from every
+  // occurrence after the first, so they are refused rather than changed silently.
+  .refine((e) => !e.recurrence || e.startsAt.getTime() % 60_000 === 0, {
+    message: 'a series starts on a whole minute: remove the seconds',
+    path: ['startsAt'],
+  });
 export type EventCreate = z.infer<typeof EventCreateSchema>;
 
 export const EventUpdateSchema = z

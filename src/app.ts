@@ -6,12 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
 import { accountRoutes } from './accounts/routes.js';
 import { calendarFeeds } from './calendar/feeds.js';
@@ -38,6 +33,14 @@ import { registerContext } from './web/context.js';
 import { redactSecrets } from './web/redact.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { renderErrorPage } from './web/error-page.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  methodsNotAllowed,
+  noStoreForPrivate,
+  openapiTransforms,
+  sendMethodNotAllowed,
+} from './web/http-standards.js';
 import { memberRoutes } from './members/routes.js';
 import { memberPages } from './members/pages.js';
 import { directoryRoutes } from './members/directory-routes.js';
@@ -74,7 +77,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     routerOptions: { maxParamLength: 300 },
     trustProxy: config.secureCookies,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
+    clientErrorHandler,
   });
+  const allowedMethods = methodsNotAllowed(app);
+  const openapi = openapiTransforms();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -92,6 +99,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
+    // The same rule as frame-ancestors 'none', for browsers that only read X-Frame-Options.
+    frameguard: { action: 'deny' },
     hsts: config.secureCookies,
   });
   await app.register(rateLimit, {
@@ -122,11 +131,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapi.transform,
+    transformObject: openapi.transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerContext(app, db);
+  noStoreForPrivate(app);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
@@ -156,6 +167,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
   app.setNotFoundHandler((req, reply) => {
+    const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
+    if (allowed) return sendMethodNotAllowed(req, reply, allowed);
     const problem = toProblem(
       new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`),
       req,

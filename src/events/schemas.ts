@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text } from '../web/schemas.js';
+import { paragraphs, requiredText, text } from '../web/schemas.js';
 import { rruleProblem } from './recurrence.js';
 import { isTimeZone } from './time.js';
 
@@ -18,7 +18,7 @@ const TimeZone = z
 
 export const SpeakerSchema = z.strictObject({
   name: requiredText(120, 'Speaker name'),
-  bio: text(1000, 'Short bio').default(''),
+  bio: paragraphs(1000, 'Short bio').default(''),
   talk: text(200, 'Talk title').default(''),
 });
 
@@ -56,7 +56,7 @@ export const RecurrenceSchema = z.strictObject({
 
 const eventFields = {
   title: requiredText(200, 'Title'),
-  description: text(20_000, 'Description in Markdown (rendered to sanitised HTML)'),
+  description: paragraphs(20_000, 'Description in Markdown (rendered to sanitised HTML)'),
   kind: EventKindSchema,
   startsAt: Instant.describe('Start, ISO 8601 instant'),
   endsAt: Instant.describe('End, ISO 8601 instant'),
@@ -106,13 +106,7 @@ export const EventCreateSchema = z
     status: eventFields.status.default('published'),
     recurrence: RecurrenceSchema.optional().describe('Makes this the first occurrence of a series'),
   })
-  .refine(endAfterStart, endMessage)
-  // A series repeats a wall-clock time kept to the minute: seconds would be dropped from every
-  // occurrence after the first, so they are refused rather than changed silently.
-  .refine((e) => !e.recurrence || e.startsAt.getTime() % 60_000 === 0, {
-    message: 'a series starts on a whole minute: remove the seconds',
-    path: ['startsAt'],
-  });
+  .refine(endAfterStart, endMessage);
 export type EventCreate = z.infer<typeof EventCreateSchema>;
 
 export const EventUpdateSchema = z
@@ -146,7 +140,7 @@ export const EventScopeSchema = z.object({
 });
 
 export const EventCancelSchema = z.strictObject({
-  reason: requiredText(1000, 'Why the event is cancelled; told to the attendees'),
+  reason: paragraphs(1000, 'Why the event is cancelled; told to the attendees').pipe(z.string().min(1, 'is required')),
 });
 
 export const EventListQuerySchema = z.object({

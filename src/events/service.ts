@@ -190,7 +190,11 @@ export async function createEvent(
         materialisedUntil: until,
       })
       .returning();
-    const values = starts.map(({ start }) => occurrenceOf(template, series!.id, start, durationMs, input.startsAt));
+    // The rule repeats a wall-clock minute; seconds given in startsAt are kept on every occurrence.
+    const seconds = input.startsAt.getTime() % 60_000;
+    const values = starts.map(({ start }) =>
+      occurrenceOf(template, series!.id, new Date(start.getTime() + seconds), durationMs, input.startsAt),
+    );
     await refuseDoubleBooking(tx, place.roomId, values, []);
     const rows = await q.insertEvents(tx, values);
     if (rows[0]?.status === 'published')
@@ -445,7 +449,10 @@ export async function extendSeries(db: Db, now = new Date()): Promise<number> {
         const time = wallClock(latest.startsAt, latest.timeZone);
         values = next.map(({ localDate }) => {
           const d = parseLocal(`${localDate}T00:00`);
-          const start = fromWallClock({ ...d, hour: time.hour, minute: time.minute }, latest.timeZone);
+          const start = new Date(
+            fromWallClock({ ...d, hour: time.hour, minute: time.minute }, latest.timeZone).getTime() +
+              (latest.startsAt.getTime() % 60_000),
+          );
           return occurrenceOf(
             {
               ...template,

@@ -1,4 +1,5 @@
 import { EmailSchema } from '../accounts/schemas.js';
+import { ONE_LINE_MESSAGE, oneLine } from '../web/schemas.js';
 import type { ProfileFields } from '../members/profiles.js';
 import { regionFromText } from '../members/regions.js';
 import { ProfileUpdateSchema } from '../members/schemas.js';
@@ -107,6 +108,7 @@ export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | 
   const name =
     cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ') || nameFromEmail(email.data);
   if (name.length > 120) return reject('tooLong', { field: 'name', max: '120' });
+  if (!oneLine(name)) return reject('invalid', { field: 'name', message: ONE_LINE_MESSAGE });
 
   const origin = region(cell('originRegion'));
   if (origin === undefined) return reject('region', { value: cell('originRegion').slice(0, 80) });

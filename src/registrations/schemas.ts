@@ -75,3 +75,7 @@ export const RegistrationListQuerySchema = z.object({
 export const CheckInSchema = z.strictObject({
   code: z.string().trim().min(1, 'is required').max(64).describe("The code from the ticket's QR code"),
 });
+
+export const LinkSentSchema = z
+  .object({ message: z.string().describe('In the language of the request') })
+  .describe('The address is already registered; its owner was sent the ticket link');

@@ -8,7 +8,13 @@ import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { RegistrationInput } from './schemas.js';
 import { queueOrganizerNotices } from '../mail/notices.js';
-import { dropReminders, moveReminders, queueRegistrationMails, remindersFor } from '../mail/outbox.js';
+import {
+  dropReminders,
+  moveReminders,
+  queueRegistrationMails,
+  remindersFor,
+  type RegistrationMail,
+} from '../mail/outbox.js';
 import { registrations } from './tables.js';
 import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
 
@@ -162,7 +168,8 @@ function checkAnswers(event: EventRow, answers: Record<string, string>): Record<
 function refuseClosed(event: EventRow, now: Date) {
   if (event.status === 'cancelled')
     throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
-  if (event.status === 'draft') throw new AppError('conflict', 'This event is not published yet.');
+  // A draft does not exist for the public, as GET /events/{id} says too.
+  if (event.status === 'draft') throw notFound(`The event ${event.id}`);
   if (event.startsAt <= now) throw new AppError('conflict', 'This event has already started: registration is closed.');
   if (event.registrationOpensAt && event.registrationOpensAt > now)
     throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
@@ -295,9 +302,13 @@ async function registerBatch(
   )[] = [];
   const pendingByEmail = new Map<string, number>();
 
+  const linkMails: RegistrationMail[] = [];
   for (const { input, opts } of batch) {
     const existing = live.get(input.email);
     if (existing) {
+      // The answer does not say whether this address holds a seat: its owner gets their link by mail.
+      if (opts.notify !== false && !opts.byOrganizer)
+        linkMails.push({ kind: 'registration.link', networkId: network.id, registration: existing });
       outcomes.push({
         result: { registration: existing, created: false, position: livePositions.get(existing.id), event },
       });
@@ -388,6 +399,7 @@ async function registerBatch(
       return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
     }),
   );
+  await queueRegistrationMails(tx, linkMails);
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
     const registration = bySecret.get(o.pending.secret)!;
@@ -448,6 +460,17 @@ export async function cancelRegistration(
       .where(eq(registrations.id, id))
       .returning();
     await dropReminders(tx, [id]);
+    // Whoever cancels, the person hears it in their language; with a seat they had an invitation,
+    // so the mail carries its METHOD:CANCEL (RFC 5546) and their calendar drops the event.
+    await queueRegistrationMails(tx, [
+      {
+        kind: 'registration.cancelled',
+        networkId: network.id,
+        registration: registration!,
+        hadSeat: reg.status === 'confirmed',
+        by,
+      },
+    ]);
     await queueWebhooks(tx, network.id, 'registration.cancelled', registrationData(registration!));
     const promoted = reg.status === 'confirmed' ? await promoteFromWaitlist(tx, event) : [];
     return { registration: registration!, promoted };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { presentRegistration } from './present.js';
-import { registrationsCsv } from '../registrations/csv.js';
+import { registrationsCsv, registrationsSpreadsheetCsv } from '../registrations/csv.js';
 import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as registrations from '../registrations/service.js';
 import { listVenues, roomsOf } from '../venues/service.js';
@@ -411,6 +411,7 @@ async function registrationsPage(
       </h1>
       <p>
         <a href={`/admin/events/${row.id}`}>{t('admin.edit')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/registrations.csv?format=spreadsheet`}>{t('admin.exportSpreadsheet')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/registrations.csv`}>{t('admin.exportCsv')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
       </p>
@@ -640,15 +641,22 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
 
   app.get<IdParams>('/admin/events/:id/registrations', (req, reply) => registrationsPage(db, req, reply));
 
-  app.get<IdParams>('/admin/events/:id/registrations.csv', async (req, reply) => {
-    const row = await events.findEvent(db, req.network, req.params.id);
-    await authorizeEvent(db, req.user, row, 'run this event');
-    const list = await registrations.listRegistrations(db, row.id, { limit: 100_000 });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`)
-      .send(registrationsCsv(row, list));
-  });
+  app.get<IdParams & { Querystring: { format?: string } }>(
+    '/admin/events/:id/registrations.csv',
+    async (req, reply) => {
+      const row = await events.findEvent(db, req.network, req.params.id);
+      await authorizeEvent(db, req.user, row, 'run this event');
+      const list = await registrations.listRegistrations(db, row.id, { limit: 100_000 });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`)
+        .send(
+          req.query.format === 'spreadsheet'
+            ? registrationsSpreadsheetCsv(row, list, req.locale)
+            : registrationsCsv(row, list),
+        );
+    },
+  );
 
   app.post<IdParams>('/admin/events/:id/attendees', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);

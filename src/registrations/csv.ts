@@ -1,11 +1,21 @@
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
+import { wallClock, pad } from '../events/time.js';
+import { translator, type Locale } from '../web/i18n.js';
+
+/** A plain number (-25, +3, 1.5, 2,5): a spreadsheet reads it as a number, never as a formula. */
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote —
+ * numbers excepted: "-25" stays -25. `separator` is "," for programs, ";" where Excel's list
+ * separator is one (French and Dutch locales).
+ */
+export function toCsv(rows: (string | number | null | undefined)[][], separator = ','): string {
   const cell = (v: string | number | null | undefined) => {
     let s = v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    if (/^[=+\-@\t\r]/.test(s) && !NUMBER.test(s)) s = `'${s}`;
+    return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((r) => r.map(cell).join(separator)).join('\r\n')}\r\n`;
 }
 
 type Listed = {
@@ -46,4 +56,50 @@ export function registrationsCsv(
     ...event.questions.map((q) => q.label),
   ];
   return toCsv([header, ...body]);
+}
+
+/** "2027-03-04 18:30": the event's own clock, a form Excel reads as a date and time in any locale. */
+const localTime = (d: Date | null, tz: string) => {
+  if (!d) return '';
+  const w = wallClock(d, tz);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+
+/**
+ * The same list for people who double-click it: UTF-8 with a byte-order mark (without it Excel
+ * reads "Amélie" as "AmÃ©lie"), ";" as separator in French and Dutch (Excel's list separator
+ * there), headers and statuses in the viewer's language, times on the event's clock.
+ */
+export function registrationsSpreadsheetCsv(
+  event: { endsAt: Date; timeZone: string; questions: { id: string; label: string }[] },
+  rows: Listed[],
+  locale: Locale,
+  now = new Date(),
+): string {
+  const t = translator(locale);
+  let waiting = 0;
+  const ended = event.endsAt <= now;
+  const status = (s: string) =>
+    s === 'confirmed' || s === 'waitlisted' || s === 'cancelled' ? t(`csv.status.${s}`) : s;
+  const body = rows.map((r) => [
+    r.name,
+    r.email,
+    status(r.status),
+    r.status === 'waitlisted' ? ++waiting : '',
+    localTime(r.createdAt, event.timeZone),
+    localTime(r.checkedInAt, event.timeZone),
+    r.checkedInAt ? t('csv.attended') : r.status === 'confirmed' && ended ? t('csv.noShow') : '',
+    ...event.questions.map((q) => r.answers[q.id] ?? ''),
+  ]);
+  const header = [
+    t('csv.name'),
+    t('csv.email'),
+    t('csv.status'),
+    t('csv.waitlistPosition'),
+    t('csv.registeredAt'),
+    t('csv.checkedInAt'),
+    t('csv.attendance'),
+    ...event.questions.map((q) => q.label),
+  ];
+  return `\uFEFF${toCsv([header, ...body], locale === 'en' ? ',' : ';')}`;
 }

@@ -13,7 +13,7 @@ import { translator } from '../web/i18n.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
 import { EmailSchema } from '../accounts/schemas.js';
-import { registrationsCsv } from './csv.js';
+import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
 import {
   CheckInSchema,
   OwnRegistrationSchema,
@@ -206,12 +206,14 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
         throw new AppError('validation', 'The cursor is not one this API gave out.', [
           { field: 'cursor', message: 'is not a valid cursor' },
         ]);
-      if (format === 'csv') {
+      if (format === 'csv' || format === 'spreadsheet') {
         const rows = await registrations.listRegistrations(db, event.id, { status, limit: 100_000 });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="registrations-${event.id}.csv"`)
-          .send(registrationsCsv(event, rows));
+          .send(
+            format === 'csv' ? registrationsCsv(event, rows) : registrationsSpreadsheetCsv(event, rows, req.locale),
+          );
       }
       const rows = await registrations.listRegistrations(db, event.id, {
         status,

@@ -244,8 +244,8 @@ describe('reminders, changes and cancellation', () => {
       .items[0];
     await t.api('POST', `/api/v1/registrations/${jan.id}/cancel`, { token: admin });
     expect((await due('jan@example.org')).map((r) => r.kind)).toEqual([
-      'registration.promoted',
       'registration.cancelled',
+      'registration.promoted',
     ]);
   });
 

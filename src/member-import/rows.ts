@@ -18,6 +18,9 @@ export type ReasonKey =
   | 'tooLong'
   | 'skills'
   | 'columns'
+  | 'quoteSpansLines'
+  | 'textAfterQuote'
+  | 'unclosedQuote'
   | 'invalid';
 export interface Rejection {
   line: number;
@@ -88,6 +91,7 @@ const splitSkills = (s: string) =>
 export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | Rejection {
   const { line, fields } = record;
   const reject = (reason: ReasonKey, vars: Record<string, string> = {}): Rejection => ({ line, reason, vars, fields });
+  if (record.problem) return reject(record.problem);
   const cell = (f: ImportField) => {
     const i = mapping.index[f];
     return i === undefined ? '' : (fields[i] ?? '').trim();

@@ -22,7 +22,7 @@ beforeAll(async () => {
       },
     })
   ).json().id;
-  for (const [name, score] of [
+  for (const [name, score] of <[string, string][]>[
     ['Amélie Dupont', '-25'],
     ['Jürgen, "JJ"', '=HYPERLINK("http://evil")'],
   ])

@@ -114,7 +114,8 @@ export function isPrivate(req: FastifyRequest): boolean {
 
 export function noStoreForPrivate(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (isPrivate(req)) reply.header('cache-control', 'no-store');
+    if (isPrivate(req) && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 }

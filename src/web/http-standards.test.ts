@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { startTestApp, undocumentedStatuses, type TestApp } from '../../test/support/app.js';
 
 let t: TestApp;
 let admin: string;
@@ -56,6 +56,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/api/v1/events/{id}']!.patch!.responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '404', '409', '413', '415', '429']),
     );
+  });
+});
+
+describe('the check run when every test file closes its app', () => {
+  it('flags an answered status the document does not list for that operation, and only that', async () => {
+    const seen = new Set(['get /api/v1/chapters 200', 'get /api/v1/chapters 418', 'post /api/v1/chapters 409']);
+    expect(await undocumentedStatuses(t.app, seen)).toEqual(['get /api/v1/chapters 418']);
   });
 });
 

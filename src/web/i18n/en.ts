@@ -247,7 +247,7 @@ const core = {
   'event.cancelled': 'This event is cancelled: {reason}',
   'event.draft': 'Draft: only organisers see this event.',
   'event.alreadyRegistered':
-    'This e-mail is already registered for this event: use the link you received to see or cancel the registration.',
+    'This e-mail is already registered for this event: the link to see or cancel the registration has been sent to it again.',
   'event.opensAt': 'Registration opens {when}.',
   'event.register': 'Register',
   'event.joinWaitlist': 'Join the waitlist',

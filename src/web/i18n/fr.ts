@@ -251,7 +251,7 @@ const core = {
   'event.cancelled': 'Cet événement est annulé : {reason}',
   'event.draft': 'Brouillon : seuls les animateurs voient cet événement.',
   'event.alreadyRegistered':
-    'Cette adresse est déjà inscrite à cet événement : utilisez le lien reçu pour voir ou annuler l’inscription.',
+    'Cette adresse est déjà inscrite à cet événement : le lien pour voir ou annuler l’inscription lui a été renvoyé.',
   'event.opensAt': 'Les inscriptions ouvrent le {when}.',
   'event.register': 'S’inscrire',
   'event.joinWaitlist': 'Rejoindre la liste d’attente',

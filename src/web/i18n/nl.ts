@@ -252,7 +252,7 @@ const core = {
   'event.cancelled': 'Dit evenement is geannuleerd: {reason}',
   'event.draft': 'Concept: alleen organisatoren zien dit evenement.',
   'event.alreadyRegistered':
-    'Dit e-mailadres is al ingeschreven voor dit evenement: gebruik de ontvangen link om de inschrijving te bekijken of te annuleren.',
+    'Dit e-mailadres is al ingeschreven voor dit evenement: de link om de inschrijving te bekijken of te annuleren is er opnieuw naartoe gestuurd.',
   'event.opensAt': 'De inschrijvingen openen op {when}.',
   'event.register': 'Inschrijven',
   'event.joinWaitlist': 'Op de wachtlijst',

@@ -7,12 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
 import { accountRoutes } from './accounts/routes.js';
 import { calendarFeeds } from './calendar/feeds.js';
@@ -55,6 +50,14 @@ import { followPages } from './follows/pages.js';
 import { adminMemberPages } from './members/pages.js';
 import { directoryRoutes } from './directory/routes.js';
 import { directoryPages } from './directory/pages.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  methodsNotAllowed,
+  noStoreForPrivate,
+  openapiTransforms,
+  sendMethodNotAllowed,
+} from './web/http-standards.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { invitationPages } from './invitations/pages.js';
 import { importRoutes } from './member-import/routes.js';
@@ -88,7 +91,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     routerOptions: { maxParamLength: 300 },
     trustProxy: config.secureCookies,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
+    clientErrorHandler,
   });
+  const allowedMethods = methodsNotAllowed(app);
+  const openapi = openapiTransforms();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -106,6 +113,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
+    // The same rule as frame-ancestors 'none', for browsers that only read X-Frame-Options.
+    frameguard: { action: 'deny' },
     hsts: config.secureCookies,
   });
   await app.register(rateLimit, {
@@ -136,11 +145,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapi.transform,
+    transformObject: openapi.transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerContext(app, db, { networkForHost, userForToken, userForSession });
+  noStoreForPrivate(app);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
@@ -170,6 +181,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
   app.setNotFoundHandler((req, reply) => {
+    const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
+    if (allowed) return sendMethodNotAllowed(req, reply, allowed);
     const problem = toProblem(
       new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`),
       req,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ONE_LINE_MESSAGE, oneLine } from '../web/schemas.js';
 
 export const EmailSchema = z
   .email({ message: 'must be an e-mail address such as ada@example.org' })
@@ -20,7 +21,7 @@ export const RoleSchema = z
 
 export const UserCreateSchema = z.object({
   email: EmailSchema,
-  name: z.string().trim().min(1, 'is required').max(120).describe('Display name'),
+  name: z.string().trim().min(1, 'is required').max(120).refine(oneLine, ONE_LINE_MESSAGE).describe('Display name'),
   role: RoleSchema.default('member'),
   password: PasswordSchema.optional(),
 });
@@ -29,7 +30,13 @@ export type UserCreate = z.infer<typeof UserCreateSchema>;
 export const TokenCreateSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1, 'is required').max(200),
-  name: z.string().trim().min(1, 'is required').max(80).describe('What the token is for, e.g. "CI script"'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(80)
+    .refine(oneLine, ONE_LINE_MESSAGE)
+    .describe('What the token is for, e.g. "CI script"'),
 });
 
 export const TokenSchema = z.object({

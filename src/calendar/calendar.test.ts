@@ -206,7 +206,7 @@ describe('chapter calendar (iCalendar)', () => {
       stamp: new Date(Math.floor(Date.parse(talk.updatedAt) / 1000) * 1000).toISOString(),
     });
     expect(e.description).toContain('Line one\nLine two');
-    expect(e.organizer).toBe('mailto:noreply@127.0.0.1');
+    expect(e.organizer).toBe('mailto:noreply@localhost');
     expect(events.find((x) => x.uid.startsWith(online.id))!.location).toBe('https://meet.example.org/essaim');
   });
 

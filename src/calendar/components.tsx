@@ -1,4 +1,5 @@
 import type { EventView } from '../events/schemas.js';
+import { markdownToText } from '../events/service.js';
 import type { PageContext } from '../web/page.js';
 import { googleCalendarUrl, outlookCalendarUrl, placeText } from './format.js';
 
@@ -11,7 +12,9 @@ const MAX_DETAILS = 800;
 export function AddToCalendar({ ctx, view, baseUrl }: { ctx: PageContext; view: EventView; baseUrl: string }) {
   const { t } = ctx;
   const pageUrl = `${baseUrl}/events/${view.id}`;
-  const text = view.description.length > MAX_DETAILS ? `${view.description.slice(0, MAX_DETAILS)}…` : view.description;
+  // Calendar services show the details as plain text: the Markdown is rendered to text first.
+  const plain = markdownToText(view.description);
+  const text = plain.length > MAX_DETAILS ? `${plain.slice(0, MAX_DETAILS)}…` : plain;
   const link = {
     title: view.title,
     startsAt: new Date(view.startsAt),

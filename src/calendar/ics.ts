@@ -1,7 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, {
-  ICalAttendeeRole,
-  ICalAttendeeStatus,
   ICalCalendarMethod,
   ICalEventStatus,
   type ICalTemporalPlainDateTimeStub,
@@ -23,6 +21,13 @@ export interface IcsOptions {
   calendarName: string;
   /** PUBLISH for feeds; REQUEST (an invitation) or CANCEL in e-mails. */
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+  /**
+   * When the iTIP message is created (RFC 5546 DTSTAMP). Feeds leave it out: their DTSTAMP is the
+   * event's last change, so the same data gives the same body.
+   */
+  stamp?: Date;
+  /** The sender's mailbox (MAIL_FROM), the organiser when BASE_URL's host is no mail domain (an IP). */
+  mailFrom?: string;
 }
 
 export interface IcsEntry {
@@ -32,6 +37,8 @@ export interface IcsEntry {
   tentative?: boolean;
   /** In an e-mail invitation: the person it is for. */
   attendee?: { name: string; email: string };
+  /** A METHOD:CANCEL for this attendee only (RFC 5546 §3.2.5): the event goes on, so no STATUS. */
+  uninvite?: boolean;
 }
 
 /** How often calendar apps should poll (REFRESH-INTERVAL / X-PUBLISHED-TTL), in seconds. */
@@ -88,6 +95,48 @@ function zoned(instant: Date, tz: string): ICalTemporalZonedDateTimeStub {
 
 const hostOf = (baseUrl: string) => new URL(baseUrl).hostname;
 
+/** ORGANIZER needs a mailbox: noreply@ the host name, or MAIL_FROM's address when the host is an IP. */
+export function organizerEmail(baseUrl: string, mailFrom?: string): string {
+  const host = hostOf(baseUrl);
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+  const from = mailFrom ? (/<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom).trim() : undefined;
+  if (isIp || host === 'localhost') return from && /^[^\s@]+@[^\s@]+$/.test(from) ? from : 'noreply@localhost';
+  return `noreply@${host}`;
+}
+
+// Control characters other than the line breaks that TEXT and RFC 6868 can carry.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, a line break as \n. */
+export function escapeText(value: string): string {
+  return value
+    .replace(CONTROL, '')
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** RFC 6868: a parameter value, quoted, with ^ as ^^, a line break as ^n and " as ^'. */
+export function paramValue(value: string): string {
+  const encoded = value
+    .replace(CONTROL, '')
+    .replace(/\^/g, '^^')
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replace(/"/g, "^'");
+  return `"${encoded}"`;
+}
+
+/**
+ * A wall-clock time that happens twice (02:30 on the night clocks go back): with a TZID every
+ * client reads the second one, so such a time is written in UTC instead, exact either way.
+ */
+export function isAmbiguous(instant: Date, tz: string): boolean {
+  const w = wallClock(instant, tz);
+  return [-3_600_000, -1_800_000, 1_800_000, 3_600_000].some((d) => {
+    const o = wallClock(new Date(instant.getTime() + d), tz);
+    return o.year === w.year && o.month === w.month && o.day === w.day && o.hour === w.hour && o.minute === w.minute;
+  });
+}
+
 /** Stable across requests and servers: the event's id at the network's host name. */
 export const eventUid = (eventId: string, baseUrl: string) => `${eventId}@${hostOf(baseUrl)}`;
 
@@ -113,18 +162,24 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
     REQUEST: ICalCalendarMethod.REQUEST,
     CANCEL: ICalCalendarMethod.CANCEL,
   }[opts.method ?? 'PUBLISH'];
-  const calendar = ical({ prodId: '//Essaim//Calendar//EN', method, name: opts.calendarName, ttl: TTL_SECONDS });
+  const calendar = ical({ prodId: '//Essaim//Calendar//EN', method, ttl: TTL_SECONDS });
   // Without events yet: the calendar's own properties (folded by the library), then END:VCALENDAR.
-  const properties = calendar.toString().replace(/END:VCALENDAR$/, '');
+  // The library writes NAME and X-WR-CALNAME unescaped (a line break in a title would start a new
+  // property), so they are written here as TEXT.
+  const name = escapeText(opts.calendarName);
+  const properties =
+    calendar.toString().replace(/END:VCALENDAR$/, '') + foldLines(`NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`);
   // A sender address of no real person: ORGANIZER needs a mailto, replies are not expected.
-  const organizer = { name: opts.networkName, email: `noreply@${hostOf(opts.baseUrl)}` };
+  const organizerLine = `ORGANIZER;CN=${paramValue(opts.networkName)}:mailto:${organizerEmail(opts.baseUrl, opts.mailFrom)}`;
   const zones = new Set<string>();
-  const vevents = entries.map(({ event: e, place, tentative, attendee }) => {
+  const vevents = entries.map(({ event: e, place, tentative, attendee, uninvite }) => {
     const url = `${opts.baseUrl}/events/${e.id}`;
-    const inZone = hasVtimezone(e.timeZone);
+    const inZone =
+      hasVtimezone(e.timeZone) && !isAmbiguous(e.startsAt, e.timeZone) && !isAmbiguous(e.endsAt, e.timeZone);
     if (inZone) zones.add(e.timeZone);
-    const status =
-      e.status === 'cancelled'
+    const status = uninvite
+      ? null
+      : e.status === 'cancelled'
         ? ICalEventStatus.CANCELLED
         : tentative
           ? ICalEventStatus.TENTATIVE
@@ -147,8 +202,20 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
       e.endsAt.getTime(),
       e.updatedAt.getTime(),
       e.createdAt.getTime(),
+      opts.stamp?.getTime() ?? null,
+      organizerLine,
       attendee ?? null,
     ]);
+    // Parameter values are written here, RFC 6868-encoded: the library escapes " as \", which
+    // RFC 5545 forbids inside a quoted value (clients drop the line or cut the name).
+    const people = [
+      organizerLine,
+      ...(attendee
+        ? [
+            `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE;CN=${paramValue(attendee.name)}:MAILTO:${attendee.email}`,
+          ]
+        : []),
+    ].join('\r\n');
     return remembered(key, () =>
       foldLines(
         calendar
@@ -158,36 +225,26 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
             start: inZone ? zoned(e.startsAt, e.timeZone) : e.startsAt,
             end: inZone ? zoned(e.endsAt, e.timeZone) : e.endsAt,
             timezone: inZone ? e.timeZone : null,
-            // The body must not change between two requests for the same data: no "now" in it.
-            stamp: e.updatedAt,
+            // A feed's body must not change between two requests for the same data: no "now" in it.
+            stamp: opts.stamp ?? e.updatedAt,
             lastModified: e.updatedAt,
             created: e.createdAt,
             summary: e.title,
             description: text,
             location,
             url,
-            organizer,
             status,
-            attendees: attendee
-              ? [
-                  {
-                    name: attendee.name,
-                    email: attendee.email,
-                    rsvp: false,
-                    status: ICalAttendeeStatus.ACCEPTED,
-                    role: ICalAttendeeRole.REQ,
-                  },
-                ]
-              : [],
           })
-          .toString(),
+          .toString()
+          .replace(/END:VEVENT\r\n$/, `${people}\r\nEND:VEVENT\r\n`),
       ),
     );
   });
   const vtimezones = [...zones]
     .sort()
     .map((tz) => foldLines(`${getVtimezoneComponent(tz)!.replace(/\r?\n/g, '\r\n').trim()}\r\n`));
-  return `${properties}${vtimezones.join('')}${vevents.join('')}END:VCALENDAR`;
+  // RFC 5545 §3.1: every content line, the last one too, ends with CRLF.
+  return `${properties}${vtimezones.join('')}${vevents.join('')}END:VCALENDAR\r\n`;
 }
 
 /**

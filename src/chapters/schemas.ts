@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from '../accounts/schemas.js';
 import { PageQuerySchema } from '../web/pagination.js';
-import { requiredText, SlugSchema, text } from '../web/schemas.js';
+import { paragraphs, requiredText, SlugSchema, text } from '../web/schemas.js';
 
 export const ChapterStatusSchema = z
   .enum(['planned', 'active', 'paused'], { message: 'must be one of planned, active, paused' })
@@ -12,7 +12,7 @@ export const ChapterCreateSchema = z.strictObject({
   slug: SlugSchema.optional(),
   city: requiredText(120, 'City where the chapter meets'),
   region: text(120, 'Region or province, e.g. "Hainaut"').default(''),
-  description: text(5000, 'What the chapter is about (plain text)').default(''),
+  description: paragraphs(5000, 'What the chapter is about (plain text)').default(''),
   status: ChapterStatusSchema.default('planned'),
 });
 export type ChapterCreate = z.infer<typeof ChapterCreateSchema>;
@@ -22,7 +22,7 @@ export const ChapterUpdateSchema = z.strictObject({
   slug: SlugSchema.optional(),
   city: requiredText(120, 'City').optional(),
   region: text(120, 'Region or province').optional(),
-  description: text(5000, 'Description').optional(),
+  description: paragraphs(5000, 'Description').optional(),
   status: ChapterStatusSchema.optional(),
 });
 export type ChapterUpdate = z.infer<typeof ChapterUpdateSchema>;

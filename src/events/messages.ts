@@ -11,7 +11,7 @@ const en = {
   'event.full': 'Full — {count} on the waitlist',
   'event.draft': 'Draft: only organisers see this event.',
   'event.alreadyRegistered':
-    'This e-mail is already registered for this event: use the link you received to see or cancel the registration.',
+    'This e-mail is already registered for this event: the link to see or cancel the registration has been sent to it again.',
   'event.opensAt': 'Registration opens {when}.',
   'event.register': 'Register',
   'event.joinWaitlist': 'Join the waitlist',
@@ -35,7 +35,7 @@ const en = {
   'ticket.keepLink': 'Keep this page’s address: it is your ticket and lets you cancel.',
   'admin.editEvent': 'Edit {title}',
   'admin.registrations': 'Registrations',
-  'admin.exportCsv': 'Download as CSV',
+  'admin.exportCsv': 'Download as CSV (for programs)',
   'admin.door': 'Door check-in',
   'admin.cancelEvent': 'Cancel this event',
   'admin.cancelReason': 'Reason, told to the attendees',
@@ -72,6 +72,7 @@ const en = {
   'repeat.monthlyLast': 'Every month, the last such weekday',
   'repeat.custom': 'Custom rule',
   'invitations.invite': 'Invite members',
+  'admin.exportSpreadsheet': 'Download for Excel',
 };
 
 export const eventMessages: FeatureCatalogue<keyof typeof en> = {
@@ -86,7 +87,7 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'event.full': 'Complet — {count} en liste d’attente',
     'event.draft': 'Brouillon : seuls les animateurs voient cet événement.',
     'event.alreadyRegistered':
-      'Cette adresse est déjà inscrite à cet événement : utilisez le lien reçu pour voir ou annuler l’inscription.',
+      'Cette adresse est déjà inscrite à cet événement : le lien pour voir ou annuler l’inscription lui a été renvoyé.',
     'event.opensAt': 'Les inscriptions ouvrent le {when}.',
     'event.register': 'S’inscrire',
     'event.joinWaitlist': 'Rejoindre la liste d’attente',
@@ -111,7 +112,7 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'ticket.keepLink': 'Gardez l’adresse de cette page : c’est votre billet, et elle permet d’annuler.',
     'admin.editEvent': 'Modifier {title}',
     'admin.registrations': 'Inscriptions',
-    'admin.exportCsv': 'Télécharger en CSV',
+    'admin.exportCsv': 'Télécharger en CSV (pour programmes)',
     'admin.door': 'Accueil à l’entrée',
     'admin.cancelEvent': 'Annuler cet événement',
     'admin.cancelReason': 'Raison, communiquée aux inscrits',
@@ -148,6 +149,7 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'repeat.monthlyLast': 'Chaque mois, le dernier de ces jours',
     'repeat.custom': 'Règle personnalisée',
     'invitations.invite': 'Inviter des membres',
+    'admin.exportSpreadsheet': 'Télécharger pour Excel',
   },
   nl: {
     'form.required': 'is verplicht',
@@ -159,7 +161,7 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'event.full': 'Volzet — {count} op de wachtlijst',
     'event.draft': 'Concept: alleen organisatoren zien dit evenement.',
     'event.alreadyRegistered':
-      'Dit e-mailadres is al ingeschreven voor dit evenement: gebruik de ontvangen link om de inschrijving te bekijken of te annuleren.',
+      'Dit e-mailadres is al ingeschreven voor dit evenement: de link om de inschrijving te bekijken of te annuleren is er opnieuw naartoe gestuurd.',
     'event.opensAt': 'De inschrijvingen openen op {when}.',
     'event.register': 'Inschrijven',
     'event.joinWaitlist': 'Op de wachtlijst',
@@ -183,7 +185,7 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'ticket.keepLink': 'Bewaar het adres van deze pagina: het is je ticket en je kunt er mee annuleren.',
     'admin.editEvent': '{title} bewerken',
     'admin.registrations': 'Inschrijvingen',
-    'admin.exportCsv': 'Downloaden als CSV',
+    'admin.exportCsv': 'Downloaden als CSV (voor programma’s)',
     'admin.door': 'Inchecken aan de deur',
     'admin.cancelEvent': 'Dit evenement annuleren',
     'admin.cancelReason': 'Reden, meegedeeld aan de deelnemers',
@@ -220,6 +222,7 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'repeat.monthlyLast': 'Elke maand, de laatste zulke weekdag',
     'repeat.custom': 'Eigen regel',
     'invitations.invite': 'Leden uitnodigen',
+    'admin.exportSpreadsheet': 'Downloaden voor Excel',
   },
 };
 

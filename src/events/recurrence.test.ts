@@ -93,3 +93,58 @@ describe('RRULE validation says what is wrong', () => {
     expect(rruleProblem(rule)).toBe(problem);
   });
 });
+
+describe('RFC 5545 edges, as python-dateutil reads them', () => {
+  const far = new Date('2040-01-01T00:00:00Z');
+  it('compares a UTC UNTIL with instants, inclusively, east of UTC', () => {
+    // 19:00+01:00 on 4 March 2027 is 18:00Z: exactly UNTIL, so it is the ninth and last.
+    const o = expandRule({
+      rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270304T180000Z',
+      firstStartLocal: '2027-01-07T19:00',
+      timeZone: tz,
+      exdates: [],
+      until: far,
+    });
+    expect(o).toHaveLength(9);
+    expect(o.at(-1)!.start.toISOString()).toBe('2027-03-04T18:00:00.000Z');
+  });
+
+  it('compares a UTC UNTIL with instants west of UTC', () => {
+    // 19:00 in New York on 4 March is 00:00Z on the 5th: after UNTIL, so the last is 25 February.
+    const o = expandRule({
+      rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270304T235959Z',
+      firstStartLocal: '2027-01-07T19:00',
+      timeZone: 'America/New_York',
+      exdates: [],
+      until: far,
+    });
+    expect(o.map((x) => x.localDate).at(-1)).toBe('2027-02-25');
+    expect(o).toHaveLength(8);
+    // dateutil: at 20:00 New York, 31 December 2016 is 01:00Z on 1 January, after UNTIL; at 19:00 it is
+    // exactly UNTIL and included.
+    const weeks = (hour: string) =>
+      expandRule({
+        rrule: 'FREQ=YEARLY;BYWEEKNO=1,2;WKST=FR;UNTIL=20170101T000000Z',
+        firstStartLocal: `2016-01-01T${hour}`,
+        timeZone: 'America/New_York',
+        exdates: [],
+        until: far,
+      }).map((x) => x.localDate);
+    expect(weeks('20:00')).toHaveLength(15);
+    expect(weeks('20:00').at(-1)).toBe('2016-12-30');
+    expect(weeks('19:00')).toHaveLength(16);
+    expect(weeks('19:00').at(-1)).toBe('2016-12-31');
+  });
+
+  it('accepts the trailing ";" Google Calendar writes', () => {
+    expect(rruleProblem('FREQ=WEEKLY;COUNT=2;BYDAY=MO;')).toBeUndefined();
+    const o = expandRule({
+      rrule: 'FREQ=WEEKLY;COUNT=2;BYDAY=MO;',
+      firstStartLocal: '2027-01-04T19:00',
+      timeZone: tz,
+      exdates: [],
+      until: far,
+    });
+    expect(o.map((x) => x.localDate)).toEqual(['2027-01-04', '2027-01-11']);
+  });
+});

@@ -33,7 +33,7 @@ const checks: Record<string, [(v: string) => boolean, string]> = {
  * occurrence too, so BYHOUR, BYMINUTE and BYSECOND are refused.
  */
 export function rruleProblem(rule: string): string | undefined {
-  const body = rule.trim().replace(/^RRULE:/i, '');
+  const body = normaliseRrule(rule);
   if (!body) return 'the rule is empty: write for example FREQ=MONTHLY;BYDAY=1TH;COUNT=12';
   const seen = new Map<string, string>();
   for (const part of body.split(';')) {
@@ -53,11 +53,28 @@ export function rruleProblem(rule: string): string | undefined {
   return undefined;
 }
 
+/** The rule as stored: no "RRULE:" prefix, upper case, and no trailing ";" (Google Calendar writes one). */
 export function normaliseRrule(rule: string): string {
   return rule
     .trim()
     .replace(/^RRULE:/i, '')
+    .replace(/;+\s*$/, '')
     .toUpperCase();
+}
+
+/**
+ * A UTC UNTIL ("…T180000Z") is an instant (RFC 5545 §3.3.10): it is taken out of the rule expanded
+ * on wall-clock times and compared with each occurrence's instant, inclusively. A date or a floating
+ * UNTIL stays in the rule and is compared with the wall clock, as the RFC reads it.
+ */
+function splitUtcUntil(rule: string): { rule: string; until?: Date } {
+  const parts = normaliseRrule(rule).split(';');
+  const at = parts.findIndex((p) => /^UNTIL=\d{8}T\d{6}Z$/.test(p));
+  if (at < 0) return { rule: parts.join(';') };
+  const m = /^UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(parts[at]!)!;
+  const until = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+  parts.splice(at, 1);
+  return { rule: parts.join(';'), until };
 }
 
 /**
@@ -76,9 +93,11 @@ export function expandRule(opts: {
 }): { start: Date; localDate: string }[] {
   const first = parseLocal(opts.firstStartLocal);
   const floatingStart = new Date(Date.UTC(first.year, first.month - 1, first.day, first.hour, first.minute));
-  const rule = rrulestr(`RRULE:${normaliseRrule(opts.rrule)}`, { dtstart: floatingStart });
+  const own = splitUtcUntil(opts.rrule);
+  const rule = rrulestr(`RRULE:${own.rule}`, { dtstart: floatingStart });
+  const until = own.until && own.until < opts.until ? own.until : opts.until;
   // `until` is an instant; in floating time it is at most 14 h away from the local clock.
-  const floatingUntil = new Date(opts.until.getTime() + 14 * 3_600_000);
+  const floatingUntil = new Date(until.getTime() + 14 * 3_600_000);
   const skip = new Set(opts.exdates);
   const out: { start: Date; localDate: string }[] = [];
   const max = opts.max ?? 500;
@@ -95,7 +114,7 @@ export function expandRule(opts: {
       },
       opts.timeZone,
     );
-    if (start <= opts.until && !skip.has(localDate)) out.push({ start, localDate });
+    if (start <= until && !skip.has(localDate)) out.push({ start, localDate });
     return out.length < max;
   });
   return out;

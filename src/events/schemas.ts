@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text } from '../web/schemas.js';
+import { paragraphs, requiredText, text } from '../web/schemas.js';
 import { rruleProblem } from './recurrence.js';
 import { isTimeZone } from './time.js';
 
@@ -18,7 +18,7 @@ const TimeZone = z
 
 export const SpeakerSchema = z.strictObject({
   name: requiredText(120, 'Speaker name'),
-  bio: text(1000, 'Short bio').default(''),
+  bio: paragraphs(1000, 'Short bio').default(''),
   talk: text(200, 'Talk title').default(''),
 });
 
@@ -56,7 +56,7 @@ export const RecurrenceSchema = z.strictObject({
 
 const eventFields = {
   title: requiredText(200, 'Title'),
-  description: text(20_000, 'Description in Markdown (rendered to sanitised HTML)'),
+  description: paragraphs(20_000, 'Description in Markdown (rendered to sanitised HTML)'),
   kind: EventKindSchema,
   startsAt: Instant.describe('Start, ISO 8601 instant'),
   endsAt: Instant.describe('End, ISO 8601 instant'),
@@ -140,7 +140,7 @@ export const EventScopeSchema = z.object({
 });
 
 export const EventCancelSchema = z.strictObject({
-  reason: requiredText(1000, 'Why the event is cancelled; told to the attendees'),
+  reason: paragraphs(1000, 'Why the event is cancelled; told to the attendees').pipe(z.string().min(1, 'is required')),
 });
 
 export const EventListQuerySchema = z.object({

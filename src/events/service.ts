@@ -14,7 +14,7 @@ import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 export type { EventRow } from './queries.js';
 export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
 // Pure helpers other features use: wall-clock time in a zone, and the sanitised Markdown of descriptions.
-export { renderMarkdown } from './markdown.js';
+export { markdownToText, renderMarkdown } from './markdown.js';
 export { fromWallClock, localString, pad, parseLocal, wallClock } from './time.js';
 type EventRow = q.EventRow;
 
@@ -125,7 +125,11 @@ export async function createEvent(
       durationMinutes: Math.round(durationMs / 60_000),
       materialisedUntil: until,
     });
-    const values = starts.map(({ start }) => occurrenceOf(template, series!.id, start, durationMs, input.startsAt));
+    // The rule repeats a wall-clock minute; seconds given in startsAt are kept on every occurrence.
+    const seconds = input.startsAt.getTime() % 60_000;
+    const values = starts.map(({ start }) =>
+      occurrenceOf(template, series!.id, new Date(start.getTime() + seconds), durationMs, input.startsAt),
+    );
     await refuseDoubleBooking(tx, place.roomId, values, []);
     const rows = await q.insertEvents(tx, values);
     if (rows[0]?.status === 'published')
@@ -189,7 +193,10 @@ export async function extendSeries(db: Db, now = new Date()): Promise<number> {
         const time = wallClock(latest.startsAt, latest.timeZone);
         values = next.map(({ localDate }) => {
           const d = parseLocal(`${localDate}T00:00`);
-          const start = fromWallClock({ ...d, hour: time.hour, minute: time.minute }, latest.timeZone);
+          const start = new Date(
+            fromWallClock({ ...d, hour: time.hour, minute: time.minute }, latest.timeZone).getTime() +
+              (latest.startsAt.getTime() % 60_000),
+          );
           return occurrenceOf(
             {
               ...template,

@@ -1,8 +1,12 @@
 import { placeText } from '../calendar/format.js';
 import { formatRange } from '../events/format.js';
 import type { EventView } from '../events/schemas.js';
+import { locales, type Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
 import { eventJsonLd, scriptSafeJson } from './jsonld.js';
+
+/** Open Graph wants language_TERRITORY; the page exists in the three languages (?lang=). */
+const OG_LOCALES: Record<Locale, string> = { fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' };
 
 /**
  * What an event page tells machines in its <head>: schema.org JSON-LD for search engines, Open
@@ -28,6 +32,12 @@ export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: Even
       <meta property="og:title" content={view.title} />
       <meta property="og:description" content={summary} />
       <meta property="og:url" content={url} />
+      <meta property="og:locale" content={OG_LOCALES[ctx.locale]} />
+      {locales
+        .filter((l) => l !== ctx.locale)
+        .map((l) => (
+          <meta property="og:locale:alternate" content={OG_LOCALES[l]} />
+        ))}
       <meta name="twitter:card" content="summary" />
       <meta name="twitter:title" content={view.title} />
       <meta name="twitter:description" content={summary} />

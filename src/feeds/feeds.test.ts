@@ -270,7 +270,8 @@ describe('event pages for machines', () => {
       startDate: `${year}-07-14T18:30:00+02:00`,
       eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
       location: { '@type': 'VirtualLocation', url: 'https://meet.example.org/summer' },
-      offers: { availability: 'https://schema.org/LimitedAvailability' },
+      // Full, even with a waitlist: schema.org's SoldOut (a waitlist place is no seat).
+      offers: { availability: 'https://schema.org/SoldOut' },
     });
     expect(jsonLd((await t.app.inject(`/events/${closedFull.id}`)).body).offers.availability).toBe(
       'https://schema.org/SoldOut',
@@ -318,6 +319,35 @@ describe('event pages for machines', () => {
     expect(
       (await t.app.inject({ url: `/events/${cancelled.id}`, headers: { 'accept-language': 'en' } })).body,
     ).not.toContain('calendar.google.com');
+  });
+});
+
+describe('structured data to the letter', () => {
+  it('gives plain text (not Markdown) in JSON-LD and calendar links, the country, validFrom and og:locale', async () => {
+    const md = await create({
+      title: 'Markdown meetup',
+      description: '**Bold** intro with a [link](https://example.org/more).\n\n- first\n- second\n\n<b>raw</b> & more',
+      startsAt: `${year}-02-14T17:30:00.000Z`,
+      endsAt: `${year}-02-14T20:00:00.000Z`,
+      venue: 'la-cite',
+      capacity: 20,
+    });
+    const html = (await t.app.inject({ url: `/events/${md.id}`, headers: { 'accept-language': 'nl' } })).body;
+    const ld = jsonLd(html);
+    const plain = 'Bold intro with a link (https://example.org/more).\n\n- first\n- second\n\nraw & more';
+    expect(ld.description).toBe(plain);
+    expect(ld.location.address.addressCountry).toBe('BE');
+    expect(Date.parse(ld.offers.validFrom)).toBeLessThanOrEqual(Date.now());
+    expect(ld.offers.validFrom).toMatch(/[+-]\d\d:\d\d$/);
+    const google = new URL(unescapeAttr(/href="(https:\/\/calendar\.google\.com\/[^"]+)"/.exec(html)![1]!));
+    expect(google.searchParams.get('details')).toBe(`${plain}\n\n${BASE}/events/${md.id}`);
+    const outlook = new URL(unescapeAttr(/href="(https:\/\/outlook\.live\.com\/[^"]+)"/.exec(html)![1]!));
+    expect(outlook.searchParams.get('body')).not.toMatch(/\*\*|<b>|\]\(/);
+    expect(meta(html, 'og:locale')).toBe('nl_BE');
+    expect([...html.matchAll(/<meta property="og:locale:alternate" content="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'fr_BE',
+      'en_GB',
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { EventView } from '../events/schemas.js';
-import { wallClock } from '../events/service.js';
+import { markdownToText, wallClock } from '../events/service.js';
 
 /**
  * schema.org `Event` for search engines, from the event as the page shows it. Dates carry the
@@ -21,12 +21,20 @@ export function isoWithOffset(instant: Date, tz: string): string {
   return `${w.year}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
 }
 
-/** Seats left: in stock; full with a waitlist: limited (one can still queue); full without: sold out. */
+/** Seats left: in stock; no seat left (a waitlist is no seat): sold out, as schema.org defines it. */
 function availability(view: EventView): string {
   if (view.status === 'cancelled') return `${SCHEMA}/SoldOut`;
-  if (view.seatsLeft > 0) return `${SCHEMA}/InStock`;
-  return view.waitlist ? `${SCHEMA}/LimitedAvailability` : `${SCHEMA}/SoldOut`;
+  return view.seatsLeft > 0 ? `${SCHEMA}/InStock` : `${SCHEMA}/SoldOut`;
 }
+
+/** Venues have no country of their own yet: the event's time zone says it for the zones a network here uses. */
+const COUNTRY_OF_ZONE: Record<string, string> = {
+  'Europe/Brussels': 'BE',
+  'Europe/Amsterdam': 'NL',
+  'Europe/Paris': 'FR',
+  'Europe/Luxembourg': 'LU',
+  'Europe/Berlin': 'DE',
+};
 
 export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkName: string }): Record<string, unknown> {
   const url = `${opts.baseUrl}/events/${view.id}`;
@@ -40,6 +48,7 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
           '@type': 'PostalAddress',
           ...(view.venue.address ? { streetAddress: view.venue.address } : {}),
           addressLocality: view.venue.city,
+          ...(COUNTRY_OF_ZONE[view.timeZone] ? { addressCountry: COUNTRY_OF_ZONE[view.timeZone] } : {}),
         },
       }
     : undefined;
@@ -50,7 +59,7 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
     '@context': SCHEMA,
     '@type': 'Event',
     name: view.title,
-    ...(view.description ? { description: view.description } : {}),
+    ...(view.description ? { description: markdownToText(view.description) } : {}),
     url,
     startDate: isoWithOffset(startsAt, view.timeZone),
     endDate: isoWithOffset(endsAt, view.timeZone),
@@ -64,9 +73,8 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
       priceCurrency: 'EUR',
       availability: availability(view),
       url,
-      ...(view.registrationOpensAt
-        ? { validFrom: isoWithOffset(new Date(view.registrationOpensAt), view.timeZone) }
-        : {}),
+      // Registration opens at its set time, else since the event was created.
+      validFrom: isoWithOffset(new Date(view.registrationOpensAt ?? view.createdAt), view.timeZone),
     },
     ...(view.speakers.length ? { performer: view.speakers.map((s) => ({ '@type': 'Person', name: s.name })) } : {}),
   };

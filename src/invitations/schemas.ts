@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MemberKindSchema, RegionCodeSchema } from '../profiles/schemas.js';
-import { text } from '../web/schemas.js';
+import { paragraphs, text } from '../web/schemas.js';
 
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z.array(item).max(max, `at most ${max} values`).optional().describe(what);
@@ -49,7 +49,7 @@ export const PreviewSchema = z.strictObject({ segment: SegmentSchema });
 
 export const InviteSchema = z.strictObject({
   segment: SegmentSchema,
-  message: text(2000, "The organiser's own words, added to every invitation (plain text)").optional(),
+  message: paragraphs(2000, "The organiser's own words, added to every invitation (plain text)").optional(),
 });
 export type Invite = z.infer<typeof InviteSchema>;
 

@@ -78,7 +78,7 @@ describe('registration e-mails over SMTP', () => {
     expect(mail!.text).toContain('Switch, Event room, Rue de la Montagne 20, Charleroi');
     expect(mail!.html).toContain('<html lang="nl">');
     // An .ics invitation that calendars understand.
-    const invite = mail!.attachments.find((a) => a.filename === 'invite.ics')!;
+    const invite = mail!.attachments.find((a) => a.contentType === 'text/calendar')!;
     expect(invite.contentType).toBe('text/calendar');
     const cal = new ICAL.Component(ICAL.parse(invite.content.toString('utf8')));
     expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
@@ -107,9 +107,11 @@ describe('registration e-mails over SMTP', () => {
     const secret = new URL(first.manageUrl).pathname.split('/').pop();
     expect((await t.api('POST', `/api/v1/registrations/${first.id}/cancel?secret=${secret}`)).statusCode).toBe(200);
     await deliverDue(t.database.db, config(), createTransport(config()));
-    const received = await smtp.waitFor(3);
-    expect(received[2]!.subject).toBe(`Une place pour vous : IT day ${seq}`);
-    expect(received[2]!.to).toMatchObject({ value: [{ address: 'bruno@example.org' }] });
+    const received = await smtp.waitFor(4);
+    const promoted = received.slice(2).find((m) => m.subject === `Une place pour vous : IT day ${seq}`);
+    expect(promoted!.to).toMatchObject({ value: [{ address: 'bruno@example.org' }] });
+    // Ada, who cancelled, is told so, with the cancellation of her invitation.
+    expect(received.slice(2).map((m) => m.subject)).toContain(`Registration cancelled: IT day ${seq}`);
   });
 });
 
@@ -241,7 +243,10 @@ describe('reminders, changes and cancellation', () => {
     const jan = (await t.api('GET', `/api/v1/events/${id}/registrations?status=confirmed`, { token: admin })).json()
       .items[0];
     await t.api('POST', `/api/v1/registrations/${jan.id}/cancel`, { token: admin });
-    expect((await due('jan@example.org')).map((r) => r.kind)).toEqual(['registration.promoted']);
+    expect((await due('jan@example.org')).map((r) => r.kind)).toEqual([
+      'registration.cancelled',
+      'registration.promoted',
+    ]);
   });
 
   it('tells everyone registered when the event is cancelled, with the reason, and drops the reminders', async () => {

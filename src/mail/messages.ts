@@ -39,6 +39,12 @@ const en = {
   'mail.webhookDisabled.body':
     'After {failures} failed deliveries in a row, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
   'mail.webhookDisabled.action': 'Check the receiving server, then enable the webhook again: {page}',
+  'mail.left.subject': 'Registration cancelled: {title}',
+  'mail.left.body': 'Your registration for {title} is cancelled. Your calendar can remove the event.',
+  'mail.left.byOrganizer': 'An organiser cancelled your registration for {title}. Your calendar can remove the event.',
+  'mail.link.subject': 'Your registration link: {title}',
+  'mail.link.body':
+    'Someone (perhaps you) asked to register this address for {title}. It is already registered: your registration and its link are below.',
 };
 
 export const mailMessages: FeatureCatalogue<keyof typeof en> = {
@@ -81,6 +87,13 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'mail.webhookDisabled.body':
       'Après {failures} envois échoués d’affilée, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
     'mail.webhookDisabled.action': 'Vérifiez le serveur destinataire, puis réactivez le webhook : {page}',
+    'mail.left.subject': 'Inscription annulée : {title}',
+    'mail.left.body': 'Votre inscription à {title} est annulée. Votre agenda peut retirer l’évènement.',
+    'mail.left.byOrganizer':
+      'Un organisateur a annulé votre inscription à {title}. Votre agenda peut retirer l’évènement.',
+    'mail.link.subject': 'Votre lien d’inscription : {title}',
+    'mail.link.body':
+      'Quelqu’un (peut-être vous) a demandé d’inscrire cette adresse à {title}. Elle est déjà inscrite : voici votre inscription et son lien.',
   },
   nl: {
     'mail.confirmed.subject': 'Je bent ingeschreven: {title}',
@@ -120,6 +133,13 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'mail.webhookDisabled.body':
       'Na {failures} mislukte verzendingen na elkaar is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',
     'mail.webhookDisabled.action': 'Controleer de ontvangende server en schakel de webhook daarna opnieuw in: {page}',
+    'mail.left.subject': 'Inschrijving geannuleerd: {title}',
+    'mail.left.body': 'Je inschrijving voor {title} is geannuleerd. Je agenda kan het evenement verwijderen.',
+    'mail.left.byOrganizer':
+      'Een organisator heeft je inschrijving voor {title} geannuleerd. Je agenda kan het evenement verwijderen.',
+    'mail.link.subject': 'Je inschrijvingslink: {title}',
+    'mail.link.body':
+      'Iemand (misschien jij) vroeg om dit adres in te schrijven voor {title}. Het is al ingeschreven: hieronder je inschrijving en de link.',
   },
 };
 

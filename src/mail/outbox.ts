@@ -10,6 +10,8 @@ export type RegistrationMailKind =
   | 'registration.waitlisted'
   | 'registration.promoted'
   | 'registration.reminder'
+  | 'registration.cancelled'
+  | 'registration.link'
   | 'event.changed'
   | 'event.cancelled';
 
@@ -18,6 +20,9 @@ export interface RegistrationMail {
   networkId: string;
   registration: { id: string; email: string; name: string; locale: string };
   position?: number;
+  /** A cancelled registration: whether it held a seat (and so an invitation to cancel), who cancelled. */
+  hadSeat?: boolean;
+  by?: 'attendee' | 'organizer';
   /** Not before this instant (reminders). */
   sendAt?: Date;
 }
@@ -30,17 +35,27 @@ const REMINDER_BEFORE_MS = 24 * 3_600_000;
  */
 export async function queueRegistrationMails(tx: Tx, mails: RegistrationMail[]): Promise<void> {
   if (mails.length === 0) return;
-  await tx.insert(outboundMessages).values(
-    mails.map((m) => ({
-      networkId: m.networkId,
-      kind: m.kind,
-      toEmail: m.registration.email,
-      toName: m.registration.name,
-      locale: m.registration.locale,
-      payload: { registrationId: m.registration.id, ...(m.position !== undefined ? { position: m.position } : {}) },
-      ...(m.sendAt ? { nextAttemptAt: m.sendAt } : {}),
-    })),
-  );
+  await tx
+    .insert(outboundMessages)
+    .values(
+      mails.map((m) => ({
+        networkId: m.networkId,
+        kind: m.kind,
+        toEmail: m.registration.email,
+        toName: m.registration.name,
+        locale: m.registration.locale,
+        payload: {
+          registrationId: m.registration.id,
+          ...(m.position !== undefined ? { position: m.position } : {}),
+          ...(m.hadSeat !== undefined ? { hadSeat: m.hadSeat ? 1 : 0 } : {}),
+          ...(m.by ? { by: m.by } : {}),
+          // A link asked for again and again while one waits is sent once.
+          ...(m.kind === 'registration.link' ? { gather: `link:${m.registration.id}` } : {}),
+        },
+        ...(m.sendAt ? { nextAttemptAt: m.sendAt } : {}),
+      })),
+    )
+    .onConflictDoNothing();
 }
 
 /** A reminder 24 h before the event for each newly confirmed person (none if that is already past). */

@@ -13,8 +13,13 @@ import type { outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
-const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled'> = {
+const kinds: Record<
+  string,
+  'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled' | 'left' | 'link'
+> = {
   'registration.confirmed': 'confirmed',
+  'registration.cancelled': 'left',
+  'registration.link': 'link',
   'registration.waitlisted': 'waitlisted',
   'registration.promoted': 'promoted',
   'registration.reminder': 'reminder',
@@ -23,7 +28,13 @@ const kinds: Record<string, 'confirmed' | 'waitlisted' | 'promoted' | 'reminder'
 };
 
 /** Null when the message no longer makes sense (a reminder for someone who cancelled). */
-export async function renderMessage(db: Db, message: Message, baseUrl: string): Promise<Rendered | null> {
+export async function renderMessage(
+  db: Db,
+  message: Message,
+  baseUrl: string,
+  mailFrom?: string,
+  now = new Date(),
+): Promise<Rendered | null> {
   const locale = localeOr(message.locale);
   const t = translator(locale);
   if (message.kind === 'webhook.disabled') return renderWebhookDisabled(db, message, locale, baseUrl);
@@ -48,35 +59,54 @@ export async function renderMessage(db: Db, message: Message, baseUrl: string): 
   // A reminder for someone who cancelled, or news of an event they left, is not sent.
   if (kind === 'reminder' && (registration.status !== 'confirmed' || event.status === 'cancelled')) return null;
   if (kind === 'changed' && registration.status === 'cancelled') return null;
+  if (kind === 'link' && registration.status === 'cancelled') return null;
+  const eventUrl = `${baseUrl}/events/${event.id}`;
+  const body =
+    kind === 'left' && message.payload.by === 'organizer'
+      ? t('mail.left.byOrganizer', vars)
+      : t(`mail.${kind}.body`, vars);
   const paragraphs = [
     t('mail.hello', { name: registration.name }),
-    t(`mail.${kind}.body`, vars),
+    body,
     t('mail.when', { when: formatRange(event.startsAt, event.endsAt, event.timeZone, locale) }),
     ...(where ? [t('mail.where', { where })] : []),
-    ...(kind === 'cancelled'
+    ...(kind === 'cancelled' || kind === 'left'
       ? []
-      : [kind === 'waitlisted' ? t('mail.manage', { url: ticketUrl }) : t('mail.ticket', { url: ticketUrl })]),
+      : [
+          kind === 'waitlisted' || (kind === 'link' && registration.status === 'waitlisted')
+            ? t('mail.manage', { url: ticketUrl })
+            : t('mail.ticket', { url: ticketUrl }),
+        ]),
     ...(kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' ? [t('mail.cantCome')] : []),
   ];
   const mail = composeMail(
     locale,
     t(`mail.${kind}.subject`, vars),
     paragraphs,
-    ticketUrl,
+    kind === 'left' ? eventUrl : ticketUrl,
     t('mail.footer', { network: network.name, url: baseUrl }),
   );
   // An invitation for calendars with a seat (same UID and a higher SEQUENCE when it changes), a
   // cancellation for those who had one; none for the waitlist.
   const method =
-    kind === 'cancelled'
+    kind === 'cancelled' || (kind === 'left' && Number(message.payload.hadSeat) === 1)
       ? 'CANCEL'
       : kind === 'confirmed' || kind === 'promoted' || (kind === 'changed' && registration.status === 'confirmed')
         ? 'REQUEST'
         : undefined;
   if (!method) return mail;
-  const ics = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title, method }, [
-    { event, place, attendee: { name: registration.name, email: registration.email } },
-  ]);
+  // DTSTAMP is when this iTIP message is written, not when the event last changed (RFC 5546 §2.1.5).
+  const ics = renderCalendar(
+    { baseUrl, networkName: network.name, calendarName: event.title, method, stamp: now, mailFrom },
+    [
+      {
+        event,
+        place,
+        attendee: { name: registration.name, email: registration.email },
+        uninvite: kind === 'left',
+      },
+    ],
+  );
   return {
     ...mail,
     attachments: [

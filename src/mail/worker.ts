@@ -57,7 +57,7 @@ export async function deliverDue(
             headers: message.headers,
             attachments: message.attachments,
           }
-        : await renderMessage(db, message, config.baseUrl);
+        : await renderMessage(db, message, config.baseUrl, config.mailFrom);
       if (!rendered) {
         await tx.delete(outboundMessages).where(eq(outboundMessages.id, message.id));
         return 'dropped' as const;
@@ -78,11 +78,14 @@ export async function deliverDue(
           html: rendered.htmlBody,
           headers: rendered.headers,
           messageId: `<${message.id}@essaim>`,
-          attachments: (rendered.attachments ?? []).map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: a.content,
-          })),
+          // An invitation (text/calendar; method=…) is one more alternative to the text and HTML,
+          // inside multipart/alternative, where Outlook looks for a meeting request to answer.
+          alternatives: (rendered.attachments ?? [])
+            .filter((a) => a.contentType.startsWith('text/calendar'))
+            .map((a) => ({ contentType: a.contentType, content: a.content })),
+          attachments: (rendered.attachments ?? [])
+            .filter((a) => !a.contentType.startsWith('text/calendar'))
+            .map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         });
         await tx
           .update(outboundMessages)

@@ -4,6 +4,8 @@ import { refuse } from './refusal.js';
 export interface CsvRecord {
   line: number;
   fields: string[];
+  /** A record that could not be read as fields (strict reading): `fields` holds its line as it is. */
+  problem?: 'quoteSpansLines' | 'textAfterQuote' | 'unclosedQuote';
 }
 
 export interface ParsedCsv {
@@ -73,20 +75,52 @@ export function detectDelimiter(text: string): ParsedCsv['delimiter'] {
  * rest of it would otherwise silently become one field.
  */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRecord[] {
-  const records: CsvRecord[] = [];
+  return [...csvRecords(text, delimiter)];
+}
+
+/**
+ * The records one at a time, so a caller need not hold them all. With `strict` (a file of
+ * people): a quoted field may span lines only in the columns `strict.multiline` allows (a bio),
+ * and a closing quote must be followed by the delimiter or the end of the line. Otherwise the
+ * record is reported as broken on the line it starts (`problem`), and reading goes on at the
+ * next physical line — so a stray quote never swallows the rows after it.
+ */
+export function* csvRecords(
+  text: string,
+  delimiter: ParsedCsv['delimiter'],
+  strict?: { multiline: (column: number) => boolean },
+): Generator<CsvRecord> {
   let fields: string[] = [];
   let field = '';
   let line = 1;
   let start = 1;
+  let recordAt = 0;
   let i = 0;
   let fieldQuoted = false;
-  const endRecord = () => {
-    fields.push(field);
-    // Lines of empty cells (";;;;" from a spreadsheet) are blank lines too.
-    if (fields.some((f) => f !== '')) records.push({ line: start, fields });
+  const reset = () => {
     fields = [];
     field = '';
     fieldQuoted = false;
+  };
+  const endRecord = (): CsvRecord | undefined => {
+    fields.push(field);
+    // Lines of empty cells (";;;;" from a spreadsheet) are blank lines too.
+    const record = fields.some((f) => f !== '') ? { line: start, fields } : undefined;
+    reset();
+    return record;
+  };
+  /** A broken record: its physical line as read, then on to the next line (`from` is where to look for its end). */
+  const broken = (problem: NonNullable<CsvRecord['problem']>, from: number, brokenLine: number): CsvRecord => {
+    const lf = text.indexOf('\n', from);
+    const cr = text.indexOf('\r', from);
+    const end = lf === -1 ? (cr === -1 ? text.length : cr) : cr === -1 ? lf : Math.min(lf, cr);
+    const record = { line: start, fields: [text.slice(recordAt, end)], problem };
+    i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    line = brokenLine + 1;
+    start = line;
+    recordAt = i;
+    reset();
+    return record;
   };
   while (i < text.length) {
     const c = text[i]!;
@@ -94,13 +128,22 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRe
       // A quoted field: read to its closing quote.
       fieldQuoted = true;
       const opened = line;
+      const openedAt = i;
       i++;
+      let spans = false;
+      let problem: CsvRecord['problem'];
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q === -1) refuse('unclosed', { line: String(opened) });
+        if (q === -1) {
+          if (!strict) refuse('unclosed', { line: String(opened) });
+          problem = 'unclosedQuote';
+          break;
+        }
         const chunk = text.slice(i, q);
+        const breaks = countBreaks(chunk);
+        if (breaks) spans = true;
         field += chunk;
-        line += countBreaks(chunk);
+        line += breaks;
         if (text[q + 1] === '"') {
           field += '"';
           i = q + 2;
@@ -108,6 +151,17 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRe
           i = q + 1;
           break;
         }
+      }
+      if (strict && !problem) {
+        const next = text[i];
+        if (spans && !strict.multiline(fields.length)) problem = 'quoteSpansLines';
+        else if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n')
+          problem = spans ? 'quoteSpansLines' : 'textAfterQuote';
+      }
+      if (problem) {
+        // Spanning lines: the record ends where its first line does; the lines after are read again.
+        yield problem === 'textAfterQuote' ? broken(problem, i, line) : broken(problem, openedAt, opened);
+        continue;
       }
       continue;
     }
@@ -117,17 +171,21 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRe
       fieldQuoted = false;
       i++;
     } else if (c === '\r' || c === '\n') {
-      endRecord();
+      const record = endRecord();
+      if (record) yield record;
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
       start = line;
+      recordAt = i;
     } else {
       field += c;
       i++;
     }
   }
-  if (field !== '' || fields.length > 0 || fieldQuoted) endRecord();
-  return records;
+  if (field !== '' || fields.length > 0 || fieldQuoted) {
+    const record = endRecord();
+    if (record) yield record;
+  }
 }
 
 function countBreaks(s: string): number {
@@ -144,4 +202,20 @@ export function readCsv(bytes: Uint8Array): ParsedCsv {
   const { text, encoding } = decodeCsv(bytes);
   const delimiter = detectDelimiter(text);
   return { delimiter, encoding, records: parseCsv(text, delimiter) };
+}
+
+/**
+ * A file of people, read strictly and lazily: `multiline(header)` says which columns (found from
+ * the first line) may hold quoted line breaks. The records are read as they are consumed.
+ */
+export function readPeopleCsv(
+  bytes: Uint8Array,
+  multiline: (header: string[]) => Set<number>,
+): Omit<ParsedCsv, 'records'> & { records: Generator<CsvRecord> } {
+  const { text, encoding } = decodeCsv(bytes);
+  const delimiter = detectDelimiter(text);
+  const firstBreak = text.search(/[\r\n]/);
+  const header = csvRecords(firstBreak === -1 ? text : text.slice(0, firstBreak), delimiter).next().value;
+  const columns = header && !header.problem ? multiline(header.fields) : new Set<number>();
+  return { delimiter, encoding, records: csvRecords(text, delimiter, { multiline: (i) => columns.has(i) }) };
 }

@@ -115,17 +115,24 @@ describe('importing a file', () => {
     ].join('\n');
     const dry = await importMembers(t.database.db, n, utf8(csv), opts({ dryRun: true }));
     const report = presentReport(dry);
+    // A name is one line: its quote running over the line end is reported, and the next line read on its own.
     expect(report).toMatchObject({
       dryRun: true,
-      total: 7,
-      created: 3,
+      total: 8,
+      created: 2,
       known: 1,
-      summary: '3 new · 1 already known · 3 rejected',
+      summary: '2 new · 1 already known · 5 rejected',
     });
     expect(report.rejected).toEqual([
       { line: 3, reason: "invalid e-mail 'not-an-email'" },
       { line: 5, reason: "unknown region 'Atlantis'" },
       { line: 6, reason: 'duplicate of line 2' },
+      {
+        line: 8,
+        reason:
+          'a quoted field runs over the end of the line (an unclosed quote?): this line was not read, the next ones were',
+      },
+      { line: 9, reason: "invalid e-mail 'on two lines\"'" },
     ]);
     expect(await count('users', n)).toBe(1);
     expect(await count('audit_log', n)).toBe(0);
@@ -148,12 +155,12 @@ describe('importing a file', () => {
       actor_email: 'boss@example.org',
       action: 'members.import',
       subject: 'members.csv',
-      details: { created: 3, known: 1, rejected: 3, total: 7, welcome: false },
+      details: { created: 2, known: 1, rejected: 5, total: 8, welcome: false },
     });
 
     const again = await importMembers(t.database.db, n, utf8(csv), opts());
-    expect(summaryLine(again)).toBe('0 new · 4 already known · 3 rejected');
-    expect(await count('users', n)).toBe(4);
+    expect(summaryLine(again)).toBe('0 new · 3 already known · 5 rejected');
+    expect(await count('users', n)).toBe(3);
   });
 
   it('queues no mail without `welcome`, and one welcome per new member in their language with it', async () => {
@@ -176,6 +183,40 @@ describe('importing a file', () => {
       ['x3@example.org', 'en', `Welcome to ${n.name}`],
     ]);
     expect(mails[0]!.text_body).toContain('https://essaim.example/login');
+  });
+});
+
+describe('quotes that do not close where they should', () => {
+  it('reports an unclosed quote and text after a closing quote with their lines; merges no row', async () => {
+    const n = await newNetwork();
+    const csv = [
+      'email,name,city',
+      'ok1@x.org,One,Mons',
+      'bad-quote@x.org,"Unclosed,Two',
+      'ok2@x.org,Ok,Two',
+      'ok3@x.org,"Quoted",Namur',
+      'trail@x.org,"trailing"garbage,Liège',
+      'ok4@x.org,"Four, Jr.",Gent',
+      'bio@x.org,Bio,"Gent',
+    ].join('\n');
+    const r = presentReport(await importMembers(t.database.db, n, utf8(csv), opts({ dryRun: true })));
+    expect(r.total).toBe(7);
+    expect(r.created).toBe(4);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [
+        3,
+        'a quoted field runs over the end of the line (an unclosed quote?): this line was not read, the next ones were',
+      ],
+      [6, 'text after a closing quote: quote the whole field, doubling the quotes inside'],
+      [8, 'a quote is opened and never closed'],
+    ]);
+  });
+
+  it('keeps quoted line breaks in a bio, the one multi-line column', async () => {
+    const n = await newNetwork();
+    const csv = 'email,name,bio\nada@x.org,Ada,"First line\nsecond line"\nbob@x.org,Bob,\n';
+    const r = presentReport(await importMembers(t.database.db, n, utf8(csv), opts()));
+    expect(r).toMatchObject({ total: 2, created: 2, rejected: [] });
   });
 });
 

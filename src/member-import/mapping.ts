@@ -136,6 +136,11 @@ const synonyms: Record<ImportField, string[]> = {
 const fieldOfHeader = new Map<string, ImportField>();
 for (const f of importFields) for (const s of synonyms[f]) fieldOfHeader.set(s, f);
 
+/** The columns whose header names a bio: the one field of a person that is multi-line by nature. */
+export function multilineColumns(header: string[]): Set<number> {
+  return new Set(header.flatMap((cell, i) => (fieldOfHeader.get(key(cell)) === 'bio' ? [i] : [])));
+}
+
 export const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
 
 /**

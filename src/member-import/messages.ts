@@ -48,6 +48,10 @@ const en = {
   'import.reason.skills': 'more than {max} skills',
   'import.reason.columns': 'has {count} fields where the header has {expected}',
   'import.reason.invalid': '{field}: {message}',
+  'import.reason.quoteSpansLines':
+    'a quoted field runs over the end of the line (an unclosed quote?): this line was not read, the next ones were',
+  'import.reason.textAfterQuote': 'text after a closing quote: quote the whole field, doubling the quotes inside',
+  'import.reason.unclosedQuote': 'a quote is opened and never closed',
   'import.refuse.binary': 'this file is not a CSV text file',
   'import.refuse.empty': 'the file is empty',
   'import.refuse.size': 'the file is larger than {maxMb} MB: split it',
@@ -112,6 +116,11 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.reason.skills': 'plus de {max} compétences',
     'import.reason.columns': 'a {count} champs alors que l’en-tête en a {expected}',
     'import.reason.invalid': '{field} : {message}',
+    'import.reason.quoteSpansLines':
+      'un champ entre guillemets dépasse la fin de la ligne (guillemet non fermé ?) : cette ligne n’a pas été lue, les suivantes l’ont été',
+    'import.reason.textAfterQuote':
+      'du texte suit un guillemet fermant : mettez tout le champ entre guillemets, en doublant ceux qu’il contient',
+    'import.reason.unclosedQuote': 'un guillemet est ouvert et jamais fermé',
     'import.refuse.binary': 'ce fichier n’est pas un fichier texte CSV',
     'import.refuse.empty': 'le fichier est vide',
     'import.refuse.size': 'le fichier dépasse {maxMb} Mo : découpez-le',
@@ -174,6 +183,11 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.reason.skills': 'meer dan {max} vaardigheden',
     'import.reason.columns': 'heeft {count} velden terwijl de kopregel er {expected} heeft',
     'import.reason.invalid': '{field}: {message}',
+    'import.reason.quoteSpansLines':
+      'een veld tussen aanhalingstekens loopt voorbij het einde van de regel (niet gesloten?): deze regel is niet gelezen, de volgende wel',
+    'import.reason.textAfterQuote':
+      'tekst na een sluitend aanhalingsteken: zet het hele veld tussen aanhalingstekens en verdubbel die erin',
+    'import.reason.unclosedQuote': 'een aanhalingsteken wordt geopend en nooit gesloten',
     'import.refuse.binary': 'dit bestand is geen CSV-tekstbestand',
     'import.refuse.empty': 'het bestand is leeg',
     'import.refuse.size': 'het bestand is groter dan {maxMb} MB: splits het',

@@ -2,6 +2,7 @@ import { EmailSchema } from '../accounts/schemas.js';
 import type { ProfileFields } from '../profiles/service.js';
 import { regionFromText } from '../web/regions.js';
 import { ProfileUpdateSchema } from '../profiles/schemas.js';
+import { ONE_LINE_MESSAGE, oneLine } from '../web/schemas.js';
 import { fold } from '../web/fold.js';
 import type { Locale } from '../web/i18n.js';
 import type { CsvRecord } from './csv.js';
@@ -17,6 +18,9 @@ export type ReasonKey =
   | 'tooLong'
   | 'skills'
   | 'columns'
+  | 'quoteSpansLines'
+  | 'textAfterQuote'
+  | 'unclosedQuote'
   | 'invalid';
 export interface Rejection {
   line: number;
@@ -87,6 +91,7 @@ const splitSkills = (s: string) =>
 export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | Rejection {
   const { line, fields } = record;
   const reject = (reason: ReasonKey, vars: Record<string, string> = {}): Rejection => ({ line, reason, vars, fields });
+  if (record.problem) return reject(record.problem);
   const cell = (f: ImportField) => {
     const i = mapping.index[f];
     return i === undefined ? '' : (fields[i] ?? '').trim();
@@ -107,6 +112,7 @@ export function readRow(record: CsvRecord, mapping: ColumnMapping): Candidate | 
   const name =
     cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ') || nameFromEmail(email.data);
   if (name.length > 120) return reject('tooLong', { field: 'name', max: '120' });
+  if (!oneLine(name)) return reject('invalid', { field: 'name', message: ONE_LINE_MESSAGE });
 
   const origin = region(cell('originRegion'));
   if (origin === undefined) return reject('region', { value: cell('originRegion').slice(0, 80) });

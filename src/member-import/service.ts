@@ -4,8 +4,8 @@ import { composeMail } from '../mail/service.js';
 import { profileRow } from '../profiles/service.js';
 import type { Network } from '../networks/service.js';
 import { translator, type T } from '../web/i18n.js';
-import { readCsv, type ParsedCsv } from './csv.js';
-import { detectMapping, type ColumnMapping } from './mapping.js';
+import { readPeopleCsv, type CsvRecord, type ParsedCsv } from './csv.js';
+import { detectMapping, multilineColumns, type ColumnMapping } from './mapping.js';
 import { existingEmails, insertMails, insertProfiles, insertUsers } from './queries.js';
 import { refuse } from './refusal.js';
 import { readRow, type Candidate, type Rejection } from './rows.js';
@@ -56,14 +56,31 @@ export interface ImportOptions {
 export function planImport(bytes: Uint8Array, map?: string): ImportPlan {
   if (bytes.length > MAX_BYTES) refuse('size', { maxMb: String(MAX_BYTES / 1024 / 1024) });
   if (bytes.length === 0) refuse('empty');
-  const csv = readCsv(bytes);
-  const mapping = detectMapping(csv.records, map);
-  const rows = mapping.header ? csv.records.slice(1) : csv.records;
-  if (rows.length > MAX_ROWS) refuse('rows', { count: String(rows.length), max: String(MAX_ROWS) });
+  // Read strictly (a stray quote is a row's problem, never a merge of rows) and one record at a
+  // time: only the first hundred are held to recognise the columns, then each row is checked and
+  // let go, so a large file costs its text and its results, not every record besides.
+  const csv = readPeopleCsv(bytes, multilineColumns);
+  const head: CsvRecord[] = [];
+  // (next() by hand: breaking out of a for…of would close the generator.)
+  for (let r = csv.records.next(); !r.done; r = csv.records.next()) {
+    head.push(r.value);
+    if (head.length >= 100) break;
+  }
+  const mapping = detectMapping(
+    head.filter((r) => !r.problem),
+    map,
+  );
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
   const firstLine = new Map<string, number>();
+  let total = 0;
+  const rows = (function* () {
+    yield* head.slice(mapping.header && !head[0]?.problem ? 1 : 0);
+    yield* csv.records;
+  })();
   for (const record of rows) {
+    // Past the limit the rows are only counted, for the refusal to say how many there are.
+    if (++total > MAX_ROWS) continue;
     const row = readRow(record, mapping);
     if ('reason' in row) rejected.push(row);
     else if (firstLine.has(row.email))
@@ -78,7 +95,8 @@ export function planImport(bytes: Uint8Array, map?: string): ImportPlan {
       candidates.push(row);
     }
   }
-  return { mapping, encoding: csv.encoding, delimiter: csv.delimiter, total: rows.length, candidates, rejected };
+  if (total > MAX_ROWS) refuse('rows', { count: String(total), max: String(MAX_ROWS) });
+  return { mapping, encoding: csv.encoding, delimiter: csv.delimiter, total, candidates, rejected };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { IsoDateSchema, text } from '../web/schemas.js';
+import { IsoDateSchema, paragraphs } from '../web/schemas.js';
 
 export const PartnershipStatusSchema = z
   .enum(['proposed', 'active', 'ended'], { message: 'must be one of proposed, active, ended' })
   .describe('proposed: under discussion; active: the venue hosts the chapter; ended: no longer');
 
 const fields = {
-  venueProvides: text(500, 'What the venue provides, e.g. "room and coffee"'),
-  networkProvides: text(500, 'What the network provides, e.g. "promotion, speakers and members"'),
+  venueProvides: paragraphs(500, 'What the venue provides, e.g. "room and coffee"'),
+  networkProvides: paragraphs(500, 'What the network provides, e.g. "promotion, speakers and members"'),
   since: IsoDateSchema.nullable().describe('First day (YYYY-MM-DD)'),
   until: IsoDateSchema.nullable().describe('Last day (YYYY-MM-DD), if it ends'),
   status: PartnershipStatusSchema,

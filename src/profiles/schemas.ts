@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../web/i18n.js';
-import { text } from '../web/schemas.js';
+import { ONE_LINE_MESSAGE, oneLine, paragraphs, text } from '../web/schemas.js';
 import { regionCodes } from '../web/regions.js';
 
 export const MemberKindSchema = z
@@ -20,7 +20,14 @@ const link = z
 
 /** Everything a member may say about themselves. Every field optional: absent means unchanged. */
 export const ProfileUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(120).optional().describe('Display name'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(120)
+    .refine(oneLine, ONE_LINE_MESSAGE)
+    .optional()
+    .describe('Display name'),
   city: text(120, 'City of residence, e.g. "Ixelles"').optional(),
   residenceRegion: RegionCodeSchema.nullable()
     .optional()
@@ -29,7 +36,7 @@ export const ProfileUpdateSchema = z.strictObject({
   originDetail: text(120, 'Region of origin in words when it is `other`, e.g. "Lille, France"').optional(),
   kind: MemberKindSchema.nullable().optional(),
   skills: z.array(skill).max(30, 'at most 30 skills').optional().describe('Skills as tags, e.g. ["PHP", "Laravel"]'),
-  bio: text(1000, 'Short bio (plain text)').optional(),
+  bio: paragraphs(1000, 'Short bio (plain text)').optional(),
   links: z.array(link).max(5, 'at most 5 links').optional().describe('Web pages: site, LinkedIn, GitHub…'),
   locale: z
     .enum(locales, { message: `must be one of ${locales.join(', ')}` })

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.js';
 import { findEvent } from '../events/service.js';
 import { ErrorSummary, Field, formError, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
-import { registrationsCsv } from './csv.js';
+import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
 import { authorizeRegistrations } from './policy.js';
 import { presentRegistration } from './present.js';
 import { RegistrationCreateSchema } from './schemas.js';
@@ -35,6 +35,7 @@ async function registrationsPage(
       </h1>
       <p>
         <a href={`/admin/events/${row.id}`}>{t('admin.edit')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/registrations.csv?format=spreadsheet`}>{t('admin.exportSpreadsheet')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/registrations.csv`}>{t('admin.exportCsv')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
       </p>
@@ -123,15 +124,23 @@ export function registrationAdminPages(app: FastifyInstance, db: Db): void {
 
   app.get<IdParams>('/admin/events/:id/registrations', (req, reply) => registrationsPage(db, req, reply));
 
-  app.get<IdParams>('/admin/events/:id/registrations.csv', async (req, reply) => {
-    const row = await findEvent(db, req.network, req.params.id);
-    await authorizeRegistrations(db, req.user, row, 'run this event');
-    const list = await listRegistrations(db, row.id, { limit: 100_000 });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`)
-      .send(registrationsCsv(row, list));
-  });
+  app.get<IdParams & { Querystring: { format?: string } }>(
+    '/admin/events/:id/registrations.csv',
+    async (req, reply) => {
+      const row = await findEvent(db, req.network, req.params.id);
+      await authorizeRegistrations(db, req.user, row, 'run this event');
+      const list = await listRegistrations(db, row.id, { limit: 100_000 });
+      // `?format=spreadsheet`: the file people double-click (BOM, `;` in FR/NL, headers in their language).
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="registrations-${row.id}.csv"`)
+        .send(
+          req.query.format === 'spreadsheet'
+            ? registrationsSpreadsheetCsv(row, list, req.locale)
+            : registrationsCsv(row, list),
+        );
+    },
+  );
 
   app.post<IdParams>('/admin/events/:id/attendees', csrf, async (req, reply) => {
     const row = await findEvent(db, req.network, req.params.id);

@@ -93,5 +93,5 @@ it('limits new registrations per e-mail address', async () => {
         body: { name: 'Spam', email: 'spam@example.org' },
       })
     ).statusCode,
-  ).toBe(200);
+  ).toBe(202);
 });

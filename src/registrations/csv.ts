@@ -1,4 +1,6 @@
+import { pad, wallClock } from '../events/service.js';
 import { toCsv } from '../web/csv.js';
+import { translator, type Locale } from '../web/i18n.js';
 
 type Listed = {
   status: string;
@@ -38,4 +40,50 @@ export function registrationsCsv(
     ...event.questions.map((q) => q.label),
   ];
   return toCsv([header, ...body]);
+}
+
+/** "2027-03-04 18:30": the event's own clock, a form Excel reads as a date and time in any locale. */
+const localTime = (d: Date | null, tz: string) => {
+  if (!d) return '';
+  const w = wallClock(d, tz);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+
+/**
+ * The same list for people who double-click it: UTF-8 with a byte-order mark (without it Excel
+ * reads "Amélie" as "AmÃ©lie"), ";" as separator in French and Dutch (Excel's list separator
+ * there), headers and statuses in the viewer's language, times on the event's clock.
+ */
+export function registrationsSpreadsheetCsv(
+  event: { endsAt: Date; timeZone: string; questions: { id: string; label: string }[] },
+  rows: Listed[],
+  locale: Locale,
+  now = new Date(),
+): string {
+  const t = translator(locale);
+  let waiting = 0;
+  const ended = event.endsAt <= now;
+  const status = (s: string) =>
+    s === 'confirmed' || s === 'waitlisted' || s === 'cancelled' ? t(`csv.status.${s}`) : s;
+  const body = rows.map((r) => [
+    r.name,
+    r.email,
+    status(r.status),
+    r.status === 'waitlisted' ? ++waiting : '',
+    localTime(r.createdAt, event.timeZone),
+    localTime(r.checkedInAt, event.timeZone),
+    r.checkedInAt ? t('csv.attended') : r.status === 'confirmed' && ended ? t('csv.noShow') : '',
+    ...event.questions.map((q) => r.answers[q.id] ?? ''),
+  ]);
+  const header = [
+    t('csv.name'),
+    t('csv.email'),
+    t('csv.status'),
+    t('csv.waitlistPosition'),
+    t('csv.registeredAt'),
+    t('csv.checkedInAt'),
+    t('csv.attendance'),
+    ...event.questions.map((q) => q.label),
+  ];
+  return `\uFEFF${toCsv([header, ...body], locale === 'en' ? ',' : ';')}`;
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/connection.js';
 import { type EventRow, findEvent } from '../events/service.js';
 import { queueOrganizerNotices } from '../mail/service.js';
-import { queueRegistrationMails, remindersFor } from '../mail/outbox.js';
+import { queueRegistrationMails, remindersFor, type RegistrationMail } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
-import { AppError } from '../web/errors.js';
+import { AppError, notFound } from '../web/errors.js';
 import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
 import * as q from './queries.js';
 import type { RegistrationInsert, RegistrationRow } from './queries.js';
@@ -41,7 +41,8 @@ function checkAnswers(event: EventRow, answers: Record<string, string>): Record<
 function refuseClosed(event: EventRow, now: Date) {
   if (event.status === 'cancelled')
     throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
-  if (event.status === 'draft') throw new AppError('conflict', 'This event is not published yet.');
+  // A draft does not exist for the public, as GET /events/{id} says too.
+  if (event.status === 'draft') throw notFound(`The event ${event.id}`);
   if (event.startsAt <= now) throw new AppError('conflict', 'This event has already started: registration is closed.');
   if (event.registrationOpensAt && event.registrationOpensAt > now)
     throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
@@ -147,9 +148,13 @@ async function registerBatch(
   )[] = [];
   const pendingByEmail = new Map<string, number>();
 
+  const linkMails: RegistrationMail[] = [];
   for (const { input, opts } of batch) {
     const existing = live.get(input.email);
     if (existing) {
+      // The answer does not say whether this address holds a seat: its owner gets their link by mail.
+      if (opts.notify !== false && !opts.byOrganizer)
+        linkMails.push({ kind: 'registration.link', networkId: network.id, registration: existing });
       outcomes.push({
         result: { registration: existing, created: false, position: livePositions.get(existing.id), event },
       });
@@ -239,6 +244,7 @@ async function registerBatch(
       return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
     }),
   );
+  await queueRegistrationMails(tx, linkMails);
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
     const registration = bySecret.get(o.pending.secret)!;

@@ -7,15 +7,18 @@ import { authorizeRegistrations, registrationPolicy } from './policy.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { authorize } from '../web/policy.js';
+import { translator } from '../web/i18n.js';
+import { authorize, isAdmin } from '../web/policy.js';
+import { chaptersOrganizedBy } from '../chapters/service.js';
 import { EmailSchema } from '../accounts/schemas.js';
-import { registrationsCsv } from './csv.js';
+import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
 import {
   CheckInSchema,
   OwnRegistrationSchema,
   RegistrationCreateSchema,
   RegistrationListQuerySchema,
   RegistrationSchema,
+  LinkSentSchema,
   RepeatRegistrationSchema,
 } from './schemas.js';
 import * as registrations from './service.js';
@@ -34,10 +37,10 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       tags,
       summary: 'Register for an event (members with a token, or guests with name and e-mail)',
       description:
-        'While seats remain the registration is confirmed, then waitlisted with its position. The same e-mail again returns the existing registration (200) — without its secret link.',
+        'While seats remain the registration is confirmed (201), then waitlisted with its position. An address that is already registered gets 202 and its owner the ticket link by e-mail: the answer does not say whether it holds a seat (the signed-in owner gets 200 with the registration, without its secret link).',
       params: IdParams,
       body: RegistrationCreateSchema,
-      response: { 201: OwnRegistrationSchema, 200: RepeatRegistrationSchema },
+      response: { 201: OwnRegistrationSchema, 200: RepeatRegistrationSchema, 202: LinkSentSchema },
     },
     handler: async (req, reply) => {
       const name = req.body.name ?? req.user?.name;
@@ -57,6 +60,9 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
         { userId: req.user?.id, locale: req.locale },
       );
       const view = presentRegistration(registration, event, position);
+      const owner = req.user && (registration.userId === req.user.id || registration.email === req.user.email);
+      if (!created && !owner)
+        return reply.code(202).send({ message: translator(req.locale)('registrations.linkSent') });
       if (!created)
         return reply.code(200).send({
           id: view.id,
@@ -182,12 +188,14 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
         throw new AppError('validation', 'The cursor is not one this API gave out.', [
           { field: 'cursor', message: 'is not a valid cursor' },
         ]);
-      if (format === 'csv') {
+      if (format === 'csv' || format === 'spreadsheet') {
         const rows = await registrations.listRegistrations(db, event.id, { status, limit: 100_000 });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="registrations-${event.id}.csv"`)
-          .send(registrationsCsv(event, rows));
+          .send(
+            format === 'csv' ? registrationsCsv(event, rows) : registrationsSpreadsheetCsv(event, rows, req.locale),
+          );
       }
       const rows = await registrations.listRegistrations(db, event.id, {
         status,

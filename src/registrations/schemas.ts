@@ -67,7 +67,12 @@ export const OwnRegistrationSchema = RegistrationSchema.extend({
 
 export const RegistrationListQuerySchema = z.object({
   status: RegistrationStatusSchema.optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z
+    .enum(['json', 'csv', 'spreadsheet'], { message: 'must be json, csv or spreadsheet' })
+    .default('json')
+    .describe(
+      'csv: RFC 4180 for programs (comma, UTF-8, ISO times in UTC, English keys); spreadsheet: the CSV that opens right when double-clicked (UTF-8 with BOM, ";" in French and Dutch, headers in the language of the request, times on the event\'s clock)',
+    ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
 });
@@ -75,3 +80,7 @@ export const RegistrationListQuerySchema = z.object({
 export const CheckInSchema = z.strictObject({
   code: z.string().trim().min(1, 'is required').max(64).describe("The code from the ticket's QR code"),
 });
+
+export const LinkSentSchema = z
+  .object({ message: z.string().describe('In the language of the request') })
+  .describe('The address is already registered; its owner was sent the ticket link');

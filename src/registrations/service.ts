@@ -136,6 +136,17 @@ export async function cancelRegistration(
       cancelledBy: by,
     });
     await dropReminders(tx, [id]);
+    // Whoever cancels, the person hears it in their language; with a seat they had an invitation,
+    // so the mail carries its METHOD:CANCEL (RFC 5546) and their calendar drops the event.
+    await queueRegistrationMails(tx, [
+      {
+        kind: 'registration.cancelled',
+        networkId: network.id,
+        registration,
+        hadSeat: reg.status === 'confirmed',
+        by,
+      },
+    ]);
     await queueWebhooks(tx, network.id, 'registration.cancelled', registrationData(registration));
     const promoted = reg.status === 'confirmed' ? await promoteFromWaitlist(tx, event) : [];
     return { registration, promoted };

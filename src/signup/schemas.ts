@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ONE_LINE_MESSAGE, oneLine } from '../web/schemas.js';
 import { EmailSchema, PasswordSchema } from '../accounts/schemas.js';
 import { locales } from '../web/i18n.js';
 
 /** Sign-up and address confirmation: inputs and outputs. */
 export const SignupSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(120).describe('Display name'),
+  name: z.string().trim().min(1, 'is required').max(120).refine(oneLine, ONE_LINE_MESSAGE).describe('Display name'),
   email: EmailSchema,
   locale: z
     .enum(locales, { message: `must be one of ${locales.join(', ')}` })

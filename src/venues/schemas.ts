@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema } from '../web/pagination.js';
-import { requiredText, SlugSchema, text } from '../web/schemas.js';
+import { paragraphs, requiredText, SlugSchema, text } from '../web/schemas.js';
 
 export const VenueKindSchema = z
   .enum(['coworking', 'company', 'university', 'public', 'cafe', 'other'], {
@@ -46,7 +46,7 @@ export const VenueCreateSchema = z.strictObject({
   affiliation: text(200, 'A network the venue belongs to, e.g. a regional coworking network').default(''),
   coworkers: coworkers.optional(),
   website: website.optional(),
-  description: text(5000, 'Description (plain text)').default(''),
+  description: paragraphs(5000, 'Description (plain text)').default(''),
   rooms: rooms.default([]),
 });
 export type VenueCreate = z.infer<typeof VenueCreateSchema>;
@@ -60,7 +60,7 @@ export const VenueUpdateSchema = z.strictObject({
   affiliation: text(200, 'Affiliation').optional(),
   coworkers: coworkers.optional(),
   website: website.optional(),
-  description: text(5000, 'Description').optional(),
+  description: paragraphs(5000, 'Description').optional(),
   rooms: rooms.optional(),
 });
 export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;

@@ -8,8 +8,10 @@ export const errorStatus = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
@@ -17,13 +19,15 @@ export const errorStatus = {
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 
-const titles: Record<ErrorCode, string> = {
+export const titles: Record<ErrorCode, string> = {
   validation: 'Invalid input',
   unauthenticated: 'Authentication required',
   forbidden: 'Not allowed',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   payload_too_large: 'Request body too large',
+  uri_too_long: 'URI too long',
   unsupported_media_type: 'Unsupported content type',
   rate_limited: 'Too many requests',
   unavailable: 'Service unavailable',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, eq } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './tables.js';
 
@@ -38,15 +38,26 @@ export async function queueWebhooks(
   if (endpoints.length === 0) return 0;
   const items = typeof data === 'function' ? await data() : Array.isArray(data) ? data : [data];
   if (items.length === 0) return 0;
+  // Each endpoint's sequence numbers are taken under its row lock, held until this transaction
+  // commits: so they follow commit order, and the worker can send them in that order.
+  const numbered = await tx.execute<{ id: string; next_sequence: number }>(sql`
+    UPDATE ${webhookEndpoints} SET next_sequence = next_sequence + ${items.length}
+    WHERE id IN (SELECT id FROM ${webhookEndpoints} WHERE ${inArray(
+      webhookEndpoints.id,
+      endpoints.map((e) => e.id),
+    )} ORDER BY id FOR UPDATE)
+    RETURNING id, next_sequence`);
+  const firstOf = new Map(numbered.rows.map((r) => [r.id, Number(r.next_sequence) - items.length]));
   const createdAt = new Date();
   const rows = endpoints.flatMap((endpoint) =>
-    items.map((item) => {
+    items.map((item, i) => {
       const id = randomUUID();
       const payload: WebhookPayload = { id, type: event, createdAt: createdAt.toISOString(), data: item };
       return {
         id,
         networkId,
         endpointId: endpoint.id,
+        sequence: firstOf.get(endpoint.id)! + i,
         event,
         payload: payload as unknown as Record<string, unknown>,
         createdAt,

@@ -27,6 +27,8 @@ export const webhookEndpoints = pgTable(
     active: boolean('active').notNull().default(true),
     /** Failed deliveries in a row; the endpoint is disabled past a threshold. */
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The sequence number the endpoint's next delivery gets (1, 2, 3… per endpoint, in commit order). */
+    nextSequence: integer('next_sequence').notNull().default(1),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -47,6 +49,8 @@ export const webhookDeliveries = pgTable(
       .notNull()
       .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
     event: text('event').notNull(),
+    /** Per endpoint, in commit order: deliveries are sent in this order and receivers can check it. */
+    sequence: integer('sequence').notNull().default(0),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     status: deliveryStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -60,5 +64,6 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt),
+    index('webhook_deliveries_pending_sequence').on(t.endpointId, t.sequence).where(sql`${t.status} = 'pending'`),
   ],
 );

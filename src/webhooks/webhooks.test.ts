@@ -767,3 +767,29 @@ describe('the admin page', () => {
     expect(visitor.headers.location).toBe('/login?next=%2Fadmin%2Fwebhooks');
   });
 });
+
+describe('order per endpoint', () => {
+  it('a later delivery waits behind an earlier failing one; each carries its sequence number', async () => {
+    const hook = await endpoint('/ordered', ['registration.created']);
+    receiver.plan.set('/ordered', [500]);
+    const event = await newEvent(10);
+    await register(event.id, 'First');
+    expect(await deliver()).toMatchObject({ failed: 1 });
+    // A new registration while the endpoint backs off: due now, but it must not overtake the first.
+    await register(event.id, 'Second');
+    await t.database.pool.query(
+      `UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 second' WHERE endpoint_id = $1 AND attempts = 0`,
+      [hook.id],
+    );
+    expect(await deliver()).toMatchObject({ delivered: 0, failed: 0 });
+    expect(await deliver(later(31_000))).toMatchObject({ delivered: 2, failed: 0 });
+    const got = receiver.received.filter((r) => r.path === '/ordered');
+    expect(
+      got.map((r) => [JSON.parse(r.body).data.name, r.headers['essaim-sequence'], JSON.parse(r.body).sequence]),
+    ).toEqual([
+      ['First', '1', 1],
+      ['First', '1', 1],
+      ['Second', '2', 2],
+    ]);
+  });
+});

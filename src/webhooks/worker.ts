@@ -138,9 +138,18 @@ export async function deliverDueWebhooks(
             lte(webhookDeliveries.nextAttemptAt, now),
             eq(webhookEndpoints.active, true),
             busy.size ? notInArray(webhookDeliveries.endpointId, [...busy]) : undefined,
+            // Per endpoint, in order: a delivery waits behind an earlier one still pending (failing
+            // and backing off, or in flight), so a receiver never gets a later event first.
+            sql`NOT EXISTS (SELECT 1 FROM ${webhookDeliveries} AS earlier
+              WHERE earlier.endpoint_id = ${webhookDeliveries.endpointId} AND earlier.status = 'pending'
+                AND earlier.sequence < ${webhookDeliveries.sequence})`,
           ),
         )
-        .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.createdAt))
+        .orderBy(
+          asc(webhookDeliveries.nextAttemptAt),
+          asc(webhookDeliveries.sequence),
+          asc(webhookDeliveries.createdAt),
+        )
         .limit(1)
         .for('update', { of: webhookDeliveries, skipLocked: true });
       if (!row) return undefined;
@@ -236,13 +245,14 @@ export async function deliverDueWebhooks(
       const row = await claimNext();
       if (!row) return;
       const payload = row.delivery.payload;
-      const body = bodyOf(payload, config.baseUrl);
+      const body = bodyOf({ ...payload, sequence: row.delivery.sequence }, config.baseUrl);
       const timestamp = Math.floor(Date.now() / 1000);
       const headers = {
         'Content-Type': 'application/json',
         'User-Agent': 'Essaim-Webhooks/1',
         'Essaim-Webhook-Id': String(payload.id ?? row.delivery.id),
         'Essaim-Event': row.delivery.event,
+        'Essaim-Sequence': String(row.delivery.sequence),
         'Essaim-Timestamp': String(timestamp),
         'Essaim-Signature': signature(row.secret, timestamp, body),
       };

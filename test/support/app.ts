@@ -27,6 +27,30 @@ export interface TestApp {
 
 let counter = 0;
 
+/** method + route + status of every API answer, in test mode. */
+function recordStatuses(app: FastifyInstance): Set<string> {
+  const seen = new Set<string>();
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url;
+    if (route?.startsWith('/api/') && req.method !== 'HEAD' && req.method !== 'OPTIONS')
+      seen.add(`${req.method.toLowerCase()} ${route.replace(/:(\w+)/g, '{$1}')} ${reply.statusCode}`);
+  });
+  return seen;
+}
+
+/** The answers not documented for their operation (hidden routes, such as the document itself, excepted). */
+export async function undocumentedStatuses(app: FastifyInstance, seen: Set<string>): Promise<string[]> {
+  if (!seen.size) return [];
+  const doc = (await app.inject('/api/v1/openapi.json')).json() as {
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
+  return [...seen].filter((s) => {
+    const [method, path, status] = s.split(' ') as [string, string, string];
+    const op = doc.paths[path]?.[method];
+    return op !== undefined && !(status in op.responses);
+  });
+}
+
 /** The real app on a database of its own. The global rate limit is off unless a test asks for it; sign-in and sign-up keep their own per-route limits. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -38,6 +62,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   };
   const network = await ensureDefaultNetwork(database.db, config.networkName);
   const app = await buildApp(config, database);
+  const answered = recordStatuses(app);
   await app.ready();
   return {
     app,
@@ -68,9 +93,13 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       });
     },
     async close() {
+      // Every status an API operation answered in this file must be documented for it.
+      const undocumented = await undocumentedStatuses(app, answered);
       await app.close();
       await database.close();
       if (!overrides.dataDir) fs.rmSync(config.dataDir, { recursive: true, force: true });
+      if (undocumented.length)
+        throw new Error(`statuses answered but not in /api/v1/openapi.json: ${undocumented.join('; ')}`);
     },
   };
 }

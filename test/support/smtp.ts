@@ -6,6 +6,8 @@ export interface TestSmtp {
   url: string;
   port: number;
   received: ParsedMail[];
+  /** The same messages as they came over the wire, to check their MIME structure. */
+  raw: string[];
   /** While true the server answers every message with a temporary failure (451). */
   refusing: boolean;
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
@@ -15,6 +17,7 @@ export interface TestSmtp {
 /** A real SMTP peer on 127.0.0.1 (npm smtp-server); messages are parsed with mailparser. */
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
+  const raw: string[] = [];
   const state = { refusing: false };
   const server = new SMTPServer({
     authOptional: true,
@@ -31,6 +34,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
         }
         simpleParser(Buffer.concat(chunks))
           .then((mail) => {
+            raw.push(Buffer.concat(chunks).toString('utf8'));
             received.push(mail);
             callback();
           })
@@ -47,6 +51,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${actual}`,
     port: actual,
     received,
+    raw,
     get refusing() {
       return state.refusing;
     },

@@ -41,7 +41,14 @@ export function benchEnv(extra = {}) {
  * Starts a server and returns helpers around it. The whole bench is aborted (exit 2) after
  * `abortAfterMs`, and stopped cleanly on Ctrl-C, so it never outlives its time.
  */
-export async function startBenchServer({ label, admin, sockets = 100, abortAfterMs = 120_000, env: extra = {} }) {
+export async function startBenchServer({
+  label,
+  admin,
+  sockets = 100,
+  abortAfterMs = 120_000,
+  env: extra = {},
+  nodeArgs = [],
+}) {
   const dataDir = benchDataDir(label);
   const port = await freePort();
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
@@ -51,7 +58,7 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
     ESSAIM_DATA_DIR: dataDir,
     ...extra,
   });
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', String(port)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -137,7 +144,17 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
   }
   const token = (await must('POST', '/api/v1/auth/tokens', { body: { ...admin, name: `${label} bench` } }, 201)).json
     .token;
-  return { port, base: `http://127.0.0.1:${port}`, token, request, must, stop, output: () => output };
+  return {
+    port,
+    base: `http://127.0.0.1:${port}`,
+    token,
+    request,
+    must,
+    stop,
+    output: () => output,
+    pid: child.pid,
+    dataDir,
+  };
 }
 
 /** A table of strings, first column left-aligned, the others right-aligned. */

@@ -35,6 +35,7 @@ import { venueRoutes } from './venues/routes.js';
 import { webhookPages } from './webhooks/pages.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { registerContext } from './web/context.js';
+import { registerPageCache } from './web/page-cache.js';
 import { redactSecrets } from './web/redact.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { renderErrorPage } from './web/error-page.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerContext(app, db);
+  registerPageCache(app);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).

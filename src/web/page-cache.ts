@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isNotModified } from './conditional.js';
+
+/**
+ * An in-memory cache of what anonymous visitors get from public pages, feeds and the public JSON
+ * API: one core then answers most of them without a query or a render.
+ *
+ * - Key: the network, the language and the whole URL (path and query) — all an anonymous answer
+ *   depends on. Only visitors with no session (`req.user` null) and no `Authorization` header are
+ *   served from it or stored in it, so a signed-in visitor never gets someone else's page.
+ * - Invalidation: a version counter, bumped by every write request (any method but GET, HEAD and
+ *   OPTIONS) before its answer leaves, and by `invalidatePublicPages()` for writers outside HTTP.
+ *   An answer is stored with the version its request started under, so a render that raced a write
+ *   is never served. Entries also live at most `TTL_MS`: this bounds what another process's writes
+ *   (several `essaim serve` on one database) or the passing of time (registration opening) can
+ *   leave stale — seats left are never older than a second.
+ * - Drafts are rendered only for their organisers, who are signed in: never stored.
+ * - CSRF: pages are rendered with a placeholder in place of the token; each visitor gets their own
+ *   token in it when served. Such a page's ETag also names the visitor's CSRF cookie, so a 304 only
+ *   confirms a copy whose token is still theirs.
+ * - ETag and 304 for every entry; feeds keep the ETag their handler gave them.
+ *
+ * Cache-Control of pages is set here only (`PAGE_CACHE_CONTROL`), so it is reconciled in one place.
+ */
+
+const TTL_MS = 1000;
+const MAX_ENTRIES = 2000;
+const MAX_BYTES = 32 * 1024 * 1024;
+/** Anonymous pages may be kept by the browser, revalidated with their ETag every time. */
+export const PAGE_CACHE_CONTROL = 'private, no-cache';
+const CSRF_COOKIE = '_csrf';
+const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'etag', 'last-modified', 'content-disposition'];
+
+type Kind = 'page' | 'feed' | 'api';
+/** The public GET routes whose anonymous answers are cached, by Fastify route pattern. */
+const ROUTES = new Map<string, Kind>([
+  ['/', 'page'],
+  ['/chapters/:slug', 'page'],
+  ['/events/:id', 'page'],
+  ['/venues', 'page'],
+  ['/venues/:slug', 'page'],
+  ['/calendar.ics', 'feed'],
+  ['/chapters/:slug/calendar.ics', 'feed'],
+  ['/venues/:slug/calendar.ics', 'feed'],
+  ['/events/:id.ics', 'feed'],
+  ['/events.rss', 'feed'],
+  ['/sitemap.xml', 'feed'],
+  ['/api/v1/events', 'api'],
+  ['/api/v1/events/:id', 'api'],
+  ['/api/v1/chapters', 'api'],
+  ['/api/v1/chapters/:slug', 'api'],
+  ['/api/v1/venues', 'api'],
+  ['/api/v1/venues/:slug', 'api'],
+]);
+
+interface Entry {
+  version: string;
+  storedAt: number;
+  headers: [string, string][];
+  /** The body, cut where each visitor's CSRF token goes (one part when there is none). */
+  parts: string[];
+  etag: string;
+  lastModified: Date | undefined;
+  bytes: number;
+}
+
+interface RequestState {
+  key: string;
+  version: string;
+  /** The visitor's real CSRF token, made before the render (its cookie must be set by then). */
+  csrf?: string;
+}
+
+/** Unguessable, so no content can forge it; rendered where the CSRF token goes. */
+const PLACEHOLDER = `csrf-${createHash('sha256')
+  .update(String(Math.random()) + process.hrtime.bigint())
+  .digest('hex')}`;
+/** Bumped by writers outside HTTP; every app's entries are checked against it. */
+let epoch = 0;
+
+/** Every cached answer is out of date: call after a write that did not come through an HTTP write request. */
+export function invalidatePublicPages(): void {
+  epoch++;
+}
+
+/** The answers of one app: a version (bumped by its write requests) and a bounded map, oldest first out. */
+class PageStore {
+  version = 0;
+  readonly entries = new Map<string, Entry>();
+  bytes = 0;
+
+  /** What an entry stored now must match to be served. */
+  stamp(): string {
+    return `${this.version}.${epoch}`;
+  }
+
+  lookup(key: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== this.stamp() || now - entry.storedAt > TTL_MS) {
+      this.drop(key, entry);
+      return undefined;
+    }
+    return entry;
+  }
+
+  store(key: string, entry: Entry) {
+    const old = this.entries.get(key);
+    if (old) this.drop(key, old);
+    if (entry.bytes > MAX_BYTES / 8) return;
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
+      this.drop(k, e);
+    }
+  }
+
+  private drop(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
+}
+
+/** The ETag of a page holding a CSRF token: its template and the visitor's CSRF cookie; none without one. */
+function csrfEtag(req: FastifyRequest, entry: Pick<Entry, 'etag'>): string | undefined {
+  const cookie = req.cookies[CSRF_COOKIE];
+  return cookie ? `"${entry.etag.slice(1, -1)}.${hash(cookie).slice(0, 10)}"` : undefined;
+}
+
+function anonymousKey(req: FastifyRequest): string | undefined {
+  if (req.method !== 'GET' || req.user || req.headers.authorization !== undefined) return undefined;
+  if (!ROUTES.has(req.routeOptions.url ?? '')) return undefined;
+  return `${req.network.id}|${req.locale}|${req.url}`;
+}
+
+export function registerPageCache(app: FastifyInstance): void {
+  const cache = new PageStore();
+  const states = new WeakMap<FastifyRequest, RequestState | 'hit'>();
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const key = anonymousKey(req);
+    if (key === undefined) return;
+    const entry = cache.lookup(key, Date.now());
+    if (!entry) {
+      const state: RequestState = { key, version: cache.stamp() };
+      if (ROUTES.get(req.routeOptions.url!) === 'page') {
+        state.csrf = reply.generateCsrf();
+        reply.generateCsrf = () => PLACEHOLDER;
+      }
+      states.set(req, state);
+      return;
+    }
+    states.set(req, 'hit');
+    const withCsrf = entry.parts.length > 1;
+    for (const [name, value] of entry.headers) reply.header(name, value);
+    const etag = withCsrf ? csrfEtag(req, entry) : entry.etag;
+    if (etag) {
+      reply.header('etag', etag);
+      if (isNotModified(req, etag, entry.lastModified)) return reply.code(304).send();
+    }
+    const body = withCsrf ? entry.parts.join(reply.generateCsrf()) : entry.parts[0]!;
+    return reply.code(200).send(body);
+  });
+
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      // A write changed (or may have changed) what visitors see: everything cached is out of date.
+      cache.version++;
+      return payload;
+    }
+    const state = states.get(req);
+    if (!state || state === 'hit' || typeof payload !== 'string') return payload;
+    const parts = state.csrf === undefined ? [payload] : payload.split(PLACEHOLDER);
+    const live = parts.length > 1 ? parts.join(state.csrf) : payload;
+    if (reply.statusCode !== 200) return live;
+    const kind = ROUTES.get(req.routeOptions.url!);
+    if (kind === 'page') reply.header('cache-control', PAGE_CACHE_CONTROL);
+    const given = reply.getHeader('etag');
+    const entry: Entry = {
+      version: state.version,
+      storedAt: Date.now(),
+      headers: [],
+      parts,
+      etag: typeof given === 'string' ? given : `"${hash(payload)}"`,
+      lastModified: undefined,
+      bytes: payload.length * 2,
+    };
+    const modified = reply.getHeader('last-modified');
+    if (typeof modified === 'string') entry.lastModified = new Date(modified);
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name);
+      if (typeof value === 'string' && name !== 'etag') entry.headers.push([name, value]);
+    }
+    cache.store(state.key, entry);
+    const etag = parts.length > 1 ? csrfEtag(req, entry) : entry.etag;
+    if (etag) reply.header('etag', etag);
+    return live;
+  });
+}

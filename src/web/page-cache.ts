@@ -60,6 +60,8 @@ interface Entry {
   headers: [string, string][];
   /** The body, cut where each visitor's CSRF token goes (one part when there is none). */
   parts: string[];
+  /** The body encoded, when it holds no CSRF token. */
+  buffer: Buffer | undefined;
   etag: string;
   lastModified: Date | undefined;
   bytes: number;
@@ -70,6 +72,10 @@ interface RequestState {
   version: string;
   /** The visitor's real CSRF token, made before the render (its cookie must be set by then). */
   csrf?: string;
+  /** The visitor's conditional headers, kept aside while the handler renders the whole answer. */
+  conditional?: Record<string, string | undefined>;
+  /** Set when this request renders the answer others wait for. */
+  flight?: { done: Promise<void>; finish: () => void };
 }
 
 /** Unguessable, so no content can forge it; rendered where the CSRF token goes. */
@@ -139,32 +145,69 @@ function anonymousKey(req: FastifyRequest): string | undefined {
   return `${req.network.id}|${req.locale}|${req.url}`;
 }
 
+/** How long a request waits for the same answer being rendered by another before rendering it itself. */
+const WAIT_MS = 2000;
+
 export function registerPageCache(app: FastifyInstance): void {
   const cache = new PageStore();
   const states = new WeakMap<FastifyRequest, RequestState | 'hit'>();
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-    const key = anonymousKey(req);
-    if (key === undefined) return;
-    const entry = cache.lookup(key, Date.now());
-    if (!entry) {
-      const state: RequestState = { key, version: cache.stamp() };
-      if (ROUTES.get(req.routeOptions.url!) === 'page') {
-        state.csrf = reply.generateCsrf();
-        reply.generateCsrf = () => PLACEHOLDER;
-      }
-      states.set(req, state);
-      return;
+  /** Answers being rendered, by key: concurrent misses wait for the first instead of all rendering it. */
+  const rendering = new Map<string, { done: Promise<void>; finish: () => void }>();
+
+  const finish = (req: FastifyRequest) => {
+    const state = states.get(req);
+    if (!state || state === 'hit') return;
+    const flight = rendering.get(state.key);
+    if (flight && flight === state.flight) {
+      rendering.delete(state.key);
+      flight.finish();
     }
+  };
+
+  const serve = (req: FastifyRequest, reply: FastifyReply, entry: Entry) => {
     states.set(req, 'hit');
-    const withCsrf = entry.parts.length > 1;
     for (const [name, value] of entry.headers) reply.header(name, value);
+    const withCsrf = entry.buffer === undefined;
     const etag = withCsrf ? csrfEtag(req, entry) : entry.etag;
     if (etag) {
       reply.header('etag', etag);
       if (isNotModified(req, etag, entry.lastModified)) return reply.code(304).send();
     }
-    const body = withCsrf ? entry.parts.join(reply.generateCsrf()) : entry.parts[0]!;
-    return reply.code(200).send(body);
+    return reply.code(200).send(entry.buffer ?? entry.parts.join(reply.generateCsrf()));
+  };
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const key = anonymousKey(req);
+    if (key === undefined) return;
+    let entry = cache.lookup(key, Date.now());
+    if (!entry) {
+      const flight = rendering.get(key);
+      if (flight) {
+        await Promise.race([flight.done, new Promise((r) => setTimeout(r, WAIT_MS).unref())]);
+        entry = cache.lookup(key, Date.now());
+      }
+    }
+    if (entry) return serve(req, reply, entry);
+
+    const state: RequestState = { key, version: cache.stamp() };
+    // The handler renders the whole answer, to be kept; whether this visitor needs it is decided on the way out.
+    const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = req.headers;
+    if (ifNoneMatch !== undefined || ifModifiedSince !== undefined) {
+      state.conditional = { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince };
+      delete req.headers['if-none-match'];
+      delete req.headers['if-modified-since'];
+    }
+    if (!rendering.has(key)) {
+      let done!: () => void;
+      const promise = new Promise<void>((r) => (done = r));
+      state.flight = { done: promise, finish: done };
+      rendering.set(key, state.flight);
+    }
+    if (ROUTES.get(req.routeOptions.url!) === 'page') {
+      state.csrf = reply.generateCsrf();
+      reply.generateCsrf = () => PLACEHOLDER;
+    }
+    states.set(req, state);
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -177,18 +220,23 @@ export function registerPageCache(app: FastifyInstance): void {
     if (!state || state === 'hit' || typeof payload !== 'string') return payload;
     const parts = state.csrf === undefined ? [payload] : payload.split(PLACEHOLDER);
     const live = parts.length > 1 ? parts.join(state.csrf) : payload;
-    if (reply.statusCode !== 200) return live;
-    const kind = ROUTES.get(req.routeOptions.url!);
-    if (kind === 'page') reply.header('cache-control', PAGE_CACHE_CONTROL);
+    if (reply.statusCode !== 200) {
+      finish(req);
+      return live;
+    }
+    if (ROUTES.get(req.routeOptions.url!) === 'page') reply.header('cache-control', PAGE_CACHE_CONTROL);
     const given = reply.getHeader('etag');
+    // Without a token to fill in, the body is kept encoded, so a hit is one buffer write.
+    const buffer = parts.length > 1 ? undefined : Buffer.from(payload);
     const entry: Entry = {
       version: state.version,
       storedAt: Date.now(),
       headers: [],
       parts,
+      buffer,
       etag: typeof given === 'string' ? given : `"${hash(payload)}"`,
       lastModified: undefined,
-      bytes: payload.length * 2,
+      bytes: buffer ? buffer.length : payload.length * 2,
     };
     const modified = reply.getHeader('last-modified');
     if (typeof modified === 'string') entry.lastModified = new Date(modified);
@@ -197,8 +245,22 @@ export function registerPageCache(app: FastifyInstance): void {
       if (typeof value === 'string' && name !== 'etag') entry.headers.push([name, value]);
     }
     cache.store(state.key, entry);
-    const etag = parts.length > 1 ? csrfEtag(req, entry) : entry.etag;
-    if (etag) reply.header('etag', etag);
-    return live;
+    finish(req);
+    const etag = buffer ? entry.etag : csrfEtag(req, entry);
+    if (etag) {
+      reply.header('etag', etag);
+      if (state.conditional) {
+        Object.assign(req.headers, state.conditional);
+        if (isNotModified(req, etag, entry.lastModified)) {
+          reply.code(304);
+          return null;
+        }
+      }
+    }
+    return buffer ?? live;
   });
+
+  // Whatever happened to the request (an error page, an aborted connection), its waiters go on.
+  app.addHook('onResponse', async (req) => finish(req));
+  app.addHook('onRequestAbort', async (req) => finish(req));
 }

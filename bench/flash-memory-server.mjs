@@ -32,7 +32,10 @@ app.post('/api/v1/events/:id/registrations', {
   handler: async (req, reply) => {
     const { name, email, answers } = req.body;
     let event = events.get(req.params.id);
-    if (!event) events.set(req.params.id, (event = { byEmail: new Map(), confirmed: 0, waitlisted: 0 }));
+    if (!event) {
+      event = { byEmail: new Map(), confirmed: 0, waitlisted: 0 };
+      events.set(req.params.id, event);
+    }
     const known = event.byEmail.get(email);
     if (known)
       return reply.code(200).send({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import pg from 'pg';
 import { isNotModified } from './conditional.js';
 
 /**
@@ -12,9 +13,11 @@ import { isNotModified } from './conditional.js';
  * - Invalidation: a version counter, bumped by every write request (any method but GET, HEAD and
  *   OPTIONS) before its answer leaves, and by `invalidatePublicPages()` for writers outside HTTP.
  *   An answer is stored with the version its request started under, so a render that raced a write
- *   is never served. Entries also live at most `TTL_MS`: this bounds what another process's writes
- *   (several `essaim serve` on one database) or the passing of time (registration opening) can
- *   leave stale — seats left are never older than a second.
+ *   is never served. Writes of other processes (several `essaim serve` on one database, the CLI,
+ *   plain SQL) arrive as PostgreSQL notifications after their commit (`listenForWrites`). Entries
+ *   also live at most `LISTENING_TTL_MS` (the passing of time: an event starting, registration
+ *   opening), and one second while the notifications cannot be heard — so seats left are never
+ *   older than a second.
  * - Drafts are rendered only for their organisers, who are signed in: never stored.
  * - CSRF: pages are rendered with a placeholder in place of the token; each visitor gets their own
  *   token in it when served. Such a page's ETag also names the visitor's CSRF cookie, so a 304 only
@@ -24,7 +27,11 @@ import { isNotModified } from './conditional.js';
  * Cache-Control of pages is set here only (`PAGE_CACHE_CONTROL`), so it is reconciled in one place.
  */
 
+/** How long an answer lives while this process hears other writers (below), and while it does not. */
+const LISTENING_TTL_MS = 5000;
 const TTL_MS = 1000;
+const CHANNEL = 'essaim_public_changed';
+const RECONNECT_MS = 1000;
 const MAX_ENTRIES = 2000;
 const MAX_BYTES = 32 * 1024 * 1024;
 /** Anonymous pages may be kept by the browser, revalidated with their ETag every time. */
@@ -101,10 +108,13 @@ class PageStore {
     return `${this.version}.${epoch}`;
   }
 
+  /** True while the LISTEN connection is up: writes of other processes then arrive within milliseconds. */
+  listening = false;
+
   lookup(key: string, now: number): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.version !== this.stamp() || now - entry.storedAt > TTL_MS) {
+    if (entry.version !== this.stamp() || now - entry.storedAt > (this.listening ? LISTENING_TTL_MS : TTL_MS)) {
       this.drop(key, entry);
       return undefined;
     }
@@ -148,8 +158,55 @@ function anonymousKey(req: FastifyRequest): string | undefined {
 /** How long a request waits for the same answer being rendered by another before rendering it itself. */
 const WAIT_MS = 2000;
 
-export function registerPageCache(app: FastifyInstance): void {
+/**
+ * Listens to `essaim_public_changed` (migration 0009: triggers on the tables public pages show,
+ * delivered by PostgreSQL after commit) on a connection of its own, so that writes of other
+ * processes, of the CLI or of plain SQL invalidate this process's answers within milliseconds.
+ * While the connection is down, answers live one second at most, and it is retried every second.
+ */
+function listenForWrites(app: FastifyInstance, cache: PageStore, databaseUrl: string) {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const lost = () => {
+    cache.listening = false;
+    cache.version++;
+    client?.end().catch(() => undefined);
+    client = undefined;
+    if (!closed) retry ??= setTimeout(connect, RECONNECT_MS).unref();
+  };
+  const connect = async () => {
+    retry = undefined;
+    const c = new pg.Client({ connectionString: databaseUrl });
+    client = c;
+    c.on('error', lost);
+    c.on('end', () => client === c && lost());
+    c.on('notification', () => cache.version++);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+      if (closed) return void c.end().catch(() => undefined);
+      // Whatever was written while nobody listened: forget it all once, then trust notifications.
+      cache.version++;
+      cache.listening = true;
+    } catch {
+      if (client === c) lost();
+    }
+  };
+  app.addHook('onReady', async () => void (await connect()));
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearTimeout(retry);
+    cache.listening = false;
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => undefined);
+  });
+}
+
+export function registerPageCache(app: FastifyInstance, databaseUrl?: string): void {
   const cache = new PageStore();
+  if (databaseUrl) listenForWrites(app, cache, databaseUrl);
   const states = new WeakMap<FastifyRequest, RequestState | 'hit'>();
   /** Answers being rendered, by key: concurrent misses wait for the first instead of all rendering it. */
   const rendering = new Map<string, { done: Promise<void>; finish: () => void }>();

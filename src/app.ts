@@ -129,7 +129,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerContext(app, db);
-  registerPageCache(app, database.url);
+  if (config.pageCache) registerPageCache(app, database.url);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).

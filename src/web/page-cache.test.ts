@@ -227,3 +227,26 @@ describe('CSRF tokens and revalidation', () => {
     expect((await anonymous(`/events/${id}`, { 'accept-language': 'fr' })).body).toContain('lang="fr"');
   });
 });
+
+describe('PAGE_CACHE=0', () => {
+  it('renders every anonymous answer afresh, as before the cache existed', async () => {
+    const off = await startTestApp({ pageCache: false });
+    try {
+      const a = await off.user('admin');
+      const call = (url: string, body: unknown) => off.api('POST', url, { token: a.token, body });
+      expect((await call('/api/v1/chapters', { name: 'Uncached', city: 'Mons', status: 'active' })).statusCode).toBe(
+        201,
+      );
+      const page = await off.app.inject({ url: '/chapters/uncached', headers: { 'accept-language': 'en' } });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('private, no-store');
+      expect(page.headers.etag).toBeUndefined();
+      // A write through SQL is seen at once: nothing is kept.
+      await off.database.pool.query(`UPDATE chapters SET name = 'Renamed' WHERE slug = 'uncached'`);
+      const again = await off.app.inject({ url: '/chapters/uncached', headers: { 'accept-language': 'en' } });
+      expect(again.body).toContain('Renamed');
+    } finally {
+      await off.close();
+    }
+  });
+});

@@ -253,13 +253,14 @@ try {
       .join(' ')}, Node ${process.version}`,
   );
   printTable(
-    ['endpoint', 'req/s', '× reference', 'p50', 'p99', 'non-2xx/3xx'],
+    ['endpoint', 'req/s', '× reference', 'p50', 'p99', 'p99 × reference', 'non-2xx/3xx'],
     results.map((r) => [
       r.label,
       r.rps.toFixed(0),
       `${(r.rps / ref.rps).toFixed(2)}`,
       ms(r.p50),
       ms(r.p99),
+      `${(r.p99 / ref.p99).toFixed(2)}`,
       String(r.non2xx) + (r.errors ? ` (${r.errors})` : ''),
     ]),
   );

@@ -207,6 +207,7 @@ try {
   );
   pinProcess(server.pid);
   pinProcess(process.pid);
+  const setupRss = rssMb(server.pid);
 
   const base = server.base;
   const ics = `${base}/chapters/${chapter.slug}/calendar.ics`;
@@ -264,7 +265,9 @@ try {
       String(r.non2xx) + (r.errors ? ` (${r.errors})` : ''),
     ]),
   );
-  console.log(`\nNode RSS after the run: ${nodeRss.toFixed(0)} MB; embedded PostgreSQL PSS: ${pgPss.toFixed(0)} MB`);
+  console.log(
+    `\nNode RSS after the run: ${nodeRss.toFixed(0)} MB (${setupRss.toFixed(0)} MB after creating the events); embedded PostgreSQL PSS: ${pgPss.toFixed(0)} MB`,
+  );
 
   const checks = [];
   for (const r of results.slice(1)) {

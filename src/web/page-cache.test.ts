@@ -91,6 +91,40 @@ describe('seats left', () => {
   });
 });
 
+describe('when the notifications of other writers cannot be heard', () => {
+  it('keeps answers one second at most, and hears them again once reconnected', async () => {
+    const { id } = await createEvent('Lost connection night');
+    expect(seatsOf((await anonymous(`/events/${id}`)).body)).toBe('10');
+    const killed = await t.database.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN essaim_public_changed'`,
+    );
+    expect(killed.rowCount).toBe(1);
+    // An answer kept after the connection was lost, before the write it cannot hear.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seatsOf((await anonymous(`/events/${id}`)).body)).toBe('10');
+    await t.database.pool.query('UPDATE events SET capacity = 6 WHERE id = $1', [id]);
+    const written = Date.now();
+    let seats: string | undefined;
+    while (Date.now() - written < 1200 && seats !== '6') {
+      seats = seatsOf((await anonymous(`/events/${id}`)).body);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seats).toBe('6');
+    // Reconnected (retried after a second): a write through SQL shows at once again.
+    const deadline = Date.now() + 5000;
+    let listening = 0;
+    while (Date.now() < deadline && listening === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      listening = (
+        await t.database.pool.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN essaim_public_changed'`,
+        )
+      ).rowCount!;
+    }
+    expect(listening).toBe(1);
+  });
+});
+
 describe('drafts', () => {
   it('never reach anonymous visitors, even right after an organiser looked at them', async () => {
     const { id } = await createEvent('Secret plans', { status: 'draft' });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import pg from 'pg';
 import { isNotModified } from './conditional.js';
+import { listenForWrites } from './page-cache-listen.js';
 
 /**
  * An in-memory cache of what anonymous visitors get from public pages, feeds and the public JSON
@@ -30,8 +30,6 @@ import { isNotModified } from './conditional.js';
 /** How long an answer lives while this process hears other writers (below), and while it does not. */
 const LISTENING_TTL_MS = 5000;
 const TTL_MS = 1000;
-const CHANNEL = 'essaim_public_changed';
-const RECONNECT_MS = 1000;
 const MAX_ENTRIES = 2000;
 const MAX_BYTES = 32 * 1024 * 1024;
 /** Anonymous pages may be kept by the browser, revalidated with their ETag every time. */
@@ -158,52 +156,6 @@ function anonymousKey(req: FastifyRequest): string | undefined {
 /** How long a request waits for the same answer being rendered by another before rendering it itself. */
 const WAIT_MS = 2000;
 
-/**
- * Listens to `essaim_public_changed` (migration 0009: triggers on the tables public pages show,
- * delivered by PostgreSQL after commit) on a connection of its own, so that writes of other
- * processes, of the CLI or of plain SQL invalidate this process's answers within milliseconds.
- * While the connection is down, answers live one second at most, and it is retried every second.
- */
-function listenForWrites(app: FastifyInstance, cache: PageStore, databaseUrl: string) {
-  let client: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-  const lost = () => {
-    cache.listening = false;
-    cache.version++;
-    client?.end().catch(() => undefined);
-    client = undefined;
-    if (!closed) retry ??= setTimeout(connect, RECONNECT_MS).unref();
-  };
-  const connect = async () => {
-    retry = undefined;
-    const c = new pg.Client({ connectionString: databaseUrl });
-    client = c;
-    c.on('error', lost);
-    c.on('end', () => client === c && lost());
-    c.on('notification', () => cache.version++);
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CHANNEL}`);
-      if (closed) return void c.end().catch(() => undefined);
-      // Whatever was written while nobody listened: forget it all once, then trust notifications.
-      cache.version++;
-      cache.listening = true;
-    } catch {
-      if (client === c) lost();
-    }
-  };
-  app.addHook('onReady', async () => void (await connect()));
-  app.addHook('onClose', async () => {
-    closed = true;
-    clearTimeout(retry);
-    cache.listening = false;
-    const c = client;
-    client = undefined;
-    await c?.end().catch(() => undefined);
-  });
-}
-
 export function registerPageCache(app: FastifyInstance, databaseUrl?: string): void {
   const cache = new PageStore();
   if (databaseUrl) listenForWrites(app, cache, databaseUrl);
@@ -289,7 +241,7 @@ export function registerPageCache(app: FastifyInstance, databaseUrl?: string): v
       version: state.version,
       storedAt: Date.now(),
       headers: [],
-      parts,
+      parts: buffer ? [] : parts,
       buffer,
       etag: typeof given === 'string' ? given : `"${hash(payload)}"`,
       lastModified: undefined,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified } from './conditional.js';
 import { listenForWrites } from './page-cache-listen.js';
@@ -11,7 +11,7 @@ import { listenForWrites } from './page-cache-listen.js';
  *   depends on. Only visitors with no session (`req.user` null) and no `Authorization` header are
  *   served from it or stored in it, so a signed-in visitor never gets someone else's page.
  * - Invalidation: a version counter, bumped by every write request (any method but GET, HEAD and
- *   OPTIONS) before its answer leaves, and by `invalidatePublicPages()` for writers outside HTTP.
+ *   OPTIONS) before its answer leaves.
  *   An answer is stored with the version its request started under, so a render that raced a write
  *   is never served. Writes of other processes (several `essaim serve` on one database, the CLI,
  *   plain SQL) arrive as PostgreSQL notifications after their commit (`listenForWrites`). Entries
@@ -60,7 +60,7 @@ const ROUTES = new Map<string, Kind>([
 ]);
 
 interface Entry {
-  version: string;
+  version: number;
   storedAt: number;
   headers: [string, string][];
   /** The body, cut where each visitor's CSRF token goes (one part when there is none). */
@@ -74,7 +74,7 @@ interface Entry {
 
 interface RequestState {
   key: string;
-  version: string;
+  version: number;
   /** The visitor's real CSRF token, made before the render (its cookie must be set by then). */
   csrf?: string;
   /** The visitor's conditional headers, kept aside while the handler renders the whole answer. */
@@ -84,26 +84,17 @@ interface RequestState {
 }
 
 /** Unguessable, so no content can forge it; rendered where the CSRF token goes. */
-const PLACEHOLDER = `csrf-${createHash('sha256')
-  .update(String(Math.random()) + process.hrtime.bigint())
-  .digest('hex')}`;
-/** Bumped by writers outside HTTP; every app's entries are checked against it. */
-let epoch = 0;
+const PLACEHOLDER = `csrf-${randomBytes(24).toString('hex')}`;
 
-/** Every cached answer is out of date: call after a write that did not come through an HTTP write request. */
-export function invalidatePublicPages(): void {
-  epoch++;
-}
-
-/** The answers of one app: a version (bumped by its write requests) and a bounded map, oldest first out. */
+/** The answers of one app: a version (bumped by its write requests and by notifications) and a bounded map, oldest first out. */
 class PageStore {
   version = 0;
   readonly entries = new Map<string, Entry>();
   bytes = 0;
 
   /** What an entry stored now must match to be served. */
-  stamp(): string {
-    return `${this.version}.${epoch}`;
+  stamp(): number {
+    return this.version;
   }
 
   /** True while the LISTEN connection is up: writes of other processes then arrive within milliseconds. */

@@ -41,7 +41,14 @@ export function benchEnv(extra = {}) {
  * Starts a server and returns helpers around it. The whole bench is aborted (exit 2) after
  * `abortAfterMs`, and stopped cleanly on Ctrl-C, so it never outlives its time.
  */
-export async function startBenchServer({ label, admin, sockets = 100, abortAfterMs = 120_000, env: extra = {} }) {
+export async function startBenchServer({
+  label,
+  admin,
+  sockets = 100,
+  abortAfterMs = 120_000,
+  env: extra = {},
+  nodeArgs = [],
+}) {
   const dataDir = benchDataDir(label);
   const port = await freePort();
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
@@ -51,7 +58,7 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
     ESSAIM_DATA_DIR: dataDir,
     ...extra,
   });
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', String(port)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -87,31 +94,7 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
       process.exit(130);
     });
 
-  /** One request over the keep-alive agent: { status, ms, body, headers } ({ status: 0, error } when unanswered). */
-  const request = (method, urlPath, { body, token, headers: extraHeaders = {}, keepBody = true } = {}) =>
-    new Promise((resolve) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const headers = { accept: 'application/json', ...extraHeaders };
-      if (payload !== undefined)
-        Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
-      if (token) headers.authorization = `Bearer ${token}`;
-      const started = performance.now();
-      const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => keepBody && chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode,
-            ms: performance.now() - started,
-            body: keepBody ? Buffer.concat(chunks).toString('utf8') : '',
-            headers: res.headers,
-          }),
-        );
-        res.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
-      });
-      req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
-      req.end(payload);
-    });
+  const request = requester(port, agent);
 
   /** A set-up call that must answer `expected`; returns the whole response with `json` parsed. */
   const must = async (method, urlPath, opts, expected) => {
@@ -137,7 +120,45 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
   }
   const token = (await must('POST', '/api/v1/auth/tokens', { body: { ...admin, name: `${label} bench` } }, 201)).json
     .token;
-  return { port, base: `http://127.0.0.1:${port}`, token, request, must, stop, output: () => output };
+  return {
+    port,
+    base: `http://127.0.0.1:${port}`,
+    token,
+    request,
+    must,
+    stop,
+    output: () => output,
+    pid: child.pid,
+    dataDir,
+  };
+}
+
+/** One request over a keep-alive agent to 127.0.0.1:port: { status, ms, body, headers } ({ status: 0, error } when unanswered). */
+export function requester(port, agent) {
+  return (method, urlPath, { body, token, headers: extraHeaders = {}, keepBody = true } = {}) =>
+    new Promise((resolve) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers = { accept: 'application/json', ...extraHeaders };
+      if (payload !== undefined)
+        Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      if (token) headers.authorization = `Bearer ${token}`;
+      const started = performance.now();
+      const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => keepBody && chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            ms: performance.now() - started,
+            body: keepBody ? Buffer.concat(chunks).toString('utf8') : '',
+            headers: res.headers,
+          }),
+        );
+        res.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
+      });
+      req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, error }));
+      req.end(payload);
+    });
 }
 
 /** A table of strings, first column left-aligned, the others right-aligned. */

@@ -35,6 +35,7 @@ import { venueRoutes } from './venues/routes.js';
 import { webhookPages } from './webhooks/pages.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { registerContext } from './web/context.js';
+import { registerPageCache } from './web/page-cache.js';
 import { redactSecrets } from './web/redact.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { renderErrorPage } from './web/error-page.js';
@@ -152,6 +153,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   registerContext(app, db, { networkForHost, userForToken, userForSession });
   noStoreForPrivate(app);
+  if (config.pageCache) registerPageCache(app, database.url);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).

@@ -38,6 +38,10 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('0'),
   ),
+  PAGE_CACHE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('1'),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -59,6 +63,8 @@ export interface Config {
   /** Webhooks may go to private, loopback and link-local addresses, and over plain http (tests, intranets). */
   allowPrivateWebhooks: boolean;
   logLevel: string;
+  /** Anonymous public pages, feeds and API answers kept in memory (web/page-cache.ts); off only to measure or debug. */
+  pageCache: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
 }
@@ -102,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === '1' || e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     logLevel: e.LOG_LEVEL,
+    pageCache: e.PAGE_CACHE === '1' || e.PAGE_CACHE === 'true',
     secureCookies: baseUrl.startsWith('https:'),
     ...overrides,
   };

@@ -1,8 +1,40 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
+// Rendering and sanitising is most of the CPU of an event page and of a feed (marked, then
+// sanitize-html's parser), and descriptions change rarely: each source is rendered once and the
+// HTML kept in a bounded memo, keyed by the source itself (a Map hashes the string; the memo
+// holds at most MAX_MEMO_CHARS of source and HTML together). Chosen over a stored rendered
+// column because every reader (pages, API, feeds, mail) benefits without a migration and a
+// backfill, and a change of the sanitiser's rules takes effect at the next start instead of
+// leaving HTML rendered under the old rules in the database.
+const memo = new Map<string, string>();
+const MAX_MEMO_CHARS = 8_000_000;
+let memoChars = 0;
+
 /** Organisers write Markdown; visitors get HTML with only harmless tags and attributes. */
 export function renderMarkdown(source: string): string {
+  const hit = memo.get(source);
+  if (hit !== undefined) {
+    // Most recently used last, so the oldest entry is the first evicted.
+    memo.delete(source);
+    memo.set(source, hit);
+    return hit;
+  }
+  const html = render(source);
+  const size = source.length + html.length;
+  if (size > MAX_MEMO_CHARS / 100) return html;
+  memo.set(source, html);
+  memoChars += size;
+  for (const [key, value] of memo) {
+    if (memoChars <= MAX_MEMO_CHARS) break;
+    memo.delete(key);
+    memoChars -= key.length + value.length;
+  }
+  return html;
+}
+
+function render(source: string): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(html, {
     allowedTags: [

@@ -1,0 +1,81 @@
+// The flash crowd's reference: the same registrations, kept in memory only. A Fastify server with
+// the Zod type provider and Essaim's own body and response schemas, one route that takes a
+// registration the way Essaim does (the same e-mail again gets its registration back, seats then
+// waitlist in arrival order, random secret and check-in code) and nothing persisted: no database,
+// no e-mail, no webhook. Run by bench/flash-crowd.mjs as a process of its own, as the real server
+// is; prints its port on stdout.
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { root } from './support.mjs';
+
+const { RegistrationCreateSchema, OwnRegistrationSchema, RepeatRegistrationSchema } = await import(
+  pathToFileURL(path.join(root, 'dist', 'registrations', 'schemas.js')).href
+);
+const seats = Number(process.argv[2] ?? 50);
+
+const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+app.setValidatorCompiler(validatorCompiler);
+app.setSerializerCompiler(serializerCompiler);
+
+/** Per event: registrations by e-mail and the counts. */
+const events = new Map();
+app.post('/api/v1/events/:id/registrations', {
+  schema: {
+    params: z.object({ id: z.uuid() }),
+    body: RegistrationCreateSchema,
+    response: { 201: OwnRegistrationSchema, 200: RepeatRegistrationSchema },
+  },
+  handler: async (req, reply) => {
+    const { name, email, answers } = req.body;
+    let event = events.get(req.params.id);
+    if (!event) {
+      event = { byEmail: new Map(), confirmed: 0, waitlisted: 0 };
+      events.set(req.params.id, event);
+    }
+    const known = event.byEmail.get(email);
+    if (known)
+      return reply.code(200).send({
+        id: known.id,
+        eventId: known.eventId,
+        status: known.status,
+        waitlistPosition: known.waitlistPosition,
+        createdAt: known.createdAt,
+      });
+    const seat = event.confirmed < seats;
+    if (seat) event.confirmed++;
+    else event.waitlisted++;
+    const secret = randomBytes(24).toString('base64url');
+    const registration = {
+      id: randomUUID(),
+      eventId: req.params.id,
+      name,
+      email,
+      status: seat ? 'confirmed' : 'waitlisted',
+      ...(seat ? {} : { waitlistPosition: event.waitlisted }),
+      answers,
+      checkedInAt: null,
+      attendance: null,
+      cancelledAt: null,
+      sharedWithVenueAt: null,
+      createdAt: new Date().toISOString(),
+    };
+    event.byEmail.set(email, registration);
+    return reply
+      .code(201)
+      .header('location', `/api/v1/registrations/${registration.id}`)
+      .send({
+        ...registration,
+        manageUrl: `http://127.0.0.1/r/${secret}`,
+        ...(seat ? { checkInCode: randomBytes(8).toString('hex').toUpperCase() } : {}),
+      });
+  },
+});
+app.get('/healthz', async () => ({ status: 'ok' }));
+
+await app.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`${app.server.address().port}\n`);
+process.on('SIGTERM', () => app.close().then(() => process.exit(0)));

@@ -1,0 +1,303 @@
+// Public pages and API on one core, against a bare Fastify + pg route measured in the same run.
+// Run: npm run bench:pages   (builds first). Needs `wrk` (Debian: apt-get install -y wrk): the load
+// generator must not share the event loop it measures, and autocannon is not installed here.
+//
+// Spawns `essaim serve` on the embedded PostgreSQL, creates a chapter of EVENTS upcoming events at a
+// venue through the API, pins the Node process (all its threads) to core 0 with `taskset` when the
+// machine has two cores or more, and loads each endpoint with `wrk -c50` pinned to core 1. The
+// reference is a bare Fastify route in this very process (pinned to core 0 as well) reading 20
+// upcoming events with their place from the same PostgreSQL with `pg`, so every figure reads as a
+// ratio to what one core does for the least work a DB-backed list can do. Each scenario runs
+// ROUNDS times and the best round is kept (the machine is shared). Exits 1 when a target is missed.
+//
+// Env: BENCH_SECONDS (default 8) per round, BENCH_ROUNDS (default 2), BENCH_ONLY (a regular
+// expression: only the matching rows besides the reference), BENCH_NODE_ARGS (e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under this load).
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { printTable, startBenchServer } from './support.mjs';
+
+const EVENTS = 500;
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ADMIN = { email: 'pages-admin@example.org', password: 'pages-bench-password' };
+const DESCRIPTION = `## What we do
+
+Talks, **demos** and a drink afterwards. Bring a laptop if you want to _hack_ along:
+
+- 18:30 doors and coffee
+- 19:00 two talks of 20 minutes, questions after each
+- 20:00 [open floor](https://example.org/open-floor) and networking
+
+> Everyone is welcome, whatever their level. See the [code of conduct](https://example.org/coc).
+
+\`\`\`js
+console.log('hello, chapter');
+\`\`\`
+`;
+
+const cores = os.cpus().length;
+const pin = cores >= 2 && hasCommand('taskset');
+const SERVER_CORE = '0';
+const LOAD_CORE = '1';
+
+function hasCommand(name) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pins every thread of a process to one core. */
+function pinProcess(pid) {
+  if (pin) execFileSync('taskset', ['-a', '-cp', SERVER_CORE, String(pid)], { stdio: 'ignore' });
+}
+
+/** One wrk run: { rps, p50, p99 (ms), non2xx, errors }. */
+function wrk(url, headers = {}) {
+  const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  args.push(url);
+  const [cmd, argv] = pin ? ['taskset', ['-c', LOAD_CORE, 'wrk', ...args]] : ['wrk', args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`wrk exited ${code}: ${out}`));
+      const num = (re) => {
+        const m = re.exec(out);
+        return m ? Number(m[1]) : 0;
+      };
+      const latency = (pct) => {
+        const m = new RegExp(`\\s${pct}%\\s+([\\d.]+)(us|ms|s)\\b`).exec(out);
+        if (!m) return Number.NaN;
+        return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
+      };
+      resolve({
+        rps: num(/Requests\/sec:\s+([\d.]+)/),
+        p50: latency(50),
+        p99: latency(99),
+        non2xx: num(/Non-2xx or 3xx responses:\s+(\d+)/),
+        errors: /Socket errors:.*?(connect \d+, read \d+, write \d+, timeout \d+)/.exec(out)?.[1],
+      });
+    });
+  });
+}
+
+/** The best of ROUNDS runs (highest req/s). */
+async function best(url, headers) {
+  let top;
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = await wrk(url, headers);
+    if (!top || r.rps > top.rps) top = r;
+  }
+  return top;
+}
+
+function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+/** PSS of the postmaster and every process it forked (PSS shares the common pages fairly). */
+function postgresPssMb(dataDir) {
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) pids.push(Number(entry));
+    } catch {}
+  }
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+/** The bare reference: Fastify, no plugins, one pg pool, 20 upcoming events with their place. */
+async function startReference(databaseUrl, chapterId) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const app = Fastify({ logger: false });
+  app.get('/reference', async () => {
+    const { rows } = await pool.query(
+      `SELECT e.id, e.title, e.starts_at, e.ends_at, e.time_zone, e.capacity, v.name AS venue_name, v.city AS venue_city
+         FROM events e LEFT JOIN venues v ON v.id = e.venue_id
+        WHERE e.chapter_id = $1 AND e.status = 'published' AND e.starts_at >= now()
+        ORDER BY e.starts_at LIMIT 20`,
+      [chapterId],
+    );
+    return rows;
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: `http://127.0.0.1:${app.server.address().port}/reference`,
+    close: () => app.close().then(() => pool.end()),
+  };
+}
+
+let server;
+let reference;
+let exitCode = 1;
+try {
+  if (!hasCommand('wrk')) throw new Error('wrk is not installed: apt-get install -y wrk');
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  server = await startBenchServer({ label: 'pages', admin: ADMIN, sockets: 20, abortAfterMs: 30 * 60_000, nodeArgs });
+  const { token, must } = server;
+  const api = async (method, urlPath, body, expected) => (await must(method, urlPath, { body, token }, expected)).json;
+
+  // A chapter of EVENTS upcoming events, one a day at 18:30, at a venue.
+  const venue = await api('POST', '/api/v1/venues', { name: 'Bench Hub', city: 'Namur', rooms: [] }, 201);
+  const chapter = await api(
+    'POST',
+    '/api/v1/chapters',
+    { name: 'Bench Chapter', city: 'Namur', status: 'active' },
+    201,
+  );
+  const day0 = new Date();
+  day0.setUTCHours(17, 30, 0, 0);
+  let nextEvent = 0;
+  const ids = [];
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (nextEvent < EVENTS) {
+        const i = nextEvent++;
+        const startsAt = new Date(day0.getTime() + (i + 1) * 86_400_000);
+        const e = await api(
+          'POST',
+          `/api/v1/chapters/${chapter.slug}/events`,
+          {
+            title: `Bench meetup #${i + 1}`,
+            description: DESCRIPTION,
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+            venue: venue.slug,
+            capacity: 40,
+          },
+          201,
+        );
+        ids[i] = e.id;
+      }
+    }),
+  );
+  // A few registrations on the first event, so its page shows seats taken.
+  for (let i = 0; i < 5; i++)
+    await api('POST', `/api/v1/events/${ids[0]}/registrations`, { name: `P ${i}`, email: `p${i}@example.org` }, 201);
+
+  const secret = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secret.json'), 'utf8')).password;
+  const pgPort = fs.readFileSync(path.join(server.dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
+  reference = await startReference(
+    `postgres://essaim:${encodeURIComponent(secret)}@127.0.0.1:${pgPort}/essaim`,
+    (await api('GET', `/api/v1/chapters/${chapter.slug}`, undefined, 200)).id,
+  );
+  pinProcess(server.pid);
+  pinProcess(process.pid);
+  const setupRss = rssMb(server.pid);
+
+  const base = server.base;
+  const ics = `${base}/chapters/${chapter.slug}/calendar.ics`;
+  const icsRes = await must('GET', `/chapters/${chapter.slug}/calendar.ics`, {}, 200);
+  const icsEvents = (icsRes.body.match(/BEGIN:VEVENT/g) ?? []).length;
+  if (icsEvents !== EVENTS) throw new Error(`the chapter feed holds ${icsEvents} events, expected ${EVENTS}`);
+  const etag = icsRes.headers.etag;
+  await must('GET', `/chapters/${chapter.slug}/calendar.ics`, { headers: { 'if-none-match': etag } }, 304);
+
+  const scenarios = [
+    ['reference: bare Fastify + pg, 20 events', reference.url, {}, 'ref'],
+    [`GET /api/v1/events?chapter=…&limit=20`, `${base}/api/v1/events?chapter=${chapter.slug}&limit=20`, {}, 'api'],
+    ['event page /events/{id}', `${base}/events/${ids[0]}`, {}, 'page'],
+    ['chapter page /chapters/{slug}', `${base}/chapters/${chapter.slug}`, {}, 'page'],
+    ['home page /', `${base}/`, {}, 'page'],
+    [`chapter ICS feed (${EVENTS} events)`, ics, {}, 'ics'],
+    ['chapter ICS feed, 304', ics, { 'if-none-match': etag }, '304'],
+    ['/healthz', `${base}/healthz`, {}, 'health'],
+  ];
+  // BENCH_ONLY=regex keeps the reference and the matching rows (to profile one endpoint).
+  if (process.env.BENCH_ONLY) {
+    const only = new RegExp(process.env.BENCH_ONLY);
+    scenarios.splice(1, scenarios.length, ...scenarios.slice(1).filter(([label]) => only.test(label)));
+  }
+  // Warm-up: JIT, pools, caches of every kind, so the rounds measure the steady state.
+  for (const [, url, headers] of scenarios) await wrk(url, headers).catch(() => undefined);
+
+  const results = [];
+  for (const [label, url, headers, kind] of scenarios) {
+    const r = await best(url, headers);
+    results.push({ label, kind, ...r });
+    process.stderr.write(`${label}: ${r.rps.toFixed(0)} req/s\n`);
+  }
+  const nodeRss = rssMb(server.pid);
+  const pgPss = postgresPssMb(server.dataDir);
+
+  const ref = results[0];
+  const health = results.find((r) => r.kind === 'health') ?? { rps: Number.NaN };
+  const ms = (x) => (x < 10 ? `${x.toFixed(2)} ms` : `${x.toFixed(1)} ms`);
+  console.log(
+    `pages — ${EVENTS} events in the chapter, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, best of ${ROUNDS}; server ${pin ? `pinned to core ${SERVER_CORE}, load on core ${LOAD_CORE}` : 'not pinned (one core or no taskset)'}; ${cores} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, Node ${process.version}`,
+  );
+  printTable(
+    ['endpoint', 'req/s', '× reference', 'p50', 'p99', 'p99 × reference', 'non-2xx/3xx'],
+    results.map((r) => [
+      r.label,
+      r.rps.toFixed(0),
+      `${(r.rps / ref.rps).toFixed(2)}`,
+      ms(r.p50),
+      ms(r.p99),
+      `${(r.p99 / ref.p99).toFixed(2)}`,
+      String(r.non2xx) + (r.errors ? ` (${r.errors})` : ''),
+    ]),
+  );
+  console.log(
+    `\nNode RSS after the run: ${nodeRss.toFixed(0)} MB (${setupRss.toFixed(0)} MB after creating the events); embedded PostgreSQL PSS: ${pgPss.toFixed(0)} MB`,
+  );
+
+  const checks = [];
+  for (const r of results.slice(1)) {
+    const ratio = r.rps / ref.rps;
+    // wrk counts statuses ≥ 400 (and socket errors): a 304 is a success.
+    checks.push([`${r.label}: no error`, r.non2xx === 0 && !r.errors, `${r.non2xx} ${r.errors ?? ''}`]);
+    if (r.kind === 'page') {
+      checks.push([`${r.label} ≥ 0.50 × reference`, ratio >= 0.5, ratio.toFixed(2)]);
+      checks.push([`${r.label} p99 ≤ 50 ms`, r.p99 <= 50, ms(r.p99)]);
+    }
+    if (r.kind === 'api') checks.push([`${r.label} ≥ 0.75 × reference`, ratio >= 0.75, ratio.toFixed(2)]);
+    if (r.kind === 'ics') checks.push([`${r.label} ≥ 100 req/s`, r.rps >= 100, r.rps.toFixed(0)]);
+    // "At the rate of /healthz": within the noise of two runs on a shared machine (10 %).
+    if (r.kind === '304')
+      checks.push([`${r.label} ≥ 0.9 × /healthz`, r.rps >= 0.9 * health.rps, (r.rps / health.rps).toFixed(2)]);
+    if (r.kind === 'health') checks.push([`${r.label} ≥ reference`, ratio >= 1, ratio.toFixed(2)]);
+  }
+  checks.push(['Node RSS ≤ 250 MB', nodeRss <= 250, `${nodeRss.toFixed(0)} MB`]);
+  checks.push(['PostgreSQL PSS ≤ 150 MB', pgPss <= 150, `${pgPss.toFixed(0)} MB`]);
+  console.log('');
+  for (const [what, ok, got] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}: ${got}`);
+  const pass = checks.every(([, ok]) => ok);
+  console.log(pass ? 'PASS: every target met' : 'FAIL: a target was missed');
+  exitCode = pass ? 0 : 1;
+} catch (err) {
+  console.error(`FAIL: ${err.stack ?? err}`);
+  if (server) console.error(`--- server output ---\n${server.output().slice(-4000)}`);
+  exitCode = 1;
+} finally {
+  await reference?.close().catch(() => undefined);
+  await server?.stop();
+}
+process.exit(exitCode);

@@ -12,3 +12,4 @@ export * from '../webhooks/tables.js';
 export * from '../members/tables.js';
 export * from '../invitations/tables.js';
 export * from '../audit/tables.js';
+export * from '../ops/tables.js';

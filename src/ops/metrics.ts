@@ -54,42 +54,54 @@ export function createMetrics(database: Database): { registry: Registry; observe
         FROM webhook_deliveries WHERE status IN ('pending', 'failed') GROUP BY status`);
     return rows;
   };
-  const depth = new Gauge({
+  // One query per scrape feeds the three gauges below (each gauge's collect runs as it is written out).
+  let read: Promise<Awaited<ReturnType<typeof queue>> | undefined> | undefined;
+  const rowsForScrape = () => {
+    read ??= queue()
+      .catch(() => undefined)
+      .finally(() => setImmediate(() => (read = undefined)));
+    return read;
+  };
+  const SERIES = [
+    ['mail', 'pending'],
+    ['mail', 'held'],
+    ['mail', 'failing'],
+    ['webhook', 'pending'],
+    ['webhook', 'failed'],
+  ] as const;
+  const fill = async (gauge: Gauge<'queue' | 'status'>, pick: (r: { n: string; oldest: number | null }) => number) => {
+    const rows = await rowsForScrape();
+    gauge.reset();
+    if (!rows) return;
+    for (const [q, st] of SERIES) {
+      const row = rows.find((r) => r.queue === q && r.status === st);
+      gauge.set({ queue: q, status: st }, row ? pick(row) : 0);
+    }
+  };
+  new Gauge({
     name: 'essaim_queue_depth',
     help: 'Outbox rows by queue (mail, webhook) and status: mail pending/held are due now, failing are being retried; webhook failed are given up.',
     labelNames: ['queue', 'status'],
     registers: [registry],
+    async collect() {
+      await fill(this, (r) => Number(r.n));
+    },
   });
-  const age = new Gauge({
+  new Gauge({
     name: 'essaim_queue_oldest_seconds',
     help: 'Age of the oldest row of each queue and status above.',
     labelNames: ['queue', 'status'],
     registers: [registry],
+    async collect() {
+      await fill(this, (r) => r.oldest ?? 0);
+    },
   });
   new Gauge({
     name: 'essaim_queue_scrape_ok',
     help: '1 when the queue figures could be read from the database at this scrape.',
     registers: [registry],
     async collect() {
-      try {
-        const rows = await queue();
-        depth.reset();
-        age.reset();
-        for (const s of [
-          ['mail', 'pending'],
-          ['mail', 'held'],
-          ['mail', 'failing'],
-          ['webhook', 'pending'],
-          ['webhook', 'failed'],
-        ] as const) {
-          const row = rows.find((r) => r.queue === s[0] && r.status === s[1]);
-          depth.set({ queue: s[0], status: s[1] }, Number(row?.n ?? 0));
-          age.set({ queue: s[0], status: s[1] }, row?.oldest ?? 0);
-        }
-        this.set(1);
-      } catch {
-        this.set(0);
-      }
+      this.set((await rowsForScrape()) ? 1 : 0);
     },
   });
 

@@ -65,7 +65,6 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(600).default(25)),
   BACKUP_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   BACKUP_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(7)),
-  PG_DUMP: z.preprocess(emptyToUndefined, z.string().optional()),
   ESSAIM_DEBUG: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
@@ -111,8 +110,6 @@ export interface Config {
   /** Daily backups go here when set; the newest `backupKeep` are kept. */
   backupDir: string | undefined;
   backupKeep: number;
-  /** A pg_dump to use instead of looking for one that matches the server. */
-  pgDump: string | undefined;
   debug: boolean;
 }
 
@@ -170,7 +167,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
     backupKeep: e.BACKUP_KEEP,
-    pgDump: e.PG_DUMP,
     debug: Boolean(e.ESSAIM_DEBUG),
     ...overrides,
   };

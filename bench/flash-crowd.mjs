@@ -1,5 +1,5 @@
 // Flash crowd: the whole network registers at once for a 50-seat event.
-// Run: npm run bench:flash   (builds first). Spawns `essaim serve` on the embedded PostgreSQL,
+// Run: npm run bench:flash   (builds first); `npm run bench:flash -- --workers 4` runs 4 server processes. Spawns `essaim serve` on the embedded PostgreSQL,
 // sets up a venue, an active chapter and a 50-seat event through the API, then sends
 // MEMBERS registrations plus DUPLICATE_SHARE re-submissions of e-mails already used, shuffled,
 // at a fixed CONCURRENCY over keep-alive HTTP on 127.0.0.1. The baseline is the same number of
@@ -7,7 +7,7 @@
 // same run, so the figures read as ratios on any machine. Exits non-zero when the crowd is not
 // all answered within BUDGET_MS, when any answer is a 5xx, or when the counts are not exact.
 import os from 'node:os';
-import { printTable, startBenchServer } from './support.mjs';
+import { printTable, startBenchServer, workersArg } from './support.mjs';
 
 const MEMBERS = 7_000;
 const DUPLICATE_SHARE = 0.05; // 350 re-submissions of e-mails already used
@@ -17,6 +17,7 @@ const BUDGET_MS = 10_000; // the whole crowd answered within this
 const ABORT_AFTER_MS = 120_000; // the whole bench, start-up included
 const WARMUP = 200; // /healthz requests before measuring (opens the keep-alive sockets)
 const ADMIN = { email: 'bench-admin@example.org', password: 'flash-crowd-bench-password' };
+const WORKERS = workersArg();
 
 let server;
 const request = (...args) => server.request(...args);
@@ -79,7 +80,13 @@ function shuffle(list, seed = 0xe55a1) {
 
 let exitCode = 1;
 try {
-  server = await startBenchServer({ label: 'flash', admin: ADMIN, sockets: CONCURRENCY, abortAfterMs: ABORT_AFTER_MS });
+  server = await startBenchServer({
+    label: 'flash',
+    admin: ADMIN,
+    sockets: CONCURRENCY,
+    abortAfterMs: ABORT_AFTER_MS,
+    args: WORKERS > 1 ? ['--workers', String(WORKERS)] : [],
+  });
 
   // Set-up through the API.
   const { token } = server;
@@ -162,7 +169,7 @@ try {
     '',
   ]);
   console.log(
-    `flash crowd — ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`,
+    `flash crowd — ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}; ${os.cpus().length} cores, Node ${process.version}`,
   );
   printTable(cols, rows);
   for (const r of [base, flash]) {

@@ -30,6 +30,14 @@ export function benchDataDir(label) {
   return dir;
 }
 
+/** `--workers N` from the bench's own command line (default 1): the server runs N processes. */
+export function workersArg(argv = process.argv.slice(2)) {
+  const i = argv.indexOf('--workers');
+  const n = i >= 0 ? Number(argv[i + 1]) : 1;
+  if (!Number.isInteger(n) || n < 1) throw new Error('--workers must be a whole number ≥ 1');
+  return n;
+}
+
 /** The environment of a bench server: no rate limit, quiet logs, nothing inherited that would redirect it. */
 export function benchEnv(extra = {}) {
   const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...extra };
@@ -41,7 +49,14 @@ export function benchEnv(extra = {}) {
  * Starts a server and returns helpers around it. The whole bench is aborted (exit 2) after
  * `abortAfterMs`, and stopped cleanly on Ctrl-C, so it never outlives its time.
  */
-export async function startBenchServer({ label, admin, sockets = 100, abortAfterMs = 120_000, env: extra = {} }) {
+export async function startBenchServer({
+  label,
+  admin,
+  sockets = 100,
+  abortAfterMs = 120_000,
+  env: extra = {},
+  args = [],
+}) {
   const dataDir = benchDataDir(label);
   const port = await freePort();
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
@@ -51,7 +66,7 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
     ESSAIM_DATA_DIR: dataDir,
     ...extra,
   });
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

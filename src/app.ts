@@ -49,6 +49,7 @@ import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditPages } from './audit/pages.js';
 import { healthRoutes } from './ops/health.js';
+import { httpCaching } from './ops/http-cache.js';
 import { createMetrics, serveMetrics } from './ops/metrics.js';
 import { limitSignInPerAccount, postgresStore } from './ops/rate-limit.js';
 import './web/zod-messages.js';
@@ -182,6 +183,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   metrics.observe(app);
   await serveMetrics(app, metrics.registry, config);
   limitSignInPerAccount(app, db, config.signInAttemptsPerAccount);
+  httpCaching(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

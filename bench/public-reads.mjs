@@ -1,5 +1,5 @@
-// Public reads: anonymous visitors on the pages and feeds a shared link brings (home, events
-// list, an event page, the network calendar, the chapters API), on the demo network.
+// Public reads: anonymous visitors on the pages and feeds a shared link brings (home, venues
+// list, an event page, the network calendar and feed, the chapters API), on the demo network.
 // Run: npm run build && node bench/public-reads.mjs [--workers N]. Sends REQUESTS GETs with
 // CONCURRENCY in flight over keep-alive HTTP on 127.0.0.1, round-robin over the paths, after a
 // warm-up; prints req/s and latency, and exits non-zero on any 5xx or unanswered request.
@@ -7,19 +7,20 @@
 import os from 'node:os';
 import { printTable, startBenchServer, workersArg } from './support.mjs';
 
-const REQUESTS = 6_000;
+const REQUESTS = 3_000;
+const WARMUP = 300;
 const CONCURRENCY = 50;
 const WORKERS = workersArg();
 const ADMIN = { email: 'bench-admin@example.org', password: 'public-reads-bench-password' };
 
-async function run(server, label, paths) {
+async function run(server, label, paths, total = REQUESTS) {
   const latencies = [];
   const statuses = new Map();
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
+      while (next < total) {
         const i = next++;
         const res = await server.request('GET', paths[i % paths.length], {
           keepBody: false,
@@ -33,7 +34,7 @@ async function run(server, label, paths) {
   const wallMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-  return { label, wallMs, rps: REQUESTS / (wallMs / 1000), p50: pct(50), p99: pct(99), statuses };
+  return { label, wallMs, rps: total / (wallMs / 1000), p50: pct(50), p99: pct(99), statuses };
 }
 
 let exitCode = 1;
@@ -43,14 +44,21 @@ try {
     label: 'reads',
     admin: ADMIN,
     sockets: CONCURRENCY,
-    abortAfterMs: 180_000,
+    abortAfterMs: 400_000,
     args: ['--demo', ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : [])],
   });
   const events = await server.must('GET', '/api/v1/events', {}, 200);
   const first = events.json.items?.[0];
-  const paths = ['/', '/events', '/calendar.ics', '/api/v1/chapters', ...(first ? [`/events/${first.id}`] : [])];
+  const paths = [
+    '/',
+    '/venues',
+    '/calendar.ics',
+    '/events.rss',
+    '/api/v1/chapters',
+    ...(first ? [`/events/${first.id}`] : []),
+  ];
   for (const p of paths) await server.must('GET', p, { headers: { accept: 'text/html' } }, 200);
-  await run(server, 'warm-up', paths);
+  await run(server, 'warm-up', paths, WARMUP);
   const base = await run(server, 'baseline: GET /healthz', ['/healthz']);
   const reads = await run(server, `public reads (${paths.length} paths)`, paths);
   console.log(

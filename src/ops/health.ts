@@ -47,12 +47,14 @@ export function healthRoutes(app: FastifyInstance, database: Database): void {
     } catch {
       return sendProblem(reply, unavailable('The database does not answer.'));
     }
-    if (status.unknown) return sendProblem(reply, unavailable('The database is newer than this version of Essaim.'));
     if (status.pending.length)
       return sendProblem(
         reply,
         unavailable(`${status.pending.length} migration(s) not applied yet: run essaim migrate.`),
       );
-    return { status: 'ok', database: 'up', migrations: status.applied };
+    // Migrations newer than this code (a rolling deploy has started): this process stays ready. The new
+    // version's migrations must keep the old code working (expand now, contract a release later), and
+    // taking every old process out at once would leave nobody to answer until the new ones are up.
+    return { status: 'ok', database: 'up', migrations: status.applied, newerMigrations: status.unknown };
   });
 }

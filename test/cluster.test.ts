@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN, adminToken, crowd, listRegistrations, makeEvent } from './support/crowd.js';
+import { ADMIN, adminToken, crowd, freePort, listRegistrations, makeEvent } from './support/crowd.js';
 import { startServer, tempDataDir, type RunningServer } from './support/server.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 
@@ -67,7 +67,11 @@ it('three serve processes on one database: exact seats, the waitlist in order, e
 }, 240_000);
 
 it('serve --workers 3 shares one port; SIGHUP replaces the workers during a burst with no 5xx and nothing lost', async () => {
-  const server = await startServer({ ESSAIM_DATA_DIR: clusterDir, ...ADMIN }, ['--workers', '3']);
+  const metricsPort = await freePort();
+  const server = await startServer(
+    { ESSAIM_DATA_DIR: clusterDir, METRICS_ADDRESS: `127.0.0.1:${metricsPort}`, ...ADMIN },
+    ['--workers', '3'],
+  );
   try {
     expect(server.output()).toMatch(
       /listening on http:\/\/127\.0\.0\.1:\d+ \(embedded PostgreSQL in .*, 3 processes\)/,
@@ -102,6 +106,25 @@ it('serve --workers 3 shares one port; SIGHUP replaces the workers during a burs
     expect(listed.filter((r) => r.status === 'confirmed')).toHaveLength(20);
     const kept = new Set(listed.map((r) => r.email));
     expect(outcomes.filter((o) => o.status === 201 && !kept.has(o.email))).toEqual([]);
+
+    // One scrape of the primary's METRICS_ADDRESS covers every worker: 30 more registrations,
+    // spread round-robin over the three current workers, are all counted in it.
+    const more = await crowd(
+      [server.url],
+      eventId,
+      Array.from({ length: 30 }, (_, i) => `after${i}@example.org`),
+      5,
+    );
+    expect(more.every((o) => o.status === 201)).toBe(true);
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const counted = [...text.matchAll(/^essaim_http_request_duration_seconds_count\{([^}]*)\} (\d+)$/gm)]
+      .filter(
+        ([, labels]) =>
+          labels!.includes('route="/api/v1/events/:id/registrations"') && labels!.includes('method="POST"'),
+      )
+      .reduce((n, m) => n + Number(m[2]), 0);
+    expect(counted).toBeGreaterThanOrEqual(30);
+    expect(text).toMatch(/^essaim_queue_depth\{queue="mail",status="held"\} \d+$/m);
   } finally {
     expect(await server.stop()).toBe(0);
   }

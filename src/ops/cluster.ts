@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import { boot } from '../boot.js';
 import type { DemoSummary } from '../demo/service.js';
 import { isNetworkEmpty, loadDemo } from '../demo/service.js';
+import { AggregatorRegistry } from 'prom-client';
+import { listenForMetrics, metricsHandler } from './metrics.js';
 
 /** Messages from a worker to the primary. */
 type WorkerMessage = { kind: 'ready'; port: number } | { kind: 'failed'; message: string };
@@ -43,15 +45,31 @@ export async function runPrimary(
   };
   cluster.setupPrimary({ args: ['serve', ...opts.args] });
 
+  // One scrape for all workers: each worker's registry, gathered over IPC and merged.
+  let metrics: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
+  if (config.metricsAddress) {
+    const aggregator = new AggregatorRegistry();
+    try {
+      metrics = await listenForMetrics(
+        config.metricsAddress,
+        metricsHandler(() => aggregator.clusterMetrics(), aggregator.contentType, config.metricsToken),
+      );
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
+
   let stopping = false;
   const live = new Set<Worker>();
   const fork = () =>
     new Promise<{ worker: Worker; port: number }>((resolve, reject) => {
       const worker = cluster.fork(env);
       live.add(worker);
+      // prom-client's aggregation messages share this channel: only ours are looked at.
       worker.on('message', (m: WorkerMessage) => {
-        if (m.kind === 'ready') resolve({ worker, port: m.port });
-        else reject(new Error(m.message));
+        if (m?.kind === 'ready') resolve({ worker, port: m.port });
+        else if (m?.kind === 'failed') reject(new Error(m.message));
       });
       worker.on('exit', (code) => {
         live.delete(worker);
@@ -77,6 +95,7 @@ export async function runPrimary(
   } catch (err) {
     stopping = true;
     await Promise.all([...live].map(stopWorker));
+    await metrics?.close();
     await database.close();
     throw err;
   }
@@ -84,6 +103,7 @@ export async function runPrimary(
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping ${live.size} workers`);
+    await metrics?.close();
     await Promise.all([...live].map(stopWorker));
     await database.close();
     process.exit(0);

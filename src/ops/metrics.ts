@@ -1,6 +1,7 @@
+import cluster from 'node:cluster';
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 
@@ -11,6 +12,12 @@ import type { Database } from '../db/connection.js';
  */
 export function createMetrics(database: Database): { registry: Registry; observe: (app: FastifyInstance) => void } {
   const registry = new Registry();
+  // In `serve --workers N` the primary gathers every worker's registry for one scrape; a worker
+  // answers its requests once an AggregatorRegistry exists in it (that installs the listener).
+  if (cluster.isWorker) {
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   // Includes nodejs_eventloop_lag_seconds (and its percentiles), heap, GC and file descriptors.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
@@ -83,6 +90,8 @@ export function createMetrics(database: Database): { registry: Registry; observe
     help: 'Outbox rows by queue (mail, webhook) and status: mail pending/held are due now, failing are being retried; webhook failed are given up.',
     labelNames: ['queue', 'status'],
     registers: [registry],
+    // Every worker reads the same shared queues: across workers the figure is one, not a sum.
+    aggregator: 'max',
     async collect() {
       await fill(this, (r) => Number(r.n));
     },
@@ -92,6 +101,7 @@ export function createMetrics(database: Database): { registry: Registry; observe
     help: 'Age of the oldest row of each queue and status above.',
     labelNames: ['queue', 'status'],
     registers: [registry],
+    aggregator: 'max',
     async collect() {
       await fill(this, (r) => r.oldest ?? 0);
     },
@@ -100,6 +110,7 @@ export function createMetrics(database: Database): { registry: Registry; observe
     name: 'essaim_queue_scrape_ok',
     help: '1 when the queue figures could be read from the database at this scrape.',
     registers: [registry],
+    aggregator: 'min',
     async collect() {
       this.set((await rowsForScrape()) ? 1 : 0);
     },
@@ -129,18 +140,10 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
-/**
- * `/metrics` on the public port behind METRICS_TOKEN, or on METRICS_ADDRESS (a private
- * interface, no token needed unless set). Without either it is not served at all: queue sizes
- * and route timings are not for the public.
- */
-export async function serveMetrics(
-  app: FastifyInstance,
-  registry: Registry,
-  config: Pick<Config, 'metricsToken' | 'metricsAddress'>,
-): Promise<FastifyInstance | undefined> {
-  const handler = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
-    if (config.metricsToken && !tokenMatches(req.headers.authorization, config.metricsToken))
+/** Answers a scrape: the token first when one is configured. */
+export function metricsHandler(text: () => Promise<string>, contentType: string, token: string | undefined) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    if (token && !tokenMatches(req.headers.authorization, token))
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer realm="metrics"')
@@ -148,16 +151,39 @@ export async function serveMetrics(
         .send('metrics need the METRICS_TOKEN as a bearer token\n');
     return reply
       .header('cache-control', 'no-store')
-      .type(registry.contentType)
-      .send(await registry.metrics());
+      .type(contentType)
+      .send(await text());
   };
+}
+
+/** A listener of its own for `/metrics` (METRICS_ADDRESS). */
+export async function listenForMetrics(
+  address: { host: string; port: number },
+  handler: ReturnType<typeof metricsHandler>,
+): Promise<FastifyInstance> {
+  const side = Fastify({ logger: false });
+  side.get('/metrics', handler);
+  await side.listen(address);
+  return side;
+}
+
+/**
+ * `/metrics` on the public port behind METRICS_TOKEN, or on METRICS_ADDRESS (a private
+ * interface, no token needed unless set). Without either it is not served at all: queue sizes
+ * and route timings are not for the public. A worker of `serve --workers N` leaves
+ * METRICS_ADDRESS to the primary, which serves every worker's figures together.
+ */
+export async function serveMetrics(
+  app: FastifyInstance,
+  registry: Registry,
+  config: Pick<Config, 'metricsToken' | 'metricsAddress'>,
+): Promise<void> {
+  const handler = metricsHandler(() => registry.metrics(), registry.contentType, config.metricsToken);
   if (config.metricsAddress) {
-    const side = Fastify({ logger: false });
-    side.get('/metrics', handler);
-    await side.listen(config.metricsAddress);
+    if (cluster.isWorker) return;
+    const side = await listenForMetrics(config.metricsAddress, handler);
     app.addHook('onClose', async () => void (await side.close()));
-    return side;
+    return;
   }
   if (config.metricsToken) app.get('/metrics', { schema: { hide: true }, config: { bare: true } }, handler);
-  return undefined;
 }

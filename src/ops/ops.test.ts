@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { buildApp } from '../app.js';
+import { migrationStatus, runMigrations } from '../db/migrate.js';
 import { hit } from './rate-limit.js';
 import { runIfDue } from './timers.js';
 
@@ -285,5 +288,35 @@ describe('/metrics', () => {
       await app.close();
     }
     await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
+  });
+});
+
+describe('migrations when several processes start at once', () => {
+  it('applies each migration exactly once', async () => {
+    const name = `essaim_m_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: inject('adminUrl') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(inject('adminUrl'));
+    url.pathname = `/${name}`;
+    const pools = Array.from({ length: 3 }, () => {
+      const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+      pool.on('error', () => undefined);
+      return pool;
+    });
+    try {
+      await Promise.all(pools.map((p) => runMigrations(p)));
+      const status = await migrationStatus(pools[0]!);
+      expect(status.pending).toEqual([]);
+      const rows = await pools[0]!.query<{ n: string; distinct_n: string }>(
+        'SELECT count(*) AS n, count(DISTINCT created_at) AS distinct_n FROM drizzle.__drizzle_migrations',
+      );
+      expect(Number(rows.rows[0]!.n)).toBe(status.appliedTags.length);
+      expect(Number(rows.rows[0]!.distinct_n)).toBe(status.appliedTags.length);
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

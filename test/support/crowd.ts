@@ -97,3 +97,16 @@ export async function listRegistrations(
     return { email: email!, status: status! };
   });
 }
+
+/** A port free right now on 127.0.0.1 (the OS picks it; nothing fixed). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}

@@ -128,7 +128,7 @@ async function serve(args: string[]): Promise<void> {
   const workers = values.workers === undefined ? 1 : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new UsageError('--workers must be a whole number from 1 to 64');
-  const config = loadConfig(process.env, overrides);
+  const config = loadConfig(undefined, overrides);
 
   if (isClusterWorker()) {
     // One of the primary's workers: it prints nothing but errors and reports when it listens.

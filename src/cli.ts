@@ -6,11 +6,12 @@ import { createToken, createUser, findUserByEmail } from './accounts/service.js'
 import { EmailSchema, PasswordSchema, RoleSchema } from './accounts/schemas.js';
 import { boot } from './boot.js';
 import { ConfigError, debugRequested, loadConfig, type Config } from './config.js';
-import { DatabaseUnreachableError, openDatabase } from './db/connection.js';
+import { DatabaseUnreachableError } from './db/connection.js';
 import { EmbeddedError } from './db/embedded.js';
 import { loadDemo, type DemoSummary } from './demo/service.js';
 import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
-import { migrationStatus, NewerDatabaseError, refuseNewerDatabase } from './db/migrate.js';
+import { NewerDatabaseError } from './db/migrate.js';
+import { checkMigrations } from './ops/upgrade.js';
 import { isClusterWorker, reportToPrimary, runPrimary } from './ops/cluster.js';
 import { PortInUseError, serveProcess } from './ops/serve.js';
 import { backup, BackupFileError, restore, RestoreRefusedError } from './ops/backup.js';
@@ -170,22 +171,6 @@ function onSignals(stop: (signal: string) => Promise<void>): void {
   process.on('SIGTERM', () => handle('SIGTERM'));
 }
 
-async function checkMigrations(): Promise<void> {
-  const config = loadConfig();
-  const database = await openDatabase(config, 'tool', 1);
-  try {
-    await refuseNewerDatabase(database.pool, database.description);
-    const { pending, applied } = await migrationStatus(database.pool);
-    if (pending.length === 0) return console.log(`up to date: ${applied} migrations applied (${database.description})`);
-    console.log(`${pending.length} pending migration(s) on ${database.description}:`);
-    for (const tag of pending) console.log(`  ${tag}`);
-    console.log('apply them with `essaim migrate` (or by starting `essaim serve`)');
-    process.exitCode = 1;
-  } finally {
-    await database.close();
-  }
-}
-
 async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof boot>>) => Promise<T>): Promise<T> {
   const ctx = await boot(loadConfig(), 'tool');
   try {
@@ -208,7 +193,7 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const { values } = parse(rest, { check: { type: 'boolean' } });
       if (values.help) return console.log(help.migrate);
-      if (values.check) return checkMigrations();
+      if (values.check) return checkMigrations(loadConfig());
       return withDatabase(async ({ database }) => console.log(`migrations applied (${database.description})`));
     }
     case 'backup': {

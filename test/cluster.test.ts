@@ -88,7 +88,7 @@ it('serve --workers 3 shares one port; SIGHUP replaces the workers during a burs
       }
     });
     expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
-    for (let i = 0; i < 200 && !server.output().includes('rolling restart done'); i++)
+    for (let i = 0; i < 1200 && !server.output().includes('rolling restart done'); i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(server.output()).toContain('SIGHUP: replacing 3 workers one at a time');
     expect(server.output()).toContain('rolling restart done');

@@ -64,7 +64,8 @@ module.exports = {
       name: 'feature-imports-public-modules-only',
       comment: `A feature uses another through its ${PUBLIC_KINDS}.ts only, never its queries, routes or pages.`,
       severity: 'error',
-      from: { path: '^src/([^/]+)/', pathNot: ['\\.test\\.tsx?$', '^src/(web|db)/'] },
+      // ops/serve.ts starts the server and its workers: a composition root like app.ts and cli.ts.
+      from: { path: '^src/([^/]+)/', pathNot: ['\\.test\\.tsx?$', '^src/(web|db)/', '^src/ops/serve\\.ts$'] },
       to: {
         path: '^src/[^/]+/',
         pathNot: ['^src/$1/', `^src/[^/]+/${PUBLIC_KINDS}\\.tsx?$`, '^src/(web|db)/', ...LISTED_MODULES],

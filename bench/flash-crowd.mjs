@@ -1,5 +1,5 @@
 // Flash crowd: the whole network registers at once for a 50-seat event.
-// Run: npm run bench:flash   (builds first). Spawns `essaim serve` on the embedded PostgreSQL,
+// Run: npm run bench:flash   (builds first); `npm run bench:flash -- --workers 4` runs 4 server processes. Spawns `essaim serve` on the embedded PostgreSQL,
 // sets up a venue, an active chapter and a 50-seat event through the API, then sends
 // MEMBERS registrations plus DUPLICATE_SHARE re-submissions of e-mails already used, shuffled,
 // at a fixed CONCURRENCY over keep-alive HTTP on 127.0.0.1. The baseline is the same number of
@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { printTable, requester, root, startBenchServer } from './support.mjs';
+import { printTable, requester, root, startBenchServer, workersArg } from './support.mjs';
 
 const MEMBERS = 7_000;
 const DUPLICATE_SHARE = 0.05; // 350 re-submissions of e-mails already used
@@ -24,8 +24,10 @@ const BUDGET_MS = 10_000; // the whole crowd answered within this
 const ABORT_AFTER_MS = 300_000; // the whole bench, start-up included
 const ROUNDS = 2; // the best of each kept: the machine is shared
 const MAX_VS_MEMORY = 1.3; // Essaim's wall time over the in-memory server's
+const WORKERS = workersArg();
 const WARMUP = 200; // /healthz requests before measuring (opens the keep-alive sockets)
 const ADMIN = { email: 'bench-admin@example.org', password: 'flash-crowd-bench-password' };
+const WORKERS = workersArg();
 
 let server;
 let memory;
@@ -96,6 +98,7 @@ try {
     abortAfterMs: ABORT_AFTER_MS,
     // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under the crowd.
     nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    args: WORKERS > 1 ? ['--workers', String(WORKERS)] : [],
   });
 
   // Set-up through the API.
@@ -228,7 +231,7 @@ try {
       .map((l) => l.toFixed(2))
       .join(
         ' ',
-      )}; ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`,
+      )}; ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}; ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`,
   );
   printTable(cols, rows);
   for (const r of [base, mem, ...rounds]) {

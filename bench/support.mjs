@@ -30,6 +30,14 @@ export function benchDataDir(label) {
   return dir;
 }
 
+/** `--workers N` from the bench's own command line (default 1): the server runs N processes. */
+export function workersArg(argv = process.argv.slice(2)) {
+  const i = argv.indexOf('--workers');
+  const n = i >= 0 ? Number(argv[i + 1]) : 1;
+  if (!Number.isInteger(n) || n < 1) throw new Error('--workers must be a whole number ≥ 1');
+  return n;
+}
+
 /** The environment of a bench server: no rate limit, quiet logs, nothing inherited that would redirect it. */
 export function benchEnv(extra = {}) {
   const env = { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...extra };
@@ -48,6 +56,7 @@ export async function startBenchServer({
   abortAfterMs = 120_000,
   env: extra = {},
   nodeArgs = [],
+  args = [],
 }) {
   const dataDir = benchDataDir(label);
   const port = await freePort();
@@ -58,7 +67,7 @@ export async function startBenchServer({
     ESSAIM_DATA_DIR: dataDir,
     ...extra,
   });
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', String(port), ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -66,7 +66,13 @@ import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditPages } from './audit/pages.js';
 import { mediaRoutes } from './storage/routes.js';
+import { healthRoutes } from './ops/health.js';
+import { httpCaching } from './ops/http-cache.js';
+import { createMetrics, serveMetrics } from './ops/metrics.js';
+import { limitSignInPerAccount, postgresStore } from './ops/rate-limit.js';
 import './web/zod-messages.js';
+
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Plugins, then each feature's routes. No logic lives here. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -90,7 +96,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     bodyLimit: 256 * 1024,
     // Signed tokens in paths (unsubscribe links) are longer than Fastify's default of 100.
     routerOptions: { maxParamLength: 300 },
-    trustProxy: config.secureCookies,
+    // X-Forwarded-For is believed only through the configured proxies (TRUST_PROXY): trusting every
+    // hop would let any client pick its own address, and so escape every per-address rate limit.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
+    // Requests arriving on open connections while SIGTERM drains are still answered (see ops/shutdown).
+    return503OnClosing: false,
     genReqId: () => crypto.randomUUID(),
     frameworkErrors,
     clientErrorHandler,
@@ -122,7 +135,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     global: config.rateLimitPerMinute > 0,
     max: config.rateLimitPerMinute || 1_000_000,
     timeWindow: '1 minute',
-    allowList: (req) => req.url === '/healthz',
+    allowList: (req) => PROBES.has(req.url),
+    ...(config.rateLimitStore === 'postgres' ? { store: postgresStore(db) } : {}),
   });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
@@ -176,7 +190,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.setErrorHandler((err, req, reply) => {
     const problem = toProblem(err, req);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
-    if (req.url.startsWith('/api/') || req.url.startsWith('/healthz')) return sendProblem(reply, problem);
+    if (req.url.startsWith('/api/') || PROBES.has(req.url)) return sendProblem(reply, problem);
     // A page that needs a signed-in person sends the visitor to sign in, then back.
     if (problem.status === 401 && req.method === 'GET')
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
@@ -193,19 +207,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await database.pool.query({ text: 'SELECT 1', query_timeout: 2000 } as never);
-      return { status: 'ok', database: 'up' };
-    } catch {
-      return sendProblem(reply, {
-        type: 'https://essaim.dev/problems/unavailable',
-        title: 'Service unavailable',
-        status: 503,
-        detail: 'The database does not answer.',
-      });
-    }
-  });
+  healthRoutes(app, database);
+  const metrics = createMetrics(database);
+  metrics.observe(app);
+  await serveMetrics(app, metrics.registry, config);
+  limitSignInPerAccount(app, db, config.signInAttemptsPerAccount);
+  httpCaching(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -14,7 +14,7 @@ export async function boot(
 ): Promise<{ database: Database; network: Network; adminCreated: boolean }> {
   const database = await openDatabase(config, role, role === 'serve' ? 20 : 4);
   try {
-    await runMigrations(database.pool);
+    await runMigrations(database.pool, database.description);
     const network = await ensureDefaultNetwork(database.db, config.networkName);
     const adminCreated = await ensureAdmin(database.db, network.id, config.admin);
     return { database, network, adminCreated };

@@ -1,25 +1,30 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createToken, createUser, findUserByEmail } from './accounts/service.js';
 import { EmailSchema, PasswordSchema, RoleSchema } from './accounts/schemas.js';
-import { buildApp } from './app.js';
 import { boot } from './boot.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, debugRequested, loadConfig, type Config } from './config.js';
 import { DatabaseUnreachableError } from './db/connection.js';
 import { EmbeddedError } from './db/embedded.js';
-import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
-import { extendSeries } from './events/service.js';
-import { startMailWorker } from './mail/worker.js';
+import { loadDemo, type DemoSummary } from './demo/service.js';
 import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
-import { startWebhookWorker } from './webhooks/worker.js';
+import { NewerDatabaseError } from './db/migrate.js';
+import { checkMigrations } from './ops/upgrade.js';
+import { isClusterWorker, reportToPrimary, runPrimary } from './ops/cluster.js';
+import { PortInUseError, serveProcess } from './ops/serve.js';
+import { backup, BackupFileError, restore, RestoreRefusedError } from './ops/backup.js';
+import { backupFileName } from './ops/backup-schedule.js';
 import { AppError } from './web/errors.js';
 
 const usage = `Usage: essaim <command> [options]
 
 Commands:
-  serve [--demo] [--port N]     start the web server (applies migrations first)
-  migrate                       apply database migrations and exit
+  serve [--demo] [--port N] [--workers N]   start the web server (applies migrations first)
+  migrate [--check]             apply database migrations and exit (--check: list pending ones)
+  backup [FILE]                 write a backup of the database and uploads (server may run)
+  restore FILE [--force]        restore a backup into an empty data directory or database
   demo [--force]                fill an empty network with demo data
   user create --email E --name N [--role admin|member] [--password P]
   token create --email E [--name N]   print a new API token for an account
@@ -29,14 +34,29 @@ Run \`essaim <command> --help\` for details. Configuration comes from environmen
 variables (PORT, HOST, BASE_URL, DATABASE_URL, ESSAIM_DATA_DIR, ...): see README.md.`;
 
 const help: Record<string, string> = {
-  serve: `Usage: essaim serve [--demo] [--port N] [--host H]
+  serve: `Usage: essaim serve [--demo] [--port N] [--host H] [--workers N]
 
 Starts Essaim on http://HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL it runs a
 private PostgreSQL in ESSAIM_DATA_DIR (default ./data), and recovers one left running by a
-killed Essaim. --demo fills the network with demo data when it is empty.`,
-  migrate: `Usage: essaim migrate
+killed Essaim. --demo fills the network with demo data when it is empty.
+--workers N runs N processes sharing the port (default 1). SIGTERM finishes the requests in
+flight (up to SHUTDOWN_TIMEOUT_SECONDS), then stops; with --workers, SIGHUP replaces the
+processes one at a time (a rolling restart).`,
+  migrate: `Usage: essaim migrate [--check]
 
-Applies pending database migrations (embedded database or DATABASE_URL) and exits.`,
+Applies pending database migrations (embedded database or DATABASE_URL) and exits.
+--check applies nothing: it lists the pending migrations and exits with 0 when there are
+none, 1 when some are pending (a database newer than this version is refused either way).`,
+  backup: `Usage: essaim backup [FILE]
+
+Writes a backup of the database (embedded or DATABASE_URL) and of the uploads in
+ESSAIM_DATA_DIR to FILE (default ./essaim-YYYYMMDD-HHMMSS.zip): one consistent snapshot,
+with a manifest and SHA-256 checksums. The server may keep running meanwhile.`,
+  restore: `Usage: essaim restore FILE [--force]
+
+Restores a backup into an empty database (the embedded one in ESSAIM_DATA_DIR, or
+DATABASE_URL) and data directory. Refuses one that holds data unless --force, which replaces
+it. A damaged or truncated backup is refused before anything is changed. Stop the server first.`,
   demo: `Usage: essaim demo [--force]
 
 Fills the network with demo data: chapters, venues, partnerships, organisers, sign-ups.
@@ -92,7 +112,12 @@ function printDemo(summary: DemoSummary): void {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parse(args, { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
+  const { values } = parse(args, {
+    demo: { type: 'boolean' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    workers: { type: 'string' },
+  });
   if (values.help) return console.log(help.serve);
   const overrides: Partial<Config> = {};
   if (values.port !== undefined) {
@@ -101,56 +126,49 @@ async function serve(args: string[]): Promise<void> {
     overrides.port = Number(values.port);
   }
   if (values.host) overrides.host = values.host;
-  const config = loadConfig(process.env, overrides);
-  const started = Date.now();
-  const { database, network, adminCreated } = await boot(config, 'serve');
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  let mail: ReturnType<typeof startMailWorker> | undefined;
-  let webhooks: ReturnType<typeof startWebhookWorker> | undefined;
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new UsageError('--workers must be a whole number from 1 to 64');
+  const config = loadConfig(undefined, overrides);
+
+  if (isClusterWorker()) {
+    // One of the primary's workers: it prints nothing but errors and reports when it listens.
+    try {
+      const serving = await serveProcess(config, { quiet: true });
+      onSignals(() => serving.stop());
+      reportToPrimary({ kind: 'ready', port: serving.port });
+    } catch (err) {
+      reportToPrimary({ kind: 'failed', message: (err as Error).message });
+      throw err;
+    }
+    return;
+  }
+  if (workers > 1) return runPrimary(config, workers, { demo: values.demo, onDemo: printDemo, args });
+
+  const serving = await serveProcess(config, { demo: values.demo, onDemo: printDemo });
+  onSignals(async (signal) => {
+    console.log(`${signal}: stopping`);
+    await serving.stop();
+  });
+  console.log(serving.summary);
+}
+
+/** SIGTERM and SIGINT stop once, cleanly, then exit: a second signal does not cut the first short. */
+function onSignals(stop: (signal: string) => Promise<void>): void {
   let stopping = false;
-  const stop = async (signal: string) => {
+  const handle = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
-    await app?.close().catch(() => undefined);
-    await mail?.stop().catch(() => undefined);
-    await webhooks?.stop().catch(() => undefined);
-    await database.close();
-    process.exit(0);
+    stop(signal).then(
+      () => process.exit(0),
+      (err: Error) => {
+        console.error(`essaim: stopping failed: ${err.message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  try {
-    if (adminCreated) console.log(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
-    if (values.demo && (await isNetworkEmpty(database.db, network)))
-      printDemo(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
-    app = await buildApp(config, database);
-    await app.listen({ port: config.port, host: config.host });
-  } catch (err) {
-    await app?.close().catch(() => undefined);
-    await database.close();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new UsageError(`port ${config.port} on ${config.host} is already in use: set PORT or pass --port`);
-    throw err;
-  }
-  // Series stay materialised twelve months ahead: extended at start and every six hours.
-  const extend = () =>
-    extendSeries(database.db)
-      .then((n) => n && app?.log.info({ occurrences: n }, 'series extended'))
-      .catch((err: Error) => app?.log.error({ err }, 'extending series failed'));
-  await extend();
-  setInterval(() => void extend(), 6 * 3_600_000).unref();
-  mail = startMailWorker(database.db, config, app.log);
-  await mail.ready;
-  webhooks = startWebhookWorker(database.db, config, app.log);
-  if (!config.smtpUrl) console.log('no SMTP_URL: e-mails are kept in the outbox (/admin/outbox) until one is set');
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  // Without BASE_URL, links (tickets, QR codes) use the address actually listened on (--port 0 picks one).
-  if (!process.env.BASE_URL) config.baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  console.log(
-    `Essaim for "${network.name}" listening on http://${config.host}:${port} (${database.description}), ready in ${Date.now() - started} ms`,
-  );
+  process.on('SIGINT', () => handle('SIGINT'));
+  process.on('SIGTERM', () => handle('SIGTERM'));
 }
 
 async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof boot>>) => Promise<T>): Promise<T> {
@@ -173,9 +191,27 @@ async function main(argv: string[]): Promise<void> {
     case 'serve':
       return serve(rest);
     case 'migrate': {
-      const { values } = parse(rest, {});
+      const { values } = parse(rest, { check: { type: 'boolean' } });
       if (values.help) return console.log(help.migrate);
+      if (values.check) return checkMigrations(loadConfig());
       return withDatabase(async ({ database }) => console.log(`migrations applied (${database.description})`));
+    }
+    case 'backup': {
+      const { values, positionals } = parse(rest, {});
+      if (values.help) return console.log(help.backup);
+      const config = loadConfig();
+      const file = path.resolve(positionals[0] ?? backupFileName());
+      const r = await backup(config, file);
+      return console.log(
+        `backup written to ${r.file}: ${r.tables} tables, ${r.rows} rows, ${r.uploads} uploaded files, ${(r.bytes / 1e6).toFixed(1)} MB`,
+      );
+    }
+    case 'restore': {
+      const { values, positionals } = parse(rest, { force: { type: 'boolean' } });
+      if (values.help) return console.log(help.restore);
+      const file = need(positionals[0], 'FILE');
+      const r = await restore(loadConfig(), path.resolve(file), { force: values.force });
+      return console.log(`restored ${file}: ${r.tables} tables, ${r.rows} rows, ${r.uploads} uploaded files`);
     }
     case 'demo': {
       const { values } = parse(rest, { force: { type: 'boolean' } });
@@ -248,10 +284,20 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-const known = [UsageError, ConfigError, EmbeddedError, DatabaseUnreachableError, AppError];
+const known = [
+  UsageError,
+  ConfigError,
+  EmbeddedError,
+  DatabaseUnreachableError,
+  AppError,
+  NewerDatabaseError,
+  PortInUseError,
+  BackupFileError,
+  RestoreRefusedError,
+];
 main(process.argv.slice(2)).catch((err: Error) => {
   const message = known.some((k) => err instanceof k) ? err.message : `unexpected error: ${err.message}`;
   console.error(`essaim: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
-  if (!known.some((k) => err instanceof k) && process.env.ESSAIM_DEBUG) console.error(err.stack);
-  process.exit(err instanceof UsageError ? 2 : 1);
+  if (!known.some((k) => err instanceof k) && debugRequested()) console.error(err.stack);
+  process.exit(err instanceof UsageError || err instanceof PortInUseError ? 2 : 1);
 });

@@ -83,4 +83,41 @@ describe('loadConfig', () => {
     expect(c.baseUrl).toBe('https://over.example.org');
     expect(c.secureCookies).toBe(true);
   });
+
+  it('reads the operations settings: proxies, metrics, shutdown, backups', () => {
+    const c = loadConfig({
+      TRUST_PROXY: '2',
+      METRICS_TOKEN: 'a-long-enough-metrics-token',
+      METRICS_ADDRESS: '127.0.0.1:9464',
+      SHUTDOWN_TIMEOUT_SECONDS: '5',
+      BACKUP_DIR: './backups',
+      BACKUP_KEEP: '3',
+      RATE_LIMIT_STORE: 'postgres',
+    });
+    expect(c).toMatchObject({
+      trustProxy: 2,
+      metricsAddress: { host: '127.0.0.1', port: 9464 },
+      shutdownTimeoutMs: 5000,
+      backupKeep: 3,
+      rateLimitStore: 'postgres',
+      baseUrlFixed: false,
+    });
+    expect(c.backupDir).toBe(path.resolve('./backups'));
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    // An https BASE_URL no longer trusts every hop by itself.
+    expect(loadConfig({ BASE_URL: 'https://essaim.example.org' })).toMatchObject({
+      trustProxy: false,
+      baseUrlFixed: true,
+    });
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'everyone'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_ADDRESS', '9464'],
+    ['RATE_LIMIT_STORE', 'redis'],
+  ])('refuses %s=%s with a message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
 });

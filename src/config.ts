@@ -46,7 +46,40 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^(\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/,
+        'must be a number of proxy hops (e.g. 1) or proxy addresses/CIDRs separated by commas (e.g. 10.0.0.0/8,127.0.0.1)',
+      )
+      .optional(),
+  ),
+  RATE_LIMIT_STORE: z.preprocess(emptyToUndefined, z.enum(['memory', 'postgres']).optional()),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  METRICS_ADDRESS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[^:]+:\d{1,5}$/, 'must be HOST:PORT, e.g. 127.0.0.1:9464')
+      .optional(),
+  ),
+  SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(600).default(25)),
+  BACKUP_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  BACKUP_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(7)),
+  ESSAIM_DEBUG: z.preprocess(emptyToUndefined, z.string().optional()),
 });
+
+/** Fastify's trustProxy: a hop count, or the proxies' addresses; never "every hop". */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value) || false;
+  return value.split(',').map((s) => s.trim());
+}
 
 export interface Config {
   port: number;
@@ -67,6 +100,23 @@ export interface Config {
   pageCache: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
+  /** True when BASE_URL was set: links then never follow the address actually listened on. */
+  baseUrlFixed: boolean;
+  /** Which X-Forwarded-For hops are believed (client address for rate limits and logs). */
+  trustProxy: TrustProxy;
+  /** Rate-limit counters in this process's memory, or shared in PostgreSQL (several processes). */
+  rateLimitStore: 'memory' | 'postgres' | undefined;
+  /** Failed sign-ins per account per 15 minutes, whatever the address they come from. */
+  signInAttemptsPerAccount: number;
+  metricsToken: string | undefined;
+  /** `/metrics` on a separate HOST:PORT instead of the public port. */
+  metricsAddress: { host: string; port: number } | undefined;
+  /** How long SIGTERM waits for requests in flight before closing their connections. */
+  shutdownTimeoutMs: number;
+  /** Daily backups go here when set; the newest `backupKeep` are kept. */
+  backupDir: string | undefined;
+  backupKeep: number;
+  debug: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +160,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     pageCache: e.PAGE_CACHE === '1' || e.PAGE_CACHE === 'true',
     secureCookies: baseUrl.startsWith('https:'),
+    baseUrlFixed: Boolean(overrides.baseUrl ?? e.BASE_URL),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimitStore: e.RATE_LIMIT_STORE,
+    signInAttemptsPerAccount: e.SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+    metricsToken: e.METRICS_TOKEN,
+    metricsAddress: e.METRICS_ADDRESS
+      ? {
+          host: e.METRICS_ADDRESS.slice(0, e.METRICS_ADDRESS.lastIndexOf(':')),
+          port: Number(e.METRICS_ADDRESS.slice(e.METRICS_ADDRESS.lastIndexOf(':') + 1)),
+        }
+      : undefined,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
+    backupKeep: e.BACKUP_KEEP,
+    debug: Boolean(e.ESSAIM_DEBUG),
     ...overrides,
   };
+}
+
+/** For the last words of a failed command, when the configuration itself may be what failed. */
+export function debugRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.ESSAIM_DEBUG);
 }

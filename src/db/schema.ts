@@ -14,3 +14,4 @@ export * from '../follows/tables.js';
 export * from '../invitations/tables.js';
 export * from '../audit/tables.js';
 export * from '../storage/tables.js';
+export * from '../ops/tables.js';

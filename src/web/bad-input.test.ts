@@ -379,14 +379,14 @@ describe('invalid fields', () => {
   });
 });
 
-describe('/healthz', () => {
+describe('/healthz and /readyz', () => {
   it('answers 200 while the database answers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok' });
   });
 
-  it('answers a 503 problem when the database stops answering', async () => {
+  it('/readyz answers a 503 problem when the database stops answering; /healthz (the process) stays 200', async () => {
     // A second app on a database of its own; then the database goes away under it.
     const database = await createTestDatabase();
     await ensureDefaultNetwork(database.db, 'Doomed network');
@@ -401,7 +401,8 @@ describe('/healthz', () => {
       await adminDb.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await adminDb.end();
 
-      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
       const body = problem(res as Res, 503, 'unavailable');
       expect(body.detail).toMatch(/database/i);
       // Any other request says the same, not a bare 500.
@@ -430,6 +431,7 @@ describe('OpenAPI', () => {
       ]),
     );
     expect(doc.paths).not.toHaveProperty('/healthz');
+    expect(doc.paths).not.toHaveProperty('/readyz');
 
     const create = doc.paths['/api/v1/chapters'].post;
     const schema = create.requestBody.content['application/json'].schema;

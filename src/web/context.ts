@@ -34,8 +34,8 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
   app.decorateRequest('locale', 'en');
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    // The health check reports the database itself: it must not fail earlier on the network lookup.
-    if (req.routeOptions.url === '/healthz') return;
+    // Probes and metrics report on the process and database: no network lookup may fail them first.
+    if ((req.routeOptions.config as { bare?: boolean } | undefined)?.bare) return;
     const network = await networkForHost(db, req.headers.host);
     if (!network)
       throw new AppError('unavailable', 'No network is set up yet: run `essaim migrate` or `essaim serve` once.');

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import type { Config } from '../config.js';
+import { openDatabase, type Database } from '../db/connection.js';
+import { migrationStatus, runMigrations } from '../db/migrate.js';
+import { BackupFileError, extractArchive, sha256File, writeArchive, type ArchivedFile } from './archive.js';
+import { applyMigrationsUpTo, listTables, loadTable, resetSequences, type TableInfo } from './backup-sql.js';
+
+export { BackupFileError } from './archive.js';
+
+/**
+ * Backups are one zip: `manifest.json` (format, server version, the migrations the data was
+ * written under, and each file's size and SHA-256), `database/<table>.jsonl` (one JSON row per
+ * line, all tables read in one REPEATABLE READ snapshot, so the copy is consistent while the
+ * server keeps writing), and `uploads/…` from the data directory.
+ *
+ * Why rows and not pg_dump: the embedded PostgreSQL package ships initdb, pg_ctl and postgres
+ * but no pg_dump, and an older pg_dump (Debian's 15) refuses a newer server (18). Rows restore
+ * into any PostgreSQL ≥ 15, which is also what moves a network to another major version.
+ */
+export interface Manifest {
+  format: 'essaim-backup';
+  version: 1;
+  createdAt: string;
+  database: { format: 'rows-jsonl'; server: string; migrations: string[]; tables: Record<string, number> };
+  files: ArchivedFile[];
+}
+
+const BATCH = 2000;
+
+async function dumpTable(client: pg.PoolClient, table: TableInfo, file: string): Promise<number> {
+  const out = fs.createWriteStream(file);
+  let rows = 0;
+  await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table.quoted} t`);
+  for (;;) {
+    const res = await client.query<{ j: string }>(`FETCH ${BATCH} FROM dump_rows`);
+    if (res.rows.length === 0) break;
+    rows += res.rows.length;
+    const chunk = `${res.rows.map((r) => r.j).join('\n')}\n`;
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await client.query('CLOSE dump_rows');
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return rows;
+}
+
+function walk(dir: string, base = dir): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return walk(full, base);
+    return e.isFile() ? [path.relative(base, full)] : [];
+  });
+}
+
+/** Writes a backup of the database and uploads to `target` (the server may keep running). */
+export async function backup(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  target: string,
+  /** The running server's own database (its daily backup): used as is, not opened again. */
+  open?: Database,
+): Promise<{ file: string; tables: number; rows: number; uploads: number; bytes: number }> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-backup-'));
+  const database = open ?? (await openDatabase(config, 'tool', 2));
+  try {
+    const files = new Map<string, string>();
+    const client = await database.pool.connect();
+    const tables: Record<string, number> = {};
+    let server: string;
+    let migrations: string[];
+    try {
+      // One snapshot for every table: rows committed after it are in none of them.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      server = (await client.query<{ v: string }>('SHOW server_version')).rows[0]!.v;
+      const status = await migrationStatus(client);
+      if (status.unknown)
+        throw new BackupFileError('this database is newer than this Essaim: back it up with the newer version');
+      migrations = status.appliedTags;
+      fs.mkdirSync(path.join(work, 'database'));
+      for (const table of await listTables(client)) {
+        const name = `database/${table.name}.jsonl`;
+        tables[table.name] = await dumpTable(client, table, path.join(work, name));
+        files.set(name, path.join(work, name));
+      }
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const uploadsDir = path.join(config.dataDir, 'uploads');
+    const uploads = walk(uploadsDir);
+    for (const rel of uploads) files.set(`uploads/${rel.split(path.sep).join('/')}`, path.join(uploadsDir, rel));
+    const listed: ArchivedFile[] = [];
+    for (const [name, file] of files) listed.push({ path: name, ...(await sha256File(file)) });
+    const manifest: Manifest = {
+      format: 'essaim-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      database: { format: 'rows-jsonl', server, migrations, tables },
+      files: listed,
+    };
+    fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    await writeArchive(target, files, manifest);
+    return {
+      file: target,
+      tables: Object.keys(tables).length,
+      rows: Object.values(tables).reduce((a, b) => a + b, 0),
+      uploads: uploads.length,
+      bytes: fs.statSync(target).size,
+    };
+  } finally {
+    if (!open) await database.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export class RestoreRefusedError extends Error {}
+
+/**
+ * Restores a backup into an empty database (the embedded one in ESSAIM_DATA_DIR, or
+ * DATABASE_URL): the schema is rebuilt by the migrations the backup was taken under, the rows
+ * are loaded in one transaction, then the migrations this version adds run as on any upgrade.
+ * A database with data is refused unless `force` (which empties it first).
+ */
+export async function restore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  file: string,
+  opts: { force?: boolean } = {},
+): Promise<{ tables: number; rows: number; uploads: number }> {
+  if (!fs.existsSync(file)) throw new BackupFileError(`${file} does not exist`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-restore-'));
+  try {
+    const manifest = await extractArchive<Manifest>(file, work);
+    if (manifest.format !== 'essaim-backup' || manifest.version !== 1)
+      throw new BackupFileError(`${file} is not an Essaim backup this version can read`);
+    const uploadsDir = path.join(config.dataDir, 'uploads');
+    if (!opts.force && walk(uploadsDir).length)
+      throw new RestoreRefusedError(
+        `${uploadsDir} is not empty: restore into an empty data directory, or pass --force`,
+      );
+    const database = await openDatabase(config, 'tool', 2);
+    try {
+      const client = await database.pool.connect();
+      let rows = 0;
+      try {
+        const existing = await listTables(client);
+        const used = existing.length > 0 || (await migrationStatus(client)).applied > 0;
+        if (used && !opts.force)
+          throw new RestoreRefusedError(
+            `${database.description} already holds a database: restore into an empty one, or pass --force to replace it`,
+          );
+        if (used)
+          await client.query('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+        // drizzle runs the migrations in a transaction of its own; the rows then load in one more.
+        await applyMigrationsUpTo(client, manifest.database.migrations);
+        await client.query('BEGIN');
+        const tables = await listTables(client);
+        const byName = new Map(tables.map((t) => [t.name, t]));
+        for (const name of Object.keys(manifest.database.tables)) {
+          const table = byName.get(name);
+          if (!table) throw new BackupFileError(`${file} holds a table this version does not know (${name})`);
+          rows += await loadTable(client, table, path.join(work, 'database', `${name}.jsonl`), tables);
+        }
+        await resetSequences(client);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+      // Migrations this version adds after the backup's: as on any upgrade.
+      await runMigrations(database.pool, database.description);
+      if (opts.force) fs.rmSync(uploadsDir, { recursive: true, force: true });
+      const uploads = manifest.files.filter((f) => f.path.startsWith('uploads/'));
+      for (const f of uploads) {
+        const to = path.join(uploadsDir, f.path.slice('uploads/'.length));
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.copyFileSync(path.join(work, f.path), to);
+      }
+      return { tables: Object.keys(manifest.database.tables).length, rows, uploads: uploads.length };
+    } finally {
+      await database.close();
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -49,6 +49,9 @@ import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditPages } from './audit/pages.js';
 import { mediaRoutes } from './storage/routes.js';
+import { newsRoutes } from './news/routes.js';
+import { newsPages } from './news/pages.js';
+import { newsFeeds } from './news/feeds.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -194,6 +197,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   invitationRoutes(api, db, config);
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
+  newsRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -211,6 +215,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
+  newsPages(app, db, config);
+  newsFeeds(app, db, config);
 
   return app;
 }

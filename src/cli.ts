@@ -10,6 +10,7 @@ import { DatabaseUnreachableError } from './db/connection.js';
 import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
 import { extendSeries } from './events/service.js';
+import { publishDueArticles } from './news/service.js';
 import { startMailWorker } from './mail/worker.js';
 import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
 import { startWebhookWorker } from './webhooks/worker.js';
@@ -140,6 +141,13 @@ async function serve(args: string[]): Promise<void> {
       .catch((err: Error) => app?.log.error({ err }, 'extending series failed'));
   await extend();
   setInterval(() => void extend(), 6 * 3_600_000).unref();
+  // Scheduled articles publish themselves: every 30 s, each one once even with several servers (SKIP LOCKED).
+  const publishDue = () =>
+    publishDueArticles(database.db)
+      .then((n) => n && app?.log.info({ articles: n }, 'scheduled articles published'))
+      .catch((err: Error) => app?.log.error({ err }, 'publishing scheduled articles failed'));
+  await publishDue();
+  setInterval(() => void publishDue(), 30_000).unref();
   mail = startMailWorker(database.db, config, app.log);
   await mail.ready;
   webhooks = startWebhookWorker(database.db, config, app.log);

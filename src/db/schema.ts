@@ -13,3 +13,4 @@ export * from '../members/tables.js';
 export * from '../invitations/tables.js';
 export * from '../audit/tables.js';
 export * from '../storage/tables.js';
+export * from '../news/tables.js';

@@ -14,6 +14,7 @@ import { publishDueArticles } from './news/service.js';
 import { startMailWorker } from './mail/worker.js';
 import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
 import { startWebhookWorker } from './webhooks/worker.js';
+import { newsImportHelp, runNewsImport } from './news-import/cli.js';
 import { AppError } from './web/errors.js';
 
 const usage = `Usage: essaim <command> [options]
@@ -25,6 +26,7 @@ Commands:
   user create --email E --name N [--role admin|member] [--password P]
   token create --email E [--name N]   print a new API token for an account
   members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
+  news import PATH [--dry-run] [--keep-going] [--report FILE] [--date YYYY-MM-DD]
 
 Run \`essaim <command> --help\` for details. Configuration comes from environment
 variables (PORT, HOST, BASE_URL, DATABASE_URL, ESSAIM_DATA_DIR, ...): see README.md.`;
@@ -50,6 +52,7 @@ Creates an account. Without --password a random password is generated and printe
 Creates an API token for an existing account and prints it (shown once). Use it as
 "Authorization: Bearer <token>".`,
   members: importHelp,
+  news: newsImportHelp,
 };
 
 class UsageError extends Error {}
@@ -226,6 +229,30 @@ async function main(argv: string[]): Promise<void> {
         const { token } = await createToken(database.db, user, values.name ?? 'command line');
         console.log(token);
       });
+    }
+    case 'news': {
+      const { values, positionals } = parse(rest, {
+        'dry-run': { type: 'boolean' },
+        'keep-going': { type: 'boolean' },
+        report: { type: 'string' },
+        date: { type: 'string' },
+        language: { type: 'string' },
+        chapter: { type: 'string' },
+      });
+      if (values.help) return console.log(help.news);
+      if (positionals[0] !== 'import')
+        throw new UsageError(`unknown subcommand "news ${positionals[0] ?? ''}": try \`essaim news import --help\``);
+      const target = need(positionals[1], 'PATH');
+      return withDatabase(({ database, network }) =>
+        runNewsImport(database.db, network, target, {
+          dryRun: !!values['dry-run'],
+          keepGoing: !!values['keep-going'],
+          report: values.report,
+          date: values.date,
+          language: values.language,
+          chapter: values.chapter,
+        }),
+      );
     }
     case 'members': {
       const { values, positionals } = parse(rest, {

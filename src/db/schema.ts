@@ -14,3 +14,4 @@ export * from '../invitations/tables.js';
 export * from '../audit/tables.js';
 export * from '../storage/tables.js';
 export * from '../news/tables.js';
+export * from '../text-repair/tables.js';

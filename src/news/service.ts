@@ -1,7 +1,7 @@
 import { createPatch } from 'diff';
 import type { User } from '../accounts/service.js';
 import { findChapter } from '../chapters/service.js';
-import type { Db, Tx } from '../db/connection.js';
+import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { queueWebhooks } from '../webhooks/outbox.js';
 import { notFound } from '../web/errors.js';
@@ -30,7 +30,7 @@ export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } 
 
 /** Creates an article as `actor` (null: the importer, already authorised). */
 export async function createArticle(
-  db: Db,
+  db: Tx,
   network: Network,
   actor: Actor,
   input: ArticleCreate,

@@ -25,7 +25,7 @@ import { forgetVocabulary } from './search.js';
  * `actor` null: the importer or the text repair, already authorised by their callers.
  */
 export async function updateArticle(
-  db: Db,
+  db: Tx,
   network: Network,
   actor: Actor,
   id: string,

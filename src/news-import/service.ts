@@ -127,7 +127,7 @@ export async function importMarkdown(db: Db, network: Network, files: SourceFile
           sourceHash: source.hash,
           publishedAt: source.status === 'published' ? (source.date ?? null) : null,
         };
-        let article;
+        let article: Awaited<ReturnType<typeof createArticle>>;
         if (existing) {
           article = await updateArticle(tx, network, null, existing.id, input, {
             ...extras,

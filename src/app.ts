@@ -52,6 +52,7 @@ import { mediaRoutes } from './storage/routes.js';
 import { newsRoutes } from './news/routes.js';
 import { newsPages } from './news/pages.js';
 import { newsFeeds } from './news/feeds.js';
+import { newsAdminPages } from './news/admin-pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -217,6 +218,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   mediaRoutes(app, db, config);
   newsPages(app, db, config);
   newsFeeds(app, db, config);
+  newsAdminPages(app, db, config);
 
   return app;
 }

@@ -204,3 +204,7 @@ export type { User };
 
 /** Published articles for the sitemap: slug and last change. */
 export const sitemapArticles = (db: Tx, networkId: string, limit: number) => q.selectSitemap(db, networkId, limit);
+
+/** An author's own articles of one status (the writing desk of someone who is not an editor). */
+export const listAuthorArticles = (db: Tx, networkId: string, authorId: string, status: ArticleStatus) =>
+  q.selectArticles(db, networkId, { statuses: [status], authorId }, { limit: 100, offset: 0 });

@@ -53,6 +53,8 @@ import { newsRoutes } from './news/routes.js';
 import { newsPages } from './news/pages.js';
 import { newsFeeds } from './news/feeds.js';
 import { newsAdminPages } from './news/admin-pages.js';
+import { repairRoutes } from './text-repair/routes.js';
+import { repairPages } from './text-repair/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -199,6 +201,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
   newsRoutes(api, db, config);
+  repairRoutes(api, db);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -219,6 +222,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   newsPages(app, db, config);
   newsFeeds(app, db, config);
   newsAdminPages(app, db, config);
+  repairPages(app, db);
 
   return app;
 }

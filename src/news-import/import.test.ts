@@ -10,7 +10,7 @@ import { parseMarkdownSource } from './markdown-source.js';
 import { importMarkdown } from './service.js';
 
 let t: TestApp;
-const seed = fs.readFileSync(new URL('../../test/fixtures/seed-004.md', import.meta.url), 'utf8');
+const seed = fs.readFileSync(new URL('../../test/fixtures/seed-004.txt', import.meta.url), 'utf8');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-md-'));
 
 beforeAll(async () => {

@@ -384,3 +384,13 @@ export function selectSitemap(db: Tx, networkId: string, limit: number) {
     .orderBy(desc(articles.publishedAt))
     .limit(limit);
 }
+
+export async function selectBodies(db: Tx, networkId: string, language: string, limit: number) {
+  const rows = await db
+    .select({ body: articles.bodyMarkdown })
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), eq(articles.language, language), eq(articles.status, 'published')))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+  return rows.map((r) => r.body);
+}

@@ -6,6 +6,7 @@ import type { Network } from '../networks/service.js';
 import { queueWebhooks } from '../webhooks/outbox.js';
 import { notFound } from '../web/errors.js';
 import { authorize, type Actor } from '../web/policy.js';
+import { isUuid } from '../web/schemas.js';
 import { slugify } from '../web/slug.js';
 import {
   chapterIdOf,
@@ -98,7 +99,7 @@ export async function createArticle(
 }
 
 export async function findArticle(db: Tx, network: Network, id: string): Promise<q.ArticleRow> {
-  const row = await q.selectArticle(db, network.id, id);
+  const row = isUuid(id) ? await q.selectArticle(db, network.id, id) : undefined;
   if (!row) throw notFound('This article');
   return row;
 }
@@ -208,3 +209,12 @@ export const sitemapArticles = (db: Tx, networkId: string, limit: number) => q.s
 /** An author's own articles of one status (the writing desk of someone who is not an editor). */
 export const listAuthorArticles = (db: Tx, networkId: string, authorId: string, status: ArticleStatus) =>
   q.selectArticles(db, networkId, { statuses: [status], authorId }, { limit: 100, offset: 0 });
+
+/** 401/403 unless the actor may change this article (the repair review uses it). */
+export async function authorizeArticleEdit(db: Tx, actor: Actor, article: q.ArticleRow, action: string) {
+  authorize(actor, await newsPolicy.edit(db, actor, article), action);
+}
+
+/** Bodies of the network's published articles with no damage, to teach the repair its words. */
+export const cleanBodies = (db: Tx, networkId: string, language: string, limit = 500) =>
+  q.selectBodies(db, networkId, language, limit);

@@ -55,6 +55,8 @@ import { newsFeeds } from './news/feeds.js';
 import { newsAdminPages } from './news/admin-pages.js';
 import { repairRoutes } from './text-repair/routes.js';
 import { repairPages } from './text-repair/pages.js';
+import { redirectRoutes } from './redirects/routes.js';
+import { oldAddressTarget, oldQueryRedirects } from './redirects/resolve.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -134,6 +136,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerContext(app, db);
+  oldQueryRedirects(app, db);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
@@ -162,7 +165,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
+    // The old site's addresses (WordPress permalinks, /category/…, /feed/) answer 301 to their new place.
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && req.network) {
+      const to = await oldAddressTarget(db, req);
+      if (to) return reply.redirect(to, 301);
+    }
     const problem = toProblem(
       new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`),
       req,
@@ -202,6 +210,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   auditRoutes(api, db, config);
   newsRoutes(api, db, config);
   repairRoutes(api, db);
+  redirectRoutes(api, db);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);

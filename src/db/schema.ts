@@ -15,3 +15,4 @@ export * from '../audit/tables.js';
 export * from '../storage/tables.js';
 export * from '../news/tables.js';
 export * from '../text-repair/tables.js';
+export * from '../redirects/tables.js';

@@ -29,6 +29,8 @@ export interface MarkdownSource {
   categories: string[];
   tags: string[];
   type: string;
+  /** The WordPress post id, when the export kept it: `/?p=ID` redirects to the article. */
+  wpId: string | undefined;
   language: 'fr' | 'nl' | 'en' | undefined;
   /** Keys read and keys ignored, for the report. */
   ignoredKeys: string[];
@@ -141,6 +143,7 @@ export function parseMarkdownSource(
       categories: [],
       tags: [],
       type: 'post',
+      wpId: undefined,
       language: opts.language,
       ignoredKeys: [],
     };
@@ -191,6 +194,7 @@ export function parseMarkdownSource(
     categories: list(fields.get('categories')).filter((c) => c.toLowerCase() !== 'uncategorized'),
     tags: list(fields.get('tags')),
     type: str('type') ?? 'post',
+    wpId: id && /^\d+$/.test(id) ? id : undefined,
     language: lang === 'fr' || lang === 'nl' || lang === 'en' ? lang : opts.language,
     ignoredKeys,
   };

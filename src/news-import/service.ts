@@ -9,6 +9,7 @@ import {
   updateArticle,
 } from '../news/service.js';
 import { dictionaryFor, hasQuestionDamage, recordRepairs, repairFields } from '../text-repair/service.js';
+import { addRedirect } from '../redirects/service.js';
 import { AppError } from '../web/errors.js';
 import type { SourceFile } from './files.js';
 import { type MarkdownSource, parseMarkdownSource, SourceError } from './markdown-source.js';
@@ -27,6 +28,7 @@ export interface ImportReport {
   lines: ReportLine[];
   counts: Record<Outcome, number>;
   repairs: { applied: number; queued: number };
+  redirects: number;
   dryRun: boolean;
 }
 
@@ -84,6 +86,7 @@ export async function importMarkdown(db: Db, network: Network, files: SourceFile
   const clean = parsed.filter((p) => !hasQuestionDamage(p.source.body)).map((p) => p.source.body);
   const dict = dictionaryFor(language, clean);
   const totals = { applied: 0, queued: 0 };
+  let redirectCount = 0;
   try {
     await db.transaction(async (tx) => {
       for (const { file, source } of parsed) {
@@ -162,6 +165,14 @@ export async function importMarkdown(db: Db, network: Network, files: SourceFile
           lines.push({ path: file.path, outcome: 'created', slug: article.slug, repairs: { applied, queued } });
         }
         await recordRepairs(tx, network.id, article.id, repairs);
+        // The old addresses (permalink, aliases, ?p=ID) answer 301 to the article.
+        const to = `/news/${article.slug}`;
+        const olds = [source.permalink, ...source.aliases, source.wpId ? `/?p=${source.wpId}` : undefined];
+        for (const from of olds)
+          if (from?.startsWith('/') && from.replace(/\/+$/, '') !== to) {
+            await addRedirect(tx, network.id, from, to, { origin: 'import', replace: true });
+            redirectCount++;
+          }
         totals.applied += applied;
         totals.queued += queued;
       }
@@ -172,7 +183,7 @@ export async function importMarkdown(db: Db, network: Network, files: SourceFile
   }
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 } as Record<Outcome, number>;
   for (const l of lines) counts[l.outcome]++;
-  return { lines, counts, repairs: totals, dryRun: !!opts.dryRun } satisfies ImportReport;
+  return { lines, counts, repairs: totals, redirects: redirectCount, dryRun: !!opts.dryRun } satisfies ImportReport;
 }
 
 export function reportText(r: ImportReport): string {
@@ -186,7 +197,7 @@ export function reportText(r: ImportReport): string {
   );
   const c = r.counts;
   body.push(
-    `${r.dryRun ? 'dry run, nothing written: ' : ''}${c.created} created · ${c.updated} updated · ${c.unchanged} unchanged · ${c.skipped} skipped · ${c.failed} failed · repairs: ${r.repairs.applied} applied, ${r.repairs.queued} to review`,
+    `${r.dryRun ? 'dry run, nothing written: ' : ''}${c.created} created · ${c.updated} updated · ${c.unchanged} unchanged · ${c.skipped} skipped · ${c.failed} failed · repairs: ${r.repairs.applied} applied, ${r.repairs.queued} to review · ${r.redirects} redirects`,
   );
   return body.join('\n');
 }

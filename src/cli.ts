@@ -91,6 +91,10 @@ function printDemo(summary: DemoSummary): void {
   console.log(
     `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`,
   );
+  if (summary.news)
+    console.log(
+      `demo news: ${summary.news.articles} articles; seed 004 imported with ${summary.news.repairs} words repaired and ${summary.news.queued} to review at /admin/news/repairs`,
+    );
   if (summary.admin)
     console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
 }

@@ -56,6 +56,8 @@ import { newsAdminPages } from './news/admin-pages.js';
 import { repairRoutes } from './text-repair/routes.js';
 import { repairPages } from './text-repair/pages.js';
 import { redirectRoutes } from './redirects/routes.js';
+import { reportPages } from './error-reports/pages.js';
+import { reportRoutes } from './error-reports/routes.js';
 import { oldAddressTarget, oldQueryRedirects } from './redirects/resolve.js';
 import './web/zod-messages.js';
 
@@ -211,6 +213,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   newsRoutes(api, db, config);
   repairRoutes(api, db);
   redirectRoutes(api, db);
+  reportRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -232,6 +235,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   newsFeeds(app, db, config);
   newsAdminPages(app, db, config);
   repairPages(app, db);
+  reportPages(app, db, config);
 
   return app;
 }

@@ -11,6 +11,7 @@ import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
 import { extendSeries } from './events/service.js';
 import { publishDueArticles } from './news/service.js';
+import { eraseOldReporters } from './error-reports/service.js';
 import { startMailWorker } from './mail/worker.js';
 import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
 import { startWebhookWorker } from './webhooks/worker.js';
@@ -155,6 +156,11 @@ async function serve(args: string[]): Promise<void> {
       .catch((err: Error) => app?.log.error({ err }, 'publishing scheduled articles failed'));
   await publishDue();
   setInterval(() => void publishDue(), 30_000).unref();
+  // Readers' addresses on closed reports are erased after 30 days: checked at start and daily.
+  const erase = () =>
+    eraseOldReporters(database.db).catch((err: Error) => app?.log.error({ err }, 'erasing reporters failed'));
+  await erase();
+  setInterval(() => void erase(), 86_400_000).unref();
   mail = startMailWorker(database.db, config, app.log);
   await mail.ready;
   webhooks = startWebhookWorker(database.db, config, app.log);

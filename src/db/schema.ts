@@ -16,3 +16,4 @@ export * from '../storage/tables.js';
 export * from '../news/tables.js';
 export * from '../text-repair/tables.js';
 export * from '../redirects/tables.js';
+export * from '../error-reports/tables.js';

@@ -9,6 +9,7 @@ import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js'
 import { articleJsonLd } from './jsonld.js';
 import type { ArticleView } from './schemas.js';
 import * as news from './service.js';
+import { corrections } from '../error-reports/service.js';
 
 const PER_PAGE = 10;
 
@@ -192,6 +193,7 @@ async function articlePage(
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const url = `${config.baseUrl}${view!.url}`;
+  const notes = (await corrections(db, row.id)).filter((c) => c.text && c.date) as { text: string; date: Date }[];
   const image = view!.cover ? `${config.baseUrl}${view!.cover.url}` : undefined;
   return sendPage(
     reply,
@@ -221,7 +223,18 @@ async function articlePage(
           <script
             type="application/ld+json"
             dangerouslySetInnerHTML={{
-              __html: scriptSafeJson(articleJsonLd(view!, { baseUrl: config.baseUrl, networkName: req.network.name })),
+              __html: scriptSafeJson({
+                ...articleJsonLd(view!, { baseUrl: config.baseUrl, networkName: req.network.name }),
+                ...(notes.length
+                  ? {
+                      correction: notes.map((n) => ({
+                        '@type': 'CorrectionComment',
+                        text: n.text,
+                        datePublished: n.date.toISOString(),
+                      })),
+                    }
+                  : {}),
+              }),
             }}
           />
         </>
@@ -235,6 +248,26 @@ async function articlePage(
           <img src={view!.cover.url} srcset={view!.cover.srcset} sizes="(max-width: 800px) 100vw, 800px" alt="" />
         ) : null}
         <div class="prose" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
+        {notes.length ? (
+          <section aria-labelledby="corrections" class="corrections">
+            <h2 id="corrections">{t('report.corrections')}</h2>
+            <ul>
+              {notes.map((n) => (
+                <li>
+                  <strong>{t('report.correctedOn', { date: formatDay(n.date.toISOString(), ctx.locale) })}</strong> —{' '}
+                  {n.text}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <p class="report">
+          <a href={`/news/${view!.slug}/report`} data-report="1">
+            {t('report.link')}
+          </a>{' '}
+          <span class="muted">{t('report.hint')}</span>
+        </p>
+        <script src="/assets/report-error.js" defer />
         <footer>
           {view!.categories.length ? (
             <p>

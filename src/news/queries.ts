@@ -394,3 +394,12 @@ export async function selectBodies(db: Tx, networkId: string, language: string, 
     .limit(limit);
   return rows.map((r) => r.body);
 }
+
+export async function selectNoticeRecipients(db: Tx, networkId: string, articleId: string, chapterId: string | null) {
+  const res = await db.execute<{ email: string; name: string; locale: string | null }>(sql`
+    SELECT DISTINCT u.email, u.name, NULL::text AS locale FROM ${users} u
+    WHERE u.network_id = ${networkId} AND (
+      u.id IN (SELECT a.user_id FROM ${newsAuthors} a JOIN ${articleAuthors} aa ON aa.author_id = a.id WHERE aa.article_id = ${articleId})
+      OR u.id IN (SELECT user_id FROM chapter_organizers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}))`);
+  return res.rows;
+}

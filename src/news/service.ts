@@ -218,3 +218,7 @@ export async function authorizeArticleEdit(db: Tx, actor: Actor, article: q.Arti
 /** Bodies of the network's published articles with no damage, to teach the repair its words. */
 export const cleanBodies = (db: Tx, networkId: string, language: string, limit = 500) =>
   q.selectBodies(db, networkId, language, limit);
+
+/** Who hears of a report on an article: its authors with an account, and its chapter's organisers. */
+export const articleNoticeRecipients = (db: Tx, networkId: string, article: q.ArticleRow) =>
+  q.selectNoticeRecipients(db, networkId, article.id, article.chapterId);

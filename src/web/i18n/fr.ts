@@ -6,6 +6,7 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { newsMessages } from '../../news/messages.js';
+import { reportMessages } from '../../error-reports/messages.js';
 
 const core = {
   'site.skip': 'Aller au contenu',
@@ -332,4 +333,5 @@ export const fr: Record<MessageKey, string> = {
   ...consentMessages.fr,
   ...auditMessages.fr,
   ...newsMessages.fr,
+  ...reportMessages.fr,
 };

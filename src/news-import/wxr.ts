@@ -93,7 +93,8 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   const language = opts.language ?? 'fr';
   const dict = dictionaryFor(language, []);
   const links = new Map<string, string>();
-  const imported: string[] = [];
+  /** Articles that still link to old addresses not known yet when they were written. */
+  const pending: string[] = [];
   let channel: WxrChannel | undefined;
   let paths = new Map<string, string>();
   let host = '';
@@ -162,7 +163,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     const existing = await findArticleBySource(tx, network.id, sourceKey);
     comments += it.comments.filter((c) => c.approved).length;
     if (existing && existing.sourceHash === hash) {
-      imported.push(existing.id);
       links.set(new URL(it.link || 'http://x/').pathname.replace(/\/+$/, '') || '/', `/news/${existing.slug}`);
       return { path: label, outcome: 'unchanged', slug: existing.slug };
     }
@@ -177,9 +177,11 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
       // keep it as it is
     }
     const slug = slugify(postName) || slugify(fixed.title ?? it.title) || `post-${it.postId}`;
+    // Links to posts already imported are rewritten now; the rest once every item is known.
+    const body = rewriteLinks(fixed.body ?? it.content, links, host);
     const input = {
       title: (fixed.title ?? it.title).trim().slice(0, 200) || `(${it.postId})`,
-      bodyMarkdown: fixed.body ?? it.content,
+      bodyMarkdown: body,
       excerpt: fixed.excerpt,
       language,
       chapter: opts.chapter ?? null,
@@ -217,7 +219,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     await recordRepairs(tx, network.id, row.id, repairs);
     totals.applied += repairs.reduce((n, r) => n + r.substitutions.filter((s) => s.applied).length, 0);
     totals.queued += repairs.reduce((n, r) => n + r.substitutions.filter((s) => !s.applied).length, 0);
-    imported.push(row.id);
+    if (host && body.includes(host)) pending.push(row.id);
     const to = `/news/${row.slug}`;
     const oldPath = it.link ? new URL(it.link, channel!.baseSiteUrl || 'http://x/').pathname : '';
     links.set(oldPath.replace(/\/+$/, '') || '/', to);
@@ -262,7 +264,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
         },
       });
       // Links to the old site now point to the new articles.
-      for (const id of imported) {
+      for (const id of pending) {
         const a = await findArticle(tx, network, id);
         const body = rewriteLinks(a.bodyMarkdown, links, host);
         if (body !== a.bodyMarkdown)

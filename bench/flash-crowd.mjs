@@ -27,7 +27,6 @@ const MAX_VS_MEMORY = 1.3; // Essaim's wall time over the in-memory server's
 const WORKERS = workersArg();
 const WARMUP = 200; // /healthz requests before measuring (opens the keep-alive sockets)
 const ADMIN = { email: 'bench-admin@example.org', password: 'flash-crowd-bench-password' };
-const WORKERS = workersArg();
 
 let server;
 let memory;

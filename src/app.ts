@@ -70,6 +70,16 @@ import { healthRoutes } from './ops/health.js';
 import { httpCaching } from './ops/http-cache.js';
 import { createMetrics, serveMetrics } from './ops/metrics.js';
 import { limitSignInPerAccount, postgresStore } from './ops/rate-limit.js';
+import { newsRoutes } from './news/routes.js';
+import { newsPages } from './news/pages.js';
+import { newsFeeds } from './news/feeds.js';
+import { newsAdminPages } from './news/admin-pages.js';
+import { repairRoutes } from './text-repair/routes.js';
+import { repairPages } from './text-repair/pages.js';
+import { redirectRoutes } from './redirects/routes.js';
+import { reportPages } from './error-reports/pages.js';
+import { reportRoutes } from './error-reports/routes.js';
+import { oldAddressTarget, oldQueryRedirects } from './redirects/resolve.js';
 import './web/zod-messages.js';
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -168,6 +178,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerContext(app, db, { networkForHost, userForToken, userForSession });
   noStoreForPrivate(app);
   if (config.pageCache) registerPageCache(app, database.url);
+  oldQueryRedirects(app, db);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
@@ -196,9 +207,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
   });
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
     if (allowed) return sendMethodNotAllowed(req, reply, allowed);
+    // The old site's addresses (WordPress permalinks, /category/…, /feed/) answer 301 to their new place.
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && req.network) {
+      const to = await oldAddressTarget(db, req);
+      if (to) return reply.redirect(to, 301);
+    }
     const problem = toProblem(
       new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`),
       req,
@@ -232,6 +248,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   invitationRoutes(api, db, config);
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
+  newsRoutes(api, db, config);
+  repairRoutes(api, db);
+  redirectRoutes(api, db);
+  reportRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -257,6 +277,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
+  newsPages(app, db, config);
+  newsFeeds(app, db, config);
+  newsAdminPages(app, db, config);
+  repairPages(app, db);
+  reportPages(app, db, config);
 
   return app;
 }

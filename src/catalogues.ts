@@ -17,6 +17,8 @@ import { registrationMessages } from './registrations/messages.js';
 import { signupMessages } from './signup/messages.js';
 import { venueMessages } from './venues/messages.js';
 import { webhookMessages } from './webhooks/messages.js';
+import { newsMessages } from './news/messages.js';
+import { reportMessages } from './error-reports/messages.js';
 import { registerCatalogue } from './web/i18n.js';
 
 /**
@@ -44,6 +46,8 @@ export const featureCatalogues = [
   signupMessages,
   venueMessages,
   webhookMessages,
+  newsMessages,
+  reportMessages,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

@@ -16,6 +16,7 @@ import { isClusterWorker, reportToPrimary, runPrimary } from './ops/cluster.js';
 import { PortInUseError, serveProcess } from './ops/serve.js';
 import { backup, BackupFileError, restore, RestoreRefusedError } from './ops/backup.js';
 import { backupFileName } from './ops/backup-schedule.js';
+import { newsImportHelp, runNewsImport } from './news-import/cli.js';
 import { AppError } from './web/errors.js';
 
 const usage = `Usage: essaim <command> [options]
@@ -29,6 +30,7 @@ Commands:
   user create --email E --name N [--role admin|member] [--password P]
   token create --email E [--name N]   print a new API token for an account
   members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
+  news import PATH [--dry-run] [--keep-going] [--report FILE] [--date YYYY-MM-DD]
 
 Run \`essaim <command> --help\` for details. Configuration comes from environment
 variables (PORT, HOST, BASE_URL, DATABASE_URL, ESSAIM_DATA_DIR, ...): see README.md.`;
@@ -69,6 +71,7 @@ Creates an account. Without --password a random password is generated and printe
 Creates an API token for an existing account and prints it (shown once). Use it as
 "Authorization: Bearer <token>".`,
   members: importHelp,
+  news: newsImportHelp,
 };
 
 class UsageError extends Error {}
@@ -107,6 +110,10 @@ function printDemo(summary: DemoSummary): void {
   console.log(
     `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`,
   );
+  if (summary.news)
+    console.log(
+      `demo news: ${summary.news.articles} articles; seed 004 imported with ${summary.news.repairs} words repaired and ${summary.news.queued} to review at /admin/news/repairs`,
+    );
   if (summary.admin)
     console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
 }
@@ -254,6 +261,30 @@ async function main(argv: string[]): Promise<void> {
         const { token } = await createToken(database.db, user, values.name ?? 'command line');
         console.log(token);
       });
+    }
+    case 'news': {
+      const { values, positionals } = parse(rest, {
+        'dry-run': { type: 'boolean' },
+        'keep-going': { type: 'boolean' },
+        report: { type: 'string' },
+        date: { type: 'string' },
+        language: { type: 'string' },
+        chapter: { type: 'string' },
+      });
+      if (values.help) return console.log(help.news);
+      if (positionals[0] !== 'import')
+        throw new UsageError(`unknown subcommand "news ${positionals[0] ?? ''}": try \`essaim news import --help\``);
+      const target = need(positionals[1], 'PATH');
+      return withDatabase(({ database, network }) =>
+        runNewsImport(database.db, network, target, {
+          dryRun: !!values['dry-run'],
+          keepGoing: !!values['keep-going'],
+          report: values.report,
+          date: values.date,
+          language: values.language,
+          chapter: values.chapter,
+        }),
+      );
     }
     case 'members': {
       const { values, positionals } = parse(rest, {

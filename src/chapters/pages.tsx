@@ -1,3 +1,4 @@
+import { LatestNews, latestArticles } from '../news/components.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { PartnershipCreateSchema } from '../partnerships/schemas.js';
@@ -50,6 +51,7 @@ async function chapterPage(
     : undefined;
   const query = req.query as Record<string, string | undefined>;
   const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 });
+  const latestNews = await latestArticles(db, req.network, chapter.slug);
   return sendPage(
     reply,
     <Layout ctx={ctx} title={chapter.name} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
@@ -91,6 +93,7 @@ async function chapterPage(
           <FeedLinks ctx={ctx} base={`/chapters/${chapter.slug}`} />
         </Section>
       ) : null}
+      <LatestNews ctx={ctx} views={latestNews} more={`/chapters/${chapter.slug}/news`} />
       <Section title={t('chapter.hosts')}>
         {hosts.length ? (
           <ul>

@@ -154,3 +154,25 @@ describe('demo members', () => {
     ).toBeGreaterThan(500);
   });
 });
+
+describe('demo news', () => {
+  it('has a dozen articles in three languages across chapters, one partner article, and seed 004 imported and repaired', async () => {
+    expect(summary.news).toEqual({ articles: 13, repairs: expect.any(Number), queued: expect.any(Number) });
+    expect(summary.news!.repairs).toBeGreaterThanOrEqual(91);
+    expect(summary.news!.queued).toBeGreaterThanOrEqual(1);
+    const langs = await database.pool.query(
+      `SELECT language, count(*)::int AS n FROM articles WHERE network_id = $1 AND status = 'published' GROUP BY language ORDER BY language`,
+      [network.id],
+    );
+    expect(langs.rows.map((r) => r.language)).toEqual(['en', 'fr', 'nl']);
+    expect(
+      await n(`SELECT count(DISTINCT chapter_id)::int AS n FROM articles WHERE network_id = $1`, [network.id]),
+    ).toBe(3);
+    expect(await n(`SELECT count(*)::int AS n FROM articles WHERE network_id = $1 AND partner`, [network.id])).toBe(1);
+    const seed = await one<{ title: string }>(
+      `SELECT title FROM articles WHERE network_id = $1 AND source_key = 'md:id:23'`,
+      [network.id],
+    );
+    expect(seed.title).toBe('Le co-working, une nouvelle vision de l’entreprise [Podcast]');
+  });
+});

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import { createUser, findUserByEmail } from '../accounts/service.js';
 import { users } from '../accounts/tables.js';
 import { addOrganizer, createChapter, registerInterest } from '../chapters/service.js';
@@ -16,6 +16,8 @@ import { checkIn, registerForEvent } from '../registrations/service.js';
 import { sendInvitations } from '../invitations/service.js';
 import { invitations } from '../invitations/tables.js';
 import { loadDemoMembers } from './members.js';
+import { loadDemoNews } from './news.js';
+import { articles } from '../news/tables.js';
 import {
   demoAdmin,
   demoChapters,
@@ -53,6 +55,7 @@ export interface DemoSummary {
   interest: number;
   events: number;
   registrations: number;
+  news?: { articles: number; repairs: number; queued: number };
   admin?: { email: string; password: string };
 }
 
@@ -73,6 +76,7 @@ export async function loadDemo(
       );
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
     await db.delete(venues).where(eq(venues.networkId, network.id));
+    await db.delete(articles).where(and(eq(articles.networkId, network.id), like(articles.sourceKey, 'demo:%')));
   }
   let interest = 0;
   let admin: DemoSummary['admin'];
@@ -116,6 +120,7 @@ export async function loadDemo(
   const members = await loadDemoMembers(db, network, chapterIds);
   const { events, registrations, nextItDay } = await loadDemoEvents(db, network, gen);
   const invitations = nextItDay ? await inviteHome(db, network, nextItDay, opts.baseUrl) : 0;
+  const news = await loadDemoNews(db, network);
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
   const [admins] = await db
     .select({ n: count() })
@@ -133,6 +138,7 @@ export async function loadDemo(
     events,
     registrations,
     invitations,
+    news,
     admin,
   };
 }

@@ -1,3 +1,4 @@
+import { sitemapArticles } from '../news/service.js';
 import { placeText, type PlaceParts } from '../calendar/format.js';
 import { findChapter, listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
@@ -18,6 +19,10 @@ const FEED_ITEMS = 100;
 const SITEMAP_EVENTS = 45_000;
 /** A network has a handful of chapters and venues (the home page lists them all too). */
 const SITEMAP_PLACES = 2_000;
+
+// Helpers other features' feeds and pages use (news: its RSS/Atom and JSON-LD).
+export { scriptSafeJson } from './jsonld.js';
+export { xmlText } from './xml.js';
 
 export interface FeedBody {
   body: string;
@@ -76,10 +81,11 @@ export async function upcomingFeed(
 
 /** Home, chapters, venues and upcoming published events: the public pages worth indexing. */
 export async function sitemap(db: Db, network: Network, baseUrl: string, now = new Date()): Promise<FeedBody> {
-  const [chapters, venues, events] = await Promise.all([
+  const [chapters, venues, events, articles] = await Promise.all([
     listChapters(db, network, { limit: SITEMAP_PLACES }),
     listVenues(db, network, { limit: SITEMAP_PLACES }),
     q.selectUpcomingIds(db, network.id, now, SITEMAP_EVENTS),
+    sitemapArticles(db, network.id, SITEMAP_EVENTS),
   ]);
   const url = (path: string, lastmod?: Date) =>
     `<url><loc>${xmlText(`${baseUrl}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ''}</url>`;
@@ -91,10 +97,11 @@ export async function sitemap(db: Db, network: Network, baseUrl: string, now = n
     url('/venues'),
     ...venues.map((v) => url(`/venues/${encodeURIComponent(v.slug)}`, v.updatedAt)),
     ...events.map((e) => url(`/events/${e.id}`, e.updatedAt)),
+    ...articles.map((a) => url(`/news/${encodeURIComponent(a.slug)}`, a.updatedAt)),
     '</urlset>',
     '',
   ].join('\n');
-  return { body, lastModified: latest([...chapters, ...venues, ...events].map((x) => x.updatedAt)) };
+  return { body, lastModified: latest([...chapters, ...venues, ...events, ...articles].map((x) => x.updatedAt)) };
 }
 
 /** Public pages are open to crawlers; administration, tickets, the API and secret feeds are not. */

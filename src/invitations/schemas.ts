@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MemberKindSchema, RegionCodeSchema } from '../profiles/schemas.js';
-import { paragraphs, text } from '../web/schemas.js';
+import { paragraphs } from '../web/schemas.js';
 
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z.array(item).max(max, `at most ${max} values`).optional().describe(what);

@@ -1,3 +1,4 @@
+import { LatestNews, latestArticles } from '../news/components.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
     const active = byStatus('active');
     const planned = byStatus('planned');
     const paused = byStatus('paused');
+    const latestNews = await latestArticles(db, req.network);
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('nav.home')} head={<FeedAlternates ctx={ctx} />}>
@@ -87,6 +89,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
           </Section>
         ) : null}
         {paused.length ? <Section title={t('home.paused')}>{cards(paused)}</Section> : null}
+        <LatestNews ctx={ctx} views={latestNews} more="/news" />
       </Layout>,
     );
   });

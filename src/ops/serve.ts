@@ -4,6 +4,8 @@ import { boot } from '../boot.js';
 import type { Config } from '../config.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from '../demo/service.js';
 import { extendSeries } from '../events/service.js';
+import { eraseOldReporters } from '../error-reports/service.js';
+import { publishDueArticles } from '../news/service.js';
 import { startMailWorker } from '../mail/worker.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
 import { backupOnSchedule } from './backup-schedule.js';
@@ -65,6 +67,21 @@ export async function serveProcess(
       ),
     ),
   ];
+  // Scheduled articles publish themselves: every 30 s, each one once even with several servers (SKIP LOCKED).
+  const publishDue = () =>
+    publishDueArticles(database.db)
+      .then((n) => n && log.info({ articles: n }, 'scheduled articles published'))
+      .catch((err: Error) => log.error({ err }, 'publishing scheduled articles failed'));
+  await publishDue();
+  timers.push(every(30_000, publishDue));
+  // Readers' addresses on closed error reports are erased after 30 days: once a day across processes.
+  timers.push(
+    every(10 * 60_000, () =>
+      runIfDue(database.pool, 'erase-old-reporters', 24 * HOUR, () => eraseOldReporters(database.db)).catch(
+        (err: Error) => log.error({ err }, 'erasing reporters failed'),
+      ),
+    ),
+  );
   if (config.backupDir) timers.push(backupOnSchedule(config, database, log));
   const mail = startMailWorker(database.db, config, log);
   await mail.ready;

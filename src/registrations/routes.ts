@@ -8,8 +8,7 @@ import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
 import { translator } from '../web/i18n.js';
-import { authorize, isAdmin } from '../web/policy.js';
-import { chaptersOrganizedBy } from '../chapters/service.js';
+import { authorize } from '../web/policy.js';
 import { EmailSchema } from '../accounts/schemas.js';
 import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
 import {

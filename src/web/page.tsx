@@ -91,6 +91,9 @@ export function Layout({
               <li>
                 <a href="/venues">{t('nav.venues')}</a>
               </li>
+              <li>
+                <a href="/news">{t('nav.news')}</a>
+              </li>
               {user ? (
                 <>
                   <li>

@@ -1,0 +1,233 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { readableArticle } from '../news/service.js';
+import { ErrorSummary, type FormErrors, type FormValues, validate } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { ReportCreateSchema, ReportDecisionSchema } from './schemas.js';
+import { decideReport, listReports, submitReport } from './service.js';
+
+type SlugParams = { Params: { slug: string } };
+
+/** Ctrl+Enter on a selection in an article opens the report form with the selection quoted. */
+const script = `document.addEventListener('keydown', function (e) {
+  if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
+  var link = document.querySelector('a[data-report]');
+  var sel = String(window.getSelection() || '').trim();
+  if (!link || !sel) return;
+  e.preventDefault();
+  window.location.href = link.getAttribute('href') + '?quote=' + encodeURIComponent(sel.slice(0, 1000));
+});`;
+
+function ReportForm({
+  ctx,
+  values,
+  errors,
+  action,
+}: {
+  ctx: ReturnType<typeof pageContext>;
+  values: FormValues;
+  errors?: FormErrors;
+  action: string;
+}) {
+  const { t } = ctx;
+  const err = (k: string) =>
+    errors?.[k] ? (
+      <p class="field-error" id={`r-${k}-error`}>
+        {errors[k]}
+      </p>
+    ) : null;
+  return (
+    <form method="post" action={action} class="stack">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="revision" value={values.revision ?? ''} />
+      <fieldset>
+        <legend>{t('report.kind')}</legend>
+        {(['error', 'information', 'illegal'] as const).map((k) => (
+          <div>
+            <input type="radio" id={`r-kind-${k}`} name="kind" value={k} checked={(values.kind || 'error') === k} />{' '}
+            <label htmlFor={`r-kind-${k}`}>{t(`report.kind.${k}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <p class="help">{t('report.illegalHelp')}</p>
+      <div>
+        <label htmlFor="r-quote">{t('report.quote')}</label>
+        <textarea id="r-quote" name="quote" maxLength={1000}>
+          {values.quote ?? ''}
+        </textarea>
+        {err('quote')}
+      </div>
+      <div>
+        <label htmlFor="r-message">{t('report.message')}</label>
+        <textarea
+          id="r-message"
+          name="message"
+          required
+          maxLength={4000}
+          aria-invalid={errors?.message ? 'true' : undefined}
+        >
+          {values.message ?? ''}
+        </textarea>
+        {err('message')}
+      </div>
+      <div>
+        <label htmlFor="r-name">{t('report.name')}</label>
+        <input id="r-name" name="name" autoComplete="name" value={values.name ?? ''} maxLength={120} />
+        {err('name')}
+      </div>
+      <div>
+        <label htmlFor="r-email">{t('report.email')}</label>
+        <input id="r-email" name="email" type="email" autoComplete="email" value={values.email ?? ''} maxLength={200} />
+        {err('email')}
+      </div>
+      <div>
+        <input type="checkbox" id="r-goodFaith" name="goodFaith" checked={values.goodFaith === 'on'} />{' '}
+        <label htmlFor="r-goodFaith">{t('report.goodFaith')}</label>
+        {err('goodFaith')}
+      </div>
+      <div class="hp" aria-hidden="true" style="position:absolute;left:-10000px">
+        <label htmlFor="r-website">{t('report.honeypot')}</label>
+        <input id="r-website" name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      <div>
+        <button type="submit">{t('report.send')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function reportPages(app: FastifyInstance, db: Db, config: Config): void {
+  app.get('/assets/report-error.js', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(script),
+  );
+
+  async function formPage(
+    req: FastifyRequest<SlugParams>,
+    reply: FastifyReply,
+    values: FormValues,
+    errors?: FormErrors,
+    status = 200,
+  ) {
+    const article = await readableArticle(db, req.network, null, req.params.slug);
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={ctx.t('report.title', { title: article.title })}>
+        <h1>{ctx.t('report.title', { title: article.title })}</h1>
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <ReportForm
+          ctx={ctx}
+          values={{ revision: String(article.revision), ...values }}
+          errors={errors}
+          action={`/news/${article.slug}/report`}
+        />
+        <p>
+          <a href={`/news/${article.slug}`}>{ctx.t('report.back')}</a>
+        </p>
+      </Layout>,
+      status,
+    );
+  }
+
+  app.get<SlugParams>('/news/:slug/report', (req, reply) => {
+    const quote = (req.query as { quote?: unknown }).quote;
+    return formPage(req, reply, { quote: typeof quote === 'string' ? quote.slice(0, 1000) : '' });
+  });
+
+  app.post<SlugParams & { Body: Record<string, string> }>(
+    '/news/:slug/report',
+    { preHandler: app.csrfProtection, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const values: FormValues = {};
+      for (const [k, v] of Object.entries(req.body ?? {})) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
+      const input = {
+        kind: values.kind || 'error',
+        quote: values.quote ?? '',
+        message: values.message ?? '',
+        ...(values.name ? { name: values.name } : {}),
+        ...(values.email ? { email: values.email } : {}),
+        goodFaith: values.goodFaith === 'on',
+        ...(/^\d+$/.test(values.revision ?? '') ? { revision: Number(values.revision) } : {}),
+        ...(values.website ? { website: values.website } : {}),
+      };
+      const parsed = validate(ReportCreateSchema, input, values);
+      if (!parsed.ok) return formPage(req, reply, values, parsed.errors, 400);
+      await submitReport(db, req.network, req.params.slug, parsed.data, {
+        baseUrl: config.baseUrl,
+        locale: req.locale,
+      });
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        <Layout ctx={ctx} title={ctx.t('report.link')}>
+          <h1>{ctx.t('report.link')}</h1>
+          <p role="status">{ctx.t('report.thanks')}</p>
+          <p>
+            <a href={`/news/${req.params.slug}`}>{ctx.t('report.back')}</a>
+          </p>
+        </Layout>,
+      );
+    },
+  );
+
+  app.get('/admin/news/reports', async (req, reply) => {
+    const rows = await listReports(db, req.network, req.user);
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    const open = rows.filter((r) => r.status === 'new' || r.status === 'stale');
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('report.queue')}>
+        <h1>{t('report.queue')}</h1>
+        {open.length ? null : <p>{t('report.queueEmpty')}</p>}
+        {rows.map((r) => (
+          <section aria-labelledby={`rep-${r.id}`}>
+            <h2 id={`rep-${r.id}`}>
+              <a href={`/news/${r.article.slug}`}>{r.article.title}</a> — {t(`report.kind.${r.kind}`)} ·{' '}
+              {t(`report.status.${r.status}`)}
+            </h2>
+            {r.quote ? <blockquote>{r.quote}</blockquote> : null}
+            {/* Text only: a link in a report is never rendered as a link. */}
+            <p style="white-space: pre-line">{r.message}</p>
+            {r.status === 'new' || r.status === 'stale' ? (
+              <form method="post" action={`/admin/news/reports/${r.id}`} class="stack">
+                <CsrfField ctx={ctx} />
+                <div>
+                  <label htmlFor={`c-${r.id}`}>{t('report.correction')}</label>
+                  <textarea id={`c-${r.id}`} name="correction" maxLength={2000} />
+                </div>
+                <div>
+                  <button type="submit" name="status" value="accepted">
+                    {t('report.accept')}
+                  </button>{' '}
+                  <button type="submit" name="status" value="declined">
+                    {t('report.decline')}
+                  </button>{' '}
+                  <button type="submit" name="status" value="duplicate">
+                    {t('report.duplicate')}
+                  </button>
+                </div>
+              </form>
+            ) : null}
+          </section>
+        ))}
+      </Layout>,
+    );
+  });
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+    '/admin/news/reports/:id',
+    { preHandler: app.csrfProtection },
+    async (req, reply) => {
+      const parsed = validate(
+        ReportDecisionSchema,
+        { status: req.body?.status, ...(req.body?.correction?.trim() ? { correction: req.body.correction } : {}) },
+        {},
+      );
+      if (!parsed.ok) return reply.redirect('/admin/news/reports', 303);
+      await decideReport(db, req.network, req.user, req.params.id, parsed.data, config.baseUrl);
+      return reply.redirect('/admin/news/reports?done=saved', 303);
+    },
+  );
+}

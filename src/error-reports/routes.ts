@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { bearer, type Api } from '../web/api.js';
+import { ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
+import { decideReport, listReports, type ReportRow, submitReport } from './service.js';
+
+const tags = ['news'];
+const present = (r: ReportRow & { article: { id: string; slug: string; title: string } }) => ({
+  id: r.id,
+  article: r.article,
+  revision: r.revision,
+  kind: r.kind,
+  quote: r.quote,
+  message: r.message,
+  url: r.url,
+  name: r.name,
+  hasEmail: !!r.email,
+  status: r.status,
+  correction: r.correction,
+  createdAt: r.createdAt.toISOString(),
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+});
+
+export function reportRoutes(app: Api, db: Db, config: Config): void {
+  app.post('/api/v1/news/:slug/reports', {
+    schema: {
+      tags,
+      summary: 'Report an error, ask for more information, or notify illegal content (no account needed)',
+      params: z.object({ slug: z.string().min(1).max(80) }),
+      body: ReportCreateSchema,
+      response: { 202: z.object({ received: z.literal(true) }) },
+    },
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+    handler: async (req, reply) => {
+      await submitReport(db, req.network, req.params.slug, req.body, { baseUrl: config.baseUrl, locale: req.locale });
+      return reply.code(202).send({ received: true as const });
+    },
+  });
+  app.get('/api/v1/reports', {
+    schema: {
+      tags,
+      summary: 'Readers’ reports, newest first (news editors)',
+      security: bearer,
+      querystring: z.object({ status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']).optional() }),
+      response: { 200: z.object({ items: z.array(ReportSchema) }) },
+    },
+    handler: async (req) => ({ items: (await listReports(db, req.network, req.user, req.query.status)).map(present) }),
+  });
+  app.post('/api/v1/reports/:id/decision', {
+    schema: {
+      tags,
+      summary: 'Accept (with a public correction note), decline, or mark a duplicate; the reporter is told',
+      security: bearer,
+      params: z.object({ id: z.uuid({ message: 'must be a report id (UUID)' }) }),
+      body: ReportDecisionSchema,
+      response: { 200: z.object({ status: z.string() }) },
+    },
+    handler: async (req) => ({
+      status: (await decideReport(db, req.network, req.user, req.params.id, req.body, config.baseUrl)).status,
+    }),
+  });
+}

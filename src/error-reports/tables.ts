@@ -1,0 +1,43 @@
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { networks } from '../networks/tables.js';
+import { articles } from '../news/tables.js';
+
+export const reportKind = pgEnum('error_report_kind', ['error', 'information', 'illegal']);
+export const reportStatus = pgEnum('error_report_status', ['new', 'accepted', 'declined', 'duplicate', 'stale']);
+
+/**
+ * "Report an error" from a reader, with or without an account. `revision` is the version of the
+ * article the reader saw. An illegal-content notice (EU DSA Art. 16) carries its reasons, the
+ * exact URL, the notifier's name and e-mail and the good-faith statement. Addresses are erased
+ * 30 days after the report is closed; the report itself stays as the record of the decision.
+ */
+export const errorReports = pgTable(
+  'error_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    kind: reportKind('kind').notNull(),
+    quote: text('quote').notNull().default(''),
+    message: text('message').notNull(),
+    url: text('url').notNull(),
+    name: text('name'),
+    email: text('email'),
+    locale: text('locale').notNull().default('fr'),
+    goodFaith: boolean('good_faith').notNull().default(false),
+    status: reportStatus('status').notNull().default('new'),
+    /** For an accepted report: the public, dated correction note shown under the article. */
+    correction: text('correction'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('error_reports_queue').on(t.networkId, t.status, t.createdAt),
+    index('error_reports_article').on(t.articleId),
+  ],
+);

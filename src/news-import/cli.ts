@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { Db } from '../db/connection.js';
+import type { Network } from '../networks/service.js';
+import { AppError } from '../web/errors.js';
+import { readSources } from './files.js';
+import { importWxr } from './wxr.js';
+import { importMarkdown, reportText } from './service.js';
+
+export const newsImportHelp = `Usage: essaim news import PATH [--dry-run] [--keep-going] [--report FILE] [--date YYYY-MM-DD] [--language fr|nl|en] [--chapter SLUG]
+
+Imports articles from a WordPress export (WXR 1.0–1.2, a .xml file, read as a stream) or from
+Markdown files with YAML front matter (one file, a folder, or a zip).
+Front-matter keys are read by name with their usual synonyms (WordPress exports: title, date,
+status, permalink, author, excerpt, type, id, category, tag; Jekyll and Hugo: slug, tags,
+categories, draft, lastmod, aliases, summary…). Only YAML is read, with the safe schema: front
+matter in another language (---js, TOML, JSON) is refused. A text without front matter is read
+as a title line and a body, and needs --date.
+
+The whole import is one transaction: if a file cannot be read nothing is imported, unless
+--keep-going, which skips it and reports why. Importing the same files again changes nothing
+("unchanged"); an edited file is "updated". Damaged text (mojibake, ?-runs, U+FFFD) is repaired:
+certain repairs are applied, uncertain ones are queued for an editor. --dry-run writes nothing.
+--report FILE writes the report (JSON when FILE ends in .json).`;
+
+export async function runNewsImport(
+  db: Db,
+  network: Network,
+  target: string,
+  opts: {
+    dryRun: boolean;
+    keepGoing: boolean;
+    report?: string | undefined;
+    date?: string | undefined;
+    language?: string | undefined;
+    chapter?: string | undefined;
+  },
+): Promise<void> {
+  let date: Date | undefined;
+  if (opts.date) {
+    date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(opts.date) ? `${opts.date}T12:00:00Z` : opts.date);
+    if (Number.isNaN(date.getTime()))
+      throw new AppError('validation', `--date ${opts.date} is not a date (YYYY-MM-DD)`);
+  }
+  const language = opts.language;
+  if (language !== undefined && !['fr', 'nl', 'en'].includes(language))
+    throw new AppError('validation', '--language must be fr, nl or en');
+  if (/\.xml$/i.test(target)) {
+    if (!fs.existsSync(target)) throw new AppError('not_found', `${target} does not exist.`);
+    const report = await importWxr(db, network, fs.createReadStream(target), {
+      dryRun: opts.dryRun,
+      keepGoing: opts.keepGoing,
+      ...(language ? { language: language as 'fr' | 'nl' | 'en' } : {}),
+      ...(opts.chapter ? { chapter: opts.chapter } : {}),
+    });
+    const skipped = Object.entries(report.skippedByKind)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+    const text = `${reportText(report)}\nskipped by kind: ${skipped || 'none'} · ${report.comments} approved comments (not archived) · ${report.attachments.length} attachments listed, not fetched`;
+    console.log(text);
+    if (opts.report)
+      fs.writeFileSync(opts.report, opts.report.endsWith('.json') ? JSON.stringify(report, null, 2) : `${text}\n`);
+    return;
+  }
+  const files = await readSources(target);
+  if (!files.length) throw new AppError('validation', `${target} holds no Markdown or text file.`);
+  const report = await importMarkdown(db, network, files, {
+    dryRun: opts.dryRun,
+    keepGoing: opts.keepGoing,
+    ...(date ? { date } : {}),
+    ...(language ? { language: language as 'fr' | 'nl' | 'en' } : {}),
+    ...(opts.chapter ? { chapter: opts.chapter } : {}),
+  });
+  const text = reportText(report);
+  console.log(text);
+  if (opts.report)
+    fs.writeFileSync(opts.report, opts.report.endsWith('.json') ? JSON.stringify(report, null, 2) : `${text}\n`);
+}

@@ -1,0 +1,312 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listChapters } from '../chapters/service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { fromWallClock, localString, parseLocal } from '../events/service.js';
+import { blobStoreFor } from '../storage/service.js';
+import { requireUser } from '../web/context.js';
+import { AppError } from '../web/errors.js';
+import { ErrorSummary, Field, type FormErrors, type FormValues, formError, Select, validate } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { authorize } from '../web/policy.js';
+import { newsPolicy } from './policy.js';
+import { ArticleCreateSchema, ArticleUpdateSchema } from './schemas.js';
+import { articleStatuses } from './tables.js';
+import * as news from './service.js';
+
+const TZ = 'Europe/Brussels';
+type Params = { Params: { id: string } };
+interface UploadedFile {
+  bytes: Buffer;
+  filename: string;
+  truncated: boolean;
+}
+type Body = Record<string, string | UploadedFile | undefined>;
+
+/** The form's strings → the API's input: the same schema validates both. */
+function formInput(body: Body): { input: Record<string, unknown>; values: FormValues } {
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(body ?? {})) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
+  const list = (s: string | undefined) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const input: Record<string, unknown> = {
+    title: values.title ?? '',
+    bodyMarkdown: values.bodyMarkdown ?? '',
+    excerpt: values.excerpt ?? '',
+    language: values.language || 'fr',
+    chapter: values.chapter ? values.chapter : null,
+    categories: list(values.categories),
+    tags: list(values.tags),
+    partner: values.partner === 'on',
+    status: values.status || 'draft',
+  };
+  if (values.slug?.trim()) input.slug = values.slug.trim();
+  if (values.publishAt?.trim()) {
+    try {
+      input.publishAt = fromWallClock(parseLocal(values.publishAt.trim()), TZ).toISOString();
+    } catch {
+      input.publishAt = values.publishAt;
+    }
+  }
+  return { input, values };
+}
+
+export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): void {
+  const store = blobStoreFor(config.dataDir);
+
+  async function form(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { article?: news.ArticleRow; values: FormValues; errors?: FormErrors; status?: number },
+  ) {
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    const chapters = await listChapters(db, req.network, { limit: 500 });
+    const title = opts.article ? t('news.admin.edit', { title: opts.article.title }) : t('news.admin.new');
+    const { values, errors } = opts;
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={title}>
+        <h1>{title}</h1>
+        {opts.article ? (
+          <p>
+            <a href={`/news/${opts.article.slug}`}>{t('news.admin.view')}</a> ·{' '}
+            <a href={`/admin/news/${opts.article.id}/revisions`}>{t('news.admin.revisions')}</a>
+          </p>
+        ) : null}
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <form
+          method="post"
+          action={opts.article ? `/admin/news/${opts.article.id}` : '/admin/news'}
+          enctype="multipart/form-data"
+          class="stack"
+        >
+          <CsrfField ctx={ctx} />
+          <Field name="title" label={t('news.admin.field.title')} values={values} errors={errors} required />
+          <Field name="slug" label={t('news.admin.field.slug')} values={values} errors={errors} />
+          <Field name="bodyMarkdown" label={t('news.admin.field.body')} values={values} errors={errors} multiline />
+          <Field name="excerpt" label={t('news.admin.field.excerpt')} values={values} errors={errors} multiline />
+          <Select
+            name="language"
+            label={t('news.admin.field.language')}
+            values={values}
+            errors={errors}
+            options={[
+              { value: 'fr', label: 'Français' },
+              { value: 'nl', label: 'Nederlands' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          <Select
+            name="chapter"
+            label={t('news.admin.field.chapter')}
+            values={values}
+            errors={errors}
+            options={[
+              { value: '', label: t('news.admin.field.networkWide') },
+              ...chapters.map((c) => ({ value: c.slug, label: c.name })),
+            ]}
+          />
+          <Field name="categories" label={t('news.admin.field.categories')} values={values} errors={errors} />
+          <Field name="tags" label={t('news.admin.field.tags')} values={values} errors={errors} />
+          <div>
+            <input id="f-partner" type="checkbox" name="partner" checked={values.partner === 'on'} />{' '}
+            <label htmlFor="f-partner">{t('news.admin.field.partner')}</label>
+          </div>
+          <Select
+            name="status"
+            label={t('news.admin.field.status')}
+            values={values}
+            errors={errors}
+            options={articleStatuses.map((s) => ({ value: s, label: t(`news.status.${s}`) }))}
+          />
+          <Field
+            name="publishAt"
+            type="datetime-local"
+            label={t('news.admin.field.publishAt')}
+            values={values}
+            errors={errors}
+          />
+          <div>
+            <label htmlFor="f-cover">{t('news.admin.field.cover')}</label>
+            <input id="f-cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" />
+            {errors?.cover ? <p class="field-error">{errors.cover}</p> : null}
+          </div>
+          <div>
+            <button type="submit">{t('news.admin.save')}</button>
+          </div>
+        </form>
+      </Layout>,
+      opts.status,
+    );
+  }
+
+  const valuesOf = (
+    a: news.ArticleRow,
+    view: Awaited<ReturnType<typeof news.presentArticles>>[number],
+  ): FormValues => ({
+    title: a.title,
+    slug: a.slug,
+    bodyMarkdown: a.bodyMarkdown,
+    excerpt: a.excerptWritten ? a.excerpt : '',
+    language: a.language,
+    chapter: view.chapter?.slug ?? '',
+    categories: view.categories.map((c) => c.path).join(', '),
+    tags: view.tags.map((x) => x.name).join(', '),
+    partner: a.partner ? 'on' : '',
+    status: a.status,
+    publishAt: a.publishAt ? localString(a.publishAt, TZ) : '',
+  });
+
+  app.get('/admin/news', async (req, reply) => {
+    const user = requireUser(req);
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    const editor = await newsPolicy.isEditor(db, user, req.network.id);
+    const rows = [];
+    for (const status of articleStatuses) {
+      // Editors see everything; others the articles they wrote.
+      if (!editor) {
+        const mine = await news.authorForUser(db, req.network.id, user.id);
+        rows.push(...(await news.listAuthorArticles(db, req.network.id, mine.id, status)));
+      } else rows.push(...(await news.listArticles(db, req.network, user, { status }, { limit: 100, offset: 0 })).rows);
+    }
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('news.admin.title')}>
+        <h1>{t('news.admin.title')}</h1>
+        <p>
+          <a href="/admin/news/new">{t('news.admin.new')}</a>
+        </p>
+        {rows.length ? (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('news.admin.field.title')}</th>
+                  <th scope="col">{t('news.admin.field.status')}</th>
+                  <th scope="col">{t('news.admin.when')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((a) => (
+                  <tr>
+                    <td>
+                      <a href={`/admin/news/${a.id}`}>{a.title}</a>
+                    </td>
+                    <td>{t(`news.status.${a.status}`)}</td>
+                    <td>{localString(a.updatedAt, TZ).replace('T', ' ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t('news.admin.empty')}</p>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get('/admin/news/new', async (req, reply) => {
+    requireUser(req);
+    return form(req, reply, { values: { language: req.locale, status: 'draft' } });
+  });
+
+  app.get<Params>('/admin/news/:id', async (req, reply) => {
+    const article = await news.findArticle(db, req.network, req.params.id);
+    authorize(req.user, await newsPolicy.edit(db, req.user, article), 'change this article');
+    const [view] = await news.presentArticles(db, req.network.id, [article]);
+    return form(req, reply, { article, values: valuesOf(article, view!) });
+  });
+
+  app.get<Params>('/admin/news/:id/revisions', async (req, reply) => {
+    const article = await news.findArticle(db, req.network, req.params.id);
+    const revisions = await news.articleRevisions(db, req.network, req.user, article.id);
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('news.admin.revisions')}>
+        <h1>
+          {t('news.admin.revisions')}: {article.title}
+        </h1>
+        {revisions
+          .slice()
+          .reverse()
+          .map((r) => (
+            <section>
+              <h2>{t('news.admin.revision', { n: r.number })}</h2>
+              <p>
+                {t(`news.status.${r.status}`)} · {t('news.admin.who')}: {r.editedBy ?? t('news.admin.system')}
+                {r.note ? ` (${r.note})` : ''} · {localString(new Date(r.createdAt), TZ).replace('T', ' ')}
+              </p>
+              <pre class="diff">{r.diff}</pre>
+            </section>
+          ))}
+      </Layout>,
+    );
+  });
+
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: 10 * 1_048_576, files: 1, fields: 20, parts: 21 },
+      async onFile(part: MultipartFile) {
+        const bytes = await part.toBuffer();
+        (part as unknown as { value: UploadedFile }).value = {
+          bytes,
+          filename: part.filename,
+          truncated: part.file.truncated,
+        };
+      },
+    });
+    const signedIn = { onRequest: async (req: FastifyRequest) => void requireUser(req) };
+
+    async function save(req: FastifyRequest<{ Body: Body; Params: { id?: string } }>, reply: FastifyReply) {
+      const user = requireUser(req);
+      const { input, values } = formInput(req.body);
+      const id = req.params.id;
+      const parsed = id ? validate(ArticleUpdateSchema, input, values) : validate(ArticleCreateSchema, input, values);
+      const existing = id ? await news.findArticle(db, req.network, id) : undefined;
+      if (!parsed.ok) return form(req, reply, { article: existing, values, errors: parsed.errors, status: 400 });
+      try {
+        const row = id
+          ? await news.updateArticle(db, req.network, user, id, parsed.data)
+          : await news.createArticle(db, req.network, user, parsed.data as never);
+        const cover = req.body?.cover;
+        if (typeof cover === 'object' && cover.bytes.length) {
+          if (cover.truncated)
+            throw new AppError('validation', 'The picture is larger than 10 MB.', [
+              { field: 'cover', message: 'must be at most 10 MB' },
+            ]);
+          await news.saveCover(db, store, req.network, user, row.id, {
+            bytes: cover.bytes,
+            name: cover.filename || 'cover',
+            field: 'cover',
+          });
+        }
+        return reply.redirect(`/admin/news/${row.id}?done=saved`, 303);
+      } catch (err) {
+        // A refused picture is shown beside its field, like any other invalid input.
+        if (err instanceof AppError && err.errors.some((e) => e.field === 'cover'))
+          return form(req, reply, { article: existing, values, errors: { cover: err.detail }, status: 400 });
+        const { errors } = formError(err, values);
+        return form(req, reply, { article: existing, values, errors, status: 400 });
+      }
+    }
+    scope.post<{ Body: Body }>('/admin/news', { ...signedIn, preHandler: scope.csrfProtection }, (req, reply) =>
+      save(req as never, reply),
+    );
+    scope.post<{ Body: Body; Params: { id: string } }>(
+      '/admin/news/:id',
+      { ...signedIn, preHandler: scope.csrfProtection },
+      (req, reply) => save(req, reply),
+    );
+  });
+}

@@ -1,0 +1,113 @@
+import type { Tx } from '../db/connection.js';
+import { findChapter } from '../chapters/service.js';
+import type { Network } from '../networks/service.js';
+import { AppError } from '../web/errors.js';
+import { fold } from '../web/fold.js';
+import { slugify } from '../web/slug.js';
+import { excerptOf, htmlToText, renderArticleMarkdown } from './markdown.js';
+import * as q from './queries.js';
+import type { ArticleStatus } from './tables.js';
+
+/** Pieces shared by the writers of articles (service.ts, writing.ts, the importers through service.ts). */
+
+/** The body's derived text: rendered HTML, excerpt (unless written), search text. */
+export function derive(a: { title: string; bodyMarkdown: string; excerpt?: string | undefined; terms?: string[] }) {
+  const bodyHtml = renderArticleMarkdown(a.bodyMarkdown);
+  const written = (a.excerpt ?? '').trim();
+  const excerpt = written || excerptOf(bodyHtml);
+  const searchText = fold([a.title, excerpt, htmlToText(bodyHtml), ...(a.terms ?? [])].join(' '));
+  return { bodyHtml, excerpt, excerptWritten: written.length > 0, searchText };
+}
+
+/** "Parent/Child" names → category rows, parents first; tags by slug. */
+export async function resolveTerms(db: Tx, networkId: string, categories: string[], tags: string[]) {
+  const categoryIds: string[] = [];
+  for (const name of categories) {
+    let parentId: string | null = null;
+    let path = '';
+    for (const part of name
+      .split('/')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const slug = slugify(part) || 'category';
+      path = path ? `${path}/${slug}` : slug;
+      const row: q.CategoryRow = await q.upsertCategory(db, networkId, { parentId, slug, path, name: part });
+      parentId = row.id;
+    }
+    if (parentId) categoryIds.push(parentId);
+  }
+  const tagIds: string[] = [];
+  for (const name of tags) {
+    const slug = slugify(name);
+    if (slug) tagIds.push((await q.upsertTag(db, networkId, slug, name.trim())).id);
+  }
+  return { categoryIds, tagIds };
+}
+
+/** The byline of an account, made on first use with a unique slug from the name. */
+export async function authorForUser(db: Tx, networkId: string, userId: string): Promise<q.AuthorRow> {
+  const existing = await q.selectAuthorForUser(db, networkId, userId);
+  if (existing) return existing;
+  const user = await q.selectUserName(db, networkId, userId);
+  if (!user)
+    throw new AppError('validation', 'An author is not an account of this network.', [
+      { field: 'authors', message: `${userId} is not an account of this network` },
+    ]);
+  return q.insertAuthor(db, {
+    networkId,
+    userId,
+    name: user.name,
+    slug: await freeAuthorSlug(db, networkId, user.name),
+  });
+}
+
+export async function freeAuthorSlug(db: Tx, networkId: string, name: string): Promise<string> {
+  const base = slugify(name) || 'author';
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await q.slugTaken(db, networkId, slug))) return slug;
+  }
+}
+
+export async function freeArticleSlug(db: Tx, networkId: string, base: string, given: boolean, selfId?: string) {
+  for (let n = 1; n < 1000; n++) {
+    const slug = n === 1 ? base : `${base.slice(0, 75)}-${n}`;
+    const other = await q.selectArticleBySlug(db, networkId, slug);
+    if (!other || other.id === selfId) return slug;
+    if (given)
+      throw new AppError('conflict', `Another article already uses the address "${slug}".`, [
+        { field: 'slug', message: 'is already used by another article' },
+      ]);
+  }
+  throw new AppError('conflict', 'No free address for this title: give a slug.');
+}
+
+export async function chapterIdOf(db: Tx, network: Network, slug: string | null | undefined) {
+  return slug ? (await findChapter(db, network, slug)).id : null;
+}
+
+/** When a scheduled time has already passed, the article is simply published. */
+export function settleStatus(status: ArticleStatus, publishAt: Date | null | undefined, now: Date) {
+  if (status === 'scheduled' && publishAt && publishAt <= now) return 'published' as const;
+  return status;
+}
+
+export const webhookData = (a: q.ArticleRow) => ({
+  id: a.id,
+  slug: a.slug,
+  title: a.title,
+  language: a.language,
+  status: a.status,
+  publishedAt: a.publishedAt?.toISOString() ?? null,
+  url: `/news/${a.slug}`,
+});
+
+export interface SaveExtras {
+  /** Byline ids (news_authors) instead of accounts: the importer's contributors. */
+  authorIds?: string[];
+  sourceKey?: string;
+  sourceHash?: string;
+  publishedAt?: Date | null;
+  note?: string;
+  coverUploadId?: string | null;
+}

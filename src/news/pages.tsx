@@ -1,0 +1,282 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findChapter } from '../chapters/service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { scriptSafeJson } from '../feeds/service.js';
+import { notFound } from '../web/errors.js';
+import { Layout, pageContext, sendPage } from '../web/page.js';
+import { articleJsonLd } from './jsonld.js';
+import * as news from './service.js';
+import { ArticleCard, Byline, formatDay } from './components.js';
+import { corrections } from '../error-reports/service.js';
+
+const PER_PAGE = 10;
+
+function feedQuery(filter: { chapter?: string; category?: string; tag?: string }) {
+  const p = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
+  return p ? `?${p}` : '';
+}
+
+interface ListSpec {
+  title: string;
+  filter: { chapter?: string; category?: string; tag?: string; author?: string; q?: string; networkWideOnly?: boolean };
+  path: string;
+}
+
+async function listPage(db: Db, config: Config, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const query = req.query as Record<string, unknown>;
+  const page = Math.min(Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1), 10_000);
+  const { rows, total } = await news.listArticles(db, req.network, req.user, spec.filter, {
+    limit: PER_PAGE,
+    offset: (page - 1) * PER_PAGE,
+  });
+  const views = await news.presentArticles(db, req.network.id, rows);
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  if (page > pages) throw notFound('This page of articles');
+  const feeds = feedQuery({ chapter: spec.filter.chapter, category: spec.filter.category, tag: spec.filter.tag });
+  const at = (n: number) => {
+    const p = new URLSearchParams();
+    if (spec.filter.q) p.set('q', spec.filter.q);
+    if (n > 1) p.set('page', String(n));
+    const s = p.toString();
+    return s ? `${spec.path}?${s}` : spec.path;
+  };
+  return sendPage(
+    reply,
+    <Layout
+      ctx={ctx}
+      title={spec.title}
+      head={
+        <>
+          <link rel="canonical" href={`${config.baseUrl}${at(page)}`} />
+          <link rel="alternate" type="application/rss+xml" title={t('news.rss')} href={`/news.rss${feeds}`} />
+          <link rel="alternate" type="application/atom+xml" title={t('news.atom')} href={`/news.atom${feeds}`} />
+          {page > 1 ? <link rel="prev" href={at(page - 1)} /> : null}
+          {page < pages ? <link rel="next" href={at(page + 1)} /> : null}
+        </>
+      }
+    >
+      <h1>{spec.title}</h1>
+      <form method="get" action="/news" role="search" class="inline">
+        <label htmlFor="news-q">{t('news.search')}</label>{' '}
+        <input id="news-q" name="q" type="search" value={spec.filter.q ?? ''} />{' '}
+        <button type="submit">{t('news.searchButton')}</button>
+      </form>
+      {views.length ? (
+        <ul class="cards">
+          {views.map((v) => (
+            <ArticleCard ctx={ctx} view={v} />
+          ))}
+        </ul>
+      ) : (
+        <p>{spec.filter.q ? t('news.noResults') : t('news.empty')}</p>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t('news.pageOf', { page, pages })} class="pager">
+          {page > 1 ? (
+            <a href={at(page - 1)} rel="prev">
+              {t('news.newer')}
+            </a>
+          ) : null}{' '}
+          <span>{t('news.pageOf', { page, pages })}</span>{' '}
+          {page < pages ? (
+            <a href={at(page + 1)} rel="next">
+              {t('news.older')}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+      <p class="feeds">
+        <a href={`/news.rss${feeds}`} type="application/rss+xml">
+          {t('news.rss')}
+        </a>
+        {' · '}
+        <a href={`/news.atom${feeds}`} type="application/atom+xml">
+          {t('news.atom')}
+        </a>
+      </p>
+    </Layout>,
+  );
+}
+
+async function articlePage(
+  db: Db,
+  config: Config,
+  req: FastifyRequest<{ Params: { slug: string } }>,
+  reply: FastifyReply,
+) {
+  const row = await news.readableArticle(db, req.network, req.user, req.params.slug);
+  const [view] = await news.presentArticles(db, req.network.id, [row]);
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const url = `${config.baseUrl}${view!.url}`;
+  const notes = (await corrections(db, row.id)).filter((c) => c.text && c.date) as { text: string; date: Date }[];
+  const image = view!.cover ? `${config.baseUrl}${view!.cover.url}` : undefined;
+  return sendPage(
+    reply,
+    <Layout
+      ctx={ctx}
+      title={view!.title}
+      head={
+        <>
+          <link rel="canonical" href={url} />
+          <link rel="alternate" hrefLang={view!.language} href={url} />
+          {view!.translations.map((tr) => (
+            <link rel="alternate" hrefLang={tr.language} href={`${config.baseUrl}/news/${tr.slug}`} />
+          ))}
+          {row.status === 'unlisted' || row.status !== 'published' ? <meta name="robots" content="noindex" /> : null}
+          <meta name="description" content={view!.excerpt} />
+          <meta property="og:type" content="article" />
+          <meta property="og:site_name" content={req.network.name} />
+          <meta property="og:title" content={view!.title} />
+          <meta property="og:description" content={view!.excerpt} />
+          <meta property="og:url" content={url} />
+          <meta property="og:locale" content={{ fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' }[view!.language]} />
+          {image ? <meta property="og:image" content={image} /> : null}
+          {view!.publishedAt ? <meta property="article:published_time" content={view!.publishedAt} /> : null}
+          <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+          <meta name="twitter:title" content={view!.title} />
+          <meta name="twitter:description" content={view!.excerpt} />
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{
+              __html: scriptSafeJson({
+                ...articleJsonLd(view!, { baseUrl: config.baseUrl, networkName: req.network.name }),
+                ...(notes.length
+                  ? {
+                      correction: notes.map((n) => ({
+                        '@type': 'CorrectionComment',
+                        text: n.text,
+                        datePublished: n.date.toISOString(),
+                      })),
+                    }
+                  : {}),
+              }),
+            }}
+          />
+        </>
+      }
+    >
+      <article lang={view!.language} class="article">
+        <h1>{view!.title}</h1>
+        {row.status !== 'published' ? <p class="badge">{t(`news.status.${row.status}`)}</p> : null}
+        <Byline ctx={ctx} view={view!} />
+        {view!.cover ? (
+          <img src={view!.cover.url} srcset={view!.cover.srcset} sizes="(max-width: 800px) 100vw, 800px" alt="" />
+        ) : null}
+        <div class="prose" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
+        {notes.length ? (
+          <section aria-labelledby="corrections" class="corrections">
+            <h2 id="corrections">{t('report.corrections')}</h2>
+            <ul>
+              {notes.map((n) => (
+                <li>
+                  <strong>{t('report.correctedOn', { date: formatDay(n.date.toISOString(), ctx.locale) })}</strong> —{' '}
+                  {n.text}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <p class="report">
+          <a href={`/news/${view!.slug}/report`} data-report="1">
+            {t('report.link')}
+          </a>{' '}
+          <span class="muted">{t('report.hint')}</span>
+        </p>
+        <script src="/assets/report-error.js" defer />
+        <footer>
+          {view!.categories.length ? (
+            <p>
+              {t('news.categories')}:{' '}
+              {view!.categories.map((c, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <a href={`/news/category/${c.path}`}>{c.name}</a>
+                </>
+              ))}
+            </p>
+          ) : null}
+          {view!.tags.length ? (
+            <p>
+              {t('news.tags')}:{' '}
+              {view!.tags.map((tag, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <a href={`/news/tag/${tag.slug}`} rel="tag">
+                    {tag.name}
+                  </a>
+                </>
+              ))}
+            </p>
+          ) : null}
+          {view!.translations.length ? (
+            <p>
+              {t('news.translations')}:{' '}
+              {view!.translations.map((tr, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <a href={`/news/${tr.slug}`} hrefLang={tr.language} lang={tr.language}>
+                    {{ fr: 'Français', nl: 'Nederlands', en: 'English' }[tr.language]}
+                  </a>
+                </>
+              ))}
+            </p>
+          ) : null}
+        </footer>
+      </article>
+    </Layout>,
+  );
+}
+
+export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
+  app.get('/news', (req, reply) => {
+    const q = (req.query as { q?: unknown }).q;
+    const search = typeof q === 'string' && q.trim() ? q.trim().slice(0, 200) : undefined;
+    const t = pageContext(req, reply).t;
+    return listPage(db, config, req, reply, {
+      title: search ? t('news.searchTitle', { q: search }) : t('news.title'),
+      filter: search ? { q: search } : {},
+      path: '/news',
+    });
+  });
+  app.get<{ Params: { slug: string } }>('/chapters/:slug/news', async (req, reply) => {
+    const chapter = await findChapter(db, req.network, req.params.slug);
+    return listPage(db, config, req, reply, {
+      title: pageContext(req, reply).t('news.chapterTitle', { name: chapter.name }),
+      filter: { chapter: chapter.slug },
+      path: `/chapters/${chapter.slug}/news`,
+    });
+  });
+  app.get<{ Params: { '*': string } }>('/news/category/*', async (req, reply) => {
+    const path = req.params['*'].replace(/^\/+|\/+$/g, '');
+    const category = await news.findCategory(db, req.network, path);
+    if (!category) throw notFound('This category');
+    return listPage(db, config, req, reply, {
+      title: pageContext(req, reply).t('news.categoryTitle', { name: category.name }),
+      filter: { category: category.path },
+      path: `/news/category/${category.path}`,
+    });
+  });
+  app.get<{ Params: { slug: string } }>('/news/tag/:slug', async (req, reply) => {
+    const tag = await news.findTag(db, req.network, req.params.slug);
+    if (!tag) throw notFound('This tag');
+    return listPage(db, config, req, reply, {
+      title: pageContext(req, reply).t('news.tagTitle', { name: tag.name }),
+      filter: { tag: tag.slug },
+      path: `/news/tag/${tag.slug}`,
+    });
+  });
+  app.get<{ Params: { slug: string } }>('/news/author/:slug', async (req, reply) => {
+    const author = await news.findAuthor(db, req.network, req.params.slug);
+    if (!author) throw notFound('This author');
+    return listPage(db, config, req, reply, {
+      title: pageContext(req, reply).t('news.authorTitle', { name: author.name }),
+      filter: { author: author.slug },
+      path: `/news/author/${author.slug}`,
+    });
+  });
+  app.get<{ Params: { slug: string } }>('/news/:slug', (req, reply) => articlePage(db, config, req, reply));
+}

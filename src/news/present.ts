@@ -1,0 +1,44 @@
+import type { Tx } from '../db/connection.js';
+import { imageUrl, srcsetOf } from '../storage/service.js';
+import * as q from './queries.js';
+import type { ArticleView } from './schemas.js';
+
+export const articlePath = (a: { slug: string }) => `/news/${encodeURIComponent(a.slug)}`;
+
+/** Rows → what the API and the pages show, with their bylines, terms, chapter, cover and translations. */
+export async function presentArticles(db: Tx, networkId: string, rows: q.ArticleRow[]): Promise<ArticleView[]> {
+  const rel = await q.selectRelations(db, networkId, rows);
+  const chapters = new Map(rel.chapters.map((c) => [c.id, c]));
+  const covers = new Map(rel.covers.map((c) => [c.id, c]));
+  return rows.map((a) => {
+    const cover = a.coverUploadId ? covers.get(a.coverUploadId) : undefined;
+    const chapter = a.chapterId ? chapters.get(a.chapterId) : undefined;
+    return {
+      id: a.id,
+      slug: a.slug,
+      url: articlePath(a),
+      title: a.title,
+      language: a.language as ArticleView['language'],
+      translations: rel.translations
+        .filter((t) => t.group === a.translationGroup && t.id !== a.id && t.status === 'published')
+        .map((t) => ({ id: t.id, language: t.language as ArticleView['language'], slug: t.slug })),
+      bodyMarkdown: a.bodyMarkdown,
+      bodyHtml: a.bodyHtml,
+      excerpt: a.excerpt,
+      cover: cover ? { id: cover.id, url: imageUrl(cover, 1280), srcset: srcsetOf(cover) } : null,
+      chapter: chapter ? { slug: chapter.slug, name: chapter.name } : null,
+      authors: rel.authors.filter((x) => x.articleId === a.id).map(({ slug, name }) => ({ slug, name })),
+      categories: rel.categories
+        .filter((x) => x.articleId === a.id)
+        .map(({ slug, name, path }) => ({ slug, name, path })),
+      tags: rel.tags.filter((x) => x.articleId === a.id).map(({ slug, name }) => ({ slug, name })),
+      partner: a.partner,
+      status: a.status,
+      publishAt: a.publishAt?.toISOString() ?? null,
+      publishedAt: a.publishedAt?.toISOString() ?? null,
+      revision: a.revision,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,405 @@
+import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { users } from '../accounts/tables.js';
+import { chapters } from '../chapters/tables.js';
+import type { Tx } from '../db/connection.js';
+import { chapterFollowers } from '../follows/tables.js';
+import { uploads } from '../storage/tables.js';
+import {
+  articleAuthors,
+  articleCategories,
+  articleRevisions,
+  articles,
+  articleTags,
+  newsAuthors,
+  newsCategories,
+  newsEditors,
+  newsTags,
+  type ArticleStatus,
+} from './tables.js';
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type ArticleInsert = typeof articles.$inferInsert;
+export type AuthorRow = typeof newsAuthors.$inferSelect;
+export type CategoryRow = typeof newsCategories.$inferSelect;
+export type TagRow = typeof newsTags.$inferSelect;
+
+export async function selectArticle(db: Tx, networkId: string, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), eq(articles.id, id)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function selectArticleBySlug(db: Tx, networkId: string, slug: string) {
+  const [row] = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), eq(articles.slug, slug)));
+  return row;
+}
+
+export async function selectArticleBySource(db: Tx, networkId: string, sourceKey: string) {
+  const [row] = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), eq(articles.sourceKey, sourceKey)));
+  return row;
+}
+
+/** Slugs of the network that start with `prefix`: a truncated old permalink finds its article only when alone. */
+export function selectSlugsStartingWith(db: Tx, networkId: string, prefix: string, limit = 2) {
+  return db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.networkId, networkId),
+        sql`starts_with(${articles.slug}, ${prefix})`,
+        inArray(articles.status, ['published', 'unlisted']),
+      ),
+    )
+    .limit(limit);
+}
+
+export async function insertArticle(db: Tx, values: ArticleInsert): Promise<ArticleRow> {
+  const [row] = await db.insert(articles).values(values).returning();
+  return row!;
+}
+
+export async function updateArticle(db: Tx, id: string, patch: Partial<ArticleInsert>): Promise<ArticleRow> {
+  const [row] = await db
+    .update(articles)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(articles.id, id))
+    .returning();
+  return row!;
+}
+
+export interface ListFilter {
+  statuses: readonly ArticleStatus[];
+  chapterId?: string | undefined;
+  networkWideOnly?: boolean;
+  categoryPath?: string | undefined;
+  tagId?: string | undefined;
+  authorId?: string | undefined;
+  /** A tsquery already built from folded words. */
+  tsquery?: string | undefined;
+}
+
+function listWhere(networkId: string, f: ListFilter): SQL {
+  const parts: (SQL | undefined)[] = [eq(articles.networkId, networkId), inArray(articles.status, [...f.statuses])];
+  if (f.chapterId) parts.push(eq(articles.chapterId, f.chapterId));
+  if (f.networkWideOnly) parts.push(isNull(articles.chapterId));
+  if (f.categoryPath !== undefined)
+    parts.push(sql`${articles.id} IN (SELECT ac.article_id FROM ${articleCategories} ac JOIN ${newsCategories} c ON c.id = ac.category_id
+      WHERE c.network_id = ${networkId} AND (c.path = ${f.categoryPath} OR starts_with(c.path, ${`${f.categoryPath}/`})))`);
+  if (f.tagId) parts.push(sql`${articles.id} IN (SELECT article_id FROM ${articleTags} WHERE tag_id = ${f.tagId})`);
+  if (f.authorId)
+    parts.push(sql`${articles.id} IN (SELECT article_id FROM ${articleAuthors} WHERE author_id = ${f.authorId})`);
+  if (f.tsquery) parts.push(sql`${articles.searchDoc} @@ to_tsquery('simple', ${f.tsquery})`);
+  return and(...parts)!;
+}
+
+/** Newest first (by publication, then creation). */
+export function selectArticles(db: Tx, networkId: string, f: ListFilter, page: { limit: number; offset: number }) {
+  return db
+    .select()
+    .from(articles)
+    .where(listWhere(networkId, f))
+    .orderBy(
+      f.tsquery
+        ? sql`ts_rank(${articles.searchDoc}, to_tsquery('simple', ${f.tsquery})) DESC`
+        : sql`coalesce(${articles.publishedAt}, ${articles.publishAt}, ${articles.createdAt}) DESC`,
+      desc(articles.id),
+    )
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countArticles(db: Tx, networkId: string, f: ListFilter): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles).where(listWhere(networkId, f));
+  return row?.n ?? 0;
+}
+
+// ——— terms ———
+
+export async function upsertCategory(
+  db: Tx,
+  networkId: string,
+  c: { parentId: string | null; slug: string; path: string; name: string },
+): Promise<CategoryRow> {
+  await db
+    .insert(newsCategories)
+    .values({ networkId, ...c })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select()
+    .from(newsCategories)
+    .where(and(eq(newsCategories.networkId, networkId), eq(newsCategories.path, c.path)));
+  return row!;
+}
+
+export async function upsertTag(db: Tx, networkId: string, slug: string, name: string): Promise<TagRow> {
+  await db.insert(newsTags).values({ networkId, slug, name }).onConflictDoNothing();
+  const [row] = await db
+    .select()
+    .from(newsTags)
+    .where(and(eq(newsTags.networkId, networkId), eq(newsTags.slug, slug)));
+  return row!;
+}
+
+export async function selectCategoryByPath(db: Tx, networkId: string, path: string) {
+  const [row] = await db
+    .select()
+    .from(newsCategories)
+    .where(and(eq(newsCategories.networkId, networkId), eq(newsCategories.path, path)));
+  return row;
+}
+
+export async function selectTag(db: Tx, networkId: string, slug: string) {
+  const [row] = await db
+    .select()
+    .from(newsTags)
+    .where(and(eq(newsTags.networkId, networkId), eq(newsTags.slug, slug)));
+  return row;
+}
+
+export async function setArticleTerms(db: Tx, articleId: string, categoryIds: string[], tagIds: string[]) {
+  await db.delete(articleCategories).where(eq(articleCategories.articleId, articleId));
+  await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
+  if (categoryIds.length)
+    await db
+      .insert(articleCategories)
+      .values([...new Set(categoryIds)].map((categoryId) => ({ articleId, categoryId })));
+  if (tagIds.length) await db.insert(articleTags).values([...new Set(tagIds)].map((tagId) => ({ articleId, tagId })));
+}
+
+// ——— authors ———
+
+export async function selectAuthorForUser(db: Tx, networkId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(newsAuthors)
+    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.userId, userId)));
+  return row;
+}
+
+export async function selectAuthorBySlug(db: Tx, networkId: string, slug: string) {
+  const [row] = await db
+    .select()
+    .from(newsAuthors)
+    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.slug, slug)));
+  return row;
+}
+
+export async function selectAuthorBySource(db: Tx, networkId: string, sourceKey: string) {
+  const [row] = await db
+    .select()
+    .from(newsAuthors)
+    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.sourceKey, sourceKey)));
+  return row;
+}
+
+export async function slugTaken(db: Tx, networkId: string, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: newsAuthors.id })
+    .from(newsAuthors)
+    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.slug, slug)));
+  return !!row;
+}
+
+export async function insertAuthor(db: Tx, values: typeof newsAuthors.$inferInsert): Promise<AuthorRow> {
+  const [row] = await db.insert(newsAuthors).values(values).returning();
+  return row!;
+}
+
+export async function selectUserName(db: Tx, networkId: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
+  return row;
+}
+
+export async function setArticleAuthors(db: Tx, articleId: string, authorIds: string[]) {
+  await db.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
+  const unique = [...new Set(authorIds)];
+  if (unique.length)
+    await db.insert(articleAuthors).values(unique.map((authorId, position) => ({ articleId, authorId, position })));
+}
+
+/** Is this person a byline of this article? */
+export async function isAuthorOf(db: Tx, articleId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(articleAuthors)
+    .innerJoin(newsAuthors, eq(newsAuthors.id, articleAuthors.authorId))
+    .where(and(eq(articleAuthors.articleId, articleId), eq(newsAuthors.userId, userId)));
+  return !!row;
+}
+
+// ——— what a page or the API shows with an article ———
+
+export async function selectRelations(db: Tx, networkId: string, rows: ArticleRow[]) {
+  const ids = rows.map((r) => r.id);
+  if (!ids.length) return { authors: [], categories: [], tags: [], chapters: [], covers: [], translations: [] };
+  const chapterIds = [...new Set(rows.map((r) => r.chapterId).filter((x): x is string => !!x))];
+  const coverIds = [...new Set(rows.map((r) => r.coverUploadId).filter((x): x is string => !!x))];
+  const groups = [...new Set(rows.map((r) => r.translationGroup))];
+  const [authors, categories, tags, chapterRows, covers, translations] = await Promise.all([
+    db
+      .select({ articleId: articleAuthors.articleId, slug: newsAuthors.slug, name: newsAuthors.name })
+      .from(articleAuthors)
+      .innerJoin(newsAuthors, eq(newsAuthors.id, articleAuthors.authorId))
+      .where(inArray(articleAuthors.articleId, ids))
+      .orderBy(asc(articleAuthors.position)),
+    db
+      .select({
+        articleId: articleCategories.articleId,
+        slug: newsCategories.slug,
+        name: newsCategories.name,
+        path: newsCategories.path,
+      })
+      .from(articleCategories)
+      .innerJoin(newsCategories, eq(newsCategories.id, articleCategories.categoryId))
+      .where(inArray(articleCategories.articleId, ids))
+      .orderBy(asc(newsCategories.path)),
+    db
+      .select({ articleId: articleTags.articleId, slug: newsTags.slug, name: newsTags.name })
+      .from(articleTags)
+      .innerJoin(newsTags, eq(newsTags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, ids))
+      .orderBy(asc(newsTags.slug)),
+    chapterIds.length
+      ? db
+          .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+          .from(chapters)
+          .where(inArray(chapters.id, chapterIds))
+      : [],
+    coverIds.length
+      ? db
+          .select({ id: uploads.id, variants: uploads.variants })
+          .from(uploads)
+          .where(and(eq(uploads.networkId, networkId), inArray(uploads.id, coverIds)))
+      : [],
+    db
+      .select({
+        id: articles.id,
+        group: articles.translationGroup,
+        language: articles.language,
+        slug: articles.slug,
+        status: articles.status,
+      })
+      .from(articles)
+      .where(and(eq(articles.networkId, networkId), inArray(articles.translationGroup, groups))),
+  ]);
+  return { authors, categories, tags, chapters: chapterRows, covers, translations };
+}
+
+// ——— revisions ———
+
+export async function insertRevision(db: Tx, values: typeof articleRevisions.$inferInsert) {
+  await db.insert(articleRevisions).values(values);
+}
+
+export function selectRevisions(db: Tx, networkId: string, articleId: string) {
+  return db
+    .select({
+      number: articleRevisions.number,
+      title: articleRevisions.title,
+      bodyMarkdown: articleRevisions.bodyMarkdown,
+      status: articleRevisions.status,
+      note: articleRevisions.note,
+      createdAt: articleRevisions.createdAt,
+      editedBy: users.name,
+    })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.editedBy))
+    .where(and(eq(articleRevisions.networkId, networkId), eq(articleRevisions.articleId, articleId)))
+    .orderBy(asc(articleRevisions.number));
+}
+
+// ——— roles ———
+
+export async function isEditor(db: Tx, networkId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(newsEditors)
+    .where(and(eq(newsEditors.networkId, networkId), eq(newsEditors.userId, userId)));
+  return !!row;
+}
+
+export async function insertEditor(db: Tx, networkId: string, userId: string) {
+  await db.insert(newsEditors).values({ networkId, userId }).onConflictDoNothing();
+}
+
+export async function deleteEditor(db: Tx, networkId: string, userId: string) {
+  await db.delete(newsEditors).where(and(eq(newsEditors.networkId, networkId), eq(newsEditors.userId, userId)));
+}
+
+export function selectEditors(db: Tx, networkId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(newsEditors)
+    .innerJoin(users, eq(users.id, newsEditors.userId))
+    .where(eq(newsEditors.networkId, networkId))
+    .orderBy(asc(users.name));
+}
+
+export async function followsChapter(db: Tx, networkId: string, chapterId: string, userId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(chapterFollowers)
+    .where(
+      and(
+        eq(chapterFollowers.networkId, networkId),
+        eq(chapterFollowers.chapterId, chapterId),
+        eq(chapterFollowers.userId, userId),
+      ),
+    );
+  return !!row;
+}
+
+// ——— the publishing timer ———
+
+/** Scheduled articles whose time has come, locked so two servers never publish one twice. */
+export function selectDue(db: Tx, now: Date, limit = 100) {
+  return db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), lte(articles.publishAt, now)))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export const publicStatuses: readonly ArticleStatus[] = ['published'];
+
+export function selectSitemap(db: Tx, networkId: string, limit: number) {
+  return db
+    .select({ slug: articles.slug, updatedAt: articles.updatedAt })
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), eq(articles.status, 'published')))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+}
+
+export async function selectBodies(db: Tx, networkId: string, language: string, limit: number) {
+  const rows = await db
+    .select({ body: articles.bodyMarkdown })
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), eq(articles.language, language), eq(articles.status, 'published')))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+  return rows.map((r) => r.body);
+}
+
+export async function selectNoticeRecipients(db: Tx, networkId: string, articleId: string, chapterId: string | null) {
+  const res = await db.execute<{ email: string; name: string; locale: string | null }>(sql`
+    SELECT DISTINCT u.email, u.name, NULL::text AS locale FROM ${users} u
+    WHERE u.network_id = ${networkId} AND (
+      u.id IN (SELECT a.user_id FROM ${newsAuthors} a JOIN ${articleAuthors} aa ON aa.author_id = a.id WHERE aa.article_id = ${articleId})
+      OR u.id IN (SELECT user_id FROM chapter_organizers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}))`);
+  return res.rows;
+}

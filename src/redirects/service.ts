@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import type { Network } from '../networks/service.js';
+import { AppError, notFound } from '../web/errors.js';
+import { redirects } from './tables.js';
+
+export type RedirectRow = typeof redirects.$inferSelect;
+
+/**
+ * "/Le-Co-Working%2Dx/" → "/le-co-working-x"; "/?p=23&utm=x" → "/?p=23". Percent-encoding in any
+ * case, a trailing slash or not, and tracking parameters all meet on one key.
+ */
+export function redirectKey(url: string): string {
+  const [rawPath = '/', rawQuery = ''] = url.split('?', 2);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    path = rawPath;
+  }
+  path = path.toLowerCase().replace(/\/{2,}/g, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  if (!path.startsWith('/')) path = `/${path}`;
+  const params = new URLSearchParams(rawQuery);
+  for (const k of ['p', 'page_id', 'cat', 'tag', 'feed', 'attachment_id']) {
+    const v = params.get(k);
+    if (v) return `${path}?${k}=${v.toLowerCase()}`;
+  }
+  return path;
+}
+
+/** A target must be a path on this site (never another host: no open redirect). */
+function checkTarget(to: string): string {
+  if (!/^\/(?!\/)[^\s\\]*$/.test(to))
+    throw new AppError('validation', 'A redirect goes to a path of this site, such as /news/my-article.', [
+      { field: 'to', message: 'must be a path starting with /' },
+    ]);
+  return to;
+}
+
+export async function findRedirect(db: Tx, networkId: string, url: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ to: redirects.toPath })
+    .from(redirects)
+    .where(and(eq(redirects.networkId, networkId), eq(redirects.fromKey, redirectKey(url))));
+  return row?.to;
+}
+
+/**
+ * Adds (or, with `replace`, changes) A→B. B is resolved to its final target first; a redirect
+ * that would come back to A is a loop and refused; an existing A with another target is a
+ * conflict unless replaced. Redirects that pointed at A now point where A goes.
+ */
+export async function addRedirect(
+  db: Tx,
+  networkId: string,
+  from: string,
+  to: string,
+  opts: { origin?: string; replace?: boolean } = {},
+): Promise<RedirectRow> {
+  const fromKey = redirectKey(from);
+  let target = checkTarget(to);
+  for (let hops = 0; ; hops++) {
+    if (redirectKey(target) === fromKey)
+      throw new AppError('conflict', `${from} → ${to} would send visitors in a loop.`, [
+        { field: 'to', message: 'leads back to the old address' },
+      ]);
+    const next = await findRedirect(db, networkId, target);
+    if (!next || hops > 20) break;
+    target = next;
+  }
+  const [existing] = await db
+    .select()
+    .from(redirects)
+    .where(and(eq(redirects.networkId, networkId), eq(redirects.fromKey, fromKey)));
+  if (existing && existing.toPath !== target && !opts.replace)
+    throw new AppError('conflict', `${from} already redirects to ${existing.toPath}.`, [
+      { field: 'from', message: `already redirects to ${existing.toPath}` },
+    ]);
+  const [row] = existing
+    ? await db.update(redirects).set({ toPath: target }).where(eq(redirects.id, existing.id)).returning()
+    : await db
+        .insert(redirects)
+        .values({ networkId, fromKey, toPath: target, origin: opts.origin ?? 'manual' })
+        .returning();
+  // No chains: whatever went to the old address now goes straight to the new one.
+  await db
+    .update(redirects)
+    .set({ toPath: target })
+    .where(and(eq(redirects.networkId, networkId), inArray(redirects.toPath, [from, fromKey])));
+  return row!;
+}
+
+export function listRedirects(db: Tx, network: Network, opts: { limit: number; offset: number }) {
+  return db
+    .select()
+    .from(redirects)
+    .where(eq(redirects.networkId, network.id))
+    .orderBy(asc(redirects.fromKey))
+    .limit(opts.limit)
+    .offset(opts.offset);
+}
+
+export async function deleteRedirect(db: Tx, network: Network, id: string) {
+  const rows = await db
+    .delete(redirects)
+    .where(and(eq(redirects.networkId, network.id), eq(redirects.id, id)))
+    .returning({ id: redirects.id });
+  if (!rows.length) throw notFound('This redirect');
+}
+
+export async function updateRedirect(db: Tx, network: Network, id: string, to: string) {
+  const [row] = await db
+    .select()
+    .from(redirects)
+    .where(and(eq(redirects.networkId, network.id), eq(redirects.id, id)));
+  if (!row) throw notFound('This redirect');
+  return addRedirect(db, network.id, row.fromKey, to, { replace: true });
+}
+
+/** The whole table as CSV (from,to,origin), for a spreadsheet or another site. */
+export async function exportRedirects(db: Tx, network: Network): Promise<string> {
+  const rows = await listRedirects(db, network, { limit: 1_000_000, offset: 0 });
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `${['from,to,origin', ...rows.map((r) => [r.fromKey, r.toPath, r.origin].map(cell).join(','))].join('\n')}\n`;
+}
+
+/** Lines "from,to" (a header line is skipped); all or nothing: the first bad line refuses the file. */
+export async function importRedirects(db: Tx, network: Network, csv: string) {
+  const lines = csv.split(/\r?\n/).filter((l) => l.trim());
+  let added = 0;
+  for (const [i, line] of lines.entries()) {
+    const [from, to] = line.split(',').map((s) => s.trim().replace(/^"|"$/g, ''));
+    if (i === 0 && from === 'from') continue;
+    if (!from || !to)
+      throw new AppError('validation', `Line ${i + 1} needs two columns: the old address and the new one.`);
+    try {
+      await addRedirect(db, network.id, from, to, { replace: true });
+    } catch (err) {
+      if (err instanceof AppError) throw new AppError(err.code, `Line ${i + 1}: ${err.detail}`, err.errors);
+      throw err;
+    }
+    added++;
+  }
+  return { added };
+}

@@ -1,0 +1,62 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { buildDictionary, type Dictionary, type Language, repairText, type Substitution } from './repair.js';
+import { textRepairs } from './tables.js';
+
+export {
+  buildDictionary,
+  repairText,
+  hasQuestionDamage,
+  repairMojibake,
+  type Dictionary,
+  type Substitution,
+} from './repair.js';
+
+export interface FieldRepair {
+  field: string;
+  text: string;
+  substitutions: Substitution[];
+}
+
+/** Repairs the fields of one article (title, body, excerpt) with one dictionary and the same witnesses. */
+export function repairFields(
+  fields: Record<string, string | undefined>,
+  dict: Dictionary,
+  witnesses: string[],
+): FieldRepair[] {
+  return Object.entries(fields)
+    .filter((e): e is [string, string] => typeof e[1] === 'string')
+    .map(([field, text]) => ({ field, ...repairText(text, dict, { witnesses }) }));
+}
+
+/** A dictionary for an import: the word list of the language plus the clean texts of the same import. */
+export const dictionaryFor = (language: Language, cleanTexts: string[]) => buildDictionary(language, cleanTexts);
+
+/** Records every substitution of an article (applied or queued), replacing earlier automatic ones. */
+export async function recordRepairs(db: Tx, networkId: string, articleId: string, repairs: FieldRepair[]) {
+  await db.delete(textRepairs).where(and(eq(textRepairs.articleId, articleId), eq(textRepairs.automatic, true)));
+  const rows = repairs.flatMap((r) =>
+    r.substitutions.map((s) => ({
+      networkId,
+      articleId,
+      field: r.field,
+      position: s.at,
+      kind: s.kind,
+      original: s.original,
+      replacement: s.replacement,
+      confidence: s.confidence,
+      alternatives: s.alternatives,
+      state: s.applied ? ('applied' as const) : ('queued' as const),
+    })),
+  );
+  if (rows.length) await db.insert(textRepairs).values(rows);
+  return rows.length;
+}
+
+export function repairsOf(db: Tx, networkId: string, articleId: string) {
+  return db
+    .select()
+    .from(textRepairs)
+    .where(and(eq(textRepairs.networkId, networkId), eq(textRepairs.articleId, articleId)))
+    .orderBy(asc(textRepairs.field), asc(textRepairs.position));
+}

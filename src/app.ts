@@ -49,6 +49,8 @@ import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditPages } from './audit/pages.js';
 import { mediaRoutes } from './storage/routes.js';
+import { callRoutes } from './calls/routes.js';
+import { callPages } from './calls/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -194,6 +196,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   invitationRoutes(api, db, config);
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
+  callRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -211,6 +214,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
+  callPages(app, db);
 
   return app;
 }

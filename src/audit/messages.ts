@@ -3,7 +3,8 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 /** The audit log: messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
 const en = {
   'audit.title': 'Audit log',
-  'audit.intro': 'What admins did to members’ data: exports, deletions and imports, newest first.',
+  'audit.intro':
+    'What admins did to members’ data (exports, deletions, imports) and what calls and juries did (versions, conflicts, assignments, scores, decisions), newest first.',
   'audit.when': 'When',
   'audit.who': 'Who',
   'audit.action': 'Action',
@@ -14,6 +15,15 @@ const en = {
   'audit.action.member.delete': 'Member deleted',
   'audit.action.member.self_delete': 'Member deleted their own account',
   'audit.action.members.import': 'Members imported',
+  'audit.action.call.create': 'Call created',
+  'audit.action.call.version': 'Call changed (new version)',
+  'audit.action.call.conflict': 'Conflict of interest recorded',
+  'audit.action.call.recusal': 'Juror recused',
+  'audit.action.call.assignment': 'Reviews assigned',
+  'audit.action.call.score': 'Review scores changed',
+  'audit.action.call.redaction': 'Redacted copy confirmed',
+  'audit.action.call.decision': 'Decision recorded',
+  'audit.action.call.decisions_sent': 'Decisions sent',
 } as const;
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -32,6 +42,15 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.member.delete': 'Membre supprimé',
     'audit.action.member.self_delete': 'Un membre a supprimé son compte',
     'audit.action.members.import': 'Membres importés',
+    'audit.action.call.create': 'Appel créé',
+    'audit.action.call.version': 'Appel modifié (nouvelle version)',
+    'audit.action.call.conflict': 'Conflit d’intérêts enregistré',
+    'audit.action.call.recusal': 'Juré récusé',
+    'audit.action.call.assignment': 'Évaluations attribuées',
+    'audit.action.call.score': 'Notes d’une évaluation modifiées',
+    'audit.action.call.redaction': 'Copie anonymisée confirmée',
+    'audit.action.call.decision': 'Décision enregistrée',
+    'audit.action.call.decisions_sent': 'Décisions envoyées',
   },
   nl: {
     'audit.title': 'Auditlogboek',
@@ -47,5 +66,14 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.member.delete': 'Lid verwijderd',
     'audit.action.member.self_delete': 'Een lid verwijderde zijn eigen account',
     'audit.action.members.import': 'Leden geïmporteerd',
+    'audit.action.call.create': 'Oproep aangemaakt',
+    'audit.action.call.version': 'Oproep gewijzigd (nieuwe versie)',
+    'audit.action.call.conflict': 'Belangenconflict geregistreerd',
+    'audit.action.call.recusal': 'Jurylid trok zich terug',
+    'audit.action.call.assignment': 'Beoordelingen toegewezen',
+    'audit.action.call.score': 'Scores van een beoordeling gewijzigd',
+    'audit.action.call.redaction': 'Geanonimiseerde kopie bevestigd',
+    'audit.action.call.decision': 'Beslissing geregistreerd',
+    'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
   },
 };

@@ -51,6 +51,8 @@ import { auditPages } from './audit/pages.js';
 import { mediaRoutes } from './storage/routes.js';
 import { callRoutes } from './calls/routes.js';
 import { callPages } from './calls/pages.js';
+import { submissionRoutes } from './calls/submission-routes.js';
+import { submissionPages } from './calls/submission-pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -197,6 +199,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
   callRoutes(api, db, config);
+  submissionRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -215,6 +218,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
   callPages(app, db);
+  submissionPages(app, db, config);
 
   return app;
 }

@@ -5,6 +5,7 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { callMessages } from '../../calls/messages.js';
+import { submissionMessages } from '../../calls/submission-messages.js';
 
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
 const core = {
@@ -328,6 +329,7 @@ export const en = {
   ...consentMessages.en,
   ...auditMessages.en,
   ...callMessages.en,
+  ...submissionMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

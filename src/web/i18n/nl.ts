@@ -6,6 +6,7 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { callMessages } from '../../calls/messages.js';
+import { submissionMessages } from '../../calls/submission-messages.js';
 
 const core = {
   'site.skip': 'Naar de inhoud',
@@ -332,4 +333,5 @@ export const nl: Record<MessageKey, string> = {
   ...consentMessages.nl,
   ...auditMessages.nl,
   ...callMessages.nl,
+  ...submissionMessages.nl,
 };

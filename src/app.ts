@@ -53,6 +53,8 @@ import { callRoutes } from './calls/routes.js';
 import { callPages } from './calls/pages.js';
 import { submissionRoutes } from './calls/submission-routes.js';
 import { submissionPages } from './calls/submission-pages.js';
+import { juryRoutes } from './jury/routes.js';
+import { juryPages } from './jury/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -200,6 +202,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   auditRoutes(api, db, config);
   callRoutes(api, db, config);
   submissionRoutes(api, db, config);
+  juryRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -219,6 +222,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   mediaRoutes(app, db, config);
   callPages(app, db);
   submissionPages(app, db, config);
+  juryPages(app, db, config);
 
   return app;
 }

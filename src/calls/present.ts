@@ -1,5 +1,5 @@
 import type { CallRow, StageRow } from './queries.js';
-import { callState } from './service.js';
+import { callState } from './lookup.js';
 
 export function presentCall(call: CallRow, stages: StageRow[], chapterSlug: string | null, baseUrl = '') {
   return {

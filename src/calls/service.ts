@@ -4,9 +4,9 @@ import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import { findEvent } from '../events/service.js';
 import type { Network } from '../networks/service.js';
-import { AppError, notFound } from '../web/errors.js';
+import { AppError } from '../web/errors.js';
+import { callState, findCall } from './lookup.js';
 import { authorize } from '../web/policy.js';
-import { isUuid } from '../web/schemas.js';
 import { slugify } from '../web/slug.js';
 import { queueCallMail } from './mail.js';
 import { callPolicy } from './policy.js';
@@ -16,19 +16,10 @@ import type { CallCreate, CallRules, CallUpdate } from './schemas.js';
 export type { CallRow, StageRow, SubmissionRow, SubmissionFileRow } from './queries.js';
 export { queueCallMail } from './mail.js';
 export { callPolicy } from './policy.js';
-export type CallState = 'upcoming' | 'open' | 'closed';
-
-/** The server's clock decides: open from `opensAt` (inclusive) to `closesAt` (exclusive). */
-export function callState(call: Pick<q.CallRow, 'opensAt' | 'closesAt'>, now = new Date()): CallState {
-  if (now < call.opensAt) return 'upcoming';
-  return now < call.closesAt ? 'open' : 'closed';
-}
-
-export async function findCall(db: Tx, network: Network, id: string, lock = false): Promise<q.CallRow> {
-  const row = isUuid(id) ? await q.selectCall(db, network.id, id, lock) : await q.selectCallBySlug(db, network.id, id);
-  if (!row) throw notFound(`Call ${id}`);
-  return row;
-}
+export { BlindSubmission, CallRules } from './components.js';
+export { WEBMAIL, knownIdentifiers, proposeRedaction, blindView, redactText } from './blind.js';
+export { formatInstant, formatEuros, formatNumber } from './format.js';
+export { callState, findCall, type CallState } from './lookup.js';
 
 export const stagesOf = async (db: Tx, callId: string) => q.selectStages(db, [callId]);
 export const stagesOfMany = (db: Tx, callIds: string[]) => q.selectStages(db, callIds);
@@ -36,6 +27,13 @@ export const listCalls = (db: Tx, network: Network, limit: number, offset: numbe
   q.selectCalls(db, network.id, limit, offset);
 export const chapterSlugs = q.chapterSlugs;
 export const callVersions = q.selectVersions;
+export {
+  listSubmissions,
+  coApplicantsOf,
+  filesWithUploads,
+  updateSubmissionRow,
+  submissionFor,
+} from './submissions.js';
 
 /** The call's rules must hold together: unique keys, a known tie-break criterion, tiers within the budget. */
 export function checkRules(rules: CallRules): void {

@@ -7,7 +7,7 @@ import { AppError } from '../web/errors.js';
 import { ErrorSummary, type FormErrors, validate } from '../web/forms.js';
 import { SubmissionCreateSchema, SubmissionUpdateSchema } from './submission-schemas.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { BlindSubmission } from './blind-view.js';
+import { BlindSubmission } from './components.js';
 import { formatInstant } from './format.js';
 import type { CallRow, SubmissionRow } from './queries.js';
 import * as calls from './service.js';

@@ -13,7 +13,7 @@ import { formatInstant } from './format.js';
 import { queueCallMail } from './mail.js';
 import { callPolicy } from './policy.js';
 import * as q from './queries.js';
-import { callState, findCall } from './service.js';
+import { callState, findCall } from './lookup.js';
 import type { SubmissionCreate, SubmissionUpdate } from './submission-schemas.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

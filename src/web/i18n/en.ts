@@ -6,6 +6,7 @@ import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { callMessages } from '../../calls/messages.js';
 import { submissionMessages } from '../../calls/submission-messages.js';
+import { juryMessages } from '../../jury/messages.js';
 
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
 const core = {
@@ -330,6 +331,7 @@ export const en = {
   ...auditMessages.en,
   ...callMessages.en,
   ...submissionMessages.en,
+  ...juryMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { callMessages } from '../../calls/messages.js';
 import { submissionMessages } from '../../calls/submission-messages.js';
+import { juryMessages } from '../../jury/messages.js';
 
 const core = {
   'site.skip': 'Aller au contenu',
@@ -334,4 +335,5 @@ export const fr: Record<MessageKey, string> = {
   ...auditMessages.fr,
   ...callMessages.fr,
   ...submissionMessages.fr,
+  ...juryMessages.fr,
 };

@@ -55,6 +55,8 @@ import { submissionRoutes } from './calls/submission-routes.js';
 import { submissionPages } from './calls/submission-pages.js';
 import { juryRoutes } from './jury/routes.js';
 import { juryPages } from './jury/pages.js';
+import { resultRoutes } from './jury/results-routes.js';
+import { resultPages } from './jury/results-pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -203,6 +205,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   callRoutes(api, db, config);
   submissionRoutes(api, db, config);
   juryRoutes(api, db, config);
+  resultRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -223,6 +226,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   callPages(app, db);
   submissionPages(app, db, config);
   juryPages(app, db, config);
+  resultPages(app, db, config);
 
   return app;
 }

@@ -133,3 +133,8 @@ export async function closeStageRow(db: Tx, stageId: string) {
   const [row] = await db.update(callStages).set({ closedAt: new Date() }).where(eq(callStages.id, stageId)).returning();
   return row!;
 }
+
+export async function selectDecisionByConfirm(db: Tx, hash: string) {
+  const [row] = await db.select().from(decisions).where(sql`${decisions.details}->>'confirmHash' = ${hash}`);
+  return row;
+}

@@ -57,6 +57,8 @@ import { juryRoutes } from './jury/routes.js';
 import { juryPages } from './jury/pages.js';
 import { resultRoutes } from './jury/results-routes.js';
 import { resultPages } from './jury/results-pages.js';
+import { programmeRoutes } from './programme/routes.js';
+import { programmePages } from './programme/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -206,6 +208,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   submissionRoutes(api, db, config);
   juryRoutes(api, db, config);
   resultRoutes(api, db, config);
+  programmeRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -227,6 +230,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   submissionPages(app, db, config);
   juryPages(app, db, config);
   resultPages(app, db, config);
+  programmePages(app, db, config);
 
   return app;
 }

@@ -32,6 +32,8 @@ export interface IcsEntry {
   tentative?: boolean;
   /** In an e-mail invitation: the person it is for. */
   attendee?: { name: string; email: string };
+  /** The event's programme as text lines (single-event downloads). */
+  programme?: string;
 }
 
 /** How often calendar apps should poll (REFRESH-INTERVAL / X-PUBLISHED-TTL), in seconds. */
@@ -91,10 +93,11 @@ const hostOf = (baseUrl: string) => new URL(baseUrl).hostname;
 /** Stable across requests and servers: the event's id at the network's host name. */
 export const eventUid = (eventId: string, baseUrl: string) => `${eventId}@${hostOf(baseUrl)}`;
 
-function description(e: EventRow, place: PlaceParts, url: string): string {
+function description(e: EventRow, place: PlaceParts, url: string, programme?: string): string {
   const parts = [
     e.status === 'cancelled' ? e.cancelReason : null,
     e.description,
+    programme,
     place.venue && e.onlineUrl ? e.onlineUrl : null,
     url,
   ];
@@ -119,7 +122,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
   // A sender address of no real person: ORGANIZER needs a mailto, replies are not expected.
   const organizer = { name: opts.networkName, email: `noreply@${hostOf(opts.baseUrl)}` };
   const zones = new Set<string>();
-  const vevents = entries.map(({ event: e, place, tentative, attendee }) => {
+  const vevents = entries.map(({ event: e, place, tentative, attendee, programme }) => {
     const url = `${opts.baseUrl}/events/${e.id}`;
     const inZone = hasVtimezone(e.timeZone);
     if (inZone) zones.add(e.timeZone);
@@ -129,7 +132,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
         : tentative
           ? ICalEventStatus.TENTATIVE
           : ICalEventStatus.CONFIRMED;
-    const text = description(e, place, url);
+    const text = description(e, place, url, programme);
     const location = placeText(place) || null;
     // Everything the VEVENT is made of: the same inputs give the same text, so it is made once.
     const key = JSON.stringify([

@@ -15,3 +15,4 @@ export * from '../audit/tables.js';
 export * from '../storage/tables.js';
 export * from '../calls/tables.js';
 export * from '../jury/tables.js';
+export * from '../programme/tables.js';

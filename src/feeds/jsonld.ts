@@ -28,7 +28,19 @@ function availability(view: EventView): string {
   return view.waitlist ? `${SCHEMA}/LimitedAvailability` : `${SCHEMA}/SoldOut`;
 }
 
-export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkName: string }): Record<string, unknown> {
+/** A session of the event's programme (calls' accepted talks, or added by hand), as schema.org subEvents. */
+export interface ProgrammeItem {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  language: string;
+  speakers: { name: string; slug: string }[];
+}
+
+export function eventJsonLd(
+  view: EventView,
+  opts: { baseUrl: string; networkName: string; programme?: ProgrammeItem[] | undefined },
+): Record<string, unknown> {
   const url = `${opts.baseUrl}/events/${view.id}`;
   const startsAt = new Date(view.startsAt);
   const endsAt = new Date(view.endsAt);
@@ -69,6 +81,22 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
         : {}),
     },
     ...(view.speakers.length ? { performer: view.speakers.map((s) => ({ '@type': 'Person', name: s.name })) } : {}),
+    ...(opts.programme?.length
+      ? {
+          subEvent: opts.programme.map((p) => ({
+            '@type': 'Event',
+            name: p.title,
+            startDate: isoWithOffset(p.startsAt, view.timeZone),
+            endDate: isoWithOffset(p.endsAt, view.timeZone),
+            inLanguage: p.language,
+            performer: p.speakers.map((s) => ({
+              '@type': 'Person',
+              name: s.name,
+              url: `${opts.baseUrl}/speakers/${s.slug}`,
+            })),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -2,14 +2,24 @@ import { placeText } from '../calendar/format.js';
 import { formatRange } from '../events/format.js';
 import type { EventView } from '../events/schemas.js';
 import type { PageContext } from '../web/page.js';
-import { eventJsonLd, scriptSafeJson } from './jsonld.js';
+import { eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
 
 /**
  * What an event page tells machines in its <head>: schema.org JSON-LD for search engines, Open
  * Graph and Twitter cards for link previews. JSON-LD is a data block, not a script: the page's
  * Content-Security-Policy (script-src 'self') does not apply to it, and no browser runs it.
  */
-export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: EventView; baseUrl: string }) {
+export function EventHead({
+  ctx,
+  view,
+  baseUrl,
+  programme,
+}: {
+  ctx: PageContext;
+  view: EventView;
+  baseUrl: string;
+  programme?: ProgrammeItem[];
+}) {
   const url = `${baseUrl}/events/${view.id}`;
   const when = formatRange(new Date(view.startsAt), new Date(view.endsAt), view.timeZone, ctx.locale);
   const summary = [
@@ -34,7 +44,7 @@ export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: Even
       <script
         type="application/ld+json"
         dangerouslySetInnerHTML={{
-          __html: scriptSafeJson(eventJsonLd(view, { baseUrl, networkName: ctx.network.name })),
+          __html: scriptSafeJson(eventJsonLd(view, { baseUrl, networkName: ctx.network.name, programme })),
         }}
       />
     </>

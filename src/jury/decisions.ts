@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/service.js';
 import * as calls from '../calls/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
+import { sessionFromTalk } from '../programme/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { localeOr, translator, type T } from '../web/i18n.js';
 import { pairKey } from './assignment.js';
@@ -232,6 +233,23 @@ export async function confirmAcceptance(db: Db, network: Network, token: string)
     const call = await calls.findCall(tx, network, s.callId);
     const first = !s.confirmedAt;
     const row = first ? await calls.updateSubmissionRow(tx, s.id, { confirmedAt: new Date() }) : s;
+    // A confirmed talk joins the programme of its event.
+    if (call.kind === 'talks' && call.eventId) {
+      const abstractField = call.rules.fields.find((f) => f.kind === 'long_text')?.key;
+      const co = await calls.coApplicantsOf(tx, [s.id]);
+      await sessionFromTalk(tx, network, {
+        submissionId: s.id,
+        eventId: call.eventId,
+        title: s.title,
+        abstract:
+          abstractField && typeof s.answers[abstractField] === 'string' ? (s.answers[abstractField] as string) : '',
+        language: s.language,
+        speakers: [
+          { name: s.applicantName, email: s.applicantEmail },
+          ...co.map((c) => ({ name: c.name, email: c.email })),
+        ],
+      });
+    }
     return { submission: row, call, first };
   });
 }

@@ -7,6 +7,7 @@ import { auditMessages } from '../../audit/messages.js';
 import { callMessages } from '../../calls/messages.js';
 import { submissionMessages } from '../../calls/submission-messages.js';
 import { juryMessages } from '../../jury/messages.js';
+import { programmeMessages } from '../../programme/messages.js';
 
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
 const core = {
@@ -332,6 +333,7 @@ export const en = {
   ...callMessages.en,
   ...submissionMessages.en,
   ...juryMessages.en,
+  ...programmeMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { auditMessages } from '../../audit/messages.js';
 import { callMessages } from '../../calls/messages.js';
 import { submissionMessages } from '../../calls/submission-messages.js';
 import { juryMessages } from '../../jury/messages.js';
+import { programmeMessages } from '../../programme/messages.js';
 
 const core = {
   'site.skip': 'Aller au contenu',
@@ -336,4 +337,5 @@ export const fr: Record<MessageKey, string> = {
   ...callMessages.fr,
   ...submissionMessages.fr,
   ...juryMessages.fr,
+  ...programmeMessages.fr,
 };

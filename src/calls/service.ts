@@ -28,6 +28,9 @@ export const listCalls = (db: Tx, network: Network, limit: number, offset: numbe
 export const chapterSlugs = q.chapterSlugs;
 export const callVersions = q.selectVersions;
 export {
+  startSubmission,
+  updateSubmission,
+  attachFile,
   listSubmissions,
   coApplicantsOf,
   filesWithUploads,

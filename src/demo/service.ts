@@ -15,6 +15,8 @@ import { fromWallClock, wallClock } from '../events/time.js';
 import { checkIn, registerForEvent } from '../registrations/service.js';
 import { sendInvitations } from '../invitations/service.js';
 import { invitations } from '../invitations/tables.js';
+import { calls } from '../calls/tables.js';
+import { loadDemoCalls } from './calls.js';
 import { loadDemoMembers } from './members.js';
 import {
   demoAdmin,
@@ -53,6 +55,9 @@ export interface DemoSummary {
   interest: number;
   events: number;
   registrations: number;
+  /** Calls for projects and talks, and their submissions. */
+  calls: number;
+  submissions: number;
   admin?: { email: string; password: string };
 }
 
@@ -71,6 +76,8 @@ export async function loadDemo(
         'conflict',
         `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`,
       );
+    // Network-owned calls (and all that hangs off them) go too; chapter calls go with their chapter.
+    await db.delete(calls).where(eq(calls.networkId, network.id));
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
     await db.delete(venues).where(eq(venues.networkId, network.id));
   }
@@ -125,6 +132,17 @@ export async function loadDemo(
     await createUser(db, network.id, { ...demoAdmin, role: 'admin' });
     admin = { email: demoAdmin.email, password: demoAdmin.password };
   }
+  // The calls are run by an admin (the demo's, or the one the environment made).
+  const [callManager] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, network.id), eq(users.role, 'admin')))
+    .limit(1);
+  const demoCalls = await loadDemoCalls(db, network, {
+    admin: callManager!,
+    nextItDay,
+    baseUrl: opts.baseUrl ?? 'http://127.0.0.1:3000',
+  });
   return {
     chapters: demoChapters.length,
     venues: demoVenues.length,
@@ -133,6 +151,8 @@ export async function loadDemo(
     events,
     registrations,
     invitations,
+    calls: demoCalls.calls,
+    submissions: demoCalls.submissions,
     admin,
   };
 }

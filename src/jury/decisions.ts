@@ -228,28 +228,35 @@ export async function confirmAcceptance(db: Db, network: Network, token: string)
   return db.transaction(async (tx) => {
     const d = await q.selectDecisionByConfirm(tx, sha256(token));
     if (!d) throw notFound('This confirmation link');
-    const s = await q.selectSubmissionForJury(tx, network.id, d.submissionId);
-    if (!s) throw notFound('This confirmation link');
-    const call = await calls.findCall(tx, network, s.callId);
-    const first = !s.confirmedAt;
-    const row = first ? await calls.updateSubmissionRow(tx, s.id, { confirmedAt: new Date() }) : s;
-    // A confirmed talk joins the programme of its event.
-    if (call.kind === 'talks' && call.eventId) {
-      const abstractField = call.rules.fields.find((f) => f.kind === 'long_text')?.key;
-      const co = await calls.coApplicantsOf(tx, [s.id]);
-      await sessionFromTalk(tx, network, {
-        submissionId: s.id,
-        eventId: call.eventId,
-        title: s.title,
-        abstract:
-          abstractField && typeof s.answers[abstractField] === 'string' ? (s.answers[abstractField] as string) : '',
-        language: s.language,
-        speakers: [
-          { name: s.applicantName, email: s.applicantEmail },
-          ...co.map((c) => ({ name: c.name, email: c.email })),
-        ],
-      });
-    }
-    return { submission: row, call, first };
+    return confirmAccepted(tx, network, d.submissionId);
   });
+}
+
+/**
+ * An accepted submission is confirmed (once; confirming again changes nothing); a confirmed talk
+ * joins the programme of its event. Also used by the demo, which plays the speakers.
+ */
+export async function confirmAccepted(tx: Tx, network: Network, submissionId: string) {
+  const s = await q.selectSubmissionForJury(tx, network.id, submissionId);
+  if (!s) throw notFound('This confirmation link');
+  const call = await calls.findCall(tx, network, s.callId);
+  const first = !s.confirmedAt;
+  const row = first ? await calls.updateSubmissionRow(tx, s.id, { confirmedAt: new Date() }) : s;
+  if (call.kind === 'talks' && call.eventId) {
+    const abstractField = call.rules.fields.find((f) => f.kind === 'long_text')?.key;
+    const co = await calls.coApplicantsOf(tx, [s.id]);
+    await sessionFromTalk(tx, network, {
+      submissionId: s.id,
+      eventId: call.eventId,
+      title: s.title,
+      abstract:
+        abstractField && typeof s.answers[abstractField] === 'string' ? (s.answers[abstractField] as string) : '',
+      language: s.language,
+      speakers: [
+        { name: s.applicantName, email: s.applicantEmail },
+        ...co.map((c) => ({ name: c.name, email: c.email })),
+      ],
+    });
+  }
+  return { submission: row, call, first };
 }

@@ -23,10 +23,15 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
     ? stages.find((s) => s.position === position)
     : (stages.find((s) => !s.closedAt) ?? stages.at(-1));
   if (!stage) throw notFound(`Stage ${position}`);
-  const subs = await stageSubmissions(db, call, stage);
-  const conflicts = await q.selectConflicts(db, stage.id);
+  // Independent reads, side by side on the pool (inside a transaction they queue on its one client).
+  const [subs, conflicts, all, decisions, jurors] = await Promise.all([
+    stageSubmissions(db, call, stage),
+    q.selectConflicts(db, stage.id),
+    q.selectReviews(db, stage.id),
+    q.selectDecisions(db, stage.id),
+    q.selectJurors(db, stage.id),
+  ]);
   const levels = conflictLevels(conflicts);
-  const all = await q.selectReviews(db, stage.id);
   // A review by a juror in hard conflict never counts, even if written before the conflict was known.
   const counting = all.filter((r) => r.submittedAt && levels.get(pairKey(r.jurorId, r.submissionId))?.level !== 'hard');
   const amountField = call.rules.fields.find((f) => f.kind === 'amount' && f.requestedAmount)?.key;
@@ -45,7 +50,6 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
       abstain: r.abstain,
     })),
   });
-  const decisions = await q.selectDecisions(db, stage.id);
   return {
     call,
     stage,
@@ -55,7 +59,7 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
     conflicts,
     reviews: counting,
     decisions,
-    jurors: await q.selectJurors(db, stage.id),
+    jurors,
   };
 }
 

@@ -85,9 +85,13 @@ export function computeResults(input: ResultInput): Results {
     }
   }
 
+  const scoredBy = new Map<string, typeof scored>();
+  for (const r of scored) scoredBy.set(r.submissionId, [...(scoredBy.get(r.submissionId) ?? []), r]);
+  const allBy = new Map<string, typeof reviews>();
+  for (const r of reviews) allBy.set(r.submissionId, [...(allBy.get(r.submissionId) ?? []), r]);
   const base = input.submissions.map((s) => {
-    const mine = scored.filter((r) => r.submissionId === s.id);
-    const all = reviews.filter((r) => r.submissionId === s.id);
+    const mine = scoredBy.get(s.id) ?? [];
+    const all = allBy.get(s.id) ?? [];
     const crit = (list: typeof rules.criteria) =>
       Object.fromEntries(
         list.map((c) => {

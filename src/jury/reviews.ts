@@ -154,7 +154,11 @@ export async function saveReview(
         subject: `juror ${v.juror.id} · submission ${submissionId}`,
         details: { before: before?.scores ?? null, after: row.scores, abstain: row.abstain },
       });
-    const queue = await jurorQueue(tx, network, user, s.callId);
+    // The queue read for this save serves "next" too: one read of the stage per save, not two.
+    const queue = {
+      ...v,
+      items: v.items.map((i) => (i.id === submissionId ? { ...i, reviewed: row.submittedAt !== null } : i)),
+    };
     return { review: row, next: await nextFor(tx, queue, submissionId) };
   });
 }

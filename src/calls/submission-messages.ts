@@ -23,6 +23,8 @@ const en = {
   'subs.fileOk': 'A file is attached; a new one replaces it.',
   'subs.upload': 'Upload',
   'subs.back': 'Back to your submission',
+  'subs.autosaved': 'Draft saved.',
+  'subs.autosaveFailed': 'Not saved: check the fields, then use “Save draft”.',
   'calls.mail.link.subject': '{title}: your link to come back to your submission',
   'calls.mail.link.body':
     'Your draft is saved. Use this link to continue, submit and change it until the call closes on {closes}. Keep it to yourself: anyone with it can change your submission.',
@@ -58,6 +60,8 @@ export const submissionMessages: FeatureCatalogue<keyof typeof en> = {
     'subs.fileOk': 'Un fichier est joint ; un nouveau le remplace.',
     'subs.upload': 'Envoyer',
     'subs.back': 'Retour à votre dossier',
+    'subs.autosaved': 'Brouillon enregistré.',
+    'subs.autosaveFailed': 'Non enregistré : vérifiez les champs, puis utilisez « Enregistrer le brouillon ».',
     'calls.mail.link.subject': '{title} : votre lien pour revenir à votre dossier',
     'calls.mail.link.body':
       'Votre brouillon est enregistré. Ce lien vous permet de le compléter, de le déposer et de le modifier jusqu’à la clôture le {closes}. Gardez-le pour vous : quiconque l’a peut modifier votre dossier.',
@@ -92,6 +96,8 @@ export const submissionMessages: FeatureCatalogue<keyof typeof en> = {
     'subs.fileOk': 'Er is een bestand bijgevoegd; een nieuw bestand vervangt het.',
     'subs.upload': 'Uploaden',
     'subs.back': 'Terug naar uw aanvraag',
+    'subs.autosaved': 'Concept opgeslagen.',
+    'subs.autosaveFailed': 'Niet opgeslagen: controleer de velden en gebruik dan “Concept opslaan”.',
     'calls.mail.link.subject': '{title}: uw link om naar uw aanvraag terug te keren',
     'calls.mail.link.body':
       'Uw concept is opgeslagen. Met deze link kunt u verder werken, indienen en wijzigen tot de oproep sluit op {closes}. Deel hem niet: wie hem heeft, kan uw aanvraag wijzigen.',

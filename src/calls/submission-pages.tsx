@@ -188,8 +188,34 @@ const errorsOf = (err: unknown): FormErrors | null => {
   return out;
 };
 
+/**
+ * Drafts saved as the applicant types: two seconds after the last keystroke the form is posted as
+ * "save draft" in the background. Without JavaScript the "Save draft" button does the same.
+ */
+const AUTOSAVE = `(() => {
+  const form = document.querySelector('form[data-autosave][action^="/s/"]');
+  if (!form) return;
+  const status = document.getElementById('autosave-status');
+  let timer;
+  form.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const body = new URLSearchParams(new FormData(form));
+      body.set('action', 'draft');
+      // Inviting a co-applicant waits for the button: a half-typed address must never be mailed.
+      body.delete('co.name');
+      body.delete('co.email');
+      const res = await fetch(form.action, { method: 'POST', body, redirect: 'manual', credentials: 'same-origin' });
+      if (status) status.textContent = res.type === 'opaqueredirect' || res.ok ? status.dataset.saved : status.dataset.failed;
+    }, 2000);
+  });
+})();`;
+
 /** Applicants' pages: apply without an account, come back by the secret link, preview the blind view. */
 export function submissionPages(app: FastifyInstance, db: Db, config: Config): void {
+  app.get('/assets/autosave.js', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE),
+  );
   const store = blobStoreFor(config.dataDir);
   const slugOf = (req: FastifyRequest) => (req.params as { slug: string }).slug;
   const secretOf = (req: FastifyRequest) => (req.params as { secret: string }).secret;
@@ -260,6 +286,13 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
         {state === 'open' && s.status !== 'withdrawn' ? (
           <>
             <SubmissionForm ctx={ctx} call={call} action={base} s={s} errors={errors} />
+            <p
+              id="autosave-status"
+              role="status"
+              data-saved={t('subs.autosaved')}
+              data-failed={t('subs.autosaveFailed')}
+            />
+            <script src="/assets/autosave.js" defer />
             {call.rules.fields
               .filter((f) => f.kind === 'file')
               .map((f) => (

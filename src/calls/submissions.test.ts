@@ -167,6 +167,11 @@ it('lets a visitor apply through the page, come back by the link, and preview ex
   const page = await b.get(link);
   expect(page.body).toContain('Martin Studio hub');
   expect(page.body).toContain('1250.50');
+  // Drafts are saved as the applicant types (a same-origin script, allowed by the CSP).
+  expect(page.body).toContain('<script src="/assets/autosave.js" defer></script>');
+  const script = await b.get('/assets/autosave.js');
+  expect(script.headers['content-type']).toContain('javascript');
+  expect(script.body).toContain("body.set('action', 'draft')");
   const preview = await b.get(`${link.split('?')[0]}/preview`);
   expect(preview.statusCode).toBe(200);
   expect(preview.body).toContain('[…] hub');

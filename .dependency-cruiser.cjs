@@ -64,8 +64,9 @@ module.exports = {
       name: 'feature-imports-public-modules-only',
       comment: `A feature uses another through its ${PUBLIC_KINDS}.ts only, never its queries, routes or pages.`,
       severity: 'error',
-      // ops/serve.ts starts the server and its workers: a composition root like app.ts and cli.ts.
-      from: { path: '^src/([^/]+)/', pathNot: ['\\.test\\.tsx?$', '^src/(web|db)/', '^src/ops/serve\\.ts$'] },
+      // ops/serve.ts starts the server and its workers, src/demo/ builds a whole network through every
+      // feature's verbs (some in modules of their own, e.g. jury/reviews.ts): composition roots like app.ts.
+      from: { path: '^src/([^/]+)/', pathNot: ['\\.test\\.tsx?$', '^src/(web|db)/', '^src/ops/serve\\.ts$', '^src/demo/'] },
       to: {
         path: '^src/[^/]+/',
         pathNot: ['^src/$1/', `^src/[^/]+/${PUBLIC_KINDS}\\.tsx?$`, '^src/(web|db)/', ...LISTED_MODULES],

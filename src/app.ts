@@ -80,6 +80,16 @@ import { redirectRoutes } from './redirects/routes.js';
 import { reportPages } from './error-reports/pages.js';
 import { reportRoutes } from './error-reports/routes.js';
 import { oldAddressTarget, oldQueryRedirects } from './redirects/resolve.js';
+import { callRoutes } from './calls/routes.js';
+import { callPages } from './calls/pages.js';
+import { submissionRoutes } from './calls/submission-routes.js';
+import { submissionPages } from './calls/submission-pages.js';
+import { juryRoutes } from './jury/routes.js';
+import { juryPages } from './jury/pages.js';
+import { resultRoutes } from './jury/results-routes.js';
+import { resultPages } from './jury/results-pages.js';
+import { programmeRoutes } from './programme/routes.js';
+import { programmePages } from './programme/pages.js';
 import './web/zod-messages.js';
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -252,6 +262,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   repairRoutes(api, db);
   redirectRoutes(api, db);
   reportRoutes(api, db, config);
+  callRoutes(api, db, config);
+  submissionRoutes(api, db, config);
+  juryRoutes(api, db, config);
+  resultRoutes(api, db, config);
+  programmeRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -282,6 +297,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   newsAdminPages(app, db, config);
   repairPages(app, db);
   reportPages(app, db, config);
+  callPages(app, db);
+  submissionPages(app, db, config);
+  juryPages(app, db, config);
+  resultPages(app, db, config);
+  programmePages(app, db, config);
 
   return app;
 }

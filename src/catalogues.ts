@@ -19,6 +19,10 @@ import { venueMessages } from './venues/messages.js';
 import { webhookMessages } from './webhooks/messages.js';
 import { newsMessages } from './news/messages.js';
 import { reportMessages } from './error-reports/messages.js';
+import { callMessages } from './calls/messages.js';
+import { submissionMessages } from './calls/submission-messages.js';
+import { juryMessages } from './jury/messages.js';
+import { programmeMessages } from './programme/messages.js';
 import { registerCatalogue } from './web/i18n.js';
 
 /**
@@ -48,6 +52,10 @@ export const featureCatalogues = [
   webhookMessages,
   newsMessages,
   reportMessages,
+  callMessages,
+  submissionMessages,
+  juryMessages,
+  programmeMessages,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

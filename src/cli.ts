@@ -108,7 +108,7 @@ function check<T>(
 
 function printDemo(summary: DemoSummary): void {
   console.log(
-    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`,
+    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters, ${summary.calls} calls with ${summary.submissions} submissions`,
   );
   if (summary.news)
     console.log(

@@ -83,7 +83,8 @@ describe('commands on a data directory with no server running', { timeout: 120_0
     );
     const forced = await runCli(['demo', '--force'], env);
     expect(forced.code).toBe(0);
-  });
+    // Twice the demo, which also judges two calls through the real services.
+  }, 180_000);
 
   it('token create prints a token for an account, and refuses an unknown e-mail', async () => {
     const res = await runCli(['token', 'create', '--email', 'ada@example.org', '--name', 'laptop'], env);

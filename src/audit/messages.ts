@@ -13,6 +13,15 @@ const en = {
   'audit.action.member.delete': 'Member deleted',
   'audit.action.member.self_delete': 'Member deleted their own account',
   'audit.action.members.import': 'Members imported',
+  'audit.action.call.create': 'Oproep aangemaakt',
+  'audit.action.call.version': 'Oproep gewijzigd (nieuwe versie)',
+  'audit.action.call.conflict': 'Belangenconflict geregistreerd',
+  'audit.action.call.recusal': 'Jurylid trok zich terug',
+  'audit.action.call.assignment': 'Beoordelingen toegewezen',
+  'audit.action.call.score': 'Scores van een beoordeling gewijzigd',
+  'audit.action.call.redaction': 'Geanonimiseerde kopie bevestigd',
+  'audit.action.call.decision': 'Beslissing geregistreerd',
+  'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -30,6 +39,15 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.member.delete': 'Membre supprimé',
     'audit.action.member.self_delete': 'Un membre a supprimé son compte',
     'audit.action.members.import': 'Membres importés',
+    'audit.action.call.create': 'Appel créé',
+    'audit.action.call.version': 'Appel modifié (nouvelle version)',
+    'audit.action.call.conflict': 'Conflit d’intérêts enregistré',
+    'audit.action.call.recusal': 'Juré récusé',
+    'audit.action.call.assignment': 'Évaluations attribuées',
+    'audit.action.call.score': 'Notes d’une évaluation modifiées',
+    'audit.action.call.redaction': 'Copie anonymisée confirmée',
+    'audit.action.call.decision': 'Décision enregistrée',
+    'audit.action.call.decisions_sent': 'Décisions envoyées',
   },
   nl: {
     'audit.intro':
@@ -44,6 +62,15 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.member.delete': 'Lid verwijderd',
     'audit.action.member.self_delete': 'Een lid verwijderde zijn eigen account',
     'audit.action.members.import': 'Leden geïmporteerd',
+    'audit.action.call.create': 'Oproep aangemaakt',
+    'audit.action.call.version': 'Oproep gewijzigd (nieuwe versie)',
+    'audit.action.call.conflict': 'Belangenconflict geregistreerd',
+    'audit.action.call.recusal': 'Jurylid trok zich terug',
+    'audit.action.call.assignment': 'Beoordelingen toegewezen',
+    'audit.action.call.score': 'Scores van een beoordeling gewijzigd',
+    'audit.action.call.redaction': 'Geanonimiseerde kopie bevestigd',
+    'audit.action.call.decision': 'Beslissing geregistreerd',
+    'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
   },
 };
 

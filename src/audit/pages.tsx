@@ -7,7 +7,21 @@ import { auditCursor, beforeOf } from './present.js';
 import { listAudit } from './service.js';
 
 const PAGE = 50;
-const knownActions = ['member.export', 'member.delete', 'member.self_delete', 'members.import'] as const;
+const knownActions = [
+  'member.export',
+  'member.delete',
+  'member.self_delete',
+  'members.import',
+  'call.create',
+  'call.version',
+  'call.conflict',
+  'call.recusal',
+  'call.assignment',
+  'call.score',
+  'call.redaction',
+  'call.decision',
+  'call.decisions_sent',
+] as const;
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {
   app.get('/admin/audit', async (req, reply) => {

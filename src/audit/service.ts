@@ -2,7 +2,18 @@ import type { Tx } from '../db/connection.js';
 import * as q from './queries.js';
 
 export type { AuditEntry } from './queries.js';
-export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delete' | 'members.import';
+export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delete' | 'members.import' | CallAuditAction;
+/** What calls and juries record: every version, conflict, recusal, assignment, score change and decision. */
+export type CallAuditAction =
+  | 'call.create'
+  | 'call.version'
+  | 'call.conflict'
+  | 'call.recusal'
+  | 'call.assignment'
+  | 'call.score'
+  | 'call.redaction'
+  | 'call.decision'
+  | 'call.decisions_sent';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(

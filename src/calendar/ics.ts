@@ -39,6 +39,8 @@ export interface IcsEntry {
   attendee?: { name: string; email: string };
   /** A METHOD:CANCEL for this attendee only (RFC 5546 §3.2.5): the event goes on, so no STATUS. */
   uninvite?: boolean;
+  /** The event's programme as text lines (single-event downloads). */
+  programme?: string;
 }
 
 /** How often calendar apps should poll (REFRESH-INTERVAL / X-PUBLISHED-TTL), in seconds. */
@@ -140,10 +142,11 @@ export function isAmbiguous(instant: Date, tz: string): boolean {
 /** Stable across requests and servers: the event's id at the network's host name. */
 export const eventUid = (eventId: string, baseUrl: string) => `${eventId}@${hostOf(baseUrl)}`;
 
-function description(e: EventRow, place: PlaceParts, url: string): string {
+function description(e: EventRow, place: PlaceParts, url: string, programme?: string): string {
   const parts = [
     e.status === 'cancelled' ? e.cancelReason : null,
     e.description,
+    programme,
     place.venue && e.onlineUrl ? e.onlineUrl : null,
     url,
   ];
@@ -172,7 +175,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
   // A sender address of no real person: ORGANIZER needs a mailto, replies are not expected.
   const organizerLine = `ORGANIZER;CN=${paramValue(opts.networkName)}:mailto:${organizerEmail(opts.baseUrl, opts.mailFrom)}`;
   const zones = new Set<string>();
-  const vevents = entries.map(({ event: e, place, tentative, attendee, uninvite }) => {
+  const vevents = entries.map(({ event: e, place, tentative, attendee, uninvite, programme }) => {
     const url = `${opts.baseUrl}/events/${e.id}`;
     const inZone =
       hasVtimezone(e.timeZone) && !isAmbiguous(e.startsAt, e.timeZone) && !isAmbiguous(e.endsAt, e.timeZone);
@@ -184,7 +187,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
         : tentative
           ? ICalEventStatus.TENTATIVE
           : ICalEventStatus.CONFIRMED;
-    const text = description(e, place, url);
+    const text = description(e, place, url, programme);
     const location = placeText(place) || null;
     // Everything the VEVENT is made of: the same inputs give the same text, so it is made once.
     const key = JSON.stringify([

@@ -1,3 +1,4 @@
+import { programmeOf, programmeText } from '../programme/service.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '../accounts/service.js';
 import { findChapter } from '../chapters/service.js';
@@ -81,8 +82,9 @@ export async function eventCalendar(
   const event = await findEvent(db, network, eventId);
   if (!(await eventPolicy.see(db, actor, event))) throw notFound(`The event ${eventId}`);
   const { places, venueDates } = await withPlaces(db, [event]);
+  const programme = programmeText(await programmeOf(db, network, event.id), event.timeZone);
   const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [
-    { event, place: placeOf(event, places) },
+    { event, place: placeOf(event, places), ...(programme ? { programme } : {}) },
   ]);
   return { body, lastModified: latest([event.updatedAt, ...venueDates]) };
 }

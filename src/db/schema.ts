@@ -19,3 +19,6 @@ export * from '../news/tables.js';
 export * from '../text-repair/tables.js';
 export * from '../redirects/tables.js';
 export * from '../error-reports/tables.js';
+export * from '../calls/tables.js';
+export * from '../jury/tables.js';
+export * from '../programme/tables.js';

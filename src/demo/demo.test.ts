@@ -152,7 +152,8 @@ describe('demo members', () => {
     expect(
       await n('SELECT count(*)::int AS n FROM chapter_followers WHERE network_id = $1', [network.id]),
     ).toBeGreaterThan(500);
-  });
+    // The demo also judges two calls through the real services (about a hundred reviews).
+  }, 120_000);
 });
 
 describe('demo news', () => {

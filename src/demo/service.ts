@@ -15,6 +15,8 @@ import { fromWallClock, wallClock } from '../events/service.js';
 import { checkIn, registerForEvent } from '../registrations/service.js';
 import { sendInvitations } from '../invitations/service.js';
 import { invitations } from '../invitations/tables.js';
+import { calls } from '../calls/tables.js';
+import { loadDemoCalls } from './calls.js';
 import { loadDemoMembers } from './members.js';
 import { loadDemoNews } from './news.js';
 import { articles } from '../news/tables.js';
@@ -56,6 +58,9 @@ export interface DemoSummary {
   events: number;
   registrations: number;
   news?: { articles: number; repairs: number; queued: number };
+  /** Calls for projects and talks, and their submissions. */
+  calls: number;
+  submissions: number;
   admin?: { email: string; password: string };
 }
 
@@ -74,6 +79,8 @@ export async function loadDemo(
         'conflict',
         `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`,
       );
+    // Network-owned calls (and all that hangs off them) go too; chapter calls go with their chapter.
+    await db.delete(calls).where(eq(calls.networkId, network.id));
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
     await db.delete(venues).where(eq(venues.networkId, network.id));
     await db.delete(articles).where(and(eq(articles.networkId, network.id), like(articles.sourceKey, 'demo:%')));
@@ -130,6 +137,17 @@ export async function loadDemo(
     await createUser(db, network.id, { ...demoAdmin, role: 'admin' });
     admin = { email: demoAdmin.email, password: demoAdmin.password };
   }
+  // The calls are run by an admin (the demo's, or the one the environment made).
+  const [callManager] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, network.id), eq(users.role, 'admin')))
+    .limit(1);
+  const demoCalls = await loadDemoCalls(db, network, {
+    admin: callManager!,
+    nextItDay,
+    baseUrl: opts.baseUrl ?? 'http://127.0.0.1:3000',
+  });
   return {
     chapters: demoChapters.length,
     venues: demoVenues.length,
@@ -139,6 +157,8 @@ export async function loadDemo(
     registrations,
     invitations,
     news,
+    calls: demoCalls.calls,
+    submissions: demoCalls.submissions,
     admin,
   };
 }

@@ -1,3 +1,4 @@
+import { ProgrammeSection, programmeOf } from '../programme/service.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -133,9 +134,14 @@ async function eventPage(
   const open = registrationOpen(row);
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
+  const sessions = await programmeOf(db, req.network, row.id);
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={view.title} head={<EventHead ctx={ctx} view={view} baseUrl={config.baseUrl} />}>
+    <Layout
+      ctx={ctx}
+      title={view.title}
+      head={<EventHead ctx={ctx} view={view} baseUrl={config.baseUrl} programme={sessions} />}
+    >
       <p>
         <a href={`/chapters/${view.chapter.slug}`}>{view.chapter.name}</a> · {t(`kindEvent.${view.kind}`)}
       </p>
@@ -180,6 +186,7 @@ async function eventPage(
       ) : null}
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
       <div dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
+      <ProgrammeSection ctx={ctx} programme={sessions} timeZone={row.timeZone} />
       {view.speakers.length ? (
         <Section title={t('event.speakers')}>
           <ul>

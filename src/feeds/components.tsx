@@ -3,7 +3,7 @@ import { formatRange } from '../events/format.js';
 import type { EventView } from '../events/schemas.js';
 import { locales, type Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
-import { eventJsonLd, scriptSafeJson } from './jsonld.js';
+import { eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
 
 /** Open Graph wants language_TERRITORY; the page exists in the three languages (?lang=). */
 const OG_LOCALES: Record<Locale, string> = { fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' };
@@ -13,7 +13,17 @@ const OG_LOCALES: Record<Locale, string> = { fr: 'fr_BE', nl: 'nl_BE', en: 'en_G
  * Graph and Twitter cards for link previews. JSON-LD is a data block, not a script: the page's
  * Content-Security-Policy (script-src 'self') does not apply to it, and no browser runs it.
  */
-export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: EventView; baseUrl: string }) {
+export function EventHead({
+  ctx,
+  view,
+  baseUrl,
+  programme,
+}: {
+  ctx: PageContext;
+  view: EventView;
+  baseUrl: string;
+  programme?: ProgrammeItem[];
+}) {
   const url = `${baseUrl}/events/${view.id}`;
   const when = formatRange(new Date(view.startsAt), new Date(view.endsAt), view.timeZone, ctx.locale);
   const summary = [
@@ -44,7 +54,7 @@ export function EventHead({ ctx, view, baseUrl }: { ctx: PageContext; view: Even
       <script
         type="application/ld+json"
         dangerouslySetInnerHTML={{
-          __html: scriptSafeJson(eventJsonLd(view, { baseUrl, networkName: ctx.network.name })),
+          __html: scriptSafeJson(eventJsonLd(view, { baseUrl, networkName: ctx.network.name, programme })),
         }}
       />
     </>

@@ -36,7 +36,19 @@ const COUNTRY_OF_ZONE: Record<string, string> = {
   'Europe/Berlin': 'DE',
 };
 
-export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkName: string }): Record<string, unknown> {
+/** A session of the event's programme (calls' accepted talks, or added by hand), as schema.org subEvents. */
+export interface ProgrammeItem {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  language: string;
+  speakers: { name: string; slug: string }[];
+}
+
+export function eventJsonLd(
+  view: EventView,
+  opts: { baseUrl: string; networkName: string; programme?: ProgrammeItem[] | undefined },
+): Record<string, unknown> {
   const url = `${opts.baseUrl}/events/${view.id}`;
   const startsAt = new Date(view.startsAt);
   const endsAt = new Date(view.endsAt);
@@ -77,6 +89,22 @@ export function eventJsonLd(view: EventView, opts: { baseUrl: string; networkNam
       validFrom: isoWithOffset(new Date(view.registrationOpensAt ?? view.createdAt), view.timeZone),
     },
     ...(view.speakers.length ? { performer: view.speakers.map((s) => ({ '@type': 'Person', name: s.name })) } : {}),
+    ...(opts.programme?.length
+      ? {
+          subEvent: opts.programme.map((p) => ({
+            '@type': 'Event',
+            name: p.title,
+            startDate: isoWithOffset(p.startsAt, view.timeZone),
+            endDate: isoWithOffset(p.endsAt, view.timeZone),
+            inLanguage: p.language,
+            performer: p.speakers.map((s) => ({
+              '@type': 'Person',
+              name: s.name,
+              url: `${opts.baseUrl}/speakers/${s.slug}`,
+            })),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -3,6 +3,8 @@ export function redactSecrets(url: string): string {
   return url
     .replace(/^\/calendar\/personal\/[^/?#]+/, '/calendar/personal/[secret]')
     .replace(/^\/r\/[^/?#]+/, '/r/[secret]')
+    .replace(/^\/s\/[^/?#]+/, '/s/[secret]')
+    .replace(/^\/jury\/invite\/[^/?#]+/, '/jury/invite/[secret]')
     .replace(/^\/login\/link\/[^/?#]+/, '/login/link/[secret]')
     .replace(/^\/verify\/[^/?#]+/, '/verify/[secret]')
     .replace(/^\/invitations\/opt-out\/[^/?#]+/, '/invitations/opt-out/[secret]')

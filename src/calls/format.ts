@@ -1,0 +1,24 @@
+import type { Locale } from '../web/i18n.js';
+
+const tag: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+/** Belgian formats: day first, 24-hour clock, Europe/Brussels. */
+export function formatInstant(d: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag[locale], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Brussels',
+  }).format(d);
+}
+
+/** Euro amounts from integer cents. */
+export function formatEuros(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag[locale], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+    cents / 100,
+  );
+}
+
+export function formatNumber(n: number, locale: Locale, digits = 2): string {
+  return new Intl.NumberFormat(tag[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}

@@ -49,6 +49,8 @@ import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditPages } from './audit/pages.js';
 import { mediaRoutes } from './storage/routes.js';
+import { budgetRoutes } from './budgets/routes.js';
+import { expenseRoutes } from './expenses/routes.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -194,6 +196,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   invitationRoutes(api, db, config);
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
+  budgetRoutes(api, db);
+  expenseRoutes(api, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);

@@ -38,6 +38,7 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('0'),
   ),
+  EXPENSE_SELF_APPROVAL_LIMIT_CENTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10_000)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -59,6 +60,8 @@ export interface Config {
   /** Webhooks may go to private, loopback and link-local addresses, and over plain http (tests, intranets). */
   allowPrivateWebhooks: boolean;
   logLevel: string;
+  /** Above this amount (cents, either sign) an expense needs an approver other than its submitter. */
+  expenseSelfApprovalLimitCents: number;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
 }
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === '1' || e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     logLevel: e.LOG_LEVEL,
+    expenseSelfApprovalLimitCents: e.EXPENSE_SELF_APPROVAL_LIMIT_CENTS,
     secureCookies: baseUrl.startsWith('https:'),
     ...overrides,
   };

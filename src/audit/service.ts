@@ -3,7 +3,21 @@ import type { Tx } from '../db/connection.js';
 import { auditLog } from './tables.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
-export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delete' | 'members.import';
+export type AuditAction =
+  | 'member.export'
+  | 'member.delete'
+  | 'member.self_delete'
+  | 'members.import'
+  | 'expense.create'
+  | 'expense.update'
+  | 'expense.submit'
+  | 'expense.approve'
+  | 'expense.reject'
+  | 'expense.incomplete'
+  | 'expense.pay'
+  | 'expense.receipt'
+  | 'venue.dashboard.view'
+  | 'venue.contacts.export';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(

@@ -13,3 +13,5 @@ export * from '../members/tables.js';
 export * from '../invitations/tables.js';
 export * from '../audit/tables.js';
 export * from '../storage/tables.js';
+export * from '../budgets/tables.js';
+export * from '../expenses/tables.js';

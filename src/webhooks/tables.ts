@@ -9,6 +9,8 @@ export const webhookEvents = [
   'event.published',
   'event.updated',
   'event.cancelled',
+  'expense.submitted',
+  'expense.approved',
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 

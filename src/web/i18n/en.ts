@@ -4,6 +4,7 @@ import { invitationMessages } from '../../invitations/messages.js';
 import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
+import { expenseMessages } from '../../expenses/messages.js';
 
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
 const core = {
@@ -326,6 +327,7 @@ export const en = {
   ...importMessages.en,
   ...consentMessages.en,
   ...auditMessages.en,
+  ...expenseMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { invitationMessages } from '../../invitations/messages.js';
 import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
+import { expenseMessages } from '../../expenses/messages.js';
 
 const core = {
   'site.skip': 'Aller au contenu',
@@ -330,4 +331,5 @@ export const fr: Record<MessageKey, string> = {
   ...importMessages.fr,
   ...consentMessages.fr,
   ...auditMessages.fr,
+  ...expenseMessages.fr,
 };

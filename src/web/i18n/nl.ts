@@ -5,6 +5,7 @@ import { invitationMessages } from '../../invitations/messages.js';
 import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
+import { expenseMessages } from '../../expenses/messages.js';
 
 const core = {
   'site.skip': 'Naar de inhoud',
@@ -330,4 +331,5 @@ export const nl: Record<MessageKey, string> = {
   ...importMessages.nl,
   ...consentMessages.nl,
   ...auditMessages.nl,
+  ...expenseMessages.nl,
 };

@@ -51,6 +51,7 @@ import { auditPages } from './audit/pages.js';
 import { mediaRoutes } from './storage/routes.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { expenseRoutes } from './expenses/routes.js';
+import { expensePages } from './expenses/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -215,6 +216,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
+  expensePages(app, db, config);
 
   return app;
 }

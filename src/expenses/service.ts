@@ -17,6 +17,7 @@ import * as q from './queries.js';
 import type { ExpenseCreate, ExpenseUpdate } from './schemas.js';
 
 export type { ExpenseRow } from './queries.js';
+export const ExpenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
 export const RECEIPT_RULES = {
   accept: ['application/pdf', 'image/jpeg', 'image/png'] as const,
   maxBytes: 10 * 1_048_576,

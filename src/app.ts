@@ -52,6 +52,7 @@ import { mediaRoutes } from './storage/routes.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { expenseRoutes } from './expenses/routes.js';
 import { expensePages } from './expenses/pages.js';
+import { reportRoutes } from './reports/routes.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -199,6 +200,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   auditRoutes(api, db, config);
   budgetRoutes(api, db);
   expenseRoutes(api, db, config);
+  reportRoutes(api, db);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);

@@ -5,6 +5,7 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { expenseMessages } from '../../expenses/messages.js';
+import { reportMessages } from '../../reports/messages.js';
 
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
 const core = {
@@ -328,6 +329,7 @@ export const en = {
   ...consentMessages.en,
   ...auditMessages.en,
   ...expenseMessages.en,
+  ...reportMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { expenseMessages } from '../../expenses/messages.js';
+import { reportMessages } from '../../reports/messages.js';
 
 const core = {
   'site.skip': 'Aller au contenu',
@@ -332,4 +333,5 @@ export const fr: Record<MessageKey, string> = {
   ...consentMessages.fr,
   ...auditMessages.fr,
   ...expenseMessages.fr,
+  ...reportMessages.fr,
 };

@@ -6,6 +6,7 @@ import { importMessages } from '../../member-import/messages.js';
 import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { expenseMessages } from '../../expenses/messages.js';
+import { reportMessages } from '../../reports/messages.js';
 
 const core = {
   'site.skip': 'Naar de inhoud',
@@ -332,4 +333,5 @@ export const nl: Record<MessageKey, string> = {
   ...consentMessages.nl,
   ...auditMessages.nl,
   ...expenseMessages.nl,
+  ...reportMessages.nl,
 };

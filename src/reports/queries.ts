@@ -1,0 +1,260 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+
+/**
+ * The SQL of the figures. Each figure is defined once in docs/FIGURES.md and computed here only;
+ * every report and export reads it from these functions. Instants are compared as timestamptz;
+ * periods are given as instants computed in Europe/Brussels by the service (period.ts).
+ */
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+export interface Scope {
+  chapterId?: string;
+  venueId?: string;
+  eventId?: string;
+}
+
+/** Held at a venue: the event names it, or one of its rooms does. */
+const venueOf = sql`coalesce(e.venue_id, (select rm.venue_id from rooms rm where rm.id = e.room_id))`;
+
+const scopeSql = (s: Scope): SQL =>
+  sql.join(
+    [
+      sql`true`,
+      s.chapterId ? sql`e.chapter_id = ${s.chapterId}::uuid` : undefined,
+      s.venueId ? sql`${venueOf} = ${s.venueId}::uuid` : undefined,
+      s.eventId ? sql`e.id = ${s.eventId}::uuid` : undefined,
+    ].filter((x): x is SQL => x !== undefined),
+    sql` and `,
+  );
+
+export type EventFigureRow = {
+  id: string;
+  title: string;
+  chapter_id: string;
+  venue_id: string | null;
+  starts_at: Date;
+  status: 'published' | 'cancelled' | 'draft';
+  capacity: number;
+  registered: number;
+  attended: number;
+  door: number;
+  registered_attended: number;
+  cost_cents: number;
+  pending_cost_cents: number;
+};
+
+/**
+ * Per event starting in the period (drafts excluded): registered (confirmed at the start),
+ * attended (checked in, door additions included), door additions, and costs (approved or paid
+ * expense shares; submitted ones apart).
+ */
+export async function selectEventFigures(db: Tx, networkId: string, p: Period, s: Scope): Promise<EventFigureRow[]> {
+  const res = await db.execute<EventFigureRow>(sql`
+    SELECT e.id, e.title, e.chapter_id, ${venueOf} AS venue_id, e.starts_at, e.status, e.capacity,
+      coalesce(r.registered, 0)::int AS registered, coalesce(r.attended, 0)::int AS attended,
+      coalesce(r.door, 0)::int AS door, coalesce(r.registered_attended, 0)::int AS registered_attended,
+      coalesce(c.cost, 0)::bigint AS cost_cents, coalesce(c.pending, 0)::bigint AS pending_cost_cents
+    FROM events e
+    LEFT JOIN LATERAL (
+      SELECT
+        count(*) FILTER (WHERE x.at_start) AS registered,
+        count(*) FILTER (WHERE x.came) AS attended,
+        count(*) FILTER (WHERE x.came AND x.created_at > e.starts_at) AS door,
+        count(*) FILTER (WHERE x.at_start AND x.came) AS registered_attended
+      FROM (
+        SELECT r.created_at,
+          (r.created_at <= e.starts_at AND r.status <> 'waitlisted'
+            AND (r.cancelled_at IS NULL OR r.cancelled_at > e.starts_at)
+            AND (r.promoted_at IS NULL OR r.promoted_at <= e.starts_at)) AS at_start,
+          (r.checked_in_at IS NOT NULL AND r.status <> 'cancelled') AS came
+        FROM registrations r WHERE r.event_id = e.id
+      ) x
+    ) r ON true
+    LEFT JOIN LATERAL (
+      SELECT sum(sh.amount_cents) FILTER (WHERE x.status IN ('approved', 'paid')) AS cost,
+             sum(sh.amount_cents) FILTER (WHERE x.status = 'submitted') AS pending
+      FROM expense_event_shares sh JOIN expenses x ON x.id = sh.expense_id
+      WHERE sh.event_id = e.id
+    ) c ON true
+    WHERE e.network_id = ${networkId} AND e.status <> 'draft'
+      AND e.starts_at >= ${p.from.toISOString()}::timestamptz AND e.starts_at < ${p.to.toISOString()}::timestamptz
+      AND ${scopeSql(s)}
+    ORDER BY e.starts_at, e.id`);
+  return res.rows.map((r) => ({
+    ...r,
+    starts_at: new Date(r.starts_at),
+    cost_cents: Number(r.cost_cents),
+    pending_cost_cents: Number(r.pending_cost_cents),
+  }));
+}
+
+export type PeopleRow = {
+  bucket: string;
+  uniques: number;
+  new_people: number;
+};
+
+/**
+ * Unique attendees and how many of them were new, grouped by `by` (the whole period, chapter,
+ * month in Brussels, or event). A person is the e-mail address their ticket went to, lower-cased;
+ * people added at the door without an address count in attendance, not here. "New" is relative
+ * to `newTo`: their first attendance ever, in that scope (network, the row's chapter or venue),
+ * falls within the bucket.
+ */
+export async function selectPeople(
+  db: Tx,
+  networkId: string,
+  p: Period,
+  s: Scope,
+  by: 'all' | 'chapter' | 'month' | 'event',
+  newTo: 'network' | 'chapter' | 'venue',
+): Promise<PeopleRow[]> {
+  const bucket = {
+    all: sql`'all'`,
+    chapter: sql`a.chapter_id::text`,
+    month: sql`to_char(a.starts_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`,
+    event: sql`a.event_id::text`,
+  }[by];
+  const partition = { network: sql`key`, chapter: sql`key, chapter_id`, venue: sql`key, venue_id` }[newTo];
+  // First attendance in the scope within the bucket: for months, the same month; otherwise the period.
+  const isNew =
+    by === 'month'
+      ? sql`to_char(a.first_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM') = to_char(a.starts_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`
+      : by === 'event'
+        ? sql`a.first_at = a.starts_at`
+        : sql`a.first_at >= ${p.from.toISOString()}::timestamptz`;
+  const res = await db.execute<PeopleRow>(sql`
+    WITH att AS (
+      SELECT lower(nullif(trim(r.email), '')) AS key, e.id AS event_id, e.chapter_id, ${venueOf} AS venue_id, e.starts_at
+      FROM registrations r JOIN events e ON e.id = r.event_id
+      WHERE r.network_id = ${networkId} AND e.status <> 'draft'
+        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND nullif(trim(r.email), '') IS NOT NULL
+    ), ranked AS (
+      SELECT att.*, min(att.starts_at) OVER (PARTITION BY ${partition}) AS first_at FROM att
+    )
+    SELECT ${bucket} AS bucket, count(DISTINCT a.key)::int AS uniques,
+      count(DISTINCT a.key) FILTER (WHERE ${isNew})::int AS new_people
+    FROM ranked a JOIN events e ON e.id = a.event_id
+    WHERE a.starts_at >= ${p.from.toISOString()}::timestamptz AND a.starts_at < ${p.to.toISOString()}::timestamptz
+      AND ${scopeSql(s)}
+    GROUP BY 1 ORDER BY 1`);
+  return res.rows;
+}
+
+/** Followers of a chapter who started following in the period (no history of unfollowing is kept). */
+export async function selectNewFollowers(
+  db: Tx,
+  networkId: string,
+  chapterId: string,
+  p: Period,
+): Promise<{ gained: number; now: number }> {
+  const res = await db.execute<{ gained: number; now: number }>(sql`
+    SELECT count(*) FILTER (WHERE created_at >= ${p.from.toISOString()}::timestamptz AND created_at < ${p.to.toISOString()}::timestamptz)::int AS gained,
+           count(*)::int AS now
+    FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid`);
+  return res.rows[0] ?? { gained: 0, now: 0 };
+}
+
+/** Come-home campaigns of events in the scope and period: invited, registered after the invitation, attended. */
+export async function selectComeHome(db: Tx, networkId: string, p: Period, s: Scope) {
+  const res = await db.execute<{ invited: number; registered: number; attended: number }>(sql`
+    SELECT count(*)::int AS invited,
+      count(r.id)::int AS registered,
+      count(r.id) FILTER (WHERE r.checked_in_at IS NOT NULL AND r.status <> 'cancelled')::int AS attended
+    FROM invitations i JOIN events e ON e.id = i.event_id
+    LEFT JOIN users u ON u.id = i.user_id
+    LEFT JOIN LATERAL (
+      SELECT r.id, r.checked_in_at, r.status FROM registrations r
+      WHERE r.event_id = i.event_id AND r.created_at >= i.created_at
+        AND (r.id = i.registration_id OR (u.id IS NOT NULL AND (r.user_id = u.id OR lower(r.email) = u.email)))
+      ORDER BY r.created_at LIMIT 1
+    ) r ON true
+    WHERE i.network_id = ${networkId}
+      AND e.starts_at >= ${p.from.toISOString()}::timestamptz AND e.starts_at < ${p.to.toISOString()}::timestamptz
+      AND ${scopeSql(s)}`);
+  return res.rows[0] ?? { invited: 0, registered: 0, attended: 0 };
+}
+
+/** Approved and paid expenses of the period (by date incurred) per category, for a scope (null: network-wide lines). */
+export async function selectSpending(db: Tx, networkId: string, p: { from: string; to: string }, chapterId?: string) {
+  const res = await db.execute<{ category: string; cents: string; pending: string }>(sql`
+    SELECT category, coalesce(sum(amount_cents) FILTER (WHERE status IN ('approved', 'paid')), 0)::bigint AS cents,
+      coalesce(sum(amount_cents) FILTER (WHERE status = 'submitted'), 0)::bigint AS pending
+    FROM expenses
+    WHERE network_id = ${networkId} AND incurred_on >= ${p.from}::date AND incurred_on < ${p.to}::date
+      ${chapterId ? sql`AND chapter_id = ${chapterId}::uuid` : sql``}
+    GROUP BY category ORDER BY category`);
+  return res.rows.map((r) => ({ category: r.category, cents: Number(r.cents), pendingCents: Number(r.pending) }));
+}
+
+export type EligibleLine = {
+  id: string;
+  incurred_on: string;
+  paid_on: string | null;
+  supplier_name: string;
+  supplier_vat: string | null;
+  amount_cents: number;
+  vat_rate: number;
+  category: string;
+  description: string;
+  status: string;
+  chapter_slug: string | null;
+  charged_cents: number;
+  receipts: number;
+};
+
+/**
+ * The expense lines a grant may count, in its period (narrowed to from..to): approved or paid,
+ * of an eligible category, of the grant's chapter when it has one; with the share charged to it.
+ */
+export async function selectEligibleLines(
+  db: Tx,
+  networkId: string,
+  g: { id: string; chapterId: string | null; eligibleCategories: string[]; from: string; to: string },
+): Promise<EligibleLine[]> {
+  const res = await db.execute<EligibleLine>(sql`
+    SELECT x.id, x.incurred_on::text, x.paid_on::text, x.supplier_name, x.supplier_vat, x.amount_cents, x.vat_rate,
+      x.category, x.description, x.status, c.slug AS chapter_slug,
+      coalesce((SELECT sum(s.amount_cents) FROM expense_grant_shares s WHERE s.expense_id = x.id AND s.grant_id = ${g.id}::uuid), 0)::bigint AS charged_cents,
+      (SELECT count(*) FROM expense_receipts er WHERE er.expense_id = x.id)::int AS receipts
+    FROM expenses x LEFT JOIN chapters c ON c.id = x.chapter_id
+    WHERE x.network_id = ${networkId} AND x.status IN ('approved', 'paid')
+      AND x.incurred_on >= ${g.from}::date AND x.incurred_on <= ${g.to}::date
+      AND x.category IN (${sql.join(g.eligibleCategories.length ? g.eligibleCategories.map((c) => sql`${c}`) : [sql`''`], sql`, `)})
+      ${g.chapterId ? sql`AND x.chapter_id = ${g.chapterId}::uuid` : sql``}
+    ORDER BY x.incurred_on, x.id`);
+  return res.rows.map((r) => ({ ...r, amount_cents: Number(r.amount_cents), charged_cents: Number(r.charged_cents) }));
+}
+
+/** What is charged to a grant by expenses still waiting for approval, and lines charged lacking a receipt. */
+export async function selectGrantPending(db: Tx, networkId: string, grantId: string) {
+  const res = await db.execute<{ pending: string; no_receipt: number }>(sql`
+    SELECT coalesce(sum(s.amount_cents) FILTER (WHERE x.status = 'submitted'), 0)::bigint AS pending,
+      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM expense_receipts er WHERE er.expense_id = x.id)
+        AND x.status <> 'rejected')::int AS no_receipt
+    FROM expense_grant_shares s JOIN expenses x ON x.id = s.expense_id
+    WHERE s.network_id = ${networkId} AND s.grant_id = ${grantId}::uuid`);
+  return { pendingCents: Number(res.rows[0]?.pending ?? 0), withoutReceipt: res.rows[0]?.no_receipt ?? 0 };
+}
+
+/** People who agreed to share their name and e-mail with the venue, for its events of the period (live: a withdrawal shows at once). */
+export async function selectConsentedContacts(db: Tx, networkId: string, venueId: string, p: Period) {
+  const res = await db.execute<{
+    name: string;
+    email: string;
+    event_title: string;
+    starts_at: string;
+    shared_at: string;
+  }>(sql`
+    SELECT r.name, r.email, e.title AS event_title, e.starts_at::text, r.shared_with_venue_at::text AS shared_at
+    FROM registrations r JOIN events e ON e.id = r.event_id
+    WHERE r.network_id = ${networkId} AND r.status <> 'cancelled' AND r.shared_with_venue_at IS NOT NULL
+      AND e.status <> 'draft' AND ${venueOf} = ${venueId}::uuid
+      AND e.starts_at >= ${p.from.toISOString()}::timestamptz AND e.starts_at < ${p.to.toISOString()}::timestamptz
+    ORDER BY e.starts_at, lower(r.name)`);
+  return res.rows;
+}

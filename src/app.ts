@@ -53,6 +53,8 @@ import { budgetRoutes } from './budgets/routes.js';
 import { expenseRoutes } from './expenses/routes.js';
 import { expensePages } from './expenses/pages.js';
 import { reportRoutes } from './reports/routes.js';
+import { reportPages } from './reports/pages.js';
+import { venueDashboardPages } from './reports/venue-pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -219,6 +221,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
   expensePages(app, db, config);
+  reportPages(app, db);
+  venueDashboardPages(app, db);
 
   return app;
 }

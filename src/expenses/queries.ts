@@ -185,3 +185,24 @@ export function selectPeople(db: Tx, networkId: string, ids: string[]) {
     .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
     .where(and(eq(users.networkId, networkId), inArray(users.id, ids)));
 }
+
+/** Every volunteer's allowances of a year per day (not rejected). */
+export function selectVolunteerDays(db: Tx, networkId: string, year: number) {
+  return db
+    .select({
+      userId: expenses.volunteerUserId,
+      day: expenses.incurredOn,
+      cents: sql<number>`sum(${expenses.amountCents})::bigint`.mapWith(Number),
+    })
+    .from(expenses)
+    .where(
+      and(
+        eq(expenses.networkId, networkId),
+        sql`${expenses.volunteerUserId} is not null`,
+        sql`${expenses.status} <> 'rejected'`,
+        gte(expenses.incurredOn, `${year}-01-01`),
+        lt(expenses.incurredOn, `${year + 1}-01-01`),
+      ),
+    )
+    .groupBy(expenses.volunteerUserId, expenses.incurredOn);
+}

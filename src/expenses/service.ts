@@ -333,3 +333,23 @@ function expenseData(e: q.ExpenseRow, status: string) {
     incurredOn: e.incurredOn,
   };
 }
+
+/** Volunteer allowance warnings of a year, one list per volunteer (name first). */
+export async function volunteerWarnings(
+  db: Tx,
+  network: Network,
+  year: number,
+): Promise<{ name: string; warnings: Warning[] }[]> {
+  const rows = await q.selectVolunteerDays(db, network.id, year);
+  const ids = [...new Set(rows.map((r) => r.userId!))];
+  const people = await q.selectPeople(db, network.id, ids);
+  return ids
+    .map((id) => ({
+      name: people.find((p) => p.id === id)?.name ?? id,
+      warnings: allowanceWarnings(
+        year,
+        rows.filter((r) => r.userId === id).map((r) => ({ day: String(r.day), cents: r.cents })),
+      ),
+    }))
+    .filter((v) => v.warnings.length > 0);
+}

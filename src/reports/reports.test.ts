@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { signIn } from '../../test/support/forms.js';
 import { insertRegistration } from './fixtures.js';
 
 /**
@@ -7,7 +8,7 @@ import { insertRegistration } from './fixtures.js';
  * who registered, who came, who was new, what it cost, across a year boundary in Brussels.
  */
 
-type Who = { token: string; id: string; email: string };
+type Who = { token: string; id: string; email: string; password: string };
 let t: TestApp;
 let admin: Who;
 let organiser: Who;
@@ -17,7 +18,7 @@ const ev: Record<string, string> = {};
 
 const who = async (role: 'admin' | 'member' = 'member'): Promise<Who> => {
   const u = await t.user(role);
-  return { token: u.token, id: u.user.id, email: u.user.email };
+  return { token: u.token, id: u.user.id, email: u.user.email, password: u.password };
 };
 const ok = async (method: 'POST' | 'GET', url: string, body?: unknown, token = admin.token) => {
   const res = await t.api(method, url, { token, body });
@@ -234,5 +235,50 @@ describe('who may read which report', () => {
       const res = await t.api('GET', url, { token: tokens[role as keyof typeof tokens] });
       expect(res.statusCode, `${role} ${url}`).toBe(status);
     }
+  });
+});
+
+describe('pages', () => {
+  it('shows the network year with accessible SVG charts, their data tables, warnings and definitions', async () => {
+    const b = await signIn(t.app, admin);
+    const res = await b.get('/admin/reports?year=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toMatch(/<svg role="img" aria-labelledby="attendance-title attendance-desc"/);
+    expect(res.body).toContain('<title id="attendance-title">Attendance by month</title>');
+    expect(res.body).toContain('<th scope="row">Jan</th>');
+    // The March event cost 19.00 EUR and nobody came.
+    expect(res.body).toMatch(/Event march \(2026-03-10\) has €19\.00 of expenses and nobody attended/);
+    expect(res.body).toContain('Co-financing coverage');
+  });
+
+  it('sends an organiser to their chapter, and refuses a member', async () => {
+    const o = await signIn(t.app, organiser, { 'accept-language': 'nl' });
+    const res = await o.get('/admin/reports?year=2026');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin/reports/chapters/charleroi?year=2026');
+    const page = await o.get(res.headers.location as string);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Charleroi in 2026');
+    expect(page.body).toContain('Actieve maanden');
+    const m = await signIn(t.app, member);
+    expect((await m.get('/admin/reports')).statusCode).toBe(403);
+  });
+
+  it("shows the venue's dashboard to its manager, contacts only when there are enough, exports them audited", async () => {
+    await t.database.pool.query(`UPDATE registrations SET shared_with_venue_at = now() WHERE id = $1`, [ev.dave]);
+    const b = await signIn(t.app, manager, { 'accept-language': 'fr' });
+    const res = await b.get('/venues/switch/dashboard?from=2026-01-01&to=2026-12-31');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toContain('moins de 5');
+    expect(res.body).toContain('erin@example.org');
+    const csv = await b.get('/venues/switch/dashboard.csv?from=2026-01-01&to=2026-12-31');
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.body.trim().split('\r\n')).toHaveLength(6);
+    const logged = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'venue.contacts.export'`,
+    );
+    expect(logged.rows[0].n).toBe(1);
+    const m = await signIn(t.app, member);
+    expect((await m.get('/venues/switch/dashboard')).statusCode).toBe(403);
   });
 });

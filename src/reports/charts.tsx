@@ -51,7 +51,7 @@ export function BarChart(props: {
       >
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.desc}</desc>
-        <g aria-hidden="true">
+        <g>
           {y.ticks(5).map((tick) => (
             <g>
               <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} stroke="#ccc" />
@@ -114,7 +114,7 @@ export function Gauge(props: { id: string; title: string; desc: string; value: n
     >
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{`${props.desc} ${props.label}`}</desc>
-      <g aria-hidden="true">
+      <g>
         <rect x="0" y="4" width={x(props.max)} height="16" fill="#e6e6e6" stroke="#767676" />
         <rect x="0" y="4" width={x(Math.max(0, props.value))} height="16" fill={COLOURS[0]} />
         <text x="0" y="32" font-size="11" fill="#333">

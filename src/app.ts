@@ -53,6 +53,7 @@ import { budgetRoutes } from './budgets/routes.js';
 import { expenseRoutes } from './expenses/routes.js';
 import { expensePages } from './expenses/pages.js';
 import { reportRoutes } from './reports/routes.js';
+import { packRoutes } from './justification/routes.js';
 import { reportPages } from './reports/pages.js';
 import { venueDashboardPages } from './reports/venue-pages.js';
 import './web/zod-messages.js';
@@ -203,6 +204,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   budgetRoutes(api, db);
   expenseRoutes(api, db, config);
   reportRoutes(api, db);
+  packRoutes(api, app, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);

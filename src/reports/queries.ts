@@ -258,3 +258,19 @@ export async function selectConsentedContacts(db: Tx, networkId: string, venueId
     ORDER BY e.starts_at, lower(r.name)`);
   return res.rows;
 }
+
+/** Names of the chapters and venues of some event rows. */
+export async function selectPlaceNames(
+  db: Tx,
+  networkId: string,
+  rows: { chapter_id: string; venue_id: string | null }[],
+) {
+  const res = await db.execute<{ kind: string; id: string; name: string }>(sql`
+    SELECT 'chapter' AS kind, id::text, name FROM chapters WHERE network_id = ${networkId}
+    UNION ALL SELECT 'venue', id::text, name FROM venues WHERE network_id = ${networkId}`);
+  void rows;
+  const chapters = new Map<string, string>();
+  const venues = new Map<string, string>();
+  for (const r of res.rows) (r.kind === 'chapter' ? chapters : venues).set(r.id, r.name);
+  return { chapters, venues };
+}

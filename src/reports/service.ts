@@ -198,3 +198,20 @@ export async function grantReports(db: Tx, network: Network) {
 }
 
 export const spending = q.selectSpending;
+
+/** Events of a period (a chapter's, or all), with venue names and attendance: the pack's activity data. */
+export async function eventActivity(db: Tx, network: Network, p: Period, chapterId?: string) {
+  const rows = await q.selectEventFigures(db, network.id, p, chapterId ? { chapterId } : {});
+  const names = await q.selectPlaceNames(db, network.id, rows);
+  return rows.map((e) => ({
+    id: e.id,
+    date: brusselsDate(e.starts_at),
+    title: e.title,
+    status: e.status,
+    chapter: names.chapters.get(e.chapter_id) ?? '',
+    venue: e.venue_id ? (names.venues.get(e.venue_id) ?? '') : '',
+    registered: e.registered,
+    attended: e.attended,
+    costCents: e.cost_cents,
+  }));
+}

@@ -6,6 +6,7 @@ import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { expenseMessages } from '../../expenses/messages.js';
 import { reportMessages } from '../../reports/messages.js';
+import { packMessages } from '../../justification/messages.js';
 
 /** English catalogue: the reference set of keys. fr.ts and nl.ts must have exactly these keys. */
 const core = {
@@ -330,6 +331,7 @@ export const en = {
   ...auditMessages.en,
   ...expenseMessages.en,
   ...reportMessages.en,
+  ...packMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { expenseMessages } from '../../expenses/messages.js';
 import { reportMessages } from '../../reports/messages.js';
+import { packMessages } from '../../justification/messages.js';
 
 const core = {
   'site.skip': 'Aller au contenu',
@@ -334,4 +335,5 @@ export const fr: Record<MessageKey, string> = {
   ...auditMessages.fr,
   ...expenseMessages.fr,
   ...reportMessages.fr,
+  ...packMessages.fr,
 };

@@ -7,6 +7,7 @@ import { consentMessages } from '../../registrations/consent-messages.js';
 import { auditMessages } from '../../audit/messages.js';
 import { expenseMessages } from '../../expenses/messages.js';
 import { reportMessages } from '../../reports/messages.js';
+import { packMessages } from '../../justification/messages.js';
 
 const core = {
   'site.skip': 'Naar de inhoud',
@@ -334,4 +335,5 @@ export const nl: Record<MessageKey, string> = {
   ...auditMessages.nl,
   ...expenseMessages.nl,
   ...reportMessages.nl,
+  ...packMessages.nl,
 };

@@ -12,7 +12,7 @@ let admin: string;
 let approver: string;
 let treasurerOfNamur: string;
 let organiser: string;
-const ids: Record<string, string> = {};
+const ids = {} as Record<string, string>;
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 const ok = async (method: 'POST' | 'GET', url: string, body?: unknown, token = admin) => {
@@ -67,9 +67,9 @@ async function allForms(grantId: string, range = '') {
   const csvTotal = csvRows.find((r) => r[0] === 'total_eligible')!;
   const sheets = await readXlsxFile(xlsx);
   const summary = sheets[0]!.data;
-  const valueOf = (label: string) => summary.find((r) => r[0] === label)?.[1] as number;
+  const valueIn = (label: string) => summary.find((r) => r[0] === label)?.[1] as number;
   const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;
-  return { json, csvRows, csvTotal, sheets, valueOf, text };
+  return { json, csvRows, csvTotal, sheets, valueIn, text };
 }
 
 beforeAll(async () => {
@@ -145,7 +145,7 @@ describe('justification pack', () => {
   });
 
   it('has the same totals to the cent in CSV, XLSX and PDF', async () => {
-    const f = await allForms(ids.grant);
+    const f = await allForms(ids.grant as string);
     const total = f.json.totalEligibleCents as number;
     expect(cents(Number(f.csvTotal[5]))).toBe(total);
     expect(f.csvRows.find((r) => r[0] === 'claimable')![5]).toBe('623.79');
@@ -158,9 +158,9 @@ describe('justification pack', () => {
       'Budget et réalisé',
       'Définitions',
     ]);
-    expect(typeof f.valueOf('Total des dépenses éligibles')).toBe('number');
-    expect(cents(f.valueOf('Total des dépenses éligibles'))).toBe(total);
-    expect(cents(f.valueOf('Justifiable'))).toBe(f.json.claimableCents);
+    expect(typeof f.valueIn('Total des dépenses éligibles')).toBe('number');
+    expect(cents(f.valueIn('Total des dépenses éligibles'))).toBe(total);
+    expect(cents(f.valueIn('Justifiable'))).toBe(f.json.claimableCents);
     const lines = f.sheets[2]!.data;
     expect(cents(lines.at(-1)![5] as number)).toBe(total);
     expect(f.text).toContain('1 247,58 €'); // 124 758 cents, as the PDF prints it in French
@@ -251,7 +251,7 @@ describe('reconciliation (property)', () => {
     const f = await allForms(grant);
     expect(f.json.totalEligibleCents).toBe(expectedEligible);
     expect(cents(Number(f.csvTotal[5]))).toBe(expectedEligible);
-    expect(cents(f.valueOf('Total des dépenses éligibles'))).toBe(expectedEligible);
+    expect(cents(f.valueIn('Total des dépenses éligibles'))).toBe(expectedEligible);
     expect(f.json.claimableCents).toBe(
       Math.min(1_000_000, Math.floor((Math.max(expectedEligible, 0) * 3750) / 10_000)),
     );

@@ -10,6 +10,7 @@ import { DatabaseUnreachableError } from './db/connection.js';
 import { EmbeddedError } from './db/embedded.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from './demo/service.js';
 import { extendSeries } from './events/service.js';
+import { queueMonthlyExports } from './justification/monthly.js';
 import { startMailWorker } from './mail/worker.js';
 import { importHelp, readImportFile, runMembersImport } from './member-import/cli.js';
 import { startWebhookWorker } from './webhooks/worker.js';
@@ -140,6 +141,13 @@ async function serve(args: string[]): Promise<void> {
       .catch((err: Error) => app?.log.error({ err }, 'extending series failed'));
   await extend();
   setInterval(() => void extend(), 6 * 3_600_000).unref();
+  // The treasurers' monthly export: checked every hour, queued once per network and month.
+  const monthly = () =>
+    queueMonthlyExports(database.db)
+      .then((n) => n && app?.log.info({ mails: n }, 'monthly money exports queued'))
+      .catch((err: Error) => app?.log.error({ err }, 'monthly money export failed'));
+  await monthly();
+  setInterval(() => void monthly(), 3_600_000).unref();
   mail = startMailWorker(database.db, config, app.log);
   await mail.ready;
   webhooks = startWebhookWorker(database.db, config, app.log);

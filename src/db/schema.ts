@@ -15,3 +15,4 @@ export * from '../audit/tables.js';
 export * from '../storage/tables.js';
 export * from '../budgets/tables.js';
 export * from '../expenses/tables.js';
+export * from '../justification/tables.js';

@@ -206,3 +206,22 @@ export function selectVolunteerDays(db: Tx, networkId: string, year: number) {
     )
     .groupBy(expenses.volunteerUserId, expenses.incurredOn);
 }
+
+/** Expenses incurred in a month, of some chapters (or all, network-wide ones included), for the treasurers' export. */
+export function selectMonth(db: Tx, networkId: string, month: string, chapterIds: string[] | 'all') {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return db
+    .select({ expense: expenses, chapterSlug: chapters.slug })
+    .from(expenses)
+    .leftJoin(chapters, eq(chapters.id, expenses.chapterId))
+    .where(
+      and(
+        eq(expenses.networkId, networkId),
+        gte(expenses.incurredOn, `${month}-01`),
+        lt(expenses.incurredOn, next),
+        chapterIds === 'all' ? undefined : chapterIds.length ? inArray(expenses.chapterId, chapterIds) : sql`false`,
+      ),
+    )
+    .orderBy(asc(expenses.incurredOn), asc(expenses.id));
+}

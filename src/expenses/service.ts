@@ -353,3 +353,9 @@ export async function volunteerWarnings(
     }))
     .filter((v) => v.warnings.length > 0);
 }
+
+/** A month's expenses for a treasurer's scope (all, or some chapters), flat rows for an export. */
+export async function expensesOfMonth(db: Tx, network: Network, month: string, chapterIds: string[] | 'all') {
+  const rows = await q.selectMonth(db, network.id, month, chapterIds);
+  return rows.map((r) => ({ ...r.expense, chapterSlug: r.chapterSlug }));
+}

@@ -86,7 +86,7 @@ function check<T>(
 
 function printDemo(summary: DemoSummary): void {
   console.log(
-    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters`,
+    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters, ${summary.expenses} expenses`,
   );
   if (summary.admin)
     console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
@@ -124,7 +124,7 @@ async function serve(args: string[]): Promise<void> {
   try {
     if (adminCreated) console.log(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
     if (values.demo && (await isNetworkEmpty(database.db, network)))
-      printDemo(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
+      printDemo(await loadDemo(database.db, network, { baseUrl: config.baseUrl, dataDir: config.dataDir }));
     app = await buildApp(config, database);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -188,9 +188,9 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       const { values } = parse(rest, { force: { type: 'boolean' } });
       if (values.help) return console.log(help.demo);
-      const { baseUrl } = loadConfig();
+      const { baseUrl, dataDir } = loadConfig();
       return withDatabase(async ({ database, network }) =>
-        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl })),
+        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl, dataDir })),
       );
     }
     case 'user': {

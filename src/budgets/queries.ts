@@ -134,3 +134,10 @@ export async function replaceBudgetLines(
   await db.delete(budgetLines).where(eq(budgetLines.budgetId, budgetId));
   if (lines.length) await db.insert(budgetLines).values(lines.map((l) => ({ ...l, networkId, budgetId })));
 }
+
+export async function deleteMoney(db: Tx, networkId: string) {
+  await db.delete(budgets).where(eq(budgets.networkId, networkId));
+  await db.delete(grants).where(eq(grants.networkId, networkId));
+  await db.delete(treasurers).where(eq(treasurers.networkId, networkId));
+  await db.delete(categorySets).where(eq(categorySets.networkId, networkId));
+}

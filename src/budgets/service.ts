@@ -174,3 +174,6 @@ export async function saveBudget(db: Tx, network: Network, input: BudgetInput) {
     return (await listBudgets(tx, network, { year: input.year, chapterId }))[0]!;
   });
 }
+
+/** Removes a network's money (expenses, budgets, grants, treasurers): `essaim demo --force` before it replaces the chapters. */
+export const clearMoney = (db: Tx, network: Network) => q.deleteMoney(db, network.id);

@@ -16,6 +16,7 @@ import { checkIn, registerForEvent } from '../registrations/service.js';
 import { sendInvitations } from '../invitations/service.js';
 import { invitations } from '../invitations/tables.js';
 import { loadDemoMembers } from './members.js';
+import { clearDemoMoney, loadDemoMoney } from './money.js';
 import {
   demoAdmin,
   demoChapters,
@@ -53,6 +54,7 @@ export interface DemoSummary {
   interest: number;
   events: number;
   registrations: number;
+  expenses: number;
   admin?: { email: string; password: string };
 }
 
@@ -63,7 +65,7 @@ export interface DemoSummary {
 export async function loadDemo(
   db: Db,
   network: Network,
-  opts: { force?: boolean; baseUrl?: string } = {},
+  opts: { force?: boolean; baseUrl?: string; dataDir?: string } = {},
 ): Promise<DemoSummary> {
   if (!(await isNetworkEmpty(db, network))) {
     if (!opts.force)
@@ -71,6 +73,7 @@ export async function loadDemo(
         'conflict',
         `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`,
       );
+    await clearDemoMoney(db, network);
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
     await db.delete(venues).where(eq(venues.networkId, network.id));
   }
@@ -116,6 +119,7 @@ export async function loadDemo(
   const members = await loadDemoMembers(db, network, chapterIds);
   const { events, registrations, nextItDay } = await loadDemoEvents(db, network, gen);
   const invitations = nextItDay ? await inviteHome(db, network, nextItDay, opts.baseUrl) : 0;
+  const expenses = await loadDemoMoney(db, network, { dataDir: opts.dataDir });
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
   const [admins] = await db
     .select({ n: count() })
@@ -133,6 +137,7 @@ export async function loadDemo(
     events,
     registrations,
     invitations,
+    expenses,
     admin,
   };
 }

@@ -225,3 +225,6 @@ export function selectMonth(db: Tx, networkId: string, month: string, chapterIds
     )
     .orderBy(asc(expenses.incurredOn), asc(expenses.id));
 }
+
+export const deleteExpenses = (db: Tx, networkId: string) =>
+  db.delete(expenses).where(eq(expenses.networkId, networkId));

@@ -359,3 +359,6 @@ export async function expensesOfMonth(db: Tx, network: Network, month: string, c
   const rows = await q.selectMonth(db, network.id, month, chapterIds);
   return rows.map((r) => ({ ...r.expense, chapterSlug: r.chapterSlug }));
 }
+
+/** Removes every expense of a network (`essaim demo --force`, before the chapters they belong to go). */
+export const clearExpenses = (db: Tx, network: Network) => q.deleteExpenses(db, network.id);

@@ -137,7 +137,7 @@ export async function startBenchServer({ label, admin, sockets = 100, abortAfter
   }
   const token = (await must('POST', '/api/v1/auth/tokens', { body: { ...admin, name: `${label} bench` } }, 201)).json
     .token;
-  return { port, base: `http://127.0.0.1:${port}`, token, request, must, stop, output: () => output };
+  return { port, pid: child.pid, base: `http://127.0.0.1:${port}`, token, request, must, stop, output: () => output };
 }
 
 /** A table of strings, first column left-aligned, the others right-aligned. */

@@ -93,55 +93,59 @@ export async function selectEventFigures(db: Tx, networkId: string, p: Period, s
 }
 
 export type PeopleRow = {
-  bucket: string;
+  chapter_id: string | null;
+  month: string | null;
+  grouped_chapter: number;
+  grouped_month: number;
   uniques: number;
-  new_people: number;
+  new_network: number;
+  new_chapter: number;
+  new_venue: number;
+  new_network_month: number;
+  new_chapter_month: number;
 };
 
 /**
- * Unique attendees and how many of them were new, grouped by `by` (the whole period, chapter,
- * month in Brussels, or event). A person is the e-mail address their ticket went to, lower-cased;
- * people added at the door without an address count in attendance, not here. "New" is relative
- * to `newTo`: their first attendance ever, in that scope (network, the row's chapter or venue),
- * falls within the bucket.
+ * Unique attendees and how many were new, in one pass: for the whole period, per chapter and per
+ * month in Brussels (GROUPING SETS). A person is the e-mail address their ticket went to,
+ * lower-cased; people added at the door without an address count in attendance, not here. "New"
+ * is per scope: their first attendance ever in the network, in the row's chapter or at its venue
+ * falls in the period (the `_month` columns: in that month). First attendances are hash
+ * aggregates over every attendance of the people seen in the period.
  */
-export async function selectPeople(
-  db: Tx,
-  networkId: string,
-  p: Period,
-  s: Scope,
-  by: 'all' | 'chapter' | 'month' | 'event',
-  newTo: 'network' | 'chapter' | 'venue',
-): Promise<PeopleRow[]> {
-  const bucket = {
-    all: sql`'all'`,
-    chapter: sql`a.chapter_id::text`,
-    month: sql`to_char(a.starts_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`,
-    event: sql`a.event_id::text`,
-  }[by];
-  const partition = { network: sql`key`, chapter: sql`key, chapter_id`, venue: sql`key, venue_id` }[newTo];
-  // First attendance in the scope within the bucket: for months, the same month; otherwise the period.
-  const isNew =
-    by === 'month'
-      ? sql`to_char(a.first_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM') = to_char(a.starts_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`
-      : by === 'event'
-        ? sql`a.first_at = a.starts_at`
-        : sql`a.first_at >= ${p.from.toISOString()}::timestamptz`;
+export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scope): Promise<PeopleRow[]> {
+  const from = p.from.toISOString();
+  const to = p.to.toISOString();
+  const month = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`;
   const res = await db.execute<PeopleRow>(sql`
     WITH att AS (
-      SELECT lower(nullif(trim(r.email), '')) AS key, e.id AS event_id, e.chapter_id, ${venueOf} AS venue_id, e.starts_at
-      FROM registrations r JOIN events e ON e.id = r.event_id
+      SELECT lower(trim(r.email)) AS key, e.id AS event_id, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id, e.starts_at
+      FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN rooms rm ON rm.id = e.room_id
       WHERE r.network_id = ${networkId} AND e.status <> 'draft'
-        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND nullif(trim(r.email), '') IS NOT NULL
-    ), ranked AS (
-      SELECT att.*, min(att.starts_at) OVER (PARTITION BY ${partition}) AS first_at FROM att
+        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND trim(r.email) <> ''
+    ), here AS (
+      SELECT a.* FROM att a JOIN events e ON e.id = a.event_id
+      WHERE a.starts_at >= ${from}::timestamptz AND a.starts_at < ${to}::timestamptz AND ${scopeSql(s)}
+    ), seen AS (SELECT DISTINCT key FROM here),
+    mine AS (SELECT att.* FROM att JOIN seen USING (key)),
+    f_net AS (SELECT key, min(starts_at) AS first_at FROM mine GROUP BY key),
+    f_ch AS (SELECT key, chapter_id, min(starts_at) AS first_at FROM mine GROUP BY key, chapter_id),
+    f_ven AS (SELECT key, venue_id, min(starts_at) AS first_at FROM mine WHERE venue_id IS NOT NULL GROUP BY key, venue_id),
+    rows AS (
+      SELECT h.key, h.chapter_id, ${month(sql`h.starts_at`)} AS month,
+        n.first_at AS first_net, c.first_at AS first_ch, v.first_at AS first_ven
+      FROM here h JOIN f_net n USING (key)
+      JOIN f_ch c ON c.key = h.key AND c.chapter_id = h.chapter_id
+      LEFT JOIN f_ven v ON v.key = h.key AND v.venue_id = h.venue_id
     )
-    SELECT ${bucket} AS bucket, count(DISTINCT a.key)::int AS uniques,
-      count(DISTINCT a.key) FILTER (WHERE ${isNew})::int AS new_people
-    FROM ranked a JOIN events e ON e.id = a.event_id
-    WHERE a.starts_at >= ${p.from.toISOString()}::timestamptz AND a.starts_at < ${p.to.toISOString()}::timestamptz
-      AND ${scopeSql(s)}
-    GROUP BY 1 ORDER BY 1`);
+    SELECT chapter_id::text, month, GROUPING(chapter_id)::int AS grouped_chapter, GROUPING(month)::int AS grouped_month,
+      count(DISTINCT key)::int AS uniques,
+      count(DISTINCT key) FILTER (WHERE first_net >= ${from}::timestamptz)::int AS new_network,
+      count(DISTINCT key) FILTER (WHERE first_ch >= ${from}::timestamptz)::int AS new_chapter,
+      count(DISTINCT key) FILTER (WHERE first_ven >= ${from}::timestamptz)::int AS new_venue,
+      count(DISTINCT key) FILTER (WHERE ${month(sql`first_net`)} = month)::int AS new_network_month,
+      count(DISTINCT key) FILTER (WHERE ${month(sql`first_ch`)} = month)::int AS new_chapter_month
+    FROM rows GROUP BY GROUPING SETS ((), (chapter_id), (month))`);
   return res.rows;
 }
 

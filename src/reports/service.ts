@@ -13,10 +13,18 @@ type Period = q.Period;
 export { yearPeriod, daysPeriod } from './period.js';
 export type { Counts } from './figures.js';
 
-const people = (rows: q.PeopleRow[], bucket = 'all') => {
-  const r = rows.find((x) => x.bucket === bucket);
+type NewColumn = 'new_network' | 'new_chapter' | 'new_venue' | 'new_network_month' | 'new_chapter_month';
+/** The people figures of one group: the whole period, a chapter (`chapter`) or a month (`month`). */
+const people = (rows: q.PeopleRow[], by: { chapter?: string; month?: string }, column: NewColumn) => {
+  const r = rows.find((x) =>
+    by.chapter
+      ? x.grouped_chapter === 0 && x.chapter_id === by.chapter
+      : by.month
+        ? x.grouped_month === 0 && x.month === by.month
+        : x.grouped_chapter === 1 && x.grouped_month === 1,
+  );
   const uniques = r?.uniques ?? 0;
-  const newPeople = r?.new_people ?? 0;
+  const newPeople = r?.[column] ?? 0;
   return { uniqueAttendees: uniques, newPeople, returningPeople: uniques - newPeople };
 };
 
@@ -26,18 +34,16 @@ const monthOf = (d: Date) => brusselsDate(d).slice(0, 7);
 /** The network's year: totals, per chapter, per month, come-home conversion and grants. */
 export async function networkReport(db: Tx, network: Network, year: number) {
   const p = yearPeriod(year);
-  const [events, all, byChapter, byMonth, comeHome, chapters] = await Promise.all([
+  const [events, ppl, comeHome, chapters] = await Promise.all([
     q.selectEventFigures(db, network.id, p, {}),
-    q.selectPeople(db, network.id, p, {}, 'all', 'network'),
-    q.selectPeople(db, network.id, p, {}, 'chapter', 'chapter'),
-    q.selectPeople(db, network.id, p, {}, 'month', 'network'),
+    q.selectPeople(db, network.id, p, {}),
     q.selectComeHome(db, network.id, p, {}),
     listChapters(db, network, { limit: 1000 }),
   ]);
   return {
     year,
     scope: 'network' as const,
-    totals: { ...countsOf(events), ...people(all) },
+    totals: { ...countsOf(events), ...people(ppl, {}, 'new_network') },
     byChapter: chapters
       .map((c) => {
         const mine = events.filter((e) => e.chapter_id === c.id);
@@ -45,7 +51,7 @@ export async function networkReport(db: Tx, network: Network, year: number) {
           chapter: c.slug,
           name: c.name,
           ...countsOf(mine),
-          ...people(byChapter, c.id),
+          ...people(ppl, { chapter: c.id }, 'new_chapter'),
           activeMonths: new Set(mine.filter((e) => e.status !== 'cancelled').map((e) => monthOf(e.starts_at))).size,
         };
       })
@@ -55,7 +61,7 @@ export async function networkReport(db: Tx, network: Network, year: number) {
       return {
         month: m,
         ...countsOf(mine),
-        ...people(byMonth, m),
+        ...people(ppl, { month: m }, 'new_network_month'),
         activeChapters: new Set(mine.filter((e) => e.status !== 'cancelled').map((e) => e.chapter_id)).size,
       };
     }),
@@ -69,10 +75,9 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
   const p = yearPeriod(year);
   const s = { chapterId: chapter.id };
   const ever: Period = { from: new Date(0), to: new Date(8_640_000_000_000) };
-  const [events, all, byMonth, comeHome, followers, history] = await Promise.all([
+  const [events, ppl, comeHome, followers, history] = await Promise.all([
     q.selectEventFigures(db, network.id, p, s),
-    q.selectPeople(db, network.id, p, s, 'all', 'chapter'),
-    q.selectPeople(db, network.id, p, s, 'month', 'chapter'),
+    q.selectPeople(db, network.id, p, s),
     q.selectComeHome(db, network.id, p, s),
     q.selectNewFollowers(db, network.id, chapter.id, p),
     q.selectEventFigures(db, network.id, ever, s),
@@ -81,7 +86,7 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
   const active = months(year).map((m) => ({
     month: m,
     ...countsOf(events.filter((e) => monthOf(e.starts_at) === m)),
-    ...people(byMonth, m),
+    ...people(ppl, { month: m }, 'new_chapter_month'),
   }));
   return {
     year,
@@ -92,7 +97,7 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
       status: chapter.status,
       createdAt: chapter.createdAt.toISOString(),
     },
-    totals: { ...countsOf(events), ...people(all) },
+    totals: { ...countsOf(events), ...people(ppl, {}, 'new_chapter') },
     activeMonths: active.filter((m) => m.events > 0).length,
     daysToFirstEvent: first ? Math.floor((first.starts_at.getTime() - chapter.createdAt.getTime()) / 86_400_000) : null,
     followers: { gained: followers.gained, lost: null, net: null, total: followers.now },
@@ -113,15 +118,14 @@ export async function eventReport(db: Tx, network: Network, id: string) {
   const event = await findEvent(db, network, id);
   const p: Period = { from: event.startsAt, to: new Date(event.startsAt.getTime() + 1) };
   const s = { eventId: event.id };
-  const [[row], net, ch, ven, comeHome] = await Promise.all([
+  const [[row], ppl, comeHome] = await Promise.all([
     q.selectEventFigures(db, network.id, p, s),
-    q.selectPeople(db, network.id, p, s, 'event', 'network'),
-    q.selectPeople(db, network.id, p, s, 'event', 'chapter'),
-    q.selectPeople(db, network.id, p, s, 'event', 'venue'),
+    q.selectPeople(db, network.id, p, s),
     q.selectComeHome(db, network.id, p, s),
   ]);
+  const all = ppl.find((x) => x.grouped_chapter === 1 && x.grouped_month === 1);
   const counts = row ? countsOf([row]) : countsOf([]);
-  const uniques = net[0]?.uniques ?? 0;
+  const uniques = all?.uniques ?? 0;
   return {
     event: {
       id: event.id,
@@ -134,9 +138,9 @@ export async function eventReport(db: Tx, network: Network, id: string) {
     // A cancelled event keeps its costs; its attendance is what was recorded, if anything.
     ...(row && row.status === 'cancelled' ? { registered: row.registered, attended: row.attended } : {}),
     uniqueAttendees: uniques,
-    newToNetwork: net[0]?.new_people ?? 0,
-    newToChapter: ch[0]?.new_people ?? 0,
-    newToVenue: row?.venue_id ? (ven[0]?.new_people ?? 0) : null,
+    newToNetwork: all?.new_network ?? 0,
+    newToChapter: all?.new_chapter ?? 0,
+    newToVenue: row?.venue_id ? (all?.new_venue ?? 0) : null,
     comeHome,
   };
 }
@@ -146,9 +150,9 @@ export async function venueFigures(db: Tx, network: Network, slug: string, from:
   const venue = await findVenue(db, network, slug);
   const p = { from, to };
   const s = { venueId: venue.id };
-  const [events, all] = await Promise.all([
+  const [events, ppl] = await Promise.all([
     q.selectEventFigures(db, network.id, p, s),
-    q.selectPeople(db, network.id, p, s, 'all', 'venue'),
+    q.selectPeople(db, network.id, p, s),
   ]);
   const held = events.filter((e) => e.status !== 'cancelled');
   const seats = held.reduce((n, e) => n + e.capacity, 0);
@@ -157,7 +161,7 @@ export async function venueFigures(db: Tx, network: Network, slug: string, from:
     venue: { id: venue.id, slug: venue.slug, name: venue.name },
     eventsHosted: counts.events,
     peopleBrought: counts.attended,
-    ...people(all),
+    ...people(ppl, {}, 'new_venue'),
     seats,
     seatOccupancy: seats > 0 ? counts.attended / seats : null,
     events: held.map((e) => ({

@@ -34,4 +34,6 @@ export function daysPeriod(from: string, to: string) {
 }
 
 /** The Brussels calendar date of an instant (YYYY-MM-DD). */
-export const brusselsDate = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: REPORT_TZ });
+// One formatter for all: toLocaleDateString builds a new one per call, which costs ~0.3 ms each.
+const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: REPORT_TZ });
+export const brusselsDate = (d: Date) => dayFormat.format(d);

@@ -40,6 +40,8 @@ export async function networkReport(db: Tx, network: Network, year: number) {
     q.selectComeHome(db, network.id, p, {}),
     listChapters(db, network, { limit: 1000 }),
   ]);
+  // The Brussels month of each event, computed once.
+  const monthById = new Map(events.map((e) => [e.id, monthOf(e.starts_at)]));
   return {
     year,
     scope: 'network' as const,
@@ -52,12 +54,12 @@ export async function networkReport(db: Tx, network: Network, year: number) {
           name: c.name,
           ...countsOf(mine),
           ...people(ppl, { chapter: c.id }, 'new_chapter'),
-          activeMonths: new Set(mine.filter((e) => e.status !== 'cancelled').map((e) => monthOf(e.starts_at))).size,
+          activeMonths: new Set(mine.filter((e) => e.status !== 'cancelled').map((e) => monthById.get(e.id))).size,
         };
       })
       .filter((c) => c.events + c.cancelledEvents > 0 || c.costCents !== 0),
     byMonth: months(year).map((m) => {
-      const mine = events.filter((e) => monthOf(e.starts_at) === m);
+      const mine = events.filter((e) => monthById.get(e.id) === m);
       return {
         month: m,
         ...countsOf(mine),

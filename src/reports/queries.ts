@@ -111,23 +111,29 @@ export type PeopleRow = {
  * lower-cased; people added at the door without an address count in attendance, not here. "New"
  * is per scope: their first attendance ever in the network, in the row's chapter or at its venue
  * falls in the period (the `_month` columns: in that month). First attendances are hash
- * aggregates over every attendance of the people seen in the period.
+ * aggregates over every earlier attendance of the people seen in the period.
  */
 export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scope): Promise<PeopleRow[]> {
   const from = p.from.toISOString();
   const to = p.to.toISOString();
   const month = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`;
   const res = await db.execute<PeopleRow>(sql`
-    WITH att AS (
-      SELECT lower(trim(r.email)) AS key, e.id AS event_id, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id, e.starts_at
-      FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN rooms rm ON rm.id = e.room_id
-      WHERE r.network_id = ${networkId} AND e.status <> 'draft'
-        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND trim(r.email) <> ''
-    ), here AS (
-      SELECT a.* FROM att a JOIN events e ON e.id = a.event_id
-      WHERE a.starts_at >= ${from}::timestamptz AND a.starts_at < ${to}::timestamptz AND ${scopeSql(s)}
+    WITH here AS (
+      SELECT r.email AS key, e.id AS event_id, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id, e.starts_at
+      FROM events e JOIN registrations r ON r.event_id = e.id LEFT JOIN rooms rm ON rm.id = e.room_id
+      WHERE e.network_id = ${networkId} AND e.status <> 'draft'
+        AND e.starts_at >= ${from}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${scopeSql(s)}
+        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND r.email <> ''
     ), seen AS (SELECT DISTINCT key FROM here),
-    mine AS (SELECT att.* FROM att JOIN seen USING (key)),
+    -- Every attendance of those people up to the end of the period (addresses are stored trimmed
+    -- and lower-cased, so the (network_id, email) index finds them).
+    mine AS (
+      SELECT r.email AS key, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id, e.starts_at
+      FROM seen JOIN registrations r ON r.network_id = ${networkId} AND r.email = seen.key
+      JOIN events e ON e.id = r.event_id LEFT JOIN rooms rm ON rm.id = e.room_id
+      WHERE e.status <> 'draft' AND e.starts_at < ${to}::timestamptz
+        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled'
+    ),
     f_net AS (SELECT key, min(starts_at) AS first_at FROM mine GROUP BY key),
     f_ch AS (SELECT key, chapter_id, min(starts_at) AS first_at FROM mine GROUP BY key, chapter_id),
     f_ven AS (SELECT key, venue_id, min(starts_at) AS first_at FROM mine WHERE venue_id IS NOT NULL GROUP BY key, venue_id),

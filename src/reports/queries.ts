@@ -107,7 +107,7 @@ export type PeopleRow = {
 
 /**
  * Unique attendees and how many were new, in one pass: for the whole period, per chapter and per
- * month in Brussels (GROUPING SETS). A person is the e-mail address their ticket went to,
+ * month in Brussels. A person is the e-mail address their ticket went to,
  * lower-cased; people added at the door without an address count in attendance, not here. "New"
  * is per scope: their first attendance ever in the network, in the row's chapter or at its venue
  * falls in the period (the `_month` columns: in that month). First attendances are hash
@@ -144,14 +144,25 @@ export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scop
       JOIN f_ch c ON c.key = h.key AND c.chapter_id = h.chapter_id
       LEFT JOIN f_ven v ON v.key = h.key AND v.venue_id = h.venue_id
     )
-    SELECT chapter_id::text, month, GROUPING(chapter_id)::int AS grouped_chapter, GROUPING(month)::int AS grouped_month,
-      count(DISTINCT key)::int AS uniques,
-      count(DISTINCT key) FILTER (WHERE first_net >= ${from}::timestamptz)::int AS new_network,
-      count(DISTINCT key) FILTER (WHERE first_ch >= ${from}::timestamptz)::int AS new_chapter,
-      count(DISTINCT key) FILTER (WHERE first_ven >= ${from}::timestamptz)::int AS new_venue,
-      count(DISTINCT key) FILTER (WHERE ${month(sql`first_net`)} = month)::int AS new_network_month,
-      count(DISTINCT key) FILTER (WHERE ${month(sql`first_ch`)} = month)::int AS new_chapter_month
-    FROM rows GROUP BY GROUPING SETS ((), (chapter_id), (month))`);
+    -- One row per person for the period, per person and chapter, per person and month; then plain
+    -- counts (one sort each, instead of a sort per distinct aggregate and grouping set).
+    , per_all AS (SELECT DISTINCT ON (key) key, first_net, first_ch, first_ven FROM rows ORDER BY key, first_ch),
+    per_chapter AS (SELECT DISTINCT ON (key, chapter_id) key, chapter_id, first_ch FROM rows ORDER BY key, chapter_id),
+    per_month AS (SELECT DISTINCT ON (key, month) key, month, first_net, first_ch FROM rows ORDER BY key, month, first_ch)
+    SELECT NULL::text AS chapter_id, NULL::text AS month, 1 AS grouped_chapter, 1 AS grouped_month, count(*)::int AS uniques,
+      count(*) FILTER (WHERE first_net >= ${from}::timestamptz)::int AS new_network,
+      count(*) FILTER (WHERE first_ch >= ${from}::timestamptz)::int AS new_chapter,
+      count(*) FILTER (WHERE first_ven >= ${from}::timestamptz)::int AS new_venue,
+      0 AS new_network_month, 0 AS new_chapter_month
+    FROM per_all
+    UNION ALL
+    SELECT chapter_id::text, NULL, 0, 1, count(*)::int, 0, count(*) FILTER (WHERE first_ch >= ${from}::timestamptz)::int, 0, 0, 0
+    FROM per_chapter GROUP BY chapter_id
+    UNION ALL
+    SELECT NULL, month, 1, 0, count(*)::int, 0, 0, 0,
+      count(*) FILTER (WHERE ${month(sql`first_net`)} = month)::int,
+      count(*) FILTER (WHERE ${month(sql`first_ch`)} = month)::int
+    FROM per_month GROUP BY month`);
   return res.rows;
 }
 

@@ -90,6 +90,13 @@ import { resultRoutes } from './jury/results-routes.js';
 import { resultPages } from './jury/results-pages.js';
 import { programmeRoutes } from './programme/routes.js';
 import { programmePages } from './programme/pages.js';
+import { budgetRoutes } from './budgets/routes.js';
+import { expenseRoutes } from './expenses/routes.js';
+import { expensePages } from './expenses/pages.js';
+import { reportRoutes as figureRoutes } from './reports/routes.js';
+import { packRoutes } from './justification/routes.js';
+import { reportPages as figurePages } from './reports/pages.js';
+import { venueDashboardPages } from './reports/venue-pages.js';
 import './web/zod-messages.js';
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -267,6 +274,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   juryRoutes(api, db, config);
   resultRoutes(api, db, config);
   programmeRoutes(api, db, config);
+  budgetRoutes(api, db);
+  expenseRoutes(api, db, config);
+  figureRoutes(api, db);
+  packRoutes(api, app, db, config);
   networkPages(app, db);
   chapterPages(app, db);
   venuePages(app, db);
@@ -302,6 +313,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   juryPages(app, db, config);
   resultPages(app, db, config);
   programmePages(app, db, config);
+  expensePages(app, db, config);
+  figurePages(app, db);
+  venueDashboardPages(app, db);
 
   return app;
 }

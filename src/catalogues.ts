@@ -23,6 +23,9 @@ import { callMessages } from './calls/messages.js';
 import { submissionMessages } from './calls/submission-messages.js';
 import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
+import { expenseMessages } from './expenses/messages.js';
+import { reportMessages as figureMessages } from './reports/messages.js';
+import { packMessages } from './justification/messages.js';
 import { registerCatalogue } from './web/i18n.js';
 
 /**
@@ -56,6 +59,9 @@ export const featureCatalogues = [
   submissionMessages,
   juryMessages,
   programmeMessages,
+  expenseMessages,
+  figureMessages,
+  packMessages,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

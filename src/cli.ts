@@ -108,7 +108,7 @@ function check<T>(
 
 function printDemo(summary: DemoSummary): void {
   console.log(
-    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters, ${summary.calls} calls with ${summary.submissions} submissions`,
+    `demo data: ${summary.chapters} chapters, ${summary.venues} venues, ${summary.members} members, ${summary.events} events, ${summary.registrations} registrations, ${summary.invitations} come-home invitations, ${summary.interest} sign-ups for planned chapters, ${summary.calls} calls with ${summary.submissions} submissions, ${summary.expenses} expenses`,
   );
   if (summary.news)
     console.log(
@@ -223,9 +223,9 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       const { values } = parse(rest, { force: { type: 'boolean' } });
       if (values.help) return console.log(help.demo);
-      const { baseUrl } = loadConfig();
+      const { baseUrl, dataDir } = loadConfig();
       return withDatabase(async ({ database, network }) =>
-        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl })),
+        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl, dataDir })),
       );
     }
     case 'user': {

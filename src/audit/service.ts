@@ -2,7 +2,22 @@ import type { Tx } from '../db/connection.js';
 import * as q from './queries.js';
 
 export type { AuditEntry } from './queries.js';
-export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delete' | 'members.import' | CallAuditAction;
+export type AuditAction =
+  | 'member.export'
+  | 'member.delete'
+  | 'member.self_delete'
+  | 'members.import'
+  | 'expense.create'
+  | 'expense.update'
+  | 'expense.submit'
+  | 'expense.approve'
+  | 'expense.reject'
+  | 'expense.incomplete'
+  | 'expense.pay'
+  | 'expense.receipt'
+  | 'venue.dashboard.view'
+  | 'venue.contacts.export'
+  | CallAuditAction;
 /** What calls and juries record: every version, conflict, recusal, assignment, score change and decision. */
 export type CallAuditAction =
   | 'call.create'

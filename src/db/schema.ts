@@ -22,3 +22,6 @@ export * from '../error-reports/tables.js';
 export * from '../calls/tables.js';
 export * from '../jury/tables.js';
 export * from '../programme/tables.js';
+export * from '../budgets/tables.js';
+export * from '../expenses/tables.js';
+export * from '../justification/tables.js';

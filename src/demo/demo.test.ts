@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/db.js';
 import type { Database } from '../db/connection.js';
@@ -10,6 +13,7 @@ import { loadDemo, type DemoSummary } from './service.js';
 let database: Database;
 let network: Network;
 let summary: DemoSummary;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-demo-'));
 
 const one = async <T>(sql: string, params: unknown[] = []) => (await database.pool.query(sql, params)).rows[0] as T;
 const n = async (sql: string, params: unknown[] = []) => (await one<{ n: number }>(sql, params)).n;
@@ -17,9 +21,12 @@ const n = async (sql: string, params: unknown[] = []) => (await one<{ n: number 
 beforeAll(async () => {
   database = await createTestDatabase();
   network = await ensureDefaultNetwork(database.db, 'Demo network');
-  summary = await loadDemo(database.db, network);
+  summary = await loadDemo(database.db, network, { dataDir });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('demo come-home campaign', () => {
   it('invites the members from Hainaut living elsewhere to the next Charleroi IT day, and some answered', async () => {
@@ -138,7 +145,7 @@ describe('demo members', () => {
   });
 
   it('loading again with force keeps one account and profile per member', async () => {
-    const again = await loadDemo(database.db, network, { force: true });
+    const again = await loadDemo(database.db, network, { force: true, dataDir });
     expect(again.members).toBe(DEMO_MEMBERS);
     expect(await n('SELECT count(*)::int AS n FROM member_profiles WHERE network_id = $1', [network.id])).toBe(
       DEMO_MEMBERS,
@@ -175,5 +182,32 @@ describe('demo news', () => {
       [network.id],
     );
     expect(seed.title).toBe('Le co-working, une nouvelle vision de l’entreprise [Podcast]');
+  });
+});
+
+describe('demo money', () => {
+  it('has a year of money: the Region grant at 50 %, a budget, receipts, pending approvals and reimbursements', async () => {
+    expect(summary.expenses).toBeGreaterThan(5);
+    expect(
+      await n(`SELECT count(*)::int AS n FROM grants WHERE network_id = $1 AND rate_bp = 5000`, [network.id]),
+    ).toBe(1);
+    expect(await n(`SELECT count(*)::int AS n FROM budget_lines WHERE network_id = $1`, [network.id])).toBe(10);
+    expect(await n(`SELECT count(*)::int AS n FROM expense_receipts WHERE network_id = $1`, [network.id])).toBe(
+      summary.expenses,
+    );
+    expect(
+      await n(`SELECT count(*)::int AS n FROM expenses WHERE network_id = $1 AND status = 'submitted'`, [network.id]),
+    ).toBeGreaterThan(0);
+    expect(
+      await n(
+        `SELECT count(*)::int AS n FROM expenses WHERE network_id = $1 AND paid_by = 'organiser' AND status IN ('approved', 'paid')`,
+        [network.id],
+      ),
+    ).toBeGreaterThan(0);
+    const bytes = await n(
+      `SELECT min(byte_size)::int AS n FROM uploads u JOIN expense_receipts r ON r.upload_id = u.id WHERE r.network_id = $1`,
+      [network.id],
+    );
+    expect(bytes).toBeGreaterThan(500); // real PDFs, generated
   });
 });

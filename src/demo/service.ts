@@ -20,6 +20,7 @@ import { loadDemoCalls } from './calls.js';
 import { loadDemoMembers } from './members.js';
 import { loadDemoNews } from './news.js';
 import { articles } from '../news/tables.js';
+import { clearDemoMoney, loadDemoMoney } from './money.js';
 import {
   demoAdmin,
   demoChapters,
@@ -61,6 +62,7 @@ export interface DemoSummary {
   /** Calls for projects and talks, and their submissions. */
   calls: number;
   submissions: number;
+  expenses: number;
   admin?: { email: string; password: string };
 }
 
@@ -71,7 +73,7 @@ export interface DemoSummary {
 export async function loadDemo(
   db: Db,
   network: Network,
-  opts: { force?: boolean; baseUrl?: string } = {},
+  opts: { force?: boolean; baseUrl?: string; dataDir?: string } = {},
 ): Promise<DemoSummary> {
   if (!(await isNetworkEmpty(db, network))) {
     if (!opts.force)
@@ -81,6 +83,7 @@ export async function loadDemo(
       );
     // Network-owned calls (and all that hangs off them) go too; chapter calls go with their chapter.
     await db.delete(calls).where(eq(calls.networkId, network.id));
+    await clearDemoMoney(db, network);
     await db.delete(chapters).where(eq(chapters.networkId, network.id));
     await db.delete(venues).where(eq(venues.networkId, network.id));
     await db.delete(articles).where(and(eq(articles.networkId, network.id), like(articles.sourceKey, 'demo:%')));
@@ -128,6 +131,7 @@ export async function loadDemo(
   const { events, registrations, nextItDay } = await loadDemoEvents(db, network, gen);
   const invitations = nextItDay ? await inviteHome(db, network, nextItDay, opts.baseUrl) : 0;
   const news = await loadDemoNews(db, network);
+  const expenses = await loadDemoMoney(db, network, { dataDir: opts.dataDir });
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
   const [admins] = await db
     .select({ n: count() })
@@ -159,6 +163,7 @@ export async function loadDemo(
     news,
     calls: demoCalls.calls,
     submissions: demoCalls.submissions,
+    expenses,
     admin,
   };
 }

@@ -106,6 +106,7 @@ export async function queueWrittenMail(
     textBody: string;
     htmlBody: string;
     headers: Record<string, string>;
+    attachments?: { filename: string; contentType: string; content: string }[];
   },
 ): Promise<void> {
   await tx.insert(outboundMessages).values(m);

@@ -156,6 +156,16 @@ export function networkPages(app: FastifyInstance, db: Db): void {
             </p>
           ) : null}
         </Section>
+        <nav aria-label={t('reports.title')}>
+          <ul class="inline">
+            <li>
+              <a href="/admin/expenses">{t('expenses.title')}</a>
+            </li>
+            <li>
+              <a href="/admin/reports">{t('reports.title')}</a>
+            </li>
+          </ul>
+        </nav>
         <Section title={admin ? t('admin.venues') : t('admin.yourVenues')}>
           {myVenues.length ? (
             <ul>

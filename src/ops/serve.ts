@@ -4,6 +4,7 @@ import { boot } from '../boot.js';
 import type { Config } from '../config.js';
 import { isNetworkEmpty, loadDemo, type DemoSummary } from '../demo/service.js';
 import { extendSeries } from '../events/service.js';
+import { queueMonthlyExports } from '../justification/monthly.js';
 import { eraseOldReporters } from '../error-reports/service.js';
 import { publishDueArticles } from '../news/service.js';
 import { startMailWorker } from '../mail/worker.js';
@@ -41,7 +42,7 @@ export async function serveProcess(
   try {
     if (adminCreated) say(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
     if (opts.demo && (await isNetworkEmpty(database.db, network)))
-      opts.onDemo?.(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
+      opts.onDemo?.(await loadDemo(database.db, network, { baseUrl: config.baseUrl, dataDir: config.dataDir }));
     app = await buildApp(config, database);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -80,6 +81,14 @@ export async function serveProcess(
       runIfDue(database.pool, 'erase-old-reporters', 24 * HOUR, () => eraseOldReporters(database.db)).catch(
         (err: Error) => log.error({ err }, 'erasing reporters failed'),
       ),
+    ),
+  );
+  // The treasurers' monthly export: checked every hour, queued once per network and month.
+  timers.push(
+    every(3_600_000, () =>
+      queueMonthlyExports(database.db)
+        .then((n) => n && log.info({ mails: n }, 'monthly money exports queued'))
+        .catch((err: Error) => log.error({ err }, 'monthly money export failed')),
     ),
   );
   if (config.backupDir) timers.push(backupOnSchedule(config, database, log));

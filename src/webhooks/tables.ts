@@ -11,6 +11,8 @@ export const webhookEvents = [
   'event.cancelled',
   'article.published',
   'article.updated',
+  'expense.submitted',
+  'expense.approved',
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 

@@ -1,0 +1,179 @@
+import { chaptersOrganizedBy, findChapter } from '../chapters/service.js';
+import type { Tx } from '../db/connection.js';
+import type { Network } from '../networks/service.js';
+import { AppError, notFound } from '../web/errors.js';
+import type { Actor } from '../web/policy.js';
+import { findUserByEmail } from '../accounts/service.js';
+import { BRUSSELS_PRESET } from './presets.js';
+import * as q from './queries.js';
+import type { BudgetInput, GrantCreate } from './schemas.js';
+import type { Category } from './tables.js';
+
+export type { BudgetLineRow, BudgetRow, CategorySetRow, GrantRow } from './queries.js';
+export type { Category } from './tables.js';
+
+/**
+ * What a person may see and do with money: `all` for admins and network treasurers; otherwise
+ * the chapters they are treasurer of, and the chapters they organise (they submit expenses there).
+ */
+export interface MoneyScope {
+  all: boolean;
+  treasurerOf: Set<string>;
+  organiserOf: Set<string>;
+}
+
+export async function moneyScope(db: Tx, network: Network, actor: Actor): Promise<MoneyScope> {
+  if (!actor) return { all: false, treasurerOf: new Set(), organiserOf: new Set() };
+  const [ships, organised] = await Promise.all([
+    q.selectTreasurerships(db, network.id, actor.id),
+    chaptersOrganizedBy(db, network, actor.id),
+  ]);
+  return {
+    all: actor.role === 'admin' || ships.some((s) => s.chapterId === null),
+    treasurerOf: new Set(ships.flatMap((s) => (s.chapterId ? [s.chapterId] : []))),
+    organiserOf: new Set(organised.map((c) => c.id)),
+  };
+}
+
+/** Treasurers of a chapter's money: its own and the network's. */
+export async function treasurersFor(db: Tx, network: Network, chapterId: string | null) {
+  const all = await q.selectTreasurers(db, network.id);
+  return all.filter((t) => t.chapterId === null || t.chapterId === chapterId);
+}
+export const listTreasurers = (db: Tx, network: Network) => q.selectTreasurers(db, network.id);
+
+export async function addTreasurer(db: Tx, network: Network, input: { email: string; chapter?: string }) {
+  const user = await findUserByEmail(db, network.id, input.email);
+  if (!user)
+    throw new AppError('validation', `No account uses ${input.email}.`, [
+      { field: 'email', message: 'is not an account' },
+    ]);
+  const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
+  await q.insertTreasurer(db, { networkId: network.id, userId: user.id, chapterId });
+  return (await q.selectTreasurers(db, network.id)).find((t) => t.userId === user.id && t.chapterId === chapterId)!;
+}
+
+export async function removeTreasurer(db: Tx, network: Network, id: string) {
+  const [row] = await q.deleteTreasurer(db, network.id, id);
+  if (!row) throw notFound('This treasurer');
+}
+
+/** The network's expense categories: its default set, created from the Brussels preset on first use. */
+export async function defaultCategorySet(db: Tx, network: Network): Promise<q.CategorySetRow> {
+  const sets = await q.selectCategorySets(db, network.id);
+  const found = sets.find((s) => s.isDefault === 1);
+  if (found) return found;
+  await q.insertCategorySet(db, { networkId: network.id, ...BRUSSELS_PRESET, isDefault: 1 });
+  return (await q.selectCategorySets(db, network.id)).find((s) => s.isDefault === 1)!;
+}
+
+export async function listCategorySets(db: Tx, network: Network) {
+  await defaultCategorySet(db, network);
+  return q.selectCategorySets(db, network.id);
+}
+
+export async function createCategorySet(db: Tx, network: Network, input: { name: string; categories: Category[] }) {
+  const row = await q.insertCategorySet(db, { networkId: network.id, ...input, isDefault: 0 });
+  if (!row) throw new AppError('conflict', `A category set named "${input.name}" exists already.`);
+  return row;
+}
+
+export async function updateCategorySet(
+  db: Tx,
+  network: Network,
+  id: string,
+  input: { name: string; categories: Category[] },
+) {
+  const row = await q.updateCategorySet(db, network.id, id, input);
+  if (!row) throw notFound('This category set');
+  return row;
+}
+
+/** A category code of the network's default set, or a validation error naming `field`. */
+export async function checkCategory(db: Tx, network: Network, code: string, field: string): Promise<void> {
+  const set = await defaultCategorySet(db, network);
+  if (!set.categories.some((c) => c.code === code))
+    throw new AppError('validation', `"${code}" is not one of the network's expense categories.`, [
+      { field, message: `must be one of: ${set.categories.map((c) => c.code).join(', ')}` },
+    ]);
+}
+
+export async function createGrant(db: Tx, network: Network, input: GrantCreate) {
+  const set = await defaultCategorySet(db, network);
+  const unknown = input.eligibleCategories.filter((c) => !set.categories.some((x) => x.code === c));
+  if (unknown.length)
+    throw new AppError('validation', `Unknown categories: ${unknown.join(', ')}.`, [
+      { field: 'eligibleCategories', message: `must be among: ${set.categories.map((c) => c.code).join(', ')}` },
+    ]);
+  const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
+  const row = await q.insertGrant(db, {
+    networkId: network.id,
+    chapterId,
+    funder: input.funder,
+    publicFunder: input.publicFunder ? 1 : 0,
+    decisionRef: input.decisionRef,
+    amountGrantedCents: input.amountGrantedCents,
+    rateBp: Math.round(input.ratePercent * 100),
+    eligibleCategories: input.eligibleCategories,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    justificationDeadline: input.justificationDeadline ?? null,
+  });
+  return (await q.selectGrants(db, network.id, [row.id]))[0]!;
+}
+
+export const listGrants = (db: Tx, network: Network, ids?: string[]) => q.selectGrants(db, network.id, ids);
+
+export async function findGrant(db: Tx, network: Network, id: string) {
+  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectGrants(db, network.id, [id]) : [];
+  if (!row) throw notFound('This grant');
+  return row;
+}
+
+export async function listBudgets(db: Tx, network: Network, f: { year?: number; chapterId?: string | null }) {
+  const rows = await q.selectBudgets(db, network.id, f);
+  const lines = await q.selectBudgetLines(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((b) => ({ ...b, lines: lines.filter((l) => l.budgetId === b.id) }));
+}
+
+/** Sets the lines of a scope's budget for a year (created when missing), in one transaction. */
+export async function saveBudget(db: Tx, network: Network, input: BudgetInput) {
+  const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
+  const grantIds = input.lines.flatMap((l) => (l.grantId ? [l.grantId] : []));
+  const known = new Set((grantIds.length ? await q.selectGrants(db, network.id, grantIds) : []).map((g) => g.id));
+  const errors = input.lines.flatMap((l, i) =>
+    l.grantId && !known.has(l.grantId)
+      ? [{ field: `lines.${i}.grantId`, message: 'is not a grant of this network' }]
+      : [],
+  );
+  if (errors.length) throw new AppError('validation', 'A budget line names an unknown grant.', errors);
+  const set = await defaultCategorySet(db, network);
+  const badCategory = input.lines.flatMap((l, i) =>
+    l.category && !set.categories.some((c) => c.code === l.category)
+      ? [{ field: `lines.${i}.category`, message: 'is not an expense category of the network' }]
+      : [],
+  );
+  if (badCategory.length) throw new AppError('validation', 'A budget line names an unknown category.', badCategory);
+  return db.transaction(async (tx) => {
+    const budget = await q.lockBudget(tx, network.id, chapterId, input.year);
+    await q.replaceBudgetLines(
+      tx,
+      network.id,
+      budget.id,
+      input.lines.map((l) => ({
+        kind: l.kind,
+        grantId: l.kind === 'grant' ? (l.grantId ?? null) : null,
+        category: l.kind === 'expense' ? (l.category ?? null) : null,
+        label: l.label,
+        amountCents: l.amountCents,
+      })),
+    );
+    return (await listBudgets(tx, network, { year: input.year, chapterId }))[0]!;
+  });
+}
+
+/** Removes a network's money (expenses, budgets, grants, treasurers): `essaim demo --force` before it replaces the chapters. */
+export const clearMoney = (db: Tx, network: Network) => q.deleteMoney(db, network.id);

@@ -1,3 +1,4 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -20,7 +21,12 @@ import * as news from './service.js';
 const tags = ['news'];
 const IMAGE_BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
 
-export function newsRoutes(app: Api, db: Db, config: Config): void {
+export function newsRoutes(root: Api, db: Db, config: Config): void {
+  // In a scope of their own: the image body parser must not clash with the calls' and expenses' file parsers.
+  void root.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), db, config));
+}
+
+function routes(app: Api, db: Db, config: Config): void {
   const store = blobStoreFor(config.dataDir);
   registerImageBodies(app);
 

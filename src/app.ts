@@ -229,7 +229,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   mePages(app, db);
   gdprPages(app, db);
   followPages(app, db);
-  adminMemberPages(app, db);
+  adminMemberPages(app, db, config);
   directoryPages(app, db, config);
   invitationPages(app, db, config);
   importPages(app, db, config);

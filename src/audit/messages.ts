@@ -13,6 +13,8 @@ const en = {
   'audit.action.member.delete': 'Member deleted',
   'audit.action.member.self_delete': 'Member deleted their own account',
   'audit.action.members.import': 'Members imported',
+  'audit.action.member.verify': 'Address marked as confirmed',
+  'audit.action.member.verify_resent': 'Confirmation link sent again',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -30,6 +32,8 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.member.delete': 'Membre supprimé',
     'audit.action.member.self_delete': 'Un membre a supprimé son compte',
     'audit.action.members.import': 'Membres importés',
+    'audit.action.member.verify': 'Adresse marquée comme confirmée',
+    'audit.action.member.verify_resent': 'Lien de confirmation renvoyé',
   },
   nl: {
     'audit.intro':
@@ -44,6 +48,8 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.member.delete': 'Lid verwijderd',
     'audit.action.member.self_delete': 'Een lid verwijderde zijn eigen account',
     'audit.action.members.import': 'Leden geïmporteerd',
+    'audit.action.member.verify': 'Adres als bevestigd gemarkeerd',
+    'audit.action.member.verify_resent': 'Bevestigingslink opnieuw verzonden',
   },
 };
 

@@ -7,7 +7,14 @@ import { auditCursor, beforeOf } from './present.js';
 import { listAudit } from './service.js';
 
 const PAGE = 50;
-const knownActions = ['member.export', 'member.delete', 'member.self_delete', 'members.import'] as const;
+const knownActions = [
+  'member.export',
+  'member.delete',
+  'member.self_delete',
+  'members.import',
+  'member.verify',
+  'member.verify_resent',
+] as const;
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {
   app.get('/admin/audit', async (req, reply) => {

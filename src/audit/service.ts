@@ -2,7 +2,13 @@ import type { Tx } from '../db/connection.js';
 import * as q from './queries.js';
 
 export type { AuditEntry } from './queries.js';
-export type AuditAction = 'member.export' | 'member.delete' | 'member.self_delete' | 'members.import';
+export type AuditAction =
+  | 'member.export'
+  | 'member.delete'
+  | 'member.self_delete'
+  | 'members.import'
+  | 'member.verify'
+  | 'member.verify_resent';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(

@@ -56,6 +56,10 @@ const en = {
   'field.startTime': 'Starts at',
   'field.endTime': 'Ends at',
   'field.timeZone': 'Time zone',
+  'event.form.overnight': 'Ends the next day (an overnight event)',
+  'event.form.endBeforeStart':
+    'The end time is before the start time. Correct it, or tick “Ends the next day” for an overnight event.',
+  'event.form.inThePast': 'This date and time have already passed: an event can only be created for the future.',
   'field.room': 'Room',
   'field.onlineUrl': 'Online link',
   'field.capacity': 'Capacity',
@@ -132,6 +136,11 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'field.startTime': 'Début',
     'field.endTime': 'Fin',
     'field.timeZone': 'Fuseau horaire',
+    'event.form.overnight': 'Se termine le lendemain (événement de nuit)',
+    'event.form.endBeforeStart':
+      'L’heure de fin précède l’heure de début. Corrigez-la, ou cochez « Se termine le lendemain » pour un événement de nuit.',
+    'event.form.inThePast':
+      'Cette date et cette heure sont déjà passées : un événement ne peut être créé que dans le futur.',
     'field.room': 'Salle',
     'field.onlineUrl': 'Lien en ligne',
     'field.capacity': 'Capacité',
@@ -204,6 +213,11 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'field.startTime': 'Begint om',
     'field.endTime': 'Eindigt om',
     'field.timeZone': 'Tijdzone',
+    'event.form.overnight': 'Eindigt de volgende dag (nachtevenement)',
+    'event.form.endBeforeStart':
+      'Het einduur ligt vóór het beginuur. Verbeter het, of vink “Eindigt de volgende dag” aan voor een nachtevenement.',
+    'event.form.inThePast':
+      'Deze datum en dit uur zijn al voorbij: een evenement kan alleen in de toekomst worden aangemaakt.',
     'field.room': 'Zaal',
     'field.onlineUrl': 'Onlinelink',
     'field.capacity': 'Capaciteit',

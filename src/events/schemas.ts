@@ -82,8 +82,12 @@ const eventFields = {
   status: z.enum(['draft', 'published'], { message: 'must be draft or published' }),
 };
 
+export const END_BEFORE_START = 'must be after startsAt';
+export const IN_THE_PAST = 'must not be in the past';
 const endAfterStart = (e: { startsAt?: Date; endsAt?: Date }) => !e.startsAt || !e.endsAt || e.endsAt > e.startsAt;
-const endMessage = { message: 'must be after startsAt', path: ['endsAt'] };
+const endMessage = { message: END_BEFORE_START, path: ['endsAt'] };
+/** A new event starts from the current minute on (a form has minutes, not seconds). */
+const notPast = (e: { startsAt?: Date }) => !e.startsAt || e.startsAt.getTime() >= Date.now() - 60_000;
 
 export const EventCreateSchema = z
   .strictObject({
@@ -106,7 +110,8 @@ export const EventCreateSchema = z
     status: eventFields.status.default('published'),
     recurrence: RecurrenceSchema.optional().describe('Makes this the first occurrence of a series'),
   })
-  .refine(endAfterStart, endMessage);
+  .refine(endAfterStart, endMessage)
+  .refine(notPast, { message: IN_THE_PAST, path: ['startsAt'] });
 export type EventCreate = z.infer<typeof EventCreateSchema>;
 
 export const EventUpdateSchema = z

@@ -24,6 +24,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
 import { instanceSecret, networkForHost } from './networks/service.js';
+import { chaptersOrganizedBy } from './chapters/service.js';
+import { venuesManagedBy } from './venues/service.js';
 import { userForSession, userForToken } from './accounts/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
 import { eventPages } from './events/pages.js';
@@ -140,7 +142,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerContext(app, db, { networkForHost, userForToken, userForSession });
+  registerContext(app, db, {
+    networkForHost,
+    userForToken,
+    userForSession,
+    // Members who run nothing see no Administration in the menu, and land on /me after signing in.
+    runsSomething: async (db, network, user) =>
+      (await chaptersOrganizedBy(db, network, user.id)).length > 0 ||
+      (await venuesManagedBy(db, network, user.id)).length > 0,
+  });
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).

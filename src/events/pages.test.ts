@@ -692,7 +692,7 @@ describe('organiser pages', () => {
         expect(res.body, url).not.toContain(ada.checkInCode);
       }
       // Nor can they post: a page of their own gives them a valid token for their cookie.
-      const token = csrfOf((await b.get('/admin')).body);
+      const token = csrfOf((await b.get('/me')).body);
       const door = await b.request('POST', `/admin/events/${eventId}/door`, { _csrf: token, code: bob.checkInCode });
       expect(door.statusCode).toBe(403);
       const before = await countRows('events');

@@ -103,6 +103,8 @@ export function networkPages(app: FastifyInstance, db: Db): void {
     const myVenues = admin
       ? await venues.listVenues(db, req.network, { limit: 500 })
       : await venues.venuesManagedBy(db, req.network, user.id);
+    // A member who runs nothing has no administration: their page is /me (sign-in lands here first).
+    if (!admin && myChapters.length === 0 && myVenues.length === 0) return reply.redirect('/me', 303);
     const interest = admin
       ? await chapters.interestCounts(
           db,

@@ -10,6 +10,8 @@ export interface PageContext {
   t: T;
   locale: Locale;
   user: User | null;
+  /** Admin, organiser or venue manager: sees Administration. */
+  staff: boolean;
   network: Network;
   path: string;
   csrf: string;
@@ -23,6 +25,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     t: translator(req.locale),
     locale: req.locale,
     user: req.user,
+    staff: req.staff,
     network: req.network,
     path: req.url.split('?')[0] ?? '/',
     csrf: reply.generateCsrf(),
@@ -99,9 +102,11 @@ export function Layout({
                   <li>
                     <a href="/me">{t('nav.me')}</a>
                   </li>
-                  <li>
-                    <a href="/admin">{t('nav.admin')}</a>
-                  </li>
+                  {ctx.staff ? (
+                    <li>
+                      <a href="/admin">{t('nav.admin')}</a>
+                    </li>
+                  ) : null}
                 </>
               ) : (
                 <li>

@@ -177,6 +177,16 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         { values, errors: mapErrors(form.errors, values, translator(req.locale)) },
         400,
       );
+    // A new event from this form starts from the current minute on (the form has minutes, not
+    // seconds). The API still records past events: an import of a chapter's history needs it.
+    if (form.data.startsAt.getTime() < Date.now() - 60_000)
+      return newEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: { date: translator(req.locale)('event.form.inThePast') } },
+        400,
+      );
     try {
       const { event } = await events.createEvent(db, req.network, chapter.slug, form.data);
       return reply.redirect(`/admin/events/${event.id}?done=created`, 303);

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.js';
 import { listVenues, roomsOf } from '../venues/service.js';
 import { Field, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import type { PageContext } from '../web/page.js';
-import { END_BEFORE_START, IN_THE_PAST } from './schemas.js';
+import { END_BEFORE_START } from './schemas.js';
 import { fromWallClock, isTimeZone } from './time.js';
 
 /** The zones the runtime knows, for the select; Europe/Brussels first (nearly every event). */
@@ -93,11 +93,10 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
 
 /**
  * Errors on the API's fields shown on the form's fields; an empty field they are built from is
- * "required". With `t`, the two time errors an organiser meets most are said in their language.
+ * "required". With `t`, the end-before-start error is said in the organiser's language.
  */
 export function mapErrors(errors: FormErrors, values: FormValues = {}, t?: PageContext['t']): FormErrors {
   if (t && errors.endsAt === END_BEFORE_START) errors = { ...errors, endsAt: t('event.form.endBeforeStart') };
-  if (t && errors.startsAt === IN_THE_PAST) errors = { ...errors, startsAt: t('event.form.inThePast') };
   const map: Record<string, [field: string, inputs: string[]]> = {
     startsAt: ['date', ['date', 'startTime']],
     endsAt: ['endTime', ['date', 'endTime']],
@@ -185,6 +184,7 @@ export async function EventFields({
         <input
           id="f-room"
           name="room"
+          type="text"
           list="room-names"
           value={values.room ?? ''}
           aria-invalid={errors?.room ? 'true' : undefined}

@@ -83,11 +83,8 @@ const eventFields = {
 };
 
 export const END_BEFORE_START = 'must be after startsAt';
-export const IN_THE_PAST = 'must not be in the past';
 const endAfterStart = (e: { startsAt?: Date; endsAt?: Date }) => !e.startsAt || !e.endsAt || e.endsAt > e.startsAt;
 const endMessage = { message: END_BEFORE_START, path: ['endsAt'] };
-/** A new event starts from the current minute on (a form has minutes, not seconds). */
-const notPast = (e: { startsAt?: Date }) => !e.startsAt || e.startsAt.getTime() >= Date.now() - 60_000;
 
 export const EventCreateSchema = z
   .strictObject({
@@ -110,8 +107,7 @@ export const EventCreateSchema = z
     status: eventFields.status.default('published'),
     recurrence: RecurrenceSchema.optional().describe('Makes this the first occurrence of a series'),
   })
-  .refine(endAfterStart, endMessage)
-  .refine(notPast, { message: IN_THE_PAST, path: ['startsAt'] });
+  .refine(endAfterStart, endMessage);
 export type EventCreate = z.infer<typeof EventCreateSchema>;
 
 export const EventUpdateSchema = z

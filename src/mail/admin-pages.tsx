@@ -126,7 +126,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
         ) : null}
         <dl class="facts">
           <dt>{t('outbox.to')}</dt>
-          <dd class="wrap">{m.toName ? `${m.toName} <${m.toEmail}>` : m.toEmail}</dd>
+          <dd class="wrap">{m.toName ? `${m.toName} (${m.toEmail})` : m.toEmail}</dd>
           <dt>{t('outbox.status')}</dt>
           <dd>{t(`outbox.${m.status}`)}</dd>
           <dt>{t('outbox.created')}</dt>

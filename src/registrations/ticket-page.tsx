@@ -40,7 +40,7 @@ async function ticketPage(
         {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       <p>
-        <strong>{reg.name}</strong> &lt;{reg.email}&gt;
+        <strong>{reg.name}</strong> ({reg.email})
       </p>
       <p class="notice" role="status" id="registration-status" data-status={reg.status}>
         {reg.status === 'confirmed'

@@ -33,6 +33,15 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
   };
 }
 
+/**
+ * Preact writes void elements XML-style (`<meta …/>`); HTML has no self-closing tags, and
+ * html-validate's `void-style` says so. Attributes are matched whole (double-quoted values never
+ * hold a `"`: Preact escapes it), so a `/>` inside a value is left alone.
+ */
+const VOID_SELF_CLOSED =
+  /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\/>/g;
+export const htmlVoids = (html: string): string => html.replace(VOID_SELF_CLOSED, '<$1$2>');
+
 export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
   // Pages depend on the cookie (language, session): never share them between visitors.
   return reply
@@ -40,7 +49,7 @@ export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): Fasti
     .header('cache-control', 'private, no-store')
     .header('vary', 'Accept-Language, Cookie')
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html>${renderToString(vnode)}`);
+    .send(`<!DOCTYPE html>${htmlVoids(renderToString(vnode))}`);
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {

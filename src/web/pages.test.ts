@@ -268,7 +268,7 @@ describe('signing in and out', () => {
     expect(forged.statusCode).toBe(303);
 
     const login = await t.app.inject({ url: '/login?next=%2Fadmin', headers: { 'accept-language': 'en' } });
-    expect(login.body).toContain('<input type="hidden" name="next" value="/admin"/>');
+    expect(login.body).toContain('<input type="hidden" name="next" value="/admin">');
 
     const b = await signedIn();
     const page = await b.get('/admin');

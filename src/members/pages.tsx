@@ -221,6 +221,7 @@ export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): 
   // address goes back to the list, where the button is.
   app.get<IdParams>('/admin/members/:id/export', async (req, reply) => {
     guard(req);
+    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
     return reply.redirect('/admin/members', 303);
   });
 

@@ -61,7 +61,7 @@ const ticketPath = (res: LightMyRequestResponse) => {
   return location;
 };
 const statusOf = (html: string) =>
-  /<p class="notice" role="status" id="registration-status" data-status="([a-z]+)">([^<]*)<\/p>/.exec(html);
+  /<p class="(?:notice|errors)" role="status" id="registration-status" data-status="([a-z]+)">([^<]*)<\/p>/.exec(html);
 
 // Thursday 4 March 2027, 18:30–21:00 in Brussels (CET, UTC+1).
 const MARCH_4 = { startsAt: '2027-03-04T17:30:00Z', endsAt: '2027-03-04T20:00:00Z' };
@@ -415,6 +415,10 @@ describe('a full event and its waitlist', () => {
     const after = await holder.get(path);
     expect(statusOf(after.body)?.slice(1)).toEqual(['cancelled', escapeHtml(en['ticket.cancelled'])]);
     expect(after.body).not.toContain(`action="${path}/cancel"`);
+    // No longer reads like a ticket, and offers a way back in.
+    expect(after.body).toContain('<p class="errors" role="status" id="registration-status" data-status="cancelled">');
+    expect(after.body).toContain(`<a href="/events/${eventId}">${escapeHtml(en['ticket.registerAgain'])}</a>`);
+    expect(after.body).not.toContain(escapeHtml(en['ticket.keepLink']));
 
     expect(await registrationsOf(eventId)).toEqual([
       ['Seat Holder', 'cancelled', undefined],

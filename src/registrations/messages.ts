@@ -44,6 +44,7 @@ const en = {
     'The registration of {name} ({email}) is cancelled. Their seat goes to the first person on the waitlist, who is told by e-mail.',
   'registrations.cancelSubmit': 'Cancel the registration of {name}',
   'registrations.back': 'Back to the registrations',
+  'ticket.registerAgain': 'Register again',
 };
 
 export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
@@ -92,6 +93,7 @@ export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
       'L’inscription de {name} ({email}) est annulée. Sa place revient à la première personne de la liste d’attente, prévenue par e-mail.',
     'registrations.cancelSubmit': 'Annuler l’inscription de {name}',
     'registrations.back': 'Retour aux inscriptions',
+    'ticket.registerAgain': 'S’inscrire à nouveau',
   },
   nl: {
     'consent.share': 'Mijn naam en e-mailadres delen met de gastlocatie ({venue})',
@@ -136,6 +138,7 @@ export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
       'De inschrijving van {name} ({email}) wordt geannuleerd. De plaats gaat naar de eerste op de wachtlijst, die een e-mail krijgt.',
     'registrations.cancelSubmit': 'Inschrijving van {name} annuleren',
     'registrations.back': 'Terug naar de inschrijvingen',
+    'ticket.registerAgain': 'Opnieuw inschrijven',
   },
 };
 

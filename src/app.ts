@@ -19,6 +19,10 @@ import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
 import { instanceSecret, networkForHost } from './networks/service.js';
+import { chaptersOrganizedBy } from './chapters/service.js';
+import { venuesManagedBy } from './venues/service.js';
+import { moneyScope } from './budgets/service.js';
+import { isNewsEditor } from './news/service.js';
 import { userForSession, userForToken } from './accounts/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
 import { eventPages } from './events/pages.js';
@@ -192,7 +196,19 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerContext(app, db, { networkForHost, userForToken, userForSession });
+  registerContext(app, db, {
+    networkForHost,
+    userForToken,
+    userForSession,
+    // Members who run nothing see no Administration in the menu, and land on /me after signing in.
+    // (organisers, venue managers, treasurers and news editors have pages under /admin).
+    runsSomething: async (db, network, user) => {
+      if ((await chaptersOrganizedBy(db, network, user.id)).length) return true;
+      if ((await venuesManagedBy(db, network, user.id)).length) return true;
+      const money = await moneyScope(db, network, user);
+      return money.all || money.treasurerOf.size > 0 || isNewsEditor(db, user, network.id);
+    },
+  });
   noStoreForPrivate(app);
   if (config.pageCache) registerPageCache(app, database.url);
   oldQueryRedirects(app, db);
@@ -297,7 +313,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   mePages(app, db);
   gdprPages(app, db);
   followPages(app, db);
-  adminMemberPages(app, db);
+  adminMemberPages(app, db, config);
   directoryPages(app, db, config);
   invitationPages(app, db, config);
   importPages(app, db, config);

@@ -36,7 +36,7 @@ it('signs a member in with a single-use e-mail link', async () => {
   expect(b.cookies.has('essaim_session')).toBe(false);
   const signedIn = await b.submit(`/login/link/${token}`, `/login/link/${token}`, {});
   expect(signedIn.statusCode).toBe(303);
-  expect((await b.get('/admin')).statusCode).toBe(200);
+  expect((await b.get('/me')).statusCode).toBe(200);
   // Once only.
   const again = await browser().request('GET', `/login/link/${token}`);
   expect(again.statusCode).toBe(400);

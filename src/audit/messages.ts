@@ -13,15 +13,17 @@ const en = {
   'audit.action.member.delete': 'Member deleted',
   'audit.action.member.self_delete': 'Member deleted their own account',
   'audit.action.members.import': 'Members imported',
-  'audit.action.call.create': 'Oproep aangemaakt',
-  'audit.action.call.version': 'Oproep gewijzigd (nieuwe versie)',
-  'audit.action.call.conflict': 'Belangenconflict geregistreerd',
-  'audit.action.call.recusal': 'Jurylid trok zich terug',
-  'audit.action.call.assignment': 'Beoordelingen toegewezen',
-  'audit.action.call.score': 'Scores van een beoordeling gewijzigd',
-  'audit.action.call.redaction': 'Geanonimiseerde kopie bevestigd',
-  'audit.action.call.decision': 'Beslissing geregistreerd',
-  'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
+  'audit.action.call.create': 'Call created',
+  'audit.action.call.version': 'Call changed (new version)',
+  'audit.action.call.conflict': 'Conflict of interest recorded',
+  'audit.action.call.recusal': 'Juror recused',
+  'audit.action.call.assignment': 'Reviews assigned',
+  'audit.action.call.score': 'Review scores changed',
+  'audit.action.call.redaction': 'Redacted copy confirmed',
+  'audit.action.call.decision': 'Decision recorded',
+  'audit.action.call.decisions_sent': 'Decisions sent',
+  'audit.action.member.verify': 'Address marked as confirmed',
+  'audit.action.member.verify_resent': 'Confirmation link sent again',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -48,6 +50,8 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.call.redaction': 'Copie anonymisée confirmée',
     'audit.action.call.decision': 'Décision enregistrée',
     'audit.action.call.decisions_sent': 'Décisions envoyées',
+    'audit.action.member.verify': 'Adresse marquée comme confirmée',
+    'audit.action.member.verify_resent': 'Lien de confirmation renvoyé',
   },
   nl: {
     'audit.intro':
@@ -71,6 +75,8 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.call.redaction': 'Geanonimiseerde kopie bevestigd',
     'audit.action.call.decision': 'Beslissing geregistreerd',
     'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
+    'audit.action.member.verify': 'Adres als bevestigd gemarkeerd',
+    'audit.action.member.verify_resent': 'Bevestigingslink opnieuw verzonden',
   },
 };
 

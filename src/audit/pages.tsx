@@ -21,6 +21,8 @@ const knownActions = [
   'call.redaction',
   'call.decision',
   'call.decisions_sent',
+  'member.verify',
+  'member.verify_resent',
 ] as const;
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {

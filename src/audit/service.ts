@@ -7,6 +7,8 @@ export type AuditAction =
   | 'member.delete'
   | 'member.self_delete'
   | 'members.import'
+  | 'member.verify'
+  | 'member.verify_resent'
   | 'expense.create'
   | 'expense.update'
   | 'expense.submit'

@@ -445,7 +445,7 @@ describe('personal calendar', () => {
   it('has a page for signed-in members that shows a new address once and revokes them', async () => {
     const auth = { authorization: `Bearer ${member.token}`, 'accept-language': 'en' };
     expect((await t.app.inject('/me/calendar')).statusCode).toBe(303);
-    expect((await t.app.inject({ url: '/admin', headers: auth })).body).toContain(
+    expect((await t.app.inject({ url: '/me', headers: auth })).body).toContain(
       '<a href="/me/calendar">My calendar</a>',
     );
     const page = await t.app.inject({ url: '/me/calendar', headers: auth });

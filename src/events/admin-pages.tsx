@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cancelEvent, updateEvent } from '../event-changes/service.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
+import { translator } from '../web/i18n.js';
 import { AppError } from '../web/errors.js';
 import {
   ErrorSummary,
@@ -84,6 +85,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
     startTime: local.slice(11),
     endTime: `${String(end.hour).padStart(2, '0')}:${String(end.minute).padStart(2, '0')}`,
     timeZone: row.timeZone,
+    overnight: localString(row.endsAt, row.timeZone).slice(0, 10) !== local.slice(0, 10) ? 'on' : '',
     venue: view.venue?.slug ?? '',
     room: view.room?.name ?? '',
     onlineUrl: row.onlineUrl ?? '',
@@ -105,8 +107,9 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
       </p>
       <p>
         {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)} ·{' '}
-        {t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })} ·{' '}
-        {t('event.full', { count: view.waitlistCount })}
+        {t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })}
+        {/* "Full" only when it is: it used to be printed after every event's seat count. */}
+        {view.seatsLeft === 0 ? ` · ${t('event.full', { count: view.waitlistCount })}` : null}
       </p>
       {row.status === 'cancelled' ? (
         <p class="errors">{t('event.cancelled', { reason: row.cancelReason ?? '' })}</p>
@@ -166,7 +169,24 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
       ),
     ) as FormValues;
     const form = validate(EventCreateSchema, formInput(values, true), values);
-    if (!form.ok) return newEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
+    if (!form.ok)
+      return newEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: mapErrors(form.errors, values, translator(req.locale)) },
+        400,
+      );
+    // A new event from this form starts from the current minute on (the form has minutes, not
+    // seconds). The API still records past events: an import of a chapter's history needs it.
+    if (form.data.startsAt.getTime() < Date.now() - 60_000)
+      return newEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: { date: translator(req.locale)('event.form.inThePast') } },
+        400,
+      );
     try {
       const { event } = await events.createEvent(db, req.network, chapter.slug, form.data);
       return reply.redirect(`/admin/events/${event.id}?done=created`, 303);
@@ -176,7 +196,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { values, errors: mapErrors(f.errors, values) },
+        { values, errors: mapErrors(f.errors, values, translator(req.locale)) },
         err instanceof AppError ? err.status : 400,
       );
     }
@@ -193,7 +213,14 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
       ),
     ) as FormValues;
     const form = validate(EventUpdateSchema, formInput(values, false), values);
-    if (!form.ok) return editEventPage(db, req, reply, { values, errors: mapErrors(form.errors, values) }, 400);
+    if (!form.ok)
+      return editEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: mapErrors(form.errors, values, translator(req.locale)) },
+        400,
+      );
     const scope = values.scope === 'following' || values.scope === 'series' ? values.scope : 'occurrence';
     try {
       await updateEvent(db, req.network, row.id, form.data, scope);
@@ -204,7 +231,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { values, errors: mapErrors(f.errors, values) },
+        { values, errors: mapErrors(f.errors, values, translator(req.locale)) },
         err instanceof AppError ? err.status : 400,
       );
     }

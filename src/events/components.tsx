@@ -18,3 +18,32 @@ export function EventListItem({
     </li>
   );
 }
+
+/** Events of the public lists: title, date, chapter and place (or "online"). */
+export function PublicEventList({
+  ctx,
+  list,
+}: {
+  ctx: PageContext;
+  list: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    timeZone: string;
+    chapter: string;
+    venue: string | null;
+  }[];
+}) {
+  return (
+    <ul class="event-list">
+      {list.map((e) => (
+        <li>
+          <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+          <span class="muted">
+            · {formatShort(e.startsAt, e.timeZone, ctx.locale)} · {e.chapter} · {e.venue ?? ctx.t('event.online')}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -3,7 +3,15 @@ import type { Db } from '../db/connection.js';
 import { listVenues, roomsOf } from '../venues/service.js';
 import { Field, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import type { PageContext } from '../web/page.js';
-import { fromWallClock } from './time.js';
+import { END_BEFORE_START } from './schemas.js';
+import { fromWallClock, isTimeZone } from './time.js';
+
+/** The zones the runtime knows, for the select; Europe/Brussels first (nearly every event). */
+const zones = (current: string | undefined): string[] => {
+  const all = Intl.supportedValuesOf('timeZone');
+  const first = ['Europe/Brussels', ...(current && current !== 'Europe/Brussels' ? [current] : [])];
+  return [...first, ...all.filter((z) => !first.includes(z))];
+};
 
 // The fields of the event form (new and edit), and how the form's values become the API's input.
 
@@ -32,9 +40,15 @@ export function ruleFromChoice(repeat: string, date: string, count: string, cust
   }
 }
 
-/** Date + times in a zone → the instants the API takes; an end time before the start means the next day. */
+/**
+ * Date + times in a zone → the instants the API takes. An end time before the start is the next
+ * day only when the organiser ticked "ends the next day"; otherwise it stays before the start and
+ * the form says so (21:00 → 18:00 is far more often a typo than a 21-hour event).
+ */
 function instants(values: FormValues): { startsAt?: string; endsAt?: string } {
-  const tz = values.timeZone || 'Europe/Brussels';
+  // A mistyped zone is reported on the zone field alone: the times are read in the default zone
+  // meanwhile, so that the date and end fields are not blamed for it.
+  const tz = values.timeZone && isTimeZone(values.timeZone) ? values.timeZone : 'Europe/Brussels';
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '');
   const start = /^(\d{2}):(\d{2})$/.exec(values.startTime ?? '');
   const end = /^(\d{2}):(\d{2})$/.exec(values.endTime ?? '');
@@ -45,7 +59,7 @@ function instants(values: FormValues): { startsAt?: string; endsAt?: string } {
     // Without an end time the start is still right: only the end time is then blamed.
     if (!end) return { startsAt: s.toISOString() };
     let e = fromWallClock({ ...base, hour: +end[1]!, minute: +end[2]! }, tz);
-    if (e <= s) e = new Date(e.getTime() + 86_400_000);
+    if (e <= s && values.overnight === 'on') e = new Date(e.getTime() + 86_400_000);
     return { startsAt: s.toISOString(), endsAt: e.toISOString() };
   } catch {
     return {};
@@ -77,8 +91,12 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
   return input;
 }
 
-/** Errors on the API's fields shown on the form's fields; an empty field they are built from is "required". */
-export function mapErrors(errors: FormErrors, values: FormValues = {}): FormErrors {
+/**
+ * Errors on the API's fields shown on the form's fields; an empty field they are built from is
+ * "required". With `t`, the end-before-start error is said in the organiser's language.
+ */
+export function mapErrors(errors: FormErrors, values: FormValues = {}, t?: PageContext['t']): FormErrors {
+  if (t && errors.endsAt === END_BEFORE_START) errors = { ...errors, endsAt: t('event.form.endBeforeStart') };
   const map: Record<string, [field: string, inputs: string[]]> = {
     startsAt: ['date', ['date', 'startTime']],
     endsAt: ['endTime', ['date', 'endTime']],
@@ -140,7 +158,17 @@ export async function EventFields({
         <Field name="startTime" type="time" label={t('field.startTime')} values={values} errors={errors} required />
         <Field name="endTime" type="time" label={t('field.endTime')} values={values} errors={errors} required />
       </div>
-      <Field name="timeZone" label={t('field.timeZone')} values={values} errors={errors} />
+      <div class="check">
+        <input type="checkbox" id="f-overnight" name="overnight" checked={values.overnight === 'on'} />
+        <label htmlFor="f-overnight">{t('event.form.overnight')}</label>
+      </div>
+      <Select
+        name="timeZone"
+        label={t('field.timeZone')}
+        values={values}
+        errors={errors}
+        options={zones(values.timeZone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
+      />
       <Select
         name="venue"
         label={t('field.venue')}
@@ -156,6 +184,7 @@ export async function EventFields({
         <input
           id="f-room"
           name="room"
+          type="text"
           list="room-names"
           value={values.room ?? ''}
           aria-invalid={errors?.room ? 'true' : undefined}

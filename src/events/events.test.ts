@@ -357,12 +357,17 @@ describe('registrations, waitlist and check-in', () => {
     const past = (
       await create({
         title: 'Past',
-        startsAt: inDays(-2),
-        endsAt: inDays(-2, 19),
+        startsAt: inDays(2),
+        endsAt: inDays(2, 19),
         capacity: 10,
         onlineUrl: 'https://meet.example.org/p',
       })
     ).json().id;
+    // Created in the future (the only way), then moved into the past.
+    await t.database.pool.query(
+      `UPDATE events SET starts_at = starts_at - interval '4 days', ends_at = ends_at - interval '4 days' WHERE id = $1`,
+      [past],
+    );
     const r = await t.api('POST', `/api/v1/events/${past}/registrations`, {
       body: { name: 'G', email: 'g@example.org' },
     });

@@ -1,4 +1,5 @@
 import { ProgrammeSection, programmeOf } from '../programme/service.js';
+import { eventListPages } from './list-page.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -254,6 +255,7 @@ function parseRsvp(body: unknown) {
 export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
+  eventListPages(app, db);
   app.get<IdParams>('/events/:id', (req, reply) => eventPage(db, config, req, reply));
 
   app.post<IdParams>(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
 import { registrations } from '../registrations/tables.js';
@@ -199,4 +199,56 @@ export async function selectLatestOccurrence(tx: Tx, seriesId: string): Promise<
 
 export async function updateSeriesHorizon(tx: Tx, id: string, until: Date): Promise<void> {
   await tx.update(eventSeries).set({ materialisedUntil: until }).where(eq(eventSeries.id, id));
+}
+
+export interface PublicFilter {
+  from: Date;
+  to?: Date;
+  chapterSlug?: string;
+  venueSlug?: string;
+  mode?: 'online' | 'in-person';
+  /** Words looked for in the title and description. */
+  text?: string;
+  /** Past events, latest first (a chapter's or venue's history), instead of upcoming soonest first. */
+  past?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** Published events across chapters, with their chapter and venue names, for the public lists. */
+export function selectPublicEvents(db: Tx, networkId: string, f: PublicFilter) {
+  const like = f.text ? `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return db
+    .select({
+      id: events.id,
+      title: events.title,
+      kind: events.kind,
+      status: events.status,
+      startsAt: events.startsAt,
+      timeZone: events.timeZone,
+      onlineUrl: events.onlineUrl,
+      chapter: chapters.name,
+      chapterSlug: chapters.slug,
+      venue: venues.name,
+      venueSlug: venues.slug,
+    })
+    .from(events)
+    .innerJoin(chapters, eq(chapters.id, events.chapterId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(
+      and(
+        eq(events.networkId, networkId),
+        eq(events.status, 'published'),
+        f.past ? lt(events.endsAt, f.from) : gt(events.endsAt, f.from),
+        f.to ? lt(events.startsAt, f.to) : undefined,
+        f.chapterSlug ? eq(chapters.slug, f.chapterSlug) : undefined,
+        f.venueSlug ? eq(venues.slug, f.venueSlug) : undefined,
+        f.mode === 'online' ? sql`${events.venueId} IS NULL` : undefined,
+        f.mode === 'in-person' ? sql`${events.venueId} IS NOT NULL` : undefined,
+        like ? or(ilike(events.title, like), ilike(events.description, like)) : undefined,
+      ),
+    )
+    .orderBy(f.past ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
+    .limit(f.limit)
+    .offset(f.offset);
 }

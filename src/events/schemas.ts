@@ -82,8 +82,9 @@ const eventFields = {
   status: z.enum(['draft', 'published'], { message: 'must be draft or published' }),
 };
 
+export const END_BEFORE_START = 'must be after startsAt';
 const endAfterStart = (e: { startsAt?: Date; endsAt?: Date }) => !e.startsAt || !e.endsAt || e.endsAt > e.startsAt;
-const endMessage = { message: 'must be after startsAt', path: ['endsAt'] };
+const endMessage = { message: END_BEFORE_START, path: ['endsAt'] };
 
 export const EventCreateSchema = z
   .strictObject({

@@ -250,3 +250,8 @@ export async function findSeries(db: Tx, network: Network, id: string) {
   const occurrences = await q.selectAllOccurrences(db, series.id);
   return { series, occurrences };
 }
+
+/** Published events for the public lists (/events, a chapter's or venue's past and upcoming events). */
+export const listPublicEvents = (db: Tx, network: Network, f: q.PublicFilter) =>
+  q.selectPublicEvents(db, network.id, f);
+export type PublicEvent = Awaited<ReturnType<typeof q.selectPublicEvents>>[number];

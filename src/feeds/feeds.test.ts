@@ -138,13 +138,18 @@ beforeAll(async () => {
     (await t.api('POST', `/api/v1/events/${cancelled.id}/cancel`, { token: admin, body: { reason: 'Storm' } }))
       .statusCode,
   ).toBe(200);
+  // Events are created in the future only: this one is moved into the past afterwards.
   past = await create({
     title: 'Already over',
-    startsAt: inDays(-3),
-    endsAt: inDays(-3, 19),
+    startsAt: inDays(3),
+    endsAt: inDays(3, 19),
     capacity: 5,
     onlineUrl: 'https://meet.example.org/p',
   });
+  await t.database.pool.query(
+    `UPDATE events SET starts_at = starts_at - interval '6 days', ends_at = ends_at - interval '6 days' WHERE id = $1`,
+    [past.id],
+  );
   namur = await create(
     {
       title: 'Namur night',

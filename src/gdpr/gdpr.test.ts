@@ -275,7 +275,9 @@ describe('pages', () => {
   it('/me/export downloads my data', async () => {
     const m = await t.user('member');
     const b = await signIn(t.app, { email: m.user.email, password: m.password });
-    const res = await b.get('/me/export');
+    expect((await b.get('/me/export')).statusCode).toBe(303);
+    expect((await b.get('/me')).body).toContain('<form method="post" action="/me/export">');
+    const res = await b.submit('/me', '/me/export', {});
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
     expect(JSON.parse(res.body).account.email).toBe(m.user.email);
@@ -288,9 +290,16 @@ describe('pages', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('fay@example.org');
     expect(list.body).not.toContain(admin.user.email);
-    expect(list.body).toContain(`/admin/members/${fay.user.id}/export`);
-    const exp = await b.get(`/admin/members/${fay.user.id}/export`);
+    expect(list.body).toContain(`<form method="post" action="/admin/members/${fay.user.id}/export">`);
+    // A GET (a prefetch, a crawler) exports nothing and writes no audit entry.
+    const audited = async () => (await q(`SELECT 1 FROM audit_log WHERE action = 'member.export'`)).length;
+    const before = await audited();
+    const prefetch = await b.get(`/admin/members/${fay.user.id}/export`);
+    expect(prefetch.statusCode).toBe(303);
+    expect(await audited()).toBe(before);
+    const exp = await b.submit('/admin/members', `/admin/members/${fay.user.id}/export`, {});
     expect(exp.statusCode).toBe(200);
+    expect(await audited()).toBe(before + 1);
     expect(JSON.parse(exp.body).account.email).toBe('fay@example.org');
     const confirm = await b.get(`/admin/members/${fay.user.id}/delete`);
     expect(confirm.statusCode).toBe(200);
@@ -305,6 +314,7 @@ describe('pages', () => {
     const mb = await signIn(t.app, { email: m.user.email, password: m.password });
     expect((await mb.get('/admin/members')).statusCode).toBe(403);
     expect((await mb.get(`/admin/members/${m.user.id}/export`)).statusCode).toBe(403);
+    expect((await mb.submit('/me', `/admin/members/${m.user.id}/export`, {})).statusCode).toBe(403);
     expect(
       (
         await mb.submit('/me', '/admin/members', {

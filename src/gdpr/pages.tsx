@@ -15,11 +15,12 @@ function deletePage(req: FastifyRequest, reply: FastifyReply, user: User, errors
     <Layout ctx={ctx} title={t('members.delete.title')}>
       <h1>{t('members.delete.title')}</h1>
       <p>{t('members.delete.explain')}</p>
-      <p>
-        <a href="/me/export" download>
+      <form method="post" action="/me/export">
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="link">
           {t('members.me.export')}
-        </a>
-      </p>
+        </button>
+      </form>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/me/delete" class="stack" novalidate>
         <CsrfField ctx={ctx} />
@@ -46,7 +47,14 @@ function deletePage(req: FastifyRequest, reply: FastifyReply, user: User, errors
 export function gdprPages(app: FastifyInstance, db: Db): void {
   const csrf = { preHandler: app.csrfProtection };
 
+  // POST only: an export is recorded in the audit log, and a GET would be run by prefetches and
+  // crawlers. A GET of the old address goes to the page that has the button.
   app.get('/me/export', async (req, reply) => {
+    authorize(req.user, true, 'download your data');
+    return reply.redirect('/me/delete', 303);
+  });
+
+  app.post('/me/export', csrf, async (req, reply) => {
     authorize(req.user, true, 'download your data');
     const data = await exportMember(db, req.network, req.user.id, req.user);
     return reply

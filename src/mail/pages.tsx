@@ -6,60 +6,12 @@ import type * as preact from 'preact';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
-import { authorizeOutbox } from './policy.js';
-import { selectChapterName, selectOutbox } from './queries.js';
+import { selectChapterName } from './queries.js';
+import { outboxPages } from './admin-pages.js';
 
 /** Admins see what was sent, what waits for a retry and why, and what is held without SMTP. */
 export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
-  app.get('/admin/outbox', async (req, reply) => {
-    authorizeOutbox(req.user);
-    const ctx = pageContext(req, reply);
-    const { t } = ctx;
-    const rows = await selectOutbox(db, req.network.id, 200);
-    const when = new Intl.DateTimeFormat(ctx.locale, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Europe/Brussels',
-    });
-    return sendPage(
-      reply,
-      <Layout ctx={ctx} title={t('admin.outbox')}>
-        <h1>{t('admin.outbox')}</h1>
-        {!config.smtpUrl ? <p class="notice">{t('admin.outboxHeld')}</p> : null}
-        {rows.length ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('event.when')}</th>
-                  <th scope="col">{t('outbox.to')}</th>
-                  <th scope="col">{t('outbox.subject')}</th>
-                  <th scope="col">{t('outbox.status')}</th>
-                  <th scope="col">{t('outbox.attempts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr>
-                    <td>{when.format(m.createdAt)}</td>
-                    <td>{m.toEmail}</td>
-                    <td>{m.subject ?? m.kind}</td>
-                    <td>{t(`outbox.${m.status}`)}</td>
-                    <td>
-                      {m.attempts}
-                      {m.lastError ? <span class="muted"> — {m.lastError}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p class="muted">{t('admin.nothing')}</p>
-        )}
-      </Layout>,
-    );
-  });
+  outboxPages(app, db, config);
 
   /**
    * List-Unsubscribe target. GET shows a button; POST needs no CSRF token because the signed

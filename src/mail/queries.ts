@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { chapterOrganizers, chapters } from '../chapters/tables.js';
 import type { Db, Tx } from '../db/connection.js';
@@ -11,14 +11,89 @@ import { outboundMessages } from './tables.js';
 // Mail's reads and the organisers' notices. The queue writers other features call inside their
 // transactions are in outbox.ts; the worker's claim queries in worker.ts (see docs/DECISIONS.md).
 
-/** The outbox as admins see it: the latest messages first. */
-export const selectOutbox = (db: Db, networkId: string, limit: number) =>
+export type OutboxStatus = (typeof outboundMessages.$inferSelect)['status'];
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  /** Part of the recipient's address or name. */
+  to?: string;
+}
+
+const outboxWhere = (networkId: string, f: OutboxFilter) => {
+  const like = f.to ? `%${f.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return and(
+    eq(outboundMessages.networkId, networkId),
+    f.status ? eq(outboundMessages.status, f.status) : undefined,
+    like ? or(ilike(outboundMessages.toEmail, like), ilike(outboundMessages.toName, like)) : undefined,
+  );
+};
+
+/** The outbox as admins see it: the latest messages first, filtered, a page at a time. */
+export const selectOutbox = (db: Db, networkId: string, f: OutboxFilter, page: { limit: number; offset: number }) =>
   db
+    .select({
+      id: outboundMessages.id,
+      kind: outboundMessages.kind,
+      toEmail: outboundMessages.toEmail,
+      subject: outboundMessages.subject,
+      status: outboundMessages.status,
+      attempts: outboundMessages.attempts,
+      lastError: outboundMessages.lastError,
+      createdAt: outboundMessages.createdAt,
+    })
+    .from(outboundMessages)
+    .where(outboxWhere(networkId, f))
+    .orderBy(desc(outboundMessages.createdAt), desc(outboundMessages.id))
+    .limit(page.limit)
+    .offset(page.offset);
+
+export async function countOutbox(db: Db, networkId: string, f: OutboxFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outboundMessages)
+    .where(outboxWhere(networkId, f));
+  return row?.n ?? 0;
+}
+
+export async function selectOutboxMessage(db: Db, networkId: string, id: string) {
+  const [row] = await db
     .select()
     .from(outboundMessages)
-    .where(eq(outboundMessages.networkId, networkId))
-    .orderBy(desc(outboundMessages.createdAt))
-    .limit(limit);
+    .where(and(eq(outboundMessages.networkId, networkId), eq(outboundMessages.id, id)));
+  return row;
+}
+
+/** Back in the queue, due now, as if never tried: the worker sends (or holds) it again. */
+export async function requeueMessage(db: Db, networkId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(outboundMessages)
+    .set({ status: 'pending', nextAttemptAt: sql`now()`, attempts: 0, lastError: null, sentAt: null })
+    .where(
+      and(
+        eq(outboundMessages.networkId, networkId),
+        eq(outboundMessages.id, id),
+        // A waiting notice gathers news under a unique key; a sent one is not resent beside it.
+        sql`NOT (${outboundMessages.payload} ? 'gather')`,
+      ),
+    )
+    .returning({ id: outboundMessages.id });
+  return rows.length > 0;
+}
+
+/** A message not yet sent is not sent at all; the row stays as the record. */
+export async function cancelMessage(db: Db, networkId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(outboundMessages)
+    .set({ status: 'cancelled' })
+    .where(
+      and(
+        eq(outboundMessages.networkId, networkId),
+        eq(outboundMessages.id, id),
+        inArray(outboundMessages.status, ['pending', 'held']),
+      ),
+    )
+    .returning({ id: outboundMessages.id });
+  return rows.length > 0;
+}
 
 /** The chapter an unsubscribe link names. */
 export async function selectChapterName(db: Db, chapterId: string): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { networks } from '../networks/tables.js';
 
-export const messageStatus = pgEnum('message_status', ['pending', 'sent', 'held']);
+export const messageStatus = pgEnum('message_status', ['pending', 'sent', 'held', 'cancelled']);
 
 export interface Attachment {
   filename: string;

@@ -22,6 +22,12 @@ const en = {
     'The account of {email} is removed with its profile, follows and sign-ups; its registrations are kept anonymised. The deletion is written in the audit log. This cannot be undone.',
   'members.admin.deleteSubmit': 'Delete {name} for good',
   'members.admin.back': 'Back to the members',
+  'members.admin.resend': 'Resend confirmation',
+  'members.admin.resendOf': 'Send {name} a new confirmation link',
+  'members.admin.verify': 'Mark confirmed',
+  'members.admin.verifyOf': 'Mark the address of {name} as confirmed',
+  'members.admin.resentDone': 'A new confirmation link is in the outbox.',
+  'members.admin.verifiedDone': 'The address is confirmed: its owner can sign in with a sign-in link.',
 };
 
 export const memberAdminMessages: FeatureCatalogue<keyof typeof en> = {
@@ -47,6 +53,13 @@ export const memberAdminMessages: FeatureCatalogue<keyof typeof en> = {
       'Le compte de {email} est supprimé avec son profil, ses abonnements et ses demandes d’information ; ses inscriptions sont conservées anonymisées. La suppression est inscrite au journal d’audit. C’est irréversible.',
     'members.admin.deleteSubmit': 'Supprimer définitivement {name}',
     'members.admin.back': 'Retour aux membres',
+    'members.admin.resend': 'Renvoyer la confirmation',
+    'members.admin.resendOf': 'Envoyer à {name} un nouveau lien de confirmation',
+    'members.admin.verify': 'Marquer comme confirmée',
+    'members.admin.verifyOf': 'Marquer l’adresse de {name} comme confirmée',
+    'members.admin.resentDone': 'Un nouveau lien de confirmation est dans la boîte d’envoi.',
+    'members.admin.verifiedDone':
+      'L’adresse est confirmée : son titulaire peut se connecter avec un lien de connexion.',
   },
   nl: {
     'admin.newAccount': 'Nieuw account',
@@ -69,6 +82,12 @@ export const memberAdminMessages: FeatureCatalogue<keyof typeof en> = {
       'Het account van {email} wordt verwijderd met zijn profiel, gevolgde afdelingen en aanmeldingen; de inschrijvingen blijven geanonimiseerd bewaard. De verwijdering wordt in het auditlogboek opgenomen. Dit kan niet ongedaan worden gemaakt.',
     'members.admin.deleteSubmit': '{name} definitief verwijderen',
     'members.admin.back': 'Terug naar de leden',
+    'members.admin.resend': 'Bevestiging opnieuw sturen',
+    'members.admin.resendOf': 'Stuur {name} een nieuwe bevestigingslink',
+    'members.admin.verify': 'Als bevestigd markeren',
+    'members.admin.verifyOf': 'Markeer het adres van {name} als bevestigd',
+    'members.admin.resentDone': 'Een nieuwe bevestigingslink staat in postvak uit.',
+    'members.admin.verifiedDone': 'Het adres is bevestigd: de eigenaar kan zich aanmelden met een aanmeldlink.',
   },
 };
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { markEmailVerified, resendVerificationFor } from '../signup/service.js';
 import { ErrorSummary, Field, formError, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import { PasswordSchema, UserCreateSchema } from '../accounts/schemas.js';
 import { createUser } from '../accounts/service.js';
@@ -35,6 +37,11 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
     reply,
     <Layout ctx={ctx} title={t('members.admin.title')}>
       <h1>{t('members.admin.title')}</h1>
+      {ctx.done === 'resent' || ctx.done === 'verified' ? (
+        <p class="notice" role="status">
+          {t(ctx.done === 'resent' ? 'members.admin.resentDone' : 'members.admin.verifiedDone')}
+        </p>
+      ) : null}
       <form method="get" action="/admin/members" class="inline" role="search">
         <label htmlFor="f-q">{t('members.admin.search')}</label> <input id="f-q" name="q" type="search" value={q} />{' '}
         <button type="submit">{t('members.admin.searchSubmit')}</button>
@@ -65,20 +72,45 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                     )}
                   </td>
                   <td>
-                    <a
-                      href={`/admin/members/${m.id}/export`}
-                      download
-                      aria-label={t('members.admin.exportOf', { name: m.name })}
-                    >
-                      {t('members.admin.export')}
-                    </a>{' '}
-                    ·{' '}
-                    <a
-                      href={`/admin/members/${m.id}/delete`}
-                      aria-label={t('members.admin.deleteOf', { name: m.name })}
-                    >
-                      {t('form.delete')}
-                    </a>
+                    <div class="actions">
+                      {/* POST forms: a prefetch or a crawler following a link must not export (each export is audited). */}
+                      <form method="post" action={`/admin/members/${m.id}/export`}>
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="link" aria-label={t('members.admin.exportOf', { name: m.name })}>
+                          {t('members.admin.export')}
+                        </button>
+                      </form>
+                      <a
+                        href={`/admin/members/${m.id}/delete`}
+                        aria-label={t('members.admin.deleteOf', { name: m.name })}
+                      >
+                        {t('form.delete')}
+                      </a>
+                      {m.emailVerifiedAt ? null : (
+                        <>
+                          <form method="post" action={`/admin/members/${m.id}/resend-confirmation`}>
+                            <CsrfField ctx={ctx} />
+                            <button
+                              type="submit"
+                              class="link"
+                              aria-label={t('members.admin.resendOf', { name: m.name })}
+                            >
+                              {t('members.admin.resend')}
+                            </button>
+                          </form>
+                          <form method="post" action={`/admin/members/${m.id}/verify`}>
+                            <CsrfField ctx={ctx} />
+                            <button
+                              type="submit"
+                              class="link"
+                              aria-label={t('members.admin.verifyOf', { name: m.name })}
+                            >
+                              {t('members.admin.verify')}
+                            </button>
+                          </form>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -162,7 +194,7 @@ async function confirmDeletePage(
   );
 }
 
-export function adminMemberPages(app: FastifyInstance, db: Db): void {
+export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
   const guard = (req: FastifyRequest) => authorize(req.user, memberPolicy.manage(req.user), 'manage members');
 
@@ -185,7 +217,15 @@ export function adminMemberPages(app: FastifyInstance, db: Db): void {
     return reply.redirect('/admin/members?done=created', 303);
   });
 
+  // Exports are POST only (a GET, followed by a prefetch, would export and audit): a GET of the old
+  // address goes back to the list, where the button is.
   app.get<IdParams>('/admin/members/:id/export', async (req, reply) => {
+    guard(req);
+    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    return reply.redirect('/admin/members', 303);
+  });
+
+  app.post<IdParams>('/admin/members/:id/export', csrf, async (req, reply) => {
     guard(req);
     if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
     const data = await exportMember(db, req.network, req.params.id, req.user!);
@@ -194,6 +234,22 @@ export function adminMemberPages(app: FastifyInstance, db: Db): void {
       .header('content-disposition', `attachment; filename="member-${req.params.id}.json"`)
       .type('application/json; charset=utf-8')
       .send(JSON.stringify(data, null, 2));
+  });
+
+  // A sign-up finished without SMTP: the admin sends the link again (readable in the outbox) or
+  // vouches for the address.
+  app.post<IdParams>('/admin/members/:id/resend-confirmation', csrf, async (req, reply) => {
+    guard(req);
+    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    await resendVerificationFor(db, req.network, req.params.id, req.user!, req.locale, config.baseUrl);
+    return reply.redirect('/admin/members?done=resent', 303);
+  });
+
+  app.post<IdParams>('/admin/members/:id/verify', csrf, async (req, reply) => {
+    guard(req);
+    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    await markEmailVerified(db, req.network, req.params.id, req.user!);
+    return reply.redirect('/admin/members?done=verified', 303);
   });
 
   app.get<IdParams>('/admin/members/:id/delete', async (req, reply) => {

@@ -1,4 +1,6 @@
 import { LatestNews, latestArticles } from '../news/components.js';
+import { listPublicEvents } from '../events/service.js';
+import { PublicEventList } from '../events/components.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +72,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
         ))}
       </ul>
     );
+    const next = await listPublicEvents(db, req.network, { from: new Date(), limit: 5, offset: 0 });
     const active = byStatus('active');
     const planned = byStatus('planned');
     const paused = byStatus('paused');
@@ -79,6 +82,12 @@ export function networkPages(app: FastifyInstance, db: Db): void {
       <Layout ctx={ctx} title={t('nav.home')} head={<FeedAlternates ctx={ctx} />}>
         <h1>{t('home.title', { network: req.network.name })}</h1>
         <p>{t('home.intro')}</p>
+        <Section title={t('events.list.next')}>
+          {next.length ? <PublicEventList ctx={ctx} list={next} /> : <p class="muted">{t('events.list.none')}</p>}
+          <p>
+            <a href="/events">{t('events.list.seeAll')}</a>
+          </p>
+        </Section>
         <Section title={t('home.active')}>
           {active.length ? cards(active) : <p class="muted">{t('home.noChapters')}</p>}
         </Section>
@@ -106,6 +115,8 @@ export function networkPages(app: FastifyInstance, db: Db): void {
     const myVenues = admin
       ? await venues.listVenues(db, req.network, { limit: 500 })
       : await venues.venuesManagedBy(db, req.network, user.id);
+    // A member who runs nothing has no administration: their page is /me (sign-in lands here first).
+    if (!admin && myChapters.length === 0 && myVenues.length === 0) return reply.redirect('/me', 303);
     const interest = admin
       ? await chapters.interestCounts(
           db,

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import { formatShort } from '../events/format.js';
 import { OffsetQuerySchema } from '../web/pagination.js';
 import { Section } from '../web/forms.js';
-import { Detail, Layout, pageContext, sendPage } from '../web/page.js';
+import { CsrfField, Detail, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { followedChapters } from '../follows/service.js';
 import { outcomeOf } from './present.js';
@@ -100,9 +100,13 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
       <Section title={t('members.me.data')}>
         <ul>
           <li>
-            <a href="/me/export" download>
-              {t('members.me.export')}
-            </a>
+            {/* A POST: the export is audited, and a prefetch must not trigger it. */}
+            <form method="post" action="/me/export">
+              <CsrfField ctx={ctx} />
+              <button type="submit" class="link">
+                {t('members.me.export')}
+              </button>
+            </form>
           </li>
           <li>
             <a href="/me/calendar">{t('calendar.title')}</a>

@@ -26,6 +26,7 @@ async function registrationsPage(
   const row = await findEvent(db, req.network, req.params.id);
   await authorizeRegistrations(db, req.user, row, 'run this event');
   const list = await listRegistrations(db, row.id, { limit: 5000 });
+  const query = (req.query ?? {}) as Record<string, unknown>;
   let waiting = 0;
   return sendPage(
     reply,
@@ -33,6 +34,14 @@ async function registrationsPage(
       <h1>
         {t('admin.registrations')} — {row.title}
       </h1>
+      {ctx.done === 'waitlisted' ? (
+        <p class="notice" role="status">
+          {t('registrations.addedWaitlisted', {
+            name: String(query.name ?? '').slice(0, 120),
+            position: String(query.position ?? '').slice(0, 6),
+          })}
+        </p>
+      ) : null}
       <p>
         <a href={`/admin/events/${row.id}`}>{t('admin.edit')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/registrations.csv?format=spreadsheet`}>{t('admin.exportSpreadsheet')}</a> ·{' '}
@@ -82,12 +91,10 @@ async function registrationsPage(
                       </form>
                     ) : null}{' '}
                     {r.status !== 'cancelled' ? (
-                      <form method="post" action={`/admin/registrations/${r.id}/cancel`} class="inline">
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="link" aria-label={`${t('ticket.cancel')}: ${r.name}`}>
-                          {t('form.delete')}
-                        </button>
-                      </form>
+                      // A page that asks first (and works without JavaScript): cancelling gives the seat away.
+                      <a href={`/admin/registrations/${r.id}/cancel`} aria-label={`${t('ticket.cancel')}: ${r.name}`}>
+                        {t('ticket.cancel')}
+                      </a>
                     ) : null}
                   </td>
                 </tr>
@@ -148,17 +155,53 @@ export function registrationAdminPages(app: FastifyInstance, db: Db): void {
     const form = parseForm(RegistrationCreateSchema.required({ name: true, email: true }), req.body);
     if (!form.ok) return registrationsPage(db, req, reply, form, 400);
     try {
-      await registerForEvent(
+      const added = await registerForEvent(
         db,
         req.network,
         row.id,
         { name: form.data.name, email: form.data.email, answers: {} },
         { byOrganizer: true, locale: req.locale },
       );
+      // "Added" would be untrue when the person only got a place on the waitlist.
+      if (added.registration.status === 'waitlisted')
+        return reply.redirect(
+          `/admin/events/${row.id}/registrations?${new URLSearchParams({ done: 'waitlisted', name: added.registration.name, position: String(added.position ?? '') })}`,
+          303,
+        );
       return reply.redirect(`/admin/events/${row.id}/registrations?done=added`, 303);
     } catch (err) {
       return registrationsPage(db, req, reply, formError(err, form.values), 409);
     }
+  });
+
+  app.get<IdParams>('/admin/registrations/:id/cancel', async (req, reply) => {
+    const reg = await findRegistration(db, req.network, req.params.id);
+    const row = await findEvent(db, req.network, reg.eventId);
+    await authorizeRegistrations(db, req.user, row, 'run this event');
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    const title = t('registrations.cancelTitle', { name: reg.name });
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={title}>
+        <h1>{title}</h1>
+        <p>{row.title}</p>
+        <p>{t('registrations.cancelExplain', { name: reg.name, email: reg.email })}</p>
+        {reg.status === 'cancelled' ? (
+          <p class="muted">{t('registration.cancelled')}</p>
+        ) : (
+          <form method="post" action={`/admin/registrations/${reg.id}/cancel`}>
+            <CsrfField ctx={ctx} />
+            <button type="submit" class="danger">
+              {t('registrations.cancelSubmit', { name: reg.name })}
+            </button>
+          </form>
+        )}
+        <p>
+          <a href={`/admin/events/${row.id}/registrations`}>{t('registrations.back')}</a>
+        </p>
+      </Layout>,
+    );
   });
 
   for (const action of ['confirm', 'cancel'] as const) {

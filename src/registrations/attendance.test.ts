@@ -13,19 +13,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = async (chapter: string, d: number) =>
-  (
+/** A new event starts in the future; a past one is created ahead and moved back (as time would). */
+const event = async (chapter: string, d: number) => {
+  const id = (
     await t.api('POST', `/api/v1/chapters/${chapter}/events`, {
       token: admin,
       body: {
         title: `${chapter} ${d}`,
-        startsAt: day(d, 0),
-        endsAt: day(d, 2),
+        startsAt: day(Math.max(d, 1), 0),
+        endsAt: day(Math.max(d, 1), 2),
         capacity: 10,
         onlineUrl: 'https://meet.example.org/x',
       },
     })
   ).json().id as string;
+  if (d < 1)
+    await t.database.pool.query(
+      `UPDATE events SET starts_at = starts_at - $2 * interval '1 day', ends_at = ends_at - $2 * interval '1 day' WHERE id = $1`,
+      [id, 1 - d],
+    );
+  return id;
+};
 const add = async (eventId: string, name: string) =>
   (
     await t.api('POST', `/api/v1/events/${eventId}/attendees`, {

@@ -32,6 +32,15 @@ async function doorPage(
     search: search || undefined,
   });
   const here = list.filter((r) => r.checkedInAt).length;
+  // People look for a name, not for the order they registered in.
+  list.sort((a, b) => a.name.localeCompare(b.name, ctx.locale, { sensitivity: 'base' }));
+  // A scanned QR code opens this page with ?code=: show whose ticket it is, one tap to check in.
+  const scanned =
+    !message && typeof query.code === 'string' && query.code.trim()
+      ? ((await listRegistrations(db, row.id, { status: 'confirmed', limit: 500 })).find(
+          (r) => r.checkInCode === query.code!.trim(),
+        ) ?? null)
+      : undefined;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={`${t('admin.door')} — ${row.title}`}>
@@ -44,6 +53,28 @@ async function doorPage(
         <p class={message.ok ? 'notice' : 'errors'} role="status">
           {message.text}
         </p>
+      ) : null}
+      {scanned === null ? (
+        <p class="errors" role="status">
+          {t('door.unknownCode')}
+        </p>
+      ) : scanned ? (
+        <div class="card scanned">
+          <p>
+            <strong>{scanned.name}</strong>
+          </p>
+          {scanned.checkedInAt ? (
+            <p class="muted">{t('admin.checkedIn')}</p>
+          ) : (
+            <form method="post" action={`/admin/events/${row.id}/door`}>
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="code" value={scanned.checkInCode} />
+              <button type="submit" class="big">
+                {t('door.checkInName', { name: scanned.name })}
+              </button>
+            </form>
+          )}
+        </div>
       ) : null}
       <form method="post" action={`/admin/events/${row.id}/door`} class="stack">
         <CsrfField ctx={ctx} />
@@ -59,6 +90,9 @@ async function doorPage(
       </form>
       <form method="get" action={`/admin/events/${row.id}/door`} class="stack" role="search">
         <Field name="q" type="search" label={t('admin.search')} values={{ q: search }} />
+        <div>
+          <button type="submit">{t('door.searchSubmit')}</button>
+        </div>
       </form>
       <p>
         {here} / {list.length} {t('admin.checkedIn').toLowerCase()}

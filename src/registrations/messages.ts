@@ -48,6 +48,16 @@ const en = {
   'csv.status.cancelled': 'cancelled',
   'csv.attended': 'attended',
   'csv.noShow': 'no-show',
+  'door.unknownCode': 'No confirmed registration has this code.',
+  'door.checkInName': 'Check in {name}',
+  'door.searchSubmit': 'Search',
+  'registrations.addedWaitlisted': 'The event is full: {name} is on the waitlist, in position {position}.',
+  'registrations.cancelTitle': 'Cancel the registration of {name}?',
+  'registrations.cancelExplain':
+    'The registration of {name} ({email}) is cancelled. Their seat goes to the first person on the waitlist, who is told by e-mail.',
+  'registrations.cancelSubmit': 'Cancel the registration of {name}',
+  'registrations.back': 'Back to the registrations',
+  'ticket.registerAgain': 'Register again',
 };
 
 export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
@@ -99,6 +109,17 @@ export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
     'csv.status.cancelled': 'annulé',
     'csv.attended': 'présent',
     'csv.noShow': 'absent',
+    'door.unknownCode': 'Aucune inscription confirmée ne porte ce code.',
+    'door.checkInName': 'Enregistrer l’arrivée de {name}',
+    'door.searchSubmit': 'Rechercher',
+    'registrations.addedWaitlisted':
+      'L’événement est complet : {name} est sur la liste d’attente, en position {position}.',
+    'registrations.cancelTitle': 'Annuler l’inscription de {name} ?',
+    'registrations.cancelExplain':
+      'L’inscription de {name} ({email}) est annulée. Sa place revient à la première personne de la liste d’attente, prévenue par e-mail.',
+    'registrations.cancelSubmit': 'Annuler l’inscription de {name}',
+    'registrations.back': 'Retour aux inscriptions',
+    'ticket.registerAgain': 'S’inscrire à nouveau',
   },
   nl: {
     'consent.share': 'Mijn naam en e-mailadres delen met de gastlocatie ({venue})',
@@ -147,6 +168,16 @@ export const registrationMessages: FeatureCatalogue<keyof typeof en> = {
     'csv.status.cancelled': 'geannuleerd',
     'csv.attended': 'aanwezig',
     'csv.noShow': 'afwezig',
+    'door.unknownCode': 'Geen bevestigde inschrijving heeft deze code.',
+    'door.checkInName': '{name} inchecken',
+    'door.searchSubmit': 'Zoeken',
+    'registrations.addedWaitlisted': 'Het evenement is volzet: {name} staat op de wachtlijst, op plaats {position}.',
+    'registrations.cancelTitle': 'De inschrijving van {name} annuleren?',
+    'registrations.cancelExplain':
+      'De inschrijving van {name} ({email}) wordt geannuleerd. De plaats gaat naar de eerste op de wachtlijst, die een e-mail krijgt.',
+    'registrations.cancelSubmit': 'Inschrijving van {name} annuleren',
+    'registrations.back': 'Terug naar de inschrijvingen',
+    'ticket.registerAgain': 'Opnieuw inschrijven',
   },
 };
 

@@ -40,9 +40,15 @@ async function ticketPage(
         {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       <p>
-        <strong>{reg.name}</strong> &lt;{reg.email}&gt;
+        <strong>{reg.name}</strong> ({reg.email})
       </p>
-      <p class="notice" role="status" id="registration-status" data-status={reg.status}>
+      {/* A cancelled registration is no ticket: no green "you're in" box, and a way back in. */}
+      <p
+        class={reg.status === 'cancelled' ? 'errors' : 'notice'}
+        role="status"
+        id="registration-status"
+        data-status={reg.status}
+      >
         {reg.status === 'confirmed'
           ? t('ticket.confirmed')
           : reg.status === 'waitlisted'
@@ -89,7 +95,15 @@ async function ticketPage(
           )}
         </section>
       ) : null}
-      <p class="muted">{t('ticket.keepLink')}</p>
+      {reg.status === 'cancelled' ? (
+        row.status !== 'cancelled' && row.startsAt > new Date() ? (
+          <p>
+            <a href={`/events/${row.id}`}>{t('ticket.registerAgain')}</a>
+          </p>
+        ) : null
+      ) : (
+        <p class="muted">{t('ticket.keepLink')}</p>
+      )}
       {reg.status !== 'cancelled' ? (
         <form method="post" action={`/r/${req.params.secret}/cancel`}>
           <CsrfField ctx={ctx} />

@@ -13,3 +13,21 @@ export const deleteUnusedVerifyLinks = (tx: Tx, userId: string) =>
   tx
     .delete(loginLinks)
     .where(and(eq(loginLinks.userId, userId), eq(loginLinks.purpose, 'verify'), isNull(loginLinks.usedAt)));
+
+/** An admin vouches for the address: confirmed now, unless it already was. */
+export async function setVerified(tx: Tx, networkId: string, userId: string) {
+  const [row] = await tx
+    .update(users)
+    .set({ emailVerifiedAt: new Date() })
+    .where(and(eq(users.networkId, networkId), eq(users.id, userId), isNull(users.emailVerifiedAt)))
+    .returning();
+  return row;
+}
+
+export async function selectUser(tx: Tx, networkId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
+  return row;
+}

@@ -10,6 +10,7 @@ import { translator, type Locale } from '../web/i18n.js';
 import * as q from './queries.js';
 import type { Signup } from './schemas.js';
 import { saveProfile } from '../profiles/service.js';
+import { recordAudit } from '../audit/service.js';
 
 /** Mails the 48-hour confirmation link, in the caller's transaction. */
 async function queueVerification(tx: Tx, network: Network, user: User, locale: Locale, baseUrl: string): Promise<void> {
@@ -137,5 +138,42 @@ export async function confirmEmail(
     // still set a password for two days.
     await q.deleteUnusedVerifyLinks(tx, user.id);
     return updated;
+  });
+}
+
+type Admin = { id: string; email: string };
+
+/**
+ * An admin sends a new confirmation link to an account still waiting for one (the mail can be
+ * read in the outbox when the server has no SMTP). False when the address is already confirmed.
+ */
+export async function resendVerificationFor(
+  db: Db,
+  network: Network,
+  userId: string,
+  admin: Admin,
+  locale: Locale,
+  baseUrl: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const user = await q.selectUser(tx, network.id, userId);
+    if (!user || user.emailVerifiedAt) return false;
+    await queueVerification(tx, network, user, await mailLocale(tx, network, user.id, locale), baseUrl);
+    await recordAudit(tx, { networkId: network.id, actor: admin, action: 'member.verify_resent', subject: user.email });
+    return true;
+  });
+}
+
+/**
+ * An admin confirms the address by hand (they know the person). The account has no password yet:
+ * its owner signs in with a sign-in link, and its pending confirmation links stop working.
+ */
+export async function markEmailVerified(db: Db, network: Network, userId: string, admin: Admin): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const user = await q.setVerified(tx, network.id, userId);
+    if (!user) return false;
+    await q.deleteUnusedVerifyLinks(tx, user.id);
+    await recordAudit(tx, { networkId: network.id, actor: admin, action: 'member.verify', subject: user.email });
+    return true;
   });
 }

@@ -13,6 +13,8 @@ declare module 'fastify' {
     network: Network;
     user: User | null;
     locale: Locale;
+    /** The signed-in user runs something (admin, organiser, venue manager): pages show them Administration. */
+    staff: boolean;
   }
 }
 
@@ -25,13 +27,16 @@ export interface ContextLookups {
   networkForHost(db: Db, host: string | undefined): Promise<Network | undefined>;
   userForToken(db: Db, networkId: string, token: string): Promise<User | undefined>;
   userForSession(db: Db, networkId: string, cookie: string): Promise<User | undefined>;
+  /** Whether a signed-in member organises a chapter or manages a venue (admins always are staff). */
+  runsSomething?(db: Db, network: Network, user: User): Promise<boolean>;
 }
 
 export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLookups): void {
-  const { networkForHost, userForToken, userForSession } = lookups;
+  const { networkForHost, userForToken, userForSession, runsSomething } = lookups;
   app.decorateRequest('network', null as unknown as Network);
   app.decorateRequest('user', null);
   app.decorateRequest('locale', 'en');
+  app.decorateRequest('staff', false);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // Probes and metrics report on the process and database: no network lookup may fail them first.
@@ -70,6 +75,7 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
       // so the API needs no CSRF defence. Pages use the session cookie and CSRF tokens.
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) req.user = (await userForSession(db, network.id, cookie)) ?? null;
+      if (req.user) req.staff = req.user.role === 'admin' || ((await runsSomething?.(db, network, req.user)) ?? false);
     }
   });
 }

@@ -10,6 +10,8 @@ export interface PageContext {
   t: T;
   locale: Locale;
   user: User | null;
+  /** Admin, organiser or venue manager: sees Administration. */
+  staff: boolean;
   network: Network;
   path: string;
   csrf: string;
@@ -23,12 +25,22 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     t: translator(req.locale),
     locale: req.locale,
     user: req.user,
+    staff: req.staff,
     network: req.network,
     path: req.url.split('?')[0] ?? '/',
     csrf: reply.generateCsrf(),
     done: typeof query?.done === 'string' ? query.done : undefined,
   };
 }
+
+/**
+ * Preact writes void elements XML-style (`<meta …/>`); HTML has no self-closing tags, and
+ * html-validate's `void-style` says so. Attributes are matched whole (double-quoted values never
+ * hold a `"`: Preact escapes it), so a `/>` inside a value is left alone.
+ */
+const VOID_SELF_CLOSED =
+  /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\/>/g;
+export const htmlVoids = (html: string): string => html.replace(VOID_SELF_CLOSED, '<$1$2>');
 
 export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
   // Pages depend on the cookie (language, session): never share them between visitors.
@@ -37,7 +49,7 @@ export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): Fasti
     .header('cache-control', 'private, no-store')
     .header('vary', 'Accept-Language, Cookie')
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html>${renderToString(vnode)}`);
+    .send(`<!DOCTYPE html>${htmlVoids(renderToString(vnode))}`);
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {
@@ -102,9 +114,11 @@ export function Layout({
                   <li>
                     <a href="/me">{t('nav.me')}</a>
                   </li>
-                  <li>
-                    <a href="/admin">{t('nav.admin')}</a>
-                  </li>
+                  {ctx.staff ? (
+                    <li>
+                      <a href="/admin">{t('nav.admin')}</a>
+                    </li>
+                  ) : null}
                 </>
               ) : (
                 <li>

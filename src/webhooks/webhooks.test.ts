@@ -752,7 +752,7 @@ describe('the admin page', () => {
   it('is for admins: members get 403, visitors are sent to sign in', async () => {
     const m = await as('member');
     expect((await m.request('GET', '/admin/webhooks')).statusCode).toBe(403);
-    const csrf = csrfOf((await m.request('GET', '/admin')).body);
+    const csrf = csrfOf((await m.request('GET', '/me')).body);
     expect(
       (
         await m.request('POST', '/admin/webhooks', {

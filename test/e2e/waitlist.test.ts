@@ -99,7 +99,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     expect(await status(guest).textContent()).toBe(
       'You are on the waitlist, in position 1. You will get a seat as soon as one frees up.',
     );
-    expect(await guest.locator('main').textContent()).toContain(`${GUEST.name} <${GUEST.email}>`);
+    expect(await guest.locator('main').textContent()).toContain(`${GUEST.name} (${GUEST.email})`);
     expect(await guest.locator('.qr svg').count()).toBe(0);
 
     // The seat holder, a French speaker in a browser of their own, opens their link and cancels.

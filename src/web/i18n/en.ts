@@ -41,7 +41,7 @@ export const en = {
   'admin.newVenue': 'New venue',
   'admin.edit': 'Edit',
   'admin.view': 'View',
-  'admin.interest': 'Sign-ups',
+  'admin.interest': 'Launch-interest sign-ups',
   'admin.nothing': 'Nothing here yet.',
   'admin.accountEmail': 'E-mail of an existing account',
   'field.name': 'Name',

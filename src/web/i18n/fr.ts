@@ -36,7 +36,7 @@ export const fr: Record<CoreMessageKey, string> = {
   'admin.newVenue': 'Nouveau lieu',
   'admin.edit': 'Modifier',
   'admin.view': 'Voir',
-  'admin.interest': 'Inscriptions',
+  'admin.interest': 'Intéressés par le lancement',
   'admin.nothing': 'Rien pour l’instant.',
   'admin.accountEmail': 'E-mail d’un compte existant',
   'field.name': 'Nom',

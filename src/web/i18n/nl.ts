@@ -36,7 +36,7 @@ export const nl: Record<CoreMessageKey, string> = {
   'admin.newVenue': 'Nieuwe locatie',
   'admin.edit': 'Bewerken',
   'admin.view': 'Bekijken',
-  'admin.interest': 'Inschrijvingen',
+  'admin.interest': 'Interesse in de lancering',
   'admin.nothing': 'Hier is nog niets.',
   'admin.accountEmail': 'E-mailadres van een bestaand account',
   'field.name': 'Naam',

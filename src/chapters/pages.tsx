@@ -5,7 +5,7 @@ import { createPartnership, updatePartnership } from '../partnerships/service.js
 import { AppError } from '../web/errors.js';
 import { filled, formError, formValues, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { authorize, isAdmin, refusal } from '../web/policy.js';
+import { authorize, isAdmin, refusalText } from '../web/policy.js';
 import { CHANGE_STATUS_OR_SLUG, chapterPolicy } from './policy.js';
 import {
   AssignPersonSchema,
@@ -179,7 +179,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { chapter: { values, errors: { '(form)': refusal(CHANGE_STATUS_OR_SLUG) } } },
+        { chapter: { values, errors: { '(form)': refusalText(CHANGE_STATUS_OR_SLUG) } } },
         403,
       );
     }

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import { filled, formError, formValues, parseForm, Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { FeedLinks } from '../feeds/components.js';
-import { authorize, isAdmin, refusal } from '../web/policy.js';
+import { authorize, isAdmin, refusalText } from '../web/policy.js';
 import { venueManagePages } from './manage-pages.js';
 import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
@@ -184,7 +184,7 @@ export function venuePages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { venue: { values: formValues(body), errors: { '(form)': refusal(CHANGE_SLUG) } } },
+        { venue: { values: formValues(body), errors: { '(form)': refusalText(CHANGE_SLUG) } } },
         403,
       );
     const form = parseVenueForm(VenueUpdateSchema, body);

@@ -37,7 +37,26 @@ export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): Fasti
     .header('cache-control', 'private, no-store')
     .header('vary', 'Accept-Language, Cookie')
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html>${renderToString(vnode)}`);
+    .send(`<!doctype html>${withFieldLabels(renderToString(vnode))}`);
+}
+
+/**
+ * Fills the error summary's marks with the labels of the fields they name (see ErrorSummary in
+ * web/forms.tsx): the summary comes before the fields, so their labels are known only once the
+ * page is rendered. The text is taken from the rendered HTML, hence already escaped.
+ */
+export function withFieldLabels(html: string): string {
+  if (!html.includes('data-label-for=')) return html;
+  const labels = new Map<string, string>();
+  for (const m of html.matchAll(/<label\b[^>]*\bfor="([^"]+)"[^>]*>([\s\S]*?)<\/label>/g))
+    labels.set(m[1]!, m[2]!.replace(/<[^>]*>/g, '').trim());
+  return html.replace(
+    /<span data-label-for="([^"]*)" data-sep="([^"]*)"><\/span>/g,
+    (_all, id: string, sep: string) => {
+      const label = labels.get(id);
+      return label ? `<span class="label">${label}</span>${sep}` : '';
+    },
+  );
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {

@@ -9,7 +9,8 @@ const en = {
   'webhooks.status': 'Status',
   'webhooks.active': 'Active',
   'webhooks.inactive': 'Disabled',
-  'webhooks.autoDisabled': 'Disabled after {failures} failed deliveries in a row',
+  'webhooks.autoDisabled':
+    'Disabled after {failures, plural, one {# failed delivery} other {# failed deliveries in a row}}',
   'webhooks.failures': 'Failures in a row',
   'webhooks.add': 'Add an endpoint',
   'webhooks.created': 'The endpoint is added. Its secret is shown only this once: copy it now to check the signatures.',
@@ -41,7 +42,8 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhooks.status': 'État',
     'webhooks.active': 'Actif',
     'webhooks.inactive': 'Désactivé',
-    'webhooks.autoDisabled': 'Désactivé après {failures} envois échoués d’affilée',
+    'webhooks.autoDisabled':
+      'Désactivé après {failures, plural, one {# envoi échoué} other {# envois échoués d’affilée}}',
     'webhooks.failures': 'Échecs d’affilée',
     'webhooks.add': 'Ajouter une adresse',
     'webhooks.created':
@@ -71,7 +73,8 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhooks.status': 'Status',
     'webhooks.active': 'Actief',
     'webhooks.inactive': 'Uitgeschakeld',
-    'webhooks.autoDisabled': 'Uitgeschakeld na {failures} mislukte verzendingen na elkaar',
+    'webhooks.autoDisabled':
+      'Uitgeschakeld na {failures, plural, one {# mislukte verzending} other {# mislukte verzendingen na elkaar}}',
     'webhooks.failures': 'Mislukt na elkaar',
     'webhooks.add': 'Een adres toevoegen',
     'webhooks.created':

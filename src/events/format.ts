@@ -1,22 +1,52 @@
-import type { Locale } from '../web/i18n.js';
+import { intlLocales, type Locale } from '../web/i18n.js';
 
-/** "jeudi 4 mars 2027, 18:30 – 21:00" in the visitor's language and the event's zone. */
+/** The zone Belgian readers live in: other zones are named beside the time. */
+const HOME_ZONE = 'Europe/Brussels';
+
+const zoneName = (timeZone: string) => (timeZone === HOME_ZONE ? {} : ({ timeZoneName: 'short' } as const));
+
+/**
+ * "jeudi 4 mars 2027, 18:30 – 21:00" in the visitor's language and the event's zone: day first and
+ * 24-hour in the three languages (English as en-GB), and the zone named when it is not Brussels'.
+ */
 export function formatRange(startsAt: Date, endsAt: Date, timeZone: string, locale: Locale): string {
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
+  const tag = intlLocales[locale];
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone });
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const last = new Intl.DateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    ...zoneName(timeZone),
+  });
   const sameDay = day.format(startsAt) === day.format(endsAt);
   return sameDay
-    ? `${day.format(startsAt)}, ${time.format(startsAt)} – ${time.format(endsAt)}`
-    : `${day.format(startsAt)}, ${time.format(startsAt)} – ${day.format(endsAt)}, ${time.format(endsAt)}`;
+    ? `${day.format(startsAt)}, ${time.format(startsAt)} – ${last.format(endsAt)}`
+    : `${day.format(startsAt)}, ${time.format(startsAt)} – ${day.format(endsAt)}, ${last.format(endsAt)}`;
 }
 
-export function formatShort(startsAt: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+/**
+ * "jeu. 3 déc., 18:30": the year is added when the date is not in the current year (or `withYear`
+ * when a list runs over several years), and the zone when it is not Brussels'.
+ */
+export function formatShort(
+  startsAt: Date,
+  timeZone: string,
+  locale: Locale,
+  options: { withYear?: boolean; now?: Date } = {},
+): string {
+  const year = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(d);
+  const withYear = options.withYear ?? year(startsAt) !== year(options.now ?? new Date());
+  return new Intl.DateTimeFormat(intlLocales[locale], {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone,
+    ...zoneName(timeZone),
   }).format(startsAt);
 }

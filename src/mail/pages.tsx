@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import { instanceSecret } from '../networks/service.js';
 import { CsrfField } from '../web/page.js';
 import { readUnsubscribeToken, unsubscribe } from './notices.js';
@@ -16,7 +17,7 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const rows = await selectOutbox(db, req.network.id, 200);
-    const when = new Intl.DateTimeFormat(ctx.locale, {
+    const when = new Intl.DateTimeFormat(intlLocales[ctx.locale], {
       dateStyle: 'short',
       timeStyle: 'short',
       timeZone: 'Europe/Brussels',

@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connection.js';
@@ -60,9 +61,10 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                   </td>
                   <td>{t(`role.${m.role}`)}</td>
                   <td>
-                    {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(
-                      m.createdAt,
-                    )}
+                    {new Intl.DateTimeFormat(intlLocales[locale], {
+                      dateStyle: 'medium',
+                      timeZone: 'Europe/Brussels',
+                    }).format(m.createdAt)}
                   </td>
                   <td>
                     <a

@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
@@ -82,7 +83,7 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
         {venue.coworkers !== null ? (
           <>
             <dt>{t('venue.coworkers')}</dt>
-            <dd>{new Intl.NumberFormat(ctx.locale).format(venue.coworkers)}</dd>
+            <dd>{new Intl.NumberFormat(intlLocales[ctx.locale]).format(venue.coworkers)}</dd>
           </>
         ) : null}
         {venue.website ? (

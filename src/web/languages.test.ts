@@ -194,3 +194,19 @@ describe('the API language', () => {
     expect(res.json().title).toBe(catalogues.nl['error.unauthenticated']);
   });
 });
+
+describe('the language switch', () => {
+  it('keeps the path and the query, names every language as an alternate, and sticks in a cookie', async () => {
+    const b = new FormSession(t.app, { 'accept-language': 'nl' });
+    const page = await b.get('/chapters/charleroi?view=past&done=saved');
+    expect(page.body).toContain('<html lang="nl"');
+    expect(page.body).toContain('<a href="/chapters/charleroi?view=past&amp;lang=fr" lang="fr" hreflang="fr"');
+    for (const l of ['fr', 'nl', 'en'])
+      expect(page.body).toContain(
+        `<link rel="alternate" hreflang="${l}" href="/chapters/charleroi?view=past&amp;lang=${l}"/>`,
+      );
+    await b.get('/chapters/charleroi?view=past&lang=fr');
+    // Accept-Language says Dutch, but the choice made on the switch stays.
+    expect((await b.get('/')).body).toContain('<html lang="fr"');
+  });
+});

@@ -12,6 +12,8 @@ export interface PageContext {
   user: User | null;
   network: Network;
   path: string;
+  /** The query string of the page, without its `?` (kept by the language switch). */
+  query: string;
   csrf: string;
   /** A one-word outcome of the last form (?done=saved), shown once as a notice. */
   done: string | undefined;
@@ -25,6 +27,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     user: req.user,
     network: req.network,
     path: req.url.split('?')[0] ?? '/',
+    query: req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '',
     csrf: reply.generateCsrf(),
     done: typeof query?.done === 'string' ? query.done : undefined,
   };
@@ -70,6 +73,15 @@ const doneMessages = {
   added: 'form.added',
 } as const;
 
+/** The same page in another language: the path and the query kept, `lang` set, a one-time notice dropped. */
+export function languageHref(ctx: Pick<PageContext, 'path' | 'query'>, locale: Locale): string {
+  const params = new URLSearchParams(ctx.query);
+  params.delete('lang');
+  params.delete('done');
+  params.set('lang', locale);
+  return `${ctx.path}?${params.toString()}`;
+}
+
 /** `head`: extra elements for <head> (feeds, link previews, structured data) on the pages that have them. */
 export function Layout({
   ctx,
@@ -92,6 +104,9 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${network.name}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {locales.map((l) => (
+          <link rel="alternate" hrefLang={l} href={languageHref(ctx, l)} />
+        ))}
         {head}
       </head>
       <body>
@@ -146,7 +161,7 @@ export function Layout({
               {locales.map((l) => (
                 <li>
                   <a
-                    href={`${ctx.path}?lang=${l}`}
+                    href={languageHref(ctx, l)}
                     lang={l}
                     hrefLang={l}
                     aria-current={l === ctx.locale ? 'true' : undefined}

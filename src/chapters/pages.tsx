@@ -15,6 +15,7 @@ import {
   NotifySchema,
 } from './schemas.js';
 import { requireUser } from '../web/context.js';
+import { regionLabel } from '../web/regions.js';
 import * as chapters from './service.js';
 import { InterestForm } from './components.js';
 import { upcomingEvents } from '../events/service.js';
@@ -72,7 +73,7 @@ async function chapterPage(
         {chapter.region ? (
           <>
             <dt>{t('chapter.region')}</dt>
-            <dd>{chapter.region}</dd>
+            <dd>{regionLabel(chapter.region, ctx.locale)}</dd>
           </>
         ) : null}
       </dl>

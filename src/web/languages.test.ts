@@ -24,7 +24,7 @@ beforeAll(async () => {
     return res.json() as { id: string };
   };
   await api('/api/v1/venues', { name: 'Switch', city: 'Charleroi', rooms: [{ name: 'Salle', capacity: 50 }] });
-  await api('/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' });
+  await api('/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', region: 'Hainaut', status: 'active' });
   await api('/api/v1/chapters/charleroi/organizers', { email: organiser.email });
   const starts = new Date(Date.now() + 20 * 86_400_000);
   starts.setUTCHours(17, 30, 0, 0);
@@ -208,5 +208,20 @@ describe('the language switch', () => {
     await b.get('/chapters/charleroi?view=past&lang=fr');
     // Accept-Language says Dutch, but the choice made on the switch stays.
     expect((await b.get('/')).body).toContain('<html lang="fr"');
+  });
+});
+
+describe('region names', () => {
+  it('come from one list in the three languages, on the cards and the chapter page', async () => {
+    for (const [locale, name] of [
+      ['nl', 'Henegouwen'],
+      ['fr', 'Hainaut'],
+      ['en', 'Hainaut'],
+    ] as const) {
+      const home = await t.app.inject({ url: '/', headers: { 'accept-language': locale } });
+      expect(home.body).toContain(`Charleroi · ${name}`);
+      const page = await t.app.inject({ url: '/chapters/charleroi', headers: { 'accept-language': locale } });
+      expect(page.body).toContain(`<dd>${name}</dd>`);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { intlLocales } from '../web/i18n.js';
+import { intlLocales, type T } from '../web/i18n.js';
 import { instanceSecret } from '../networks/service.js';
 import { CsrfField } from '../web/page.js';
 import { readUnsubscribeToken, unsubscribe } from './notices.js';
@@ -9,8 +9,16 @@ import type { Db } from '../db/connection.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { authorizeOutbox } from './policy.js';
 import { selectChapterName, selectOutbox } from './queries.js';
+import { kinds } from './render.js';
 
 /** Admins see what was sent, what waits for a retry and why, and what is held without SMTP. */
+/** The subject a message not yet written will carry, in the reader's language. */
+function pendingSubject(t: T, kind: string, title: string | null, payload: Record<string, string | number>): string {
+  const k = kinds[kind];
+  if (!k || title === null) return kind;
+  return t(`mail.${k}.subject`, { title, position: Number(payload.position ?? 0) });
+}
+
 export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
   app.get('/admin/outbox', async (req, reply) => {
     authorizeOutbox(req.user);
@@ -40,11 +48,11 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((m) => (
+                {rows.map(({ message: m, eventTitle }) => (
                   <tr>
                     <td>{when.format(m.createdAt)}</td>
                     <td>{m.toEmail}</td>
-                    <td>{m.subject ?? m.kind}</td>
+                    <td>{m.subject ?? pendingSubject(t, m.kind, eventTitle, m.payload)}</td>
                     <td>{t(`outbox.${m.status}`)}</td>
                     <td>
                       {m.attempts}

@@ -14,8 +14,11 @@ import { outboundMessages } from './tables.js';
 /** The outbox as admins see it: the latest messages first. */
 export const selectOutbox = (db: Db, networkId: string, limit: number) =>
   db
-    .select()
+    .select({ message: outboundMessages, eventTitle: events.title })
     .from(outboundMessages)
+    // A message waiting to be sent has no subject yet: its event's title lets the outbox say it.
+    .leftJoin(registrations, sql`${registrations.id}::text = ${outboundMessages.payload}->>'registrationId'`)
+    .leftJoin(events, eq(events.id, registrations.eventId))
     .where(eq(outboundMessages.networkId, networkId))
     .orderBy(desc(outboundMessages.createdAt))
     .limit(limit);

@@ -134,6 +134,13 @@ export function translator(locale: Locale): T {
   return Object.assign(t, { locale });
 }
 
+/** Money from integer cents, by locale: "1 234,56 €" (fr), "€ 1.234,56" (nl), "€1,234.56" (en). */
+export const formatMoney = (cents: number, locale: Locale, currency = 'EUR'): string =>
+  new Intl.NumberFormat(intlLocales[locale], { style: 'currency', currency }).format(cents / 100);
+
+/** A number by locale: "1 234" (fr), "1.234" (nl), "1,234" (en). */
+export const formatNumber = (n: number, locale: Locale): string => new Intl.NumberFormat(intlLocales[locale]).format(n);
+
 /** A message, or a text written before messages had keys, in `t`'s language. */
 export const render = (t: T, m: Msg | string): string => (typeof m === 'string' ? m : t(m.key, m.params));
 

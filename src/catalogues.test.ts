@@ -23,7 +23,11 @@ function argumentsOf(source: string, locale: string) {
       for (const option of Object.values(el.options ?? {})) walk(option.value);
     }
   };
-  walk(new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }).getAst() as unknown as Element[]);
+  walk(
+    new IntlMessageFormat(source.replaceAll("'", "''"), locale, undefined, {
+      ignoreTag: true,
+    }).getAst() as unknown as Element[],
+  );
   return { names: [...names].sort(), plurals };
 }
 const placeholders = (s: string) => argumentsOf(s, 'en').names;

@@ -101,7 +101,11 @@ function compile(locale: Locale, key: string, source: string): Compiled {
   const id = `${locale}\u0000${key}`;
   let c = compiled.get(id);
   if (!c) {
-    const format = new IntlMessageFormat(source, intlLocales[locale], undefined, { ignoreTag: true });
+    // Our catalogues never quote with ASCII apostrophes ("unknown field '{field}'" means the
+    // quotes): double them, as ICU reads a doubled one as the character itself.
+    const format = new IntlMessageFormat(source.replaceAll("'", "''"), intlLocales[locale], undefined, {
+      ignoreTag: true,
+    });
     c = { format, plain: plainArguments(format.getAst(), new Set()) };
     compiled.set(id, c);
   }
@@ -113,7 +117,15 @@ function compile(locale: Locale, key: string, source: string): Compiled {
  * `{count, plural, one {# seat} other {# seats}}` with each language's plural rules. A plain
  * `{count}` given a number is written as a number of the locale ("1 200", "1.200", "1,200").
  */
+const translators = new Map<Locale, T>();
+
 export function translator(locale: Locale): T {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
+}
+
+function makeTranslator(locale: Locale): T {
   const cat = catalogues[locale] as Record<string, string>;
   const numbers = new Intl.NumberFormat(intlLocales[locale]);
   const t = (key: MessageKey, params?: MsgParams): string => {

@@ -121,7 +121,10 @@ const translators = new Map<Locale, T>();
 
 export function translator(locale: Locale): T {
   let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  if (!t) {
+    t = makeTranslator(locale);
+    translators.set(locale, t);
+  }
   return t;
 }
 

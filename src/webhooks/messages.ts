@@ -30,6 +30,7 @@ const en = {
   'webhookEvent.event.published': 'An event is published',
   'webhookEvent.event.updated': 'A published event changes',
   'webhookEvent.event.cancelled': 'An event is cancelled',
+  'webhooks.error.chooseEvent': 'choose at least one event',
 };
 
 export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
@@ -64,6 +65,7 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhookEvent.event.published': 'Un événement est publié',
     'webhookEvent.event.updated': 'Un événement publié change',
     'webhookEvent.event.cancelled': 'Un événement est annulé',
+    'webhooks.error.chooseEvent': 'choisissez au moins un événement',
   },
   nl: {
     'webhooks.intro':
@@ -95,6 +97,7 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhookEvent.event.published': 'Een evenement wordt gepubliceerd',
     'webhookEvent.event.updated': 'Een gepubliceerd evenement wijzigt',
     'webhookEvent.event.cancelled': 'Een evenement wordt geannuleerd',
+    'webhooks.error.chooseEvent': 'kies minstens één gebeurtenis',
   },
 };
 

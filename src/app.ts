@@ -43,6 +43,7 @@ import { registerPageCache } from './web/page-cache.js';
 import { redactSecrets } from './web/redact.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { renderErrorPage } from './web/error-page.js';
+import { msg } from './web/i18n.js';
 import { profileRoutes } from './profiles/routes.js';
 import { profilePages } from './profiles/pages.js';
 import { mePages } from './profiles/me-pages.js';
@@ -238,7 +239,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     // A page that needs a signed-in person sends the visitor to sign in, then back.
     if (problem.status === 401 && req.method === 'GET')
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
-    return reply.code(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
+    return reply
+      .code(problem.status)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(req, reply, problem));
   });
   app.setNotFoundHandler(async (req, reply) => {
     const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
@@ -249,11 +253,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       if (to) return reply.redirect(to, 301);
     }
     const problem = toProblem(
-      new AppError('not_found', `Nothing lives at ${req.method} ${req.url.split('?')[0]}.`),
+      new AppError('not_found', msg('error.nothingHere', { method: req.method, path: req.url.split('?')[0] ?? '/' })),
       req,
     );
     if (req.url.startsWith('/api/')) return sendProblem(reply, problem);
-    return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(req, problem));
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(req, reply, problem));
   });
 
   healthRoutes(app, database);

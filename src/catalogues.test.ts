@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { featureCatalogues } from './catalogues.js';
 import { catalogues, locales, registeredCatalogues, registerCatalogue, translator } from './web/i18n.js';
@@ -5,7 +6,31 @@ import { en as webEn } from './web/i18n/en.js';
 import { fr as webFr } from './web/i18n/fr.js';
 import { nl as webNl } from './web/i18n/nl.js';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+interface Element {
+  type: number;
+  value: string;
+  options?: Record<string, { value: Element[] }>;
+}
+const PLURAL = 6;
+/** The ICU arguments of a message, and the forms each of its plurals gives. */
+function argumentsOf(source: string, locale: string) {
+  const names = new Set<string>();
+  const plurals: { name: string; forms: string[] }[] = [];
+  const walk = (elements: Element[]) => {
+    for (const el of elements) {
+      if (typeof el.value === 'string' && el.type !== 0 && el.type !== 7) names.add(el.value);
+      if (el.type === PLURAL) plurals.push({ name: el.value, forms: Object.keys(el.options ?? {}) });
+      for (const option of Object.values(el.options ?? {})) walk(option.value);
+    }
+  };
+  walk(
+    new IntlMessageFormat(source.replaceAll("'", "''"), locale, undefined, {
+      ignoreTag: true,
+    }).getAst() as unknown as Element[],
+  );
+  return { names: [...names].sort(), plurals };
+}
+const placeholders = (s: string) => argumentsOf(s, 'en').names;
 
 // web/'s own catalogue, then each feature's: each must hold the same keys in the three languages.
 const all = [{ name: 'web', catalogue: { en: webEn, fr: webFr, nl: webNl } as const }].concat(
@@ -43,6 +68,25 @@ describe('catalogues', () => {
       .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(en[k]!)))
       .map(([k]) => k);
     expect(mismatched).toEqual([]);
+  });
+
+  it.each(locales)('%s: every message is valid ICU, and each plural gives every form the language needs', (locale) => {
+    // "many" (French for millions: "de participants") falls back on "other", which reads right.
+    const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.filter((c) => c !== 'many');
+    const missing: string[] = [];
+    for (const [key, source] of Object.entries(catalogues[locale])) {
+      for (const plural of argumentsOf(source, locale).plurals)
+        for (const form of needed)
+          if (!plural.forms.includes(form)) missing.push(`${key}: ${plural.name} lacks ${form}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('counts are written with ICU plurals, not as a bare {count} beside a plural noun', () => {
+    const bare = Object.entries(catalogues.en).filter(
+      ([, source]) => /\{(count|failures)\} \p{L}/u.test(source) && !/plural/.test(source),
+    );
+    expect(bare.map(([key]) => key)).toEqual([]);
   });
 
   it('plural forms come in pairs: every ….one has its ….other', () => {

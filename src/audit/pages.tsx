@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -33,7 +34,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
     const cursor = (req.query as Record<string, string | undefined>).cursor;
     const rows = await listAudit(db, req.network.id, { limit: PAGE + 1, before: beforeOf(cursor) });
     const next = auditCursor(rows, PAGE);
-    const when = new Intl.DateTimeFormat(locale, {
+    const when = new Intl.DateTimeFormat(intlLocales[locale], {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: 'Europe/Brussels',

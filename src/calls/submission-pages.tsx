@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { blobStoreFor } from '../storage/service.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, type FormErrors, validate } from '../web/forms.js';
+import { ErrorSummary, formErrors, type FormErrors, validate } from '../web/forms.js';
 import { SubmissionCreateSchema, SubmissionUpdateSchema } from './submission-schemas.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { BlindSubmission } from './components.js';
@@ -182,8 +182,7 @@ function SubmissionForm({
 
 const errorsOf = (err: unknown): FormErrors | null => {
   if (!(err instanceof AppError) || (err.code !== 'validation' && err.code !== 'conflict')) return null;
-  const out: FormErrors = {};
-  for (const e of err.errors) out[e.field] ??= e.message;
+  const out: FormErrors = formErrors(err.errors);
   if (!err.errors.length) out['(body)'] = err.detail;
   return out;
 };
@@ -387,8 +386,7 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
         return reply.redirect(`/s/${secretOf(req)}?done=saved`, 303);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        const errors: FormErrors = {};
-        for (const e of err.errors) errors[e.field] ??= e.message;
+        const errors: FormErrors = formErrors(err.errors);
         if (!err.errors.length) errors[field] = err.detail;
         return mine(req, reply, errors, err.status);
       }

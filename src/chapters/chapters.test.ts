@@ -159,6 +159,8 @@ describe('"tell me when it launches"', () => {
     expect(res.json().detail).toContain('active');
     const bad = await t.api('POST', '/api/v1/chapters/mons/interest', { body: { name: 'Ada', email: 'not-an-email' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ field: 'email', message: expect.stringContaining('e-mail') }]);
+    expect(bad.json().errors).toEqual([
+      { field: 'email', message: expect.stringContaining('e-mail'), code: 'validation.email' },
+    ]);
   });
 });

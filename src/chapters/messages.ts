@@ -13,7 +13,8 @@ const en = {
   'interest.submit': 'Keep me posted',
   'interest.thanks': 'Thank you! We will write to you when {chapter} launches.',
   'interest.already': 'You had already signed up: we will write to you when {chapter} launches.',
-  'interest.count': '{count} people are waiting for this chapter',
+  'interest.count':
+    '{count, plural, one {# person is waiting for this chapter} other {# people are waiting for this chapter}}',
   'admin.editChapter': 'Edit {name}',
   'admin.deleteChapter': 'Delete this chapter',
   'admin.deleteWarning': 'Deleting removes its partnerships, organisers and sign-ups. This cannot be undone.',
@@ -52,7 +53,8 @@ export const chapterMessages: FeatureCatalogue<keyof typeof en> = {
     'interest.submit': 'Me tenir informé·e',
     'interest.thanks': 'Merci ! Nous vous écrirons au lancement de l’antenne {chapter}.',
     'interest.already': 'Vous étiez déjà inscrit·e : nous vous écrirons au lancement de l’antenne {chapter}.',
-    'interest.count': '{count} personnes attendent cette antenne',
+    'interest.count':
+      '{count, plural, one {# personne attend cette antenne} other {# personnes attendent cette antenne}}',
     'admin.editChapter': 'Modifier {name}',
     'admin.deleteChapter': 'Supprimer cette antenne',
     'admin.deleteWarning':
@@ -89,7 +91,8 @@ export const chapterMessages: FeatureCatalogue<keyof typeof en> = {
     'interest.submit': 'Hou me op de hoogte',
     'interest.thanks': 'Bedankt! We mailen je zodra {chapter} van start gaat.',
     'interest.already': 'Je had je al ingeschreven: we mailen je zodra {chapter} van start gaat.',
-    'interest.count': '{count} mensen wachten op deze afdeling',
+    'interest.count':
+      '{count, plural, one {# persoon wacht op deze afdeling} other {# mensen wachten op deze afdeling}}',
     'admin.editChapter': '{name} bewerken',
     'admin.deleteChapter': 'Deze afdeling verwijderen',
     'admin.deleteWarning':

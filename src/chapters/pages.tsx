@@ -6,7 +6,7 @@ import { createPartnership, updatePartnership } from '../partnerships/service.js
 import { AppError } from '../web/errors.js';
 import { filled, formError, formValues, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { authorize, refusal } from '../web/policy.js';
+import { authorize, refusalText } from '../web/policy.js';
 import { CHANGE_STATUS_OR_SLUG, chapterPolicy } from './policy.js';
 import {
   AssignPersonSchema,
@@ -16,6 +16,7 @@ import {
   NotifySchema,
 } from './schemas.js';
 import { requireUser } from '../web/context.js';
+import { regionLabel } from '../web/regions.js';
 import * as chapters from './service.js';
 import { InterestForm } from './components.js';
 import { upcomingEvents } from '../events/service.js';
@@ -74,7 +75,7 @@ async function chapterPage(
         {chapter.region ? (
           <>
             <dt>{t('chapter.region')}</dt>
-            <dd>{chapter.region}</dd>
+            <dd>{regionLabel(chapter.region, ctx.locale)}</dd>
           </>
         ) : null}
       </dl>
@@ -182,7 +183,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { chapter: { values, errors: { '(form)': refusal(CHANGE_STATUS_OR_SLUG) } } },
+        { chapter: { values, errors: { '(form)': refusalText(CHANGE_STATUS_OR_SLUG) } } },
         403,
       );
     }

@@ -210,7 +210,9 @@ describe('bad input', () => {
   it('refuses a page size out of range and a forged cursor', async () => {
     expect((await problem('?limit=0')).errors[0]).toMatchObject({
       field: 'limit',
-      message: 'must be between 1 and 100',
+      message: 'must be at least 1',
+      code: 'validation.min',
+      params: { min: 1 },
     });
     expect((await problem('?limit=101')).errors[0]!.field).toBe('limit');
     expect((await problem('?cursor=nonsense')).errors[0]!.field).toBe('cursor');

@@ -20,8 +20,7 @@ const en = {
   'directory.submit': 'Search',
   'directory.reset': 'Clear the filters',
   'directory.results': 'Results',
-  'directory.count.one': '{count} member',
-  'directory.count.other': '{count} members',
+  'directory.count': '{count, plural, one {# member} other {# members}}',
   'directory.empty': 'No member matches these filters.',
   'directory.emptyHelp':
     'Remove a filter or try another word. Members appear here only once they choose, in their profile, to be listed in the directory.',
@@ -71,8 +70,7 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.submit': 'Chercher',
     'directory.reset': 'Effacer les filtres',
     'directory.results': 'Résultats',
-    'directory.count.one': '{count} membre',
-    'directory.count.other': '{count} membres',
+    'directory.count': '{count, plural, one {# membre} other {# membres}}',
     'directory.empty': 'Aucun membre ne correspond à ces filtres.',
     'directory.emptyHelp':
       'Retirez un filtre ou essayez un autre mot. Les membres n’apparaissent ici qu’après avoir choisi, dans leur profil, de figurer dans l’annuaire.',
@@ -119,8 +117,7 @@ export const directoryMessages: FeatureCatalogue<keyof typeof en> = {
     'directory.submit': 'Zoeken',
     'directory.reset': 'Filters wissen',
     'directory.results': 'Resultaten',
-    'directory.count.one': '{count} lid',
-    'directory.count.other': '{count} leden',
+    'directory.count': '{count, plural, one {# lid} other {# leden}}',
     'directory.empty': 'Geen enkel lid voldoet aan deze filters.',
     'directory.emptyHelp':
       'Verwijder een filter of probeer een ander woord. Leden verschijnen hier pas nadat ze in hun profiel gekozen hebben om in de ledenlijst te staan.',

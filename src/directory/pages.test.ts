@@ -39,7 +39,7 @@ describe('/members', () => {
       expect(res.body).toContain(`<label for="f-${name}">`);
     for (const name of ['Alice Dupont', 'Bruno Peeters', 'Chloé Martin']) expect(res.body).toContain(`>${name}</a>`);
     for (const name of ['Hugo', 'Ursule', 'Dora']) expect(res.body).not.toContain(name);
-    expect(res.body).toContain(escapeHtml(en['directory.count.other'].replace('{count}', '3')));
+    expect(res.body).toContain('3 members');
     expect(res.body).not.toContain('@example.org');
   });
 
@@ -50,7 +50,7 @@ describe('/members', () => {
     expect(res.body).not.toContain('>Bruno Peeters</a>');
     expect(res.body).toContain('value="liege"');
     expect(res.body).toContain('<option value="tech" selected>');
-    expect(res.body).toContain(escapeHtml(en['directory.count.one'].replace('{count}', '1')));
+    expect(res.body).toContain('1 member<');
   });
 
   it("names the regions in the visitor's language", async () => {
@@ -100,7 +100,10 @@ describe('/members/:id', () => {
     const missing = await member.get('/members/00000000-0000-4000-8000-000000000000');
     expect(hidden.statusCode).toBe(404);
     expect(missing.statusCode).toBe(404);
-    expect(hidden.body).toBe(missing.body);
+    // The same page but for the address (in the language links) and the form token.
+    const same = (body: string) =>
+      body.replace(/\/members\/[0-9a-f-]{36}/g, 'ID').replace(/value="[^"]{30,}"/g, 'TOKEN');
+    expect(same(hidden.body)).toBe(same(missing.body));
     expect(hidden.body).not.toContain('Hugo');
   });
 });
@@ -118,7 +121,7 @@ describe('pagination', () => {
     const first = await member.get('/members?skill=cobol');
     expect(first.statusCode).toBe(200);
     expect(first.body.match(/class="card"/g)).toHaveLength(20);
-    expect(first.body).toContain(escapeHtml(en['directory.count.other'].replace('{count}', '22')));
+    expect(first.body).toContain('22 members');
     expect(first.body).not.toContain('rel="prev"');
     const next = /<a href="([^"]+)" rel="next">/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
     expect(next).toMatch(/^\/members\?skill=cobol&cursor=/);

@@ -40,11 +40,7 @@ function regionLabel(ctx: PageContext, code: string | null, detail: string): str
 const kindLabel = (ctx: PageContext, kind: DirectoryEntry['kind']) =>
   kind ? ctx.t(`directory.kind.${kind}` as MessageKey) : '';
 
-function countLabel(ctx: PageContext, count: number) {
-  const form =
-    new Intl.PluralRules(ctx.locale).select(count) === 'one' ? 'directory.count.one' : 'directory.count.other';
-  return ctx.t(form, { count });
-}
+const countLabel = (ctx: PageContext, count: number) => ctx.t('directory.count', { count });
 
 /** "From Hainaut · Lives in Brussels-Capital": the regions, named in the visitor's language. */
 function regionsLine(ctx: PageContext, m: DirectoryEntry): string {

@@ -97,7 +97,7 @@ describe('events', () => {
     const fields = res.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['timeZone', 'capacity', 'recurrence.rrule', 'endsAt']));
     expect(res.json().errors.find((e: { field: string }) => e.field === 'recurrence.rrule').message).toBe(
-      'invalid RRULE: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY',
+      'is not a valid RRULE: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY',
     );
     expect((await t.api('GET', '/api/v1/events?chapter=charleroi&limit=100')).json().items.length).toBe(before);
     const nowhere = await create({ title: 'Nowhere', startsAt: inDays(5, 18), endsAt: inDays(5, 19), capacity: 10 });

@@ -1,4 +1,4 @@
-import type { Locale } from '../web/i18n.js';
+import { intlLocales, type Locale } from '../web/i18n.js';
 
 // Creating an Intl.DateTimeFormat costs far more than formatting with one (a tenth of the CPU of
 // an event page when made per call): keep one per locale, zone and style. Bounded by the zones in
@@ -17,24 +17,53 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return f;
 }
 
-/** "jeudi 4 mars 2027, 18:30 – 21:00" in the visitor's language and the event's zone. */
+/** The zone Belgian readers live in: other zones are named beside the time. */
+const HOME_ZONE = 'Europe/Brussels';
+
+const zoneName = (timeZone: string) => (timeZone === HOME_ZONE ? {} : ({ timeZoneName: 'short' } as const));
+
+/**
+ * "jeudi 4 mars 2027, 18:30 – 21:00" in the visitor's language and the event's zone: day first and
+ * 24-hour in the three languages (English as en-GB), and the zone named when it is not Brussels'.
+ */
 export function formatRange(startsAt: Date, endsAt: Date, timeZone: string, locale: Locale): string {
-  const day = dateTimeFormat(locale, { dateStyle: 'full', timeZone });
-  const time = dateTimeFormat(locale, { timeStyle: 'short', timeZone });
-  const startDay = day.format(startsAt);
-  const endDay = day.format(endsAt);
-  return startDay === endDay
-    ? `${startDay}, ${time.format(startsAt)} – ${time.format(endsAt)}`
-    : `${startDay}, ${time.format(startsAt)} – ${endDay}, ${time.format(endsAt)}`;
+  const tag = intlLocales[locale];
+  const day = dateTimeFormat(tag, { dateStyle: 'full', timeZone });
+  const time = dateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const last = dateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    ...zoneName(timeZone),
+  });
+  const sameDay = day.format(startsAt) === day.format(endsAt);
+  return sameDay
+    ? `${day.format(startsAt)}, ${time.format(startsAt)} – ${last.format(endsAt)}`
+    : `${day.format(startsAt)}, ${time.format(startsAt)} – ${day.format(endsAt)}, ${last.format(endsAt)}`;
 }
 
-export function formatShort(startsAt: Date, timeZone: string, locale: Locale): string {
-  return dateTimeFormat(locale, {
+/**
+ * "jeu. 3 déc., 18:30": the year is added when the date is not in the current year (or `withYear`
+ * when a list runs over several years), and the zone when it is not Brussels'.
+ */
+export function formatShort(
+  startsAt: Date,
+  timeZone: string,
+  locale: Locale,
+  options: { withYear?: boolean; now?: Date } = {},
+): string {
+  const year = (d: Date) => dateTimeFormat('en', { year: 'numeric', timeZone }).format(d);
+  const withYear = options.withYear ?? year(startsAt) !== year(options.now ?? new Date());
+  return dateTimeFormat(intlLocales[locale], {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone,
+    ...zoneName(timeZone),
   }).format(startsAt);
 }

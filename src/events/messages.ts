@@ -7,8 +7,8 @@ const en = {
   'event.online': 'Online',
   'event.onlineLink': 'Join online',
   'event.speakers': 'Speakers',
-  'event.seatsLeft': '{count} seats left out of {capacity}',
-  'event.full': 'Full — {count} on the waitlist',
+  'event.seatsLeft': '{count, plural, one {# seat left out of {capacity}} other {# seats left out of {capacity}}}',
+  'event.full': 'Full — {count, plural, one {# person} other {# people}} on the waitlist',
   'event.draft': 'Draft: only organisers see this event.',
   'event.alreadyRegistered':
     'This e-mail is already registered for this event: the link to see or cancel the registration has been sent to it again.',
@@ -92,6 +92,18 @@ const en = {
   'events.list.next': 'Next events',
   'events.list.seeAll': 'All upcoming events',
   'events.list.past': 'Past events',
+  'event.error.roomNeedsVenue': 'A room needs its venue.',
+  'event.error.venueWhenRoom': 'is required when a room is given',
+  'event.error.placeNeeded': 'An event takes place in a venue, online, or both: give a venue or an onlineUrl.',
+  'event.error.venueOrOnline': 'give a venue or an onlineUrl',
+  'event.error.noVenue': 'There is no venue "{venue}".',
+  'event.error.unknownVenue': 'is not a known venue',
+  'event.error.noRoom': '{venue} has no room "{room}" (its rooms: {rooms}).',
+  'event.error.unknownRoom': 'is not a room of this venue',
+  'event.error.roomBooked': 'The room is already booked at that time by "{title}" ({when}, event {id}).',
+  'event.error.bookedBy': 'is booked by "{title}"',
+  'event.error.window': 'Registration must close after it opens.',
+  'event.error.closesAfterOpens': 'must be after registrationOpensAt',
 };
 
 export const eventMessages: FeatureCatalogue<keyof typeof en> = {
@@ -102,8 +114,8 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'event.online': 'En ligne',
     'event.onlineLink': 'Rejoindre en ligne',
     'event.speakers': 'Orateurs et oratrices',
-    'event.seatsLeft': '{count} places libres sur {capacity}',
-    'event.full': 'Complet — {count} en liste d’attente',
+    'event.seatsLeft': '{count, plural, one {# place libre sur {capacity}} other {# places libres sur {capacity}}}',
+    'event.full': 'Complet — {count, plural, one {# personne} other {# personnes}} en liste d’attente',
     'event.draft': 'Brouillon : seuls les animateurs voient cet événement.',
     'event.alreadyRegistered':
       'Cette adresse est déjà inscrite à cet événement : le lien pour voir ou annuler l’inscription lui a été renvoyé.',
@@ -189,6 +201,19 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'events.list.next': 'Prochains événements',
     'events.list.seeAll': 'Tous les événements à venir',
     'events.list.past': 'Événements passés',
+    'event.error.roomNeedsVenue': 'Une salle demande son lieu.',
+    'event.error.venueWhenRoom': 'est obligatoire quand une salle est indiquée',
+    'event.error.placeNeeded':
+      'Un événement a lieu dans un lieu, en ligne, ou les deux : indiquez un lieu ou une adresse en ligne.',
+    'event.error.venueOrOnline': 'indiquez un lieu ou une adresse en ligne',
+    'event.error.noVenue': 'Il n’y a pas de lieu « {venue} ».',
+    'event.error.unknownVenue': 'n’est pas un lieu connu',
+    'event.error.noRoom': '{venue} n’a pas de salle « {room} » (ses salles : {rooms}).',
+    'event.error.unknownRoom': 'n’est pas une salle de ce lieu',
+    'event.error.roomBooked': 'La salle est déjà réservée à ce moment par « {title} » ({when}, événement {id}).',
+    'event.error.bookedBy': 'est réservée par « {title} »',
+    'event.error.window': 'Les inscriptions doivent fermer après leur ouverture.',
+    'event.error.closesAfterOpens': 'doit être après l’ouverture des inscriptions',
   },
   nl: {
     'form.required': 'is verplicht',
@@ -196,8 +221,9 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'event.online': 'Online',
     'event.onlineLink': 'Online deelnemen',
     'event.speakers': 'Sprekers',
-    'event.seatsLeft': '{count} van de {capacity} plaatsen vrij',
-    'event.full': 'Volzet — {count} op de wachtlijst',
+    'event.seatsLeft':
+      '{count, plural, one {# van de {capacity} plaatsen vrij} other {# van de {capacity} plaatsen vrij}}',
+    'event.full': 'Volzet — {count, plural, one {# persoon} other {# personen}} op de wachtlijst',
     'event.draft': 'Concept: alleen organisatoren zien dit evenement.',
     'event.alreadyRegistered':
       'Dit e-mailadres is al ingeschreven voor dit evenement: de link om de inschrijving te bekijken of te annuleren is er opnieuw naartoe gestuurd.',
@@ -282,6 +308,19 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'events.list.next': 'Volgende evenementen',
     'events.list.seeAll': 'Alle komende evenementen',
     'events.list.past': 'Voorbije evenementen',
+    'event.error.roomNeedsVenue': 'Een zaal heeft een locatie nodig.',
+    'event.error.venueWhenRoom': 'is verplicht als er een zaal is opgegeven',
+    'event.error.placeNeeded':
+      'Een evenement vindt plaats op een locatie, online of beide: geef een locatie of een online-adres.',
+    'event.error.venueOrOnline': 'geef een locatie of een online-adres',
+    'event.error.noVenue': 'Er is geen locatie „{venue}”.',
+    'event.error.unknownVenue': 'is geen bekende locatie',
+    'event.error.noRoom': '{venue} heeft geen zaal „{room}” (zalen: {rooms}).',
+    'event.error.unknownRoom': 'is geen zaal van deze locatie',
+    'event.error.roomBooked': 'De zaal is op dat moment al geboekt door „{title}” ({when}, evenement {id}).',
+    'event.error.bookedBy': 'is geboekt door „{title}”',
+    'event.error.window': 'De inschrijvingen moeten sluiten nadat ze openen.',
+    'event.error.closesAfterOpens': 'moet na de opening van de inschrijvingen liggen',
   },
 };
 

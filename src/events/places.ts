@@ -1,6 +1,7 @@
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { findVenue, roomsOf } from '../venues/service.js';
+import { msg } from '../web/i18n.js';
 import { AppError } from '../web/errors.js';
 import * as q from './queries.js';
 import { localString } from './time.js';
@@ -25,20 +26,18 @@ export async function resolvePlace(
 ): Promise<Place> {
   if (!venueSlug) {
     if (roomName)
-      throw new AppError('validation', 'A room needs its venue.', [
-        { field: 'venue', message: 'is required when a room is given' },
+      throw new AppError('validation', msg('event.error.roomNeedsVenue'), [
+        { field: 'venue', message: msg('event.error.venueWhenRoom') },
       ]);
     if (!onlineUrl)
-      throw new AppError(
-        'validation',
-        'An event takes place in a venue, online, or both: give a venue or an onlineUrl.',
-        [{ field: 'venue', message: 'give a venue or an onlineUrl' }],
-      );
+      throw new AppError('validation', msg('event.error.placeNeeded'), [
+        { field: 'venue', message: msg('event.error.venueOrOnline') },
+      ]);
     return { venueId: null, roomId: null, roomCapacity: null, onlineUrl };
   }
   const venue = await findVenue(db, network, venueSlug).catch(() => {
-    throw new AppError('validation', `There is no venue "${venueSlug}".`, [
-      { field: 'venue', message: 'is not a known venue' },
+    throw new AppError('validation', msg('event.error.noVenue', { venue: venueSlug }), [
+      { field: 'venue', message: msg('event.error.unknownVenue') },
     ]);
   });
   const rooms = (await roomsOf(db, network, [venue.id])).get(venue.id) ?? [];
@@ -46,8 +45,8 @@ export async function resolvePlace(
   const room = rooms.find((r) => r.name.toLowerCase() === roomName.toLowerCase());
   if (!room) {
     const known = rooms.map((r) => r.name).join(', ') || 'none';
-    throw new AppError('validation', `${venue.name} has no room "${roomName}" (its rooms: ${known}).`, [
-      { field: 'room', message: 'is not a room of this venue' },
+    throw new AppError('validation', msg('event.error.noRoom', { venue: venue.name, room: roomName, rooms: known }), [
+      { field: 'room', message: msg('event.error.unknownRoom') },
     ]);
   }
   return { venueId: venue.id, roomId: room.id, roomCapacity: room.capacity, onlineUrl: onlineUrl ?? null };
@@ -66,18 +65,16 @@ export async function refuseDoubleBooking(
     const other = await q.selectOverlap(db, roomId, s.startsAt, s.endsAt, exceptIds);
     if (other) {
       const when = localString(other.startsAt, other.timeZone).replace('T', ' ');
-      throw new AppError(
-        'conflict',
-        `The room is already booked at that time by "${other.title}" (${when}, event ${other.id}).`,
-        [{ field: 'room', message: `is booked by "${other.title}"` }],
-      );
+      throw new AppError('conflict', msg('event.error.roomBooked', { title: other.title, when, id: other.id }), [
+        { field: 'room', message: msg('event.error.bookedBy', { title: other.title }) },
+      ]);
     }
   }
 }
 
 export function checkWindow(opens: Date | null | undefined, closes: Date | null | undefined) {
   if (opens && closes && closes <= opens)
-    throw new AppError('validation', 'Registration must close after it opens.', [
-      { field: 'registrationClosesAt', message: 'must be after registrationOpensAt' },
+    throw new AppError('validation', msg('event.error.window'), [
+      { field: 'registrationClosesAt', message: msg('event.error.closesAfterOpens') },
     ]);
 }

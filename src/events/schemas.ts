@@ -13,7 +13,7 @@ const Instant = z.iso
   .transform((s) => new Date(s));
 const TimeZone = z
   .string()
-  .refine(isTimeZone, 'must be an IANA time zone such as Europe/Brussels')
+  .refine(isTimeZone, 'validation.timeZone')
   .describe('IANA time zone the event is written in');
 
 export const SpeakerSchema = z.strictObject({
@@ -34,7 +34,7 @@ export const QuestionSchema = z
     choices: z.array(requiredText(100)).max(30).default([]),
   })
   .refine((q) => q.type !== 'choice' || q.choices.length >= 2, {
-    message: 'a choice question needs at least two choices',
+    message: 'validation.twoChoices',
     path: ['choices'],
   });
 
@@ -44,7 +44,7 @@ export const RecurrenceSchema = z.strictObject({
     .max(500)
     .superRefine((v, ctx) => {
       const problem = rruleProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: `invalid RRULE: ${problem}` });
+      if (problem) ctx.addIssue({ code: 'custom', message: 'validation.rrule', params: { problem } });
     })
     .describe('RFC 5545 rule without DTSTART, e.g. FREQ=MONTHLY;BYDAY=1TH;COUNT=12 ("first Thursday, twelve times")'),
   exdates: z
@@ -84,7 +84,7 @@ const eventFields = {
 
 export const END_BEFORE_START = 'must be after startsAt';
 const endAfterStart = (e: { startsAt?: Date; endsAt?: Date }) => !e.startsAt || !e.endsAt || e.endsAt > e.startsAt;
-const endMessage = { message: END_BEFORE_START, path: ['endsAt'] };
+const endMessage = { message: 'validation.endAfterStart', path: ['endsAt'] };
 
 export const EventCreateSchema = z
   .strictObject({

@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { chapterPolicy } from '../chapters/policy.js';
@@ -91,7 +92,7 @@ async function invitePage(
   const closed = notInvitable(ctx, event);
   const sentId = (req.query as Record<string, unknown>).campaign;
   const sent = figures.campaigns.find((c) => c.id === sentId);
-  const when = new Intl.DateTimeFormat(ctx.locale, {
+  const when = new Intl.DateTimeFormat(intlLocales[ctx.locale], {
     dateStyle: 'short',
     timeStyle: 'short',
     timeZone: event.timeZone,

@@ -1,3 +1,4 @@
+import { formErrors } from '../web/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createSession, findUserByEmail, type User } from '../accounts/service.js';
 import * as calls from '../calls/service.js';
@@ -260,9 +261,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
       return reply.redirect(`/jury/${slug}/s/${id}?done=saved`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      const errors: Record<string, string> = {};
-      for (const e of err.errors) errors[e.field] ??= e.message;
-      return reviewPage(req, reply, errors, 400);
+      return reviewPage(req, reply, formErrors(err.errors), 400);
     }
   });
 }

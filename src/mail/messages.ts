@@ -15,9 +15,9 @@ const en = {
   'mail.changed.body': 'The time or place of {title} has changed. Here are the new details.',
   'mail.cancelled.subject': 'Cancelled: {title}',
   'mail.cancelled.body': 'We are sorry: {title} is cancelled. Reason: {reason}',
-  'mail.notice.subject': '{count} new registrations: {title}',
-  'mail.digest.subject': '{chapter}: {count} new registrations today',
-  'mail.notice.line': '{title}: {count} new ({waitlisted} on the waitlist)',
+  'mail.notice.subject': '{count, plural, one {# new registration: {title}} other {# new registrations: {title}}}',
+  'mail.digest.subject': '{chapter}: {count, plural, one {# new registration today} other {# new registrations today}}',
+  'mail.notice.line': '{title}: {count, plural, one {# new} other {# new}} ({waitlisted} on the waitlist)',
   'mail.notice.unsubscribe': 'Stop these notices: {url}',
   'unsubscribe.title': 'Notices of new registrations',
   'unsubscribe.confirm': 'Stop the notices for {chapter}',
@@ -54,7 +54,7 @@ const en = {
   'outbox.back': 'Back to the outbox',
   'mail.webhookDisabled.subject': 'Webhook disabled: {url}',
   'mail.webhookDisabled.body':
-    'After {failures} failed deliveries in a row, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
+    'After {failures, plural, one {# failed delivery} other {# failed deliveries in a row}}, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
   'mail.webhookDisabled.action': 'Check the receiving server, then enable the webhook again: {page}',
   'mail.left.subject': 'Registration cancelled: {title}',
   'mail.left.body': 'Your registration for {title} is cancelled. Your calendar can remove the event.',
@@ -80,9 +80,12 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'mail.changed.body': 'L’heure ou le lieu de {title} a changé. Voici les nouvelles informations.',
     'mail.cancelled.subject': 'Annulé : {title}',
     'mail.cancelled.body': 'Nous sommes désolés : {title} est annulé. Raison : {reason}',
-    'mail.notice.subject': '{count} nouvelles inscriptions : {title}',
-    'mail.digest.subject': '{chapter} : {count} nouvelles inscriptions aujourd’hui',
-    'mail.notice.line': '{title} : {count} nouvelles ({waitlisted} en liste d’attente)',
+    'mail.notice.subject':
+      '{count, plural, one {# nouvelle inscription : {title}} other {# nouvelles inscriptions : {title}}}',
+    'mail.digest.subject':
+      '{chapter} : {count, plural, one {# nouvelle inscription aujourd’hui} other {# nouvelles inscriptions aujourd’hui}}',
+    'mail.notice.line':
+      '{title} : {count, plural, one {# nouvelle} other {# nouvelles}} ({waitlisted} en liste d’attente)',
     'mail.notice.unsubscribe': 'Ne plus recevoir ces avis : {url}',
     'unsubscribe.title': 'Avis de nouvelles inscriptions',
     'unsubscribe.confirm': 'Arrêter les avis pour {chapter}',
@@ -119,7 +122,7 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'outbox.back': 'Retour à la boîte d’envoi',
     'mail.webhookDisabled.subject': 'Webhook désactivé : {url}',
     'mail.webhookDisabled.body':
-      'Après {failures} envois échoués d’affilée, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
+      'Après {failures, plural, one {# envoi échoué} other {# envois échoués d’affilée}}, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
     'mail.webhookDisabled.action': 'Vérifiez le serveur destinataire, puis réactivez le webhook : {page}',
     'mail.left.subject': 'Inscription annulée : {title}',
     'mail.left.body': 'Votre inscription à {title} est annulée. Votre agenda peut retirer l’évènement.',
@@ -143,9 +146,11 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'mail.changed.body': 'Het uur of de plaats van {title} is gewijzigd. Hier zijn de nieuwe gegevens.',
     'mail.cancelled.subject': 'Geannuleerd: {title}',
     'mail.cancelled.body': 'Het spijt ons: {title} is geannuleerd. Reden: {reason}',
-    'mail.notice.subject': '{count} nieuwe inschrijvingen: {title}',
-    'mail.digest.subject': '{chapter}: {count} nieuwe inschrijvingen vandaag',
-    'mail.notice.line': '{title}: {count} nieuw ({waitlisted} op de wachtlijst)',
+    'mail.notice.subject':
+      '{count, plural, one {# nieuwe inschrijving: {title}} other {# nieuwe inschrijvingen: {title}}}',
+    'mail.digest.subject':
+      '{chapter}: {count, plural, one {# nieuwe inschrijving vandaag} other {# nieuwe inschrijvingen vandaag}}',
+    'mail.notice.line': '{title}: {count, plural, one {# nieuwe} other {# nieuwe}} ({waitlisted} op de wachtlijst)',
     'mail.notice.unsubscribe': 'Deze berichten niet meer ontvangen: {url}',
     'unsubscribe.title': 'Berichten over nieuwe inschrijvingen',
     'unsubscribe.confirm': 'De berichten voor {chapter} stoppen',
@@ -183,7 +188,7 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'outbox.back': 'Terug naar postvak uit',
     'mail.webhookDisabled.subject': 'Webhook uitgeschakeld: {url}',
     'mail.webhookDisabled.body':
-      'Na {failures} mislukte verzendingen na elkaar is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',
+      'Na {failures, plural, one {# mislukte verzending} other {# mislukte verzendingen na elkaar}} is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',
     'mail.webhookDisabled.action': 'Controleer de ontvangende server en schakel de webhook daarna opnieuw in: {page}',
     'mail.left.subject': 'Inschrijving geannuleerd: {title}',
     'mail.left.body': 'Je inschrijving voor {title} is geannuleerd. Je agenda kan het evenement verwijderen.',

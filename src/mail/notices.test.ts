@@ -113,7 +113,7 @@ it('sends a daily digest at 08:00 Brussels time to an organiser who chose it', a
   const digest = (await smtp.waitFor(1)).find((m) => m.subject?.startsWith('Mons'))!;
   expect(digest.subject).toBe('Mons : 3 nouvelles inscriptions aujourd’hui');
   expect(digest.text).toContain(`Meetup ${seq - 1} : 2 nouvelles`);
-  expect(digest.text).toContain(`Meetup ${seq} : 1 nouvelles`);
+  expect(digest.text).toContain(`Meetup ${seq} : 1 nouvelle (`);
 });
 
 it('lets only organisers choose, and says what is allowed', async () => {
@@ -131,7 +131,14 @@ it('lets only organisers choose, and says what is allowed', async () => {
     body: { notify: 'hourly' },
   });
   expect(bad.statusCode).toBe(400);
-  expect(bad.json().errors).toEqual([{ field: 'notify', message: 'must be immediate, daily or off' }]);
+  expect(bad.json().errors).toEqual([
+    {
+      field: 'notify',
+      message: 'must be one of: immediate, daily, off',
+      code: 'validation.oneOf',
+      params: { values: 'immediate, daily, off' },
+    },
+  ]);
 });
 
 it("writes the organiser's notice in the language of their profile", async () => {

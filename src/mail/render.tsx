@@ -13,7 +13,7 @@ import type { outboundMessages } from './tables.js';
 
 type Message = typeof outboundMessages.$inferSelect;
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
-const kinds: Record<
+export const kinds: Record<
   string,
   'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled' | 'left' | 'link'
 > = {

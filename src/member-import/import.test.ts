@@ -231,7 +231,7 @@ describe('files refused as a whole', () => {
     expect(await refused(importMembers(t.database.db, n, new Uint8Array(0), opts()))).toBe('the file is empty');
     const many = `email\n${Array.from({ length: 100_001 }, (_, i) => `m${i}@example.org`).join('\n')}`;
     expect(await refused(importMembers(t.database.db, n, utf8(many), opts()))).toBe(
-      'the file has 100001 rows; at most 100000 can be imported at once: split it',
+      'the file has 100,001 rows; at most 100,000 can be imported at once: split it',
     );
     expect(await refused(importMembers(t.database.db, n, utf8('Nom;Ville\nAda;Namur\n'), opts()))).toMatch(
       /^no e-mail column among the columns found \(Nom, Ville\)/,

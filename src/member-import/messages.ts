@@ -19,8 +19,8 @@ const en = {
   'import.rejectedRows': 'Rejected rows',
   'import.line': 'Line',
   'import.reason': 'Reason',
-  'import.more': '… and {count} more rejected rows.',
-  'import.confirm': 'Import {count} members',
+  'import.more': '{count, plural, one {… and # more rejected row.} other {… and # more rejected rows.}}',
+  'import.confirm': '{count, plural, one {Import # member} other {Import # members}}',
   'import.welcomeOn': 'Each new member will receive a welcome e-mail.',
   'import.welcomeOff': 'No e-mail will be sent.',
   'import.nothing': 'Nobody new to import.',
@@ -46,7 +46,7 @@ const en = {
   'import.reason.locale': "unknown language '{value}' (fr, nl or en)",
   'import.reason.tooLong': '{field} is longer than {max} characters',
   'import.reason.skills': 'more than {max} skills',
-  'import.reason.columns': 'has {count} fields where the header has {expected}',
+  'import.reason.columns': '{count, plural, one {has # field} other {has # fields}} where the header has {expected}',
   'import.reason.invalid': '{field}: {message}',
   'import.reason.quoteSpansLines':
     'a quoted field runs over the end of the line (an unclosed quote?): this line was not read, the next ones were',
@@ -55,7 +55,8 @@ const en = {
   'import.refuse.binary': 'this file is not a CSV text file',
   'import.refuse.empty': 'the file is empty',
   'import.refuse.size': 'the file is larger than {maxMb} MB: split it',
-  'import.refuse.rows': 'the file has {count} rows; at most {max} can be imported at once: split it',
+  'import.refuse.rows':
+    'the file has {count, plural, one {# row} other {# rows}}; at most {max} can be imported at once: split it',
   'import.refuse.unclosed': 'line {line}: a quoted field is never closed',
   'import.refuse.noEmail': 'no e-mail column among the columns found ({headers}): map one, e.g. email=Courriel',
   'import.refuse.mapSyntax': "mapping '{item}' is not field=column",
@@ -87,8 +88,8 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.rejectedRows': 'Lignes refusées',
     'import.line': 'Ligne',
     'import.reason': 'Raison',
-    'import.more': '… et {count} autres lignes refusées.',
-    'import.confirm': 'Importer {count} membres',
+    'import.more': '{count, plural, one {… et # autre ligne refusée.} other {… et # autres lignes refusées.}}',
+    'import.confirm': '{count, plural, one {Importer # membre} other {Importer # membres}}',
     'import.welcomeOn': 'Chaque nouveau membre recevra un e-mail de bienvenue.',
     'import.welcomeOff': 'Aucun e-mail ne sera envoyé.',
     'import.nothing': 'Personne de nouveau à importer.',
@@ -114,7 +115,7 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.reason.locale': "langue inconnue '{value}' (fr, nl ou en)",
     'import.reason.tooLong': '{field} dépasse {max} caractères',
     'import.reason.skills': 'plus de {max} compétences',
-    'import.reason.columns': 'a {count} champs alors que l’en-tête en a {expected}',
+    'import.reason.columns': '{count, plural, one {a # champ} other {a # champs}} alors que l’en-tête en a {expected}',
     'import.reason.invalid': '{field} : {message}',
     'import.reason.quoteSpansLines':
       'un champ entre guillemets dépasse la fin de la ligne (guillemet non fermé ?) : cette ligne n’a pas été lue, les suivantes l’ont été',
@@ -124,7 +125,8 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.refuse.binary': 'ce fichier n’est pas un fichier texte CSV',
     'import.refuse.empty': 'le fichier est vide',
     'import.refuse.size': 'le fichier dépasse {maxMb} Mo : découpez-le',
-    'import.refuse.rows': 'le fichier a {count} lignes ; au plus {max} peuvent être importées à la fois : découpez-le',
+    'import.refuse.rows':
+      'le fichier a {count, plural, one {# ligne} other {# lignes}} ; au plus {max} peuvent être importées à la fois : découpez-le',
     'import.refuse.unclosed': 'ligne {line} : un champ entre guillemets n’est jamais fermé',
     'import.refuse.noEmail':
       'aucune colonne d’e-mail parmi les colonnes trouvées ({headers}) : indiquez-la, p. ex. email=Courriel',
@@ -154,8 +156,8 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.rejectedRows': 'Geweigerde rijen',
     'import.line': 'Regel',
     'import.reason': 'Reden',
-    'import.more': '… en nog {count} geweigerde rijen.',
-    'import.confirm': '{count} leden importeren',
+    'import.more': '{count, plural, one {… en nog # geweigerde rij.} other {… en nog # geweigerde rijen.}}',
+    'import.confirm': '{count, plural, one {# lid importeren} other {# leden importeren}}',
     'import.welcomeOn': 'Elk nieuw lid krijgt een welkomstmail.',
     'import.welcomeOff': 'Er wordt geen e-mail verstuurd.',
     'import.nothing': 'Niemand nieuw om te importeren.',
@@ -181,7 +183,8 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.reason.locale': "onbekende taal '{value}' (fr, nl of en)",
     'import.reason.tooLong': '{field} is langer dan {max} tekens',
     'import.reason.skills': 'meer dan {max} vaardigheden',
-    'import.reason.columns': 'heeft {count} velden terwijl de kopregel er {expected} heeft',
+    'import.reason.columns':
+      '{count, plural, one {heeft # veld} other {heeft # velden}} terwijl de kopregel er {expected} heeft',
     'import.reason.invalid': '{field}: {message}',
     'import.reason.quoteSpansLines':
       'een veld tussen aanhalingstekens loopt voorbij het einde van de regel (niet gesloten?): deze regel is niet gelezen, de volgende wel',
@@ -192,7 +195,7 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.refuse.empty': 'het bestand is leeg',
     'import.refuse.size': 'het bestand is groter dan {maxMb} MB: splits het',
     'import.refuse.rows':
-      'het bestand heeft {count} rijen; er kunnen er hoogstens {max} tegelijk worden geïmporteerd: splits het',
+      'het bestand heeft {count, plural, one {# rij} other {# rijen}}; er kunnen er hoogstens {max} tegelijk worden geïmporteerd: splits het',
     'import.refuse.unclosed': 'regel {line}: een veld tussen aanhalingstekens wordt nooit gesloten',
     'import.refuse.noEmail':
       'geen e-mailkolom bij de gevonden kolommen ({headers}): wijs er een toe, bv. email=E-mailadres',

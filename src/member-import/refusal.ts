@@ -1,5 +1,5 @@
 import { AppError } from '../web/errors.js';
-import { translator, type T } from '../web/i18n.js';
+import { msg, type MsgParams, type T } from '../web/i18n.js';
 
 export type RefusalKey =
   | 'binary'
@@ -21,13 +21,17 @@ export class ImportRefused extends AppError {
     readonly key: RefusalKey,
     readonly vars: Record<string, string>,
   ) {
-    super(key === 'size' ? 'payload_too_large' : 'validation', translator('en')(`import.refuse.${key}`, vars));
+    super(key === 'size' ? 'payload_too_large' : 'validation', msg(`import.refuse.${key}`, numbers(vars)));
   }
 
   translated(t: T): string {
-    return t(`import.refuse.${this.key}`, this.vars);
+    return t(`import.refuse.${this.key}`, numbers(this.vars));
   }
 }
+
+/** Counts given as text become numbers, so that ICU picks their plural and writes them by locale. */
+const numbers = (vars: Record<string, string>): MsgParams =>
+  Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
 
 export function refuse(key: RefusalKey, vars: Record<string, string> = {}): never {
   throw new ImportRefused(key, vars);

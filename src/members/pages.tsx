@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -67,9 +68,10 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                   </td>
                   <td>{t(`role.${m.role}`)}</td>
                   <td>
-                    {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(
-                      m.createdAt,
-                    )}
+                    {new Intl.DateTimeFormat(intlLocales[locale], {
+                      dateStyle: 'medium',
+                      timeZone: 'Europe/Brussels',
+                    }).format(m.createdAt)}
                   </td>
                   <td>
                     <div class="actions">

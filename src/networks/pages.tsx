@@ -13,6 +13,7 @@ import { FeedAlternates } from '../feeds/components.js';
 import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
+import { regionLabel } from '../web/regions.js';
 
 const css = fs.readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'),
@@ -28,7 +29,7 @@ function ChapterCard({ ctx, chapter, hosts }: { ctx: PageContext; chapter: Chapt
       <h3>
         <a href={`/chapters/${chapter.slug}`}>{chapter.name}</a>
       </h3>
-      <p class="muted">{[chapter.city, chapter.region].filter(Boolean).join(' · ')}</p>
+      <p class="muted">{[chapter.city, regionLabel(chapter.region, ctx.locale)].filter(Boolean).join(' · ')}</p>
       {chapter.status === 'planned' ? (
         <InterestForm ctx={ctx} chapter={chapter} />
       ) : hosts.length ? (

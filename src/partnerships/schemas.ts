@@ -16,7 +16,7 @@ const fields = {
 const untilAfterSince = (p: { since?: string | null; until?: string | null }) =>
   !p.since || !p.until || p.until >= p.since;
 const untilMessage = {
-  message: 'must be on or after since',
+  message: 'validation.untilAfterSince',
   path: ['until'],
   // Checked even when other fields are invalid, so one 400 lists every invalid field; not when the dates themselves are.
   when: ({ value, issues }: z.core.ParsePayload) =>

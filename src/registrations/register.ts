@@ -4,7 +4,8 @@ import { type EventRow, findEvent } from '../events/service.js';
 import { queueOrganizerNotices } from '../mail/service.js';
 import { queueRegistrationMails, remindersFor, type RegistrationMail } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
-import { AppError, notFound } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
+import { AppError, notFound, type FieldError } from '../web/errors.js';
 import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
 import * as q from './queries.js';
 import type { RegistrationInsert, RegistrationRow } from './queries.js';
@@ -14,25 +15,33 @@ import type { RegistrationInput } from './schemas.js';
 const PER_EMAIL_PER_MINUTE = 10;
 
 function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const kept: Record<string, string> = {};
   for (const q of event.questions) {
     const a = (answers[q.id] ?? '').trim();
     if (!a) {
-      if (q.required) errors.push({ field: `answers.${q.id}`, message: `is required (${q.label})` });
+      if (q.required)
+        errors.push({
+          field: `answers.${q.id}`,
+          message: msg('registration.error.answerRequired', { question: q.label }),
+        });
       continue;
     }
     if (q.type === 'choice' && !q.choices.includes(a))
-      errors.push({ field: `answers.${q.id}`, message: `must be one of: ${q.choices.join(', ')} (${q.label})` });
+      errors.push({
+        field: `answers.${q.id}`,
+        message: msg('registration.error.answerChoice', { choices: q.choices.join(', '), question: q.label }),
+      });
     kept[q.id] = a;
   }
   for (const key of Object.keys(answers))
     if (!event.questions.some((q) => q.id === key))
-      errors.push({ field: `answers.${key}`, message: 'is not a question of this event' });
+      errors.push({ field: `answers.${key}`, message: msg('registration.error.notAQuestion') });
+  // One mistake: its own words (naming the question) are the explanation.
   if (errors.length)
     throw new AppError(
       'validation',
-      `Please check your answers — ${errors.map((e) => `${e.field.slice('answers.'.length)} ${e.message}`).join('; ')}.`,
+      errors.length === 1 ? errors[0]!.message : msg('registration.error.checkAnswers'),
       errors,
     );
   return kept;
@@ -40,14 +49,22 @@ function checkAnswers(event: EventRow, answers: Record<string, string>): Record<
 
 function refuseClosed(event: EventRow, now: Date) {
   if (event.status === 'cancelled')
-    throw new AppError('conflict', `This event is cancelled: ${event.cancelReason ?? 'no reason given'}.`);
+    throw new AppError(
+      'conflict',
+      event.cancelReason
+        ? msg('registration.error.cancelled', { reason: event.cancelReason })
+        : msg('registration.error.cancelledNoReason'),
+    );
   // A draft does not exist for the public, as GET /events/{id} says too.
   if (event.status === 'draft') throw notFound(`The event ${event.id}`);
-  if (event.startsAt <= now) throw new AppError('conflict', 'This event has already started: registration is closed.');
+  if (event.startsAt <= now) throw new AppError('conflict', msg('registration.error.started'));
   if (event.registrationOpensAt && event.registrationOpensAt > now)
-    throw new AppError('conflict', `Registration opens at ${event.registrationOpensAt.toISOString()}.`);
+    throw new AppError(
+      'conflict',
+      msg('registration.error.notOpen', { when: event.registrationOpensAt.toISOString() }),
+    );
   if (event.registrationClosesAt && event.registrationClosesAt <= now)
-    throw new AppError('conflict', 'Registration for this event has closed.');
+    throw new AppError('conflict', msg('registration.error.closed'));
 }
 
 export interface RegisterOptions {

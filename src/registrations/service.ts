@@ -2,6 +2,7 @@ import type { Db, Tx } from '../db/connection.js';
 import { type EventRow, findEvent } from '../events/service.js';
 import { dropReminders, moveReminders, queueRegistrationMails, remindersFor } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
+import { msg } from '../web/i18n.js';
 import { AppError, notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
@@ -191,15 +192,15 @@ export async function checkIn(
     if (!reg) {
       const elsewhere = await q.selectTicketElsewhere(tx, network.id, normalised);
       if (elsewhere)
-        throw new AppError('conflict', `This ticket is for another event: "${elsewhere.title}".`, [
-          { field: 'code', message: 'belongs to another event' },
+        throw new AppError('conflict', msg('registration.error.ticketElsewhere', { title: elsewhere.title }), [
+          { field: 'code', message: msg('registration.error.otherEvent') },
         ]);
-      throw new AppError('not_found', 'No ticket of this event has this code.', [
-        { field: 'code', message: 'is unknown' },
+      throw new AppError('not_found', msg('registration.error.noTicket'), [
+        { field: 'code', message: msg('registration.error.unknownCode') },
       ]);
     }
     if (reg.status !== 'confirmed')
-      throw new AppError('conflict', `${reg.name}'s registration is ${reg.status}: they have no seat.`);
+      throw new AppError('conflict', msg('registration.error.noSeat', { name: reg.name, status: reg.status }));
     if (reg.checkedInAt) return { registration: reg, already: true };
     const row = await q.updateRegistration(tx, reg.id, { checkedInAt: now });
     return { registration: row, already: false };

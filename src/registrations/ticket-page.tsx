@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Config } from '../config.js';
@@ -78,7 +79,7 @@ async function ticketPage(
               <p>
                 {t('consent.sharedAt', {
                   venue: venueName ?? '',
-                  when: new Intl.DateTimeFormat(ctx.locale, {
+                  when: new Intl.DateTimeFormat(intlLocales[ctx.locale], {
                     dateStyle: 'long',
                     timeStyle: 'short',
                     timeZone: row.timeZone,

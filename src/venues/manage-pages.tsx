@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { Section } from '../web/forms.js';
@@ -12,10 +13,12 @@ type EventParams = { Params: { slug: string; eventId: string } };
 const PAGE = 20;
 
 const when = (ctx: PageContext, iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlLocales[ctx.locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 
 function Figures({ ctx, e }: { ctx: PageContext; e: VenueEventActivity }) {
-  const n = (x: number) => new Intl.NumberFormat(ctx.locale).format(x);
+  const n = (x: number) => new Intl.NumberFormat(intlLocales[ctx.locale]).format(x);
   return (
     <>
       <td>{n(e.confirmed)}</td>
@@ -91,7 +94,7 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
                   <Figures ctx={ctx} e={e} />
                   <td>
                     <a href={`/venues/${venue.slug}/manage/events/${e.id}`}>
-                      {new Intl.NumberFormat(ctx.locale).format(e.sharedContacts)}
+                      {new Intl.NumberFormat(intlLocales[ctx.locale]).format(e.sharedContacts)}
                     </a>
                   </td>
                 </tr>

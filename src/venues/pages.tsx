@@ -1,10 +1,11 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
 import { filled, formError, formValues, parseForm, Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { FeedLinks } from '../feeds/components.js';
-import { authorize, refusal } from '../web/policy.js';
+import { authorize, refusalText } from '../web/policy.js';
 import { venueManagePages } from './manage-pages.js';
 import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
@@ -82,7 +83,7 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
         {venue.coworkers !== null ? (
           <>
             <dt>{t('venue.coworkers')}</dt>
-            <dd>{new Intl.NumberFormat(ctx.locale).format(venue.coworkers)}</dd>
+            <dd>{new Intl.NumberFormat(intlLocales[ctx.locale]).format(venue.coworkers)}</dd>
           </>
         ) : null}
         {venue.website ? (
@@ -184,7 +185,7 @@ export function venuePages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { venue: { values: formValues(body), errors: { '(form)': refusal(CHANGE_SLUG) } } },
+        { venue: { values: formValues(body), errors: { '(form)': refusalText(CHANGE_SLUG) } } },
         403,
       );
     const form = parseVenueForm(VenueUpdateSchema, body);

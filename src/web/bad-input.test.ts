@@ -66,7 +66,8 @@ function invalid(res: Res, fields: string[]) {
   const body = problem(res, 400, 'validation');
   expect(body.errors).toBeDefined();
   for (const e of body.errors!) {
-    expect(e).toEqual({ field: expect.any(String), message: expect.any(String) });
+    // The text in the reader's language, and its catalogue key (and parameters) for clients that translate.
+    expect(e).toMatchObject({ field: expect.any(String), message: expect.any(String) });
     expect(e.message.length).toBeGreaterThan(0);
   }
   expect([...new Set(body.errors!.map((e) => e.field))].sort()).toEqual([...fields].sort());
@@ -250,7 +251,7 @@ describe('invalid fields', () => {
       const message = (field: string) => body.errors!.find((e) => e.field === field)!.message;
       expect(message('rooms.1.capacity')).toBe('must be at least 1');
       expect(message('coworkers')).toBe('cannot be negative');
-      expect(message('website')).toBe('must be an http(s) address');
+      expect(message('website')).toBe('must be a web address starting with http:// or https://');
       expect(message('kind')).toContain('coworking');
       expect(message('colour')).toBe('is not a known field');
       expect(body.detail).toContain('5 invalid fields');

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { AppError } from './errors.js';
-import { negotiateLocale, type Locale } from './i18n.js';
+import { AppError, apiLocale } from './errors.js';
+import { negotiateLocale, setRequestLocale, withRequestLocale, type Locale } from './i18n.js';
 
 export const SESSION_COOKIE = 'essaim_session';
 export const LANG_COOKIE = 'essaim_lang';
@@ -38,6 +38,10 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
   app.decorateRequest('locale', 'en');
   app.decorateRequest('staff', false);
 
+  // Every message rendered while answering this request (a form's errors, a service's AppError)
+  // is in the request's language: run the rest of the request inside its own locale store.
+  app.addHook('onRequest', (_req, _reply, done) => withRequestLocale(done));
+
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // Probes and metrics report on the process and database: no network lookup may fail them first.
     if ((req.routeOptions.config as { bare?: boolean } | undefined)?.bare) return;
@@ -49,6 +53,9 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
     const query = req.query as Record<string, unknown> | undefined;
     const asked = typeof query?.lang === 'string' ? query.lang : undefined;
     req.locale = negotiateLocale(asked, req.cookies[LANG_COOKIE], req.headers['accept-language']);
+    // The API answers in the language of Accept-Language, English when it names none we speak:
+    // a client program has no cookie and no visible switch.
+    setRequestLocale(req.url.startsWith('/api/') ? apiLocale(req) : req.locale);
     if (asked && asked === req.locale && req.cookies[LANG_COOKIE] !== asked) {
       reply.setCookie(LANG_COOKIE, asked, {
         path: '/',

@@ -1,17 +1,44 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { Problem } from './errors.js';
 import { translator } from './i18n.js';
-import { htmlVoids } from './page.js';
+import { htmlVoids, Layout, pageContext } from './page.js';
 
-/** A plain page for errors met while browsing; it cannot rely on anything that may have failed. */
-export function renderErrorPage(req: FastifyRequest, problem: Problem): string {
-  const locale = req.locale ?? 'en';
-  const t = translator(locale);
+/**
+ * An error met while browsing (403, 404, 409…), in the site's frame (header, menu, language switch)
+ * and the page's language. When the request failed before its network was known, a plain page:
+ * it cannot rely on anything that may have failed.
+ */
+export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, problem: Problem): string {
+  const t = translator(req.locale ?? 'en');
   const detail = problem.status === 404 ? t('error.notFound') : problem.detail;
+  const body = (
+    <>
+      <h1>{t('error.title')}</h1>
+      <p class="error-code">{t('error.code', { status: String(problem.status) })}</p>
+      <p>{detail}</p>
+      <p>
+        <a href="/">{t('error.back')}</a>
+      </p>
+    </>
+  );
+  if (req.network) {
+    try {
+      const ctx = pageContext(req, reply);
+      return `<!DOCTYPE html>${htmlVoids(
+        renderToString(
+          <Layout ctx={ctx} title={t('error.title')}>
+            {body}
+          </Layout>,
+        ),
+      )}`;
+    } catch {
+      // Fall through to the plain page: the frame itself failed (a session lookup, a CSRF secret).
+    }
+  }
   return `<!DOCTYPE html>${htmlVoids(
     renderToString(
-      <html lang={locale}>
+      <html lang={t.locale}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -19,13 +46,7 @@ export function renderErrorPage(req: FastifyRequest, problem: Problem): string {
           <link rel="stylesheet" href="/assets/app.css" />
         </head>
         <body>
-          <main id="main">
-            <h1>{t('error.title')}</h1>
-            <p>{detail}</p>
-            <p>
-              <a href="/">{t('error.back')}</a>
-            </p>
-          </main>
+          <main id="main">{body}</main>
         </body>
       </html>,
     ),

@@ -1,6 +1,18 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import {
+  currentLocale,
+  isMsg,
+  msg,
+  negotiateLocale,
+  render,
+  translator,
+  type Locale,
+  type Msg,
+  type T,
+} from './i18n.js';
+import { zodIssueMessage } from './zod-messages.js';
 
 /** One error type for the whole app; its code decides the HTTP status (RFC 9457 problem+json). */
 export const errorStatus = {
@@ -19,6 +31,7 @@ export const errorStatus = {
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 
+/** English titles, for the API document's examples; answers use titleKeys in the reader's language. */
 export const titles: Record<ErrorCode, string> = {
   validation: 'Invalid input',
   unauthenticated: 'Authentication required',
@@ -34,29 +47,86 @@ export const titles: Record<ErrorCode, string> = {
   internal: 'Internal error',
 };
 
+const titleKeys: Record<ErrorCode, Msg['key']> = {
+  validation: 'error.validation',
+  unauthenticated: 'error.unauthenticated',
+  forbidden: 'error.forbidden',
+  not_found: 'error.not_found',
+  method_not_allowed: 'error.method_not_allowed',
+  conflict: 'error.conflict',
+  payload_too_large: 'error.payload_too_large',
+  uri_too_long: 'error.uri_too_long',
+  unsupported_media_type: 'error.unsupported_media_type',
+  rate_limited: 'error.rate_limited',
+  unavailable: 'error.unavailable',
+  internal: 'error.internal',
+};
+
+/**
+ * One invalid field. `message` is a catalogue message (rendered in the reader's language) or, in
+ * code not yet given keys, a text.
+ */
 export interface FieldError {
   field: string;
-  message: string;
+  message: string | Msg;
 }
 
+/** A field error as a client reads it: the text in its language, and the key and parameters to translate it itself. */
+export interface RenderedFieldError {
+  field: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * `detail` is a catalogue message (`msg('registration.ticketUnknown')`), rendered in the language of
+ * whoever reads it: the page's, or Accept-Language for the API. `err.detail` is the text in the
+ * language of the request being answered.
+ */
 export class AppError extends Error {
+  readonly message_: Msg | string;
   constructor(
     readonly code: ErrorCode,
-    readonly detail: string,
+    detail: string | Msg,
     readonly errors: FieldError[] = [],
   ) {
-    super(detail);
+    super(typeof detail === 'string' ? detail : render(translator('en'), detail));
+    this.message_ = detail;
   }
   get status(): number {
     return errorStatus[this.code];
   }
+  /** The explanation in the language of the request being answered (English outside a request). */
+  get detail(): string {
+    return render(translator(currentLocale()), this.message_);
+  }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} does not exist.`);
+/** `what` is the missing thing, as a message ("the event") or, for code without keys yet, its English words. */
+export const notFound = (what: string | Msg) =>
+  new AppError(
+    'not_found',
+    typeof what === 'string' ? `${what} does not exist.` : msg('error.notFoundThing', { what }),
+  );
+
+const paramsOf = (m: Msg, t: T): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, isMsg(v) ? render(t, v) : v]));
+
+export function renderFieldError(e: FieldError, t: T): RenderedFieldError {
+  if (typeof e.message === 'string') return { field: e.field, message: e.message };
+  const params = paramsOf(e.message, t);
+  return {
+    field: e.field,
+    message: render(t, e.message),
+    code: e.message.key,
+    ...(Object.keys(params).length ? { params } : {}),
+  };
+}
 
 /** Zod issues → one entry per invalid field, with a dotted path a person can find in their input. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+  return issues.map((i) => ({ field: i.path.join('.') || '(body)', message: zodIssueMessage(i) }));
 }
 
 export interface Problem {
@@ -64,59 +134,77 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The catalogue key of `detail` and its parameters, for clients that show their own words. */
+  code?: string;
+  params?: Record<string, string | number>;
   instance?: string;
-  errors?: FieldError[];
+  errors?: RenderedFieldError[];
 }
 
-/** Converts anything thrown in a request into a problem; never exposes internals of a 5xx. */
+/** The language of a problem: the page's, or for the API Accept-Language with English by default. */
+export function problemLocale(req: FastifyRequest): Locale {
+  if (req.url.startsWith('/api/')) return apiLocale(req);
+  return req.locale ?? negotiateLocale(undefined, undefined, req.headers['accept-language']);
+}
+
+/** The language of an API answer: Accept-Language, else English (a client program has no cookie). */
+export const apiLocale = (req: FastifyRequest): Locale =>
+  negotiateLocale(undefined, undefined, req.headers['accept-language'], 'en');
+
+/** Converts anything thrown in a request into a problem, in the reader's language; never exposes internals of a 5xx. */
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
-  const problem = (code: ErrorCode, detail: string, errors?: FieldError[]): Problem => ({
+  const t = translator(problemLocale(req));
+  const problem = (code: ErrorCode, detail: string | Msg, errors?: FieldError[]): Problem => ({
     type: `https://essaim.dev/problems/${code.replaceAll('_', '-')}`,
-    title: titles[code],
+    title: t(titleKeys[code]),
     status: errorStatus[code],
-    detail,
+    detail: render(t, detail),
+    ...(typeof detail === 'string' ? {} : { code: detail.key }),
+    ...(typeof detail !== 'string' && detail.params ? { params: paramsOf(detail, t) } : {}),
     instance: req.url.split('?')[0],
-    ...(errors?.length ? { errors } : {}),
+    ...(errors?.length ? { errors: errors.map((e) => renderFieldError(e, t)) } : {}),
   });
-  if (err instanceof AppError) return problem(err.code, err.detail, err.errors);
+  if (err instanceof AppError) return problem(err.code, err.message_, err.errors);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as unknown as { validationContext?: string }).validationContext ?? 'body';
-    const errors = err.validation.flatMap((v) => {
+    const errors = err.validation.flatMap((v): FieldError[] => {
       const at = v.instancePath.slice(1).replaceAll('/', '.');
       // Zod reports unknown keys on their parent object: give each unknown key an entry of its own.
       const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
       if (Array.isArray(keys) && keys.length)
-        return keys.map((k) => ({ field: at ? `${at}.${String(k)}` : String(k), message: 'is not a known field' }));
-      return [{ field: at || `(${where})`, message: v.message ?? 'is invalid' }];
+        return keys.map((k) => ({
+          field: at ? `${at}.${String(k)}` : String(k),
+          message: msg('validation.unknownField'),
+        }));
+      const issue = { ...v.params, code: v.keyword, message: v.message, path: [] } as unknown as z.core.$ZodIssue;
+      return [{ field: at || `(${where})`, message: zodIssueMessage(issue) }];
     });
-    const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return problem(
-      'validation',
-      `The ${where === 'querystring' ? 'query string' : where} has ${errors.length} invalid field${errors.length > 1 ? 's' : ''} — ${list}`,
-      errors,
-    );
+    const list = errors
+      .map((e) => renderFieldError(e, t))
+      .map((e) => `${e.field}: ${e.message}`)
+      .join('; ');
+    const part =
+      where === 'querystring' ? 'query' : where === 'params' ? 'params' : where === 'headers' ? 'headers' : 'body';
+    return problem('validation', msg('error.invalidFields', { part, count: errors.length, list }), errors);
   }
   const e = err as FastifyError & { code?: string };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem('payload_too_large', 'The request body is larger than this endpoint accepts.');
+      return problem('payload_too_large', msg('error.bodyTooLarge'));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problem(
         'unsupported_media_type',
-        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
+        msg('error.contentType', { type: String(req.headers['content-type'] ?? '(none)') }),
       );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem('validation', `The body is not valid JSON: ${e.message}`);
+      return problem('validation', msg('error.badJson', { reason: e.message }));
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
-      return problem(
-        'forbidden',
-        'The form has expired or did not come from this site. Reload the page and try again.',
-      );
+      return problem('forbidden', msg('error.csrf'));
   }
   if ((e.cause as { code?: string } | undefined)?.code === '23505' || e.code === '23505')
-    return problem('conflict', 'This already exists.');
+    return problem('conflict', msg('error.exists'));
   // The database is down, restarting or gone: say so, rather than a bare 500.
   // drizzle wraps the driver's error in its own (DrizzleQueryError), with the original as cause.
   const cause = (e.cause ?? e) as { code?: string; message?: string };
@@ -124,13 +212,12 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '3D000'].includes(cause.code ?? '') ||
     /Connection terminated|timeout exceeded when trying to connect/.test(cause.message ?? '')
   ) {
-    return problem('unavailable', 'The database does not answer. Try again in a moment.');
+    return problem('unavailable', msg('error.database'));
   }
-  if (e.statusCode === 429)
-    return problem('rate_limited', 'Too many requests from this address. Wait a minute and try again.');
+  if (e.statusCode === 429) return problem('rate_limited', msg('error.rateLimited'));
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return problem(e.statusCode === 404 ? 'not_found' : 'validation', e.message);
-  return problem('internal', 'Something went wrong on our side. The error was logged; try again later.');
+  return problem('internal', msg('error.internalDetail'));
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {

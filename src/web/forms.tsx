@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { z } from 'zod';
-import { AppError, fieldErrors } from './errors.js';
+import { AppError, fieldErrors, type FieldError } from './errors.js';
+import { currentLocale, render, translator } from './i18n.js';
 import type { PageContext } from './page.js';
 
 export type FormValues = Record<string, string>;
@@ -33,11 +34,26 @@ export function parseForm<S extends z.ZodType>(
 export function validate<S extends z.ZodType>(schema: S, input: unknown, values: FormValues) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, values };
-  const errors: FormErrors = {};
-  for (const e of fieldErrors(parsed.error.issues)) errors[e.field] ??= e.message;
-  return { ok: false as const, errors, values };
+  return { ok: false as const, errors: formErrors(fieldErrors(parsed.error.issues)), values };
 }
 
+/** Field errors as a form shows them: one message per field, in the language of the request. */
+export function formErrors(list: readonly FieldError[]): FormErrors {
+  const t = translator(currentLocale());
+  const errors: FormErrors = {};
+  for (const e of list) errors[e.field] ??= render(t, e.message);
+  return errors;
+}
+
+/** The id of a field's input: `f-<name>`, dots made dashes (`answers.q1` → `f-answers-q1`). */
+export const fieldId = (field: string): string => `f-${field.replaceAll('.', '-')}`;
+
+/**
+ * The list of mistakes at the top of a form: each names its field by the field's label and links
+ * to it. The labels are written further down the page, so the summary leaves a mark
+ * (`data-label-for`) that sendPage (web/page.tsx) fills with the text of `<label for="…">` once the
+ * page is rendered; a mistake with no field on the page (the form as a whole) shows its message alone.
+ */
 export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FormErrors | undefined }) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
@@ -46,7 +62,10 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FormEr
       <ul>
         {Object.entries(errors).map(([field, message]) => (
           <li>
-            <a href={`#f-${field.replaceAll('.', '-')}`}>{`${field}: ${message}`}</a>
+            <a href={`#${fieldId(field)}`}>
+              <span data-label-for={fieldId(field)} data-sep={ctx.t('form.labelSeparator')} />
+              {message}
+            </a>
           </li>
         ))}
       </ul>
@@ -192,8 +211,9 @@ export function formError(err: unknown, values: FormValues): { values: FormValue
     (err.code === 'conflict' || err.code === 'validation' || (err.code === 'not_found' && err.errors.length))
   ) {
     const errors: FormErrors = {};
+    const t = translator(currentLocale());
     // One field: the whole explanation; several: each field its own message.
-    for (const e of err.errors) errors[e.field] = err.errors.length > 1 ? e.message : err.detail;
+    for (const e of err.errors) errors[e.field] = err.errors.length > 1 ? render(t, e.message) : err.detail;
     if (!err.errors.length) errors['(form)'] = err.detail;
     return { values, errors };
   }

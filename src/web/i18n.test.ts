@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLocale, negotiateLocale } from './i18n.js';
+import { defaultLocale, formatMoney, formatNumber, negotiateLocale, translator } from './i18n.js';
 
 describe('negotiateLocale', () => {
   it('takes ?lang= first, then the remembered choice, then Accept-Language', () => {
@@ -35,5 +35,26 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale(undefined, undefined, 'de, es;q=0.5')).toBe('fr');
     expect(negotiateLocale(undefined, undefined, '*')).toBe('fr');
     expect(negotiateLocale(undefined, undefined, 'garbage;;;q=x,,')).toBe('fr');
+  });
+});
+
+describe('formats by locale', () => {
+  it('writes money from integer cents and numbers the Belgian way in each language', () => {
+    expect(formatMoney(123456, 'fr').replace(/\s/g, ' ')).toBe('1 234,56 €');
+    expect(formatMoney(123456, 'nl').replace(/\s/g, ' ')).toBe('€ 1.234,56');
+    expect(formatMoney(123456, 'en')).toBe('€1,234.56');
+    expect(formatNumber(1200, 'nl')).toBe('1.200');
+  });
+
+  it('picks the plural form of each language with ICU', () => {
+    expect(translator('fr')('mail.notice.subject', { count: 1, title: 'Apéro' })).toBe(
+      '1 nouvelle inscription : Apéro',
+    );
+    expect(translator('fr')('mail.notice.subject', { count: 2, title: 'Apéro' })).toBe(
+      '2 nouvelles inscriptions : Apéro',
+    );
+    expect(translator('en')('mail.notice.subject', { count: 1, title: 'X' })).toBe('1 new registration: X');
+    expect(translator('nl')('venue.seats', { count: 1 })).toBe('1 plaats');
+    expect(translator('nl')('venue.seats', { count: 1200 })).toBe('1.200 plaatsen');
   });
 });

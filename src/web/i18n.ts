@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from './i18n/en.js';
 import { fr } from './i18n/fr.js';
 import type { FeatureCatalogue } from './i18n/messages.js';
@@ -41,11 +43,18 @@ export const isLocale = (v: unknown): v is Locale =>
 /** A stored language (a profile's, a message's) when it is one we speak; otherwise `fallback`. */
 export const localeOr = (v: unknown, fallback: Locale = defaultLocale): Locale => (isLocale(v) ? v : fallback);
 
-/** ?lang= first (the visible switch), then the remembered choice, then Accept-Language. */
+/**
+ * The Intl locale of each language: Belgian conventions for French and Dutch, and British English
+ * for English, so that English dates are day-first and 24-hour like the others.
+ */
+export const intlLocales: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+/** ?lang= first (the visible switch), then the remembered choice, then Accept-Language, then `fallback`. */
 export function negotiateLocale(
   asked: string | undefined,
   remembered: string | undefined,
   acceptLanguage: string | undefined,
+  fallback: Locale = defaultLocale,
 ): Locale {
   if (isLocale(asked)) return asked;
   if (isLocale(remembered)) return remembered;
@@ -58,18 +67,107 @@ export function negotiateLocale(
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  return ranked.map((x) => x.lang).find(isLocale) ?? defaultLocale;
+  return ranked.map((x) => x.lang).find(isLocale) ?? fallback;
 }
 
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A message to show a person: a catalogue key and its parameters, rendered in their language later. */
+export interface Msg {
+  key: MessageKey;
+  params?: MsgParams;
+}
+export type MsgParams = { [name: string]: string | number | Msg };
+export const msg = (key: MessageKey, params?: MsgParams): Msg => (params ? { key, params } : { key });
+export const isMsg = (v: unknown): v is Msg =>
+  typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string' && (v as Msg).key in catalogues.en;
+
+export type T = ((key: MessageKey, params?: MsgParams) => string) & { locale: Locale };
+
+interface Compiled {
+  format: IntlMessageFormat;
+  /** Arguments shown as they are ({count}), which we format as numbers of the locale; plural ones are ICU's. */
+  plain: Set<string>;
+}
+const compiled = new Map<string, Compiled>();
+
+function plainArguments(elements: unknown[], into: Set<string>): Set<string> {
+  for (const el of elements as { type: number; value: string; options?: Record<string, { value: unknown[] }> }[]) {
+    if (el.type === 1) into.add(el.value);
+    for (const option of Object.values(el.options ?? {})) plainArguments(option.value, into);
+  }
+  return into;
+}
+
+function compile(locale: Locale, key: string, source: string): Compiled {
+  const id = `${locale}\u0000${key}`;
+  let c = compiled.get(id);
+  if (!c) {
+    // Our catalogues never quote with ASCII apostrophes ("unknown field '{field}'" means the
+    // quotes): double them, as ICU reads a doubled one as the character itself.
+    const format = new IntlMessageFormat(source.replaceAll("'", "''"), intlLocales[locale], undefined, {
+      ignoreTag: true,
+    });
+    c = { format, plain: plainArguments(format.getAst(), new Set()) };
+    compiled.set(id, c);
+  }
+  return c;
+}
+
+/**
+ * Messages are ICU MessageFormat (FormatJS's intl-messageformat): `{name}`, and
+ * `{count, plural, one {# seat} other {# seats}}` with each language's plural rules. A plain
+ * `{count}` given a number is written as a number of the locale ("1 200", "1.200", "1,200").
+ */
+const translators = new Map<Locale, T>();
 
 export function translator(locale: Locale): T {
-  const cat = catalogues[locale];
-  return (key, params) => {
-    let s = cat[key];
-    if (params)
-      for (const [k, v] of Object.entries(params))
-        s = s.replaceAll(`{${k}}`, typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v);
-    return s;
-  };
+  let t = translators.get(locale);
+  if (!t) {
+    t = makeTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
 }
+
+function makeTranslator(locale: Locale): T {
+  const cat = catalogues[locale] as Record<string, string>;
+  const numbers = new Intl.NumberFormat(intlLocales[locale]);
+  const t = (key: MessageKey, params?: MsgParams): string => {
+    const source = cat[key] ?? (catalogues.en as Record<string, string>)[key] ?? key;
+    if (!params && !source.includes('{')) return source;
+    const { format, plain } = compile(locale, key, source);
+    const values: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params ?? {}))
+      values[k] =
+        typeof v === 'object' ? t(v.key, v.params) : typeof v === 'number' && plain.has(k) ? numbers.format(v) : v;
+    try {
+      return String(format.format(values));
+    } catch {
+      // A parameter the caller did not give: show the message with its placeholder rather than fail the page.
+      return source;
+    }
+  };
+  return Object.assign(t, { locale });
+}
+
+/** Money from integer cents, by locale: "1 234,56 €" (fr), "€ 1.234,56" (nl), "€1,234.56" (en). */
+export const formatMoney = (cents: number, locale: Locale, currency = 'EUR'): string =>
+  new Intl.NumberFormat(intlLocales[locale], { style: 'currency', currency }).format(cents / 100);
+
+/** A number by locale: "1 234" (fr), "1.234" (nl), "1,234" (en). */
+export const formatNumber = (n: number, locale: Locale): string => new Intl.NumberFormat(intlLocales[locale]).format(n);
+
+/** A message, or a text written before messages had keys, in `t`'s language. */
+export const render = (t: T, m: Msg | string): string => (typeof m === 'string' ? m : t(m.key, m.params));
+
+/**
+ * The language of the request being answered, for code far from the request (form validation, a
+ * service's AppError shown on a form) that renders messages: set by web/context.ts for each request.
+ * Outside a request (the CLI, tests calling a service), English.
+ */
+const requestLocale = new AsyncLocalStorage<{ locale: Locale }>();
+export const withRequestLocale = <R>(fn: () => R): R => requestLocale.run({ locale: 'en' }, fn);
+export function setRequestLocale(locale: Locale): void {
+  const store = requestLocale.getStore();
+  if (store) store.locale = locale;
+}
+export const currentLocale = (): Locale => requestLocale.getStore()?.locale ?? 'en';

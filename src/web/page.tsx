@@ -14,6 +14,8 @@ export interface PageContext {
   staff: boolean;
   network: Network;
   path: string;
+  /** The query string of the page, without its `?` (kept by the language switch). */
+  query: string;
   csrf: string;
   /** A one-word outcome of the last form (?done=saved), shown once as a notice. */
   done: string | undefined;
@@ -28,6 +30,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     staff: req.staff,
     network: req.network,
     path: req.url.split('?')[0] ?? '/',
+    query: req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '',
     csrf: reply.generateCsrf(),
     done: typeof query?.done === 'string' ? query.done : undefined,
   };
@@ -49,7 +52,26 @@ export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): Fasti
     .header('cache-control', 'private, no-store')
     .header('vary', 'Accept-Language, Cookie')
     .type('text/html; charset=utf-8')
-    .send(`<!DOCTYPE html>${htmlVoids(renderToString(vnode))}`);
+    .send(`<!DOCTYPE html>${htmlVoids(withFieldLabels(renderToString(vnode)))}`);
+}
+
+/**
+ * Fills the error summary's marks with the labels of the fields they name (see ErrorSummary in
+ * web/forms.tsx): the summary comes before the fields, so their labels are known only once the
+ * page is rendered. The text is taken from the rendered HTML, hence already escaped.
+ */
+export function withFieldLabels(html: string): string {
+  if (!html.includes('data-label-for=')) return html;
+  const labels = new Map<string, string>();
+  for (const m of html.matchAll(/<label\b[^>]*\bfor="([^"]+)"[^>]*>([\s\S]*?)<\/label>/g))
+    labels.set(m[1]!, m[2]!.replace(/<[^>]*>/g, '').trim());
+  return html.replace(
+    /<span data-label-for="([^"]*)" data-sep="([^"]*)"><\/span>/g,
+    (_all, id: string, sep: string) => {
+      const label = labels.get(id);
+      return label ? `<span class="label">${label}</span>${sep}` : '';
+    },
+  );
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {
@@ -62,6 +84,15 @@ const doneMessages = {
   deleted: 'form.deleted',
   added: 'form.added',
 } as const;
+
+/** The same page in another language: the path and the query kept, `lang` set, a one-time notice dropped. */
+export function languageHref(ctx: Pick<PageContext, 'path' | 'query'>, locale: Locale): string {
+  const params = new URLSearchParams(ctx.query);
+  params.delete('lang');
+  params.delete('done');
+  params.set('lang', locale);
+  return `${ctx.path}?${params.toString()}`;
+}
 
 /** `head`: extra elements for <head> (feeds, link previews, structured data) on the pages that have them. */
 export function Layout({
@@ -85,6 +116,9 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${network.name}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {locales.map((l) => (
+          <link rel="alternate" hrefLang={l} href={languageHref(ctx, l)} />
+        ))}
         {head}
       </head>
       <body>
@@ -144,7 +178,7 @@ export function Layout({
               {locales.map((l) => (
                 <li>
                   <a
-                    href={`${ctx.path}?lang=${l}`}
+                    href={languageHref(ctx, l)}
                     lang={l}
                     hrefLang={l}
                     aria-current={l === ctx.locale ? 'true' : undefined}

@@ -128,3 +128,13 @@ export function regionOfCity(city: string): RegionCode | undefined {
 
 /** Town names for a form's suggestions (datalist). */
 export const knownTowns = (): readonly string[] => townNames;
+
+/**
+ * A region written as free text (a chapter's "Hainaut", "West-Vlaanderen") in the reader's
+ * language when it is one of ours ("Henegouwen" in Dutch); any other text as it was written.
+ */
+export function regionLabel(text: string | null | undefined, locale: Locale): string {
+  if (!text) return '';
+  const code = regionFromText(text);
+  return code ? regionName(code, locale) : text;
+}

@@ -9,7 +9,8 @@ const en = {
   'webhooks.status': 'Status',
   'webhooks.active': 'Active',
   'webhooks.inactive': 'Disabled',
-  'webhooks.autoDisabled': 'Disabled after {failures} failed deliveries in a row',
+  'webhooks.autoDisabled':
+    'Disabled after {failures, plural, one {# failed delivery} other {# failed deliveries in a row}}',
   'webhooks.failures': 'Failures in a row',
   'webhooks.add': 'Add an endpoint',
   'webhooks.created': 'The endpoint is added. Its secret is shown only this once: copy it now to check the signatures.',
@@ -29,6 +30,7 @@ const en = {
   'webhookEvent.event.published': 'An event is published',
   'webhookEvent.event.updated': 'A published event changes',
   'webhookEvent.event.cancelled': 'An event is cancelled',
+  'webhooks.error.chooseEvent': 'choose at least one event',
 };
 
 export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
@@ -41,7 +43,8 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhooks.status': 'État',
     'webhooks.active': 'Actif',
     'webhooks.inactive': 'Désactivé',
-    'webhooks.autoDisabled': 'Désactivé après {failures} envois échoués d’affilée',
+    'webhooks.autoDisabled':
+      'Désactivé après {failures, plural, one {# envoi échoué} other {# envois échoués d’affilée}}',
     'webhooks.failures': 'Échecs d’affilée',
     'webhooks.add': 'Ajouter une adresse',
     'webhooks.created':
@@ -62,6 +65,7 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhookEvent.event.published': 'Un événement est publié',
     'webhookEvent.event.updated': 'Un événement publié change',
     'webhookEvent.event.cancelled': 'Un événement est annulé',
+    'webhooks.error.chooseEvent': 'choisissez au moins un événement',
   },
   nl: {
     'webhooks.intro':
@@ -71,7 +75,8 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhooks.status': 'Status',
     'webhooks.active': 'Actief',
     'webhooks.inactive': 'Uitgeschakeld',
-    'webhooks.autoDisabled': 'Uitgeschakeld na {failures} mislukte verzendingen na elkaar',
+    'webhooks.autoDisabled':
+      'Uitgeschakeld na {failures, plural, one {# mislukte verzending} other {# mislukte verzendingen na elkaar}}',
     'webhooks.failures': 'Mislukt na elkaar',
     'webhooks.add': 'Een adres toevoegen',
     'webhooks.created':
@@ -92,6 +97,7 @@ export const webhookMessages: FeatureCatalogue<keyof typeof en> = {
     'webhookEvent.event.published': 'Een evenement wordt gepubliceerd',
     'webhookEvent.event.updated': 'Een gepubliceerd evenement wijzigt',
     'webhookEvent.event.cancelled': 'Een evenement wordt geannuleerd',
+    'webhooks.error.chooseEvent': 'kies minstens één gebeurtenis',
   },
 };
 

@@ -1,3 +1,4 @@
+import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -21,7 +22,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
   const endpoints = await webhooks.listEndpoints(db, req.network);
   const deliveries = await webhooks.recentDeliveries(db, req.network, 50);
   const urlOf = new Map(endpoints.map((e) => [e.id, e.url]));
-  const when = new Intl.DateTimeFormat(ctx.locale, {
+  const when = new Intl.DateTimeFormat(intlLocales[ctx.locale], {
     dateStyle: 'short',
     timeStyle: 'medium',
     timeZone: 'Europe/Brussels',

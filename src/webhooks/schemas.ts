@@ -7,7 +7,7 @@ export const WebhookEventSchema = z
 
 const Events = z
   .array(WebhookEventSchema)
-  .min(1, 'choose at least one event')
+  .min(1, 'webhooks.error.chooseEvent')
   .max(webhookEvents.length * 2)
   .describe(`Events to receive: ${webhookEvents.join(', ')}`);
 

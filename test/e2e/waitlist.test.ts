@@ -81,7 +81,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     await walk.visit(guest, `/events/${eventId}`);
     expect(await guest.locator('html').getAttribute('lang')).toBe('en');
     expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
-    expect(await guest.locator('main').textContent()).toContain('Full — 0 on the waitlist');
+    expect(await guest.locator('main').textContent()).toContain('Full — 0 people on the waitlist');
     expect(await guest.getByRole('button', { name: 'Register', exact: true }).count()).toBe(0);
 
     await guest.getByLabel('Your name', { exact: true }).fill(GUEST.name);
@@ -136,7 +136,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
 
     // The event page counts the seat as taken by the guest, and nobody waits any more.
     await walk.visit(guest, `/events/${eventId}`);
-    expect(await guest.locator('main').textContent()).toContain('Full — 0 on the waitlist');
+    expect(await guest.locator('main').textContent()).toContain('Full — 0 people on the waitlist');
 
     expect(walk.audited).toEqual([
       `/events/${eventId}`,

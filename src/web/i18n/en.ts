@@ -1,3 +1,5 @@
+import { actionsEn } from './actions.js';
+import { errorsEn } from './errors.js';
 import type { FeatureMessages } from './messages.js';
 
 /**
@@ -28,6 +30,7 @@ export const en = {
   'mail.login.body':
     'Use this link to sign in. It works once, for 15 minutes. If you did not ask for it, ignore this e-mail.',
   'form.errors': 'Please correct the fields marked below.',
+  'form.labelSeparator': ': ',
   'form.save': 'Save',
   'form.create': 'Create',
   'form.add': 'Add',
@@ -76,6 +79,8 @@ export const en = {
   'invitations.stats.link': 'Who came back',
   'import.title': 'Import members',
   'audit.title': 'Audit log',
+  ...errorsEn,
+  ...actionsEn,
 } as const;
 
 export type CoreMessageKey = keyof typeof en;

@@ -1,3 +1,5 @@
+import { actionsFr } from './actions.js';
+import { errorsFr } from './errors.js';
 import type { CoreMessageKey } from './en.js';
 
 export const fr: Record<CoreMessageKey, string> = {
@@ -23,6 +25,7 @@ export const fr: Record<CoreMessageKey, string> = {
   'mail.login.body':
     'Utilisez ce lien pour vous connecter. Il fonctionne une fois, pendant 15 minutes. Si vous ne l’avez pas demandé, ignorez cet e-mail.',
   'form.errors': 'Veuillez corriger les champs signalés ci-dessous.',
+  'form.labelSeparator': ' : ',
   'form.save': 'Enregistrer',
   'form.create': 'Créer',
   'form.add': 'Ajouter',
@@ -71,4 +74,6 @@ export const fr: Record<CoreMessageKey, string> = {
   'invitations.stats.link': 'Qui est revenu',
   'import.title': 'Importer des membres',
   'audit.title': 'Journal d’audit',
+  ...errorsFr,
+  ...actionsFr,
 };

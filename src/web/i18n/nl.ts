@@ -1,3 +1,5 @@
+import { actionsNl } from './actions.js';
+import { errorsNl } from './errors.js';
 import type { CoreMessageKey } from './en.js';
 
 export const nl: Record<CoreMessageKey, string> = {
@@ -23,6 +25,7 @@ export const nl: Record<CoreMessageKey, string> = {
   'mail.login.body':
     'Gebruik deze link om je aan te melden. Hij werkt één keer, 15 minuten lang. Heb je hem niet gevraagd, negeer dan deze e-mail.',
   'form.errors': 'Verbeter de velden die hieronder zijn aangeduid.',
+  'form.labelSeparator': ': ',
   'form.save': 'Opslaan',
   'form.create': 'Aanmaken',
   'form.add': 'Toevoegen',
@@ -71,4 +74,6 @@ export const nl: Record<CoreMessageKey, string> = {
   'invitations.stats.link': 'Wie kwam terug',
   'import.title': 'Leden importeren',
   'audit.title': 'Auditlogboek',
+  ...errorsNl,
+  ...actionsNl,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text } from '../web/schemas.js';
+import { paragraphs, requiredText } from '../web/schemas.js';
 
 const Key = z
   .string()
@@ -12,7 +12,7 @@ export const LocalisedTextSchema = z
   .describe('The same text in French, Dutch and English');
 export type LocalisedText = z.infer<typeof LocalisedTextSchema>;
 const LongLocalised = z
-  .strictObject({ fr: text(20_000), nl: text(20_000), en: text(20_000) })
+  .strictObject({ fr: paragraphs(20_000), nl: paragraphs(20_000), en: paragraphs(20_000) })
   .describe('Markdown-free plain text in French, Dutch and English');
 
 export const EligibilityQuestionSchema = z.strictObject({

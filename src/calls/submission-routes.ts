@@ -72,7 +72,8 @@ export function submissionRoutes(app: Api, db: Db, config: Config): void {
   });
 
   app.patch('/api/v1/submissions/:id', {
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    // 403: the secret link of someone else's submission (the operation has no bearer requirement).
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' }, problems: [403] },
     schema: {
       tags,
       summary: 'Change, submit or withdraw a submission until the call closes (its applicant)',

@@ -161,7 +161,8 @@ export function expenseRoutes(app: Api, db: Db, config: Config): void {
     );
     scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/expenses/:id/receipts', {
       bodyLimit: expenses.RECEIPT_RULES.maxBytes + 1,
-      config: { bodyTypes: RECEIPT_TYPES },
+      // The receipt is the raw body: its type and size are checked by content (413, 415).
+      config: { bodyTypes: RECEIPT_TYPES, problems: [413, 415] },
       onRequest: async (req) => {
         requireUser(req);
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CentsSchema } from '../budgets/schemas.js';
-import { IsoDateSchema, requiredText, SlugSchema, text } from '../web/schemas.js';
+import { IsoDateSchema, paragraphs, requiredText, SlugSchema } from '../web/schemas.js';
 
 export const expenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
 
@@ -26,7 +26,7 @@ const fields = {
   ),
   vatRate: z.union([z.literal(21), z.literal(12), z.literal(6), z.literal(0)]).describe('VAT rate in per cent'),
   category: z.string().max(40).describe("Code of a category of the network's set (GET /api/v1/category-sets)"),
-  description: text(2000, 'What it was for').default(''),
+  description: paragraphs(2000, 'What it was for').default(''),
   paidBy: z
     .enum(['network', 'organiser'])
     .default('network')
@@ -47,7 +47,7 @@ export const ExpenseUpdateSchema = z.strictObject({
   amountCents: fields.amountCents.optional(),
   vatRate: fields.vatRate.optional(),
   category: fields.category.optional(),
-  description: text(2000, 'What it was for').optional(),
+  description: paragraphs(2000, 'What it was for').optional(),
   events: z.array(EventShare).max(50).optional(),
   grants: z.array(GrantShare).max(10).optional(),
 });

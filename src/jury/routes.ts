@@ -111,6 +111,8 @@ export function juryRoutes(app: Api, db: Db, config: Config): void {
   });
 
   app.get('/api/v1/calls/:id/jury/submissions/:submissionId', {
+    // 409 until the juror has declared whether they have a conflict with this submission.
+    config: { problems: [409] },
     schema: {
       tags,
       summary: 'An assigned submission’s content, after declaring no hard conflict (jurors); blind in a blind stage',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text } from '../web/schemas.js';
+import { paragraphs, requiredText, text } from '../web/schemas.js';
 
 const Lang = z.enum(['fr', 'nl', 'en']);
 
@@ -30,7 +30,7 @@ export const AcceptSchema = z.strictObject({
 export const ConflictInputSchema = z.strictObject({
   submissionId: z.uuid(),
   level: z.enum(['none', 'soft', 'hard']),
-  reason: text(1000).optional(),
+  reason: paragraphs(1000).optional(),
   jurorId: z.uuid().optional().describe('Call managers: record a conflict for this juror'),
 });
 export const ConflictSchema = z.object({
@@ -64,8 +64,8 @@ export const AssignmentListSchema = z.object({
 
 export const ReviewInputSchema = z.strictObject({
   scores: z.record(z.string().max(40), z.number().int()).default({}),
-  comment: text(10_000, 'For the jury').default(''),
-  applicantComment: text(5000, 'May be sent to the applicant with the decision').default(''),
+  comment: paragraphs(10_000, 'For the jury').default(''),
+  applicantComment: paragraphs(5000, 'May be sent to the applicant with the decision').default(''),
   abstain: z.boolean().default(false),
   submit: z.boolean().default(true).describe('false: save without submitting'),
 });

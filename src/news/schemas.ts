@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SlugSchema, requiredText, text } from '../web/schemas.js';
+import { SlugSchema, paragraphs, requiredText } from '../web/schemas.js';
 import { articleStatuses } from './tables.js';
 
 export const ArticleStatusSchema = z
@@ -21,8 +21,8 @@ const TermList = z
 const articleFields = {
   title: requiredText(200, 'Title'),
   slug: SlugSchema.optional(),
-  bodyMarkdown: text(200_000, 'Body in Markdown (CommonMark + GFM; raw HTML is sanitised)').default(''),
-  excerpt: text(600, 'Summary; generated from the body when empty').optional(),
+  bodyMarkdown: paragraphs(200_000, 'Body in Markdown (CommonMark + GFM; raw HTML is sanitised)').default(''),
+  excerpt: paragraphs(600, 'Summary; generated from the body when empty').optional(),
   language: LanguageSchema.default('fr').describe('Language of the article'),
   translationOf: z.uuid({ message: 'must be an article id' }).optional().describe('An article this one translates'),
   chapter: z.string().max(80).nullable().optional().describe('Chapter slug; null or omitted: network-wide'),
@@ -45,8 +45,8 @@ export type ArticleCreate = z.infer<typeof ArticleCreateSchema>;
 export const ArticleUpdateSchema = z.strictObject({
   title: articleFields.title.optional(),
   slug: SlugSchema.optional(),
-  bodyMarkdown: text(200_000, 'Body in Markdown').optional(),
-  excerpt: text(600, 'Summary; empty: generated from the body').optional(),
+  bodyMarkdown: paragraphs(200_000, 'Body in Markdown').optional(),
+  excerpt: paragraphs(600, 'Summary; empty: generated from the body').optional(),
   language: LanguageSchema.optional(),
   chapter: z.string().max(80).nullable().optional(),
   categories: TermList.optional(),

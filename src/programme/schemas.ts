@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text } from '../web/schemas.js';
+import { paragraphs, requiredText } from '../web/schemas.js';
 
 const Instant = z.iso.datetime({
   offset: true,
@@ -7,13 +7,13 @@ const Instant = z.iso.datetime({
 });
 export const SpeakerInputSchema = z.strictObject({
   name: requiredText(120),
-  bio: text(2000).optional(),
+  bio: paragraphs(2000).optional(),
   email: z.email().max(254).toLowerCase().optional().describe('Private: never shown'),
 });
 export const SessionCreateSchema = z
   .strictObject({
     title: requiredText(300),
-    abstract: text(5000).default(''),
+    abstract: paragraphs(5000).default(''),
     language: z.enum(['fr', 'nl', 'en']),
     startsAt: Instant,
     endsAt: Instant,
@@ -24,7 +24,7 @@ export const SessionCreateSchema = z
 export type SessionCreate = z.infer<typeof SessionCreateSchema>;
 export const SessionUpdateSchema = z.strictObject({
   title: requiredText(300).optional(),
-  abstract: text(5000).optional(),
+  abstract: paragraphs(5000).optional(),
   startsAt: Instant.optional(),
   endsAt: Instant.optional(),
   roomId: z.uuid().nullable().optional(),

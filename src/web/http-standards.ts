@@ -115,7 +115,7 @@ export function isPrivate(req: FastifyRequest): boolean {
 export function noStoreForPrivate(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
     if (isPrivate(req) && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
-      reply.header('cache-control', 'no-store');
+      reply.header('cache-control', 'private, no-store');
     return payload;
   });
 }

@@ -115,12 +115,12 @@ function SubmissionForm({
             <div>
               <input
                 type="checkbox"
-                id={`f-e-${q.key}`}
+                id={`f-eligibility-${q.key}`}
                 name={`e.${q.key}`}
                 value="yes"
                 checked={s?.eligibility[q.key] === true}
               />
-              <label htmlFor={`f-e-${q.key}`}>{q.label[locale]}</label>
+              <label htmlFor={`f-eligibility-${q.key}`}>{q.label[locale]}</label>
               {err(`eligibility.${q.key}`)}
             </div>
           ))}
@@ -129,7 +129,7 @@ function SubmissionForm({
       {call.rules.fields
         .filter((f) => f.kind !== 'file')
         .map((f) => {
-          const id = `f-a-${f.key}`;
+          const id = `f-answers-${f.key}`;
           const label = `${f.label[locale]}${f.required ? ` (${t('calls.required')})` : ''}`;
           return (
             <div>

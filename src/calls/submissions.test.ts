@@ -178,5 +178,7 @@ it('lets a visitor apply through the page, come back by the link, and preview ex
   for (const s of ['Chloé', 'Martin', 'martin-studio']) expect(preview.body).not.toContain(s);
   const missing = await b.submit(link, link.split('?')[0]!, { title: 'x', 'a.summary': '', action: 'submit' });
   expect(missing.statusCode).toBe(400);
-  expect(missing.body).toContain('answers.summary');
+  // The error summary links to the field and names it by its label.
+  expect(missing.body).toContain('href="#f-answers-summary"');
+  expect(missing.body).toMatch(/<a href="#f-answers-summary"><span class="label">Summary \(required\)<\/span>/);
 });

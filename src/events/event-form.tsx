@@ -96,7 +96,9 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
  * "required". With `t`, the end-before-start error is said in the organiser's language.
  */
 export function mapErrors(errors: FormErrors, values: FormValues = {}, t?: PageContext['t']): FormErrors {
-  if (t && errors.endsAt === END_BEFORE_START) errors = { ...errors, endsAt: t('event.form.endBeforeStart') };
+  // The schema's message (already in the page's language) becomes the form's, which names the overnight box.
+  if (t && (errors.endsAt === t('validation.endAfterStart') || errors.endsAt === END_BEFORE_START))
+    errors = { ...errors, endsAt: t('event.form.endBeforeStart') };
   const map: Record<string, [field: string, inputs: string[]]> = {
     startsAt: ['date', ['date', 'startTime']],
     endsAt: ['endTime', ['date', 'endTime']],

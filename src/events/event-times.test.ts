@@ -100,6 +100,7 @@ describe('the times of a new event', () => {
     for (const name of ['Ann', 'Bob', 'Cyd'])
       await t.api('POST', `/api/v1/events/${id}/registrations`, { body: { name, email: `${name}@example.org` } });
     const full = await b.get(`/admin/events/${id}`);
-    expect(/<p>[^<]*places libres[^<]*<\/p>/.exec(full.body)?.[0]).toContain('Complet — 1 en liste d’attente');
+    // French counts 0 as singular: "0 place libre sur 2 · Complet — 1 personne en liste d’attente".
+    expect(/<p>[^<]*libre sur 2[^<]*<\/p>/.exec(full.body)?.[0]).toContain('Complet — 1 personne en liste d’attente');
   });
 });

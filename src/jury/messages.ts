@@ -41,7 +41,7 @@ const en = {
   'jury.mail.appeal': 'You may appeal this decision until {until}.',
   'results.title': 'Results: {title}',
   'results.rankFallback':
-    '{count} juror(s) reviewed too few submissions (or gave them all the same score) to standardise their scores: their reviews are normalised by rank instead.',
+    '{count, plural, one {# juror reviewed} other {# jurors reviewed}} too few submissions (or gave them all the same score) to standardise their scores: their reviews are normalised by rank instead.',
   'results.cutLineTie':
     'Tie at the cut-line: the last selected and the first not selected have the same score; the tie-break rule decided.',
   'results.differs':
@@ -62,7 +62,7 @@ const en = {
   'results.rankN': 'rank {rank}',
   'results.total': 'Total awarded: {amount}',
   'results.decisions': 'Decisions',
-  'results.decisionState': '{count} decisions, {status}.',
+  'results.decisionState': '{count, plural, one {# decision} other {# decisions}}, {status}.',
   'results.noDecisions': 'No decision yet.',
   'results.draft': 'Draft decisions from the results',
   'results.preview': 'Preview the letters',
@@ -89,7 +89,7 @@ export const juryMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.mail.appeal': 'Vous pouvez introduire un recours contre cette décision jusqu’au {until}.',
     'results.title': 'Résultats : {title}',
     'results.rankFallback':
-      '{count} juré(s) ont évalué trop peu de dossiers (ou donné la même note à tous) pour standardiser leurs notes : leurs évaluations sont normalisées par rang.',
+      '{count, plural, one {# juré a évalué} other {# jurés ont évalué}} trop peu de dossiers (ou donné la même note à tous) pour standardiser leurs notes : leurs évaluations sont normalisées par rang.',
     'results.cutLineTie':
       'Égalité à la limite : le dernier retenu et le premier non retenu ont le même score ; la règle de départage a tranché.',
     'results.differs':
@@ -110,7 +110,7 @@ export const juryMessages: FeatureCatalogue<keyof typeof en> = {
     'results.rankN': 'rang {rank}',
     'results.total': 'Total attribué : {amount}',
     'results.decisions': 'Décisions',
-    'results.decisionState': '{count} décisions, {status}.',
+    'results.decisionState': '{count, plural, one {# décision} other {# décisions}}, {status}.',
     'results.noDecisions': 'Aucune décision pour l’instant.',
     'results.draft': 'Préparer les décisions d’après les résultats',
     'results.preview': 'Prévisualiser les lettres',
@@ -163,7 +163,7 @@ export const juryMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.mail.appeal': 'U kunt tegen deze beslissing in beroep gaan tot {until}.',
     'results.title': 'Resultaten: {title}',
     'results.rankFallback':
-      '{count} jurylid/juryleden beoordeelden te weinig aanvragen (of gaven alle dezelfde score) om hun scores te standaardiseren: hun beoordelingen worden per rang genormaliseerd.',
+      '{count, plural, one {# jurylid beoordeelde} other {# juryleden beoordeelden}} te weinig aanvragen (of gaven alle dezelfde score) om hun scores te standaardiseren: hun beoordelingen worden per rang genormaliseerd.',
     'results.cutLineTie':
       'Gelijkspel op de grens: de laatst geselecteerde en de eerste niet-geselecteerde hebben dezelfde score; de beslissingsregel besliste.',
     'results.differs':
@@ -184,7 +184,7 @@ export const juryMessages: FeatureCatalogue<keyof typeof en> = {
     'results.rankN': 'rang {rank}',
     'results.total': 'Totaal toegekend: {amount}',
     'results.decisions': 'Beslissingen',
-    'results.decisionState': '{count} beslissingen, {status}.',
+    'results.decisionState': '{count, plural, one {# beslissing} other {# beslissingen}}, {status}.',
     'results.noDecisions': 'Nog geen beslissing.',
     'results.draft': 'Beslissingen voorbereiden op basis van de resultaten',
     'results.preview': 'De brieven bekijken',

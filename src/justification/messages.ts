@@ -40,7 +40,7 @@ const en = {
   'pack.none': 'No eligible expense in this period.',
   'mail.monthly.subject': '{network}: expenses of {month}',
   'mail.monthly.body':
-    'The expenses of {month} you may see are attached as a spreadsheet-ready CSV: {count} lines, {total} approved or paid.',
+    'The expenses of {month} you may see are attached as a spreadsheet-ready CSV: {count, plural, one {# line} other {# lines}}, {total} approved or paid.',
 } as const;
 
 export const packMessages: FeatureCatalogue<keyof typeof en> = {
@@ -84,7 +84,7 @@ export const packMessages: FeatureCatalogue<keyof typeof en> = {
     'pack.none': 'Aucune dépense éligible dans cette période.',
     'mail.monthly.subject': '{network} : dépenses de {month}',
     'mail.monthly.body':
-      'Les dépenses de {month} que vous pouvez voir sont jointes en CSV : {count} lignes, {total} approuvés ou payés.',
+      'Les dépenses de {month} que vous pouvez voir sont jointes en CSV : {count, plural, one {# ligne} other {# lignes}}, {total} approuvés ou payés.',
   },
   nl: {
     'pack.title': 'Verantwoordingsdossier',
@@ -125,7 +125,7 @@ export const packMessages: FeatureCatalogue<keyof typeof en> = {
     'pack.none': 'Geen subsidiabele uitgave in deze periode.',
     'mail.monthly.subject': '{network}: uitgaven van {month}',
     'mail.monthly.body':
-      'De uitgaven van {month} die u mag zien zitten als CSV in de bijlage: {count} lijnen, {total} goedgekeurd of betaald.',
+      'De uitgaven van {month} die u mag zien zitten als CSV in de bijlage: {count, plural, one {# lijn} other {# lijnen}}, {total} goedgekeurd of betaald.',
   },
 };
 

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { dateTimeFormat } from '../events/format.js';
+import { intlLocales } from '../web/i18n.js';
 import { notFound } from '../web/errors.js';
 import { OffsetQuerySchema } from '../web/pagination.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
@@ -19,7 +21,13 @@ const OutboxQuerySchema = OffsetQuerySchema.extend({
 type IdParams = { Params: { id: string } };
 
 const when = (ctx: PageContext) =>
-  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+  // Day first and 24-hour in the three languages (English as en-GB).
+  dateTimeFormat(intlLocales[ctx.locale], {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Brussels',
+  });
 
 /**
  * Admins read what was sent, what waits and why, and what is held without SMTP: a message's text
@@ -62,11 +70,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
           <label htmlFor="f-to">{t('outbox.to')}</label> <input id="f-to" name="to" type="search" value={filter.to} />{' '}
           <button type="submit">{t('outbox.filter')}</button>
         </form>
-        <p class="muted">
-          {t(new Intl.PluralRules(ctx.locale).select(total) === 'one' ? 'outbox.count.one' : 'outbox.count.other', {
-            count: total,
-          })}
-        </p>
+        <p class="muted">{t('outbox.count', { count: total })}</p>
         {rows.length ? (
           <div class="table-wrap">
             <table>

@@ -176,8 +176,8 @@ describe('without SMTP_URL', () => {
     expect(page.body).toContain('Held (no mail server)');
     expect(page.body).toContain('No mail server is configured (SMTP_URL)');
     // A message not sent yet shows the subject it will carry, not its kind.
-    expect(page.body).toContain(`<td>You are registered: IT day ${seq}</td>`);
-    expect(page.body).not.toContain('<td>registration.confirmed</td>');
+    expect(page.body).toContain(`>You are registered: IT day ${seq}</a></td>`);
+    expect(page.body).not.toContain('>registration.confirmed</a>');
     // Day first, 24-hour, in English too.
     expect(page.body).toMatch(/<td>\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}<\/td>/);
     const member = await t.user('member');

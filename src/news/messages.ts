@@ -64,7 +64,7 @@ const en = {
   'repairs.title': 'Damaged text',
   'repairs.intro':
     'Articles whose text lost its accents on the way (?? instead of é) and has words waiting for a decision.',
-  'repairs.queued': '{count} words to review',
+  'repairs.queued': '{count, plural, one {# word to review} other {# words to review}}',
   'repairs.none': 'No article has words waiting.',
   'repairs.articleTitle': 'Repairs: {title}',
   'repairs.progress': '{queued} words to review, {applied} repaired.',
@@ -145,7 +145,7 @@ export const newsMessages: FeatureCatalogue<NewsMessageKey> = {
     'repairs.title': 'Texte abîmé',
     'repairs.intro':
       'Articles dont le texte a perdu ses accents en route (?? au lieu de é) et dont des mots attendent une décision.',
-    'repairs.queued': '{count} mots à vérifier',
+    'repairs.queued': '{count, plural, one {# mot à vérifier} other {# mots à vérifier}}',
     'repairs.none': 'Aucun article n’a de mots en attente.',
     'repairs.articleTitle': 'Réparations : {title}',
     'repairs.progress': '{queued} mots à vérifier, {applied} réparés.',
@@ -221,7 +221,7 @@ export const newsMessages: FeatureCatalogue<NewsMessageKey> = {
     'repairs.title': 'Beschadigde tekst',
     'repairs.intro':
       'Artikels waarvan de tekst onderweg zijn accenten verloor (?? in plaats van é) en waarvan woorden op een beslissing wachten.',
-    'repairs.queued': '{count} woorden na te kijken',
+    'repairs.queued': '{count, plural, one {# woord na te kijken} other {# woorden na te kijken}}',
     'repairs.none': 'Geen enkel artikel heeft wachtende woorden.',
     'repairs.articleTitle': 'Herstellingen: {title}',
     'repairs.progress': '{queued} woorden na te kijken, {applied} hersteld.',

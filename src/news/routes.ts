@@ -31,6 +31,8 @@ function routes(app: Api, db: Db, config: Config): void {
   registerImageBodies(app);
 
   app.get('/api/v1/articles', {
+    // 403: asking for drafts or another status without the right to see them.
+    config: { problems: [403] },
     schema: {
       tags,
       summary: 'Published articles, newest first; filter by chapter, category, tag, author or search',
@@ -103,7 +105,8 @@ function routes(app: Api, db: Db, config: Config): void {
       params: IdParamsSchema,
       response: { 200: ArticleSchema },
     },
-    config: { bodyTypes: IMAGE_BODY_TYPES },
+    // The picture is the raw body, checked by content and size (413, 415).
+    config: { bodyTypes: IMAGE_BODY_TYPES, problems: [413, 415] },
     handler: async (req) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('validation', 'Send the picture as the request body.');
       const row = await news.saveCover(db, store, req.network, req.user, req.params.id, {

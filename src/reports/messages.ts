@@ -80,7 +80,7 @@ const en = {
   'reports.category': 'Category',
   'warn.grantOver': '{funder}: {charged} charged, more than {rate} of the eligible expenses ({max}).',
   'warn.receiptsMissing':
-    '{funder}: {count} charged expenses have no receipt and the justification deadline is {deadline}.',
+    '{funder}: {count, plural, one {# charged expense has} other {# charged expenses have}} no receipt and the justification deadline is {deadline}.',
   'warn.publicShare':
     'Public funding is {share} of the income of {year}: above half, public procurement rules may apply.',
   'warn.emptyEvent': '{event} has {cost} of expenses and nobody attended.',
@@ -183,7 +183,7 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'reports.category': 'Catégorie',
     'warn.grantOver': '{funder} : {charged} imputés, plus que {rate} des dépenses éligibles ({max}).',
     'warn.receiptsMissing':
-      '{funder} : {count} dépenses imputées n’ont pas de justificatif et la date limite de justification est le {deadline}.',
+      '{funder} : {count, plural, one {# dépense imputée n’a} other {# dépenses imputées n’ont}} pas de justificatif et la date limite de justification est le {deadline}.',
     'warn.publicShare':
       'Les financements publics font {share} des recettes de {year} : au-delà de la moitié, les règles des marchés publics peuvent s’appliquer.',
     'warn.emptyEvent': '{event} a {cost} de dépenses et personne n’est venu.',
@@ -283,7 +283,7 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'reports.category': 'Categorie',
     'warn.grantOver': '{funder}: {charged} aangerekend, meer dan {rate} van de subsidiabele uitgaven ({max}).',
     'warn.receiptsMissing':
-      '{funder}: {count} aangerekende uitgaven hebben geen bewijsstuk en de uiterste verantwoordingsdatum is {deadline}.',
+      '{funder}: {count, plural, one {# aangerekende uitgave heeft} other {# aangerekende uitgaven hebben}} geen bewijsstuk en de uiterste verantwoordingsdatum is {deadline}.',
     'warn.publicShare':
       'Overheidsfinanciering is {share} van de inkomsten van {year}: boven de helft kunnen de regels voor overheidsopdrachten gelden.',
     'warn.emptyEvent': '{event} heeft {cost} aan uitgaven en niemand kwam.',

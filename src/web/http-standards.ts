@@ -262,6 +262,9 @@ export function openapiTransforms() {
         for (const [method, op] of Object.entries(ops)) {
           if (!METHODS.includes(method.toUpperCase() as (typeof METHODS)[number])) continue;
           op.responses ??= {};
+          // Anonymous GETs carry an ETag (ops/http-cache.ts, web/page-cache.ts): a revalidation answers 304.
+          if (method === 'get')
+            op.responses['304'] ??= { description: 'Not modified: the ETag sent in If-None-Match still matches.' };
           for (const status of problemStatuses(method, op, extras.get(`${method} ${path}`) ?? []))
             op.responses[String(status)] ??= { $ref: `#/components/responses/Problem${status}` };
         }

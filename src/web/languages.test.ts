@@ -203,7 +203,7 @@ describe('the language switch', () => {
     expect(page.body).toContain('<a href="/chapters/charleroi?view=past&amp;lang=fr" lang="fr" hreflang="fr"');
     for (const l of ['fr', 'nl', 'en'])
       expect(page.body).toContain(
-        `<link rel="alternate" hreflang="${l}" href="/chapters/charleroi?view=past&amp;lang=${l}"/>`,
+        `<link rel="alternate" hreflang="${l}" href="/chapters/charleroi?view=past&amp;lang=${l}">`,
       );
     await b.get('/chapters/charleroi?view=past&lang=fr');
     // Accept-Language says Dutch, but the choice made on the switch stays.

@@ -58,3 +58,25 @@ it('shows the audit log to admins only', async () => {
   const visitor = await t.app.inject({ url: '/admin/audit' });
   expect(visitor.statusCode).toBe(303);
 });
+
+it('pages through entries written within the same millisecond without losing or repeating one', async () => {
+  // Old entries, a microsecond apart: a cursor at millisecond precision would skip two of them.
+  for (const us of ['001', '002', '003'])
+    await t.database.pool.query(
+      `INSERT INTO audit_log (network_id, actor_email, action, subject, created_at)
+       VALUES ($1, 'command line', 'member.export', $2, $3)`,
+      [t.network.id, `same ms ${us}`, `2000-01-01T00:00:00.123${us}Z`],
+    );
+  const seen: string[] = [];
+  let cursor = '';
+  for (let page = 0; page < 20; page++) {
+    const res = (
+      await t.api('GET', `/api/v1/audit-log?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.token })
+    ).json();
+    seen.push(...res.items.map((e: { subject: string }) => e.subject));
+    if (!res.nextCursor) break;
+    cursor = res.nextCursor;
+  }
+  expect(seen.filter((s) => s.startsWith('same ms'))).toEqual(['same ms 003', 'same ms 002', 'same ms 001']);
+  expect(new Set(seen).size).toBe(seen.length);
+});

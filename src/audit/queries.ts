@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { auditLog } from './tables.js';
 
@@ -8,12 +8,32 @@ export async function insertAudit(tx: Tx, values: typeof auditLog.$inferInsert):
   await tx.insert(auditLog).values(values);
 }
 
-/** Newest first; `before` (an entry's time) pages back through older entries. */
-export function selectAudit(db: Tx, networkId: string, opts: { limit: number; before?: Date }) {
+/** Where a page of the log stops: an entry's time to the microsecond (UTC) and its id. */
+export interface AuditPosition {
+  at: string;
+  id: string;
+}
+
+/**
+ * Newest first; `before` pages back through older entries. The position is the entry's time to the
+ * microsecond and its id: a JavaScript Date keeps milliseconds only, and entries written in the same
+ * millisecond must neither be skipped nor shown twice across pages.
+ */
+export function selectAudit(db: Tx, networkId: string, opts: { limit: number; before?: AuditPosition }) {
   return db
-    .select()
+    .select({
+      entry: auditLog,
+      at: sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+    })
     .from(auditLog)
-    .where(and(eq(auditLog.networkId, networkId), opts.before ? lt(auditLog.createdAt, opts.before) : undefined))
-    .orderBy(desc(auditLog.createdAt))
+    .where(
+      and(
+        eq(auditLog.networkId, networkId),
+        opts.before
+          ? sql`(${auditLog.createdAt}, ${auditLog.id}) < (${opts.before.at}::timestamp at time zone 'UTC', ${opts.before.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(opts.limit);
 }

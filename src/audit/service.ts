@@ -54,5 +54,7 @@ export async function recordAudit(
 }
 
 /** Newest first; `before` (an entry's time) pages back through older entries. */
-export const listAudit = (db: Tx, networkId: string, opts: { limit: number; before?: Date }) =>
-  q.selectAudit(db, networkId, opts);
+export type { AuditPosition } from './queries.js';
+/** A page of the log: the entries, and the position of each (for the next page's cursor). */
+export const listAudit = async (db: Tx, networkId: string, opts: { limit: number; before?: q.AuditPosition }) =>
+  (await q.selectAudit(db, networkId, opts)).map((r) => ({ ...r.entry, position: { at: r.at, id: r.entry.id } }));

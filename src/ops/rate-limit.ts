@@ -88,9 +88,12 @@ export function limitSignInPerAccount(app: FastifyInstance, db: Db, max: number)
         'Too many failed sign-ins for this account: wait 15 minutes, or ask for a sign-in link by e-mail.',
       );
   });
-  app.addHook('onResponse', async (req, reply) => {
-    if (reply.statusCode !== 401) return;
+  // Counted before the answer leaves (onSend, not onResponse): a guesser's next try, sent the moment
+  // this 401 arrives, must already see it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 401) return payload;
     const key = accountKey(req);
     if (key) await hit(db, key, SIGN_IN_WINDOW_MS).catch((err: Error) => req.log.error({ err }, 'sign-in counter'));
+    return payload;
   });
 }

@@ -1,11 +1,8 @@
-import cookie from '@fastify/cookie';
 import './catalogues.js';
-import csrf from '@fastify/csrf-protection';
-import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
+import { answerErrors, registerPlugins } from './http-setup.js';
+import { oldQueryRedirects } from './redirects/resolve.js';
+import { limitSignInPerAccount } from './ops/rate-limit.js';
+import { networkForHost } from './networks/service.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
@@ -18,7 +15,6 @@ import { chapterRoutes } from './chapters/routes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
-import { instanceSecret, networkForHost } from './networks/service.js';
 import { chaptersOrganizedBy } from './chapters/service.js';
 import { venuesManagedBy } from './venues/service.js';
 import { moneyScope } from './budgets/service.js';
@@ -41,9 +37,6 @@ import { webhookRoutes } from './webhooks/routes.js';
 import { registerContext } from './web/context.js';
 import { registerPageCache } from './web/page-cache.js';
 import { redactSecrets } from './web/redact.js';
-import { AppError, sendProblem, toProblem } from './web/errors.js';
-import { renderErrorPage } from './web/error-page.js';
-import { msg } from './web/i18n.js';
 import { profileRoutes } from './profiles/routes.js';
 import { profilePages } from './profiles/pages.js';
 import { mePages } from './profiles/me-pages.js';
@@ -56,14 +49,7 @@ import { followPages } from './follows/pages.js';
 import { adminMemberPages } from './members/pages.js';
 import { directoryRoutes } from './directory/routes.js';
 import { directoryPages } from './directory/pages.js';
-import {
-  clientErrorHandler,
-  frameworkErrors,
-  methodsNotAllowed,
-  noStoreForPrivate,
-  openapiTransforms,
-  sendMethodNotAllowed,
-} from './web/http-standards.js';
+import { clientErrorHandler, frameworkErrors, methodsNotAllowed, noStoreForPrivate } from './web/http-standards.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { invitationPages } from './invitations/pages.js';
 import { importRoutes } from './member-import/routes.js';
@@ -74,7 +60,6 @@ import { mediaRoutes } from './storage/routes.js';
 import { healthRoutes } from './ops/health.js';
 import { httpCaching } from './ops/http-cache.js';
 import { createMetrics, serveMetrics } from './ops/metrics.js';
-import { limitSignInPerAccount, postgresStore } from './ops/rate-limit.js';
 import { newsRoutes } from './news/routes.js';
 import { newsPages } from './news/pages.js';
 import { newsFeeds } from './news/feeds.js';
@@ -84,7 +69,6 @@ import { repairPages } from './text-repair/pages.js';
 import { redirectRoutes } from './redirects/routes.js';
 import { reportPages } from './error-reports/pages.js';
 import { reportRoutes } from './error-reports/routes.js';
-import { oldAddressTarget, oldQueryRedirects } from './redirects/resolve.js';
 import { callRoutes } from './calls/routes.js';
 import { callPages } from './calls/pages.js';
 import { submissionRoutes } from './calls/submission-routes.js';
@@ -103,8 +87,6 @@ import { packRoutes } from './justification/routes.js';
 import { reportPages as figurePages } from './reports/pages.js';
 import { venueDashboardPages } from './reports/venue-pages.js';
 import './web/zod-messages.js';
-
-const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Plugins, then each feature's routes. No logic lives here. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -141,61 +123,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     clientErrorHandler,
   });
   const allowedMethods = methodsNotAllowed(app);
-  const openapi = openapiTransforms();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(cookie, { secret: await instanceSecret(db, 'cookie-secret') });
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    // The same rule as frame-ancestors 'none', for browsers that only read X-Frame-Options.
-    frameguard: { action: 'deny' },
-    hsts: config.secureCookies,
-  });
-  await app.register(rateLimit, {
-    global: config.rateLimitPerMinute > 0,
-    max: config.rateLimitPerMinute || 1_000_000,
-    timeWindow: '1 minute',
-    allowList: (req) => PROBES.has(req.url),
-    ...(config.rateLimitStore === 'postgres' ? { store: postgresStore(db) } : {}),
-  });
-  await app.register(csrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
-  });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Essaim API',
-        version: '1',
-        description: 'Chapters, venues and partnerships of a community network. Errors are RFC 9457 problem+json.',
-      },
-      components: {
-        securitySchemes: {
-          bearerAuth: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'Create a token with POST /api/v1/auth/tokens or `essaim token create`.',
-          },
-        },
-      },
-    },
-    transform: openapi.transform,
-    transformObject: openapi.transformObject,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerPlugins(app, config, db);
 
   registerContext(app, db, {
     networkForHost,
@@ -214,54 +145,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   if (config.pageCache) registerPageCache(app, database.url);
   oldQueryRedirects(app, db);
 
-  // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
-  // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
-  app.addHook('preValidation', async (req) => {
-    const accepted = (req.routeOptions.config as { bodyTypes?: readonly string[] } | undefined)?.bodyTypes ?? [
-      'application/json',
-    ];
-    if (
-      req.url.startsWith('/api/v1/') &&
-      req.body !== undefined &&
-      !accepted.some((t) => String(req.headers['content-type'] ?? '').startsWith(t))
-    ) {
-      throw new AppError(
-        'unsupported_media_type',
-        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
-      );
-    }
-  });
-
-  app.setErrorHandler((err, req, reply) => {
-    const problem = toProblem(err, req);
-    if (problem.status >= 500) req.log.error({ err }, 'request failed');
-    if (req.url.startsWith('/api/') || PROBES.has(req.url)) return sendProblem(reply, problem);
-    // A page that needs a signed-in person sends the visitor to sign in, then back.
-    if (problem.status === 401 && req.method === 'GET')
-      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
-    return reply
-      .code(problem.status)
-      .type('text/html; charset=utf-8')
-      .send(renderErrorPage(req, reply, problem));
-  });
-  app.setNotFoundHandler(async (req, reply) => {
-    const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
-    if (allowed) return sendMethodNotAllowed(req, reply, allowed);
-    // The old site's addresses (WordPress permalinks, /category/…, /feed/) answer 301 to their new place.
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && req.network) {
-      const to = await oldAddressTarget(db, req);
-      if (to) return reply.redirect(to, 301);
-    }
-    const problem = toProblem(
-      new AppError('not_found', msg('error.nothingHere', { method: req.method, path: req.url.split('?')[0] ?? '/' })),
-      req,
-    );
-    if (req.url.startsWith('/api/')) return sendProblem(reply, problem);
-    return reply
-      .code(404)
-      .type('text/html; charset=utf-8')
-      .send(renderErrorPage(req, reply, problem));
-  });
+  answerErrors(app, db, allowedMethods);
 
   healthRoutes(app, database);
   const metrics = createMetrics(database);

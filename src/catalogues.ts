@@ -4,6 +4,7 @@ import { calendarMessages } from './calendar/messages.js';
 import { chapterMessages } from './chapters/messages.js';
 import { directoryMessages } from './directory/messages.js';
 import { eventMessages } from './events/messages.js';
+import { eventAdminMessages } from './events/admin-messages.js';
 import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
@@ -25,6 +26,7 @@ import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
 import { expenseMessages } from './expenses/messages.js';
 import { reportMessages as figureMessages } from './reports/messages.js';
+import { venueDashboardMessages } from './reports/venue-messages.js';
 import { packMessages } from './justification/messages.js';
 import { registerCatalogue } from './web/i18n.js';
 
@@ -40,6 +42,7 @@ export const featureCatalogues = [
   chapterMessages,
   directoryMessages,
   eventMessages,
+  eventAdminMessages,
   feedMessages,
   followMessages,
   gdprMessages,
@@ -61,6 +64,7 @@ export const featureCatalogues = [
   programmeMessages,
   expenseMessages,
   figureMessages,
+  venueDashboardMessages,
   packMessages,
 ];
 

@@ -1,0 +1,128 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import { instanceSecret } from './networks/service.js';
+import { postgresStore } from './ops/rate-limit.js';
+import { oldAddressTarget } from './redirects/resolve.js';
+import { renderErrorPage } from './web/error-page.js';
+import { AppError, sendProblem, toProblem } from './web/errors.js';
+import { type methodsNotAllowed, openapiTransforms, sendMethodNotAllowed } from './web/http-standards.js';
+import { msg } from './web/i18n.js';
+
+/** Probes and metrics: never rate-limited, always answered as problem+json. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** The HTTP plugins every request goes through: cookies, forms, security headers, rate limits, CSRF, OpenAPI. */
+export async function registerPlugins(app: FastifyInstance, config: Config, db: Db): Promise<void> {
+  const openapi = openapiTransforms();
+  await app.register(cookie, { secret: await instanceSecret(db, 'cookie-secret') });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    // The same rule as frame-ancestors 'none', for browsers that only read X-Frame-Options.
+    frameguard: { action: 'deny' },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, {
+    global: config.rateLimitPerMinute > 0,
+    max: config.rateLimitPerMinute || 1_000_000,
+    timeWindow: '1 minute',
+    allowList: (req) => PROBES.has(req.url),
+    ...(config.rateLimitStore === 'postgres' ? { store: postgresStore(db) } : {}),
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Essaim API',
+        version: '1',
+        description: 'Chapters, venues and partnerships of a community network. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Create a token with POST /api/v1/auth/tokens or `essaim token create`.',
+          },
+        },
+      },
+    },
+    transform: openapi.transform,
+    transformObject: openapi.transformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+}
+
+/** How a refusal reaches the client: problem+json for the API, an error page (or sign-in) for pages. */
+export function answerErrors(app: FastifyInstance, db: Db, allowedMethods: ReturnType<typeof methodsNotAllowed>): void {
+  // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
+  // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
+  app.addHook('preValidation', async (req) => {
+    const accepted = (req.routeOptions.config as { bodyTypes?: readonly string[] } | undefined)?.bodyTypes ?? [
+      'application/json',
+    ];
+    if (
+      req.url.startsWith('/api/v1/') &&
+      req.body !== undefined &&
+      !accepted.some((t) => String(req.headers['content-type'] ?? '').startsWith(t))
+    ) {
+      throw new AppError(
+        'unsupported_media_type',
+        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
+      );
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const problem = toProblem(err, req);
+    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    if (req.url.startsWith('/api/') || PROBES.has(req.url)) return sendProblem(reply, problem);
+    // A page that needs a signed-in person sends the visitor to sign in, then back.
+    if (problem.status === 401 && req.method === 'GET')
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    return reply
+      .code(problem.status)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(req, reply, problem));
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
+    if (allowed) return sendMethodNotAllowed(req, reply, allowed);
+    // The old site's addresses (WordPress permalinks, /category/…, /feed/) answer 301 to their new place.
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && req.network) {
+      const to = await oldAddressTarget(db, req);
+      if (to) return reply.redirect(to, 301);
+    }
+    const problem = toProblem(
+      new AppError('not_found', msg('error.nothingHere', { method: req.method, path: req.url.split('?')[0] ?? '/' })),
+      req,
+    );
+    if (req.url.startsWith('/api/')) return sendProblem(reply, problem);
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(req, reply, problem));
+  });
+}

@@ -227,7 +227,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     ) {
       throw new AppError(
         'unsupported_media_type',
-        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
+        msg('error.contentType', { type: String(req.headers['content-type'] ?? '(none)') }),
       );
     }
   });

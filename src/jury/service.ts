@@ -13,6 +13,7 @@ import { detectConflict } from './conflicts.js';
 import * as q from './queries.js';
 import type { JurorInvite } from './schemas.js';
 import { stageSubmissions } from './stages.js';
+import { msg } from '../web/i18n.js';
 
 export type { JurorRow, ReviewRow, DecisionRow, ConflictRow, AssignmentRow } from './queries.js';
 export { stageSubmissions, currentStage } from './stages.js';
@@ -30,8 +31,8 @@ async function stageAt(db: Tx, call: calls.CallRow, position?: number) {
     ? stages.find((s) => s.position === position)
     : (stages.find((s) => !s.closedAt) ?? stages.at(-1));
   if (!stage)
-    throw new AppError('validation', `This call has no stage ${position}.`, [
-      { field: 'stage', message: 'no such stage' },
+    throw new AppError('validation', msg('jury.problem.noStage', { position: String(position) }), [
+      { field: 'stage', message: msg('jury.problem.noStageField') },
     ]);
   return { stage, stages };
 }
@@ -65,8 +66,8 @@ export async function inviteJuror(
       orderSeed: randomInt(1, 2_000_000_000),
     });
     if (!juror)
-      throw new AppError('conflict', `${input.email} is already a juror of this stage.`, [
-        { field: 'email', message: 'is already a juror' },
+      throw new AppError('conflict', msg('jury.problem.alreadyJuror', { email: input.email }), [
+        { field: 'email', message: msg('jury.problem.alreadyJurorField') },
       ]);
     await calls.queueCallMail(tx, network, {
       kind: 'call.juror.invite',
@@ -82,7 +83,7 @@ export async function inviteJuror(
 
 export async function jurorByInvite(db: Tx, network: Network, token: string) {
   const juror = await q.selectJurorByInvite(db, sha256(token));
-  if (!juror) throw notFound('This invitation');
+  if (!juror) throw notFound(msg('jury.problem.invitation'));
   const call = await calls.findCall(db, network, juror.callId);
   return { juror, call };
 }
@@ -90,7 +91,7 @@ export async function jurorByInvite(db: Tx, network: Network, token: string) {
 /** The signed-in person's juror seat in the call's current stage; 403 for anyone else. */
 export async function jurorSeat(db: Tx, network: Network, user: User | null, callId: string) {
   const call = await calls.findCall(db, network, callId);
-  if (!user) throw new AppError('unauthenticated', 'Sign in with your juror invitation link.');
+  if (!user) throw new AppError('unauthenticated', msg('jury.problem.signIn'));
   const { stage: current, stages } = await stageAt(db, call);
   // The juror's seat in the current stage, or else in the latest stage they sat in (read-only once closed).
   const seats = await q.selectJurorsOfUser(db, call.id, user.id);
@@ -98,7 +99,7 @@ export async function jurorSeat(db: Tx, network: Network, user: User | null, cal
   const juror =
     seats.find((j) => j.stageId === current.id) ??
     seats.sort((a, b) => (position.get(b.stageId) ?? 0) - (position.get(a.stageId) ?? 0))[0];
-  if (!juror) throw new AppError('forbidden', 'You are not a juror of this call.');
+  if (!juror) throw new AppError('forbidden', msg('jury.problem.notJuror'));
   const stage = stages.find((s) => s.id === juror.stageId)!;
   return { call, stage, stages, juror };
 }
@@ -187,7 +188,7 @@ export async function declareConflict(
       const call = await managedCall(tx, network, actor, callId, 'record conflicts for jurors');
       const all = await q.selectCallJurors(tx, call.id);
       const found = all.find((j) => j.id === input.jurorId);
-      if (!found) throw notFound(`Juror ${input.jurorId}`);
+      if (!found) throw notFound(msg('jury.problem.juror', { id: input.jurorId }));
       juror = found;
       stage = (await calls.stagesOf(tx, call.id)).find((s) => s.id === found.stageId)!;
     } else {
@@ -196,7 +197,7 @@ export async function declareConflict(
     const assigned = (await q.selectAssignments(tx, stage.id)).find(
       (a) => a.jurorId === juror.id && a.submissionId === input.submissionId && a.rule !== 'forbid',
     );
-    if (!assigned && !input.jurorId) throw notFound(`Submission ${input.submissionId} in your assignments`);
+    if (!assigned && !input.jurorId) throw notFound(msg('jury.problem.assigned', { id: input.submissionId }));
     await q.upsertConflict(tx, {
       stageId: stage.id,
       jurorId: juror.id,
@@ -239,7 +240,7 @@ export async function runAssignment(
   return db.transaction(async (tx) => {
     const call = await managedCall(tx, network, actor, callId, 'assign reviews in this call');
     const { stage } = await stageAt(tx, call, input.stage);
-    if (stage.closedAt) throw new AppError('conflict', 'This stage is closed: its assignments are final.');
+    if (stage.closedAt) throw new AppError('conflict', msg('jury.problem.assignmentsFinal'));
     await detectConflicts(tx, network, call, stage);
     const jurors = await q.selectJurors(tx, stage.id);
     const jurorIds = new Set(jurors.map((j) => j.id));
@@ -247,8 +248,11 @@ export async function runAssignment(
     const subIds = new Set(subs.map((s) => s.id));
     for (const p of [...input.pins, ...input.forbids])
       if (!jurorIds.has(p.jurorId) || !subIds.has(p.submissionId))
-        throw new AppError('validation', 'A pin or forbid names a juror or submission not in this stage.', [
-          { field: 'pins', message: `${p.jurorId} / ${p.submissionId} is not in this stage` },
+        throw new AppError('validation', msg('jury.problem.pinNotInStage'), [
+          {
+            field: 'pins',
+            message: msg('jury.problem.pinNotInStageField', { pair: `${p.jurorId} / ${p.submissionId}` }),
+          },
         ]);
     for (const p of input.pins) await q.setRule(tx, { stageId: stage.id, ...p, rule: 'pin' });
     for (const p of input.forbids) await q.setRule(tx, { stageId: stage.id, ...p, rule: 'forbid' });

@@ -28,6 +28,31 @@ import { expenseMessages } from './expenses/messages.js';
 import { reportMessages as figureMessages } from './reports/messages.js';
 import { venueDashboardMessages } from './reports/venue-messages.js';
 import { packMessages } from './justification/messages.js';
+import { accountProblems } from './accounts/problems.js';
+import { budgetProblems } from './budgets/problems.js';
+import { calendarProblems } from './calendar/problems.js';
+import { callProblems } from './calls/problems.js';
+import { chapterProblems } from './chapters/problems.js';
+import { demoProblems } from './demo/problems.js';
+import { directoryProblems } from './directory/problems.js';
+import { errorReportProblems } from './error-reports/problems.js';
+import { eventProblems } from './events/problems.js';
+import { expenseProblems } from './expenses/problems.js';
+import { gdprProblems } from './gdpr/problems.js';
+import { invitationProblems } from './invitations/problems.js';
+import { juryProblems } from './jury/problems.js';
+import { packProblems } from './justification/problems.js';
+import { mailProblems } from './mail/problems.js';
+import { memberImportProblems } from './member-import/problems.js';
+import { newsImportProblems } from './news-import/problems.js';
+import { newsProblems } from './news/problems.js';
+import { programmeProblems } from './programme/problems.js';
+import { redirectProblems } from './redirects/problems.js';
+import { registrationProblems } from './registrations/problems.js';
+import { storageProblems } from './storage/problems.js';
+import { textRepairProblems } from './text-repair/problems.js';
+import { venueProblems } from './venues/problems.js';
+import { webhookProblems } from './webhooks/problems.js';
 import { registerCatalogue } from './web/i18n.js';
 
 /**
@@ -66,6 +91,32 @@ export const featureCatalogues = [
   figureMessages,
   venueDashboardMessages,
   packMessages,
+  // Each feature's problems (error texts), kept apart from its page words.
+  accountProblems,
+  budgetProblems,
+  calendarProblems,
+  callProblems,
+  chapterProblems,
+  demoProblems,
+  directoryProblems,
+  errorReportProblems,
+  eventProblems,
+  expenseProblems,
+  gdprProblems,
+  invitationProblems,
+  juryProblems,
+  packProblems,
+  mailProblems,
+  memberImportProblems,
+  newsImportProblems,
+  newsProblems,
+  programmeProblems,
+  redirectProblems,
+  registrationProblems,
+  storageProblems,
+  textRepairProblems,
+  venueProblems,
+  webhookProblems,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

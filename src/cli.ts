@@ -18,6 +18,7 @@ import { backup, BackupFileError, restore, RestoreRefusedError } from './ops/bac
 import { backupFileName } from './ops/backup-schedule.js';
 import { runNewsImport } from './news-import/cli.js';
 import { AppError } from './web/errors.js';
+import { msg } from './web/i18n.js';
 
 function printDemo(summary: DemoSummary): void {
   console.log(
@@ -170,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
       const email = check(EmailSchema, need(values.email, '--email'), '--email');
       return withDatabase(async ({ database, network }) => {
         const user = await findUserByEmail(database.db, network.id, email);
-        if (!user) throw new AppError('not_found', `no account uses ${email}: create it with \`essaim user create\``);
+        if (!user) throw new AppError('not_found', msg('account.problem.cliNoAccount', { email }));
         const { token } = await createToken(database.db, user, values.name ?? 'command line');
         console.log(token);
       });

@@ -90,7 +90,7 @@ export function answerErrors(app: FastifyInstance, db: Db, allowedMethods: Retur
     ) {
       throw new AppError(
         'unsupported_media_type',
-        `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here: send application/json.`,
+        msg('error.contentType', { type: String(req.headers['content-type'] ?? '(none)') }),
       );
     }
   });

@@ -4,6 +4,7 @@ import { AppError } from '../web/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { UserCreate } from './schemas.js';
 import * as q from './queries.js';
+import { msg } from '../web/i18n.js';
 
 export type User = q.UserRow;
 const SESSION_DAYS = 14;
@@ -35,8 +36,8 @@ export async function createUser(
     emailVerifiedAt,
   });
   if (!row)
-    throw new AppError('conflict', `An account with the e-mail ${input.email} already exists.`, [
-      { field: 'email', message: 'is already used' },
+    throw new AppError('conflict', msg('account.problem.emailTaken', { email: input.email }), [
+      { field: 'email', message: msg('validation.alreadyUsed') },
     ]);
   return row;
 }
@@ -64,7 +65,7 @@ export async function ensureAdmin(
 export async function authenticate(db: Tx, networkId: string, email: string, password: string): Promise<User> {
   const user = await findUserByEmail(db, networkId, email);
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!user || !ok) throw new AppError('unauthenticated', 'Wrong e-mail or password.');
+  if (!user || !ok) throw new AppError('unauthenticated', msg('account.problem.wrongPassword'));
   return user;
 }
 
@@ -86,7 +87,7 @@ export const listTokens = (db: Tx, user: User) => q.selectTokens(db, user.networ
 
 export async function revokeToken(db: Tx, user: User, id: string) {
   const row = await q.revokeToken(db, user.networkId, user.id, id);
-  if (!row) throw new AppError('not_found', `No active token ${id} belongs to you.`);
+  if (!row) throw new AppError('not_found', msg('account.problem.noToken', { id }));
   return row;
 }
 

@@ -7,6 +7,7 @@ import { PageQuerySchema } from '../web/pagination.js';
 import { authorizeAuditLog } from './policy.js';
 import { auditCursor, beforeOf, presentAudit } from './present.js';
 import { listAudit } from './service.js';
+import { msg } from '../web/i18n.js';
 
 const EntrySchema = z.object({
   id: z.uuid(),
@@ -30,8 +31,8 @@ export function auditRoutes(app: Api, db: Db, _config: Config): void {
       authorizeAuditLog(req.user);
       const before = beforeOf(req.query.cursor);
       if (req.query.cursor && !before)
-        throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
-          { field: 'cursor', message: 'is not a valid cursor' },
+        throw new AppError('validation', msg('error.badCursor'), [
+          { field: 'cursor', message: msg('validation.badCursor') },
         ]);
       const rows = await listAudit(db, req.network.id, { limit: req.query.limit + 1, before });
       return {

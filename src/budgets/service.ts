@@ -8,6 +8,7 @@ import { BRUSSELS_PRESET } from './presets.js';
 import * as q from './queries.js';
 import type { BudgetInput, GrantCreate } from './schemas.js';
 import type { Category } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 export type { BudgetLineRow, BudgetRow, CategorySetRow, GrantRow } from './queries.js';
 export type { Category } from './tables.js';
@@ -45,8 +46,8 @@ export const listTreasurers = (db: Tx, network: Network) => q.selectTreasurers(d
 export async function addTreasurer(db: Tx, network: Network, input: { email: string; chapter?: string }) {
   const user = await findUserByEmail(db, network.id, input.email);
   if (!user)
-    throw new AppError('validation', `No account uses ${input.email}.`, [
-      { field: 'email', message: 'is not an account' },
+    throw new AppError('validation', msg('error.noAccountUses', { email: input.email }), [
+      { field: 'email', message: msg('validation.notAnAccount') },
     ]);
   const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
   await q.insertTreasurer(db, { networkId: network.id, userId: user.id, chapterId });
@@ -55,7 +56,7 @@ export async function addTreasurer(db: Tx, network: Network, input: { email: str
 
 export async function removeTreasurer(db: Tx, network: Network, id: string) {
   const [row] = await q.deleteTreasurer(db, network.id, id);
-  if (!row) throw notFound('This treasurer');
+  if (!row) throw notFound(msg('budget.problem.treasurer'));
 }
 
 /** The network's expense categories: its default set, created from the Brussels preset on first use. */
@@ -74,7 +75,7 @@ export async function listCategorySets(db: Tx, network: Network) {
 
 export async function createCategorySet(db: Tx, network: Network, input: { name: string; categories: Category[] }) {
   const row = await q.insertCategorySet(db, { networkId: network.id, ...input, isDefault: 0 });
-  if (!row) throw new AppError('conflict', `A category set named "${input.name}" exists already.`);
+  if (!row) throw new AppError('conflict', msg('budget.problem.setExists', { name: input.name }));
   return row;
 }
 
@@ -85,7 +86,7 @@ export async function updateCategorySet(
   input: { name: string; categories: Category[] },
 ) {
   const row = await q.updateCategorySet(db, network.id, id, input);
-  if (!row) throw notFound('This category set');
+  if (!row) throw notFound(msg('budget.problem.categorySet'));
   return row;
 }
 
@@ -93,8 +94,8 @@ export async function updateCategorySet(
 export async function checkCategory(db: Tx, network: Network, code: string, field: string): Promise<void> {
   const set = await defaultCategorySet(db, network);
   if (!set.categories.some((c) => c.code === code))
-    throw new AppError('validation', `"${code}" is not one of the network's expense categories.`, [
-      { field, message: `must be one of: ${set.categories.map((c) => c.code).join(', ')}` },
+    throw new AppError('validation', msg('budget.problem.notACategory', { code }), [
+      { field, message: msg('validation.oneOf', { values: set.categories.map((c) => c.code).join(', ') }) },
     ]);
 }
 
@@ -102,8 +103,11 @@ export async function createGrant(db: Tx, network: Network, input: GrantCreate) 
   const set = await defaultCategorySet(db, network);
   const unknown = input.eligibleCategories.filter((c) => !set.categories.some((x) => x.code === c));
   if (unknown.length)
-    throw new AppError('validation', `Unknown categories: ${unknown.join(', ')}.`, [
-      { field: 'eligibleCategories', message: `must be among: ${set.categories.map((c) => c.code).join(', ')}` },
+    throw new AppError('validation', msg('budget.problem.unknownCategories', { list: unknown.join(', ') }), [
+      {
+        field: 'eligibleCategories',
+        message: msg('validation.oneOf', { values: set.categories.map((c) => c.code).join(', ') }),
+      },
     ]);
   const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
   const row = await q.insertGrant(db, {
@@ -126,7 +130,7 @@ export const listGrants = (db: Tx, network: Network, ids?: string[]) => q.select
 
 export async function findGrant(db: Tx, network: Network, id: string) {
   const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectGrants(db, network.id, [id]) : [];
-  if (!row) throw notFound('This grant');
+  if (!row) throw notFound(msg('budget.problem.grant'));
   return row;
 }
 
@@ -146,17 +150,17 @@ export async function saveBudget(db: Tx, network: Network, input: BudgetInput) {
   const known = new Set((grantIds.length ? await q.selectGrants(db, network.id, grantIds) : []).map((g) => g.id));
   const errors = input.lines.flatMap((l, i) =>
     l.grantId && !known.has(l.grantId)
-      ? [{ field: `lines.${i}.grantId`, message: 'is not a grant of this network' }]
+      ? [{ field: `lines.${i}.grantId`, message: msg('validation.notInNetwork', { what: 'grant' }) }]
       : [],
   );
-  if (errors.length) throw new AppError('validation', 'A budget line names an unknown grant.', errors);
+  if (errors.length) throw new AppError('validation', msg('budget.problem.lineGrant'), errors);
   const set = await defaultCategorySet(db, network);
   const badCategory = input.lines.flatMap((l, i) =>
     l.category && !set.categories.some((c) => c.code === l.category)
-      ? [{ field: `lines.${i}.category`, message: 'is not an expense category of the network' }]
+      ? [{ field: `lines.${i}.category`, message: msg('budget.problem.notExpenseCategory') }]
       : [],
   );
-  if (badCategory.length) throw new AppError('validation', 'A budget line names an unknown category.', badCategory);
+  if (badCategory.length) throw new AppError('validation', msg('budget.problem.lineCategory'), badCategory);
   return db.transaction(async (tx) => {
     const budget = await q.lockBudget(tx, network.id, chapterId, input.year);
     await q.replaceBudgetLines(

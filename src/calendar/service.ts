@@ -15,6 +15,7 @@ import { renderCalendar, type IcsEntry } from './ics.js';
 
 export { renderCalendar } from './ics.js';
 import * as q from './queries.js';
+import { msg } from '../web/i18n.js';
 
 /** Feeds start this long ago, so a subscriber still sees recent past events, and end at the last materialised one. */
 export const FEED_PAST_DAYS = 90;
@@ -80,7 +81,7 @@ export async function eventCalendar(
   baseUrl: string,
 ): Promise<CalendarBody> {
   const event = await findEvent(db, network, eventId);
-  if (!(await eventPolicy.see(db, actor, event))) throw notFound(`The event ${eventId}`);
+  if (!(await eventPolicy.see(db, actor, event))) throw notFound(msg('event.problem.theEvent', { id: eventId }));
   const { places, venueDates } = await withPlaces(db, [event]);
   const programme = programmeText(await programmeOf(db, network, event.id), event.timeZone);
   const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [
@@ -101,7 +102,7 @@ export async function personalCalendar(
   now = new Date(),
 ): Promise<CalendarBody> {
   const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await q.selectTokenOwner(db, network.id, sha256(token)) : undefined;
-  if (!owner) throw notFound('This calendar address');
+  if (!owner) throw notFound(msg('calendar.problem.address'));
   const all = await q.selectPersonalRegistrations(db, network.id, owner, feedStart(now), FEED_MAX_EVENTS);
   const rows = all.filter((r) => r.reg.status !== 'cancelled' || r.reg.cancelledBy === 'event');
   // Someone may hold two registrations for one event (as a member and under another address): keep the best.

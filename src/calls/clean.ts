@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { AppError } from '../web/errors.js';
+import { msg, type Msg } from '../web/i18n.js';
 import type { FileType } from '../storage/service.js';
 
 /**
@@ -10,8 +11,8 @@ import type { FileType } from '../storage/service.js';
  */
 export type Cleaned = { bytes: Uint8Array; ext: string; contentType: string };
 
-const refuse = (field: string, why: string) =>
-  new AppError('unsupported_media_type', why, [{ field, message: 'carries metadata that cannot be removed safely' }]);
+const refuse = (field: string, why: Msg) =>
+  new AppError('unsupported_media_type', why, [{ field, message: msg('call.problem.metadata') }]);
 
 export async function stripMetadata(bytes: Uint8Array, type: FileType, field: string): Promise<Cleaned> {
   if (type === 'application/pdf') return { bytes: cleanPdf(bytes, field), ext: 'pdf', contentType: type };
@@ -53,17 +54,14 @@ export function cleanPdf(input: Uint8Array, field: string): Uint8Array {
   const infoRefs = [...text.matchAll(/\/Info\s+(\d+)\s+(\d+)\s+R/g)].map((m) => `${m[1]} ${m[2]}`);
   for (const ref of new Set(infoRefs)) {
     if (!new RegExp(`(^|[^0-9])${ref.replace(' ', '\\s+')}\\s+obj`).test(text))
-      throw refuse(
-        field,
-        'This PDF keeps its author information in compressed objects, which cannot be removed safely here. Export it again with "Print to PDF" (or without document properties) and upload that file.',
-      );
+      throw refuse(field, msg('call.problem.pdfCompressed'));
   }
   for (const key of INFO_KEYS) {
     const re = new RegExp(`/${key}\\s*([(<])`, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index + m[0].length - 1;
       const end = m[1] === '(' ? endOfLiteral(text, start) : text.indexOf('>', start);
-      if (end < 0) throw refuse(field, 'This PDF is damaged: its document information cannot be read.');
+      if (end < 0) throw refuse(field, msg('call.problem.pdfDamaged'));
       if (m[1] === '<' && text[start + 1] === '<') continue; // a dictionary, not a hex string
       bytes.fill(m[1] === '(' ? 0x20 : 0x30, start + 1, end);
     }
@@ -73,14 +71,10 @@ export function cleanPdf(input: Uint8Array, field: string): Uint8Array {
     const re = new RegExp(`/${key}\\s+(\\d+)\\s+(\\d+)\\s+R`, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const obj = new RegExp(`(^|[^0-9])${m[1]}\\s+${m[2]}\\s+obj\\s*([(<])`).exec(text);
-      if (!obj)
-        throw refuse(
-          field,
-          'This PDF keeps its author information in compressed objects, which cannot be removed safely here. Export it again with "Print to PDF" and upload that file.',
-        );
+      if (!obj) throw refuse(field, msg('call.problem.pdfCompressed'));
       const start = obj.index + obj[0].length - 1;
       const end = obj[2] === '(' ? endOfLiteral(text, start) : text.indexOf('>', start);
-      if (end < 0) throw refuse(field, 'This PDF is damaged: its document information cannot be read.');
+      if (end < 0) throw refuse(field, msg('call.problem.pdfDamaged'));
       bytes.fill(obj[2] === '(' ? 0x20 : 0x30, start + 1, end);
     }
   }
@@ -89,11 +83,7 @@ export function cleanPdf(input: Uint8Array, field: string): Uint8Array {
     const dictStart = text.lastIndexOf('obj', m.index);
     const streamAt = text.indexOf('stream', m.index);
     if (streamAt < 0) continue;
-    if (/\/Filter/.test(text.slice(dictStart, streamAt)))
-      throw refuse(
-        field,
-        'This PDF keeps its XMP metadata compressed, which cannot be removed safely here. Export it again without document properties and upload that file.',
-      );
+    if (/\/Filter/.test(text.slice(dictStart, streamAt))) throw refuse(field, msg('call.problem.pdfXmp'));
     const endAt = text.indexOf('endstream', streamAt);
     const xmp = text.slice(streamAt, endAt);
     for (const tag of XMP_TAGS) {
@@ -129,11 +119,11 @@ const CORE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /** A Word document is a zip: copied entry by entry, with empty core properties and no company or manager in app.xml. */
 export async function cleanDocx(input: Uint8Array, field: string): Promise<Uint8Array> {
   const entries = await readZip(input).catch(() => {
-    throw refuse(field, 'This file is neither a PDF, a picture nor a Word document that can be read.');
+    throw refuse(field, msg('call.problem.unreadableFile'));
   });
   if (!entries.has('word/document.xml'))
-    throw new AppError('unsupported_media_type', 'Only PDF, pictures and Word documents (.docx) are accepted.', [
-      { field, message: 'must be one of: PDF, JPEG, PNG, WEBP, DOCX' },
+    throw new AppError('unsupported_media_type', msg('call.problem.accepted'), [
+      { field, message: msg('validation.oneOf', { values: 'PDF, JPEG, PNG, WEBP, DOCX' }) },
     ]);
   const out = new yazl.ZipFile();
   for (const [name, data] of entries) {

@@ -3,6 +3,7 @@ import type { Network } from '../networks/service.js';
 import { notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
+import { msg } from '../web/i18n.js';
 
 export type CallState = 'upcoming' | 'open' | 'closed';
 
@@ -14,6 +15,6 @@ export function callState(call: Pick<q.CallRow, 'opensAt' | 'closesAt'>, now = n
 
 export async function findCall(db: Tx, network: Network, id: string, lock = false): Promise<q.CallRow> {
   const row = isUuid(id) ? await q.selectCall(db, network.id, id, lock) : await q.selectCallBySlug(db, network.id, id);
-  if (!row) throw notFound(`Call ${id}`);
+  if (!row) throw notFound(msg('call.problem.call', { id }));
   return row;
 }

@@ -4,7 +4,7 @@ import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import { findEvent } from '../events/service.js';
 import type { Network } from '../networks/service.js';
-import { AppError } from '../web/errors.js';
+import { AppError, type FieldError } from '../web/errors.js';
 import { callState, findCall } from './lookup.js';
 import { authorize } from '../web/policy.js';
 import { slugify } from '../web/slug.js';
@@ -37,28 +37,29 @@ export {
   updateSubmissionRow,
   submissionFor,
 } from './submissions.js';
+import { msg } from '../web/i18n.js';
 
 /** The call's rules must hold together: unique keys, a known tie-break criterion, tiers within the budget. */
 export function checkRules(rules: CallRules): void {
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const dup = (keys: string[]) => keys.find((k, i) => keys.indexOf(k) !== i);
   const f = dup(rules.fields.map((x) => x.key));
-  if (f) errors.push({ field: 'rules.fields', message: `key "${f}" is used twice` });
+  if (f) errors.push({ field: 'rules.fields', message: msg('call.problem.keyTwice', { key: f }) });
   const c = dup(rules.criteria.map((x) => x.key));
-  if (c) errors.push({ field: 'rules.criteria', message: `key "${c}" is used twice` });
+  if (c) errors.push({ field: 'rules.criteria', message: msg('call.problem.keyTwice', { key: c }) });
   const e = dup(rules.eligibility.map((x) => x.key));
-  if (e) errors.push({ field: 'rules.eligibility', message: `key "${e}" is used twice` });
+  if (e) errors.push({ field: 'rules.eligibility', message: msg('call.problem.keyTwice', { key: e }) });
   if (!rules.criteria.some((x) => !x.independent))
-    errors.push({ field: 'rules.criteria', message: 'at least one criterion must count in the total' });
+    errors.push({ field: 'rules.criteria', message: msg('call.problem.criterionCounts') });
   if (rules.tieBreak === 'criterion' && !rules.criteria.some((x) => x.key === rules.tieBreakCriterion))
-    errors.push({ field: 'rules.tieBreakCriterion', message: 'must name one of the criteria' });
+    errors.push({ field: 'rules.tieBreakCriterion', message: msg('call.problem.tieBreak') });
   const tiersTotal = rules.tiers.reduce((s, t) => s + t.count * t.amountCents, 0);
   if (rules.budgetCents !== null && tiersTotal > rules.budgetCents)
-    errors.push({ field: 'rules.tiers', message: `add up to ${tiersTotal} cents, more than the budget` });
+    errors.push({ field: 'rules.tiers', message: msg('call.problem.tiersBudget', { cents: tiersTotal }) });
   for (const x of rules.fields)
     if (x.kind === 'choice' && !x.options?.length)
-      errors.push({ field: `rules.fields.${x.key}`, message: 'a choice needs options' });
-  if (errors.length) throw new AppError('validation', 'The call’s rules do not hold together.', errors);
+      errors.push({ field: `rules.fields.${x.key}`, message: msg('call.problem.choiceOptions') });
+  if (errors.length) throw new AppError('validation', msg('call.problem.rules'), errors);
 }
 
 export async function createCall(db: Db, network: Network, actor: User | null, input: CallCreate): Promise<q.CallRow> {
@@ -116,11 +117,9 @@ export async function updateCall(
     authorize(actor, await callPolicy.manage(tx, actor, call), 'change this call');
     const frozen = callState(call, opts.now) !== 'upcoming';
     if (frozen && !patch.newVersion)
-      throw new AppError(
-        'conflict',
-        'This call is open: it is frozen. Send the change with newVersion.reason to publish it as a new, logged version; applicants and jurors will be told.',
-        [{ field: 'newVersion', message: 'is required once the call has opened' }],
-      );
+      throw new AppError('conflict', msg('call.problem.frozen'), [
+        { field: 'newVersion', message: msg('call.problem.frozenField') },
+      ]);
     const next = {
       title: patch.title ?? call.title,
       description: patch.description ?? call.description,
@@ -129,8 +128,8 @@ export async function updateCall(
       rules: patch.rules ?? call.rules,
     };
     if (next.closesAt <= next.opensAt)
-      throw new AppError('validation', 'The call must close after it opens.', [
-        { field: 'closesAt', message: 'must be after opensAt' },
+      throw new AppError('validation', msg('call.problem.closeAfterOpen'), [
+        { field: 'closesAt', message: msg('call.problem.closeAfterOpenField') },
       ]);
     checkRules(next.rules);
     if (!frozen) return q.updateCallRow(tx, call.id, next);

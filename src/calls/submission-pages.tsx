@@ -13,6 +13,7 @@ import type { CallRow, SubmissionRow } from './queries.js';
 import * as calls from './service.js';
 import { sendAttachment } from './submission-routes.js';
 import * as subs from './submissions.js';
+import { msg } from '../web/i18n.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -372,7 +373,9 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
       const field = (req.params as { field: string }).field;
       try {
         if (file?.truncated)
-          throw new AppError('payload_too_large', 'File too large.', [{ field, message: 'is too large' }]);
+          throw new AppError('payload_too_large', msg('call.problem.fileTooLarge'), [
+            { field, message: msg('validation.tooLarge') },
+          ]);
         await subs.attachFile(
           db,
           store,

@@ -15,6 +15,7 @@ import {
 } from './submission-schemas.js';
 import * as subs from './submissions.js';
 import { presentSubmission } from './submission-present.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['submissions'];
 const FILE_TYPES = [
@@ -167,7 +168,7 @@ export async function sendAttachment(
 ) {
   const file = (await subs.filesWithUploads(db, network, [submissionId])).find((f) => f.id === fileId);
   const bytes = file && (await store.get(file.key));
-  if (!file || !bytes) throw notFound('This file');
+  if (!file || !bytes) throw notFound(msg('call.problem.file'));
   return reply
     .header('content-disposition', `attachment; filename="${file.displayName}"`)
     .header('x-content-type-options', 'nosniff')

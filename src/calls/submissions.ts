@@ -15,6 +15,7 @@ import { callPolicy } from './policy.js';
 import * as q from './queries.js';
 import { callState, findCall } from './lookup.js';
 import type { SubmissionCreate, SubmissionUpdate } from './submission-schemas.js';
+import { msg } from '../web/i18n.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const ACCEPTED: readonly FileType[] = [
@@ -31,15 +32,15 @@ export type Access = { user: User | null; secret?: string | undefined };
 const late = (call: q.CallRow, now: Date, locale: Locale) =>
   new AppError(
     'conflict',
-    `This call closed on ${formatInstant(call.closesAt, locale)} (Brussels time); the server received your request on ${formatInstant(now, locale)}. Submissions and changes are no longer accepted.`,
-    [{ field: '(body)', message: 'the call is closed' }],
+    msg('call.problem.closed', { closed: formatInstant(call.closesAt, locale), now: formatInstant(now, locale) }),
+    [{ field: '(body)', message: msg('call.problem.closedField') }],
   );
 
 function checkOpen(call: q.CallRow, now: Date, locale: Locale) {
   const state = callState(call, now);
   if (state === 'closed') throw late(call, now, locale);
   if (state === 'upcoming')
-    throw new AppError('conflict', `This call opens on ${formatInstant(call.opensAt, locale)} (Brussels time).`);
+    throw new AppError('conflict', msg('call.problem.opensOn', { when: formatInstant(call.opensAt, locale) }));
 }
 
 export const secretMatches = (given: string | undefined, hash: string) =>
@@ -48,17 +49,17 @@ export const secretMatches = (given: string | undefined, hash: string) =>
 /** The submission and whether the caller is its applicant or manages its call; 404 for anyone else. */
 export async function submissionFor(db: Tx, network: Network, access: Access, id: string, lock = false) {
   const s = isUuid(id) ? await q.selectSubmission(db, network.id, id, lock) : undefined;
-  if (!s) throw notFound(`Submission ${id}`);
+  if (!s) throw notFound(msg('call.problem.submission', { id }));
   const call = await findCall(db, network, s.callId);
   const applicant = secretMatches(access.secret, s.secretHash) || (!!access.user && access.user.id === s.userId);
   const manager = !applicant && (await callPolicy.manage(db, access.user, call));
-  if (!applicant && !manager) throw notFound(`Submission ${id}`);
+  if (!applicant && !manager) throw notFound(msg('call.problem.submission', { id }));
   return { submission: s, call, role: applicant ? ('applicant' as const) : ('manager' as const) };
 }
 
 export async function submissionBySecret(db: Tx, network: Network, secret: string) {
   const s = await q.selectSubmissionBySecret(db, sha256(secret));
-  if (!s || s.networkId !== network.id) throw notFound('This submission link');
+  if (!s || s.networkId !== network.id) throw notFound(msg('call.problem.submissionLink'));
   return { submission: s, call: await findCall(db, network, s.callId) };
 }
 
@@ -73,13 +74,8 @@ async function finishSubmit(
 ) {
   const files = new Set((await q.selectFiles(tx, [s.id])).map((f) => f.field));
   const errors = checkAnswers(call.rules, s.answers, s.eligibility, { submit: true, filesPresent: files });
-  if (!s.title.trim()) errors.unshift({ field: 'title', message: 'is required' });
-  if (errors.length)
-    throw new AppError(
-      'validation',
-      `The submission cannot be submitted yet: ${errors.length} field(s) to complete.`,
-      errors,
-    );
+  if (!s.title.trim()) errors.unshift({ field: 'title', message: msg('validation.required') });
+  if (errors.length) throw new AppError('validation', msg('call.problem.incomplete', { count: errors.length }), errors);
   const wasSubmitted = s.status === 'submitted';
   const row = await q.updateSubmissionRow(tx, s.id, { status: 'submitted', submittedAt: s.submittedAt ?? now });
   await queueCallMail(tx, network, {
@@ -111,7 +107,7 @@ export async function startSubmission(
       submit: false,
       filesPresent: new Set(),
     });
-    if (errors.length) throw new AppError('validation', 'Some answers do not fit the call’s form.', errors);
+    if (errors.length) throw new AppError('validation', msg('call.problem.answers'), errors);
     const secret = randomBytes(24).toString('base64url');
     const locale = input.locale ?? opts.locale;
     let s = await q.insertSubmission(tx, {
@@ -178,12 +174,12 @@ export async function updateSubmission(
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const { submission: s, call, role } = await submissionFor(tx, network, access, id, true);
-    if (role !== 'applicant') throw new AppError('forbidden', 'Only the applicant may change a submission.');
+    if (role !== 'applicant') throw new AppError('forbidden', msg('call.problem.applicantChanges'));
     checkOpen(call, now, opts.locale);
     const answers = { ...s.answers, ...((patch.answers ?? {}) as Record<string, unknown>) };
     const eligibility = { ...s.eligibility, ...(patch.eligibility ?? {}) };
     const errors = checkAnswers(call.rules, answers, eligibility, { submit: false, filesPresent: new Set() });
-    if (errors.length) throw new AppError('validation', 'Some answers do not fit the call’s form.', errors);
+    if (errors.length) throw new AppError('validation', msg('call.problem.answers'), errors);
     let row = await q.updateSubmissionRow(tx, s.id, {
       answers,
       eligibility,
@@ -221,12 +217,12 @@ export async function attachFile(
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const { submission: s, call, role } = await submissionFor(tx, network, access, id, true);
-    if (role !== 'applicant') throw new AppError('forbidden', 'Only the applicant may attach files.');
+    if (role !== 'applicant') throw new AppError('forbidden', msg('call.problem.applicantFiles'));
     checkOpen(call, now, opts.locale);
     const def = call.rules.fields.find((f) => f.key === field && f.kind === 'file');
     if (!def)
-      throw new AppError('validation', `${field} is not a file field of this call.`, [
-        { field, message: 'is not a file field' },
+      throw new AppError('validation', msg('call.problem.notFileField', { field }), [
+        { field, message: msg('call.problem.notFileFieldShort') },
       ]);
     const type = checkFile({ bytes, name: field, field }, { accept: ACCEPTED, maxBytes: call.rules.maxFileBytes });
     const cleaned = await stripMetadata(bytes, type, field);

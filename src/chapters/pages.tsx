@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { PartnershipCreateSchema } from '../partnerships/schemas.js';
 import { createPartnership, updatePartnership } from '../partnerships/service.js';
-import { AppError } from '../web/errors.js';
+import { notFound } from '../web/errors.js';
 import { filled, formError, formValues, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, refusalText } from '../web/policy.js';
@@ -26,6 +26,7 @@ import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
 import { editChapterPage } from './edit-page.js';
 import { newChapterPage } from './chapter-form.js';
+import { msg } from '../web/i18n.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -225,7 +226,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
 
   app.post<{ Params: { id: string } }>('/admin/partnerships/:id/end', csrf, async (req, reply) => {
     authorize(req.user, chapterPolicy.managePartnerships(req.user), 'change partnerships');
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw new AppError('not_found', 'This partnership does not exist.');
+    if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw notFound(msg('chapter.problem.partnership'));
     const today = new Date().toISOString().slice(0, 10);
     const p = await updatePartnership(db, req.network, req.params.id, { status: 'ended', until: today });
     return reply.redirect(`/admin/chapters/${p.chapter.slug}?done=saved`, 303);

@@ -5,12 +5,13 @@ import { AppError, notFound } from '../web/errors.js';
 import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { ChapterCreate, ChapterUpdate, InterestCreate } from './schemas.js';
+import { msg } from '../web/i18n.js';
 
 export type { ChapterRow } from './queries.js';
 
 export async function findChapter(db: Tx, network: Network, slug: string, lock = false): Promise<q.ChapterRow> {
   const row = await q.selectChapter(db, network.id, slug, lock);
-  if (!row) throw notFound(`The chapter "${slug}"`);
+  if (!row) throw notFound(msg('chapter.problem.theChapter', { slug }));
   return row;
 }
 
@@ -18,11 +19,9 @@ export async function createChapter(db: Tx, network: Network, input: ChapterCrea
   const slug = slugFor(input.name, input.slug);
   const row = await q.insertChapter(db, network.id, { ...input, slug });
   if (!row)
-    throw new AppError(
-      'conflict',
-      `A chapter with the URL name "${slug}" already exists. Choose another name or slug.`,
-      [{ field: 'slug', message: 'is already used' }],
-    );
+    throw new AppError('conflict', msg('chapter.problem.slugTaken', { slug }), [
+      { field: 'slug', message: msg('validation.alreadyUsed') },
+    ]);
   return row;
 }
 
@@ -35,8 +34,8 @@ export async function updateChapter(
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, slug, true);
     if (patch.slug && patch.slug !== chapter.slug && (await q.selectChapter(tx, network.id, patch.slug))) {
-      throw new AppError('conflict', `A chapter with the URL name "${patch.slug}" already exists.`, [
-        { field: 'slug', message: 'is already used' },
+      throw new AppError('conflict', msg('chapter.problem.slugExists', { slug: patch.slug }), [
+        { field: 'slug', message: msg('validation.alreadyUsed') },
       ]);
     }
     return q.updateChapter(tx, chapter.id, patch);
@@ -52,10 +51,7 @@ export async function deleteChapter(db: Tx, network: Network, slug: string): Pro
 export async function registerInterest(db: Tx, network: Network, slug: string, input: InterestCreate) {
   const chapter = await findChapter(db, network, slug);
   if (chapter.status !== 'planned') {
-    throw new AppError(
-      'conflict',
-      `The chapter ${chapter.name} is ${chapter.status}, not planned: sign-ups are for chapters that have not launched yet.`,
-    );
+    throw new AppError('conflict', msg('chapter.problem.notPlanned', { name: chapter.name, status: chapter.status }));
   }
   return q.insertInterest(db, network.id, chapter.id, input.name, input.email);
 }
@@ -63,11 +59,9 @@ export async function registerInterest(db: Tx, network: Network, slug: string, i
 async function userByEmail(db: Tx, network: Network, email: string) {
   const user = await findUserByEmail(db, network.id, email);
   if (!user)
-    throw new AppError(
-      'not_found',
-      `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`,
-      [{ field: 'email', message: 'has no account' }],
-    );
+    throw new AppError('not_found', msg('error.noAccountFor', { email }), [
+      { field: 'email', message: msg('validation.noAccount') },
+    ]);
   return user;
 }
 
@@ -81,7 +75,7 @@ export async function addOrganizer(db: Tx, network: Network, slug: string, email
 export async function removeOrganizer(db: Tx, network: Network, slug: string, userId: string) {
   const chapter = await findChapter(db, network, slug);
   if (!(await q.deleteOrganizer(db, network.id, chapter.id, userId)))
-    throw notFound(`The organiser ${userId} of ${chapter.name}`);
+    throw notFound(msg('chapter.problem.organiser', { id: userId, chapter: chapter.name }));
 }
 
 export const listOrganizers = (db: Tx, network: Network, chapterId: string) =>
@@ -107,7 +101,7 @@ export async function setOrganizerNotify(
 ) {
   const chapter = await findChapter(db, network, slug);
   if (!(await q.updateOrganizerNotify(db, network.id, chapter.id, userId, notify)))
-    throw notFound(`Your organiser role in ${chapter.name}`);
+    throw notFound(msg('chapter.problem.ownRole', { chapter: chapter.name }));
   return chapter;
 }
 export const organizerNotify = (db: Tx, network: Network, chapterId: string, userId: string) =>

@@ -32,6 +32,7 @@ import {
   firstNames,
   lastNames,
 } from './data.js';
+import { msg } from '../web/i18n.js';
 
 export async function isNetworkEmpty(db: Db, network: Network): Promise<boolean> {
   const [c] = await db.select({ n: count() }).from(chapters).where(eq(chapters.networkId, network.id));
@@ -76,11 +77,7 @@ export async function loadDemo(
   opts: { force?: boolean; baseUrl?: string; dataDir?: string } = {},
 ): Promise<DemoSummary> {
   if (!(await isNetworkEmpty(db, network))) {
-    if (!opts.force)
-      throw new AppError(
-        'conflict',
-        `the network "${network.name}" already has chapters or venues: run \`essaim demo --force\` to replace them with the demo`,
-      );
+    if (!opts.force) throw new AppError('conflict', msg('demo.problem.notEmpty', { name: network.name }));
     // Network-owned calls (and all that hangs off them) go too; chapter calls go with their chapter.
     await db.delete(calls).where(eq(calls.networkId, network.id));
     await clearDemoMoney(db, network);

@@ -9,6 +9,7 @@ import type { DirectoryEntry, DirectoryFilters, MemberProfileView } from './sche
 import * as q from './queries.js';
 import { corrections } from './vocabulary.js';
 import { skillKeysOf } from '../profiles/service.js';
+import { msg } from '../web/i18n.js';
 
 export type Scope = q.Scope;
 
@@ -18,7 +19,7 @@ export type Scope = q.Scope;
  * organisers also every follower of their chapters (opted in or not); admins everyone.
  */
 export async function directoryScope(db: Tx, network: Network, viewer: Actor): Promise<Scope> {
-  if (!viewer) throw new AppError('unauthenticated', 'Sign in to see the member directory.');
+  if (!viewer) throw new AppError('unauthenticated', msg('directory.problem.signIn'));
   if (isAdmin(viewer)) return { networkId: network.id, all: true };
   return {
     networkId: network.id,
@@ -52,8 +53,8 @@ async function criteriaOf(db: Tx, network: Network, f: DirectoryFilters): Promis
   if (f.chapter) {
     chapterId = await q.selectChapterId(db, network.id, f.chapter);
     if (!chapterId)
-      throw new AppError('validation', `No chapter has the URL name "${f.chapter}".`, [
-        { field: 'chapter', message: 'is not a chapter of this network' },
+      throw new AppError('validation', msg('directory.problem.noChapter', { slug: f.chapter }), [
+        { field: 'chapter', message: msg('validation.notInNetwork', { what: 'chapter' }) },
       ]);
   }
   const cityKey = fold(f.city ?? '').trim();
@@ -125,7 +126,7 @@ export async function searchInScope(
 }
 
 /** The same answer for a profile that does not exist and one the viewer may not see: existence is not revealed. */
-const hidden = () => new AppError('not_found', 'No member with this id is visible to you.');
+const hidden = () => new AppError('not_found', msg('directory.problem.hidden'));
 
 export async function memberProfile(
   db: Tx,

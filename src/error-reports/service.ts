@@ -4,7 +4,7 @@ import { queueWrittenMails } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
 import { articleNoticeRecipients, findArticle, isNewsEditor, readableArticle } from '../news/service.js';
 import { AppError, notFound } from '../web/errors.js';
-import { localeOr, translator } from '../web/i18n.js';
+import { localeOr, translator, msg } from '../web/i18n.js';
 import { isUuid } from '../web/schemas.js';
 import { authorize, type Actor } from '../web/policy.js';
 import type { ReportCreate, ReportDecision } from './schemas.js';
@@ -36,7 +36,7 @@ export async function submitReport(
         and(eq(errorReports.articleId, article.id), gte(errorReports.createdAt, new Date(Date.now() - 3_600_000))),
       );
     if ((recent?.n ?? 0) >= PER_ARTICLE_PER_HOUR)
-      throw new AppError('rate_limited', 'This article has received many reports in the last hour: try again later.');
+      throw new AppError('rate_limited', msg('errorReport.problem.tooMany'));
     const url = `${ctx.baseUrl}/news/${article.slug}`;
     const [row] = await tx
       .insert(errorReports)
@@ -120,15 +120,15 @@ export async function decideReport(
   baseUrl: string,
 ) {
   authorize(actor, await isNewsEditor(db, actor, network.id), 'decide on reports');
-  if (!isUuid(id)) throw notFound('This report');
+  if (!isUuid(id)) throw notFound(msg('errorReport.problem.report'));
   return db.transaction(async (tx) => {
     const [r] = await tx
       .select()
       .from(errorReports)
       .where(and(eq(errorReports.networkId, network.id), eq(errorReports.id, id)))
       .for('update');
-    if (!r) throw notFound('This report');
-    if (r.status !== 'new' && r.status !== 'stale') throw new AppError('conflict', 'This report was already decided.');
+    if (!r) throw notFound(msg('errorReport.problem.report'));
+    if (r.status !== 'new' && r.status !== 'stale') throw new AppError('conflict', msg('errorReport.problem.decided'));
     const [row] = await tx
       .update(errorReports)
       .set({

@@ -3,6 +3,7 @@ import { type EventRow, findEvent, queueEventWebhooks, writeEvent } from '../eve
 import type { Network } from '../networks/service.js';
 import { cancelAllRegistrations } from '../registrations/service.js';
 import { AppError } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
 
 // Above events and registrations: cancelling an event cancels, tells and unschedules every
 // registration on it, in the transaction that holds the event row's lock.
@@ -12,7 +13,12 @@ export async function cancelEvent(db: Db, network: Network, id: string, reason: 
   return db.transaction(async (tx) => {
     const event = await findEvent(tx, network, id, true);
     if (event.status === 'cancelled')
-      throw new AppError('conflict', `This event was already cancelled (${event.cancelReason ?? 'no reason given'}).`);
+      throw new AppError(
+        'conflict',
+        event.cancelReason
+          ? msg('event.problem.alreadyCancelled', { reason: event.cancelReason })
+          : msg('event.problem.alreadyCancelledNoReason'),
+      );
     const row = await writeEvent(tx, id, {
       status: 'cancelled',
       cancelReason: reason,

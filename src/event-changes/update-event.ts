@@ -20,6 +20,7 @@ import {
   withdrawVenueConsents,
 } from '../registrations/service.js';
 import { AppError } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
 
 // A change of an event reaches its registrations (promotion, notices, consents): it lives above
 // both features, in one transaction, in the spirit of pretix's `cancelevent`. The lock order is
@@ -40,7 +41,7 @@ export async function updateEvent(
 ): Promise<EventRow> {
   return db.transaction(async (tx) => {
     const event = await findEvent(tx, network, id, true);
-    if (event.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled: it cannot be changed.');
+    if (event.status === 'cancelled') throw new AppError('conflict', msg('event.problem.cancelledFrozen'));
     let targets: EventRow[] = [event];
     if (scope !== 'occurrence' && event.seriesId) {
       const from = scope === 'following' ? (event.recurrenceId ?? event.startsAt) : new Date(0);
@@ -64,8 +65,8 @@ export async function updateEvent(
     const newStart = patch.startsAt ?? event.startsAt;
     const newEnd = patch.endsAt ?? event.endsAt;
     if (newEnd <= newStart)
-      throw new AppError('validation', 'The event must end after it starts.', [
-        { field: 'endsAt', message: 'must be after startsAt' },
+      throw new AppError('validation', msg('event.problem.endAfterStart'), [
+        { field: 'endsAt', message: msg('validation.endAfterStart') },
       ]);
     const timeChanged = patch.startsAt !== undefined || patch.endsAt !== undefined || patch.timeZone !== undefined;
     const wall = wallClock(newStart, timeZone);
@@ -113,8 +114,12 @@ export async function updateEvent(
       if (capacity < confirmed) {
         throw new AppError(
           'conflict',
-          `${confirmed} people are confirmed for "${locked.title}" on ${localString(locked.startsAt, locked.timeZone).slice(0, 10)}: the capacity cannot go below ${confirmed}. Cancel registrations first.`,
-          [{ field: 'capacity', message: `must be at least ${confirmed}` }],
+          msg('event.problem.capacityBelow', {
+            confirmed,
+            title: locked.title,
+            date: localString(locked.startsAt, locked.timeZone).slice(0, 10),
+          }),
+          [{ field: 'capacity', message: msg('validation.min', { min: confirmed }) }],
         );
       }
       const shift = target.id === event.id ? 0 : startsAt.getTime() - target.startsAt.getTime();

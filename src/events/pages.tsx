@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import * as registrations from '../registrations/service.js';
-import { AppError } from '../web/errors.js';
+import { AppError, notFound } from '../web/errors.js';
 import { ErrorSummary, Field, formError, Section, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { formatRange, formatShort } from './format.js';
@@ -14,6 +14,7 @@ import * as events from './service.js';
 import type { EventView } from './schemas.js';
 import { AddToCalendar } from '../calendar/components.js';
 import { EventHead } from '../feeds/components.js';
+import { msg } from '../web/i18n.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -130,7 +131,7 @@ async function eventPage(
   const { t } = ctx;
   const row = await events.findEvent(db, req.network, req.params.id);
   const canManage = await eventPolicy.manageEvent(db, req.user, row);
-  if (!visibleTo(row, canManage)) throw new AppError('not_found', 'This event does not exist.');
+  if (!visibleTo(row, canManage)) throw notFound(msg('event.problem.thisEvent'));
   const view = await events.viewEvent(db, row);
   const open = registrationOpen(row);
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;

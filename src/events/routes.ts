@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { findVenue } from '../venues/service.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
-import { AppError } from '../web/errors.js';
+import { AppError, notFound } from '../web/errors.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
@@ -19,6 +19,7 @@ import {
   EventUpdateSchema,
 } from './schemas.js';
 import * as eventsService from './service.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['events'];
 const IdParams = z.object({ id: z.uuid({ message: 'must be an event id (UUID)' }) });
@@ -35,9 +36,7 @@ function decodeCursor(cursor: string | undefined) {
   } catch {
     // fall through
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
-    { field: 'cursor', message: 'is not a valid cursor' },
-  ]);
+  throw new AppError('validation', msg('error.badCursor'), [{ field: 'cursor', message: msg('validation.badCursor') }]);
 }
 
 const presentEvents = eventsService.viewEvents;
@@ -114,7 +113,7 @@ export function eventRoutes(app: Api, db: Db): void {
     handler: async (req) => {
       const event = await eventsService.findEvent(db, req.network, req.params.id);
       if (!(await eventPolicy.see(db, req.user, event)))
-        throw new AppError('not_found', `The event ${event.id} does not exist.`);
+        throw notFound(msg('event.problem.theEvent', { id: event.id }));
       return eventsService.viewEvent(db, event);
     },
   });

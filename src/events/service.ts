@@ -10,6 +10,7 @@ import { expandRule, normaliseRrule } from './recurrence.js';
 import { presentEvent } from './present.js';
 import type { EventCreate, EventView } from './schemas.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
+import { msg } from '../web/i18n.js';
 
 export type { EventRow } from './queries.js';
 export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
@@ -50,7 +51,7 @@ function horizonFrom(now: Date): Date {
 
 export async function findEvent(db: Tx, network: Network, id: string, lock = false): Promise<EventRow> {
   const row = isUuid(id) ? await q.selectEvent(db, network.id, id, lock) : undefined;
-  if (!row) throw notFound(`The event ${id}`);
+  if (!row) throw notFound(msg('event.problem.theEvent', { id }));
   return row;
 }
 
@@ -67,11 +68,9 @@ export async function createEvent(
     const place = await resolvePlace(tx, network, input.venue, input.room, input.onlineUrl);
     const capacity = input.capacity ?? place.roomCapacity;
     if (!capacity)
-      throw new AppError(
-        'validation',
-        'Say how many people can come: give a capacity, or a room (its capacity is used).',
-        [{ field: 'capacity', message: 'is required without a room' }],
-      );
+      throw new AppError('validation', msg('event.problem.capacityNeeded'), [
+        { field: 'capacity', message: msg('event.problem.capacityWithoutRoom') },
+      ]);
     checkWindow(input.registrationOpensAt, input.registrationClosesAt);
     const template: q.EventValues = {
       networkId: network.id,
@@ -111,8 +110,8 @@ export async function createEvent(
       until,
     });
     if (starts.length === 0)
-      throw new AppError('validation', 'This rule gives no occurrence in the next twelve months.', [
-        { field: 'recurrence.rrule', message: 'gives no occurrence' },
+      throw new AppError('validation', msg('event.problem.noOccurrence'), [
+        { field: 'recurrence.rrule', message: msg('event.problem.noOccurrenceField') },
       ]);
     const durationMs = input.endsAt.getTime() - input.startsAt.getTime();
     const series = await q.insertSeries(tx, {
@@ -246,7 +245,7 @@ export const upcomingEvents = (
 
 export async function findSeries(db: Tx, network: Network, id: string) {
   const series = isUuid(id) ? await q.selectSeries(db, network.id, id) : undefined;
-  if (!series) throw notFound(`The series ${id}`);
+  if (!series) throw notFound(msg('event.problem.theSeries', { id }));
   const occurrences = await q.selectAllOccurrences(db, series.id);
   return { series, occurrences };
 }

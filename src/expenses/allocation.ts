@@ -4,6 +4,7 @@ import type { Tx } from '../db/connection.js';
 import { findEvent } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import { AppError, type FieldError } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
 
 export interface Line {
   chapterId: string | null;
@@ -31,27 +32,28 @@ export async function resolveAllocation(
   const errors: FieldError[] = [];
   const given = events.filter((e) => e.amountCents !== undefined).length;
   if (given !== 0 && given !== events.length)
-    errors.push({ field: 'events', message: 'give an amount for every event, or for none (an equal split)' });
+    errors.push({ field: 'events', message: msg('expenses.problem.amountsAllOrNone') });
   if (new Set(events.map((e) => e.eventId)).size !== events.length)
-    errors.push({ field: 'events', message: 'names the same event twice' });
+    errors.push({ field: 'events', message: msg('expenses.problem.eventTwice') });
   if (new Set(grants.map((g) => g.grantId)).size !== grants.length)
-    errors.push({ field: 'grants', message: 'names the same grant twice' });
+    errors.push({ field: 'grants', message: msg('expenses.problem.grantTwice') });
   const split = given === 0 ? splitEqually(line.amountCents, events.length) : events.map((e) => e.amountCents!);
   const eventShares = events.map((e, i) => ({ eventId: e.eventId, amountCents: split[i]! }));
   if (events.length) {
     const sum = eventShares.reduce((s, e) => s + e.amountCents, 0);
     if (sum !== line.amountCents)
-      errors.push({ field: 'events', message: `shares add up to ${sum} cents, not the amount of ${line.amountCents}` });
+      errors.push({ field: 'events', message: msg('expenses.problem.sharesSum', { sum, amount: line.amountCents }) });
     eventShares.forEach((e, i) => {
       if (!sameSign(e.amountCents, line.amountCents))
-        errors.push({ field: `events.${i}.amountCents`, message: 'must have the sign of the amount' });
+        errors.push({ field: `events.${i}.amountCents`, message: msg('expenses.problem.sign') });
     });
   }
   for (const [i, share] of eventShares.entries()) {
     const event = await findEvent(db, network, share.eventId).catch(() => undefined);
-    if (!event) errors.push({ field: `events.${i}.eventId`, message: 'is not an event of this network' });
+    if (!event)
+      errors.push({ field: `events.${i}.eventId`, message: msg('validation.notInNetwork', { what: 'event' }) });
     else if (line.chapterId !== null && event.chapterId !== line.chapterId)
-      errors.push({ field: `events.${i}.eventId`, message: "is an event of another chapter than the expense's" });
+      errors.push({ field: `events.${i}.eventId`, message: msg('expenses.problem.otherChapter') });
   }
   const found: (GrantRow | undefined)[] = [];
   for (const g of grants) found.push(await findGrant(db, network, g.grantId).catch(() => undefined));
@@ -59,32 +61,35 @@ export async function resolveAllocation(
     const grant = found[i];
     const field = `grants.${i}`;
     if (!grant) {
-      errors.push({ field: `${field}.grantId`, message: 'is not a grant of this network' });
+      errors.push({ field: `${field}.grantId`, message: msg('validation.notInNetwork', { what: 'grant' }) });
       continue;
     }
     if (!grant.eligibleCategories.includes(line.category))
       errors.push({
         field: `${field}.grantId`,
-        message: `${grant.funder} does not fund the category "${line.category}"`,
+        message: msg('expenses.problem.funderCategory', { funder: grant.funder, category: line.category }),
       });
     if (line.incurredOn < grant.periodStart || line.incurredOn > grant.periodEnd)
       errors.push({
         field: `${field}.grantId`,
-        message: `the expense date is outside the grant period ${grant.periodStart} – ${grant.periodEnd}`,
+        message: msg('expenses.problem.period', { start: grant.periodStart, end: grant.periodEnd }),
       });
     if (grant.chapterId !== null && grant.chapterId !== line.chapterId)
-      errors.push({ field: `${field}.grantId`, message: `${grant.funder} funds another chapter's expenses` });
+      errors.push({
+        field: `${field}.grantId`,
+        message: msg('expenses.problem.funderChapter', { funder: grant.funder }),
+      });
     if (!sameSign(g.amountCents, line.amountCents))
-      errors.push({ field: `${field}.amountCents`, message: 'must have the sign of the amount' });
+      errors.push({ field: `${field}.amountCents`, message: msg('expenses.problem.sign') });
     if (Math.abs(g.amountCents) > Math.abs(line.amountCents))
-      errors.push({ field: `${field}.amountCents`, message: 'a grant may fund at most 100 % of the line' });
+      errors.push({ field: `${field}.amountCents`, message: msg('expenses.problem.grantMax') });
   }
   const granted = grants.reduce((s, g) => s + g.amountCents, 0);
   if (grants.length > 1 && Math.abs(granted) > Math.abs(line.amountCents))
     errors.push({
       field: 'grants',
-      message: `grants together fund ${granted} cents, more than the line's ${line.amountCents}`,
+      message: msg('expenses.problem.grantsTogether', { granted, amount: line.amountCents }),
     });
-  if (errors.length) throw new AppError('validation', 'The allocation of this expense is not valid.', errors);
+  if (errors.length) throw new AppError('validation', msg('expenses.problem.allocation'), errors);
   return { events: eventShares, grants };
 }

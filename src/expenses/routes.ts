@@ -21,6 +21,7 @@ import {
   RejectSchema,
 } from './schemas.js';
 import * as expenses from './service.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['money'];
 const IdParams = z.object({ id: z.uuid() });
@@ -85,7 +86,8 @@ export function expenseRoutes(app: Api, db: Db, config: Config): void {
     handler: async (req) => {
       const user = requireUser(req);
       const row = await expenses.findExpense(db, req.network, req.params.id);
-      if (!expensePolicy.read(await moneyScope(db, req.network, user), user, row)) throw notFound('This expense');
+      if (!expensePolicy.read(await moneyScope(db, req.network, user), user, row))
+        throw notFound(msg('expenses.problem.expense'));
       return one(req, row.id);
     },
   });
@@ -179,7 +181,7 @@ export function expenseRoutes(app: Api, db: Db, config: Config): void {
       },
       handler: async (req, reply) => {
         if (!Buffer.isBuffer(req.body))
-          throw new AppError('unsupported_media_type', 'Send the receipt file itself as the body.');
+          throw new AppError('unsupported_media_type', msg('error.sendBodyAs', { what: 'receipt' }));
         await expenses.addReceipt(db, store, req.network, requireUser(req), req.params.id, {
           bytes: req.body,
           name: req.query.name,
@@ -203,7 +205,7 @@ export function expenseRoutes(app: Api, db: Db, config: Config): void {
       authorize(user, expensePolicy.read(await moneyScope(db, req.network, user), user, row), 'see this expense');
       const receipt = (await expenses.receiptsOf(db, [row.id])).find((r) => r.id === req.params.receiptId);
       const bytes = receipt && (await store.get(receipt.key));
-      if (!receipt || !bytes) throw notFound('This receipt');
+      if (!receipt || !bytes) throw notFound(msg('expenses.problem.receipt'));
       return reply
         .type(receipt.contentType)
         .header('content-disposition', `attachment; filename="${receipt.name.replace(/[^\w. -]/g, '_')}"`)

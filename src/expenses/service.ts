@@ -7,6 +7,7 @@ import { saveFile, type BlobStore, type IncomingFile } from '../storage/service.
 import { queueWebhooks } from '../webhooks/outbox.js';
 import type { User } from '../accounts/service.js';
 import { AppError, notFound } from '../web/errors.js';
+import type { MessageKey } from '../web/i18n/en.js';
 import { authorize } from '../web/policy.js';
 import { isUuid } from '../web/schemas.js';
 import { resolveAllocation } from './allocation.js';
@@ -15,6 +16,7 @@ import { queueExpenseNotices, type ExpenseNotice } from './notices.js';
 import { expensePolicy } from './policy.js';
 import * as q from './queries.js';
 import type { ExpenseCreate, ExpenseUpdate } from './schemas.js';
+import { msg } from '../web/i18n.js';
 
 export type { ExpenseRow } from './queries.js';
 export const ExpenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
@@ -66,7 +68,7 @@ export async function viewExpenses(db: Tx, network: Network, rows: q.ExpenseRow[
 
 export async function findExpense(db: Tx, network: Network, id: string, lock = false): Promise<q.ExpenseRow> {
   const [row] = isUuid(id) ? await q.selectExpenses(db, network.id, { ids: [id], lock }) : [];
-  if (!row) throw notFound('This expense');
+  if (!row) throw notFound(msg('expenses.problem.expense'));
   return row;
 }
 
@@ -121,9 +123,12 @@ export async function updateExpense(db: Db, network: Network, actor: User, id: s
   return db.transaction(async (tx) => {
     const current = await findExpense(tx, network, id, true);
     const scope = await moneyScope(tx, network, actor);
-    if (!expensePolicy.read(scope, actor, current)) throw notFound('This expense');
+    if (!expensePolicy.read(scope, actor, current)) throw notFound(msg('expenses.problem.expense'));
     if (current.status !== 'draft' && current.status !== 'incomplete')
-      throw new AppError('conflict', `This expense is ${current.status}: only drafts and incomplete expenses change.`);
+      throw new AppError(
+        'conflict',
+        msg('expenses.problem.notEditable', { status: msg(`expenses.status.${current.status}` as MessageKey) }),
+      );
     authorize(actor, expensePolicy.edit(scope, actor, current), 'change this expense');
     if (patch.category) await checkCategory(tx, network, patch.category, 'category');
     const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
@@ -166,7 +171,7 @@ async function step(
   return db.transaction(async (tx) => {
     const e = await findExpense(tx, network, id, true);
     const scope = await moneyScope(tx, network, actor);
-    if (!expensePolicy.read(scope, actor, e)) throw notFound('This expense');
+    if (!expensePolicy.read(scope, actor, e)) throw notFound(msg('expenses.problem.expense'));
     const { action, notice, to } = await run(tx, e, scope);
     const after = await findExpense(tx, network, id);
     await audit(tx, network, actor, action, e, { from: e.status, to: after.status, reason: after.statusReason });
@@ -187,7 +192,11 @@ const expectStatus = (e: q.ExpenseRow, allowed: string[], verb: string) => {
   if (!allowed.includes(e.status))
     throw new AppError(
       'conflict',
-      `This expense is ${e.status}: it cannot be ${verb} (only when ${allowed.join(' or ')}).`,
+      msg('expenses.problem.wrongStatus', {
+        status: msg(`expenses.status.${e.status}` as MessageKey),
+        verb,
+        allowed: allowed.join(' / '),
+      }),
     );
 };
 
@@ -201,8 +210,8 @@ export const submitExpense = (db: Db, network: Network, actor: User, id: string,
       expectStatus(e, ['draft', 'incomplete'], 'submitted');
       authorize(actor, expensePolicy.edit(scope, actor, e), 'submit this expense');
       if (e.paidBy === 'organiser' && (await q.selectReceipts(tx, [e.id])).length === 0)
-        throw new AppError('validation', 'A reimbursement needs at least one receipt: add it, then submit.', [
-          { field: 'receipts', message: 'at least one receipt is required for a reimbursement' },
+        throw new AppError('validation', msg('expenses.problem.needsReceipt'), [
+          { field: 'receipts', message: msg('expenses.problem.needsReceiptField') },
         ]);
       await q.updateExpense(tx, e.id, {
         status: 'submitted',
@@ -233,8 +242,8 @@ export const approveExpense = (db: Db, network: Network, actor: User, id: string
       if (Math.abs(e.amountCents) > settings.selfApprovalLimitCents && e.submittedBy === actor.id)
         throw new AppError(
           'forbidden',
-          `Above ${settings.selfApprovalLimitCents / 100} EUR an expense is approved by someone other than its submitter.`,
-          [{ field: 'approver', message: 'must not be the submitter above the limit' }],
+          msg('expenses.problem.selfApproval', { limit: settings.selfApprovalLimitCents / 100 }),
+          [{ field: 'approver', message: msg('expenses.problem.selfApprovalField') }],
         );
       await q.updateExpense(tx, e.id, { status: 'approved', approvedBy: actor.id, approvedAt: new Date() });
       await queueWebhooks(tx, network.id, 'expense.approved', expenseData(e, 'approved'));
@@ -308,9 +317,12 @@ export async function addReceipt(
   return db.transaction(async (tx) => {
     const e = await findExpense(tx, network, id, true);
     const scope = await moneyScope(tx, network, actor);
-    if (!expensePolicy.read(scope, actor, e)) throw notFound('This expense');
+    if (!expensePolicy.read(scope, actor, e)) throw notFound(msg('expenses.problem.expense'));
     if (!['draft', 'incomplete', 'submitted'].includes(e.status))
-      throw new AppError('conflict', `This expense is ${e.status}: its receipts are final.`);
+      throw new AppError(
+        'conflict',
+        msg('expenses.problem.receiptsFinal', { status: msg(`expenses.status.${e.status}` as MessageKey) }),
+      );
     authorize(actor, expensePolicy.addReceipt(scope, actor, e), 'add receipts to this expense');
     const upload = await saveFile(tx, store, network.id, file, RECEIPT_RULES, actor.id);
     await q.insertReceipt(tx, { networkId: network.id, expenseId: e.id, uploadId: upload.id });

@@ -6,6 +6,7 @@ import { authorize } from '../web/policy.js';
 import { gdprPolicy } from './policy.js';
 import { DeleteMeSchema, MemberIdParamsSchema } from './schemas.js';
 import { deleteMember, exportMember } from './service.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['members'];
 
@@ -41,8 +42,8 @@ export function gdprRoutes(app: Api, db: Db): void {
     handler: async (req, reply) => {
       const user = requireUser(req);
       if (req.body.confirm.toLowerCase() !== user.email)
-        throw new AppError('validation', 'To delete your account, send your own e-mail address as "confirm".', [
-          { field: 'confirm', message: 'must be your e-mail address' },
+        throw new AppError('validation', msg('gdpr.problem.confirm'), [
+          { field: 'confirm', message: msg('gdpr.problem.confirmField') },
         ]);
       await deleteMember(db, req.network, user.id, user);
       return reply.code(204).send(null);

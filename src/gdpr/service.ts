@@ -7,6 +7,7 @@ import { isoOrNull as iso } from '../db/gdpr.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { erasers, sections } from './registry.js';
+import { msg } from '../web/i18n.js';
 
 /** "Ada Lovelace" → "A. L.": enough for an admin to recognise an entry, not enough to identify anyone. */
 export function initialsOf(name: string): string {
@@ -28,7 +29,7 @@ const subjectOf = (user: { id: string; name: string }) => `member ${user.id} (${
 export async function exportMember(db: Db, network: Network, userId: string, actor?: Pick<User, 'id' | 'email'>) {
   return db.transaction(async (tx) => {
     const user = await findAccount(tx, network.id, userId);
-    if (!user) throw notFound(`The member ${userId}`);
+    if (!user) throw notFound(msg('gdpr.problem.member', { id: userId }));
     const who = { networkId: network.id, userId: user.id, email: user.email };
     const data: Record<string, unknown> = {
       exportedAt: new Date().toISOString(),
@@ -63,13 +64,10 @@ export async function deleteMember(
 ): Promise<{ anonymisedRegistrations: number }> {
   return db.transaction(async (tx) => {
     const user = await findAccount(tx, network.id, userId);
-    if (!user) throw notFound(`The member ${userId}`);
+    if (!user) throw notFound(msg('gdpr.problem.member', { id: userId }));
     // countOtherAdmins locks the admin rows first, so two admins deleting each other cannot both pass.
     if (user.role === 'admin' && (await countOtherAdmins(tx, network.id, user.id)) === 0) {
-      throw new AppError(
-        'conflict',
-        "This is the network's only admin: make someone else admin before deleting this account.",
-      );
+      throw new AppError('conflict', msg('gdpr.problem.onlyAdmin'));
     }
     const who = { networkId: network.id, userId: user.id, email: user.email };
     const erasure = { registrationIds: [] as string[] };

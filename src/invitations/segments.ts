@@ -2,9 +2,9 @@ import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { skillKeysOf } from '../profiles/service.js';
 import { regionFromText, regionName } from '../web/regions.js';
-import { AppError, fieldErrors } from '../web/errors.js';
+import { AppError, fieldErrors, notFound } from '../web/errors.js';
 import { fold } from '../web/fold.js';
-import { translator, type Locale } from '../web/i18n.js';
+import { currentLocale, msg, render, translator, type Locale } from '../web/i18n.js';
 import * as q from './queries.js';
 import { SegmentSchema, type Segment } from './schemas.js';
 
@@ -23,7 +23,9 @@ function checked(segment: Segment): Segment {
   }));
   throw new AppError(
     'validation',
-    `The segment is not valid — ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    msg('invitation.problem.badSegment', {
+      list: errors.map((e) => `${e.field}: ${render(translator(currentLocale()), e.message)}`).join('; '),
+    }),
     errors,
   );
 }
@@ -46,11 +48,10 @@ export async function resolveSegment(
   if (segment.comeHome) {
     const home = homeRegionOf(chapter);
     if (!home) {
-      const said = chapter.region ? `"${chapter.region}" names no Belgian province or region` : 'has no region';
       throw new AppError(
         'validation',
-        `"Come home" needs the chapter's region, and the region of ${chapter.name} ${said}. Set the chapter's region (e.g. "Hainaut"), or choose regions of origin instead.`,
-        [{ field: 'segment.comeHome', message: `the chapter ${chapter.name} has no known region` }],
+        msg('invitation.problem.comeHome', { chapter: chapter.name, region: chapter.region || 'none' }),
+        [{ field: 'segment.comeHome', message: msg('invitation.problem.noRegion', { chapter: chapter.name }) }],
       );
     }
     criteria.homeRegion = home;
@@ -68,8 +69,13 @@ export async function resolveSegment(
     if (unknown.length)
       throw new AppError(
         'validation',
-        `There is no chapter ${unknown.map((s) => `"${s}"`).join(', ')} in this network.`,
-        [{ field: 'segment.followed', message: `unknown chapter ${unknown.join(', ')}` }],
+        msg('invitation.problem.noChapters', { list: unknown.map((s) => `"${s}"`).join(', ') }),
+        [
+          {
+            field: 'segment.followed',
+            message: msg('invitation.problem.unknownChapters', { list: unknown.join(', ') }),
+          },
+        ],
       );
     criteria.chapterIds = found.map((c) => c.id);
     followed = found.map(({ slug, name }) => ({ slug, name }));
@@ -79,7 +85,7 @@ export async function resolveSegment(
 
 async function chapterOf(db: Tx, network: Network, event: EventRef): Promise<ChapterRef> {
   const chapter = await q.selectChapterById(db, network.id, event.chapterId);
-  if (!chapter) throw new AppError('not_found', 'The chapter of this event does not exist.');
+  if (!chapter) throw notFound(msg('invitation.problem.eventChapter'));
   return chapter;
 }
 

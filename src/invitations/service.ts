@@ -13,17 +13,17 @@ import { readOptOutToken } from './opt-out.js';
 import * as q from './queries.js';
 import type { Invite, Segment } from './schemas.js';
 import { describeSegment, resolveSegment } from './segments.js';
+import { msg } from '../web/i18n.js';
 
 export { countSegment, segmentMembers } from './segments.js';
 
 /** Invitations go to events people can still come to: published, not cancelled, not started. */
 export function checkInvitable(event: Pick<EventRow, 'status' | 'startsAt' | 'title'>, now = new Date()): void {
   if (event.status === 'cancelled')
-    throw new AppError('conflict', `"${event.title}" is cancelled: nobody can be invited to it.`);
+    throw new AppError('conflict', msg('invitation.problem.cancelled', { title: event.title }));
   if (event.status !== 'published')
-    throw new AppError('conflict', `"${event.title}" is a draft: publish it before inviting anyone.`);
-  if (event.startsAt <= now)
-    throw new AppError('conflict', `"${event.title}" has already started: invitations are for upcoming events.`);
+    throw new AppError('conflict', msg('invitation.problem.draft', { title: event.title }));
+  if (event.startsAt <= now) throw new AppError('conflict', msg('invitation.problem.started', { title: event.title }));
 }
 
 /** The event, 404 if unknown, 401/403 unless the actor runs it. */
@@ -41,7 +41,7 @@ export async function eventToManage(
 
 async function chapterOf(db: Tx, network: Network, chapterId: string) {
   const chapter = await q.selectChapterById(db, network.id, chapterId);
-  if (!chapter) throw notFound('The chapter');
+  if (!chapter) throw notFound(msg('invitation.problem.theChapter'));
   return chapter;
 }
 

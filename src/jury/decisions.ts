@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { sessionFromTalk } from '../programme/service.js';
 import { AppError, notFound } from '../web/errors.js';
-import { localeOr, translator, type T } from '../web/i18n.js';
+import { localeOr, msg, translator, type T } from '../web/i18n.js';
 import { pairKey } from './assignment.js';
 import * as q from './queries.js';
 import { computeResults } from './results.js';
@@ -22,7 +22,7 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
   const stage = position
     ? stages.find((s) => s.position === position)
     : (stages.find((s) => !s.closedAt) ?? stages.at(-1));
-  if (!stage) throw notFound(`Stage ${position}`);
+  if (!stage) throw notFound(msg('jury.problem.stage', { position: String(position ?? '') }));
   // Independent reads, side by side on the pool (inside a transaction they queue on its one client).
   const [subs, conflicts, all, decisions, jurors] = await Promise.all([
     stageSubmissions(db, call, stage),
@@ -88,7 +88,7 @@ export async function draftDecisions(
   return db.transaction(async (tx) => {
     const r = await stageResults(tx, network, actor, callId, input.stage);
     if (r.decisions.some((d) => d.status === 'sent'))
-      throw new AppError('conflict', 'The decisions of this stage were already sent: they cannot change any more.');
+      throw new AppError('conflict', msg('jury.problem.decisionsSentFrozen'));
     const last = r.stage.position === r.stages.length;
     const ids = new Set(r.subs.map((s) => s.id));
     const items =
@@ -101,8 +101,8 @@ export async function draftDecisions(
       }));
     for (const it of items)
       if (!ids.has(it.submissionId))
-        throw new AppError('validation', `Submission ${it.submissionId} is not judged in this stage.`, [
-          { field: 'items', message: `${it.submissionId} is not in this stage` },
+        throw new AppError('validation', msg('jury.problem.notInStage', { id: it.submissionId }), [
+          { field: 'items', message: msg('jury.problem.notInStageField', { id: it.submissionId }) },
         ]);
     for (const it of items) {
       await q.upsertDecision(tx, {
@@ -145,9 +145,8 @@ function letter(call: calls.CallRow, s: calls.SubmissionRow, d: q.DecisionRow, c
 export async function previewDecisions(db: Db, network: Network, actor: User | null, callId: string, stage?: number) {
   return db.transaction(async (tx) => {
     const r = await stageResults(tx, network, actor, callId, stage);
-    if (!r.decisions.length) throw new AppError('conflict', 'There is no decision to preview: draft them first.');
-    if (r.decisions.some((d) => d.status === 'sent'))
-      throw new AppError('conflict', 'These decisions were already sent.');
+    if (!r.decisions.length) throw new AppError('conflict', msg('jury.problem.nothingToPreview'));
+    if (r.decisions.some((d) => d.status === 'sent')) throw new AppError('conflict', msg('jury.problem.alreadySent'));
     await q.updateDecisions(
       tx,
       r.decisions.map((d) => d.id),
@@ -187,11 +186,10 @@ export async function sendDecisions(
 ) {
   return db.transaction(async (tx) => {
     const r = await stageResults(tx, network, actor, callId, opts.stage);
-    if (!r.decisions.length) throw new AppError('conflict', 'There is no decision to send: draft them first.');
-    if (r.decisions.some((d) => d.status === 'sent'))
-      throw new AppError('conflict', 'These decisions were already sent: nobody is written to twice.');
+    if (!r.decisions.length) throw new AppError('conflict', msg('jury.problem.nothingToSend'));
+    if (r.decisions.some((d) => d.status === 'sent')) throw new AppError('conflict', msg('jury.problem.sentOnce'));
     if (r.decisions.some((d) => d.status !== 'previewed'))
-      throw new AppError('conflict', 'Preview the decisions first: some changed since the last preview.');
+      throw new AppError('conflict', msg('jury.problem.previewFirst'));
     const now = new Date();
     const appealUntil = new Date(now.getTime() + r.call.rules.appealDays * 86_400_000);
     for (const d of r.decisions) {
@@ -231,7 +229,7 @@ export async function sendDecisions(
 export async function confirmAcceptance(db: Db, network: Network, token: string) {
   return db.transaction(async (tx) => {
     const d = await q.selectDecisionByConfirm(tx, sha256(token));
-    if (!d) throw notFound('This confirmation link');
+    if (!d) throw notFound(msg('jury.problem.confirmLink'));
     return confirmAccepted(tx, network, d.submissionId);
   });
 }
@@ -242,7 +240,7 @@ export async function confirmAcceptance(db: Db, network: Network, token: string)
  */
 export async function confirmAccepted(tx: Tx, network: Network, submissionId: string) {
   const s = await q.selectSubmissionForJury(tx, network.id, submissionId);
-  if (!s) throw notFound('This confirmation link');
+  if (!s) throw notFound(msg('jury.problem.confirmLink'));
   const call = await calls.findCall(tx, network, s.callId);
   const first = !s.confirmedAt;
   const row = first ? await calls.updateSubmissionRow(tx, s.id, { confirmedAt: new Date() }) : s;

@@ -8,6 +8,7 @@ import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { authorize } from '../web/policy.js';
 import * as q from './queries.js';
+import { msg } from '../web/i18n.js';
 import type { JurorInvite } from './schemas.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -24,8 +25,8 @@ export async function stageAt(db: Tx, call: calls.CallRow, position?: number) {
     ? stages.find((s) => s.position === position)
     : (stages.find((s) => !s.closedAt) ?? stages.at(-1));
   if (!stage)
-    throw new AppError('validation', `This call has no stage ${position}.`, [
-      { field: 'stage', message: 'no such stage' },
+    throw new AppError('validation', msg('jury.problem.noStage', { position: String(position) }), [
+      { field: 'stage', message: msg('jury.problem.noStageField') },
     ]);
   return { stage, stages };
 }
@@ -59,8 +60,8 @@ export async function inviteJuror(
       orderSeed: randomInt(1, 2_000_000_000),
     });
     if (!juror)
-      throw new AppError('conflict', `${input.email} is already a juror of this stage.`, [
-        { field: 'email', message: 'is already a juror' },
+      throw new AppError('conflict', msg('jury.problem.alreadyJuror', { email: input.email }), [
+        { field: 'email', message: msg('jury.problem.alreadyJurorField') },
       ]);
     await calls.queueCallMail(tx, network, {
       kind: 'call.juror.invite',
@@ -76,7 +77,7 @@ export async function inviteJuror(
 
 export async function jurorByInvite(db: Tx, network: Network, token: string) {
   const juror = await q.selectJurorByInvite(db, sha256(token));
-  if (!juror) throw notFound('This invitation');
+  if (!juror) throw notFound(msg('jury.problem.invitation'));
   const call = await calls.findCall(db, network, juror.callId);
   return { juror, call };
 }
@@ -84,7 +85,7 @@ export async function jurorByInvite(db: Tx, network: Network, token: string) {
 /** The signed-in person's juror seat in the call's current stage; 403 for anyone else. */
 export async function jurorSeat(db: Tx, network: Network, user: User | null, callId: string) {
   const call = await calls.findCall(db, network, callId);
-  if (!user) throw new AppError('unauthenticated', 'Sign in with your juror invitation link.');
+  if (!user) throw new AppError('unauthenticated', msg('jury.problem.signIn'));
   const { stage: current, stages } = await stageAt(db, call);
   // The juror's seat in the current stage, or else in the latest stage they sat in (read-only once closed).
   const seats = await q.selectJurorsOfUser(db, call.id, user.id);
@@ -92,7 +93,7 @@ export async function jurorSeat(db: Tx, network: Network, user: User | null, cal
   const juror =
     seats.find((j) => j.stageId === current.id) ??
     seats.sort((a, b) => (position.get(b.stageId) ?? 0) - (position.get(a.stageId) ?? 0))[0];
-  if (!juror) throw new AppError('forbidden', 'You are not a juror of this call.');
+  if (!juror) throw new AppError('forbidden', msg('jury.problem.notJuror'));
   const stage = stages.find((s) => s.id === juror.stageId)!;
   return { call, stage, stages, juror };
 }

@@ -10,6 +10,7 @@ import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import * as reviews from './reviews.js';
 import { ReviewInputSchema } from './schemas.js';
 import * as jury from './service.js';
+import { msg } from '../web/i18n.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -110,8 +111,8 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
     const slug = (req.params as { slug: string }).slug;
     const langs = [body.languages ?? []].flat().filter((l): l is string => ['fr', 'nl', 'en'].includes(l ?? ''));
     if (one(body.accept) !== 'yes' || !langs.length)
-      throw new AppError('validation', 'Accept the rules and choose at least one language.', [
-        { field: 'accept', message: 'is required' },
+      throw new AppError('validation', msg('jury.problem.acceptRules'), [
+        { field: 'accept', message: msg('validation.required') },
       ]);
     const call = await calls.findCall(db, req.network, slug);
     await jury.acceptRules(db, req.network, req.user, call.id, langs);
@@ -123,7 +124,9 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
     const slug = (req.params as { slug: string }).slug;
     const level = one(body.level);
     if (level !== 'none' && level !== 'soft' && level !== 'hard')
-      throw new AppError('validation', 'Choose none, soft or hard.', [{ field: 'level', message: 'is required' }]);
+      throw new AppError('validation', msg('jury.problem.chooseLevel'), [
+        { field: 'level', message: msg('validation.required') },
+      ]);
     const call = await calls.findCall(db, req.network, slug);
     await jury.declareConflict(db, req.network, req.user, call.id, {
       submissionId: one(body.submissionId) ?? '',
@@ -255,7 +258,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
       submit: true,
     });
     try {
-      if (!parsed.success) throw new AppError('validation', 'Invalid review.');
+      if (!parsed.success) throw new AppError('validation', msg('jury.problem.invalidReview'));
       const { next } = await reviews.saveReview(db, req.network, req.user, id, parsed.data);
       if (one(body.action) === 'next' && next) return reply.redirect(`/jury/${slug}/s/${next}`, 303);
       return reply.redirect(`/jury/${slug}/s/${id}?done=saved`, 303);

@@ -3,13 +3,14 @@ import { recordAudit } from '../audit/service.js';
 import * as calls from '../calls/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { AppError, notFound } from '../web/errors.js';
+import { AppError, notFound, type FieldError } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import { pairKey } from './assignment.js';
 import * as q from './queries.js';
 import type { ReviewInput } from './schemas.js';
 import { conflictLevels, jurorSeat, managedCall } from './service.js';
 import { stageSubmissions } from './stages.js';
+import { msg } from '../web/i18n.js';
 
 /** A juror's own order: a shuffle seeded by their seat, so two jurors never share an order (and no one sees the submission order). */
 export function ownOrder<T extends { id: string }>(items: T[], seed: number): T[] {
@@ -60,10 +61,10 @@ export async function jurorQueue(db: Tx, network: Network, user: User | null, ca
 export async function jurorView(db: Tx, network: Network, user: User | null, callId: string, submissionId: string) {
   const queue = await jurorQueue(db, network, user, callId);
   const item = queue.items.find((i) => i.id === submissionId);
-  if (!item) throw notFound(`Submission ${submissionId} in your assignments`);
+  if (!item) throw notFound(msg('jury.problem.assigned', { id: submissionId }));
   if (!item.declared)
-    throw new AppError('conflict', 'Declare first whether you have a conflict of interest with this submission.', [
-      { field: 'conflict', message: 'must be declared (none, soft or hard) before reading' },
+    throw new AppError('conflict', msg('jury.problem.declareFirst'), [
+      { field: 'conflict', message: msg('jury.problem.declareFirstField') },
     ]);
   const s = (await stageSubmissions(db, queue.call, queue.stage)).find((x) => x.id === submissionId)!;
   const co = await calls.coApplicantsOf(db, [s.id]);
@@ -84,8 +85,7 @@ export async function jurorView(db: Tx, network: Network, user: User | null, cal
 /** Other jurors' reviews of a submission: only once one's own is submitted (independence). */
 export async function othersReviews(db: Tx, network: Network, user: User | null, callId: string, submissionId: string) {
   const v = await jurorView(db, network, user, callId, submissionId);
-  if (!v.own?.submittedAt)
-    throw new AppError('forbidden', 'Other jurors’ scores are shown once you have submitted your own review.');
+  if (!v.own?.submittedAt) throw new AppError('forbidden', msg('jury.problem.othersAfterOwn'));
   return (await q.selectReviews(db, v.stage.id)).filter(
     (r) => r.submissionId === submissionId && r.jurorId !== v.juror.id && r.submittedAt,
   );
@@ -112,26 +112,30 @@ export async function saveReview(
   input: ReviewInput,
 ) {
   return db.transaction(async (tx) => {
-    if (!user) throw new AppError('unauthenticated', 'Sign in with your juror invitation link.');
+    if (!user) throw new AppError('unauthenticated', msg('jury.problem.signIn'));
     const s = await findSubmissionAnywhere(tx, network, submissionId);
     const v = await jurorView(tx, network, user, s.callId, submissionId).catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'not_found')
-        throw new AppError('forbidden', 'This submission is not assigned to you, or you declared a conflict with it.');
+        throw new AppError('forbidden', msg('jury.problem.notAssigned'));
       throw e;
     });
-    if (v.stage.closedAt) throw new AppError('conflict', 'This stage is closed: reviews are locked.');
+    if (v.stage.closedAt) throw new AppError('conflict', msg('jury.problem.reviewsLocked'));
     const criteria = v.call.rules.criteria;
-    const errors: { field: string; message: string }[] = [];
+    const errors: FieldError[] = [];
     for (const [key, value] of Object.entries(input.scores)) {
       const c = criteria.find((x) => x.key === key);
-      if (!c) errors.push({ field: `scores.${key}`, message: 'is not a criterion of this call' });
+      if (!c) errors.push({ field: `scores.${key}`, message: msg('jury.problem.notCriterion') });
       else if (!c.scale.some((x) => x.value === value))
-        errors.push({ field: `scores.${key}`, message: `must be one of ${c.scale.map((x) => x.value).join(', ')}` });
+        errors.push({
+          field: `scores.${key}`,
+          message: msg('validation.oneOf', { values: c.scale.map((x) => x.value).join(', ') }),
+        });
     }
     if (input.submit && !input.abstain)
       for (const c of criteria)
-        if (input.scores[c.key] === undefined) errors.push({ field: `scores.${c.key}`, message: 'is required' });
-    if (errors.length) throw new AppError('validation', 'The review does not fit the call’s criteria.', errors);
+        if (input.scores[c.key] === undefined)
+          errors.push({ field: `scores.${c.key}`, message: msg('validation.required') });
+    if (errors.length) throw new AppError('validation', msg('jury.problem.review'), errors);
     const before = await q.selectReview(tx, v.juror.id, submissionId, true);
     const row = await q.upsertReview(tx, {
       stageId: v.stage.id,
@@ -167,7 +171,7 @@ async function findSubmissionAnywhere(db: Tx, network: Network, id: string) {
   // Jurors are neither applicants nor managers: the submission is looked up without those rights,
   // and jurorView then decides what this juror may do with it.
   const s = isUuid(id) ? await q.selectSubmissionForJury(db, network.id, id) : undefined;
-  if (!s) throw notFound(`Submission ${id}`);
+  if (!s) throw notFound(msg('call.problem.submission', { id }));
   return s;
 }
 
@@ -176,8 +180,8 @@ export async function closeStage(db: Db, network: Network, actor: User | null, c
   return db.transaction(async (tx) => {
     const call = await managedCall(tx, network, actor, callId, 'close a stage of this call');
     const stage = (await calls.stagesOf(tx, call.id)).find((s) => s.position === position);
-    if (!stage) throw notFound(`Stage ${position}`);
-    if (stage.closedAt) throw new AppError('conflict', 'This stage is already closed.');
+    if (!stage) throw notFound(msg('jury.problem.stage', { position: String(position) }));
+    if (stage.closedAt) throw new AppError('conflict', msg('jury.problem.stageClosed'));
     return q.closeStageRow(tx, stage.id);
   });
 }
@@ -192,7 +196,7 @@ export async function confirmRedaction(
 ) {
   return db.transaction(async (tx) => {
     const s = isUuid(submissionId) ? await q.selectSubmissionForJury(tx, network.id, submissionId) : undefined;
-    if (!s) throw notFound(`Submission ${submissionId}`);
+    if (!s) throw notFound(msg('call.problem.submission', { id: submissionId }));
     await managedCall(tx, network, actor, s.callId, 'confirm redactions in this call');
     const row = await calls.updateSubmissionRow(tx, s.id, { redacted: input, redactionConfirmedAt: new Date() });
     await recordAudit(tx, { networkId: network.id, actor, action: 'call.redaction', subject: `submission ${s.id}` });

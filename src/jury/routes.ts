@@ -19,6 +19,7 @@ import {
 } from './schemas.js';
 import * as jury from './service.js';
 import * as calls from '../calls/service.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['jury'];
 const Id = z.object({ id: z.uuid({ message: 'must be an id (UUID)' }) });
@@ -154,7 +155,7 @@ export function juryRoutes(app: Api, db: Db, config: Config): void {
       const v = await reviews.jurorView(db, req.network, req.user, req.params.id, req.params.submissionId);
       const file = v.files.find((f) => f.id === req.params.fileId);
       const bytes = file && (await store.get(file.key));
-      if (!file || !bytes) throw notFound('This file');
+      if (!file || !bytes) throw notFound(msg('call.problem.file'));
       return reply
         .header('content-disposition', `attachment; filename="${file.displayName}"`)
         .header('x-content-type-options', 'nosniff')

@@ -12,6 +12,7 @@ import { detectConflict } from './conflicts.js';
 import { jurorSeat, managedCall, stageAt } from './jurors.js';
 import * as q from './queries.js';
 import { stageSubmissions } from './stages.js';
+import { msg } from '../web/i18n.js';
 
 export type { JurorRow, ReviewRow, DecisionRow, ConflictRow, AssignmentRow } from './queries.js';
 export { stageSubmissions, currentStage } from './stages.js';
@@ -95,7 +96,7 @@ export async function declareConflict(
       const call = await managedCall(tx, network, actor, callId, 'record conflicts for jurors');
       const all = await q.selectCallJurors(tx, call.id);
       const found = all.find((j) => j.id === input.jurorId);
-      if (!found) throw notFound(`Juror ${input.jurorId}`);
+      if (!found) throw notFound(msg('jury.problem.juror', { id: input.jurorId }));
       juror = found;
       stage = (await calls.stagesOf(tx, call.id)).find((s) => s.id === found.stageId)!;
     } else {
@@ -104,7 +105,7 @@ export async function declareConflict(
     const assigned = (await q.selectAssignments(tx, stage.id)).find(
       (a) => a.jurorId === juror.id && a.submissionId === input.submissionId && a.rule !== 'forbid',
     );
-    if (!assigned && !input.jurorId) throw notFound(`Submission ${input.submissionId} in your assignments`);
+    if (!assigned && !input.jurorId) throw notFound(msg('jury.problem.assigned', { id: input.submissionId }));
     await q.upsertConflict(tx, {
       stageId: stage.id,
       jurorId: juror.id,
@@ -147,7 +148,7 @@ export async function runAssignment(
   return db.transaction(async (tx) => {
     const call = await managedCall(tx, network, actor, callId, 'assign reviews in this call');
     const { stage } = await stageAt(tx, call, input.stage);
-    if (stage.closedAt) throw new AppError('conflict', 'This stage is closed: its assignments are final.');
+    if (stage.closedAt) throw new AppError('conflict', msg('jury.problem.assignmentsFinal'));
     await detectConflicts(tx, network, call, stage);
     const jurors = await q.selectJurors(tx, stage.id);
     const jurorIds = new Set(jurors.map((j) => j.id));
@@ -155,8 +156,11 @@ export async function runAssignment(
     const subIds = new Set(subs.map((s) => s.id));
     for (const p of [...input.pins, ...input.forbids])
       if (!jurorIds.has(p.jurorId) || !subIds.has(p.submissionId))
-        throw new AppError('validation', 'A pin or forbid names a juror or submission not in this stage.', [
-          { field: 'pins', message: `${p.jurorId} / ${p.submissionId} is not in this stage` },
+        throw new AppError('validation', msg('jury.problem.pinNotInStage'), [
+          {
+            field: 'pins',
+            message: msg('jury.problem.pinNotInStageField', { pair: `${p.jurorId} / ${p.submissionId}` }),
+          },
         ]);
     for (const p of input.pins) await q.setRule(tx, { stageId: stage.id, ...p, rule: 'pin' });
     for (const p of input.forbids) await q.setRule(tx, { stageId: stage.id, ...p, rule: 'forbid' });

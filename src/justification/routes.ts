@@ -7,6 +7,7 @@ import { bearer, type Api } from '../web/api.js';
 import { AppError } from '../web/errors.js';
 import { IsoDateSchema } from '../web/schemas.js';
 import { authorizePack, packFormats, sendPack } from './service.js';
+import { msg } from '../web/i18n.js';
 
 const PackQuerySchema = z.object({
   format: z
@@ -34,7 +35,9 @@ export function packRoutes(app: Api, pages: FastifyInstance, db: Db, config: Con
     handler: async (req, reply) => {
       await authorizePack(db, req.network, req.user, req.params.id);
       if (req.query.from && req.query.to && req.query.from > req.query.to)
-        throw new AppError('validation', 'from is after to.', [{ field: 'to', message: 'must not be before from' }]);
+        throw new AppError('validation', msg('pack.problem.fromAfterTo'), [
+          { field: 'to', message: msg('pack.problem.fromAfterToField') },
+        ]);
       return sendPack(db, store, req.network, reply, req.params.id, {
         ...req.query,
         locale: req.query.lang ?? req.locale,
@@ -46,7 +49,8 @@ export function packRoutes(app: Api, pages: FastifyInstance, db: Db, config: Con
     '/admin/grants/:id/pack.:format',
     async (req, reply) => {
       const format = packFormats.find((f) => f === req.params.format);
-      if (!format || !/^[0-9a-f-]{36}$/i.test(req.params.id)) throw new AppError('not_found', 'No such pack.');
+      if (!format || !/^[0-9a-f-]{36}$/i.test(req.params.id))
+        throw new AppError('not_found', msg('pack.problem.noPack'));
       await authorizePack(db, req.network, req.user, req.params.id);
       const day = (s: string | undefined) => (IsoDateSchema.safeParse(s).success ? s : undefined);
       return sendPack(db, store, req.network, reply, req.params.id, {

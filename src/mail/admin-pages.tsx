@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { dateTimeFormat } from '../events/format.js';
-import { intlLocales } from '../web/i18n.js';
+import { intlLocales, msg } from '../web/i18n.js';
 import { notFound } from '../web/errors.js';
 import { OffsetQuerySchema } from '../web/pagination.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
@@ -115,7 +115,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
   app.get<IdParams>('/admin/outbox/:id', async (req, reply) => {
     authorizeOutbox(req.user);
     const m = isUuid(req.params.id) ? await selectOutboxMessage(db, req.network.id, req.params.id) : undefined;
-    if (!m) throw notFound(`The message ${req.params.id}`);
+    if (!m) throw notFound(msg('mail.problem.message', { id: req.params.id }));
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const title = m.subject ?? m.kind;
@@ -187,7 +187,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
     app.post<IdParams>(`/admin/outbox/:id/${action}`, csrf, async (req, reply) => {
       authorizeOutbox(req.user);
       const m = isUuid(req.params.id) ? await selectOutboxMessage(db, req.network.id, req.params.id) : undefined;
-      if (!m) throw notFound(`The message ${req.params.id}`);
+      if (!m) throw notFound(msg('mail.problem.message', { id: req.params.id }));
       await change(db, req.network.id, m.id);
       const done = action === 'resend' ? 'resent' : 'cancelled';
       return reply.redirect(`/admin/outbox/${m.id}?done=${done}`, 303);

@@ -14,6 +14,7 @@ import {
   type ImportPlan,
   type ImportResult,
 } from './service.js';
+import { msg } from '../web/i18n.js';
 
 export const importHelp = `Usage: essaim members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
 
@@ -40,7 +41,10 @@ export function readImportFile(file: string, map?: string): { plan: ImportPlan; 
     if (err instanceof AppError) throw err;
     throw new AppError(
       'not_found',
-      `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      msg('memberImport.problem.cannotRead', {
+        file,
+        reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+      }),
     );
   }
   return { plan: planImport(bytes, map), name: path.basename(file) };

@@ -1,4 +1,4 @@
-import { intlLocales } from '../web/i18n.js';
+import { intlLocales, msg } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -175,7 +175,7 @@ async function confirmDeletePage(
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const member = isUuid(req.params.id) ? await findMember(db, req.network.id, req.params.id) : undefined;
-  if (!member) throw notFound(`The member ${req.params.id}`);
+  if (!member) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('members.admin.deleteTitle', { name: member.name })}>
@@ -223,13 +223,13 @@ export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): 
   // address goes back to the list, where the button is.
   app.get<IdParams>('/admin/members/:id/export', async (req, reply) => {
     guard(req);
-    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    if (!isUuid(req.params.id)) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
     return reply.redirect('/admin/members', 303);
   });
 
   app.post<IdParams>('/admin/members/:id/export', csrf, async (req, reply) => {
     guard(req);
-    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    if (!isUuid(req.params.id)) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
     const data = await exportMember(db, req.network, req.params.id, req.user!);
     return reply
       .header('cache-control', 'private, no-store')
@@ -242,14 +242,14 @@ export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): 
   // vouches for the address.
   app.post<IdParams>('/admin/members/:id/resend-confirmation', csrf, async (req, reply) => {
     guard(req);
-    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    if (!isUuid(req.params.id)) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
     await resendVerificationFor(db, req.network, req.params.id, req.user!, req.locale, config.baseUrl);
     return reply.redirect('/admin/members?done=resent', 303);
   });
 
   app.post<IdParams>('/admin/members/:id/verify', csrf, async (req, reply) => {
     guard(req);
-    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    if (!isUuid(req.params.id)) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
     await markEmailVerified(db, req.network, req.params.id, req.user!);
     return reply.redirect('/admin/members?done=verified', 303);
   });
@@ -261,7 +261,7 @@ export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): 
 
   app.post<IdParams>('/admin/members/:id/delete', csrf, async (req, reply) => {
     guard(req);
-    if (!isUuid(req.params.id)) throw notFound(`The member ${req.params.id}`);
+    if (!isUuid(req.params.id)) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
     try {
       await deleteMember(db, req.network, req.params.id, req.user!);
     } catch (err) {

@@ -5,6 +5,7 @@ import { AppError } from '../web/errors.js';
 import { readSources } from './files.js';
 import { importWxr } from './wxr.js';
 import { importMarkdown, reportText } from './service.js';
+import { msg } from '../web/i18n.js';
 
 export const newsImportHelp = `Usage: essaim news import PATH [--dry-run] [--keep-going] [--report FILE] [--date YYYY-MM-DD] [--language fr|nl|en] [--chapter SLUG]
 
@@ -39,13 +40,13 @@ export async function runNewsImport(
   if (opts.date) {
     date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(opts.date) ? `${opts.date}T12:00:00Z` : opts.date);
     if (Number.isNaN(date.getTime()))
-      throw new AppError('validation', `--date ${opts.date} is not a date (YYYY-MM-DD)`);
+      throw new AppError('validation', msg('newsImport.problem.badDate', { date: opts.date }));
   }
   const language = opts.language;
   if (language !== undefined && !['fr', 'nl', 'en'].includes(language))
-    throw new AppError('validation', '--language must be fr, nl or en');
+    throw new AppError('validation', msg('newsImport.problem.language'));
   if (/\.xml$/i.test(target)) {
-    if (!fs.existsSync(target)) throw new AppError('not_found', `${target} does not exist.`);
+    if (!fs.existsSync(target)) throw new AppError('not_found', msg('newsImport.problem.missing', { name: target }));
     const report = await importWxr(db, network, fs.createReadStream(target), {
       dryRun: opts.dryRun,
       keepGoing: opts.keepGoing,
@@ -62,7 +63,7 @@ export async function runNewsImport(
     return;
   }
   const files = await readSources(target);
-  if (!files.length) throw new AppError('validation', `${target} holds no Markdown or text file.`);
+  if (!files.length) throw new AppError('validation', msg('newsImport.problem.noSources', { name: target }));
   const report = await importMarkdown(db, network, files, {
     dryRun: opts.dryRun,
     keepGoing: opts.keepGoing,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { AppError } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
 
 export interface SourceFile {
   /** Path relative to what was given (the folder or the zip), with forward slashes. */
@@ -18,14 +19,14 @@ function decode(bytes: Buffer, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('validation', `${name} is not UTF-8 text.`);
+    throw new AppError('validation', msg('newsImport.problem.notUtf8', { name }));
   }
 }
 
 function readZip(file: string): Promise<SourceFile[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(new AppError('validation', `${file} is not a readable zip file.`));
+      if (err || !zip) return reject(new AppError('validation', msg('newsImport.problem.badZip', { name: file })));
       const out: SourceFile[] = [];
       let total = 0;
       zip.on('entry', (entry: yauzl.Entry) => {
@@ -35,12 +36,12 @@ function readZip(file: string): Promise<SourceFile[]> {
           return zip.readEntry();
         if (entry.uncompressedSize > MAX_FILE) {
           zip.close();
-          return reject(new AppError('payload_too_large', `${name} in the zip is larger than 5 MB.`));
+          return reject(new AppError('payload_too_large', msg('newsImport.problem.zipEntryLarge', { name })));
         }
         total += entry.uncompressedSize;
         if (total > MAX_TOTAL) {
           zip.close();
-          return reject(new AppError('payload_too_large', 'The zip unpacks to more than 200 MB.'));
+          return reject(new AppError('payload_too_large', msg('newsImport.problem.zipTotal')));
         }
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(e);
@@ -58,7 +59,7 @@ function readZip(file: string): Promise<SourceFile[]> {
         });
       });
       zip.on('end', () => resolve(out.sort((a, b) => a.path.localeCompare(b.path))));
-      zip.on('error', () => reject(new AppError('validation', `${file} is a damaged zip file.`)));
+      zip.on('error', () => reject(new AppError('validation', msg('newsImport.problem.damagedZip', { name: file }))));
       zip.readEntry();
     });
   });
@@ -70,7 +71,8 @@ function walk(dir: string, base: string, out: SourceFile[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, base, out);
     else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-      if (fs.statSync(full).size > MAX_FILE) throw new AppError('payload_too_large', `${full} is larger than 5 MB.`);
+      if (fs.statSync(full).size > MAX_FILE)
+        throw new AppError('payload_too_large', msg('newsImport.problem.fileLarge', { name: full }));
       out.push({
         path: path.relative(base, full).split(path.sep).join('/'),
         text: decode(fs.readFileSync(full), full),
@@ -85,7 +87,7 @@ export async function readSources(target: string): Promise<SourceFile[]> {
   try {
     stat = fs.statSync(target);
   } catch {
-    throw new AppError('not_found', `${target} does not exist.`);
+    throw new AppError('not_found', msg('newsImport.problem.missing', { name: target }));
   }
   if (stat.isDirectory()) {
     const out: SourceFile[] = [];
@@ -93,6 +95,7 @@ export async function readSources(target: string): Promise<SourceFile[]> {
     return out;
   }
   if (/\.zip$/i.test(target)) return readZip(target);
-  if (stat.size > MAX_FILE) throw new AppError('payload_too_large', `${target} is larger than 5 MB.`);
+  if (stat.size > MAX_FILE)
+    throw new AppError('payload_too_large', msg('newsImport.problem.fileLarge', { name: target }));
   return [{ path: path.basename(target), text: decode(fs.readFileSync(target), target) }];
 }

@@ -13,6 +13,7 @@ import { addRedirect } from '../redirects/service.js';
 import { AppError } from '../web/errors.js';
 import type { SourceFile } from './files.js';
 import { type MarkdownSource, parseMarkdownSource, SourceError } from './markdown-source.js';
+import { msg } from '../web/i18n.js';
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
@@ -80,7 +81,7 @@ export async function importMarkdown(db: Db, network: Network, files: SourceFile
   if (lines.length && !opts.keepGoing)
     throw new AppError(
       'validation',
-      `Nothing imported: ${lines.map((l) => `${l.path}: ${l.reason}`).join('; ')} (--keep-going imports the other files).`,
+      msg('newsImport.problem.nothing', { list: lines.map((l) => `${l.path}: ${l.reason}`).join('; ') }),
     );
   const language = opts.language ?? 'fr';
   const clean = parsed.filter((p) => !hasQuestionDamage(p.source.body)).map((p) => p.source.body);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AppError } from '../web/errors.js';
+import { msg, type Msg } from '../web/i18n.js';
 
 /**
  * WordPress eXtended RSS (1.0, 1.1, 1.2), read as a stream with saxes: the channel's authors
@@ -54,7 +55,7 @@ const WP_NS = /^http:\/\/wordpress\.org\/export\/(1\.[012])\/$/;
 const VERSIONS = ['1.0', '1.1', '1.2'];
 
 export class WxrError extends AppError {
-  constructor(message: string) {
+  constructor(message: Msg) {
     super('validation', message);
   }
 }
@@ -100,17 +101,19 @@ export async function parseWxr(
   let comment: WxrItem['comments'][number] | undefined;
   let sawRss = false;
   let failure: Error | undefined;
-  const where = () => `line ${parser.line}, column ${parser.column}`;
+  const where = () => msg('newsImport.wxr.where', { line: parser.line, column: parser.column });
 
   parser.on('error', (e) => {
-    failure ??= new WxrError(`Not readable XML at ${where()}: ${e.message.replace(/^.*?:\d+:\d+: /, '')}`);
+    failure ??= new WxrError(
+      msg('newsImport.wxr.xml', { where: where(), reason: e.message.replace(/^.*?:\d+:\d+: /, '') }),
+    );
   });
   parser.on('xmldecl', (d) => {
     if (d.encoding && !/^utf-?8$/i.test(d.encoding))
-      failure ??= new WxrError(`The file says it is ${d.encoding}: only UTF-8 WXR files are read.`);
+      failure ??= new WxrError(msg('newsImport.wxr.encoding', { encoding: d.encoding }));
   });
   parser.on('doctype', () => {
-    failure ??= new WxrError(`A DOCTYPE at ${where()}: refused (entity declarations can expand without end).`);
+    failure ??= new WxrError(msg('newsImport.wxr.doctype', { where: where() }));
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const name = tag.local;
@@ -121,7 +124,7 @@ export async function parseWxr(
       !WP_NS.test(ns) &&
       !/^http:\/\/wordpress\.org\/export\/1\.[012]\/excerpt\/$/.test(ns)
     )
-      failure ??= new WxrError(`Unknown WordPress export namespace ${ns} at ${where()}.`);
+      failure ??= new WxrError(msg('newsImport.wxr.namespace', { ns, where: where() }));
     if (name === 'rss') sawRss = true;
     stack.push(`${ns}|${name}`);
     text = '';
@@ -147,7 +150,9 @@ export async function parseWxr(
     text = '';
     if (wp && name === 'wxr_version') {
       if (!VERSIONS.includes(value.trim()))
-        failure ??= new WxrError(`WXR version "${value.trim()}" is not one of ${VERSIONS.join(', ')}.`);
+        failure ??= new WxrError(
+          msg('newsImport.wxr.version', { version: value.trim(), versions: VERSIONS.join(', ') }),
+        );
       channel.version = value.trim();
     } else if (wp && name === 'base_site_url') channel.baseSiteUrl = value.trim();
     else if (wp && name === 'base_blog_url') channel.baseBlogUrl = value.trim();
@@ -218,8 +223,7 @@ export async function parseWxr(
   const drain = async () => {
     while (queue.length) {
       if (!channelSent) {
-        if (!channel.version)
-          throw new WxrError('No WXR version (wp:wxr_version) before the first item: not a WordPress export.');
+        if (!channel.version) throw new WxrError(msg('newsImport.wxr.noVersionBeforeItem'));
         channelSent = true;
         await handlers.onChannel(channel);
       }
@@ -231,7 +235,7 @@ export async function parseWxr(
     try {
       s = decoder.decode(chunk as Buffer, { stream: true });
     } catch {
-      throw new WxrError(`Bytes that are not UTF-8 near byte ${bytes} (around line ${parser.line}).`);
+      throw new WxrError(msg('newsImport.wxr.notUtf8', { byte: bytes, line: parser.line }));
     }
     bytes += (chunk as Buffer).length;
     parser.write(s);
@@ -241,12 +245,12 @@ export async function parseWxr(
   try {
     decoder.decode();
   } catch {
-    throw new WxrError('The file ends in the middle of a UTF-8 character.');
+    throw new WxrError(msg('newsImport.wxr.cutChar'));
   }
   parser.close();
   if (failure) throw failure;
-  if (!sawRss) throw new WxrError('Not a WXR file: no <rss> element.');
-  if (!channel.version) throw new WxrError('No WXR version (wp:wxr_version): not a WordPress export.');
+  if (!sawRss) throw new WxrError(msg('newsImport.wxr.noRss'));
+  if (!channel.version) throw new WxrError(msg('newsImport.wxr.noVersion'));
   await drain();
   if (!channelSent) await handlers.onChannel(channel);
   return channel;

@@ -14,6 +14,7 @@ import { newsPolicy } from './policy.js';
 import { ArticleCreateSchema, ArticleUpdateSchema } from './schemas.js';
 import { articleStatuses } from './tables.js';
 import * as news from './service.js';
+import { msg } from '../web/i18n.js';
 
 const TZ = 'Europe/Brussels';
 type Params = { Params: { id: string } };
@@ -282,8 +283,8 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
         const cover = req.body?.cover;
         if (typeof cover === 'object' && cover.bytes.length) {
           if (cover.truncated)
-            throw new AppError('validation', 'The picture is larger than 10 MB.', [
-              { field: 'cover', message: 'must be at most 10 MB' },
+            throw new AppError('validation', msg('news.problem.cover'), [
+              { field: 'cover', message: msg('validation.max', { max: '10 MB' }) },
             ]);
           await news.saveCover(db, store, req.network, user, row.id, {
             bytes: cover.bytes,

@@ -7,6 +7,7 @@ import { slugify } from '../web/slug.js';
 import { excerptOf, htmlToText, renderArticleMarkdown } from './markdown.js';
 import * as q from './queries.js';
 import type { ArticleStatus } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 /** Pieces shared by the writers of articles (service.ts, writing.ts, the importers through service.ts). */
 
@@ -50,8 +51,8 @@ export async function authorForUser(db: Tx, networkId: string, userId: string): 
   if (existing) return existing;
   const user = await q.selectUserName(db, networkId, userId);
   if (!user)
-    throw new AppError('validation', 'An author is not an account of this network.', [
-      { field: 'authors', message: `${userId} is not an account of this network` },
+    throw new AppError('validation', msg('news.problem.author'), [
+      { field: 'authors', message: msg('news.problem.authorField', { id: userId }) },
     ]);
   return q.insertAuthor(db, {
     networkId,
@@ -75,11 +76,11 @@ export async function freeArticleSlug(db: Tx, networkId: string, base: string, g
     const other = await q.selectArticleBySlug(db, networkId, slug);
     if (!other || other.id === selfId) return slug;
     if (given)
-      throw new AppError('conflict', `Another article already uses the address "${slug}".`, [
-        { field: 'slug', message: 'is already used by another article' },
+      throw new AppError('conflict', msg('news.problem.slugTaken', { slug }), [
+        { field: 'slug', message: msg('news.problem.slugTakenField') },
       ]);
   }
-  throw new AppError('conflict', 'No free address for this title: give a slug.');
+  throw new AppError('conflict', msg('news.problem.noSlug'));
 }
 
 export async function chapterIdOf(db: Tx, network: Network, slug: string | null | undefined) {

@@ -9,6 +9,7 @@ import { articleJsonLd } from './jsonld.js';
 import * as news from './service.js';
 import { ArticleCard, Byline, formatDay } from './components.js';
 import { corrections } from '../error-reports/service.js';
+import { msg } from '../web/i18n.js';
 
 const PER_PAGE = 10;
 
@@ -34,7 +35,7 @@ async function listPage(db: Db, config: Config, req: FastifyRequest, reply: Fast
   });
   const views = await news.presentArticles(db, req.network.id, rows);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  if (page > pages) throw notFound('This page of articles');
+  if (page > pages) throw notFound(msg('news.problem.page'));
   const feeds = feedQuery({ chapter: spec.filter.chapter, category: spec.filter.category, tag: spec.filter.tag });
   const at = (n: number) => {
     const p = new URLSearchParams();
@@ -253,7 +254,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   app.get<{ Params: { '*': string } }>('/news/category/*', async (req, reply) => {
     const path = req.params['*'].replace(/^\/+|\/+$/g, '');
     const category = await news.findCategory(db, req.network, path);
-    if (!category) throw notFound('This category');
+    if (!category) throw notFound(msg('news.problem.category'));
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.categoryTitle', { name: category.name }),
       filter: { category: category.path },
@@ -262,7 +263,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   });
   app.get<{ Params: { slug: string } }>('/news/tag/:slug', async (req, reply) => {
     const tag = await news.findTag(db, req.network, req.params.slug);
-    if (!tag) throw notFound('This tag');
+    if (!tag) throw notFound(msg('news.problem.tag'));
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.tagTitle', { name: tag.name }),
       filter: { tag: tag.slug },
@@ -271,7 +272,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   });
   app.get<{ Params: { slug: string } }>('/news/author/:slug', async (req, reply) => {
     const author = await news.findAuthor(db, req.network, req.params.slug);
-    if (!author) throw notFound('This author');
+    if (!author) throw notFound(msg('news.problem.theAuthor'));
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.authorTitle', { name: author.name }),
       filter: { author: author.slug },

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { blobStoreFor } from '../storage/service.js';
 import { bearer, type Api, NoContentSchema } from '../web/api.js';
-import { AppError } from '../web/errors.js';
+import { AppError, notFound } from '../web/errors.js';
 import { offsetCursor, offsetFromCursor } from '../web/pagination.js';
 import { newsPolicy } from './policy.js';
 import {
@@ -17,6 +17,7 @@ import {
   RevisionSchema,
 } from './schemas.js';
 import * as news from './service.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['news'];
 const IMAGE_BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
@@ -77,7 +78,7 @@ function routes(app: Api, db: Db, config: Config): void {
     },
     handler: async (req) => {
       const row = await news.findArticle(db, req.network, req.params.id);
-      if (!(await newsPolicy.read(db, req.user, row))) throw new AppError('not_found', 'This article does not exist.');
+      if (!(await newsPolicy.read(db, req.user, row))) throw notFound(msg('news.problem.article'));
       return (await news.presentArticles(db, req.network.id, [row]))[0]!;
     },
   });
@@ -108,7 +109,7 @@ function routes(app: Api, db: Db, config: Config): void {
     // The picture is the raw body, checked by content and size (413, 415).
     config: { bodyTypes: IMAGE_BODY_TYPES, problems: [413, 415] },
     handler: async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('validation', 'Send the picture as the request body.');
+      if (!Buffer.isBuffer(req.body)) throw new AppError('validation', msg('error.sendBodyAs', { what: 'picture' }));
       const row = await news.saveCover(db, store, req.network, req.user, req.params.id, {
         bytes: req.body,
         name: 'cover',

@@ -23,6 +23,7 @@ import * as q from './queries.js';
 import type { ArticleCreate, ArticleListQuery } from './schemas.js';
 import { buildTsquery, forgetVocabulary } from './search.js';
 import type { ArticleStatus } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
@@ -48,7 +49,7 @@ export async function createArticle(
     let translationGroup: string | undefined;
     if (input.translationOf) {
       const original = await q.selectArticle(tx, network.id, input.translationOf);
-      if (!original) throw notFound('The article this one translates');
+      if (!original) throw notFound(msg('news.problem.original'));
       translationGroup = original.translationGroup;
     }
     const status = settleStatus(input.status, input.publishAt, now);
@@ -100,7 +101,7 @@ export async function createArticle(
 
 export async function findArticle(db: Tx, network: Network, id: string): Promise<q.ArticleRow> {
   const row = isUuid(id) ? await q.selectArticle(db, network.id, id) : undefined;
-  if (!row) throw notFound('This article');
+  if (!row) throw notFound(msg('news.problem.article'));
   return row;
 }
 
@@ -114,7 +115,7 @@ export const findArticleBySource = (db: Tx, networkId: string, key: string) =>
 /** The article a reader may see, or 404 (never 403: a draft's existence is not public). */
 export async function readableArticle(db: Tx, network: Network, actor: Actor, slug: string) {
   const row = await q.selectArticleBySlug(db, network.id, slug);
-  if (!row || !(await newsPolicy.read(db, actor, row))) throw notFound('This article');
+  if (!row || !(await newsPolicy.read(db, actor, row))) throw notFound(msg('news.problem.article'));
   return row;
 }
 
@@ -189,7 +190,7 @@ export async function articleRevisions(db: Tx, network: Network, actor: Actor, i
 
 export async function addEditor(db: Tx, network: Network, actor: Actor, userId: string) {
   authorize(actor, newsPolicy.manageEditors(actor), 'name news editors');
-  if (!(await q.selectUserName(db, network.id, userId))) throw notFound('This account');
+  if (!(await q.selectUserName(db, network.id, userId))) throw notFound(msg('news.problem.account'));
   await q.insertEditor(db, network.id, userId);
 }
 export async function removeEditor(db: Tx, network: Network, actor: Actor, userId: string) {

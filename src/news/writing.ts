@@ -18,6 +18,7 @@ import { isPublishing, newsPolicy } from './policy.js';
 import * as q from './queries.js';
 import type { ArticleUpdate } from './schemas.js';
 import { forgetVocabulary } from './search.js';
+import { msg } from '../web/i18n.js';
 
 /**
  * Saves a change as a new revision. Publishing (any status but draft) needs the right to publish
@@ -35,7 +36,7 @@ export async function updateArticle(
 ): Promise<q.ArticleRow> {
   return db.transaction(async (tx) => {
     const before = await q.selectArticle(tx, network.id, id, true);
-    if (!before) throw notFound('This article');
+    if (!before) throw notFound(msg('news.problem.article'));
     const chapterId = patch.chapter === undefined ? before.chapterId : await chapterIdOf(tx, network, patch.chapter);
     if (!extras.trusted) {
       authorize(actor, await newsPolicy.edit(tx, actor, before), 'change this article');
@@ -48,8 +49,8 @@ export async function updateArticle(
     const publishAt = patch.publishAt === undefined ? before.publishAt : patch.publishAt;
     const asked = patch.status ?? before.status;
     if (asked === 'scheduled' && !publishAt)
-      throw new AppError('validation', 'A scheduled article needs a publication time.', [
-        { field: 'publishAt', message: 'is required when the status is scheduled' },
+      throw new AppError('validation', msg('news.problem.publishAt'), [
+        { field: 'publishAt', message: msg('news.problem.publishAtField') },
       ]);
     const status = settleStatus(asked, publishAt, now);
     const title = patch.title ?? before.title;
@@ -158,7 +159,7 @@ export async function saveCover(
   file: IncomingFile,
 ): Promise<q.ArticleRow> {
   const article = await q.selectArticle(db, network.id, id);
-  if (!article) throw notFound('This article');
+  if (!article) throw notFound(msg('news.problem.article'));
   authorize(actor, await newsPolicy.edit(db, actor, article), 'change this article');
   const upload = await saveImage(db, store, network.id, file, actor.id);
   return q.updateArticle(db, id, { coverUploadId: upload.id });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { rateLimitHits } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 type IncrCallback = (err: Error | null, res?: { current: number; ttl: number }) => void;
 
@@ -82,11 +83,7 @@ export function limitSignInPerAccount(app: FastifyInstance, db: Db, max: number)
   };
   app.addHook('preHandler', async (req) => {
     const key = accountKey(req);
-    if (key && (await hits(db, key)) >= max)
-      throw new AppError(
-        'rate_limited',
-        'Too many failed sign-ins for this account: wait 15 minutes, or ask for a sign-in link by e-mail.',
-      );
+    if (key && (await hits(db, key)) >= max) throw new AppError('rate_limited', msg('error.signInLocked'));
   });
   // Counted before the answer leaves (onSend, not onResponse): a guesser's next try, sent the moment
   // this 401 arrives, must already see it.

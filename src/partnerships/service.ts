@@ -8,6 +8,7 @@ import { venues } from '../venues/tables.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { PartnershipCreate, PartnershipUpdate, PartnershipView } from './schemas.js';
 import { partnerships } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 const withNames = (db: Tx) =>
   db
@@ -50,11 +51,7 @@ async function refuseSecondOpen(db: Tx, networkId: string, chapterId: string, ve
         exceptId ? ne(partnerships.id, exceptId) : undefined,
       ),
     );
-  if (open)
-    throw new AppError(
-      'conflict',
-      `This chapter already has a partnership with this venue (${open.id}) that has not ended: change that one instead.`,
-    );
+  if (open) throw new AppError('conflict', msg('chapter.problem.secondOpen', { id: open.id }));
 }
 
 export async function createPartnership(
@@ -66,8 +63,8 @@ export async function createPartnership(
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, chapterSlug, true);
     const venue = await findVenue(tx, network, input.venue).catch(() => {
-      throw new AppError('validation', `There is no venue "${input.venue}". Create the venue first.`, [
-        { field: 'venue', message: 'is not a known venue' },
+      throw new AppError('validation', msg('chapter.problem.noVenue', { venue: input.venue }), [
+        { field: 'venue', message: msg('chapter.problem.unknownVenue') },
       ]);
     });
     if (input.status !== 'ended') await refuseSecondOpen(tx, network.id, chapter.id, venue.id);
@@ -87,7 +84,7 @@ export async function createPartnership(
 export async function findPartnership(db: Tx, network: Network, id: string, lock = false): Promise<Joined> {
   const q = withNames(db).where(and(eq(partnerships.networkId, network.id), eq(partnerships.id, id)));
   const [row] = lock ? await q.for('update', { of: partnerships }) : await q;
-  if (!row) throw notFound(`The partnership ${id}`);
+  if (!row) throw notFound(msg('chapter.problem.thePartnership', { id }));
   return row;
 }
 
@@ -102,8 +99,8 @@ export async function updatePartnership(
     const since = patch.since !== undefined ? patch.since : current.p.since;
     const until = patch.until !== undefined ? patch.until : current.p.until;
     if (since && until && until < since)
-      throw new AppError('validation', 'The partnership cannot end before it starts.', [
-        { field: 'until', message: 'must be on or after since' },
+      throw new AppError('validation', msg('chapter.problem.endBeforeStart'), [
+        { field: 'until', message: msg('validation.untilAfterSince') },
       ]);
     if (patch.status && patch.status !== 'ended')
       await refuseSecondOpen(tx, network.id, current.p.chapterId, current.p.venueId, id);

@@ -6,6 +6,7 @@ import { findEvent } from '../events/service.js';
 import { notFound } from '../web/errors.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import * as programme from './service.js';
+import { msg } from '../web/i18n.js';
 
 /** Speakers' public pages and one .ics per session. */
 export function programmePages(app: FastifyInstance, db: Db, config: Config): void {
@@ -38,10 +39,10 @@ export function programmePages(app: FastifyInstance, db: Db, config: Config): vo
 
   app.get('/sessions/:file', async (req, reply) => {
     const id = /^(.+)\.ics$/.exec((req.params as { file: string }).file)?.[1];
-    if (!id) throw notFound('This calendar');
+    if (!id) throw notFound(msg('calendar.problem.calendar'));
     const s = await programme.findSession(db, req.network, id);
     const event = await findEvent(db, req.network, s.eventId);
-    if (event.status === 'draft') throw notFound('This calendar');
+    if (event.status === 'draft') throw notFound(msg('calendar.problem.calendar'));
     const entry = (await programme.programmeOf(db, req.network, event.id)).find((e) => e.id === s.id)!;
     const host = new URL(config.baseUrl).hostname;
     const cal = ical({ prodId: '//Essaim//Programme//EN', name: s.title });

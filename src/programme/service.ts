@@ -9,6 +9,7 @@ import { isUuid } from '../web/schemas.js';
 import { slugify } from '../web/slug.js';
 import * as q from './queries.js';
 import type { SessionCreate, SessionUpdate } from './schemas.js';
+import { msg } from '../web/i18n.js';
 
 export { ProgrammeSection } from './components.js';
 export type ProgrammeEntry = Awaited<ReturnType<typeof programmeOf>>[number];
@@ -52,24 +53,24 @@ async function checkSlot(
   except?: string,
 ) {
   if (s.endsAt <= s.startsAt)
-    throw new AppError('validation', 'A session must end after it starts.', [
-      { field: 'endsAt', message: 'must be after startsAt' },
+    throw new AppError('validation', msg('programme.problem.endAfterStart'), [
+      { field: 'endsAt', message: msg('validation.endAfterStart') },
     ]);
   if (s.startsAt < event.startsAt || s.endsAt > event.endsAt)
-    throw new AppError('validation', 'A session must fit within its event.', [
-      { field: 'startsAt', message: 'must be within the event’s time' },
+    throw new AppError('validation', msg('programme.problem.within'), [
+      { field: 'startsAt', message: msg('programme.problem.withinField') },
     ]);
   if (!s.roomId) return;
   const rooms = event.venueId ? ((await roomsOf(tx, network, [event.venueId])).get(event.venueId) ?? []) : [];
   if (!rooms.some((r) => r.id === s.roomId))
-    throw new AppError('validation', 'This room is not one of the event’s venue.', [
-      { field: 'roomId', message: 'must be a room of the event’s venue' },
+    throw new AppError('validation', msg('programme.problem.room'), [
+      { field: 'roomId', message: msg('programme.problem.roomField') },
     ]);
   await q.lockRoom(tx, s.roomId);
   const other = await q.overlapping(tx, s.roomId, s.startsAt, s.endsAt, except);
   if (other)
-    throw new AppError('conflict', `The room is already booked for “${other.title}” at that time.`, [
-      { field: 'roomId', message: 'is booked at that time' },
+    throw new AppError('conflict', msg('programme.problem.booked', { title: other.title }), [
+      { field: 'roomId', message: msg('programme.problem.bookedField') },
     ]);
 }
 
@@ -114,7 +115,7 @@ export async function addSession(db: Db, network: Network, actor: User | null, e
 export async function updateSession(db: Db, network: Network, actor: User | null, id: string, patch: SessionUpdate) {
   return db.transaction(async (tx) => {
     const s = isUuid(id) ? await q.selectSession(tx, network.id, id) : undefined;
-    if (!s) throw notFound(`Session ${id}`);
+    if (!s) throw notFound(msg('programme.problem.session', { id }));
     const event = await findEvent(tx, network, s.eventId);
     await authorizeEvent(tx, actor, event, 'change the programme of this event');
     const slot = {
@@ -169,12 +170,12 @@ export async function sessionFromTalk(
 
 export async function findSpeaker(db: Tx, network: Network, slug: string) {
   const sp = await q.selectSpeaker(db, network.id, slug);
-  if (!sp) throw notFound(`Speaker ${slug}`);
+  if (!sp) throw notFound(msg('programme.problem.speaker', { slug }));
   return { speaker: sp, sessions: (await q.sessionsOfSpeaker(db, sp.id)).map((r) => r.s) };
 }
 
 export async function findSession(db: Tx, network: Network, id: string) {
   const s = isUuid(id) ? await q.selectSession(db, network.id, id) : undefined;
-  if (!s) throw notFound(`Session ${id}`);
+  if (!s) throw notFound(msg('programme.problem.session', { id }));
   return s;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../web/errors.js';
 import { offsetCursor, offsetFromCursor, PageQuerySchema } from '../web/pagination.js';
 import { authorize, type Actor } from '../web/policy.js';
 import * as redirects from './service.js';
+import { msg } from '../web/i18n.js';
 
 const tags = ['redirects'];
 const Path = z
@@ -110,8 +111,7 @@ function routes(app: Api, db: Db): void {
     config: { bodyTypes: ['text/csv'] },
     handler: async (req) => {
       await editors(db, req.user, req.network.id);
-      if (typeof req.body !== 'string')
-        throw new AppError('validation', 'Send the CSV as the request body (text/csv).');
+      if (typeof req.body !== 'string') throw new AppError('validation', msg('error.sendBodyAs', { what: 'csv' }));
       const csv = req.body;
       return db.transaction((tx) => redirects.importRedirects(tx, req.network, csv));
     },

@@ -3,6 +3,7 @@ import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { redirects } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 export type RedirectRow = typeof redirects.$inferSelect;
 
@@ -32,8 +33,8 @@ export function redirectKey(url: string): string {
 /** A target must be a path on this site (never another host: no open redirect). */
 function checkTarget(to: string): string {
   if (!/^\/(?!\/)[^\s\\]*$/.test(to))
-    throw new AppError('validation', 'A redirect goes to a path of this site, such as /news/my-article.', [
-      { field: 'to', message: 'must be a path starting with /' },
+    throw new AppError('validation', msg('redirect.problem.path'), [
+      { field: 'to', message: msg('redirect.problem.pathField') },
     ]);
   return to;
 }
@@ -62,8 +63,8 @@ export async function addRedirect(
   let target = checkTarget(to);
   for (let hops = 0; ; hops++) {
     if (redirectKey(target) === fromKey)
-      throw new AppError('conflict', `${from} → ${to} would send visitors in a loop.`, [
-        { field: 'to', message: 'leads back to the old address' },
+      throw new AppError('conflict', msg('redirect.problem.loop', { from, to }), [
+        { field: 'to', message: msg('redirect.problem.loopField') },
       ]);
     const next = await findRedirect(db, networkId, target);
     if (!next || hops > 20) break;
@@ -74,8 +75,8 @@ export async function addRedirect(
     .from(redirects)
     .where(and(eq(redirects.networkId, networkId), eq(redirects.fromKey, fromKey)));
   if (existing && existing.toPath !== target && !opts.replace)
-    throw new AppError('conflict', `${from} already redirects to ${existing.toPath}.`, [
-      { field: 'from', message: `already redirects to ${existing.toPath}` },
+    throw new AppError('conflict', msg('redirect.problem.exists', { from, to: existing.toPath }), [
+      { field: 'from', message: msg('redirect.problem.existsField', { to: existing.toPath }) },
     ]);
   const [row] = existing
     ? await db.update(redirects).set({ toPath: target }).where(eq(redirects.id, existing.id)).returning()
@@ -106,7 +107,7 @@ export async function deleteRedirect(db: Tx, network: Network, id: string) {
     .delete(redirects)
     .where(and(eq(redirects.networkId, network.id), eq(redirects.id, id)))
     .returning({ id: redirects.id });
-  if (!rows.length) throw notFound('This redirect');
+  if (!rows.length) throw notFound(msg('redirect.problem.redirect'));
 }
 
 export async function updateRedirect(db: Tx, network: Network, id: string, to: string) {
@@ -114,7 +115,7 @@ export async function updateRedirect(db: Tx, network: Network, id: string, to: s
     .select()
     .from(redirects)
     .where(and(eq(redirects.networkId, network.id), eq(redirects.id, id)));
-  if (!row) throw notFound('This redirect');
+  if (!row) throw notFound(msg('redirect.problem.redirect'));
   return addRedirect(db, network.id, row.fromKey, to, { replace: true });
 }
 
@@ -132,12 +133,12 @@ export async function importRedirects(db: Tx, network: Network, csv: string) {
   for (const [i, line] of lines.entries()) {
     const [from, to] = line.split(',').map((s) => s.trim().replace(/^"|"$/g, ''));
     if (i === 0 && from === 'from') continue;
-    if (!from || !to)
-      throw new AppError('validation', `Line ${i + 1} needs two columns: the old address and the new one.`);
+    if (!from || !to) throw new AppError('validation', msg('redirect.problem.twoColumns', { line: i + 1 }));
     try {
       await addRedirect(db, network.id, from, to, { replace: true });
     } catch (err) {
-      if (err instanceof AppError) throw new AppError(err.code, `Line ${i + 1}: ${err.detail}`, err.errors);
+      if (err instanceof AppError)
+        throw new AppError(err.code, msg('redirect.problem.line', { line: i + 1, detail: err.message_ }), err.errors);
       throw err;
     }
     added++;

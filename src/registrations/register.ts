@@ -56,7 +56,7 @@ function refuseClosed(event: EventRow, now: Date) {
         : msg('registration.error.cancelledNoReason'),
     );
   // A draft does not exist for the public, as GET /events/{id} says too.
-  if (event.status === 'draft') throw notFound(`The event ${event.id}`);
+  if (event.status === 'draft') throw notFound(msg('event.problem.theEvent', { id: event.id }));
   if (event.startsAt <= now) throw new AppError('conflict', msg('registration.error.started'));
   if (event.registrationOpensAt && event.registrationOpensAt > now)
     throw new AppError(
@@ -190,19 +190,16 @@ async function registerBatch(
       if (!opts.byOrganizer) {
         refuseClosed(event, opts.now ?? now);
         if (!event.guestRegistration && !opts.userId)
-          throw new AppError('conflict', 'This event is for members only: sign in to register.');
+          throw new AppError('conflict', msg('registration.problem.membersOnly'));
         if ((recent.get(input.email) ?? 0) >= PER_EMAIL_PER_MINUTE)
-          throw new AppError(
-            'rate_limited',
-            'Too many registrations for this e-mail address in the last minute. Wait a minute and try again.',
-          );
+          throw new AppError('rate_limited', msg('registration.problem.tooMany'));
       } else if (event.status === 'cancelled') {
-        throw new AppError('conflict', 'This event is cancelled.');
+        throw new AppError('conflict', msg('registration.problem.cancelled'));
       }
       const answers = checkAnswers(event, input.answers);
       const seat = confirmed < event.capacity;
       if (!seat && !event.waitlist && !opts.byOrganizer)
-        throw new AppError('conflict', 'This event is full and has no waitlist.');
+        throw new AppError('conflict', msg('registration.problem.full'));
       if (seat) confirmed++;
       else waitlisted++;
       recent.set(input.email, (recent.get(input.email) ?? 0) + 1);

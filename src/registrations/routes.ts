@@ -6,8 +6,8 @@ import { findEvent } from '../events/service.js';
 import { authorizeRegistrations, registrationPolicy } from './policy.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
-import { AppError } from '../web/errors.js';
-import { translator } from '../web/i18n.js';
+import { AppError, notFound } from '../web/errors.js';
+import { translator, msg } from '../web/i18n.js';
 import { authorize } from '../web/policy.js';
 import { EmailSchema } from '../accounts/schemas.js';
 import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
@@ -46,10 +46,10 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const email = req.body.email ?? req.user?.email;
       if (!name || !email) {
         const errors = [
-          ...(!name ? [{ field: 'name', message: 'is required' }] : []),
-          ...(!email ? [{ field: 'email', message: 'is required' }] : []),
+          ...(!name ? [{ field: 'name', message: msg('validation.required') }] : []),
+          ...(!email ? [{ field: 'email', message: msg('validation.required') }] : []),
         ];
-        throw new AppError('validation', 'Guests give their name and e-mail (or sign in).', errors);
+        throw new AppError('validation', msg('registration.problem.guestsGive'), errors);
       }
       const { registration, created, position, event } = await registrations.registerForEvent(
         db,
@@ -94,7 +94,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const event = await findEvent(db, req.network, reg.eventId);
       // 404 rather than 403: a registration's existence is nobody else's business.
       if (!(await registrationPolicy.manage(db, req.user, reg, event, req.query.secret)))
-        throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
+        throw notFound(msg('registration.problem.theRegistration', { id: reg.id }));
       return presentRegistration(reg, event, await registrations.waitlistPosition(db, reg));
     },
   });
@@ -111,7 +111,7 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const reg = await registrations.findRegistration(db, req.network, req.params.id);
       const event = await findEvent(db, req.network, reg.eventId);
       if (!(await registrationPolicy.manage(db, req.user, reg, event, req.query.secret)))
-        throw new AppError('not_found', `The registration ${reg.id} does not exist.`);
+        throw notFound(msg('registration.problem.theRegistration', { id: reg.id }));
       const attendee = registrationPolicy.isAttendee(req.user, reg, req.query.secret);
       const { registration } = await registrations.cancelRegistration(
         db,
@@ -154,9 +154,9 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const event = await findEvent(db, req.network, req.params.id);
       await authorizeRegistrations(db, user, event, 'add attendees');
       if (!req.body.name || !req.body.email)
-        throw new AppError('validation', "Give the person's name and e-mail.", [
-          ...(!req.body.name ? [{ field: 'name', message: 'is required' }] : []),
-          ...(!req.body.email ? [{ field: 'email', message: 'is required' }] : []),
+        throw new AppError('validation', msg('registration.problem.giveNameEmail'), [
+          ...(!req.body.name ? [{ field: 'name', message: msg('validation.required') }] : []),
+          ...(!req.body.email ? [{ field: 'email', message: msg('validation.required') }] : []),
         ]);
       const { registration, created, position } = await registrations.registerForEvent(
         db,
@@ -184,8 +184,8 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
       const { status, format, limit, cursor } = req.query;
       const after = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : undefined;
       if (after !== undefined && !Number.isInteger(after))
-        throw new AppError('validation', 'The cursor is not one this API gave out.', [
-          { field: 'cursor', message: 'is not a valid cursor' },
+        throw new AppError('validation', msg('error.badCursor'), [
+          { field: 'cursor', message: msg('validation.badCursor') },
         ]);
       if (format === 'csv' || format === 'spreadsheet') {
         const rows = await registrations.listRegistrations(db, event.id, { status, limit: 100_000 });

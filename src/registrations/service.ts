@@ -101,13 +101,13 @@ export async function tellEventChanged(tx: Tx, event: EventRow, timeChanged: boo
 
 export async function findRegistration(db: Tx, network: Network, id: string, lock = false): Promise<RegistrationRow> {
   const row = isUuid(id) ? await q.selectRegistration(db, network.id, id, lock) : undefined;
-  if (!row) throw notFound(`The registration ${id}`);
+  if (!row) throw notFound(msg('registration.problem.theRegistration', { id }));
   return row;
 }
 
 export async function findBySecret(db: Tx, network: Network, secret: string): Promise<RegistrationRow> {
   const row = await q.selectBySecret(db, network.id, secret);
-  if (!row) throw notFound('This registration link');
+  if (!row) throw notFound(msg('registration.problem.link'));
   return row;
 }
 
@@ -164,7 +164,7 @@ export async function confirmByHand(db: Db, network: Network, id: string): Promi
     const event = await findEvent(tx, network, current.eventId, true);
     const reg = await findRegistration(tx, network, id, true);
     if (reg.status !== 'waitlisted')
-      throw new AppError('conflict', `This registration is ${reg.status}, not waitlisted.`);
+      throw new AppError('conflict', msg('registration.problem.notWaitlisted', { status: reg.status }));
     const confirmed = await confirmedCount(tx, event.id);
     if (confirmed >= event.capacity) await q.growCapacity(tx, event.id, confirmed + 1, event.sequence + 1);
     const row = await q.updateRegistration(tx, id, { status: 'confirmed', promotedAt: new Date() });

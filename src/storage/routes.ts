@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import { blobStoreFor, findUpload } from './service.js';
+import { msg } from '../web/i18n.js';
 
 /**
  * Public pictures: `/media/{uploadId}/{width}.webp`. Only image variants are served here (they
@@ -18,11 +19,11 @@ export function mediaRoutes(app: FastifyInstance, db: Db, config: Config): void 
     { schema: { hide: true } },
     async (req, reply) => {
       const width = /^(\d{1,5})\.webp$/.exec(req.params.file)?.[1];
-      if (!isUuid(req.params.id) || !width) throw notFound('This picture');
+      if (!isUuid(req.params.id) || !width) throw notFound(msg('storage.problem.picture'));
       const upload = await findUpload(db, req.network.id, req.params.id);
       const variant = upload?.variants?.find((v) => v.width === Number(width));
       const bytes = variant && (await store.get(variant.key));
-      if (!bytes) throw notFound('This picture');
+      if (!bytes) throw notFound(msg('storage.problem.picture'));
       return reply
         .header('cache-control', 'public, max-age=31536000, immutable')
         .header('x-content-type-options', 'nosniff')

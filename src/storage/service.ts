@@ -6,6 +6,7 @@ import * as q from './queries.js';
 import { type FileType, IMAGE_TYPES, sniffType } from './sniff.js';
 import type { BlobStore } from './store.js';
 import type { ImageVariant } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 export type Upload = q.UploadRow;
 export { blobStoreFor, type BlobStore } from './store.js';
@@ -30,16 +31,20 @@ const megabytes = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MB`;
 /** Checks a file by its content and size; the error names the field and says what is accepted. */
 export function checkFile(file: IncomingFile, rules: FileRules): FileType {
   if (file.bytes.byteLength === 0)
-    throw new AppError('validation', `${file.name} is empty.`, [{ field: file.field, message: 'is an empty file' }]);
-  if (file.bytes.byteLength > rules.maxBytes)
-    throw new AppError('payload_too_large', `${file.name} is larger than ${megabytes(rules.maxBytes)}.`, [
-      { field: file.field, message: `must be at most ${megabytes(rules.maxBytes)}` },
+    throw new AppError('validation', msg('storage.problem.empty', { name: file.name }), [
+      { field: file.field, message: msg('storage.problem.emptyField') },
     ]);
+  if (file.bytes.byteLength > rules.maxBytes)
+    throw new AppError(
+      'payload_too_large',
+      msg('storage.problem.tooLarge', { name: file.name, size: megabytes(rules.maxBytes) }),
+      [{ field: file.field, message: msg('validation.max', { max: megabytes(rules.maxBytes) }) }],
+    );
   const type = sniffType(file.bytes);
   if (!type || !rules.accept.includes(type)) {
     const accepted = rules.accept.map((t) => t.split('/')[1]!.toUpperCase()).join(', ');
-    throw new AppError('unsupported_media_type', `${file.name} is not a file of an accepted type (${accepted}).`, [
-      { field: file.field, message: `must be one of: ${accepted}` },
+    throw new AppError('unsupported_media_type', msg('storage.problem.type', { name: file.name, accepted }), [
+      { field: file.field, message: msg('validation.oneOf', { values: accepted }) },
     ]);
   }
   return type;
@@ -99,16 +104,21 @@ export async function saveImage(
   const tooBig = () =>
     new AppError(
       'payload_too_large',
-      `${file.name} is too large a picture: at most ${Math.round(rules.maxPixels / 1_000_000)} megapixels.`,
-      [{ field: file.field, message: `must be at most ${Math.round(rules.maxPixels / 1_000_000)} megapixels` }],
+      msg('storage.problem.pixels', { name: file.name, megapixels: Math.round(rules.maxPixels / 1_000_000) }),
+      [
+        {
+          field: file.field,
+          message: msg('storage.problem.pixelsField', { megapixels: Math.round(rules.maxPixels / 1_000_000) }),
+        },
+      ],
     );
   let meta: sharp.Metadata;
   try {
     // The header alone, without decoding: the pixel count is checked before any bitmap is made.
     meta = await sharp(file.bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new AppError('unsupported_media_type', `${file.name} cannot be read as a picture.`, [
-      { field: file.field, message: 'is not a readable picture' },
+    throw new AppError('unsupported_media_type', msg('storage.problem.unreadable', { name: file.name }), [
+      { field: file.field, message: msg('storage.problem.unreadableField') },
     ]);
   }
   if (!meta.width || !meta.height) throw tooBig();

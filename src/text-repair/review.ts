@@ -5,7 +5,7 @@ import { articles } from '../news/tables.js';
 import { authorizeArticleEdit, cleanBodies, findArticle, updateArticle } from '../news/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { Actor } from '../web/policy.js';
-import { localeOr } from '../web/i18n.js';
+import { localeOr, msg } from '../web/i18n.js';
 import { buildDictionary, hasQuestionDamage } from './repair.js';
 import { recordRepairs, repairFields } from './service.js';
 import { textRepairs } from './tables.js';
@@ -41,7 +41,7 @@ async function repairRow(db: Tx, networkId: string, articleId: string, repairId:
     .where(
       and(eq(textRepairs.networkId, networkId), eq(textRepairs.articleId, articleId), eq(textRepairs.id, repairId)),
     );
-  if (!row) throw notFound('This repair');
+  if (!row) throw notFound(msg('textRepair.problem.repair'));
   return row;
 }
 
@@ -68,20 +68,20 @@ export async function decideRepair(
     let state: 'applied' | 'rejected' | 'undone';
     let replacement = r.replacement;
     if (decision.action === 'apply') {
-      if (r.state !== 'queued') throw new AppError('conflict', 'This word was already decided.');
+      if (r.state !== 'queued') throw new AppError('conflict', msg('textRepair.problem.decided'));
       replacement = decision.choice?.trim() || r.replacement;
       next = replaceNearest(current, r.original, replacement, r.position);
       state = 'applied';
     } else if (decision.action === 'reject') {
-      if (r.state !== 'queued') throw new AppError('conflict', 'This word was already decided.');
+      if (r.state !== 'queued') throw new AppError('conflict', msg('textRepair.problem.decided'));
       state = 'rejected';
     } else {
-      if (r.state !== 'applied') throw new AppError('conflict', 'Only an applied repair can be undone.');
+      if (r.state !== 'applied') throw new AppError('conflict', msg('textRepair.problem.notApplied'));
       next = replaceNearest(current, r.replacement, r.original, r.position);
       state = 'undone';
     }
     if (decision.action !== 'reject' && next === undefined)
-      throw new AppError('conflict', 'The word is no longer in the text (it was edited since): nothing changed.');
+      throw new AppError('conflict', msg('textRepair.problem.gone'));
     if (next !== undefined) {
       const patch =
         field === 'title' ? { title: next } : field === 'excerpt' ? { excerpt: next } : { bodyMarkdown: next };

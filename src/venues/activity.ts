@@ -8,6 +8,7 @@ import { venuePolicy } from './policy.js';
 import { presentVenueEvent } from './present.js';
 import type { VenueEventActivity } from './schemas.js';
 import { findVenue, type VenueRow } from './service.js';
+import { msg } from '../web/i18n.js';
 
 /**
  * The venue managers' view of their venue: the events held there with their attendance, and —
@@ -51,9 +52,7 @@ function decodeCursor(cursor: string | undefined): Cursor | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
-    { field: 'cursor', message: 'is not a valid cursor' },
-  ]);
+  throw new AppError('validation', msg('error.badCursor'), [{ field: 'cursor', message: msg('validation.badCursor') }]);
 }
 
 /**
@@ -103,7 +102,7 @@ export async function venueActivity(
 
 /** The contacts shared with the venue for one of its events; 404 when the event is not held there. */
 export async function sharedContacts(db: Db, network: Network, venue: VenueRow, eventId: string, now = new Date()) {
-  const notHere = new AppError('not_found', `No event ${eventId} is held at ${venue.name}.`);
+  const notHere = new AppError('not_found', msg('venue.problem.notHeld', { id: eventId, venue: venue.name }));
   if (!isUuid(eventId)) throw notHere;
   const event = await q.selectHeldEvent(db, network.id, venue.id, eventId);
   if (!event) throw notHere;

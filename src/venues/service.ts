@@ -5,18 +5,19 @@ import { AppError, notFound } from '../web/errors.js';
 import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { VenueCreate, VenueUpdate } from './schemas.js';
+import { msg } from '../web/i18n.js';
 
 export type { RoomRow, VenueRow } from './queries.js';
 
 export async function findVenue(db: Tx, network: Network, slug: string, lock = false): Promise<q.VenueRow> {
   const row = await q.selectVenue(db, network.id, slug, lock);
-  if (!row) throw notFound(`The venue "${slug}"`);
+  if (!row) throw notFound(msg('venue.problem.theVenue', { slug }));
   return row;
 }
 
 const slugTaken = (slug: string) =>
-  new AppError('conflict', `A venue with the URL name "${slug}" already exists. Choose another name or slug.`, [
-    { field: 'slug', message: 'is already used' },
+  new AppError('conflict', msg('venue.problem.slugTaken', { slug }), [
+    { field: 'slug', message: msg('validation.alreadyUsed') },
   ]);
 
 export async function createVenue(db: Db, network: Network, input: VenueCreate): Promise<q.VenueRow> {
@@ -46,11 +47,9 @@ export async function addManager(db: Tx, network: Network, slug: string, email: 
   const venue = await findVenue(db, network, slug);
   const user = await findUserByEmail(db, network.id, email);
   if (!user)
-    throw new AppError(
-      'not_found',
-      `No account uses ${email}. Create it first (essaim user create, or Admin → Accounts).`,
-      [{ field: 'email', message: 'has no account' }],
-    );
+    throw new AppError('not_found', msg('error.noAccountFor', { email }), [
+      { field: 'email', message: msg('validation.noAccount') },
+    ]);
   const created = await q.insertManager(db, network.id, venue.id, user.id);
   return { user, created };
 }
@@ -58,7 +57,7 @@ export async function addManager(db: Tx, network: Network, slug: string, email: 
 export async function removeManager(db: Tx, network: Network, slug: string, userId: string) {
   const venue = await findVenue(db, network, slug);
   if (!(await q.deleteManager(db, network.id, venue.id, userId)))
-    throw notFound(`The manager ${userId} of ${venue.name}`);
+    throw notFound(msg('venue.problem.manager', { id: userId, venue: venue.name }));
 }
 
 export const listVenues = (db: Tx, network: Network, opts: Parameters<typeof q.selectVenues>[2]) =>

@@ -3,7 +3,7 @@ import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, apiLocale } from './errors.js';
-import { negotiateLocale, setRequestLocale, withRequestLocale, type Locale } from './i18n.js';
+import { negotiateLocale, setRequestLocale, withRequestLocale, type Locale, msg } from './i18n.js';
 
 export const SESSION_COOKIE = 'essaim_session';
 export const LANG_COOKIE = 'essaim_lang';
@@ -46,8 +46,7 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
     // Probes and metrics report on the process and database: no network lookup may fail them first.
     if ((req.routeOptions.config as { bare?: boolean } | undefined)?.bare) return;
     const network = await networkForHost(db, req.headers.host);
-    if (!network)
-      throw new AppError('unavailable', 'No network is set up yet: run `essaim migrate` or `essaim serve` once.');
+    if (!network) throw new AppError('unavailable', msg('error.noNetwork'));
     req.network = network;
 
     const query = req.query as Record<string, unknown> | undefined;
@@ -69,13 +68,9 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
     const auth = req.headers.authorization;
     if (auth !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
-      if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+      if (!match) throw new AppError('unauthenticated', msg('error.bearerForm'));
       const user = await userForToken(db, network.id, match[1]!);
-      if (!user)
-        throw new AppError(
-          'unauthenticated',
-          'This API token is unknown or revoked. Create a new one with POST /api/v1/auth/tokens.',
-        );
+      if (!user) throw new AppError('unauthenticated', msg('error.tokenUnknown'));
       req.user = user;
     } else if (!req.url.startsWith('/api/')) {
       // The JSON API only accepts bearer tokens: a cookie never authenticates an API call,
@@ -88,10 +83,6 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
 }
 
 export function requireUser(req: FastifyRequest): User {
-  if (!req.user)
-    throw new AppError(
-      'unauthenticated',
-      'Sign in first: send "Authorization: Bearer <token>" (create one with POST /api/v1/auth/tokens).',
-    );
+  if (!req.user) throw new AppError('unauthenticated', msg('error.signInApi'));
   return req.user;
 }

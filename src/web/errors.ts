@@ -62,13 +62,10 @@ const titleKeys: Record<ErrorCode, Msg['key']> = {
   internal: 'error.internal',
 };
 
-/**
- * One invalid field. `message` is a catalogue message (rendered in the reader's language) or, in
- * code not yet given keys, a text.
- */
+/** One invalid field. `message` is a catalogue message, rendered in the reader's language. */
 export interface FieldError {
   field: string;
-  message: string | Msg;
+  message: Msg;
 }
 
 /** A field error as a client reads it: the text in its language, and the key and parameters to translate it itself. */
@@ -80,18 +77,18 @@ export interface RenderedFieldError {
 }
 
 /**
- * `detail` is a catalogue message (`msg('registration.ticketUnknown')`), rendered in the language of
- * whoever reads it: the page's, or Accept-Language for the API. `err.detail` is the text in the
- * language of the request being answered.
+ * `detail` is a catalogue message (`msg('registration.ticketUnknown')`), never a sentence, rendered
+ * in the language of whoever reads it: the page's, or Accept-Language for the API. `err.detail` is
+ * the text in the language of the request being answered. (errors.test.ts refuses literal details.)
  */
 export class AppError extends Error {
-  readonly message_: Msg | string;
+  readonly message_: Msg;
   constructor(
     readonly code: ErrorCode,
-    detail: string | Msg,
+    detail: Msg,
     readonly errors: FieldError[] = [],
   ) {
-    super(typeof detail === 'string' ? detail : render(translator('en'), detail));
+    super(render(translator('en'), detail));
     this.message_ = detail;
   }
   get status(): number {
@@ -103,12 +100,8 @@ export class AppError extends Error {
   }
 }
 
-/** `what` is the missing thing, as a message ("the event") or, for code without keys yet, its English words. */
-export const notFound = (what: string | Msg) =>
-  new AppError(
-    'not_found',
-    typeof what === 'string' ? `${what} does not exist.` : msg('error.notFoundThing', { what }),
-  );
+/** `what` is the missing thing, as a message ("This event"). */
+export const notFound = (what: Msg) => new AppError('not_found', msg('error.notFoundThing', { what }));
 
 const paramsOf = (m: Msg, t: T): Record<string, string | number> =>
   Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, isMsg(v) ? render(t, v) : v]));
@@ -124,9 +117,15 @@ export function renderFieldError(e: FieldError, t: T): RenderedFieldError {
   };
 }
 
+/** A Zod issue's message; a schema's own text (a refine written before keys) is shown as written. */
+const issueMessage = (i: z.core.$ZodIssue): Msg => {
+  const m = zodIssueMessage(i);
+  return typeof m === 'string' ? msg('validation.asWritten', { text: m }) : m;
+};
+
 /** Zod issues → one entry per invalid field, with a dotted path a person can find in their input. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((i) => ({ field: i.path.join('.') || '(body)', message: zodIssueMessage(i) }));
+  return issues.map((i) => ({ field: i.path.join('.') || '(body)', message: issueMessage(i) }));
 }
 
 export interface Problem {
@@ -177,7 +176,7 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
           message: msg('validation.unknownField'),
         }));
       const issue = { ...v.params, code: v.keyword, message: v.message, path: [] } as unknown as z.core.$ZodIssue;
-      return [{ field: at || `(${where})`, message: zodIssueMessage(issue) }];
+      return [{ field: at || `(${where})`, message: issueMessage(issue) }];
     });
     const list = errors
       .map((e) => renderFieldError(e, t))

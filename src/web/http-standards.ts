@@ -3,6 +3,7 @@ import type { SwaggerTransformObject } from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError, type errorStatus, sendProblem, titles, toProblem, type Problem } from './errors.js';
+import { msg } from './i18n.js';
 
 /**
  * HTTP details every route shares: errors Fastify or Node answer before a route runs (405, 414,
@@ -48,7 +49,11 @@ export function sendMethodNotAllowed(req: FastifyRequest, reply: FastifyReply, a
     toProblem(
       new AppError(
         'method_not_allowed',
-        `${req.method} is not allowed here; ${req.url.split('?')[0]} takes ${allowed.join(', ')}.`,
+        msg('error.methodNotAllowed', {
+          method: req.method,
+          path: req.url.split('?')[0] ?? '/',
+          allowed: allowed.join(', '),
+        }),
       ),
       req,
     ),
@@ -61,10 +66,7 @@ export function frameworkErrors(err: Error & { code?: string }, req: FastifyRequ
   return sendProblem(
     reply,
     toProblem(
-      new AppError(
-        tooLong ? 'uri_too_long' : 'validation',
-        tooLong ? 'A part of this address is too long.' : 'This address is not a valid URL.',
-      ),
+      new AppError(tooLong ? 'uri_too_long' : 'validation', msg(tooLong ? 'error.partTooLong' : 'error.badUrl')),
       req,
     ),
   );

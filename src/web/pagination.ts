@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { msg } from './i18n.js';
 
 export const PageQuerySchema = z.object({
   limit: z.coerce
@@ -31,9 +32,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
-    { field: 'cursor', message: 'is not a valid cursor' },
-  ]);
+  throw new AppError('validation', msg('error.badCursor'), [{ field: 'cursor', message: msg('validation.badCursor') }]);
 }
 
 /** Fetch limit + 1 rows; the extra one tells whether a next page exists. */
@@ -57,8 +56,8 @@ export function offsetFromCursor(cursor: string | undefined): number {
   if (after === undefined) return 0;
   const n = Number(after);
   if (after.trim() === '' || !Number.isSafeInteger(n) || n < 0 || n > 1_000_000) {
-    throw new AppError('validation', 'The cursor is not one this API gave out: start again without it.', [
-      { field: 'cursor', message: 'is not a valid cursor' },
+    throw new AppError('validation', msg('error.badCursor'), [
+      { field: 'cursor', message: msg('validation.badCursor') },
     ]);
   }
   return n;

@@ -1,5 +1,6 @@
 import { AppError } from './errors.js';
 import { fold } from './fold.js';
+import { msg } from './i18n.js';
 
 /** "Liège" → "liege", "Mons–Borinage!" → "mons-borinage": accents folded, ASCII words joined by dashes. */
 export function slugify(name: string): string {
@@ -14,8 +15,8 @@ export function slugify(name: string): string {
 export function slugFor(name: string, given: string | undefined): string {
   const slug = given ?? slugify(name);
   if (!slug)
-    throw new AppError('validation', 'A URL name cannot be made from this name: give a slug.', [
-      { field: 'slug', message: 'is required when the name has no letters or digits' },
+    throw new AppError('validation', msg('error.slugNeeded'), [
+      { field: 'slug', message: msg('validation.slugNeeded') },
     ]);
   return slug;
 }

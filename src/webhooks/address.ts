@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import { msg, render, translator, type Msg } from '../web/i18n.js';
 
 /**
  * Where a webhook may go. An admin's URL must not reach into the server's own network (SSRF):
@@ -83,7 +84,12 @@ export const systemResolver: Resolver = (host) => dns.promises.lookup(host, { al
 /** The host of a URL as an address or a name (IPv6 without its brackets). */
 export const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 
-export class RefusedAddress extends Error {}
+/** Why an address is refused: a catalogue message for the form, and its English text for the delivery log. */
+export class RefusedAddress extends Error {
+  constructor(readonly why: Msg) {
+    super(render(translator('en'), why));
+  }
+}
 
 /**
  * Checks a webhook URL: scheme, then the host's addresses. Returns the addresses that were
@@ -98,15 +104,15 @@ export async function checkWebhookUrl(
   try {
     url = new URL(raw);
   } catch {
-    throw new RefusedAddress('is not a URL');
+    throw new RefusedAddress(msg('webhook.refused.notUrl'));
   }
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:'))
-    throw new RefusedAddress('must start with https://');
+    throw new RefusedAddress(msg('webhook.refused.https'));
   const host = hostOf(url);
-  if (!host) throw new RefusedAddress('has no host');
+  if (!host) throw new RefusedAddress(msg('webhook.refused.noHost'));
   const family = net.isIP(host);
   if (family) {
-    if (!allowPrivate && isPrivateAddress(host)) throw new RefusedAddress(`points to the private address ${host}`);
+    if (!allowPrivate && isPrivateAddress(host)) throw new RefusedAddress(msg('webhook.refused.private', { host }));
     return { url, addresses: [{ address: host, family }] };
   }
   let addresses: { address: string; family: number }[];
@@ -114,13 +120,15 @@ export async function checkWebhookUrl(
     addresses = await resolve(host);
   } catch (err) {
     throw new RefusedAddress(
-      `has a host name that does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      msg('webhook.refused.unresolvedWhy', {
+        reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+      }),
     );
   }
-  if (addresses.length === 0) throw new RefusedAddress('has a host name that does not resolve');
+  if (addresses.length === 0) throw new RefusedAddress(msg('webhook.refused.unresolved'));
   if (!allowPrivate) {
     const bad = addresses.find((a) => isPrivateAddress(a.address));
-    if (bad) throw new RefusedAddress(`has a host name that resolves to the private address ${bad.address}`);
+    if (bad) throw new RefusedAddress(msg('webhook.refused.resolvesPrivate', { address: bad.address }));
   }
   return { url, addresses };
 }

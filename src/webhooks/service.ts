@@ -8,6 +8,7 @@ import type { WebhookCreate, WebhookUpdate } from './schemas.js';
 import * as q from './queries.js';
 import type { DeliveryRow, EndpointRow } from './queries.js';
 import type { WebhookEvent } from './tables.js';
+import { msg } from '../web/i18n.js';
 
 export type { DeliveryRow, EndpointRow } from './queries.js';
 
@@ -23,8 +24,8 @@ export async function checkEndpointUrl(
     return (await checkWebhookUrl(url, allowPrivate, resolve)).url.toString();
   } catch (err) {
     if (!(err instanceof RefusedAddress)) throw err;
-    throw new AppError('validation', `This webhook URL ${err.message}: give a public https:// address.`, [
-      { field: 'url', message: err.message },
+    throw new AppError('validation', msg('webhook.problem.badUrl', { reason: err.why }), [
+      { field: 'url', message: err.why },
     ]);
   }
 }
@@ -50,7 +51,7 @@ export const listEndpoints = (db: Db, network: Network): Promise<EndpointRow[]> 
 
 export async function findEndpoint(db: Db, network: Network, id: string): Promise<EndpointRow> {
   const row = isUuid(id) ? await q.selectEndpoint(db, network.id, id) : undefined;
-  if (!row) throw notFound(`The webhook ${id}`);
+  if (!row) throw notFound(msg('webhook.problem.theWebhook', { id }));
   return row;
 }
 
@@ -61,7 +62,7 @@ export async function findEndpoint(db: Db, network: Network, id: string): Promis
 export async function updateEndpoint(db: Db, network: Network, id: string, patch: WebhookUpdate): Promise<EndpointRow> {
   return db.transaction(async (tx) => {
     const current = await q.selectEndpoint(tx, network.id, id, true);
-    if (!current) throw notFound(`The webhook ${id}`);
+    if (!current) throw notFound(msg('webhook.problem.theWebhook', { id }));
     const enabling = patch.active === true && !current.active;
     const row = await q.updateEndpoint(tx, id, {
       ...(patch.events !== undefined ? { events: unique(patch.events) } : {}),
@@ -75,7 +76,7 @@ export async function updateEndpoint(db: Db, network: Network, id: string, patch
 
 /** Removes the endpoint and its deliveries. */
 export async function deleteEndpoint(db: Db, network: Network, id: string): Promise<void> {
-  if (!(await q.deleteEndpoint(db, network.id, id))) throw notFound(`The webhook ${id}`);
+  if (!(await q.deleteEndpoint(db, network.id, id))) throw notFound(msg('webhook.problem.theWebhook', { id }));
 }
 
 /** The latest deliveries of an endpoint, newest first. */

@@ -63,6 +63,29 @@ export const errorsEn = {
   'validation.rrule': 'is not a valid RRULE: {problem}',
   'validation.endAfterStart': 'must be after startsAt',
   'validation.untilAfterSince': 'must be on or after since',
+  'error.noNetwork': 'No network is set up yet: run `essaim migrate` or `essaim serve` once.',
+  'error.bearerForm': 'The Authorization header must be "Bearer <token>".',
+  'error.tokenUnknown': 'This API token is unknown or revoked. Create a new one with POST /api/v1/auth/tokens.',
+  'error.signInApi': 'Sign in first: send "Authorization: Bearer <token>" (create one with POST /api/v1/auth/tokens).',
+  'error.methodNotAllowed': '{method} is not allowed here; {path} takes {allowed}.',
+  'error.partTooLong': 'A part of this address is too long.',
+  'error.badUrl': 'This address is not a valid URL.',
+  'error.slugNeeded': 'A URL name cannot be made from this name: give a slug.',
+  'error.noAccountFor': 'No account uses {email}. Create it first (essaim user create, or Admin → Accounts).',
+  'error.noAccountUses': 'No account uses {email}.',
+  'error.signInLocked':
+    'Too many failed sign-ins for this account: wait 15 minutes, or ask for a sign-in link by e-mail.',
+  'error.sendBodyAs':
+    'Send the {what, select, picture {picture} receipt {receipt file itself} csv {CSV (text/csv)} other {file}} as the request body.',
+  'validation.slugNeeded': 'is required when the name has no letters or digits',
+  'validation.alreadyUsed': 'is already used',
+  'validation.between': 'must be between {min} and {max}',
+  'validation.tooLarge': 'is too large',
+  'validation.notAnAccount': 'is not an account of this network',
+  'validation.noAccount': 'has no account',
+  'validation.notInNetwork':
+    'is not {what, select, event {an event} grant {a grant} chapter {a chapter} other {one}} of this network',
+  'validation.asWritten': '{text}',
 } as const;
 
 type ErrorKey = keyof typeof errorsEn;
@@ -130,6 +153,30 @@ export const errorsFr: Record<ErrorKey, string> = {
   'validation.rrule': 'n’est pas une RRULE valable : {problem}',
   'validation.endAfterStart': 'doit être après le début',
   'validation.untilAfterSince': 'doit être le même jour que le début ou après',
+  'error.noNetwork': 'Aucun réseau n’est encore configuré : lancez une fois `essaim migrate` ou `essaim serve`.',
+  'error.bearerForm': 'L’en-tête Authorization doit être « Bearer <token> ».',
+  'error.tokenUnknown': 'Ce jeton d’API est inconnu ou révoqué. Créez-en un nouveau avec POST /api/v1/auth/tokens.',
+  'error.signInApi':
+    'Connectez-vous d’abord : envoyez « Authorization: Bearer <token> » (créez un jeton avec POST /api/v1/auth/tokens).',
+  'error.methodNotAllowed': '{method} n’est pas permis ici ; {path} accepte {allowed}.',
+  'error.partTooLong': 'Une partie de cette adresse est trop longue.',
+  'error.badUrl': 'Cette adresse n’est pas une URL valide.',
+  'error.slugNeeded': 'Aucun nom d’URL ne peut être tiré de ce nom : indiquez un slug.',
+  'error.noAccountFor': 'Aucun compte n’utilise {email}. Créez-le d’abord (essaim user create, ou Admin → Comptes).',
+  'error.noAccountUses': 'Aucun compte n’utilise {email}.',
+  'error.signInLocked':
+    'Trop de connexions échouées pour ce compte : attendez 15 minutes, ou demandez un lien de connexion par e-mail.',
+  'error.sendBodyAs':
+    'Envoyez {what, select, picture {l’image} receipt {le justificatif lui-même} csv {le CSV (text/csv)} other {le fichier}} comme corps de la requête.',
+  'validation.slugNeeded': 'est requis quand le nom n’a ni lettre ni chiffre',
+  'validation.alreadyUsed': 'est déjà utilisé',
+  'validation.between': 'doit être entre {min} et {max}',
+  'validation.tooLarge': 'est trop volumineux',
+  'validation.notAnAccount': 'n’est pas un compte de ce réseau',
+  'validation.noAccount': 'n’a pas de compte',
+  'validation.notInNetwork':
+    'n’est pas {what, select, event {un événement} grant {une subvention} chapter {une antenne} other {un élément}} de ce réseau',
+  'validation.asWritten': '{text}',
 };
 
 export const errorsNl: Record<ErrorKey, string> = {
@@ -193,4 +240,29 @@ export const errorsNl: Record<ErrorKey, string> = {
   'validation.rrule': 'is geen geldige RRULE: {problem}',
   'validation.endAfterStart': 'moet na het begin liggen',
   'validation.untilAfterSince': 'moet op of na de begindatum liggen',
+  'error.noNetwork': 'Er is nog geen netwerk ingesteld: voer eenmaal `essaim migrate` of `essaim serve` uit.',
+  'error.bearerForm': 'De Authorization-header moet "Bearer <token>" zijn.',
+  'error.tokenUnknown': 'Dit API-token is onbekend of ingetrokken. Maak een nieuw aan met POST /api/v1/auth/tokens.',
+  'error.signInApi':
+    'Meld je eerst aan: stuur "Authorization: Bearer <token>" (maak er een aan met POST /api/v1/auth/tokens).',
+  'error.methodNotAllowed': '{method} is hier niet toegestaan; {path} aanvaardt {allowed}.',
+  'error.partTooLong': 'Een deel van dit adres is te lang.',
+  'error.badUrl': 'Dit adres is geen geldige URL.',
+  'error.slugNeeded': 'Uit deze naam kan geen URL-naam worden gemaakt: geef een slug op.',
+  'error.noAccountFor':
+    'Geen enkele account gebruikt {email}. Maak die eerst aan (essaim user create, of Beheer → Accounts).',
+  'error.noAccountUses': 'Geen enkele account gebruikt {email}.',
+  'error.signInLocked':
+    'Te veel mislukte aanmeldingen voor deze account: wacht 15 minuten, of vraag een aanmeldlink per e-mail.',
+  'error.sendBodyAs':
+    'Stuur {what, select, picture {de afbeelding} receipt {het bewijsstuk zelf} csv {de CSV (text/csv)} other {het bestand}} als body van het verzoek.',
+  'validation.slugNeeded': 'is verplicht als de naam geen letters of cijfers bevat',
+  'validation.alreadyUsed': 'is al in gebruik',
+  'validation.between': 'moet tussen {min} en {max} liggen',
+  'validation.tooLarge': 'is te groot',
+  'validation.notAnAccount': 'is geen account van dit netwerk',
+  'validation.noAccount': 'heeft geen account',
+  'validation.notInNetwork':
+    'is geen {what, select, event {evenement} grant {subsidie} chapter {afdeling} other {onderdeel}} van dit netwerk',
+  'validation.asWritten': '{text}',
 };

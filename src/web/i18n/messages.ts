@@ -12,3 +12,13 @@ export interface FeatureCatalogue<K extends string> {
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by the features' declaration merging.
 export interface FeatureMessages {}
+
+/**
+ * A catalogue written as one row per key, `[English, French, Dutch]`: the three languages of a
+ * sentence side by side, which is how the problems (error texts) of a feature are kept.
+ */
+export function catalogueOf<K extends string>(rows: Readonly<Record<K, readonly [string, string, string]>>) {
+  const pick = (i: 0 | 1 | 2) =>
+    Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, (v as readonly string[])[i]])) as Record<K, string>;
+  return { en: pick(0), fr: pick(1), nl: pick(2) } satisfies FeatureCatalogue<K>;
+}

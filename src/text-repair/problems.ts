@@ -1,0 +1,27 @@
+import { catalogueOf } from '../web/i18n/messages.js';
+
+/** Text repairs’ problems: each row is [English, French, Dutch]. */
+const rows = {
+  'textRepair.problem.repair': ['This repair', 'Cette correction', 'Deze correctie'],
+  'textRepair.problem.decided': [
+    'This word was already decided.',
+    'Ce mot a déjà été tranché.',
+    'Over dit woord is al beslist.',
+  ],
+  'textRepair.problem.notApplied': [
+    'Only an applied repair can be undone.',
+    'Seule une correction appliquée peut être annulée.',
+    'Alleen een toegepaste correctie kan ongedaan worden gemaakt.',
+  ],
+  'textRepair.problem.gone': [
+    'The word is no longer in the text (it was edited since): nothing changed.',
+    'Le mot n’est plus dans le texte (il a été modifié depuis) : rien n’a changé.',
+    'Het woord staat niet meer in de tekst (die is intussen bewerkt): er is niets gewijzigd.',
+  ],
+} as const;
+
+export const textRepairProblems = catalogueOf(rows);
+
+declare module '../web/i18n/messages.js' {
+  interface FeatureMessages extends Record<keyof typeof rows, string> {}
+}

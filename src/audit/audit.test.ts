@@ -80,3 +80,25 @@ it('pages through entries written within the same millisecond without losing or 
   expect(seen.filter((s) => s.startsWith('same ms'))).toEqual(['same ms 003', 'same ms 002', 'same ms 001']);
   expect(new Set(seen).size).toBe(seen.length);
 });
+
+it('names money and venue acts in the reader’s language, not by their code', async () => {
+  for (const action of ['expense.approve', 'expense.incomplete', 'venue.contacts.export'] as const) {
+    await recordAudit(t.database.db, {
+      networkId: t.network.id,
+      actor: { id: admin.user.id, email: admin.user.email },
+      action,
+      subject: `${action} subject`,
+    });
+  }
+  const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
+  const en = (await b.get('/admin/audit')).body;
+  expect(en).toContain('Expense approved');
+  expect(en).toContain('Expense sent back as incomplete');
+  expect(en).toContain('Venue contacts exported');
+  expect(en).not.toContain('>expense.approve<');
+  const fr = (await b.get('/admin/audit', { 'accept-language': 'fr' })).body;
+  expect(fr).toContain('Dépense approuvée');
+  expect(fr).toContain('Contacts d’un lieu exportés');
+  const nl = (await b.get('/admin/audit', { 'accept-language': 'nl' })).body;
+  expect(nl).toContain('Uitgave goedgekeurd');
+});

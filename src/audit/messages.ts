@@ -2,7 +2,7 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
 /** The audit log: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
-  'audit.intro': 'What admins did to members’ data: exports, deletions and imports, newest first.',
+  'audit.intro': 'What was done to members’ data, calls, expenses and venue dashboards, newest first.',
   'audit.when': 'When',
   'audit.who': 'Who',
   'audit.action': 'Action',
@@ -24,13 +24,23 @@ const en = {
   'audit.action.call.decisions_sent': 'Decisions sent',
   'audit.action.member.verify': 'Address marked as confirmed',
   'audit.action.member.verify_resent': 'Confirmation link sent again',
+  'audit.action.expense.create': 'Expense recorded',
+  'audit.action.expense.update': 'Expense changed',
+  'audit.action.expense.submit': 'Expense submitted for approval',
+  'audit.action.expense.approve': 'Expense approved',
+  'audit.action.expense.reject': 'Expense rejected',
+  'audit.action.expense.incomplete': 'Expense sent back as incomplete',
+  'audit.action.expense.pay': 'Expense paid',
+  'audit.action.expense.receipt': 'Receipt added to an expense',
+  'audit.action.venue.dashboard.view': 'Venue dashboard viewed',
+  'audit.action.venue.contacts.export': 'Venue contacts exported',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
     'audit.intro':
-      'Ce que les administrateurs ont fait des données des membres : exports, suppressions et imports, du plus récent au plus ancien.',
+      'Ce qui a été fait des données des membres, des appels, des dépenses et des tableaux de bord des lieux, du plus récent au plus ancien.',
     'audit.when': 'Quand',
     'audit.who': 'Qui',
     'audit.action': 'Action',
@@ -52,10 +62,20 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.call.decisions_sent': 'Décisions envoyées',
     'audit.action.member.verify': 'Adresse marquée comme confirmée',
     'audit.action.member.verify_resent': 'Lien de confirmation renvoyé',
+    'audit.action.expense.create': 'Dépense enregistrée',
+    'audit.action.expense.update': 'Dépense modifiée',
+    'audit.action.expense.submit': 'Dépense soumise pour approbation',
+    'audit.action.expense.approve': 'Dépense approuvée',
+    'audit.action.expense.reject': 'Dépense refusée',
+    'audit.action.expense.incomplete': 'Dépense renvoyée comme incomplète',
+    'audit.action.expense.pay': 'Dépense payée',
+    'audit.action.expense.receipt': 'Justificatif ajouté à une dépense',
+    'audit.action.venue.dashboard.view': 'Tableau de bord d’un lieu consulté',
+    'audit.action.venue.contacts.export': 'Contacts d’un lieu exportés',
   },
   nl: {
     'audit.intro':
-      'Wat beheerders met de gegevens van leden deden: exports, verwijderingen en imports, de recentste eerst.',
+      'Wat er gebeurde met de gegevens van leden, oproepen, uitgaven en dashboards van locaties, de recentste eerst.',
     'audit.when': 'Wanneer',
     'audit.who': 'Wie',
     'audit.action': 'Actie',
@@ -77,6 +97,16 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
     'audit.action.member.verify': 'Adres als bevestigd gemarkeerd',
     'audit.action.member.verify_resent': 'Bevestigingslink opnieuw verzonden',
+    'audit.action.expense.create': 'Uitgave geregistreerd',
+    'audit.action.expense.update': 'Uitgave gewijzigd',
+    'audit.action.expense.submit': 'Uitgave ter goedkeuring ingediend',
+    'audit.action.expense.approve': 'Uitgave goedgekeurd',
+    'audit.action.expense.reject': 'Uitgave geweigerd',
+    'audit.action.expense.incomplete': 'Uitgave teruggestuurd als onvolledig',
+    'audit.action.expense.pay': 'Uitgave betaald',
+    'audit.action.expense.receipt': 'Bewijsstuk toegevoegd aan een uitgave',
+    'audit.action.venue.dashboard.view': 'Dashboard van een locatie bekeken',
+    'audit.action.venue.contacts.export': 'Contacten van een locatie geëxporteerd',
   },
 };
 

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { authorizeAuditLog } from './policy.js';
 import { auditCursor, beforeOf } from './present.js';
-import { listAudit } from './service.js';
+import { type AuditAction, listAudit } from './service.js';
 
 const PAGE = 50;
 const knownActions = [
@@ -24,7 +24,20 @@ const knownActions = [
   'call.decisions_sent',
   'member.verify',
   'member.verify_resent',
-] as const;
+  'expense.create',
+  'expense.update',
+  'expense.submit',
+  'expense.approve',
+  'expense.reject',
+  'expense.incomplete',
+  'expense.pay',
+  'expense.receipt',
+  'venue.dashboard.view',
+  'venue.contacts.export',
+] as const satisfies readonly AuditAction[];
+// Every action the service may record has a label: a new one without it fails the type check here.
+const everyActionLabelled: Exclude<AuditAction, (typeof knownActions)[number]> extends never ? true : never = true;
+void everyActionLabelled;
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {
   app.get('/admin/audit', async (req, reply) => {

@@ -18,6 +18,8 @@ const en = {
   'admin.editChapter': 'Edit {name}',
   'admin.deleteChapter': 'Delete this chapter',
   'admin.deleteWarning': 'Deleting removes its partnerships, organisers and sign-ups. This cannot be undone.',
+  'chapter.deleteHasExpenses':
+    'The chapter {name} cannot be deleted: expenses are recorded for it or its events, and the accounts keep them. Pause the chapter instead.',
   'admin.addOrganizer': 'Add an organiser',
   'admin.newPartnership': 'New partnership',
   'admin.endPartnership': 'End',
@@ -59,6 +61,8 @@ export const chapterMessages: FeatureCatalogue<keyof typeof en> = {
     'admin.deleteChapter': 'Supprimer cette antenne',
     'admin.deleteWarning':
       'La suppression retire ses partenariats, ses animateurs et ses inscriptions. C’est irréversible.',
+    'chapter.deleteHasExpenses':
+      'L’antenne {name} ne peut pas être supprimée : des dépenses sont enregistrées pour elle ou ses événements, et la comptabilité les garde. Mettez plutôt l’antenne en pause.',
     'admin.addOrganizer': 'Ajouter un animateur ou une animatrice',
     'admin.newPartnership': 'Nouveau partenariat',
     'admin.endPartnership': 'Terminer',
@@ -97,6 +101,8 @@ export const chapterMessages: FeatureCatalogue<keyof typeof en> = {
     'admin.deleteChapter': 'Deze afdeling verwijderen',
     'admin.deleteWarning':
       'Verwijderen wist ook de partnerschappen, organisatoren en inschrijvingen. Dit kan niet ongedaan worden.',
+    'chapter.deleteHasExpenses':
+      'De afdeling {name} kan niet worden verwijderd: er zijn uitgaven geboekt voor de afdeling of haar evenementen, en de boekhouding bewaart ze. Pauzeer de afdeling in de plaats.',
     'admin.addOrganizer': 'Organisator toevoegen',
     'admin.newPartnership': 'Nieuw partnerschap',
     'admin.endPartnership': 'Beëindigen',

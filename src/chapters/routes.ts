@@ -111,10 +111,12 @@ export function chapterRoutes(app: Api, db: Db): void {
     schema: {
       tags,
       summary: 'Delete a chapter and its partnerships, organisers and sign-ups (admins)',
+      description: "A chapter with expenses (its own or its events') is kept for the accounts: 409.",
       security: bearer,
       params: SlugParamsSchema,
       response: { 204: NoContentSchema },
     },
+    config: { problems: [404, 409] },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.delete(req.user), 'delete chapters');
       await chapters.deleteChapter(db, req.network, req.params.slug);

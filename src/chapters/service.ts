@@ -2,10 +2,10 @@ import { findUserByEmail } from '../accounts/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
 import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { ChapterCreate, ChapterUpdate, InterestCreate } from './schemas.js';
-import { msg } from '../web/i18n.js';
 
 export type { ChapterRow } from './queries.js';
 
@@ -42,9 +42,21 @@ export async function updateChapter(
   });
 }
 
+/**
+ * Deleting a chapter takes its events, partnerships, organisers and sign-ups with it, but never
+ * money: expenses (the chapter's, or shares charged to its events) are accounting records the
+ * funder may still audit, so their foreign keys restrict and the refusal is a 409 that says why.
+ */
 export async function deleteChapter(db: Tx, network: Network, slug: string): Promise<void> {
   const chapter = await findChapter(db, network, slug);
-  await q.deleteChapter(db, chapter.id);
+  try {
+    await q.deleteChapter(db, chapter.id);
+  } catch (err) {
+    const e = err as { code?: string; cause?: { code?: string } };
+    // 23001 restrict_violation (ON DELETE RESTRICT), 23503 foreign_key_violation (NO ACTION).
+    if (!['23001', '23503'].includes(e.cause?.code ?? e.code ?? '')) throw err;
+    throw new AppError('conflict', msg('chapter.deleteHasExpenses', { name: chapter.name }));
+  }
 }
 
 /** "Tell me when it launches": only while the chapter is planned; one sign-up per e-mail. */

@@ -355,6 +355,39 @@ describe('expenses', () => {
     expect(list.items.length).toBeGreaterThan(0);
   });
 
+  it("refuses to delete a chapter whose expenses the accounts keep: a 409 in the reader's language, nothing removed", async () => {
+    const before = await count(
+      'select count(*)::int as n from events where chapter_id = (select id from chapters where slug = $1)',
+      ['charleroi'],
+    );
+    expect(before).toBeGreaterThan(0);
+    const en = await t.api('DELETE', '/api/v1/chapters/charleroi', { token: admin.token });
+    expect(en.statusCode, en.body).toBe(409);
+    expect(en.headers['content-type']).toContain('application/problem+json');
+    expect(en.json()).toMatchObject({ code: 'chapter.deleteHasExpenses' });
+    expect(en.json().detail).toContain('cannot be deleted: expenses are recorded');
+    const fr = await t.api('DELETE', '/api/v1/chapters/charleroi', {
+      token: admin.token,
+      headers: { 'accept-language': 'fr-BE' },
+    });
+    expect(fr.json().detail).toContain('ne peut pas être supprimée');
+    const nl = await t.api('DELETE', '/api/v1/chapters/charleroi', {
+      token: admin.token,
+      headers: { 'accept-language': 'nl-BE' },
+    });
+    expect(nl.json().detail).toContain('kan niet worden verwijderd');
+    expect((await t.api('GET', '/api/v1/chapters/charleroi')).statusCode).toBe(200);
+    expect(
+      await count(
+        'select count(*)::int as n from events where chapter_id = (select id from chapters where slug = $1)',
+        ['charleroi'],
+      ),
+    ).toBe(before);
+    // A chapter without money still goes.
+    await ok('POST', '/api/v1/chapters', { name: 'Arlon', slug: 'arlon', city: 'Arlon', status: 'planned' });
+    expect((await t.api('DELETE', '/api/v1/chapters/arlon', { token: admin.token })).statusCode).toBe(204);
+  });
+
   it('warns at the volunteer allowance ceilings of the year, held as data', async () => {
     const allowance = (day: string, cents: number) =>
       ok(

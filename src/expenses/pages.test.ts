@@ -95,6 +95,23 @@ describe('expense pages', () => {
     expect((await treasurer.request('POST', `${url}/pay`, { _csrf: csrfOf(page.body) })).statusCode).toBe(303);
     page = await treasurer.get(url);
     expect(page.body).toContain('Paid');
+
+    // The receipt is a download link on the page, served to who may read the expense only.
+    const link = /href="(\/admin\/expenses\/[^"]+\/receipts\/[0-9a-f-]{36})"/.exec(page.body)?.[1];
+    expect(link, 'receipt link on the expense page').toBeTruthy();
+    const file = await treasurer.get(link!);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toBe('attachment; filename="ticket.pdf"');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    const member = await t.user('member');
+    const outsider = await signIn(t.app, { email: member.user.email, password: member.password });
+    const refused = await outsider.get(link!);
+    expect([403, 404]).toContain(refused.statusCode);
+    expect(refused.body).not.toContain('%PDF');
+    expect((await t.app.inject({ url: link! })).statusCode).toBe(303);
+    const unknown = await treasurer.get(`${url}/receipts/00000000-0000-4000-8000-000000000000`);
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('refuses a receipt that is not what it claims, on the page', async () => {

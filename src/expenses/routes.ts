@@ -9,7 +9,6 @@ import { blobStoreFor } from '../storage/service.js';
 import { bearer, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError, notFound } from '../web/errors.js';
-import { authorize } from '../web/policy.js';
 import { expensePolicy } from './policy.js';
 import { afterOf, expenseCursor, presentExpense } from './present.js';
 import {
@@ -200,17 +199,19 @@ export function expenseRoutes(app: Api, db: Db, config: Config): void {
       params: IdParams.extend({ receiptId: z.uuid() }),
     },
     handler: async (req, reply) => {
-      const user = requireUser(req);
-      const row = await expenses.findExpense(db, req.network, req.params.id);
-      authorize(user, expensePolicy.read(await moneyScope(db, req.network, user), user, row), 'see this expense');
-      const receipt = (await expenses.receiptsOf(db, [row.id])).find((r) => r.id === req.params.receiptId);
-      const bytes = receipt && (await store.get(receipt.key));
-      if (!receipt || !bytes) throw notFound(msg('expenses.problem.receipt'));
+      const receipt = await expenses.openReceipt(
+        db,
+        store,
+        req.network,
+        requireUser(req),
+        req.params.id,
+        req.params.receiptId,
+      );
       return reply
         .type(receipt.contentType)
-        .header('content-disposition', `attachment; filename="${receipt.name.replace(/[^\w. -]/g, '_')}"`)
+        .header('content-disposition', receipt.disposition)
         .header('x-content-type-options', 'nosniff')
-        .send(bytes);
+        .send(receipt.bytes);
     },
   });
 }

@@ -332,6 +332,30 @@ export async function addReceipt(
 }
 
 export const receiptsOf = (db: Tx, expenseIds: string[]) => q.selectReceipts(db, expenseIds);
+
+/**
+ * A receipt's file as received, for whoever may read its expense (the API and the expense page
+ * both come here); an unknown receipt, or one of another expense, is a 404.
+ */
+export async function openReceipt(
+  db: Tx,
+  store: BlobStore,
+  network: Network,
+  actor: User,
+  expenseId: string,
+  receiptId: string,
+) {
+  const row = await findExpense(db, network, expenseId);
+  authorize(actor, expensePolicy.read(await moneyScope(db, network, actor), actor, row), 'see this expense');
+  const receipt = isUuid(receiptId)
+    ? (await q.selectReceipts(db, [row.id])).find((r) => r.id === receiptId)
+    : undefined;
+  const bytes = receipt && (await store.get(receipt.key));
+  if (!receipt || !bytes) throw notFound(msg('expenses.problem.receipt'));
+  // The stored name is the uploader's: only safe characters reach the header.
+  const disposition = `attachment; filename="${receipt.name.replace(/[^\w. -]/g, '_')}"`;
+  return { name: receipt.name, contentType: receipt.contentType, disposition, bytes };
+}
 export const sharesOf = (db: Tx, expenseIds: string[]) => q.selectShares(db, expenseIds);
 
 function expenseData(e: q.ExpenseRow, status: string) {

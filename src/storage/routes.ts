@@ -12,7 +12,7 @@ import { blobStoreFor, findUpload } from './service.js';
  * year-long immutable cache.
  */
 export function mediaRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   app.get<{ Params: { id: string; file: string } }>(
     '/media/:id/:file',
     { schema: { hide: true } },

@@ -196,9 +196,13 @@ export async function resetSequences(client: pg.PoolClient, saved: Record<string
           )
         ).rows[0]!.m
       : null;
-    const candidates = [saved[r.seq], inTable].filter((v): v is string => v !== null && v !== undefined).map(BigInt);
-    if (!candidates.length) continue;
-    const value = candidates.reduce((a, b) => (a > b ? a : b));
-    await client.query('SELECT setval($1::regclass, $2::bigint, true)', [r.seq, value.toString()]);
+    const savedValue = saved[r.seq] ?? null;
+    if (savedValue === null && inTable === null) continue;
+    // greatest() skips nulls: the saved position, or the table's highest value if higher.
+    await client.query('SELECT setval($1::regclass, greatest($2::bigint, $3::bigint), true)', [
+      r.seq,
+      savedValue,
+      inTable,
+    ]);
   }
 }

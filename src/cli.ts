@@ -137,9 +137,9 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       const { values } = parse(rest, { force: { type: 'boolean' } });
       if (values.help) return console.log(help.demo);
-      const { baseUrl, dataDir } = loadConfig();
+      const { baseUrl, dataDir, s3 } = loadConfig();
       return withDatabase(async ({ database, network }) =>
-        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl, dataDir })),
+        printDemo(await loadDemo(database.db, network, { force: values.force, baseUrl, dataDir, s3 })),
       );
     }
     case 'user': {

@@ -70,6 +70,26 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(600).default(25)),
   BACKUP_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   BACKUP_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(7)),
+  S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  S3_BUCKET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'must be a bucket name: 3 to 63 lower-case letters, digits, dots or hyphens',
+      )
+      .optional(),
+  ),
+  S3_ACCESS_KEY_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+  S3_REGION: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be a region name, e.g. eu-west-1')
+      .default('us-east-1'),
+  ),
   ESSAIM_DEBUG: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
@@ -80,6 +100,16 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
   if (!value) return false;
   if (/^\d+$/.test(value)) return Number(value) || false;
   return value.split(',').map((s) => s.trim());
+}
+
+/** An S3-compatible bucket for uploads (several machines share it). */
+export interface S3Settings {
+  /** `https://s3.eu-west-1.amazonaws.com`, `http://minio:9000`…; the bucket is addressed path-style. */
+  endpoint: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
 }
 
 export interface Config {
@@ -119,6 +149,8 @@ export interface Config {
   /** Daily backups go here when set; the newest `backupKeep` are kept. */
   backupDir: string | undefined;
   backupKeep: number;
+  /** Uploads in an S3-compatible bucket instead of the data directory's `uploads/`. */
+  s3: S3Settings | undefined;
   debug: boolean;
 }
 
@@ -134,6 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (Boolean(e.ESSAIM_ADMIN_EMAIL) !== Boolean(e.ESSAIM_ADMIN_PASSWORD)) {
     throw new ConfigError(
       'invalid configuration — ESSAIM_ADMIN_EMAIL and ESSAIM_ADMIN_PASSWORD go together: set both or neither',
+    );
+  }
+  const s3Vars = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+  if (s3Vars.some(Boolean) && !s3Vars.every(Boolean)) {
+    throw new ConfigError(
+      'invalid configuration — S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four (and S3_REGION if not us-east-1) or none',
     );
   }
   const port = overrides.port ?? e.PORT;
@@ -178,6 +216,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
     backupKeep: e.BACKUP_KEEP,
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            region: e.S3_REGION,
+          }
+        : undefined,
     debug: Boolean(e.ESSAIM_DEBUG),
     ...overrides,
   };

@@ -1,26 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { extractArchive, writeArchive } from '../src/ops/archive.js';
 import type { Manifest } from '../src/ops/backup.js';
 import { ADMIN, adminToken, crowd, listRegistrations, makeEvent } from './support/crowd.js';
+import { type Place, testPlace } from './support/place.js';
 import { runCli, startServer, tempDataDir } from './support/server.js';
 
-const source = tempDataDir('backup-src');
-const target = tempDataDir('backup-dst');
+// On the embedded leg: data directories with their own PostgreSQL; on the postgresql leg:
+// databases on TEST_DATABASE_URL (the restore's target created empty), uploads in the directories.
+let from: Place;
+let to: Place;
 const scratch = tempDataDir('backup-files');
-afterAll(() => {
-  for (const d of [source, target, scratch]) fs.rmSync(d, { recursive: true, force: true });
+beforeAll(async () => {
+  from = await testPlace('backup-src');
+  to = await testPlace('backup-dst', { empty: true });
+});
+afterAll(async () => {
+  await from?.close();
+  await to?.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A client on a data directory's embedded PostgreSQL while its server runs. */
-async function connect(dataDir: string): Promise<pg.Client> {
-  const { password } = JSON.parse(fs.readFileSync(path.join(dataDir, 'secret.json'), 'utf8')) as { password: string };
-  const port = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
-  const client = new pg.Client({
-    connectionString: `postgres://essaim:${encodeURIComponent(password)}@127.0.0.1:${port}/essaim`,
-  });
+/** A client on a place's database (embedded: while its server runs). */
+async function connect(place: Place): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: place.databaseUrl() });
   await client.connect();
   return client;
 }
@@ -35,7 +40,9 @@ async function counts(client: pg.Client, tables: string[]): Promise<Record<strin
 const VOLATILE = new Set(['rate_limit_hits', 'timer_runs']);
 
 it('backs up a populated network while registrations arrive, and restores it into a fresh directory', async () => {
-  const env = { ESSAIM_DATA_DIR: source, ...ADMIN };
+  const source = from.dir;
+  const target = to.dir;
+  const env = { ...from.env, ...ADMIN };
   fs.mkdirSync(path.join(source, 'uploads', 'logos'), { recursive: true });
   fs.writeFileSync(path.join(source, 'uploads', 'logos', 'hub.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
   // Demo data first (thousands of rows in most tables), as its own command: a loaded machine
@@ -72,15 +79,15 @@ it('backs up a populated network while registrations arrive, and restores it int
   }
 
   // The backup of a live, changing database: restored, it opens and matches what was copied.
-  const restored = await runCli(['restore', file], { ESSAIM_DATA_DIR: target });
+  const restored = await runCli(['restore', file], to.env);
   expect(restored.stderr).toBe('');
   expect(restored.code).toBe(0);
   expect(fs.readFileSync(path.join(target, 'uploads', 'logos', 'hub.png'))).toEqual(
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
   );
-  const second = await startServer({ ESSAIM_DATA_DIR: target, ...ADMIN });
+  const second = await startServer({ ...to.env, ...ADMIN });
   try {
-    const client = await connect(target);
+    const client = await connect(to);
     try {
       const tables = Object.keys(manifest.database.tables).filter((t) => !VOLATILE.has(t));
       const expected = Object.fromEntries(tables.map((t) => [t, manifest.database.tables[t]]));
@@ -113,14 +120,14 @@ it('backs up a populated network while registrations arrive, and restores it int
   }
 
   // Uploads or a database already there are refused, unless --force.
-  const withUploads = await runCli(['restore', file], { ESSAIM_DATA_DIR: target });
+  const withUploads = await runCli(['restore', file], to.env);
   expect(withUploads.code).toBe(1);
   expect(withUploads.stderr).toMatch(/uploads is not empty: restore into an empty data directory, or pass --force/);
   fs.rmSync(path.join(target, 'uploads'), { recursive: true });
-  const refused = await runCli(['restore', file], { ESSAIM_DATA_DIR: target });
+  const refused = await runCli(['restore', file], to.env);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/already holds a database: restore into an empty one, or pass --force/);
-  const forced = await runCli(['restore', file, '--force'], { ESSAIM_DATA_DIR: target });
+  const forced = await runCli(['restore', file, '--force'], to.env);
   expect(forced.stderr).toBe('');
   expect(forced.code).toBe(0);
   expect(fs.existsSync(path.join(target, 'uploads', 'logos', 'hub.png'))).toBe(true);
@@ -128,16 +135,28 @@ it('backs up a populated network while registrations arrive, and restores it int
 
 it('refuses a truncated or altered backup before changing anything', async () => {
   const file = path.join(scratch, 'network.zip');
-  const fresh = tempDataDir('backup-fresh');
+  const place = await testPlace('backup-fresh', { empty: true });
+  const fresh = place.dir;
+  /** Nothing created: no files (not even a database initialised), no tables in the database. */
+  const untouched = async () => {
+    expect(fs.readdirSync(fresh)).toEqual([]);
+    if (place.leg === 'postgresql') {
+      const client = await connect(place);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname IN ('public', 'drizzle')`,
+      );
+      await client.end();
+      expect(rows[0].n).toBe(0);
+    }
+  };
   try {
     const truncated = path.join(scratch, 'truncated.zip');
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-    const r1 = await runCli(['restore', truncated], { ESSAIM_DATA_DIR: fresh });
+    const r1 = await runCli(['restore', truncated], place.env);
     expect(r1.code).toBe(1);
     expect(r1.stderr).toMatch(/is not a complete Essaim backup .*truncated or damaged/);
-    // Nothing was created in the target: no database was even initialised.
-    expect(fs.readdirSync(fresh)).toEqual([]);
+    await untouched();
 
     // Same files, one row changed, the manifest left as it was: the checksum gives it away.
     const dir = path.join(scratch, 'extracted');
@@ -146,15 +165,15 @@ it('refuses a truncated or altered backup before changing anything', async () =>
     fs.writeFileSync(chapters, fs.readFileSync(chapters, 'utf8').replace('"name":"', '"name":"X'));
     const altered = path.join(scratch, 'altered.zip');
     await writeArchive(altered, new Map(manifest.files.map((f) => [f.path, path.join(dir, f.path)])), manifest);
-    const r2 = await runCli(['restore', altered], { ESSAIM_DATA_DIR: fresh });
+    const r2 = await runCli(['restore', altered], place.env);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toMatch(/is damaged: database\/chapters\.jsonl does not match its checksum/);
-    expect(fs.readdirSync(fresh)).toEqual([]);
+    await untouched();
 
-    const missing = await runCli(['restore', path.join(scratch, 'nope.zip')], { ESSAIM_DATA_DIR: fresh });
+    const missing = await runCli(['restore', path.join(scratch, 'nope.zip')], place.env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.zip does not exist/);
   } finally {
-    fs.rmSync(fresh, { recursive: true, force: true });
+    await place.close();
   }
 }, 120_000);

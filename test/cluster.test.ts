@@ -1,33 +1,31 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, adminToken, crowd, freePort, listRegistrations, makeEvent } from './support/crowd.js';
-import { startServer, tempDataDir, type RunningServer } from './support/server.js';
+import { type Place, testPlace } from './support/place.js';
+import { startServer, type RunningServer } from './support/server.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 
-const dataDir = tempDataDir('cluster');
-const clusterDir = tempDataDir('cluster-workers');
+// Embedded leg: the first process owns an embedded PostgreSQL and the others reach it by
+// DATABASE_URL, as other machines would. PostgreSQL leg: every process on one database of
+// TEST_DATABASE_URL.
+let shared: Place;
+let workers: Place;
 let smtp: TestSmtp;
 beforeAll(async () => {
   smtp = await startSmtp();
+  shared = await testPlace('cluster');
+  workers = await testPlace('cluster-workers');
 });
 afterAll(async () => {
   await smtp.close();
-  for (const d of [dataDir, clusterDir]) fs.rmSync(d, { recursive: true, force: true });
+  await shared?.close();
+  await workers?.close();
 });
 
-/** The URL of a data directory's embedded PostgreSQL, as another machine would get it in DATABASE_URL. */
-function embeddedUrl(dir: string): string {
-  const { password } = JSON.parse(fs.readFileSync(path.join(dir, 'secret.json'), 'utf8')) as { password: string };
-  const port = fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
-  return `postgres://essaim:${encodeURIComponent(password)}@127.0.0.1:${port}/essaim`;
-}
-
 it('three serve processes on one database: exact seats, the waitlist in order, each mail sent once', async () => {
-  const first = await startServer({ ESSAIM_DATA_DIR: dataDir, SMTP_URL: smtp.url, ...ADMIN });
+  const first = await startServer({ ...shared.env, SMTP_URL: smtp.url, ...ADMIN });
   const servers: RunningServer[] = [first];
   try {
-    const others = { DATABASE_URL: embeddedUrl(dataDir), SMTP_URL: smtp.url, ESSAIM_DATA_DIR: dataDir };
+    const others = { ...shared.env, DATABASE_URL: shared.databaseUrl(), SMTP_URL: smtp.url };
     servers.push(await startServer(others), await startServer(others));
     const token = await adminToken(first.url);
     const eventId = await makeEvent(first.url, token, 30);
@@ -68,13 +66,15 @@ it('three serve processes on one database: exact seats, the waitlist in order, e
 
 it('serve --workers 3 shares one port; SIGHUP replaces the workers during a burst with no 5xx and nothing lost', async () => {
   const metricsPort = await freePort();
-  const server = await startServer(
-    { ESSAIM_DATA_DIR: clusterDir, METRICS_ADDRESS: `127.0.0.1:${metricsPort}`, ...ADMIN },
-    ['--workers', '3'],
-  );
+  const server = await startServer({ ...workers.env, METRICS_ADDRESS: `127.0.0.1:${metricsPort}`, ...ADMIN }, [
+    '--workers',
+    '3',
+  ]);
   try {
     expect(server.output()).toMatch(
-      /listening on http:\/\/127\.0\.0\.1:\d+ \(embedded PostgreSQL in .*, 3 processes\)/,
+      workers.leg === 'embedded'
+        ? /listening on http:\/\/127\.0\.0\.1:\d+ \(embedded PostgreSQL in .*, 3 processes\)/
+        : /listening on http:\/\/127\.0\.0\.1:\d+ \(127\.0\.0\.1:\d+\/essaim_t_\w+, 3 processes\)/,
     );
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     const token = await adminToken(server.url);

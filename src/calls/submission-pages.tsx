@@ -216,7 +216,7 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
   app.get('/assets/autosave.js', { schema: { hide: true } }, (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE),
   );
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   const slugOf = (req: FastifyRequest) => (req.params as { slug: string }).slug;
   const secretOf = (req: FastifyRequest) => (req.params as { secret: string }).secret;
 

@@ -29,7 +29,7 @@ const FILE_TYPES = [
 
 /** Applicants (with or without an account) and call managers. */
 export function submissionRoutes(app: Api, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
 
   app.post('/api/v1/calls/:id/submissions', {
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { createUser, findUserByEmail, type User } from '../accounts/service.js';
 import { centsToDecimal } from '../web/money.js';
 import { addTreasurer, createGrant, saveBudget } from '../budgets/service.js';
+import type { S3Settings } from '../config.js';
 import type { Db } from '../db/connection.js';
 import {
   addReceipt,
@@ -49,7 +50,7 @@ const today = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe
 export async function loadDemoMoney(
   db: Db,
   network: Network,
-  opts: { dataDir?: string; now?: Date } = {},
+  opts: { dataDir?: string; s3?: S3Settings; now?: Date } = {},
 ): Promise<number> {
   const now = opts.now ?? new Date();
   const year = Number(today(now).slice(0, 4));
@@ -92,7 +93,7 @@ export async function loadDemoMoney(
       { kind: 'expense', category: 'equipment', label: 'Micro, projecteur', amountCents: 400_000 },
     ],
   });
-  const store = opts.dataDir ? blobStoreFor(opts.dataDir) : undefined;
+  const store = opts.dataDir ? blobStoreFor({ dataDir: opts.dataDir, s3: opts.s3 }) : undefined;
   const settings = { selfApprovalLimitCents: 10_000, baseUrl: '' };
   let count = 0;
   const record = async (

@@ -3,6 +3,7 @@ import { createUser, findUserByEmail } from '../accounts/service.js';
 import { users } from '../accounts/tables.js';
 import { addOrganizer, createChapter, registerInterest } from '../chapters/service.js';
 import { chapters } from '../chapters/tables.js';
+import type { S3Settings } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { createPartnership } from '../partnerships/service.js';
@@ -74,7 +75,7 @@ export interface DemoSummary {
 export async function loadDemo(
   db: Db,
   network: Network,
-  opts: { force?: boolean; baseUrl?: string; dataDir?: string } = {},
+  opts: { force?: boolean; baseUrl?: string; dataDir?: string; s3?: S3Settings } = {},
 ): Promise<DemoSummary> {
   if (!(await isNetworkEmpty(db, network))) {
     if (!opts.force) throw new AppError('conflict', msg('demo.problem.notEmpty', { name: network.name }));
@@ -128,7 +129,7 @@ export async function loadDemo(
   const { events, registrations, nextItDay } = await loadDemoEvents(db, network, gen);
   const invitations = nextItDay ? await inviteHome(db, network, nextItDay, opts.baseUrl) : 0;
   const news = await loadDemoNews(db, network);
-  const expenses = await loadDemoMoney(db, network, { dataDir: opts.dataDir });
+  const expenses = await loadDemoMoney(db, network, { dataDir: opts.dataDir, s3: opts.s3 });
   // So that a fresh `npm start` can be explored as an admin; only when no admin exists yet.
   const [admins] = await db
     .select({ n: count() })

@@ -19,7 +19,7 @@ type Status = (typeof expenses.ExpenseStatuses)[number];
 
 export function expensePages(app: FastifyInstance, db: Db, config: Config): void {
   const settings = { selfApprovalLimitCents: config.expenseSelfApprovalLimitCents, baseUrl: config.baseUrl };
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   const csrf = { preHandler: app.csrfProtection };
 
   const scopeOf = async (req: FastifyRequest) => {

@@ -28,7 +28,7 @@ const RECEIPT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'applicatio
 
 export function expenseRoutes(app: Api, db: Db, config: Config): void {
   const settings = { selfApprovalLimitCents: config.expenseSelfApprovalLimitCents, baseUrl: config.baseUrl };
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   const one = async (req: FastifyRequest, id: string) => {
     const row = await expenses.findExpense(db, req.network, id);
     const [view] = await expenses.viewExpenses(db, req.network, [row]);

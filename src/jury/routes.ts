@@ -48,7 +48,7 @@ const presentJuror = (j: jury.JurorRow, stage: number) => ({
 
 /** Jurors, conflicts, assignments and reviews. Jurors see only their own work and, in a blind stage, nothing that names an applicant. */
 export function juryRoutes(app: Api, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
 
   app.post('/api/v1/calls/:id/jurors', {
     schema: {

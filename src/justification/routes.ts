@@ -21,7 +21,7 @@ const PackQuerySchema = z.object({
 
 /** The funder's justification pack of a grant: `GET /api/v1/grants/{id}/pack`, and the same file for signed-in treasurers. */
 export function packRoutes(app: Api, pages: FastifyInstance, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   app.get('/api/v1/grants/:id/pack', {
     schema: {
       tags: ['money'],

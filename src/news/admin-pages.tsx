@@ -57,7 +57,7 @@ function formInput(body: Body): { input: Record<string, unknown>; values: FormVa
 }
 
 export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
 
   async function form(
     req: FastifyRequest,

@@ -28,7 +28,7 @@ export function newsRoutes(root: Api, db: Db, config: Config): void {
 }
 
 function routes(app: Api, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   registerImageBodies(app);
 
   app.get('/api/v1/articles', {

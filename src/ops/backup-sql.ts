@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { createHash } from 'node:crypto';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type pg from 'pg';
 import { migrationsFolder } from '../db/migrate.js';
 import { BackupFileError } from './archive.js';
@@ -64,6 +64,8 @@ export async function listTables(client: pg.PoolClient): Promise<TableInfo[]> {
 /**
  * Rebuilds the schema exactly as the backup's data was written: the migrations it lists, which
  * must be the first ones of this version's list (a backup from a newer Essaim is refused).
+ * Applied on the caller's open transaction, recorded as drizzle records them (same table, hash
+ * and timestamp), so that a restore that fails later leaves not even the schema behind.
  */
 export async function applyMigrationsUpTo(client: pg.PoolClient, tags: string[]): Promise<void> {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
@@ -82,7 +84,17 @@ export async function applyMigrationsUpTo(client: pg.PoolClient, tags: string[])
     fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
     for (const e of entries)
       fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-    await migrate(drizzle(client), { migrationsFolder: dir });
+    await client.query('CREATE SCHEMA IF NOT EXISTS drizzle');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)',
+    );
+    for (const m of readMigrationFiles({ migrationsFolder: dir })) {
+      for (const stmt of m.sql) if (stmt.trim()) await client.query(stmt);
+      await client.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', [
+        m.hash,
+        m.folderMillis,
+      ]);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -117,18 +129,80 @@ export async function loadTable(
   return rows;
 }
 
-/** Sequences continue after the restored rows, not from 1. */
-export async function resetSequences(client: pg.PoolClient): Promise<void> {
-  const { rows } = await client.query<{ seq: string; tbl: string; col: string }>(`
-    SELECT s.oid::regclass::text AS seq, t.oid::regclass::text AS tbl, a.attname::text AS col
+/**
+ * The session settings under which rows are written as JSON, at backup and at the restore's
+ * check: the text of a row (timestamps, intervals, floats) must not depend on the server's defaults.
+ */
+export const JSON_SETTINGS =
+  "SET LOCAL TimeZone = 'UTC'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 1";
+
+/**
+ * A table's fingerprint: MD5 of its rows' MD5s (of `row_to_json`), sorted, so the order rows sit
+ * on disk does not matter. The backup computes the same from the lines it writes
+ * (`checksumOfLines`); the restore recomputes it here, in the server, after loading.
+ */
+export async function tableChecksum(client: pg.PoolClient, table: TableInfo): Promise<{ rows: number; md5: string }> {
+  const { rows } = await client.query<{ n: number; md5: string }>(
+    `SELECT count(*)::int AS n, md5(coalesce(string_agg(h, '' ORDER BY h COLLATE "C"), '')) AS md5
+       FROM (SELECT md5(row_to_json(t)::text) AS h FROM ${table.quoted} t) x`,
+  );
+  return { rows: rows[0]!.n, md5: rows[0]!.md5 };
+}
+
+/** Collects the lines of one table as the backup writes them; `md5()` then matches `tableChecksum`. */
+export function checksumOfLines(): { add(line: string): void; md5(): string } {
+  const hashes: string[] = [];
+  return {
+    add: (line) => hashes.push(createHash('md5').update(line).digest('hex')),
+    md5: () => createHash('md5').update(hashes.sort().join('')).digest('hex'),
+  };
+}
+
+interface SequenceRow {
+  seq: string;
+  tbl: string | null;
+  col: string | null;
+  last_value: string | null;
+}
+
+async function sequences(client: pg.PoolClient): Promise<SequenceRow[]> {
+  const { rows } = await client.query<SequenceRow>(`
+    SELECT s.oid::regclass::text AS seq, t.oid::regclass::text AS tbl, a.attname::text AS col, ps.last_value::text AS last_value
       FROM pg_class s
-      JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-      JOIN pg_class t ON t.oid = d.refobjid
-      JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
-      JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+      JOIN pg_namespace sn ON sn.oid = s.relnamespace AND sn.nspname = 'public'
+      JOIN pg_sequences ps ON ps.schemaname = sn.nspname AND ps.sequencename = s.relname
+      LEFT JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+      LEFT JOIN pg_class t ON t.oid = d.refobjid
+      LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
      WHERE s.relkind = 'S'`);
-  for (const r of rows)
-    await client.query(
-      `SELECT setval('${r.seq.replaceAll("'", "''")}', coalesce(max("${r.col.replaceAll('"', '""')}"), 1), max("${r.col.replaceAll('"', '""')}") IS NOT NULL) FROM ${r.tbl}`,
-    );
+  return rows;
+}
+
+/** Each sequence's last value (null: never used), for the manifest. */
+export async function readSequences(client: pg.PoolClient): Promise<Record<string, string | null>> {
+  return Object.fromEntries((await sequences(client)).map((r) => [r.seq, r.last_value]));
+}
+
+/**
+ * Sequences continue where the backed-up database left them — not from 1, and not from the
+ * highest value still in a table (rows deleted before the backup keep their numbers used).
+ */
+export async function resetSequences(client: pg.PoolClient, saved: Record<string, string | null> = {}): Promise<void> {
+  for (const r of await sequences(client)) {
+    const inTable = r.tbl
+      ? (
+          await client.query<{ m: string | null }>(
+            `SELECT max("${r.col!.replaceAll('"', '""')}")::text AS m FROM ${r.tbl}`,
+          )
+        ).rows[0]!.m
+      : null;
+    const savedValue = saved[r.seq] ?? null;
+    if (savedValue === null && inTable === null) continue;
+    // greatest() skips nulls: the saved position, or the table's highest value if higher.
+    await client.query('SELECT setval($1::regclass, greatest($2::bigint, $3::bigint), true)', [
+      r.seq,
+      savedValue,
+      inTable,
+    ]);
+  }
 }

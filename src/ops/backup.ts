@@ -6,7 +6,17 @@ import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/connection.js';
 import { migrationStatus, runMigrations } from '../db/migrate.js';
 import { BackupFileError, extractArchive, sha256File, writeArchive, type ArchivedFile } from './archive.js';
-import { applyMigrationsUpTo, listTables, loadTable, resetSequences, type TableInfo } from './backup-sql.js';
+import {
+  applyMigrationsUpTo,
+  checksumOfLines,
+  JSON_SETTINGS,
+  listTables,
+  loadTable,
+  readSequences,
+  resetSequences,
+  tableChecksum,
+  type TableInfo,
+} from './backup-sql.js';
 
 export { BackupFileError } from './archive.js';
 
@@ -19,31 +29,50 @@ export { BackupFileError } from './archive.js';
  * Why rows and not pg_dump: the embedded PostgreSQL package ships initdb, pg_ctl and postgres
  * but no pg_dump, and an older pg_dump (Debian's 15) refuses a newer server (18). Rows restore
  * into any PostgreSQL ≥ 15, which is also what moves a network to another major version.
+ *
+ * Exactness is checked, not assumed: the manifest holds each table's row count and checksum
+ * (`tableChecksum`) and each sequence's position; a restore recomputes every checksum in the
+ * server after loading and commits only if all match.
  */
 export interface Manifest {
   format: 'essaim-backup';
   version: 1;
   createdAt: string;
-  database: { format: 'rows-jsonl'; server: string; migrations: string[]; tables: Record<string, number> };
+  database: {
+    format: 'rows-jsonl';
+    server: string;
+    migrations: string[];
+    tables: Record<string, number>;
+    /** Per table, MD5 of its rows' sorted MD5s (absent from backups made before it existed). */
+    checksums?: Record<string, string>;
+    /** Each sequence's last value, null when never used. */
+    sequences?: Record<string, string | null>;
+  };
   files: ArchivedFile[];
 }
 
 const BATCH = 2000;
 
-async function dumpTable(client: pg.PoolClient, table: TableInfo, file: string): Promise<number> {
+async function dumpTable(
+  client: pg.PoolClient,
+  table: TableInfo,
+  file: string,
+): Promise<{ rows: number; md5: string }> {
   const out = fs.createWriteStream(file);
+  const sum = checksumOfLines();
   let rows = 0;
   await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table.quoted} t`);
   for (;;) {
     const res = await client.query<{ j: string }>(`FETCH ${BATCH} FROM dump_rows`);
     if (res.rows.length === 0) break;
     rows += res.rows.length;
+    for (const r of res.rows) sum.add(r.j);
     const chunk = `${res.rows.map((r) => r.j).join('\n')}\n`;
     if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await client.query('CLOSE dump_rows');
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  return rows;
+  return { rows, md5: sum.md5() };
 }
 
 function walk(dir: string, base = dir): string[] {
@@ -68,11 +97,14 @@ export async function backup(
     const files = new Map<string, string>();
     const client = await database.pool.connect();
     const tables: Record<string, number> = {};
+    const checksums: Record<string, string> = {};
     let server: string;
     let migrations: string[];
+    let sequences: Record<string, string | null>;
     try {
       // One snapshot for every table: rows committed after it are in none of them.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(JSON_SETTINGS);
       server = (await client.query<{ v: string }>('SHOW server_version')).rows[0]!.v;
       const status = await migrationStatus(client);
       if (status.unknown)
@@ -81,9 +113,13 @@ export async function backup(
       fs.mkdirSync(path.join(work, 'database'));
       for (const table of await listTables(client)) {
         const name = `database/${table.name}.jsonl`;
-        tables[table.name] = await dumpTable(client, table, path.join(work, name));
+        const dumped = await dumpTable(client, table, path.join(work, name));
+        tables[table.name] = dumped.rows;
+        checksums[table.name] = dumped.md5;
         files.set(name, path.join(work, name));
       }
+      // Sequences are outside snapshots: read last, they are at or past every row copied.
+      sequences = await readSequences(client);
       await client.query('COMMIT');
     } finally {
       client.release();
@@ -97,7 +133,7 @@ export async function backup(
       format: 'essaim-backup',
       version: 1,
       createdAt: new Date().toISOString(),
-      database: { format: 'rows-jsonl', server, migrations, tables },
+      database: { format: 'rows-jsonl', server, migrations, tables, checksums, sequences },
       files: listed,
     };
     fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
@@ -115,13 +151,30 @@ export async function backup(
   }
 }
 
+/** Every table as the manifest describes it, or the restore is rolled back. */
+async function verifyRestored(client: pg.PoolClient, tables: TableInfo[], manifest: Manifest, file: string) {
+  const { checksums } = manifest.database;
+  if (!checksums) return;
+  for (const table of tables) {
+    const expected = checksums[table.name];
+    if (expected === undefined) continue;
+    const got = await tableChecksum(client, table);
+    if (got.rows !== manifest.database.tables[table.name] || got.md5 !== expected)
+      throw new BackupFileError(
+        `restoring ${file} did not reproduce table ${table.name} (${got.rows} rows, checksum ${got.md5}; the backup holds ${manifest.database.tables[table.name]} rows, checksum ${expected}): nothing was restored`,
+      );
+  }
+}
+
 export class RestoreRefusedError extends Error {}
 
 /**
  * Restores a backup into an empty database (the embedded one in ESSAIM_DATA_DIR, or
- * DATABASE_URL): the schema is rebuilt by the migrations the backup was taken under, the rows
- * are loaded in one transaction, then the migrations this version adds run as on any upgrade.
- * A database with data is refused unless `force` (which empties it first).
+ * DATABASE_URL): in one transaction, the schema is rebuilt by the migrations the backup was
+ * taken under, the rows are loaded, sequences set, and every table's count and checksum compared
+ * with the manifest; then the migrations this version adds run as on any upgrade. A database
+ * with data is refused unless `force` (which empties it, in the same transaction). A restore that
+ * fails changes nothing.
  */
 export async function restore(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
@@ -144,6 +197,7 @@ export async function restore(
       const client = await database.pool.connect();
       let rows = 0;
       try {
+        await client.query('BEGIN');
         const existing = await listTables(client);
         const used = existing.length > 0 || (await migrationStatus(client)).applied > 0;
         if (used && !opts.force)
@@ -152,9 +206,8 @@ export async function restore(
           );
         if (used)
           await client.query('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-        // drizzle runs the migrations in a transaction of its own; the rows then load in one more.
         await applyMigrationsUpTo(client, manifest.database.migrations);
-        await client.query('BEGIN');
+        await client.query(JSON_SETTINGS);
         const tables = await listTables(client);
         const byName = new Map(tables.map((t) => [t.name, t]));
         for (const name of Object.keys(manifest.database.tables)) {
@@ -162,7 +215,8 @@ export async function restore(
           if (!table) throw new BackupFileError(`${file} holds a table this version does not know (${name})`);
           rows += await loadTable(client, table, path.join(work, 'database', `${name}.jsonl`), tables);
         }
-        await resetSequences(client);
+        await resetSequences(client, manifest.database.sequences);
+        await verifyRestored(client, tables, manifest, file);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -32,7 +32,9 @@ export async function runPrimary(
   const { database, network, adminCreated } = await boot(config, 'serve');
   if (adminCreated) console.log(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
   if (opts.demo && (await isNetworkEmpty(database.db, network)))
-    opts.onDemo?.(await loadDemo(database.db, network, { baseUrl: config.baseUrl }));
+    opts.onDemo?.(
+      await loadDemo(database.db, network, { baseUrl: config.baseUrl, dataDir: config.dataDir, s3: config.s3 }),
+    );
   // The primary keeps no connections: the workers have their own pools.
   await database.pool.end();
   const env = {

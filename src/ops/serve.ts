@@ -42,7 +42,9 @@ export async function serveProcess(
   try {
     if (adminCreated) say(`admin account created for ${config.admin?.email.replace(/^(.).*@/, '$1…@')}`);
     if (opts.demo && (await isNetworkEmpty(database.db, network)))
-      opts.onDemo?.(await loadDemo(database.db, network, { baseUrl: config.baseUrl, dataDir: config.dataDir }));
+      opts.onDemo?.(
+        await loadDemo(database.db, network, { baseUrl: config.baseUrl, dataDir: config.dataDir, s3: config.s3 }),
+      );
     app = await buildApp(config, database);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

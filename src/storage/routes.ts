@@ -13,7 +13,7 @@ import { msg } from '../web/i18n.js';
  * year-long immutable cache.
  */
 export function mediaRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  const store = blobStoreFor(config.dataDir);
+  const store = blobStoreFor(config);
   app.get<{ Params: { id: string; file: string } }>(
     '/media/:id/:file',
     { schema: { hide: true } },

@@ -27,7 +27,7 @@ describe('file types', () => {
 
 describe('documents', () => {
   it('are kept byte for byte with their SHA-256, once per content', async () => {
-    const store = blobStoreFor(t.config.dataDir);
+    const store = blobStoreFor(t.config);
     const file = { bytes: pdf, name: 'receipt.pdf', field: 'receipt' };
     const rules = { accept: ['application/pdf'] as const, maxBytes: 1_000_000 };
     const a = await saveFile(t.database.db, store, t.network.id, file, rules, null);
@@ -39,7 +39,7 @@ describe('documents', () => {
   });
 
   it('refuse a file whose content is not what its name claims, naming the field', async () => {
-    const store = blobStoreFor(t.config.dataDir);
+    const store = blobStoreFor(t.config);
     const err = await saveFile(
       t.database.db,
       store,
@@ -56,7 +56,7 @@ describe('documents', () => {
   it('refuse a file over the size limit', async () => {
     const err = await saveFile(
       t.database.db,
-      blobStoreFor(t.config.dataDir),
+      blobStoreFor(t.config),
       t.network.id,
       { bytes: pdf, name: 'big.pdf', field: 'receipt' },
       { accept: ['application/pdf'], maxBytes: 10 },
@@ -68,7 +68,7 @@ describe('documents', () => {
 
 describe('pictures', () => {
   it('are re-encoded at a few widths without their metadata and served with a long cache', async () => {
-    const store = blobStoreFor(t.config.dataDir);
+    const store = blobStoreFor(t.config);
     const upload = await saveImage(
       t.database.db,
       store,
@@ -92,7 +92,7 @@ describe('pictures', () => {
   it('refuse a picture of too many pixels', async () => {
     const err = await saveImage(
       t.database.db,
-      blobStoreFor(t.config.dataDir),
+      blobStoreFor(t.config),
       t.network.id,
       { bytes: await photo(400, 400), name: 'huge.jpg', field: 'cover' },
       null,

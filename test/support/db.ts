@@ -5,13 +5,16 @@ import { inject } from 'vitest';
 import type { Database } from '../../src/db/connection.js';
 import * as schema from '../../src/db/schema.js';
 
-/** A fresh database for one test file, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<Database> {
+/**
+ * A fresh database for one test file, cloned from the migrated template — or `empty` (no
+ * tables, no migrations: what `essaim restore` expects).
+ */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<Database> {
   const adminUrl = inject('adminUrl');
   const name = `essaim_t_${process.ppid}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${opts.empty ? 'template0' : inject('templateDb')}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

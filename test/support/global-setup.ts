@@ -12,6 +12,8 @@ declare module 'vitest' {
     adminUrl: string;
     /** The migrated database every test file clones. */
     templateDb: string;
+    /** Which server the project runs on: the embedded one, or TEST_DATABASE_URL. */
+    leg: 'embedded' | 'postgresql';
   }
 }
 
@@ -46,6 +48,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('adminUrl', adminUrl);
   project.provide('templateDb', templateDb);
+  project.provide('leg', project.name === 'postgresql' ? 'postgresql' : 'embedded');
 
   return async () => {
     if (embedded) {

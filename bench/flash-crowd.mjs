@@ -63,8 +63,8 @@ async function run(label, makers) {
     p50: pct(50),
     p99: pct(99),
     s201: statuses.get(201) ?? 0,
-    s200: statuses.get(200) ?? 0,
-    other: count((s) => s !== 200 && s !== 201),
+    s202: statuses.get(202) ?? 0,
+    other: count((s) => s !== 202 && s !== 201),
     s5xx: count((s) => s >= 500),
     unanswered: statuses.get(0) ?? 0,
     statuses,
@@ -187,7 +187,7 @@ try {
 
   // Table.
   const ms = (x) => `${x.toFixed(1)} ms`;
-  const cols = ['run', 'requests', 'wall', 'req/s', 'p50', 'p99', '201', '200', 'other', '5xx'];
+  const cols = ['run', 'requests', 'wall', 'req/s', 'p50', 'p99', '201', '202', 'other', '5xx'];
   const rows = [base, mem, flash].map((r) => [
     r.label,
     String(r.n),
@@ -196,7 +196,7 @@ try {
     ms(r.p50),
     ms(r.p99),
     String(r.s201),
-    String(r.s200),
+    String(r.s202),
     String(r.other),
     String(r.s5xx),
   ]);
@@ -234,7 +234,7 @@ try {
   );
   printTable(cols, rows);
   for (const r of [base, mem, ...rounds]) {
-    const odd = [...r.statuses].filter(([s]) => s !== 200 && s !== 201);
+    const odd = [...r.statuses].filter(([s]) => s !== 202 && s !== 201);
     if (odd.length)
       console.log(
         `${r.label}: other statuses ${odd.map(([s, c]) => `${s || 'no answer'}×${c}`).join(', ')}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`,
@@ -255,9 +255,9 @@ try {
       [`answered within ${BUDGET_MS / 1000} s${n}`, flash.wallMs < BUDGET_MS, `${(flash.wallMs / 1000).toFixed(2)} s`],
       [`no 5xx${n}`, flash.s5xx === 0 && base.s5xx === 0, `${flash.s5xx} in the crowd, ${base.s5xx} in the baseline`],
       [
-        `201 × ${MEMBERS} (new) and 200 × ${duplicates.length} (duplicates)${n}`,
-        flash.s201 === MEMBERS && flash.s200 === duplicates.length && flash.other === 0,
-        `201 × ${flash.s201}, 200 × ${flash.s200}, other × ${flash.other}`,
+        `201 × ${MEMBERS} (new) and 202 × ${duplicates.length} (duplicates)${n}`,
+        flash.s201 === MEMBERS && flash.s202 === duplicates.length && flash.other === 0,
+        `201 × ${flash.s201}, 202 × ${flash.s202}, other × ${flash.other}`,
       ],
       [`confirmedCount == ${SEATS}${n}`, after.confirmedCount === SEATS, String(after.confirmedCount)],
       [`waitlistCount == ${MEMBERS - SEATS}${n}`, after.waitlistCount === MEMBERS - SEATS, String(after.waitlistCount)],
@@ -265,8 +265,8 @@ try {
   }
   checks.push([
     `in-memory server exact too`,
-    memoryRounds.every((m) => m.s201 === MEMBERS && m.s200 === duplicates.length && m.other === 0),
-    memoryRounds.map((m) => `201 × ${m.s201}, 200 × ${m.s200}`).join('; '),
+    memoryRounds.every((m) => m.s201 === MEMBERS && m.s202 === duplicates.length && m.other === 0),
+    memoryRounds.map((m) => `201 × ${m.s201}, 202 × ${m.s202}`).join('; '),
   ]);
   checks.push([
     `wall time ≤ ${MAX_VS_MEMORY} × the in-memory server's`,

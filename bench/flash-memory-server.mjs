@@ -12,7 +12,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { root } from './support.mjs';
 
-const { RegistrationCreateSchema, OwnRegistrationSchema, RepeatRegistrationSchema } = await import(
+const { RegistrationCreateSchema, OwnRegistrationSchema, LinkSentSchema } = await import(
   pathToFileURL(path.join(root, 'dist', 'registrations', 'schemas.js')).href
 );
 const seats = Number(process.argv[2] ?? 50);
@@ -27,7 +27,7 @@ app.post('/api/v1/events/:id/registrations', {
   schema: {
     params: z.object({ id: z.uuid() }),
     body: RegistrationCreateSchema,
-    response: { 201: OwnRegistrationSchema, 200: RepeatRegistrationSchema },
+    response: { 201: OwnRegistrationSchema, 202: LinkSentSchema },
   },
   handler: async (req, reply) => {
     const { name, email, answers } = req.body;
@@ -37,14 +37,8 @@ app.post('/api/v1/events/:id/registrations', {
       events.set(req.params.id, event);
     }
     const known = event.byEmail.get(email);
-    if (known)
-      return reply.code(200).send({
-        id: known.id,
-        eventId: known.eventId,
-        status: known.status,
-        waitlistPosition: known.waitlistPosition,
-        createdAt: known.createdAt,
-      });
+    // As Essaim answers a guest repeating an address (issue 16, point 19): no status, a link sent.
+    if (known) return reply.code(202).send({ message: 'The ticket link has been sent to this address.' });
     const seat = event.confirmed < seats;
     if (seat) event.confirmed++;
     else event.waitlisted++;

@@ -26,14 +26,14 @@ export function calendarFeeds(app: FastifyInstance, db: Db, config: Config): voi
   const hide = { schema: { hide: true } };
 
   app.get('/calendar.ics', hide, async (req, reply) =>
-    send(req, reply, await calendar.publicCalendar(db, req.network, { kind: 'network' }, config.baseUrl), PUBLIC),
+    send(req, reply, await calendar.publicCalendar(db, req.network, { kind: 'network' }, config), PUBLIC),
   );
 
   app.get<{ Params: { slug: string } }>('/chapters/:slug/calendar.ics', hide, async (req, reply) =>
     send(
       req,
       reply,
-      await calendar.publicCalendar(db, req.network, { kind: 'chapter', slug: req.params.slug }, config.baseUrl),
+      await calendar.publicCalendar(db, req.network, { kind: 'chapter', slug: req.params.slug }, config),
       PUBLIC,
     ),
   );
@@ -42,24 +42,19 @@ export function calendarFeeds(app: FastifyInstance, db: Db, config: Config): voi
     send(
       req,
       reply,
-      await calendar.publicCalendar(db, req.network, { kind: 'venue', slug: req.params.slug }, config.baseUrl),
+      await calendar.publicCalendar(db, req.network, { kind: 'venue', slug: req.params.slug }, config),
       PUBLIC,
     ),
   );
 
   app.get<{ Params: { id: string } }>('/events/:id.ics', hide, async (req, reply) => {
-    const feed = await calendar.eventCalendar(db, req.network, req.params.id, req.user, config.baseUrl);
+    const feed = await calendar.eventCalendar(db, req.network, req.params.id, req.user, config);
     // A draft is seen by its organisers only: keep it out of shared caches.
     return send(req, reply, feed, req.user ? 'private, no-cache' : PUBLIC, `event-${req.params.id}.ics`);
   });
 
   app.get<{ Params: { token: string } }>('/calendar/personal/:token.ics', hide, async (req, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
-    return send(
-      req,
-      reply,
-      await calendar.personalCalendar(db, req.network, req.params.token, config.baseUrl),
-      PRIVATE,
-    );
+    return send(req, reply, await calendar.personalCalendar(db, req.network, req.params.token, config), PRIVATE);
   });
 }

@@ -97,13 +97,18 @@ function zoned(instant: Date, tz: string): ICalTemporalZonedDateTimeStub {
 
 const hostOf = (baseUrl: string) => new URL(baseUrl).hostname;
 
-/** ORGANIZER needs a mailbox: noreply@ the host name, or MAIL_FROM's address when the host is an IP. */
+/**
+ * ORGANIZER needs a mailbox: MAIL_FROM's address, the one the network's e-mails (and their iTIP
+ * invitations) come from, so a feed and an invitation name the same organiser and a client
+ * matches them. Without a usable MAIL_FROM: noreply@ the host name (localhost for an IP, which
+ * is no mail domain).
+ */
 export function organizerEmail(baseUrl: string, mailFrom?: string): string {
+  const from = mailFrom ? (/<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom).trim() : undefined;
+  if (from && /^[^\s@<>"]+@[^\s@<>"]+$/.test(from)) return from;
   const host = hostOf(baseUrl);
   const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
-  const from = mailFrom ? (/<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom).trim() : undefined;
-  if (isIp || host === 'localhost') return from && /^[^\s@]+@[^\s@]+$/.test(from) ? from : 'noreply@localhost';
-  return `noreply@${host}`;
+  return isIp || host === 'localhost' ? 'noreply@localhost' : `noreply@${host}`;
 }
 
 // Control characters other than the line breaks that TEXT and RFC 6868 can carry.

@@ -26,6 +26,11 @@ export interface CalendarBody {
   body: string;
   lastModified: Date | undefined;
 }
+/** Where the feeds point and who organises (MAIL_FROM): a part of the configuration. */
+export interface FeedSite {
+  baseUrl: string;
+  mailFrom?: string;
+}
 export type FeedScope = { kind: 'network' } | { kind: 'chapter'; slug: string } | { kind: 'venue'; slug: string };
 
 const feedStart = (now: Date) => new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
@@ -49,7 +54,7 @@ export async function publicCalendar(
   db: Db,
   network: Network,
   scope: FeedScope,
-  baseUrl: string,
+  { baseUrl, mailFrom }: FeedSite,
   now = new Date(),
 ): Promise<CalendarBody> {
   const chapter = scope.kind === 'chapter' ? await findChapter(db, network, scope.slug) : undefined;
@@ -63,7 +68,7 @@ export async function publicCalendar(
   const { places, venueDates } = await withPlaces(db, rows);
   const calendarName = [network.name, chapter?.name ?? venue?.name].filter(Boolean).join(' · ');
   const body = renderCalendar(
-    { baseUrl, networkName: network.name, calendarName },
+    { baseUrl, mailFrom, networkName: network.name, calendarName },
     rows.map((event) => ({ event, place: placeOf(event, places) })),
   );
   return {
@@ -78,13 +83,13 @@ export async function eventCalendar(
   network: Network,
   eventId: string,
   actor: Actor,
-  baseUrl: string,
+  { baseUrl, mailFrom }: FeedSite,
 ): Promise<CalendarBody> {
   const event = await findEvent(db, network, eventId);
   if (!(await eventPolicy.see(db, actor, event))) throw notFound(msg('event.problem.theEvent', { id: eventId }));
   const { places, venueDates } = await withPlaces(db, [event]);
   const programme = programmeText(await programmeOf(db, network, event.id), event.timeZone);
-  const body = renderCalendar({ baseUrl, networkName: network.name, calendarName: event.title }, [
+  const body = renderCalendar({ baseUrl, mailFrom, networkName: network.name, calendarName: event.title }, [
     { event, place: placeOf(event, places), ...(programme ? { programme } : {}) },
   ]);
   return { body, lastModified: latest([event.updatedAt, ...venueDates]) };
@@ -98,7 +103,7 @@ export async function personalCalendar(
   db: Db,
   network: Network,
   token: string,
-  baseUrl: string,
+  { baseUrl, mailFrom }: FeedSite,
   now = new Date(),
 ): Promise<CalendarBody> {
   const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await q.selectTokenOwner(db, network.id, sha256(token)) : undefined;
@@ -123,7 +128,7 @@ export async function personalCalendar(
     tentative: r.reg.status === 'waitlisted',
   }));
   const body = renderCalendar(
-    { baseUrl, networkName: network.name, calendarName: `${network.name} · ${owner.name}` },
+    { baseUrl, mailFrom, networkName: network.name, calendarName: `${network.name} · ${owner.name}` },
     entries,
   );
   // Registrations change the feed without touching the event (a cancelled one leaves it): their dates count too.

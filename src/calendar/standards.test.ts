@@ -170,3 +170,37 @@ describe('single-line fields refuse control characters', () => {
     expect(res.json().errors[0].field).toBe('name');
   });
 });
+
+describe('the organiser of feeds is the sender of the e-mails', () => {
+  it('names MAIL_FROM in the event, chapter and network feeds, as the invitations do', async () => {
+    const other = await startTestApp({ mailFrom: 'Réseau Essaim <agenda@essaim.example>' });
+    try {
+      const token = (await other.user('admin')).token;
+      await other.api('POST', '/api/v1/chapters', { token, body: { name: 'Namur', city: 'Namur', status: 'active' } });
+      const res = await other.api('POST', '/api/v1/chapters/namur/events', {
+        token,
+        body: {
+          title: 'Apéro',
+          startsAt: '2027-06-01T17:00:00Z',
+          endsAt: '2027-06-01T19:00:00Z',
+          onlineUrl: 'https://meet.example.org/x',
+          capacity: 10,
+          status: 'published',
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const { id } = res.json() as { id: string };
+      // An IP in BASE_URL (tests) used to give noreply@localhost in feeds while the invitations
+      // said MAIL_FROM (src/mail/itip.test.ts): one organiser, whichever way the event arrives.
+      for (const url of [`/events/${id}.ics`, '/chapters/namur/calendar.ics', '/calendar.ics']) {
+        const body = (await other.app.inject(url)).body;
+        const cal = new ICAL.Component(ICAL.parse(body));
+        const organisers = cal.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('organizer')));
+        expect(organisers.length, url).toBeGreaterThan(0);
+        expect(new Set(organisers), url).toEqual(new Set(['mailto:agenda@essaim.example']));
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});

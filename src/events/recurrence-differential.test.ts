@@ -12,7 +12,10 @@ import { pad } from './time.js';
 
 const ZONES = ['Europe/Brussels', 'America/New_York'];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const CASES = 400;
+// RECURRENCE_SEED and RECURRENCE_CASES draw other rules (docs/FIGURES.md lists the runs); the
+// suite keeps the fixed seed so a failure is reproducible.
+const CASES = Number(process.env.RECURRENCE_CASES ?? 400);
+const SEED = Number(process.env.RECURRENCE_SEED ?? 20_271_031);
 const HORIZON = new Date('2030-01-01T00:00:00Z');
 const MAX = 40;
 
@@ -34,7 +37,7 @@ interface Case {
 }
 
 function generate(): Case[] {
-  const g = generator(20_271_031);
+  const g = generator(SEED);
   const out: Case[] = [];
   for (let i = 0; i < CASES; i++) {
     const zone = ZONES[i % 2]!;
@@ -112,7 +115,7 @@ it('agrees with python-dateutil on generated rules across DST in two zones', () 
     if (JSON.stringify(ours) !== JSON.stringify(theirs[i])) disagreements.push({ case: c, ours, theirs: theirs[i]! });
   });
   const agreed = cases.length - disagreements.length;
-  console.info(`recurrence differential: ${agreed}/${cases.length} rules agree with python-dateutil`);
+  console.info(`recurrence differential (seed ${SEED}): ${agreed}/${cases.length} rules agree with python-dateutil`);
   expect(disagreements.slice(0, 3)).toEqual([]);
   expect(agreed).toBe(CASES);
 });

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Tx } from '../db/connection.js';
 import { fromWallClock, wallClock } from '../events/service.js';
-import { localeOr } from '../web/i18n.js';
+import { localeOr, locales } from '../web/i18n.js';
 import * as q from './queries.js';
 
 /**
@@ -27,28 +27,20 @@ export async function queueOrganizerNotices(
   event: { id: string; chapterId: string },
   now = new Date(),
 ): Promise<void> {
-  const organizers = await q.selectNoticeRecipients(tx, networkId, event.chapterId);
-  if (organizers.length === 0) return;
-  await q.insertNotices(
-    tx,
-    organizers.map((o) => {
-      const daily = o.notify === 'daily';
-      const sendAt = daily ? nextMorning(now) : new Date(now.getTime() + GATHER_MS);
-      const gather = daily
-        ? `${o.userId}:${event.chapterId}:${sendAt.toISOString().slice(0, 10)}`
-        : `${o.userId}:${event.id}`;
-      return {
-        networkId,
-        kind: daily ? 'organizer.digest' : 'organizer.registrations',
-        toEmail: o.email,
-        toName: o.name,
-        // The organiser's preferred language, from their profile; the network's first without one.
-        locale: localeOr(o.locale),
-        payload: { gather, userId: o.userId, chapterId: event.chapterId, eventId: event.id },
-        nextAttemptAt: sendAt,
-      };
-    }),
-  );
+  const morning = nextMorning(now);
+  // Who is told and how is decided in SQL (queries.ts insertNoticesOfEvent), from these times:
+  // `immediate` gathers a minute per event, `daily` a digest per chapter and morning.
+  await q.insertNoticesOfEvent(tx, {
+    networkId,
+    chapterId: event.chapterId,
+    eventId: event.id,
+    soon: new Date(now.getTime() + GATHER_MS),
+    morning,
+    day: morning.toISOString().slice(0, 10),
+    // The organiser's preferred language, from their profile; the network's first without one.
+    locales,
+    fallbackLocale: localeOr(undefined),
+  });
 }
 
 /** The unsubscribe link's token: an HMAC of who and which chapter, with the install's secret. */

@@ -118,29 +118,48 @@ export async function selectNetworkName(db: Db, networkId: string): Promise<stri
 }
 
 /** The organisers of a chapter who want to hear of registrations, with their language. */
-export const selectNoticeRecipients = (tx: Tx, networkId: string, chapterId: string) =>
-  tx
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      notify: chapterOrganizers.notify,
-      locale: memberProfiles.locale,
-    })
-    .from(chapterOrganizers)
-    .innerJoin(users, eq(users.id, chapterOrganizers.userId))
-    .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
-    .where(
-      and(
-        eq(chapterOrganizers.networkId, networkId),
-        eq(chapterOrganizers.chapterId, chapterId),
-        sql`${chapterOrganizers.notify} <> 'off'`,
-      ),
-    );
-
-/** A waiting notice exists once (the unique index on its `gather` key): later ones are dropped. */
-export async function insertNotices(tx: Tx, rows: (typeof outboundMessages.$inferInsert)[]): Promise<void> {
-  await tx.insert(outboundMessages).values(rows).onConflictDoNothing();
+/**
+ * The notices of one event's new registrations, chosen and written in one statement (the
+ * registration batches of a flash crowd call this under the event's lock: one round trip, not a
+ * SELECT then an INSERT). Organisers whose `notify` is off are left out; a waiting notice exists
+ * once (the `gather` key), so later ones are dropped.
+ */
+export async function insertNoticesOfEvent(
+  tx: Tx,
+  p: {
+    networkId: string;
+    chapterId: string;
+    eventId: string;
+    /** When an `immediate` notice goes, and when the day's digest does (with that day's date). */
+    soon: Date;
+    morning: Date;
+    day: string;
+    locales: readonly string[];
+    fallbackLocale: string;
+  },
+): Promise<void> {
+  const daily = sql`${chapterOrganizers.notify} = 'daily'`;
+  await tx.execute(sql`
+    INSERT INTO ${outboundMessages} (network_id, kind, to_email, to_name, locale, payload, next_attempt_at)
+    SELECT ${p.networkId}::uuid,
+      CASE WHEN ${daily} THEN 'organizer.digest' ELSE 'organizer.registrations' END,
+      ${users.email}, ${users.name},
+      CASE WHEN ${memberProfiles.locale} IN (${sql.join(
+        p.locales.map((l) => sql`${l}`),
+        sql`, `,
+      )}) THEN ${memberProfiles.locale} ELSE ${p.fallbackLocale}::text END,
+      jsonb_build_object(
+        'gather', CASE WHEN ${daily}
+          THEN ${users.id}::text || ':' || ${p.chapterId}::text || ':' || ${p.day}::text
+          ELSE ${users.id}::text || ':' || ${p.eventId}::text END,
+        'userId', ${users.id}::text, 'chapterId', ${p.chapterId}::text, 'eventId', ${p.eventId}::text),
+      CASE WHEN ${daily} THEN ${p.morning.toISOString()}::timestamptz ELSE ${p.soon.toISOString()}::timestamptz END
+    FROM ${chapterOrganizers}
+    JOIN ${users} ON ${users.id} = ${chapterOrganizers.userId}
+    LEFT JOIN ${memberProfiles} ON ${memberProfiles.userId} = ${users.id}
+    WHERE ${chapterOrganizers.networkId} = ${p.networkId} AND ${chapterOrganizers.chapterId} = ${p.chapterId}
+      AND ${chapterOrganizers.notify} <> 'off'
+    ON CONFLICT DO NOTHING`);
 }
 
 export async function setNotifyOff(db: Tx, who: { userId: string; chapterId: string }): Promise<boolean> {

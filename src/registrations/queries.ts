@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
 import { registrations } from './tables.js';
@@ -74,47 +74,70 @@ export async function clearVenueConsents(tx: Tx, networkId: string, eventId: str
 }
 
 /** What a batch of registrations needs to know, read under the event lock. */
+/**
+ * What a batch decides on, read under the event's lock in one statement (a round trip per batch
+ * is what a flash crowd pays for; docs/DECISIONS.md): the event's confirmed and waitlisted
+ * counts, the registrations of the batch's e-mails in the last minute (the per-address limit),
+ * and the live registrations of those e-mails for this event with their waitlist place.
+ * `network_id` in the live filter is what lets the partial unique index answer.
+ */
 export async function selectBatchState(tx: Tx, networkId: string, eventId: string, emails: string[], since: Date) {
-  // One after the other: a transaction is one connection, which runs one query at a time anyway.
-  // network_id too: that is what lets the partial unique index answer.
-  const existing = await tx
-    .select()
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.networkId, networkId),
-        eq(registrations.eventId, eventId),
-        inArray(registrations.email, emails),
-        ne(registrations.status, 'cancelled'),
-      ),
-    );
-  const [counts] = await tx
-    .select({
-      confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
-      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-    })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId));
-  const recent = await tx
-    .select({ email: registrations.email, n: count() })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.networkId, networkId),
-        inArray(registrations.email, emails),
-        gt(registrations.createdAt, since),
-      ),
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    WITH counts AS (
+      SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS batch_confirmed,
+             count(*) FILTER (WHERE status = 'waitlisted')::int AS batch_waitlisted
+      FROM registrations WHERE event_id = ${eventId}
+    ), recent AS (
+      SELECT coalesce(json_object_agg(email, n), '{}'::json) AS batch_recent FROM (
+        SELECT email, count(*)::int AS n FROM registrations
+        WHERE network_id = ${networkId} AND ${inArray(registrations.email, emails)} AND created_at > ${since.toISOString()}
+        GROUP BY email
+      ) r
+    ), live AS (
+      SELECT registrations.*,
+        CASE WHEN status = 'waitlisted' THEN (
+          SELECT count(*)::int FROM registrations w
+          WHERE w.event_id = registrations.event_id AND w.status = 'waitlisted' AND w.queue_no <= registrations.queue_no
+        ) END AS batch_position
+      FROM registrations
+      WHERE network_id = ${networkId} AND event_id = ${eventId} AND ${inArray(registrations.email, emails)}
+        AND status <> 'cancelled'
     )
-    .groupBy(registrations.email);
-  return { existing, counts: counts!, recent };
+    SELECT * FROM counts CROSS JOIN recent LEFT JOIN live ON true`);
+  const first = result.rows[0]!;
+  const columns = Object.entries(getTableColumns(registrations));
+  const existing: RegistrationRow[] = [];
+  const positions = new Map<string, number>();
+  for (const raw of result.rows) {
+    if (raw.id == null) continue;
+    const row = Object.fromEntries(
+      columns.map(([key, column]) => {
+        const value = raw[column.name];
+        return [key, value == null ? null : column.mapFromDriverValue(value)];
+      }),
+    ) as RegistrationRow;
+    existing.push(row);
+    if (raw.batch_position != null) positions.set(row.id, Number(raw.batch_position));
+  }
+  const recent = first.batch_recent as Record<string, number>;
+  return {
+    existing,
+    positions,
+    counts: { confirmed: Number(first.batch_confirmed), waitlisted: Number(first.batch_waitlisted) },
+    recent: Object.entries(recent).map(([email, n]) => ({ email, n: Number(n) })),
+  };
 }
 
-/** Writes a batch and moves the event's arrival counter past it. */
+/**
+ * Writes a batch and moves the event's arrival counter past it, in one statement: the UPDATE
+ * runs as a data-modifying CTE (PostgreSQL runs it once, to completion, whether read or not).
+ */
 export async function insertBatch(tx: Tx, eventId: string, rows: RegistrationInsert[], nextQueueNo: number) {
   if (!rows.length) return [];
-  const inserted = await tx.insert(registrations).values(rows).returning();
-  await tx.update(events).set({ nextQueueNo }).where(eq(events.id, eventId));
-  return inserted;
+  const moved = tx
+    .$with('moved_queue', { id: sql<string>`id` })
+    .as(sql`UPDATE ${events} SET next_queue_no = ${nextQueueNo} WHERE id = ${eventId} RETURNING id`);
+  return tx.with(moved).insert(registrations).values(rows).returning();
 }
 
 export async function selectRegistration(db: Tx, networkId: string, id: string, lock: boolean) {

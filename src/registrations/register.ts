@@ -148,13 +148,10 @@ async function registerBatch(
   const emails = [...new Set(batch.map((j) => j.input.email))];
   const now = new Date();
   const state = await q.selectBatchState(tx, network.id, event.id, emails, new Date(now.getTime() - 60_000));
-  const existingRows = state.existing;
-  const recentRows = state.recent;
-  const live = new Map(existingRows.map((r) => [r.email, r]));
-  // Repeats (5 % of a flash crowd) get their place back: one ranking for the batch, under the lock.
-  const waiting = existingRows.filter((r) => r.status === 'waitlisted').map((r) => r.id);
-  const livePositions = waiting.length ? await q.selectWaitlistPositions(tx, event.id, waiting) : new Map();
-  const recent = new Map(recentRows.map((r) => [r.email, r.n]));
+  const live = new Map(state.existing.map((r) => [r.email, r]));
+  // Repeats (5 % of a flash crowd) get their place back, ranked in the same statement, under the lock.
+  const livePositions = state.positions;
+  const recent = new Map(state.recent.map((r) => [r.email, r.n]));
   let confirmed = state.counts.confirmed;
   let waitlisted = state.counts.waitlisted;
   let queueNo = event.nextQueueNo;
@@ -244,9 +241,9 @@ async function registerBatch(
   const bySecret = new Map(inserted.map((r) => [r.secret, r]));
   const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
   if (inserted.some((r) => notified.has(r.email))) await queueOrganizerNotices(tx, network.id, event, now);
-  await queueRegistrationMails(
-    tx,
-    outcomes.flatMap((o, i) => {
+  // One insert for every mail of the batch: confirmations, waitlist places, reminders, links again.
+  await queueRegistrationMails(tx, [
+    ...outcomes.flatMap((o, i) => {
       if (!('pending' in o) || pendingByEmail.get(o.pending.email) !== i || !notified.has(o.pending.email)) return [];
       const r = bySecret.get(o.pending.secret)!;
       const mail = {
@@ -257,8 +254,8 @@ async function registerBatch(
       };
       return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
     }),
-  );
-  await queueRegistrationMails(tx, linkMails);
+    ...linkMails,
+  ]);
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
     const registration = bySecret.get(o.pending.secret)!;

@@ -144,6 +144,8 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     schema: {
       tags,
       summary: 'Add a person by hand (organisers): no window or guest rule; seats and waitlist as usual',
+      description:
+        'A new person: 201 with the registration. An address already registered: 200 with its existing registration and status, nothing written and no e-mail sent. Unlike the public registration (202 without a status), this route is for the people who run the event, who already see every registration in the list.',
       security: bearer,
       params: IdParams,
       body: RegistrationCreateSchema,

@@ -10,13 +10,13 @@ import { AppError, notFound } from '../web/errors.js';
 import { authorize } from '../web/policy.js';
 import { isUuid } from '../web/schemas.js';
 import { resolveAllocation } from './allocation.js';
-import { allowanceWarnings, type Warning } from './allowances.js';
 import { queueExpenseNotices, type ExpenseNotice } from './notices.js';
 import { expensePolicy } from './policy.js';
 import * as q from './queries.js';
 import type { ExpenseCreate, ExpenseUpdate } from './schemas.js';
 
 export type { ExpenseRow } from './queries.js';
+export { expensesOfMonth, type ExpenseView, receiptsOf, sharesOf, viewExpenses, volunteerWarnings } from './views.js';
 export const ExpenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
 export const RECEIPT_RULES = {
   accept: ['application/pdf', 'image/jpeg', 'image/png'] as const,
@@ -26,42 +26,6 @@ export const RECEIPT_RULES = {
 export interface Settings {
   selfApprovalLimitCents: number;
   baseUrl: string;
-}
-
-/** An expense with its shares, receipts and warnings, ready to present. */
-export type ExpenseView = Awaited<ReturnType<typeof viewExpenses>>[number];
-
-export async function viewExpenses(db: Tx, network: Network, rows: q.ExpenseRow[]) {
-  const ids = rows.map((r) => r.id);
-  const [shares, receipts] = await Promise.all([q.selectShares(db, ids), q.selectReceipts(db, ids)]);
-  const out = [];
-  for (const r of rows) {
-    const warnings: Warning[] = [];
-    if (r.volunteerUserId) {
-      const year = Number(r.incurredOn.slice(0, 4));
-      const perDay = await q.selectAllowances(db, network.id, r.volunteerUserId, year);
-      warnings.push(
-        ...allowanceWarnings(
-          year,
-          perDay.map((d) => ({ day: String(d.day), cents: d.cents })),
-        ),
-      );
-    }
-    const mine = receipts.filter((x) => x.expenseId === r.id);
-    if (r.paidBy === 'organiser' && mine.length === 0)
-      warnings.push({
-        code: 'receipt.missing',
-        message: 'A reimbursement needs a receipt before it can be submitted.',
-      });
-    out.push({
-      ...r,
-      events: shares.events.filter((s) => s.expenseId === r.id),
-      grants: shares.grants.filter((s) => s.expenseId === r.id),
-      receipts: mine,
-      warnings,
-    });
-  }
-  return out;
 }
 
 export async function findExpense(db: Tx, network: Network, id: string, lock = false): Promise<q.ExpenseRow> {
@@ -319,9 +283,6 @@ export async function addReceipt(
   });
 }
 
-export const receiptsOf = (db: Tx, expenseIds: string[]) => q.selectReceipts(db, expenseIds);
-export const sharesOf = (db: Tx, expenseIds: string[]) => q.selectShares(db, expenseIds);
-
 function expenseData(e: q.ExpenseRow, status: string) {
   return {
     id: e.id,
@@ -332,32 +293,6 @@ function expenseData(e: q.ExpenseRow, status: string) {
     category: e.category,
     incurredOn: e.incurredOn,
   };
-}
-
-/** Volunteer allowance warnings of a year, one list per volunteer (name first). */
-export async function volunteerWarnings(
-  db: Tx,
-  network: Network,
-  year: number,
-): Promise<{ name: string; warnings: Warning[] }[]> {
-  const rows = await q.selectVolunteerDays(db, network.id, year);
-  const ids = [...new Set(rows.map((r) => r.userId!))];
-  const people = await q.selectPeople(db, network.id, ids);
-  return ids
-    .map((id) => ({
-      name: people.find((p) => p.id === id)?.name ?? id,
-      warnings: allowanceWarnings(
-        year,
-        rows.filter((r) => r.userId === id).map((r) => ({ day: String(r.day), cents: r.cents })),
-      ),
-    }))
-    .filter((v) => v.warnings.length > 0);
-}
-
-/** A month's expenses for a treasurer's scope (all, or some chapters), flat rows for an export. */
-export async function expensesOfMonth(db: Tx, network: Network, month: string, chapterIds: string[] | 'all') {
-  const rows = await q.selectMonth(db, network.id, month, chapterIds);
-  return rows.map((r) => ({ ...r.expense, chapterSlug: r.chapterSlug }));
 }
 
 /** Removes every expense of a network (`essaim demo --force`, before the chapters they belong to go). */

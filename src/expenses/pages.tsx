@@ -12,8 +12,9 @@ import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { readExpenseForm } from './form.js';
 import { expensePolicy } from './policy.js';
-import { Detail } from './detail.js';
 import * as expenses from './service.js';
+import { Detail } from './detail.js';
+import { receiptDownload } from './receipt-pages.js';
 
 type Status = (typeof expenses.ExpenseStatuses)[number];
 
@@ -224,19 +225,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
     );
   };
   app.get<{ Params: { id: string } }>('/admin/expenses/:id', (req, reply) => detail(req, reply, req.params.id));
-  app.get<{ Params: { id: string; receiptId: string } }>(
-    '/admin/expenses/:id/receipts/:receiptId',
-    async (req, reply) => {
-      const { user } = await scopeOf(req);
-      const receipt = await expenses.openReceipt(db, store, req.network, user!, req.params.id, req.params.receiptId);
-      return reply
-        .type(receipt.contentType)
-        .header('content-disposition', receipt.disposition)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(receipt.bytes);
-    },
-  );
+  receiptDownload(app, db, store);
 
   const act = (verb: string, run: (req: FastifyRequest, id: string) => Promise<unknown>) =>
     app.post<{ Params: { id: string } }>(`/admin/expenses/:id/${verb}`, csrf, async (req, reply) => {

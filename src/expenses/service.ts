@@ -3,15 +3,12 @@ import { checkCategory, moneyScope, treasurersFor, type MoneyScope } from '../bu
 import { recordAudit, type AuditAction } from '../audit/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { saveFile, type BlobStore, type IncomingFile } from '../storage/service.js';
 import { queueWebhooks } from '../webhooks/outbox.js';
 import type { User } from '../accounts/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { MessageKey } from '../web/i18n/en.js';
 import { authorize } from '../web/policy.js';
-import { isUuid } from '../web/schemas.js';
 import { resolveAllocation } from './allocation.js';
-import { allowanceWarnings, type Warning } from './allowances.js';
 import { queueExpenseNotices, type ExpenseNotice } from './notices.js';
 import { expensePolicy } from './policy.js';
 import * as q from './queries.js';
@@ -19,57 +16,21 @@ import type { ExpenseCreate, ExpenseUpdate } from './schemas.js';
 import { msg } from '../web/i18n.js';
 
 export type { ExpenseRow } from './queries.js';
+export {
+  expensesOfMonth,
+  type ExpenseView,
+  findExpense,
+  receiptsOf,
+  sharesOf,
+  viewExpenses,
+  volunteerWarnings,
+} from './views.js';
+export { addReceipt, openReceipt, RECEIPT_RULES } from './receipts.js';
+import { findExpense } from './views.js';
 export const ExpenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
-export const RECEIPT_RULES = {
-  accept: ['application/pdf', 'image/jpeg', 'image/png'] as const,
-  maxBytes: 10 * 1_048_576,
-};
-
 export interface Settings {
   selfApprovalLimitCents: number;
   baseUrl: string;
-}
-
-/** An expense with its shares, receipts and warnings, ready to present. */
-export type ExpenseView = Awaited<ReturnType<typeof viewExpenses>>[number];
-
-export async function viewExpenses(db: Tx, network: Network, rows: q.ExpenseRow[]) {
-  const ids = rows.map((r) => r.id);
-  const [shares, receipts] = await Promise.all([q.selectShares(db, ids), q.selectReceipts(db, ids)]);
-  const out = [];
-  for (const r of rows) {
-    const warnings: Warning[] = [];
-    if (r.volunteerUserId) {
-      const year = Number(r.incurredOn.slice(0, 4));
-      const perDay = await q.selectAllowances(db, network.id, r.volunteerUserId, year);
-      warnings.push(
-        ...allowanceWarnings(
-          year,
-          perDay.map((d) => ({ day: String(d.day), cents: d.cents })),
-        ),
-      );
-    }
-    const mine = receipts.filter((x) => x.expenseId === r.id);
-    if (r.paidBy === 'organiser' && mine.length === 0)
-      warnings.push({
-        code: 'receipt.missing',
-        message: 'A reimbursement needs a receipt before it can be submitted.',
-      });
-    out.push({
-      ...r,
-      events: shares.events.filter((s) => s.expenseId === r.id),
-      grants: shares.grants.filter((s) => s.expenseId === r.id),
-      receipts: mine,
-      warnings,
-    });
-  }
-  return out;
-}
-
-export async function findExpense(db: Tx, network: Network, id: string, lock = false): Promise<q.ExpenseRow> {
-  const [row] = isUuid(id) ? await q.selectExpenses(db, network.id, { ids: [id], lock }) : [];
-  if (!row) throw notFound(msg('expenses.problem.expense'));
-  return row;
 }
 
 /** Lists what the person may see: everything for treasurers of the network, else their chapters and their own. */
@@ -305,59 +266,6 @@ export const payExpense = (
     settings,
   );
 
-/** Adds a receipt (PDF, JPEG, PNG, checked by content, kept byte for byte with its SHA-256). */
-export async function addReceipt(
-  db: Db,
-  store: BlobStore,
-  network: Network,
-  actor: User,
-  id: string,
-  file: IncomingFile,
-) {
-  return db.transaction(async (tx) => {
-    const e = await findExpense(tx, network, id, true);
-    const scope = await moneyScope(tx, network, actor);
-    if (!expensePolicy.read(scope, actor, e)) throw notFound(msg('expenses.problem.expense'));
-    if (!['draft', 'incomplete', 'submitted'].includes(e.status))
-      throw new AppError(
-        'conflict',
-        msg('expenses.problem.receiptsFinal', { status: msg(`expenses.status.${e.status}` as MessageKey) }),
-      );
-    authorize(actor, expensePolicy.addReceipt(scope, actor, e), 'add receipts to this expense');
-    const upload = await saveFile(tx, store, network.id, file, RECEIPT_RULES, actor.id);
-    await q.insertReceipt(tx, { networkId: network.id, expenseId: e.id, uploadId: upload.id });
-    await audit(tx, network, actor, 'expense.receipt', e, { sha256: upload.sha256, name: upload.originalName });
-    return upload;
-  });
-}
-
-export const receiptsOf = (db: Tx, expenseIds: string[]) => q.selectReceipts(db, expenseIds);
-
-/**
- * A receipt's file as received, for whoever may read its expense (the API and the expense page
- * both come here); an unknown receipt, or one of another expense, is a 404.
- */
-export async function openReceipt(
-  db: Tx,
-  store: BlobStore,
-  network: Network,
-  actor: User,
-  expenseId: string,
-  receiptId: string,
-) {
-  const row = await findExpense(db, network, expenseId);
-  authorize(actor, expensePolicy.read(await moneyScope(db, network, actor), actor, row), 'see this expense');
-  const receipt = isUuid(receiptId)
-    ? (await q.selectReceipts(db, [row.id])).find((r) => r.id === receiptId)
-    : undefined;
-  const bytes = receipt && (await store.get(receipt.key));
-  if (!receipt || !bytes) throw notFound(msg('expenses.problem.receipt'));
-  // The stored name is the uploader's: only safe characters reach the header.
-  const disposition = `attachment; filename="${receipt.name.replace(/[^\w. -]/g, '_')}"`;
-  return { name: receipt.name, contentType: receipt.contentType, disposition, bytes };
-}
-export const sharesOf = (db: Tx, expenseIds: string[]) => q.selectShares(db, expenseIds);
-
 function expenseData(e: q.ExpenseRow, status: string) {
   return {
     id: e.id,
@@ -368,32 +276,6 @@ function expenseData(e: q.ExpenseRow, status: string) {
     category: e.category,
     incurredOn: e.incurredOn,
   };
-}
-
-/** Volunteer allowance warnings of a year, one list per volunteer (name first). */
-export async function volunteerWarnings(
-  db: Tx,
-  network: Network,
-  year: number,
-): Promise<{ name: string; warnings: Warning[] }[]> {
-  const rows = await q.selectVolunteerDays(db, network.id, year);
-  const ids = [...new Set(rows.map((r) => r.userId!))];
-  const people = await q.selectPeople(db, network.id, ids);
-  return ids
-    .map((id) => ({
-      name: people.find((p) => p.id === id)?.name ?? id,
-      warnings: allowanceWarnings(
-        year,
-        rows.filter((r) => r.userId === id).map((r) => ({ day: String(r.day), cents: r.cents })),
-      ),
-    }))
-    .filter((v) => v.warnings.length > 0);
-}
-
-/** A month's expenses for a treasurer's scope (all, or some chapters), flat rows for an export. */
-export async function expensesOfMonth(db: Tx, network: Network, month: string, chapterIds: string[] | 'all') {
-  const rows = await q.selectMonth(db, network.id, month, chapterIds);
-  return rows.map((r) => ({ ...r.expense, chapterSlug: r.chapterSlug }));
 }
 
 /** Removes every expense of a network (`essaim demo --force`, before the chapters they belong to go). */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listChapters } from '../chapters/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { fromWallClock, localString, parseLocal } from '../events/service.js';
+import { localString } from '../events/service.js';
 import { blobStoreFor } from '../storage/service.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
@@ -15,46 +15,10 @@ import { ArticleCreateSchema, ArticleUpdateSchema } from './schemas.js';
 import { articleStatuses } from './tables.js';
 import * as news from './service.js';
 import { msg } from '../web/i18n.js';
+import { type Body, formInput, type UploadedFile } from './form-input.js';
 
 const TZ = 'Europe/Brussels';
 type Params = { Params: { id: string } };
-interface UploadedFile {
-  bytes: Buffer;
-  filename: string;
-  truncated: boolean;
-}
-type Body = Record<string, string | UploadedFile | undefined>;
-
-/** The form's strings → the API's input: the same schema validates both. */
-function formInput(body: Body): { input: Record<string, unknown>; values: FormValues } {
-  const values: FormValues = {};
-  for (const [k, v] of Object.entries(body ?? {})) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
-  const list = (s: string | undefined) =>
-    (s ?? '')
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean);
-  const input: Record<string, unknown> = {
-    title: values.title ?? '',
-    bodyMarkdown: values.bodyMarkdown ?? '',
-    excerpt: values.excerpt ?? '',
-    language: values.language || 'fr',
-    chapter: values.chapter ? values.chapter : null,
-    categories: list(values.categories),
-    tags: list(values.tags),
-    partner: values.partner === 'on',
-    status: values.status || 'draft',
-  };
-  if (values.slug?.trim()) input.slug = values.slug.trim();
-  if (values.publishAt?.trim()) {
-    try {
-      input.publishAt = fromWallClock(parseLocal(values.publishAt.trim()), TZ).toISOString();
-    } catch {
-      input.publishAt = values.publishAt;
-    }
-  }
-  return { input, values };
-}
 
 export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): void {
   const store = blobStoreFor(config);

@@ -17,6 +17,9 @@ import {
   type ArticleStatus,
 } from './tables.js';
 
+// Categories, tags and bylines: their SQL is in term-queries.ts, part of this module's face.
+export * from './term-queries.js';
+
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleInsert = typeof articles.$inferInsert;
 export type AuthorRow = typeof newsAuthors.$inferSelect;
@@ -121,123 +124,6 @@ export function selectArticles(db: Tx, networkId: string, f: ListFilter, page: {
 export async function countArticles(db: Tx, networkId: string, f: ListFilter): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles).where(listWhere(networkId, f));
   return row?.n ?? 0;
-}
-
-// ——— terms ———
-
-export async function upsertCategory(
-  db: Tx,
-  networkId: string,
-  c: { parentId: string | null; slug: string; path: string; name: string },
-): Promise<CategoryRow> {
-  await db
-    .insert(newsCategories)
-    .values({ networkId, ...c })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select()
-    .from(newsCategories)
-    .where(and(eq(newsCategories.networkId, networkId), eq(newsCategories.path, c.path)));
-  return row!;
-}
-
-export async function upsertTag(db: Tx, networkId: string, slug: string, name: string): Promise<TagRow> {
-  await db.insert(newsTags).values({ networkId, slug, name }).onConflictDoNothing();
-  const [row] = await db
-    .select()
-    .from(newsTags)
-    .where(and(eq(newsTags.networkId, networkId), eq(newsTags.slug, slug)));
-  return row!;
-}
-
-export async function selectCategoryByPath(db: Tx, networkId: string, path: string) {
-  const [row] = await db
-    .select()
-    .from(newsCategories)
-    .where(and(eq(newsCategories.networkId, networkId), eq(newsCategories.path, path)));
-  return row;
-}
-
-export async function selectTag(db: Tx, networkId: string, slug: string) {
-  const [row] = await db
-    .select()
-    .from(newsTags)
-    .where(and(eq(newsTags.networkId, networkId), eq(newsTags.slug, slug)));
-  return row;
-}
-
-export async function setArticleTerms(db: Tx, articleId: string, categoryIds: string[], tagIds: string[]) {
-  await db.delete(articleCategories).where(eq(articleCategories.articleId, articleId));
-  await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
-  if (categoryIds.length)
-    await db
-      .insert(articleCategories)
-      .values([...new Set(categoryIds)].map((categoryId) => ({ articleId, categoryId })));
-  if (tagIds.length) await db.insert(articleTags).values([...new Set(tagIds)].map((tagId) => ({ articleId, tagId })));
-}
-
-// ——— authors ———
-
-export async function selectAuthorForUser(db: Tx, networkId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(newsAuthors)
-    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.userId, userId)));
-  return row;
-}
-
-export async function selectAuthorBySlug(db: Tx, networkId: string, slug: string) {
-  const [row] = await db
-    .select()
-    .from(newsAuthors)
-    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.slug, slug)));
-  return row;
-}
-
-export async function selectAuthorBySource(db: Tx, networkId: string, sourceKey: string) {
-  const [row] = await db
-    .select()
-    .from(newsAuthors)
-    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.sourceKey, sourceKey)));
-  return row;
-}
-
-export async function slugTaken(db: Tx, networkId: string, slug: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: newsAuthors.id })
-    .from(newsAuthors)
-    .where(and(eq(newsAuthors.networkId, networkId), eq(newsAuthors.slug, slug)));
-  return !!row;
-}
-
-export async function insertAuthor(db: Tx, values: typeof newsAuthors.$inferInsert): Promise<AuthorRow> {
-  const [row] = await db.insert(newsAuthors).values(values).returning();
-  return row!;
-}
-
-export async function selectUserName(db: Tx, networkId: string, userId: string) {
-  const [row] = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
-  return row;
-}
-
-export async function setArticleAuthors(db: Tx, articleId: string, authorIds: string[]) {
-  await db.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
-  const unique = [...new Set(authorIds)];
-  if (unique.length)
-    await db.insert(articleAuthors).values(unique.map((authorId, position) => ({ articleId, authorId, position })));
-}
-
-/** Is this person a byline of this article? */
-export async function isAuthorOf(db: Tx, articleId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ one: sql<number>`1` })
-    .from(articleAuthors)
-    .innerJoin(newsAuthors, eq(newsAuthors.id, articleAuthors.authorId))
-    .where(and(eq(articleAuthors.articleId, articleId), eq(newsAuthors.userId, userId)));
-  return !!row;
 }
 
 // ——— what a page or the API shows with an article ———

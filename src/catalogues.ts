@@ -4,6 +4,7 @@ import { calendarMessages } from './calendar/messages.js';
 import { chapterMessages } from './chapters/messages.js';
 import { directoryMessages } from './directory/messages.js';
 import { eventMessages } from './events/messages.js';
+import { eventCancelMessages } from './events/cancel-messages.js';
 import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
@@ -40,6 +41,7 @@ export const featureCatalogues = [
   chapterMessages,
   directoryMessages,
   eventMessages,
+  eventCancelMessages,
   feedMessages,
   followMessages,
   gdprMessages,

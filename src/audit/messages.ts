@@ -24,6 +24,7 @@ const en = {
   'audit.action.call.decisions_sent': 'Decisions sent',
   'audit.action.member.verify': 'Address marked as confirmed',
   'audit.action.member.verify_resent': 'Confirmation link sent again',
+  'audit.action.event.cancel': 'Event cancelled',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -52,6 +53,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.call.decisions_sent': 'Décisions envoyées',
     'audit.action.member.verify': 'Adresse marquée comme confirmée',
     'audit.action.member.verify_resent': 'Lien de confirmation renvoyé',
+    'audit.action.event.cancel': 'Événement annulé',
   },
   nl: {
     'audit.intro':
@@ -77,6 +79,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.call.decisions_sent': 'Beslissingen verstuurd',
     'audit.action.member.verify': 'Adres als bevestigd gemarkeerd',
     'audit.action.member.verify_resent': 'Bevestigingslink opnieuw verzonden',
+    'audit.action.event.cancel': 'Evenement geannuleerd',
   },
 };
 

@@ -24,6 +24,7 @@ const knownActions = [
   'call.decisions_sent',
   'member.verify',
   'member.verify_resent',
+  'event.cancel',
 ] as const;
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {

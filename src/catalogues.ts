@@ -5,6 +5,7 @@ import { chapterMessages } from './chapters/messages.js';
 import { directoryMessages } from './directory/messages.js';
 import { eventMessages } from './events/messages.js';
 import { eventCancelMessages } from './events/cancel-messages.js';
+import { eventListMessages } from './events/list-messages.js';
 import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
@@ -42,6 +43,7 @@ export const featureCatalogues = [
   directoryMessages,
   eventMessages,
   eventCancelMessages,
+  eventListMessages,
   feedMessages,
   followMessages,
   gdprMessages,

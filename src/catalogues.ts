@@ -6,6 +6,7 @@ import { directoryMessages } from './directory/messages.js';
 import { eventMessages } from './events/messages.js';
 import { eventCancelMessages } from './events/cancel-messages.js';
 import { eventListMessages } from './events/list-messages.js';
+import { eventShareMessages } from './events/share-messages.js';
 import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
@@ -44,6 +45,7 @@ export const featureCatalogues = [
   eventMessages,
   eventCancelMessages,
   eventListMessages,
+  eventShareMessages,
   feedMessages,
   followMessages,
   gdprMessages,

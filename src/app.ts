@@ -21,6 +21,7 @@ import { moneyScope } from './budgets/service.js';
 import { isNewsEditor } from './news/service.js';
 import { userForSession, userForToken } from './accounts/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
+import { eventCancelPages } from './events/cancel-page.js';
 import { eventPages } from './events/pages.js';
 import { registrationAdminPages } from './registrations/admin-pages.js';
 import { doorPages } from './registrations/door-page.js';
@@ -195,6 +196,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   calendarPages(app, db, config);
   feedRoutes(app, db, config);
   eventAdminPages(app, db);
+  eventCancelPages(app, db);
   registrationAdminPages(app, db);
   doorPages(app, db);
   mailPages(app, db, config);

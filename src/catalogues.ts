@@ -5,6 +5,9 @@ import { chapterMessages } from './chapters/messages.js';
 import { directoryMessages } from './directory/messages.js';
 import { eventMessages } from './events/messages.js';
 import { eventAdminMessages } from './events/admin-messages.js';
+import { eventCancelMessages } from './events/cancel-messages.js';
+import { eventListMessages } from './events/list-messages.js';
+import { eventShareMessages } from './events/share-messages.js';
 import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
@@ -68,6 +71,9 @@ export const featureCatalogues = [
   directoryMessages,
   eventMessages,
   eventAdminMessages,
+  eventCancelMessages,
+  eventListMessages,
+  eventShareMessages,
   feedMessages,
   followMessages,
   gdprMessages,

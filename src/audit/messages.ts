@@ -34,6 +34,7 @@ const en = {
   'audit.action.expense.receipt': 'Receipt added to an expense',
   'audit.action.venue.dashboard.view': 'Venue dashboard viewed',
   'audit.action.venue.contacts.export': 'Venue contacts exported',
+  'audit.action.event.cancel': 'Event cancelled',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -72,6 +73,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.expense.receipt': 'Justificatif ajouté à une dépense',
     'audit.action.venue.dashboard.view': 'Tableau de bord d’un lieu consulté',
     'audit.action.venue.contacts.export': 'Contacts d’un lieu exportés',
+    'audit.action.event.cancel': 'Événement annulé',
   },
   nl: {
     'audit.intro':
@@ -107,6 +109,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.expense.receipt': 'Bewijsstuk toegevoegd aan een uitgave',
     'audit.action.venue.dashboard.view': 'Dashboard van een locatie bekeken',
     'audit.action.venue.contacts.export': 'Contacten van een locatie geëxporteerd',
+    'audit.action.event.cancel': 'Evenement geannuleerd',
   },
 };
 

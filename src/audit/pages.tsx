@@ -34,6 +34,7 @@ const knownActions = [
   'expense.receipt',
   'venue.dashboard.view',
   'venue.contacts.export',
+  'event.cancel',
 ] as const satisfies readonly AuditAction[];
 // Every action the service may record has a label: a new one without it fails the type check here.
 const everyActionLabelled: Exclude<AuditAction, (typeof knownActions)[number]> extends never ? true : never = true;

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'expense.receipt'
   | 'venue.dashboard.view'
   | 'venue.contacts.export'
+  | 'event.cancel'
   | CallAuditAction;
 /** What calls and juries record: every version, conflict, recusal, assignment, score change and decision. */
 export type CallAuditAction =

@@ -19,8 +19,8 @@ import { requireUser } from '../web/context.js';
 import { regionLabel } from '../web/regions.js';
 import * as chapters from './service.js';
 import { InterestForm } from './components.js';
-import { upcomingEvents } from '../events/service.js';
-import { EventListItem } from '../events/components.js';
+import { listPublicEvents, upcomingEvents } from '../events/service.js';
+import { EventListItem, PublicEventList } from '../events/components.js';
 import { FeedAlternates, FeedLinks } from '../feeds/components.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
@@ -30,6 +30,8 @@ import { msg } from '../web/i18n.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
+/** The latest past events on the page; all of them, a page at a time, on /events?when=past. */
+const PAST = 5;
 
 function StatusBadge({ ctx, status }: { ctx: PageContext; status: Chapter['status'] }) {
   return <span class="badge">{ctx.t(`status.${status}`)}</span>;
@@ -52,7 +54,16 @@ async function chapterPage(
     ? ((await chapters.interestCounts(db, req.network, [chapter.id])).get(chapter.id) ?? 0)
     : undefined;
   const query = req.query as Record<string, string | undefined>;
-  const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 });
+  const [upcoming, past] = await Promise.all([
+    upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 }),
+    listPublicEvents(db, req.network, {
+      from: new Date(),
+      chapterSlug: chapter.slug,
+      past: true,
+      limit: PAST,
+      offset: 0,
+    }),
+  ]);
   const latestNews = await latestArticles(db, req.network, chapter.slug);
   return sendPage(
     reply,
@@ -93,6 +104,14 @@ async function chapterPage(
             <p class="muted">{t('event.noUpcoming')}</p>
           )}
           <FeedLinks ctx={ctx} base={`/chapters/${chapter.slug}`} />
+        </Section>
+      ) : null}
+      {past.length ? (
+        <Section title={t('events.list.past')}>
+          <PublicEventList ctx={ctx} list={past} />
+          <p>
+            <a href={`/events?chapter=${encodeURIComponent(chapter.slug)}&when=past`}>{t('eventsList.allPast')}</a>
+          </p>
         </Section>
       ) : null}
       <LatestNews ctx={ctx} views={latestNews} more={`/chapters/${chapter.slug}/news`} />

@@ -1,25 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cancelEvent, updateEvent } from '../event-changes/service.js';
+import { updateEvent } from '../event-changes/service.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { translator } from '../web/i18n.js';
 import { AppError } from '../web/errors.js';
-import {
-  ErrorSummary,
-  Field,
-  formError,
-  parseForm,
-  Section,
-  Select,
-  validate,
-  type FormErrors,
-  type FormValues,
-} from '../web/forms.js';
+import { ErrorSummary, formError, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { formatRange } from './format.js';
 import { authorizeEvent, eventPolicy } from './policy.js';
-import { EventCancelSchema, EventCreateSchema, EventUpdateSchema } from './schemas.js';
+import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
 import { EventFields, formInput, mapErrors } from './event-form.js';
 import { localString, wallClock } from './time.js';
@@ -137,15 +127,12 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
       ) : null}
       {row.status !== 'cancelled' ? (
         <Section title={t('admin.cancelEvent')}>
-          <form method="post" action={`/admin/events/${row.id}/cancel`} class="stack">
-            <CsrfField ctx={ctx} />
-            <Field name="reason" label={t('admin.cancelReason')} values={{}} errors={form?.errors} required />
-            <div>
-              <button type="submit" class="danger">
-                {t('admin.cancelEvent')}
-              </button>
-            </div>
-          </form>
+          {/* A page of its own, saying who will be told, before anything happens. */}
+          <p>
+            <a href={`/admin/events/${row.id}/cancel`} id="cancel-event">
+              {t('admin.cancelEvent')}
+            </a>
+          </p>
         </Section>
       ) : null}
     </Layout>,
@@ -235,14 +222,5 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         err instanceof AppError ? err.status : 400,
       );
     }
-  });
-
-  app.post<IdParams>('/admin/events/:id/cancel', csrf, async (req, reply) => {
-    const row = await events.findEvent(db, req.network, req.params.id);
-    await authorizeEvent(db, req.user, row, 'run this event');
-    const form = parseForm(EventCancelSchema, req.body);
-    if (!form.ok) return editEventPage(db, req, reply, form, 400);
-    await cancelEvent(db, req.network, row.id, form.data.reason);
-    return reply.redirect(`/admin/events/${row.id}?done=saved`, 303);
   });
 }

@@ -1,5 +1,6 @@
 import type { PageContext } from '../web/page.js';
 import { formatShort } from './format.js';
+import type { EventView } from './schemas.js';
 
 // Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
 
@@ -45,5 +46,61 @@ export function PublicEventList({
         </li>
       ))}
     </ul>
+  );
+}
+
+// Where an event is and how to tell others about it: used by the event page and the ticket page.
+
+/** OpenStreetMap's search for the address: a plain link, no map tiles or script on our pages. */
+export const mapUrl = (venue: { address: string; city: string }): string =>
+  `https://www.openstreetmap.org/search?query=${encodeURIComponent([venue.address, venue.city].filter(Boolean).join(', '))}`;
+
+/** The venue (linked), its room and address with a map link, and the online link. */
+export function EventPlace({ ctx, view }: { ctx: PageContext; view: Pick<EventView, 'venue' | 'room' | 'onlineUrl'> }) {
+  const { t } = ctx;
+  return (
+    <>
+      {view.venue ? (
+        <>
+          <a href={`/venues/${view.venue.slug}`}>{view.venue.name}</a>
+          {view.room ? ` — ${view.room.name}` : ''},{' '}
+          <span class="address">{[view.venue.address, view.venue.city].filter(Boolean).join(', ')}</span> ·{' '}
+          <a href={mapUrl(view.venue)} rel="noopener nofollow" class="map-link">
+            {t('eventShare.map')}
+          </a>
+        </>
+      ) : null}
+      {view.venue && view.onlineUrl ? ' · ' : null}
+      {view.onlineUrl ? (
+        <a href={view.onlineUrl} rel="noopener nofollow">
+          {t('event.onlineLink')}
+        </a>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Share links that work without JavaScript: the address to copy (a read-only field), an e-mail
+ * and LinkedIn. Nothing is loaded from those services until the visitor follows a link.
+ */
+export function ShareLinks({ ctx, title, url }: { ctx: PageContext; title: string; url: string }) {
+  const { t } = ctx;
+  const mail = `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\n${url}`)}`;
+  return (
+    <section id="share" aria-labelledby="share-title">
+      <h2 id="share-title">{t('eventShare.title')}</h2>
+      <label htmlFor="share-url">{t('eventShare.link')}</label>
+      <input id="share-url" type="url" value={url} readOnly />
+      <p class="actions">
+        <a href={mail}>{t('eventShare.email')}</a>
+        <a
+          href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`}
+          rel="noopener nofollow"
+        >
+          LinkedIn
+        </a>
+      </p>
+    </section>
   );
 }

@@ -18,6 +18,7 @@ const EventsQuerySchema = OffsetQuerySchema.extend({
   mode: z.preprocess(one, z.enum(['online', 'in-person']).optional().catch(undefined)),
   from: z.preprocess(one, z.iso.date().optional().catch(undefined)),
   q: z.preprocess(one, z.string().max(120).catch('')).optional(),
+  when: z.preprocess(one, z.enum(['upcoming', 'past']).optional().catch(undefined)),
 });
 
 /** `/events`: the upcoming events of every chapter, filtered by chapter, venue, date, online or in person, and words. */
@@ -27,14 +28,12 @@ export function eventListPages(app: FastifyInstance, db: Db): void {
     const { t } = ctx;
     const f = EventsQuerySchema.parse(req.query ?? {});
     const [y, m, d] = (f.from ?? '').split('-').map(Number);
-    const from = f.from
-      ? new Date(
-          Math.max(
-            Date.now(),
-            fromWallClock({ year: y!, month: m!, day: d!, hour: 0, minute: 0 }, 'Europe/Brussels').getTime(),
-          ),
-        )
-      : new Date();
+    const past = f.when === 'past';
+    // Upcoming: from that day on (never before now). Past: latest first, before that day (never after now).
+    const day = f.from
+      ? fromWallClock({ year: y!, month: m!, day: d!, hour: 0, minute: 0 }, 'Europe/Brussels').getTime()
+      : Date.now();
+    const from = new Date(past ? Math.min(Date.now(), day) : Math.max(Date.now(), day));
     const text = f.q?.trim() || undefined;
     const [list, chapters, venues] = await Promise.all([
       listPublicEvents(db, req.network, {
@@ -43,6 +42,7 @@ export function eventListPages(app: FastifyInstance, db: Db): void {
         venueSlug: f.venue || undefined,
         mode: f.mode,
         text,
+        past,
         limit: PAGE + 1,
         offset: f.offset,
       }),
@@ -56,12 +56,14 @@ export function eventListPages(app: FastifyInstance, db: Db): void {
         ...(f.mode ? { mode: f.mode } : {}),
         ...(f.from ? { from: f.from } : {}),
         ...(text ? { q: text } : {}),
+        ...(past ? { when: 'past' } : {}),
         offset: String(offset),
       }).toString()}`;
+    const title = past ? t('events.list.past') : t('events.list.title');
     return sendPage(
       reply,
-      <Layout ctx={ctx} title={t('events.list.title')}>
-        <h1>{t('events.list.title')}</h1>
+      <Layout ctx={ctx} title={title}>
+        <h1>{title}</h1>
         <form method="get" action="/events" class="filters" role="search">
           <div>
             <label htmlFor="f-q">{t('events.list.search')}</label>
@@ -102,6 +104,15 @@ export function eventListPages(app: FastifyInstance, db: Db): void {
             </select>
           </div>
           <div>
+            <label htmlFor="f-when">{t('eventsList.when')}</label>
+            <select id="f-when" name="when">
+              <option value="upcoming">{t('eventsList.upcoming')}</option>
+              <option value="past" selected={past}>
+                {t('eventsList.past')}
+              </option>
+            </select>
+          </div>
+          <div>
             <label htmlFor="f-from">{t('events.list.from')}</label>
             <input id="f-from" name="from" type="date" value={f.from ?? ''} />
           </div>
@@ -112,11 +123,20 @@ export function eventListPages(app: FastifyInstance, db: Db): void {
         {list.length ? (
           <PublicEventList ctx={ctx} list={list.slice(0, PAGE)} />
         ) : (
-          <p class="muted">{t('events.list.none')}</p>
+          <p class="muted">{past ? t('eventsList.nonePast') : t('events.list.none')}</p>
         )}
         <p>
-          {f.offset > 0 ? <a href={params(Math.max(0, f.offset - PAGE))}>{t('events.list.earlier')}</a> : null}{' '}
-          {list.length > PAGE ? <a href={params(f.offset + PAGE)}>{t('events.list.later')}</a> : null}
+          {/* Past events run latest first: the next page holds earlier ones. */}
+          {f.offset > 0 ? (
+            <a href={params(Math.max(0, f.offset - PAGE))} rel="prev">
+              {past ? t('events.list.later') : t('events.list.earlier')}
+            </a>
+          ) : null}{' '}
+          {list.length > PAGE ? (
+            <a href={params(f.offset + PAGE)} rel="next">
+              {past ? t('events.list.earlier') : t('events.list.later')}
+            </a>
+          ) : null}
         </p>
       </Layout>,
     );

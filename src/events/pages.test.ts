@@ -165,7 +165,9 @@ describe('the event page', () => {
       else expect(time![1]).toMatch(c.date);
       expect(res.body).toContain(`<strong>${msg(c.dict, 'event.seatsLeft', { count: 20, capacity: 20 })}</strong>`);
       expect(res.body).toContain('<strong>your laptop</strong>');
-      expect(res.body).toContain('<a href="/venues/switch">Switch</a> — Event room, Rue de la Science 1, Charleroi');
+      expect(res.body).toContain(
+        '<a href="/venues/switch">Switch</a> — Event room, <span class="address">Rue de la Science 1, Charleroi</span>',
+      );
     }
   });
 

@@ -13,6 +13,7 @@ import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
 import { AddToCalendar } from '../calendar/components.js';
+import { EventPlace, ShareLinks } from './components.js';
 import { EventHead } from '../feeds/components.js';
 import { msg } from '../web/i18n.js';
 
@@ -161,19 +162,7 @@ async function eventPage(
         </dd>
         <dt>{t('event.where')}</dt>
         <dd>
-          {view.venue ? (
-            <>
-              <a href={`/venues/${view.venue.slug}`}>{view.venue.name}</a>
-              {view.room ? ` — ${view.room.name}` : ''},{' '}
-              {[view.venue.address, view.venue.city].filter(Boolean).join(', ')}
-            </>
-          ) : null}
-          {view.venue && view.onlineUrl ? ' · ' : null}
-          {view.onlineUrl ? (
-            <a href={view.onlineUrl} rel="noopener nofollow">
-              {t('event.onlineLink')}
-            </a>
-          ) : null}
+          <EventPlace ctx={ctx} view={view} />
         </dd>
       </dl>
       {view.status !== 'cancelled' ? <AddToCalendar ctx={ctx} view={view} baseUrl={config.baseUrl} /> : null}
@@ -183,7 +172,8 @@ async function eventPage(
             {view.seatsLeft > 0
               ? t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })
               : t('event.full', { count: view.waitlistCount })}
-          </strong>
+          </strong>{' '}
+          <span id="going">{t('eventShare.going', { count: view.confirmedCount })}</span>
         </p>
       ) : null}
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
@@ -225,6 +215,9 @@ async function eventPage(
             <RsvpForm ctx={ctx} view={view} form={form} />
           )}
         </Section>
+      ) : null}
+      {view.status === 'published' ? (
+        <ShareLinks ctx={ctx} title={view.title} url={`${config.baseUrl}/events/${view.id}`} />
       ) : null}
       {canManage ? (
         <p>

@@ -151,7 +151,7 @@ export function eventRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       const event = await eventsService.findEvent(db, req.network, req.params.id);
       await authorizeEvent(db, user, event, 'cancel this event');
-      const row = await cancelEvent(db, req.network, event.id, req.body.reason);
+      const row = await cancelEvent(db, req.network, event.id, req.body.reason, user);
       const [view] = await presentEvents(db, [row]);
       return view!;
     },

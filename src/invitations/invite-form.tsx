@@ -14,6 +14,10 @@ export interface InviteFormState {
   errors?: FormErrors;
   /** Members matching, after "Count". */
   count?: number;
+  /** The invitation as the first of them will read it, after "Count". */
+  sample?: { name: string; subject: string; text: string } | null;
+  /** What the event can still take, to warn before inviting more people than it has seats. */
+  seats?: { left: number; waitlist: boolean };
 }
 
 const list = (v: unknown): string[] =>
@@ -28,7 +32,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A form body (repeated keys for ticked boxes, comma-separated text) → the segment and what to show again. */
 export function readInviteForm(body: unknown): {
   state: InviteFormState;
-  input: { segment: Segment; message?: string };
+  input: { segment: Segment; message?: string; expectedCount?: number };
   intent: string;
 } {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -49,9 +53,15 @@ export function readInviteForm(body: unknown): {
   for (const [k, v] of Object.entries(chosen)) if (v.length) segment[k] = v;
   if (commaList(values.cities).length) segment.cities = commaList(values.cities);
   if (commaList(values.skills).length) segment.skills = commaList(values.skills);
+  // The count the organiser saw on the send button: the server sends only if it still holds.
+  const expected = /^\d{1,7}$/.test(str(b.expected)) ? Number(str(b.expected)) : undefined;
   return {
     state: { values, chosen },
-    input: { segment: segment as Segment, ...(values.message?.trim() ? { message: values.message } : {}) },
+    input: {
+      segment: segment as Segment,
+      ...(values.message?.trim() ? { message: values.message } : {}),
+      ...(expected !== undefined ? { expectedCount: expected } : {}),
+    },
     intent: str(b.intent),
   };
 }
@@ -100,6 +110,27 @@ function Boxes({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** Before inviting more people than there are seats: said, not refused (some will not come). */
+function SeatsWarning({
+  ctx,
+  count,
+  seats,
+}: {
+  ctx: PageContext;
+  count: number;
+  seats: { left: number; waitlist: boolean };
+}) {
+  if (count <= seats.left) return null;
+  const waitlist = seats.waitlist ? 'yes' : 'no';
+  return (
+    <p class="warning" id="seats-warning">
+      {seats.left === 0
+        ? ctx.t('invitations.seats.full', { waitlist })
+        : ctx.t('invitations.seats.over', { count, seats: seats.left, waitlist })}
+    </p>
   );
 }
 
@@ -202,6 +233,23 @@ export function InviteForm({
       {state.count !== undefined ? (
         <p class="notice" role="status" id="segment-count">
           {t('invitations.form.matches', { count: state.count })}
+        </p>
+      ) : null}
+      {state.count && state.seats ? <SeatsWarning ctx={ctx} count={state.count} seats={state.seats} /> : null}
+      {state.sample ? (
+        <section id="invitation-preview" aria-labelledby="invitation-preview-title">
+          <h2 id="invitation-preview-title">{t('invitations.preview.title', { name: state.sample.name })}</h2>
+          <p class="help">{t('invitations.preview.note')}</p>
+          <p>
+            <strong>{t('invitations.preview.subject', { subject: state.sample.subject })}</strong>
+          </p>
+          <pre class="mail-text">{state.sample.text}</pre>
+        </section>
+      ) : null}
+      {canSend && state.count !== undefined && state.count > 0 ? (
+        <p id="send-confirm">
+          <input type="hidden" name="expected" value={String(state.count)} />
+          {t('invitations.preview.confirm', { count: state.count })}
         </p>
       ) : null}
       <div>

@@ -29,7 +29,19 @@ const en = {
   'invitations.form.message': 'Your message (optional)',
   'invitations.form.messageHelp': 'Plain text, added to every invitation under your name.',
   'invitations.form.matches': 'Members matching: {count}',
-  'invitations.form.count': 'Count',
+  'invitations.form.count': 'Count and preview',
+  'invitations.countChanged':
+    'The segment now reaches {count, plural, =0 {nobody} one {# member} other {# members}}, not {expected}: nothing was sent. Check the new count and the preview, then confirm again.',
+  'invitations.preview.title': 'The invitation, as {name} will receive it',
+  'invitations.preview.subject': 'Subject: {subject}',
+  'invitations.preview.note':
+    'Each member receives it in their own language, with their own reasons and their own opt-out link (the one shown here is a sample and does nothing).',
+  'invitations.preview.confirm':
+    'Sending is final: {count, plural, one {# personal e-mail} other {# personal e-mails}} will go out now.',
+  'invitations.seats.full':
+    'This event is full: {waitlist, select, yes {the people you invite can only join the waitlist} other {the people you invite cannot register}}.',
+  'invitations.seats.over':
+    '{count, plural, one {# member matches} other {# members match}} and {seats, plural, one {# seat is left} other {# seats are left}}: {waitlist, select, yes {those who register after it is full go on the waitlist} other {those who come too late cannot register}}.',
   'invitations.form.send': 'Send the invitations ({count})',
   'invitations.seg.comeHome': 'Come home to {region}',
   'invitations.seg.origin': 'from {regions}',
@@ -101,7 +113,19 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.form.message': 'Votre message (facultatif)',
     'invitations.form.messageHelp': 'Texte simple, ajouté à chaque invitation sous votre nom.',
     'invitations.form.matches': 'Membres correspondants : {count}',
-    'invitations.form.count': 'Compter',
+    'invitations.form.count': 'Compter et prévisualiser',
+    'invitations.countChanged':
+      'Le segment atteint maintenant {count, plural, =0 {personne} one {# membre} other {# membres}}, et non {expected} : rien n’a été envoyé. Vérifiez le nouveau nombre et l’aperçu, puis confirmez à nouveau.',
+    'invitations.preview.title': 'L’invitation, telle que {name} la recevra',
+    'invitations.preview.subject': 'Objet : {subject}',
+    'invitations.preview.note':
+      'Chaque membre la reçoit dans sa langue, avec ses propres raisons et son propre lien de désinscription (celui affiché ici est un exemple et ne fait rien).',
+    'invitations.preview.confirm':
+      'L’envoi est définitif : {count, plural, one {# e-mail personnel partira} other {# e-mails personnels partiront}} maintenant.',
+    'invitations.seats.full':
+      'Cet événement est complet : {waitlist, select, yes {les personnes invitées ne pourront que rejoindre la liste d’attente} other {les personnes invitées ne pourront pas s’inscrire}}.',
+    'invitations.seats.over':
+      '{count, plural, one {# membre correspond} other {# membres correspondent}} et {seats, plural, one {# place reste libre} other {# places restent libres}} : {waitlist, select, yes {qui s’inscrit une fois complet va en liste d’attente} other {qui arrive trop tard ne pourra pas s’inscrire}}.',
     'invitations.form.send': 'Envoyer les invitations ({count})',
     'invitations.seg.comeHome': 'Retour au pays : {region}',
     'invitations.seg.origin': 'originaires de : {regions}',
@@ -171,7 +195,19 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.form.message': 'Je bericht (optioneel)',
     'invitations.form.messageHelp': 'Gewone tekst, onder je naam toegevoegd aan elke uitnodiging.',
     'invitations.form.matches': 'Overeenkomende leden: {count}',
-    'invitations.form.count': 'Tellen',
+    'invitations.form.count': 'Tellen en voorbeeld',
+    'invitations.countChanged':
+      'Het segment bereikt nu {count, plural, =0 {niemand} one {# lid} other {# leden}}, niet {expected}: er is niets verstuurd. Controleer het nieuwe aantal en het voorbeeld, en bevestig opnieuw.',
+    'invitations.preview.title': 'De uitnodiging, zoals {name} ze zal ontvangen',
+    'invitations.preview.subject': 'Onderwerp: {subject}',
+    'invitations.preview.note':
+      'Elk lid ontvangt ze in de eigen taal, met de eigen redenen en een eigen afmeldlink (de link hier is een voorbeeld en doet niets).',
+    'invitations.preview.confirm':
+      'Versturen is definitief: {count, plural, one {# persoonlijke e-mail vertrekt} other {# persoonlijke e-mails vertrekken}} nu.',
+    'invitations.seats.full':
+      'Dit evenement is volzet: {waitlist, select, yes {wie je uitnodigt, kan alleen op de wachtlijst} other {wie je uitnodigt, kan zich niet inschrijven}}.',
+    'invitations.seats.over':
+      '{count, plural, one {# lid komt overeen} other {# leden komen overeen}} en {seats, plural, one {er is nog # plaats} other {er zijn nog # plaatsen}}: {waitlist, select, yes {wie zich inschrijft als het volzet is, komt op de wachtlijst} other {wie te laat is, kan zich niet inschrijven}}.',
     'invitations.form.send': 'De uitnodigingen versturen ({count})',
     'invitations.seg.comeHome': 'Terug naar huis: {region}',
     'invitations.seg.origin': 'afkomstig uit {regions}',

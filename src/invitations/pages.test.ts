@@ -68,12 +68,36 @@ it('builds a segment, counts it, then sends and says how many were invited', asy
   // The form keeps what was chosen.
   expect(counted.body).toMatch(/id="f-comeHome" name="comeHome" checked/);
   expect(counted.body).toContain('See you &lt;there>');
+  // The confirmation step: the invitation as its first member (by name) will read it, and the exact count.
+  expect(counted.body).toContain('40 seats left out of 40');
+  expect(counted.body).toContain('The invitation, as Ana will receive it');
+  expect(counted.body).toContain('Subject: ');
+  expect(counted.body).toMatch(/<pre class="mail-text">Hello Ana,[^<]*Charleroi IT day[^<]*See you &lt;there>/);
+  expect(counted.body).toContain('2 personal e-mails will go out now.');
+  expect(counted.body).toContain('name="expected" value="2"');
+  expect(counted.body).not.toContain('id="seats-warning"');
+  // Counting sent nothing.
+  expect(
+    (await t.database.pool.query(`select count(*)::int as n from outbound_messages where kind = 'invitation'`)).rows[0]
+      .n,
+  ).toBe(0);
 
-  const sent = await b.submit(url, url, { comeHome: 'on', message: 'See you', intent: 'send' });
+  // A member joins the segment after the preview: the confirmed count no longer holds, nothing goes out.
+  await member('Dora', { city: 'Namur', originRegion: 'BE-WHT' });
+  const moved = await b.submit(url, url, { comeHome: 'on', expected: '2', intent: 'send' });
+  expect(moved.statusCode).toBe(409);
+  expect(moved.body).toContain('The segment now reaches 3 members, not 2: nothing was sent.');
+  expect(moved.body).toContain('name="expected" value="3"');
+  expect(
+    (await t.database.pool.query(`select count(*)::int as n from outbound_messages where kind = 'invitation'`)).rows[0]
+      .n,
+  ).toBe(0);
+
+  const sent = await b.submit(url, url, { comeHome: 'on', message: 'See you', expected: '3', intent: 'send' });
   expect(sent.statusCode).toBe(303);
   expect(sent.headers.location).toMatch(new RegExp(`^/admin/events/${eventId}/invite\\?campaign=[0-9a-f-]{36}$`));
   const result = await b.get(String(sent.headers.location));
-  expect(result.body).toContain('Invitations sent: 2.');
+  expect(result.body).toContain('Invitations sent: 3.');
   expect(result.body).toContain('Come home to Hainaut');
 
   // Counting again: the two are invited already.
@@ -82,7 +106,7 @@ it('builds a segment, counts it, then sends and says how many were invited', asy
   const stats = await b.get('/admin/chapters/charleroi/invitations');
   expect(stats.statusCode).toBe(200);
   expect(stats.body).toContain('Charleroi IT day');
-  expect(stats.body).toMatch(/<th scope="row">Total<\/th><td>2<\/td><td>0<\/td><td>0<\/td>/);
+  expect(stats.body).toMatch(/<th scope="row">Total<\/th><td>3<\/td><td>0<\/td><td>0<\/td>/);
   expect((await b.get('/admin/chapters/mons/invitations')).body).toContain(
     'No invitations have been sent for this chapter’s events yet.',
   );
@@ -106,6 +130,48 @@ it('shows what is wrong with a segment, in the visitor’s language', async () =
   const ok = await b.submit(url, url, { origin: ['BE-WHT'], skills: 'go, rust', intent: 'count' });
   expect(ok.body).toContain('Membres correspondants : 0');
   expect(ok.body).toMatch(/name="origin" value="BE-WHT" checked/);
+});
+
+it('warns before inviting more people than the event has seats', async () => {
+  const small = (
+    await t.api('POST', '/api/v1/chapters/charleroi/events', {
+      token: (await t.user('admin')).token,
+      body: {
+        title: 'Small table',
+        startsAt: daysFromNow(20),
+        endsAt: daysFromNow(20.1),
+        capacity: 1,
+        waitlist: true,
+        onlineUrl: 'https://meet.example.org/small',
+      },
+    })
+  ).json().id;
+  const b = await signIn(t.app, { email: organiser.user.email, password: organiser.password });
+  const url = `/admin/events/${small}/invite`;
+  const counted = await b.submit(url, url, { origin: ['BE-WHT'], intent: 'count' });
+  expect(counted.body).toContain('1 seat left out of 1');
+  expect(counted.body).toMatch(
+    /id="seats-warning">\d+ members match and 1 seat is left: those who register after it is full go on the waitlist\./,
+  );
+  // The API says the same count with the invitation as it reads, in the language asked for.
+  const api = await t.api('POST', `/api/v1/events/${small}/invitations/preview`, {
+    token: organiser.token,
+    headers: { 'accept-language': 'nl' },
+    body: { segment: { origin: ['BE-WHT'] }, message: 'Tot dan' },
+  });
+  expect(api.statusCode).toBe(200);
+  expect(api.json().count).toBeGreaterThan(1);
+  expect(api.json().sample.text).toContain('Tot dan');
+  expect(api.json().sample.subject).toContain('Small table');
+  // The sample's opt-out link is not the member's: following it opts nobody out.
+  const link = String(api.json().sample.text.match(/\/invitations\/opt-out\/\S+/)![0]);
+  expect((await t.app.inject({ method: 'GET', url: link })).statusCode).toBe(404);
+  const sent = await t.api('POST', `/api/v1/events/${small}/invitations`, {
+    token: organiser.token,
+    body: { segment: { origin: ['BE-WHT'] }, expectedCount: 99 },
+  });
+  expect(sent.statusCode).toBe(409);
+  expect(sent.json().code).toBe('invitations.countChanged');
 });
 
 it('sends visitors to sign in and refuses members who do not run the chapter', async () => {

@@ -6,7 +6,7 @@ import { findChapter } from '../chapters/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { formatRange, formatShort } from '../events/format.js';
-import type { EventRow } from '../events/service.js';
+import { viewEvent, type EventRow } from '../events/service.js';
 import { AppError } from '../web/errors.js';
 import { ErrorSummary, formError, validate } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
@@ -84,10 +84,11 @@ async function invitePage(
   const event = await invitations.eventToManage(db, req.network, req.user, req.params.id);
   const ctx = pageContext(req, reply);
   const { t } = ctx;
-  const [chapter, options, figures] = await Promise.all([
+  const [chapter, options, figures, view] = await Promise.all([
     q.selectChapterById(db, req.network.id, event.chapterId),
     q.selectChapterOptions(db, req.network.id),
     invitations.eventInvitations(db, req.network, event),
+    viewEvent(db, event),
   ]);
   const closed = notInvitable(ctx, event);
   const sentId = (req.query as Record<string, unknown>).campaign;
@@ -103,7 +104,11 @@ async function invitePage(
       <h1>{t('invitations.title', { title: event.title })}</h1>
       <p>
         {formatRange(event.startsAt, event.endsAt, event.timeZone, ctx.locale)} ·{' '}
-        <a href={`/admin/events/${event.id}`}>{t('admin.edit')}</a>
+        <span id="seats">
+          {t('event.seatsLeft', { count: view.seatsLeft, capacity: view.capacity })}
+          {view.seatsLeft === 0 ? ` · ${t('event.full', { count: view.waitlistCount })}` : null}
+        </span>{' '}
+        · <a href={`/admin/events/${event.id}`}>{t('admin.edit')}</a>
         {chapter ? (
           <>
             {' · '}
@@ -125,7 +130,7 @@ async function invitePage(
           <InviteForm
             ctx={ctx}
             action={`/admin/events/${event.id}/invite`}
-            state={form}
+            state={{ ...form, seats: { left: view.seatsLeft, waitlist: event.waitlist } }}
             homeRegion={chapter ? homeRegionOf(chapter) : undefined}
             chapters={options}
             canSend
@@ -170,23 +175,27 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
     const { state, input, intent } = readInviteForm(req.body);
     const form = validate(InviteSchema, input, state.values);
     if (!form.ok) return invitePage(db, req, reply, { ...state, errors: formErrorsOf(form.errors) }, 400);
+    // Counting shows the invitation as it will read and the exact number it will go to; the
+    // send button carries that number, and the server sends only if it still holds.
+    const preview = () =>
+      invitations.previewInvitations(db, req.network, req.user, req.params.id, form.data, {
+        baseUrl: config.baseUrl,
+        locale: req.locale,
+      });
     try {
       if (intent === 'send') {
-        // The server counts again as it sends: the page then says how many were really invited.
         const sent = await invitations.sendInvitations(db, req.network, req.user, req.params.id, form.data, {
           baseUrl: config.baseUrl,
         });
         return reply.redirect(`/admin/events/${req.params.id}/invite?campaign=${sent.campaignId}`, 303);
       }
-      const event = await invitations.eventToManage(db, req.network, req.user, req.params.id);
-      invitations.checkInvitable(event);
-      return invitePage(db, req, reply, {
-        ...state,
-        count: await invitations.countSegment(db, req.network, event, form.data.segment),
-      });
+      return invitePage(db, req, reply, { ...state, ...(await preview()) });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'conflict')
-        return invitePage(db, req, reply, { ...state, errors: { '(form)': err.detail } }, 409);
+      if (err instanceof AppError && err.code === 'conflict') {
+        // The count moved between the preview and the send: show the new one to confirm again.
+        const again = await preview().catch(() => undefined);
+        return invitePage(db, req, reply, { ...state, ...again, errors: { '(form)': err.detail } }, 409);
+      }
       const { errors } = formError(err, state.values);
       return invitePage(db, req, reply, { ...state, errors: formErrorsOf(errors) }, 400);
     }

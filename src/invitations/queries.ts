@@ -88,7 +88,17 @@ export async function countSegment(tx: Tx, networkId: string, eventId: string, c
 
 export function selectSegmentMembers(tx: Tx, networkId: string, eventId: string, c: Criteria, limit: number) {
   return tx
-    .select({ userId: users.id, name: users.name, email: users.email, locale: p.locale, city: p.city })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      locale: p.locale,
+      city: p.city,
+      originRegion: p.originRegion,
+      residenceRegion: p.residenceRegion,
+      kind: p.kind,
+      skills: p.skills,
+    })
     .from(p)
     .innerJoin(users, eq(users.id, p.userId))
     .where(segmentWhere(tx, networkId, eventId, c))

@@ -4,6 +4,7 @@ import { findChapter } from '../chapters/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
+import { apiLocale } from '../web/errors.js';
 import { authorize } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { presentChapterFigures, presentEventFigures } from './present.js';
@@ -28,25 +29,25 @@ export function invitationRoutes(app: Api, db: Db, config: Pick<Config, 'baseUrl
   app.post('/api/v1/events/:id/invitations/preview', {
     schema: {
       tags,
-      summary: 'Count the members a segment reaches for this event (nothing is sent)',
-      description: `${rules} ${who}`,
+      summary: 'Count the members a segment reaches and see the invitation they would get (nothing is sent)',
+      description: `${rules} The sample is written for the first member of the segment, in the language of Accept-Language; its opt-out link is a dummy. Send with \`expectedCount\` set to \`count\` to be sure the sending reaches exactly that many. ${who}`,
       security: bearer,
       params: IdParams,
       body: PreviewSchema,
       response: { 200: CountSchema },
     },
-    handler: async (req) => {
-      const event = await invitations.eventToManage(db, req.network, req.user, req.params.id);
-      invitations.checkInvitable(event);
-      return { count: await invitations.countSegment(db, req.network, event, req.body.segment) };
-    },
+    handler: (req) =>
+      invitations.previewInvitations(db, req.network, req.user, req.params.id, req.body, {
+        baseUrl: config.baseUrl,
+        locale: apiLocale(req),
+      }),
   });
 
   app.post('/api/v1/events/:id/invitations', {
     schema: {
       tags,
       summary: 'Invite a segment of members to an upcoming event',
-      description: `${rules} Each new invitee gets one personal e-mail in their language, with a one-click opt-out. Sending again invites only people not yet invited. 409 for a draft, cancelled or started event. ${who}`,
+      description: `${rules} Each new invitee gets one personal e-mail in their language, with a one-click opt-out. Sending again invites only people not yet invited. 409 for a draft, cancelled or started event, or when \`expectedCount\` is given and the segment now reaches another number (nothing is sent). ${who}`,
       security: bearer,
       params: IdParams,
       body: InviteSchema,

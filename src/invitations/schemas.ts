@@ -45,16 +45,36 @@ export const SegmentSchema = z
   );
 export type Segment = z.infer<typeof SegmentSchema>;
 
-export const PreviewSchema = z.strictObject({ segment: SegmentSchema });
-
 export const InviteSchema = z.strictObject({
   segment: SegmentSchema,
   message: paragraphs(2000, "The organiser's own words, added to every invitation (plain text)").optional(),
+  expectedCount: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'The number of members the organiser confirmed (from the preview). When given and the segment now reaches a different number, nothing is sent: 409, and the problem says the new count.',
+    ),
 });
 export type Invite = z.infer<typeof InviteSchema>;
 
 export const CountSchema = z.object({
   count: z.number().int().describe('Members the segment reaches now: exactly who would be invited'),
+  sample: z
+    .object({
+      name: z.string().describe('The member the sample is written for: the first of the segment by name'),
+      subject: z.string(),
+      text: z.string().describe('The plain-text body, as the worker will send it'),
+    })
+    .nullable()
+    .describe(
+      "The invitation as it will read, in the request's language (each member gets it in theirs); null when nobody matches",
+    ),
+});
+export const PreviewSchema = z.strictObject({
+  segment: SegmentSchema,
+  message: paragraphs(2000, "The organiser's own words, to see them in the sample").optional(),
 });
 export const SentSchema = z.object({
   campaignId: z.uuid(),

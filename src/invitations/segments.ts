@@ -102,7 +102,7 @@ export async function segmentMembers(
   event: EventRef,
   segment: Segment,
   limit = 1000,
-): Promise<{ userId: string; name: string; email: string; locale: string; city: string }[]> {
+): Promise<(Recipient & { userId: string; email: string; locale: string })[]> {
   const { criteria } = await resolveSegment(db, network, await chapterOf(db, network, event), segment);
   return q.selectSegmentMembers(db, network.id, event.id, criteria, limit);
 }

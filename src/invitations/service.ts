@@ -5,14 +5,15 @@ import { authorizeEvent } from '../events/policy.js';
 import { eventPlaces, findEvent, type EventRow } from '../events/service.js';
 import { dropUnsentMail, queueWrittenMails } from '../mail/outbox.js';
 import { instanceSecret, type Network } from '../networks/service.js';
+import { randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../web/errors.js';
-import type { Locale } from '../web/i18n.js';
+import { msg, type Locale } from '../web/i18n.js';
 import type { Actor } from '../web/policy.js';
 import { invitationMails } from './mail.js';
 import { readOptOutToken } from './opt-out.js';
 import * as q from './queries.js';
 import type { Invite, Segment } from './schemas.js';
-import { describeSegment, resolveSegment } from './segments.js';
+import { describeSegment, resolveSegment, segmentMembers } from './segments.js';
 import { msg } from '../web/i18n.js';
 
 export { countSegment, segmentMembers } from './segments.js';
@@ -74,6 +75,12 @@ export async function sendInvitations(
     await q.lockEventInvitations(tx, event.id);
     const chapter = await chapterOf(tx, network, event.chapterId);
     const { segment, criteria, followed } = await resolveSegment(tx, network, chapter, input.segment);
+    // What the organiser confirmed is what is sent: under the lock, the count cannot move any more.
+    if (input.expectedCount !== undefined) {
+      const count = await q.countSegment(tx, network.id, event.id, criteria);
+      if (count !== input.expectedCount)
+        throw new AppError('conflict', msg('invitations.countChanged', { expected: input.expectedCount, count }));
+    }
     const message = input.message?.trim() ?? '';
     const campaign = await q.insertCampaign(tx, {
       networkId: network.id,
@@ -109,6 +116,54 @@ export async function sendInvitations(
     }
     return { campaignId: campaign.id, invited };
   });
+}
+
+export interface InvitationPreview {
+  count: number;
+  /** The e-mail as the first member of the segment would get it, in `locale`; null when nobody matches. */
+  sample: { name: string; subject: string; text: string } | null;
+}
+
+/**
+ * Counts the segment and writes the invitation for its first member, as the send would (nothing
+ * is stored or queued). The opt-out link is signed with a throw-away secret: it has the real
+ * link's shape but opts nobody out, so a preview cannot be used against the member it shows.
+ */
+export async function previewInvitations(
+  db: Db,
+  network: Network,
+  actor: Actor,
+  eventId: string,
+  input: Invite,
+  opts: { baseUrl?: string; locale: Locale },
+): Promise<InvitationPreview> {
+  const event = await eventToManage(db, network, actor, eventId);
+  checkInvitable(event);
+  const chapter = await chapterOf(db, network, event.chapterId);
+  const { segment, criteria, followed } = await resolveSegment(db, network, chapter, input.segment);
+  const [count, [first]] = await Promise.all([
+    q.countSegment(db, network.id, event.id, criteria),
+    segmentMembers(db, network, event, segment, 1),
+  ]);
+  if (!first) return { count, sample: null };
+  const [mail] = invitationMails(
+    {
+      networkId: network.id,
+      networkName: network.name,
+      baseUrl: (opts.baseUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
+      secret: randomBytes(32).toString('hex'),
+      campaignId: 'preview',
+      event,
+      chapterName: chapter.name,
+      where: await whereOf(db, event),
+      organiserName: actor!.name,
+      message: input.message?.trim() ?? '',
+      segment,
+      followed,
+    },
+    [{ ...first, locale: opts.locale }],
+  );
+  return { count, sample: { name: first.name, subject: mail!.subject, text: mail!.textBody } };
 }
 
 export interface Figures {

@@ -118,6 +118,9 @@ export function networkPages(app: FastifyInstance, db: Db): void {
       : await venues.venuesManagedBy(db, req.network, user.id);
     // A member who runs nothing has no administration: their page is /me (sign-in lands here first).
     if (!admin && myChapters.length === 0 && myVenues.length === 0) return reply.redirect('/me', 303);
+    // Someone who manages one venue and runs no chapter comes for that venue's figures: land there.
+    if (!admin && myChapters.length === 0 && myVenues.length === 1)
+      return reply.redirect(`/venues/${myVenues[0]!.slug}/manage`, 303);
     const interest = admin
       ? await chapters.interestCounts(
           db,
@@ -184,6 +187,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
               {myVenues.map((v) => (
                 <li>
                   <a href={`/venues/${v.slug}`}>{v.name}</a> ·{' '}
+                  <a href={`/venues/${v.slug}/manage`}>{t('consent.manage.link')}</a> ·{' '}
                   <a href={`/admin/venues/${v.slug}`} aria-label={`${t('admin.edit')} ${v.name}`}>
                     {t('admin.edit')}
                   </a>

@@ -4,7 +4,9 @@ import QRCode from 'qrcode';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
-import { eventPlaces, findEvent } from '../events/service.js';
+import { AddToCalendar } from '../calendar/components.js';
+import { EventPlace } from '../events/components.js';
+import { findEvent, viewEvent } from '../events/service.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { cancelRegistration, findBySecret, waitlistPosition, withdrawVenueConsent } from './service.js';
 
@@ -22,7 +24,8 @@ async function ticketPage(
   const reg = await findBySecret(db, req.network, req.params.secret);
   const row = await findEvent(db, req.network, reg.eventId);
   const position = await waitlistPosition(db, reg);
-  const venueName = row.venueId ? (await eventPlaces(db, [row])).venues.get(row.venueId)?.name : undefined;
+  const view = await viewEvent(db, row);
+  const venueName = view.venue?.name;
   // The QR code opens the door page of the event with this code: an organiser's phone camera is the scanner.
   const qr =
     reg.status === 'confirmed'
@@ -43,6 +46,18 @@ async function ticketPage(
       <p>
         <strong>{reg.name}</strong> ({reg.email})
       </p>
+      {/* What a ticket is for: where to go, a map, and the date in one's calendar. */}
+      {reg.status !== 'cancelled' ? (
+        <>
+          <dl>
+            <dt>{t('eventShare.where')}</dt>
+            <dd>
+              <EventPlace ctx={ctx} view={view} />
+            </dd>
+          </dl>
+          {row.status !== 'cancelled' ? <AddToCalendar ctx={ctx} view={view} baseUrl={config.baseUrl} /> : null}
+        </>
+      ) : null}
       {/* A cancelled registration is no ticket: no green "you're in" box, and a way back in. */}
       <p
         class={reg.status === 'cancelled' ? 'errors' : 'notice'}

@@ -112,6 +112,24 @@ export async function selectEventFigures(
   return new Map(rows.map(({ eventId, ...figures }) => [eventId, figures]));
 }
 
+/**
+ * What the venue has hosted: events ended by `now` (cancelled ones left out: nobody came), and
+ * across them confirmed registrations, check-ins and contacts shared with the venue.
+ */
+export async function selectPastTotals(db: Tx, networkId: string, venueId: string, now: Date) {
+  const [row] = await db
+    .select({
+      events: sql<number>`count(distinct ${events.id})::int`,
+      confirmed: sql<number>`(count(${registrations.id}) filter (where ${registrations.status} = 'confirmed'))::int`,
+      checkedIn: sql<number>`(count(${registrations.id}) filter (where ${registrations.status} = 'confirmed' and ${registrations.checkedInAt} is not null))::int`,
+      sharedContacts: sql<number>`(count(${registrations.id}) filter (where ${registrations.status} <> 'cancelled' and ${registrations.sharedWithVenueAt} is not null))::int`,
+    })
+    .from(events)
+    .leftJoin(registrations, eq(registrations.eventId, events.id))
+    .where(and(heldAt(networkId, venueId), ne(events.status, 'cancelled'), lte(events.endsAt, now)));
+  return row ?? { events: 0, confirmed: 0, checkedIn: 0, sharedContacts: 0 };
+}
+
 /** Only the registrations whose person agreed to share, and that are not cancelled. */
 export function selectSharedContacts(db: Tx, networkId: string, eventId: string) {
   return db

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
+import { translator } from '../web/i18n.js';
 
 /**
  * The venue managers' view: events held at their venue with attendance figures, and only the
@@ -312,11 +313,17 @@ describe("the managers' pages", () => {
     const page = await b.get('/venues/switch/manage');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Events at Switch');
-    const rows = [...page.body.matchAll(/<tr data-event="([0-9a-f-]{36})">/g)].map((m) => m[1]);
-    expect(rows).toEqual([ids.next, ids['later-no-room'], ids['past-recent'], ids['past-long-ago']]);
-    expect(page.body).not.toContain(ids.elsewhere!);
-    expect(page.body).not.toContain(ids['draft-here']!);
-    expect(page.body).toContain(`href="/venues/switch/manage/events/${ids['later-no-room']}"`);
+    const rowsOf = (html: string) => [...html.matchAll(/<tr data-event="([0-9a-f-]{36})">/g)].map((m) => m[1]);
+    // The landing shows the past events, which carry the figures; the upcoming ones are one link away.
+    expect(rowsOf(page.body)).toEqual([ids['past-recent'], ids['past-long-ago']]);
+    expect(page.body).toContain('href="/venues/switch/manage?phase=upcoming"');
+    const upcoming = await b.get('/venues/switch/manage?phase=upcoming');
+    expect(rowsOf(upcoming.body)).toEqual([ids.next, ids['later-no-room']]);
+    for (const html of [page.body, upcoming.body]) {
+      expect(html).not.toContain(ids.elsewhere!);
+      expect(html).not.toContain(ids['draft-here']!);
+    }
+    expect(upcoming.body).toContain(`href="/venues/switch/manage/events/${ids['later-no-room']}"`);
 
     const detail = await b.get(`/venues/switch/manage/events/${ids['later-no-room']}`);
     expect(detail.statusCode).toBe(200);
@@ -329,5 +336,56 @@ describe("the managers' pages", () => {
 
     const fr = await signIn(t.app, manager, { 'accept-language': 'fr' });
     expect((await fr.get('/venues/switch/manage')).body).toContain('Événements à Switch');
+  });
+
+  it('lands a manager of one venue on its figures, with the totals of what it hosted', async () => {
+    const before = await ok('GET', '/api/v1/venues/switch/activity/totals', undefined, manager.token);
+    // People added by hand to the past events, some checked in at the door.
+    for (const [event, name] of [
+      ['past-recent', 'Pia'],
+      ['past-recent', 'Quinn'],
+      ['past-long-ago', 'Rosa'],
+      ['past-long-ago', 'Sven'],
+    ] as const) {
+      await ok('POST', `/api/v1/events/${ids[event]}/attendees`, { name, email: `${name.toLowerCase()}@example.org` });
+    }
+    for (const [event, name] of [
+      ['past-recent', 'Pia'],
+      ['past-long-ago', 'Rosa'],
+      ['past-long-ago', 'Sven'],
+    ] as const)
+      await ok('POST', `/api/v1/events/${ids[event]}/check-ins`, { code: await codeOf(ids[event]!, name) });
+
+    const totals = await ok('GET', '/api/v1/venues/switch/activity/totals', undefined, manager.token);
+    expect(totals).toMatchObject({
+      pastEvents: 2,
+      confirmed: before.confirmed + 4,
+      checkedIn: before.checkedIn + 3,
+      sharedContacts: before.sharedContacts,
+    });
+    expect(totals.attendanceRate).toBeCloseTo(totals.checkedIn / totals.confirmed, 3);
+    expect((await t.api('GET', '/api/v1/venues/switch/activity/totals', { token: member.token })).statusCode).toBe(403);
+    // The totals are the sums of the past events' own figures (upcoming ones left out).
+    const past = await ok('GET', '/api/v1/venues/switch/activity?phase=past', undefined, manager.token);
+    expect(past.items.map((e: { id: string }) => e.id)).toEqual([ids['past-recent'], ids['past-long-ago']]);
+    const sum = (k: 'confirmed' | 'checkedIn') =>
+      past.items.reduce((n: number, e: Record<string, number>) => n + e[k]!, 0);
+    expect([sum('confirmed'), sum('checkedIn')]).toEqual([totals.confirmed, totals.checkedIn]);
+
+    // Signing in, the manager of this one venue (who runs no chapter) lands on its figures.
+    const fr = { consent_manage_confirmed: translator('fr')('consent.manage.confirmed') };
+    const b = await signIn(t.app, manager, { 'accept-language': 'fr' });
+    const landing = await b.get('/admin');
+    expect(landing.statusCode).toBe(303);
+    expect(landing.headers.location).toBe('/venues/switch/manage');
+    const page = await b.get('/venues/switch/manage');
+    expect(page.body).toContain('Ce que Switch a accueilli');
+    const pct = new Intl.NumberFormat('fr-BE', { style: 'percent' }).format(totals.attendanceRate);
+    expect(page.body).toContain(
+      `<dt>Événements tenus</dt><dd>2</dd><dt>${fr.consent_manage_confirmed}</dt><dd>${totals.confirmed}</dd>`,
+    );
+    expect(page.body).toContain(`<dd>${totals.checkedIn} (${pct})</dd>`);
+    // An admin's administration page links each venue to its figures.
+    expect((await (await signIn(t.app, admin)).get('/admin')).body).toContain('href="/venues/switch/manage"');
   });
 });

@@ -63,12 +63,12 @@ export async function venueActivity(
   db: Db,
   network: Network,
   venue: VenueRow,
-  f: { cursor?: string; limit: number; now?: Date },
+  f: { cursor?: string; limit: number; now?: Date; phase?: Cursor['phase'] },
 ): Promise<{ items: VenueEventActivity[]; nextCursor: string | null }> {
   const now = f.now ?? new Date();
   const after = decodeCursor(f.cursor);
   const rows: (q.VenueEventRow & { phase: Cursor['phase'] })[] = [];
-  if (!after || after.phase === 'upcoming') {
+  if (f.phase !== 'past' && (!after || after.phase === 'upcoming')) {
     const upcoming = await q.selectVenueEvents(db, network.id, venue.id, {
       phase: 'upcoming',
       now,
@@ -77,7 +77,7 @@ export async function venueActivity(
     });
     rows.push(...upcoming.map((r) => ({ ...r, phase: 'upcoming' as const })));
   }
-  if (rows.length <= f.limit) {
+  if (f.phase !== 'upcoming' && rows.length <= f.limit) {
     const past = await q.selectVenueEvents(db, network.id, venue.id, {
       phase: 'past',
       now,
@@ -97,6 +97,19 @@ export async function venueActivity(
     items: page.map((r) => ({ ...presentVenueEvent(r, figures.get(r.id), now), phase: r.phase })),
     nextCursor:
       rows.length > f.limit && last ? encodeCursor({ phase: last.phase, startsAt: last.startsAt, id: last.id }) : null,
+  };
+}
+
+/** What the venue has hosted, in total: past events (not cancelled), registrations, check-ins, shared contacts. */
+export async function venueTotals(db: Tx, network: Network, venue: VenueRow, now = new Date()) {
+  const t = await q.selectPastTotals(db, network.id, venue.id, now);
+  return {
+    pastEvents: t.events,
+    confirmed: t.confirmed,
+    checkedIn: t.checkedIn,
+    sharedContacts: t.sharedContacts,
+    // Of the confirmed, the share who came: null before anyone registered (no 0 % to misread).
+    attendanceRate: t.confirmed ? Math.round((t.checkedIn / t.confirmed) * 1000) / 1000 : null,
   };
 }
 

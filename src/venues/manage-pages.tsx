@@ -3,12 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
-import { sharedContacts, venueActivity, venueForActivity } from './activity.js';
+import { sharedContacts, venueActivity, venueForActivity, venueTotals } from './activity.js';
 import type { VenueEventActivity } from './schemas.js';
 
 /** The venue managers' page: events held at the venue with attendance, and per event the contacts shared with the venue. */
 
-type Params = { Params: { slug: string }; Querystring: { cursor?: string } };
+type Params = { Params: { slug: string }; Querystring: { cursor?: string; phase?: string } };
 type EventParams = { Params: { slug: string; eventId: string } };
 const PAGE = 20;
 
@@ -54,13 +54,48 @@ function Phase({ ctx, e }: { ctx: PageContext; e: VenueEventActivity }) {
   );
 }
 
+/** What the venue has hosted, in total: the figures a manager reports on. */
+function Totals({ ctx, totals }: { ctx: PageContext; totals: Awaited<ReturnType<typeof venueTotals>> }) {
+  const { t } = ctx;
+  const n = (x: number) => new Intl.NumberFormat(intlLocales[ctx.locale]).format(x);
+  const rate =
+    totals.attendanceRate === null
+      ? ''
+      : ` (${new Intl.NumberFormat(intlLocales[ctx.locale], { style: 'percent' }).format(totals.attendanceRate)})`;
+  return (
+    <dl id="venue-totals">
+      <dt>{t('consent.manage.totalEvents')}</dt>
+      <dd>{n(totals.pastEvents)}</dd>
+      <dt>{t('consent.manage.confirmed')}</dt>
+      <dd>{n(totals.confirmed)}</dd>
+      <dt>{t('consent.manage.checkedIn')}</dt>
+      <dd>
+        {n(totals.checkedIn)}
+        {rate}
+      </dd>
+      <dt>{t('consent.manage.shared')}</dt>
+      <dd>{n(totals.sharedContacts)}</dd>
+    </dl>
+  );
+}
+
+/**
+ * Past events first: they carry the figures a manager comes for (the upcoming ones, a year of
+ * empty dates, used to push them to page 2). Upcoming ones are one link away.
+ */
 async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyReply) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const venue = await venueForActivity(db, req.network, req.user, req.params.slug);
+  const phase = req.query.phase === 'upcoming' ? 'upcoming' : 'past';
   const cursor = typeof req.query.cursor === 'string' ? req.query.cursor : undefined;
-  const page = await venueActivity(db, req.network, venue, { cursor, limit: PAGE });
+  const [page, totals] = await Promise.all([
+    venueActivity(db, req.network, venue, { cursor, limit: PAGE, phase }),
+    venueTotals(db, req.network, venue),
+  ]);
   const title = t('consent.manage.title', { venue: venue.name });
+  const base = `/venues/${venue.slug}/manage${phase === 'upcoming' ? '?phase=upcoming' : ''}`;
+  const more = (c: string) => `${base}${base.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(c)}`;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={title}>
@@ -69,6 +104,27 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
       </p>
       <h1>{title}</h1>
       <p>{t('consent.manage.intro')}</p>
+      <Section title={t('consent.manage.totals', { venue: venue.name })}>
+        <Totals ctx={ctx} totals={totals} />
+      </Section>
+      <nav aria-label={t('consent.manage.phases')}>
+        <ul>
+          <li>
+            <a href={`/venues/${venue.slug}/manage`} aria-current={phase === 'past' ? 'page' : undefined}>
+              {t('consent.manage.pastEvents')}
+            </a>
+          </li>
+          <li>
+            <a
+              href={`/venues/${venue.slug}/manage?phase=upcoming`}
+              aria-current={phase === 'upcoming' ? 'page' : undefined}
+            >
+              {t('consent.manage.upcomingEvents')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <h2>{phase === 'past' ? t('consent.manage.pastEvents') : t('consent.manage.upcomingEvents')}</h2>
       {page.items.length ? (
         <div class="table-wrap">
           <table id="venue-events">
@@ -103,14 +159,14 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
           </table>
         </div>
       ) : (
-        <p class="muted">{t('consent.manage.none')}</p>
+        <p class="muted">{phase === 'past' ? t('consent.manage.none') : t('consent.manage.noUpcoming')}</p>
       )}
       {cursor || page.nextCursor ? (
         <p>
-          {cursor ? <a href={`/venues/${venue.slug}/manage`}>{t('consent.manage.first')}</a> : null}
+          {cursor ? <a href={base}>{t('consent.manage.first')}</a> : null}
           {cursor && page.nextCursor ? ' · ' : null}
           {page.nextCursor ? (
-            <a href={`/venues/${venue.slug}/manage?cursor=${encodeURIComponent(page.nextCursor)}`} rel="next">
+            <a href={more(page.nextCursor)} rel="next">
               {t('consent.manage.next')}
             </a>
           ) : null}

@@ -5,6 +5,8 @@ import type { Db } from '../db/connection.js';
 import { filled, formError, formValues, parseForm, Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { FeedLinks } from '../feeds/components.js';
+import { PublicEventList } from '../events/components.js';
+import { listPublicEvents } from '../events/service.js';
 import { authorize, refusalText } from '../web/policy.js';
 import { venueManagePages } from './manage-pages.js';
 import { CHANGE_SLUG, venuePolicy } from './policy.js';
@@ -65,6 +67,13 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
   const venue = await venues.findVenue(db, req.network, req.params.slug);
   const rooms = (await venues.roomsOf(db, req.network, [venue.id])).get(venue.id) ?? [];
   const chapters = (await venues.hostedChapters(db, req.network, [venue.id])).get(venue.id) ?? [];
+  // What is on here next, and what it has hosted: a few of each, the rest on /events.
+  const at = { from: new Date(), venueSlug: venue.slug, offset: 0 };
+  const [upcoming, past] = await Promise.all([
+    listPublicEvents(db, req.network, { ...at, limit: 10 }),
+    listPublicEvents(db, req.network, { ...at, past: true, limit: 5 }),
+  ]);
+  const eventsHere = (when: string) => `/events?venue=${encodeURIComponent(venue.slug)}${when}`;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={venue.name}>
@@ -122,6 +131,26 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
           <p class="muted">{t('venue.noRooms')}</p>
         )}
       </Section>
+      <Section title={t('event.upcoming')}>
+        {upcoming.length ? (
+          <>
+            <PublicEventList ctx={ctx} list={upcoming} />
+            <p>
+              <a href={eventsHere('')}>{t('eventsList.allUpcoming')}</a>
+            </p>
+          </>
+        ) : (
+          <p class="muted">{t('eventsList.noUpcoming')}</p>
+        )}
+      </Section>
+      {past.length ? (
+        <Section title={t('events.list.past')}>
+          <PublicEventList ctx={ctx} list={past} />
+          <p>
+            <a href={eventsHere('&when=past')}>{t('eventsList.allPast')}</a>
+          </p>
+        </Section>
+      ) : null}
       {chapters.length ? (
         <Section title={t('venue.hosts')}>
           <ul>

@@ -8,10 +8,11 @@ import { authorize } from '../web/policy.js';
 import { SlugParamsSchema } from '../web/schemas.js';
 import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { presentVenue } from './present.js';
-import { venueActivity, venueForActivity, sharedContacts } from './activity.js';
+import { venueActivity, venueForActivity, venueTotals, sharedContacts } from './activity.js';
 import {
   SharedContactsSchema,
   VenueActivityQuerySchema,
+  VenueTotalsSchema,
   VenueCreateSchema,
   VenueEventActivitySchema,
   VenueListQuerySchema,
@@ -105,8 +106,25 @@ export function venueRoutes(app: Api, db: Db): void {
     },
     handler: async (req) => {
       const venue = await venueForActivity(db, req.network, req.user, req.params.slug);
-      return venueActivity(db, req.network, venue, { cursor: req.query.cursor, limit: req.query.limit });
+      return venueActivity(db, req.network, venue, {
+        cursor: req.query.cursor,
+        limit: req.query.limit,
+        phase: req.query.phase,
+      });
     },
+  });
+
+  app.get('/api/v1/venues/:slug/activity/totals', {
+    schema: {
+      tags,
+      summary:
+        'What the venue has hosted: past events, registrations, check-ins, shared contacts (its managers and admins)',
+      security: bearer,
+      params: SlugParamsSchema,
+      response: { 200: VenueTotalsSchema },
+    },
+    handler: async (req) =>
+      venueTotals(db, req.network, await venueForActivity(db, req.network, req.user, req.params.slug)),
   });
 
   app.get('/api/v1/venues/:slug/events/:eventId/shared-contacts', {

@@ -92,7 +92,23 @@ export const VenueSchema = z.object({
 });
 
 /** The venue managers' page: events held at the venue, newest upcoming first, then past ones. */
-export const VenueActivityQuerySchema = PageQuerySchema;
+export const VenueActivityQuerySchema = PageQuerySchema.extend({
+  phase: z
+    .enum(['upcoming', 'past'])
+    .optional()
+    .describe('Only events not ended yet (upcoming) or only ended ones (past); both when left out'),
+});
+
+export const VenueTotalsSchema = z.object({
+  pastEvents: z.number().int().describe('Events held at the venue that have ended, cancelled ones left out'),
+  confirmed: z.number().int().describe('Confirmed registrations across them'),
+  checkedIn: z.number().int().describe('Of those, people checked in at the door'),
+  sharedContacts: z.number().int().describe('Registrations whose person agreed to share their contact with the venue'),
+  attendanceRate: z
+    .number()
+    .nullable()
+    .describe('checkedIn / confirmed (0 to 1, three decimals); null with no registration'),
+});
 
 export const VenueEventActivitySchema = z.object({
   id: z.uuid(),

@@ -89,6 +89,7 @@ import { callRoutes } from './calls/routes.js';
 import { callPages } from './calls/pages.js';
 import { submissionRoutes } from './calls/submission-routes.js';
 import { submissionPages } from './calls/submission-pages.js';
+import { jurorInvitationRoutes } from './jury/invitation-routes.js';
 import { juryRoutes } from './jury/routes.js';
 import { juryPages } from './jury/pages.js';
 import { resultRoutes } from './jury/results-routes.js';
@@ -295,6 +296,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   callRoutes(api, db, config);
   submissionRoutes(api, db, config);
   juryRoutes(api, db, config);
+  jurorInvitationRoutes(api, db, config);
   resultRoutes(api, db, config);
   programmeRoutes(api, db, config);
   budgetRoutes(api, db);

@@ -21,6 +21,7 @@ import { newsMessages } from './news/messages.js';
 import { reportMessages } from './error-reports/messages.js';
 import { callMessages } from './calls/messages.js';
 import { submissionMessages } from './calls/submission-messages.js';
+import { juryInvitationMessages } from './jury/invitation-messages.js';
 import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
 import { expenseMessages } from './expenses/messages.js';
@@ -58,6 +59,7 @@ export const featureCatalogues = [
   callMessages,
   submissionMessages,
   juryMessages,
+  juryInvitationMessages,
   programmeMessages,
   expenseMessages,
   figureMessages,

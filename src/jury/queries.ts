@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { callStages, submissions } from '../db/schema.js';
 import { assignments, callJurors, conflicts, decisions, reviews } from './tables.js';
@@ -33,6 +33,15 @@ export const selectJurorsOfUser = (db: Tx, callId: string, userId: string) =>
     .select()
     .from(callJurors)
     .where(and(eq(callJurors.callId, callId), eq(callJurors.userId, userId)));
+/** Uses an invitation: only while it is unused and unexpired, in one statement (two clicks cannot both pass). */
+export async function useInvite(db: Tx, id: string): Promise<JurorRow | undefined> {
+  const [row] = await db
+    .update(callJurors)
+    .set({ inviteUsedAt: new Date() })
+    .where(and(eq(callJurors.id, id), isNull(callJurors.inviteUsedAt), gt(callJurors.inviteExpiresAt, sql`now()`)))
+    .returning();
+  return row;
+}
 export const updateJuror = (db: Tx, id: string, patch: Partial<typeof callJurors.$inferInsert>) =>
   db.update(callJurors).set(patch).where(eq(callJurors.id, id)).returning();
 
@@ -128,6 +137,10 @@ export async function selectSubmissionForJury(db: Tx, networkId: string, id: str
     .from(submissions)
     .where(and(eq(submissions.networkId, networkId), eq(submissions.id, id)));
   return row;
+}
+/** Serialises the decisions of a stage: drafting, previewing and sending wait for each other. */
+export async function lockStage(db: Tx, stageId: string) {
+  await db.select({ id: callStages.id }).from(callStages).where(eq(callStages.id, stageId)).for('update');
 }
 export async function closeStageRow(db: Tx, stageId: string) {
   const [row] = await db.update(callStages).set({ closedAt: new Date() }).where(eq(callStages.id, stageId)).returning();

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { createUser, findUserByEmail, type User } from '../accounts/service.js';
+import { randomInt } from 'node:crypto';
+import type { User } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import * as calls from '../calls/service.js';
 import { chaptersOrganizedBy } from '../chapters/service.js';
@@ -11,12 +11,10 @@ import { authorize } from '../web/policy.js';
 import { assignReviews, pairKey } from './assignment.js';
 import { detectConflict } from './conflicts.js';
 import * as q from './queries.js';
-import type { JurorInvite } from './schemas.js';
 import { stageSubmissions } from './stages.js';
 
 export type { JurorRow, ReviewRow, DecisionRow, ConflictRow, AssignmentRow } from './queries.js';
 export { stageSubmissions, currentStage } from './stages.js';
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function managedCall(db: Tx, network: Network, actor: User | null, callId: string, action: string) {
   const call = await calls.findCall(db, network, callId);
@@ -24,7 +22,7 @@ export async function managedCall(db: Tx, network: Network, actor: User | null, 
   return call;
 }
 
-async function stageAt(db: Tx, call: calls.CallRow, position?: number) {
+export async function stageAt(db: Tx, call: calls.CallRow, position?: number) {
   const stages = await calls.stagesOf(db, call.id);
   const stage = position
     ? stages.find((s) => s.position === position)
@@ -34,57 +32,6 @@ async function stageAt(db: Tx, call: calls.CallRow, position?: number) {
       { field: 'stage', message: 'no such stage' },
     ]);
   return { stage, stages };
-}
-
-/** Invites a juror by e-mail; a plain account is made for an address that has none (not a member profile). */
-export async function inviteJuror(
-  db: Db,
-  network: Network,
-  actor: User | null,
-  callId: string,
-  input: JurorInvite,
-  opts: { baseUrl: string },
-) {
-  return db.transaction(async (tx) => {
-    const call = await managedCall(tx, network, actor, callId, 'invite jurors to this call');
-    const { stage } = await stageAt(tx, call, input.stage);
-    const user =
-      (await findUserByEmail(tx, network.id, input.email)) ??
-      (await createUser(tx, network.id, { email: input.email, name: input.name, role: 'member' }));
-    const token = randomBytes(24).toString('base64url');
-    const juror = await q.insertJuror(tx, {
-      callId: call.id,
-      stageId: stage.id,
-      userId: user.id,
-      email: input.email,
-      name: input.name,
-      organisation: input.organisation ?? '',
-      relations: input.relations ?? [],
-      languages: input.languages ?? [],
-      inviteHash: sha256(token),
-      orderSeed: randomInt(1, 2_000_000_000),
-    });
-    if (!juror)
-      throw new AppError('conflict', `${input.email} is already a juror of this stage.`, [
-        { field: 'email', message: 'is already a juror' },
-      ]);
-    await calls.queueCallMail(tx, network, {
-      kind: 'call.juror.invite',
-      to: { email: input.email, name: input.name, locale: 'fr' },
-      baseUrl: opts.baseUrl,
-      link: `${opts.baseUrl}/jury/invite/${token}`,
-      subject: (t, l) => t('jury.mail.invite.subject', { title: call.title[l] }),
-      paragraphs: (t) => [t('jury.mail.invite.body', { stage: stage.name })],
-    });
-    return { juror, stage };
-  });
-}
-
-export async function jurorByInvite(db: Tx, network: Network, token: string) {
-  const juror = await q.selectJurorByInvite(db, sha256(token));
-  if (!juror) throw notFound('This invitation');
-  const call = await calls.findCall(db, network, juror.callId);
-  return { juror, call };
 }
 
 /** The signed-in person's juror seat in the call's current stage; 403 for anyone else. */

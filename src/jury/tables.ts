@@ -26,6 +26,11 @@ export const callJurors = pgTable(
     relations: text('relations').array().notNull().default([]),
     languages: text('languages').array().notNull().default([]),
     inviteHash: text('invite_hash').notNull(),
+    /** The invitation link works once, until then (a new one can be sent). */
+    inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }).notNull().defaultNow(),
+    inviteUsedAt: timestamp('invite_used_at', { withTimezone: true }),
+    /** The language of the juror's mails: their profile's, else the one they were invited in. */
+    locale: text('locale').notNull().default('fr'),
     rulesAcceptedAt: timestamp('rules_accepted_at', { withTimezone: true }),
     /** Seed of the juror's own order of submissions. */
     orderSeed: integer('order_seed').notNull(),

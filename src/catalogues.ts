@@ -22,6 +22,7 @@ import { reportMessages } from './error-reports/messages.js';
 import { callMessages } from './calls/messages.js';
 import { submissionMessages } from './calls/submission-messages.js';
 import { juryInvitationMessages } from './jury/invitation-messages.js';
+import { juryManageMessages } from './jury/manage-messages.js';
 import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
 import { expenseMessages } from './expenses/messages.js';
@@ -60,6 +61,7 @@ export const featureCatalogues = [
   submissionMessages,
   juryMessages,
   juryInvitationMessages,
+  juryManageMessages,
   programmeMessages,
   expenseMessages,
   figureMessages,

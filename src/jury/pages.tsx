@@ -6,6 +6,8 @@ import type { Db } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { invitationPages } from './invitation-pages.js';
+import { manageJuryPages } from './manage-pages.js';
+import { redactionPages } from './redaction-pages.js';
 import * as reviews from './reviews.js';
 import { ReviewInputSchema } from './schemas.js';
 import * as jury from './service.js';
@@ -16,6 +18,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** Jurors' pages: the invitation, the rules, their queue with conflict declarations, and the review form. */
 export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
   invitationPages(app, db, config);
+  manageJuryPages(app, db, config);
+  redactionPages(app, db);
 
   const queuePage = async (req: FastifyRequest, reply: FastifyReply) => {
     const ctx = pageContext(req, reply);

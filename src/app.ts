@@ -86,6 +86,7 @@ import { reportPages } from './error-reports/pages.js';
 import { reportRoutes } from './error-reports/routes.js';
 import { oldAddressTarget, oldQueryRedirects } from './redirects/resolve.js';
 import { callRoutes } from './calls/routes.js';
+import { callManagePages } from './calls/manage-pages.js';
 import { callPages } from './calls/pages.js';
 import { submissionRoutes } from './calls/submission-routes.js';
 import { submissionPages } from './calls/submission-pages.js';
@@ -334,6 +335,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   repairPages(app, db);
   reportPages(app, db, config);
   callPages(app, db);
+  callManagePages(app, db, config);
   submissionPages(app, db, config);
   juryPages(app, db, config);
   resultPages(app, db, config);

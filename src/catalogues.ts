@@ -20,6 +20,7 @@ import { webhookMessages } from './webhooks/messages.js';
 import { newsMessages } from './news/messages.js';
 import { reportMessages } from './error-reports/messages.js';
 import { callMessages } from './calls/messages.js';
+import { callManageMessages } from './calls/manage-messages.js';
 import { submissionMessages } from './calls/submission-messages.js';
 import { juryInvitationMessages } from './jury/invitation-messages.js';
 import { juryManageMessages } from './jury/manage-messages.js';
@@ -58,6 +59,7 @@ export const featureCatalogues = [
   newsMessages,
   reportMessages,
   callMessages,
+  callManageMessages,
   submissionMessages,
   juryMessages,
   juryInvitationMessages,

@@ -90,6 +90,7 @@ import { callManagePages } from './calls/manage-pages.js';
 import { callPages } from './calls/pages.js';
 import { submissionRoutes } from './calls/submission-routes.js';
 import { submissionPages } from './calls/submission-pages.js';
+import { appealRoutes } from './jury/appeal-routes.js';
 import { jurorInvitationRoutes } from './jury/invitation-routes.js';
 import { juryRoutes } from './jury/routes.js';
 import { juryPages } from './jury/pages.js';
@@ -298,6 +299,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   submissionRoutes(api, db, config);
   juryRoutes(api, db, config);
   jurorInvitationRoutes(api, db, config);
+  appealRoutes(api, db, config);
   resultRoutes(api, db, config);
   programmeRoutes(api, db, config);
   budgetRoutes(api, db);

@@ -22,6 +22,7 @@ import { reportMessages } from './error-reports/messages.js';
 import { callMessages } from './calls/messages.js';
 import { callManageMessages } from './calls/manage-messages.js';
 import { submissionMessages } from './calls/submission-messages.js';
+import { juryAppealMessages } from './jury/appeal-messages.js';
 import { juryInvitationMessages } from './jury/invitation-messages.js';
 import { juryManageMessages } from './jury/manage-messages.js';
 import { juryMessages } from './jury/messages.js';
@@ -64,6 +65,7 @@ export const featureCatalogues = [
   juryMessages,
   juryInvitationMessages,
   juryManageMessages,
+  juryAppealMessages,
   programmeMessages,
   expenseMessages,
   figureMessages,

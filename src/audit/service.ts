@@ -32,7 +32,9 @@ export type CallAuditAction =
   | 'call.decision'
   | 'call.decisions_sent'
   | 'call.juror_reinvited'
-  | 'call.juror_joined';
+  | 'call.juror_joined'
+  | 'call.appeal'
+  | 'call.appeal_answered';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(

@@ -36,6 +36,7 @@ export {
   filesWithUploads,
   updateSubmissionRow,
   submissionFor,
+  submissionBySecret,
 } from './submissions.js';
 
 /** The call's rules must hold together: unique keys, a known tie-break criterion, tiers within the budget. */

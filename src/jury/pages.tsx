@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { appealPages } from './appeal-pages.js';
 import { invitationPages } from './invitation-pages.js';
 import { manageJuryPages } from './manage-pages.js';
 import { redactionPages } from './redaction-pages.js';
@@ -18,6 +19,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** Jurors' pages: the invitation, the rules, their queue with conflict declarations, and the review form. */
 export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
   invitationPages(app, db, config);
+  appealPages(app, db, config);
   manageJuryPages(app, db, config);
   redactionPages(app, db);
 

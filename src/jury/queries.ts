@@ -1,13 +1,14 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { callStages, submissions } from '../db/schema.js';
-import { assignments, callJurors, conflicts, decisions, reviews } from './tables.js';
+import { appeals, assignments, callJurors, conflicts, decisions, reviews } from './tables.js';
 
 export type JurorRow = typeof callJurors.$inferSelect;
 export type ConflictRow = typeof conflicts.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
+export type AppealRow = typeof appeals.$inferSelect;
 
 export async function insertJuror(db: Tx, values: typeof callJurors.$inferInsert): Promise<JurorRow | undefined> {
   const [row] = await db.insert(callJurors).values(values).onConflictDoNothing().returning();
@@ -150,4 +151,39 @@ export async function closeStageRow(db: Tx, stageId: string) {
 export async function selectDecisionByConfirm(db: Tx, hash: string) {
   const [row] = await db.select().from(decisions).where(sql`${decisions.details}->>'confirmHash' = ${hash}`);
   return row;
+}
+
+// ── Appeals ──
+
+/** Sent decisions of a submission, the latest first: an appeal is against the latest. */
+export const selectSentDecisions = (db: Tx, submissionId: string) =>
+  db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.submissionId, submissionId), eq(decisions.status, 'sent')))
+    .orderBy(desc(decisions.sentAt));
+/** One appeal per decision: a second is not inserted (the caller answers 409). */
+export async function insertAppeal(db: Tx, values: typeof appeals.$inferInsert): Promise<AppealRow | undefined> {
+  const [row] = await db.insert(appeals).values(values).onConflictDoNothing().returning();
+  return row;
+}
+export const selectAppealsOf = (db: Tx, networkId: string, submissionIds: string[]) =>
+  submissionIds.length
+    ? db
+        .select()
+        .from(appeals)
+        .where(and(eq(appeals.networkId, networkId), inArray(appeals.submissionId, submissionIds)))
+        .orderBy(asc(appeals.createdAt))
+    : Promise.resolve([] as AppealRow[]);
+export async function selectAppeal(db: Tx, networkId: string, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.networkId, networkId), eq(appeals.id, id)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+export async function updateAppeal(db: Tx, id: string, patch: Partial<typeof appeals.$inferInsert>) {
+  const [row] = await db.update(appeals).set(patch).where(eq(appeals.id, id)).returning();
+  return row!;
 }

@@ -24,7 +24,11 @@ import { webhookMessages } from './webhooks/messages.js';
 import { newsMessages } from './news/messages.js';
 import { reportMessages } from './error-reports/messages.js';
 import { callMessages } from './calls/messages.js';
+import { callManageMessages } from './calls/manage-messages.js';
 import { submissionMessages } from './calls/submission-messages.js';
+import { juryAppealMessages } from './jury/appeal-messages.js';
+import { juryInvitationMessages } from './jury/invitation-messages.js';
+import { juryManageMessages } from './jury/manage-messages.js';
 import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
 import { expenseMessages } from './expenses/messages.js';
@@ -90,8 +94,12 @@ export const featureCatalogues = [
   newsMessages,
   reportMessages,
   callMessages,
+  callManageMessages,
   submissionMessages,
   juryMessages,
+  juryInvitationMessages,
+  juryManageMessages,
+  juryAppealMessages,
   programmeMessages,
   expenseMessages,
   figureMessages,

@@ -35,6 +35,10 @@ const knownActions = [
   'venue.dashboard.view',
   'venue.contacts.export',
   'event.cancel',
+  'call.juror_reinvited',
+  'call.juror_joined',
+  'call.appeal',
+  'call.appeal_answered',
 ] as const satisfies readonly AuditAction[];
 // Every action the service may record has a label: a new one without it fails the type check here.
 const everyActionLabelled: Exclude<AuditAction, (typeof knownActions)[number]> extends never ? true : never = true;

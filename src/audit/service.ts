@@ -31,7 +31,11 @@ export type CallAuditAction =
   | 'call.score'
   | 'call.redaction'
   | 'call.decision'
-  | 'call.decisions_sent';
+  | 'call.decisions_sent'
+  | 'call.juror_reinvited'
+  | 'call.juror_joined'
+  | 'call.appeal'
+  | 'call.appeal_answered';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(

@@ -14,6 +14,13 @@ export function callPages(app: FastifyInstance, db: Db): void {
       reply,
       <Layout ctx={ctx} title={t('calls.title')}>
         <h1>{t('calls.title')}</h1>
+        {ctx.staff ? (
+          <p>
+            <a class="button" href="/calls/new">
+              {t('calls.edit.newCall')}
+            </a>
+          </p>
+        ) : null}
         {rows.length ? (
           <ul class="cards">
             {rows.map((c) => (
@@ -41,6 +48,13 @@ export function callPages(app: FastifyInstance, db: Db): void {
       reply,
       <Layout ctx={ctx} title={call.title[locale]}>
         <h1>{call.title[locale]}</h1>
+        {ctx.staff ? (
+          <p>
+            <a href={`/calls/${call.slug}/edit`}>{t('calls.edit.edit')}</a> ·{' '}
+            <a href={`/calls/${call.slug}/jury`}>{t('calls.edit.jury')}</a> ·{' '}
+            <a href={`/calls/${call.slug}/results`}>{t('calls.edit.results')}</a>
+          </p>
+        ) : null}
         <p>
           {t(call.kind === 'talks' ? 'calls.kind.talks' : 'calls.kind.projects')} · {t(`calls.state.${state}`)} ·{' '}
           {t('calls.version', { version: call.version })}

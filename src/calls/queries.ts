@@ -77,7 +77,7 @@ export async function callAudience(db: Tx, callId: string) {
     .from(submissions)
     .where(and(eq(submissions.callId, callId), sql`${submissions.status} <> 'withdrawn'`));
   const jurors = await db
-    .selectDistinct({ email: callJurors.email, name: callJurors.name })
+    .selectDistinct({ email: callJurors.email, name: callJurors.name, locale: callJurors.locale })
     .from(callJurors)
     .where(eq(callJurors.callId, callId));
   return { applicants, jurors };

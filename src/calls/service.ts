@@ -36,6 +36,7 @@ export {
   filesWithUploads,
   updateSubmissionRow,
   submissionFor,
+  submissionBySecret,
 } from './submissions.js';
 import { msg } from '../web/i18n.js';
 
@@ -151,7 +152,7 @@ export async function updateCall(
     });
     const { applicants, jurors } = await q.callAudience(tx, call.id);
     const link = `${opts.baseUrl}/calls/${call.slug}`;
-    for (const to of [...applicants, ...jurors.map((j) => ({ ...j, locale: 'fr' }))])
+    for (const to of [...applicants, ...jurors])
       await queueCallMail(tx, network, {
         kind: 'call.version',
         to,

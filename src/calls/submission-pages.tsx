@@ -87,6 +87,12 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
         </p>
         <p>
           <a href={`${base}/preview`}>{t('subs.preview')}</a>
+          {state === 'closed' && s.status === 'submitted' ? (
+            <>
+              {' · '}
+              <a href={`${base}/appeal`}>{t('jury.appeal.link')}</a>
+            </>
+          ) : null}
         </p>
         {state === 'open' && s.status !== 'withdrawn' ? (
           <>

@@ -4,7 +4,8 @@ import * as calls from '../calls/service.js';
 import type { Db } from '../db/connection.js';
 import { draftDecisions, previewDecisions, sendDecisions, stageResults } from '../jury/decisions.js';
 import { saveReview, jurorQueue, closeStage } from '../jury/reviews.js';
-import { declareConflict, inviteJuror, runAssignment } from '../jury/service.js';
+import { inviteJuror } from '../jury/invitations.js';
+import { declareConflict, runAssignment } from '../jury/service.js';
 import type { Network } from '../networks/service.js';
 import { FIVE, tri } from './call-scales.js';
 import { loadDemoTalks } from './talks.js';
@@ -198,7 +199,14 @@ export async function loadDemoCalls(
   const bias = [0.3, -0.2, 0, 0.4, -0.5];
   for (const stage of [1, 2]) {
     for (const [name, email] of jury)
-      await inviteJuror(db, network, admin, past.id, { email, name, stage, languages: ['fr', 'en'] }, { baseUrl });
+      await inviteJuror(
+        db,
+        network,
+        admin,
+        past.id,
+        { email, name, stage, languages: ['fr', 'en'], locale: email.startsWith('pieter') ? 'nl' : 'fr' },
+        { baseUrl },
+      );
     await runAssignment(db, network, admin, past.id, { stage, pins: [], forbids: [], seed: 7 * stage });
     for (const [j, [, email]] of jury.entries()) {
       const user = (await findUserByEmail(db, network.id, email))!;

@@ -5,7 +5,8 @@ import type { Db } from '../db/connection.js';
 import { findEvent } from '../events/service.js';
 import { confirmAccepted, draftDecisions, previewDecisions, sendDecisions } from '../jury/decisions.js';
 import { saveReview } from '../jury/reviews.js';
-import { declareConflict, inviteJuror, runAssignment } from '../jury/service.js';
+import { inviteJuror } from '../jury/invitations.js';
+import { declareConflict, runAssignment } from '../jury/service.js';
 import type { Network } from '../networks/service.js';
 import { programmeOf, updateSession } from '../programme/service.js';
 import { FIVE, tri } from './call-scales.js';
@@ -113,7 +114,7 @@ export async function loadDemoTalks(
     network,
     admin,
     talks.id,
-    { email: pc, name: 'Adrien Dubois', stage: 1, languages: ['fr', 'nl', 'en'] },
+    { email: pc, name: 'Adrien Dubois', stage: 1, languages: ['fr', 'nl', 'en'], locale: 'fr' },
     { baseUrl },
   );
   await runAssignment(db, network, admin, talks.id, { pins: [], forbids: [], seed: 3 });

@@ -14,7 +14,6 @@ import { readOptOutToken } from './opt-out.js';
 import * as q from './queries.js';
 import type { Invite, Segment } from './schemas.js';
 import { describeSegment, resolveSegment, segmentMembers } from './segments.js';
-import { msg } from '../web/i18n.js';
 
 export { countSegment, segmentMembers } from './segments.js';
 

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { sessionFromTalk } from '../programme/service.js';
 import { AppError, notFound } from '../web/errors.js';
-import { localeOr, msg, translator, type T } from '../web/i18n.js';
+import { currentLocale, localeOr, msg, translator, type T } from '../web/i18n.js';
 import { pairKey } from './assignment.js';
 import * as q from './queries.js';
 import { computeResults } from './results.js';
@@ -64,6 +64,25 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
 }
 
 /**
+ * The stage's decisions read under its lock, so that two sends (or a send and a redraft) at once
+ * cannot both see them unsent; refused with 409 once they were sent, saying when.
+ */
+async function unsentDecisions(tx: Tx, stage: calls.StageRow) {
+  await q.lockStage(tx, stage.id);
+  const decisions = await q.selectDecisions(tx, stage.id);
+  const sent = decisions.find((d) => d.status === 'sent');
+  if (sent)
+    throw new AppError(
+      'conflict',
+      msg('jury.error.decisionsSent', {
+        stage: stage.position,
+        date: calls.formatInstant(sent.sentAt ?? new Date(), currentLocale()),
+      }),
+    );
+  return decisions;
+}
+
+/**
  * Stages decisions as pending: given one by one, or taken from the results (selected: accepted —
  * or advanced to the next stage —, the others rejected). Refused once the stage's decisions were sent.
  */
@@ -87,8 +106,7 @@ export async function draftDecisions(
 ) {
   return db.transaction(async (tx) => {
     const r = await stageResults(tx, network, actor, callId, input.stage);
-    if (r.decisions.some((d) => d.status === 'sent'))
-      throw new AppError('conflict', msg('jury.problem.decisionsSentFrozen'));
+    await unsentDecisions(tx, r.stage);
     const last = r.stage.position === r.stages.length;
     const ids = new Set(r.subs.map((s) => s.id));
     const items =
@@ -144,9 +162,9 @@ function letter(call: calls.CallRow, s: calls.SubmissionRow, d: q.DecisionRow, c
 /** Marks the pending decisions previewed and shows each letter as the applicant will get it. */
 export async function previewDecisions(db: Db, network: Network, actor: User | null, callId: string, stage?: number) {
   return db.transaction(async (tx) => {
-    const r = await stageResults(tx, network, actor, callId, stage);
+    const found = await stageResults(tx, network, actor, callId, stage);
+    const r = { ...found, decisions: await unsentDecisions(tx, found.stage) };
     if (!r.decisions.length) throw new AppError('conflict', msg('jury.problem.nothingToPreview'));
-    if (r.decisions.some((d) => d.status === 'sent')) throw new AppError('conflict', msg('jury.problem.alreadySent'));
     await q.updateDecisions(
       tx,
       r.decisions.map((d) => d.id),
@@ -185,9 +203,9 @@ export async function sendDecisions(
   opts: { stage?: number | undefined; baseUrl: string },
 ) {
   return db.transaction(async (tx) => {
-    const r = await stageResults(tx, network, actor, callId, opts.stage);
+    const found = await stageResults(tx, network, actor, callId, opts.stage);
+    const r = { ...found, decisions: await unsentDecisions(tx, found.stage) };
     if (!r.decisions.length) throw new AppError('conflict', msg('jury.problem.nothingToSend'));
-    if (r.decisions.some((d) => d.status === 'sent')) throw new AppError('conflict', msg('jury.problem.sentOnce'));
     if (r.decisions.some((d) => d.status !== 'previewed'))
       throw new AppError('conflict', msg('jury.problem.previewFirst'));
     const now = new Date();

@@ -194,7 +194,9 @@ it('blind: nothing a juror can reach — pages, API, files, mails — names an a
     for (const m of mails) check(`mail to ${j.email}`, `${m.subject}\n${m.textBody}\n${m.htmlBody}`);
     const link = /\/jury\/invite\/[A-Za-z0-9_-]+/.exec(mails[0]!.textBody ?? '')![0];
     const b = new FormSession(t.app);
-    const signedIn = await b.get(link);
+    const invitation = await b.get(link);
+    check(`${j.email} invitation page`, invitation.body);
+    const signedIn = await b.submit(link, link, {});
     expect(signedIn.statusCode).toBe(303);
     // Accept the rules so the queue is reachable, then declare on everything.
     if (i !== 2) await b.submit(`/jury/${call.slug}`, `/jury/${call.slug}/accept`, { languages: 'fr', accept: 'yes' });

@@ -7,6 +7,7 @@ import { makeCall } from '../calls/test-fixtures.js';
  * Role × action for calls: a visitor, a member, the applicant (by the secret of their link), a
  * juror, the call's manager (an organiser of the owning chapter, not an admin) and an admin.
  */
+let jayId: string;
 type Role = 'visitor' | 'member' | 'applicant' | 'juror' | 'manager' | 'admin';
 let t: TestApp;
 const tokens: Partial<Record<Role, string>> = {};
@@ -46,10 +47,12 @@ beforeAll(async () => {
     })
   ).json();
   sub = { id: s.id, secret: s.manageUrl.split('/s/')[1] };
-  await t.api('POST', `/api/v1/calls/${call.id}/jurors`, {
-    token: tokens.manager,
-    body: { email: 'jay@jury.net', name: 'Jay' },
-  });
+  jayId = (
+    await t.api('POST', `/api/v1/calls/${call.id}/jurors`, {
+      token: tokens.manager,
+      body: { email: 'jay@jury.net', name: 'Jay' },
+    })
+  ).json().id;
   tokens.juror = (
     await createToken(t.database.db, (await findUserByEmail(t.database.db, t.network.id, 'jay@jury.net'))!, 't')
   ).token;
@@ -97,6 +100,16 @@ it('answers each role as the matrix says', async () => {
       'invite a juror',
       (r) => as(r, 'POST', `/api/v1/calls/${call.id}/jurors`, { email: `j-${r}@x.net`, name: 'J' }),
       { visitor: 401, member: 403, applicant: 401, juror: 403, manager: 201, admin: 201 },
+    ],
+    [
+      'send a juror a new invitation link',
+      (r) => as(r, 'POST', `/api/v1/calls/${call.id}/jurors/${jayId}/invitation`),
+      { visitor: 401, member: 403, applicant: 401, juror: 403, manager: 200, admin: 200 },
+    ],
+    [
+      'list the jurors',
+      (r) => as(r, 'GET', `/api/v1/calls/${call.id}/jurors`),
+      { visitor: 401, member: 403, applicant: 401, juror: 403, manager: 200, admin: 200 },
     ],
     [
       'see the assignments',

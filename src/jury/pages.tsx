@@ -1,12 +1,14 @@
 import { formErrors } from '../web/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createSession, findUserByEmail, type User } from '../accounts/service.js';
 import * as calls from '../calls/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { SESSION_COOKIE } from '../web/context.js';
 import { AppError } from '../web/errors.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { appealPages } from './appeal-pages.js';
+import { invitationPages } from './invitation-pages.js';
+import { manageJuryPages } from './manage-pages.js';
+import { redactionPages } from './redaction-pages.js';
 import * as reviews from './reviews.js';
 import { ReviewInputSchema } from './schemas.js';
 import * as jury from './service.js';
@@ -17,20 +19,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Jurors' pages: the invitation, the rules, their queue with conflict declarations, and the review form. */
 export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
-  app.get('/jury/invite/:token', async (req, reply) => {
-    const { juror, call } = await jury.jurorByInvite(db, req.network, (req.params as { token: string }).token);
-    // The invitation link signs the juror in: jurors need no password and no member profile.
-    const user = (await findUserByEmail(db, req.network.id, juror.email)) as User;
-    const session = await createSession(db, user);
-    reply.setCookie(SESSION_COOKIE, session.cookie, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      expires: session.expiresAt,
-    });
-    return reply.redirect(`/jury/${call.slug}`, 303);
-  });
+  invitationPages(app, db, config);
+  appealPages(app, db, config);
+  manageJuryPages(app, db, config);
+  redactionPages(app, db);
 
   const queuePage = async (req: FastifyRequest, reply: FastifyReply) => {
     const ctx = pageContext(req, reply);

@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { callStages, submissions } from '../db/schema.js';
-import { assignments, callJurors, conflicts, decisions, reviews } from './tables.js';
+import { appeals, assignments, callJurors, conflicts, decisions, reviews } from './tables.js';
 
 export type JurorRow = typeof callJurors.$inferSelect;
 export type ConflictRow = typeof conflicts.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
+export type AppealRow = typeof appeals.$inferSelect;
 
 export async function insertJuror(db: Tx, values: typeof callJurors.$inferInsert): Promise<JurorRow | undefined> {
   const [row] = await db.insert(callJurors).values(values).onConflictDoNothing().returning();
@@ -33,6 +34,15 @@ export const selectJurorsOfUser = (db: Tx, callId: string, userId: string) =>
     .select()
     .from(callJurors)
     .where(and(eq(callJurors.callId, callId), eq(callJurors.userId, userId)));
+/** Uses an invitation: only while it is unused and unexpired, in one statement (two clicks cannot both pass). */
+export async function useInvite(db: Tx, id: string): Promise<JurorRow | undefined> {
+  const [row] = await db
+    .update(callJurors)
+    .set({ inviteUsedAt: new Date() })
+    .where(and(eq(callJurors.id, id), isNull(callJurors.inviteUsedAt), gt(callJurors.inviteExpiresAt, sql`now()`)))
+    .returning();
+  return row;
+}
 export const updateJuror = (db: Tx, id: string, patch: Partial<typeof callJurors.$inferInsert>) =>
   db.update(callJurors).set(patch).where(eq(callJurors.id, id)).returning();
 
@@ -129,6 +139,10 @@ export async function selectSubmissionForJury(db: Tx, networkId: string, id: str
     .where(and(eq(submissions.networkId, networkId), eq(submissions.id, id)));
   return row;
 }
+/** Serialises the decisions of a stage: drafting, previewing and sending wait for each other. */
+export async function lockStage(db: Tx, stageId: string) {
+  await db.select({ id: callStages.id }).from(callStages).where(eq(callStages.id, stageId)).for('update');
+}
 export async function closeStageRow(db: Tx, stageId: string) {
   const [row] = await db.update(callStages).set({ closedAt: new Date() }).where(eq(callStages.id, stageId)).returning();
   return row!;
@@ -137,4 +151,39 @@ export async function closeStageRow(db: Tx, stageId: string) {
 export async function selectDecisionByConfirm(db: Tx, hash: string) {
   const [row] = await db.select().from(decisions).where(sql`${decisions.details}->>'confirmHash' = ${hash}`);
   return row;
+}
+
+// ── Appeals ──
+
+/** Sent decisions of a submission, the latest first: an appeal is against the latest. */
+export const selectSentDecisions = (db: Tx, submissionId: string) =>
+  db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.submissionId, submissionId), eq(decisions.status, 'sent')))
+    .orderBy(desc(decisions.sentAt));
+/** One appeal per decision: a second is not inserted (the caller answers 409). */
+export async function insertAppeal(db: Tx, values: typeof appeals.$inferInsert): Promise<AppealRow | undefined> {
+  const [row] = await db.insert(appeals).values(values).onConflictDoNothing().returning();
+  return row;
+}
+export const selectAppealsOf = (db: Tx, networkId: string, submissionIds: string[]) =>
+  submissionIds.length
+    ? db
+        .select()
+        .from(appeals)
+        .where(and(eq(appeals.networkId, networkId), inArray(appeals.submissionId, submissionIds)))
+        .orderBy(asc(appeals.createdAt))
+    : Promise.resolve([] as AppealRow[]);
+export async function selectAppeal(db: Tx, networkId: string, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.networkId, networkId), eq(appeals.id, id)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+export async function updateAppeal(db: Tx, id: string, patch: Partial<typeof appeals.$inferInsert>) {
+  const [row] = await db.update(appeals).set(patch).where(eq(appeals.id, id)).returning();
+  return row!;
 }

@@ -120,15 +120,31 @@ it('previews, then sends decisions once through the outbox in each applicant’s
   );
   expect(nl.subject).toMatch(/geselecteerd — gelieve te bevestigen/);
   expect(nl.text).toContain('Note 0');
-  const sent = await t.api('POST', `/api/v1/calls/${call.id}/decisions/send`, { token: admin.token, body: {} });
-  expect(sent.statusCode, sent.body).toBe(200);
+  // Two sends at once (a double click, two organisers): one goes out, the other is refused.
+  const both = await Promise.all(
+    [1, 2].map(() => t.api('POST', `/api/v1/calls/${call.id}/decisions/send`, { token: admin.token, body: {} })),
+  );
+  expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  const sent = both.find((r) => r.statusCode === 200)!;
   expect(sent.json().sent).toBe(6);
   const appeal = new Date(sent.json().appealUntil).getTime() - Date.now();
   expect(Math.round(appeal / 86_400_000)).toBe(14);
   expect(await count()).toBe(6);
-  const twice = await t.api('POST', `/api/v1/calls/${call.id}/decisions/send`, { token: admin.token, body: {} });
+  const twice = await t.api('POST', `/api/v1/calls/${call.id}/decisions/send`, {
+    token: admin.token,
+    body: {},
+    headers: { 'accept-language': 'fr' },
+  });
   expect(twice.statusCode).toBe(409);
+  expect(twice.json().detail).toMatch(
+    /^Les décisions de l’étape 1 ont déjà été envoyées le .+ : chaque candidat n’est prévenu qu’une fois\. Rien n’a été renvoyé\.$/,
+  );
   expect(await count()).toBe(6);
+  const previewAfter = await t.api('POST', `/api/v1/calls/${call.id}/decisions/preview`, {
+    token: admin.token,
+    body: {},
+  });
+  expect(previewAfter.statusCode).toBe(409);
   const redraft = await t.api('POST', `/api/v1/calls/${call.id}/decisions`, { token: admin.token, body: {} });
   expect(redraft.statusCode).toBe(409);
 

@@ -145,7 +145,9 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
           </li>
         </ul>
         <p>
-          <a href={base}>{t('results.refresh')}</a>
+          <a href={base}>{t('results.refresh')}</a> ·{' '}
+          <a href={`/calls/${r.call.slug}/appeals`}>{t('jury.appeal.link')}</a> ·{' '}
+          <a href={`/calls/${r.call.slug}/jury?stage=${r.stage.position}`}>{t('calls.edit.jury')}</a>
         </p>
       </Layout>,
     );

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { blobStoreFor } from '../storage/service.js';
 import { bearer, type Api } from '../web/api.js';
 import { notFound } from '../web/errors.js';
+import { presentJuror } from './invitation-routes.js';
 import * as reviews from './reviews.js';
 import {
   AcceptSchema,
@@ -11,14 +12,12 @@ import {
   AssignmentListSchema,
   ConflictInputSchema,
   ConflictSchema,
-  JurorInviteSchema,
   JurorSchema,
   RedactionSchema,
   ReviewInputSchema,
   ReviewSchema,
 } from './schemas.js';
 import * as jury from './service.js';
-import * as calls from '../calls/service.js';
 import { msg } from '../web/i18n.js';
 
 const tags = ['jury'];
@@ -37,49 +36,9 @@ const QueueSchema = z.object({
     }),
   ),
 });
-const presentJuror = (j: jury.JurorRow, stage: number) => ({
-  id: j.id,
-  stage,
-  name: j.name,
-  email: j.email,
-  languages: j.languages,
-  rulesAccepted: j.rulesAcceptedAt !== null,
-});
-
 /** Jurors, conflicts, assignments and reviews. Jurors see only their own work and, in a blind stage, nothing that names an applicant. */
 export function juryRoutes(app: Api, db: Db, config: Config): void {
   const store = blobStoreFor(config);
-
-  app.post('/api/v1/calls/:id/jurors', {
-    schema: {
-      tags,
-      summary: 'Invite a juror to a stage by e-mail (call managers); they need not be members',
-      security: bearer,
-      params: Id,
-      body: JurorInviteSchema,
-      response: { 201: JurorSchema },
-    },
-    handler: async (req, reply) => {
-      const { juror, stage } = await jury.inviteJuror(db, req.network, req.user, req.params.id, req.body, config);
-      return reply.code(201).send(presentJuror(juror, stage.position));
-    },
-  });
-
-  app.get('/api/v1/calls/:id/jurors', {
-    schema: {
-      tags,
-      summary: 'Jurors of every stage (call managers)',
-      security: bearer,
-      params: Id,
-      response: { 200: z.object({ items: z.array(JurorSchema) }) },
-    },
-    handler: async (req) => {
-      const call = await jury.managedCall(db, req.network, req.user, req.params.id, 'see the jury of this call');
-      const stages = await calls.stagesOf(db, call.id);
-      const pos = new Map(stages.map((s) => [s.id, s.position]));
-      return { items: (await jury.jurorsOfCall(db, call.id)).map((j) => presentJuror(j, pos.get(j.stageId) ?? 1)) };
-    },
-  });
 
   app.post('/api/v1/calls/:id/jury/accept', {
     schema: {

@@ -10,6 +10,9 @@ export const JurorInviteSchema = z.strictObject({
   organisation: text(200, 'The juror’s organisation, checked against applicants').optional(),
   relations: z.array(text(200)).max(50).optional().describe('Names or e-mails of people the juror is related to'),
   languages: z.array(Lang).max(3).optional().describe('Languages the juror reads (none: all)'),
+  locale: Lang.optional().describe(
+    'Language of the juror’s mails when they have no profile language of their own (default: the language of this request, from Accept-Language)',
+  ),
 });
 export type JurorInvite = z.infer<typeof JurorInviteSchema>;
 
@@ -20,6 +23,9 @@ export const JurorSchema = z.object({
   email: z.string(),
   languages: z.array(z.string()),
   rulesAccepted: z.boolean(),
+  locale: z.enum(['fr', 'nl', 'en']).describe('Language of the juror’s mails'),
+  invitation: z.enum(['pending', 'accepted', 'expired']),
+  invitationExpiresAt: z.string().describe('When the invitation link stops working'),
 });
 
 export const AcceptSchema = z.strictObject({

@@ -16,7 +16,7 @@ import { msg } from '../web/i18n.js';
 
 export type { JurorRow, ReviewRow, DecisionRow, ConflictRow, AssignmentRow } from './queries.js';
 export { stageSubmissions, currentStage } from './stages.js';
-export { acceptRules, inviteJuror, jurorByInvite, jurorSeat, managedCall } from './jurors.js';
+export { acceptRules, jurorSeat, managedCall, stageAt } from './jurors.js';
 
 /** Runs conflict detection for every juror of the stage against its submissions; idempotent. */
 export async function detectConflicts(db: Tx, network: Network, call: calls.CallRow, stage: calls.StageRow) {

@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
+import { networks } from '../networks/tables.js';
 import { callStages, calls, submissions } from '../calls/tables.js';
 
 /**
@@ -26,6 +27,11 @@ export const callJurors = pgTable(
     relations: text('relations').array().notNull().default([]),
     languages: text('languages').array().notNull().default([]),
     inviteHash: text('invite_hash').notNull(),
+    /** The invitation link works once, until then (a new one can be sent). */
+    inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }).notNull().defaultNow(),
+    inviteUsedAt: timestamp('invite_used_at', { withTimezone: true }),
+    /** The language of the juror's mails: their profile's, else the one they were invited in. */
+    locale: text('locale').notNull().default('fr'),
     rulesAcceptedAt: timestamp('rules_accepted_at', { withTimezone: true }),
     /** Seed of the juror's own order of submissions. */
     orderSeed: integer('order_seed').notNull(),
@@ -129,4 +135,31 @@ export const decisions = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [uniqueIndex('decisions_once').on(t.stageId, t.submissionId)],
+);
+
+/**
+ * An applicant's appeal against a sent decision, within the call's appeal window; organisers
+ * answer it once (upheld or dismissed, with their reasons), and the applicant is told.
+ */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    grounds: text('grounds').notNull(),
+    status: text('status').$type<'open' | 'upheld' | 'dismissed'>().notNull().default('open'),
+    answer: text('answer').notNull().default(''),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('appeals_once').on(t.decisionId), index('appeals_submission').on(t.networkId, t.submissionId)],
 );

@@ -101,7 +101,8 @@ export function Field({
   min,
   suggestions,
 }: FieldProps) {
-  const id = `f-${name}`;
+  // The same id the error summary links to (dots made dashes).
+  const id = fieldId(name);
   const error = errors?.[name];
   const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -154,7 +155,7 @@ export function Select({
   values,
   errors,
   options,
-  id = `f-${name}`,
+  id = fieldId(name),
 }: {
   name: string;
   label: string;

@@ -61,7 +61,7 @@ async function dumpTable(
   const out = fs.createWriteStream(file);
   const sum = checksumOfLines();
   let rows = 0;
-  await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table.quoted} t`);
+  await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR ${table.rowsAsJson}`);
   for (;;) {
     const res = await client.query<{ j: string }>(`FETCH ${BATCH} FROM dump_rows`);
     if (res.rows.length === 0) break;

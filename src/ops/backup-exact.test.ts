@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/db.js';
+import { fingerprint } from '../../test/support/fingerprint.js';
 import type { Database } from '../db/connection.js';
 import { loadDemo } from '../demo/service.js';
 import { ensureDefaultNetwork } from '../networks/service.js';
@@ -56,33 +56,6 @@ async function emptyDatabase(): Promise<Database> {
   return d;
 }
 
-/** Every table of `public` and drizzle's ledger: row count and MD5 of the rows' JSON in byte order. */
-async function fingerprint(pool: pg.Pool): Promise<Record<string, string>> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN; SET LOCAL TimeZone = 'UTC'");
-    const { rows: tables } = await client.query<{ t: string }>(
-      `SELECT format('%I.%I', schemaname, tablename) AS t FROM pg_tables WHERE schemaname IN ('public', 'drizzle') ORDER BY 1`,
-    );
-    const out: Record<string, string> = {};
-    for (const { t } of tables) {
-      const r = await client.query<{ n: string; h: string }>(
-        `SELECT count(*) AS n, md5(coalesce(string_agg(j, E'\\n' ORDER BY j COLLATE "C"), '')) AS h
-           FROM (SELECT row_to_json(x)::text AS j FROM ${t} x) s`,
-      );
-      out[t] = `${r.rows[0]!.n} rows ${r.rows[0]!.h}`;
-    }
-    const seqs = await client.query<{ s: string; v: string | null }>(
-      `SELECT format('%I.%I', schemaname, sequencename) AS s, last_value::text AS v FROM pg_sequences WHERE schemaname IN ('public', 'drizzle')`,
-    );
-    for (const { s, v } of seqs.rows) out[`sequence ${s}`] = String(v);
-    await client.query('COMMIT');
-    return out;
-  } finally {
-    client.release();
-  }
-}
-
 function filesUnder(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true }))
@@ -97,8 +70,8 @@ it('restores every table, sequence, large value and upload exactly', async () =>
   const target = await emptyDatabase();
   const targetDir = tmp('dst');
   const result = await restore({ databaseUrl: target.url, dataDir: targetDir }, file);
-  const before = await fingerprint(source.pool);
-  const after = await fingerprint(target.pool);
+  const before = await fingerprint(source.url);
+  const after = await fingerprint(target.url);
   expect(Object.keys(before).length).toBeGreaterThan(40);
   expect(after).toEqual(before);
   // Not an empty match: the demo filled the tables the product lives on.
@@ -141,5 +114,5 @@ it('rolls back a restore whose rows do not reproduce the backup, leaving the dat
   expect(left.rows[0].n).toBe(0);
   // And the untouched backup still restores into that same database.
   await restore({ databaseUrl: target.url, dataDir: tmp('dst3') }, file);
-  expect(await fingerprint(target.pool)).toEqual(await fingerprint(source.pool));
+  expect(await fingerprint(target.url)).toEqual(await fingerprint(source.url));
 }, 300_000);

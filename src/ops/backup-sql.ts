@@ -13,6 +13,12 @@ import { BackupFileError } from './archive.js';
 export interface TableInfo {
   name: string;
   quoted: string;
+  /**
+   * Each row as JSON text, stored columns only: generated columns (search documents) are the
+   * server's own computation, made again on restore — and a newer PostgreSQL may make them
+   * differently (`to_tsvector` on 15 and 18 disagree on some of our articles).
+   */
+  rowsAsJson: string;
   /** Columns a row is restored into (generated ones are computed again). */
   columns: string[];
   identityAlways: boolean;
@@ -38,13 +44,18 @@ export async function listTables(client: pg.PoolClient): Promise<TableInfo[]> {
      WHERE c.relkind IN ('r', 'p')
      GROUP BY c.oid, c.relname
      ORDER BY c.relname`);
-  const tables = rows.map((r) => ({
-    name: r.name,
-    quoted: `"public"."${r.name.replaceAll('"', '""')}"`,
-    columns: r.columns,
-    identityAlways: r.identity_always,
-    references: r.refs ?? [],
-  }));
+  const tables = rows.map((r) => {
+    const quoted = `"public"."${r.name.replaceAll('"', '""')}"`;
+    const cols = r.columns.map((c) => `t."${c.replaceAll('"', '""')}"`).join(', ');
+    return {
+      name: r.name,
+      quoted,
+      rowsAsJson: `SELECT row_to_json(x)::text AS j FROM (SELECT ${cols} FROM ${quoted} t) x`,
+      columns: r.columns,
+      identityAlways: r.identity_always,
+      references: r.refs ?? [],
+    };
+  });
   // Referenced tables first, so foreign keys hold at every insert.
   const ordered: TableInfo[] = [];
   const byName = new Map(tables.map((t) => [t.name, t]));
@@ -137,14 +148,14 @@ export const JSON_SETTINGS =
   "SET LOCAL TimeZone = 'UTC'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 1";
 
 /**
- * A table's fingerprint: MD5 of its rows' MD5s (of `row_to_json`), sorted, so the order rows sit
+ * A table's fingerprint: MD5 of its rows' MD5s (of their JSON, `rowsAsJson`), sorted, so the order rows sit
  * on disk does not matter. The backup computes the same from the lines it writes
  * (`checksumOfLines`); the restore recomputes it here, in the server, after loading.
  */
 export async function tableChecksum(client: pg.PoolClient, table: TableInfo): Promise<{ rows: number; md5: string }> {
   const { rows } = await client.query<{ n: number; md5: string }>(
     `SELECT count(*)::int AS n, md5(coalesce(string_agg(h, '' ORDER BY h COLLATE "C"), '')) AS md5
-       FROM (SELECT md5(row_to_json(t)::text) AS h FROM ${table.quoted} t) x`,
+       FROM (SELECT md5(j) AS h FROM (${table.rowsAsJson}) r) x`,
   );
   return { rows: rows[0]!.n, md5: rows[0]!.md5 };
 }

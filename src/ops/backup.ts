@@ -4,6 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/connection.js';
+import { blobStoreFor } from '../storage/service.js';
 import { migrationStatus, runMigrations } from '../db/migrate.js';
 import { BackupFileError, extractArchive, sha256File, writeArchive, type ArchivedFile } from './archive.js';
 import {
@@ -61,7 +62,7 @@ async function dumpTable(
   const out = fs.createWriteStream(file);
   const sum = checksumOfLines();
   let rows = 0;
-  await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table.quoted} t`);
+  await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR ${table.rowsAsJson}`);
   for (;;) {
     const res = await client.query<{ j: string }>(`FETCH ${BATCH} FROM dump_rows`);
     if (res.rows.length === 0) break;
@@ -84,9 +85,33 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
+/** Every blob key an upload row names (the stored file, and each width of a picture). */
+async function blobKeys(rowsFile: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if (!fs.existsSync(rowsFile)) return keys;
+  for (const line of fs.readFileSync(rowsFile, 'utf8').split('\n')) {
+    if (!line) continue;
+    const row = JSON.parse(line) as { key: string; variants: { key: string }[] | null };
+    keys.add(row.key);
+    for (const v of row.variants ?? []) keys.add(v.key);
+  }
+  return keys;
+}
+
+async function fetchBlobs(config: Pick<Config, 'dataDir' | 's3'>, rowsFile: string, dir: string): Promise<void> {
+  const store = blobStoreFor(config);
+  for (const key of await blobKeys(rowsFile)) {
+    const bytes = await store.get(key);
+    // A row whose blob is gone is restored as it is: the picture was already missing.
+    if (!bytes) continue;
+    fs.mkdirSync(path.join(dir, key.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(dir, key.slice(0, 2), key), bytes);
+  }
+}
+
 /** Writes a backup of the database and uploads to `target` (the server may keep running). */
 export async function backup(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 's3'>>,
   target: string,
   /** The running server's own database (its daily backup): used as is, not opened again. */
   open?: Database,
@@ -124,7 +149,14 @@ export async function backup(
     } finally {
       client.release();
     }
-    const uploadsDir = path.join(config.dataDir, 'uploads');
+    const uploadsDir = config.s3 ? path.join(work, 'uploads') : path.join(config.dataDir, 'uploads');
+    // From a bucket: the blobs the snapshot's uploads name, laid out as the data directory would.
+    if (config.s3)
+      await fetchBlobs(
+        { dataDir: config.dataDir, s3: config.s3 },
+        path.join(work, 'database', 'uploads.jsonl'),
+        uploadsDir,
+      );
     const uploads = walk(uploadsDir);
     for (const rel of uploads) files.set(`uploads/${rel.split(path.sep).join('/')}`, path.join(uploadsDir, rel));
     const listed: ArchivedFile[] = [];
@@ -177,7 +209,7 @@ export class RestoreRefusedError extends Error {}
  * fails changes nothing.
  */
 export async function restore(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 's3'>>,
   file: string,
   opts: { force?: boolean } = {},
 ): Promise<{ tables: number; rows: number; uploads: number }> {
@@ -188,7 +220,7 @@ export async function restore(
     if (manifest.format !== 'essaim-backup' || manifest.version !== 1)
       throw new BackupFileError(`${file} is not an Essaim backup this version can read`);
     const uploadsDir = path.join(config.dataDir, 'uploads');
-    if (!opts.force && walk(uploadsDir).length)
+    if (!config.s3 && !opts.force && walk(uploadsDir).length)
       throw new RestoreRefusedError(
         `${uploadsDir} is not empty: restore into an empty data directory, or pass --force`,
       );
@@ -226,8 +258,14 @@ export async function restore(
       }
       // Migrations this version adds after the backup's: as on any upgrade.
       await runMigrations(database.pool, database.description);
-      if (opts.force) fs.rmSync(uploadsDir, { recursive: true, force: true });
       const uploads = manifest.files.filter((f) => f.path.startsWith('uploads/'));
+      if (config.s3) {
+        // Into the bucket, under their keys (content-addressed: writing one again changes nothing).
+        const store = blobStoreFor({ ...config, s3: config.s3 });
+        for (const f of uploads) await store.put(path.basename(f.path), fs.readFileSync(path.join(work, f.path)));
+        return { tables: Object.keys(manifest.database.tables).length, rows, uploads: uploads.length };
+      }
+      if (opts.force) fs.rmSync(uploadsDir, { recursive: true, force: true });
       for (const f of uploads) {
         const to = path.join(uploadsDir, f.path.slice('uploads/'.length));
         fs.mkdirSync(path.dirname(to), { recursive: true });

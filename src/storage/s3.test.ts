@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { createTestDatabase } from '../../test/support/db.js';
 import { expectedSignature, startS3, type TestS3 } from '../../test/support/s3.js';
 import { ConfigError, loadConfig, type S3Settings } from '../config.js';
+import { backup, restore } from '../ops/backup.js';
 import { imageUrl, saveImage } from './service.js';
 import { sha256Hex, signRequest } from './sigv4.js';
 import { BlobStoreError, blobStoreFor, S3Store } from './store.js';
@@ -122,4 +125,47 @@ describe('an application configured with S3_*', () => {
     expect(loadConfig({}).s3).toBeUndefined();
     expect(loadConfig({ ...s3.env, S3_REGION: '' }).s3!.region).toBe('us-east-1');
   });
+});
+
+describe('backups of an install on S3', () => {
+  it('carry the blobs the uploads name, and restore them to disk or into another bucket', async () => {
+    const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#08c' } })
+      .png()
+      .toBuffer();
+    const upload = await saveImage(
+      t.database.db,
+      blobStoreFor(t.config),
+      t.network.id,
+      { bytes: png, name: 'logo.png', field: 'logo' },
+      null,
+    );
+    const keys = upload.variants!.map((v) => v.key);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-s3-backup-'));
+    const other = await startS3({ bucket: 'restored' });
+    const toDisk = await createTestDatabase({ empty: true });
+    const toBucket = await createTestDatabase({ empty: true });
+    try {
+      const file = path.join(work, 'b.zip');
+      const made = await backup({ databaseUrl: t.database.url, dataDir: t.config.dataDir, s3: settings }, file);
+      expect(made.uploads).toBeGreaterThanOrEqual(keys.length);
+
+      // Into a data directory: the layout the disk store reads.
+      const dir = path.join(work, 'data');
+      await restore({ databaseUrl: toDisk.url, dataDir: dir }, file);
+      for (const key of keys)
+        expect(fs.readFileSync(path.join(dir, 'uploads', key.slice(0, 2), key))).toEqual(s3.objects.get(key));
+
+      // Into another bucket, through signed PUTs.
+      const otherSettings = loadConfig(other.env).s3!;
+      await restore({ databaseUrl: toBucket.url, dataDir: path.join(work, 'unused'), s3: otherSettings }, file);
+      for (const key of keys) expect(other.objects.get(key)).toEqual(s3.objects.get(key));
+      expect(other.log.filter((l) => l.status !== 200)).toEqual([]);
+      expect(fs.existsSync(path.join(work, 'unused', 'uploads'))).toBe(false);
+    } finally {
+      await toDisk.close();
+      await toBucket.close();
+      await other.close();
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import {
   seriesOccurrences,
   writeEvent,
 } from '../events/service.js';
-import type { EventUpdate } from '../events/schemas.js';
+import { END_BEFORE_START, type EventUpdate } from '../events/schemas.js';
 import { fromWallClock, localString, wallClock } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import {
@@ -20,6 +20,7 @@ import {
   withdrawVenueConsents,
 } from '../registrations/service.js';
 import { AppError } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
 
 // A change of an event reaches its registrations (promotion, notices, consents): it lives above
 // both features, in one transaction, in the spirit of pretix's `cancelevent`. The lock order is
@@ -65,7 +66,7 @@ export async function updateEvent(
     const newEnd = patch.endsAt ?? event.endsAt;
     if (newEnd <= newStart)
       throw new AppError('validation', 'The event must end after it starts.', [
-        { field: 'endsAt', message: 'must be after startsAt' },
+        { field: 'endsAt', message: msg(END_BEFORE_START) },
       ]);
     const timeChanged = patch.startsAt !== undefined || patch.endsAt !== undefined || patch.timeZone !== undefined;
     const wall = wallClock(newStart, timeZone);

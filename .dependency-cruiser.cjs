@@ -21,12 +21,6 @@
  */
 const PUBLIC_KINDS = '(service|tables|schemas|messages|policy|outbox|format|components|gdpr)';
 
-/**
- * Accounts' helpers that sign-up uses (single-use links, password hashing): listed here, and
- * nowhere else, until accounts exposes them through its service.
- */
-const LISTED_MODULES = ['^src/accounts/(login-links|passwords)\\.ts$'];
-
 /** Any module of a feature folder (everything under src/ but web/ and db/). */
 const FEATURE = '^src/(?!web/|db/)[^/]+/';
 
@@ -69,7 +63,7 @@ module.exports = {
       from: { path: '^src/([^/]+)/', pathNot: ['\\.test\\.tsx?$', '^src/(web|db)/', '^src/ops/serve\\.ts$', '^src/demo/'] },
       to: {
         path: '^src/[^/]+/',
-        pathNot: ['^src/$1/', `^src/[^/]+/${PUBLIC_KINDS}\\.tsx?$`, '^src/(web|db)/', ...LISTED_MODULES],
+        pathNot: ['^src/$1/', `^src/[^/]+/${PUBLIC_KINDS}\\.tsx?$`, '^src/(web|db)/'],
       },
     },
   ],

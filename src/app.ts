@@ -15,11 +15,8 @@ import { chapterRoutes } from './chapters/routes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { networkPages } from './networks/pages.js';
-import { chaptersOrganizedBy } from './chapters/service.js';
-import { venuesManagedBy } from './venues/service.js';
-import { moneyScope } from './budgets/service.js';
-import { isNewsEditor } from './news/service.js';
 import { userForSession, userForToken } from './accounts/service.js';
+import { runsSomething } from './staff/service.js';
 import { eventAdminPages } from './events/admin-pages.js';
 import { eventCancelPages } from './events/cancel-page.js';
 import { eventPages } from './events/pages.js';
@@ -137,13 +134,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     userForToken,
     userForSession,
     // Members who run nothing see no Administration in the menu, and land on /me after signing in.
-    // (organisers, venue managers, treasurers and news editors have pages under /admin).
-    runsSomething: async (db, network, user) => {
-      if ((await chaptersOrganizedBy(db, network, user.id)).length) return true;
-      if ((await venuesManagedBy(db, network, user.id)).length) return true;
-      const money = await moneyScope(db, network, user);
-      return money.all || money.treasurerOf.size > 0 || isNewsEditor(db, user, network.id);
-    },
+    runsSomething,
   });
   noStoreForPrivate(app);
   if (config.pageCache) registerPageCache(app, database.url);

@@ -1,13 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/connection.js';
-import { queueWrittenMail } from '../mail/outbox.js';
-import { composeMail } from '../mail/service.js';
+import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { findProfile } from '../profiles/service.js';
-import { localeOr, translator, type Locale } from '../web/i18n.js';
-import { findUserByEmail, type User } from './service.js';
-import { loginLinks, users } from './tables.js';
+import * as q from './queries.js';
+
+type User = q.UserRow;
 
 /** `login` signs in; `verify` confirms the address given at sign-up (and signs in). */
 export type LinkPurpose = 'login' | 'verify';
@@ -17,7 +13,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** A new single-use link, written in the caller's transaction (with the mail that carries it); only its SHA-256 is kept. */
 export async function issueLink(tx: Tx, network: Network, userId: string, purpose: LinkPurpose): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await tx.insert(loginLinks).values({
+  await q.insertLoginLink(tx, {
     networkId: network.id,
     userId,
     tokenHash: sha256(token),
@@ -27,56 +23,12 @@ export async function issueLink(tx: Tx, network: Network, userId: string, purpos
   return token;
 }
 
-/** The member's chosen language for mails; the page's language for an account without a profile. */
-export async function mailLocale(db: Tx, network: Network, userId: string, fallback: Locale): Promise<Locale> {
-  const saved = (await findProfile(db, network.id, userId))?.locale;
-  return localeOr(saved, fallback);
-}
-
-/**
- * E-mails a single-use sign-in link valid 15 minutes, in the member's language. Says nothing
- * about whether the account exists: the caller answers the same either way.
- */
-export async function requestLoginLink(
-  db: Db,
-  network: Network,
-  email: string,
-  baseUrl: string,
-  locale: Locale,
-): Promise<boolean> {
-  const user = await findUserByEmail(db, network.id, email);
-  if (!user) return false;
-  const lang = await mailLocale(db, network, user.id, locale);
-  const t = translator(lang);
-  await db.transaction(async (tx) => {
-    const token = await issueLink(tx, network, user.id, 'login');
-    const mail = composeMail(
-      lang,
-      t('mail.login.subject', { network: network.name }),
-      [t('mail.hello', { name: user.name }), t('mail.login.body')],
-      `${baseUrl}/login/link/${token}`,
-      t('mail.footer', { network: network.name, url: baseUrl }),
-    );
-    await queueWrittenMail(tx, {
-      networkId: network.id,
-      kind: 'login.link',
-      toEmail: user.email,
-      toName: user.name,
-      locale: lang,
-      ...mail,
-    });
-  });
-  return true;
-}
-
-const live = (network: Network, token: string, purpose: LinkPurpose) =>
-  and(
-    eq(loginLinks.tokenHash, sha256(token)),
-    eq(loginLinks.networkId, network.id),
-    eq(loginLinks.purpose, purpose),
-    isNull(loginLinks.usedAt),
-    gt(loginLinks.expiresAt, new Date()),
-  );
+const key = (network: Network, token: string, purpose: LinkPurpose) => ({
+  networkId: network.id,
+  tokenHash: sha256(token),
+  purpose,
+  now: new Date(),
+});
 
 /** The account a still-valid link would sign in, without using the link (mail scanners follow links). */
 export async function peekLoginLink(
@@ -85,12 +37,7 @@ export async function peekLoginLink(
   token: string,
   purpose: LinkPurpose = 'login',
 ): Promise<User | undefined> {
-  const [row] = await db
-    .select({ user: users })
-    .from(loginLinks)
-    .innerJoin(users, eq(users.id, loginLinks.userId))
-    .where(live(network, token, purpose));
-  return row?.user;
+  return q.selectLinkUser(db, key(network, token, purpose));
 }
 
 /**
@@ -103,16 +50,6 @@ export async function consumeLoginLink(
   token: string,
   purpose: LinkPurpose = 'login',
 ): Promise<User | undefined> {
-  const [link] = await db
-    .update(loginLinks)
-    .set({ usedAt: new Date() })
-    .where(live(network, token, purpose))
-    .returning({ userId: loginLinks.userId });
-  if (!link) return undefined;
-  const [user] = await db
-    .update(users)
-    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
-    .where(eq(users.id, link.userId))
-    .returning();
-  return user;
+  const userId = await q.useLoginLink(db, key(network, token, purpose));
+  return userId ? q.markEmailVerified(db, userId) : undefined;
 }

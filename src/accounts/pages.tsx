@@ -5,7 +5,8 @@ import { SESSION_COOKIE } from '../web/context.js';
 import { AppError } from '../web/errors.js';
 import { ErrorSummary, Field, parseForm, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
-import { consumeLoginLink, peekLoginLink, requestLoginLink } from './login-links.js';
+import { consumeLoginLink, peekLoginLink } from './login-links.js';
+import { requestLoginLink } from './login-mail.js';
 import { EmailSchema, LoginSchema } from './schemas.js';
 import * as accounts from './service.js';
 

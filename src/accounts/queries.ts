@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
-import { apiTokens, sessions, users } from './tables.js';
+import { apiTokens, loginLinks, sessions, users } from './tables.js';
 
 // Accounts, API tokens and sessions. Tokens and session cookies are stored as their SHA-256
 // only: callers pass the hash, never the secret.
@@ -78,4 +78,50 @@ export async function selectSessionUser(db: Tx, networkId: string, idHash: strin
 
 export async function deleteSession(db: Tx, idHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+// ——— single-use sign-in and confirmation links (kept as their SHA-256) ———
+
+export async function insertLoginLink(db: Tx, values: typeof loginLinks.$inferInsert): Promise<void> {
+  await db.insert(loginLinks).values(values);
+}
+
+type LinkKey = { networkId: string; tokenHash: string; purpose: 'login' | 'verify'; now: Date };
+const liveLink = (k: LinkKey) =>
+  and(
+    eq(loginLinks.tokenHash, k.tokenHash),
+    eq(loginLinks.networkId, k.networkId),
+    eq(loginLinks.purpose, k.purpose),
+    isNull(loginLinks.usedAt),
+    gt(loginLinks.expiresAt, k.now),
+  );
+
+/** The account of a link still unused and in time, without using it. */
+export async function selectLinkUser(db: Tx, k: LinkKey): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select({ user: users })
+    .from(loginLinks)
+    .innerJoin(users, eq(users.id, loginLinks.userId))
+    .where(liveLink(k));
+  return row?.user;
+}
+
+/** Marks a live link used, in one statement (two clicks at once cannot both use it); its account id, if any. */
+export async function useLoginLink(db: Tx, k: LinkKey): Promise<string | undefined> {
+  const [link] = await db
+    .update(loginLinks)
+    .set({ usedAt: k.now })
+    .where(liveLink(k))
+    .returning({ userId: loginLinks.userId });
+  return link?.userId;
+}
+
+/** The address is confirmed from now on (an address confirmed before keeps its first date). */
+export async function markEmailVerified(db: Tx, userId: string): Promise<UserRow | undefined> {
+  const [user] = await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, userId))
+    .returning();
+  return user;
 }

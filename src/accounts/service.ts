@@ -7,6 +7,9 @@ import * as q from './queries.js';
 import { msg } from '../web/i18n.js';
 
 export type User = q.UserRow;
+// Single-use links and password hashing, for sign-up and the sign-in pages.
+export { consumeLoginLink, issueLink, type LinkPurpose, peekLoginLink } from './login-links.js';
+export { hashPassword } from './passwords.js';
 const SESSION_DAYS = 14;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

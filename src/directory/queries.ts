@@ -204,3 +204,12 @@ export async function selectSkillSuggestions(
     GROUP BY s.key ORDER BY count(*) DESC, s.key LIMIT ${limit}`);
   return res.rows;
 }
+
+/** The words of every profile of the network, commonest first, for typo corrections (web/vocabulary.ts). */
+export async function selectVocabularyWords(db: Tx, networkId: string): Promise<string[]> {
+  // Every profile, not only the visible ones: a correction only widens the query; who is shown is still decided by the visibility rule.
+  const res = await db.execute<{ word: string }>(sql`
+    SELECT word FROM ts_stat(format('SELECT search_doc FROM member_profiles WHERE network_id = %L', ${networkId}::text))
+    WHERE word ~ '^[a-z0-9]{3,40}$' ORDER BY ndoc DESC LIMIT 200000`);
+  return res.rows.map((r) => r.word);
+}

@@ -5,13 +5,16 @@ import { fold } from '../web/fold.js';
 import { offsetCursor, offsetFromCursor } from '../web/pagination.js';
 import { isUuid } from '../web/schemas.js';
 import { isAdmin, type Actor } from '../web/policy.js';
+import { networkVocabulary } from '../web/vocabulary.js';
 import type { DirectoryEntry, DirectoryFilters, MemberProfileView } from './schemas.js';
 import * as q from './queries.js';
-import { corrections } from './vocabulary.js';
 import { skillKeysOf } from '../profiles/service.js';
 import { msg } from '../web/i18n.js';
 
 export type Scope = q.Scope;
+
+/** The words of the network's profiles, to correct typos in a search. */
+const profileWords = networkVocabulary(q.selectVocabularyWords);
 
 /**
  * Who sees whom in the directory — the one policy, used by the API and the pages:
@@ -59,7 +62,7 @@ async function criteriaOf(db: Tx, network: Network, f: DirectoryFilters): Promis
   }
   const cityKey = fold(f.city ?? '').trim();
   const words = searchTerms(f.q);
-  const fixes = await corrections(
+  const fixes = await profileWords.corrections(
     db,
     network.id,
     words.filter((w) => w.length >= FUZZY_MIN_LENGTH),

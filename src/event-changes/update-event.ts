@@ -10,7 +10,7 @@ import {
   seriesOccurrences,
   writeEvent,
 } from '../events/service.js';
-import type { EventUpdate } from '../events/schemas.js';
+import { END_BEFORE_START, type EventUpdate } from '../events/schemas.js';
 import { fromWallClock, localString, wallClock } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import {
@@ -66,7 +66,7 @@ export async function updateEvent(
     const newEnd = patch.endsAt ?? event.endsAt;
     if (newEnd <= newStart)
       throw new AppError('validation', msg('event.problem.endAfterStart'), [
-        { field: 'endsAt', message: msg('validation.endAfterStart') },
+        { field: 'endsAt', message: msg(END_BEFORE_START) },
       ]);
     const timeChanged = patch.startsAt !== undefined || patch.endsAt !== undefined || patch.timeZone !== undefined;
     const wall = wallClock(newStart, timeZone);

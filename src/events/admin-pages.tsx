@@ -161,7 +161,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { values, errors: mapErrors(form.errors, values, translator(req.locale)) },
+        { values, errors: mapErrors(form.errors, values, translator(req.locale), form.keys) },
         400,
       );
     // A new event from this form starts from the current minute on (the form has minutes, not
@@ -183,7 +183,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { values, errors: mapErrors(f.errors, values, translator(req.locale)) },
+        { values, errors: mapErrors(f.errors, values, translator(req.locale), f.keys) },
         err instanceof AppError ? err.status : 400,
       );
     }
@@ -205,7 +205,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { values, errors: mapErrors(form.errors, values, translator(req.locale)) },
+        { values, errors: mapErrors(form.errors, values, translator(req.locale), form.keys) },
         400,
       );
     const scope = values.scope === 'following' || values.scope === 'series' ? values.scope : 'occurrence';
@@ -218,7 +218,7 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         db,
         req,
         reply,
-        { values, errors: mapErrors(f.errors, values, translator(req.locale)) },
+        { values, errors: mapErrors(f.errors, values, translator(req.locale), f.keys) },
         err instanceof AppError ? err.status : 400,
       );
     }

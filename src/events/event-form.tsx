@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { listVenues, roomsOf } from '../venues/service.js';
-import { Field, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import { Field, type FormErrorKeys, type FormErrors, type FormValues, Select } from '../web/forms.js';
 import type { PageContext } from '../web/page.js';
 import { END_BEFORE_START } from './schemas.js';
 import { fromWallClock, isTimeZone } from './time.js';
@@ -95,10 +95,14 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
  * Errors on the API's fields shown on the form's fields; an empty field they are built from is
  * "required". With `t`, the end-before-start error is said in the organiser's language.
  */
-export function mapErrors(errors: FormErrors, values: FormValues = {}, t?: PageContext['t']): FormErrors {
-  // The schema's message (already in the page's language) becomes the form's, which names the overnight box.
-  if (t && (errors.endsAt === t('validation.endAfterStart') || errors.endsAt === END_BEFORE_START))
-    errors = { ...errors, endsAt: t('event.form.endBeforeStart') };
+export function mapErrors(
+  errors: FormErrors,
+  values: FormValues = {},
+  t?: PageContext['t'],
+  keys: FormErrorKeys = {},
+): FormErrors {
+  // The schema's "end before start" (known by its key, whatever the language) becomes the form's, which names the overnight box.
+  if (t && keys.endsAt === END_BEFORE_START) errors = { ...errors, endsAt: t('event.form.endBeforeStart') };
   const map: Record<string, [field: string, inputs: string[]]> = {
     startsAt: ['date', ['date', 'startTime']],
     endsAt: ['endTime', ['date', 'endTime']],

@@ -74,6 +74,17 @@ describe('the times of a new event', () => {
     );
   });
 
+  it('says "end before start" with the overnight hint in the organiser’s language (the form knows the error by its key)', async () => {
+    const b = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'fr' });
+    const before = await count();
+    const res = await b.submit(NEW, POST, form({ startTime: '21:00', endTime: '18:00' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(
+      'id="f-endTime-error">L’heure de fin précède l’heure de début. Corrigez-la, ou cochez « Se termine le lendemain »',
+    );
+    expect(await count()).toBe(before);
+  });
+
   it('blames a mistyped time zone on the zone field alone, and offers a select of zones', async () => {
     const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
     const page = await b.get(NEW);

@@ -82,9 +82,10 @@ const eventFields = {
   status: z.enum(['draft', 'published'], { message: 'must be draft or published' }),
 };
 
-export const END_BEFORE_START = 'must be after startsAt';
+/** The catalogue key of "the end is before the start": the event form answers it with its overnight hint. */
+export const END_BEFORE_START = 'validation.endAfterStart';
 const endAfterStart = (e: { startsAt?: Date; endsAt?: Date }) => !e.startsAt || !e.endsAt || e.endsAt > e.startsAt;
-const endMessage = { message: 'validation.endAfterStart', path: ['endsAt'] };
+const endMessage = { message: END_BEFORE_START, path: ['endsAt'] };
 
 export const EventCreateSchema = z
   .strictObject({

@@ -289,3 +289,11 @@ export async function selectNoticeRecipients(db: Tx, networkId: string, articleI
       OR u.id IN (SELECT user_id FROM chapter_organizers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}))`);
   return res.rows;
 }
+
+/** The words of the network's published articles, commonest first, for typo corrections (web/vocabulary.ts). */
+export async function selectVocabularyWords(db: Tx, networkId: string): Promise<string[]> {
+  const res = await db.execute<{ word: string }>(sql`
+    SELECT word FROM ts_stat(format('SELECT search_doc FROM articles WHERE network_id = %L AND status = %L', ${networkId}::text, 'published'))
+    WHERE word ~ '^[a-z0-9]{3,40}$' ORDER BY ndoc DESC LIMIT 100000`);
+  return res.rows.map((r) => r.word);
+}

@@ -1,27 +1,13 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
-import { chapters } from '../chapters/tables.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { findVenue } from '../venues/service.js';
-import { venues } from '../venues/tables.js';
 import { AppError, notFound } from '../web/errors.js';
+import * as q from './queries.js';
 import type { PartnershipCreate, PartnershipUpdate, PartnershipView } from './schemas.js';
-import { partnerships } from './tables.js';
 import { msg } from '../web/i18n.js';
 
-const withNames = (db: Tx) =>
-  db
-    .select({
-      p: partnerships,
-      chapter: { slug: chapters.slug, name: chapters.name },
-      venue: { slug: venues.slug, name: venues.name, city: venues.city },
-    })
-    .from(partnerships)
-    .innerJoin(chapters, eq(chapters.id, partnerships.chapterId))
-    .innerJoin(venues, eq(venues.id, partnerships.venueId));
-
-type Joined = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
+type Joined = q.PartnershipJoined;
 
 export function presentPartnership({ p, chapter, venue }: Joined): PartnershipView {
   return {
@@ -39,18 +25,7 @@ export function presentPartnership({ p, chapter, venue }: Joined): PartnershipVi
 
 /** A chapter and a venue have at most one partnership that is not ended. */
 async function refuseSecondOpen(db: Tx, networkId: string, chapterId: string, venueId: string, exceptId?: string) {
-  const [open] = await db
-    .select({ id: partnerships.id })
-    .from(partnerships)
-    .where(
-      and(
-        eq(partnerships.networkId, networkId),
-        eq(partnerships.chapterId, chapterId),
-        eq(partnerships.venueId, venueId),
-        ne(partnerships.status, 'ended'),
-        exceptId ? ne(partnerships.id, exceptId) : undefined,
-      ),
-    );
+  const open = await q.selectOpenPartnership(db, networkId, chapterId, venueId, exceptId);
   if (open) throw new AppError('conflict', msg('chapter.problem.secondOpen', { id: open.id }));
 }
 
@@ -69,12 +44,14 @@ export async function createPartnership(
     });
     if (input.status !== 'ended') await refuseSecondOpen(tx, network.id, chapter.id, venue.id);
     const { venue: _slug, ...values } = input;
-    const [row] = await tx
-      .insert(partnerships)
-      .values({ networkId: network.id, chapterId: chapter.id, venueId: venue.id, ...values })
-      .returning();
+    const row = await q.insertPartnership(tx, {
+      networkId: network.id,
+      chapterId: chapter.id,
+      venueId: venue.id,
+      ...values,
+    });
     return presentPartnership({
-      p: row!,
+      p: row,
       chapter: { slug: chapter.slug, name: chapter.name },
       venue: { slug: venue.slug, name: venue.name, city: venue.city },
     });
@@ -82,8 +59,7 @@ export async function createPartnership(
 }
 
 export async function findPartnership(db: Tx, network: Network, id: string, lock = false): Promise<Joined> {
-  const q = withNames(db).where(and(eq(partnerships.networkId, network.id), eq(partnerships.id, id)));
-  const [row] = lock ? await q.for('update', { of: partnerships }) : await q;
+  const row = await q.selectPartnership(db, network.id, id, lock);
   if (!row) throw notFound(msg('chapter.problem.thePartnership', { id }));
   return row;
 }
@@ -104,8 +80,8 @@ export async function updatePartnership(
       ]);
     if (patch.status && patch.status !== 'ended')
       await refuseSecondOpen(tx, network.id, current.p.chapterId, current.p.venueId, id);
-    const [row] = await tx.update(partnerships).set(patch).where(eq(partnerships.id, id)).returning();
-    return presentPartnership({ ...current, p: row! });
+    const row = await q.updatePartnershipRow(tx, id, patch);
+    return presentPartnership({ ...current, p: row });
   });
 }
 
@@ -114,14 +90,6 @@ export async function listPartnerships(
   network: Network,
   filter: { chapterId?: string; venueId?: string },
 ): Promise<PartnershipView[]> {
-  const rows = await withNames(db)
-    .where(
-      and(
-        eq(partnerships.networkId, network.id),
-        filter.chapterId ? eq(partnerships.chapterId, filter.chapterId) : undefined,
-        filter.venueId ? eq(partnerships.venueId, filter.venueId) : undefined,
-      ),
-    )
-    .orderBy(asc(venues.name), asc(partnerships.createdAt));
+  const rows = await q.selectPartnerships(db, network.id, filter);
   return rows.map(presentPartnership);
 }

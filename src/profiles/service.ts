@@ -1,7 +1,9 @@
 import type { Tx } from '../db/connection.js';
 import { isoOrNull as iso, type PersonalData } from '../db/gdpr.js';
 import { dropUnsentMail } from '../mail/outbox.js';
+import type { Network } from '../networks/service.js';
 import { fold } from '../web/fold.js';
+import { localeOr, type Locale } from '../web/i18n.js';
 import { regionName, regionOfCity } from '../web/regions.js';
 import * as q from './queries.js';
 import type { ProfileUpdate } from './schemas.js';
@@ -138,3 +140,9 @@ export const profileData: PersonalData = {
     };
   },
 };
+
+/** The member's chosen language for mails; the page's language for an account without a profile. */
+export async function mailLocale(db: Tx, network: Network, userId: string, fallback: Locale): Promise<Locale> {
+  const saved = (await findProfile(db, network.id, userId))?.locale;
+  return localeOr(saved, fallback);
+}

@@ -1,5 +1,5 @@
-import { issueLink, consumeLoginLink, peekLoginLink, mailLocale } from '../accounts/login-links.js';
-import { hashPassword } from '../accounts/passwords.js';
+import { consumeLoginLink, hashPassword, issueLink, peekLoginLink } from '../accounts/service.js';
+import { mailLocale } from '../profiles/service.js';
 import { createUser, findUserByEmail, type User } from '../accounts/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMail } from '../mail/outbox.js';

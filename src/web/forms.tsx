@@ -6,6 +6,15 @@ import type { PageContext } from './page.js';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
+/** The catalogue key of each field's error, for a form that answers one mistake in words of its own. */
+export type FormErrorKeys = Record<string, string>;
+
+/** Field → catalogue key of its first error (errors given as plain text have none). */
+export function errorKeys(list: readonly FieldError[]): FormErrorKeys {
+  const keys: FormErrorKeys = {};
+  for (const e of list) if (typeof e.message !== 'string') keys[e.field] ??= e.message.key;
+  return keys;
+}
 
 /**
  * HTML forms send strings. Turns a form body into the input the API's schema expects (numbers,
@@ -34,7 +43,8 @@ export function parseForm<S extends z.ZodType>(
 export function validate<S extends z.ZodType>(schema: S, input: unknown, values: FormValues) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, values };
-  return { ok: false as const, errors: formErrors(fieldErrors(parsed.error.issues)), values };
+  const list = fieldErrors(parsed.error.issues);
+  return { ok: false as const, errors: formErrors(list), keys: errorKeys(list), values };
 }
 
 /** Field errors as a form shows them: one message per field, in the language of the request. */
@@ -206,7 +216,10 @@ export const filled = (v: unknown): boolean => typeof v === 'string' && v.trim()
 export const formValues = (body: Record<string, unknown>): FormValues =>
   Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as FormValues;
 
-export function formError(err: unknown, values: FormValues): { values: FormValues; errors: FormErrors } {
+export function formError(
+  err: unknown,
+  values: FormValues,
+): { values: FormValues; errors: FormErrors; keys: FormErrorKeys } {
   if (
     err instanceof AppError &&
     (err.code === 'conflict' || err.code === 'validation' || (err.code === 'not_found' && err.errors.length))
@@ -216,7 +229,7 @@ export function formError(err: unknown, values: FormValues): { values: FormValue
     // One field: the whole explanation; several: each field its own message.
     for (const e of err.errors) errors[e.field] = err.errors.length > 1 ? render(t, e.message) : err.detail;
     if (!err.errors.length) errors['(form)'] = err.detail;
-    return { values, errors };
+    return { values, errors, keys: errorKeys(err.errors) };
   }
   throw err;
 }

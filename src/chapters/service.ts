@@ -1,4 +1,5 @@
 import { findUserByEmail } from '../accounts/service.js';
+import { auditAct, type AuditActor } from '../audit/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -14,16 +15,24 @@ export async function findChapter(db: Tx, network: Network, slug: string, lock =
   return row;
 }
 
-export async function createChapter(db: Tx, network: Network, input: ChapterCreate): Promise<q.ChapterRow> {
+export async function createChapter(
+  db: Tx,
+  network: Network,
+  input: ChapterCreate,
+  actor?: AuditActor,
+): Promise<q.ChapterRow> {
   const slug = slugFor(input.name, input.slug);
-  const row = await q.insertChapter(db, network.id, { ...input, slug });
-  if (!row)
-    throw new AppError(
-      'conflict',
-      `A chapter with the URL name "${slug}" already exists. Choose another name or slug.`,
-      [{ field: 'slug', message: 'is already used' }],
-    );
-  return row;
+  return db.transaction(async (tx) => {
+    const row = await q.insertChapter(tx, network.id, { ...input, slug });
+    if (!row)
+      throw new AppError(
+        'conflict',
+        `A chapter with the URL name "${slug}" already exists. Choose another name or slug.`,
+        [{ field: 'slug', message: 'is already used' }],
+      );
+    await auditAct(tx, network.id, actor, 'chapter.create', row.name, { slug: row.slug, status: row.status });
+    return row;
+  });
 }
 
 export async function updateChapter(
@@ -31,6 +40,7 @@ export async function updateChapter(
   network: Network,
   slug: string,
   patch: ChapterUpdate,
+  actor?: AuditActor,
 ): Promise<q.ChapterRow> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, slug, true);
@@ -39,13 +49,24 @@ export async function updateChapter(
         { field: 'slug', message: 'is already used' },
       ]);
     }
-    return q.updateChapter(tx, chapter.id, patch);
+    const row = await q.updateChapter(tx, chapter.id, patch);
+    // What changed, field by field (before → after), for the fields the request named.
+    const changes = Object.fromEntries(
+      Object.keys(patch)
+        .filter((k) => String(chapter[k as keyof typeof chapter]) !== String(row[k as keyof typeof row]))
+        .map((k) => [k, { from: chapter[k as keyof typeof chapter], to: row[k as keyof typeof row] }]),
+    );
+    await auditAct(tx, network.id, actor, 'chapter.update', row.name, { slug: row.slug, changes });
+    return row;
   });
 }
 
-export async function deleteChapter(db: Tx, network: Network, slug: string): Promise<void> {
-  const chapter = await findChapter(db, network, slug);
-  await q.deleteChapter(db, chapter.id);
+export async function deleteChapter(db: Tx, network: Network, slug: string, actor?: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const chapter = await findChapter(tx, network, slug);
+    await q.deleteChapter(tx, chapter.id);
+    await auditAct(tx, network.id, actor, 'chapter.delete', chapter.name, { slug: chapter.slug });
+  });
 }
 
 /** "Tell me when it launches": only while the chapter is planned; one sign-up per e-mail. */
@@ -71,17 +92,28 @@ async function userByEmail(db: Tx, network: Network, email: string) {
   return user;
 }
 
-export async function addOrganizer(db: Tx, network: Network, slug: string, email: string) {
-  const chapter = await findChapter(db, network, slug);
-  const user = await userByEmail(db, network, email);
-  const created = await q.insertOrganizer(db, network.id, chapter.id, user.id);
-  return { user, created };
+export async function addOrganizer(db: Tx, network: Network, slug: string, email: string, actor?: AuditActor) {
+  return db.transaction(async (tx) => {
+    const chapter = await findChapter(tx, network, slug);
+    const user = await userByEmail(tx, network, email);
+    const created = await q.insertOrganizer(tx, network.id, chapter.id, user.id);
+    if (created)
+      await auditAct(tx, network.id, actor, 'chapter.organizer_add', chapter.name, {
+        slug: chapter.slug,
+        // The id, not the name: an erased account leaves no name behind in the log.
+        userId: user.id,
+      });
+    return { user, created };
+  });
 }
 
-export async function removeOrganizer(db: Tx, network: Network, slug: string, userId: string) {
-  const chapter = await findChapter(db, network, slug);
-  if (!(await q.deleteOrganizer(db, network.id, chapter.id, userId)))
-    throw notFound(`The organiser ${userId} of ${chapter.name}`);
+export async function removeOrganizer(db: Tx, network: Network, slug: string, userId: string, actor?: AuditActor) {
+  await db.transaction(async (tx) => {
+    const chapter = await findChapter(tx, network, slug);
+    if (!(await q.deleteOrganizer(tx, network.id, chapter.id, userId)))
+      throw notFound(`The organiser ${userId} of ${chapter.name}`);
+    await auditAct(tx, network.id, actor, 'chapter.organizer_remove', chapter.name, { slug: chapter.slug, userId });
+  });
 }
 
 export const listOrganizers = (db: Tx, network: Network, chapterId: string) =>

@@ -39,6 +39,16 @@ const knownActions = [
   'call.juror_joined',
   'call.appeal',
   'call.appeal_answered',
+  'invitations.send',
+  'chapter.create',
+  'chapter.update',
+  'chapter.delete',
+  'chapter.organizer_add',
+  'chapter.organizer_remove',
+  'venue.create',
+  'venue.update',
+  'venue.manager_add',
+  'venue.manager_remove',
 ] as const satisfies readonly AuditAction[];
 // Every action the service may record has a label: a new one without it fails the type check here.
 const everyActionLabelled: Exclude<AuditAction, (typeof knownActions)[number]> extends never ? true : never = true;

@@ -20,6 +20,16 @@ export type AuditAction =
   | 'venue.dashboard.view'
   | 'venue.contacts.export'
   | 'event.cancel'
+  | 'invitations.send'
+  | 'chapter.create'
+  | 'chapter.update'
+  | 'chapter.delete'
+  | 'chapter.organizer_add'
+  | 'chapter.organizer_remove'
+  | 'venue.create'
+  | 'venue.update'
+  | 'venue.manager_add'
+  | 'venue.manager_remove'
   | CallAuditAction;
 /** What calls and juries record: every version, conflict, recusal, assignment, score change and decision. */
 export type CallAuditAction =
@@ -56,6 +66,21 @@ export async function recordAudit(
     subject: entry.subject,
     details: entry.details ?? {},
   });
+}
+
+/** Who did it: a signed-in person; null for the command line; undefined for loaders (demo data), which are not administrative acts. */
+export type AuditActor = { id: string; email: string } | null | undefined;
+
+/** Records the act when someone did it (see AuditActor); in the caller's transaction. */
+export async function auditAct(
+  tx: Tx,
+  networkId: string,
+  actor: AuditActor,
+  action: AuditAction,
+  subject: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  if (actor !== undefined) await recordAudit(tx, { networkId, actor, action, subject, details });
 }
 
 /** Newest first; `before` (an entry's time) pages back through older entries. */

@@ -182,7 +182,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
     const form = parseForm(ChapterCreateSchema, req.body, { omitEmpty: ['slug'] });
     if (!form.ok) return newChapterPage(req, reply, form);
     try {
-      const row = await chapters.createChapter(db, req.network, form.data);
+      const row = await chapters.createChapter(db, req.network, form.data, req.user);
       return reply.redirect(`/admin/chapters/${row.slug}?done=created`, 303);
     } catch (err) {
       return newChapterPage(req, reply, formError(err, form.values));
@@ -210,7 +210,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
     const form = parseForm(ChapterUpdateSchema, body, { omitEmpty: ['slug'] });
     if (!form.ok) return editChapterPage(db, req, reply, { chapter: form }, 400);
     try {
-      const row = await chapters.updateChapter(db, req.network, req.params.slug, form.data);
+      const row = await chapters.updateChapter(db, req.network, req.params.slug, form.data, req.user);
       return reply.redirect(`/admin/chapters/${row.slug}?done=saved`, 303);
     } catch (err) {
       return editChapterPage(db, req, reply, { chapter: formError(err, form.values) }, 409);
@@ -227,7 +227,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
 
   app.post<Params>('/admin/chapters/:slug/delete', csrf, async (req, reply) => {
     authorize(req.user, chapterPolicy.delete(req.user), 'delete chapters');
-    await chapters.deleteChapter(db, req.network, req.params.slug);
+    await chapters.deleteChapter(db, req.network, req.params.slug, req.user);
     return reply.redirect('/admin?done=deleted', 303);
   });
 
@@ -256,7 +256,7 @@ export function chapterPages(app: FastifyInstance, db: Db): void {
     const form = parseForm(AssignPersonSchema, req.body);
     if (!form.ok) return editChapterPage(db, req, reply, { organizer: form }, 400);
     try {
-      await chapters.addOrganizer(db, req.network, req.params.slug, form.data.email);
+      await chapters.addOrganizer(db, req.network, req.params.slug, form.data.email, req.user);
       return reply.redirect(`/admin/chapters/${req.params.slug}?done=added`, 303);
     } catch (err) {
       return editChapterPage(db, req, reply, { organizer: formError(err, form.values) }, 404);

@@ -60,7 +60,7 @@ export function chapterRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.create(req.user), 'create chapters');
-      const row = await chapters.createChapter(db, req.network, req.body);
+      const row = await chapters.createChapter(db, req.network, req.body, req.user);
       return reply
         .code(201)
         .header('location', `/api/v1/chapters/${row.slug}`)
@@ -101,7 +101,7 @@ export function chapterRoutes(app: Api, db: Db): void {
       if (req.body.status !== undefined || req.body.slug !== undefined) {
         authorize(user, chapterPolicy.changeStatusOrSlug(user), CHANGE_STATUS_OR_SLUG);
       }
-      const row = await chapters.updateChapter(db, req.network, req.params.slug, req.body);
+      const row = await chapters.updateChapter(db, req.network, req.params.slug, req.body, req.user);
       const hosts = await chapters.hostVenues(db, req.network, [row.id]);
       return presentChapter(row, hosts.get(row.id) ?? []);
     },
@@ -119,7 +119,7 @@ export function chapterRoutes(app: Api, db: Db): void {
     config: { problems: [404, 409] },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.delete(req.user), 'delete chapters');
-      await chapters.deleteChapter(db, req.network, req.params.slug);
+      await chapters.deleteChapter(db, req.network, req.params.slug, req.user);
       return reply.code(204).send(null);
     },
   });
@@ -192,7 +192,7 @@ export function chapterRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.manageOrganizers(req.user), 'appoint organisers');
-      const { user, created } = await chapters.addOrganizer(db, req.network, req.params.slug, req.body.email);
+      const { user, created } = await chapters.addOrganizer(db, req.network, req.params.slug, req.body.email, req.user);
       return reply.code(created ? 201 : 200).send({ id: user.id, name: user.name, email: user.email });
     },
   });
@@ -207,7 +207,7 @@ export function chapterRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.manageOrganizers(req.user), 'remove organisers');
-      await chapters.removeOrganizer(db, req.network, req.params.slug, req.params.userId);
+      await chapters.removeOrganizer(db, req.network, req.params.slug, req.params.userId, req.user);
       return reply.code(204).send(null);
     },
   });

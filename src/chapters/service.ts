@@ -1,4 +1,5 @@
 import { findUserByEmail } from '../accounts/service.js';
+import { auditAct, type AuditActor } from '../audit/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -15,14 +16,22 @@ export async function findChapter(db: Tx, network: Network, slug: string, lock =
   return row;
 }
 
-export async function createChapter(db: Tx, network: Network, input: ChapterCreate): Promise<q.ChapterRow> {
+export async function createChapter(
+  db: Tx,
+  network: Network,
+  input: ChapterCreate,
+  actor?: AuditActor,
+): Promise<q.ChapterRow> {
   const slug = slugFor(input.name, input.slug);
-  const row = await q.insertChapter(db, network.id, { ...input, slug });
-  if (!row)
-    throw new AppError('conflict', msg('chapter.problem.slugTaken', { slug }), [
-      { field: 'slug', message: msg('validation.alreadyUsed') },
-    ]);
-  return row;
+  return db.transaction(async (tx) => {
+    const row = await q.insertChapter(tx, network.id, { ...input, slug });
+    if (!row)
+      throw new AppError('conflict', msg('chapter.problem.slugTaken', { slug }), [
+        { field: 'slug', message: msg('validation.alreadyUsed') },
+      ]);
+    await auditAct(tx, network.id, actor, 'chapter.create', row.name, { slug: row.slug, status: row.status });
+    return row;
+  });
 }
 
 export async function updateChapter(
@@ -30,6 +39,7 @@ export async function updateChapter(
   network: Network,
   slug: string,
   patch: ChapterUpdate,
+  actor?: AuditActor,
 ): Promise<q.ChapterRow> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, slug, true);
@@ -38,7 +48,15 @@ export async function updateChapter(
         { field: 'slug', message: msg('validation.alreadyUsed') },
       ]);
     }
-    return q.updateChapter(tx, chapter.id, patch);
+    const row = await q.updateChapter(tx, chapter.id, patch);
+    // What changed, field by field (before → after), for the fields the request named.
+    const changes = Object.fromEntries(
+      Object.keys(patch)
+        .filter((k) => String(chapter[k as keyof typeof chapter]) !== String(row[k as keyof typeof row]))
+        .map((k) => [k, { from: chapter[k as keyof typeof chapter], to: row[k as keyof typeof row] }]),
+    );
+    await auditAct(tx, network.id, actor, 'chapter.update', row.name, { slug: row.slug, changes });
+    return row;
   });
 }
 
@@ -47,16 +65,19 @@ export async function updateChapter(
  * money: expenses (the chapter's, or shares charged to its events) are accounting records the
  * funder may still audit, so their foreign keys restrict and the refusal is a 409 that says why.
  */
-export async function deleteChapter(db: Tx, network: Network, slug: string): Promise<void> {
-  const chapter = await findChapter(db, network, slug);
-  try {
-    await q.deleteChapter(db, chapter.id);
-  } catch (err) {
-    const e = err as { code?: string; cause?: { code?: string } };
-    // 23001 restrict_violation (ON DELETE RESTRICT), 23503 foreign_key_violation (NO ACTION).
-    if (!['23001', '23503'].includes(e.cause?.code ?? e.code ?? '')) throw err;
-    throw new AppError('conflict', msg('chapter.deleteHasExpenses', { name: chapter.name }));
-  }
+export async function deleteChapter(db: Tx, network: Network, slug: string, actor?: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const chapter = await findChapter(tx, network, slug);
+    try {
+      await q.deleteChapter(tx, chapter.id);
+    } catch (err) {
+      const e = err as { code?: string; cause?: { code?: string } };
+      // 23001 restrict_violation (ON DELETE RESTRICT), 23503 foreign_key_violation (NO ACTION).
+      if (!['23001', '23503'].includes(e.cause?.code ?? e.code ?? '')) throw err;
+      throw new AppError('conflict', msg('chapter.deleteHasExpenses', { name: chapter.name }));
+    }
+    await auditAct(tx, network.id, actor, 'chapter.delete', chapter.name, { slug: chapter.slug });
+  });
 }
 
 /** "Tell me when it launches": only while the chapter is planned; one sign-up per e-mail. */
@@ -77,17 +98,28 @@ async function userByEmail(db: Tx, network: Network, email: string) {
   return user;
 }
 
-export async function addOrganizer(db: Tx, network: Network, slug: string, email: string) {
-  const chapter = await findChapter(db, network, slug);
-  const user = await userByEmail(db, network, email);
-  const created = await q.insertOrganizer(db, network.id, chapter.id, user.id);
-  return { user, created };
+export async function addOrganizer(db: Tx, network: Network, slug: string, email: string, actor?: AuditActor) {
+  return db.transaction(async (tx) => {
+    const chapter = await findChapter(tx, network, slug);
+    const user = await userByEmail(tx, network, email);
+    const created = await q.insertOrganizer(tx, network.id, chapter.id, user.id);
+    if (created)
+      await auditAct(tx, network.id, actor, 'chapter.organizer_add', chapter.name, {
+        slug: chapter.slug,
+        // The id, not the name: an erased account leaves no name behind in the log.
+        userId: user.id,
+      });
+    return { user, created };
+  });
 }
 
-export async function removeOrganizer(db: Tx, network: Network, slug: string, userId: string) {
-  const chapter = await findChapter(db, network, slug);
-  if (!(await q.deleteOrganizer(db, network.id, chapter.id, userId)))
-    throw notFound(msg('chapter.problem.organiser', { id: userId, chapter: chapter.name }));
+export async function removeOrganizer(db: Tx, network: Network, slug: string, userId: string, actor?: AuditActor) {
+  await db.transaction(async (tx) => {
+    const chapter = await findChapter(tx, network, slug);
+    if (!(await q.deleteOrganizer(tx, network.id, chapter.id, userId)))
+      throw notFound(msg('chapter.problem.organiser', { id: userId, chapter: chapter.name }));
+    await auditAct(tx, network.id, actor, 'chapter.organizer_remove', chapter.name, { slug: chapter.slug, userId });
+  });
 }
 
 export const listOrganizers = (db: Tx, network: Network, chapterId: string) =>

@@ -98,6 +98,14 @@ it('builds a segment, counts it, then sends and says how many were invited', asy
   expect(sent.headers.location).toMatch(new RegExp(`^/admin/events/${eventId}/invite\\?campaign=[0-9a-f-]{36}$`));
   const result = await b.get(String(sent.headers.location));
   expect(result.body).toContain('Invitations sent: 3.');
+  const [audit] = (
+    await t.database.pool.query(`SELECT actor_email, subject, details FROM audit_log WHERE action = 'invitations.send'`)
+  ).rows;
+  expect(audit).toMatchObject({
+    actor_email: organiser.user.email,
+    subject: 'Charleroi IT day',
+    details: { eventId, invited: 3 },
+  });
   expect(result.body).toContain('Come home to Hainaut');
 
   // Counting again: the two are invited already.

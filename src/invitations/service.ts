@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/service.js';
 import { placeText } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
 import type { Db, Tx } from '../db/connection.js';
@@ -92,6 +93,13 @@ export async function sendInvitations(
     });
     const invited = await q.insertInvitations(tx, network.id, event.id, campaign.id, criteria);
     await q.setCampaignRecipients(tx, campaign.id, invited);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actor: actor!,
+      action: 'invitations.send',
+      subject: event.title,
+      details: { eventId: event.id, campaignId: campaign.id, invited, segment },
+    });
     if (invited > 0) {
       const recipients = await q.selectRecipients(tx, campaign.id);
       const mails = invitationMails(

@@ -194,7 +194,7 @@ export function venuePages(app: FastifyInstance, db: Db): void {
     const form = parseVenueForm(VenueCreateSchema, req.body);
     if (!form.ok) return newVenuePage(req, reply, form);
     try {
-      const row = await venues.createVenue(db, req.network, form.data);
+      const row = await venues.createVenue(db, req.network, form.data, req.user);
       return reply.redirect(`/admin/venues/${row.slug}?done=created`, 303);
     } catch (err) {
       return newVenuePage(req, reply, formError(err, form.values));
@@ -220,7 +220,7 @@ export function venuePages(app: FastifyInstance, db: Db): void {
     const form = parseVenueForm(VenueUpdateSchema, body);
     if (!form.ok) return editVenuePage(db, req, reply, { venue: form }, 400);
     try {
-      const row = await venues.updateVenue(db, req.network, req.params.slug, form.data);
+      const row = await venues.updateVenue(db, req.network, req.params.slug, form.data, req.user);
       return reply.redirect(`/admin/venues/${row.slug}?done=saved`, 303);
     } catch (err) {
       return editVenuePage(db, req, reply, { venue: formError(err, form.values) }, 409);
@@ -232,7 +232,7 @@ export function venuePages(app: FastifyInstance, db: Db): void {
     const form = parseForm(AssignPersonSchema, req.body);
     if (!form.ok) return editVenuePage(db, req, reply, { manager: form }, 400);
     try {
-      await venues.addManager(db, req.network, req.params.slug, form.data.email);
+      await venues.addManager(db, req.network, req.params.slug, form.data.email, req.user);
       return reply.redirect(`/admin/venues/${req.params.slug}?done=added`, 303);
     } catch (err) {
       return editVenuePage(db, req, reply, { manager: formError(err, form.values) }, 404);

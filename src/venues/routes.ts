@@ -60,7 +60,7 @@ export function venueRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.create(req.user), 'create venues');
-      const row = await venues.createVenue(db, req.network, req.body);
+      const row = await venues.createVenue(db, req.network, req.body, req.user);
       const [view] = await present(req, [row]);
       return reply.code(201).header('location', `/api/v1/venues/${row.slug}`).send(view!);
     },
@@ -88,7 +88,9 @@ export function venueRoutes(app: Api, db: Db): void {
       const current = await venues.findVenue(db, req.network, req.params.slug);
       authorize(user, await venuePolicy.edit(db, user, current), `edit the venue ${current.name}`);
       if (req.body.slug !== undefined) authorize(user, venuePolicy.changeSlug(user), CHANGE_SLUG);
-      const [view] = await present(req, [await venues.updateVenue(db, req.network, req.params.slug, req.body)]);
+      const [view] = await present(req, [
+        await venues.updateVenue(db, req.network, req.params.slug, req.body, req.user),
+      ]);
       return view!;
     },
   });
@@ -170,7 +172,7 @@ export function venueRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.manageManagers(req.user), 'appoint venue managers');
-      const { user, created } = await venues.addManager(db, req.network, req.params.slug, req.body.email);
+      const { user, created } = await venues.addManager(db, req.network, req.params.slug, req.body.email, req.user);
       return reply.code(created ? 201 : 200).send({ id: user.id, name: user.name, email: user.email });
     },
   });
@@ -185,7 +187,7 @@ export function venueRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.manageManagers(req.user), 'remove venue managers');
-      await venues.removeManager(db, req.network, req.params.slug, req.params.userId);
+      await venues.removeManager(db, req.network, req.params.slug, req.params.userId, req.user);
       return reply.code(204).send(null);
     },
   });

@@ -1,4 +1,5 @@
 import { findUserByEmail } from '../accounts/service.js';
+import { auditAct, type AuditActor } from '../audit/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -20,18 +21,30 @@ const slugTaken = (slug: string) =>
     { field: 'slug', message: msg('validation.alreadyUsed') },
   ]);
 
-export async function createVenue(db: Db, network: Network, input: VenueCreate): Promise<q.VenueRow> {
+export async function createVenue(
+  db: Db,
+  network: Network,
+  input: VenueCreate,
+  actor?: AuditActor,
+): Promise<q.VenueRow> {
   const slug = slugFor(input.name, input.slug);
   const { rooms, ...values } = input;
   return db.transaction(async (tx) => {
     const row = await q.insertVenue(tx, network.id, { ...values, slug });
     if (!row) throw slugTaken(slug);
     await q.replaceRooms(tx, network.id, row.id, rooms);
+    await auditAct(tx, network.id, actor, 'venue.create', row.name, { slug: row.slug, rooms: rooms.length });
     return row;
   });
 }
 
-export async function updateVenue(db: Db, network: Network, slug: string, patch: VenueUpdate): Promise<q.VenueRow> {
+export async function updateVenue(
+  db: Db,
+  network: Network,
+  slug: string,
+  patch: VenueUpdate,
+  actor?: AuditActor,
+): Promise<q.VenueRow> {
   const { rooms, ...values } = patch;
   return db.transaction(async (tx) => {
     const venue = await findVenue(tx, network, slug, true);
@@ -39,25 +52,43 @@ export async function updateVenue(db: Db, network: Network, slug: string, patch:
       throw slugTaken(values.slug);
     const row = await q.updateVenue(tx, venue.id, values);
     if (rooms) await q.replaceRooms(tx, network.id, venue.id, rooms);
+    const changed = Object.keys(values).filter(
+      (k) => String(venue[k as keyof typeof venue]) !== String(row[k as keyof typeof row]),
+    );
+    await auditAct(tx, network.id, actor, 'venue.update', row.name, {
+      slug: row.slug,
+      changed: rooms ? [...changed, 'rooms'] : changed,
+    });
     return row;
   });
 }
 
-export async function addManager(db: Tx, network: Network, slug: string, email: string) {
-  const venue = await findVenue(db, network, slug);
-  const user = await findUserByEmail(db, network.id, email);
-  if (!user)
-    throw new AppError('not_found', msg('error.noAccountFor', { email }), [
-      { field: 'email', message: msg('validation.noAccount') },
-    ]);
-  const created = await q.insertManager(db, network.id, venue.id, user.id);
-  return { user, created };
+export async function addManager(db: Tx, network: Network, slug: string, email: string, actor?: AuditActor) {
+  return db.transaction(async (tx) => {
+    const venue = await findVenue(tx, network, slug);
+    const user = await findUserByEmail(tx, network.id, email);
+    if (!user)
+      throw new AppError('not_found', msg('error.noAccountFor', { email }), [
+        { field: 'email', message: msg('validation.noAccount') },
+      ]);
+    const created = await q.insertManager(tx, network.id, venue.id, user.id);
+    if (created)
+      await auditAct(tx, network.id, actor, 'venue.manager_add', venue.name, {
+        slug: venue.slug,
+        // The id, not the name: an erased account leaves no name behind in the log.
+        userId: user.id,
+      });
+    return { user, created };
+  });
 }
 
-export async function removeManager(db: Tx, network: Network, slug: string, userId: string) {
-  const venue = await findVenue(db, network, slug);
-  if (!(await q.deleteManager(db, network.id, venue.id, userId)))
-    throw notFound(msg('venue.problem.manager', { id: userId, venue: venue.name }));
+export async function removeManager(db: Tx, network: Network, slug: string, userId: string, actor?: AuditActor) {
+  await db.transaction(async (tx) => {
+    const venue = await findVenue(tx, network, slug);
+    if (!(await q.deleteManager(tx, network.id, venue.id, userId)))
+      throw notFound(msg('venue.problem.manager', { id: userId, venue: venue.name }));
+    await auditAct(tx, network.id, actor, 'venue.manager_remove', venue.name, { slug: venue.slug, userId });
+  });
 }
 
 export const listVenues = (db: Tx, network: Network, opts: Parameters<typeof q.selectVenues>[2]) =>

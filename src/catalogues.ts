@@ -24,6 +24,7 @@ import { submissionMessages } from './calls/submission-messages.js';
 import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
 import { expenseMessages } from './expenses/messages.js';
+import { budgetMessages } from './budgets/messages.js';
 import { reportMessages as figureMessages } from './reports/messages.js';
 import { packMessages } from './justification/messages.js';
 import { registerCatalogue } from './web/i18n.js';
@@ -60,6 +61,7 @@ export const featureCatalogues = [
   juryMessages,
   programmeMessages,
   expenseMessages,
+  budgetMessages,
   figureMessages,
   packMessages,
 ];

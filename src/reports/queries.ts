@@ -166,18 +166,29 @@ export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scop
   return res.rows;
 }
 
-/** Followers of a chapter who started following in the period (no history of unfollowing is kept). */
-export async function selectNewFollowers(
+/**
+ * A chapter's followers over the period: gained (follows that began in it, including those ended
+ * since), lost (follows that ended in it: the member unfollowed), and the total today. Net growth
+ * is gained − lost, computed by the service.
+ */
+export async function selectFollowerGrowth(
   db: Tx,
   networkId: string,
   chapterId: string,
   p: Period,
-): Promise<{ gained: number; now: number }> {
-  const res = await db.execute<{ gained: number; now: number }>(sql`
-    SELECT count(*) FILTER (WHERE created_at >= ${p.from.toISOString()}::timestamptz AND created_at < ${p.to.toISOString()}::timestamptz)::int AS gained,
-           count(*)::int AS now
-    FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid`);
-  return res.rows[0] ?? { gained: 0, now: 0 };
+): Promise<{ gained: number; lost: number; now: number }> {
+  const from = p.from.toISOString();
+  const to = p.to.toISOString();
+  const res = await db.execute<{ gained: number; lost: number; now: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
+        AND created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz)::int
+      + (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
+        AND followed_at >= ${from}::timestamptz AND followed_at < ${to}::timestamptz)::int AS gained,
+      (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
+        AND unfollowed_at >= ${from}::timestamptz AND unfollowed_at < ${to}::timestamptz)::int AS lost,
+      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid)::int AS now`);
+  return res.rows[0] ?? { gained: 0, lost: 0, now: 0 };
 }
 
 /** Come-home campaigns of events in the scope and period: invited, registered after the invitation, attended. */

@@ -177,19 +177,21 @@ try {
   const p2025 = yearPeriod(2025);
   if (process.env.BENCH_EXPLAIN) {
     // The plans, from auto_explain on one connection (a profiling aid: BENCH_EXPLAIN=1).
-    const probe = await openDatabase({ databaseUrl: undefined, dataDir }, 'tool', 1);
-    probe.pool.on('connect', (c) => c.on('notice', (n) => console.log(n.message)));
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const client = await database.pool.connect();
+    client.on('notice', (n) => console.log(n.message));
+    const one = drizzle(client);
     for (const s of [
       "LOAD 'auto_explain'",
       'SET auto_explain.log_min_duration = 0',
       'SET auto_explain.log_analyze = on',
       "SET auto_explain.log_level = 'notice'",
-      'SET auto_explain.log_buffers = on',
     ])
-      await probe.db.execute(sql.raw(s));
-    await q.selectPeople(probe.db, networkId, p2025, {});
-    await q.selectEventFigures(probe.db, networkId, p2025, {});
-    await probe.close();
+      await one.execute(sql.raw(s));
+    await q.selectPeople(one, networkId, p2025, {});
+    await q.selectEventFigures(one, networkId, p2025, {});
+    await one.execute(sql.raw('SET auto_explain.log_min_duration = -1'));
+    client.release();
   }
   const parts = [
     ['  event figures (query)', await timeQuery(() => q.selectEventFigures(db, networkId, p2025, {}))],

@@ -79,7 +79,9 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
                     <td class="num">{b ? formatEur(sum(b, false), locale) : '—'}</td>
                     <td>
                       {budgetPolicy.writeBudget(scope, s.id) ? (
-                        <a href={`/admin/budgets/${year}/${s.key}`}>{t('budgets.edit', { scope: s.name, year })}</a>
+                        <a href={`/admin/budgets/${year}/${s.key}`}>
+                          {t('budgets.edit', { scope: s.name, year: String(year) })}
+                        </a>
                       ) : (
                         '—'
                       )}
@@ -128,7 +130,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
       ...Object.keys(values).map((k) => Number(/^lines\.(\d+)\./.exec(k)?.[1] ?? -1) + 1),
     );
     const name = chapter?.name ?? t('budgets.network');
-    const title = t('budgets.edit', { scope: name, year });
+    const title = t('budgets.edit', { scope: name, year: String(year) });
     const select = (i: number, field: string, label: string, options: { value: string; label: string }[]) => {
       const key = `lines.${i}.${field}`;
       return (

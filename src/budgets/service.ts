@@ -3,6 +3,7 @@ import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { msg } from '../web/i18n.js';
+import { isUuid } from '../web/schemas.js';
 import type { Actor } from '../web/policy.js';
 import { findUserByEmail } from '../accounts/service.js';
 import { BRUSSELS_PRESET } from './presets.js';
@@ -89,7 +90,7 @@ export async function updateCategorySet(
   id: string,
   input: { name: string; categories: Category[] },
 ) {
-  const row = await q.updateCategorySet(db, network.id, id, input);
+  const row = isUuid(id) ? await q.updateCategorySet(db, network.id, id, input) : undefined;
   if (!row) throw notFound('This category set');
   return row;
 }
@@ -144,7 +145,7 @@ export async function updateGrant(db: Tx, network: Network, id: string, input: G
 export const listGrants = (db: Tx, network: Network, ids?: string[]) => q.selectGrants(db, network.id, ids);
 
 export async function findGrant(db: Tx, network: Network, id: string) {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectGrants(db, network.id, [id]) : [];
+  const [row] = isUuid(id) ? await q.selectGrants(db, network.id, [id]) : [];
   if (!row) throw notFound('This grant');
   return row;
 }

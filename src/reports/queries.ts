@@ -147,8 +147,9 @@ export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scop
     -- One row per person for the period, per person and chapter, per person and month; then plain
     -- counts (one sort each, instead of a sort per distinct aggregate and grouping set).
     , per_all AS (SELECT DISTINCT ON (key) key, first_net, first_ch, first_ven FROM rows ORDER BY key, first_ch),
-    per_chapter AS (SELECT DISTINCT ON (key, chapter_id) key, chapter_id, first_ch FROM rows ORDER BY key, chapter_id),
-    per_month AS (SELECT DISTINCT ON (key, month) key, month, first_net, first_ch FROM rows ORDER BY key, month, first_ch)
+    -- first_ch is one value per person and chapter, first_net one per person: hash aggregates, no sort.
+    per_chapter AS (SELECT key, chapter_id, min(first_ch) AS first_ch FROM rows GROUP BY key, chapter_id),
+    per_month AS (SELECT key, month, min(first_net) AS first_net, min(first_ch) AS first_ch FROM rows GROUP BY key, month)
     SELECT NULL::text AS chapter_id, NULL::text AS month, 1 AS grouped_chapter, 1 AS grouped_month, count(*)::int AS uniques,
       count(*) FILTER (WHERE first_net >= ${from}::timestamptz)::int AS new_network,
       count(*) FILTER (WHERE first_ch >= ${from}::timestamptz)::int AS new_chapter,

@@ -81,6 +81,8 @@ import { resultPages } from './jury/results-pages.js';
 import { programmeRoutes } from './programme/routes.js';
 import { programmePages } from './programme/pages.js';
 import { budgetRoutes } from './budgets/routes.js';
+import { grantPages } from './budgets/pages.js';
+import { budgetPages } from './budgets/budget-pages.js';
 import { expenseRoutes } from './expenses/routes.js';
 import { expensePages } from './expenses/pages.js';
 import { reportRoutes as figureRoutes } from './reports/routes.js';
@@ -220,6 +222,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   resultPages(app, db, config);
   programmePages(app, db, config);
   expensePages(app, db, config);
+  grantPages(app, db);
+  budgetPages(app, db);
   figurePages(app, db);
   venueDashboardPages(app, db);
 

@@ -32,6 +32,7 @@ import { juryManageMessages } from './jury/manage-messages.js';
 import { juryMessages } from './jury/messages.js';
 import { programmeMessages } from './programme/messages.js';
 import { expenseMessages } from './expenses/messages.js';
+import { budgetMessages } from './budgets/messages.js';
 import { reportMessages as figureMessages } from './reports/messages.js';
 import { venueDashboardMessages } from './reports/venue-messages.js';
 import { packMessages } from './justification/messages.js';
@@ -102,6 +103,7 @@ export const featureCatalogues = [
   juryAppealMessages,
   programmeMessages,
   expenseMessages,
+  budgetMessages,
   figureMessages,
   venueDashboardMessages,
   packMessages,

@@ -50,16 +50,6 @@ const en = {
   'audit.action.venue.update': 'Venue changed',
   'audit.action.venue.manager_add': 'Venue manager appointed',
   'audit.action.venue.manager_remove': 'Venue manager removed',
-  'audit.action.expense.create': 'Expense recorded',
-  'audit.action.expense.update': 'Expense changed',
-  'audit.action.expense.submit': 'Expense submitted',
-  'audit.action.expense.approve': 'Expense approved',
-  'audit.action.expense.reject': 'Expense rejected',
-  'audit.action.expense.incomplete': 'Expense sent back as incomplete',
-  'audit.action.expense.pay': 'Expense paid',
-  'audit.action.expense.receipt': 'Receipt added',
-  'audit.action.venue.dashboard.view': 'Venue dashboard viewed',
-  'audit.action.venue.contacts.export': 'Venue contacts exported',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -113,16 +103,6 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.venue.update': 'Lieu modifié',
     'audit.action.venue.manager_add': 'Gestionnaire de lieu nommé',
     'audit.action.venue.manager_remove': 'Gestionnaire de lieu retiré',
-    'audit.action.expense.create': 'Dépense enregistrée',
-    'audit.action.expense.update': 'Dépense modifiée',
-    'audit.action.expense.submit': 'Dépense soumise',
-    'audit.action.expense.approve': 'Dépense approuvée',
-    'audit.action.expense.reject': 'Dépense refusée',
-    'audit.action.expense.incomplete': 'Dépense renvoyée comme incomplète',
-    'audit.action.expense.pay': 'Dépense payée',
-    'audit.action.expense.receipt': 'Justificatif ajouté',
-    'audit.action.venue.dashboard.view': 'Tableau de bord du lieu consulté',
-    'audit.action.venue.contacts.export': 'Contacts du lieu exportés',
   },
   nl: {
     'audit.intro':
@@ -173,16 +153,6 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.venue.update': 'Locatie gewijzigd',
     'audit.action.venue.manager_add': 'Locatiebeheerder aangesteld',
     'audit.action.venue.manager_remove': 'Locatiebeheerder verwijderd',
-    'audit.action.expense.create': 'Uitgave geregistreerd',
-    'audit.action.expense.update': 'Uitgave gewijzigd',
-    'audit.action.expense.submit': 'Uitgave ingediend',
-    'audit.action.expense.approve': 'Uitgave goedgekeurd',
-    'audit.action.expense.reject': 'Uitgave geweigerd',
-    'audit.action.expense.incomplete': 'Uitgave teruggestuurd als onvolledig',
-    'audit.action.expense.pay': 'Uitgave betaald',
-    'audit.action.expense.receipt': 'Bewijsstuk toegevoegd',
-    'audit.action.venue.dashboard.view': 'Dashboard van de locatie bekeken',
-    'audit.action.venue.contacts.export': 'Contacten van de locatie geëxporteerd',
   },
 };
 

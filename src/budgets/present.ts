@@ -36,3 +36,9 @@ export const presentCategorySet = (s: CategorySetRow) => ({
   isDefault: s.isDefault === 1,
   categories: s.categories,
 });
+
+/** Today's date on Brussels clocks (YYYY-MM-DD): the default date of budget-vs-actual figures. */
+const brusselsDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' });
+export const brusselsToday = () => brusselsDay.format(new Date());
+/** The Brussels calendar date (YYYY-MM-DD) of an instant: an event at 23:30 on 31 December is on the 31st. */
+export const brusselsDateOf = (iso: string) => brusselsDay.format(new Date(iso));

@@ -141,3 +141,79 @@ export async function deleteMoney(db: Tx, networkId: string) {
   await db.delete(treasurers).where(eq(treasurers.networkId, networkId));
   await db.delete(categorySets).where(eq(categorySets.networkId, networkId));
 }
+
+export async function updateGrant(db: Tx, networkId: string, id: string, patch: Partial<typeof grants.$inferInsert>) {
+  const [row] = await db
+    .update(grants)
+    .set(patch)
+    .where(and(eq(grants.networkId, networkId), eq(grants.id, id)))
+    .returning();
+  return row;
+}
+
+/**
+ * "Approved by the end of `at`" on Brussels clocks: the instant the next day starts there. An
+ * expense approved later was still pending on that date, whatever its status today.
+ */
+const approvedBy = (at: string) => sql`x.approved_at < ((${at}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`;
+const submittedBy = (at: string) => sql`x.submitted_at < ((${at}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`;
+
+/** Actual and pending spending from `from` to `at` (dates incurred), per chapter (null: the network's own) and category. */
+export async function selectActualByChapterCategory(db: Tx, networkId: string, from: string, at: string) {
+  const res = await db.execute<{ chapter_id: string | null; category: string; actual: string; pending: string }>(sql`
+    SELECT x.chapter_id, x.category,
+      coalesce(sum(x.amount_cents) FILTER (WHERE ${approvedBy(at)}), 0)::bigint AS actual,
+      coalesce(sum(x.amount_cents) FILTER (WHERE ${submittedBy(at)} AND NOT coalesce(${approvedBy(at)}, false)
+        AND x.status <> 'rejected'), 0)::bigint AS pending
+    FROM expenses x
+    WHERE x.network_id = ${networkId} AND x.incurred_on >= ${from}::date AND x.incurred_on <= ${at}::date
+      AND (x.submitted_at IS NOT NULL OR x.approved_at IS NOT NULL)
+    GROUP BY x.chapter_id, x.category`);
+  return res.rows.map((r) => ({
+    chapterId: r.chapter_id,
+    category: r.category,
+    actualCents: Number(r.actual),
+    pendingCents: Number(r.pending),
+  }));
+}
+
+/** Actual spending per event (its shares of approved expenses), from `from` to `at`; a chapter's events only when given. */
+export async function selectActualByEvent(
+  db: Tx,
+  networkId: string,
+  from: string,
+  at: string,
+  chapterId?: string | null,
+) {
+  const res = await db.execute<{
+    id: string;
+    title: string;
+    starts_at: string;
+    chapter_id: string;
+    actual: string;
+  }>(sql`
+    SELECT e.id, e.title, e.starts_at::text, e.chapter_id, sum(s.amount_cents)::bigint AS actual
+    FROM expense_event_shares s JOIN expenses x ON x.id = s.expense_id JOIN events e ON e.id = s.event_id
+    WHERE s.network_id = ${networkId} AND x.incurred_on >= ${from}::date AND x.incurred_on <= ${at}::date
+      AND ${approvedBy(at)} ${chapterId ? sql`AND e.chapter_id = ${chapterId}::uuid` : sql``}
+    GROUP BY e.id ORDER BY e.starts_at, e.id`);
+  return res.rows.map((r) => ({
+    eventId: r.id,
+    title: r.title,
+    startsAt: new Date(r.starts_at),
+    chapterId: r.chapter_id,
+    actualCents: Number(r.actual),
+  }));
+}
+
+/** What approved expenses of each grant's period, up to `at`, charge to it: in all, and by one chapter's expenses. */
+export async function selectChargedByGrant(db: Tx, networkId: string, at: string, chapterId?: string) {
+  const res = await db.execute<{ grant_id: string; charged: string; mine: string }>(sql`
+    SELECT s.grant_id, sum(s.amount_cents)::bigint AS charged,
+      coalesce(sum(s.amount_cents) FILTER (WHERE ${chapterId ? sql`x.chapter_id = ${chapterId}::uuid` : sql`true`}), 0)::bigint AS mine
+    FROM expense_grant_shares s JOIN expenses x ON x.id = s.expense_id JOIN grants g ON g.id = s.grant_id
+    WHERE s.network_id = ${networkId} AND x.incurred_on >= g.period_start AND x.incurred_on <= least(g.period_end, ${at}::date)
+      AND ${approvedBy(at)}
+    GROUP BY s.grant_id`);
+  return new Map(res.rows.map((r) => [r.grant_id, { all: Number(r.charged), mine: Number(r.mine) }]));
+}

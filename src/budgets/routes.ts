@@ -4,9 +4,14 @@ import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { authorize, isAdmin } from '../web/policy.js';
+import { apiLocale } from '../web/errors.js';
+import { translator } from '../web/i18n.js';
+import { brusselsToday } from './present.js';
 import { budgetPolicy } from './policy.js';
 import { presentBudget, presentCategorySet, presentGrant } from './present.js';
 import {
+  BudgetActualQuerySchema,
+  BudgetActualSchema,
   BudgetInputSchema,
   BudgetQuerySchema,
   BudgetSchema,
@@ -59,6 +64,45 @@ export function budgetRoutes(app: Api, db: Db): void {
       const user = requireUser(req);
       authorize(user, budgetPolicy.readGrants(await money.moneyScope(db, req.network, user)), 'see the grants');
       return presentGrant(await money.findGrant(db, req.network, req.params.id));
+    },
+  });
+
+  app.put('/api/v1/grants/:id', {
+    schema: {
+      tags,
+      summary: 'Change a grant (admins, network treasurers)',
+      security: bearer,
+      params: IdParams,
+      body: GrantCreateSchema,
+      response: { 200: GrantSchema },
+    },
+    config: { problems: [404] },
+    handler: async (req) => {
+      const user = requireUser(req);
+      authorize(user, budgetPolicy.manageGrants(await money.moneyScope(db, req.network, user)), 'record grants');
+      return presentGrant(await money.updateGrant(db, req.network, req.params.id, req.body));
+    },
+  });
+
+  app.get('/api/v1/budgets/actual', {
+    schema: {
+      tags,
+      summary: 'Budget vs actual on a date, per category, chapter, event and grant',
+      description:
+        'Planned: the expense lines of the year’s budgets. Actual: expenses incurred from 1 January to `at`, approved by the end of that day (Brussels). Pending: submitted by then, not yet approved. A chapter’s treasurers and organisers see their chapter (`chapter=`); the network view is for admins and network treasurers.',
+      security: bearer,
+      querystring: BudgetActualQuerySchema,
+      response: { 200: BudgetActualSchema },
+    },
+    config: { problems: [404] },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const scope = await money.moneyScope(db, req.network, user);
+      const chapterId = req.query.chapter ? (await findChapter(db, req.network, req.query.chapter)).id : null;
+      authorize(user, budgetPolicy.readBudget(scope, chapterId), 'see this budget');
+      const at = req.query.at ?? brusselsToday();
+      const figures = await money.budgetVsActual(db, req.network, at, chapterId ?? undefined);
+      return { ...figures, definition: translator(apiLocale(req))('budgets.actualDefinition') };
     },
   });
 

@@ -123,3 +123,42 @@ export const TreasurerSchema = z.object({
   email: z.string(),
   chapter: z.string().nullable(),
 });
+
+export const BudgetActualQuerySchema = z.object({
+  at: IsoDateSchema.optional().describe('The date (YYYY-MM-DD) of the figures; today in Brussels when omitted'),
+  chapter: SlugSchema.optional().describe('One chapter; the whole network when omitted'),
+});
+const Figure = {
+  plannedCents: z.number().int(),
+  actualCents: z.number().int(),
+  pendingCents: z.number().int(),
+  remainingCents: z.number().int().describe('planned − actual'),
+};
+export const BudgetActualSchema = z.object({
+  at: z.string(),
+  year: z.number().int(),
+  chapter: z.string().nullable(),
+  definition: z.string().describe('How these figures are counted, in the reader’s language'),
+  total: z.object(Figure),
+  byCategory: z.array(z.object({ category: z.string(), ...Figure })),
+  byChapter: z.array(z.object({ chapter: z.string().nullable(), name: z.string().nullable(), ...Figure })),
+  byEvent: z.array(
+    z.object({
+      eventId: z.uuid(),
+      title: z.string(),
+      startsAt: z.string(),
+      chapter: z.string().nullable(),
+      actualCents: z.number().int(),
+    }),
+  ),
+  byGrant: z.array(
+    z.object({
+      grantId: z.uuid(),
+      funder: z.string(),
+      decisionRef: z.string(),
+      grantedCents: z.number().int(),
+      chargedCents: z.number().int(),
+      remainingCents: z.number().int(),
+    }),
+  ),
+});

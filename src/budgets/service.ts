@@ -2,16 +2,18 @@ import { chaptersOrganizedBy, findChapter } from '../chapters/service.js';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
+import { isUuid } from '../web/schemas.js';
 import type { Actor } from '../web/policy.js';
 import { findUserByEmail } from '../accounts/service.js';
 import { BRUSSELS_PRESET } from './presets.js';
 import * as q from './queries.js';
 import type { BudgetInput, GrantCreate } from './schemas.js';
 import type { Category } from './tables.js';
-import { msg } from '../web/i18n.js';
 
 export type { BudgetLineRow, BudgetRow, CategorySetRow, GrantRow } from './queries.js';
 export type { Category } from './tables.js';
+export { budgetVsActual, type BudgetVsActual } from './actual.js';
 
 /**
  * What a person may see and do with money: `all` for admins and network treasurers; otherwise
@@ -75,7 +77,10 @@ export async function listCategorySets(db: Tx, network: Network) {
 
 export async function createCategorySet(db: Tx, network: Network, input: { name: string; categories: Category[] }) {
   const row = await q.insertCategorySet(db, { networkId: network.id, ...input, isDefault: 0 });
-  if (!row) throw new AppError('conflict', msg('budget.problem.setExists', { name: input.name }));
+  if (!row)
+    throw new AppError('conflict', msg('categories.exists', { name: input.name }), [
+      { field: 'name', message: msg('categories.exists', { name: input.name }) },
+    ]);
   return row;
 }
 
@@ -85,7 +90,7 @@ export async function updateCategorySet(
   id: string,
   input: { name: string; categories: Category[] },
 ) {
-  const row = await q.updateCategorySet(db, network.id, id, input);
+  const row = isUuid(id) ? await q.updateCategorySet(db, network.id, id, input) : undefined;
   if (!row) throw notFound(msg('budget.problem.categorySet'));
   return row;
 }
@@ -99,19 +104,19 @@ export async function checkCategory(db: Tx, network: Network, code: string, fiel
     ]);
 }
 
-export async function createGrant(db: Tx, network: Network, input: GrantCreate) {
+/** A grant's row from its input: categories checked against the network's set, the rate in basis points. */
+async function grantValues(db: Tx, network: Network, input: GrantCreate) {
   const set = await defaultCategorySet(db, network);
   const unknown = input.eligibleCategories.filter((c) => !set.categories.some((x) => x.code === c));
   if (unknown.length)
-    throw new AppError('validation', msg('budget.problem.unknownCategories', { list: unknown.join(', ') }), [
+    throw new AppError('validation', msg('grants.unknownCategories', { codes: unknown.join(', ') }), [
       {
         field: 'eligibleCategories',
-        message: msg('validation.oneOf', { values: set.categories.map((c) => c.code).join(', ') }),
+        message: msg('grants.categoriesAmong', { codes: set.categories.map((c) => c.code).join(', ') }),
       },
     ]);
   const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
-  const row = await q.insertGrant(db, {
-    networkId: network.id,
+  return {
     chapterId,
     funder: input.funder,
     publicFunder: input.publicFunder ? 1 : 0,
@@ -122,14 +127,25 @@ export async function createGrant(db: Tx, network: Network, input: GrantCreate) 
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     justificationDeadline: input.justificationDeadline ?? null,
-  });
+  };
+}
+
+export async function createGrant(db: Tx, network: Network, input: GrantCreate) {
+  const row = await q.insertGrant(db, { networkId: network.id, ...(await grantValues(db, network, input)) });
   return (await q.selectGrants(db, network.id, [row.id]))[0]!;
+}
+
+/** Changes a grant as a whole (the same input as recording it); expenses already charged stay charged. */
+export async function updateGrant(db: Tx, network: Network, id: string, input: GrantCreate) {
+  await findGrant(db, network, id);
+  await q.updateGrant(db, network.id, id, await grantValues(db, network, input));
+  return (await q.selectGrants(db, network.id, [id]))[0]!;
 }
 
 export const listGrants = (db: Tx, network: Network, ids?: string[]) => q.selectGrants(db, network.id, ids);
 
 export async function findGrant(db: Tx, network: Network, id: string) {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectGrants(db, network.id, [id]) : [];
+  const [row] = isUuid(id) ? await q.selectGrants(db, network.id, [id]) : [];
   if (!row) throw notFound(msg('budget.problem.grant'));
   return row;
 }

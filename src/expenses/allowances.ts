@@ -3,11 +3,14 @@ import ceilings from './volunteer-ceilings.json' with { type: 'json' };
 export interface Ceiling {
   dailyCents: number;
   yearlyCents: number;
+  /** Where the figures come from: each year's are published after indexation, in the Belgian press and by social secretariats. */
+  source: string;
 }
 
 /**
  * The Belgian ceilings of volunteer allowances for a year, read from volunteer-ceilings.json
- * (data, updated each year without touching code); undefined when the year is not recorded.
+ * (data per year with its source, added each January without touching code); undefined when
+ * the year is not recorded. The ceilings are those of the year the allowance is for.
  */
 export function ceilingFor(year: number): Ceiling | undefined {
   const row = (ceilings as Record<string, unknown>)[String(year)];

@@ -404,10 +404,14 @@ describe('expenses', () => {
         },
         organiser.token,
       );
-    const fine = await allowance('2025-05-01', 4000);
+    // 2026: 44,02 EUR a day, 1 760,83 EUR a year (volunteer-ceilings.json, with its source).
+    const fine = await allowance('2026-05-01', 4402);
     expect(fine.warnings).toEqual([]);
-    const over = await allowance('2025-05-02', 4200);
+    const over = await allowance('2026-05-02', 4403);
     expect(over.warnings.map((w: { code: string }) => w.code)).toEqual(['volunteer.daily_ceiling']);
+    // 43,00 EUR on a day of 2025 crosses that year's ceiling (42,31 EUR): each year has its own.
+    const in2025 = await allowance('2025-05-02', 4300);
+    expect(in2025.warnings.map((w: { code: string }) => w.code)).toEqual(['volunteer.daily_ceiling']);
     const unknownYear = await allowance('2031-05-02', 100);
     expect(unknownYear.warnings.map((w: { code: string }) => w.code)).toEqual(['volunteer.ceiling_unknown']);
   });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
-import { chapterFollowers } from './tables.js';
+import { chapterFollowers, chapterUnfollows } from './tables.js';
 
 export function selectFollowed(db: Tx, networkId: string, userId: string) {
   return db
@@ -15,8 +15,9 @@ export function selectFollowed(db: Tx, networkId: string, userId: string) {
 export const insertFollow = (db: Tx, networkId: string, chapterId: string, userId: string) =>
   db.insert(chapterFollowers).values({ networkId, chapterId, userId }).onConflictDoNothing();
 
-export const deleteFollow = (db: Tx, networkId: string, chapterId: string, userId: string) =>
-  db
+/** Ends a follow, and records that one ended (when it began and ended, not whose) for the growth report. */
+export async function deleteFollow(db: Tx, networkId: string, chapterId: string, userId: string) {
+  const ended = await db
     .delete(chapterFollowers)
     .where(
       and(
@@ -24,4 +25,8 @@ export const deleteFollow = (db: Tx, networkId: string, chapterId: string, userI
         eq(chapterFollowers.chapterId, chapterId),
         eq(chapterFollowers.userId, userId),
       ),
-    );
+    )
+    .returning({ followedAt: chapterFollowers.createdAt });
+  if (ended.length)
+    await db.insert(chapterUnfollows).values(ended.map((e) => ({ networkId, chapterId, followedAt: e.followedAt })));
+}

@@ -177,6 +177,12 @@ export function networkPages(app: FastifyInstance, db: Db): void {
               <a href="/admin/expenses">{t('expenses.title')}</a>
             </li>
             <li>
+              <a href="/admin/budgets">{t('budgets.title')}</a>
+            </li>
+            <li>
+              <a href="/admin/grants">{t('grants.title')}</a>
+            </li>
+            <li>
               <a href="/admin/reports">{t('reports.title')}</a>
             </li>
           </ul>

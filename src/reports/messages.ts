@@ -18,7 +18,8 @@ const en = {
     'Active chapter in a month: it held at least one event (not cancelled) starting that month.',
   'figures.def.daysToFirstEvent':
     'Days to first event: whole days from the creation of the chapter to the start of its first event that was not cancelled.',
-  'figures.def.followers': 'Followers: people who started following the chapter in the period, and the total today.',
+  'figures.def.followers':
+    'Followers: new, the follows that began in the period (even if ended since); lost, the follows that ended in the period because the member unfollowed (an erased account is not counted); net growth, new minus lost; and the total today.',
   'figures.def.cost':
     'Costs: shares of approved and paid expenses allocated to the events (cancelled events keep their costs); submitted expenses shown apart.',
   'figures.def.costPerAttendee':
@@ -72,6 +73,9 @@ const en = {
   'reports.comeHome': 'Come home: {invited} invited, {registered} registered, {attended} attended',
   'reports.daysToFirst': 'Days from creation to the first event',
   'reports.followersGained': 'New followers',
+  'reports.followersLost': 'Followers lost',
+  'reports.followersNet': 'Net growth in followers',
+  'reports.followersTotal': 'Followers today',
   'reports.none': '—',
   'reports.budget': 'Budget',
   'reports.income': 'Income',
@@ -105,7 +109,7 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'figures.def.daysToFirstEvent':
       'Jours jusqu’au premier événement : jours entiers entre la création de l’antenne et le début de son premier événement non annulé.',
     'figures.def.followers':
-      'Abonnés : personnes qui ont commencé à suivre l’antenne dans la période, et le total aujourd’hui.',
+      'Abonnés : nouveaux, les abonnements commencés dans la période (même s’ils ont pris fin depuis) ; perdus, les abonnements terminés dans la période parce que le membre s’est désabonné (un compte effacé n’est pas compté) ; croissance nette, nouveaux moins perdus ; et le total aujourd’hui.',
     'figures.def.cost':
       'Coûts : parts des dépenses approuvées et payées imputées aux événements (un événement annulé garde ses coûts) ; les dépenses soumises sont montrées à part.',
     'figures.def.costPerAttendee':
@@ -161,6 +165,9 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'reports.comeHome': 'Retour au pays : {invited} invités, {registered} inscrits, {attended} présents',
     'reports.daysToFirst': 'Jours entre la création et le premier événement',
     'reports.followersGained': 'Nouveaux abonnés',
+    'reports.followersLost': 'Abonnés perdus',
+    'reports.followersNet': 'Croissance nette des abonnés',
+    'reports.followersTotal': 'Abonnés aujourd’hui',
     'reports.none': '—',
     'reports.budget': 'Budget',
     'reports.income': 'Recettes',
@@ -190,7 +197,8 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
       'Actieve afdeling in een maand: ze hield minstens één (niet geannuleerd) evenement dat die maand begon.',
     'figures.def.daysToFirstEvent':
       'Dagen tot het eerste evenement: volle dagen tussen de oprichting van de afdeling en het begin van haar eerste niet-geannuleerde evenement.',
-    'figures.def.followers': 'Volgers: mensen die de afdeling in de periode begonnen te volgen, en het totaal vandaag.',
+    'figures.def.followers':
+      'Volgers: nieuw, de volgrelaties die in de periode begonnen (ook als ze sindsdien eindigden); verloren, de volgrelaties die in de periode eindigden omdat het lid stopte met volgen (een gewist account telt niet); nettogroei, nieuw min verloren; en het totaal vandaag.',
     'figures.def.cost':
       'Kosten: delen van goedgekeurde en betaalde uitgaven toegewezen aan de evenementen (een geannuleerd evenement behoudt zijn kosten); ingediende uitgaven apart.',
     'figures.def.costPerAttendee':
@@ -247,6 +255,9 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'reports.comeHome': 'Kom naar huis: {invited} uitgenodigd, {registered} ingeschreven, {attended} aanwezig',
     'reports.daysToFirst': 'Dagen tussen oprichting en eerste evenement',
     'reports.followersGained': 'Nieuwe volgers',
+    'reports.followersLost': 'Verloren volgers',
+    'reports.followersNet': 'Nettogroei van volgers',
+    'reports.followersTotal': 'Volgers vandaag',
     'reports.none': '—',
     'reports.budget': 'Begroting',
     'reports.income': 'Inkomsten',

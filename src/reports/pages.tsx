@@ -124,6 +124,14 @@ export function reportPages(app: FastifyInstance, db: Db): void {
           <dd>{r.daysToFirstEvent ?? '—'}</dd>
           <dt>{t('reports.followersGained')}</dt>
           <dd>{r.followers.gained}</dd>
+          <dt>{t('reports.followersLost')}</dt>
+          <dd>{r.followers.lost ?? '—'}</dd>
+          <dt>{t('reports.followersNet')}</dt>
+          <dd>
+            {r.followers.net === null ? '—' : r.followers.net > 0 ? `+${r.followers.net}` : String(r.followers.net)}
+          </dd>
+          <dt>{t('reports.followersTotal')}</dt>
+          <dd>{r.followers.total}</dd>
         </dl>
         <p>
           {t('reports.comeHome', {

@@ -147,8 +147,9 @@ export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scop
     -- One row per person for the period, per person and chapter, per person and month; then plain
     -- counts (one sort each, instead of a sort per distinct aggregate and grouping set).
     , per_all AS (SELECT DISTINCT ON (key) key, first_net, first_ch, first_ven FROM rows ORDER BY key, first_ch),
-    per_chapter AS (SELECT DISTINCT ON (key, chapter_id) key, chapter_id, first_ch FROM rows ORDER BY key, chapter_id),
-    per_month AS (SELECT DISTINCT ON (key, month) key, month, first_net, first_ch FROM rows ORDER BY key, month, first_ch)
+    -- first_ch is one value per person and chapter, first_net one per person: hash aggregates, no sort.
+    per_chapter AS (SELECT key, chapter_id, min(first_ch) AS first_ch FROM rows GROUP BY key, chapter_id),
+    per_month AS (SELECT key, month, min(first_net) AS first_net, min(first_ch) AS first_ch FROM rows GROUP BY key, month)
     SELECT NULL::text AS chapter_id, NULL::text AS month, 1 AS grouped_chapter, 1 AS grouped_month, count(*)::int AS uniques,
       count(*) FILTER (WHERE first_net >= ${from}::timestamptz)::int AS new_network,
       count(*) FILTER (WHERE first_ch >= ${from}::timestamptz)::int AS new_chapter,
@@ -166,18 +167,29 @@ export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scop
   return res.rows;
 }
 
-/** Followers of a chapter who started following in the period (no history of unfollowing is kept). */
-export async function selectNewFollowers(
+/**
+ * A chapter's followers over the period: gained (follows that began in it, including those ended
+ * since), lost (follows that ended in it: the member unfollowed), and the total today. Net growth
+ * is gained − lost, computed by the service.
+ */
+export async function selectFollowerGrowth(
   db: Tx,
   networkId: string,
   chapterId: string,
   p: Period,
-): Promise<{ gained: number; now: number }> {
-  const res = await db.execute<{ gained: number; now: number }>(sql`
-    SELECT count(*) FILTER (WHERE created_at >= ${p.from.toISOString()}::timestamptz AND created_at < ${p.to.toISOString()}::timestamptz)::int AS gained,
-           count(*)::int AS now
-    FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid`);
-  return res.rows[0] ?? { gained: 0, now: 0 };
+): Promise<{ gained: number; lost: number; now: number }> {
+  const from = p.from.toISOString();
+  const to = p.to.toISOString();
+  const res = await db.execute<{ gained: number; lost: number; now: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
+        AND created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz)::int
+      + (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
+        AND followed_at >= ${from}::timestamptz AND followed_at < ${to}::timestamptz)::int AS gained,
+      (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
+        AND unfollowed_at >= ${from}::timestamptz AND unfollowed_at < ${to}::timestamptz)::int AS lost,
+      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid)::int AS now`);
+  return res.rows[0] ?? { gained: 0, lost: 0, now: 0 };
 }
 
 /** Come-home campaigns of events in the scope and period: invited, registered after the invitation, attended. */

@@ -168,6 +168,31 @@ describe('chapter, event and venue', () => {
     expect(r.events).toHaveLength(3);
   });
 
+  it('counts followers gained, lost and the net growth of a year, lost ones without keeping who', async () => {
+    const [a, b, c] = [await who(), await who(), await who()];
+    for (const x of [a, b, c])
+      expect((await t.api('PUT', '/api/v1/chapters/charleroi/follow', { token: x.token })).statusCode).toBeLessThan(
+        300,
+      );
+    // C has followed since June 2025.
+    await t.database.pool.query(`update chapter_followers set created_at = '2025-06-01T10:00:00Z' where user_id = $1`, [
+      c.id,
+    ]);
+    for (const x of [b, c])
+      expect((await t.api('DELETE', '/api/v1/chapters/charleroi/follow', { token: x.token })).statusCode).toBe(204);
+    const y2026 = await ok('GET', '/api/v1/reports/chapters/charleroi?year=2026', undefined, organiser.token);
+    expect(y2026.followers).toEqual({ gained: 2, lost: 2, net: 0, total: 1 });
+    const y2025 = await ok('GET', '/api/v1/reports/chapters/charleroi?year=2025', undefined, organiser.token);
+    expect(y2025.followers).toEqual({ gained: 1, lost: 0, net: 1, total: 1 });
+    const rows = await t.database.pool.query('select * from chapter_unfollows');
+    expect(rows.rowCount).toBe(2);
+    expect(Object.keys(rows.rows[0])).not.toContain('user_id');
+    const page = (await (await signIn(t.app, organiser)).get('/admin/reports/chapters/charleroi?year=2025')).body;
+    expect(page).toContain('Followers lost');
+    expect(page).toContain('<dd>+1</dd>');
+    expect(page).toContain('net growth, new minus lost');
+  });
+
   it('gives an event its cost per attendee, "—" (null) when nobody came, and new people per scope', async () => {
     const jan = await ok('GET', `/api/v1/reports/events/${ev.january}`);
     expect(jan).toMatchObject({

@@ -81,7 +81,7 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
     q.selectEventFigures(db, network.id, p, s),
     q.selectPeople(db, network.id, p, s),
     q.selectComeHome(db, network.id, p, s),
-    q.selectNewFollowers(db, network.id, chapter.id, p),
+    q.selectFollowerGrowth(db, network.id, chapter.id, p),
     q.selectEventFigures(db, network.id, ever, s),
   ]);
   const first = history.find((e) => e.status !== 'cancelled');
@@ -102,7 +102,12 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
     totals: { ...countsOf(events), ...people(ppl, {}, 'new_chapter') },
     activeMonths: active.filter((m) => m.events > 0).length,
     daysToFirstEvent: first ? Math.floor((first.starts_at.getTime() - chapter.createdAt.getTime()) / 86_400_000) : null,
-    followers: { gained: followers.gained, lost: null, net: null, total: followers.now },
+    followers: {
+      gained: followers.gained,
+      lost: followers.lost,
+      net: followers.gained - followers.lost,
+      total: followers.now,
+    },
     byMonth: active,
     comeHome,
     events: events.map((e) => ({

@@ -1,0 +1,165 @@
+import { formatEur } from '../web/money.js';
+import { Layout, type PageContext } from '../web/page.js';
+import { MoneyNav } from './pages.js';
+import { brusselsDateOf } from './present.js';
+import type { BudgetVsActual } from './service.js';
+
+/** Budget vs actual on a date: a date and scope to choose, the definition, then tables by category, chapter, grant and event. */
+export function ActualPage(props: {
+  ctx: PageContext;
+  f: BudgetVsActual;
+  chapters: { slug: string; name: string }[];
+  all: boolean;
+  chapter: string | undefined;
+}) {
+  const { ctx, f } = props;
+  const { t, locale } = ctx;
+  const money_ = (c: number) => formatEur(c, locale);
+  const title = t('budgets.actualOn', { date: f.at });
+  const figureCells = (x: {
+    plannedCents: number;
+    actualCents: number;
+    pendingCents: number;
+    remainingCents: number;
+  }) => (
+    <>
+      <td class="num">{money_(x.plannedCents)}</td>
+      <td class="num">{money_(x.actualCents)}</td>
+      <td class="num">{money_(x.pendingCents)}</td>
+      <td class="num">{money_(x.remainingCents)}</td>
+    </>
+  );
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" class="num">
+          {t('budgets.col.planned')}
+        </th>
+        <th scope="col" class="num">
+          {t('budgets.col.actual')}
+        </th>
+        <th scope="col" class="num">
+          {t('budgets.col.pending')}
+        </th>
+        <th scope="col" class="num">
+          {t('budgets.col.remaining')}
+        </th>
+      </tr>
+    </thead>
+  );
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <form method="get" action="/admin/budgets/actual" class="inline">
+        <label htmlFor="f-at">{t('budgets.at')}</label> <input id="f-at" type="date" name="at" value={f.at} />{' '}
+        <label htmlFor="f-chapter">{t('budgets.scope')}</label>{' '}
+        <select id="f-chapter" name="chapter">
+          {props.all ? <option value="">{t('budgets.network')}</option> : null}
+          {props.chapters.map((c) => (
+            <option value={c.slug} selected={c.slug === props.chapter}>
+              {c.name}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit">{t('budgets.show')}</button>
+      </form>
+      <p>{t('budgets.actualDefinition')}</p>
+      <h2>{t('budgets.byCategory')}</h2>
+      <div class="table-wrap">
+        <table id="by-category">
+          {head(t('budgets.category'))}
+          <tbody>
+            {f.byCategory.map((c) => (
+              <tr>
+                <th scope="row">{c.category}</th>
+                {figureCells(c)}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('budgets.total')}</th>
+              {figureCells(f.total)}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {props.chapter ? null : (
+        <>
+          <h2>{t('budgets.byChapter')}</h2>
+          <div class="table-wrap">
+            <table id="by-chapter">
+              {head(t('budgets.scope'))}
+              <tbody>
+                {f.byChapter.map((c) => (
+                  <tr>
+                    <th scope="row">{c.name ?? t('budgets.network')}</th>
+                    {figureCells(c)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <h2>{t('budgets.byGrant')}</h2>
+      <div class="table-wrap">
+        <table id="by-grant">
+          <thead>
+            <tr>
+              <th scope="col">{t('budgets.grant')}</th>
+              <th scope="col" class="num">
+                {t('budgets.col.granted')}
+              </th>
+              <th scope="col" class="num">
+                {t('budgets.col.charged')}
+              </th>
+              <th scope="col" class="num">
+                {t('budgets.col.remaining')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.byGrant.map((g) => (
+              <tr>
+                <th scope="row">{`${g.funder} ${g.decisionRef}`.trim()}</th>
+                <td class="num">{money_(g.grantedCents)}</td>
+                <td class="num">{money_(g.chargedCents)}</td>
+                <td class="num">{money_(g.remainingCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('budgets.byEvent')}</h2>
+      {f.byEvent.length ? (
+        <div class="table-wrap">
+          <table id="by-event">
+            <thead>
+              <tr>
+                <th scope="col">{t('budgets.col.event')}</th>
+                <th scope="col">{t('budgets.col.date')}</th>
+                <th scope="col" class="num">
+                  {t('budgets.col.actual')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.byEvent.map((e) => (
+                <tr>
+                  <th scope="row">{e.title}</th>
+                  <td>{brusselsDateOf(e.startsAt)}</td>
+                  <td class="num">{money_(e.actualCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="muted">{t('budgets.noEvents')}</p>
+      )}
+      <MoneyNav ctx={ctx} />
+    </Layout>
+  );
+}

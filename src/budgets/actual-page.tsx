@@ -1,6 +1,6 @@
 import { formatEur } from '../web/money.js';
 import { Layout, type PageContext } from '../web/page.js';
-import { MoneyNav } from './pages.js';
+import { MoneyNav } from './money-nav.js';
 import { brusselsDateOf } from './present.js';
 import type { BudgetVsActual } from './service.js';
 

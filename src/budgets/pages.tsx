@@ -3,9 +3,10 @@ import { listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, formError, type FormErrors, type FormValues, Select } from '../web/forms.js';
 import { formatEur, formatRate } from '../web/money.js';
-import { CsrfField, Layout, pageContext, type PageContext, sendPage } from '../web/page.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { categoryLines, readCategoryForm, readGrantForm } from './forms.js';
+import { MoneyNav } from './money-nav.js';
 import { budgetPolicy } from './policy.js';
 import * as money from './service.js';
 
@@ -274,34 +275,5 @@ export function grantPages(app: FastifyInstance, db: Db): void {
   app.post('/admin/category-sets', csrf, (req, reply) => saveSet(req, reply));
   app.post<{ Params: { id: string } }>('/admin/category-sets/:id', csrf, (req, reply) =>
     saveSet(req, reply, req.params.id),
-  );
-}
-
-/** Links between the money pages. */
-export function MoneyNav({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
-  return (
-    <nav aria-label={t('money.nav')}>
-      <ul class="inline">
-        <li>
-          <a href="/admin/budgets">{t('budgets.title')}</a>
-        </li>
-        <li>
-          <a href="/admin/budgets/actual">{t('budgets.actual')}</a>
-        </li>
-        <li>
-          <a href="/admin/grants">{t('grants.title')}</a>
-        </li>
-        <li>
-          <a href="/admin/category-sets">{t('categories.title')}</a>
-        </li>
-        <li>
-          <a href="/admin/expenses">{t('expenses.title')}</a>
-        </li>
-        <li>
-          <a href="/admin/reports">{t('reports.title')}</a>
-        </li>
-      </ul>
-    </nav>
   );
 }

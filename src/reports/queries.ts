@@ -18,7 +18,7 @@ export interface Scope {
 }
 
 /** Held at a venue: the event names it, or one of its rooms does. */
-const venueOf = sql`coalesce(e.venue_id, (select rm.venue_id from rooms rm where rm.id = e.room_id))`;
+export const venueOf = sql`coalesce(e.venue_id, (select rm.venue_id from rooms rm where rm.id = e.room_id))`;
 
 const scopeSql = (s: Scope): SQL =>
   sql.join(
@@ -272,24 +272,6 @@ export async function selectGrantPending(db: Tx, networkId: string, grantId: str
     FROM expense_grant_shares s JOIN expenses x ON x.id = s.expense_id
     WHERE s.network_id = ${networkId} AND s.grant_id = ${grantId}::uuid`);
   return { pendingCents: Number(res.rows[0]?.pending ?? 0), withoutReceipt: res.rows[0]?.no_receipt ?? 0 };
-}
-
-/** People who agreed to share their name and e-mail with the venue, for its events of the period (live: a withdrawal shows at once). */
-export async function selectConsentedContacts(db: Tx, networkId: string, venueId: string, p: Period) {
-  const res = await db.execute<{
-    name: string;
-    email: string;
-    event_title: string;
-    starts_at: string;
-    shared_at: string;
-  }>(sql`
-    SELECT r.name, r.email, e.title AS event_title, e.starts_at::text, r.shared_with_venue_at::text AS shared_at
-    FROM registrations r JOIN events e ON e.id = r.event_id
-    WHERE r.network_id = ${networkId} AND r.status <> 'cancelled' AND r.shared_with_venue_at IS NOT NULL
-      AND e.status <> 'draft' AND ${venueOf} = ${venueId}::uuid
-      AND e.starts_at >= ${p.from.toISOString()}::timestamptz AND e.starts_at < ${p.to.toISOString()}::timestamptz
-    ORDER BY e.starts_at, lower(r.name)`);
-  return res.rows;
 }
 
 /** Names of the chapters and venues of some event rows. */

@@ -3,7 +3,7 @@ import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { brusselsDate, daysPeriod } from './period.js';
-import { selectConsentedContacts } from './queries.js';
+import { selectConsentedContacts } from './venue-queries.js';
 import { venueFigures } from './service.js';
 
 /** Counts from 1 to 4 are withheld on the venue's dashboard, so nobody can be singled out. */

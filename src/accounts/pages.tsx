@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { SESSION_COOKIE } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, Field, parseForm, type FormErrors, type FormValues } from '../web/forms.js';
+import { ErrorSummary, Field, parseForm, type FormErrors, type FormValues, AccountField } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { consumeLoginLink, peekLoginLink } from './login-links.js';
 import { requestLoginLink } from './login-mail.js';
@@ -29,23 +29,8 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status
       <form method="post" action="/login" class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="next" value={next} />
-        <Field
-          name="email"
-          type="email"
-          label={t('login.email')}
-          values={form?.values}
-          errors={form?.errors}
-          autocomplete="username"
-          required
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('login.password')}
-          errors={form?.errors}
-          autocomplete="current-password"
-          required
-        />
+        <AccountField kind="email" label={t('login.email')} autocomplete="username" form={form} />
+        <AccountField kind="password" label={t('login.password')} autocomplete="current-password" form={form} />
         <div>
           <button type="submit">{t('login.submit')}</button>
         </div>

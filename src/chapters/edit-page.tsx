@@ -6,6 +6,7 @@ import type { PartnershipView } from '../partnerships/schemas.js';
 import { listPartnerships } from '../partnerships/service.js';
 import { listVenues } from '../venues/service.js';
 import { ErrorSummary, Field, Section, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import { AssignmentBlock } from '../web/assignments.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { chapterPolicy } from './policy.js';
@@ -207,36 +208,15 @@ export async function editChapterPage(
         ) : null}
       </Section>
 
-      <Section title={t('chapter.organizers')}>
-        {organizers.length ? (
-          <ul>
-            {organizers.map((o) => (
-              <li>
-                {o.name} <span class="muted">&lt;{o.email}&gt;</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('admin.nothing')}</p>
-        )}
-        {admin ? (
-          <form method="post" action={`/admin/chapters/${chapter.slug}/organizers`} class="stack" novalidate>
-            <h3>{t('admin.addOrganizer')}</h3>
-            <CsrfField ctx={ctx} />
-            <Field
-              name="email"
-              type="email"
-              label={t('admin.accountEmail')}
-              values={forms.organizer?.values}
-              errors={forms.organizer?.errors}
-              required
-            />
-            <div>
-              <button type="submit">{t('form.add')}</button>
-            </div>
-          </form>
-        ) : null}
-      </Section>
+      <AssignmentBlock
+        ctx={ctx}
+        title={t('chapter.organizers')}
+        people={organizers}
+        addTitle={t('admin.addOrganizer')}
+        action={`/admin/chapters/${chapter.slug}/organizers`}
+        canAdd={admin}
+        form={forms.organizer}
+      />
 
       <Section title={`${t('admin.interest')} (${interest.length})`}>
         {interest.length ? (

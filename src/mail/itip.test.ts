@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { daysFromNow, register as registerFor } from '../../test/support/factories.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createTransport, deliverDue } from './worker.js';
 
@@ -8,7 +9,6 @@ let t: TestApp;
 let smtp: TestSmtp;
 let admin: string;
 let seq = 0;
-const inDays = (d: number, h = 17) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -35,15 +35,16 @@ const event = async (capacity = 10) =>
       token: admin,
       body: {
         title: `Meetup ${++seq}`,
-        startsAt: inDays(10 + seq),
-        endsAt: inDays(10 + seq, 20),
+        startsAt: daysFromNow(10 + seq),
+        endsAt: daysFromNow(10 + seq, 20),
         onlineUrl: 'https://meet.example.org/m',
         capacity,
       },
     })
   ).json().id as string;
+// Mails go out in the language of the registration's request.
 const register = (id: string, name: string, email: string, lang = 'en') =>
-  t.api('POST', `/api/v1/events/${id}/registrations`, { body: { name, email }, headers: { 'accept-language': lang } });
+  registerFor(t, id, { name, email }, { headers: { 'accept-language': lang } });
 const calendarOf = (raw: string) => {
   // The text/calendar part, taken from the raw message (mailparser does not keep the MIME tree).
   const m = /Content-Type: text\/calendar[^\r\n]*(?:\r\n[ \t][^\r\n]*)*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/i.exec(
@@ -152,8 +153,8 @@ describe('an address that is already registered', () => {
         token: admin,
         body: {
           title: 'Draft',
-          startsAt: inDays(40),
-          endsAt: inDays(40, 20),
+          startsAt: daysFromNow(40),
+          endsAt: daysFromNow(40, 20),
           onlineUrl: 'https://meet.example.org/d',
           capacity: 5,
           status: 'draft',

@@ -4,7 +4,15 @@ import { createSession, type User } from '../accounts/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { SESSION_COOKIE } from '../web/context.js';
-import { ErrorSummary, Field, parseForm, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  parseForm,
+  Select,
+  type FormErrors,
+  type FormValues,
+  AccountField,
+} from '../web/forms.js';
 import { localeNames, locales } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { SignupSchema, VerifySchema } from './schemas.js';
@@ -55,15 +63,7 @@ function signupPage(req: FastifyRequest, reply: FastifyReply, form?: Form, statu
           autocomplete="name"
           required
         />
-        <Field
-          name="email"
-          type="email"
-          label={t('login.email')}
-          values={form?.values}
-          errors={form?.errors}
-          autocomplete="email"
-          required
-        />
+        <AccountField kind="email" label={t('login.email')} autocomplete="email" form={form} />
         <Select
           name="locale"
           label={t('members.profile.locale')}
@@ -119,14 +119,12 @@ function verifyPage(
         <form method="post" action={`/verify/${req.params.token}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <ErrorSummary ctx={ctx} errors={errors} />
-          <Field
-            name="password"
-            type="password"
+          <AccountField
+            kind="password"
             label={t('members.verify.password')}
             help={t('members.signup.passwordHelp')}
-            errors={errors}
             autocomplete="new-password"
-            required
+            form={{ errors }}
           />
           <div>
             <button type="submit">{t('members.verify.confirm', { email: user.email })}</button>

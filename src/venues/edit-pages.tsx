@@ -2,7 +2,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../db/connection.js';
-import { ErrorSummary, Field, Section, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import { AssignmentBlock } from '../web/assignments.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { venuePolicy } from './policy.js';
@@ -194,36 +195,15 @@ export async function editVenuePage(
           <button type="submit">{t('form.save')}</button>
         </div>
       </form>
-      <Section title={t('admin.managers')}>
-        {managers.length ? (
-          <ul>
-            {managers.map((m) => (
-              <li>
-                {m.name} <span class="muted">&lt;{m.email}&gt;</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('admin.nothing')}</p>
-        )}
-        {venuePolicy.manageManagers(req.user) ? (
-          <form method="post" action={`/admin/venues/${venue.slug}/managers`} class="stack" novalidate>
-            <h3>{t('admin.addManager')}</h3>
-            <CsrfField ctx={ctx} />
-            <Field
-              name="email"
-              type="email"
-              label={t('admin.accountEmail')}
-              values={forms.manager?.values}
-              errors={forms.manager?.errors}
-              required
-            />
-            <div>
-              <button type="submit">{t('form.add')}</button>
-            </div>
-          </form>
-        ) : null}
-      </Section>
+      <AssignmentBlock
+        ctx={ctx}
+        title={t('admin.managers')}
+        people={managers}
+        addTitle={t('admin.addManager')}
+        action={`/admin/venues/${venue.slug}/managers`}
+        canAdd={venuePolicy.manageManagers(req.user)}
+        form={forms.manager}
+      />
     </Layout>,
     status,
   );

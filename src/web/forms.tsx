@@ -55,6 +55,37 @@ export function formErrors(list: readonly FieldError[]): FormErrors {
   return errors;
 }
 
+/**
+ * A row of the sign-in and sign-up forms: an e-mail (kept when the form comes back refused) or a
+ * password (never sent back), required, with the autocomplete that password managers read.
+ */
+export function AccountField({
+  kind,
+  label,
+  autocomplete,
+  form,
+  help,
+}: {
+  kind: 'email' | 'password';
+  label: string;
+  autocomplete: 'username' | 'email' | 'current-password' | 'new-password';
+  form?: { values?: FormValues | undefined; errors?: FormErrors | undefined } | undefined;
+  help?: string;
+}) {
+  return (
+    <Field
+      name={kind}
+      type={kind}
+      label={label}
+      values={kind === 'email' ? form?.values : undefined}
+      errors={form?.errors}
+      autocomplete={autocomplete}
+      help={help}
+      required
+    />
+  );
+}
+
 /** The id of a field's input: `f-<name>`, dots made dashes (`answers.q1` → `f-answers-q1`). */
 export const fieldId = (field: string): string => `f-${field.replaceAll('.', '-')}`;
 

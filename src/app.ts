@@ -211,7 +211,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
   });
   noStoreForPrivate(app);
-  if (config.pageCache) registerPageCache(app, database.url);
+  if (config.pageCache) registerPageCache(app, database.url, { maxBytes: config.pageCacheMaxBytes });
   oldQueryRedirects(app, db);
 
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that

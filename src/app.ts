@@ -139,7 +139,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     runsSomething,
   });
   noStoreForPrivate(app);
-  if (config.pageCache) registerPageCache(app, database.url);
+  if (config.pageCache) registerPageCache(app, database.url, { maxBytes: config.pageCacheMaxBytes });
   oldQueryRedirects(app, db);
 
   answerErrors(app, db, allowedMethods);

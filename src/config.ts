@@ -42,6 +42,7 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }).default('1'),
   ),
+  PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(4096).default(32)),
   EXPENSE_SELF_APPROVAL_LIMIT_CENTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10_000)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -129,6 +130,8 @@ export interface Config {
   logLevel: string;
   /** Anonymous public pages, feeds and API answers kept in memory (web/page-cache.ts); off only to measure or debug. */
   pageCache: boolean;
+  /** The most the page cache holds (bodies, keys and headers), in bytes. */
+  pageCacheMaxBytes: number;
   /** Above this amount (cents, either sign) an expense needs an approver other than its submitter. */
   expenseSelfApprovalLimitCents: number;
   /** Cookies get the Secure flag when the public URL is https. */
@@ -200,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === '1' || e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     logLevel: e.LOG_LEVEL,
     pageCache: e.PAGE_CACHE === '1' || e.PAGE_CACHE === 'true',
+    pageCacheMaxBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     expenseSelfApprovalLimitCents: e.EXPENSE_SELF_APPROVAL_LIMIT_CENTS,
     secureCookies: baseUrl.startsWith('https:'),
     baseUrlFixed: Boolean(overrides.baseUrl ?? e.BASE_URL),

@@ -258,16 +258,26 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
 /**
  * Rendered VEVENTs by their inputs. Calendar apps poll the same feeds over and over, and most
  * events do not change between two polls: a feed of 500 events is then mostly a concatenation.
- * Bounded (oldest out first), per process; a key holds every input, so nothing goes stale.
+ * Bounded (oldest out first), per process; a key holds every input, so nothing goes stale. The
+ * bound is in characters, keys (which hold the description) and texts together: a count alone
+ * let a network of long descriptions hold tens of megabytes.
  */
-const VEVENT_CACHE_SIZE = 10_000;
+const VEVENT_CACHE_CHARS = 8_000_000;
 const veventCache = new Map<string, string>();
+let veventChars = 0;
 function remembered(key: string, render: () => string): string {
   const hit = veventCache.get(key);
   if (hit !== undefined) return hit;
   const text = render();
+  const size = key.length + text.length;
+  if (size > VEVENT_CACHE_CHARS / 100) return text;
   veventCache.set(key, text);
-  if (veventCache.size > VEVENT_CACHE_SIZE) veventCache.delete(veventCache.keys().next().value!);
+  veventChars += size;
+  for (const [k, v] of veventCache) {
+    if (veventChars <= VEVENT_CACHE_CHARS) break;
+    veventCache.delete(k);
+    veventChars -= k.length + v.length;
+  }
   return text;
 }
 

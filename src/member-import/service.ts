@@ -107,14 +107,19 @@ export function planImport(bytes: Uint8Array, map?: string): ImportPlan {
  * transaction for the whole file: an import is all there or not at all, with its audit entry.
  * A dry run gives the same report and writes nothing.
  */
-export async function importMembers(
-  db: Db,
-  network: Network,
-  bytes: Uint8Array,
-  opts: ImportOptions,
-): Promise<ImportResult> {
-  return importPlan(db, network, planImport(bytes, opts.map), opts);
+export function importMembers(db: Db, network: Network, bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+  // One import at a time per process: a file in flight holds its text and its rows (up to a few
+  // hundred MB for the largest accepted file), so a dozen uploads at once would hold a dozen of
+  // them. Waiting uploads hold only their bytes (20 MB at most each); each runs when the one
+  // before has finished or failed.
+  const run = importsDone.then(() => importPlan(db, network, planImport(bytes, opts.map), opts));
+  importsDone = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
 }
+let importsDone: Promise<void> = Promise.resolve();
 
 /** The same from a plan already read (the command line reads the file before opening the database). */
 export async function importPlan(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
+import { pageCacheSize } from './page-cache.js';
 
 /**
  * The cache of anonymous public answers (web/page-cache.ts) must never trade correctness: seats
@@ -281,6 +282,36 @@ describe('PAGE_CACHE=0', () => {
       expect(again.body).toContain('Renamed');
     } finally {
       await off.close();
+    }
+  });
+});
+
+describe('memory', () => {
+  it('stays under its configured size (PAGE_CACHE_MB) however many distinct URLs are asked for', async () => {
+    const maxBytes = 64 * 1024;
+    const small = await startTestApp({ pageCacheMaxBytes: maxBytes });
+    try {
+      const token = (await small.user('admin')).token;
+      await small.api('POST', '/api/v1/chapters', { token, body: { name: 'Spa', city: 'Spa', status: 'active' } });
+      let served = 0;
+      let peak = 0;
+      for (let i = 0; i < 400; i++) {
+        // Distinct query strings: each is a key of its own, as a crawler or an attacker makes them.
+        const url = i % 2 ? `/?ref=${i}` : `/api/v1/chapters?limit=${1 + (i % 50)}&ref=${i}`;
+        const res = await small.app.inject({ method: 'GET', url, headers: { 'accept-language': 'en' } });
+        expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+        served += res.rawPayload.length;
+        const size = pageCacheSize(small.app)!;
+        peak = Math.max(peak, size.bytes);
+        expect(size.bytes).toBeLessThanOrEqual(maxBytes);
+        expect(size.entries).toBeLessThanOrEqual(size.limits.maxEntries);
+      }
+      // The bound was reached, not merely respected by a cache that kept nothing.
+      expect(served).toBeGreaterThan(4 * maxBytes);
+      expect(peak).toBeGreaterThan(maxBytes / 2);
+      expect(pageCacheSize(small.app)!.entries).toBeGreaterThan(0);
+    } finally {
+      await small.close();
     }
   });
 });

@@ -30,8 +30,12 @@ import { listenForWrites } from './page-cache-listen.js';
 /** How long an answer lives while this process hears other writers (below), and while it does not. */
 const LISTENING_TTL_MS = 5000;
 const TTL_MS = 1000;
-const MAX_ENTRIES = 2000;
-const MAX_BYTES = 32 * 1024 * 1024;
+/** Bounds: entries, and bytes (bodies, keys and headers counted; `PAGE_CACHE_MB`, 32 by default). */
+export interface PageCacheLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
 /** Anonymous pages may be kept by the browser, revalidated with their ETag every time. */
 export const PAGE_CACHE_CONTROL = 'private, no-cache';
 const CSRF_COOKIE = '_csrf';
@@ -92,6 +96,8 @@ class PageStore {
   readonly entries = new Map<string, Entry>();
   bytes = 0;
 
+  constructor(readonly limits: PageCacheLimits) {}
+
   /** What an entry stored now must match to be served. */
   stamp(): number {
     return this.version;
@@ -100,10 +106,14 @@ class PageStore {
   /** True while the LISTEN connection is up: writes of other processes then arrive within milliseconds. */
   listening = false;
 
+  private fresh(entry: Entry, now: number): boolean {
+    return entry.version === this.stamp() && now - entry.storedAt <= (this.listening ? LISTENING_TTL_MS : TTL_MS);
+  }
+
   lookup(key: string, now: number): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.version !== this.stamp() || now - entry.storedAt > (this.listening ? LISTENING_TTL_MS : TTL_MS)) {
+    if (!this.fresh(entry, now)) {
       this.drop(key, entry);
       return undefined;
     }
@@ -113,11 +123,16 @@ class PageStore {
   store(key: string, entry: Entry) {
     const old = this.entries.get(key);
     if (old) this.drop(key, old);
-    if (entry.bytes > MAX_BYTES / 8) return;
+    if (entry.bytes > this.limits.maxBytes / 8) return;
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+    // Oldest first (a stored answer goes to the end): expired answers at the front go whatever
+    // the room left, so memory is given back after a burst of distinct URLs; then the oldest
+    // until the entry and byte bounds hold.
+    const now = Date.now();
     for (const [k, e] of this.entries) {
-      if (this.entries.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
+      if (this.fresh(e, now) && this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes)
+        break;
       this.drop(k, e);
     }
   }
@@ -126,6 +141,16 @@ class PageStore {
     this.entries.delete(key);
     this.bytes -= entry.bytes;
   }
+}
+
+/** Each app's store, for the test that checks the bounds (and for metrics, should they want it). */
+const stores = new WeakMap<FastifyInstance, PageStore>();
+/** What the page cache of `app` holds now; undefined when it is off. */
+export function pageCacheSize(
+  app: FastifyInstance,
+): { entries: number; bytes: number; limits: PageCacheLimits } | undefined {
+  const store = stores.get(app);
+  return store && { entries: store.entries.size, bytes: store.bytes, limits: store.limits };
 }
 
 function hash(text: string): string {
@@ -147,8 +172,13 @@ function anonymousKey(req: FastifyRequest): string | undefined {
 /** How long a request waits for the same answer being rendered by another before rendering it itself. */
 const WAIT_MS = 2000;
 
-export function registerPageCache(app: FastifyInstance, databaseUrl?: string): void {
-  const cache = new PageStore();
+export function registerPageCache(
+  app: FastifyInstance,
+  databaseUrl?: string,
+  limits: Partial<PageCacheLimits> = {},
+): void {
+  const cache = new PageStore({ ...DEFAULT_LIMITS, ...limits });
+  stores.set(app, cache);
   if (databaseUrl) listenForWrites(app, cache, databaseUrl);
   const states = new WeakMap<FastifyRequest, RequestState | 'hit'>();
   /** Answers being rendered, by key: concurrent misses wait for the first instead of all rendering it. */
@@ -244,6 +274,11 @@ export function registerPageCache(app: FastifyInstance, databaseUrl?: string): v
       const value = reply.getHeader(name);
       if (typeof value === 'string' && name !== 'etag') entry.headers.push([name, value]);
     }
+    // The key (a whole URL, twice: the map's and the flight's) and the headers count too, at two
+    // bytes a character, and a little for the objects: a flood of distinct short URLs is bounded.
+    entry.bytes +=
+      2 * (2 * state.key.length + entry.etag.length + entry.headers.reduce((n, [k, v]) => n + k.length + v.length, 0)) +
+      256;
     cache.store(state.key, entry);
     finish(req);
     const etag = buffer ? entry.etag : csrfEtag(req, entry);

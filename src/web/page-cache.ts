@@ -2,6 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified } from './conditional.js';
 import { listenForWrites } from './page-cache-listen.js';
+import { type Entry, type PageCacheLimits, PageStore } from './page-store.js';
+
+export type { PageCacheLimits };
 
 /**
  * An in-memory cache of what anonymous visitors get from public pages, feeds and the public JSON
@@ -27,14 +30,6 @@ import { listenForWrites } from './page-cache-listen.js';
  * Cache-Control of pages is set here only (`PAGE_CACHE_CONTROL`), so it is reconciled in one place.
  */
 
-/** How long an answer lives while this process hears other writers (below), and while it does not. */
-const LISTENING_TTL_MS = 5000;
-const TTL_MS = 1000;
-/** Bounds: entries, and bytes (bodies, keys and headers counted; `PAGE_CACHE_MB`, 32 by default). */
-export interface PageCacheLimits {
-  maxEntries: number;
-  maxBytes: number;
-}
 const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
 /** Anonymous pages may be kept by the browser, revalidated with their ETag every time. */
 export const PAGE_CACHE_CONTROL = 'private, no-cache';
@@ -63,19 +58,6 @@ const ROUTES = new Map<string, Kind>([
   ['/api/v1/venues/:slug', 'api'],
 ]);
 
-interface Entry {
-  version: number;
-  storedAt: number;
-  headers: [string, string][];
-  /** The body, cut where each visitor's CSRF token goes (one part when there is none). */
-  parts: string[];
-  /** The body encoded, when it holds no CSRF token. */
-  buffer: Buffer | undefined;
-  etag: string;
-  lastModified: Date | undefined;
-  bytes: number;
-}
-
 interface RequestState {
   key: string;
   version: number;
@@ -89,59 +71,6 @@ interface RequestState {
 
 /** Unguessable, so no content can forge it; rendered where the CSRF token goes. */
 const PLACEHOLDER = `csrf-${randomBytes(24).toString('hex')}`;
-
-/** The answers of one app: a version (bumped by its write requests and by notifications) and a bounded map, oldest first out. */
-class PageStore {
-  version = 0;
-  readonly entries = new Map<string, Entry>();
-  bytes = 0;
-
-  constructor(readonly limits: PageCacheLimits) {}
-
-  /** What an entry stored now must match to be served. */
-  stamp(): number {
-    return this.version;
-  }
-
-  /** True while the LISTEN connection is up: writes of other processes then arrive within milliseconds. */
-  listening = false;
-
-  private fresh(entry: Entry, now: number): boolean {
-    return entry.version === this.stamp() && now - entry.storedAt <= (this.listening ? LISTENING_TTL_MS : TTL_MS);
-  }
-
-  lookup(key: string, now: number): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (!this.fresh(entry, now)) {
-      this.drop(key, entry);
-      return undefined;
-    }
-    return entry;
-  }
-
-  store(key: string, entry: Entry) {
-    const old = this.entries.get(key);
-    if (old) this.drop(key, old);
-    if (entry.bytes > this.limits.maxBytes / 8) return;
-    this.entries.set(key, entry);
-    this.bytes += entry.bytes;
-    // Oldest first (a stored answer goes to the end): expired answers at the front go whatever
-    // the room left, so memory is given back after a burst of distinct URLs; then the oldest
-    // until the entry and byte bounds hold.
-    const now = Date.now();
-    for (const [k, e] of this.entries) {
-      if (this.fresh(e, now) && this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes)
-        break;
-      this.drop(k, e);
-    }
-  }
-
-  private drop(key: string, entry: Entry) {
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
-  }
-}
 
 /** Each app's store, for the test that checks the bounds (and for metrics, should they want it). */
 const stores = new WeakMap<FastifyInstance, PageStore>();

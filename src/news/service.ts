@@ -28,6 +28,16 @@ export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
 export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
+export {
+  cachedTermIds,
+  findArticlesBySources,
+  type ImportedArticle,
+  insertImportedArticles,
+  newTermCache,
+  reserveArticleSlugs,
+  rewriteArticleBodies,
+  type TermCache,
+} from './import-batch.js';
 
 /** Creates an article as `actor` (null: the importer, already authorised). */
 export async function createArticle(

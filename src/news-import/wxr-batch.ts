@@ -154,6 +154,7 @@ async function writeNew(s: ImportState, fresh: Slot[], lines: ReportLine[]) {
         publishAt: r.p.status === 'scheduled' ? (r.p.when ?? null) : null,
         publishedAt: r.p.status === 'published' ? (r.p.when ?? null) : null,
         note: 'import',
+        sticky: r.p.it.sticky,
       })),
     );
     const idOf = new Map(rows.map((row) => [row.sourceKey, row.id]));

@@ -85,6 +85,8 @@ export function prepareItem(
         it.categories,
         it.creator,
         it.postDateGmt,
+        // Only when set, so posts imported before stickiness was read keep their hash.
+        ...(it.sticky ? ['sticky'] : []),
       ]),
     )
     .digest('hex');

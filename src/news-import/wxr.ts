@@ -107,6 +107,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
       authorIds: await s.authorIds(p.it.creator),
       sourceHash: p.hash,
       publishedAt: p.status === 'published' ? (p.when ?? null) : null,
+      sticky: p.it.sticky,
     };
     let row: Awaited<ReturnType<typeof createArticle>>;
     let outcome: Outcome;

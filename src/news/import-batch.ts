@@ -33,6 +33,7 @@ export interface ImportedArticle {
   publishAt: Date | null;
   publishedAt: Date | null;
   note: string;
+  sticky: boolean;
 }
 
 /** Term ids already resolved in this import: each name costs its round trips once. */
@@ -108,6 +109,7 @@ export async function insertImportedArticles(tx: Tx, network: Network, items: Im
         bodyMarkdown: a.bodyMarkdown,
         ...derive({ title: a.title, bodyMarkdown: a.bodyMarkdown, excerpt: a.excerpt, terms: a.termNames }),
         partner: false,
+        sticky: a.sticky,
         status,
         publishAt: a.publishAt,
         publishedAt: status === 'published' ? (a.publishedAt ?? now) : a.publishedAt,

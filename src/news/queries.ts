@@ -86,6 +86,8 @@ export interface ListFilter {
   authorId?: string | undefined;
   /** A tsquery already built from folded words. */
   tsquery?: string | undefined;
+  /** The network's own list: sticky articles first, as WordPress shows them. */
+  stickyFirst?: boolean;
 }
 
 function listWhere(networkId: string, f: ListFilter): SQL {
@@ -109,6 +111,7 @@ export function selectArticles(db: Tx, networkId: string, f: ListFilter, page: {
     .from(articles)
     .where(listWhere(networkId, f))
     .orderBy(
+      ...(f.stickyFirst ? [desc(articles.sticky)] : []),
       f.tsquery
         ? sql`ts_rank(${articles.searchDoc}, to_tsquery('simple', ${f.tsquery})) DESC`
         : sql`coalesce(${articles.publishedAt}, ${articles.publishAt}, ${articles.createdAt}) DESC`,

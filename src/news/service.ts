@@ -78,6 +78,7 @@ export async function createArticle(
       publishAt: input.publishAt ?? null,
       publishedAt: status === 'published' ? (extras.publishedAt ?? now) : (extras.publishedAt ?? null),
       coverUploadId: extras.coverUploadId ?? null,
+      sticky: extras.sticky ?? false,
       sourceKey: extras.sourceKey ?? null,
       sourceHash: extras.sourceHash ?? null,
       createdBy: actor?.id ?? null,
@@ -143,7 +144,11 @@ export async function listArticles(
     authorize(actor, await newsPolicy.isEditor(db, actor, network.id), 'list unpublished articles');
     statuses = [query.status];
   }
-  const filter: q.ListFilter = { statuses, networkWideOnly: !!query.networkWideOnly };
+  const filter: q.ListFilter = {
+    statuses,
+    networkWideOnly: !!query.networkWideOnly,
+    stickyFirst: !query.chapter && !query.category && !query.tag && !query.author && !query.q,
+  };
   if (query.chapter) filter.chapterId = (await findChapter(db, network, query.chapter)).id;
   if (query.category) filter.categoryPath = query.category.replace(/^\/+|\/+$/g, '');
   if (query.tag) {

@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ADD COLUMN "sticky" boolean DEFAULT false NOT NULL;

@@ -50,7 +50,17 @@ function generate(file) {
 function run(args, env) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        // BENCH_PROF=DIR writes a CPU profile of each import; BENCH_NODE_ARGS passes flags to node.
+        ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+        ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []),
+        cli,
+        ...args,
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     let peak = 0;
@@ -89,6 +99,7 @@ try {
   const first = await run(['news', 'import', file], env);
   if (first.code !== 0 || !first.stdout.includes(`${POSTS} created`))
     throw new Error(`first import: ${first.stdout.slice(-400)}\n${first.stderr}`);
+  if (process.env.BENCH_VERBOSE) console.error(first.stderr);
   const again = await run(['news', 'import', file], env);
   if (again.code !== 0 || !again.stdout.includes(`${POSTS} unchanged`))
     throw new Error(`second import: ${again.stdout.slice(-400)}\n${again.stderr}`);

@@ -64,6 +64,7 @@ import { newsFeeds } from './news/feeds.js';
 import { newsAdminPages } from './news/admin-pages.js';
 import { repairRoutes } from './text-repair/routes.js';
 import { repairPages } from './text-repair/pages.js';
+import { newsImportPages } from './news-import/pages.js';
 import { redirectRoutes } from './redirects/routes.js';
 import { reportPages } from './error-reports/pages.js';
 import { reportRoutes } from './error-reports/routes.js';
@@ -214,6 +215,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   newsFeeds(app, db, config);
   newsAdminPages(app, db, config);
   repairPages(app, db);
+  newsImportPages(app, db, config);
   reportPages(app, db, config);
   callPages(app, db);
   callManagePages(app, db, config);

@@ -14,6 +14,7 @@ import { gdprMessages } from './gdpr/messages.js';
 import { invitationMessages } from './invitations/messages.js';
 import { mailMessages } from './mail/messages.js';
 import { importMessages } from './member-import/messages.js';
+import { newsImportMessages } from './news-import/messages.js';
 import { memberAdminMessages } from './members/messages.js';
 import { networkMessages } from './networks/messages.js';
 import { profileMessages } from './profiles/messages.js';
@@ -133,6 +134,7 @@ export const featureCatalogues = [
   textRepairProblems,
   venueProblems,
   webhookProblems,
+  newsImportMessages,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

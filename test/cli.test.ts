@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db.js';
 import { runCli, startServer, tempDataDir } from './support/server.js';
@@ -167,6 +168,21 @@ describe('clear one-line errors', { timeout: 120_000 }, () => {
     const port = await runCli(['serve', '--port', 'x'], {});
     expect(port.code).toBe(2);
     expect(port.stderr.trim()).toBe('essaim: --port must be a number from 0 to 65535');
+  });
+
+  it('says a port is taken in one line with code 2 (the server module is loaded only by serve)', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const res = await runCli(['serve', '--port', String(port), '--host', '127.0.0.1'], {
+        ESSAIM_DATA_DIR: dataDir('port'),
+      });
+      expect(res.code).toBe(2);
+      expect(res.stderr.trim()).toBe(`essaim: port ${port} on 127.0.0.1 is already in use: set PORT or pass --port`);
+    } finally {
+      taken.close();
+    }
   });
 });
 

@@ -16,6 +16,7 @@ export * from '../audit/tables.js';
 export * from '../storage/tables.js';
 export * from '../ops/tables.js';
 export * from '../news/tables.js';
+export * from '../news-import/tables.js';
 export * from '../text-repair/tables.js';
 export * from '../redirects/tables.js';
 export * from '../error-reports/tables.js';

@@ -87,7 +87,12 @@ const emptyItem = (line: number): WxrItem => ({
  */
 export async function parseWxr(
   input: Readable,
-  handlers: { onChannel: (c: WxrChannel) => Promise<void>; onItem: (i: WxrItem) => Promise<void> },
+  handlers: {
+    onChannel: (c: WxrChannel) => Promise<void>;
+    onItem: (i: WxrItem) => Promise<void>;
+    /** Bytes of the file read so far, for a progress bar. */
+    onBytes?: (n: number) => void;
+  },
 ): Promise<WxrChannel> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const channel: WxrChannel = { version: '', baseSiteUrl: '', baseBlogUrl: '', authors: [], terms: [] };
@@ -238,6 +243,7 @@ export async function parseWxr(
       throw new WxrError(msg('newsImport.wxr.notUtf8', { byte: bytes, line: parser.line }));
     }
     bytes += (chunk as Buffer).length;
+    handlers.onBytes?.(bytes);
     parser.write(s);
     if (failure) throw failure;
     await drain();

@@ -151,4 +151,28 @@ describe('WXR import', () => {
     expect(r.counts).toMatchObject({ created: 1, failed: 1 });
     expect(r.lines.find((l) => l.outcome === 'failed')!.reason).toMatch(/no post id/);
   });
+
+  it('keeps a sticky post first in the network’s news, not in a filtered list, and a second import finds it unchanged', async () => {
+    const items = [
+      item(
+        { id: '70', title: 'Épinglé ancien', name: 'epingle', date: '2010-01-01 10:00:00' },
+        '<wp:is_sticky>1</wp:is_sticky><category domain="post_tag" nicename="pin"><![CDATA[Pin]]></category>',
+      ),
+      item(
+        { id: '71', title: 'Récent', name: 'recent', date: '2030-01-01 10:00:00' },
+        '<category domain="post_tag" nicename="pin"><![CDATA[Pin]]></category>',
+      ),
+    ].join('\n');
+    expect((await run(wxr('1.2', items))).counts.created).toBe(2);
+    const titles = (await all()).map((a) => a.title);
+    expect(titles[0]).toBe('Épinglé ancien');
+    expect(titles.indexOf('Récent')).toBeGreaterThan(0);
+    const page = (await t.app.inject({ url: '/news', headers: { 'accept-language': 'fr' } })).body;
+    expect(page.indexOf('Épinglé ancien')).toBeLessThan(page.indexOf('Récent'));
+    const tagged = (await t.api('GET', '/api/v1/articles?tag=pin', {}))
+      .json()
+      .items.map((a: { title: string }) => a.title);
+    expect(tagged).toEqual(['Récent', 'Épinglé ancien']);
+    expect((await run(wxr('1.2', items))).counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  });
 });

@@ -111,4 +111,6 @@ export interface SaveExtras {
   publishedAt?: Date | null;
   note?: string;
   coverUploadId?: string | null;
+  /** Kept first in the network's news list (imported sticky posts). */
+  sticky?: boolean;
 }

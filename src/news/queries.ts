@@ -19,6 +19,8 @@ import {
 
 // Categories, tags and bylines: their SQL is in term-queries.ts, part of this module's face.
 export * from './term-queries.js';
+// The words and bodies search and repair read: search-queries.ts.
+export * from './search-queries.js';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleInsert = typeof articles.$inferInsert;
@@ -89,6 +91,8 @@ export interface ListFilter {
   authorId?: string | undefined;
   /** A tsquery already built from folded words. */
   tsquery?: string | undefined;
+  /** The network's own list: sticky articles first, as WordPress shows them. */
+  stickyFirst?: boolean;
 }
 
 function listWhere(networkId: string, f: ListFilter): SQL {
@@ -112,6 +116,7 @@ export function selectArticles(db: Tx, networkId: string, f: ListFilter, page: {
     .from(articles)
     .where(listWhere(networkId, f))
     .orderBy(
+      ...(f.stickyFirst ? [desc(articles.sticky)] : []),
       f.tsquery
         ? sql`ts_rank(${articles.searchDoc}, to_tsquery('simple', ${f.tsquery})) DESC`
         : sql`coalesce(${articles.publishedAt}, ${articles.publishAt}, ${articles.createdAt}) DESC`,
@@ -271,16 +276,6 @@ export function selectSitemap(db: Tx, networkId: string, limit: number) {
     .limit(limit);
 }
 
-export async function selectBodies(db: Tx, networkId: string, language: string, limit: number) {
-  const rows = await db
-    .select({ body: articles.bodyMarkdown })
-    .from(articles)
-    .where(and(eq(articles.networkId, networkId), eq(articles.language, language), eq(articles.status, 'published')))
-    .orderBy(desc(articles.publishedAt))
-    .limit(limit);
-  return rows.map((r) => r.body);
-}
-
 export async function selectNoticeRecipients(db: Tx, networkId: string, articleId: string, chapterId: string | null) {
   const res = await db.execute<{ email: string; name: string; locale: string | null }>(sql`
     SELECT DISTINCT u.email, u.name, NULL::text AS locale FROM ${users} u
@@ -288,12 +283,4 @@ export async function selectNoticeRecipients(db: Tx, networkId: string, articleI
       u.id IN (SELECT a.user_id FROM ${newsAuthors} a JOIN ${articleAuthors} aa ON aa.author_id = a.id WHERE aa.article_id = ${articleId})
       OR u.id IN (SELECT user_id FROM chapter_organizers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}))`);
   return res.rows;
-}
-
-/** The words of the network's published articles, commonest first, for typo corrections (web/vocabulary.ts). */
-export async function selectVocabularyWords(db: Tx, networkId: string): Promise<string[]> {
-  const res = await db.execute<{ word: string }>(sql`
-    SELECT word FROM ts_stat(format('SELECT search_doc FROM articles WHERE network_id = %L AND status = %L', ${networkId}::text, 'published'))
-    WHERE word ~ '^[a-z0-9]{3,40}$' ORDER BY ndoc DESC LIMIT 100000`);
-  return res.rows.map((r) => r.word);
 }

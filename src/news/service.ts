@@ -29,6 +29,16 @@ export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
 export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
+export {
+  cachedTermIds,
+  findArticlesBySources,
+  type ImportedArticle,
+  insertImportedArticles,
+  newTermCache,
+  reserveArticleSlugs,
+  rewriteArticleBodies,
+  type TermCache,
+} from './import-batch.js';
 
 /** Creates an article as `actor` (null: the importer, already authorised). */
 export async function createArticle(
@@ -69,6 +79,7 @@ export async function createArticle(
       publishAt: input.publishAt ?? null,
       publishedAt: status === 'published' ? (extras.publishedAt ?? now) : (extras.publishedAt ?? null),
       coverUploadId: extras.coverUploadId ?? null,
+      sticky: extras.sticky ?? false,
       sourceKey: extras.sourceKey ?? null,
       sourceHash: extras.sourceHash ?? null,
       createdBy: actor?.id ?? null,
@@ -134,7 +145,11 @@ export async function listArticles(
     authorize(actor, await newsPolicy.isEditor(db, actor, network.id), 'list unpublished articles');
     statuses = [query.status];
   }
-  const filter: q.ListFilter = { statuses, networkWideOnly: !!query.networkWideOnly };
+  const filter: q.ListFilter = {
+    statuses,
+    networkWideOnly: !!query.networkWideOnly,
+    stickyFirst: !query.chapter && !query.category && !query.tag && !query.author && !query.q,
+  };
   if (query.chapter) filter.chapterId = (await findChapter(db, network, query.chapter)).id;
   if (query.category) filter.categoryPath = query.category.replace(/^\/+|\/+$/g, '');
   if (query.tag) {

@@ -118,6 +118,8 @@ export const articles = pgTable(
     excerptWritten: boolean('excerpt_written').notNull().default(false),
     coverUploadId: uuid('cover_upload_id').references(() => uploads.id, { onDelete: 'set null' }),
     partner: boolean('partner').notNull().default(false),
+    /** Kept at the top of the network's news list (WordPress's sticky posts). */
+    sticky: boolean('sticky').notNull().default(false),
     status: articleStatus('status').notNull().default('draft'),
     publishAt: timestamp('publish_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -89,6 +89,7 @@ export async function updateArticle(
           : (extras.publishedAt ?? before.publishedAt),
       ...(extras.sourceHash ? { sourceHash: extras.sourceHash } : {}),
       ...(extras.coverUploadId !== undefined ? { coverUploadId: extras.coverUploadId } : {}),
+      ...(extras.sticky !== undefined ? { sticky: extras.sticky } : {}),
       revision: changed ? before.revision + 1 : before.revision,
     });
     if (patch.authors)

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -90,6 +90,50 @@ export async function addRedirect(
     .set({ toPath: target })
     .where(and(eq(redirects.networkId, networkId), inArray(redirects.toPath, [from, fromKey])));
   return row!;
+}
+
+/**
+ * Many A→B at once for an importer (replacing what A pointed to): the same rules as addRedirect,
+ * in three statements when no target is itself redirected (the usual case: targets are new
+ * articles). A batch where one is falls back to addRedirect for each pair.
+ */
+export async function addRedirects(db: Tx, networkId: string, pairs: { from: string; to: string }[], origin: string) {
+  const byKey = new Map<string, { from: string; fromKey: string; to: string }>();
+  for (const p of pairs) {
+    const fromKey = redirectKey(p.from);
+    if (redirectKey(checkTarget(p.to)) !== fromKey) byKey.set(fromKey, { ...p, fromKey });
+  }
+  const list = [...byKey.values()];
+  if (!list.length) return 0;
+  const chained = await db
+    .select({ id: redirects.id })
+    .from(redirects)
+    .where(
+      and(
+        eq(redirects.networkId, networkId),
+        inArray(
+          redirects.fromKey,
+          list.map((p) => redirectKey(p.to)),
+        ),
+      ),
+    )
+    .limit(1);
+  if (chained.length) {
+    for (const p of list) await addRedirect(db, networkId, p.from, p.to, { origin, replace: true });
+    return list.length;
+  }
+  await db
+    .insert(redirects)
+    .values(list.map((p) => ({ networkId, fromKey: p.fromKey, toPath: p.to, origin })))
+    .onConflictDoUpdate({ target: [redirects.networkId, redirects.fromKey], set: { toPath: sql`excluded.to_path` } });
+  // No chains: whatever went to an old address now goes straight to its new one.
+  const olds = list.flatMap((p) => [p.from, p.fromKey]);
+  const news = list.flatMap((p) => [p.to, p.to]);
+  await db.execute(sql`
+    UPDATE ${redirects} r SET to_path = v.target
+    FROM unnest(${sql.param(olds)}::text[], ${sql.param(news)}::text[]) AS v(old, target)
+    WHERE r.network_id = ${networkId} AND r.to_path = v.old`);
+  return list.length;
 }
 
 export function listRedirects(db: Tx, network: Network, opts: { limit: number; offset: number }) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.js';
-import { findArticle, isNewsEditor } from '../news/service.js';
+import { authorizeArticleEdit, findArticle, isNewsEditor } from '../news/service.js';
 import { requireUser } from '../web/context.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
@@ -40,9 +40,10 @@ export function repairPages(app: FastifyInstance, db: Db): void {
   });
 
   app.get<Params>('/admin/news/:id/repairs', async (req, reply) => {
-    const article = await findArticle(db, req.network, req.params.id);
     const user = requireUser(req);
-    authorize(user, await isNewsEditor(db, user, req.network.id), 'review damaged articles');
+    const article = await findArticle(db, req.network, req.params.id);
+    // The same rule as the API and the decisions: whoever may edit this article reviews its words.
+    await authorizeArticleEdit(db, user, article, 'review the repairs of this article');
     const rows = await repairsOf(db, req.network.id, article.id);
     const queued = rows.filter((r) => r.state === 'queued');
     const next = queued[0];

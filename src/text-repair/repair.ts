@@ -72,8 +72,17 @@ function cp1252Byte(ch: string): number | undefined {
   return CP1252_EXTRA[c];
 }
 
+/**
+ * A lead byte (Â…ô) followed by a continuation byte as Windows-1252 spells it: without one such
+ * pair there is no mojibake, and the character walk below (the import's dearest step on clean
+ * text) is skipped.
+ */
+const MOJIBAKE_PAIR =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+
 /** Finds UTF-8 sequences spelt in Windows-1252 and decodes each back; anything else is left alone. */
 export function repairMojibake(text: string): { text: string; substitutions: Substitution[] } {
+  if (!MOJIBAKE_PAIR.test(text)) return { text, substitutions: [] };
   const chars = [...text];
   const subs: Substitution[] = [];
   let out = '';

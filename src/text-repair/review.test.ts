@@ -88,4 +88,35 @@ describe('reviewing repairs', () => {
     expect(after.filter((r) => r.state === 'queued').length).toBe(before - 1);
     expect(after.find((r) => r.id === next)!.replacement).toBe('Wikipédia');
   });
+
+  it('lets a chapter organiser review the words of their chapter’s article on the page as through the API, and nobody else', async () => {
+    expect(
+      (await t.api('POST', '/api/v1/chapters', { token: admin.token, body: { name: 'Repair Town', city: 'Namur' } }))
+        .statusCode,
+    ).toBe(201);
+    const o = await t.user('member');
+    const organiser = { token: o.token, email: o.user.email, password: o.password };
+    await t.api('POST', '/api/v1/chapters/repair-town/organizers', {
+      token: admin.token,
+      body: { email: o.user.email },
+    });
+    const moved = await t.api('PATCH', `/api/v1/articles/${id}`, {
+      token: admin.token,
+      body: { chapter: 'repair-town' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const api = await t.api('GET', `/api/v1/articles/${id}/repairs`, { token: organiser.token });
+    expect(api.statusCode).toBe(200);
+    const page = await (await signIn(t.app, organiser)).get(`/admin/news/${id}/repairs`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>');
+
+    const m = await t.user('member');
+    expect((await t.api('GET', `/api/v1/articles/${id}/repairs`, { token: m.token })).statusCode).toBe(403);
+    const refused = await (await signIn(t.app, { email: m.user.email, password: m.password })).get(
+      `/admin/news/${id}/repairs`,
+    );
+    expect(refused.statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/admin/news/${id}/repairs` })).statusCode).not.toBe(200);
+  });
 });

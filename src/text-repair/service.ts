@@ -32,10 +32,8 @@ export function repairFields(
 /** A dictionary for an import: the word list of the language plus the clean texts of the same import. */
 export const dictionaryFor = (language: Language, cleanTexts: string[]) => buildDictionary(language, cleanTexts);
 
-/** Records every substitution of an article (applied or queued), replacing earlier automatic ones. */
-export async function recordRepairs(db: Tx, networkId: string, articleId: string, repairs: FieldRepair[]) {
-  await db.delete(textRepairs).where(and(eq(textRepairs.articleId, articleId), eq(textRepairs.automatic, true)));
-  const rows = repairs.flatMap((r) =>
+function repairRows(networkId: string, articleId: string, repairs: FieldRepair[]) {
+  return repairs.flatMap((r) =>
     r.substitutions.map((s) => ({
       networkId,
       articleId,
@@ -49,7 +47,25 @@ export async function recordRepairs(db: Tx, networkId: string, articleId: string
       state: s.applied ? ('applied' as const) : ('queued' as const),
     })),
   );
+}
+
+/** Records every substitution of an article (applied or queued), replacing earlier automatic ones. */
+export async function recordRepairs(db: Tx, networkId: string, articleId: string, repairs: FieldRepair[]) {
+  await db.delete(textRepairs).where(and(eq(textRepairs.articleId, articleId), eq(textRepairs.automatic, true)));
+  const rows = repairRows(networkId, articleId, repairs);
   if (rows.length) await db.insert(textRepairs).values(rows);
+  return rows.length;
+}
+
+/** The substitutions of many new articles at once (an import batch): one INSERT, nothing to replace. */
+export async function recordNewRepairs(
+  db: Tx,
+  networkId: string,
+  list: { articleId: string; repairs: FieldRepair[] }[],
+) {
+  const rows = list.flatMap(({ articleId, repairs }) => repairRows(networkId, articleId, repairs));
+  // A few thousand rows per statement stay far below PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < rows.length; i += 4000) await db.insert(textRepairs).values(rows.slice(i, i + 4000));
   return rows.length;
 }
 

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import type { Db } from '../db/connection.js';
+import type { Network } from '../networks/service.js';
+import { AppError, notFound } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
+import { authorize, type Actor } from '../web/policy.js';
+import { isUuid } from '../web/schemas.js';
+import { importPolicy } from './policy.js';
+import * as q from './queries.js';
+import type { JobSummary } from './tables.js';
+import { importWxr, type WxrReport } from './wxr.js';
+
+export type { ImportJob } from './queries.js';
+
+const summary = (r: WxrReport): JobSummary => ({
+  ...r.counts,
+  redirects: r.redirects,
+  repairsApplied: r.repairs.applied,
+  repairsQueued: r.repairs.queued,
+  attachments: r.attachments.length,
+});
+
+/** Imports running in this process, so a stopping server (and a test) can wait for them. */
+const inFlight = new Set<Promise<void>>();
+export const importsInFlight = () => Promise.all([...inFlight]);
+
+/**
+ * An uploaded export, read once as a dry run (the CLI's `--dry-run`): a file that cannot be
+ * imported is refused here with the importer's message and removed; one that can waits for the
+ * editor's confirmation as a job.
+ */
+export async function previewImport(
+  db: Db,
+  network: Network,
+  actor: Actor,
+  file: { path: string; name: string; size: number },
+) {
+  authorize(actor, await importPolicy.run(db, actor, network.id), 'import news');
+  let report: WxrReport;
+  try {
+    report = await importWxr(db, network, fs.createReadStream(file.path), { dryRun: true });
+  } catch (err) {
+    fs.rmSync(file.path, { force: true });
+    throw err;
+  }
+  return q.insertJob(db, {
+    networkId: network.id,
+    createdBy: actor!.id,
+    fileName: file.name,
+    filePath: file.path,
+    totalBytes: file.size,
+    preview: summary(report),
+  });
+}
+
+export async function findImportJob(db: Db, network: Network, actor: Actor, id: string) {
+  authorize(actor, await importPolicy.run(db, actor, network.id), 'see news imports');
+  const job = isUuid(id) ? await q.selectJob(db, network.id, id) : undefined;
+  if (!job) throw notFound(msg('newsImport.problem.job'));
+  return job;
+}
+
+export async function listImportJobs(db: Db, network: Network, actor: Actor) {
+  authorize(actor, await importPolicy.run(db, actor, network.id), 'see news imports');
+  return q.selectJobs(db, network.id, 10);
+}
+
+/**
+ * Confirmed: the same import as the CLI runs in this process, after the answer; it writes its
+ * progress to the job row after each batch, and the outcome at the end. Starting twice starts once.
+ */
+export async function startImport(db: Db, network: Network, actor: Actor, id: string) {
+  const job = await findImportJob(db, network, actor, id);
+  const claimed = await q.claimJob(db, network.id, job.id);
+  if (!claimed) throw new AppError('conflict', msg('newsImport.error.notPreviewed'));
+  const run = (async () => {
+    try {
+      const report = await importWxr(db, network, fs.createReadStream(claimed.filePath), {
+        onProgress: ({ items, bytes }) => q.updateProgress(db, claimed.id, items, bytes),
+      });
+      await q.finishJob(db, claimed.id, { status: 'done', result: summary(report) });
+    } catch (err) {
+      await q.finishJob(db, claimed.id, { status: 'failed', error: (err as Error).message.slice(0, 2000) });
+    } finally {
+      fs.rmSync(claimed.filePath, { force: true });
+    }
+  })();
+  inFlight.add(run);
+  void run.finally(() => inFlight.delete(run));
+  return claimed;
+}

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { csrfOf, type FormSession, signIn } from '../../test/support/forms.js';
+import { importsInFlight } from './jobs.js';
+
+let t: TestApp;
+let editor: FormSession;
+beforeAll(async () => {
+  t = await startTestApp();
+  const a = await t.user('admin');
+  editor = await signIn(t.app, { email: a.user.email, password: a.password });
+});
+afterAll(() => t.close());
+
+const wxr = `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://old.example.org</wp:base_site_url>
+${[1, 2]
+  .map(
+    (i) => `<item><title>Ancien billet ${i}</title><link>http://old.example.org/ancien-${i}/</link>
+<content:encoded><![CDATA[<p>Texte ${i}</p>]]></content:encoded><wp:post_id>${i}</wp:post_id>
+<wp:post_date_gmt>2013-02-0${i} 10:00:00</wp:post_date_gmt><wp:post_name>ancien-${i}</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+
+const articleCount = async () =>
+  (await t.database.pool.query('SELECT count(*)::int AS n FROM articles WHERE network_id = $1', [t.network.id])).rows[0]
+    .n as number;
+const uploads = () => {
+  const dir = path.join(t.config.dataDir, 'imports');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
+};
+
+describe('the admin import page', () => {
+  it('uploads an export, shows the dry run, imports on confirmation with progress, and starts once', async () => {
+    const page = await editor.get('/admin/news/import', { 'accept-language': 'fr' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Importer une archive WordPress');
+    const res = await editor.upload(
+      '/admin/news/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'export.xml', content: wxr, type: 'text/xml' },
+    );
+    expect(res.statusCode, res.body).toBe(303);
+    const job = res.headers.location as string;
+    expect(job).toMatch(/^\/admin\/news\/import\/[0-9a-f-]{36}$/);
+    const preview = await editor.get(job, { 'accept-language': 'en' });
+    expect(preview.body).toContain('Dry run of export.xml');
+    expect(preview.body).toContain('2 new articles');
+    expect(preview.body).toContain('Import now');
+    expect(await articleCount()).toBe(0);
+
+    const run = await editor.request('POST', `${job}/run`, { _csrf: csrfOf(preview.body) });
+    expect(run.statusCode, run.body).toBe(303);
+    await importsInFlight();
+    const done = await editor.get(job, { 'accept-language': 'en' });
+    expect(done.body).toContain('Import finished.');
+    expect(done.body).not.toContain('http-equiv="refresh"');
+    expect(await articleCount()).toBe(2);
+    expect((await t.app.inject({ url: '/ancien-1/' })).headers.location).toBe('/news/ancien-1');
+    expect(uploads()).toBe(0);
+
+    const again = await editor.request('POST', `${job}/run`, { _csrf: csrfOf(done.body) });
+    expect(again.statusCode).toBe(409);
+    expect(await articleCount()).toBe(2);
+  });
+
+  it('refuses a file that is not a WordPress export with the importer’s reason, keeping nothing', async () => {
+    const before = uploads();
+    const page = await editor.get('/admin/news/import');
+    const res = await editor.upload(
+      '/admin/news/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'notes.xml', content: '<notes><note>hello</note></notes>', type: 'text/xml' },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Not a WXR file');
+    expect(uploads()).toBe(before);
+    expect((await editor.get('/admin/news/import')).body).not.toContain('notes.xml');
+  });
+
+  it('shows a running import’s progress from its job row and reloads itself until it ends', async () => {
+    const { rows } = await t.database.pool.query(
+      `INSERT INTO news_import_jobs (network_id, file_name, file_path, total_bytes, status, items, bytes_read)
+       VALUES ($1, 'big.xml', '/nowhere', 1000, 'running', 340, 250) RETURNING id`,
+      [t.network.id],
+    );
+    const page = await editor.get(`/admin/news/import/${rows[0].id}`, { 'accept-language': 'nl' });
+    expect(page.body).toContain('<meta http-equiv="refresh" content="2">');
+    expect(page.body).toContain('Bezig met importeren… 340 items gelezen.');
+    expect(page.body).toMatch(/<progress[^>]*max="1000"[^>]*value="250"/);
+  });
+
+  it('is for news editors only', async () => {
+    const m = await t.user('member');
+    const member = await signIn(t.app, { email: m.user.email, password: m.password });
+    expect((await member.get('/admin/news/import')).statusCode).toBe(403);
+    const page = await member.get('/me');
+    const res = await member.upload(
+      '/admin/news/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'export.xml', content: wxr, type: 'text/xml' },
+    );
+    expect(res.statusCode).toBe(403);
+    expect(await articleCount()).toBe(2);
+    expect((await t.app.inject({ url: '/admin/news/import' })).statusCode).not.toBe(200);
+  });
+});

@@ -1,0 +1,57 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { type JobSummary, newsImportJobs } from './tables.js';
+
+export type ImportJob = typeof newsImportJobs.$inferSelect;
+
+export async function insertJob(db: Tx, values: typeof newsImportJobs.$inferInsert): Promise<ImportJob> {
+  const [row] = await db.insert(newsImportJobs).values(values).returning();
+  return row!;
+}
+
+export async function selectJob(db: Tx, networkId: string, id: string): Promise<ImportJob | undefined> {
+  const [row] = await db
+    .select()
+    .from(newsImportJobs)
+    .where(and(eq(newsImportJobs.networkId, networkId), eq(newsImportJobs.id, id)));
+  return row;
+}
+
+export function selectJobs(db: Tx, networkId: string, limit: number) {
+  return db
+    .select()
+    .from(newsImportJobs)
+    .where(eq(newsImportJobs.networkId, networkId))
+    .orderBy(desc(newsImportJobs.createdAt))
+    .limit(limit);
+}
+
+/** previewed → running, once: two clicks on "Import" start one import. */
+export async function claimJob(db: Tx, networkId: string, id: string): Promise<ImportJob | undefined> {
+  const [row] = await db
+    .update(newsImportJobs)
+    .set({ status: 'running', updatedAt: new Date() })
+    .where(
+      and(eq(newsImportJobs.networkId, networkId), eq(newsImportJobs.id, id), eq(newsImportJobs.status, 'previewed')),
+    )
+    .returning();
+  return row;
+}
+
+export async function updateProgress(db: Tx, id: string, items: number, bytesRead: number) {
+  await db
+    .update(newsImportJobs)
+    .set({ items, bytesRead: sql`greatest(${newsImportJobs.bytesRead}, ${bytesRead})`, updatedAt: new Date() })
+    .where(eq(newsImportJobs.id, id));
+}
+
+export async function finishJob(
+  db: Tx,
+  id: string,
+  end: { status: 'done'; result: JobSummary } | { status: 'failed'; error: string },
+) {
+  await db
+    .update(newsImportJobs)
+    .set({ ...end, updatedAt: new Date() })
+    .where(eq(newsImportJobs.id, id));
+}

@@ -1,0 +1,45 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/tables.js';
+import { networks } from '../networks/tables.js';
+
+/**
+ * A WordPress import started from the admin page: the uploaded file waits in the data directory
+ * while an editor reads the dry run, then the same import as the CLI runs in the server, writing
+ * its progress here; the page polls this row. `previewed` → `running` → `done` | `failed`.
+ */
+export const newsImportJobs = pgTable(
+  'news_import_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    /** Where the upload waits, removed once the import is done or failed. */
+    filePath: text('file_path').notNull(),
+    totalBytes: integer('total_bytes').notNull(),
+    status: text('status').$type<'previewed' | 'running' | 'done' | 'failed'>().notNull().default('previewed'),
+    items: integer('items').notNull().default(0),
+    bytesRead: integer('bytes_read').notNull().default(0),
+    /** Counts of the dry run, then of the import. */
+    preview: jsonb('preview').$type<JobSummary>(),
+    result: jsonb('result').$type<JobSummary>(),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('news_import_jobs_network').on(t.networkId, t.createdAt)],
+);
+
+export interface JobSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  redirects: number;
+  repairsApplied: number;
+  repairsQueued: number;
+  attachments: number;
+}

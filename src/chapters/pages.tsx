@@ -27,6 +27,7 @@ import { isFollowing } from '../follows/service.js';
 import { editChapterPage } from './edit-page.js';
 import { newChapterPage } from './chapter-form.js';
 import { msg } from '../web/i18n.js';
+import { Localized, localized, OriginalMarker } from '../web/content.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -54,20 +55,23 @@ async function chapterPage(
   const query = req.query as Record<string, string | undefined>;
   const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 });
   const latestNews = await latestArticles(db, req.network, chapter.slug);
+  // The chapter's own words in the reader's language when written, else the original with a marker.
+  const name = localized(chapter, 'name', ctx.locale);
+  const about = localized(chapter, 'description', ctx.locale);
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={chapter.name} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
+    <Layout ctx={ctx} title={name.text} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
       <h1>
-        {chapter.name} <StatusBadge ctx={ctx} status={chapter.status} />
+        <Localized value={name} t={t} /> <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
       {query.interest === 'new' ? (
         <p class="notice" role="status">
-          {t('interest.thanks', { chapter: chapter.name })}
+          {t('interest.thanks', { chapter: name.text })}
         </p>
       ) : null}
       {query.interest === 'known' ? (
         <p class="notice" role="status">
-          {t('interest.already', { chapter: chapter.name })}
+          {t('interest.already', { chapter: name.text })}
         </p>
       ) : null}
       <dl>
@@ -80,7 +84,14 @@ async function chapterPage(
           </>
         ) : null}
       </dl>
-      {chapter.description ? <p style="white-space: pre-line">{chapter.description}</p> : null}
+      {about.text ? (
+        <div class="chapter-about">
+          <p style="white-space: pre-line" lang={about.lang === ctx.locale ? undefined : about.lang}>
+            {about.text}
+          </p>
+          {about.fallback ? <OriginalMarker lang={about.lang} t={t} /> : null}
+        </div>
+      ) : null}
       {chapter.status !== 'planned' ? (
         <Section title={t('event.upcoming')}>
           {upcoming.length ? (

@@ -6,6 +6,7 @@ import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { ChapterCreate, ChapterUpdate, InterestCreate } from './schemas.js';
 import { msg } from '../web/i18n.js';
+import { cleanTranslations } from '../web/content.js';
 
 export type { ChapterRow } from './queries.js';
 
@@ -15,9 +16,18 @@ export async function findChapter(db: Tx, network: Network, slug: string, lock =
   return row;
 }
 
-export async function createChapter(db: Tx, network: Network, input: ChapterCreate): Promise<q.ChapterRow> {
+export async function createChapter(
+  db: Tx,
+  network: Network,
+  input: Omit<ChapterCreate, 'language'> & { language?: ChapterCreate['language'] },
+): Promise<q.ChapterRow> {
   const slug = slugFor(input.name, input.slug);
-  const row = await q.insertChapter(db, network.id, { ...input, slug });
+  const row = await q.insertChapter(db, network.id, {
+    ...input,
+    language: input.language ?? 'fr',
+    slug,
+    translations: cleanTranslations(input.translations),
+  });
   if (!row)
     throw new AppError('conflict', msg('chapter.problem.slugTaken', { slug }), [
       { field: 'slug', message: msg('validation.alreadyUsed') },
@@ -38,7 +48,11 @@ export async function updateChapter(
         { field: 'slug', message: msg('validation.alreadyUsed') },
       ]);
     }
-    return q.updateChapter(tx, chapter.id, patch);
+    const { translations, ...rest } = patch;
+    return q.updateChapter(tx, chapter.id, {
+      ...rest,
+      ...(translations ? { translations: cleanTranslations(translations) } : {}),
+    });
   });
 }
 

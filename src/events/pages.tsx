@@ -15,6 +15,8 @@ import type { EventView } from './schemas.js';
 import { AddToCalendar } from '../calendar/components.js';
 import { EventHead } from '../feeds/components.js';
 import { msg } from '../web/i18n.js';
+import { Localized, localized, OriginalMarker } from '../web/content.js';
+import { renderMarkdown } from './markdown.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -137,17 +139,22 @@ async function eventPage(
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
   const sessions = await programmeOf(db, req.network, row.id);
+  // The organisers' words in the reader's language when written, else the original, marked as such.
+  const title = localized(row, 'title', ctx.locale);
+  const about = localized(row, 'description', ctx.locale);
   return sendPage(
     reply,
     <Layout
       ctx={ctx}
-      title={view.title}
+      title={title.text}
       head={<EventHead ctx={ctx} view={view} baseUrl={config.baseUrl} programme={sessions} />}
     >
       <p>
         <a href={`/chapters/${view.chapter.slug}`}>{view.chapter.name}</a> · {t(`kindEvent.${view.kind}`)}
       </p>
-      <h1>{view.title}</h1>
+      <h1>
+        <Localized value={title} t={t} />
+      </h1>
       {view.status === 'cancelled' ? (
         <p class="errors" role="status">
           {t('event.cancelled', { reason: view.cancelReason ?? '' })}
@@ -187,7 +194,13 @@ async function eventPage(
         </p>
       ) : null}
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
-      <div dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
+      <div
+        lang={about.lang === ctx.locale ? undefined : about.lang}
+        dangerouslySetInnerHTML={{
+          __html: about.lang === view.language ? view.descriptionHtml : renderMarkdown(about.text),
+        }}
+      />
+      {about.fallback && !title.fallback ? <OriginalMarker lang={about.lang} t={t} /> : null}
       <ProgrammeSection ctx={ctx} programme={sessions} timeZone={row.timeZone} />
       {view.speakers.length ? (
         <Section title={t('event.speakers')}>

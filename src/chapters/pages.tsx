@@ -21,6 +21,7 @@ import * as chapters from './service.js';
 import { InterestForm } from './components.js';
 import { upcomingEvents } from '../events/service.js';
 import { EventListItem } from '../events/components.js';
+import { spansYears } from '../events/format.js';
 import { FeedAlternates, FeedLinks } from '../feeds/components.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
@@ -55,6 +56,7 @@ async function chapterPage(
   const query = req.query as Record<string, string | undefined>;
   const upcoming = await upcomingEvents(db, req.network, { chapterId: chapter.id, limit: 20 });
   const latestNews = await latestArticles(db, req.network, chapter.slug);
+  const overYears = spansYears(upcoming.map((e) => e.startsAt));
   // The chapter's own words in the reader's language when written, else the original with a marker.
   const name = localized(chapter, 'name', ctx.locale);
   const about = localized(chapter, 'description', ctx.locale);
@@ -97,7 +99,7 @@ async function chapterPage(
           {upcoming.length ? (
             <ul>
               {upcoming.map((e) => (
-                <EventListItem ctx={ctx} e={e} />
+                <EventListItem ctx={ctx} e={e} withYear={overYears} />
               ))}
             </ul>
           ) : (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
-import { makeChapter, makeEvent } from '../../test/support/factories.js';
+import { inDays, makeChapter, makeEvent } from '../../test/support/factories.js';
+import { formatShort } from '../events/format.js';
 import { localized } from './content.js';
 
 let t: TestApp;
@@ -131,5 +132,17 @@ describe('multilingual events', () => {
     expect(text).toContain('"translations"');
     expect(text).toContain('"language"');
     expect(JSON.stringify(doc.paths['/api/v1/chapters'].post)).toContain('The texts in the other languages');
+  });
+});
+
+describe('lists over years', () => {
+  it('give every date of a chapter’s upcoming events its year when they run into another year', async () => {
+    const c = await makeChapter(t, admin);
+    const soon = await makeEvent(t, admin, c.slug, { title: 'Soon' });
+    await makeEvent(t, admin, c.slug, { title: 'Next year', startsAt: inDays(400), endsAt: inDays(400, 19) });
+    const body = (await page(`/chapters/${c.slug}`, 'fr')).body;
+    const date = new Date(soon.startsAt);
+    expect(body).toContain(formatShort(date, 'Europe/Brussels', 'fr', { withYear: true }));
+    expect(body).toContain(String(date.getUTCFullYear()));
   });
 });

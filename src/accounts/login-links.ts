@@ -30,7 +30,13 @@ export async function issueLink(tx: Tx, network: Network, userId: string, purpos
 /** The member's chosen language for mails; the page's language for an account without a profile. */
 export async function mailLocale(db: Tx, network: Network, userId: string, fallback: Locale): Promise<Locale> {
   const saved = (await findProfile(db, network.id, userId))?.locale;
-  return localeOr(saved, fallback);
+  if (saved) return localeOr(saved, fallback);
+  // No member profile (a juror, an account an admin made): the language the account last used.
+  const [account] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(and(eq(users.networkId, network.id), eq(users.id, userId)));
+  return localeOr(account?.locale, fallback);
 }
 
 /**

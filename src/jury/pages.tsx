@@ -21,7 +21,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
     const { juror, call } = await jury.jurorByInvite(db, req.network, (req.params as { token: string }).token);
     // The invitation link signs the juror in: jurors need no password and no member profile.
     const user = (await findUserByEmail(db, req.network.id, juror.email)) as User;
-    const session = await createSession(db, user);
+    const session = await createSession(db, user, req.locale);
     reply.setCookie(SESSION_COOKIE, session.cookie, {
       path: '/',
       httpOnly: true,

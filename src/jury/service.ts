@@ -13,7 +13,7 @@ import { detectConflict } from './conflicts.js';
 import * as q from './queries.js';
 import type { JurorInvite } from './schemas.js';
 import { stageSubmissions } from './stages.js';
-import { msg } from '../web/i18n.js';
+import { localeOr, msg } from '../web/i18n.js';
 
 export type { JurorRow, ReviewRow, DecisionRow, ConflictRow, AssignmentRow } from './queries.js';
 export { stageSubmissions, currentStage } from './stages.js';
@@ -71,7 +71,8 @@ export async function inviteJuror(
       ]);
     await calls.queueCallMail(tx, network, {
       kind: 'call.juror.invite',
-      to: { email: input.email, name: input.name, locale: 'fr' },
+      // The account's language when known, else the first the juror reads.
+      to: { email: input.email, name: input.name, locale: localeOr(user.locale ?? input.languages?.[0]) },
       baseUrl: opts.baseUrl,
       link: `${opts.baseUrl}/jury/invite/${token}`,
       subject: (t, l) => t('jury.mail.invite.subject', { title: call.title[l] }),

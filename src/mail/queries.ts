@@ -125,7 +125,8 @@ export const selectNoticeRecipients = (tx: Tx, networkId: string, chapterId: str
       email: users.email,
       name: users.name,
       notify: chapterOrganizers.notify,
-      locale: memberProfiles.locale,
+      // The profile's chosen language, else the one the account last used.
+      locale: sql<string | null>`coalesce(${memberProfiles.locale}, ${users.locale})`,
     })
     .from(chapterOrganizers)
     .innerJoin(users, eq(users.id, chapterOrganizers.userId))

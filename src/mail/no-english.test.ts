@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { makeChapter, makeEvent, makeVenue } from '../../test/support/factories.js';
+import { englishIn as englishOf, englishSentences } from '../../test/support/english.js';
 import { catalogues, type Locale } from '../web/i18n.js';
 import { kinds, renderMessage } from './render.js';
 import type { outboundMessages } from './tables.js';
@@ -13,34 +14,9 @@ let admin: string;
 let chapter: string;
 let eventId: string;
 
-/** The English sentences of the interface (the literal parts of each message, 15 characters or more). */
-function englishSentences(prefixes: string[]): { key: string; text: string }[] {
-  const literal = (source: string) => {
-    let s = source;
-    // Nested ICU arguments and plurals out, innermost first: what is left are the literal words.
-    for (let before = ''; before !== s; ) {
-      before = s;
-      s = s.replace(/\{[^{}]*\}/g, '\u0000');
-    }
-    return s
-      .split('\u0000')
-      .map((x) => x.trim())
-      .filter((x) => x.length >= 15 && x.includes(' '));
-  };
-  const en = catalogues.en as Record<string, string>;
-  const others = [catalogues.fr, catalogues.nl] as Record<string, string>[];
-  return Object.keys(en)
-    .filter((k) => prefixes.some((p) => k.startsWith(p)))
-    .flatMap((key) =>
-      literal(en[key]!)
-        // A sentence the same in another language (a URL, a code) is not English interface.
-        .filter((text) => !others.some((o) => (o[key] ?? '').includes(text)))
-        .map((text) => ({ key, text })),
-    );
-}
-
-const english = () => englishSentences(['mail.', 'event.', 'registration.', 'calendar.', 'feed.', 'kindEvent.']);
-const englishIn = (text: string) => english().filter((s) => text.includes(s.text));
+const PREFIXES = ['mail.', 'event.', 'registration.', 'calendar.', 'feed.', 'kindEvent.'];
+const english = () => englishSentences(PREFIXES);
+const englishIn = (text: string) => englishOf(text, PREFIXES);
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -80,7 +80,7 @@ export function Localized({ value, t, as = 'span' }: { value: LocalizedText; t: 
   const lang = value.lang === t.locale ? undefined : value.lang;
   return (
     <>
-      <Tag lang={lang}>{value.text}</Tag>
+      {lang ? <Tag lang={lang}>{value.text}</Tag> : value.text}
       {value.fallback && <OriginalMarker lang={value.lang} t={t} />}
     </>
   );

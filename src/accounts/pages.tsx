@@ -85,7 +85,7 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
     if (!form.ok) return loginPage(req, reply, { values, errors: form.errors }, 400);
     try {
       const user = await accounts.authenticate(db, req.network.id, form.data.email, form.data.password);
-      const session = await accounts.createSession(db, user);
+      const session = await accounts.createSession(db, user, req.locale);
       reply.setCookie(SESSION_COOKIE, session.cookie, {
         path: '/',
         httpOnly: true,
@@ -132,7 +132,7 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
     async (req, reply) => {
       const user = await consumeLoginLink(db, req.network, req.params.token);
       if (!user) return linkPage(req, reply, undefined);
-      const session = await accounts.createSession(db, user);
+      const session = await accounts.createSession(db, user, req.locale);
       reply.setCookie(SESSION_COOKIE, session.cookie, {
         path: '/',
         httpOnly: true,

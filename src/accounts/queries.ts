@@ -63,6 +63,11 @@ export async function touchToken(db: Tx, tokenId: string): Promise<void> {
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
 }
 
+/** The account's language, as last used on the site. */
+export async function updateUserLocale(db: Tx, userId: string, locale: string): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
 export async function insertSession(db: Tx, values: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(values);
 }

@@ -4,7 +4,7 @@ import { AppError } from '../web/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { UserCreate } from './schemas.js';
 import * as q from './queries.js';
-import { msg } from '../web/i18n.js';
+import { msg, type Locale } from '../web/i18n.js';
 
 export type User = q.UserRow;
 // Single-use links and password hashing, for sign-up and the sign-in pages.
@@ -25,7 +25,7 @@ export async function findUserByEmail(db: Tx, networkId: string, email: string):
 export async function createUser(
   db: Tx,
   networkId: string,
-  input: UserCreate,
+  input: UserCreate & { locale?: Locale },
   opts: { verified?: boolean } = {},
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -37,6 +37,7 @@ export async function createUser(
     role: input.role,
     passwordHash,
     emailVerifiedAt,
+    locale: input.locale ?? null,
   });
   if (!row)
     throw new AppError('conflict', msg('account.problem.emailTaken', { email: input.email }), [
@@ -106,7 +107,12 @@ export async function userForToken(db: Tx, networkId: string, token: string): Pr
 
 // ── Browser sessions ───────────────────────────────────────────────────────
 
-export async function createSession(db: Tx, user: User): Promise<{ cookie: string; expiresAt: Date }> {
+/**
+ * A browser session for `user`; `locale` is the language of the page they signed in from, kept as
+ * the account's language so later mails speak it (jurors and members without a profile included).
+ */
+export async function createSession(db: Tx, user: User, locale?: Locale): Promise<{ cookie: string; expiresAt: Date }> {
+  if (locale && user.locale !== locale) await q.updateUserLocale(db, user.id, locale);
   const cookie = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   await q.insertSession(db, { idHash: sha256(cookie), networkId: user.networkId, userId: user.id, expiresAt });

@@ -17,6 +17,11 @@ export const users = pgTable(
     role: userRole('role').notNull().default('member'),
     /** Set when the person followed the link e-mailed at sign-up (or was created by an admin). */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /**
+     * The language the person last used the site in (sign-up, sign-in, an invitation link): mails
+     * go out in it when they never chose one in a member profile. Null until known.
+     */
+    locale: text('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('users_network_email').on(t.networkId, t.email)],

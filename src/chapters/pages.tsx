@@ -21,12 +21,14 @@ import * as chapters from './service.js';
 import { InterestForm } from './components.js';
 import { listPublicEvents, upcomingEvents } from '../events/service.js';
 import { EventListItem, PublicEventList } from '../events/components.js';
+import { spansYears } from '../events/format.js';
 import { FeedAlternates, FeedLinks } from '../feeds/components.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
 import { editChapterPage } from './edit-page.js';
 import { newChapterPage } from './chapter-form.js';
 import { msg } from '../web/i18n.js';
+import { Localized, localized, OriginalMarker } from '../web/content.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -65,20 +67,24 @@ async function chapterPage(
     }),
   ]);
   const latestNews = await latestArticles(db, req.network, chapter.slug);
+  const overYears = spansYears(upcoming.map((e) => e.startsAt));
+  // The chapter's own words in the reader's language when written, else the original with a marker.
+  const name = localized(chapter, 'name', ctx.locale);
+  const about = localized(chapter, 'description', ctx.locale);
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={chapter.name} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
+    <Layout ctx={ctx} title={name.text} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
       <h1>
-        {chapter.name} <StatusBadge ctx={ctx} status={chapter.status} />
+        <Localized value={name} t={t} /> <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
       {query.interest === 'new' ? (
         <p class="notice" role="status">
-          {t('interest.thanks', { chapter: chapter.name })}
+          {t('interest.thanks', { chapter: name.text })}
         </p>
       ) : null}
       {query.interest === 'known' ? (
         <p class="notice" role="status">
-          {t('interest.already', { chapter: chapter.name })}
+          {t('interest.already', { chapter: name.text })}
         </p>
       ) : null}
       <dl>
@@ -91,13 +97,20 @@ async function chapterPage(
           </>
         ) : null}
       </dl>
-      {chapter.description ? <p style="white-space: pre-line">{chapter.description}</p> : null}
+      {about.text ? (
+        <div class="chapter-about">
+          <p style="white-space: pre-line" lang={about.lang === ctx.locale ? undefined : about.lang}>
+            {about.text}
+          </p>
+          {about.fallback ? <OriginalMarker lang={about.lang} t={t} /> : null}
+        </div>
+      ) : null}
       {chapter.status !== 'planned' ? (
         <Section title={t('event.upcoming')}>
           {upcoming.length ? (
             <ul>
               {upcoming.map((e) => (
-                <EventListItem ctx={ctx} e={e} />
+                <EventListItem ctx={ctx} e={e} withYear={overYears} />
               ))}
             </ul>
           ) : (

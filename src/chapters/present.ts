@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { localeOr } from '../web/i18n.js';
 import type { ChapterRow } from './queries.js';
 import type { ChapterSchema } from './schemas.js';
 
@@ -17,6 +18,8 @@ export function presentChapter(
     region: row.region,
     description: row.description,
     status: row.status,
+    language: localeOr(row.language),
+    translations: row.translations,
     hostVenues,
     ...(interestCount !== undefined ? { interestCount } : {}),
     createdAt: row.createdAt.toISOString(),

@@ -5,6 +5,7 @@ import { partnerships } from '../partnerships/tables.js';
 import { venues } from '../venues/tables.js';
 import { chapterInterest, chapterOrganizers, chapters } from './tables.js';
 import type { ChapterCreate, ChapterUpdate } from './schemas.js';
+import type { Translations } from '../web/content.js';
 
 export type ChapterRow = typeof chapters.$inferSelect;
 type Status = ChapterRow['status'];
@@ -41,7 +42,7 @@ export async function selectChapter(
 export async function insertChapter(
   db: Tx,
   networkId: string,
-  input: ChapterCreate & { slug: string },
+  input: Omit<ChapterCreate, 'translations'> & { slug: string; translations: Translations },
 ): Promise<ChapterRow | undefined> {
   const [row] = await db
     .insert(chapters)
@@ -51,7 +52,11 @@ export async function insertChapter(
   return row;
 }
 
-export async function updateChapter(db: Tx, id: string, patch: ChapterUpdate): Promise<ChapterRow> {
+export async function updateChapter(
+  db: Tx,
+  id: string,
+  patch: Omit<ChapterUpdate, 'translations'> & { translations?: Translations },
+): Promise<ChapterRow> {
   const [row] = await db
     .update(chapters)
     .set({ ...patch, updatedAt: new Date() })

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { EmailSchema } from '../accounts/schemas.js';
 import { PageQuerySchema } from '../web/pagination.js';
+import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { paragraphs, requiredText, SlugSchema, text } from '../web/schemas.js';
+
+/** The texts of a chapter that may be written in several languages. */
+const chapterTexts = {
+  name: text(120, 'Chapter name in this language'),
+  description: paragraphs(5000, 'Description in this language'),
+};
 
 export const ChapterStatusSchema = z
   .enum(['planned', 'active', 'paused'], { message: 'must be one of planned, active, paused' })
@@ -14,6 +21,8 @@ export const ChapterCreateSchema = z.strictObject({
   region: text(120, 'Region or province, e.g. "Hainaut"').default(''),
   description: paragraphs(5000, 'What the chapter is about (plain text)').default(''),
   status: ChapterStatusSchema.default('planned'),
+  language: LanguageSchema.default('fr'),
+  translations: translationsSchema(chapterTexts).optional(),
 });
 export type ChapterCreate = z.infer<typeof ChapterCreateSchema>;
 
@@ -24,6 +33,10 @@ export const ChapterUpdateSchema = z.strictObject({
   region: text(120, 'Region or province').optional(),
   description: paragraphs(5000, 'Description').optional(),
   status: ChapterStatusSchema.optional(),
+  language: LanguageSchema.optional(),
+  translations: translationsSchema(chapterTexts)
+    .optional()
+    .describe('Replaces all the translations: send every language to keep'),
 });
 export type ChapterUpdate = z.infer<typeof ChapterUpdateSchema>;
 
@@ -42,6 +55,8 @@ export const ChapterSchema = z.object({
   region: z.string(),
   description: z.string(),
   status: ChapterStatusSchema,
+  language: LanguageSchema,
+  translations: TranslationsViewSchema,
   hostVenues: z.array(HostVenueSchema).describe('Venues with an active partnership'),
   interestCount: z
     .number()

@@ -7,6 +7,7 @@ import { msg } from '../web/i18n.js';
 import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { ChapterCreate, ChapterUpdate, InterestCreate } from './schemas.js';
+import { cleanTranslations } from '../web/content.js';
 
 export type { ChapterRow } from './queries.js';
 
@@ -19,12 +20,17 @@ export async function findChapter(db: Tx, network: Network, slug: string, lock =
 export async function createChapter(
   db: Tx,
   network: Network,
-  input: ChapterCreate,
+  input: Omit<ChapterCreate, 'language'> & { language?: ChapterCreate['language'] },
   actor?: AuditActor,
 ): Promise<q.ChapterRow> {
   const slug = slugFor(input.name, input.slug);
   return db.transaction(async (tx) => {
-    const row = await q.insertChapter(tx, network.id, { ...input, slug });
+    const row = await q.insertChapter(tx, network.id, {
+      ...input,
+      language: input.language ?? 'fr',
+      slug,
+      translations: cleanTranslations(input.translations),
+    });
     if (!row)
       throw new AppError('conflict', msg('chapter.problem.slugTaken', { slug }), [
         { field: 'slug', message: msg('validation.alreadyUsed') },
@@ -48,7 +54,11 @@ export async function updateChapter(
         { field: 'slug', message: msg('validation.alreadyUsed') },
       ]);
     }
-    const row = await q.updateChapter(tx, chapter.id, patch);
+    const { translations, ...rest } = patch;
+    const row = await q.updateChapter(tx, chapter.id, {
+      ...rest,
+      ...(translations ? { translations: cleanTranslations(translations) } : {}),
+    });
     // What changed, field by field (before → after), for the fields the request named.
     const changes = Object.fromEntries(
       Object.keys(patch)

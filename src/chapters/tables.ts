@@ -1,6 +1,7 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, jsonb } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
+import type { Translations } from '../web/content.js';
 
 export const chapterStatus = pgEnum('chapter_status', ['planned', 'active', 'paused']);
 /** How an organiser hears of new registrations: within a minute, once a day, or not at all. */
@@ -18,6 +19,8 @@ export const chapters = pgTable(
     city: text('city').notNull(),
     region: text('region').notNull().default(''),
     description: text('description').notNull().default(''),
+    language: text('language').notNull().default('fr'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
     status: chapterStatus('status').notNull().default('planned'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -45,6 +45,7 @@ export const demoVenues = [
   },
 ];
 
+/** The chapters, each written in its own language and translated into the two others. */
 export const demoChapters = [
   {
     name: 'Brussels',
@@ -52,7 +53,18 @@ export const demoChapters = [
     region: 'Brussels-Capital',
     status: 'active' as const,
     host: 'BetaCowork',
+    language: 'en' as const,
     description: 'Where it all started: the large events of the network, and a monthly meetup.',
+    translations: {
+      fr: {
+        name: 'Bruxelles',
+        description: 'Là où tout a commencé : les grands événements du réseau, et un meetup chaque mois.',
+      },
+      nl: {
+        name: 'Brussel',
+        description: 'Waar het allemaal begon: de grote evenementen van het netwerk, en elke maand een meetup.',
+      },
+    },
   },
   {
     name: 'Charleroi',
@@ -60,8 +72,19 @@ export const demoChapters = [
     region: 'Hainaut',
     status: 'active' as const,
     host: 'Switch Coworking Charleroi',
+    language: 'fr' as const,
     description:
-      'A monthly IT day and regular talks for the web and tech people of the Charleroi region — and for those who left it for Brussels.',
+      'Une journée IT chaque mois et des conférences régulières pour les gens du web et de la tech de la région de Charleroi — et pour ceux qui l’ont quittée pour Bruxelles.',
+    translations: {
+      nl: {
+        description:
+          'Elke maand een IT-dag en geregeld lezingen voor de web- en techmensen uit de streek van Charleroi — en voor wie ze voor Brussel verliet.',
+      },
+      en: {
+        description:
+          'A monthly IT day and regular talks for the web and tech people of the Charleroi region — and for those who left it for Brussels.',
+      },
+    },
   },
   {
     name: 'Kortrijk',
@@ -69,7 +92,15 @@ export const demoChapters = [
     region: 'West-Vlaanderen',
     status: 'active' as const,
     host: 'Coworking Kortrijk',
+    language: 'nl' as const,
     description: 'Regelmatige meetups voor de tech-community van Zuid-West-Vlaanderen.',
+    translations: {
+      fr: {
+        name: 'Courtrai',
+        description: 'Des meetups réguliers pour la communauté tech du sud-ouest de la Flandre occidentale.',
+      },
+      en: { description: 'Regular meetups for the tech community of south-west West Flanders.' },
+    },
   },
   {
     name: 'Namur',
@@ -77,7 +108,12 @@ export const demoChapters = [
     region: 'Namur',
     status: 'planned' as const,
     host: undefined,
-    description: 'Under discussion: tell us you would come.',
+    language: 'fr' as const,
+    description: 'En discussion : dites-nous si vous viendriez.',
+    translations: {
+      nl: { name: 'Namen', description: 'In bespreking: laat ons weten of je zou komen.' },
+      en: { description: 'Under discussion: tell us you would come.' },
+    },
   },
   {
     name: 'Mons',
@@ -85,7 +121,12 @@ export const demoChapters = [
     region: 'Hainaut',
     status: 'planned' as const,
     host: undefined,
-    description: 'Under discussion: tell us you would come.',
+    language: 'fr' as const,
+    description: 'En discussion : dites-nous si vous viendriez.',
+    translations: {
+      nl: { name: 'Bergen', description: 'In bespreking: laat ons weten of je zou komen.' },
+      en: { description: 'Under discussion: tell us you would come.' },
+    },
   },
 ];
 

@@ -21,6 +21,7 @@ import {
 } from '../registrations/service.js';
 import { AppError } from '../web/errors.js';
 import { msg } from '../web/i18n.js';
+import { cleanTranslations } from '../web/content.js';
 
 // A change of an event reaches its registrations (promotion, notices, consents): it lives above
 // both features, in one transaction, in the spirit of pretix's `cancelevent`. The lock order is
@@ -134,6 +135,8 @@ export async function updateEvent(
       const row = await writeEvent(tx, locked.id, {
         ...(patch.title !== undefined ? { title: patch.title } : {}),
         ...(patch.description !== undefined ? { description: patch.description } : {}),
+        ...(patch.language !== undefined ? { language: patch.language } : {}),
+        ...(patch.translations !== undefined ? { translations: cleanTranslations(patch.translations) } : {}),
         ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
         ...(patch.waitlist !== undefined ? { waitlist: patch.waitlist } : {}),
         ...(patch.guestRegistration !== undefined ? { guestRegistration: patch.guestRegistration } : {}),

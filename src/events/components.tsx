@@ -1,5 +1,5 @@
 import type { PageContext } from '../web/page.js';
-import { formatShort } from './format.js';
+import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
 
 // Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
@@ -8,14 +8,17 @@ import type { EventView } from './schemas.js';
 export function EventListItem({
   ctx,
   e,
+  withYear,
 }: {
   ctx: PageContext;
   e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string };
+  /** The list runs over several years (spansYears): say the year of each date. */
+  withYear?: boolean;
 }) {
   return (
     <li>
       <a href={`/events/${e.id}`}>{e.title}</a>{' '}
-      <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale)}</span>
+      <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})}</span>
     </li>
   );
 }
@@ -35,13 +38,15 @@ export function PublicEventList({
     venue: string | null;
   }[];
 }) {
+  const withYear = spansYears(list.map((e) => e.startsAt));
   return (
     <ul class="event-list">
       {list.map((e) => (
         <li>
           <a href={`/events/${e.id}`}>{e.title}</a>{' '}
           <span class="muted">
-            · {formatShort(e.startsAt, e.timeZone, ctx.locale)} · {e.chapter} · {e.venue ?? ctx.t('event.online')}
+            · {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})} · {e.chapter} ·{' '}
+            {e.venue ?? ctx.t('event.online')}
           </span>
         </li>
       ))}

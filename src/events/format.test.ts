@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange, formatShort } from './format.js';
+import { formatRange, formatShort, spansYears } from './format.js';
 
 const start = new Date('2027-03-04T17:30:00Z');
 const end = new Date('2027-03-04T20:00:00Z');
@@ -24,5 +24,13 @@ describe('event dates', () => {
     expect(formatRange(start, end, 'America/New_York', 'nl')).toBe('donderdag 4 maart 2027, 12:30 – 15:00 EST');
     expect(formatShort(start, 'Europe/Brussels', 'fr', { now })).not.toMatch(/UTC|CET/);
     expect(formatShort(start, 'Asia/Tokyo', 'fr', { now })).toMatch(/UTC\+9$/);
+  });
+
+  it('tell a list over two years (in Brussels) from a list within one', () => {
+    expect(spansYears([start, end])).toBe(false);
+    expect(spansYears([new Date('2026-12-31T22:30:00Z'), new Date('2027-01-02T10:00:00Z')])).toBe(true);
+    // 23:30 UTC on 31 December is already the new year in Brussels.
+    expect(spansYears([new Date('2026-12-31T23:30:00Z'), new Date('2027-01-02T10:00:00Z')])).toBe(false);
+    expect(spansYears([])).toBe(false);
   });
 });

@@ -67,3 +67,12 @@ export function formatShort(
     ...zoneName(timeZone),
   }).format(startsAt);
 }
+
+/**
+ * Whether a list's dates run over more than one year (in Brussels): then every date in it says its
+ * year, so "Thu 30 Dec" and "Mon 3 Jan" are not read as the same winter.
+ */
+export function spansYears(dates: Date[]): boolean {
+  const year = dateTimeFormat('en', { year: 'numeric', timeZone: HOME_ZONE });
+  return new Set(dates.map((d) => year.format(d))).size > 1;
+}

@@ -5,29 +5,22 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import * as registrations from '../registrations/service.js';
 import { AppError, notFound } from '../web/errors.js';
-import { ErrorSummary, Field, formError, Section, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import { ErrorSummary, Field, formError, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { formatRange, formatShort } from './format.js';
 import { eventPolicy, visibleTo } from './policy.js';
-import { RegistrationCreateSchema } from '../registrations/schemas.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
 import { AddToCalendar } from '../calendar/components.js';
 import { EventPlace, ShareLinks } from './components.js';
 import { EventHead } from '../feeds/components.js';
 import { msg } from '../web/i18n.js';
+import { Localized, localized, OriginalMarker } from '../web/content.js';
+import { renderMarkdown } from './markdown.js';
+import { parseRsvp, registrationOpen } from './rsvp-input.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
-
-function registrationOpen(e: events.EventRow, now = new Date()): boolean {
-  return (
-    e.status === 'published' &&
-    e.startsAt > now &&
-    (!e.registrationOpensAt || e.registrationOpensAt <= now) &&
-    (!e.registrationClosesAt || e.registrationClosesAt > now)
-  );
-}
 
 function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form?: Form }) {
   const { t } = ctx;
@@ -138,17 +131,22 @@ async function eventPage(
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
   const sessions = await programmeOf(db, req.network, row.id);
+  // The organisers' words in the reader's language when written, else the original, marked as such.
+  const title = localized(row, 'title', ctx.locale);
+  const about = localized(row, 'description', ctx.locale);
   return sendPage(
     reply,
     <Layout
       ctx={ctx}
-      title={view.title}
+      title={title.text}
       head={<EventHead ctx={ctx} view={view} baseUrl={config.baseUrl} programme={sessions} />}
     >
       <p>
         <a href={`/chapters/${view.chapter.slug}`}>{view.chapter.name}</a> · {t(`kindEvent.${view.kind}`)}
       </p>
-      <h1>{view.title}</h1>
+      <h1>
+        <Localized value={title} t={t} />
+      </h1>
       {view.status === 'cancelled' ? (
         <p class="errors" role="status">
           {t('event.cancelled', { reason: view.cancelReason ?? '' })}
@@ -177,7 +175,13 @@ async function eventPage(
         </p>
       ) : null}
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
-      <div dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
+      <div
+        lang={about.lang === ctx.locale ? undefined : about.lang}
+        dangerouslySetInnerHTML={{
+          __html: about.lang === view.language ? view.descriptionHtml : renderMarkdown(about.text),
+        }}
+      />
+      {about.fallback && !title.fallback ? <OriginalMarker lang={about.lang} t={t} /> : null}
       <ProgrammeSection ctx={ctx} programme={sessions} timeZone={row.timeZone} />
       {view.speakers.length ? (
         <Section title={t('event.speakers')}>
@@ -226,23 +230,6 @@ async function eventPage(
       ) : null}
     </Layout>,
     status,
-  );
-}
-
-/** The form's answer_<id> fields → the API's `answers` object; then the API's own schema. */
-function parseRsvp(body: unknown) {
-  const raw = (body ?? {}) as Record<string, string>;
-  const values: FormValues = {};
-  const answers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (typeof v !== 'string' || k === '_csrf') continue;
-    values[k] = v;
-    if (k.startsWith('answer_') && v.trim()) answers[k.slice('answer_'.length)] = v;
-  }
-  return validate(
-    RegistrationCreateSchema,
-    { name: values.name, email: values.email, answers, shareWithVenue: values.shareWithVenue === 'on' },
-    values,
   );
 }
 

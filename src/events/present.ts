@@ -1,5 +1,6 @@
 import type { EventRow } from './queries.js';
 import type { EventView } from './schemas.js';
+import { localeOr } from '../web/i18n.js';
 import { renderMarkdown } from './markdown.js';
 
 type Places = {
@@ -21,6 +22,8 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
     title: e.title,
     description: e.description,
     descriptionHtml: renderMarkdown(e.description),
+    language: localeOr(e.language),
+    translations: e.translations,
     kind: e.kind,
     startsAt: e.startsAt.toISOString(),
     endsAt: e.endsAt.toISOString(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { paragraphs, requiredText, text } from '../web/schemas.js';
 import { rruleProblem } from './recurrence.js';
 import { isTimeZone } from './time.js';
@@ -57,6 +58,11 @@ export const RecurrenceSchema = z.strictObject({
 const eventFields = {
   title: requiredText(200, 'Title'),
   description: paragraphs(20_000, 'Description in Markdown (rendered to sanitised HTML)'),
+  language: LanguageSchema,
+  translations: translationsSchema({
+    title: text(200, 'Title in this language'),
+    description: paragraphs(20_000, 'Description in this language, in Markdown'),
+  }),
   kind: EventKindSchema,
   startsAt: Instant.describe('Start, ISO 8601 instant'),
   endsAt: Instant.describe('End, ISO 8601 instant'),
@@ -91,6 +97,8 @@ export const EventCreateSchema = z
   .strictObject({
     title: eventFields.title,
     description: eventFields.description.default(''),
+    language: eventFields.language.default('fr'),
+    translations: eventFields.translations.optional(),
     kind: eventFields.kind.default('meetup'),
     startsAt: eventFields.startsAt,
     endsAt: eventFields.endsAt,
@@ -115,6 +123,10 @@ export const EventUpdateSchema = z
   .strictObject({
     title: eventFields.title.optional(),
     description: eventFields.description.optional(),
+    language: eventFields.language.optional(),
+    translations: eventFields.translations
+      .optional()
+      .describe('Replaces all the translations: send every language to keep'),
     kind: eventFields.kind.optional(),
     startsAt: eventFields.startsAt.optional(),
     endsAt: eventFields.endsAt.optional(),
@@ -162,6 +174,8 @@ export const EventSchema = z.object({
   title: z.string(),
   description: z.string().describe('Markdown as written'),
   descriptionHtml: z.string().describe('Sanitised HTML'),
+  language: LanguageSchema,
+  translations: TranslationsViewSchema,
   kind: EventKindSchema,
   startsAt: z.string(),
   endsAt: z.string(),

@@ -11,6 +11,7 @@ import { presentEvent } from './present.js';
 import type { EventCreate, EventView } from './schemas.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 import { msg } from '../web/i18n.js';
+import { cleanTranslations } from '../web/content.js';
 
 export type { EventRow } from './queries.js';
 export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
@@ -60,7 +61,7 @@ export async function createEvent(
   db: Db,
   network: Network,
   chapterSlug: string,
-  input: EventCreate,
+  input: Omit<EventCreate, 'language'> & { language?: EventCreate['language'] },
   now = new Date(),
 ): Promise<{ event: EventRow; occurrences: number }> {
   return db.transaction(async (tx) => {
@@ -77,6 +78,8 @@ export async function createEvent(
       chapterId: chapter.id,
       title: input.title,
       description: input.description,
+      language: input.language ?? 'fr',
+      translations: cleanTranslations(input.translations),
       kind: input.kind,
       venueId: place.venueId,
       roomId: place.roomId,

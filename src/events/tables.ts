@@ -3,6 +3,7 @@ import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp
 import { chapters } from '../chapters/tables.js';
 import { networks } from '../networks/tables.js';
 import { rooms, venues } from '../venues/tables.js';
+import type { Translations } from '../web/content.js';
 
 export const eventKind = pgEnum('event_kind', ['meetup', 'it-day', 'talk', 'conference', 'workshop']);
 export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled']);
@@ -59,6 +60,8 @@ export const events = pgTable(
     recurrenceId: timestamp('recurrence_id', { withTimezone: true }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
+    language: text('language').notNull().default('fr'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
     kind: eventKind('kind').notNull().default('meetup'),
     venueId: uuid('venue_id').references(() => venues.id, { onDelete: 'set null' }),
     roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'set null' }),

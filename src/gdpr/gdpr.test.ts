@@ -120,7 +120,9 @@ describe('deletion', () => {
     const m = await t.user('member');
     const res = await t.api('DELETE', '/api/v1/me', { token: m.token, body: { confirm: 'someone-else@example.org' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'confirm', message: 'must be your e-mail address' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'confirm', message: 'must be your e-mail address', code: 'gdpr.problem.confirmField' },
+    ]);
     expect(await q(`SELECT id FROM users WHERE id = $1`, [m.user.id])).toHaveLength(1);
   });
 

@@ -142,7 +142,11 @@ export async function queueWebhookDisabledNotice(
   endpoint: { id: string; url: string; failures: number; lastError: string },
 ): Promise<number> {
   const admins = await tx
-    .select({ email: users.email, name: users.name, locale: sql<string>`coalesce(${memberProfiles.locale}, 'fr')` })
+    .select({
+      email: users.email,
+      name: users.name,
+      locale: sql<string>`coalesce(${memberProfiles.locale}, ${users.locale}, 'fr')`,
+    })
     .from(users)
     .leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
     .where(and(eq(users.networkId, networkId), eq(users.role, 'admin')));

@@ -144,10 +144,11 @@ export async function insertNoticesOfEvent(
     SELECT ${p.networkId}::uuid,
       CASE WHEN ${daily} THEN 'organizer.digest' ELSE 'organizer.registrations' END,
       ${users.email}, ${users.name},
-      CASE WHEN ${memberProfiles.locale} IN (${sql.join(
+      -- The profile's chosen language, else the one the account last used, else the event's.
+      CASE WHEN coalesce(${memberProfiles.locale}, ${users.locale}) IN (${sql.join(
         p.locales.map((l) => sql`${l}`),
         sql`, `,
-      )}) THEN ${memberProfiles.locale} ELSE ${p.fallbackLocale}::text END,
+      )}) THEN coalesce(${memberProfiles.locale}, ${users.locale}) ELSE ${p.fallbackLocale}::text END,
       jsonb_build_object(
         'gather', CASE WHEN ${daily}
           THEN ${users.id}::text || ':' || ${p.chapterId}::text || ':' || ${p.day}::text

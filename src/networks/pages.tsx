@@ -14,6 +14,7 @@ import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { regionLabel } from '../web/regions.js';
+import { localized, localizedText } from '../web/content.js';
 
 const css = fs.readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'),
@@ -24,10 +25,13 @@ type Host = { slug: string; name: string; city: string };
 
 function ChapterCard({ ctx, chapter, hosts }: { ctx: PageContext; chapter: ChapterRow; hosts: Host[] }) {
   const { t } = ctx;
+  const name = localized(chapter, 'name', ctx.locale);
   return (
     <li class="card" id={`chapter-${chapter.slug}`}>
       <h3>
-        <a href={`/chapters/${chapter.slug}`}>{chapter.name}</a>
+        <a href={`/chapters/${chapter.slug}`} lang={name.lang === ctx.locale ? undefined : name.lang}>
+          {name.text}
+        </a>
       </h3>
       <p class="muted">{[chapter.city, regionLabel(chapter.region, ctx.locale)].filter(Boolean).join(' · ')}</p>
       {chapter.status === 'planned' ? (
@@ -65,7 +69,11 @@ export function networkPages(app: FastifyInstance, db: Db): void {
       all.map((c) => c.id),
     );
     const byStatus = (s: ChapterRow['status']) =>
-      all.filter((c) => c.status === s).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+      all
+        .filter((c) => c.status === s)
+        .sort((a, b) =>
+          localizedText(a, 'name', ctx.locale).localeCompare(localizedText(b, 'name', ctx.locale), ctx.locale),
+        );
     const cards = (list: ChapterRow[]) => (
       <ul class="cards">
         {list.map((c) => (

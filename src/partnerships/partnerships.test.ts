@@ -168,7 +168,9 @@ describe('partnerships', () => {
       body: { venue: 'atlantis', status: 'active' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'venue', message: 'is not a known venue' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'venue', message: 'is not a known venue', code: 'chapter.problem.unknownVenue' },
+    ]);
     expect(res.json().detail).toContain('atlantis');
     expect((await t.api('GET', '/api/v1/chapters/wavre/partnerships')).json().items).toHaveLength(before);
   });

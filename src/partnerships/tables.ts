@@ -1,7 +1,8 @@
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgEnum, pgTable, text, timestamp, uuid, jsonb } from 'drizzle-orm/pg-core';
 import { chapters } from '../chapters/tables.js';
 import { networks } from '../networks/tables.js';
 import { venues } from '../venues/tables.js';
+import type { Translations } from '../web/content.js';
 
 export const partnershipStatus = pgEnum('partnership_status', ['proposed', 'active', 'ended']);
 
@@ -21,6 +22,8 @@ export const partnerships = pgTable(
       .references(() => venues.id, { onDelete: 'cascade' }),
     venueProvides: text('venue_provides').notNull().default(''),
     networkProvides: text('network_provides').notNull().default(''),
+    language: text('language').notNull().default('fr'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
     since: date('since'),
     until: date('until'),
     status: partnershipStatus('status').notNull().default('active'),

@@ -21,7 +21,9 @@ describe('bad paging input never answers 500', () => {
       const res = await t.api('GET', `/api/v1/me/registrations?cursor=${cursorOf(after)}`, { token: member.token });
       expect(res.statusCode, `${after}: ${res.body}`).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors).toEqual([{ field: 'cursor', message: 'is not a valid cursor' }]);
+      expect(res.json().errors).toEqual([
+        { field: 'cursor', message: 'is not a valid cursor', code: 'validation.badCursor' },
+      ]);
     }
     for (const after of ['0', '20', '1000000']) {
       const res = await t.api('GET', `/api/v1/me/registrations?cursor=${cursorOf(after)}`, { token: member.token });

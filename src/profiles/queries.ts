@@ -73,3 +73,12 @@ export async function upsertProfile(tx: Tx, row: typeof memberProfiles.$inferIns
 /** The display name lives on the account; the profile form changes it too. */
 export const renameUser = (tx: Tx, userId: string, name: string) =>
   tx.update(users).set({ name }).where(eq(users.id, userId));
+
+/** The language the account last used (sign-up, sign-in, a juror's invitation): for people without a profile. */
+export async function selectAccountLocale(db: Tx, networkId: string, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
+  return row?.locale ?? null;
+}

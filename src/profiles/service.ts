@@ -144,5 +144,7 @@ export const profileData: PersonalData = {
 /** The member's chosen language for mails; the page's language for an account without a profile. */
 export async function mailLocale(db: Tx, network: Network, userId: string, fallback: Locale): Promise<Locale> {
   const saved = (await findProfile(db, network.id, userId))?.locale;
-  return localeOr(saved, fallback);
+  if (saved) return localeOr(saved, fallback);
+  // No member profile (a juror, an account an admin made): the language the account last used.
+  return localeOr(await q.selectAccountLocale(db, network.id, userId), fallback);
 }

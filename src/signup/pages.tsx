@@ -188,7 +188,7 @@ export function signupPages(app: FastifyInstance, db: Db, config: Config): void 
         return verifyPage(req, reply, await peekVerification(db, req.network, req.params.token), form.errors);
       const user = await confirmEmail(db, req.network, req.params.token, form.data.password);
       if (!user) return verifyPage(req, reply, undefined);
-      const session = await createSession(db, user);
+      const session = await createSession(db, user, req.locale);
       reply.setCookie(SESSION_COOKIE, session.cookie, {
         path: '/',
         httpOnly: true,

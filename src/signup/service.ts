@@ -92,7 +92,7 @@ async function createOrTell(db: Db, network: Network, input: Signup, lang: Local
     const user = await createUser(
       tx,
       network.id,
-      { email: input.email, name: input.name, role: 'member' },
+      { email: input.email, name: input.name, role: 'member', locale: lang },
       { verified: false },
     );
     await saveProfile(tx, user, { locale: lang });

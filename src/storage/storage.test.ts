@@ -50,7 +50,9 @@ describe('documents', () => {
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(415);
-    expect((err as AppError).errors).toEqual([{ field: 'receipt', message: 'must be one of: PDF' }]);
+    expect((err as AppError).errors).toEqual([
+      { field: 'receipt', message: { key: 'validation.oneOf', params: { values: 'PDF' } } },
+    ]);
   });
 
   it('refuse a file over the size limit', async () => {

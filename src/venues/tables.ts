@@ -1,7 +1,20 @@
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  jsonb,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
+import type { Translations } from '../web/content.js';
 
 export const venueKind = pgEnum('venue_kind', ['coworking', 'company', 'university', 'public', 'cafe', 'other']);
 
@@ -22,6 +35,8 @@ export const venues = pgTable(
     coworkers: integer('coworkers'),
     website: text('website'),
     description: text('description').notNull().default(''),
+    language: text('language').notNull().default('fr'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,6 +58,8 @@ export const rooms = pgTable(
       .references(() => venues.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     capacity: integer('capacity').notNull(),
+    language: text('language').notNull().default('fr'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
   },
   (t) => [
     unique('rooms_venue_name').on(t.networkId, t.venueId, t.name),

@@ -289,7 +289,7 @@ describe('venue managers', () => {
       body: { email: 'nobody@example.org' },
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json().errors).toEqual([{ field: 'email', message: 'has no account' }]);
+    expect(res.json().errors).toEqual([{ field: 'email', message: 'has no account', code: 'validation.noAccount' }]);
   });
 
   it('answers 404 when the venue does not exist', async () => {

@@ -144,7 +144,7 @@ describe('conflicts', () => {
         'conflict',
       );
       expect(body.detail).toContain('"namur"');
-      expect(body.errors).toEqual([{ field: 'slug', message: expect.any(String) }]);
+      expect(body.errors).toEqual([{ field: 'slug', message: 'is already used', code: 'validation.alreadyUsed' }]);
     });
   });
 
@@ -220,7 +220,7 @@ describe('conflicts', () => {
           'not-found',
         );
         expect(body.detail).toContain('nobody@example.org');
-        expect(body.errors).toEqual([{ field: 'email', message: expect.any(String) }]);
+        expect(body.errors).toEqual([{ field: 'email', message: 'has no account', code: 'validation.noAccount' }]);
       }
     });
   });

@@ -742,7 +742,7 @@ describe('the admin page', () => {
         }).toString(),
       });
       expect(res.statusCode).toBe(400);
-      expect(res.body).toContain('private address 192.168.0.10');
+      expect(res.body).toContain('l’adresse privée 192.168.0.10');
       expect(await t.database.db.select().from(webhookEndpoints)).toHaveLength(0);
     } finally {
       await strict.close();

@@ -79,6 +79,12 @@ export const en = {
   'invitations.stats.link': 'Who came back',
   'import.title': 'Import members',
   'audit.title': 'Audit log',
+  'content.originalIn': '(original in {language, select, fr {French} nl {Dutch} other {English}})',
+  'content.language': 'Language of the texts',
+  'content.languageName': '{language, select, fr {French} nl {Dutch} other {English}}',
+  'content.translations': 'Other languages (optional)',
+  'content.translationsHint': 'Left empty, a text is shown in its original language, with a note saying so.',
+  'validation.language': 'must be fr, nl or en',
   ...errorsEn,
   ...actionsEn,
 } as const;

@@ -74,6 +74,12 @@ export const fr: Record<CoreMessageKey, string> = {
   'invitations.stats.link': 'Qui est revenu',
   'import.title': 'Importer des membres',
   'audit.title': 'Journal d’audit',
+  'content.originalIn': '(texte original en {language, select, fr {français} nl {néerlandais} other {anglais}})',
+  'content.language': 'Langue des textes',
+  'content.languageName': '{language, select, fr {Français} nl {Néerlandais} other {Anglais}}',
+  'content.translations': 'Autres langues (facultatif)',
+  'content.translationsHint': 'Laissé vide, un texte s’affiche dans sa langue d’origine, avec une mention qui le dit.',
+  'validation.language': 'doit être fr, nl ou en',
   ...errorsFr,
   ...actionsFr,
 };

@@ -74,6 +74,12 @@ export const nl: Record<CoreMessageKey, string> = {
   'invitations.stats.link': 'Wie kwam terug',
   'import.title': 'Leden importeren',
   'audit.title': 'Auditlogboek',
+  'content.originalIn': '(oorspronkelijke tekst in het {language, select, fr {Frans} nl {Nederlands} other {Engels}})',
+  'content.language': 'Taal van de teksten',
+  'content.languageName': '{language, select, fr {Frans} nl {Nederlands} other {Engels}}',
+  'content.translations': 'Andere talen (optioneel)',
+  'content.translationsHint': 'Leeg gelaten wordt een tekst in de oorspronkelijke taal getoond, met een vermelding.',
+  'validation.language': 'moet fr, nl of en zijn',
   ...errorsNl,
   ...actionsNl,
 };

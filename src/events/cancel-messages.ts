@@ -13,7 +13,6 @@ const en = {
   'eventCancel.confirm':
     '{total, plural, =0 {Cancel the event} one {Cancel the event and tell # person} other {Cancel the event and tell # people}}',
   'eventCancel.keep': 'Keep the event',
-  'eventCancel.already': 'This event was already cancelled ({reason}).',
 };
 
 export const eventCancelMessages: FeatureCatalogue<keyof typeof en> = {
@@ -31,7 +30,6 @@ export const eventCancelMessages: FeatureCatalogue<keyof typeof en> = {
     'eventCancel.confirm':
       '{total, plural, =0 {Annuler l’événement} one {Annuler l’événement et prévenir # personne} other {Annuler l’événement et prévenir # personnes}}',
     'eventCancel.keep': 'Garder l’événement',
-    'eventCancel.already': 'Cet événement était déjà annulé ({reason}).',
   },
   nl: {
     'eventCancel.title': '{title} annuleren?',
@@ -46,7 +44,6 @@ export const eventCancelMessages: FeatureCatalogue<keyof typeof en> = {
     'eventCancel.confirm':
       '{total, plural, =0 {Het evenement annuleren} one {Het evenement annuleren en # persoon verwittigen} other {Het evenement annuleren en # personen verwittigen}}',
     'eventCancel.keep': 'Het evenement behouden',
-    'eventCancel.already': 'Dit evenement was al geannuleerd ({reason}).',
   },
 };
 

@@ -72,7 +72,7 @@ it('says how many people will be told, asks for the reason, then cancels, tells 
   });
   expect(api.statusCode).toBe(409);
   expect(api.json()).toMatchObject({
-    code: 'eventCancel.already',
+    code: 'event.problem.alreadyCancelled',
     detail: 'Dit evenement was al geannuleerd (Salle inondée).',
   });
 });

@@ -80,7 +80,10 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     const guest = await walk.page({ locale: 'en-GB' });
     await walk.visit(guest, `/events/${eventId}`);
     expect(await guest.locator('html').getAttribute('lang')).toBe('en');
-    expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    // The title is the organiser's French, marked as such for an English reader.
+    const heading = guest.getByRole('heading', { level: 1 });
+    expect(await heading.locator('[lang="fr"]').textContent()).toBe(TITLE);
+    expect(await heading.textContent()).toBe(`${TITLE} (original in French)`);
     expect(await guest.locator('main').textContent()).toContain('Full — 0 people on the waitlist');
     expect(await guest.getByRole('button', { name: 'Register', exact: true }).count()).toBe(0);
 

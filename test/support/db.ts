@@ -29,7 +29,22 @@ export async function createTestDatabase(opts: { empty?: boolean } = {}): Promis
       await pool.end();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch {
+        // FORCE may not end an autovacuum worker for a role that is not superuser (a database
+        // just filled by a restore is vacuumed at once): a plain DROP asks the worker to stop,
+        // and our own connections are already closed, so a few tries suffice.
+        for (let i = 0; ; i++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (err) {
+            if (i === 20) throw err;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+      }
       await c.end();
     },
   };

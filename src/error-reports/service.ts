@@ -1,4 +1,3 @@
-import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.js';
 import { queueWrittenMails } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
@@ -8,9 +7,10 @@ import { localeOr, translator, msg } from '../web/i18n.js';
 import { isUuid } from '../web/schemas.js';
 import { authorize, type Actor } from '../web/policy.js';
 import type { ReportCreate, ReportDecision } from './schemas.js';
-import { errorReports } from './tables.js';
+import * as q from './queries.js';
+import type { ReportRow } from './queries.js';
 
-export type ReportRow = typeof errorReports.$inferSelect;
+export type { ReportRow } from './queries.js';
 /** At most this many reports an hour on one article, whoever sends them (the per-address limit is the route's). */
 const PER_ARTICLE_PER_HOUR = 20;
 const KEEP_ADDRESSES_DAYS = 30;
@@ -29,31 +29,22 @@ export async function submitReport(
   const article = await readableArticle(db, network, null, slug);
   if (input.website) return { id: null };
   return db.transaction(async (tx) => {
-    const [recent] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(errorReports)
-      .where(
-        and(eq(errorReports.articleId, article.id), gte(errorReports.createdAt, new Date(Date.now() - 3_600_000))),
-      );
-    if ((recent?.n ?? 0) >= PER_ARTICLE_PER_HOUR)
-      throw new AppError('rate_limited', msg('errorReport.problem.tooMany'));
+    const recent = await q.countSince(tx, article.id, new Date(Date.now() - 3_600_000));
+    if (recent >= PER_ARTICLE_PER_HOUR) throw new AppError('rate_limited', msg('errorReport.problem.tooMany'));
     const url = `${ctx.baseUrl}/news/${article.slug}`;
-    const [row] = await tx
-      .insert(errorReports)
-      .values({
-        networkId: network.id,
-        articleId: article.id,
-        revision: input.revision && input.revision <= article.revision ? input.revision : article.revision,
-        kind: input.kind,
-        quote: input.quote,
-        message: input.message,
-        url,
-        name: input.name || null,
-        email: input.email || null,
-        locale: localeOr(ctx.locale),
-        goodFaith: input.goodFaith,
-      })
-      .returning();
+    const row = await q.insertReport(tx, {
+      networkId: network.id,
+      articleId: article.id,
+      revision: input.revision && input.revision <= article.revision ? input.revision : article.revision,
+      kind: input.kind,
+      quote: input.quote,
+      message: input.message,
+      url,
+      name: input.name || null,
+      email: input.email || null,
+      locale: localeOr(ctx.locale),
+      goodFaith: input.goodFaith,
+    });
     const recipients = await articleNoticeRecipients(tx, network.id, article);
     await queueWrittenMails(
       tx,
@@ -77,7 +68,7 @@ export async function submitReport(
         };
       }),
     );
-    return { id: row!.id };
+    return { id: row.id };
   });
 }
 
@@ -85,23 +76,13 @@ export async function submitReport(
 export async function listReports(db: Db, network: Network, actor: Actor, status?: ReportRow['status']) {
   authorize(actor, await isNewsEditor(db, actor, network.id), 'see the reports');
   // New reports whose quoted passage has left the article become stale before anything is listed.
-  const fresh = await db
-    .select()
-    .from(errorReports)
-    .where(and(eq(errorReports.networkId, network.id), eq(errorReports.status, 'new')))
-    .limit(1000);
+  const fresh = await q.selectNew(db, network.id, 1000);
   for (const r of fresh) {
     if (!r.quote) continue;
     const article = await findArticle(db, network, r.articleId);
-    if (!article.bodyMarkdown.includes(r.quote) && !article.title.includes(r.quote))
-      await db.update(errorReports).set({ status: 'stale' }).where(eq(errorReports.id, r.id));
+    if (!article.bodyMarkdown.includes(r.quote) && !article.title.includes(r.quote)) await q.markStale(db, r.id);
   }
-  const rows = await db
-    .select()
-    .from(errorReports)
-    .where(and(eq(errorReports.networkId, network.id), status ? eq(errorReports.status, status) : undefined))
-    .orderBy(desc(errorReports.createdAt))
-    .limit(200);
+  const rows = await q.selectReports(db, network.id, status, 200);
   const out = [];
   for (const r of rows) {
     const article = await findArticle(db, network, r.articleId);
@@ -122,22 +103,14 @@ export async function decideReport(
   authorize(actor, await isNewsEditor(db, actor, network.id), 'decide on reports');
   if (!isUuid(id)) throw notFound(msg('errorReport.problem.report'));
   return db.transaction(async (tx) => {
-    const [r] = await tx
-      .select()
-      .from(errorReports)
-      .where(and(eq(errorReports.networkId, network.id), eq(errorReports.id, id)))
-      .for('update');
+    const r = await q.selectReportForUpdate(tx, network.id, id);
     if (!r) throw notFound(msg('errorReport.problem.report'));
     if (r.status !== 'new' && r.status !== 'stale') throw new AppError('conflict', msg('errorReport.problem.decided'));
-    const [row] = await tx
-      .update(errorReports)
-      .set({
-        status: d.status,
-        correction: d.status === 'accepted' ? d.correction || null : null,
-        decidedAt: new Date(),
-      })
-      .where(eq(errorReports.id, id))
-      .returning();
+    const row = await q.updateDecision(tx, id, {
+      status: d.status,
+      correction: d.status === 'accepted' ? d.correction || null : null,
+      decidedAt: new Date(),
+    });
     if (r.email) {
       const t = translator(localeOr(r.locale));
       await queueWrittenMails(tx, [
@@ -154,38 +127,18 @@ export async function decideReport(
         },
       ]);
     }
-    return row!;
+    return row;
   });
 }
 
 /** Dated public corrections of an article (accepted reports with a note), oldest first. */
 export function corrections(db: Tx, articleId: string) {
-  return db
-    .select({ text: errorReports.correction, date: errorReports.decidedAt })
-    .from(errorReports)
-    .where(
-      and(
-        eq(errorReports.articleId, articleId),
-        eq(errorReports.status, 'accepted'),
-        isNotNull(errorReports.correction),
-      ),
-    )
-    .orderBy(errorReports.decidedAt);
+  return q.selectCorrections(db, articleId);
 }
 
 /** Reporters' names and addresses are erased 30 days after their report was closed. */
-export async function eraseOldReporters(db: Db, now = new Date()): Promise<number> {
-  const rows = await db
-    .update(errorReports)
-    .set({ email: null, name: null })
-    .where(
-      and(
-        lt(errorReports.decidedAt, new Date(now.getTime() - KEEP_ADDRESSES_DAYS * 86_400_000)),
-        sql`(${errorReports.email} IS NOT NULL OR ${errorReports.name} IS NOT NULL)`,
-      ),
-    )
-    .returning({ id: errorReports.id });
-  return rows.length;
+export function eraseOldReporters(db: Db, now = new Date()): Promise<number> {
+  return q.clearReporters(db, new Date(now.getTime() - KEEP_ADDRESSES_DAYS * 86_400_000));
 }
 
 export async function reportArticleExists(db: Tx, network: Network, articleId: string) {

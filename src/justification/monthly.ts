@@ -3,11 +3,9 @@ import { listTreasurers } from '../budgets/service.js';
 import type { Db } from '../db/connection.js';
 import { expensesOfMonth } from '../expenses/service.js';
 import { queueWrittenMail } from '../mail/outbox.js';
-import type { Network } from '../networks/service.js';
-import { networks } from '../networks/tables.js';
 import { csvDocument } from '../web/csv.js';
 import { localeOr, translator } from '../web/i18n.js';
-import { monthlyExports } from './tables.js';
+import * as q from './queries.js';
 
 /** The month before `now`, on Brussels clocks (YYYY-MM). */
 export function previousMonth(now: Date): string {
@@ -27,14 +25,9 @@ export function previousMonth(now: Date): string {
 export async function queueMonthlyExports(db: Db, now = new Date()): Promise<number> {
   const month = previousMonth(now);
   let queued = 0;
-  for (const network of (await db.select().from(networks)) as Network[]) {
+  for (const network of await q.selectNetworks(db)) {
     queued += await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(monthlyExports)
-        .values({ networkId: network.id, month })
-        .onConflictDoNothing()
-        .returning();
-      if (claimed.length === 0) return 0;
+      if (!(await q.claimMonth(tx, network.id, month))) return 0;
       const treasurers = await listTreasurers(tx, network);
       const byPerson = new Map<string, typeof treasurers>();
       for (const t of treasurers) byPerson.set(t.userId, [...(byPerson.get(t.userId) ?? []), t]);

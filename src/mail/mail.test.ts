@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { createSession } from '../accounts/service.js';
 import { createTransport, deliverDue, releaseHeld } from './worker.js';
-import { daysFromNow } from '../../test/support/factories.js';
+import { daysFromNow, register } from '../../test/support/factories.js';
 
 let t: TestApp;
 let smtp: TestSmtp;
@@ -55,16 +55,11 @@ const event = async (capacity: number) =>
       },
     })
   ).json().id as string;
-const register = (eventId: string, name: string, lang = 'en') =>
-  t.api('POST', `/api/v1/events/${eventId}/registrations`, {
-    body: { name, email: `${name.toLowerCase()}@example.org` },
-    headers: { 'accept-language': lang },
-  });
 
 describe('registration e-mails over SMTP', () => {
   it('sends the confirmation in the language of the registration, with the ticket link', async () => {
     const id = await event(10);
-    const res = await register(id, 'Anke', 'nl-BE,nl;q=0.9');
+    const res = await register(t, id, { name: 'Anke' }, { language: 'nl-BE,nl;q=0.9' });
     expect(res.statusCode).toBe(201);
     const result = await deliverDue(t.database.db, config(), createTransport(config()));
     expect(result).toMatchObject({ sent: 1, failed: 0 });
@@ -98,8 +93,8 @@ describe('registration e-mails over SMTP', () => {
 
   it('tells the waitlisted their position, and the promoted that they have a seat', async () => {
     const id = await event(1);
-    const first = (await register(id, 'Ada', 'en')).json();
-    await register(id, 'Bruno', 'fr-BE');
+    const first = (await register(t, id, { name: 'Ada' }, { language: 'en' })).json();
+    await register(t, id, { name: 'Bruno' }, { language: 'fr-BE' });
     await deliverDue(t.database.db, config(), createTransport(config()));
     const [, waitlisted] = await smtp.waitFor(2);
     expect(waitlisted!.subject).toBe(`Liste d’attente, position 1 : IT day ${seq}`);
@@ -120,7 +115,7 @@ describe('an SMTP outage', () => {
     const id = await event(3);
     smtp.refusing = true;
     const names = ['Cleo', 'Dirk', 'Elif', 'Fons', 'Gina'];
-    for (const n of names) expect((await register(id, n)).statusCode).toBe(201);
+    for (const n of names) expect((await register(t, id, { name: n }, { language: 'en' })).statusCode).toBe(201);
     // A round stops at the first failure; five rounds try each message once.
     for (let round = 0; round < 5; round++)
       expect(await deliverDue(t.database.db, config(), createTransport(config()))).toMatchObject({
@@ -158,7 +153,7 @@ describe('an SMTP outage', () => {
 describe('without SMTP_URL', () => {
   it('keeps messages in the outbox, shows them to admins, and sends them once a server is set', async () => {
     const id = await event(5);
-    await register(id, 'Hugo');
+    await register(t, id, { name: 'Hugo' }, { language: 'en' });
     expect(await deliverDue(t.database.db, t.config, undefined)).toMatchObject({ held: 1 });
     expect(smtp.received).toHaveLength(0);
     const row = (
@@ -205,8 +200,8 @@ describe('reminders, changes and cancellation', () => {
   it('reminds the confirmed 24 h before, follows the event when it moves, tells of the change, and skips those who cancelled', async () => {
     const id = await event(1);
     const start = new Date((await t.api('GET', `/api/v1/events/${id}`)).json().startsAt);
-    const ines = (await register(id, 'Ines', 'fr-BE')).json();
-    await register(id, 'Jan', 'nl-BE');
+    const ines = (await register(t, id, { name: 'Ines' }, { language: 'fr-BE' })).json();
+    await register(t, id, { name: 'Jan' }, { language: 'nl-BE' });
     await deliverDue(t.database.db, config(), createTransport(config()));
     expect((await smtp.waitFor(2)).map((m) => m.subject)).toEqual([
       `Inscription confirmée : IT day ${seq}`,
@@ -256,7 +251,7 @@ describe('reminders, changes and cancellation', () => {
 
   it('tells everyone registered when the event is cancelled, with the reason, and drops the reminders', async () => {
     const id = await event(5);
-    await register(id, 'Kim', 'en');
+    await register(t, id, { name: 'Kim' }, { language: 'en' });
     await deliverDue(t.database.db, config(), createTransport(config()));
     await smtp.waitFor(1);
     expect(

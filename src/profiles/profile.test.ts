@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { registered } from '../../test/support/factories.js';
 import { signIn } from '../../test/support/forms.js';
 
 let t: TestApp;
@@ -28,8 +29,6 @@ const event = async (chapter: string, d: number) =>
       },
     })
   ).json().id as string;
-const register = async (eventId: string, name: string, email: string) =>
-  (await t.api('POST', `/api/v1/events/${eventId}/attendees`, { token: admin, body: { name, email } })).json();
 
 describe('my profile (API)', () => {
   it('starts empty and private, and visitors get 401', async () => {
@@ -152,10 +151,12 @@ describe('attendance history', () => {
     const past1 = await event('charleroi', -10);
     const past2 = await event('kortrijk', -3);
     const future = await event('charleroi', 5);
-    const attended = await register(past1, 'History', 'HISTORY@example.org');
-    await register(past2, 'History', 'history@example.org');
-    await register(future, 'History', 'history@example.org');
-    await register(past1, 'Other', 'other-history@example.org');
+    // Added by hand: the organiser may add people to past events, the public form may not.
+    const byHand = { token: admin, byHand: true };
+    const attended = await registered(t, past1, { name: 'History', email: 'HISTORY@example.org' }, byHand);
+    await registered(t, past2, { name: 'History', email: 'history@example.org' }, byHand);
+    await registered(t, future, { name: 'History', email: 'history@example.org' }, byHand);
+    await registered(t, past1, { name: 'Other', email: 'other-history@example.org' }, byHand);
     const code = (await q('SELECT check_in_code FROM registrations WHERE id = $1', [attended.id]))[0].check_in_code;
     expect(
       (await t.api('POST', `/api/v1/events/${past1}/check-ins`, { token: admin, body: { code } })).statusCode,

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
-import { redirects } from './tables.js';
 import { msg } from '../web/i18n.js';
+import * as q from './queries.js';
+import type { RedirectRow } from './queries.js';
 
-export type RedirectRow = typeof redirects.$inferSelect;
+export type { RedirectRow } from './queries.js';
 
 /**
  * "/Le-Co-Working%2Dx/" → "/le-co-working-x"; "/?p=23&utm=x" → "/?p=23". Percent-encoding in any
@@ -39,12 +39,8 @@ function checkTarget(to: string): string {
   return to;
 }
 
-export async function findRedirect(db: Tx, networkId: string, url: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ to: redirects.toPath })
-    .from(redirects)
-    .where(and(eq(redirects.networkId, networkId), eq(redirects.fromKey, redirectKey(url))));
-  return row?.to;
+export function findRedirect(db: Tx, networkId: string, url: string): Promise<string | undefined> {
+  return q.selectTarget(db, networkId, redirectKey(url));
 }
 
 /**
@@ -70,26 +66,17 @@ export async function addRedirect(
     if (!next || hops > 20) break;
     target = next;
   }
-  const [existing] = await db
-    .select()
-    .from(redirects)
-    .where(and(eq(redirects.networkId, networkId), eq(redirects.fromKey, fromKey)));
+  const existing = await q.selectByKey(db, networkId, fromKey);
   if (existing && existing.toPath !== target && !opts.replace)
     throw new AppError('conflict', msg('redirect.problem.exists', { from, to: existing.toPath }), [
       { field: 'from', message: msg('redirect.problem.existsField', { to: existing.toPath }) },
     ]);
-  const [row] = existing
-    ? await db.update(redirects).set({ toPath: target }).where(eq(redirects.id, existing.id)).returning()
-    : await db
-        .insert(redirects)
-        .values({ networkId, fromKey, toPath: target, origin: opts.origin ?? 'manual' })
-        .returning();
+  const row = existing
+    ? await q.updateTarget(db, existing.id, target)
+    : await q.insertRedirect(db, { networkId, fromKey, toPath: target, origin: opts.origin ?? 'manual' });
   // No chains: whatever went to the old address now goes straight to the new one.
-  await db
-    .update(redirects)
-    .set({ toPath: target })
-    .where(and(eq(redirects.networkId, networkId), inArray(redirects.toPath, [from, fromKey])));
-  return row!;
+  await q.retarget(db, networkId, [from, fromKey], target);
+  return row;
 }
 
 /**
@@ -105,60 +92,36 @@ export async function addRedirects(db: Tx, networkId: string, pairs: { from: str
   }
   const list = [...byKey.values()];
   if (!list.length) return 0;
-  const chained = await db
-    .select({ id: redirects.id })
-    .from(redirects)
-    .where(
-      and(
-        eq(redirects.networkId, networkId),
-        inArray(
-          redirects.fromKey,
-          list.map((p) => redirectKey(p.to)),
-        ),
-      ),
-    )
-    .limit(1);
-  if (chained.length) {
+  const chained = await q.anyFromKey(
+    db,
+    networkId,
+    list.map((p) => redirectKey(p.to)),
+  );
+  if (chained) {
     for (const p of list) await addRedirect(db, networkId, p.from, p.to, { origin, replace: true });
     return list.length;
   }
-  await db
-    .insert(redirects)
-    .values(list.map((p) => ({ networkId, fromKey: p.fromKey, toPath: p.to, origin })))
-    .onConflictDoUpdate({ target: [redirects.networkId, redirects.fromKey], set: { toPath: sql`excluded.to_path` } });
+  await q.upsertRedirects(
+    db,
+    list.map((p) => ({ networkId, fromKey: p.fromKey, toPath: p.to, origin })),
+  );
   // No chains: whatever went to an old address now goes straight to its new one.
   const olds = list.flatMap((p) => [p.from, p.fromKey]);
   const news = list.flatMap((p) => [p.to, p.to]);
-  await db.execute(sql`
-    UPDATE ${redirects} r SET to_path = v.target
-    FROM unnest(${sql.param(olds)}::text[], ${sql.param(news)}::text[]) AS v(old, target)
-    WHERE r.network_id = ${networkId} AND r.to_path = v.old`);
+  await q.retargetMany(db, networkId, olds, news);
   return list.length;
 }
 
 export function listRedirects(db: Tx, network: Network, opts: { limit: number; offset: number }) {
-  return db
-    .select()
-    .from(redirects)
-    .where(eq(redirects.networkId, network.id))
-    .orderBy(asc(redirects.fromKey))
-    .limit(opts.limit)
-    .offset(opts.offset);
+  return q.selectRedirects(db, network.id, opts);
 }
 
 export async function deleteRedirect(db: Tx, network: Network, id: string) {
-  const rows = await db
-    .delete(redirects)
-    .where(and(eq(redirects.networkId, network.id), eq(redirects.id, id)))
-    .returning({ id: redirects.id });
-  if (!rows.length) throw notFound(msg('redirect.problem.redirect'));
+  if (!(await q.deleteById(db, network.id, id))) throw notFound(msg('redirect.problem.redirect'));
 }
 
 export async function updateRedirect(db: Tx, network: Network, id: string, to: string) {
-  const [row] = await db
-    .select()
-    .from(redirects)
-    .where(and(eq(redirects.networkId, network.id), eq(redirects.id, id)));
+  const row = await q.selectById(db, network.id, id);
   if (!row) throw notFound(msg('redirect.problem.redirect'));
   return addRedirect(db, network.id, row.fromKey, to, { replace: true });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
-import { inDays } from '../../test/support/factories.js';
+import { inDays, register } from '../../test/support/factories.js';
 
 let t: TestApp;
 let admin: string;
@@ -43,8 +43,6 @@ async function newEvent(capacity: number, inRoom = false): Promise<string> {
   return res.json().id;
 }
 
-const register = (eventId: string, email: string) =>
-  t.api('POST', `/api/v1/events/${eventId}/registrations`, { body: { name: email.split('@')[0], email } });
 const eventView = async (eventId: string) => (await t.api('GET', `/api/v1/events/${eventId}`)).json();
 
 interface Row {
@@ -81,7 +79,7 @@ describe('flash crowd', () => {
     const crowd = 500;
     const emails = Array.from({ length: crowd }, (_, i) => `fan${i}@crowd.example.org`);
     const pool = t.database.pool;
-    const responses = await Promise.all(emails.map((e) => register(eventId, e)));
+    const responses = await Promise.all(emails.map((email) => register(t, eventId, { email })));
     // The requests really overlapped: they were written by far fewer transactions than people
     // (xmin is the id of the transaction that inserted a row).
     const transactions = (
@@ -126,7 +124,9 @@ describe('flash crowd', () => {
 
   it('50 simultaneous submissions of one e-mail make one registration', async () => {
     const eventId = await newEvent(10);
-    const responses = await Promise.all(Array.from({ length: 50 }, () => register(eventId, 'Eager@Crowd.example.org')));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => register(t, eventId, { email: 'Eager@Crowd.example.org' })),
+    );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 202)).toHaveLength(49);
@@ -143,7 +143,7 @@ describe('flash crowd', () => {
   it('cancellations and capacity raises in the middle of a crowd leave no seat empty and nobody promoted twice', async () => {
     const eventId = await newEvent(5);
     const first = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => register(eventId, `early${i}@crowd.example.org`)),
+      Array.from({ length: 40 }, (_, i) => register(t, eventId, { email: `early${i}@crowd.example.org` })),
     );
     expect(first.every((r) => r.statusCode === 201)).toBe(true);
     const ids = first.map((r) => r.json().id as string);
@@ -156,7 +156,7 @@ describe('flash crowd', () => {
       ...[8, 12, 20].map((capacity) =>
         t.api('PATCH', `/api/v1/events/${eventId}`, { token: admin, body: { capacity } }),
       ),
-      ...Array.from({ length: 40 }, (_, i) => register(eventId, `late${i}@crowd.example.org`)),
+      ...Array.from({ length: 40 }, (_, i) => register(t, eventId, { email: `late${i}@crowd.example.org` })),
     ];
     const answers = await Promise.all(chaos);
     // A raise may be refused (409) when a later, lower one finds more people confirmed; nothing else fails.
@@ -232,7 +232,7 @@ async function step(eventId: string, m: Model, a: Action, log: string[]) {
     case 'again': {
       const used = [...new Set(m.entries.map((e) => e.email))];
       const email = a.kind === 'again' && used.length ? used[a.pick % used.length]! : `p${++personNo}@prop.example.org`;
-      const res = await register(eventId, email);
+      const res = await register(t, eventId, { email });
       const current = m.entries.find((e) => e.email === email && e.status !== 'cancelled');
       // The per-e-mail limit (10 a minute, cancelled ones included) — the whole run lasts far less than a minute.
       const tooMany = m.entries.filter((e) => e.email === email).length >= 10;

@@ -1,14 +1,12 @@
-import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
-import { articles } from '../news/tables.js';
 import { authorizeArticleEdit, cleanBodies, findArticle, updateArticle } from '../news/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import type { Actor } from '../web/policy.js';
 import { localeOr, msg } from '../web/i18n.js';
 import { buildDictionary, hasQuestionDamage } from './repair.js';
+import * as q from './queries.js';
 import { recordRepairs, repairFields } from './service.js';
-import { textRepairs } from './tables.js';
 
 type Field = 'title' | 'body' | 'excerpt';
 const fieldOf = (f: string): Field => (f === 'title' || f === 'excerpt' ? f : 'body');
@@ -24,23 +22,11 @@ export function replaceNearest(text: string, find: string, replacement: string, 
 
 /** Articles with words waiting for an editor, most first. */
 export function damagedArticles(db: Tx, networkId: string) {
-  return db
-    .select({ id: articles.id, title: articles.title, slug: articles.slug, queued: count(textRepairs.id) })
-    .from(textRepairs)
-    .innerJoin(articles, eq(articles.id, textRepairs.articleId))
-    .where(and(eq(textRepairs.networkId, networkId), eq(textRepairs.state, 'queued')))
-    .groupBy(articles.id)
-    .orderBy(sql`count(${textRepairs.id}) DESC`)
-    .limit(200);
+  return q.selectDamagedArticles(db, networkId, 200);
 }
 
 async function repairRow(db: Tx, networkId: string, articleId: string, repairId: string) {
-  const [row] = await db
-    .select()
-    .from(textRepairs)
-    .where(
-      and(eq(textRepairs.networkId, networkId), eq(textRepairs.articleId, articleId), eq(textRepairs.id, repairId)),
-    );
+  const row = await q.selectRepair(db, networkId, articleId, repairId);
   if (!row) throw notFound(msg('textRepair.problem.repair'));
   return row;
 }
@@ -87,7 +73,7 @@ export async function decideRepair(
         field === 'title' ? { title: next } : field === 'excerpt' ? { excerpt: next } : { bodyMarkdown: next };
       await updateArticle(tx, network, actor, articleId, patch, { note: `repair ${decision.action}` });
     }
-    await tx.update(textRepairs).set({ state, replacement, automatic: false }).where(eq(textRepairs.id, repairId));
+    await q.updateDecision(tx, repairId, { state, replacement });
     return { state, replacement };
   });
 }

@@ -1,7 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import * as q from './queries.js';
 import { buildDictionary, type Dictionary, type Language, repairText, type Substitution } from './repair.js';
-import { textRepairs } from './tables.js';
 
 export {
   buildDictionary,
@@ -51,9 +50,9 @@ function repairRows(networkId: string, articleId: string, repairs: FieldRepair[]
 
 /** Records every substitution of an article (applied or queued), replacing earlier automatic ones. */
 export async function recordRepairs(db: Tx, networkId: string, articleId: string, repairs: FieldRepair[]) {
-  await db.delete(textRepairs).where(and(eq(textRepairs.articleId, articleId), eq(textRepairs.automatic, true)));
+  await q.deleteAutomatic(db, articleId);
   const rows = repairRows(networkId, articleId, repairs);
-  if (rows.length) await db.insert(textRepairs).values(rows);
+  if (rows.length) await q.insertRepairs(db, rows);
   return rows.length;
 }
 
@@ -65,14 +64,10 @@ export async function recordNewRepairs(
 ) {
   const rows = list.flatMap(({ articleId, repairs }) => repairRows(networkId, articleId, repairs));
   // A few thousand rows per statement stay far below PostgreSQL's 65,535 parameters.
-  for (let i = 0; i < rows.length; i += 4000) await db.insert(textRepairs).values(rows.slice(i, i + 4000));
+  for (let i = 0; i < rows.length; i += 4000) await q.insertRepairs(db, rows.slice(i, i + 4000));
   return rows.length;
 }
 
 export function repairsOf(db: Tx, networkId: string, articleId: string) {
-  return db
-    .select()
-    .from(textRepairs)
-    .where(and(eq(textRepairs.networkId, networkId), eq(textRepairs.articleId, articleId)))
-    .orderBy(asc(textRepairs.field), asc(textRepairs.position));
+  return q.selectRepairs(db, networkId, articleId);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, FormSession, signIn } from '../../test/support/forms.js';
+import { registered } from '../../test/support/factories.js';
 import { translator } from '../web/i18n.js';
 
 /**
@@ -24,18 +25,6 @@ const who = async (role: 'admin' | 'member') => {
 const ok = async (method: 'POST' | 'GET', url: string, body?: unknown, token = admin.token) => {
   const res = await t.api(method, url, { token, body });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-};
-/** A guest registering on the public API, agreeing to share or not (or not saying). */
-const register = async (eventId: string, name: string, shareWithVenue?: boolean) => {
-  const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, {
-    body: {
-      name,
-      email: `${name.toLowerCase()}@example.org`,
-      ...(shareWithVenue === undefined ? {} : { shareWithVenue }),
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
   return res.json();
 };
 const codeOf = async (eventId: string, name: string) =>
@@ -229,7 +218,7 @@ describe('events held at the venue', () => {
     expect(await figures()).toMatchObject({ confirmed: 4, waitlisted: 0, checkedIn: 3, capacity: 10 });
 
     const next = ids.next!;
-    for (const name of ['Eva', 'Fred', 'Gil']) await register(next, name);
+    for (const name of ['Eva', 'Fred', 'Gil']) await registered(t, next, { name });
     const upcoming = (await ok('GET', '/api/v1/venues/switch/activity?limit=100', undefined, manager.token)).items.find(
       (e: { id: string }) => e.id === next,
     );
@@ -241,10 +230,10 @@ describe('contacts shared with the venue', () => {
   it('lists only consenting registrations that are not cancelled, with their consent time', async () => {
     const id = ids['later-no-room']!;
     expect((await contacts(id)).items).toEqual([]);
-    await register(id, 'Ada', true);
-    await register(id, 'Bob', false);
-    await register(id, 'Cy', true);
-    await register(id, 'Dee');
+    await registered(t, id, { name: 'Ada', shareWithVenue: true });
+    await registered(t, id, { name: 'Bob', shareWithVenue: false });
+    await registered(t, id, { name: 'Cy', shareWithVenue: true });
+    await registered(t, id, { name: 'Dee' });
     const listed = await contacts(id);
     expect(listed.items.map((c) => [c.name, c.email])).toEqual([
       ['Ada', 'ada@example.org'],
@@ -273,7 +262,7 @@ describe('contacts shared with the venue', () => {
   it('a waitlisted person who agreed is listed; a withdrawal removes them', async () => {
     const id = ids.next!;
     // Full since the figures test: Hal is waitlisted.
-    await register(id, 'Hal', true);
+    await registered(t, id, { name: 'Hal', shareWithVenue: true });
     expect((await contacts(id)).items.map((c) => c.name)).toEqual(['Hal']);
     const secret = (
       await t.database.pool.query('SELECT secret FROM registrations WHERE event_id = $1 AND name = $2', [id, 'Hal'])

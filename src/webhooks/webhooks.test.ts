@@ -13,7 +13,7 @@ import { isPrivateAddress } from './address.js';
 import { webhookEndpoints } from './tables.js';
 import { deliverDueWebhooks, MAX_CONSECUTIVE_FAILURES, startWebhookWorker } from './worker.js';
 import { eq } from 'drizzle-orm';
-import { daysFromNow } from '../../test/support/factories.js';
+import { daysFromNow, registered } from '../../test/support/factories.js';
 
 /** A receiving server on 127.0.0.1: records every request; a path answers the statuses planned for it, then 200. */
 interface Received {
@@ -143,14 +143,6 @@ async function newEvent(capacity: number, extra: Record<string, unknown> = {}) {
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; title: string; startsAt: string; endsAt: string };
 }
-
-const register = async (eventId: string, name: string) => {
-  const res = await t.api('POST', `/api/v1/events/${eventId}/registrations`, {
-    body: { name, email: `${name.toLowerCase()}-${seq}@example.org` },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; status: string };
-};
 
 /** The receiver's check: recompute the signature over the raw body with the secret. */
 function verify(r: Received, secret: string): boolean {
@@ -381,8 +373,8 @@ describe('deliveries', () => {
     const hook = await endpoint('/all');
     const only = await endpoint('/cancellations', ['event.cancelled']);
     const event = await newEvent(1);
-    const ada = await register(event.id, 'Ada');
-    const bob = await register(event.id, 'Bob');
+    const ada = await registered(t, event.id, { name: 'Ada' });
+    const bob = await registered(t, event.id, { name: 'Bob' });
     expect(bob.status).toBe('waitlisted');
     expect((await t.api('POST', `/api/v1/registrations/${ada.id}/cancel`, { token: admin })).statusCode).toBe(200);
     expect(
@@ -445,7 +437,7 @@ describe('deliveries', () => {
       id: r.id,
       eventId: event.id,
       name,
-      email: `${name.toLowerCase()}-${seq}@example.org`,
+      email: `${name.toLowerCase()}@example.org`,
       status,
       waitlistPosition,
     });
@@ -491,8 +483,8 @@ describe('deliveries', () => {
     expect(
       (await t.api('PATCH', `/api/v1/events/${draft.id}`, { token: admin, body: { status: 'published' } })).statusCode,
     ).toBe(200);
-    await register(draft.id, 'Dirk');
-    const elif = await register(draft.id, 'Elif');
+    await registered(t, draft.id, { name: 'Dirk' });
+    const elif = await registered(t, draft.id, { name: 'Elif' });
     expect((await t.api('POST', `/api/v1/registrations/${elif.id}/confirm`, { token: admin })).statusCode).toBe(200);
     await deliver();
     expect(
@@ -510,7 +502,7 @@ describe('deliveries', () => {
     const hook = await endpoint('/flaky', ['registration.created']);
     receiver.plan.set('/flaky', [500, 500]);
     const event = await newEvent(10);
-    await register(event.id, 'Fons');
+    await registered(t, event.id, { name: 'Fons' });
 
     expect(await deliver()).toMatchObject({ delivered: 0, failed: 1 });
     let [row] = await deliveryRows(hook.id);
@@ -548,7 +540,7 @@ describe('deliveries', () => {
     const hook = await endpoint('/down', ['registration.created']);
     receiver.always.set('/down', 503);
     const event = await newEvent(10);
-    for (const n of ['Gina', 'Hugo', 'Ines']) await register(event.id, n);
+    for (const n of ['Gina', 'Hugo', 'Ines']) await registered(t, event.id, { name: n });
     expect(await deliver()).toMatchObject({ failed: 1 });
     const rows = await deliveryRows(hook.id);
     expect(rows.map((r) => r.attempts).sort()).toEqual([0, 0, 1]);
@@ -561,7 +553,7 @@ describe('deliveries', () => {
     const hook = await endpoint('/broken', ['registration.created']);
     receiver.always.set('/broken', 500);
     const event = await newEvent(10);
-    await register(event.id, 'Jan');
+    await registered(t, event.id, { name: 'Jan' });
     let now = Date.now();
     for (let i = 1; i <= MAX_CONSECUTIVE_FAILURES; i++) {
       const r = await deliver(new Date(now));
@@ -575,7 +567,7 @@ describe('deliveries', () => {
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_CONSECUTIVE_FAILURES, response_status: 500 });
     // Nothing more is tried, and nothing new is queued, while it is disabled.
     expect(await deliver(new Date(now + 86_400_000))).toMatchObject({ delivered: 0, failed: 0 });
-    await register(event.id, 'Kim');
+    await registered(t, event.id, { name: 'Kim' });
     expect(await deliveryRows(hook.id)).toHaveLength(1);
     expect(receiver.received).toHaveLength(MAX_CONSECUTIVE_FAILURES);
 
@@ -603,7 +595,7 @@ describe('deliveries', () => {
     const enabled = await t.api('PATCH', `/api/v1/webhooks/${hook.id}`, { token: admin, body: { active: true } });
     expect(enabled.json()).toMatchObject({ active: true, consecutiveFailures: 0, disabledAt: null });
     receiver.always.delete('/broken');
-    await register(event.id, 'Lea');
+    await registered(t, event.id, { name: 'Lea' });
     expect(await deliver(new Date(now))).toMatchObject({ delivered: 1, failed: 0 });
   });
 
@@ -626,7 +618,7 @@ describe('deliveries', () => {
   it('two workers at once never send the same delivery twice', async () => {
     const hooks = await Promise.all(['/w1', '/w2', '/w3'].map((p) => endpoint(p, ['registration.created'])));
     const event = await newEvent(50);
-    for (const n of ['Mia', 'Noa', 'Oto', 'Pia', 'Rui']) await register(event.id, n);
+    for (const n of ['Mia', 'Noa', 'Oto', 'Pia', 'Rui']) await registered(t, event.id, { name: n });
     receiver.delayMs = 30;
     const [a, b] = await Promise.all([deliver(), deliver()]);
     expect(a.delivered + b.delivered).toBe(15);
@@ -773,10 +765,10 @@ describe('order per endpoint', () => {
     const hook = await endpoint('/ordered', ['registration.created']);
     receiver.plan.set('/ordered', [500]);
     const event = await newEvent(10);
-    await register(event.id, 'First');
+    await registered(t, event.id, { name: 'First' });
     expect(await deliver()).toMatchObject({ failed: 1 });
     // A new registration while the endpoint backs off: due now, but it must not overtake the first.
-    await register(event.id, 'Second');
+    await registered(t, event.id, { name: 'Second' });
     await t.database.pool.query(
       `UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 second' WHERE endpoint_id = $1 AND attempts = 0`,
       [hook.id],

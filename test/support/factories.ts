@@ -86,19 +86,61 @@ export function makeEvent(
     .then((res) => created<MadeEvent>(res));
 }
 
+/** Who registers: a name, an address, or both (the one left out is made from the other). */
+export type Registrant = (
+  | { name: string; email?: string | undefined }
+  | { name?: string | undefined; email: string }
+) & { answers?: Record<string, string>; shareWithVenue?: boolean | undefined };
+
+export interface RegisterOptions {
+  /** The bearer token of whoever sends the request (the person, or the organiser adding them). */
+  token?: string;
+  headers?: Record<string, string>;
+  /** The visitor's Accept-Language: the language of the registration and of its e-mails. */
+  language?: string;
+  /**
+   * An organiser (`token`) adds the person by hand (`/attendees`): no registration window, so
+   * past events too; 201 for a new person, 200 for an address already registered.
+   */
+  byHand?: boolean;
+}
+
 /**
- * Registers a person for an event through the public API and returns the raw answer (tests look
- * at refusals too). The e-mail is made from the name unless given.
+ * Registers a person for an event through the API and returns the raw answer (tests look at
+ * refusals too). The e-mail is made from the name unless given, the name from the e-mail likewise.
  */
 export function register(
   t: TestApp,
   eventId: string,
-  person: { name: string; email?: string; answers?: Record<string, string>; shareWithVenue?: boolean },
-  opts: { token?: string; headers?: Record<string, string> } = {},
+  person: Registrant,
+  opts: RegisterOptions = {},
 ): Promise<LightMyRequestResponse> {
-  const { name, email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.org`, ...rest } = person;
-  return t.api('POST', `/api/v1/events/${eventId}/registrations`, {
-    ...opts,
+  const { name: given, email: givenEmail, ...rest } = person;
+  const name = given ?? givenEmail!.split('@')[0]!;
+  const email = givenEmail ?? `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.org`;
+  const { byHand, language, headers, ...request } = opts;
+  return t.api('POST', `/api/v1/events/${eventId}/${byHand ? 'attendees' : 'registrations'}`, {
+    ...request,
+    headers: { ...headers, ...(language ? { 'accept-language': language } : {}) },
     body: { name, email, ...rest },
   });
+}
+
+export interface MadeRegistration {
+  id: string;
+  eventId: string;
+  name: string;
+  email: string;
+  status: string;
+  waitlistPosition?: number;
+}
+
+/** `register` for a test that needs the person registered: a new registration (201), or the test fails. */
+export async function registered(
+  t: TestApp,
+  eventId: string,
+  person: Registrant,
+  opts: RegisterOptions = {},
+): Promise<MadeRegistration> {
+  return created<MadeRegistration>(await register(t, eventId, person, opts));
 }

@@ -1,0 +1,91 @@
+import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connection.js';
+import { errorReports } from './tables.js';
+
+export type ReportRow = typeof errorReports.$inferSelect;
+export type ReportInsert = typeof errorReports.$inferInsert;
+
+/** Reports on one article since `since`, whoever sent them. */
+export async function countSince(db: Tx, articleId: string, since: Date): Promise<number> {
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(errorReports)
+    .where(and(eq(errorReports.articleId, articleId), gte(errorReports.createdAt, since)));
+  return recent?.n ?? 0;
+}
+
+export async function insertReport(db: Tx, values: ReportInsert): Promise<ReportRow> {
+  const [row] = await db.insert(errorReports).values(values).returning();
+  return row!;
+}
+
+/** New reports, the ones whose quote may have gone stale. */
+export function selectNew(db: Tx, networkId: string, limit: number) {
+  return db
+    .select()
+    .from(errorReports)
+    .where(and(eq(errorReports.networkId, networkId), eq(errorReports.status, 'new')))
+    .limit(limit);
+}
+
+export async function markStale(db: Tx, id: string) {
+  await db.update(errorReports).set({ status: 'stale' }).where(eq(errorReports.id, id));
+}
+
+/** The queue, newest first, all statuses or one. */
+export function selectReports(db: Tx, networkId: string, status: ReportRow['status'] | undefined, limit: number) {
+  return db
+    .select()
+    .from(errorReports)
+    .where(and(eq(errorReports.networkId, networkId), status ? eq(errorReports.status, status) : undefined))
+    .orderBy(desc(errorReports.createdAt))
+    .limit(limit);
+}
+
+/** One report, locked until the end of the transaction (two editors deciding at once: one wins). */
+export async function selectReportForUpdate(db: Tx, networkId: string, id: string): Promise<ReportRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(errorReports)
+    .where(and(eq(errorReports.networkId, networkId), eq(errorReports.id, id)))
+    .for('update');
+  return r;
+}
+
+export async function updateDecision(
+  db: Tx,
+  id: string,
+  d: { status: ReportRow['status']; correction: string | null; decidedAt: Date },
+): Promise<ReportRow> {
+  const [row] = await db.update(errorReports).set(d).where(eq(errorReports.id, id)).returning();
+  return row!;
+}
+
+export function selectCorrections(db: Tx, articleId: string) {
+  return db
+    .select({ text: errorReports.correction, date: errorReports.decidedAt })
+    .from(errorReports)
+    .where(
+      and(
+        eq(errorReports.articleId, articleId),
+        eq(errorReports.status, 'accepted'),
+        isNotNull(errorReports.correction),
+      ),
+    )
+    .orderBy(errorReports.decidedAt);
+}
+
+/** Forgets the reporter of every report decided before `decidedBefore`; how many were forgotten. */
+export async function clearReporters(db: Tx, decidedBefore: Date): Promise<number> {
+  const rows = await db
+    .update(errorReports)
+    .set({ email: null, name: null })
+    .where(
+      and(
+        lt(errorReports.decidedAt, decidedBefore),
+        sql`(${errorReports.email} IS NOT NULL OR ${errorReports.name} IS NOT NULL)`,
+      ),
+    )
+    .returning({ id: errorReports.id });
+  return rows.length;
+}

@@ -184,6 +184,7 @@ it('a hard declaration hides the submission and is logged as a recusal', async (
 
 it('blind: nothing a juror can reach — pages, API, files, mails — names an applicant, their e-mail or organisation', async () => {
   const leaks: string[] = [];
+  let filesOpened = 0;
   const check = (where: string, body: string) => {
     for (const id of IDENTIFIERS) if (body.toLowerCase().includes(id.toLowerCase())) leaks.push(`${where}: ${id}`);
   };
@@ -212,7 +213,12 @@ it('blind: nothing a juror can reach — pages, API, files, mails — names an a
       if (seen.has(url)) continue;
       seen.add(url);
       const res = await b.get(url);
-      check(`${j.email} ${url}`, res.body);
+      check(`${j.email} ${url}`, res.body + JSON.stringify(res.headers));
+      // The review page's attachment links open in the juror's signed-in browser, not only through the API.
+      if (/\/files\//.test(url)) {
+        expect(res.statusCode, url).toBe(200);
+        filesOpened++;
+      }
       if (!String(res.headers['content-type']).includes('html')) continue;
       for (const m of res.body.matchAll(/href="(\/[^"#]*)"/g)) {
         const href = m[1]!.replaceAll('&amp;', '&');
@@ -246,6 +252,7 @@ it('blind: nothing a juror can reach — pages, API, files, mails — names an a
     check(`${j.email} assignments`, (await api(i, 'GET', `/api/v1/calls/${call.id}/assignments`)).body);
   }
   expect(leaks).toEqual([]);
+  expect(filesOpened).toBeGreaterThan(0);
 });
 
 it('locks reviews once the stage closes', async () => {

@@ -9,10 +9,12 @@ import { appealPages } from './appeal-pages.js';
 import { invitationPages } from './invitation-pages.js';
 import { manageJuryPages } from './manage-pages.js';
 import { redactionPages } from './redaction-pages.js';
+import { sendJurorFile } from './routes.js';
 import * as reviews from './reviews.js';
 import { ReviewInputSchema } from './schemas.js';
 import * as jury from './service.js';
 import { msg } from '../web/i18n.js';
+import { blobStoreFor } from '../storage/service.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -149,7 +151,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
           ctx={ctx}
           call={v.call}
           view={v.view}
-          fileHref={(f) => `/api/v1/calls/${v.call.id}/jury/submissions/${id}/files/${f}`}
+          fileHref={(f) => `/jury/${v.call.slug}/s/${id}/files/${f}`}
         />
         <h2>{t('jury.review')}</h2>
         {errors ? (
@@ -236,6 +238,13 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
     );
   };
   app.get('/jury/:slug/s/:id', (req, reply) => reviewPage(req, reply));
+  // The review page's attachments: the API's twin takes only bearer tokens, a juror's browser has a session.
+  const store = blobStoreFor(config);
+  app.get('/jury/:slug/s/:id/files/:fileId', async (req, reply) => {
+    const { slug, id, fileId } = req.params as { slug: string; id: string; fileId: string };
+    const v = await reviews.jurorView(db, req.network, req.user, slug, id);
+    return sendJurorFile(store, v.files, fileId, reply);
+  });
   app.post('/jury/:slug/s/:id', { preHandler: app.csrfProtection }, async (req, reply) => {
     const body = (req.body ?? {}) as Form;
     const { slug, id } = req.params as { slug: string; id: string };

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -112,15 +113,7 @@ export function juryRoutes(app: Api, db: Db, config: Config): void {
     },
     handler: async (req, reply) => {
       const v = await reviews.jurorView(db, req.network, req.user, req.params.id, req.params.submissionId);
-      const file = v.files.find((f) => f.id === req.params.fileId);
-      const bytes = file && (await store.get(file.key));
-      if (!file || !bytes) throw notFound(msg('call.problem.file'));
-      return reply
-        .header('content-disposition', `attachment; filename="${file.displayName}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .type(file.contentType)
-        .send(Buffer.from(bytes));
+      return sendJurorFile(store, v.files, req.params.fileId, reply);
     },
   });
 
@@ -248,4 +241,22 @@ export function juryRoutes(app: Api, db: Db, config: Config): void {
       return { id: s.id, confirmedAt: s.redactionConfirmedAt!.toISOString() };
     },
   });
+}
+
+/** An attachment a juror may read (from `jurorView`), under its neutral name: for the API and the review page. */
+export async function sendJurorFile(
+  store: ReturnType<typeof blobStoreFor>,
+  files: Awaited<ReturnType<typeof reviews.jurorView>>['files'],
+  fileId: string,
+  reply: FastifyReply,
+) {
+  const file = files.find((f) => f.id === fileId);
+  const bytes = file && (await store.get(file.key));
+  if (!file || !bytes) throw notFound(msg('call.problem.file'));
+  return reply
+    .header('content-disposition', `attachment; filename="${file.displayName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .type(file.contentType)
+    .send(Buffer.from(bytes));
 }

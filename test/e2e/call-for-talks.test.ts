@@ -1,17 +1,45 @@
 import type { Page } from 'playwright-core';
+import PDFDocument from 'pdfkit';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { startWalk, type Walk } from '../support/walk.js';
 
 /**
  * A call for talks through the real, built server in Chromium, every page checked with axe-core:
- * an organiser creates the call from its form, a visitor applies without an account, a juror
- * invited by e-mail accepts the invitation, declares no conflict and scores the talk, the organiser
- * sends the decisions, the speaker confirms from the mail, and the talk is on the event's programme.
+ * an organiser creates a blind call from its form, two visitors apply without an account (one
+ * attaches a PDF whose properties name its author), three jurors invited by e-mail accept the
+ * invitation and declare conflicts — one a hard conflict, which takes that talk out of their queue —
+ * and score what is left without ever seeing an applicant's name, the organiser sends the decisions,
+ * the accepted speaker confirms from the mail, and the talk is on the event's programme.
  */
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' };
 const TALK = 'Rust sans peur à Charleroi';
+const OTHER_TALK = 'Kubernetes voor beginners';
+const NOEMIE = { name: 'Noémie Lefèvre', email: 'noemie@example.net' };
+const PIETER = { name: 'Pieter Janssens', email: 'pieter@example.be' };
+/** The author named in the PDF's properties: no applicant field carries it, only the file does. */
+const PDF_AUTHOR = 'Gwendoline Vanderstraeten';
+/** What a juror must never read while the stage is blind. */
+const IDENTIFYING = [NOEMIE.name, NOEMIE.email, PIETER.name, PIETER.email, PDF_AUTHOR, 'Lefèvre', 'Janssens'];
+const JURORS = [
+  { email: 'jules@example.net', name: 'Jules Juré' },
+  { email: 'ines@example.org', name: 'Inès Jurée' },
+  { email: 'karel@example.com', name: 'Karel Jurylid' },
+];
+
+/** Slides as applicants send them: a PDF whose document properties name its author. */
+async function slides(): Promise<Buffer> {
+  const doc = new PDFDocument({ info: { Author: PDF_AUTHOR, Title: 'Slides', Creator: PDF_AUTHOR } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => doc.on('end', () => r()));
+  doc.text('Rust: ownership, borrowing, lifetimes.');
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
 
 let walk: Walk;
 let smtp: TestSmtp;
@@ -80,9 +108,73 @@ afterAll(async () => {
 
 const click = (page: Page, name: string, to: RegExp) => walk.submit(page, name, to);
 
+/** Every mail sent to `to` so far, subject and text together. */
+const mailsTo = (to: string) =>
+  smtp.received.filter((m) => JSON.stringify(m.to).includes(to)).map((m) => `${m.subject ?? ''}\n${m.text ?? ''}`);
+
+/** Fails naming the first applicant's identifier that `text` (what a juror could read) shows. */
+function expectBlind(text: string, where: string) {
+  for (const id of IDENTIFYING) expect(text, `${where} shows "${id}"`).not.toContain(id);
+}
+
+/** A visitor applies without an account; returns the path of their own page (the secret link). */
+async function apply(page: Page, who: { name: string; email: string }, title: string, submit: string) {
+  await walk.visit(page, '/calls/it-day-talks');
+  await walk.visit(page, '/calls/it-day-talks/apply');
+  await page.locator('#f-name').fill(who.name);
+  await page.locator('#f-email').fill(who.email);
+  await page.locator('[name="title"]').fill(title);
+  await page.locator('[name="a.summary"]').fill(`${title}: un exposé d’une heure.`);
+  await page.locator('[name="e.based_in_belgium"]').check();
+  await click(page, submit, /\/s\/[A-Za-z0-9_-]+/);
+  return new URL(page.url()).pathname;
+}
+
+/** A juror accepts the invitation and the rules, then declares a level of conflict per talk. */
+async function declare(email: string, levels: Record<string, 'none' | 'soft' | 'hard'>): Promise<Page> {
+  const invite = await linkIn(email, /https?:\/\/\S+\/jury\/invite\/[A-Za-z0-9_-]+/);
+  const juror = await walk.page({ locale: 'en-GB' });
+  await walk.visit(juror, invite);
+  await click(juror, 'Accept the invitation and sign in', /\/jury\/it-day-talks$/);
+  await juror.locator('#f-accept').check();
+  await click(juror, 'Accept and start', /\/jury\/it-day-talks$/);
+  for (const [title, level] of Object.entries(levels)) {
+    const item = juror.locator('main li').filter({ hasText: title });
+    await item.locator('select').selectOption(level);
+    await walk.submit(juror, item.getByRole('button', { name: 'Declare', exact: true }), /\/jury\/it-day-talks$/);
+  }
+  return juror;
+}
+
+/** A juror reads a talk — checking that nothing on the page or in its files names an applicant — and scores it. */
+async function review(juror: Page, title: string, impact: number, feasibility: number, files = 0): Promise<string> {
+  await walk.visit(juror, '/jury/it-day-talks');
+  await Promise.all([
+    juror.waitForURL(/\/jury\/it-day-talks\/s\//),
+    juror.locator('main li').filter({ hasText: title }).getByRole('link', { name: 'Read and review' }).click(),
+  ]);
+  const id = new URL(juror.url()).pathname.split('/').pop()!;
+  await walk.audit(juror);
+  expectBlind(await juror.content(), `the review page of "${title}"`);
+  const links = await juror.locator('article.blind a[href*="/files/"]').all();
+  expect(links, `the files of "${title}"`).toHaveLength(files);
+  for (const link of links) {
+    expect(await link.textContent()).toBe('slides.pdf');
+    const res = await juror.request.get(new URL((await link.getAttribute('href'))!, walk.server.url).toString());
+    expect(res.status()).toBe(200);
+    const bytes = await res.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expectBlind(`${bytes.toString('latin1')}\n${JSON.stringify(res.headers())}`, `the file of "${title}"`);
+  }
+  await juror.locator(`#f-impact-${impact}`).check();
+  await juror.locator(`#f-feasibility-${feasibility}`).check();
+  await click(juror, 'Save', /done=saved$/);
+  return id;
+}
+
 describe('a call for talks, from its form to the event’s programme', () => {
-  it('is created, applied to, judged, decided and confirmed in the browser', { timeout: 300_000 }, async () => {
-    // The organiser signs in and creates the call from its form.
+  it('is created, applied to, judged blind, decided and confirmed in the browser', { timeout: 600_000 }, async () => {
+    // The organiser signs in and creates a blind call from its form, with a file field for slides.
     const organiser = await walk.page({ locale: 'en-GB' });
     await walk.visit(organiser, '/login');
     await organiser.locator('#f-email').fill(ADMIN.email);
@@ -104,59 +196,88 @@ describe('a call for talks, from its form to the event’s programme', () => {
     await organiser.locator('#f-opensAt').fill(brussels(new Date(Date.now() - 3_600_000)));
     await organiser.locator('#f-closesAt').fill(brussels(new Date(Date.now() + 7 * 86_400_000)));
     await organiser.locator('#f-stage0-name').fill('Programme committee');
+    await organiser.locator('#f-stage0-blind').check();
     await organiser.locator('#f-places').fill('1');
+    const lists = parse(await organiser.locator('#f-lists').inputValue()) as { fields: unknown[] };
+    lists.fields.push({ key: 'slides', kind: 'file', label: { fr: 'Slides', nl: 'Slides', en: 'Slides' } });
+    await organiser.locator('#f-lists').fill(stringify(lists));
     await click(organiser, 'Create the call', /\/calls\/it-day-talks\/edit\?done=created$/);
 
-    // A visitor applies without an account.
+    // Two visitors apply without an account; one attaches slides whose properties name their author.
+    const pdf = await slides();
+    expect(pdf.toString('latin1'), 'the PDF as sent names its author').toContain(PDF_AUTHOR);
     const speaker = await walk.page({ locale: 'fr-BE' });
-    await walk.visit(speaker, '/calls/it-day-talks');
-    await walk.visit(speaker, '/calls/it-day-talks/apply');
-    await speaker.locator('#f-name').fill('Noémie Lefèvre');
-    await speaker.locator('#f-email').fill('noemie@example.net');
-    await speaker.locator('[name="title"]').fill(TALK);
-    await speaker.locator('[name="a.summary"]').fill('Un exposé sur la sûreté mémoire.');
-    await speaker.locator('[name="e.based_in_belgium"]').check();
-    await click(speaker, 'Déposer', /\/s\/[A-Za-z0-9_-]+/);
+    const mine = await apply(speaker, NOEMIE, TALK, 'Déposer');
+    await speaker
+      .locator('#f-file-slides')
+      .setInputFiles({ name: 'Noemie-Lefevre-slides.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await walk.submit(
+      speaker,
+      speaker.locator('form[action$="/files/slides"] button'),
+      /\/s\/[A-Za-z0-9_-]+\?done=saved$/,
+    );
+    expect(await speaker.locator('main').textContent()).toContain('Un fichier est joint');
+    // What jurors will see, shown to the applicant before the deadline: no name, no file author.
+    await walk.visit(speaker, `${mine}/preview`);
+    expectBlind((await speaker.locator('main').textContent()) ?? '', 'the applicant’s blind preview');
+    const other = await walk.page({ locale: 'nl-BE' });
+    await apply(other, PIETER, OTHER_TALK, 'Indienen');
 
-    // The organiser invites a juror and runs the assignment.
+    // The organiser invites three jurors and runs the assignment (three reviews per talk by default).
     await walk.visit(organiser, '/calls/it-day-talks/jury');
-    await organiser.locator('#f-email').fill('jules@example.net');
-    await organiser.locator('#f-name').fill('Jules Juré');
-    await organiser.locator('#f-locale').selectOption('en');
-    await click(organiser, 'Invite', /\/calls\/it-day-talks\/jury\?stage=1&done=saved$/);
+    for (const j of JURORS) {
+      await organiser.locator('#f-email').fill(j.email);
+      await organiser.locator('#f-name').fill(j.name);
+      await organiser.locator('#f-locale').selectOption('en');
+      await click(organiser, 'Invite', /\/calls\/it-day-talks\/jury\?stage=1&done=saved$/);
+    }
     await click(organiser, 'Run the assignment', /\/calls\/it-day-talks\/jury\?stage=1&done=saved$/);
 
-    // The juror opens the invitation: a button, then the rules, the declaration and the review.
-    const invite = await linkIn('jules@example.net', /https?:\/\/\S+\/jury\/invite\/[A-Za-z0-9_-]+/);
-    const juror = await walk.page({ locale: 'en-GB' });
-    await walk.visit(juror, invite);
-    await click(juror, 'Accept the invitation and sign in', /\/jury\/it-day-talks$/);
-    await juror.locator('#f-accept').check();
-    await click(juror, 'Accept and start', /\/jury\/it-day-talks$/);
-    await click(juror, 'Declare', /\/jury\/it-day-talks$/);
-    await Promise.all([
-      juror.waitForURL(/\/jury\/it-day-talks\/s\//),
-      juror.getByRole('link', { name: 'Read and review' }).click(),
-    ]);
-    await walk.audit(juror);
-    await juror.locator('#f-impact-5').check();
-    await juror.locator('#f-feasibility-4').check();
-    await click(juror, 'Save', /done=saved$/);
+    // Each juror declares before reading: Inès a soft conflict, Karel a hard one, which hides that talk.
+    const jules = await declare(JURORS[0]!.email, { [TALK]: 'none', [OTHER_TALK]: 'none' });
+    const ines = await declare(JURORS[1]!.email, { [TALK]: 'none', [OTHER_TALK]: 'soft' });
+    const karel = await declare(JURORS[2]!.email, { [TALK]: 'hard', [OTHER_TALK]: 'none' });
+    expect(await karel.locator('main').textContent()).not.toContain(TALK);
+    for (const juror of [jules, ines, karel]) expectBlind(await juror.content(), 'a juror’s queue');
 
-    // The organiser drafts, previews and sends the decisions.
+    const talkId = await review(jules, TALK, 5, 4, 1);
+    await review(jules, OTHER_TALK, 2, 2);
+    await review(ines, TALK, 4, 5, 1);
+    await review(ines, OTHER_TALK, 3, 2);
+    await review(karel, OTHER_TALK, 2, 3);
+    // The hard conflict keeps Karel out of that talk even by its address.
+    const hidden = await karel.request.get(new URL(`/jury/it-day-talks/s/${talkId}`, walk.server.url).toString());
+    expect(hidden.status()).toBe(404);
+    expectBlind(await hidden.text(), 'the error page of a hidden talk');
+
+    // The organiser reads the results, drafts, previews and sends the decisions.
     await walk.visit(organiser, '/calls/it-day-talks/results');
+    const results = (await organiser.locator('main').textContent()) ?? '';
+    expect(results).toContain(TALK);
+    expect(results).toContain(OTHER_TALK);
+    const toPieter = mailsTo(PIETER.email).length;
     await click(organiser, 'Draft decisions from the results', /results\?stage=1&done=saved$/);
     await click(organiser, 'Preview the letters', /results\?stage=1&done=saved$/);
     await click(organiser, 'Send all decisions', /results\?stage=1&done=saved$/);
 
-    // The speaker confirms from the acceptance mail; the talk joins the event's programme.
-    const confirm = await linkIn('noemie@example.net', /https?:\/\/\S+\/decisions\/confirm\/[A-Za-z0-9_-]+/);
+    // The speaker confirms from the acceptance mail; the other applicant is told too.
+    const confirm = await linkIn(NOEMIE.email, /https?:\/\/\S+\/decisions\/confirm\/[A-Za-z0-9_-]+/);
     await walk.visit(speaker, confirm);
     await click(speaker, 'Je confirme', /\/decisions\/confirm\//);
+    await expect.poll(() => mailsTo(PIETER.email).length, { timeout: 60_000 }).toBeGreaterThan(toPieter);
+
+    // The accepted talk — and only it — joins the event's programme.
     await walk.visit(speaker, `/events/${eventId}`);
     const main = (await speaker.locator('main').textContent()) ?? '';
     expect(main).toContain('Programme');
     expect(main).toContain(TALK);
-    expect(main).toContain('Noémie Lefèvre');
+    expect(main).toContain(NOEMIE.name);
+    expect(main).not.toContain(OTHER_TALK);
+
+    // No mail a juror received named an applicant.
+    for (const j of JURORS) {
+      expect(mailsTo(j.email).length).toBeGreaterThan(0);
+      for (const m of mailsTo(j.email)) expectBlind(m, `a mail to ${j.email}`);
+    }
   });
 });

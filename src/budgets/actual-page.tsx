@@ -1,6 +1,6 @@
 import { formatEur } from '../web/money.js';
 import { Layout, type PageContext } from '../web/page.js';
-import { MoneyNav } from './money-nav.js';
+import { MoneyNav } from './components.js';
 import { brusselsDateOf } from './present.js';
 import type { BudgetVsActual } from './service.js';
 

@@ -7,7 +7,7 @@ import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { readBudgetForm } from './forms.js';
 import { ActualPage } from './actual-page.js';
-import { MoneyNav } from './money-nav.js';
+import { MoneyNav } from './components.js';
 import { budgetPolicy } from './policy.js';
 import { brusselsToday } from './present.js';
 import * as money from './service.js';

@@ -6,7 +6,7 @@ import { formatEur, formatRate } from '../web/money.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { categoryLines, readCategoryForm, readGrantForm } from './forms.js';
-import { MoneyNav } from './money-nav.js';
+import { MoneyNav } from './components.js';
 import { budgetPolicy } from './policy.js';
 import * as money from './service.js';
 

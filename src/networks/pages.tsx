@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { MoneyNav } from '../budgets/components.js';
 import { InterestForm } from '../chapters/components.js';
 import * as chapters from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
@@ -179,22 +180,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
             </p>
           ) : null}
         </Section>
-        <nav aria-label={t('reports.title')}>
-          <ul class="inline">
-            <li>
-              <a href="/admin/expenses">{t('expenses.title')}</a>
-            </li>
-            <li>
-              <a href="/admin/budgets">{t('budgets.title')}</a>
-            </li>
-            <li>
-              <a href="/admin/grants">{t('grants.title')}</a>
-            </li>
-            <li>
-              <a href="/admin/reports">{t('reports.title')}</a>
-            </li>
-          </ul>
-        </nav>
+        <MoneyNav ctx={ctx} />
         <Section title={admin ? t('admin.venues') : t('admin.yourVenues')}>
           {myVenues.length ? (
             <ul>

@@ -12,7 +12,7 @@ import { detectConflict } from './conflicts.js';
 import { jurorSeat, managedCall, stageAt } from './jurors.js';
 import * as q from './queries.js';
 import { stageSubmissions } from './stages.js';
-import { localeOr, msg } from '../web/i18n.js';
+import { msg } from '../web/i18n.js';
 
 export type { JurorRow, ReviewRow, DecisionRow, ConflictRow, AssignmentRow } from './queries.js';
 export { stageSubmissions, currentStage } from './stages.js';

@@ -3,6 +3,15 @@ import { Layout, type PageContext } from '../web/page.js';
 import { MoneyNav } from './components.js';
 import { brusselsDateOf } from './present.js';
 import type { BudgetVsActual } from './service.js';
+import type { MessageKey } from '../web/i18n/en.js';
+
+const PLAN_COLUMNS = [
+  'budgets.col.planned',
+  'budgets.col.actual',
+  'budgets.col.pending',
+  'budgets.col.remaining',
+] as const;
+const GRANT_COLUMNS = ['budgets.col.granted', 'budgets.col.charged', 'budgets.col.remaining'] as const;
 
 /** Budget vs actual on a date: a date and scope to choose, the definition, then tables by category, chapter, grant and event. */
 export function ActualPage(props: {
@@ -29,22 +38,16 @@ export function ActualPage(props: {
       <td class="num">{money_(x.remainingCents)}</td>
     </>
   );
-  const head = (first: string) => (
+  // A table's header: the row label, then its amount columns (right-aligned like their cells).
+  const head = (first: string, amounts: readonly MessageKey[] = PLAN_COLUMNS) => (
     <thead>
       <tr>
         <th scope="col">{first}</th>
-        <th scope="col" class="num">
-          {t('budgets.col.planned')}
-        </th>
-        <th scope="col" class="num">
-          {t('budgets.col.actual')}
-        </th>
-        <th scope="col" class="num">
-          {t('budgets.col.pending')}
-        </th>
-        <th scope="col" class="num">
-          {t('budgets.col.remaining')}
-        </th>
+        {amounts.map((key) => (
+          <th scope="col" class="num">
+            {t(key)}
+          </th>
+        ))}
       </tr>
     </thead>
   );
@@ -106,20 +109,7 @@ export function ActualPage(props: {
       <h2>{t('budgets.byGrant')}</h2>
       <div class="table-wrap">
         <table id="by-grant">
-          <thead>
-            <tr>
-              <th scope="col">{t('budgets.grant')}</th>
-              <th scope="col" class="num">
-                {t('budgets.col.granted')}
-              </th>
-              <th scope="col" class="num">
-                {t('budgets.col.charged')}
-              </th>
-              <th scope="col" class="num">
-                {t('budgets.col.remaining')}
-              </th>
-            </tr>
-          </thead>
+          {head(t('budgets.grant'), GRANT_COLUMNS)}
           <tbody>
             {f.byGrant.map((g) => (
               <tr>

@@ -67,40 +67,42 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
         ) : null}
         <h2>{t('jury.manage.jurors', { stage: stage.name })}</h2>
         {here.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('jury.manage.name')}</th>
-                <th scope="col">{t('jury.manage.email')}</th>
-                <th scope="col">{t('jury.manage.mailLanguage')}</th>
-                <th scope="col">{t('jury.manage.invitation')}</th>
-                <th scope="col">{t('jury.manage.load')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {here.map((j) => {
-                const p = presentJuror(j, stage.position);
-                return (
-                  <tr>
-                    <td>{j.name}</td>
-                    <td>{j.email}</td>
-                    <td>{j.locale.toUpperCase()}</td>
-                    <td>
-                      {t(`jury.manage.invitation.${p.invitation}`, {
-                        date: calls.formatInstant(j.inviteExpiresAt, locale),
-                      })}
-                      {p.invitation === 'accepted' ? null : (
-                        <form method="post" action={action(`jurors/${j.id}/resend`)} class="inline">
-                          <CsrfField ctx={ctx} /> <button type="submit">{t('jury.manage.resend')}</button>
-                        </form>
-                      )}
-                    </td>
-                    <td>{list.loads[j.id] ?? 0}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('jury.manage.name')}</th>
+                  <th scope="col">{t('jury.manage.email')}</th>
+                  <th scope="col">{t('jury.manage.mailLanguage')}</th>
+                  <th scope="col">{t('jury.manage.invitation')}</th>
+                  <th scope="col">{t('jury.manage.load')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {here.map((j) => {
+                  const p = presentJuror(j, stage.position);
+                  return (
+                    <tr>
+                      <td>{j.name}</td>
+                      <td>{j.email}</td>
+                      <td>{j.locale.toUpperCase()}</td>
+                      <td>
+                        {t(`jury.manage.invitation.${p.invitation}`, {
+                          date: calls.formatInstant(j.inviteExpiresAt, locale),
+                        })}
+                        {p.invitation === 'accepted' ? null : (
+                          <form method="post" action={action(`jurors/${j.id}/resend`)} class="inline">
+                            <CsrfField ctx={ctx} /> <button type="submit">{t('jury.manage.resend')}</button>
+                          </form>
+                        )}
+                      </td>
+                      <td>{list.loads[j.id] ?? 0}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p class="muted">{t('jury.manage.noJurors')}</p>
         )}

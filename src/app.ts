@@ -186,7 +186,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   figureRoutes(api, db);
   packRoutes(api, app, db, config);
   networkPages(app, db);
-  chapterPages(app, db);
+  chapterPages(app, db, config);
   venuePages(app, db);
   accountPages(app, db, config);
   eventPages(app, db, config);

@@ -141,6 +141,16 @@ function description(e: EventRow, place: PlaceParts, url: string, programme?: st
 }
 
 /**
+ * The organisers' texts are written in the event's own language (its original, the one a feed
+ * shows): RFC 5545 §3.2.10 LANGUAGE on SUMMARY, DESCRIPTION and LOCATION tells a client which, so
+ * a screen reader or a spell checker reads "Rencontre" in French on an English phone.
+ */
+const TEXT_WITH_LANGUAGE = /^(SUMMARY|DESCRIPTION|LOCATION)([;:])/gm;
+/** A BCP 47 tag; a stored language that is none (never expected) is left out rather than written unchecked. */
+const languageParam = (language: string) =>
+  /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? `;LANGUAGE=${language}` : '';
+
+/**
  * ical-generator builds the calendar's properties and each VEVENT; the calendar is put together
  * here because the library's own toString() folds lines with a new TextEncoder per character
  * (measured: ~180 ms of a 200 ms render of 500 events) and writes the refresh interval after the
@@ -183,6 +193,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
       e.id,
       e.sequence,
       e.title,
+      e.language,
       text,
       location,
       status,
@@ -226,6 +237,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
             status,
           })
           .toString()
+          .replace(TEXT_WITH_LANGUAGE, `$1${languageParam(e.language)}$2`)
           .replace(/END:VEVENT\r\n$/, `${people}\r\nEND:VEVENT\r\n`),
       ),
     );

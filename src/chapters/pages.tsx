@@ -22,7 +22,8 @@ import { InterestForm } from './components.js';
 import { listPublicEvents, upcomingEvents } from '../events/service.js';
 import { EventListItem, PublicEventList } from '../events/components.js';
 import { spansYears } from '../events/format.js';
-import { FeedAlternates, FeedLinks } from '../feeds/components.js';
+import { ChapterJsonLd, FeedAlternates, FeedLinks } from '../feeds/components.js';
+import type { Config } from '../config.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
 import { editChapterPage } from './edit-page.js';
@@ -41,6 +42,7 @@ function StatusBadge({ ctx, status }: { ctx: PageContext; status: Chapter['statu
 
 async function chapterPage(
   db: Db,
+  config: Config,
   req: FastifyRequest<Params>,
   reply: FastifyReply,
   form?: { values: FormValues; errors: FormErrors },
@@ -73,7 +75,20 @@ async function chapterPage(
   const about = localized(chapter, 'description', ctx.locale);
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={name.text} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
+    <Layout
+      ctx={ctx}
+      title={name.text}
+      head={
+        <>
+          <FeedAlternates ctx={ctx} chapter={{ slug: chapter.slug, name: name.text }} />
+          <ChapterJsonLd
+            ctx={ctx}
+            baseUrl={config.baseUrl}
+            chapter={{ slug: chapter.slug, name: name.text, description: about.text, city: chapter.city }}
+          />
+        </>
+      }
+    >
       <h1>
         <Localized value={name} t={t} /> <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
@@ -153,7 +168,7 @@ async function chapterPage(
       {interest !== undefined ? <p class="muted">{t('interest.count', { count: interest })}</p> : null}
       <FollowForm
         ctx={ctx}
-        chapter={chapter}
+        chapter={{ slug: chapter.slug, name: name.text }}
         following={req.user ? await isFollowing(db, req.network.id, req.user.id, chapter.id) : false}
       />
       {chapter.status === 'planned' ? (
@@ -169,17 +184,17 @@ async function chapterPage(
   );
 }
 
-export function chapterPages(app: FastifyInstance, db: Db): void {
+export function chapterPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
-  app.get<Params>('/chapters/:slug', (req, reply) => chapterPage(db, req, reply));
+  app.get<Params>('/chapters/:slug', (req, reply) => chapterPage(db, config, req, reply));
 
   app.post<Params>(
     '/chapters/:slug/interest',
     { ...csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const form = parseForm(InterestCreateSchema, req.body);
-      if (!form.ok) return chapterPage(db, req, reply, form, 400);
+      if (!form.ok) return chapterPage(db, config, req, reply, form, 400);
       const { created } = await chapters.registerInterest(db, req.network, req.params.slug, form.data);
       return reply.redirect(`/chapters/${req.params.slug}?interest=${created ? 'new' : 'known'}`, 303);
     },

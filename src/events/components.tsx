@@ -1,8 +1,26 @@
+import { localized, type Translations } from '../web/content.js';
 import type { PageContext } from '../web/page.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
 
 // Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
+
+/** An event's title in the reader's language when written, else the original, marked with its `lang`. */
+function EventTitleLink({ ctx, e }: { ctx: PageContext; e: { id: string; title: string } & Partial<Titled> }) {
+  const title = e.language
+    ? localized({ ...e, language: e.language, translations: e.translations ?? {} }, 'title', ctx.locale)
+    : undefined;
+  return (
+    <a href={`/events/${e.id}`} lang={title && title.lang !== ctx.locale ? title.lang : undefined}>
+      {title?.text ?? e.title}
+    </a>
+  );
+}
+
+interface Titled {
+  language: string;
+  translations: Translations;
+}
 
 /** One event in a list: its title and short date. */
 export function EventListItem({
@@ -11,13 +29,13 @@ export function EventListItem({
   withYear,
 }: {
   ctx: PageContext;
-  e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string };
+  e: { id: string; title: string; startsAt: Date; timeZone: string; kind: string; status: string } & Partial<Titled>;
   /** The list runs over several years (spansYears): say the year of each date. */
   withYear?: boolean;
 }) {
   return (
     <li>
-      <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+      <EventTitleLink ctx={ctx} e={e} />{' '}
       <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})}</span>
     </li>
   );
@@ -29,29 +47,48 @@ export function PublicEventList({
   list,
 }: {
   ctx: PageContext;
-  list: {
+  list: (Partial<Titled> & {
     id: string;
     title: string;
     startsAt: Date;
     timeZone: string;
     chapter: string;
+    chapterLanguage?: string;
+    chapterTranslations?: Translations;
     venue: string | null;
-  }[];
+  })[];
 }) {
   const withYear = spansYears(list.map((e) => e.startsAt));
   return (
     <ul class="event-list">
       {list.map((e) => (
         <li>
-          <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+          <EventTitleLink ctx={ctx} e={e} />{' '}
           <span class="muted">
-            · {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})} · {e.chapter} ·{' '}
-            {e.venue ?? ctx.t('event.online')}
+            · {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})} ·{' '}
+            <ChapterName ctx={ctx} e={e} /> · {e.venue ?? ctx.t('event.online')}
           </span>
         </li>
       ))}
     </ul>
   );
+}
+
+/** The chapter's name in the reader's language when written (the list's own query brings its translations). */
+function ChapterName({
+  ctx,
+  e,
+}: {
+  ctx: PageContext;
+  e: { chapter: string; chapterLanguage?: string; chapterTranslations?: Translations };
+}) {
+  if (!e.chapterLanguage) return <>{e.chapter}</>;
+  const name = localized(
+    { name: e.chapter, language: e.chapterLanguage, translations: e.chapterTranslations ?? {} },
+    'name',
+    ctx.locale,
+  );
+  return name.lang === ctx.locale ? <>{name.text}</> : <span lang={name.lang}>{name.text}</span>;
 }
 
 // Where an event is and how to tell others about it: used by the event page and the ticket page.

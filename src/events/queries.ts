@@ -117,7 +117,13 @@ export async function selectPlaces(db: Tx, eventRows: EventRow[]) {
   const r = roomIds.length ? await db.select().from(rooms).where(inArray(rooms.id, roomIds)) : [];
   const c = chapterIds.length
     ? await db
-        .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+        .select({
+          id: chapters.id,
+          slug: chapters.slug,
+          name: chapters.name,
+          language: chapters.language,
+          translations: chapters.translations,
+        })
         .from(chapters)
         .where(inArray(chapters.id, chapterIds))
     : [];
@@ -222,12 +228,16 @@ export function selectPublicEvents(db: Tx, networkId: string, f: PublicFilter) {
     .select({
       id: events.id,
       title: events.title,
+      language: events.language,
+      translations: events.translations,
       kind: events.kind,
       status: events.status,
       startsAt: events.startsAt,
       timeZone: events.timeZone,
       onlineUrl: events.onlineUrl,
       chapter: chapters.name,
+      chapterLanguage: chapters.language,
+      chapterTranslations: chapters.translations,
       chapterSlug: chapters.slug,
       venue: venues.name,
       venueSlug: venues.slug,

@@ -3,7 +3,7 @@ import { formatRange } from '../events/format.js';
 import type { EventView } from '../events/schemas.js';
 import { locales, type Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
-import { eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
+import { chapterJsonLd, eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
 
 /** Open Graph wants language_TERRITORY; the page exists in the three languages (?lang=). */
 const OG_LOCALES: Record<Locale, string> = { fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' };
@@ -58,6 +58,26 @@ export function EventHead({
         }}
       />
     </>
+  );
+}
+
+/** A chapter page's schema.org description, with its name and description as the page shows them. */
+export function ChapterJsonLd({
+  ctx,
+  chapter,
+  baseUrl,
+}: {
+  ctx: PageContext;
+  chapter: { slug: string; name: string; description: string; city: string };
+  baseUrl: string;
+}) {
+  return (
+    <script
+      type="application/ld+json"
+      dangerouslySetInnerHTML={{
+        __html: scriptSafeJson(chapterJsonLd(chapter, { baseUrl, networkName: ctx.network.name, locale: ctx.locale })),
+      }}
+    />
   );
 }
 

@@ -72,6 +72,8 @@ export function eventJsonLd(
     '@type': 'Event',
     name: view.title,
     ...(view.description ? { description: markdownToText(view.description) } : {}),
+    // The texts above are the organisers' original, in the event's language (also the language it is held in).
+    inLanguage: view.language,
     url,
     startDate: isoWithOffset(startsAt, view.timeZone),
     endDate: isoWithOffset(endsAt, view.timeZone),
@@ -105,6 +107,32 @@ export function eventJsonLd(
           })),
         }
       : {}),
+  };
+}
+
+/**
+ * A chapter's page for search engines: the page (in the reader's language) about the chapter, an
+ * organisation of the network. The chapter's texts as the page shows them.
+ */
+export function chapterJsonLd(
+  chapter: { slug: string; name: string; description: string; city: string },
+  opts: { baseUrl: string; networkName: string; locale: string },
+): Record<string, unknown> {
+  const url = `${opts.baseUrl}/chapters/${chapter.slug}`;
+  return {
+    '@context': SCHEMA,
+    '@type': 'WebPage',
+    url,
+    name: chapter.name,
+    inLanguage: opts.locale,
+    about: {
+      '@type': 'Organization',
+      name: chapter.name,
+      url,
+      ...(chapter.description.trim() ? { description: chapter.description } : {}),
+      address: { '@type': 'PostalAddress', addressLocality: chapter.city },
+      parentOrganization: { '@type': 'Organization', name: opts.networkName, url: `${opts.baseUrl}/` },
+    },
   };
 }
 

@@ -16,13 +16,15 @@ export interface RssItem {
   pubDate: Date;
   descriptionHtml: string;
   category: string;
+  /** The language of the item's texts: the reader's, or the original's when not translated. */
+  language: string;
 }
 
 export function renderRss(channel: RssChannel, items: RssItem[]): string {
   const el = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
     el('title', channel.title),
     el('link', channel.link),
@@ -38,6 +40,8 @@ export function renderRss(channel: RssChannel, items: RssItem[]): string {
         `<guid isPermaLink="true">${xmlText(i.link)}</guid>`,
         el('pubDate', i.pubDate.toUTCString()),
         el('category', i.category),
+        // RSS 2.0 has a language per channel only; Dublin Core's says it per item (as WordPress does).
+        el('dc:language', i.language),
         // HTML inside RSS travels as escaped text.
         el('description', i.descriptionHtml),
         '</item>',

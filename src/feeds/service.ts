@@ -8,6 +8,7 @@ import { eventPlaces, upcomingEvents } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import { listVenues } from '../venues/service.js';
 import { latest } from '../web/conditional.js';
+import { localized, localizedText } from '../web/content.js';
 import type { Locale, T } from '../web/i18n.js';
 import * as q from './queries.js';
 import { renderRss } from './rss.js';
@@ -43,27 +44,32 @@ export async function upcomingFeed(
     const venue = e.venueId ? places.venues.get(e.venueId) : undefined;
     const room = e.roomId ? places.rooms.get(e.roomId) : undefined;
     const place: PlaceParts = { venue: venue ?? null, room: room ?? null, onlineUrl: e.onlineUrl };
-    const chapterName = places.chapters.get(e.chapterId)?.name ?? '';
+    const itsChapter = places.chapters.get(e.chapterId);
+    const chapterName = itsChapter ? localizedText(itsChapter, 'name', locale) : '';
     const when = formatRange(e.startsAt, e.endsAt, e.timeZone, locale);
     const where = placeText(place);
+    // The organisers' words in the reader's language when written, else the original: the item says which.
+    const title = localized(e, 'title', locale);
+    const about = localized(e, 'description', locale);
     return {
-      title: e.title,
+      title: title.text,
+      language: title.lang,
       link: `${baseUrl}/events/${e.id}`,
       pubDate: e.createdAt,
       category: chapterName,
       // Markdown is sanitised when rendered; the date and place are plain text, escaped here.
-      descriptionHtml: `<p>${xmlText(when)}</p>${where ? `<p>${xmlText(where)}</p>` : ''}${renderMarkdown(e.description)}`,
+      descriptionHtml: `<p>${xmlText(when)}</p>${where ? `<p>${xmlText(where)}</p>` : ''}${renderMarkdown(about.text)}`,
     };
   });
   const path = chapter ? `/chapters/${chapter.slug}` : '';
   const body = renderRss(
     {
       title: chapter
-        ? t('feeds.chapterTitle', { chapter: chapter.name, network: network.name })
+        ? t('feeds.chapterTitle', { chapter: localizedText(chapter, 'name', locale), network: network.name })
         : t('feeds.networkTitle', { network: network.name }),
       link: `${baseUrl}${path || '/'}`,
       selfUrl: `${baseUrl}${path}/events.rss`,
-      description: t('feeds.description', { name: chapter?.name ?? network.name }),
+      description: t('feeds.description', { name: chapter ? localizedText(chapter, 'name', locale) : network.name }),
       language: locale,
       lastBuildDate: latest(rows.map((r) => r.updatedAt)),
     },

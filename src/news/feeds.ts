@@ -56,6 +56,8 @@ export function rssOf(
       v.publishedAt ? `<pubDate>${new Date(v.publishedAt).toUTCString()}</pubDate>` : '',
       ...v.authors.map((a) => `<dc:creator>${xmlText(a.name)}</dc:creator>`),
       ...v.categories.map((c) => `<category>${xmlText(c.name)}</category>`),
+      // Each article is in its own language, whatever the channel's (the reader's).
+      `<dc:language>${v.language}</dc:language>`,
       `<description>${xmlText(v.excerpt)}</description>`,
       `<content:encoded>${xmlText(v.bodyHtml)}</content:encoded>`,
       '</item>',
@@ -76,10 +78,14 @@ export function rssOf(
   ].join('\n');
 }
 
-export function atomOf(items: ArticleView[], o: { baseUrl: string; title: string; self: string; updated: Date }) {
+export function atomOf(
+  items: ArticleView[],
+  o: { baseUrl: string; title: string; self: string; updated: Date; language: string },
+) {
+  // xml:lang (RFC 4287 §2): the feed's own texts in the reader's language, each entry in its article's.
   const entry = (v: ArticleView) =>
     [
-      '<entry>',
+      `<entry xml:lang="${v.language}">`,
       `<title>${xmlText(v.title)}</title>`,
       `<link rel="alternate" href="${xmlText(o.baseUrl + v.url)}"/>`,
       `<id>urn:uuid:${v.id}</id>`,
@@ -93,7 +99,7 @@ export function atomOf(items: ArticleView[], o: { baseUrl: string; title: string
     ].join('');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${o.language}">`,
     `<title>${xmlText(o.title)}</title>`,
     `<id>${xmlText(o.self)}</id>`,
     `<link rel="self" href="${xmlText(o.self)}"/>`,
@@ -141,6 +147,7 @@ export function newsFeeds(app: FastifyInstance, db: Db, config: Config): void {
       title: await feedName(db, req, filter),
       self: self(req),
       updated,
+      language: req.locale,
     });
     return send(req, reply, body, 'application/atom+xml; charset=utf-8', latest(items));
   });

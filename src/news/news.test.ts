@@ -230,7 +230,7 @@ describe('pages, feeds, search', () => {
     expect(rss.body).not.toContain('Journée IT');
     const atom = await t.app.inject({ url: '/news.atom?tag=serie' });
     expect(atom.headers['content-type']).toContain('application/atom+xml');
-    expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
     expect((await t.app.inject({ url: '/news.rss?category=evenements' })).body).toContain('Journée IT');
     const map = await t.app.inject({ url: '/sitemap.xml' });
     expect(map.body).toContain('/news/journee-it-a-charleroi</loc>');

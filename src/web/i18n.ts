@@ -97,15 +97,39 @@ function plainArguments(elements: unknown[], into: Set<string>): Set<string> {
   return into;
 }
 
+/**
+ * French elides "de" and "que" before a vowel: "les événements d’Essaim", "d’Anvers", but "de
+ * Namur". A name is only known when the message is formatted, so in French `de {name}` is read as
+ * a select on whether the name starts with a vowel sound (an argument of our own, `{name}·elide`),
+ * and no catalogue has to spell the rule out. An h is left alone: most Belgian names with one are
+ * aspirated ("de Hasselt", "du Hainaut").
+ */
+const ELIDED = /\b(de|que) \{(\w+)\}/g;
+const ELISION_SUFFIX = '__elide';
+export const startsWithVowelSound = (value: string) => /^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(value.trimStart());
+function withElision(locale: Locale, source: string): string {
+  if (locale !== 'fr') return source;
+  return source.replace(
+    ELIDED,
+    (_, word: string, name: string) =>
+      `{${name}${ELISION_SUFFIX}, select, yes {${word.slice(0, -1)}’{${name}}} other {${word} {${name}}}}`,
+  );
+}
+
 function compile(locale: Locale, key: string, source: string): Compiled {
   const id = `${locale}\u0000${key}`;
   let c = compiled.get(id);
   if (!c) {
     // Our catalogues never quote with ASCII apostrophes ("unknown field '{field}'" means the
     // quotes): double them, as ICU reads a doubled one as the character itself.
-    const format = new IntlMessageFormat(source.replaceAll("'", "''"), intlLocales[locale], undefined, {
-      ignoreTag: true,
-    });
+    const format = new IntlMessageFormat(
+      withElision(locale, source.replaceAll("'", "''")),
+      intlLocales[locale],
+      undefined,
+      {
+        ignoreTag: true,
+      },
+    );
     c = { format, plain: plainArguments(format.getAst(), new Set()) };
     compiled.set(id, c);
   }
@@ -136,9 +160,11 @@ function makeTranslator(locale: Locale): T {
     if (!params && !source.includes('{')) return source;
     const { format, plain } = compile(locale, key, source);
     const values: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(params ?? {}))
+    for (const [k, v] of Object.entries(params ?? {})) {
       values[k] =
         typeof v === 'object' ? t(v.key, v.params) : typeof v === 'number' && plain.has(k) ? numbers.format(v) : v;
+      if (locale === 'fr') values[`${k}${ELISION_SUFFIX}`] = startsWithVowelSound(String(values[k])) ? 'yes' : 'other';
+    }
     try {
       return String(format.format(values));
     } catch {

@@ -1,6 +1,7 @@
 import type { PageContext } from '../web/page.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
+import { eventPath } from '../web/event-path.js';
 
 // Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
 
@@ -17,7 +18,7 @@ export function EventListItem({
 }) {
   return (
     <li>
-      <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+      <a href={eventPath(e)}>{e.title}</a>{' '}
       <span class="muted">· {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})}</span>
     </li>
   );
@@ -43,7 +44,7 @@ export function PublicEventList({
     <ul class="event-list">
       {list.map((e) => (
         <li>
-          <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+          <a href={eventPath(e)}>{e.title}</a>{' '}
           <span class="muted">
             · {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})} · {e.chapter} ·{' '}
             {e.venue ?? ctx.t('event.online')}

@@ -197,7 +197,7 @@ describe('chapter calendar (iCalendar)', () => {
     expect(e).toMatchObject({
       summary: 'Talk; with, special \\ chars',
       location: 'Switch, Event room, Rue de la Station 1, Charleroi',
-      url: `http://127.0.0.1:3000/events/${talk.id}`,
+      url: `http://127.0.0.1:3000/events/${talk.id}-talk-with-special-chars`,
       status: 'CONFIRMED',
       sequence: 0,
       tzid: 'Europe/Brussels',

@@ -2,6 +2,7 @@ import type { EventView } from '../events/schemas.js';
 import { markdownToText } from '../events/service.js';
 import type { PageContext } from '../web/page.js';
 import { googleCalendarUrl, outlookCalendarUrl, placeText } from './format.js';
+import { eventPath } from '../web/event-path.js';
 
 // Pieces of calendar pages that other features' pages embed.
 
@@ -11,7 +12,7 @@ const MAX_DETAILS = 800;
 /** "Add to my calendar": the event's .ics file, Google Calendar and Outlook. */
 export function AddToCalendar({ ctx, view, baseUrl }: { ctx: PageContext; view: EventView; baseUrl: string }) {
   const { t } = ctx;
-  const pageUrl = `${baseUrl}/events/${view.id}`;
+  const pageUrl = baseUrl + eventPath(view);
   // Calendar services show the details as plain text: the Markdown is rendered to text first.
   const plain = markdownToText(view.description);
   const text = plain.length > MAX_DETAILS ? `${plain.slice(0, MAX_DETAILS)}…` : plain;
@@ -25,7 +26,11 @@ export function AddToCalendar({ ctx, view, baseUrl }: { ctx: PageContext; view: 
   return (
     <p class="add-to-calendar">
       {t('calendar.add')}{' '}
-      <a href={`/events/${view.id}.ics`} download={`${view.id}.ics`} type="text/calendar">
+      <a
+        href={`${eventPath(view)}.ics`}
+        download={`${eventPath(view).slice('/events/'.length)}.ics`}
+        type="text/calendar"
+      >
         {t('calendar.download')}
       </a>
       {' · '}

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { sendCached } from '../web/conditional.js';
 import * as calendar from './service.js';
+import { eventIdOf } from '../web/event-path.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 /** Public feeds may sit in shared caches for a few minutes; calendar apps poll far less often. */
@@ -48,9 +49,11 @@ export function calendarFeeds(app: FastifyInstance, db: Db, config: Config): voi
   );
 
   app.get<{ Params: { id: string } }>('/events/:id.ics', hide, async (req, reply) => {
-    const feed = await calendar.eventCalendar(db, req.network, req.params.id, req.user, config);
+    // `/events/{id}-{slug}.ics` as linked from the page, and the bare-id address of before.
+    const id = eventIdOf(req.params.id) ?? req.params.id;
+    const feed = await calendar.eventCalendar(db, req.network, id, req.user, config);
     // A draft is seen by its organisers only: keep it out of shared caches.
-    return send(req, reply, feed, req.user ? 'private, no-cache' : PUBLIC, `event-${req.params.id}.ics`);
+    return send(req, reply, feed, req.user ? 'private, no-cache' : PUBLIC, `event-${id}.ics`);
   });
 
   app.get<{ Params: { token: string } }>('/calendar/personal/:token.ics', hide, async (req, reply) => {

@@ -9,6 +9,7 @@ import { pad, wallClock } from '../events/service.js';
 import { placeText, type PlaceParts } from './format.js';
 import type { EventRow } from './queries.js';
 import { escapeText, foldLines, paramValue } from './ics-text.js';
+import { eventPath } from '../web/event-path.js';
 
 export { escapeText, foldLines, paramValue };
 
@@ -173,7 +174,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
   const organizerLine = `ORGANIZER;CN=${paramValue(opts.networkName)}:mailto:${organizerEmail(opts.baseUrl, opts.mailFrom)}`;
   const zones = new Set<string>();
   const vevents = entries.map(({ event: e, place, tentative, attendee, uninvite, programme }) => {
-    const url = `${opts.baseUrl}/events/${e.id}`;
+    const url = opts.baseUrl + eventPath(e);
     const inZone =
       hasVtimezone(e.timeZone) && !isAmbiguous(e.startsAt, e.timeZone) && !isAmbiguous(e.endsAt, e.timeZone);
     if (inZone) zones.add(e.timeZone);

@@ -13,6 +13,7 @@ import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
 import { EventFields, formInput, mapErrors } from './event-form.js';
 import { localString, wallClock } from './time.js';
+import { eventPath } from '../web/event-path.js';
 
 type Form = { values: FormValues; errors: FormErrors };
 type IdParams = { Params: { id: string } };
@@ -90,7 +91,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
     <Layout ctx={ctx} title={t('admin.editEvent', { title: row.title })}>
       <h1>{t('admin.editEvent', { title: row.title })}</h1>
       <p>
-        <a href={`/events/${row.id}`}>{t('admin.view')}</a> ·{' '}
+        <a href={eventPath(row)}>{t('admin.view')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/registrations`}>{t('admin.registrations')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/invite`}>{t('invitations.invite')}</a>

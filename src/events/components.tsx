@@ -2,6 +2,7 @@ import { localized, type Translations } from '../web/content.js';
 import type { PageContext } from '../web/page.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
+import { eventPath } from '../web/event-path.js';
 
 // Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
 
@@ -11,7 +12,7 @@ function EventTitleLink({ ctx, e }: { ctx: PageContext; e: { id: string; title: 
     ? localized({ ...e, language: e.language, translations: e.translations ?? {} }, 'title', ctx.locale)
     : undefined;
   return (
-    <a href={`/events/${e.id}`} lang={title && title.lang !== ctx.locale ? title.lang : undefined}>
+    <a href={eventPath(e)} lang={title && title.lang !== ctx.locale ? title.lang : undefined}>
       {title?.text ?? e.title}
     </a>
   );

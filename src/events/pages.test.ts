@@ -41,7 +41,11 @@ const api = async (
   return res.json();
 };
 const createEvent = (body: Record<string, unknown>) =>
-  api('POST', '/api/v1/chapters/charleroi/events', body) as Promise<{ id: string; seriesId: string | null }>;
+  api('POST', '/api/v1/chapters/charleroi/events', body) as Promise<{
+    id: string;
+    url: string;
+    seriesId: string | null;
+  }>;
 const registrationsOf = async (eventId: string) =>
   (
     (await api('GET', `/api/v1/events/${eventId}/registrations`)).items as {
@@ -129,22 +133,21 @@ describe('ruleFromChoice', () => {
 
 describe('the event page', () => {
   let eventId: string;
+  let eventUrl: string;
   beforeAll(async () => {
-    eventId = (
-      await createEvent({
-        title: 'Rust & <friends>',
-        description: 'Bring **your laptop**',
-        kind: 'talk',
-        ...MARCH_4,
-        venue: 'switch',
-        room: 'Event room',
-        capacity: 20,
-        questions: [
-          { id: 'role', label: 'Your role', type: 'choice', choices: ['dev', 'designer'], required: true },
-          { id: 'diet', label: 'Food allergies?', type: 'text' },
-        ],
-      })
-    ).id;
+    ({ id: eventId, url: eventUrl } = await createEvent({
+      title: 'Rust & <friends>',
+      description: 'Bring **your laptop**',
+      kind: 'talk',
+      ...MARCH_4,
+      venue: 'switch',
+      room: 'Event room',
+      capacity: 20,
+      questions: [
+        { id: 'role', label: 'Your role', type: 'choice', choices: ['dev', 'designer'], required: true },
+        { id: 'diet', label: 'Food allergies?', type: 'text' },
+      ],
+    }));
   });
 
   it("shows the title, the date in the visitor's language and the seats left", async () => {
@@ -154,7 +157,7 @@ describe('the event page', () => {
       { lang: 'en', html: 'en', dict: en, date: /Thursday, 4 March 2027, 18:30 – 21:00/ },
     ];
     for (const c of cases) {
-      const res = await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': c.lang } });
+      const res = await t.app.inject({ url: eventUrl, headers: { 'accept-language': c.lang } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain(`<html lang="${c.html}">`);
@@ -173,8 +176,8 @@ describe('the event page', () => {
   });
 
   it("builds the RSVP form from the event's questions", async () => {
-    const res = await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'en' } });
-    const form = new RegExp(`<form method="post" action="/events/${eventId}/register"[^>]*>([\\s\\S]*?)</form>`).exec(
+    const res = await t.app.inject({ url: eventUrl, headers: { 'accept-language': 'en' } });
+    const form = new RegExp(`<form method="post" action="${eventUrl}/register"[^>]*>([\\s\\S]*?)</form>`).exec(
       res.body,
     );
     expect(form, 'the RSVP form').not.toBeNull();
@@ -197,15 +200,15 @@ describe('the event page', () => {
 
   it('refuses a registration posted without the CSRF token with 403, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const cold = await browser().request('POST', `/events/${eventId}/register`, {
+    const cold = await browser().request('POST', `${eventUrl}/register`, {
       name: 'Eve',
       email: 'eve@example.org',
       answer_role: 'dev',
     });
     expect(cold.statusCode).toBe(403);
     const b = browser();
-    await b.get(`/events/${eventId}`);
-    const noToken = await b.request('POST', `/events/${eventId}/register`, {
+    await b.get(eventUrl);
+    const noToken = await b.request('POST', `${eventUrl}/register`, {
       name: 'Eve',
       email: 'eve@example.org',
       answer_role: 'dev',
@@ -217,7 +220,7 @@ describe('the event page', () => {
 
   it('registers a guest: 303 to the ticket page with the status, an inline SVG QR code and the check-in code', async () => {
     const b = browser();
-    const res = await b.submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+    const res = await b.submit(eventUrl, `${eventUrl}/register`, {
       name: 'Ada Lovelace',
       email: 'Ada@Example.org',
       answer_role: 'designer',
@@ -254,7 +257,7 @@ describe('the event page', () => {
     expect(path).toBe(`/r/${row.secret}`);
     expect(code).toBe(row.check_in_code);
     // The event page now counts the seat.
-    expect((await b.get(`/events/${eventId}`)).body).toContain(msg(en, 'event.seatsLeft', { count: 19, capacity: 20 }));
+    expect((await b.get(eventUrl)).body).toContain(msg(en, 'event.seatsLeft', { count: 19, capacity: 20 }));
   });
 
   it('does not give a guest the ticket of someone already registered with that e-mail', async () => {
@@ -262,7 +265,7 @@ describe('the event page', () => {
       await t.database.pool.query('SELECT secret FROM registrations WHERE email = $1', ['ada@example.org'])
     ).rows[0];
     const before = await countRows('registrations');
-    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+    const res = await browser().submit(eventUrl, `${eventUrl}/register`, {
       name: 'Mallory',
       email: 'ADA@example.org',
       answer_role: 'dev',
@@ -278,7 +281,7 @@ describe('the event page', () => {
 
   it('re-renders the form with 400 and the field error for an invalid e-mail, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+    const res = await browser().submit(eventUrl, `${eventUrl}/register`, {
       name: 'Bob',
       email: 'not-an-email',
       answer_role: 'dev',
@@ -298,7 +301,7 @@ describe('the event page', () => {
 
   it('refuses an answer that is not one of the choices with 400 beside the question, and stores nothing', async () => {
     const before = await countRows('registrations');
-    const res = await browser().submit(`/events/${eventId}`, `/events/${eventId}/register`, {
+    const res = await browser().submit(eventUrl, `${eventUrl}/register`, {
       name: 'Cy',
       email: 'cy@example.org',
       answer_role: 'boss',
@@ -315,42 +318,41 @@ describe('the event page', () => {
 
 describe('a signed-in member', () => {
   it('registers without typing name and e-mail, and then sees their own registration on the event page', async () => {
-    const { id } = await createEvent({
+    const { url } = await createEvent({
       title: 'Members meetup',
       ...MARCH_4,
       capacity: 5,
       onlineUrl: 'https://meet.example.org/mm',
     });
     const b = await signedIn(member);
-    const page = await b.get(`/events/${id}`);
+    const page = await b.get(url);
     expect(page.body).toContain(`value="${member.email}"`);
-    const res = await b.submit(`/events/${id}`, `/events/${id}/register`, { name: 'Member', email: member.email });
+    const res = await b.submit(url, `${url}/register`, { name: 'Member', email: member.email });
     expect(res.statusCode).toBe(303);
     const ticket = res.headers.location as string;
-    const again = await b.get(`/events/${id}`);
+    const again = await b.get(url);
     expect(again.body).toContain(en['ticket.confirmed']);
     expect(again.body).toContain(`href="${ticket}"`);
-    expect(again.body).not.toContain(`action="/events/${id}/register"`);
+    expect(again.body).not.toContain(`action="${url}/register"`);
     // A visitor sees the form, not the member's registration.
-    expect((await browser().get(`/events/${id}`)).body).toContain(`action="/events/${id}/register"`);
+    expect((await browser().get(url)).body).toContain(`action="${url}/register"`);
   });
 });
 
 describe('a full event and its waitlist', () => {
   let eventId: string;
+  let eventUrl: string;
   let first: { manageUrl: string; name: string };
   const waiting: { browser: FormSession; path: string }[] = [];
 
   beforeAll(async () => {
-    eventId = (
-      await createEvent({
-        title: 'Tiny meetup',
-        startsAt: later(20),
-        endsAt: later(20, 19),
-        capacity: 1,
-        onlineUrl: 'https://meet.example.org/tiny',
-      })
-    ).id;
+    ({ id: eventId, url: eventUrl } = await createEvent({
+      title: 'Tiny meetup',
+      startsAt: later(20),
+      endsAt: later(20, 19),
+      capacity: 1,
+      onlineUrl: 'https://meet.example.org/tiny',
+    }));
     first = await api(
       'POST',
       `/api/v1/events/${eventId}/registrations`,
@@ -360,11 +362,11 @@ describe('a full event and its waitlist', () => {
   });
 
   it('shows "join the waitlist" once the seats are taken, and the ticket page gives the position', async () => {
-    const page = await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'en' } });
+    const page = await t.app.inject({ url: eventUrl, headers: { 'accept-language': 'en' } });
     expect(page.body).toContain(`<strong>${msg(en, 'event.full', { count: 0 })}</strong>`);
     expect(page.body).toContain(`<button type="submit">${escapeHtml(en['event.joinWaitlist'])}</button>`);
     expect(page.body).not.toContain(`<button type="submit">${en['event.register']}</button>`);
-    const frPage = await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'fr' } });
+    const frPage = await t.app.inject({ url: eventUrl, headers: { 'accept-language': 'fr' } });
     expect(frPage.body).toContain(`<button type="submit">${escapeHtml(fr['event.joinWaitlist'])}</button>`);
 
     for (const [i, name] of ['Wanda', 'Walt'].entries()) {
@@ -386,7 +388,7 @@ describe('a full event and its waitlist', () => {
       expect(ticket.body).not.toMatch(/<code>[0-9A-F]{16}<\/code>/);
       waiting.push({ browser: b, path });
     }
-    expect((await t.app.inject({ url: `/events/${eventId}`, headers: { 'accept-language': 'nl' } })).body).toContain(
+    expect((await t.app.inject({ url: eventUrl, headers: { 'accept-language': 'nl' } })).body).toContain(
       msg(nl, 'event.full', { count: 2 }),
     );
     expect(await registrationsOf(eventId)).toEqual([
@@ -422,7 +424,7 @@ describe('a full event and its waitlist', () => {
     expect(after.body).not.toContain(`action="${path}/cancel"`);
     // No longer reads like a ticket, and offers a way back in.
     expect(after.body).toContain('<p class="errors" role="status" id="registration-status" data-status="cancelled">');
-    expect(after.body).toContain(`<a href="/events/${eventId}">${escapeHtml(en['ticket.registerAgain'])}</a>`);
+    expect(after.body).toContain(`<a href="${eventUrl}">${escapeHtml(en['ticket.registerAgain'])}</a>`);
     expect(after.body).not.toContain(escapeHtml(en['ticket.keepLink']));
 
     expect(await registrationsOf(eventId)).toEqual([

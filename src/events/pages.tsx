@@ -18,6 +18,7 @@ import { msg } from '../web/i18n.js';
 import { Localized, localized, OriginalMarker } from '../web/content.js';
 import { renderMarkdown } from './markdown.js';
 import { parseRsvp, registrationOpen } from './rsvp-input.js';
+import { eventIdOf, eventPath } from '../web/event-path.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -27,7 +28,7 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
   const values = form?.values ?? { name: ctx.user?.name ?? '', email: ctx.user?.email ?? '' };
   const full = view.seatsLeft === 0;
   return (
-    <form method="post" action={`/events/${view.id}/register`} class="stack" novalidate>
+    <form method="post" action={`${eventPath(view)}/register`} class="stack" novalidate>
       <CsrfField ctx={ctx} />
       <Field
         name="name"
@@ -123,9 +124,15 @@ async function eventPage(
 ) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
-  const row = await events.findEvent(db, req.network, req.params.id);
+  const row = await events.findEvent(db, req.network, eventIdOf(req.params.id) ?? req.params.id);
   const canManage = await eventPolicy.manageEvent(db, req.user, row);
   if (!visibleTo(row, canManage)) throw notFound(msg('event.problem.thisEvent'));
+  // The UUID-only address of before and a renamed event's old slug: one 301 to the canonical address, query kept.
+  const canonical = eventPath(row);
+  if (req.method !== 'POST' && `/events/${req.params.id}` !== canonical) {
+    const query = req.url.indexOf('?');
+    return reply.redirect(canonical + (query < 0 ? '' : req.url.slice(query)), 301);
+  }
   const view = await events.viewEvent(db, row);
   const open = registrationOpen(row);
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
@@ -221,7 +228,7 @@ async function eventPage(
         </Section>
       ) : null}
       {view.status === 'published' ? (
-        <ShareLinks ctx={ctx} title={view.title} url={`${config.baseUrl}/events/${view.id}`} />
+        <ShareLinks ctx={ctx} title={view.title} url={config.baseUrl + eventPath(view)} />
       ) : null}
       {canManage ? (
         <p>
@@ -249,7 +256,7 @@ export function eventPages(app: FastifyInstance, db: Db, config: Config): void {
         const { registration, created } = await registrations.registerForEvent(
           db,
           req.network,
-          req.params.id,
+          eventIdOf(req.params.id) ?? req.params.id,
           {
             name: form.data.name!,
             email: form.data.email!,

@@ -2,6 +2,7 @@ import type { EventRow } from './queries.js';
 import type { EventView } from './schemas.js';
 import { localeOr } from '../web/i18n.js';
 import { renderMarkdown } from './markdown.js';
+import { eventPath } from '../web/event-path.js';
 
 type Places = {
   venues: Map<string, { slug: string; name: string; city: string; address: string }>;
@@ -17,6 +18,7 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
   const confirmed = counts?.confirmed ?? 0;
   return {
     id: e.id,
+    url: eventPath(e),
     chapter: { slug: chapter.slug, name: chapter.name },
     seriesId: e.seriesId,
     title: e.title,

@@ -169,6 +169,7 @@ export const EventListQuerySchema = z.object({
 
 export const EventSchema = z.object({
   id: z.uuid(),
+  url: z.string().describe('Public page, canonical path `/events/{id}-{slug}`; older addresses redirect to it'),
   chapter: z.object({ slug: z.string(), name: z.string() }),
   seriesId: z.uuid().nullable(),
   title: z.string(),

@@ -36,7 +36,7 @@ it('gives the address with a map link, share links and how many are going on the
   expect(page.body).toContain(`<a href="${map}" rel="noopener nofollow" class="map-link">Map (OpenStreetMap)</a>`);
   expect(page.body).toContain('<span id="going">1 person is going.</span>');
   const share = page.body.slice(page.body.indexOf('<section id="share"'));
-  const url = `${t.config.baseUrl}/events/${eventId}`;
+  const url = `${t.config.baseUrl}/events/${eventId}-data-co`;
   expect(share).toContain(`<input id="share-url" type="url" value="${url}" readonly`);
   expect(share).toContain(
     `href="mailto:?subject=Data%20%26%20co&amp;body=Data%20%26%20co%0A${encodeURIComponent(url)}"`,
@@ -54,13 +54,13 @@ it('puts the address, the map link and the add-to-calendar links on the ticket, 
   expect(ticket.body).toContain('<dt>Where</dt>');
   expect(ticket.body).toContain('Quai Arthur Rimbaud 10, Charleroi');
   expect(ticket.body).toContain(`href="${map}"`);
-  expect(ticket.body).toContain(`href="/events/${eventId}.ics"`);
+  expect(ticket.body).toContain(`href="/events/${eventId}-data-co.ics"`);
   expect(ticket.body).toContain('href="https://calendar.google.com/calendar/render?');
   expect(ticket.body).toContain('Outlook');
   const page = await b.get(ticketPath);
   const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
   expect((await b.request('POST', `${ticketPath}/cancel`, { _csrf: csrf })).statusCode).toBe(303);
   const cancelled = await b.get(ticketPath);
-  expect(cancelled.body).not.toContain(`href="/events/${eventId}.ics"`);
+  expect(cancelled.body).not.toContain(`href="/events/${eventId}-data-co.ics"`);
   expect(cancelled.body).not.toContain(map);
 });

@@ -4,6 +4,7 @@ import type { EventView } from '../events/schemas.js';
 import { locales, type Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
 import { chapterJsonLd, eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
+import { eventPath } from '../web/event-path.js';
 
 /** Open Graph wants language_TERRITORY; the page exists in the three languages (?lang=). */
 const OG_LOCALES: Record<Locale, string> = { fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' };
@@ -24,7 +25,7 @@ export function EventHead({
   baseUrl: string;
   programme?: ProgrammeItem[];
 }) {
-  const url = `${baseUrl}/events/${view.id}`;
+  const url = baseUrl + eventPath(view);
   const when = formatRange(new Date(view.startsAt), new Date(view.endsAt), view.timeZone, ctx.locale);
   const summary = [
     view.status === 'cancelled' ? ctx.t('event.cancelled', { reason: view.cancelReason ?? '' }) : null,

@@ -1,5 +1,6 @@
 import type { EventView } from '../events/schemas.js';
 import { markdownToText, wallClock } from '../events/service.js';
+import { eventPath } from '../web/event-path.js';
 
 /**
  * schema.org `Event` for search engines, from the event as the page shows it. Dates carry the
@@ -49,7 +50,7 @@ export function eventJsonLd(
   view: EventView,
   opts: { baseUrl: string; networkName: string; programme?: ProgrammeItem[] | undefined },
 ): Record<string, unknown> {
-  const url = `${opts.baseUrl}/events/${view.id}`;
+  const url = opts.baseUrl + eventPath(view);
   const startsAt = new Date(view.startsAt);
   const endsAt = new Date(view.endsAt);
   const place = view.venue

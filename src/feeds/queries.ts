@@ -5,7 +5,7 @@ import { events } from '../events/tables.js';
 /** Just what a sitemap needs of the upcoming events. */
 export function selectUpcomingIds(db: Tx, networkId: string, now: Date, limit: number) {
   return db
-    .select({ id: events.id, updatedAt: events.updatedAt })
+    .select({ id: events.id, title: events.title, updatedAt: events.updatedAt })
     .from(events)
     .where(and(eq(events.networkId, networkId), eq(events.status, 'published'), gt(events.endsAt, now)))
     .orderBy(asc(events.startsAt), asc(events.id))

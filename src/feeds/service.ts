@@ -13,6 +13,7 @@ import type { Locale, T } from '../web/i18n.js';
 import * as q from './queries.js';
 import { renderRss } from './rss.js';
 import { xmlText } from './xml.js';
+import { eventPath } from '../web/event-path.js';
 
 /** A feed lists the next events; a reader that wants everything subscribes to the calendar. */
 const FEED_ITEMS = 100;
@@ -54,7 +55,7 @@ export async function upcomingFeed(
     return {
       title: title.text,
       language: title.lang,
-      link: `${baseUrl}/events/${e.id}`,
+      link: baseUrl + eventPath(e),
       pubDate: e.createdAt,
       category: chapterName,
       // Markdown is sanitised when rendered; the date and place are plain text, escaped here.
@@ -102,7 +103,7 @@ export async function sitemap(db: Db, network: Network, baseUrl: string, now = n
     ...chapters.map((c) => url(`/chapters/${encodeURIComponent(c.slug)}`, c.updatedAt)),
     url('/venues'),
     ...venues.map((v) => url(`/venues/${encodeURIComponent(v.slug)}`, v.updatedAt)),
-    ...events.map((e) => url(`/events/${e.id}`, e.updatedAt)),
+    ...events.map((e) => url(eventPath(e), e.updatedAt)),
     ...articles.map((a) => url(`/news/${encodeURIComponent(a.slug)}`, a.updatedAt)),
     '</urlset>',
     '',

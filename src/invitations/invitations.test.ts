@@ -195,7 +195,7 @@ describe('sending', () => {
     );
     expect(alice.textBody).toContain(when);
     expect(alice.textBody).toContain('Venez nombreux !');
-    expect(alice.textBody).toContain(`/events/${event.id}`);
+    expect(alice.textBody).toContain(`/events/${event.id}-it-day-`);
     expect(alice.htmlBody).toContain('&lt;b>Bring a friend&lt;/b>');
     expect(alice.htmlBody).not.toContain('<b>Bring');
     expect(alice.headers['List-Unsubscribe']).toMatch(/^<http.*\/invitations\/opt-out\/.+>$/);

@@ -4,6 +4,7 @@ import { composeMail } from '../mail/service.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { optOutToken, optOutUrl } from './opt-out.js';
 import { reasonsFor, type Recipient, type Segment } from './segments.js';
+import { eventPath } from '../web/event-path.js';
 
 export interface CampaignContext {
   networkId: string;
@@ -29,7 +30,7 @@ export function invitationMails(
   c: CampaignContext,
   recipients: (Recipient & { userId: string; email: string; locale: string })[],
 ) {
-  const eventUrl = `${c.baseUrl}/events/${c.event.id}`;
+  const eventUrl = c.baseUrl + eventPath(c.event);
   // What is the same for everyone of a language is written once per language.
   const common = new Map<Locale, { subject: string; before: string[]; after: string[]; footer: string }>();
   const commonFor = (locale: Locale) => {

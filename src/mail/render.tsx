@@ -10,6 +10,7 @@ import { composeMail, type Rendered } from './compose.js';
 import { renderOrganizerNotice } from './notice-render.js';
 import * as q from './queries.js';
 import type { outboundMessages } from './tables.js';
+import { eventPath } from '../web/event-path.js';
 
 type Message = typeof outboundMessages.$inferSelect;
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
@@ -60,7 +61,7 @@ export async function renderMessage(
   if (kind === 'reminder' && (registration.status !== 'confirmed' || event.status === 'cancelled')) return null;
   if (kind === 'changed' && registration.status === 'cancelled') return null;
   if (kind === 'link' && registration.status === 'cancelled') return null;
-  const eventUrl = `${baseUrl}/events/${event.id}`;
+  const eventUrl = baseUrl + eventPath(event);
   const body =
     kind === 'left' && message.payload.by === 'organizer'
       ? t('mail.left.byOrganizer', vars)

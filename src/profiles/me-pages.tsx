@@ -10,6 +10,7 @@ import { followedChapters } from '../follows/service.js';
 import { outcomeOf } from './present.js';
 import { regionName } from '../web/regions.js';
 import { myAttendance, myAttendanceSummary, myProfile } from './me.js';
+import { eventPath } from '../web/event-path.js';
 
 const PAGE = 50;
 
@@ -79,7 +80,7 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
                 {rows.slice(0, PAGE).map((r) => (
                   <tr>
                     <td>
-                      <a href={`/events/${r.eventId}`}>{r.title}</a>
+                      <a href={eventPath({ id: r.eventId, title: r.title })}>{r.title}</a>
                     </td>
                     <td>{formatShort(r.startsAt, 'Europe/Brussels', locale)}</td>
                     <td>{t(`members.outcome.${outcomeOf(r)}`)}</td>

@@ -7,6 +7,7 @@ import { notFound } from '../web/errors.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import * as programme from './service.js';
 import { msg } from '../web/i18n.js';
+import { eventPath } from '../web/event-path.js';
 
 /** Speakers' public pages and one .ics per session. */
 export function programmePages(app: FastifyInstance, db: Db, config: Config): void {
@@ -28,7 +29,7 @@ export function programmePages(app: FastifyInstance, db: Db, config: Config): vo
         <ul>
           {sessions.map((s) => (
             <li>
-              <a href={`/events/${s.eventId}`}>{s.title}</a> — {when.format(s.startsAt)} ·{' '}
+              <a href={eventPath({ id: s.eventId, title: s.eventTitle })}>{s.title}</a> — {when.format(s.startsAt)} ·{' '}
               <a href={`/sessions/${s.id}.ics`}>{ctx.t('programme.addToCalendar')}</a>
             </li>
           ))}
@@ -51,11 +52,11 @@ export function programmePages(app: FastifyInstance, db: Db, config: Config): vo
       start: s.startsAt,
       end: s.endsAt,
       summary: `${s.title} — ${event.title}`,
-      description: [s.abstract, entry.speakers.map((x) => x.name).join(', '), `${config.baseUrl}/events/${event.id}`]
+      description: [s.abstract, entry.speakers.map((x) => x.name).join(', '), config.baseUrl + eventPath(event)]
         .filter(Boolean)
         .join('\n\n'),
       location: entry.room?.name ?? null,
-      url: `${config.baseUrl}/events/${event.id}`,
+      url: config.baseUrl + eventPath(event),
     });
     return reply
       .type('text/calendar; charset=utf-8')

@@ -8,7 +8,7 @@ import { outboundMessages } from '../mail/tables.js';
 
 let t: TestApp;
 let admin: string;
-let event: { id: string; startsAt: string; endsAt: string };
+let event: { id: string; url: string; startsAt: string; endsAt: string };
 let room: string;
 const at = (base: string, minutes: number) => new Date(new Date(base).getTime() + minutes * 60_000).toISOString();
 
@@ -162,7 +162,7 @@ it('puts an accepted talk, once its speaker confirms, on the event page, its JSO
   const items = (await t.api('GET', `/api/v1/events/${event.id}/sessions`)).json().items;
   expect(items.map((s: { title: string }) => s.title)).toEqual(['Opening', 'Rust at the edge']);
 
-  const page = await t.app.inject({ url: `/events/${event.id}`, headers: { 'accept-language': 'nl' } });
+  const page = await t.app.inject({ url: event.url, headers: { 'accept-language': 'nl' } });
   expect(page.body).toContain('Programma');
   expect(page.body).toContain('Rust at the edge');
   expect(page.body).toContain('href="/speakers/yasmine-speaker"');

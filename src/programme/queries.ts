@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
-import { rooms } from '../db/schema.js';
+import { events, rooms } from '../db/schema.js';
 import { eventSessions, sessionSpeakers, speakers } from './tables.js';
 
 export type SessionRow = typeof eventSessions.$inferSelect;
@@ -86,8 +86,9 @@ export async function selectSpeaker(db: Tx, networkId: string, slug: string) {
 }
 export const sessionsOfSpeaker = (db: Tx, speakerId: string) =>
   db
-    .select({ s: eventSessions })
+    .select({ s: eventSessions, eventTitle: events.title })
     .from(sessionSpeakers)
     .innerJoin(eventSessions, eq(eventSessions.id, sessionSpeakers.sessionId))
+    .innerJoin(events, eq(events.id, eventSessions.eventId))
     .where(eq(sessionSpeakers.speakerId, speakerId))
     .orderBy(asc(eventSessions.startsAt));

@@ -171,7 +171,10 @@ export async function sessionFromTalk(
 export async function findSpeaker(db: Tx, network: Network, slug: string) {
   const sp = await q.selectSpeaker(db, network.id, slug);
   if (!sp) throw notFound(msg('programme.problem.speaker', { slug }));
-  return { speaker: sp, sessions: (await q.sessionsOfSpeaker(db, sp.id)).map((r) => r.s) };
+  return {
+    speaker: sp,
+    sessions: (await q.sessionsOfSpeaker(db, sp.id)).map((r) => ({ ...r.s, eventTitle: r.eventTitle })),
+  };
 }
 
 export async function findSession(db: Tx, network: Network, id: string) {

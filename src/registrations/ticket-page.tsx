@@ -9,6 +9,7 @@ import { EventPlace } from '../events/components.js';
 import { findEvent, viewEvent } from '../events/service.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { cancelRegistration, findBySecret, waitlistPosition, withdrawVenueConsent } from './service.js';
+import { eventPath } from '../web/event-path.js';
 
 // The attendee's ticket, reached by the secret link of their registration: whoever holds the
 // link holds the registration (see registrationPolicy.isAttendee), so no sign-in is asked.
@@ -40,8 +41,7 @@ async function ticketPage(
     <Layout ctx={ctx} title={t('ticket.title')}>
       <h1>{t('ticket.title')}</h1>
       <p>
-        <a href={`/events/${row.id}`}>{row.title}</a> —{' '}
-        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+        <a href={eventPath(row)}>{row.title}</a> — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       <p>
         <strong>{reg.name}</strong> ({reg.email})
@@ -114,7 +114,7 @@ async function ticketPage(
       {reg.status === 'cancelled' ? (
         row.status !== 'cancelled' && row.startsAt > new Date() ? (
           <p>
-            <a href={`/events/${row.id}`}>{t('ticket.registerAgain')}</a>
+            <a href={eventPath(row)}>{t('ticket.registerAgain')}</a>
           </p>
         ) : null
       ) : (

@@ -5,6 +5,7 @@ import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { sharedContacts, venueActivity, venueForActivity, venueTotals } from './activity.js';
 import type { VenueEventActivity } from './schemas.js';
+import { eventPath } from '../web/event-path.js';
 
 /** The venue managers' page: events held at the venue with attendance, and per event the contacts shared with the venue. */
 
@@ -141,7 +142,7 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
               {page.items.map((e) => (
                 <tr data-event={e.id}>
                   <td>
-                    <a href={`/events/${e.id}`}>{e.title}</a> <Phase ctx={ctx} e={e} />
+                    <a href={eventPath(e)}>{e.title}</a> <Phase ctx={ctx} e={e} />
                   </td>
                   <td>
                     <time dateTime={e.startsAt}>{when(ctx, e.startsAt, e.timeZone)}</time>

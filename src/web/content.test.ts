@@ -107,12 +107,12 @@ describe('multilingual events', () => {
     const got = (await t.api('GET', `/api/v1/events/${e.id}`)).json();
     expect(got).toMatchObject({ language: 'fr', translations: { nl: { title: 'IT-dag' } } });
 
-    const nl = await page(`/events/${e.id}`, 'nl');
+    const nl = await page(e.url, 'nl');
     expect(nl.body).toContain('<h1>IT-dag</h1>');
     expect(nl.body).toContain('Een dag vol <strong>lezingen</strong>.');
     expect(nl.body).not.toContain('Journée IT</span>');
 
-    const en = await page(`/events/${e.id}`, 'en');
+    const en = await page(e.url, 'en');
     expect(en.body).toContain('<span lang="fr">Journée IT</span>');
     expect(en.body).toContain('(original in French)');
     expect(en.body).toContain('Une journée de <strong>conférences</strong>.');
@@ -123,7 +123,7 @@ describe('multilingual events', () => {
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().translations).toEqual({ en: { title: 'IT day' } });
-    expect((await page(`/events/${e.id}`, 'en')).body).toContain('<h1>IT day</h1>');
+    expect((await page(e.url, 'en')).body).toContain('<h1>IT day</h1>');
   });
 
   it('documents language and translations in the OpenAPI document', async () => {

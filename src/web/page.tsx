@@ -129,66 +129,77 @@ export function Layout({
           <a class="brand" href="/">
             {network.name}
           </a>
-          <nav aria-label={t('nav.main')}>
-            <ul>
-              <li>
-                <a href="/">{t('nav.home')}</a>
-              </li>
-              <li>
-                <a href="/venues">{t('nav.venues')}</a>
-              </li>
-              <li>
-                <a href="/news">{t('nav.news')}</a>
-              </li>
-              {user ? (
-                <>
+          {/* A <details> folds the menu on a phone without JavaScript; wider screens show it open (app.css). */}
+          <details class="menu">
+            <summary>
+              <span aria-hidden="true">☰</span> {t('nav.menu')}
+            </summary>
+            <div class="menu-body">
+              <nav aria-label={t('nav.main')}>
+                <ul>
                   <li>
-                    <a href="/members">{t('nav.members')}</a>
+                    <a href="/">{t('nav.home')}</a>
                   </li>
                   <li>
-                    <a href="/me">{t('nav.me')}</a>
+                    <a href="/events">{t('nav.events')}</a>
                   </li>
-                  {ctx.staff ? (
+                  <li>
+                    <a href="/venues">{t('nav.venues')}</a>
+                  </li>
+                  <li>
+                    <a href="/news">{t('nav.news')}</a>
+                  </li>
+                  {user ? (
+                    <>
+                      <li>
+                        <a href="/members">{t('nav.members')}</a>
+                      </li>
+                      <li>
+                        <a href="/me">{t('nav.me')}</a>
+                      </li>
+                      {ctx.staff ? (
+                        <li>
+                          <a href="/admin">{t('nav.admin')}</a>
+                        </li>
+                      ) : null}
+                    </>
+                  ) : (
                     <li>
-                      <a href="/admin">{t('nav.admin')}</a>
+                      <a href="/signup">{t('nav.signup')}</a>
                     </li>
-                  ) : null}
-                </>
-              ) : (
-                <li>
-                  <a href="/signup">{t('nav.signup')}</a>
-                </li>
-              )}
-              <li>
-                {user ? (
-                  <form method="post" action="/logout" class="inline">
-                    <CsrfField ctx={ctx} />
-                    <button type="submit" class="link">
-                      {t('nav.logout')}
-                    </button>
-                  </form>
-                ) : (
-                  <a href={`/login?next=${encodeURIComponent(ctx.path)}`}>{t('nav.login')}</a>
-                )}
-              </li>
-            </ul>
-          </nav>
-          <nav aria-label={t('nav.language')} class="langs">
-            <ul>
-              {locales.map((l) => (
-                <li>
-                  <a
-                    href={languageHref(ctx, l)}
-                    lang={l}
-                    hrefLang={l}
-                    aria-current={l === ctx.locale ? 'true' : undefined}
-                  >
-                    {localeNames[l]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+                  )}
+                  <li>
+                    {user ? (
+                      <form method="post" action="/logout" class="inline">
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="link">
+                          {t('nav.logout')}
+                        </button>
+                      </form>
+                    ) : (
+                      <a href={`/login?next=${encodeURIComponent(ctx.path)}`}>{t('nav.login')}</a>
+                    )}
+                  </li>
+                </ul>
+              </nav>
+              <nav aria-label={t('nav.language')} class="langs">
+                <ul>
+                  {locales.map((l) => (
+                    <li>
+                      <a
+                        href={languageHref(ctx, l)}
+                        lang={l}
+                        hrefLang={l}
+                        aria-current={l === ctx.locale ? 'true' : undefined}
+                      >
+                        {localeNames[l]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </details>
         </header>
         <main id="main">
           {doneKey ? (

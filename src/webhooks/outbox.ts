@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './tables.js';
+import { eventPath } from '../web/event-path.js';
 
 export type WebhookData = Record<string, unknown>;
 
@@ -103,6 +104,6 @@ export function eventData(
     endsAt: e.endsAt.toISOString(),
     status: e.status,
     chapterSlug: chapterSlug ?? null,
-    url: `/events/${e.id}`,
+    url: eventPath(e),
   };
 }

@@ -428,11 +428,17 @@ describe('deliveries', () => {
       endsAt: event.endsAt,
       status: 'published',
       chapterSlug: 'charleroi',
-      url: `${t.config.baseUrl}/events/${event.id}`,
+      // The canonical page, whose slug follows the title.
+      url: `${t.config.baseUrl}/events/${event.id}-${event.title.toLowerCase().replace(' ', '-')}`,
+    };
+    const renamed = {
+      ...eventData,
+      title: 'Meetup, new title',
+      url: `${t.config.baseUrl}/events/${event.id}-meetup-new-title`,
     };
     expect(of('event.published')).toEqual([eventData]);
-    expect(of('event.updated')).toEqual([{ ...eventData, title: 'Meetup, new title' }]);
-    expect(of('event.cancelled')).toEqual([{ ...eventData, title: 'Meetup, new title', status: 'cancelled' }]);
+    expect(of('event.updated')).toEqual([renamed]);
+    expect(of('event.cancelled')).toEqual([{ ...renamed, status: 'cancelled' }]);
     const person = (r: { id: string }, name: string, status: string, waitlistPosition: number | null) => ({
       id: r.id,
       eventId: event.id,

@@ -44,6 +44,8 @@ async function slides(): Promise<Buffer> {
 let walk: Walk;
 let smtp: TestSmtp;
 let eventId: string;
+/** The event's canonical page, `/events/{id}-{slug}`. */
+let eventUrl: string;
 
 /** Brussels wall-clock time, as a datetime-local input takes it. */
 const brussels = (d: Date) =>
@@ -84,21 +86,19 @@ beforeAll(async () => {
   await walk.api('POST', '/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' }, token);
   const start = new Date(Date.now() + 40 * 86_400_000);
   start.setUTCHours(16, 0, 0, 0);
-  eventId = (
-    await walk.api<{ id: string }>(
-      'POST',
-      '/api/v1/chapters/charleroi/events',
-      {
-        title: 'Journée IT de Charleroi',
-        description: 'Des exposés.',
-        startsAt: start.toISOString(),
-        endsAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
-        capacity: 80,
-        onlineUrl: 'https://meet.example.org/it-day',
-      },
-      token,
-    )
-  ).id;
+  ({ id: eventId, url: eventUrl } = await walk.api<{ id: string; url: string }>(
+    'POST',
+    '/api/v1/chapters/charleroi/events',
+    {
+      title: 'Journée IT de Charleroi',
+      description: 'Des exposés.',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
+      capacity: 80,
+      onlineUrl: 'https://meet.example.org/it-day',
+    },
+    token,
+  ));
 }, 120_000);
 
 afterAll(async () => {
@@ -267,7 +267,7 @@ describe('a call for talks, from its form to the event’s programme', () => {
     await expect.poll(() => mailsTo(PIETER.email).length, { timeout: 60_000 }).toBeGreaterThan(toPieter);
 
     // The accepted talk — and only it — joins the event's programme.
-    await walk.visit(speaker, `/events/${eventId}`);
+    await walk.visit(speaker, eventUrl);
     const main = (await speaker.locator('main').textContent()) ?? '';
     expect(main).toContain('Programme');
     expect(main).toContain(TALK);

@@ -49,7 +49,10 @@ describe('issue 11 journeys', () => {
     const page = await walk.page({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     await walk.visit(page, '/');
     await keep(page);
-    await Promise.all([page.waitForURL(/\/events\/[0-9a-f-]{36}$/), page.getByRole('link', { name: TITLE }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/events\/[0-9a-f-]{36}-soiree-rust-cafe$/),
+      page.getByRole('link', { name: TITLE }).click(),
+    ]);
     await walk.audit(page);
     await keep(page);
     await page.getByLabel('Your name', { exact: true }).fill('Ada Lovelace');

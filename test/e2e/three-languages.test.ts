@@ -13,7 +13,8 @@ const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' };
 const PREFIXES = ['nav.', 'home.', 'chapter.', 'event.', 'registration.', 'signup.', 'form.', 'validation.', 'error.'];
 
 let walk: Walk;
-let eventId: string;
+/** The event's canonical page, `/events/{id}-{slug}`. */
+let eventUrl: string;
 
 beforeAll(async () => {
   walk = await startWalk('e2e-languages', { ESSAIM_ADMIN_EMAIL: ADMIN.email, ESSAIM_ADMIN_PASSWORD: ADMIN.password });
@@ -36,7 +37,7 @@ beforeAll(async () => {
   );
   const start = new Date(Date.now() + 30 * 86_400_000);
   start.setUTCHours(17, 30, 0, 0);
-  const event = await walk.api<{ id: string }>(
+  const event = await walk.api<{ id: string; url: string }>(
     'POST',
     '/api/v1/chapters/kortrijk/events',
     {
@@ -50,7 +51,7 @@ beforeAll(async () => {
     },
     token,
   );
-  eventId = event.id;
+  eventUrl = event.url;
 }, 120_000);
 
 afterAll(() => walk?.close(), 120_000);
@@ -84,12 +85,12 @@ for (const [lang, locale, title] of [
       if (lang === 'en') expect(await page.locator('.original-language').count()).toBeGreaterThan(0);
       await read();
 
-      await walk.visit(page, `/events/${eventId}`);
+      await walk.visit(page, eventUrl);
       expect((await page.locator('h1').textContent()) ?? '').toContain(title);
       await read();
 
       // RSVP with no name and a wrong address: the errors come back in the visitor's language.
-      const rsvp = page.locator(`form[action="/events/${eventId}/register"]`);
+      const rsvp = page.locator(`form[action="${eventUrl}/register"]`);
       await rsvp.locator('input[name="email"]').fill('not-an-address');
       await Promise.all([page.waitForLoadState('load'), rsvp.locator('button[type="submit"]').click()]);
       await page.waitForSelector('.errors');

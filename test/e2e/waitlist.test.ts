@@ -16,6 +16,8 @@ const TITLE = 'Soirée Rust & café';
 
 let walk: Walk;
 let eventId: string;
+/** The event's canonical page, `/events/{id}-{slug}`. */
+let eventUrl: string;
 /** The path of the seat holder's secret link (its host is the server's BASE_URL). */
 let holderPath: string;
 
@@ -39,7 +41,7 @@ beforeAll(async () => {
   await api('POST', '/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' }, token);
   const start = new Date(Date.now() + 30 * 86_400_000);
   start.setUTCHours(17, 30, 0, 0);
-  const event = await api<{ id: string; capacity: number; waitlist: boolean }>(
+  const event = await api<{ id: string; url: string; capacity: number; waitlist: boolean }>(
     'POST',
     '/api/v1/chapters/charleroi/events',
     {
@@ -59,6 +61,7 @@ beforeAll(async () => {
   );
   expect(event).toMatchObject({ capacity: 1, waitlist: true });
   eventId = event.id;
+  eventUrl = event.url;
   const holder = await api<{ status: string; manageUrl: string }>('POST', `/api/v1/events/${eventId}/registrations`, {
     ...HOLDER,
     answers: { role: 'Designer' },
@@ -78,7 +81,7 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
   }, async () => {
     // The guest finds the event full, and its form offers the waitlist.
     const guest = await walk.page({ locale: 'en-GB' });
-    await walk.visit(guest, `/events/${eventId}`);
+    await walk.visit(guest, eventUrl);
     expect(await guest.locator('html').getAttribute('lang')).toBe('en');
     // The title is the organiser's French, marked as such for an English reader.
     const heading = guest.getByRole('heading', { level: 1 });
@@ -138,16 +141,9 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     expect(box && box.width >= 100 && box.height >= 100, `QR code box ${JSON.stringify(box)}`).toBe(true);
 
     // The event page counts the seat as taken by the guest, and nobody waits any more.
-    await walk.visit(guest, `/events/${eventId}`);
+    await walk.visit(guest, eventUrl);
     expect(await guest.locator('main').textContent()).toContain('Full — 0 people on the waitlist');
 
-    expect(walk.audited).toEqual([
-      `/events/${eventId}`,
-      guestPath,
-      holderPath,
-      holderPath,
-      guestPath,
-      `/events/${eventId}`,
-    ]);
+    expect(walk.audited).toEqual([eventUrl, guestPath, holderPath, holderPath, guestPath, eventUrl]);
   });
 });

@@ -55,6 +55,8 @@ export function makeVenue(t: TestApp, token: string, overrides: Record<string, u
 
 export interface MadeEvent {
   id: string;
+  /** The canonical page, `/events/{id}-{slug}`. */
+  url: string;
   title: string;
   startsAt: string;
   endsAt: string;

@@ -53,8 +53,11 @@ export class FormSession {
     return res;
   }
 
-  get(url: string, headers?: Record<string, string>) {
-    return this.request('GET', url, undefined, headers);
+  /** A GET, following one permanent redirect (a page that moved) as a browser does; a second one is returned. */
+  async get(url: string, headers?: Record<string, string>) {
+    const res = await this.request('GET', url, undefined, headers);
+    if (res.statusCode !== 301) return res;
+    return this.request('GET', res.headers.location as string, undefined, headers);
   }
 
   /** Posts a multipart form with one file (an <input type="file">), as a browser does. */

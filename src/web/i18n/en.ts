@@ -21,6 +21,8 @@ export const en = {
   'nav.api': 'API',
   'nav.language': 'Language',
   'nav.main': 'Main',
+  'nav.menu': 'Menu',
+  'nav.events': 'Events',
   'status.planned': 'Planned',
   'status.active': 'Active',
   'status.paused': 'Paused',

@@ -16,6 +16,8 @@ export const fr: Record<CoreMessageKey, string> = {
   'nav.api': 'API',
   'nav.language': 'Langue',
   'nav.main': 'Principale',
+  'nav.menu': 'Menu',
+  'nav.events': 'Événements',
   'status.planned': 'En préparation',
   'status.active': 'Active',
   'status.paused': 'En pause',

@@ -16,6 +16,8 @@ export const nl: Record<CoreMessageKey, string> = {
   'nav.api': 'API',
   'nav.language': 'Taal',
   'nav.main': 'Hoofdmenu',
+  'nav.menu': 'Menu',
+  'nav.events': 'Evenementen',
   'status.planned': 'In voorbereiding',
   'status.active': 'Actief',
   'status.paused': 'Gepauzeerd',

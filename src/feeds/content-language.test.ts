@@ -145,7 +145,7 @@ describe('RSS of events: the channel in the reader’s language, each item in it
 
 describe('JSON-LD says the language of what it describes', () => {
   it('an event: inLanguage is the language its texts are written in', async () => {
-    const [ld] = jsonLd(await get(`/events/${dutchEvent}?lang=fr`, 'fr'));
+    const [ld] = jsonLd(await get(`/events/${dutchEvent}-avond-van-de-code?lang=fr`, 'fr'));
     expect(ld).toMatchObject({ '@type': 'Event', name: 'Avond van de code', inLanguage: 'nl' });
   });
 
@@ -163,11 +163,11 @@ describe('JSON-LD says the language of what it describes', () => {
 describe('lang on content in another language than the page', () => {
   it('event lists mark an untranslated title with its language, and show a translated one as is', async () => {
     const html = await get('/events?lang=en', 'en');
-    expect(html).toMatch(new RegExp(`<a href="/events/${dutchEvent}" lang="nl">Avond van de code</a>`));
-    expect(html).toMatch(new RegExp(`<a href="/events/${translatedEvent}">Code night</a>`));
+    expect(html).toMatch(new RegExp(`<a href="/events/${dutchEvent}-avond-van-de-code" lang="nl">Avond van de code</a>`));
+    expect(html).toMatch(new RegExp(`<a href="/events/${translatedEvent}-soiree-code">Code night</a>`));
     const fr = await get('/chapters/brussels?lang=fr', 'fr');
-    expect(fr).toMatch(new RegExp(`<a href="/events/${translatedEvent}">Soirée code</a>`));
-    expect(fr).toMatch(new RegExp(`<a href="/events/${dutchEvent}" lang="nl">Avond van de code</a>`));
+    expect(fr).toMatch(new RegExp(`<a href="/events/${translatedEvent}-soiree-code">Soirée code</a>`));
+    expect(fr).toMatch(new RegExp(`<a href="/events/${dutchEvent}-avond-van-de-code" lang="nl">Avond van de code</a>`));
   });
 });
 

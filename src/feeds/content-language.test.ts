@@ -163,7 +163,9 @@ describe('JSON-LD says the language of what it describes', () => {
 describe('lang on content in another language than the page', () => {
   it('event lists mark an untranslated title with its language, and show a translated one as is', async () => {
     const html = await get('/events?lang=en', 'en');
-    expect(html).toMatch(new RegExp(`<a href="/events/${dutchEvent}-avond-van-de-code" lang="nl">Avond van de code</a>`));
+    expect(html).toMatch(
+      new RegExp(`<a href="/events/${dutchEvent}-avond-van-de-code" lang="nl">Avond van de code</a>`),
+    );
     expect(html).toMatch(new RegExp(`<a href="/events/${translatedEvent}-soiree-code">Code night</a>`));
     const fr = await get('/chapters/brussels?lang=fr', 'fr');
     expect(fr).toMatch(new RegExp(`<a href="/events/${translatedEvent}-soiree-code">Soirée code</a>`));

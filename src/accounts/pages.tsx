@@ -2,8 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { SESSION_COOKIE } from '../web/context.js';
-import { AppError } from '../web/errors.js';
-import { ErrorSummary, Field, parseForm, type FormErrors, type FormValues, AccountField } from '../web/forms.js';
+import { AppError, fieldErrors } from '../web/errors.js';
+import {
+  ErrorSummary,
+  Field,
+  formErrors,
+  parseForm,
+  type FormErrors,
+  type FormValues,
+  AccountField,
+} from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { consumeLoginLink, peekLoginLink } from './login-links.js';
 import { requestLoginLink } from './login-mail.js';
@@ -112,7 +120,7 @@ export function accountPages(app: FastifyInstance, db: Db, config: Config): void
         return loginPage(
           req,
           reply,
-          { values: {}, errors: { 'link-email': email.error.issues[0]?.message ?? 'is invalid' } },
+          { values: {}, errors: { 'link-email': formErrors(fieldErrors(email.error.issues))['(body)'] ?? '' } },
           400,
         );
       // The same answer whether or not the account exists.

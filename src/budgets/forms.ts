@@ -20,7 +20,7 @@ export function readGrantForm(body: Record<string, unknown>) {
   values.eligibleCategories = categories.join(',');
   const errors: FormErrors = {};
   const amount = parseAmount(values.amount ?? '');
-  if (!amount.ok) errors.amount = amount.reason;
+  if (!amount.ok) errors.amount = say(amount.reason);
   const rateText = (values.ratePercent ?? '').trim().replace(/\s*%$/, '').replace(',', '.');
   const rate = /^\d+(\.\d+)?$/.test(rateText) ? Number(rateText) : Number.NaN;
   if (Number.isNaN(rate)) errors.ratePercent = say(msg('grants.badRate'));

@@ -2,6 +2,9 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
 /** Budgets, grants and category sets: pages and errors in the three languages (same keys; src/catalogues.test.ts checks). */
 const en = {
+  'budgets.validation.periodEnd': 'must not be before the start of the period',
+  'budgets.validation.grantLine': 'is required for a grant line',
+  'budgets.validation.expenseLine': 'is required for an expense line',
   'budgets.title': 'Budgets',
   'budgets.intro':
     'Each year, the network and each chapter have a budget: income (grants, sponsorship, own funds) and planned expenses by category.',
@@ -86,6 +89,9 @@ const en = {
 export const budgetMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
+    'budgets.validation.periodEnd': 'ne peut pas précéder le début de la période',
+    'budgets.validation.grantLine': 'est obligatoire pour une ligne de subside',
+    'budgets.validation.expenseLine': 'est obligatoire pour une ligne de dépense',
     'budgets.title': 'Budgets',
     'budgets.intro':
       'Chaque année, le réseau et chaque antenne ont un budget : des recettes (subsides, sponsoring, fonds propres) et des dépenses prévues par catégorie.',
@@ -169,6 +175,9 @@ export const budgetMessages: FeatureCatalogue<keyof typeof en> = {
     'money.nav': 'Finances',
   },
   nl: {
+    'budgets.validation.periodEnd': 'mag niet vóór het begin van de periode liggen',
+    'budgets.validation.grantLine': 'is verplicht voor een subsidieregel',
+    'budgets.validation.expenseLine': 'is verplicht voor een uitgavenregel',
     'budgets.title': 'Begrotingen',
     'budgets.intro':
       'Elk jaar hebben het netwerk en elke afdeling een begroting: inkomsten (subsidies, sponsoring, eigen middelen) en geplande uitgaven per categorie.',

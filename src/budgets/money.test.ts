@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { render, translator } from '../web/i18n.js';
 import { centsToDecimal, parseAmount, splitByWeights, splitEqually } from '../web/money.js';
 
 describe('parseAmount', () => {
@@ -34,7 +35,23 @@ describe('parseAmount', () => {
   ])('refuses %s with a reason, never rounding', (input, reason) => {
     const r = parseAmount(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    if (!r.ok) expect(render(translator('en'), r.reason)).toMatch(reason);
+  });
+
+  it.each([
+    ['', 'fr', 'est vide : écrivez un montant comme 12,50'],
+    ['', 'nl', 'is leeg: schrijf een bedrag zoals 12,50'],
+    ['douze', 'fr', '« douze » n’est pas un montant : écrivez-le comme 12,50 ou 1.234,56'],
+    ['1.234', 'nl', '“1.234” is dubbelzinnig (duizend, of één euro en wat cent?): schrijf 1234 of 1,23'],
+    ['12,5055', 'fr', '« 12,5055 » a plus de deux décimales : les montants sont exacts au centime'],
+    ['99999999999', 'nl', 'is te groot: hoogstens € 1.000.000.000'],
+  ] as const)('refuses %j in the reader’s language (%s), as a catalogue message', (input, locale, text) => {
+    const r = parseAmount(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason.key).toMatch(/^validation\.amount/);
+      expect(render(translator(locale), r.reason)).toBe(text);
+    }
   });
 
   it('round-trips every amount written the machine way', () => {

@@ -25,7 +25,7 @@ export const CategorySetInputSchema = z.strictObject({
     .array(CategorySchema)
     .min(1)
     .max(50)
-    .refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, 'category codes must be unique'),
+    .refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, 'validation.repeated'),
 });
 export const CategorySetSchema = CategorySetInputSchema.extend({ id: z.uuid(), isDefault: z.boolean() });
 
@@ -34,7 +34,7 @@ const RatePercent = z
   .number()
   .gt(0, 'must be above 0')
   .max(100, 'must be at most 100')
-  .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-9, 'must have at most two decimals')
+  .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-9, 'validation.twoDecimals')
   .describe('Co-financing rate in per cent of eligible costs, e.g. 50');
 
 export const GrantCreateSchema = z
@@ -50,7 +50,7 @@ export const GrantCreateSchema = z
     periodEnd: IsoDateSchema,
     justificationDeadline: IsoDateSchema.optional(),
   })
-  .refine((g) => g.periodEnd >= g.periodStart, { path: ['periodEnd'], message: 'must not be before periodStart' });
+  .refine((g) => g.periodEnd >= g.periodStart, { path: ['periodEnd'], message: 'budgets.validation.periodEnd' });
 export type GrantCreate = z.infer<typeof GrantCreateSchema>;
 
 export const GrantSchema = z.object({
@@ -77,10 +77,10 @@ export const BudgetLineInputSchema = z
     label: text(200, 'What it is').default(''),
     amountCents: PositiveCents,
   })
-  .refine((l) => l.kind !== 'grant' || l.grantId, { path: ['grantId'], message: 'is required for a grant line' })
+  .refine((l) => l.kind !== 'grant' || l.grantId, { path: ['grantId'], message: 'budgets.validation.grantLine' })
   .refine((l) => l.kind !== 'expense' || l.category, {
     path: ['category'],
-    message: 'is required for an expense line',
+    message: 'budgets.validation.expenseLine',
   });
 
 export const BudgetInputSchema = z.strictObject({

@@ -2,6 +2,7 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
 /** The call managers' form to create and edit a call. */
 const en = {
+  'calls.validation.closesAfterOpens': 'must be after the opening',
   'calls.edit.newTitle': 'New call',
   'calls.edit.editTitle': 'Edit: {title}',
   'calls.edit.public': 'Public page',
@@ -57,6 +58,7 @@ const en = {
 export const callManageMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
+    'calls.validation.closesAfterOpens': 'doit suivre l’ouverture',
     'calls.edit.newTitle': 'Nouvel appel',
     'calls.edit.editTitle': 'Modifier : {title}',
     'calls.edit.public': 'Page publique',
@@ -111,6 +113,7 @@ export const callManageMessages: FeatureCatalogue<keyof typeof en> = {
     'calls.edit.edit': 'Modifier l’appel',
   },
   nl: {
+    'calls.validation.closesAfterOpens': 'moet na de opening liggen',
     'calls.edit.newTitle': 'Nieuwe oproep',
     'calls.edit.editTitle': 'Bewerken: {title}',
     'calls.edit.public': 'Openbare pagina',

@@ -217,7 +217,14 @@ export function callManagePages(app: FastifyInstance, db: Db, config: Config): v
     if (bad) return show(req, reply, { kind: 'new' }, values, bad, 400);
     const parsed = CallCreateSchema.safeParse(newCallInput(values));
     if (!parsed.success)
-      return show(req, reply, { kind: 'new' }, values, errorsOf(fieldErrors(parsed.error.issues)), 400);
+      return show(
+        req,
+        reply,
+        { kind: 'new' },
+        values,
+        errorsOf(fieldErrors(parsed.error.issues, newCallInput(values))),
+        400,
+      );
     try {
       const call = await calls.createCall(db, req.network, req.user, parsed.data);
       return reply.redirect(`/calls/${call.slug}/edit?done=created`, 303);
@@ -248,7 +255,7 @@ export function callManagePages(app: FastifyInstance, db: Db, config: Config): v
       ...(mode.frozen ? { newVersion: { reason: values.reason ?? '' } } : {}),
     };
     const parsed = CallUpdateSchema.safeParse(input);
-    const errors = parsed.success ? undefined : errorsOf(fieldErrors(parsed.error.issues));
+    const errors = parsed.success ? undefined : errorsOf(fieldErrors(parsed.error.issues, input));
     if (errors?.['newVersion.reason']) errors.reason = errors['newVersion.reason'];
     if (!parsed.success) return show(req, reply, mode, values, errors, 400);
     try {

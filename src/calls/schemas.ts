@@ -121,7 +121,10 @@ export const CallCreateSchema = z
       .max(5)
       .default([{ name: 'Selection', blind: false }]),
   })
-  .refine((c) => new Date(c.closesAt) > new Date(c.opensAt), { path: ['closesAt'], message: 'must be after opensAt' });
+  .refine((c) => new Date(c.closesAt) > new Date(c.opensAt), {
+    path: ['closesAt'],
+    message: 'calls.validation.closesAfterOpens',
+  });
 export type CallCreate = z.infer<typeof CallCreateSchema>;
 
 export const CallUpdateSchema = z.strictObject({

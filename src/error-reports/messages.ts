@@ -2,6 +2,8 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
 /** "Report an error": messages in the three languages (same keys in each; src/web/i18n.test.ts checks). */
 const en = {
+  'report.validation.noticeNeeds': 'is required for an illegal-content notice',
+  'report.validation.noticeConfirm': 'must be confirmed for an illegal-content notice',
   'report.link': 'Report an error',
   'report.hint': 'Select a passage and press Ctrl+Enter to quote it.',
   'report.title': 'Report an error: {title}',
@@ -44,6 +46,8 @@ const en = {
 export const reportMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
+    'report.validation.noticeNeeds': 'est obligatoire pour un signalement de contenu illicite',
+    'report.validation.noticeConfirm': 'doit être confirmé pour un signalement de contenu illicite',
     'report.link': 'Signaler une erreur',
     'report.hint': 'Sélectionnez un passage et appuyez sur Ctrl+Entrée pour le citer.',
     'report.title': 'Signaler une erreur : {title}',
@@ -83,6 +87,8 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.outcome.duplicate': 'Merci : un autre lecteur l’avait déjà signalé ; c’est en cours de traitement ({url}).',
   },
   nl: {
+    'report.validation.noticeNeeds': 'is verplicht voor een melding van illegale inhoud',
+    'report.validation.noticeConfirm': 'moet bevestigd worden voor een melding van illegale inhoud',
     'report.link': 'Fout melden',
     'report.hint': 'Selecteer een passage en druk op Ctrl+Enter om ze te citeren.',
     'report.title': 'Fout melden: {title}',

@@ -26,11 +26,9 @@ export const ReportCreateSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.kind !== 'illegal') return;
-    if (!r.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required for an illegal-content notice' });
-    if (!r.email)
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required for an illegal-content notice' });
-    if (!r.goodFaith)
-      ctx.addIssue({ code: 'custom', path: ['goodFaith'], message: 'must be confirmed for an illegal-content notice' });
+    if (!r.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'report.validation.noticeNeeds' });
+    if (!r.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'report.validation.noticeNeeds' });
+    if (!r.goodFaith) ctx.addIssue({ code: 'custom', path: ['goodFaith'], message: 'report.validation.noticeConfirm' });
   });
 export type ReportCreate = z.infer<typeof ReportCreateSchema>;
 

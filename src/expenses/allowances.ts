@@ -1,4 +1,6 @@
 import ceilings from './volunteer-ceilings.json' with { type: 'json' };
+import { currentLocale, intlLocales, msg, type Msg } from '../web/i18n.js';
+import { formatEur } from '../web/money.js';
 
 export interface Ceiling {
   dailyCents: number;
@@ -17,10 +19,20 @@ export function ceilingFor(year: number): Ceiling | undefined {
   return row && typeof row === 'object' ? (row as Ceiling) : undefined;
 }
 
+/** A warning as a catalogue message: rendered in the reader's language, with its key and parameters for clients. */
 export interface Warning {
   code: string;
-  message: string;
+  message: Msg;
 }
+
+/** A day (YYYY-MM-DD) as the reader writes it: "2 mai 2026", "2 mei 2026", "2 May 2026". */
+const dayText = (day: string) =>
+  new Intl.DateTimeFormat(intlLocales[currentLocale()], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 
 /** Warnings for a volunteer's allowances of a year, given the total per day. */
 export function allowanceWarnings(year: number, perDay: { day: string; cents: number }[]): Warning[] {
@@ -29,7 +41,7 @@ export function allowanceWarnings(year: number, perDay: { day: string; cents: nu
     return [
       {
         code: 'volunteer.ceiling_unknown',
-        message: `No volunteer allowance ceilings are recorded for ${year}: add them to volunteer-ceilings.json.`,
+        message: msg('expenses.warning.ceilingUnknown', { year: String(year) }),
       },
     ];
   const out: Warning[] = [];
@@ -37,13 +49,22 @@ export function allowanceWarnings(year: number, perDay: { day: string; cents: nu
     if (d.cents > ceiling.dailyCents)
       out.push({
         code: 'volunteer.daily_ceiling',
-        message: `Allowances on ${d.day} (${d.cents} cents) exceed the daily ceiling of ${ceiling.dailyCents} cents for ${year}.`,
+        message: msg('expenses.warning.dailyCeiling', {
+          day: dayText(d.day),
+          amount: formatEur(d.cents, currentLocale()),
+          ceiling: formatEur(ceiling.dailyCents, currentLocale()),
+          year: String(year),
+        }),
       });
   const total = perDay.reduce((s, d) => s + d.cents, 0);
   if (total > ceiling.yearlyCents)
     out.push({
       code: 'volunteer.yearly_ceiling',
-      message: `Allowances in ${year} (${total} cents) exceed the yearly ceiling of ${ceiling.yearlyCents} cents.`,
+      message: msg('expenses.warning.yearlyCeiling', {
+        year: String(year),
+        amount: formatEur(total, currentLocale()),
+        ceiling: formatEur(ceiling.yearlyCents, currentLocale()),
+      }),
     });
   return out;
 }

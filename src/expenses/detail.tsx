@@ -58,7 +58,7 @@ export function Detail(props: {
           <h2 id="warnings">{t('expenses.warnings')}</h2>
           <ul>
             {e.warnings.map((w) => (
-              <li>{w.message}</li>
+              <li>{t(w.message.key, w.message.params)}</li>
             ))}
           </ul>
         </section>

@@ -414,6 +414,27 @@ describe('expenses', () => {
     expect(in2025.warnings.map((w: { code: string }) => w.code)).toEqual(['volunteer.daily_ceiling']);
     const unknownYear = await allowance('2031-05-02', 100);
     expect(unknownYear.warnings.map((w: { code: string }) => w.code)).toEqual(['volunteer.ceiling_unknown']);
+    // The warning is a catalogue message: its key, its parameters, and its text in the reader's language.
+    for (const [lang, text] of [
+      ['nl', 'De vergoedingen op 2 mei 2026 (€ 44,03) overschrijden het dagplafond van € 44,02 voor 2026.'],
+      ['fr', 'Les défraiements du 2 mai 2026 (44,03 €) dépassent le plafond journalier de 44,02 € pour 2026.'],
+      ['en', 'Allowances on 2 May 2026 (€44.03) exceed the daily ceiling of €44.02 for 2026.'],
+    ]) {
+      const res = await t.app.inject({
+        url: `/api/v1/expenses/${over.id}`,
+        headers: { authorization: `Bearer ${organiser.token}`, 'accept-language': lang! },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const [warning, ...more] = res.json().warnings;
+      expect(more).toEqual([]);
+      expect(warning).toMatchObject({
+        code: 'volunteer.daily_ceiling',
+        key: 'expenses.warning.dailyCeiling',
+        params: { year: '2026' },
+      });
+      // Intl writes a no-break space between the euro sign and the amount.
+      expect(warning.message.replace(/\s/g, ' ')).toBe(text);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { parseAmount } from '../web/money.js';
 import type { FormErrors, FormValues } from '../web/forms.js';
 import { validate } from '../web/forms.js';
+import { currentLocale, render, translator } from '../web/i18n.js';
 import { ExpenseCreateSchema } from './schemas.js';
 
 /**
@@ -15,7 +16,7 @@ export function readExpenseForm(body: Record<string, unknown>) {
     .filter((x): x is string => typeof x === 'string' && x !== '');
   const amount = parseAmount(values.amount ?? '');
   const errors: FormErrors = {};
-  if (!amount.ok) errors.amount = amount.reason;
+  if (!amount.ok) errors.amount = render(translator(currentLocale()), amount.reason);
   const input = {
     chapter: values.chapter || undefined,
     incurredOn: values.incurredOn,

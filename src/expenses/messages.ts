@@ -43,6 +43,11 @@ const en = {
   'expenses.sendBack': 'Send back as incomplete',
   'expenses.reason': 'Reason',
   'expenses.pay': 'Mark as paid',
+  'expenses.warning.receiptMissing': 'A reimbursement needs a receipt before it can be submitted.',
+  'expenses.warning.ceilingUnknown':
+    'No volunteer allowance ceilings are recorded for {year}: add them to volunteer-ceilings.json.',
+  'expenses.warning.dailyCeiling': 'Allowances on {day} ({amount}) exceed the daily ceiling of {ceiling} for {year}.',
+  'expenses.warning.yearlyCeiling': 'Allowances in {year} ({amount}) exceed the yearly ceiling of {ceiling}.',
   'expenses.warnings': 'Warnings',
   'expenses.statusReason': 'Note from the treasurer',
   'expenses.allocation': 'Allocation',
@@ -102,6 +107,12 @@ export const expenseMessages: FeatureCatalogue<keyof typeof en> = {
     'expenses.sendBack': 'Renvoyer comme incomplète',
     'expenses.reason': 'Motif',
     'expenses.pay': 'Marquer comme payée',
+    'expenses.warning.receiptMissing': 'Un remboursement demande un justificatif avant de pouvoir être soumis.',
+    'expenses.warning.ceilingUnknown':
+      'Aucun plafond de défraiement des volontaires n’est enregistré pour {year} : ajoutez-les à volunteer-ceilings.json.',
+    'expenses.warning.dailyCeiling':
+      'Les défraiements du {day} ({amount}) dépassent le plafond journalier de {ceiling} pour {year}.',
+    'expenses.warning.yearlyCeiling': 'Les défraiements de {year} ({amount}) dépassent le plafond annuel de {ceiling}.',
     'expenses.warnings': 'Avertissements',
     'expenses.statusReason': 'Note du trésorier',
     'expenses.allocation': 'Répartition',
@@ -158,6 +169,13 @@ export const expenseMessages: FeatureCatalogue<keyof typeof en> = {
     'expenses.sendBack': 'Als onvolledig terugsturen',
     'expenses.reason': 'Reden',
     'expenses.pay': 'Als betaald markeren',
+    'expenses.warning.receiptMissing': 'Een terugbetaling heeft een bewijsstuk nodig voor ze ingediend kan worden.',
+    'expenses.warning.ceilingUnknown':
+      'Er zijn geen plafonds voor vrijwilligersvergoedingen voor {year}: voeg ze toe aan volunteer-ceilings.json.',
+    'expenses.warning.dailyCeiling':
+      'De vergoedingen op {day} ({amount}) overschrijden het dagplafond van {ceiling} voor {year}.',
+    'expenses.warning.yearlyCeiling':
+      'De vergoedingen in {year} ({amount}) overschrijden het jaarplafond van {ceiling}.',
     'expenses.warnings': 'Waarschuwingen',
     'expenses.statusReason': 'Opmerking van de penningmeester',
     'expenses.allocation': 'Verdeling',

@@ -1,3 +1,5 @@
+import { renderFieldError } from '../web/errors.js';
+import { currentLocale, translator } from '../web/i18n.js';
 import type { ExpenseView } from './service.js';
 
 /** VAT included in a VAT-inclusive amount, rounded half away from zero to the cent, in integers only. */
@@ -35,7 +37,16 @@ export const presentExpense = (e: ExpenseView) => ({
     byteSize: r.byteSize,
     sha256: r.sha256,
   })),
-  warnings: e.warnings,
+  // In the reader's language, with the key and parameters for clients that say it in their own words.
+  warnings: e.warnings.map((w) => {
+    const rendered = renderFieldError({ field: w.code, message: w.message }, translator(currentLocale()));
+    return {
+      code: w.code,
+      key: rendered.code,
+      ...(rendered.params ? { params: rendered.params } : {}),
+      message: rendered.message,
+    };
+  }),
 });
 
 export const expenseCursor = (rows: { incurredOn: string; id: string }[], limit: number) =>

@@ -21,7 +21,7 @@ const fields = {
     .regex(/^[A-Z]{2}[0-9A-Z .]{2,14}$/, 'must be a VAT number such as BE0123456789')
     .optional()
     .describe('Supplier VAT number, if any'),
-  amountCents: CentsSchema.refine((n) => n !== 0, 'must not be zero').describe(
+  amountCents: CentsSchema.refine((n) => n !== 0, 'validation.notZero').describe(
     'Amount paid, VAT included, in cents; negative for a refund or a credit note',
   ),
   vatRate: z.union([z.literal(21), z.literal(12), z.literal(6), z.literal(0)]).describe('VAT rate in per cent'),
@@ -72,7 +72,15 @@ export const RejectSchema = z.strictObject({
 });
 export const PaySchema = z.strictObject({ paidOn: IsoDateSchema.optional() });
 
-export const WarningSchema = z.object({ code: z.string(), message: z.string() });
+export const WarningSchema = z.object({
+  code: z.string().describe('What the warning is about, e.g. volunteer.daily_ceiling'),
+  key: z.string().optional().describe('The catalogue key of `message`'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('The parameters of `message`'),
+  message: z.string().describe('The warning in the language of the request (Accept-Language)'),
+});
 export const ExpenseSchema = z.object({
   id: z.uuid(),
   status: z.enum(expenseStatuses),

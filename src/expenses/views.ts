@@ -37,7 +37,7 @@ export async function viewExpenses(db: Tx, network: Network, rows: q.ExpenseRow[
     if (r.paidBy === 'organiser' && mine.length === 0)
       warnings.push({
         code: 'receipt.missing',
-        message: 'A reimbursement needs a receipt before it can be submitted.',
+        message: msg('expenses.warning.receiptMissing'),
       });
     out.push({
       ...r,

@@ -195,14 +195,14 @@ export function InviteForm({
       <Field
         name="cities"
         label={t('invitations.form.cities')}
-        help={t('invitations.form.commaHelp')}
+        help={t('invitations.form.commaHelp', { example: 'Charleroi, Mons' })}
         values={state.values}
         errors={errors}
       />
       <Field
         name="skills"
         label={t('invitations.form.skills')}
-        help={t('invitations.form.commaHelp')}
+        help={t('invitations.form.commaHelp', { example: 'PHP, Laravel' })}
         values={state.values}
         errors={errors}
       />

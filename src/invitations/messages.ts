@@ -2,6 +2,8 @@ import type { FeatureCatalogue } from '../web/i18n/messages.js';
 
 /** Come-home invitations: segments, campaigns, the opt-out: messages in the three languages (same keys in each; src/catalogues.test.ts checks). */
 const en = {
+  'invitations.validation.oneCriterion':
+    'choose at least one criterion: come home, region of origin, region of residence, cities of residence, skills, profile kind or follows the chapter',
   'invitations.title': 'Invite members: {title}',
   'invitations.intro':
     'Choose who to invite. Criteria combine (a member must match each one you fill in); within one criterion any ticked value matches. Members who opted out of invitations, unconfirmed accounts, people already invited to this event and people already registered are never included.',
@@ -23,7 +25,7 @@ const en = {
   'invitations.form.residence': 'Region of residence',
   'invitations.form.cities': 'Cities of residence',
   'invitations.form.skills': 'Skills',
-  'invitations.form.commaHelp': 'Separate them with commas, e.g. “PHP, Laravel”. Case and accents do not matter.',
+  'invitations.form.commaHelp': 'Separate them with commas, e.g. “{example}”. Case and accents do not matter.',
   'invitations.form.kinds': 'Profile kind',
   'invitations.form.followed': 'Follows the chapter',
   'invitations.form.message': 'Your message (optional)',
@@ -84,6 +86,8 @@ const en = {
 export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
   en,
   fr: {
+    'invitations.validation.oneCriterion':
+      'choisissez au moins un critère : retour au pays, région d’origine, région de résidence, villes de résidence, compétences, type de profil ou suit l’antenne',
     'invitations.title': 'Inviter des membres : {title}',
     'invitations.intro':
       'Choisissez qui inviter. Les critères se combinent (un membre doit répondre à chacun de ceux que vous remplissez) ; dans un même critère, n’importe quelle valeur cochée convient. Les membres qui refusent les invitations, les comptes non confirmés, les personnes déjà invitées à cet événement et celles déjà inscrites ne sont jamais comptés.',
@@ -107,7 +111,7 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.form.cities': 'Villes de résidence',
     'invitations.form.skills': 'Compétences',
     'invitations.form.commaHelp':
-      'Séparez-les par des virgules, par exemple « PHP, Laravel ». Majuscules et accents n’ont pas d’importance.',
+      'Séparez-les par des virgules, par exemple « {example} ». Majuscules et accents n’ont pas d’importance.',
     'invitations.form.kinds': 'Type de profil',
     'invitations.form.followed': 'Suit l’antenne',
     'invitations.form.message': 'Votre message (facultatif)',
@@ -166,6 +170,8 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.optOut.invalid': 'Ce lien n’est pas valide.',
   },
   nl: {
+    'invitations.validation.oneCriterion':
+      'kies minstens één criterium: terug naar huis, regio van herkomst, woonregio, woonplaatsen, vaardigheden, soort profiel of volgt de afdeling',
     'invitations.title': 'Leden uitnodigen: {title}',
     'invitations.intro':
       'Kies wie je uitnodigt. Criteria worden gecombineerd (een lid moet aan elk ingevuld criterium voldoen); binnen één criterium volstaat eender welke aangevinkte waarde. Leden die geen uitnodigingen willen, onbevestigde accounts, mensen die al voor dit evenement uitgenodigd zijn en mensen die al ingeschreven zijn, tellen nooit mee.',
@@ -189,7 +195,7 @@ export const invitationMessages: FeatureCatalogue<keyof typeof en> = {
     'invitations.form.cities': 'Woonplaatsen',
     'invitations.form.skills': 'Vaardigheden',
     'invitations.form.commaHelp':
-      'Scheid ze met komma’s, bijvoorbeeld “PHP, Laravel”. Hoofdletters en accenten maken niet uit.',
+      'Scheid ze met komma’s, bijvoorbeeld “{example}”. Hoofdletters en accenten maken niet uit.',
     'invitations.form.kinds': 'Soort profiel',
     'invitations.form.followed': 'Volgt de afdeling',
     'invitations.form.message': 'Je bericht (optioneel)',

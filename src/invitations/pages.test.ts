@@ -131,7 +131,10 @@ it('shows what is wrong with a segment, in the visitor’s language', async () =
   expect(page.body).toContain('Flandre-Occidentale');
   const empty = await b.submit(url, url, { intent: 'count' });
   expect(empty.statusCode).toBe(400);
-  expect(empty.body).toContain('at least one criterion');
+  // In French and with the form's own labels, never the API's field names.
+  expect(empty.body).toContain('choisissez au moins un critère : retour au pays, région d’origine');
+  expect(empty.body).not.toMatch(/at least one criterion|comeHome, origin/);
+  expect(page.body).toContain('par exemple « Charleroi, Mons »');
   const bad = await b.submit(url, url, { origin: ['BE-WHT', 'BE-XXX'], intent: 'send' });
   expect(bad.statusCode).toBe(400);
   expect(bad.body).toContain('href="#f-origin"');

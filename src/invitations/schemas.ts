@@ -40,7 +40,7 @@ export const SegmentSchema = z
       s.comeHome === true ||
       [s.origin, s.residence, s.cities, s.skills, s.kinds, s.followed].some((v) => v !== undefined && v.length > 0),
     {
-      message: 'choose at least one criterion (comeHome, origin, residence, cities, skills, kinds or followed)',
+      message: 'invitations.validation.oneCriterion',
     },
   );
 export type Segment = z.infer<typeof SegmentSchema>;

@@ -37,7 +37,7 @@ const articleFields = {
 export const ArticleCreateSchema = z
   .strictObject(articleFields)
   .refine((a) => a.status !== 'scheduled' || a.publishAt, {
-    message: 'a scheduled article needs publishAt',
+    message: 'news.validation.publishAtNeeded',
     path: ['publishAt'],
   });
 export type ArticleCreate = z.infer<typeof ArticleCreateSchema>;

@@ -20,7 +20,10 @@ export const SessionCreateSchema = z
     roomId: z.uuid().nullable().optional().describe('A room of the event’s venue'),
     speakers: z.array(SpeakerInputSchema).max(10).default([]),
   })
-  .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+  .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), {
+    path: ['endsAt'],
+    message: 'validation.endAfterStart',
+  });
 export type SessionCreate = z.infer<typeof SessionCreateSchema>;
 export const SessionUpdateSchema = z.strictObject({
   title: requiredText(300).optional(),

@@ -36,7 +36,8 @@ export async function moneyWarnings(db: Tx, network: Network, year: number, t: T
       );
   }
   for (const v of await volunteerWarnings(db, network, year))
-    for (const w of v.warnings) out.push(t('warn.volunteer', { message: `${v.name}: ${w.message}` }));
+    for (const w of v.warnings)
+      out.push(t('warn.volunteer', { message: `${v.name}: ${t(w.message.key, w.message.params)}` }));
   const [budget] = await listBudgets(db, network, { year, chapterId: null });
   if (budget) {
     const income = budget.lines.filter((l) => l.kind !== 'expense').reduce((s, l) => s + l.amountCents, 0);

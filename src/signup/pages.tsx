@@ -12,7 +12,9 @@ import {
   type FormErrors,
   type FormValues,
   AccountField,
+  formErrors,
 } from '../web/forms.js';
+import { fieldErrors } from '../web/errors.js';
 import { localeNames, locales } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { SignupSchema, VerifySchema } from './schemas.js';
@@ -165,7 +167,7 @@ export function signupPages(app: FastifyInstance, db: Db, config: Config): void 
           reply,
           {
             values: { 'resend-email': body['resend-email'] ?? '' },
-            errors: { 'resend-email': email.error.issues[0]?.message ?? 'is invalid' },
+            errors: { 'resend-email': formErrors(fieldErrors(email.error.issues))['(body)'] ?? '' },
           },
           400,
         );

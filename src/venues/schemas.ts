@@ -21,7 +21,7 @@ export const RoomInputSchema = z.strictObject({
 const rooms = z
   .array(RoomInputSchema)
   .max(100)
-  .refine((list) => new Set(list.map((r) => r.name.toLowerCase())).size === list.length, 'room names must differ')
+  .refine((list) => new Set(list.map((r) => r.name.toLowerCase())).size === list.length, 'validation.repeated')
   .describe("The venue's rooms; on PATCH the list replaces the current rooms (matched by name)");
 
 const coworkers = z

@@ -123,9 +123,30 @@ const issueMessage = (i: z.core.$ZodIssue): Msg => {
   return typeof m === 'string' ? msg('validation.asWritten', { text: m }) : m;
 };
 
+/** Nothing at `path` in the input (or null): the field was left out or left empty. */
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined || value === null;
+}
+
+/**
+ * A schema with a message of its own (`z.enum([…], { message })`, `z.iso.datetime({ message })`)
+ * gives that message for a missing value too, where Zod's own would say "is required": with the
+ * input at hand, a value that is not there is said to be required, in any language.
+ */
+function issueMessageFor(i: z.core.$ZodIssue, input: unknown): Msg {
+  if (input !== undefined && (i.code === 'invalid_type' || i.code === 'invalid_value') && isMissing(input, i.path))
+    return msg('validation.required');
+  return issueMessage(i);
+}
+
 /** Zod issues → one entry per invalid field, with a dotted path a person can find in their input. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((i) => ({ field: i.path.join('.') || '(body)', message: issueMessage(i) }));
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], input?: unknown): FieldError[] {
+  return issues.map((i) => ({ field: i.path.join('.') || '(body)', message: issueMessageFor(i, input) }));
 }
 
 export interface Problem {
@@ -175,8 +196,10 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
           field: at ? `${at}.${String(k)}` : String(k),
           message: msg('validation.unknownField'),
         }));
-      const issue = { ...v.params, code: v.keyword, message: v.message, path: [] } as unknown as z.core.$ZodIssue;
-      return [{ field: at || `(${where})`, message: issueMessage(issue) }];
+      const path = at ? at.split('.') : [];
+      const issue = { ...v.params, code: v.keyword, message: v.message, path } as unknown as z.core.$ZodIssue;
+      const input = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
+      return [{ field: at || `(${where})`, message: issueMessageFor(issue, input ?? {}) }];
     });
     const list = errors
       .map((e) => renderFieldError(e, t))
@@ -195,9 +218,11 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
         'unsupported_media_type',
         msg('error.contentType', { type: String(req.headers['content-type'] ?? '(none)') }),
       );
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem('validation', msg('error.badJson', { reason: e.message }));
+      return problem('validation', msg('error.emptyJson'));
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      // Fastify's own text is English and says no more than this.
+      return problem('validation', msg('error.badJson'));
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return problem('forbidden', msg('error.csrf'));
@@ -214,8 +239,18 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     return problem('unavailable', msg('error.database'));
   }
   if (e.statusCode === 429) return problem('rate_limited', msg('error.rateLimited'));
+  // Any other refusal of Fastify or a plugin (a bad URL, a bad Content-Length, a multipart limit):
+  // its own text is English, so the reader gets the catalogue's words for its status.
+  if (e.statusCode === 413) return problem('payload_too_large', msg('error.bodyTooLarge'));
+  if (e.statusCode === 415)
+    return problem(
+      'unsupported_media_type',
+      msg('error.contentType', { type: String(req.headers['content-type'] ?? '(none)') }),
+    );
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-    return problem(e.statusCode === 404 ? 'not_found' : 'validation', e.message);
+    return e.statusCode === 404
+      ? problem('not_found', msg('error.nothingHere', { method: req.method, path: req.url.split('?')[0] ?? '/' }))
+      : problem('validation', msg('error.unreadableRequest'));
   return problem('internal', msg('error.internalDetail'));
 }
 

@@ -43,7 +43,7 @@ export function parseForm<S extends z.ZodType>(
 export function validate<S extends z.ZodType>(schema: S, input: unknown, values: FormValues) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, values };
-  const list = fieldErrors(parsed.error.issues);
+  const list = fieldErrors(parsed.error.issues, input);
   return { ok: false as const, errors: formErrors(list), keys: errorKeys(list), values };
 }
 

@@ -4,7 +4,10 @@
  * because a rounded receipt is a wrong receipt.
  */
 
-export type AmountResult = { ok: true; cents: number } | { ok: false; reason: string };
+import { msg, type Msg } from './i18n.js';
+
+/** A refused amount says why as a message, rendered in the reader's language by the form. */
+export type AmountResult = { ok: true; cents: number } | { ok: false; reason: Msg };
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
@@ -16,7 +19,8 @@ export function parseAmount(input: string): AmountResult {
     sign = -1;
     s = s.slice(1).trim();
   }
-  if (s === '') return { ok: false, reason: 'is empty: write an amount such as 12,50' };
+  if (s === '') return { ok: false, reason: msg('validation.amountEmpty') };
+  const typed = input.trim();
   const m =
     // 1234 · 1234,5 · 1234.56
     /^(\d+)(?:[.,](\d+))?$/.exec(s) ??
@@ -24,20 +28,23 @@ export function parseAmount(input: string): AmountResult {
     /^(\d{1,3}(?:[. \u00a0\u202f]\d{3})+)(?:,(\d+))?$/.exec(s) ??
     // 1,234.56 · 1 234.56 (thousands with commas or spaces, decimal point)
     /^(\d{1,3}(?:[, \u00a0\u202f]\d{3})+)(?:\.(\d+))?$/.exec(s);
-  if (!m) return { ok: false, reason: `"${input.trim()}" is not an amount: write it like 12,50 or 1.234,56` };
+  if (!m) return { ok: false, reason: msg('validation.amountUnreadable', { input: typed }) };
   const units = m[1]!.replace(/[., ]/g, '').replace(SPACES, '');
   const decimals = m[2] ?? '';
   // "1.234" or "1,234": a thousand (Belgian habit) or one euro and change (English habit)? Refuse to guess.
   if (/^\d{1,3}[.,]\d{3}$/.test(s))
     return {
       ok: false,
-      reason: `"${input.trim()}" is ambiguous (a thousand, or one euro and some cents?): write ${s.replace(/[.,]/, '')} or ${s.slice(0, -1).replace('.', ',')}`,
+      reason: msg('validation.amountAmbiguous', {
+        input: typed,
+        thousand: s.replace(/[.,]/, ''),
+        units: s.slice(0, -1).replace('.', ','),
+      }),
     };
-  if (decimals.length > 2)
-    return { ok: false, reason: `"${input.trim()}" has more than two decimals: amounts are exact to the cent` };
+  if (decimals.length > 2) return { ok: false, reason: msg('validation.amountDecimals', { input: typed }) };
   const cents = Number(units) * 100 + Number(decimals.padEnd(2, '0') || '0');
   if (!Number.isSafeInteger(cents) || cents > 1_000_000_000_00)
-    return { ok: false, reason: 'is too large: at most 1,000,000,000 EUR' };
+    return { ok: false, reason: msg('validation.amountTooLarge') };
   return { ok: true, cents: sign * cents };
 }
 

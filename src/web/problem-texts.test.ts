@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError, notFound } from './errors.js';
-import { msg, setRequestLocale, withRequestLocale, type Locale } from './i18n.js';
+import { catalogues, msg, setRequestLocale, withRequestLocale, type Locale } from './i18n.js';
 
 /**
  * Every error a person reads is a catalogue message, rendered in their language: a detail or a
@@ -67,5 +67,41 @@ describe('error texts', () => {
     expect(inLocale('nl', () => err.detail)).toBe('Het evenement x1 bestaat niet.');
     const full = new AppError('conflict', msg('registration.problem.full'));
     expect(inLocale('nl', () => full.detail)).toBe('Dit evenement is volzet en heeft geen wachtlijst.');
+  });
+});
+
+/**
+ * A refinement's message (`.refine(check, 'text')`, `.refine(check, { message })`, `ctx.addIssue`)
+ * reaches the reader as written: it must be a catalogue key, or a French page says it in English.
+ */
+const refinementMessages = (source: string) =>
+  [
+    ...source.matchAll(/\.refine\(\s*[\w.]+,\s*(['"`])([^'"`]*)\1\s*\)/g),
+    ...source.matchAll(/\.refine\(\s*\([^)]*\)\s*=>[^;]*?,\s*(['"`])([^'"`]*)\1\s*\)/g),
+    ...source.matchAll(/\.refine\([^;]*?\{[^{}]*?message:\s*(['"`])([^'"`]*)\1/g),
+    ...source.matchAll(/addIssue\(\{[^}]*?message:\s*(['"`])([^'"`]*)\1/g),
+  ].map((m) => ({ text: m[2]!, at: m.index ?? 0 }));
+
+describe('refinement messages', () => {
+  it('recognises a refinement written in English (so the scan below can fail)', () => {
+    expect(refinementMessages(".refine((x) => x > 0, 'must not be zero')")).toHaveLength(1);
+    expect(refinementMessages(".refine((c) => c.a > c.b, { path: ['a'], message: 'must be after b' })")).toHaveLength(
+      1,
+    );
+    expect(refinementMessages("ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required' })")).toHaveLength(
+      1,
+    );
+    expect(refinementMessages(".refine(oneLine, 'must be one line')")).toHaveLength(1);
+  });
+
+  it('every refinement in the sources names a catalogue message', () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    const found = sourceFiles(root).flatMap((file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      return refinementMessages(source)
+        .filter(({ text }) => !(text in catalogues.en))
+        .map(({ text, at }) => `${path.relative(root, file)}:${source.slice(0, at).split('\n').length} ${text}`);
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ export const IsoDateSchema = z.iso.date({ message: 'must be a date as YYYY-MM-DD
 // is written into (iCalendar, CSV, mail headers), so single-line fields refuse them all.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const NO_CONTROL = 'must be one line without control characters';
+const NO_CONTROL = 'validation.oneLine';
 
 /** A single line (titles, names, cities): control characters are refused. */
 export const text = (max: number, what = 'text') =>
@@ -40,7 +40,7 @@ export const paragraphs = (max: number, what = 'text') =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_BUT_LINES.test(s), 'must not contain control characters other than line breaks and tabs')
+    .refine((s) => !CONTROL_BUT_LINES.test(s), 'validation.noControl')
     .describe(what);
 /** The same check for a plain z.string() pipeline (a display name). */
 export const oneLine = (s: string) => !CONTROL.test(s);

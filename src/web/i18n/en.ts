@@ -1,5 +1,6 @@
 import { actionsEn } from './actions.js';
 import { errorsEn } from './errors.js';
+import { validationEn } from './validation.js';
 import type { FeatureMessages } from './messages.js';
 
 /**
@@ -88,6 +89,7 @@ export const en = {
   'content.translationsHint': 'Left empty, a text is shown in its original language, with a note saying so.',
   'validation.language': 'must be fr, nl or en',
   ...errorsEn,
+  ...validationEn,
   ...actionsEn,
 } as const;
 

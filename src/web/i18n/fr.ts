@@ -1,5 +1,6 @@
 import { actionsFr } from './actions.js';
 import { errorsFr } from './errors.js';
+import { validationFr } from './validation.js';
 import type { CoreMessageKey } from './en.js';
 
 export const fr: Record<CoreMessageKey, string> = {
@@ -83,5 +84,6 @@ export const fr: Record<CoreMessageKey, string> = {
   'content.translationsHint': 'Laissé vide, un texte s’affiche dans sa langue d’origine, avec une mention qui le dit.',
   'validation.language': 'doit être fr, nl ou en',
   ...errorsFr,
+  ...validationFr,
   ...actionsFr,
 };

@@ -1,5 +1,6 @@
 import { actionsNl } from './actions.js';
 import { errorsNl } from './errors.js';
+import { validationNl } from './validation.js';
 import type { CoreMessageKey } from './en.js';
 
 export const nl: Record<CoreMessageKey, string> = {
@@ -83,5 +84,6 @@ export const nl: Record<CoreMessageKey, string> = {
   'content.translationsHint': 'Leeg gelaten wordt een tekst in de oorspronkelijke taal getoond, met een vermelding.',
   'validation.language': 'moet fr, nl of en zijn',
   ...errorsNl,
+  ...validationNl,
   ...actionsNl,
 };

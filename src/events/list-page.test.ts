@@ -30,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const titles = (html: string) => [...html.matchAll(/<a href="\/events\/[0-9a-f-]{36}">([^<]+)<\/a>/g)].map((m) => m[1]);
+const titles = (html: string) =>
+  [...html.matchAll(/<a href="\/events\/[0-9a-f-]{36}-[a-z0-9-]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 
 describe('/events', () => {
   it('lists upcoming published events across chapters, soonest first, with chapter and place', async () => {

@@ -47,7 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const titles = (html: string) => [...html.matchAll(/<a href="\/events\/[0-9a-f-]{36}">([^<]+)<\/a>/g)].map((m) => m[1]);
+const titles = (html: string) =>
+  [...html.matchAll(/<a href="\/events\/[0-9a-f-]{36}-[a-z0-9-]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 const section = (html: string, heading: string) => {
   const start = html.indexOf(`<h2>${heading}</h2>`);
   expect(start, heading).toBeGreaterThan(-1);

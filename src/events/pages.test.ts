@@ -193,7 +193,7 @@ describe('the event page', () => {
     expect([...select![2]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(['dev', 'designer']);
     // The optional text question.
     expect(html).toContain('<label for="f-answers-diet">Food allergies?</label>');
-    expect(html).toMatch(/<input id="f-answers-diet" name="answer_diet" value>/);
+    expect(html).toMatch(/<input type="text" id="f-answers-diet" name="answer_diet" value>/);
     expect(html).toContain(`<button type="submit">${en['event.register']}</button>`);
     expect(html).not.toContain(escapeHtml(en['event.joinWaitlist']));
   });

@@ -193,6 +193,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
                     </td>
                     <td>
                       <input
+                        type="text"
                         id={`f-lines-${i}-label`}
                         name={`lines.${i}.label`}
                         aria-label={`${t('budgets.line', { n: i + 1 })} · ${t('budgets.label')}`}
@@ -201,6 +202,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
                     </td>
                     <td>
                       <input
+                        type="text"
                         id={`f-lines-${i}-amount`}
                         name={`lines.${i}.amount`}
                         aria-label={`${t('budgets.line', { n: i + 1 })} · ${t('budgets.amount')}`}

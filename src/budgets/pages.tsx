@@ -217,12 +217,22 @@ export function grantPages(app: FastifyInstance, db: Db): void {
       const mine = failed?.id === id;
       const values = mine ? failed.values : initial;
       const errors = mine ? failed.errors : undefined;
+      // One page, several forms: the form the error summary points into keeps the plain ids, the others their own.
+      const own = mine || (!failed && id === 'new') ? undefined : (field: string) => `f-${id}-${field}`;
       return (
         <form method="post" action={action} class="stack" novalidate>
           <ErrorSummary ctx={ctx} errors={errors} />
           <CsrfField ctx={ctx} />
-          <Field name="name" label={t('categories.name')} values={values} errors={errors} required />
-          <Field name="categories" label={t('categories.lines')} values={values} errors={errors} multiline required />
+          <Field name="name" id={own?.('name')} label={t('categories.name')} values={values} errors={errors} required />
+          <Field
+            name="categories"
+            id={own?.('categories')}
+            label={t('categories.lines')}
+            values={values}
+            errors={errors}
+            multiline
+            required
+          />
           <div>
             <button type="submit">{t('categories.save')}</button>
           </div>

@@ -32,7 +32,7 @@ async function myCalendarPage(db: Db, req: FastifyRequest, reply: FastifyReply, 
             {t('calendar.created')}
           </p>
           <label htmlFor="calendar-url">{t('calendar.address')}</label>
-          <input id="calendar-url" readOnly value={created} />
+          <input type="text" id="calendar-url" readOnly value={created} />
           <p>
             <a href={webcal(created)}>{t('calendar.subscribe')}</a>
           </p>

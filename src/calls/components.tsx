@@ -40,7 +40,7 @@ export function BlindSubmission({
             return (
               <>
                 <dt>{f.label[locale]}</dt>
-                <dd style="white-space: pre-wrap">{shown}</dd>
+                <dd class="pre-wrap">{shown}</dd>
               </>
             );
           })}

@@ -67,7 +67,7 @@ export function SubmissionForm({
         <>
           <div>
             <label htmlFor="f-name">{t('subs.name')}</label>
-            <input id="f-name" name="name" required autoComplete="name" />
+            <input type="text" id="f-name" name="name" required autoComplete="name" />
             {err('name')}
           </div>
           <div>
@@ -80,12 +80,18 @@ export function SubmissionForm({
       {call.kind === 'projects' ? (
         <div>
           <label htmlFor="f-organisation">{t('subs.organisation')}</label>
-          <input id="f-organisation" name="organisation" value={s?.organisation ?? ''} autoComplete="organization" />
+          <input
+            type="text"
+            id="f-organisation"
+            name="organisation"
+            value={s?.organisation ?? ''}
+            autoComplete="organization"
+          />
         </div>
       ) : null}
       <div>
         <label htmlFor="f-title">{t('subs.titleField')}</label>
-        <input id="f-title" name="title" value={s?.title ?? ''} />
+        <input type="text" id="f-title" name="title" value={s?.title ?? ''} />
         {err('title')}
       </div>
       <div>
@@ -139,6 +145,7 @@ export function SubmissionForm({
                 </select>
               ) : (
                 <input
+                  type="text"
                   id={id}
                   name={`a.${f.key}`}
                   value={answerText(s, f.key, f.kind)}
@@ -154,7 +161,7 @@ export function SubmissionForm({
       <fieldset>
         <legend>{t('subs.coApplicant')}</legend>
         <label htmlFor="f-co-name">{t('subs.name')}</label>
-        <input id="f-co-name" name="co.name" />
+        <input type="text" id="f-co-name" name="co.name" />
         <label htmlFor="f-co-email">{t('subs.email')}</label>
         <input id="f-co-email" name="co.email" type="email" />
       </fieldset>

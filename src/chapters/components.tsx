@@ -18,12 +18,19 @@ export function InterestForm({
   const { t } = ctx;
   const prefix = `interest-${chapter.slug}`;
   return (
-    <form method="post" action={`/chapters/${chapter.slug}/interest`} class="stack" aria-labelledby={`${prefix}-title`}>
+    // Named after its chapter: the home page has one such form per planned chapter, each a distinct landmark.
+    <form
+      method="post"
+      action={`/chapters/${chapter.slug}/interest`}
+      class="stack"
+      aria-label={`${t('interest.title')} — ${chapter.name}`}
+    >
       <h4 id={`${prefix}-title`}>{t('interest.title')}</h4>
       <CsrfField ctx={ctx} />
       <div>
         <label htmlFor={`${prefix}-name`}>{t('interest.name')}</label>
         <input
+          type="text"
           id={`${prefix}-name`}
           name="name"
           required

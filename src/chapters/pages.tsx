@@ -114,7 +114,7 @@ async function chapterPage(
       </dl>
       {about.text ? (
         <div class="chapter-about">
-          <p style="white-space: pre-line" lang={about.lang === ctx.locale ? undefined : about.lang}>
+          <p class="pre-line" lang={about.lang === ctx.locale ? undefined : about.lang}>
             {about.text}
           </p>
           {about.fallback ? <OriginalMarker lang={about.lang} t={t} /> : null}

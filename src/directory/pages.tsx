@@ -249,7 +249,7 @@ async function profilePage(db: Db, req: FastifyRequest<{ Params: { id: string } 
       {m.bio ? (
         <section aria-labelledby="member-bio">
           <h2 id="member-bio">{t('directory.bio')}</h2>
-          <p style="white-space: pre-line">{m.bio}</p>
+          <p class="pre-line">{m.bio}</p>
         </section>
       ) : null}
       {m.links.length ? (

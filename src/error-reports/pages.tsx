@@ -73,7 +73,7 @@ function ReportForm({
       </div>
       <div>
         <label htmlFor="r-name">{t('report.name')}</label>
-        <input id="r-name" name="name" autoComplete="name" value={values.name ?? ''} maxLength={120} />
+        <input type="text" id="r-name" name="name" autoComplete="name" value={values.name ?? ''} maxLength={120} />
         {err('name')}
       </div>
       <div>
@@ -86,9 +86,9 @@ function ReportForm({
         <label htmlFor="r-goodFaith">{t('report.goodFaith')}</label>
         {err('goodFaith')}
       </div>
-      <div class="hp" aria-hidden="true" style="position:absolute;left:-10000px">
+      <div class="hp" aria-hidden="true">
         <label htmlFor="r-website">{t('report.honeypot')}</label>
-        <input id="r-website" name="website" tabIndex={-1} autoComplete="off" />
+        <input type="text" id="r-website" name="website" tabIndex={-1} autoComplete="off" />
       </div>
       <div>
         <button type="submit">{t('report.send')}</button>
@@ -189,7 +189,7 @@ export function reportPages(app: FastifyInstance, db: Db, config: Config): void 
             </h2>
             {r.quote ? <blockquote>{r.quote}</blockquote> : null}
             {/* Text only: a link in a report is never rendered as a link. */}
-            <p style="white-space: pre-line">{r.message}</p>
+            <p class="pre-line">{r.message}</p>
             {r.status === 'new' || r.status === 'stale' ? (
               <form method="post" action={`/admin/news/reports/${r.id}`} class="stack">
                 <CsrfField ctx={ctx} />

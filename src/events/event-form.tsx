@@ -225,19 +225,19 @@ export async function EventFields({
           name="guestRegistration"
           checked={values.guestRegistration === 'on'}
         />{' '}
-        <label htmlFor="f-guestRegistration" style="display:inline">
+        <label htmlFor="f-guestRegistration" class="inline">
           {t('field.guests')}
         </label>
       </div>
       <div>
         <input type="checkbox" id="f-waitlist" name="waitlist" checked={values.waitlist === 'on'} />{' '}
-        <label htmlFor="f-waitlist" style="display:inline">
+        <label htmlFor="f-waitlist" class="inline">
           {t('field.waitlist')}
         </label>
       </div>
       <div>
         <input type="checkbox" id="f-publish" name="publish" checked={values.publish === 'on'} />{' '}
-        <label htmlFor="f-publish" style="display:inline">
+        <label htmlFor="f-publish" class="inline">
           {t('field.publish')}
         </label>
       </div>

@@ -75,6 +75,7 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
           <div>
             <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
             <input
+              type="text"
               id={`f-answers-${q.id}`}
               name={`answer_${q.id}`}
               value={values[`answer_${q.id}`] ?? ''}
@@ -99,7 +100,7 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
             checked={values.shareWithVenue === 'on'}
             aria-describedby="f-shareWithVenue-help"
           />{' '}
-          <label htmlFor="f-shareWithVenue" style="display:inline">
+          <label htmlFor="f-shareWithVenue" class="inline">
             {t('consent.share', { venue: view.venue.name })}
           </label>
           <p class="help" id="f-shareWithVenue-help">

@@ -99,7 +99,7 @@ function Boxes({
             value={o.value}
             checked={chosen.includes(o.value)}
           />{' '}
-          <label htmlFor={`f-${name}-${o.value}`} style="display:inline">
+          <label htmlFor={`f-${name}-${o.value}`} class="inline">
             {o.label}
           </label>
         </div>
@@ -167,7 +167,7 @@ export function InviteForm({
           disabled={!homeRegion}
           aria-describedby="f-comeHome-help"
         />{' '}
-        <label htmlFor="f-comeHome" style="display:inline">
+        <label htmlFor="f-comeHome" class="inline">
           {t('invitations.form.comeHome')}
         </label>
         <p class="help" id="f-comeHome-help">

@@ -67,12 +67,12 @@ it('builds a segment, counts it, then sends and says how many were invited', asy
   expect(counted.body).toContain('Send the invitations (2)');
   // The form keeps what was chosen.
   expect(counted.body).toMatch(/id="f-comeHome" name="comeHome" checked/);
-  expect(counted.body).toContain('See you &lt;there>');
+  expect(counted.body).toContain('See you &lt;there&gt;');
   // The confirmation step: the invitation as its first member (by name) will read it, and the exact count.
   expect(counted.body).toContain('40 seats left out of 40');
   expect(counted.body).toContain('The invitation, as Ana will receive it');
   expect(counted.body).toContain('Subject: ');
-  expect(counted.body).toMatch(/<pre class="mail-text">Hello Ana,[^<]*Charleroi IT day[^<]*See you &lt;there>/);
+  expect(counted.body).toMatch(/<pre class="mail-text">Hello Ana,[^<]*Charleroi IT day[^<]*See you &lt;there&gt;/);
   expect(counted.body).toContain('2 personal e-mails will go out now.');
   expect(counted.body).toContain('name="expected" value="2"');
   expect(counted.body).not.toContain('id="seats-warning"');

@@ -65,7 +65,7 @@ export function redactionPages(app: FastifyInstance, db: Db): void {
               >
                 <CsrfField ctx={ctx} />
                 <label htmlFor={`f-${s.id}-title`}>{t('jury.redact.titleField')}</label>
-                <input id={`f-${s.id}-title`} name="title" value={base.title} maxLength={300} />
+                <input type="text" id={`f-${s.id}-title`} name="title" value={base.title} maxLength={300} />
                 {Object.entries(base.answers).map(([k, v]) => {
                   const text = asText(v);
                   return text === null ? null : (

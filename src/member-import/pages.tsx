@@ -52,7 +52,7 @@ function UploadForm({ ctx, error }: { ctx: PageContext; error?: string }) {
         </div>
         <div>
           <input type="checkbox" id="f-welcome" name="welcome" value="on" />{' '}
-          <label htmlFor="f-welcome" style="display:inline">
+          <label htmlFor="f-welcome" class="inline">
             {t('import.welcomeMail')}
           </label>
         </div>

@@ -210,7 +210,8 @@ export function networkPages(app: FastifyInstance, db: Db): void {
           <p>
             <a href="/admin/outbox">{t('admin.outbox')}</a> · <a href="/admin/webhooks">{t('admin.webhooks')}</a> ·{' '}
             <a href="/admin/members">{t('members.admin.title')}</a> · <a href="/admin/audit">{t('audit.title')}</a> ·{' '}
-            <a href="/admin/members/import">{t('import.title')}</a>
+            <a href="/admin/members/import">{t('import.title')}</a> · <a href="/admin/news">{t('news.admin.title')}</a>{' '}
+            · <a href="/calls">{t('calls.title')}</a>
           </p>
         ) : null}
       </Layout>,

@@ -146,6 +146,14 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
         <h1>{t('news.admin.title')}</h1>
         <p>
           <a href="/admin/news/new">{t('news.admin.new')}</a>
+          {editor ? (
+            <>
+              {' · '}
+              <a href="/admin/news/reports">{t('report.queue')}</a> ·{' '}
+              <a href="/admin/news/repairs">{t('repairs.title')}</a> ·{' '}
+              <a href="/admin/news/import">{t('newsImport.title')}</a>
+            </>
+          ) : null}
         </p>
         {rows.length ? (
           <div class="table-wrap">

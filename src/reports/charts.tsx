@@ -46,7 +46,7 @@ export function BarChart(props: {
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${W} ${H}`}
         width="100%"
-        style="max-width:40rem"
+        class="chart-wide"
         xmlns="http://www.w3.org/2000/svg"
       >
         <title id={`${id}-title`}>{props.title}</title>
@@ -110,7 +110,7 @@ export function Gauge(props: { id: string; title: string; desc: string; value: n
       aria-labelledby={`${props.id}-title ${props.id}-desc`}
       viewBox="0 0 420 34"
       width="100%"
-      style="max-width:26rem"
+      class="chart-narrow"
     >
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{`${props.desc} ${props.label}`}</desc>

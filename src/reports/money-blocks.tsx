@@ -2,7 +2,7 @@ import { formatEur, formatRate } from '../web/money.js';
 import type { PageContext } from '../web/page.js';
 import type { grantReports } from './service.js';
 import { Gauge } from './charts.js';
-import { pct, right } from './report-blocks.js';
+import { pct } from './report-blocks.js';
 
 // The money side of the network's report: each grant against what may be claimed, and the budget against spending.
 
@@ -74,10 +74,10 @@ export function BudgetTable({
           <thead>
             <tr>
               <th scope="col">{t('reports.category')}</th>
-              <th scope="col" style={right}>
+              <th scope="col" class="num">
                 {t('reports.planned')}
               </th>
-              <th scope="col" style={right}>
+              <th scope="col" class="num">
                 {t('reports.actual')}
               </th>
             </tr>
@@ -86,7 +86,7 @@ export function BudgetTable({
             {categories.map((c) => (
               <tr>
                 <th scope="row">{c[locale]}</th>
-                <td style={right}>
+                <td class="num">
                   {formatEur(
                     budget?.lines
                       .filter((l) => l.kind === 'expense' && l.category === c.code)
@@ -94,7 +94,7 @@ export function BudgetTable({
                     locale,
                   )}
                 </td>
-                <td style={right}>{formatEur(spent.find((s) => s.category === c.code)?.cents ?? 0, locale)}</td>
+                <td class="num">{formatEur(spent.find((s) => s.category === c.code)?.cents ?? 0, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,6 @@ import type { Counts } from './service.js';
 
 // The pieces both report pages are made of: the year picker, the counts table, the definitions and the charts.
 
-export const right = 'text-align:right';
 export const yearOf = (req: FastifyRequest) => {
   const y = Number((req.query as { year?: string }).year);
   return Number.isInteger(y) && y >= 2000 && y <= 2100
@@ -62,7 +61,7 @@ export function CountsTable({
                 'costPerAttendee',
               ] as const
             ).map((k) => (
-              <th scope="col" style={right}>
+              <th scope="col" class="num">
                 {t(`reports.${k}`)}
               </th>
             ))}
@@ -72,15 +71,15 @@ export function CountsTable({
           {rows.map((r) => (
             <tr>
               <th scope="row">{r.label}</th>
-              <td style={right}>{r.events}</td>
-              <td style={right}>{r.registered}</td>
-              <td style={right}>{r.attended}</td>
-              <td style={right}>{pct(r.noShowRate, locale)}</td>
-              <td style={right}>{r.uniqueAttendees ?? '—'}</td>
-              <td style={right}>{r.newPeople ?? '—'}</td>
-              <td style={right}>{r.returningPeople ?? '—'}</td>
-              <td style={right}>{eur(r.costCents, locale)}</td>
-              <td style={right}>{eur(r.costPerAttendeeCents, locale)}</td>
+              <td class="num">{r.events}</td>
+              <td class="num">{r.registered}</td>
+              <td class="num">{r.attended}</td>
+              <td class="num">{pct(r.noShowRate, locale)}</td>
+              <td class="num">{r.uniqueAttendees ?? '—'}</td>
+              <td class="num">{r.newPeople ?? '—'}</td>
+              <td class="num">{r.returningPeople ?? '—'}</td>
+              <td class="num">{eur(r.costCents, locale)}</td>
+              <td class="num">{eur(r.costPerAttendeeCents, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -90,7 +90,7 @@ export function repairPages(app: FastifyInstance, db: Db): void {
                 ))}
               </fieldset>
               <div>
-                <label htmlFor="own">{t('repairs.own')}</label> <input id="own" name="own" />
+                <label htmlFor="own">{t('repairs.own')}</label> <input type="text" id="own" name="own" />
               </div>
               <div>
                 <button type="submit" name="action" value="apply">

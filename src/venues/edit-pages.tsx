@@ -45,7 +45,7 @@ export function VenueFields({
         errors={errors}
         options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
-      <Field name="address" label={t('field.address')} values={values} errors={errors} autocomplete="street-address" />
+      <Field name="address" label={t('field.address')} values={values} errors={errors} autocomplete="address-line1" />
       <Field name="city" label={t('field.city')} values={values} errors={errors} required />
       <Field
         name="affiliation"

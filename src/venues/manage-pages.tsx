@@ -101,7 +101,8 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
     reply,
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href={`/venues/${venue.slug}`}>{venue.name}</a>
+        <a href={`/venues/${venue.slug}`}>{venue.name}</a> ·{' '}
+        <a href={`/venues/${venue.slug}/dashboard`}>{t('venueDash.title', { venue: venue.name })}</a>
       </p>
       <h1>{title}</h1>
       <p>{t('consent.manage.intro')}</p>

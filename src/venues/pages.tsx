@@ -106,7 +106,7 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
           </>
         ) : null}
       </dl>
-      {venue.description ? <p style="white-space: pre-line">{venue.description}</p> : null}
+      {venue.description ? <p class="pre-line">{venue.description}</p> : null}
       <Section title={t('venue.rooms')}>
         {rooms.length ? (
           <div class="table-wrap">

@@ -82,9 +82,7 @@ describe('multilingual chapters', () => {
     expect(nl.body).not.toContain('oorspronkelijke tekst');
 
     const en = await page(`/chapters/${c.slug}`, 'en');
-    expect(en.body).toContain(
-      '<p style="white-space: pre-line" lang="fr">En discussion : dites-nous si vous viendriez.</p>',
-    );
+    expect(en.body).toContain('<p class="pre-line" lang="fr">En discussion : dites-nous si vous viendriez.</p>');
     expect(en.body).toContain('(original in French)');
 
     const fr = await page(`/chapters/${c.slug}`, 'fr');

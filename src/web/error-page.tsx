@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { Problem } from './errors.js';
 import { translator } from './i18n.js';
-import { htmlVoids, Layout, pageContext } from './page.js';
+import { finishHtml, Layout, pageContext } from './page.js';
 
 /**
  * An error met while browsing (403, 404, 409…), in the site's frame (header, menu, language switch)
@@ -25,7 +25,7 @@ export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, proble
   if (req.network) {
     try {
       const ctx = pageContext(req, reply);
-      return `<!DOCTYPE html>${htmlVoids(
+      return `<!DOCTYPE html>${finishHtml(
         renderToString(
           <Layout ctx={ctx} title={t('error.title')}>
             {body}
@@ -36,7 +36,7 @@ export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, proble
       // Fall through to the plain page: the frame itself failed (a session lookup, a CSRF secret).
     }
   }
-  return `<!DOCTYPE html>${htmlVoids(
+  return `<!DOCTYPE html>${finishHtml(
     renderToString(
       <html lang={t.locale}>
         <head>

@@ -127,6 +127,8 @@ interface FieldProps {
   min?: number;
   /** Offered as the person types (a datalist), e.g. known towns or common skills; any text is still accepted. */
   suggestions?: readonly string[];
+  /** `f-<name>` unless given: when several forms of a page share a field name. */
+  id?: string;
 }
 
 export function Field({
@@ -141,9 +143,10 @@ export function Field({
   multiline,
   min,
   suggestions,
+  id: givenId,
 }: FieldProps) {
   // The same id the error summary links to (dots made dashes).
-  const id = fieldId(name);
+  const id = givenId ?? fieldId(name);
   const error = errors?.[name];
   const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {

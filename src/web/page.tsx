@@ -45,6 +45,18 @@ const VOID_SELF_CLOSED =
   /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\/>/g;
 export const htmlVoids = (html: string): string => html.replace(VOID_SELF_CLOSED, '<$1$2>');
 
+/**
+ * Preact escapes `<` and `&` in text but leaves `>` ("Bearer &lt;token>"): valid, but html-validate's
+ * no-raw-characters wants it escaped, and people's own text carries it. Tags (whose double-quoted
+ * values may hold a `>`), comments, scripts and styles are kept whole; every other `>` is text.
+ */
+const TOKEN_OR_GT = /(<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>|<!--[\s\S]*?-->|<(?:[^>"]|"[^"]*")*>)|>/g;
+export const escapeTextGt = (html: string): string =>
+  html.replace(TOKEN_OR_GT, (_all, kept?: string) => kept ?? '&gt;');
+
+/** What Preact rendered, made the HTML every page sends. */
+export const finishHtml = (html: string): string => escapeTextGt(htmlVoids(html));
+
 export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
   // Pages depend on the cookie (language, session): never share them between visitors.
   return reply
@@ -52,7 +64,7 @@ export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): Fasti
     .header('cache-control', 'private, no-store')
     .header('vary', 'Accept-Language, Cookie')
     .type('text/html; charset=utf-8')
-    .send(`<!DOCTYPE html>${htmlVoids(withFieldLabels(renderToString(vnode)))}`);
+    .send(`<!DOCTYPE html>${finishHtml(withFieldLabels(renderToString(vnode)))}`);
 }
 
 /**
@@ -114,7 +126,7 @@ export function Layout({
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${network.name}`}</title>
+        <title>{pageTitle(title, network.name)}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         {locales.map((l) => (
           <link rel="alternate" hrefLang={l} href={languageHref(ctx, l)} />
@@ -217,6 +229,16 @@ export function Layout({
       </body>
     </html>
   );
+}
+
+/**
+ * The window title: the page, then the network. Search results and tabs show about 60 characters,
+ * so past 70 the page's own words come first, shortened with an ellipsis (the <h1> has them whole).
+ */
+export function pageTitle(title: string, networkName: string): string {
+  const full = `${title} · ${networkName}`;
+  if (full.length <= 70) return full;
+  return title.length <= 70 ? title : `${title.slice(0, 69).trimEnd()}…`;
 }
 
 /** One term and its description in a <dl>; nothing at all when the value is empty. */

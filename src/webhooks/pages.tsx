@@ -129,7 +129,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                 value={ev}
                 checked={state.form ? chosen.has(ev) : true}
               />{' '}
-              <label htmlFor={`f-events-${ev.replace('.', '-')}`} style="display:inline">
+              <label htmlFor={`f-events-${ev.replace('.', '-')}`} class="inline">
                 {t(`webhookEvent.${ev}`)} (<code>{ev}</code>)
               </label>
             </div>

@@ -11,7 +11,8 @@ import { formatRange } from './format.js';
 import { authorizeEvent, eventPolicy } from './policy.js';
 import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
-import { EventFields, formInput, mapErrors } from './event-form.js';
+import { EVENT_TEXTS, EventFields, formInput, mapErrors } from './event-form.js';
+import { languageValues } from '../web/language-fields.js';
 import { localString, wallClock } from './time.js';
 
 type Form = { values: FormValues; errors: FormErrors };
@@ -39,6 +40,7 @@ async function newEventPage(
     publish: 'on',
     repeat: 'none',
     kind: 'meetup',
+    language: ctx.locale,
   };
   return sendPage(
     reply,
@@ -68,9 +70,8 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
   const local = localString(row.startsAt, row.timeZone);
   const end = wallClock(row.endsAt, row.timeZone);
   const values: FormValues = form?.values ?? {
-    title: row.title,
+    ...languageValues(row, EVENT_TEXTS),
     kind: row.kind,
-    description: row.description,
     date: local.slice(0, 10),
     startTime: local.slice(11),
     endTime: `${String(end.hour).padStart(2, '0')}:${String(end.minute).padStart(2, '0')}`,

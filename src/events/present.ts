@@ -1,11 +1,13 @@
 import type { EventRow } from './queries.js';
 import type { EventView } from './schemas.js';
 import { localeOr } from '../web/i18n.js';
+import type { Translations } from '../web/content.js';
 import { renderMarkdown } from './markdown.js';
 
+type Texts = { language: string; translations: Translations };
 type Places = {
-  venues: Map<string, { slug: string; name: string; city: string; address: string }>;
-  rooms: Map<string, { name: string; capacity: number }>;
+  venues: Map<string, { slug: string; name: string; city: string; address: string } & Texts>;
+  rooms: Map<string, { name: string; capacity: number } & Texts>;
   chapters: Map<string, { slug: string; name: string }>;
 };
 type Counts = { confirmed: number; waitlisted: number };
@@ -28,8 +30,24 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
     startsAt: e.startsAt.toISOString(),
     endsAt: e.endsAt.toISOString(),
     timeZone: e.timeZone,
-    venue: venue ? { slug: venue.slug, name: venue.name, city: venue.city, address: venue.address } : null,
-    room: room ? { name: room.name, capacity: room.capacity } : null,
+    venue: venue
+      ? {
+          slug: venue.slug,
+          name: venue.name,
+          city: venue.city,
+          address: venue.address,
+          language: localeOr(venue.language),
+          translations: venue.translations,
+        }
+      : null,
+    room: room
+      ? {
+          name: room.name,
+          capacity: room.capacity,
+          language: localeOr(room.language),
+          translations: room.translations,
+        }
+      : null,
     onlineUrl: e.onlineUrl,
     capacity: e.capacity,
     confirmedCount: confirmed,

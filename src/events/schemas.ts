@@ -180,8 +180,24 @@ export const EventSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   timeZone: z.string(),
-  venue: z.object({ slug: z.string(), name: z.string(), city: z.string(), address: z.string() }).nullable(),
-  room: z.object({ name: z.string(), capacity: z.number().int() }).nullable(),
+  venue: z
+    .object({
+      slug: z.string(),
+      name: z.string(),
+      city: z.string(),
+      address: z.string(),
+      language: LanguageSchema,
+      translations: TranslationsViewSchema.describe("The venue's name and description in other languages"),
+    })
+    .nullable(),
+  room: z
+    .object({
+      name: z.string(),
+      capacity: z.number().int(),
+      language: LanguageSchema,
+      translations: TranslationsViewSchema.describe("The room's name in other languages"),
+    })
+    .nullable(),
   onlineUrl: z.string().nullable(),
   capacity: z.number().int(),
   confirmedCount: z.number().int(),

@@ -12,7 +12,7 @@ import { authorizeEvent, eventPolicy } from './policy.js';
 import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
 import { EVENT_TEXTS, EventFields, formInput, mapErrors } from './event-form.js';
-import { languageValues } from '../web/language-fields.js';
+import { fieldsetValues, languageValues } from '../web/language-fields.js';
 import { localString, wallClock } from './time.js';
 
 type Form = { values: FormValues; errors: FormErrors };
@@ -151,12 +151,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.post<{ Params: { slug: string } }>('/admin/chapters/:slug/events', csrf, async (req, reply) => {
     const chapter = await findChapter(db, req.network, req.params.slug);
     await requireManage(db, req, chapter);
-    const values = Object.fromEntries(
+    const posted = Object.fromEntries(
       Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
         ([k, v]) => k !== '_csrf' && typeof v === 'string',
       ),
     ) as FormValues;
-    const form = validate(EventCreateSchema, formInput(values, true), values);
+    const values = fieldsetValues(posted, EVENT_TEXTS);
+    const form = validate(EventCreateSchema, formInput(posted, true), values);
     if (!form.ok)
       return newEventPage(
         db,
@@ -195,12 +196,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.post<IdParams>('/admin/events/:id', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
     await authorizeEvent(db, req.user, row, 'run this event');
-    const values = Object.fromEntries(
+    const posted = Object.fromEntries(
       Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
         ([k, v]) => k !== '_csrf' && typeof v === 'string',
       ),
     ) as FormValues;
-    const form = validate(EventUpdateSchema, formInput(values, false), values);
+    const values = fieldsetValues(posted, EVENT_TEXTS);
+    const form = validate(EventUpdateSchema, formInput(posted, false), values);
     if (!form.ok)
       return editEventPage(
         db,

@@ -57,7 +57,7 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
     status: e.status,
     cancelReason: e.cancelReason,
     guestRegistration: e.guestRegistration,
-    questions: e.questions,
+    questions: e.questions.map((q) => ({ ...q, translations: q.translations ?? {} })),
     speakers: e.speakers,
     registrationOpensAt: e.registrationOpensAt?.toISOString() ?? null,
     registrationClosesAt: e.registrationClosesAt?.toISOString() ?? null,

@@ -131,6 +131,18 @@ export function languageErrors(errors: FormErrors, language: Locale, fields: rea
   return out;
 }
 
+/**
+ * The posted values as the fieldsets show them: plain fields (a form posted without the fieldsets)
+ * come back in the original's fieldset, so a refused form shows them where they belong.
+ */
+export function fieldsetValues(values: FormValues, fields: readonly string[]): FormValues {
+  if (locales.some((l) => fields.some((f) => values[inLanguage(l, f)] !== undefined))) return values;
+  const lang = isLocale(values.language) ? values.language : 'fr';
+  const out = { ...values };
+  for (const f of fields) if (values[f] !== undefined) out[inLanguage(lang, f)] = values[f];
+  return out;
+}
+
 /** A field of the language fieldsets (`fr.name`), or the language itself: not one of the thing's own fields. */
 export const isLanguageField = (k: string): boolean => /^(fr|nl|en)\./.test(k) || k === 'language';
 
@@ -157,9 +169,7 @@ export function parseWithLanguages<S extends z.ZodType>(
       replaces: isLanguageField,
     },
   });
-  const values: FormValues = language ? { ...result.values, language } : { ...result.values };
-  // Plain fields come back in the original's fieldset, so a refused form shows them where they belong.
-  if (!language) for (const f of fields) if (posted[f] !== undefined) values[inLanguage('fr', f)] ??= posted[f];
+  const values = fieldsetValues(language ? { ...result.values, language } : result.values, fields);
   if (result.ok) return { ...result, values };
   return { ...result, values, errors: languageErrors(result.errors, language ?? 'fr', fields) };
 }

@@ -1,7 +1,11 @@
 // The chapter form shared by the new-chapter and edit pages, and the new-chapter page.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorSummary, Field, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import { LanguageFields } from '../web/language-fields.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
+
+/** A chapter's texts written in several languages. */
+export const CHAPTER_TEXTS = ['name', 'description'] as const;
 
 export const statusOptions = (ctx: PageContext) =>
   (['planned', 'active', 'paused'] as const).map((s) => ({ value: s, label: ctx.t(`status.${s}`) }));
@@ -20,7 +24,15 @@ export function ChapterFields({
   const { t } = ctx;
   return (
     <>
-      <Field name="name" label={t('field.name')} values={values} errors={errors} required />
+      <LanguageFields
+        ctx={ctx}
+        values={values}
+        errors={errors}
+        fields={[
+          { name: 'name', label: t('field.name'), required: true },
+          { name: 'description', label: t('field.description'), multiline: true },
+        ]}
+      />
       {withAdminFields ? (
         <Field
           name="slug"
@@ -32,7 +44,6 @@ export function ChapterFields({
       ) : null}
       <Field name="city" label={t('field.city')} values={values} errors={errors} required />
       <Field name="region" label={t('field.region')} values={values} errors={errors} />
-      <Field name="description" label={t('field.description')} values={values} errors={errors} multiline />
       {withAdminFields ? (
         <Select name="status" label={t('field.status')} values={values} errors={errors} options={statusOptions(ctx)} />
       ) : null}
@@ -53,7 +64,12 @@ export function newChapterPage(
       <ErrorSummary ctx={ctx} errors={form?.errors} />
       <form method="post" action="/admin/chapters" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <ChapterFields ctx={ctx} values={form?.values ?? { status: 'planned' }} errors={form?.errors} withAdminFields />
+        <ChapterFields
+          ctx={ctx}
+          values={form?.values ?? { status: 'planned', language: ctx.locale }}
+          errors={form?.errors}
+          withAdminFields
+        />
         <div>
           <button type="submit">{ctx.t('form.create')}</button>
         </div>

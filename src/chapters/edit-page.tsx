@@ -1,5 +1,5 @@
 // The edit page of a chapter: its fields, partnerships with venues, and organisers.
-import { ChapterFields } from './chapter-form.js';
+import { CHAPTER_TEXTS, ChapterFields } from './chapter-form.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import type { PartnershipView } from '../partnerships/schemas.js';
@@ -7,6 +7,8 @@ import { listPartnerships } from '../partnerships/service.js';
 import { listVenues } from '../venues/service.js';
 import { ErrorSummary, Field, Section, Select, type FormErrors, type FormValues } from '../web/forms.js';
 import { AssignmentBlock } from '../web/assignments.js';
+import { Localized, localized } from '../web/content.js';
+import { LanguageFields, languageValues } from '../web/language-fields.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { chapterPolicy } from './policy.js';
@@ -14,6 +16,8 @@ import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
 
 type Params = { Params: { slug: string } };
+/** A partnership's texts written in several languages. */
+export const PARTNERSHIP_TEXTS = ['venueProvides', 'networkProvides'] as const;
 
 export interface EditForms {
   chapter?: { values: FormValues; errors: FormErrors };
@@ -28,8 +32,12 @@ export function PartnershipRow({ ctx, p, canManage }: { ctx: PageContext; p: Par
       <td>
         <a href={`/venues/${p.venue.slug}`}>{p.venue.name}</a>
       </td>
-      <td>{p.venueProvides}</td>
-      <td>{p.networkProvides}</td>
+      <td>
+        <Localized value={localized(p, 'venueProvides', ctx.locale)} t={t} />
+      </td>
+      <td>
+        <Localized value={localized(p, 'networkProvides', ctx.locale)} t={t} />
+      </td>
       <td>{[p.since, p.until].filter(Boolean).join(' → ')}</td>
       <td>{t(`partnership.${p.status}`)}</td>
       <td>
@@ -71,11 +79,10 @@ export async function editChapterPage(
   });
   const myNotify = req.user ? await chapters.organizerNotify(db, req.network, chapter.id, req.user.id) : undefined;
   const values: FormValues = forms.chapter?.values ?? {
-    name: chapter.name,
+    ...languageValues(chapter, CHAPTER_TEXTS),
     slug: chapter.slug,
     city: chapter.city,
     region: chapter.region,
-    description: chapter.description,
     status: chapter.status,
   };
   const allErrors = { ...forms.chapter?.errors, ...forms.partnership?.errors, ...forms.organizer?.errors };
@@ -165,17 +172,12 @@ export async function editChapterPage(
               errors={forms.partnership?.errors}
               options={venues.map((v) => ({ value: v.slug, label: `${v.name} (${v.city})` }))}
             />
-            <Field
-              name="venueProvides"
-              label={t('field.venueProvides')}
+            <LanguageFields
+              ctx={ctx}
+              languageId="f-partnershipLanguage"
               values={forms.partnership?.values}
               errors={forms.partnership?.errors}
-            />
-            <Field
-              name="networkProvides"
-              label={t('field.networkProvides')}
-              values={forms.partnership?.values}
-              errors={forms.partnership?.errors}
+              fields={PARTNERSHIP_TEXTS.map((name) => ({ name, label: t(`field.${name}`) }))}
             />
             <Field
               name="since"

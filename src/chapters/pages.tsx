@@ -26,10 +26,11 @@ import { ChapterJsonLd, FeedAlternates, FeedLinks } from '../feeds/components.js
 import type { Config } from '../config.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
-import { editChapterPage } from './edit-page.js';
-import { newChapterPage } from './chapter-form.js';
+import { editChapterPage, PARTNERSHIP_TEXTS } from './edit-page.js';
+import { parseWithLanguages } from '../web/language-fields.js';
+import { CHAPTER_TEXTS, newChapterPage } from './chapter-form.js';
 import { msg } from '../web/i18n.js';
-import { Localized, localized, OriginalMarker } from '../web/content.js';
+import { Localized, localized, LocalizedName, OriginalMarker } from '../web/content.js';
 
 type Chapter = chapters.ChapterRow;
 type Params = { Params: { slug: string } };
@@ -148,7 +149,10 @@ async function chapterPage(
           <ul>
             {hosts.map((v) => (
               <li>
-                <a href={`/venues/${v.slug}`}>{v.name}</a> <span class="muted">({v.city})</span>
+                <a href={`/venues/${v.slug}`}>
+                  <LocalizedName row={v} t={t} />
+                </a>{' '}
+                <span class="muted">({v.city})</span>
               </li>
             ))}
           </ul>
@@ -207,7 +211,7 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
 
   app.post('/admin/chapters', csrf, async (req, reply) => {
     authorize(req.user, chapterPolicy.create(req.user), 'create chapters');
-    const form = parseForm(ChapterCreateSchema, req.body, { omitEmpty: ['slug'] });
+    const form = parseWithLanguages(ChapterCreateSchema, req.body, CHAPTER_TEXTS, { omitEmpty: ['slug'] });
     if (!form.ok) return newChapterPage(req, reply, form);
     try {
       const row = await chapters.createChapter(db, req.network, form.data, req.user);
@@ -235,7 +239,7 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
         403,
       );
     }
-    const form = parseForm(ChapterUpdateSchema, body, { omitEmpty: ['slug'] });
+    const form = parseWithLanguages(ChapterUpdateSchema, body, CHAPTER_TEXTS, { omitEmpty: ['slug'] });
     if (!form.ok) return editChapterPage(db, req, reply, { chapter: form }, 400);
     try {
       const row = await chapters.updateChapter(db, req.network, req.params.slug, form.data, req.user);
@@ -261,7 +265,9 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
 
   app.post<Params>('/admin/chapters/:slug/partnerships', csrf, async (req, reply) => {
     authorize(req.user, chapterPolicy.managePartnerships(req.user), 'record partnerships');
-    const form = parseForm(PartnershipCreateSchema, req.body, { omitEmpty: ['since', 'until'] });
+    const form = parseWithLanguages(PartnershipCreateSchema, req.body, PARTNERSHIP_TEXTS, {
+      omitEmpty: ['since', 'until'],
+    });
     if (!form.ok) return editChapterPage(db, req, reply, { partnership: form }, 400);
     try {
       await createPartnership(db, req.network, req.params.slug, form.data);

@@ -20,7 +20,7 @@ export function presentChapter(
     status: row.status,
     language: localeOr(row.language),
     translations: row.translations,
-    hostVenues,
+    hostVenues: hostVenues.map((v) => ({ slug: v.slug, name: v.name, city: v.city })),
     ...(interestCount !== undefined ? { interestCount } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

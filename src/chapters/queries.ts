@@ -70,11 +70,21 @@ export async function deleteChapter(db: Tx, id: string): Promise<void> {
 }
 
 /** Venues hosting each chapter now (an active partnership), keyed by chapter id. */
+/** A venue hosting the chapter, with its name's translations for the chapter's pages. */
+export type HostVenue = { slug: string; name: string; city: string; language: string; translations: Translations };
+
 export async function selectHostVenues(db: Tx, networkId: string, chapterIds: string[]) {
-  const map = new Map<string, { slug: string; name: string; city: string }[]>();
+  const map = new Map<string, HostVenue[]>();
   if (chapterIds.length === 0) return map;
   const rows = await db
-    .selectDistinct({ chapterId: partnerships.chapterId, slug: venues.slug, name: venues.name, city: venues.city })
+    .selectDistinct({
+      chapterId: partnerships.chapterId,
+      slug: venues.slug,
+      name: venues.name,
+      city: venues.city,
+      language: venues.language,
+      translations: venues.translations,
+    })
     .from(partnerships)
     .innerJoin(venues, eq(venues.id, partnerships.venueId))
     .where(
@@ -85,10 +95,10 @@ export async function selectHostVenues(db: Tx, networkId: string, chapterIds: st
       ),
     )
     .orderBy(asc(venues.name));
-  for (const r of rows) {
-    const list = map.get(r.chapterId) ?? [];
-    list.push({ slug: r.slug, name: r.name, city: r.city });
-    map.set(r.chapterId, list);
+  for (const { chapterId, ...venue } of rows) {
+    const list = map.get(chapterId) ?? [];
+    list.push(venue);
+    map.set(chapterId, list);
   }
   return map;
 }

@@ -11,7 +11,8 @@ import { formatRange } from './format.js';
 import { authorizeEvent, eventPolicy } from './policy.js';
 import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
-import { EventFields, formInput, mapErrors } from './event-form.js';
+import { EVENT_TEXTS, EventFields, formInput, mapErrors } from './event-form.js';
+import { fieldsetValues, languageValues } from '../web/language-fields.js';
 import { localString, wallClock } from './time.js';
 import { eventPath } from '../web/event-path.js';
 
@@ -40,6 +41,7 @@ async function newEventPage(
     publish: 'on',
     repeat: 'none',
     kind: 'meetup',
+    language: ctx.locale,
   };
   return sendPage(
     reply,
@@ -69,9 +71,8 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
   const local = localString(row.startsAt, row.timeZone);
   const end = wallClock(row.endsAt, row.timeZone);
   const values: FormValues = form?.values ?? {
-    title: row.title,
+    ...languageValues(row, EVENT_TEXTS),
     kind: row.kind,
-    description: row.description,
     date: local.slice(0, 10),
     startTime: local.slice(11),
     endTime: `${String(end.hour).padStart(2, '0')}:${String(end.minute).padStart(2, '0')}`,
@@ -151,12 +152,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.post<{ Params: { slug: string } }>('/admin/chapters/:slug/events', csrf, async (req, reply) => {
     const chapter = await findChapter(db, req.network, req.params.slug);
     await requireManage(db, req, chapter);
-    const values = Object.fromEntries(
+    const posted = Object.fromEntries(
       Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
         ([k, v]) => k !== '_csrf' && typeof v === 'string',
       ),
     ) as FormValues;
-    const form = validate(EventCreateSchema, formInput(values, true), values);
+    const values = fieldsetValues(posted, EVENT_TEXTS);
+    const form = validate(EventCreateSchema, formInput(posted, true), values);
     if (!form.ok)
       return newEventPage(
         db,
@@ -195,12 +197,13 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
   app.post<IdParams>('/admin/events/:id', csrf, async (req, reply) => {
     const row = await events.findEvent(db, req.network, req.params.id);
     await authorizeEvent(db, req.user, row, 'run this event');
-    const values = Object.fromEntries(
+    const posted = Object.fromEntries(
       Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
         ([k, v]) => k !== '_csrf' && typeof v === 'string',
       ),
     ) as FormValues;
-    const form = validate(EventUpdateSchema, formInput(values, false), values);
+    const values = fieldsetValues(posted, EVENT_TEXTS);
+    const form = validate(EventUpdateSchema, formInput(posted, false), values);
     if (!form.ok)
       return editEventPage(
         db,

@@ -1,4 +1,4 @@
-import { localized, type Translations } from '../web/content.js';
+import { Localized, localized, LocalizedName, type Translations } from '../web/content.js';
 import type { PageContext } from '../web/page.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
@@ -105,9 +105,16 @@ export function EventPlace({ ctx, view }: { ctx: PageContext; view: Pick<EventVi
     <>
       {view.venue ? (
         <>
-          <a href={`/venues/${view.venue.slug}`}>{view.venue.name}</a>
-          {view.room ? ` — ${view.room.name}` : ''},{' '}
-          <span class="address">{[view.venue.address, view.venue.city].filter(Boolean).join(', ')}</span> ·{' '}
+          <a href={`/venues/${view.venue.slug}`}>
+            <LocalizedName row={view.venue} t={t} />
+          </a>
+          {view.room ? (
+            <>
+              {' — '}
+              <Localized value={localized(view.room, 'name', ctx.locale)} t={t} />
+            </>
+          ) : null}
+          , <span class="address">{[view.venue.address, view.venue.city].filter(Boolean).join(', ')}</span> ·{' '}
           <a href={mapUrl(view.venue)} rel="noopener nofollow" class="map-link">
             {t('eventShare.map')}
           </a>

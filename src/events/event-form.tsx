@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { listVenues, roomsOf } from '../venues/service.js';
 import { Field, type FormErrorKeys, type FormErrors, type FormValues, Select } from '../web/forms.js';
+import { languageErrors, languageInput, LanguageFields } from '../web/language-fields.js';
 import type { PageContext } from '../web/page.js';
 import { END_BEFORE_START } from './schemas.js';
 import { fromWallClock, isTimeZone } from './time.js';
@@ -66,11 +67,17 @@ function instants(values: FormValues): { startsAt?: string; endsAt?: string } {
   }
 }
 
+/** An event's texts written in several languages. */
+export const EVENT_TEXTS = ['title', 'description'] as const;
+
 export function formInput(values: FormValues, withRecurrence: boolean): Record<string, unknown> {
   const when = instants(values);
+  const { language, texts, translations } = languageInput(values, EVENT_TEXTS);
   const input: Record<string, unknown> = {
-    title: values.title,
-    description: values.description ?? '',
+    title: texts.title,
+    description: texts.description ?? '',
+    ...(language ? { language } : {}),
+    ...(translations ? { translations } : {}),
     kind: values.kind,
     startsAt: when.startsAt ?? values.date,
     endsAt: when.endsAt ?? values.date,
@@ -112,10 +119,11 @@ export function mapErrors(
   for (const [k, v] of Object.entries(errors)) {
     const [field, inputs] = map[k] ?? [k, []];
     const empty = inputs.find((f) => !values[f]?.trim());
-    if (empty) out[empty] ??= 'is required';
+    if (empty) out[empty] ??= t ? t('validation.required') : 'is required';
     else out[field] ??= v;
   }
-  return out;
+  // The texts' errors on their language's fieldset.
+  return languageErrors(out, languageInput(values, EVENT_TEXTS).language ?? 'fr', EVENT_TEXTS);
 }
 
 export async function EventFields({
@@ -143,21 +151,21 @@ export async function EventFields({
   const roomNames = [...new Set([...rooms.values()].flat().map((r) => r.name))];
   return (
     <>
-      <Field name="title" label={t('field.title')} values={values} errors={errors} required />
+      <LanguageFields
+        ctx={ctx}
+        values={values}
+        errors={errors}
+        fields={[
+          { name: 'title', label: t('field.title'), required: true },
+          { name: 'description', label: t('field.description'), multiline: true, help: 'Markdown' },
+        ]}
+      />
       <Select
         name="kind"
         label={t('field.eventKind')}
         values={values}
         errors={errors}
         options={kinds.map((k) => ({ value: k, label: t(`kindEvent.${k}`) }))}
-      />
-      <Field
-        name="description"
-        label={t('field.description')}
-        values={values}
-        errors={errors}
-        multiline
-        help="Markdown"
       />
       <Field name="date" type="date" label={t('field.date')} values={values} errors={errors} required />
       <div class="rooms-row">

@@ -169,8 +169,12 @@ describe('the event page', () => {
       else expect(time![1]).toMatch(c.date);
       expect(res.body).toContain(`<strong>${msg(c.dict, 'event.seatsLeft', { count: 20, capacity: 20 })}</strong>`);
       expect(res.body).toContain('<strong>your laptop</strong>');
+      // The venue's name and room as written (French), with their language for a reader of another one.
+      const fr = c.html === 'fr';
       expect(res.body).toContain(
-        '<a href="/venues/switch">Switch</a> — Event room, <span class="address">Rue de la Science 1, Charleroi</span>',
+        fr
+          ? '<a href="/venues/switch">Switch</a> — Event room, <span class="address">Rue de la Science 1, Charleroi</span>'
+          : '<a href="/venues/switch"><span lang="fr">Switch</span></a> — <span lang="fr">Event room</span>',
       );
     }
   });
@@ -186,13 +190,14 @@ describe('the event page', () => {
     expect(html).toMatch(/<label for="f-name">Your name<\/label><input id="f-name" name="name" required type="text"/);
     expect(html).toMatch(/<input id="f-email" name="email" required type="email"/);
     // The choice question: a select with its choices, required, without an empty option.
-    expect(html).toContain('<label for="f-answers-role">Your role</label>');
+    // The event is written in French (its questions too): an English reader sees them marked as such.
+    expect(html).toContain('<label for="f-answers-role"><span lang="fr">Your role</span><small');
     const select = /<select id="f-answers-role" name="answer_role"( required)?[^>]*>([\s\S]*?)<\/select>/.exec(html);
     expect(select, 'the select of the choice question').not.toBeNull();
     expect(select![1]).toBe(' required');
     expect([...select![2]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(['dev', 'designer']);
     // The optional text question.
-    expect(html).toContain('<label for="f-answers-diet">Food allergies?</label>');
+    expect(html).toContain('<label for="f-answers-diet"><span lang="fr">Food allergies?</span>');
     expect(html).toMatch(/<input type="text" id="f-answers-diet" name="answer_diet" value>/);
     expect(html).toContain(`<button type="submit">${en['event.register']}</button>`);
     expect(html).not.toContain(escapeHtml(en['event.joinWaitlist']));

@@ -16,6 +16,7 @@ import { EventPlace, ShareLinks } from './components.js';
 import { EventHead } from '../feeds/components.js';
 import { msg } from '../web/i18n.js';
 import { Localized, localized, OriginalMarker } from '../web/content.js';
+import { localizedQuestion } from './questions.js';
 import { renderMarkdown } from './markdown.js';
 import { parseRsvp, registrationOpen } from './rsvp-input.js';
 import { eventIdOf, eventPath } from '../web/event-path.js';
@@ -47,50 +48,43 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
         autocomplete="email"
         required
       />
-      {view.questions.map((q) =>
-        q.type === 'choice' ? (
+      {view.questions.map((q) => {
+        // The organisers' question in the reader's language, else the original (marked); answers are the original choices.
+        const shown = localizedQuestion(q, view.language, ctx.locale);
+        const id = `f-answers-${q.id}`;
+        const error = form?.errors[`answers.${q.id}`];
+        const common = {
+          id,
+          name: `answer_${q.id}`,
+          required: q.required,
+          'aria-invalid': error ? ('true' as const) : undefined,
+          'aria-describedby': error ? `${id}-error` : undefined,
+        };
+        return (
           <div>
-            <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
-            <select
-              id={`f-answers-${q.id}`}
-              name={`answer_${q.id}`}
-              required={q.required}
-              aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined}
-              aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined}
-            >
-              {q.required ? null : <option value="" />}
-              {q.choices.map((c) => (
-                <option value={c} selected={values[`answer_${q.id}`] === c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-            {form?.errors[`answers.${q.id}`] ? (
-              <p class="field-error" id={`f-answers-${q.id}-error`}>
-                {form.errors[`answers.${q.id}`]}
+            <label htmlFor={id}>
+              <Localized value={shown.label} t={t} />
+            </label>
+            {q.type === 'choice' ? (
+              <select {...common} lang={shown.choicesLang === ctx.locale ? undefined : shown.choicesLang}>
+                {q.required ? null : <option value="" />}
+                {shown.choices.map((c) => (
+                  <option value={c.value} selected={values[`answer_${q.id}`] === c.value}>
+                    {c.text}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input type="text" {...common} value={values[`answer_${q.id}`] ?? ''} />
+            )}
+            {error ? (
+              <p class="field-error" id={`${id}-error`}>
+                {error}
               </p>
             ) : null}
           </div>
-        ) : (
-          <div>
-            <label htmlFor={`f-answers-${q.id}`}>{q.label}</label>
-            <input
-              type="text"
-              id={`f-answers-${q.id}`}
-              name={`answer_${q.id}`}
-              value={values[`answer_${q.id}`] ?? ''}
-              required={q.required}
-              aria-invalid={form?.errors[`answers.${q.id}`] ? 'true' : undefined}
-              aria-describedby={form?.errors[`answers.${q.id}`] ? `f-answers-${q.id}-error` : undefined}
-            />
-            {form?.errors[`answers.${q.id}`] ? (
-              <p class="field-error" id={`f-answers-${q.id}-error`}>
-                {form.errors[`answers.${q.id}`]}
-              </p>
-            ) : null}
-          </div>
-        ),
-      )}
+        );
+      })}
       {view.venue ? (
         <div>
           <input
@@ -101,7 +95,7 @@ function RsvpForm({ ctx, view, form }: { ctx: PageContext; view: EventView; form
             aria-describedby="f-shareWithVenue-help"
           />{' '}
           <label htmlFor="f-shareWithVenue" class="inline">
-            {t('consent.share', { venue: view.venue.name })}
+            {t('consent.share', { venue: localized(view.venue, 'name', ctx.locale).text })}
           </label>
           <p class="help" id="f-shareWithVenue-help">
             {t('consent.shareHelp')}

@@ -1,12 +1,14 @@
 import type { EventRow } from './queries.js';
 import type { EventView } from './schemas.js';
 import { localeOr } from '../web/i18n.js';
+import type { Translations } from '../web/content.js';
 import { renderMarkdown } from './markdown.js';
 import { eventPath } from '../web/event-path.js';
 
+type Texts = { language: string; translations: Translations };
 type Places = {
-  venues: Map<string, { slug: string; name: string; city: string; address: string }>;
-  rooms: Map<string, { name: string; capacity: number }>;
+  venues: Map<string, { slug: string; name: string; city: string; address: string } & Texts>;
+  rooms: Map<string, { name: string; capacity: number } & Texts>;
   chapters: Map<string, { slug: string; name: string }>;
 };
 type Counts = { confirmed: number; waitlisted: number };
@@ -30,8 +32,24 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
     startsAt: e.startsAt.toISOString(),
     endsAt: e.endsAt.toISOString(),
     timeZone: e.timeZone,
-    venue: venue ? { slug: venue.slug, name: venue.name, city: venue.city, address: venue.address } : null,
-    room: room ? { name: room.name, capacity: room.capacity } : null,
+    venue: venue
+      ? {
+          slug: venue.slug,
+          name: venue.name,
+          city: venue.city,
+          address: venue.address,
+          language: localeOr(venue.language),
+          translations: venue.translations,
+        }
+      : null,
+    room: room
+      ? {
+          name: room.name,
+          capacity: room.capacity,
+          language: localeOr(room.language),
+          translations: room.translations,
+        }
+      : null,
     onlineUrl: e.onlineUrl,
     capacity: e.capacity,
     confirmedCount: confirmed,
@@ -41,7 +59,7 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
     status: e.status,
     cancelReason: e.cancelReason,
     guestRegistration: e.guestRegistration,
-    questions: e.questions,
+    questions: e.questions.map((q) => ({ ...q, translations: q.translations ?? {} })),
     speakers: e.speakers,
     registrationOpensAt: e.registrationOpensAt?.toISOString() ?? null,
     registrationClosesAt: e.registrationClosesAt?.toISOString() ?? null,

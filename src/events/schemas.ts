@@ -23,6 +23,22 @@ export const SpeakerSchema = z.strictObject({
   talk: text(200, 'Talk title').default(''),
 });
 
+const questionInOneLanguage = z
+  .strictObject({
+    label: text(200, 'The question in this language'),
+    choices: z.array(text(100)).max(30).describe('The choices in this language, in the same order as the original'),
+  })
+  .partial();
+
+/** A question's label and choices in the event's other languages; answers are always the original choices. */
+export const QuestionTranslationsSchema = z
+  .strictObject({
+    fr: questionInOneLanguage.optional(),
+    nl: questionInOneLanguage.optional(),
+    en: questionInOneLanguage.optional(),
+  })
+  .describe('The question in the other languages, e.g. {"nl": {"label": "…", "choices": ["…", "…"]}}');
+
 export const QuestionSchema = z
   .strictObject({
     id: z
@@ -33,11 +49,17 @@ export const QuestionSchema = z
     type: z.enum(['text', 'choice'], { message: 'must be text or choice' }).default('text'),
     required: z.boolean().default(false),
     choices: z.array(requiredText(100)).max(30).default([]),
+    translations: QuestionTranslationsSchema.optional(),
   })
   .refine((q) => q.type !== 'choice' || q.choices.length >= 2, {
     message: 'validation.twoChoices',
     path: ['choices'],
-  });
+  })
+  .refine(
+    (q) =>
+      Object.values(q.translations ?? {}).every((t) => !t?.choices?.length || t.choices.length === q.choices.length),
+    { message: 'validation.sameChoices', path: ['translations'] },
+  );
 
 export const RecurrenceSchema = z.strictObject({
   rrule: z
@@ -181,8 +203,24 @@ export const EventSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   timeZone: z.string(),
-  venue: z.object({ slug: z.string(), name: z.string(), city: z.string(), address: z.string() }).nullable(),
-  room: z.object({ name: z.string(), capacity: z.number().int() }).nullable(),
+  venue: z
+    .object({
+      slug: z.string(),
+      name: z.string(),
+      city: z.string(),
+      address: z.string(),
+      language: LanguageSchema,
+      translations: TranslationsViewSchema.describe("The venue's name and description in other languages"),
+    })
+    .nullable(),
+  room: z
+    .object({
+      name: z.string(),
+      capacity: z.number().int(),
+      language: LanguageSchema,
+      translations: TranslationsViewSchema.describe("The room's name in other languages"),
+    })
+    .nullable(),
   onlineUrl: z.string().nullable(),
   capacity: z.number().int(),
   confirmedCount: z.number().int(),
@@ -199,6 +237,12 @@ export const EventSchema = z.object({
       type: z.enum(['text', 'choice']),
       required: z.boolean(),
       choices: z.array(z.string()),
+      translations: z
+        .partialRecord(
+          z.enum(['fr', 'nl', 'en']),
+          z.object({ label: z.string(), choices: z.array(z.string()) }).partial(),
+        )
+        .describe('The label and choices in the other languages; an answer is one of the original choices'),
     }),
   ),
   speakers: z.array(z.object({ name: z.string(), bio: z.string(), talk: z.string() })),

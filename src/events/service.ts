@@ -18,6 +18,7 @@ export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
 // Pure helpers other features use: wall-clock time in a zone, and the sanitised Markdown of descriptions.
 export { markdownToText, renderMarkdown } from './markdown.js';
 export { fromWallClock, localString, pad, parseLocal, wallClock } from './time.js';
+export { localizedQuestion, originalChoice } from './questions.js';
 type EventRow = q.EventRow;
 
 /** Webhook payloads of events with their chapter's slug, looked up only when an endpoint listens. */

@@ -19,6 +19,8 @@ export interface Question {
   type: 'text' | 'choice';
   required: boolean;
   choices: string[];
+  /** The label and choices in the event's other languages; a choice's answer is always the original. */
+  translations?: Partial<Record<'fr' | 'nl' | 'en', { label?: string; choices?: string[] }>>;
 }
 
 /**

@@ -15,14 +15,14 @@ import { Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
 import { regionLabel } from '../web/regions.js';
-import { localized, localizedText } from '../web/content.js';
+import { localized, LocalizedName, localizedText, type Translations } from '../web/content.js';
 
 const css = fs.readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'),
 );
 
 type ChapterRow = chapters.ChapterRow;
-type Host = { slug: string; name: string; city: string };
+type Host = { slug: string; name: string; city: string; language: string; translations: Translations };
 
 function ChapterCard({ ctx, chapter, hosts }: { ctx: PageContext; chapter: ChapterRow; hosts: Host[] }) {
   const { t } = ctx;
@@ -43,7 +43,9 @@ function ChapterCard({ ctx, chapter, hosts }: { ctx: PageContext; chapter: Chapt
           {hosts.map((v, i) => (
             <>
               {i > 0 ? ', ' : ''}
-              <a href={`/venues/${v.slug}`}>{v.name}</a>
+              <a href={`/venues/${v.slug}`}>
+                <LocalizedName row={v} t={t} />
+              </a>
             </>
           ))}
         </p>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { IsoDateSchema, paragraphs } from '../web/schemas.js';
 
 export const PartnershipStatusSchema = z
@@ -11,6 +12,10 @@ const fields = {
   since: IsoDateSchema.nullable().describe('First day (YYYY-MM-DD)'),
   until: IsoDateSchema.nullable().describe('Last day (YYYY-MM-DD), if it ends'),
   status: PartnershipStatusSchema,
+  translations: translationsSchema({
+    venueProvides: paragraphs(500, 'What the venue provides, in this language'),
+    networkProvides: paragraphs(500, 'What the network provides, in this language'),
+  }),
 };
 
 const untilAfterSince = (p: { since?: string | null; until?: string | null }) =>
@@ -33,6 +38,8 @@ export const PartnershipCreateSchema = z
     since: fields.since.optional(),
     until: fields.until.optional(),
     status: fields.status.default('active'),
+    language: LanguageSchema.default('fr'),
+    translations: fields.translations.optional(),
   })
   .refine(untilAfterSince, untilMessage);
 export type PartnershipCreate = z.infer<typeof PartnershipCreateSchema>;
@@ -44,6 +51,8 @@ export const PartnershipUpdateSchema = z
     since: fields.since.optional(),
     until: fields.until.optional(),
     status: fields.status.optional(),
+    language: LanguageSchema.optional(),
+    translations: fields.translations.optional().describe('Replaces all the translations: send every language to keep'),
   })
   .refine(untilAfterSince, untilMessage);
 export type PartnershipUpdate = z.infer<typeof PartnershipUpdateSchema>;
@@ -54,6 +63,8 @@ export const PartnershipSchema = z.object({
   venue: z.object({ slug: z.string(), name: z.string(), city: z.string() }),
   venueProvides: z.string(),
   networkProvides: z.string(),
+  language: LanguageSchema,
+  translations: TranslationsViewSchema,
   since: z.string().nullable(),
   until: z.string().nullable(),
   status: PartnershipStatusSchema,

@@ -5,7 +5,8 @@ import { findVenue } from '../venues/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import * as q from './queries.js';
 import type { PartnershipCreate, PartnershipUpdate, PartnershipView } from './schemas.js';
-import { msg } from '../web/i18n.js';
+import { localeOr, msg } from '../web/i18n.js';
+import { cleanTranslations } from '../web/content.js';
 
 type Joined = q.PartnershipJoined;
 
@@ -16,6 +17,8 @@ export function presentPartnership({ p, chapter, venue }: Joined): PartnershipVi
     venue,
     venueProvides: p.venueProvides,
     networkProvides: p.networkProvides,
+    language: localeOr(p.language),
+    translations: p.translations,
     since: p.since,
     until: p.until,
     status: p.status,
@@ -33,7 +36,7 @@ export async function createPartnership(
   db: Db,
   network: Network,
   chapterSlug: string,
-  input: PartnershipCreate,
+  input: Omit<PartnershipCreate, 'language'> & { language?: PartnershipCreate['language'] },
 ): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, chapterSlug, true);
@@ -43,12 +46,14 @@ export async function createPartnership(
       ]);
     });
     if (input.status !== 'ended') await refuseSecondOpen(tx, network.id, chapter.id, venue.id);
-    const { venue: _slug, ...values } = input;
+    const { venue: _slug, translations, ...values } = input;
     const row = await q.insertPartnership(tx, {
       networkId: network.id,
       chapterId: chapter.id,
       venueId: venue.id,
       ...values,
+      language: input.language ?? 'fr',
+      translations: cleanTranslations(translations),
     });
     return presentPartnership({
       p: row,
@@ -80,7 +85,11 @@ export async function updatePartnership(
       ]);
     if (patch.status && patch.status !== 'ended')
       await refuseSecondOpen(tx, network.id, current.p.chapterId, current.p.venueId, id);
-    const row = await q.updatePartnershipRow(tx, id, patch);
+    const { translations, ...rest } = patch;
+    const row = await q.updatePartnershipRow(tx, id, {
+      ...rest,
+      ...(translations ? { translations: cleanTranslations(translations) } : {}),
+    });
     return presentPartnership({ ...current, p: row });
   });
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/connection.js';
-import { type EventRow, findEvent } from '../events/service.js';
+import { type EventRow, findEvent, localizedQuestion, originalChoice } from '../events/service.js';
 import { queueOrganizerNotices } from '../mail/service.js';
 import { queueRegistrationMails, remindersFor, type RegistrationMail } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
-import { msg } from '../web/i18n.js';
+import { currentLocale, msg } from '../web/i18n.js';
 import { AppError, notFound, type FieldError } from '../web/errors.js';
 import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
 import * as q from './queries.js';
@@ -19,20 +19,26 @@ function checkAnswers(event: EventRow, answers: Record<string, string>): Record<
   const kept: Record<string, string> = {};
   for (const q of event.questions) {
     const a = (answers[q.id] ?? '').trim();
+    // The question as the person read it: in the language of their request.
+    const shown = localizedQuestion(q, event.language, currentLocale());
     if (!a) {
       if (q.required)
         errors.push({
           field: `answers.${q.id}`,
-          message: msg('registration.error.answerRequired', { question: q.label }),
+          message: msg('registration.error.answerRequired', { question: shown.label.text }),
         });
       continue;
     }
-    if (q.type === 'choice' && !q.choices.includes(a))
+    const choice = q.type === 'choice' ? originalChoice(q, a) : a;
+    if (choice === undefined)
       errors.push({
         field: `answers.${q.id}`,
-        message: msg('registration.error.answerChoice', { choices: q.choices.join(', '), question: q.label }),
+        message: msg('registration.error.answerChoice', {
+          choices: shown.choices.map((c) => c.text).join(', '),
+          question: shown.label.text,
+        }),
       });
-    kept[q.id] = a;
+    else kept[q.id] = choice;
   }
   for (const key of Object.keys(answers))
     if (!event.questions.some((q) => q.id === key))

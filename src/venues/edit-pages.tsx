@@ -2,7 +2,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../db/connection.js';
-import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues } from '../web/forms.js';
+import { ErrorSummary, Field, Select, type FormErrors, type FormValues } from '../web/forms.js';
+import type { Translations } from '../web/content.js';
+import { currentLocale, isLocale, localeOr, locales, translator, type Locale } from '../web/i18n.js';
+import { languageInput, languageValues, LanguageFields, parseWithLanguages } from '../web/language-fields.js';
 import { AssignmentBlock } from '../web/assignments.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { authorize, isAdmin } from '../web/policy.js';
@@ -13,6 +16,8 @@ type Params = { Params: { slug: string } };
 type Form = { values: FormValues; errors: FormErrors };
 const kinds = ['coworking', 'company', 'university', 'public', 'cafe', 'other'] as const;
 const EXTRA_ROOM_ROWS = 2;
+/** The venue's texts written in several languages. */
+const VENUE_TEXTS = ['name', 'description'];
 
 export function VenueFields({
   ctx,
@@ -28,7 +33,15 @@ export function VenueFields({
   const { t } = ctx;
   return (
     <>
-      <Field name="name" label={t('field.name')} values={values} errors={errors} required />
+      <LanguageFields
+        ctx={ctx}
+        values={values}
+        errors={errors}
+        fields={[
+          { name: 'name', label: t('field.name'), required: true },
+          { name: 'description', label: t('field.description'), multiline: true },
+        ]}
+      />
       {isAdmin(ctx.user) ? (
         <Field
           name="slug"
@@ -68,13 +81,19 @@ export function VenueFields({
         values={values}
         errors={errors}
       />
-      <Field name="description" label={t('field.description')} values={values} errors={errors} multiline />
       <fieldset>
         <legend>{t('venue.rooms')}</legend>
         <p class="help">{t('admin.roomsHelp')}</p>
         {Array.from({ length: roomCount }, (_, i) => (
-          <div class="rooms-row">
-            <Field name={`room${i}_name`} label={`${t('venue.room')} ${i + 1}`} values={values} errors={errors} />
+          <div class="rooms-row languages-row">
+            {locales.map((lang) => (
+              <Field
+                name={roomField(i, lang)}
+                label={`${t('venue.room')} ${i + 1} (${t('content.languageName', { language: lang })})`}
+                values={values}
+                errors={errors}
+              />
+            ))}
             <Field
               name={`room${i}_capacity`}
               type="number"
@@ -91,53 +110,72 @@ export function VenueFields({
   );
 }
 
-/** Room rows of the form (room0_name, room0_capacity, …) → the API's `rooms` list; empty rows are dropped. */
+/** A room's name in one language: `room0_name.fr`; the one in the venue's language is the room's name. */
+const roomField = (i: number, lang: Locale) => `room${i}_name.${lang}`;
+
+/**
+ * Room rows of the form (room0_name.fr, room0_name.nl, room0_capacity, …) → the API's `rooms` list,
+ * named in the venue's language; empty rows are dropped. A plain `room0_name` is the venue's language.
+ */
 export function parseVenueForm<S extends z.ZodType>(schema: S, body: unknown) {
-  const raw = (body ?? {}) as Record<string, string>;
-  const values: FormValues = {};
-  const input: Record<string, unknown> = {};
-  const rooms: { name: string; capacity: unknown }[] = [];
+  const raw = { ...((body ?? {}) as Record<string, unknown>) };
+  const posted = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+  const texts = Object.fromEntries(Object.keys(raw).map((k) => [k, posted(k)]));
+  const language = languageInput(texts, VENUE_TEXTS).language ?? (isLocale(raw.language) ? raw.language : 'fr');
+  const rooms: { name: string; capacity: unknown; translations: Record<string, { name: string }> }[] = [];
   const roomErrors: FormErrors = {};
-  for (const [k, v] of Object.entries(raw)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
-  for (const [k, v] of Object.entries(values)) {
-    const room = /^room(\d+)_(name|capacity)$/.exec(k);
-    if (room) continue;
-    if (k === 'coworkers') input[k] = v.trim() === '' ? null : /^\d+$/.test(v.trim()) ? Number(v) : v;
-    else if (k === 'website') input[k] = v.trim() === '' ? null : v.trim();
-    else if (k === 'slug' && v.trim() === '') continue;
-    else input[k] = v;
-  }
-  for (let i = 0; `room${i}_name` in values; i++) {
-    const name = (values[`room${i}_name`] ?? '').trim();
-    const capacity = (values[`room${i}_capacity`] ?? '').trim();
-    if (!name && !capacity) continue;
-    if (!name) roomErrors[`room${i}_name`] = 'is required';
+  const t = translator(currentLocale());
+  for (let i = 0; Object.keys(raw).some((k) => k.startsWith(`room${i}_`)); i++) {
+    const name = (posted(roomField(i, language)) || posted(`room${i}_name`)).trim();
+    const capacity = posted(`room${i}_capacity`).trim();
+    const others = locales.filter((l) => l !== language && posted(roomField(i, l)).trim());
+    const translations = Object.fromEntries(others.map((l) => [l, { name: posted(roomField(i, l)) }]));
+    if (!name && !capacity && !others.length) continue;
+    if (!name) roomErrors[roomField(i, language)] = t('validation.required');
     if (!/^\d+$/.test(capacity) || Number(capacity) < 1)
-      roomErrors[`room${i}_capacity`] = 'must be a whole number of at least 1';
-    rooms.push({ name, capacity: Number(capacity) });
+      roomErrors[`room${i}_capacity`] = t('validation.min', { min: 1 });
+    rooms.push({ name, capacity: Number(capacity), translations });
   }
-  input.rooms = rooms;
-  const result = validate(schema, input, values);
-  if (Object.keys(roomErrors).length)
+  for (const k of Object.keys(raw)) if (/^room\d+_/.test(k)) delete raw[k];
+  const result = parseWithLanguages(
+    schema,
+    raw,
+    VENUE_TEXTS,
+    { numbers: ['coworkers'], nullable: ['coworkers', 'website'], omitEmpty: ['slug'] },
+    { rooms },
+  );
+  const values = { ...result.values, ...formValuesOf(body, /^room\d+_/) };
+  if (!result.ok || Object.keys(roomErrors).length)
     return { ok: false as const, errors: { ...(result.ok ? {} : result.errors), ...roomErrors }, values };
-  return result;
+  return { ...result, values };
 }
 
-export function roomValues(rooms: { name: string; capacity: number }[]): FormValues {
+type VenueRooms = { name: string; capacity: number; language: string; translations?: Translations }[];
+
+const formValuesOf = (body: unknown, keep: RegExp): FormValues =>
+  Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).filter(
+      (e): e is [string, string] => keep.test(e[0]) && typeof e[1] === 'string',
+    ),
+  );
+
+export function roomValues(rooms: VenueRooms): FormValues {
   const values: FormValues = {};
   rooms.forEach((r, i) => {
-    values[`room${i}_name`] = r.name;
+    values[roomField(i, localeOr(r.language))] = r.name;
     values[`room${i}_capacity`] = String(r.capacity);
+    for (const lang of locales)
+      if (r.translations?.[lang]?.name) values[roomField(i, lang)] = r.translations[lang].name;
   });
   return values;
 }
 
 export const roomRows = (values: FormValues) =>
-  Object.keys(values).filter((k) => /^room\d+_name$/.test(k)).length + EXTRA_ROOM_ROWS;
+  new Set(Object.keys(values).flatMap((k) => /^room(\d+)_/.exec(k)?.[1] ?? [])).size + EXTRA_ROOM_ROWS;
 
 export function newVenuePage(req: FastifyRequest, reply: FastifyReply, form?: Form) {
   const ctx = pageContext(req, reply);
-  const values = form?.values ?? { kind: 'coworking' };
+  const values = form?.values ?? { kind: 'coworking', language: ctx.locale };
   return sendPage(
     reply,
     <Layout ctx={ctx} title={ctx.t('admin.newVenue')}>
@@ -169,7 +207,7 @@ export async function editVenuePage(
   const rooms = (await venues.roomsOf(db, req.network, [venue.id])).get(venue.id) ?? [];
   const managers = await venues.listManagers(db, req.network, venue.id);
   const values: FormValues = forms.venue?.values ?? {
-    name: venue.name,
+    ...languageValues(venue, VENUE_TEXTS),
     slug: venue.slug,
     kind: venue.kind,
     address: venue.address,
@@ -177,7 +215,6 @@ export async function editVenuePage(
     affiliation: venue.affiliation,
     coworkers: venue.coworkers === null ? '' : String(venue.coworkers),
     website: venue.website ?? '',
-    description: venue.description,
     ...roomValues(rooms),
   };
   return sendPage(

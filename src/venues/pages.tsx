@@ -8,6 +8,7 @@ import { FeedLinks } from '../feeds/components.js';
 import { PublicEventList } from '../events/components.js';
 import { listPublicEvents } from '../events/service.js';
 import { authorize, refusalText } from '../web/policy.js';
+import { Localized, localized, LocalizedName, localizedText } from '../web/content.js';
 import { venueManagePages } from './manage-pages.js';
 import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
@@ -34,7 +35,9 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
           {rows.map((v) => (
             <li class="card">
               <h2>
-                <a href={`/venues/${v.slug}`}>{v.name}</a>
+                <a href={`/venues/${v.slug}`}>
+                  <LocalizedName row={v} t={t} />
+                </a>
               </h2>
               <p>
                 {t(`kind.${v.kind}`)} · {v.city}
@@ -42,7 +45,7 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
               {(rooms.get(v.id) ?? []).length ? (
                 <p class="muted">
                   {(rooms.get(v.id) ?? [])
-                    .map((r) => `${r.name}: ${t('venue.seats', { count: r.capacity })}`)
+                    .map((r) => `${localizedText(r, 'name', ctx.locale)}: ${t('venue.seats', { count: r.capacity })}`)
                     .join(' · ')}
                 </p>
               ) : null}
@@ -73,11 +76,16 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
     listPublicEvents(db, req.network, { ...at, limit: 10 }),
     listPublicEvents(db, req.network, { ...at, past: true, limit: 5 }),
   ]);
+  // The venue's words in the reader's language when written, else the original (the description marked).
+  const name = localized(venue, 'name', ctx.locale);
+  const about = localized(venue, 'description', ctx.locale);
   const eventsHere = (when: string) => `/events?venue=${encodeURIComponent(venue.slug)}${when}`;
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={venue.name}>
-      <h1>{venue.name}</h1>
+    <Layout ctx={ctx} title={name.text}>
+      <h1>
+        <Localized value={name} t={t} marker={false} />
+      </h1>
       <dl>
         <dt>{t('venue.kind')}</dt>
         <dd>{t(`kind.${venue.kind}`)}</dd>
@@ -106,7 +114,11 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
           </>
         ) : null}
       </dl>
-      {venue.description ? <p class="pre-line">{venue.description}</p> : null}
+      {about.text ? (
+        <p class="pre-line">
+          <Localized value={about} t={t} />
+        </p>
+      ) : null}
       <Section title={t('venue.rooms')}>
         {rooms.length ? (
           <div class="table-wrap">
@@ -120,7 +132,9 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
               <tbody>
                 {rooms.map((r) => (
                   <tr>
-                    <td>{r.name}</td>
+                    <td>
+                      <Localized value={localized(r, 'name', ctx.locale)} t={t} />
+                    </td>
                     <td>{t('venue.seats', { count: r.capacity })}</td>
                   </tr>
                 ))}
@@ -156,7 +170,9 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
           <ul>
             {chapters.map((c) => (
               <li>
-                <a href={`/chapters/${c.slug}`}>{c.name}</a>
+                <a href={`/chapters/${c.slug}`}>
+                  <LocalizedName row={c} t={t} />
+                </a>
               </li>
             ))}
           </ul>

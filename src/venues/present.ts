@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { localeOr } from '../web/i18n.js';
 import type { RoomRow, VenueRow } from './queries.js';
 import type { VenueEventRow, EventFigures } from './activity-queries.js';
 import type { VenueEventActivity, VenueSchema } from './schemas.js';
@@ -6,6 +7,7 @@ import type { VenueEventActivity, VenueSchema } from './schemas.js';
 export type VenueView = z.infer<typeof VenueSchema>;
 
 export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: string; name: string }[]): VenueView {
+  // A chapter's translations belong to the chapter's API; the venue names it as written.
   return {
     id: row.id,
     slug: row.slug,
@@ -17,8 +19,16 @@ export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: 
     coworkers: row.coworkers,
     website: row.website,
     description: row.description,
-    rooms: rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })),
-    chapters,
+    language: localeOr(row.language),
+    translations: row.translations,
+    rooms: rooms.map((r) => ({
+      id: r.id,
+      name: r.name,
+      capacity: r.capacity,
+      language: localeOr(r.language),
+      translations: r.translations,
+    })),
+    chapters: chapters.map((c) => ({ slug: c.slug, name: c.name })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

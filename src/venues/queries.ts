@@ -3,6 +3,7 @@ import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
 import { partnerships } from '../partnerships/tables.js';
+import type { Translations } from '../web/content.js';
 import { rooms, venueManagers, venues } from './tables.js';
 
 export type VenueRow = typeof venues.$inferSelect;
@@ -82,7 +83,7 @@ export async function replaceRooms(
   db: Tx,
   networkId: string,
   venueId: string,
-  wanted: { name: string; capacity: number }[],
+  wanted: { name: string; capacity: number; language: string; translations: Translations }[],
 ) {
   const names = wanted.map((r) => r.name);
   await db
@@ -97,16 +98,28 @@ export async function replaceRooms(
   for (const r of wanted) {
     await db
       .insert(rooms)
-      .values({ networkId, venueId, name: r.name, capacity: r.capacity })
-      .onConflictDoUpdate({ target: [rooms.networkId, rooms.venueId, rooms.name], set: { capacity: r.capacity } });
+      .values({ networkId, venueId, ...r })
+      .onConflictDoUpdate({
+        target: [rooms.networkId, rooms.venueId, rooms.name],
+        set: { capacity: r.capacity, language: r.language, translations: r.translations },
+      });
   }
 }
 
+/** A chapter the venue hosts, with its name's translations for the venue's page. */
+export type HostedChapter = { slug: string; name: string; language: string; translations: Translations };
+
 export async function selectHostedChapters(db: Tx, networkId: string, venueIds: string[]) {
-  const map = new Map<string, { slug: string; name: string }[]>();
+  const map = new Map<string, HostedChapter[]>();
   if (venueIds.length === 0) return map;
   const rows = await db
-    .selectDistinct({ venueId: partnerships.venueId, slug: chapters.slug, name: chapters.name })
+    .selectDistinct({
+      venueId: partnerships.venueId,
+      slug: chapters.slug,
+      name: chapters.name,
+      language: chapters.language,
+      translations: chapters.translations,
+    })
     .from(partnerships)
     .innerJoin(chapters, eq(chapters.id, partnerships.chapterId))
     .where(
@@ -117,7 +130,7 @@ export async function selectHostedChapters(db: Tx, networkId: string, venueIds: 
       ),
     )
     .orderBy(asc(chapters.name));
-  for (const r of rows) map.set(r.venueId, [...(map.get(r.venueId) ?? []), { slug: r.slug, name: r.name }]);
+  for (const { venueId, ...c } of rows) map.set(venueId, [...(map.get(venueId) ?? []), c]);
   return map;
 }
 

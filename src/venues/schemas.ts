@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { PageQuerySchema } from '../web/pagination.js';
 import { paragraphs, requiredText, SlugSchema, text } from '../web/schemas.js';
 
@@ -8,8 +9,15 @@ export const VenueKindSchema = z
   })
   .describe('What kind of place it is');
 
+/** The texts of a venue that may be written in several languages. */
+const venueTexts = {
+  name: text(120, 'Venue name in this language'),
+  description: paragraphs(5000, 'Description in this language'),
+};
+
 export const RoomInputSchema = z.strictObject({
-  name: requiredText(120, 'Room name, e.g. "Main room"'),
+  name: requiredText(120, 'Room name, e.g. "Main room", in the venue\'s language'),
+  translations: translationsSchema({ name: text(120, 'Room name in this language') }).optional(),
   capacity: z
     .number({ message: 'must be a whole number' })
     .int('must be a whole number')
@@ -47,6 +55,8 @@ export const VenueCreateSchema = z.strictObject({
   coworkers: coworkers.optional(),
   website: website.optional(),
   description: paragraphs(5000, 'Description (plain text)').default(''),
+  language: LanguageSchema.default('fr'),
+  translations: translationsSchema(venueTexts).optional(),
   rooms: rooms.default([]),
 });
 export type VenueCreate = z.infer<typeof VenueCreateSchema>;
@@ -61,6 +71,10 @@ export const VenueUpdateSchema = z.strictObject({
   coworkers: coworkers.optional(),
   website: website.optional(),
   description: paragraphs(5000, 'Description').optional(),
+  language: LanguageSchema.optional(),
+  translations: translationsSchema(venueTexts)
+    .optional()
+    .describe('Replaces all the translations: send every language to keep'),
   rooms: rooms.optional(),
 });
 export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;
@@ -70,7 +84,13 @@ export const VenueListQuerySchema = PageQuerySchema.extend({
   kind: VenueKindSchema.optional(),
 });
 
-export const RoomSchema = z.object({ id: z.uuid(), name: z.string(), capacity: z.number().int() });
+export const RoomSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  capacity: z.number().int(),
+  language: LanguageSchema,
+  translations: TranslationsViewSchema,
+});
 
 export const VenueSchema = z.object({
   id: z.uuid(),
@@ -83,6 +103,8 @@ export const VenueSchema = z.object({
   coworkers: z.number().int().nullable(),
   website: z.string().nullable(),
   description: z.string(),
+  language: LanguageSchema,
+  translations: TranslationsViewSchema,
   rooms: z.array(RoomSchema),
   chapters: z
     .array(z.object({ slug: z.string(), name: z.string() }))

@@ -7,6 +7,7 @@ import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { VenueCreate, VenueUpdate } from './schemas.js';
 import { msg } from '../web/i18n.js';
+import { cleanTranslations } from '../web/content.js';
 
 export type { RoomRow, VenueRow } from './queries.js';
 
@@ -24,15 +25,21 @@ const slugTaken = (slug: string) =>
 export async function createVenue(
   db: Db,
   network: Network,
-  input: VenueCreate,
+  input: Omit<VenueCreate, 'language'> & { language?: VenueCreate['language'] },
   actor?: AuditActor,
 ): Promise<q.VenueRow> {
   const slug = slugFor(input.name, input.slug);
-  const { rooms, ...values } = input;
+  const { rooms, translations, ...values } = input;
+  const language = input.language ?? 'fr';
   return db.transaction(async (tx) => {
-    const row = await q.insertVenue(tx, network.id, { ...values, slug });
+    const row = await q.insertVenue(tx, network.id, {
+      ...values,
+      language,
+      translations: cleanTranslations(translations),
+      slug,
+    });
     if (!row) throw slugTaken(slug);
-    await q.replaceRooms(tx, network.id, row.id, rooms);
+    await q.replaceRooms(tx, network.id, row.id, roomValues(rooms, language));
     await auditAct(tx, network.id, actor, 'venue.create', row.name, { slug: row.slug, rooms: rooms.length });
     return row;
   });
@@ -45,16 +52,22 @@ export async function updateVenue(
   patch: VenueUpdate,
   actor?: AuditActor,
 ): Promise<q.VenueRow> {
-  const { rooms, ...values } = patch;
+  const { rooms, translations, ...values } = patch;
   return db.transaction(async (tx) => {
     const venue = await findVenue(tx, network, slug, true);
     if (values.slug && values.slug !== venue.slug && (await q.selectVenue(tx, network.id, values.slug)))
       throw slugTaken(values.slug);
-    const row = await q.updateVenue(tx, venue.id, values);
-    if (rooms) await q.replaceRooms(tx, network.id, venue.id, rooms);
+    const row = await q.updateVenue(tx, venue.id, {
+      ...values,
+      ...(translations ? { translations: cleanTranslations(translations) } : {}),
+    });
+    // Rooms are written in the venue's language.
+    if (rooms) await q.replaceRooms(tx, network.id, venue.id, roomValues(rooms, row.language));
     const changed = Object.keys(values).filter(
       (k) => String(venue[k as keyof typeof venue]) !== String(row[k as keyof typeof row]),
     );
+    if (translations && JSON.stringify(venue.translations) !== JSON.stringify(row.translations))
+      changed.push('translations');
     await auditAct(tx, network.id, actor, 'venue.update', row.name, {
       slug: row.slug,
       changed: rooms ? [...changed, 'rooms'] : changed,
@@ -62,6 +75,9 @@ export async function updateVenue(
     return row;
   });
 }
+
+const roomValues = (rooms: VenueCreate['rooms'], language: string) =>
+  rooms.map((r) => ({ name: r.name, capacity: r.capacity, language, translations: cleanTranslations(r.translations) }));
 
 export async function addManager(db: Tx, network: Network, slug: string, email: string, actor?: AuditActor) {
   return db.transaction(async (tx) => {

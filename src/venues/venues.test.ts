@@ -178,7 +178,7 @@ describe('venues API', () => {
     expect(res.statusCode).toBe(200);
     const after = byName(res.json().rooms);
     expect(Object.keys(after).sort()).toEqual(['Garden', 'Main room']);
-    expect(after['Main room']).toEqual({ id: before['Main room']!.id, name: 'Main room', capacity: 50 });
+    expect(after['Main room']).toMatchObject({ id: before['Main room']!.id, name: 'Main room', capacity: 50 });
     expect(after.Garden!.id).not.toBe(before.Attic!.id);
 
     const got = byName((await t.api('GET', '/api/v1/venues/espace-liege')).json().rooms);

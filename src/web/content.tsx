@@ -75,16 +75,32 @@ export function cleanTranslations(t: Record<string, Record<string, unknown> | un
  * A text as the page shows it: with its `lang` when it is not the page's, and a small marker
  * ("original in French") when the reader's language had no text.
  */
-export function Localized({ value, t, as = 'span' }: { value: LocalizedText; t: T; as?: 'span' | 'div' | 'p' }) {
+export function Localized({
+  value,
+  t,
+  as = 'span',
+  marker = true,
+}: {
+  value: LocalizedText;
+  t: T;
+  as?: 'span' | 'div' | 'p';
+  /** false for a proper name ("Quai 10"): it keeps its `lang` but needs no "original in French". */
+  marker?: boolean;
+}) {
   const Tag = as;
   const lang = value.lang === t.locale ? undefined : value.lang;
   return (
     <>
       {lang ? <Tag lang={lang}>{value.text}</Tag> : value.text}
-      {value.fallback && <OriginalMarker lang={value.lang} t={t} />}
+      {marker && value.fallback && <OriginalMarker lang={value.lang} t={t} />}
     </>
   );
 }
+
+/** A name in the reader's language when written, else as written (with its `lang`, no marker). */
+export const LocalizedName = ({ row, t }: { row: Multilingual & { name: string }; t: T }) => (
+  <Localized value={localized(row, 'name', t.locale)} t={t} marker={false} />
+);
 
 /** "Original in French": said in the reader's language, beside a text shown in another. */
 export function OriginalMarker({ lang, t }: { lang: Locale; t: T }) {

@@ -24,7 +24,13 @@ export function errorKeys(list: readonly FieldError[]): FormErrorKeys {
 export function parseForm<S extends z.ZodType>(
   schema: S,
   body: unknown,
-  shape: { numbers?: string[]; nullable?: string[]; omitEmpty?: string[] } = {},
+  shape: {
+    numbers?: string[];
+    nullable?: string[];
+    omitEmpty?: string[];
+    /** Input that is no single text field (a language form's `translations`), and the fields it replaces. */
+    extra?: { input: Record<string, unknown>; replaces: (field: string) => boolean };
+  } = {},
 ): { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues } {
   const values: FormValues = {};
   for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
@@ -36,6 +42,10 @@ export function parseForm<S extends z.ZodType>(
     if (empty && shape.nullable?.includes(k)) input[k] = null;
     else if (shape.numbers?.includes(k)) input[k] = empty ? null : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : v;
     else input[k] = v;
+  }
+  if (shape.extra) {
+    for (const k of Object.keys(input)) if (shape.extra.replaces(k)) delete input[k];
+    Object.assign(input, shape.extra.input);
   }
   return validate(schema, input, values);
 }

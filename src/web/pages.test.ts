@@ -98,7 +98,8 @@ describe('home page', () => {
       return m![1]!;
     };
     expect(card('charleroi')).toContain(en['home.hostedBy']);
-    expect(card('charleroi')).toContain('<a href="/venues/quai-10">Quai 10</a>');
+    // The venue's name as written, in French, with its language for an English reader.
+    expect(card('charleroi')).toContain('<a href="/venues/quai-10"><span lang="fr">Quai 10</span></a>');
     // An ended partnership does not make a host.
     expect(card('arlon')).not.toContain('ancien-bar');
     expect(card('arlon')).toContain(en['home.noHost']);

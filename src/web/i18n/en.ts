@@ -87,6 +87,9 @@ export const en = {
   'content.languageName': '{language, select, fr {French} nl {Dutch} other {English}}',
   'content.translations': 'Other languages (optional)',
   'content.translationsHint': 'Left empty, a text is shown in its original language, with a note saying so.',
+  'content.languageHelp':
+    'The texts are required in this language; the other two are optional: left empty, a page shows this one and says so.',
+  'content.original': 'original language',
   'validation.language': 'must be fr, nl or en',
   ...errorsEn,
   ...validationEn,

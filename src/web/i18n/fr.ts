@@ -82,6 +82,9 @@ export const fr: Record<CoreMessageKey, string> = {
   'content.languageName': '{language, select, fr {Français} nl {Néerlandais} other {Anglais}}',
   'content.translations': 'Autres langues (facultatif)',
   'content.translationsHint': 'Laissé vide, un texte s’affiche dans sa langue d’origine, avec une mention qui le dit.',
+  'content.languageHelp':
+    'Les textes sont obligatoires dans cette langue ; les deux autres sont facultatives : laissées vides, la page montre celle-ci et le signale.',
+  'content.original': 'langue d’origine',
   'validation.language': 'doit être fr, nl ou en',
   ...errorsFr,
   ...validationFr,

@@ -82,6 +82,9 @@ export const nl: Record<CoreMessageKey, string> = {
   'content.languageName': '{language, select, fr {Frans} nl {Nederlands} other {Engels}}',
   'content.translations': 'Andere talen (optioneel)',
   'content.translationsHint': 'Leeg gelaten wordt een tekst in de oorspronkelijke taal getoond, met een vermelding.',
+  'content.languageHelp':
+    'De teksten zijn verplicht in deze taal; de andere twee zijn optioneel: leeg gelaten toont de pagina deze en zegt dat.',
+  'content.original': 'oorspronkelijke taal',
   'validation.language': 'moet fr, nl of en zijn',
   ...errorsNl,
   ...validationNl,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { makeChapter, makeEvent, register } from '../../test/support/factories.js';
+import { eventPath } from '../web/event-path.js';
 
 // Registration questions and their choices in FR, NL and EN: the RSVP form asks them in the
 // visitor's language, the answer is stored as the original choice whatever language it came in.
@@ -8,6 +9,7 @@ import { makeChapter, makeEvent, register } from '../../test/support/factories.j
 let t: TestApp;
 let admin: string;
 let eventId: string;
+let eventUrl: string;
 
 const role = {
   id: 'role',
@@ -23,12 +25,14 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = (await t.user('admin')).token;
   const chapter = await makeChapter(t, admin);
-  eventId = (await makeEvent(t, admin, chapter.slug, { language: 'fr', questions: [role, diet] })).id;
+  const made = await makeEvent(t, admin, chapter.slug, { language: 'fr', questions: [role, diet] });
+  eventId = made.id;
+  eventUrl = eventPath(made);
 });
 afterAll(() => t.close());
 
 const rsvp = async (lang: string) => {
-  const res = await t.app.inject({ url: `/events/${eventId}?lang=${lang}` });
+  const res = await t.app.inject({ url: `${eventUrl}?lang=${lang}` });
   return /<form method="post" action="[^"]*\/register"[^>]*>([\s\S]*?)<\/form>/.exec(res.body)![1]!;
 };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { makeChapter, makeEvent } from '../../test/support/factories.js';
+import { eventPath } from '../web/event-path.js';
 import { type FormSession, signIn } from '../../test/support/forms.js';
 
 // Venues, rooms and partnerships written in FR, NL and EN: the API takes and gives them back, the
@@ -138,9 +139,9 @@ describe('multilingual venues on the pages', () => {
     });
     expect(view.room).toMatchObject({ name: 'Grande salle', translations: { nl: { name: 'Grote zaal' } } });
 
-    const nl = await page(`/events/${event.id}`, 'nl');
+    const nl = await page(eventPath(event), 'nl');
     expect(nl.body).toContain('>De Vuurtoren</a> — Grote zaal,');
-    const fr = await page(`/events/${event.id}`, 'fr');
+    const fr = await page(eventPath(event), 'fr');
     expect(fr.body).toContain('>Le Phare</a> — Grande salle,');
 
     expect((await page(`/chapters/${chapter.slug}`, 'nl')).body).toContain(

@@ -289,7 +289,9 @@ describe('PAGE_CACHE=0', () => {
 });
 
 describe('memory', () => {
-  it('stays under its configured size (PAGE_CACHE_MB) however many distinct URLs are asked for', async () => {
+  it('stays under its configured size (PAGE_CACHE_MB) however many distinct URLs are asked for', {
+    timeout: 120_000,
+  }, async () => {
     const maxBytes = 64 * 1024;
     const small = await startTestApp({ pageCacheMaxBytes: maxBytes });
     try {

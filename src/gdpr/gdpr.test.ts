@@ -332,7 +332,7 @@ describe('pages', () => {
   it('creates accounts from the members page (the old accounts page leads there)', async () => {
     const admin = await t.user('admin');
     const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
-    expect((await b.get('/admin/accounts')).headers.location).toBe('/admin/members');
+    expect((await b.request('GET', '/admin/accounts')).headers.location).toBe('/admin/members');
     const bad = await b.submit('/admin/members', '/admin/members', {
       name: 'Gus',
       email: 'gus@',

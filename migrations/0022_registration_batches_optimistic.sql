@@ -8,7 +8,8 @@
 -- promoting, confirming by hand, forgetting an address), by whatever path they come (service, CLI,
 -- plain SQL). Row-level with a WHEN clause, so check-ins and consent changes do not fire it. The
 -- services that change a status lock the event first, so taking its row here keeps their lock order
--- (forgetting an address does not: it may wait on a batch's lock, never the other way round).
+-- (forgetting an address does not: should a batch register that very address at that moment, the
+-- two can deadlock, PostgreSQL aborts one, and a batch so aborted is decided again under the lock).
 CREATE FUNCTION essaim_registration_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE events SET next_queue_no = next_queue_no WHERE id = NEW.event_id;

@@ -166,13 +166,13 @@ export async function writeBatch(
 }
 
 /**
- * A batch written on a stale reading: the event changed (40001 from `writeBatch`), or another process
- * took one of its addresses first (23505, one live per address). Nothing was written: read again.
+ * A batch written on a stale reading: the event changed (40001 from `writeBatch`), another process took
+ * one of its addresses (23505) or was forgetting it (40P01). Nothing was written: read again.
  */
 export function isStaleBatch(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   const code = e.cause?.code ?? e.code;
-  return code === '40001' || code === '23505';
+  return code === '40001' || code === '23505' || code === '40P01';
 }
 
 export async function selectRegistration(db: Tx, networkId: string, id: string, lock: boolean) {

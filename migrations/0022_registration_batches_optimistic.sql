@@ -6,20 +6,23 @@
 -- seats or waitlist places, or frees an address, gives the event row a new version. Registration
 -- inserts move the event's queue counter already; this trigger covers the other changes (cancelling,
 -- promoting, confirming by hand, forgetting an address), by whatever path they come (service, CLI,
--- plain SQL). Row-level with a WHEN clause, so check-ins and consent changes do not fire it. The
--- services that change a status lock the event first, so taking its row here keeps their lock order
+-- plain SQL). Statement-level with the rows before and after, so cancelling an event's thousands of
+-- registrations touches its row once, and check-ins or consent changes touch nothing. The services
+-- that change a status lock the event first, so taking its row here keeps their lock order
 -- (forgetting an address does not: should a batch register that very address at that moment, the
 -- two can deadlock, PostgreSQL aborts one, and a batch so aborted is decided again under the lock).
-CREATE FUNCTION essaim_registration_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION essaim_registrations_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE events SET next_queue_no = next_queue_no WHERE id = NEW.event_id;
+  UPDATE events SET next_queue_no = next_queue_no WHERE id IN (
+    SELECT n.event_id FROM moved_new n JOIN moved_old o ON o.id = n.id
+    WHERE o.status IS DISTINCT FROM n.status OR o.email IS DISTINCT FROM n.email);
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER registrations_moved_event AFTER UPDATE OF status, email ON registrations FOR EACH ROW
-  WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.email IS DISTINCT FROM NEW.email)
-  EXECUTE FUNCTION essaim_registration_moved();
+CREATE TRIGGER registrations_moved_event AFTER UPDATE ON registrations
+  REFERENCING OLD TABLE AS moved_old NEW TABLE AS moved_new
+  FOR EACH STATEMENT EXECUTE FUNCTION essaim_registrations_moved();
 --> statement-breakpoint
 -- The batch's second statement calls this when the event changed since it was read: the error
 -- aborts the whole statement (nothing of the batch is written) and its code tells the caller to

@@ -141,8 +141,9 @@ export async function selectBatch(tx: Tx, networkId: string, eventId: string, em
  * event's arrival counter moved past them, and the caller's other writes (`also`: webhook
  * deliveries, notices, mails, as named CTEs). When the event changed since the reading — another
  * process's batch, a cancellation, an edit: each gives the row a new version (migration 0022) — the
- * statement fails with 40001 and nothing of it is written (`isStaleBatch`). The lock is taken
- * before the counter moves (the UPDATE reads the guard), so the check sees the latest version.
+ * statement fails with 40001 and nothing of it is written (`isStaleBatch`). The guard is the outer
+ * side of the final join (kept apart by OFFSET 0), so the lock is taken and checked before any row
+ * is inserted: a stale batch fails before it can wait on another's rows.
  */
 export async function writeBatch(
   tx: Tx,
@@ -159,9 +160,10 @@ export async function writeBatch(
   ctes.push(...p.also);
   const result = await tx.execute<Record<string, unknown>>(sql`
     WITH ${sql.join(ctes, sql`, `)}
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM batch_guard) THEN true ELSE essaim_stale_read('registration batch') END
-      AS batch_fresh${p.rows.length ? sql`, batch_rows.*` : sql``}
-    FROM (SELECT 1) one${p.rows.length ? sql` LEFT JOIN batch_rows ON true` : sql``}`);
+    SELECT fresh.batch_fresh${p.rows.length ? sql`, batch_rows.*` : sql``} FROM (
+      SELECT CASE WHEN EXISTS (SELECT 1 FROM batch_guard) THEN true ELSE essaim_stale_read('registration batch') END
+        AS batch_fresh OFFSET 0
+    ) fresh${p.rows.length ? sql` LEFT JOIN batch_rows ON true` : sql``}`);
   return result.rows.filter((raw) => raw.id != null).map((raw) => typedRow<RegistrationRow>(registrationColumns, raw));
 }
 

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { AppError } from '../web/errors.js';
@@ -14,10 +13,14 @@ export type Cleaned = { bytes: Uint8Array; ext: string; contentType: string };
 const refuse = (field: string, why: Msg) =>
   new AppError('unsupported_media_type', why, [{ field, message: msg('call.problem.metadata') }]);
 
+// Loaded on first use: sharp and libvips weigh ~20 MB of a server's memory that most never need.
+const loadSharp = () => import('sharp').then((m) => m.default);
+
 export async function stripMetadata(bytes: Uint8Array, type: FileType, field: string): Promise<Cleaned> {
   if (type === 'application/pdf') return { bytes: cleanPdf(bytes, field), ext: 'pdf', contentType: type };
   if (type === 'application/zip') return { bytes: await cleanDocx(bytes, field), ext: 'docx', contentType: DOCX };
   // Pictures are decoded and encoded again: sharp writes no EXIF, XMP or IPTC unless asked to.
+  const sharp = await loadSharp();
   const image = sharp(bytes, { limitInputPixels: 40_000_000 }).rotate();
   const out =
     type === 'image/png'

@@ -1,9 +1,8 @@
-import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
 import yazl from 'yazl';
 
 /** Files carrying an author's name in their metadata, as applicants' files often do (tests and demo). */
 export async function pdfWithAuthor(author: string, body = 'Business plan'): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     info: { Author: author, Title: `Plan by ${author}`, Creator: author },
     compress: false,
@@ -18,6 +17,7 @@ export async function pdfWithAuthor(author: string, body = 'Business plan'): Pro
 }
 
 export async function jpegWithArtist(artist: string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
   return sharp({ create: { width: 8, height: 8, channels: 3, background: '#c33' } })
     .jpeg()
     .withExif({ IFD0: { Artist: artist, Copyright: artist } })

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { createUser, findUserByEmail, type User } from '../accounts/service.js';
 import { centsToDecimal } from '../web/money.js';
 import { addTreasurer, createGrant, saveBudget } from '../budgets/service.js';
@@ -24,7 +23,8 @@ export const demoTreasurer = { email: 'tresorerie@example.org', name: 'Claire Tr
 export const demoCoTreasurer = { email: 'verification@example.org', name: 'Vincent Verhaegen' };
 
 /** A one-page PDF receipt, as a supplier would send it. */
-function receiptPdf(supplier: string, day: string, cents: number, what: string): Promise<Buffer> {
+async function receiptPdf(supplier: string, day: string, cents: number, what: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A5', margin: 40 });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { stageResults } from './decisions.js';
 
 type R = Awaited<ReturnType<typeof stageResults>>;
@@ -69,8 +67,14 @@ export function reportCsv(r: R, anonymised: boolean): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
+// Loaded on first use: exceljs and its dependencies weigh ~25 MB of a server's memory that most never need.
+const loadExcel = () => import('exceljs').then((m) => m.default);
+// Loaded on first use: pdfkit and its fonts weigh ~20 MB of a server's memory that most never need.
+const loadPdfKit = () => import('pdfkit').then((m) => m.default);
+
 export async function reportXlsx(r: R, anonymised: boolean): Promise<Buffer> {
   const { header, rows } = reportRows(r, anonymised);
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Deliberation');
   ws.addRow(header).font = { bold: true };
@@ -88,6 +92,7 @@ export async function reportXlsx(r: R, anonymised: boolean): Promise<Buffer> {
 
 export async function reportPdf(r: R, anonymised: boolean): Promise<Buffer> {
   const { header, rows } = reportRows(r, anonymised);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatEur, formatRate } from '../web/money.js';
 import { translator } from '../web/i18n.js';
 import type { Pack } from './pack.js';
@@ -6,8 +5,12 @@ import type { Pack } from './pack.js';
 /** PDF's standard fonts know no narrow no-break space: amounts use plain spaces there. */
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
+// Loaded on first use: pdfkit and its fonts weigh ~20 MB of a server's memory that most never need.
+const loadPdfKit = () => import('pdfkit').then((m) => m.default);
+
 /** The pack as an A4 PDF in the pack's language, with page numbers and totals. */
-export function packPdf(pack: Pack): Promise<Buffer> {
+export async function packPdf(pack: Pack): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const t = translator(pack.locale);
   const money = (c: number) => plain(formatEur(c, pack.locale));
   const doc = new PDFDocument({

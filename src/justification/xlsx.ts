@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { translator } from '../web/i18n.js';
 import type { Pack } from './pack.js';
 
@@ -7,9 +6,13 @@ const PERCENT = '0.00%';
 /** Cents as a spreadsheet number of euros: exact for any amount a budget holds (2 decimals). */
 const eur = (cents: number) => cents / 100;
 
+// Loaded on first use: exceljs and its dependencies weigh ~25 MB of a server's memory that most never need.
+const loadExcel = () => import('exceljs').then((m) => m.default);
+
 /** The pack as a workbook: one sheet per table, amounts as numbers with a euro format, totals as numbers. */
 export async function packXlsx(pack: Pack): Promise<Buffer> {
   const t = translator(pack.locale);
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Essaim';
   wb.created = new Date(pack.generatedAt);

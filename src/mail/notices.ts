@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { fromWallClock, wallClock } from '../events/service.js';
 import { localeOr, locales } from '../web/i18n.js';
@@ -27,10 +28,27 @@ export async function queueOrganizerNotices(
   event: { id: string; chapterId: string },
   now = new Date(),
 ): Promise<void> {
+  await q.insertNoticesOfEvent(tx, noticesOf(networkId, event, now));
+}
+
+/**
+ * `queueOrganizerNotices` as a common table expression named `name`, for a caller that writes
+ * everything in one statement (a registration batch: src/registrations/register.ts).
+ */
+export function organizerNoticesCte(
+  name: string,
+  networkId: string,
+  event: { id: string; chapterId: string },
+  now = new Date(),
+): SQL {
+  return q.noticesOfEventCte(name, noticesOf(networkId, event, now));
+}
+
+function noticesOf(networkId: string, event: { id: string; chapterId: string }, now: Date): q.NoticesOfEvent {
   const morning = nextMorning(now);
-  // Who is told and how is decided in SQL (queries.ts insertNoticesOfEvent), from these times:
+  // Who is told and how is decided in SQL (queries.ts noticesOfEventSql), from these times:
   // `immediate` gathers a minute per event, `daily` a digest per chapter and morning.
-  await q.insertNoticesOfEvent(tx, {
+  return {
     networkId,
     chapterId: event.chapterId,
     eventId: event.id,
@@ -40,7 +58,7 @@ export async function queueOrganizerNotices(
     // The organiser's preferred language, from their profile; the network's first without one.
     locales,
     fallbackLocale: localeOr(undefined),
-  });
+  };
 }
 
 /** The unsubscribe link's token: an HMAC of who and which chapter, with the install's secret. */

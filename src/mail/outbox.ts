@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { users } from '../accounts/tables.js';
 import { memberProfiles } from '../profiles/tables.js';
@@ -35,7 +35,20 @@ const REMINDER_BEFORE_MS = 24 * 3_600_000;
  */
 export async function queueRegistrationMails(tx: Tx, mails: RegistrationMail[]): Promise<void> {
   if (mails.length === 0) return;
-  await tx
+  await insertMails(tx, mails);
+}
+
+/**
+ * The same insert as a common table expression named `name`, for a caller that writes everything
+ * in one statement (a registration batch: src/registrations/register.ts); undefined for no mail.
+ */
+export function registrationMailsCte(tx: Tx, name: string, mails: RegistrationMail[]): SQL | undefined {
+  if (mails.length === 0) return undefined;
+  return sql`${sql.identifier(name)} AS (${insertMails(tx, mails).getSQL()})`;
+}
+
+const insertMails = (tx: Tx, mails: RegistrationMail[]) =>
+  tx
     .insert(outboundMessages)
     .values(
       mails.map((m) => ({
@@ -56,7 +69,6 @@ export async function queueRegistrationMails(tx: Tx, mails: RegistrationMail[]):
       })),
     )
     .onConflictDoNothing();
-}
 
 /** A reminder 24 h before the event for each newly confirmed person (none if that is already past). */
 export function remindersFor(

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { chapterOrganizers, chapters } from '../chapters/tables.js';
 import type { Db, Tx } from '../db/connection.js';
@@ -124,22 +124,29 @@ export async function selectNetworkName(db: Db, networkId: string): Promise<stri
  * SELECT then an INSERT). Organisers whose `notify` is off are left out; a waiting notice exists
  * once (the `gather` key), so later ones are dropped.
  */
-export async function insertNoticesOfEvent(
-  tx: Tx,
-  p: {
-    networkId: string;
-    chapterId: string;
-    eventId: string;
-    /** When an `immediate` notice goes, and when the day's digest does (with that day's date). */
-    soon: Date;
-    morning: Date;
-    day: string;
-    locales: readonly string[];
-    fallbackLocale: string;
-  },
-): Promise<void> {
+export async function insertNoticesOfEvent(tx: Tx, p: NoticesOfEvent): Promise<void> {
+  await tx.execute(noticesOfEventSql(p));
+}
+
+export interface NoticesOfEvent {
+  networkId: string;
+  chapterId: string;
+  eventId: string;
+  /** When an `immediate` notice goes, and when the day's digest does (with that day's date). */
+  soon: Date;
+  morning: Date;
+  day: string;
+  locales: readonly string[];
+  fallbackLocale: string;
+}
+
+export const noticesOfEventCte = (name: string, p: NoticesOfEvent): SQL =>
+  sql`${sql.identifier(name)} AS (${noticesOfEventSql(p)})`;
+
+/** The statement of `insertNoticesOfEvent`, also spliced into a registration batch's single write. */
+export function noticesOfEventSql(p: NoticesOfEvent): SQL {
   const daily = sql`${chapterOrganizers.notify} = 'daily'`;
-  await tx.execute(sql`
+  return sql`
     INSERT INTO ${outboundMessages} (network_id, kind, to_email, to_name, locale, payload, next_attempt_at)
     SELECT ${p.networkId}::uuid,
       CASE WHEN ${daily} THEN 'organizer.digest' ELSE 'organizer.registrations' END,
@@ -160,7 +167,7 @@ export async function insertNoticesOfEvent(
     LEFT JOIN ${memberProfiles} ON ${memberProfiles.userId} = ${users.id}
     WHERE ${chapterOrganizers.networkId} = ${p.networkId} AND ${chapterOrganizers.chapterId} = ${p.chapterId}
       AND ${chapterOrganizers.notify} <> 'off'
-    ON CONFLICT DO NOTHING`);
+    ON CONFLICT DO NOTHING`;
 }
 
 export async function setNotifyOff(db: Tx, who: { userId: string; chapterId: string }): Promise<boolean> {

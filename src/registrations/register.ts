@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/connection.js';
 import { type EventRow, findEvent, localizedQuestion, originalChoice } from '../events/service.js';
-import { queueOrganizerNotices } from '../mail/service.js';
-import { queueRegistrationMails, remindersFor, type RegistrationMail } from '../mail/outbox.js';
+import { organizerNoticesCte } from '../mail/service.js';
+import { registrationMailsCte, remindersFor, type RegistrationMail } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
 import { currentLocale, msg } from '../web/i18n.js';
 import { AppError, notFound, type FieldError } from '../web/errors.js';
-import { queueWebhooks, registrationData } from '../webhooks/outbox.js';
+import { isUuid } from '../web/schemas.js';
+import { registrationData, webhookDeliveriesCtes } from '../webhooks/outbox.js';
 import * as q from './queries.js';
 import type { RegistrationInsert, RegistrationRow } from './queries.js';
 import type { RegistrationInput } from './schemas.js';
@@ -86,11 +87,11 @@ export interface RegisterOptions {
 
 /**
  * Registers a person. Registrations for one event are taken in arrival order and written in
- * batches: one transaction locks the event row, decides confirmed or waitlisted for everyone
- * who arrived meanwhile, and commits them together. So concurrent registrations are counted
- * one after the other — never more confirmed than seats, the waitlist in arrival order — and
- * a flash crowd costs one commit per batch instead of one per person. The same e-mail again
- * gets its existing registration back.
+ * batches: everyone who arrived meanwhile is decided confirmed or waitlisted on one reading of the
+ * event, and written together in one statement that checks the event is still as read. So
+ * concurrent registrations are counted one after the other — never more confirmed than seats, the
+ * waitlist in arrival order — and a flash crowd costs two round trips per batch instead of one
+ * transaction per person. The same e-mail again gets its existing registration back.
  */
 export function registerForEvent(
   db: Db,
@@ -117,6 +118,7 @@ interface Job {
   resolve: (r: RegisterResult) => void;
   reject: (e: unknown) => void;
 }
+type Outcome = { result: RegisterResult } | { error: unknown };
 const queues = new Map<string, { jobs: Job[]; running: boolean }>();
 const BATCH = 500;
 
@@ -126,7 +128,7 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
     while (queue.jobs.length) {
       const batch = queue.jobs.splice(0, BATCH);
       try {
-        const outcomes = await db.transaction((tx) => registerBatch(tx, network, eventId, batch));
+        const outcomes = await registerBatch(db, network, eventId, batch);
         outcomes.forEach((o, i) => {
           if ('error' in o) batch[i]!.reject(o.error);
           else batch[i]!.resolve(o.result);
@@ -143,29 +145,44 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
   }
 }
 
-async function registerBatch(
-  tx: Tx,
-  network: Network,
-  eventId: string,
-  batch: Job[],
-): Promise<({ result: RegisterResult } | { error: unknown })[]> {
-  const event = await findEvent(tx, network, eventId, true).catch((error: unknown) => ({ error }));
-  if ('error' in event) return batch.map(() => ({ error: event.error }));
+/**
+ * A batch in two statements, read then write (this process's batches of one event come one after
+ * the other from its queue). When the event changed in between — another process's batch, a
+ * cancellation, an edit — the write is refused whole, and the batch is decided again under the
+ * event's lock, in a transaction, as every other change of registrations is: so a busy rival
+ * cannot make it retry for ever.
+ */
+async function registerBatch(db: Db, network: Network, eventId: string, batch: Job[]): Promise<Outcome[]> {
+  try {
+    return await decideAndWrite(db, network, eventId, batch);
+  } catch (err) {
+    if (!q.isStaleBatch(err)) throw err;
+  }
+  return db.transaction(async (tx) => {
+    await findEvent(tx, network, eventId, true);
+    return decideAndWrite(tx, network, eventId, batch);
+  });
+}
+
+async function decideAndWrite(tx: Tx, network: Network, eventId: string, batch: Job[]): Promise<Outcome[]> {
   const emails = [...new Set(batch.map((j) => j.input.email))];
   const now = new Date();
-  const state = await q.selectBatchState(tx, network.id, event.id, emails, new Date(now.getTime() - 60_000));
+  const state = isUuid(eventId)
+    ? await q.selectBatch(tx, network.id, eventId, emails, new Date(now.getTime() - 60_000))
+    : undefined;
+  if (!state) {
+    const error = notFound(msg('event.problem.theEvent', { id: eventId }));
+    return batch.map(() => ({ error }));
+  }
+  const { event } = state;
   const live = new Map(state.existing.map((r) => [r.email, r]));
-  // Repeats (5 % of a flash crowd) get their place back, ranked in the same statement, under the lock.
+  // Repeats (5 % of a flash crowd) get their place back, ranked in the same reading.
   const livePositions = state.positions;
   const recent = new Map(state.recent.map((r) => [r.email, r.n]));
   let confirmed = state.counts.confirmed;
   let waitlisted = state.counts.waitlisted;
   let queueNo = event.nextQueueNo;
-  const outcomes: (
-    | { result: RegisterResult }
-    | { error: unknown }
-    | { pending: RegistrationInsert; position?: number }
-  )[] = [];
+  const outcomes: (Outcome | { pending: RegistrationInsert & { id: string }; position?: number })[] = [];
   const pendingByEmail = new Map<string, number>();
 
   const linkMails: RegistrationMail[] = [];
@@ -183,10 +200,8 @@ async function registerBatch(
     const earlier = pendingByEmail.get(input.email);
     if (earlier !== undefined) {
       // The same e-mail twice in one batch: the second gets the first (resolved once written).
-      outcomes.push({
-        pending: { ...(outcomes[earlier] as { pending: RegistrationInsert }).pending },
-        position: (outcomes[earlier] as { position?: number }).position,
-      });
+      const first = outcomes[earlier] as { pending: RegistrationInsert & { id: string }; position?: number };
+      outcomes.push({ pending: first.pending, position: first.position });
       continue;
     }
     try {
@@ -209,6 +224,8 @@ async function registerBatch(
       pendingByEmail.set(input.email, outcomes.length);
       outcomes.push({
         pending: {
+          // Drawn here, not by the database: the webhooks and mails written in the same statement name it.
+          id: randomUUID(),
           networkId: network.id,
           eventId: event.id,
           userId: opts.userId ?? null,
@@ -231,40 +248,48 @@ async function registerBatch(
     }
   }
 
-  const toInsert = outcomes.flatMap((o, i) =>
-    'pending' in o && pendingByEmail.get(o.pending.email) === i ? [o.pending] : [],
+  // The first of each address is written; a repeat inside the batch points at the same row.
+  const firsts = outcomes.flatMap((o, i) =>
+    'pending' in o && pendingByEmail.get(o.pending.email) === i ? [{ row: o.pending, position: o.position }] : [],
   );
-  const inserted = await q.insertBatch(tx, event.id, toInsert, queueNo);
-  // One webhook query for the whole batch (and one insert when an endpoint listens).
-  if (inserted.length) {
-    await queueWebhooks(tx, network.id, 'registration.created', async () => {
-      const positions = new Map(
-        outcomes.flatMap((o) => ('pending' in o ? [[o.pending.secret, o.position] as const] : [])),
-      );
-      return inserted.map((r) => registrationData(r, positions.get(r.secret)));
-    });
-  }
-  const bySecret = new Map(inserted.map((r) => [r.secret, r]));
   const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
-  if (inserted.some((r) => notified.has(r.email))) await queueOrganizerNotices(tx, network.id, event, now);
-  // One insert for every mail of the batch: confirmations, waitlist places, reminders, links again.
-  await queueRegistrationMails(tx, [
-    ...outcomes.flatMap((o, i) => {
-      if (!('pending' in o) || pendingByEmail.get(o.pending.email) !== i || !notified.has(o.pending.email)) return [];
-      const r = bySecret.get(o.pending.secret)!;
+  const told = firsts.filter((f) => notified.has(f.row.email));
+  // Every mail of the batch in one insert: confirmations, waitlist places, reminders, links again.
+  const mails: RegistrationMail[] = [
+    ...told.flatMap(({ row, position }) => {
       const mail = {
-        kind: r.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const),
+        kind: row.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const),
         networkId: network.id,
-        registration: r,
-        position: o.position,
+        registration: { id: row.id, email: row.email, name: row.name, locale: row.locale ?? 'fr' },
+        position,
       };
-      return r.status === 'confirmed' ? [mail, ...remindersFor(event, [r], network.id, now)] : [mail];
+      return row.status === 'confirmed' ? [mail, ...remindersFor(event, [mail.registration], network.id, now)] : [mail];
     }),
     ...linkMails,
-  ]);
+  ];
+  const also = [
+    firsts.length
+      ? webhookDeliveriesCtes(
+          'hooks',
+          network.id,
+          'registration.created',
+          firsts.map(({ row, position }) => registrationData(row, position)),
+        )
+      : undefined,
+    told.length ? organizerNoticesCte('notices', network.id, event, now) : undefined,
+    registrationMailsCte(tx, 'mails', mails),
+  ].filter((x) => x !== undefined);
+  const inserted = await q.writeBatch(tx, {
+    eventId: event.id,
+    version: state.version,
+    rows: firsts.map((f) => f.row),
+    nextQueueNo: queueNo,
+    also,
+  });
+  const byId = new Map(inserted.map((r) => [r.id, r]));
   return outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
-    const registration = bySecret.get(o.pending.secret)!;
+    const registration = byId.get(o.pending.id)!;
     return {
       result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event },
     };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Tx } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import * as q from './queries.js';
@@ -25,6 +25,8 @@ export interface FileRules {
   maxBytes: number;
 }
 
+// Loaded on first use: sharp and libvips weigh ~20 MB of a server's memory that most never need.
+const loadSharp = () => import('sharp').then((m) => m.default);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const megabytes = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MB`;
 
@@ -112,7 +114,8 @@ export async function saveImage(
         },
       ],
     );
-  let meta: sharp.Metadata;
+  const sharp = await loadSharp();
+  let meta: Metadata;
   try {
     // The header alone, without decoding: the pixel count is checked before any bitmap is made.
     meta = await sharp(file.bytes, { limitInputPixels: false }).metadata();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './tables.js';
 import { eventPath } from '../web/event-path.js';
@@ -72,6 +72,40 @@ export async function queueWebhooks(
   );
   await tx.with(bumped).insert(webhookDeliveries).values(rows);
   return rows.length;
+}
+
+/**
+ * What `queueWebhooks` does, as common table expressions for a caller that writes everything in
+ * one statement (a registration batch: src/registrations/register.ts). The endpoints are locked in
+ * id order as they are read, their counters move, and the deliveries take the numbers read under
+ * the lock — the same commit-order guarantee. Names start with `prefix`; nothing is sent when no
+ * endpoint listens. Each delivery's id is drawn per row and repeated in its payload.
+ */
+export function webhookDeliveriesCtes(
+  prefix: string,
+  networkId: string,
+  event: WebhookEvent,
+  items: WebhookData[],
+): SQL {
+  const endpoints = sql.identifier(`${prefix}_endpoints`);
+  const createdAt = new Date().toISOString();
+  return sql`${endpoints} AS (
+      SELECT id, next_sequence FROM ${webhookEndpoints}
+      WHERE network_id = ${networkId} AND active AND events @> ARRAY[${event}::text]
+      ORDER BY id FOR UPDATE
+    ), ${sql.identifier(`${prefix}_bumped`)} AS (
+      UPDATE ${webhookEndpoints} w SET next_sequence = w.next_sequence + ${items.length}
+      FROM ${endpoints} e WHERE w.id = e.id RETURNING w.id
+    ), ${sql.identifier(`${prefix}_deliveries`)} AS (
+      INSERT INTO ${webhookDeliveries} (id, network_id, endpoint_id, sequence, event, payload, created_at, next_attempt_at)
+      SELECT d.id, ${networkId}, d.endpoint_id, d.sequence, ${event},
+        jsonb_build_object('id', d.id, 'type', ${event}::text, 'createdAt', ${createdAt}::text, 'data', d.data),
+        ${createdAt}::timestamptz, ${createdAt}::timestamptz
+      FROM (
+        SELECT gen_random_uuid() AS id, e.id AS endpoint_id, e.next_sequence + i.ord - 1 AS sequence, i.data
+        FROM ${endpoints} e CROSS JOIN jsonb_array_elements(${JSON.stringify(items)}::jsonb) WITH ORDINALITY AS i(data, ord)
+      ) d
+    )`;
 }
 
 /** A registration as webhooks describe it. */

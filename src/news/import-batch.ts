@@ -186,7 +186,14 @@ export async function rewriteArticleBodies(
         excerpt: r.excerptWritten ? r.excerpt : '',
         terms: termsOf(r.id),
       });
-      return { id: r.id, bodyMarkdown, bodyHtml: d.bodyHtml, excerpt: d.excerpt, searchText: d.searchText };
+      return {
+        id: r.id,
+        bodyMarkdown,
+        bodyHtml: d.bodyHtml,
+        excerpt: d.excerpt,
+        searchText: d.searchText,
+        searchDoc: d.searchDoc,
+      };
     }),
   );
   await bulk.insertRevisions(

@@ -69,15 +69,23 @@ export function selectArticlesByIds(db: Tx, networkId: string, ids: string[]) {
 export async function updateBodies(
   db: Tx,
   networkId: string,
-  rows: { id: string; bodyMarkdown: string; bodyHtml: string; excerpt: string; searchText: string }[],
+  rows: {
+    id: string;
+    bodyMarkdown: string;
+    bodyHtml: string;
+    excerpt: string;
+    searchText: string;
+    searchDoc: string;
+  }[],
 ) {
   if (!rows.length) return [];
   const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
   const res = await db.execute<{ id: string; revision: number; title: string; status: string; body: string }>(sql`
     UPDATE ${articles} a SET body_markdown = v.body, body_html = v.html, excerpt = v.excerpt,
-      search_text = v.search, revision = a.revision + 1, updated_at = now()
+      search_text = v.search, search_doc = v.doc::tsvector, revision = a.revision + 1, updated_at = now()
     FROM unnest(${col('id')}::uuid[], ${col('bodyMarkdown')}::text[], ${col('bodyHtml')}::text[],
-                ${col('excerpt')}::text[], ${col('searchText')}::text[]) AS v(id, body, html, excerpt, search)
+                ${col('excerpt')}::text[], ${col('searchText')}::text[], ${col('searchDoc')}::text[])
+      AS v(id, body, html, excerpt, search, doc)
     WHERE a.id = v.id AND a.network_id = ${networkId}
     RETURNING a.id, a.revision, a.title, a.status, a.body_markdown AS body`);
   return res.rows;

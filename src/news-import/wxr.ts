@@ -9,14 +9,25 @@ import {
   createContributor,
   findAuthorBySource,
   freeAuthorSlug,
+  importedArticlesIndex,
   newTermCache,
   rewriteArticleBodies,
+  takeSlug,
   updateArticle,
 } from '../news/service.js';
+import { slugify } from '../web/slug.js';
 import { addRedirects } from '../redirects/service.js';
 import { dictionaryFor, recordRepairs } from '../text-repair/service.js';
 import type { ImportReport, Outcome, ReportLine } from './service.js';
-import { BATCH, type ImportState, redirectPairs, rememberLinks, repairItem, writeFreshBatch } from './wxr-batch.js';
+import {
+  BATCH,
+  type ImportState,
+  prepareBatch,
+  redirectPairs,
+  rememberLinks,
+  repairItem,
+  writeBatch,
+} from './wxr-batch.js';
 import { categoryPaths, countRepairs, labelOf, type PreparedItem, prepareItem, rewriteLinks } from './wxr-items.js';
 import { parseWxr, type WxrChannel } from './wxr-parse.js';
 
@@ -54,7 +65,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   const authorCache = new Map<string, string[]>();
   let state: ImportState | undefined;
   let batch: { slot: number; p: PreparedItem }[] = [];
-  let items = 0;
   let bytes = 0;
 
   async function authorIds(tx: Tx, channel: WxrChannel, login: string): Promise<string[]> {
@@ -87,7 +97,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   }
 
   /** One item the slow way: an update, or a new article whose batch failed. */
-  async function writeOne(tx: Tx, p: PreparedItem, existingId?: string): Promise<ReportLine> {
+  async function writeOne(tx: Tx, p: PreparedItem, existingId?: string, slug?: string): Promise<ReportLine> {
     const s = state!;
     const { repairs, fixed, title } = repairItem(s, p);
     const body = rewriteLinks(fixed.body ?? p.it.content, s.links, s.host);
@@ -116,10 +126,14 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
       outcome = 'updated';
     } else {
       const ex = { ...extras, sourceKey: p.sourceKey, note: 'import' };
-      row = await createArticle(tx, network, null, { ...input, slug: p.slug }, ex).catch(async (err) => {
+      // The slug comes from the import's own list, so no batch prepared meanwhile can take it too.
+      const wish = slug ?? takeSlug(s.slugs, p.slug, slugify(title) || 'article');
+      row = await createArticle(tx, network, null, { ...input, slug: wish }, ex).catch(async (err) => {
         if ((err as { code?: string }).code !== 'conflict') throw err;
         return createArticle(tx, network, null, input, ex);
       });
+      s.slugs.add(row.slug);
+      s.known.set(p.sourceKey, { id: row.id, slug: row.slug, sourceHash: p.hash });
       outcome = 'created';
     }
     await recordRepairs(tx, network.id, row.id, repairs);
@@ -131,19 +145,35 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     return { path: p.label, outcome, slug: row.slug };
   }
 
+  /**
+   * Batches go through two stages: prepared in memory (CPU: repairs, Markdown, search words) and
+   * written (PostgreSQL). While batch N is written, batch N+1 is read and prepared; N+1 is written
+   * once N is done, so the statements keep their order on the one connection and at most two
+   * batches are in memory. With keepGoing a batch may roll back to its savepoint, so nothing is
+   * prepared meanwhile (a byline made then would vanish with the savepoint).
+   */
+  let writing: Promise<void> = Promise.resolve();
+  let written = 0;
   async function flush() {
     const s = state;
     if (!s || !batch.length) return;
     const current = batch;
     batch = [];
-    await writeFreshBatch(s, current, lines, (n) => (comments += n));
-    items += current.length;
-    await opts.onProgress?.({ items, bytes });
+    const job = await prepareBatch(s, current, lines, (n) => (comments += n));
+    await writing;
+    writing = writeBatch(s, job, lines).then(async () => {
+      written += current.length;
+      await opts.onProgress?.({ items: written, bytes });
+    });
+    // Failures surface at the next await of `writing`; until then they are not "unhandled".
+    writing.catch(() => undefined);
+    if (s.keepGoing) await writing;
   }
 
   try {
     await db.transaction(async (tx) => {
       const chapterId = opts.chapter ? (await findChapter(tx, network, opts.chapter)).id : null;
+      const index = await importedArticlesIndex(tx, network.id);
       await parseWxr(input, {
         onBytes: (n) => {
           bytes = n;
@@ -170,6 +200,9 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
             redirects: 0,
             keepGoing: !!opts.keepGoing,
             termCache: newTermCache(),
+            known: index.known,
+            slugs: index.slugs,
+            creating: new Set(),
             authorIds: (login) => authorIds(tx, c, login),
             writeOne,
           };
@@ -189,6 +222,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
         },
       });
       await flush();
+      await writing;
       // Links to the old site that pointed at articles written later now point to them too.
       const s = state;
       if (s)

@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import type { ArticleInsert } from './queries.js';
+
+export type { ArticleInsert };
 import { articleAuthors, articleCategories, articleRevisions, articles, articleTags } from './tables.js';
 
 /**
@@ -9,21 +11,12 @@ import { articleAuthors, articleCategories, articleRevisions, articles, articleT
  * from queries.ts, which serves one article at a time to the pages and the API.
  */
 
-export function selectBySources(db: Tx, networkId: string, keys: string[]) {
-  if (!keys.length) return Promise.resolve([]);
+/** Every article of the network: slug, and id, source key and hash for the imported ones. */
+export function selectSlugsAndSources(db: Tx, networkId: string) {
   return db
     .select({ id: articles.id, slug: articles.slug, sourceKey: articles.sourceKey, sourceHash: articles.sourceHash })
     .from(articles)
-    .where(and(eq(articles.networkId, networkId), inArray(articles.sourceKey, keys)));
-}
-
-export async function selectTakenSlugs(db: Tx, networkId: string, slugs: string[]): Promise<Set<string>> {
-  if (!slugs.length) return new Set();
-  const rows = await db
-    .select({ slug: articles.slug })
-    .from(articles)
-    .where(and(eq(articles.networkId, networkId), inArray(articles.slug, slugs)));
-  return new Set(rows.map((r) => r.slug));
+    .where(eq(articles.networkId, networkId));
 }
 
 export function insertArticles(db: Tx, rows: ArticleInsert[]) {

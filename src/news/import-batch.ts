@@ -114,7 +114,8 @@ export async function insertComposedArticles(tx: Tx, network: Network, composed:
       articleId: r.id,
       number: 1,
       title: r.title,
-      bodyMarkdown: r.bodyMarkdown,
+      // The body sent, not read back: a batch's bodies cross the connection once.
+      bodyMarkdown: bySource.get(r.sourceKey!)!.bodyMarkdown,
       status: r.status,
       editedBy: null,
       note: bySource.get(r.sourceKey!)!.note,

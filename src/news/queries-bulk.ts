@@ -28,7 +28,6 @@ export function insertArticles(db: Tx, rows: ArticleInsert[]) {
     language: articles.language,
     status: articles.status,
     publishedAt: articles.publishedAt,
-    bodyMarkdown: articles.bodyMarkdown,
     revision: articles.revision,
     networkId: articles.networkId,
   });

@@ -36,6 +36,8 @@ export interface WxrOptions {
   keepGoing?: boolean;
   language?: 'fr' | 'nl' | 'en';
   chapter?: string;
+  /** Called first in the import's transaction (the admin job takes its lock there). */
+  onStart?: (tx: Tx) => Promise<void>;
   /** Called after each batch: items read so far and bytes of the file read. */
   onProgress?: (p: { items: number; bytes: number }) => Promise<void> | void;
 }
@@ -172,6 +174,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
 
   try {
     await db.transaction(async (tx) => {
+      await opts.onStart?.(tx);
       const chapterId = opts.chapter ? (await findChapter(tx, network, opts.chapter)).id : null;
       const index = await importedArticlesIndex(tx, network.id);
       await parseWxr(input, {

@@ -13,7 +13,8 @@ import { addRedirects } from '../redirects/service.js';
 import { type Dictionary, recordNewRepairs, repairFields } from '../text-repair/service.js';
 import { slugify } from '../web/slug.js';
 import type { ReportLine } from './service.js';
-import { countRepairs, type PreparedItem, rewriteLinks } from './wxr-items.js';
+import type { MediaFetcher } from './media.js';
+import { countRepairs, mentionsOldSite, type PreparedItem, rewriteLinks } from './wxr-items.js';
 import type { WxrChannel } from './wxr-parse.js';
 
 /**
@@ -27,7 +28,10 @@ export interface ImportState {
   tx: Tx;
   network: Network;
   channel: WxrChannel;
-  host: string;
+  /** The old site's hosts (oldHosts): links to them are rewritten. */
+  hosts: Set<string>;
+  /** With --fetch-media: the pictures brought home so far. */
+  media?: MediaFetcher;
   language: 'fr' | 'nl' | 'en';
   chapterId: string | null;
   dict: Dictionary;
@@ -128,6 +132,8 @@ export async function prepareBatch(
     ready.push({ ...b, ...repaired, slug });
   }
   for (const r of ready) {
+    const body = r.fixed.body ?? r.p.it.content;
+    await s.media?.fetchFor(s.tx, body);
     const { categoryIds, tagIds } = await cachedTermIds(s.tx, s.network.id, s.termCache, r.p.categories, r.p.tags);
     items.push({
       sourceKey: r.p.sourceKey,
@@ -135,7 +141,7 @@ export async function prepareBatch(
       slug: r.slug,
       title: r.title,
       // Links to posts of this batch and earlier ones are rewritten now; the rest at the end.
-      bodyMarkdown: rewriteLinks(r.fixed.body ?? r.p.it.content, s.links, s.host),
+      bodyMarkdown: rewriteLinks(body, s.links, s.hosts, s.media?.moved),
       excerpt: r.fixed.excerpt,
       language: s.language,
       chapterId: s.chapterId,
@@ -194,7 +200,7 @@ async function writeNew(s: ImportState, job: PreparedBatch, lines: ReportLine[])
     const id = done.idOf.get(r.p.sourceKey)!;
     s.known.set(r.p.sourceKey, { id, slug: r.slug, sourceHash: r.p.hash });
     countRepairs(s.totals, r.repairs);
-    if (s.host && composed[i]!.row.bodyMarkdown!.includes(s.host)) s.pending.push(id);
+    if (mentionsOldSite(composed[i]!.row.bodyMarkdown!, s.hosts)) s.pending.push(id);
     lines[r.slot] = { path: r.p.label, outcome: 'created', slug: r.slug };
   });
 }

@@ -28,7 +28,17 @@ import {
   repairItem,
   writeBatch,
 } from './wxr-batch.js';
-import { categoryPaths, countRepairs, labelOf, type PreparedItem, prepareItem, rewriteLinks } from './wxr-items.js';
+import { MediaFetcher, type MediaOptions, type MediaReport } from './media.js';
+import {
+  categoryPaths,
+  countRepairs,
+  labelOf,
+  mentionsOldSite,
+  oldHosts,
+  type PreparedItem,
+  prepareItem,
+  rewriteLinks,
+} from './wxr-items.js';
 import { parseWxr, type WxrChannel } from './wxr-parse.js';
 
 export interface WxrOptions {
@@ -36,6 +46,10 @@ export interface WxrOptions {
   keepGoing?: boolean;
   language?: 'fr' | 'nl' | 'en';
   chapter?: string;
+  /** The old site's address when the export does not say it (or says another): its links are rewritten. */
+  baseUrl?: string;
+  /** --fetch-media: the old site's pictures are fetched and stored (never in a dry run). */
+  media?: MediaOptions;
   /** Called first in the import's transaction (the admin job takes its lock there). */
   onStart?: (tx: Tx) => Promise<void>;
   /** Called after each batch: items read so far and bytes of the file read. */
@@ -43,6 +57,7 @@ export interface WxrOptions {
 }
 
 export interface WxrReport extends ImportReport {
+  media: MediaReport;
   skippedByKind: Record<string, number>;
   attachments: string[];
   comments: number;
@@ -102,7 +117,8 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   async function writeOne(tx: Tx, p: PreparedItem, existingId?: string, slug?: string): Promise<ReportLine> {
     const s = state!;
     const { repairs, fixed, title } = repairItem(s, p);
-    const body = rewriteLinks(fixed.body ?? p.it.content, s.links, s.host);
+    await s.media?.fetchFor(tx, fixed.body ?? p.it.content);
+    const body = rewriteLinks(fixed.body ?? p.it.content, s.links, s.hosts, s.media?.moved);
     const input = {
       title,
       bodyMarkdown: body,
@@ -140,7 +156,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     }
     await recordRepairs(tx, network.id, row.id, repairs);
     countRepairs(s.totals, repairs);
-    if (s.host && body.includes(s.host)) s.pending.push(row.id);
+    if (mentionsOldSite(body, s.hosts)) s.pending.push(row.id);
     const to = `/news/${row.slug}`;
     rememberLinks(s, p, to);
     s.redirects += await addRedirects(tx, network.id, redirectPairs(p, to), 'import');
@@ -169,7 +185,8 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     });
     // Failures surface at the next await of `writing`; until then they are not "unhandled".
     writing.catch(() => undefined);
-    if (s.keepGoing) await writing;
+    // A picture is stored in a savepoint, which must not wrap another batch's statements.
+    if (s.keepGoing || s.media?.fetching) await writing;
   }
 
   try {
@@ -183,17 +200,13 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
         },
         onChannel: async (c) => {
           paths = categoryPaths(c);
-          let host = '';
-          try {
-            host = new URL(c.baseSiteUrl).host;
-          } catch {
-            host = '';
-          }
+          const hosts = oldHosts(c.baseSiteUrl, c.baseBlogUrl, opts.baseUrl);
           state = {
             tx,
             network,
             channel: c,
-            host,
+            hosts,
+            media: new MediaFetcher(network.id, hosts, opts.dryRun ? undefined : opts.media),
             language: opts.language ?? 'fr',
             chapterId,
             dict: dictionaryFor(opts.language ?? 'fr', []),
@@ -234,7 +247,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
             tx,
             network,
             s.pending.slice(i, i + BATCH),
-            (b) => rewriteLinks(b, s.links, s.host),
+            (b) => rewriteLinks(b, s.links, s.hosts, s.media?.moved),
             'links',
           );
       if (opts.dryRun) throw new DryRun();
@@ -253,5 +266,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     skippedByKind,
     attachments,
     comments,
+    media: state?.media?.report ?? { fetched: [], failed: [], external: [] },
   };
 }

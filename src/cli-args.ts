@@ -15,7 +15,7 @@ Commands:
   user create --email E --name N [--role admin|member] [--password P]
   token create --email E [--name N]   print a new API token for an account
   members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
-  news import PATH [--dry-run] [--keep-going] [--report FILE] [--date YYYY-MM-DD]
+  news import PATH [--dry-run] [--keep-going] [--fetch-media] [--base-url URL] [--report FILE] [--date YYYY-MM-DD]
 
 Run \`essaim <command> --help\` for details. Configuration comes from environment
 variables (PORT, HOST, BASE_URL, DATABASE_URL, ESSAIM_DATA_DIR, ...): see README.md.`;

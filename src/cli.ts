@@ -187,6 +187,8 @@ async function main(argv: string[]): Promise<void> {
         date: { type: 'string' },
         language: { type: 'string' },
         chapter: { type: 'string' },
+        'fetch-media': { type: 'boolean' },
+        'base-url': { type: 'string' },
       });
       if (values.help) return console.log(help.news);
       if (positionals[0] !== 'import')
@@ -200,6 +202,9 @@ async function main(argv: string[]): Promise<void> {
           date: values.date,
           language: values.language,
           chapter: values.chapter,
+          fetchMedia: !!values['fetch-media'],
+          baseUrl: values['base-url'],
+          config: loadConfig(),
         }),
       );
     }

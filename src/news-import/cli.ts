@@ -3,11 +3,14 @@ import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
 import { readSources } from './files.js';
+import type { Config } from '../config.js';
+import { blobStoreFor } from '../storage/service.js';
+import type { MediaReport } from './media.js';
 import { importWxr } from './wxr.js';
 import { importMarkdown, reportText } from './service.js';
 import { msg } from '../web/i18n.js';
 
-export const newsImportHelp = `Usage: essaim news import PATH [--dry-run] [--keep-going] [--report FILE] [--date YYYY-MM-DD] [--language fr|nl|en] [--chapter SLUG]
+export const newsImportHelp = `Usage: essaim news import PATH [--dry-run] [--keep-going] [--fetch-media] [--base-url URL] [--report FILE] [--date YYYY-MM-DD] [--language fr|nl|en] [--chapter SLUG]
 
 Imports articles from a WordPress export (WXR 1.0–1.2, a .xml file, read as a stream) or from
 Markdown files with YAML front matter (one file, a folder, or a zip).
@@ -21,7 +24,11 @@ The whole import is one transaction: if a file cannot be read nothing is importe
 --keep-going, which skips it and reports why. Importing the same files again changes nothing
 ("unchanged"); an edited file is "updated". Damaged text (mojibake, ?-runs, U+FFFD) is repaired:
 certain repairs are applied, uncertain ones are queued for an editor. --dry-run writes nothing.
---report FILE writes the report (JSON when FILE ends in .json).`;
+--report FILE writes the report (JSON when FILE ends in .json).
+Links to the old site (the export's address, or --base-url URL) point to the new articles.
+--fetch-media fetches the old site's pictures shown in the posts (public addresses only, 10 MB
+and 15 s each, images only), stores them and points the posts to them; a picture that cannot be
+fetched keeps its old address and is listed. Pictures on other hosts are listed, never fetched.`;
 
 export async function runNewsImport(
   db: Db,
@@ -34,6 +41,9 @@ export async function runNewsImport(
     date?: string | undefined;
     language?: string | undefined;
     chapter?: string | undefined;
+    fetchMedia?: boolean;
+    baseUrl?: string | undefined;
+    config?: Pick<Config, 'dataDir' | 's3' | 'allowPrivateWebhooks'>;
   },
 ): Promise<void> {
   let date: Date | undefined;
@@ -52,11 +62,19 @@ export async function runNewsImport(
       keepGoing: opts.keepGoing,
       ...(language ? { language: language as 'fr' | 'nl' | 'en' } : {}),
       ...(opts.chapter ? { chapter: opts.chapter } : {}),
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+      ...(opts.fetchMedia && opts.config
+        ? { media: { store: blobStoreFor(opts.config), allowPrivate: opts.config.allowPrivateWebhooks } }
+        : {}),
     });
     const skipped = Object.entries(report.skippedByKind)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
-    const text = `${reportText(report)}\nskipped by kind: ${skipped || 'none'} · ${report.comments} approved comments (not archived) · ${report.attachments.length} attachments listed, not fetched`;
+    const text = [
+      reportText(report),
+      `skipped by kind: ${skipped || 'none'} · ${report.comments} approved comments (not archived) · ${report.attachments.length} attachments listed`,
+      mediaText(report.media, !!opts.fetchMedia),
+    ].join('\n');
     console.log(text);
     if (opts.report)
       fs.writeFileSync(opts.report, opts.report.endsWith('.json') ? JSON.stringify(report, null, 2) : `${text}\n`);
@@ -75,4 +93,15 @@ export async function runNewsImport(
   console.log(text);
   if (opts.report)
     fs.writeFileSync(opts.report, opts.report.endsWith('.json') ? JSON.stringify(report, null, 2) : `${text}\n`);
+}
+
+/** The pictures part of the report: what was brought home, what failed (why), what stays on other hosts. */
+export function mediaText(m: MediaReport, fetching: boolean): string {
+  const lines = [
+    `media: ${fetching ? `${m.fetched.length} fetched · ${m.failed.length} failed · ` : 'not fetched (--fetch-media) · '}${m.external.length} on other hosts, left there`,
+  ];
+  for (const f of m.fetched) lines.push(`  fetched  ${f.url} → ${f.to}`);
+  for (const f of m.failed) lines.push(`  failed   ${f.url} (${f.reason})`);
+  for (const u of m.external) lines.push(`  external ${u}`);
+  return lines.join('\n');
 }

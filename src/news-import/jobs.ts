@@ -7,6 +7,7 @@ import { authorize, type Actor } from '../web/policy.js';
 import { isUuid } from '../web/schemas.js';
 import { importPolicy } from './policy.js';
 import * as q from './queries.js';
+import type { ImportJob } from './queries.js';
 import type { JobSummary } from './tables.js';
 import { importWxr, type WxrReport } from './wxr.js';
 
@@ -73,9 +74,40 @@ export async function startImport(db: Db, network: Network, actor: Actor, id: st
   const job = await findImportJob(db, network, actor, id);
   const claimed = await q.claimJob(db, network.id, job.id);
   if (!claimed) throw new AppError('conflict', msg('newsImport.error.notPreviewed'));
+  return run(db, network, claimed);
+}
+
+/**
+ * An interrupted import (its server stopped while it ran) starts again from the uploaded file,
+ * which stays until an import ends. The stopped run was one transaction, so it left nothing behind;
+ * articles another import wrote meanwhile are "unchanged".
+ */
+export async function resumeImport(db: Db, network: Network, actor: Actor, id: string) {
+  const job = await findImportJob(db, network, actor, id);
+  const claimed = await q.claimJob(db, network.id, job.id, 'interrupted');
+  if (!claimed) throw new AppError('conflict', msg('newsImport.error.notInterrupted'));
+  if (!fs.existsSync(claimed.filePath)) {
+    const error = new AppError('conflict', msg('newsImport.error.fileGone')).message;
+    await q.finishJob(db, claimed.id, { status: 'failed', error });
+    return claimed;
+  }
+  return run(db, network, claimed);
+}
+
+/**
+ * At a server's start (and whenever asked): running jobs that no process is importing any more
+ * become "interrupted", so the admin page offers to resume them instead of showing a progress bar
+ * that never moves. Safe with several servers: a live import holds its lock (holdJobLock).
+ */
+export function interruptOrphanImports(db: Db): Promise<string[]> {
+  return db.transaction((tx) => q.interruptOrphanJobs(tx));
+}
+
+function run(db: Db, network: Network, claimed: ImportJob) {
   const run = (async () => {
     try {
       const report = await importWxr(db, network, fs.createReadStream(claimed.filePath), {
+        onStart: (tx) => q.holdJobLock(tx, claimed.id),
         onProgress: ({ items, bytes }) => q.updateProgress(db, claimed.id, items, bytes),
       });
       await q.finishJob(db, claimed.id, { status: 'done', result: summary(report) });

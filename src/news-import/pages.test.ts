@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, type FormSession, signIn } from '../../test/support/forms.js';
-import { importsInFlight } from './jobs.js';
+import pg from 'pg';
+import { importsInFlight, interruptOrphanImports } from './jobs.js';
 
 let t: TestApp;
 let editor: FormSession;
@@ -95,7 +96,65 @@ describe('the admin import page', () => {
     expect(page.body).toMatch(/<progress[^>]*max="1000"[^>]*value="250"/);
   });
 
+  it('marks an import whose server is gone as interrupted, never a live one, and resumes it from its file', async () => {
+    const dir = path.join(t.config.dataDir, 'imports');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'interrupted.xml');
+    fs.writeFileSync(file, wxr.replaceAll('old.example.org', 'vieux.example.org').replaceAll('ancien-', 'vieux-'));
+    const job = async (name: string, filePath: string) =>
+      (
+        await t.database.pool.query(
+          `INSERT INTO news_import_jobs (network_id, file_name, file_path, total_bytes, status, items, updated_at)
+           VALUES ($1, $2, $3, 1000, 'running', 100, now() - interval '5 minutes') RETURNING id`,
+          [t.network.id, name, filePath],
+        )
+      ).rows[0].id as string;
+    const gone = await job('gone.xml', file);
+    const live = await job('live.xml', '/nowhere');
+    // A worker importing `live` in another process: its transaction holds the job's lock.
+    const worker = new pg.Client({ connectionString: t.database.url });
+    await worker.connect();
+    await worker.query('BEGIN');
+    await worker.query(`SELECT pg_advisory_xact_lock(hashtextextended('news-import:' || $1, 0))`, [live]);
+    const status = async (id: string) =>
+      (await t.database.pool.query('SELECT status FROM news_import_jobs WHERE id = $1', [id])).rows[0].status;
+
+    expect(await interruptOrphanImports(t.database.db)).toEqual([gone]);
+    expect(await status(live)).toBe('running');
+    // The worker's process dies: its connection closes, the lock goes, the next start sees it.
+    await worker.end();
+    expect(await interruptOrphanImports(t.database.db)).toEqual([live]);
+
+    const list = await editor.get('/admin/news/import', { 'accept-language': 'fr' });
+    expect(list.body).toMatch(/gone\.xml<\/a> — interrompu/);
+    const page = await editor.get(`/admin/news/import/${gone}`, { 'accept-language': 'en' });
+    expect(page.body).toContain('The server stopped while this import was running.');
+    expect(page.body).not.toContain('http-equiv="refresh"');
+    const before = await articleCount();
+    const resumed = await editor.request('POST', `/admin/news/import/${gone}/resume`, { _csrf: csrfOf(page.body) });
+    expect(resumed.statusCode, resumed.body).toBe(303);
+    await importsInFlight();
+    expect((await editor.get(`/admin/news/import/${gone}`, { 'accept-language': 'en' })).body).toContain(
+      'Import finished.',
+    );
+    expect(await articleCount()).toBe(before + 2);
+    expect((await t.app.inject({ url: '/vieux-2/' })).headers.location).toBe('/news/vieux-2');
+    expect(fs.existsSync(file)).toBe(false);
+    const twice = await editor.request('POST', `/admin/news/import/${gone}/resume`, { _csrf: csrfOf(page.body) });
+    expect(twice.statusCode).toBe(409);
+    expect(await articleCount()).toBe(before + 2);
+
+    // Its upload gone (a data directory restored without it): the job fails with a reason, importing nothing.
+    const lost = await editor.request('POST', `/admin/news/import/${live}/resume`, { _csrf: csrfOf(page.body) });
+    expect(lost.statusCode).toBe(303);
+    expect((await editor.get(`/admin/news/import/${live}`, { 'accept-language': 'en' })).body).toContain(
+      'The uploaded file is no longer on the server',
+    );
+    expect(await articleCount()).toBe(before + 2);
+  });
+
   it('is for news editors only', async () => {
+    const before = await articleCount();
     const m = await t.user('member');
     const member = await signIn(t.app, { email: m.user.email, password: m.password });
     expect((await member.get('/admin/news/import')).statusCode).toBe(403);
@@ -106,7 +165,7 @@ describe('the admin import page', () => {
       { field: 'file', filename: 'export.xml', content: wxr, type: 'text/xml' },
     );
     expect(res.statusCode).toBe(403);
-    expect(await articleCount()).toBe(2);
+    expect(await articleCount()).toBe(before);
     expect((await t.app.inject({ url: '/admin/news/import' })).statusCode).not.toBe(200);
   });
 });

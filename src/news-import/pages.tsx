@@ -11,7 +11,7 @@ import { AppError } from '../web/errors.js';
 import { ErrorSummary, type FormErrors, formError } from '../web/forms.js';
 import { msg } from '../web/i18n.js';
 import { CsrfField, Layout, type PageContext, pageContext, sendPage } from '../web/page.js';
-import { findImportJob, type ImportJob, listImportJobs, previewImport, startImport } from './jobs.js';
+import { findImportJob, type ImportJob, listImportJobs, previewImport, resumeImport, startImport } from './jobs.js';
 import type { JobSummary } from './tables.js';
 
 /** A WXR of 100 MB is the issue's large case; twice that is refused before it fills the disk. */
@@ -108,6 +108,15 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
           </section>
         ) : null}
         {job.status === 'failed' ? <p role="alert">{t('newsImport.failed', { error: job.error ?? '' })}</p> : null}
+        {job.status === 'interrupted' ? (
+          <section>
+            <p role="alert">{t('newsImport.interrupted')}</p>
+            <form method="post" action={`/admin/news/import/${job.id}/resume`}>
+              <CsrfField ctx={ctx} />
+              <button type="submit">{t('newsImport.resume')}</button>
+            </form>
+          </section>
+        ) : null}
       </Layout>,
     );
   });
@@ -117,6 +126,15 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
     { preHandler: app.csrfProtection },
     async (req, reply) => {
       const job = await startImport(db, req.network, requireUser(req), req.params.id);
+      return reply.redirect(`/admin/news/import/${job.id}`, 303);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/news/import/:id/resume',
+    { preHandler: app.csrfProtection },
+    async (req, reply) => {
+      const job = await resumeImport(db, req.network, requireUser(req), req.params.id);
       return reply.redirect(`/admin/news/import/${job.id}`, 303);
     },
   );

@@ -26,16 +26,42 @@ export function selectJobs(db: Tx, networkId: string, limit: number) {
     .limit(limit);
 }
 
-/** previewed → running, once: two clicks on "Import" start one import. */
-export async function claimJob(db: Tx, networkId: string, id: string): Promise<ImportJob | undefined> {
+/** previewed (or interrupted) → running, once: two clicks on "Import" start one import. */
+export async function claimJob(
+  db: Tx,
+  networkId: string,
+  id: string,
+  from: 'previewed' | 'interrupted' = 'previewed',
+): Promise<ImportJob | undefined> {
   const [row] = await db
     .update(newsImportJobs)
-    .set({ status: 'running', updatedAt: new Date() })
-    .where(
-      and(eq(newsImportJobs.networkId, networkId), eq(newsImportJobs.id, id), eq(newsImportJobs.status, 'previewed')),
-    )
+    .set({ status: 'running', items: 0, bytesRead: 0, error: null, updatedAt: new Date() })
+    .where(and(eq(newsImportJobs.networkId, networkId), eq(newsImportJobs.id, id), eq(newsImportJobs.status, from)))
     .returning();
   return row;
+}
+
+/**
+ * The import of a job holds this lock for as long as its transaction lives: a server that stops,
+ * however it stops, closes the connection and so lets it go. Transaction-scoped, so it cannot leak
+ * to the next user of a pooled connection.
+ */
+export async function holdJobLock(tx: Tx, jobId: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`news-import:${jobId}`}, 0))`);
+}
+
+/**
+ * Running jobs whose import no process holds any more (holdJobLock), across networks, become
+ * interrupted. The lock is tried, never waited for, in the caller's transaction; a job claimed in
+ * the last minute is left alone (its import may not have taken the lock yet).
+ */
+export async function interruptOrphanJobs(tx: Tx): Promise<string[]> {
+  const res = await tx.execute<{ id: string }>(sql`
+    UPDATE ${newsImportJobs} SET status = 'interrupted', updated_at = now()
+    WHERE status = 'running' AND updated_at < now() - interval '1 minute'
+      AND pg_try_advisory_xact_lock(hashtextextended('news-import:' || id::text, 0))
+    RETURNING id`);
+  return res.rows.map((r) => r.id);
 }
 
 export async function updateProgress(db: Tx, id: string, items: number, bytesRead: number) {

@@ -5,7 +5,9 @@ import { networks } from '../networks/tables.js';
 /**
  * A WordPress import started from the admin page: the uploaded file waits in the data directory
  * while an editor reads the dry run, then the same import as the CLI runs in the server, writing
- * its progress here; the page polls this row. `previewed` → `running` → `done` | `failed`.
+ * its progress here; the page polls this row. `previewed` → `running` → `done` | `failed`; a
+ * `running` job whose server stopped becomes `interrupted` at the next start, and `running` again
+ * when an editor resumes it (the import is one transaction, so the stopped run left nothing).
  */
 export const newsImportJobs = pgTable(
   'news_import_jobs',
@@ -19,7 +21,7 @@ export const newsImportJobs = pgTable(
     /** Where the upload waits, removed once the import is done or failed. */
     filePath: text('file_path').notNull(),
     totalBytes: integer('total_bytes').notNull(),
-    status: text('status').$type<'previewed' | 'running' | 'done' | 'failed'>().notNull().default('previewed'),
+    status: text('status').$type<JobStatus>().notNull().default('previewed'),
     items: integer('items').notNull().default(0),
     bytesRead: integer('bytes_read').notNull().default(0),
     /** Counts of the dry run, then of the import. */
@@ -31,6 +33,8 @@ export const newsImportJobs = pgTable(
   },
   (t) => [index('news_import_jobs_network').on(t.networkId, t.createdAt)],
 );
+
+export type JobStatus = 'previewed' | 'running' | 'interrupted' | 'done' | 'failed';
 
 export interface JobSummary {
   created: number;

@@ -14,17 +14,17 @@ afterAll(() => t.close());
 const POSTS = 2 * BATCH + 50;
 
 /** Newest first, as WordPress exports: each post links to the one before it, which comes LATER in the file. */
-function archive(extra = '') {
+function archive(extra = '', host = 'old.example.org') {
   let items = '';
   for (let i = POSTS; i >= 1; i--)
-    items += `<item><title>Billet ${i}</title><link>http://old.example.org/billet-${i}/</link><dc:creator>ed</dc:creator>
-<content:encoded><![CDATA[<p>Texte ${i}. ${i > 1 ? `<a href="http://old.example.org/billet-${i - 1}/">Avant</a>` : ''}</p>]]></content:encoded>
+    items += `<item><title>Billet ${i}</title><link>http://${host}/billet-${i}/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[<p>Texte ${i}. ${i > 1 ? `<a href="http://${host}/billet-${i - 1}/">Avant</a>` : ''}</p>]]></content:encoded>
 <wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2016-01-01 10:00:00</wp:post_date_gmt><wp:post_name>billet-${i}</wp:post_name>
 <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
 <category domain="category" nicename="news"><![CDATA[News]]></category><category domain="post_tag" nicename="t${i % 7}"><![CDATA[Sujet ${i % 7}]]></category></item>\n`;
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://old.example.org</wp:base_site_url>
+<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://${host}</wp:base_site_url>
 <wp:author><wp:author_login>ed</wp:author_login><wp:author_display_name>Ed Itor</wp:author_display_name></wp:author>
 <wp:category><wp:category_nicename>news</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>News</wp:cat_name></wp:category>
 ${items}${extra}</channel></rss>`);
@@ -57,11 +57,11 @@ describe('WXR import in batches', () => {
 
     // The last post of the first batch: its link pointed into the next batch, rewritten at the end.
     const { rows } = await t.database.pool.query<{ slug: string; body_markdown: string; body_html: string }>(
-      `SELECT slug, body_markdown, body_html FROM articles WHERE network_id = $1 AND slug = 'billet-151'`,
-      [t.network.id],
+      `SELECT slug, body_markdown, body_html FROM articles WHERE network_id = $1 AND slug = $2`,
+      [t.network.id, `billet-${POSTS - BATCH + 1}`],
     );
-    expect(rows[0]!.body_markdown).toContain('href="/news/billet-150"');
-    expect(rows[0]!.body_html).toContain('href="/news/billet-150"');
+    expect(rows[0]!.body_markdown).toContain(`href="/news/billet-${POSTS - BATCH}"`);
+    expect(rows[0]!.body_html).toContain(`href="/news/billet-${POSTS - BATCH}"`);
     const stale = await t.database.pool.query(
       `SELECT count(*)::int AS n FROM articles WHERE network_id = $1 AND body_markdown LIKE '%old.example.org%'`,
       [t.network.id],
@@ -98,5 +98,24 @@ describe('WXR import in batches', () => {
       [t.network.id],
     );
     expect(rows).toEqual([{ title: 'Billet 5 bis' }]);
+  });
+
+  it('gives free slugs next to articles already there, and writes a post listed again in a later batch once', async () => {
+    // Another site's archive with the same post names: every slug is taken by the first import.
+    const again = `<item><title>Billet ${POSTS} revu</title><link>http://autre.example.org/billet-${POSTS}/</link>
+<content:encoded><![CDATA[<p>Revu</p>]]></content:encoded><wp:post_id>${POSTS}</wp:post_id>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`;
+    const r = await importWxr(t.database.db, t.network, Readable.from([archive(again, 'autre.example.org')]));
+    expect(r.counts).toMatchObject({ created: POSTS, updated: 1, failed: 0 });
+    const { rows } = await t.database.pool.query(
+      `SELECT slug, title, body_markdown FROM articles WHERE network_id = $1 AND source_key LIKE 'wxr:http://autre.example.org:%'
+       ORDER BY slug`,
+      [t.network.id],
+    );
+    expect(rows).toHaveLength(POSTS);
+    expect(rows.every((row) => /^billet-\d+-2$/.test(row.slug))).toBe(true);
+    expect(rows.find((row) => row.slug === `billet-${POSTS}-2`)?.title).toBe(`Billet ${POSTS} revu`);
+    // Its links go to this archive's articles, not to the first one's of the same name.
+    expect(rows.find((row) => row.slug === 'billet-42-2')?.body_markdown).toContain('href="/news/billet-41-2"');
   });
 });

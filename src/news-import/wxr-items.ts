@@ -123,25 +123,51 @@ export function prepareItem(
   };
 }
 
-/** `/path` must not match `/path-2`: an old URL is replaced only when it ends there. */
-export function rewriteLinks(body: string, links: Map<string, string>, host: string): string {
-  if (!host || !body.includes(host)) return body;
-  return body.replace(/https?:\/\/[^\s"'<>)\]]+/g, (url) => {
+/**
+ * Links to the old site (absolute or protocol-relative `//host/…`, in text, attributes, `srcset`
+ * or CSS `url()`) point to the new articles and to the pictures brought home. Only the old site's
+ * exact hosts count (blog.example.org.evil.net stays) and paths are compared whole, without the
+ * trailing slash (`/path` never takes `/path-2`'s article); anything unknown is left as it was.
+ */
+export function rewriteLinks(
+  body: string,
+  links: Map<string, string>,
+  hosts: ReadonlySet<string>,
+  media?: ReadonlyMap<string, string>,
+): string {
+  if (![...hosts].some((h) => body.includes(h))) return body;
+  return body.replace(/(?:https?:)?\/\/[^\s"'<>)\]]+/gi, (url) => {
     const bare = url.replace(/[.,;:!?]+$/, '');
     const rest = url.slice(bare.length);
     let parsed: URL;
     try {
-      parsed = new URL(bare);
+      parsed = new URL(bare.startsWith('//') ? `http:${bare}` : bare);
     } catch {
       return url;
     }
-    if (parsed.host !== host) return url; // look-alike hosts (blog.example.org.evil.net) stay
+    if (!hosts.has(parsed.host)) return url;
+    const picture = media?.get(`${parsed.host}${parsed.pathname}`);
+    if (picture) return picture + rest;
     const key = parsed.pathname.replace(/\/+$/, '') || '/';
     const to =
       links.get(key) ?? (parsed.searchParams.get('p') ? links.get(`?p=${parsed.searchParams.get('p')}`) : undefined);
     return to ? to + rest : url;
   });
 }
+
+/** The old site's hosts: the export's site and blog addresses, and the one given with --base-url. */
+export function oldHosts(...urls: (string | undefined)[]): Set<string> {
+  const hosts = new Set<string>();
+  for (const u of urls)
+    try {
+      if (u) hosts.add(new URL(u).host);
+    } catch {
+      // not an address: no host to recognise
+    }
+  return hosts;
+}
+
+export const mentionsOldSite = (body: string, hosts: ReadonlySet<string>) => [...hosts].some((h) => body.includes(h));
 
 export function countRepairs(
   totals: { applied: number; queued: number },

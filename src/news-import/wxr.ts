@@ -9,15 +9,36 @@ import {
   createContributor,
   findAuthorBySource,
   freeAuthorSlug,
+  importedArticlesIndex,
   newTermCache,
   rewriteArticleBodies,
+  takeSlug,
   updateArticle,
 } from '../news/service.js';
+import { slugify } from '../web/slug.js';
 import { addRedirects } from '../redirects/service.js';
 import { dictionaryFor, recordRepairs } from '../text-repair/service.js';
 import type { ImportReport, Outcome, ReportLine } from './service.js';
-import { BATCH, type ImportState, redirectPairs, rememberLinks, repairItem, writeFreshBatch } from './wxr-batch.js';
-import { categoryPaths, countRepairs, labelOf, type PreparedItem, prepareItem, rewriteLinks } from './wxr-items.js';
+import {
+  BATCH,
+  type ImportState,
+  prepareBatch,
+  redirectPairs,
+  rememberLinks,
+  repairItem,
+  writeBatch,
+} from './wxr-batch.js';
+import { MediaFetcher, type MediaOptions, type MediaReport } from './media.js';
+import {
+  categoryPaths,
+  countRepairs,
+  labelOf,
+  mentionsOldSite,
+  oldHosts,
+  type PreparedItem,
+  prepareItem,
+  rewriteLinks,
+} from './wxr-items.js';
 import { parseWxr, type WxrChannel } from './wxr-parse.js';
 
 export interface WxrOptions {
@@ -25,11 +46,18 @@ export interface WxrOptions {
   keepGoing?: boolean;
   language?: 'fr' | 'nl' | 'en';
   chapter?: string;
+  /** The old site's address when the export does not say it (or says another): its links are rewritten. */
+  baseUrl?: string;
+  /** --fetch-media: the old site's pictures are fetched and stored (never in a dry run). */
+  media?: MediaOptions;
+  /** Called first in the import's transaction (the admin job takes its lock there). */
+  onStart?: (tx: Tx) => Promise<void>;
   /** Called after each batch: items read so far and bytes of the file read. */
   onProgress?: (p: { items: number; bytes: number }) => Promise<void> | void;
 }
 
 export interface WxrReport extends ImportReport {
+  media: MediaReport;
   skippedByKind: Record<string, number>;
   attachments: string[];
   comments: number;
@@ -54,7 +82,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   const authorCache = new Map<string, string[]>();
   let state: ImportState | undefined;
   let batch: { slot: number; p: PreparedItem }[] = [];
-  let items = 0;
   let bytes = 0;
 
   async function authorIds(tx: Tx, channel: WxrChannel, login: string): Promise<string[]> {
@@ -87,10 +114,11 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   }
 
   /** One item the slow way: an update, or a new article whose batch failed. */
-  async function writeOne(tx: Tx, p: PreparedItem, existingId?: string): Promise<ReportLine> {
+  async function writeOne(tx: Tx, p: PreparedItem, existingId?: string, slug?: string): Promise<ReportLine> {
     const s = state!;
     const { repairs, fixed, title } = repairItem(s, p);
-    const body = rewriteLinks(fixed.body ?? p.it.content, s.links, s.host);
+    await s.media?.fetchFor(tx, fixed.body ?? p.it.content);
+    const body = rewriteLinks(fixed.body ?? p.it.content, s.links, s.hosts, s.media?.moved);
     const input = {
       title,
       bodyMarkdown: body,
@@ -116,51 +144,69 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
       outcome = 'updated';
     } else {
       const ex = { ...extras, sourceKey: p.sourceKey, note: 'import' };
-      row = await createArticle(tx, network, null, { ...input, slug: p.slug }, ex).catch(async (err) => {
+      // The slug comes from the import's own list, so no batch prepared meanwhile can take it too.
+      const wish = slug ?? takeSlug(s.slugs, p.slug, slugify(title) || 'article');
+      row = await createArticle(tx, network, null, { ...input, slug: wish }, ex).catch(async (err) => {
         if ((err as { code?: string }).code !== 'conflict') throw err;
         return createArticle(tx, network, null, input, ex);
       });
+      s.slugs.add(row.slug);
+      s.known.set(p.sourceKey, { id: row.id, slug: row.slug, sourceHash: p.hash });
       outcome = 'created';
     }
     await recordRepairs(tx, network.id, row.id, repairs);
     countRepairs(s.totals, repairs);
-    if (s.host && body.includes(s.host)) s.pending.push(row.id);
+    if (mentionsOldSite(body, s.hosts)) s.pending.push(row.id);
     const to = `/news/${row.slug}`;
     rememberLinks(s, p, to);
     s.redirects += await addRedirects(tx, network.id, redirectPairs(p, to), 'import');
     return { path: p.label, outcome, slug: row.slug };
   }
 
+  /**
+   * Batches go through two stages: prepared in memory (CPU: repairs, Markdown, search words) and
+   * written (PostgreSQL). While batch N is written, batch N+1 is read and prepared; N+1 is written
+   * once N is done, so the statements keep their order on the one connection and at most two
+   * batches are in memory. With keepGoing a batch may roll back to its savepoint, so nothing is
+   * prepared meanwhile (a byline made then would vanish with the savepoint).
+   */
+  let writing: Promise<void> = Promise.resolve();
+  let written = 0;
   async function flush() {
     const s = state;
     if (!s || !batch.length) return;
     const current = batch;
     batch = [];
-    await writeFreshBatch(s, current, lines, (n) => (comments += n));
-    items += current.length;
-    await opts.onProgress?.({ items, bytes });
+    const job = await prepareBatch(s, current, lines, (n) => (comments += n));
+    await writing;
+    writing = writeBatch(s, job, lines).then(async () => {
+      written += current.length;
+      await opts.onProgress?.({ items: written, bytes });
+    });
+    // Failures surface at the next await of `writing`; until then they are not "unhandled".
+    writing.catch(() => undefined);
+    // A picture is stored in a savepoint, which must not wrap another batch's statements.
+    if (s.keepGoing || s.media?.fetching) await writing;
   }
 
   try {
     await db.transaction(async (tx) => {
+      await opts.onStart?.(tx);
       const chapterId = opts.chapter ? (await findChapter(tx, network, opts.chapter)).id : null;
+      const index = await importedArticlesIndex(tx, network.id);
       await parseWxr(input, {
         onBytes: (n) => {
           bytes = n;
         },
         onChannel: async (c) => {
           paths = categoryPaths(c);
-          let host = '';
-          try {
-            host = new URL(c.baseSiteUrl).host;
-          } catch {
-            host = '';
-          }
+          const hosts = oldHosts(c.baseSiteUrl, c.baseBlogUrl, opts.baseUrl);
           state = {
             tx,
             network,
             channel: c,
-            host,
+            hosts,
+            media: new MediaFetcher(network.id, hosts, opts.dryRun ? undefined : opts.media),
             language: opts.language ?? 'fr',
             chapterId,
             dict: dictionaryFor(opts.language ?? 'fr', []),
@@ -170,6 +216,9 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
             redirects: 0,
             keepGoing: !!opts.keepGoing,
             termCache: newTermCache(),
+            known: index.known,
+            slugs: index.slugs,
+            creating: new Set(),
             authorIds: (login) => authorIds(tx, c, login),
             writeOne,
           };
@@ -189,6 +238,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
         },
       });
       await flush();
+      await writing;
       // Links to the old site that pointed at articles written later now point to them too.
       const s = state;
       if (s)
@@ -197,7 +247,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
             tx,
             network,
             s.pending.slice(i, i + BATCH),
-            (b) => rewriteLinks(b, s.links, s.host),
+            (b) => rewriteLinks(b, s.links, s.hosts, s.media?.moved),
             'links',
           );
       if (opts.dryRun) throw new DryRun();
@@ -216,5 +266,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     skippedByKind,
     attachments,
     comments,
+    media: state?.media?.report ?? { fetched: [], failed: [], external: [] },
   };
 }

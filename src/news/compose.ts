@@ -4,20 +4,23 @@ import type { Network } from '../networks/service.js';
 import { AppError } from '../web/errors.js';
 import { fold } from '../web/fold.js';
 import { slugify } from '../web/slug.js';
-import { excerptOf, htmlToText, renderArticleMarkdown } from './markdown.js';
+import { tsvectorLiteral } from '../web/tsvector.js';
+import { excerptOfText, htmlToText, renderArticleMarkdown } from './markdown.js';
 import * as q from './queries.js';
 import type { ArticleStatus } from './tables.js';
 import { msg } from '../web/i18n.js';
 
 /** Pieces shared by the writers of articles (service.ts, writing.ts, the importers through service.ts). */
 
-/** The body's derived text: rendered HTML, excerpt (unless written), search text. */
+/** The body's derived text: rendered HTML, excerpt (unless written), search text and its words (search_doc). */
 export function derive(a: { title: string; bodyMarkdown: string; excerpt?: string | undefined; terms?: string[] }) {
   const bodyHtml = renderArticleMarkdown(a.bodyMarkdown);
   const written = (a.excerpt ?? '').trim();
-  const excerpt = written || excerptOf(bodyHtml);
-  const searchText = fold([a.title, excerpt, htmlToText(bodyHtml), ...(a.terms ?? [])].join(' '));
-  return { bodyHtml, excerpt, excerptWritten: written.length > 0, searchText };
+  // The text of the HTML once: the excerpt and the search text both read it.
+  const text = htmlToText(bodyHtml);
+  const excerpt = written || excerptOfText(text);
+  const searchText = fold([a.title, excerpt, text, ...(a.terms ?? [])].join(' '));
+  return { bodyHtml, excerpt, excerptWritten: written.length > 0, searchText, searchDoc: tsvectorLiteral(searchText) };
 }
 
 /** "Parent/Child" names → category rows, parents first; tags by slug. */

@@ -54,53 +54,22 @@ export async function cachedTermIds(tx: Tx, networkId: string, cache: TermCache,
   return { categoryIds: ids(categories, cache.categories), tagIds: ids(tags, cache.tags) };
 }
 
-/**
- * A free address for each article: its first wish when nobody has it (in the network or earlier
- * in the list), else the fallback base with -2, -3… One query per round, and there is rarely a
- * second round.
- */
-export async function reserveArticleSlugs(
-  tx: Tx,
-  networkId: string,
-  wishes: { first: string; fallback: string }[],
-): Promise<string[]> {
-  const result: (string | undefined)[] = wishes.map(() => undefined);
-  const tries = wishes.map(() => 0);
-  const candidate = (i: number) => {
-    const w = wishes[i]!;
-    const n = tries[i]!;
-    if (n === 0) return w.first;
-    return n === 1 ? w.fallback : `${w.fallback.slice(0, 75)}-${n}`;
-  };
-  const used = new Set<string>();
-  for (let round = 0; round < 1000 && result.includes(undefined); round++) {
-    const open = result.flatMap((r, i) => (r === undefined ? [i] : []));
-    const taken = await bulk.selectTakenSlugs(
-      tx,
-      networkId,
-      open.map((i) => candidate(i)),
-    );
-    for (const i of open) {
-      // A wish equal to its fallback skips the step that would ask for the same slug twice.
-      while (tries[i] === 0 && wishes[i]!.first === wishes[i]!.fallback) tries[i] = 1;
-      const slug = candidate(i);
-      if (!slug || taken.has(slug) || used.has(slug)) tries[i]!++;
-      else {
-        result[i] = slug;
-        used.add(slug);
-      }
-    }
-  }
-  return result.map((r, i) => r ?? `${wishes[i]!.fallback.slice(0, 60)}-${Date.now().toString(36)}-${i}`);
+/** An imported article ready to insert: its row (HTML, excerpt, search text derived) and its links. */
+export interface ComposedArticle {
+  row: bulk.ArticleInsert;
+  item: ImportedArticle;
 }
 
-export async function insertImportedArticles(tx: Tx, network: Network, items: ImportedArticle[], now = new Date()) {
-  if (!items.length) return [];
-  const rows = await bulk.insertArticles(
-    tx,
-    items.map((a) => {
-      const status = settleStatus(a.status, a.publishAt, now);
-      return {
+/**
+ * The CPU half of an import batch (Markdown rendered, sanitised, excerpt and search words
+ * derived), so the importer can do it for the next batch while PostgreSQL writes this one.
+ */
+export function composeImportedArticles(network: Network, items: ImportedArticle[], now = new Date()) {
+  return items.map((a): ComposedArticle => {
+    const status = settleStatus(a.status, a.publishAt, now);
+    return {
+      item: a,
+      row: {
         networkId: network.id,
         chapterId: a.chapterId,
         slug: a.slug,
@@ -116,10 +85,19 @@ export async function insertImportedArticles(tx: Tx, network: Network, items: Im
         sourceKey: a.sourceKey,
         sourceHash: a.sourceHash,
         createdBy: null,
-      };
-    }),
+      },
+    };
+  });
+}
+
+/** The database half: articles, terms, bylines, first revisions and webhooks in a few statements. */
+export async function insertComposedArticles(tx: Tx, network: Network, composed: ComposedArticle[]) {
+  if (!composed.length) return [];
+  const rows = await bulk.insertArticles(
+    tx,
+    composed.map((c) => c.row),
   );
-  const bySource = new Map(items.map((a) => [a.sourceKey, a]));
+  const bySource = new Map(composed.map((c) => [c.item.sourceKey, c.item]));
   const links = { categories: [], tags: [], authors: [] } as Parameters<typeof bulk.insertArticleLinks>[1];
   for (const row of rows) {
     const a = bySource.get(row.sourceKey!)!;
@@ -136,7 +114,8 @@ export async function insertImportedArticles(tx: Tx, network: Network, items: Im
       articleId: r.id,
       number: 1,
       title: r.title,
-      bodyMarkdown: r.bodyMarkdown,
+      // The body sent, not read back: a batch's bodies cross the connection once.
+      bodyMarkdown: bySource.get(r.sourceKey!)!.bodyMarkdown,
       status: r.status,
       editedBy: null,
       note: bySource.get(r.sourceKey!)!.note,
@@ -152,8 +131,31 @@ export async function insertImportedArticles(tx: Tx, network: Network, items: Im
   return rows.map((r) => ({ id: r.id, slug: r.slug, sourceKey: r.sourceKey!, status: r.status }));
 }
 
-export const findArticlesBySources = (tx: Tx, networkId: string, keys: string[]) =>
-  bulk.selectBySources(tx, networkId, keys);
+/**
+ * What an import needs to know of the network's articles before its first batch, read once: the
+ * imported ones by source key (unchanged or to update) and every taken slug, so each batch is
+ * decided in memory, without a round trip, while the previous one is being written.
+ */
+export async function importedArticlesIndex(tx: Tx, networkId: string) {
+  const rows = await bulk.selectSlugsAndSources(tx, networkId);
+  const known = new Map<string, { id: string; slug: string; sourceHash: string | null }>();
+  for (const r of rows) if (r.sourceKey) known.set(r.sourceKey, { id: r.id, slug: r.slug, sourceHash: r.sourceHash });
+  return { known, slugs: new Set(rows.map((r) => r.slug)) };
+}
+
+/**
+ * A free address for an article, decided in memory against the taken ones (importedArticlesIndex
+ * plus those given earlier): its wish when free, else the fallback, then the fallback with -2, -3…
+ */
+export function takeSlug(taken: Set<string>, first: string, fallback: string): string {
+  let slug = first && !taken.has(first) ? first : '';
+  for (let n = 1; !slug; n++) {
+    const candidate = n === 1 ? fallback : `${fallback.slice(0, 75)}-${n}`;
+    if (candidate && !taken.has(candidate)) slug = candidate;
+  }
+  taken.add(slug);
+  return slug;
+}
 
 /**
  * Bodies rewritten after the fact (links to the old site that pointed at articles imported
@@ -186,7 +188,14 @@ export async function rewriteArticleBodies(
         excerpt: r.excerptWritten ? r.excerpt : '',
         terms: termsOf(r.id),
       });
-      return { id: r.id, bodyMarkdown, bodyHtml: d.bodyHtml, excerpt: d.excerpt, searchText: d.searchText };
+      return {
+        id: r.id,
+        bodyMarkdown,
+        bodyHtml: d.bodyHtml,
+        excerpt: d.excerpt,
+        searchText: d.searchText,
+        searchDoc: d.searchDoc,
+      };
     }),
   );
   await bulk.insertRevisions(

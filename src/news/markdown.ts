@@ -76,7 +76,11 @@ export function htmlToText(html: string): string {
 
 /** A summary from the body: the first ~220 characters, cut at a word, with an ellipsis when cut. */
 export function excerptOf(html: string, max = 220): string {
-  const text = htmlToText(html);
+  return excerptOfText(htmlToText(html), max);
+}
+
+/** The same from text already taken out of the HTML. */
+export function excerptOfText(text: string, max = 220): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');

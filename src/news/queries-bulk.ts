@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import type { ArticleInsert } from './queries.js';
+
+export type { ArticleInsert };
 import { articleAuthors, articleCategories, articleRevisions, articles, articleTags } from './tables.js';
 
 /**
@@ -9,21 +11,12 @@ import { articleAuthors, articleCategories, articleRevisions, articles, articleT
  * from queries.ts, which serves one article at a time to the pages and the API.
  */
 
-export function selectBySources(db: Tx, networkId: string, keys: string[]) {
-  if (!keys.length) return Promise.resolve([]);
+/** Every article of the network: slug, and id, source key and hash for the imported ones. */
+export function selectSlugsAndSources(db: Tx, networkId: string) {
   return db
     .select({ id: articles.id, slug: articles.slug, sourceKey: articles.sourceKey, sourceHash: articles.sourceHash })
     .from(articles)
-    .where(and(eq(articles.networkId, networkId), inArray(articles.sourceKey, keys)));
-}
-
-export async function selectTakenSlugs(db: Tx, networkId: string, slugs: string[]): Promise<Set<string>> {
-  if (!slugs.length) return new Set();
-  const rows = await db
-    .select({ slug: articles.slug })
-    .from(articles)
-    .where(and(eq(articles.networkId, networkId), inArray(articles.slug, slugs)));
-  return new Set(rows.map((r) => r.slug));
+    .where(eq(articles.networkId, networkId));
 }
 
 export function insertArticles(db: Tx, rows: ArticleInsert[]) {
@@ -35,7 +28,6 @@ export function insertArticles(db: Tx, rows: ArticleInsert[]) {
     language: articles.language,
     status: articles.status,
     publishedAt: articles.publishedAt,
-    bodyMarkdown: articles.bodyMarkdown,
     revision: articles.revision,
     networkId: articles.networkId,
   });
@@ -69,15 +61,23 @@ export function selectArticlesByIds(db: Tx, networkId: string, ids: string[]) {
 export async function updateBodies(
   db: Tx,
   networkId: string,
-  rows: { id: string; bodyMarkdown: string; bodyHtml: string; excerpt: string; searchText: string }[],
+  rows: {
+    id: string;
+    bodyMarkdown: string;
+    bodyHtml: string;
+    excerpt: string;
+    searchText: string;
+    searchDoc: string;
+  }[],
 ) {
   if (!rows.length) return [];
   const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
   const res = await db.execute<{ id: string; revision: number; title: string; status: string; body: string }>(sql`
     UPDATE ${articles} a SET body_markdown = v.body, body_html = v.html, excerpt = v.excerpt,
-      search_text = v.search, revision = a.revision + 1, updated_at = now()
+      search_text = v.search, search_doc = v.doc::tsvector, revision = a.revision + 1, updated_at = now()
     FROM unnest(${col('id')}::uuid[], ${col('bodyMarkdown')}::text[], ${col('bodyHtml')}::text[],
-                ${col('excerpt')}::text[], ${col('searchText')}::text[]) AS v(id, body, html, excerpt, search)
+                ${col('excerpt')}::text[], ${col('searchText')}::text[], ${col('searchDoc')}::text[])
+      AS v(id, body, html, excerpt, search, doc)
     WHERE a.id = v.id AND a.network_id = ${networkId}
     RETURNING a.id, a.revision, a.title, a.status, a.body_markdown AS body`);
   return res.rows;

@@ -31,12 +31,14 @@ export { renderArticleMarkdown, excerptOf } from './markdown.js';
 export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
 export {
   cachedTermIds,
-  findArticlesBySources,
+  type ComposedArticle,
+  composeImportedArticles,
+  importedArticlesIndex,
+  insertComposedArticles,
   type ImportedArticle,
-  insertImportedArticles,
   newTermCache,
-  reserveArticleSlugs,
   rewriteArticleBodies,
+  takeSlug,
   type TermCache,
 } from './import-batch.js';
 

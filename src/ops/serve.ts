@@ -7,6 +7,7 @@ import { extendSeries } from '../events/service.js';
 import { queueMonthlyExports } from '../justification/monthly.js';
 import { eraseOldReporters } from '../error-reports/service.js';
 import { publishDueArticles } from '../news/service.js';
+import { interruptOrphanImports } from '../news-import/jobs.js';
 import { startMailWorker } from '../mail/worker.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
 import { backupOnSchedule } from './backup-schedule.js';
@@ -77,6 +78,11 @@ export async function serveProcess(
       .catch((err: Error) => log.error({ err }, 'publishing scheduled articles failed'));
   await publishDue();
   timers.push(every(30_000, publishDue));
+  // An admin import whose server stopped mid-run shows "interrupted" with a resume button, not a
+  // progress bar that never moves: checked at start (a live import elsewhere holds its lock).
+  await interruptOrphanImports(database.db)
+    .then((ids) => ids.length && log.warn({ jobs: ids }, 'news imports interrupted by a stop, to resume'))
+    .catch((err: Error) => log.error({ err }, 'checking news imports failed'));
   // Readers' addresses on closed error reports are erased after 30 days: once a day across processes.
   timers.push(
     every(10 * 60_000, () =>

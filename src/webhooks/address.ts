@@ -99,6 +99,8 @@ export async function checkWebhookUrl(
   raw: string,
   allowPrivate: boolean,
   resolve: Resolver = systemResolver,
+  /** Plain http to a public address: the WordPress importer fetching an old site's pictures (never a webhook). */
+  allowHttp = false,
 ): Promise<{ url: URL; addresses: { address: string; family: number }[] }> {
   let url: URL;
   try {
@@ -106,7 +108,7 @@ export async function checkWebhookUrl(
   } catch {
     throw new RefusedAddress(msg('webhook.refused.notUrl'));
   }
-  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:'))
+  if (url.protocol !== 'https:' && !((allowPrivate || allowHttp) && url.protocol === 'http:'))
     throw new RefusedAddress(msg('webhook.refused.https'));
   const host = hostOf(url);
   if (!host) throw new RefusedAddress(msg('webhook.refused.noHost'));

@@ -11,6 +11,8 @@ import type { WebhookEvent } from './tables.js';
 import { msg } from '../web/i18n.js';
 
 export type { DeliveryRow, EndpointRow } from './queries.js';
+/** The outbound address guard, for other features that fetch from addresses people give (news-import's media). */
+export { checkWebhookUrl as checkOutboundUrl, RefusedAddress, type Resolver } from './address.js';
 
 const unique = (events: WebhookEvent[]) => [...new Set(events)];
 

@@ -1,0 +1,196 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import path from 'node:path';
+import type { Tx } from '../db/connection.js';
+import { type BlobStore, imageUrl, saveImage } from '../storage/service.js';
+import { checkOutboundUrl, RefusedAddress, type Resolver } from '../webhooks/service.js';
+
+/**
+ * The old site's pictures, brought home with `--fetch-media`: every picture a body shows (`src`,
+ * `srcset`, CSS `url()`, or a link to an image file) on one of the old site's hosts is fetched
+ * once per import through the webhooks' outbound address guard (no private address unless the
+ * explicit test/development allowance; the connection goes to the checked address; redirects
+ * checked again), within size, type and time limits, then stored as an uploaded image
+ * (re-encoded, src/storage) and the body points to /media. A failure is reported and the body
+ * keeps the old address: it never aborts the post. Pictures on other hosts are not fetched,
+ * only listed.
+ */
+
+export interface MediaOptions {
+  store: BlobStore;
+  /** The test/development allowance of the webhooks (ALLOW_PRIVATE_WEBHOOKS): private addresses accepted. */
+  allowPrivate: boolean;
+  resolve?: Resolver;
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+export interface MediaReport {
+  fetched: { url: string; to: string }[];
+  failed: { url: string; reason: string }[];
+  /** Pictures on hosts that are not the old site's: left where they are. */
+  external: string[];
+}
+
+const IMAGE_PATH = /\.(jpe?g|png|gif|webp)$/i;
+const MAX_REDIRECTS = 3;
+
+/** URLs a body shows as pictures: src and srcset attributes, CSS url(), and links to image files. */
+export function pictureUrls(body: string): string[] {
+  const found = new Set<string>();
+  const add = (raw: string) => {
+    const u = raw.trim().replace(/^['"]|['"]$/g, '');
+    if (/^(https?:)?\/\//i.test(u)) found.add(u.startsWith('//') ? `http:${u}` : u);
+  };
+  for (const m of body.matchAll(/\bsrc\s*=\s*["']([^"']+)["']/gi)) add(m[1]!);
+  for (const m of body.matchAll(/\bsrcset\s*=\s*["']([^"']+)["']/gi))
+    for (const part of m[1]!.split(',')) add(part.trim().split(/\s+/)[0] ?? '');
+  for (const m of body.matchAll(/url\(\s*([^)]+?)\s*\)/gi)) add(m[1]!);
+  for (const m of body.matchAll(/(?:https?:)?\/\/[^\s"'<>()]+/gi)) {
+    const u = m[0].replace(/[.,;:!?]+$/, '');
+    try {
+      if (IMAGE_PATH.test(new URL(u.startsWith('//') ? `http:${u}` : u).pathname)) add(u);
+    } catch {
+      // not a URL after all
+    }
+  }
+  return [...found];
+}
+
+export class MediaFetcher {
+  /** Old picture path (host + path) → its new address; a failed one is remembered so it is tried once. */
+  readonly moved = new Map<string, string>();
+  private readonly tried = new Set<string>();
+  readonly report: MediaReport = { fetched: [], failed: [], external: [] };
+  private readonly externalSeen = new Set<string>();
+
+  /** Without options (no --fetch-media, or a dry run) pictures are only looked at: those on other hosts listed. */
+  constructor(
+    private readonly networkId: string,
+    private readonly hosts: Set<string>,
+    private readonly opts?: MediaOptions,
+  ) {}
+
+  get fetching() {
+    return !!this.opts;
+  }
+
+  static key(url: URL) {
+    return `${url.host}${url.pathname}`;
+  }
+
+  /** Fetches and stores the pictures of a body not met yet in this import. */
+  async fetchFor(tx: Tx, body: string): Promise<void> {
+    if (!body.includes('//')) return;
+    for (const raw of pictureUrls(body)) {
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        continue;
+      }
+      if (!this.hosts.has(url.host)) {
+        if (!this.externalSeen.has(raw)) {
+          this.externalSeen.add(raw);
+          this.report.external.push(raw);
+        }
+        continue;
+      }
+      const key = MediaFetcher.key(url);
+      if (!this.opts || this.tried.has(key)) continue;
+      this.tried.add(key);
+      try {
+        const bytes = await this.download(url);
+        // A savepoint: an image that cannot be stored leaves the import's transaction usable.
+        const { store } = this.opts;
+        const upload = await tx.transaction((sp) =>
+          saveImage(
+            sp,
+            store,
+            this.networkId,
+            { bytes, name: path.basename(url.pathname) || 'image', field: 'media' },
+            null,
+          ),
+        );
+        const to = imageUrl(upload, 1280);
+        this.moved.set(key, to);
+        this.report.fetched.push({ url: raw, to });
+      } catch (err) {
+        this.report.failed.push({ url: raw, reason: (err as Error).message.split('\n')[0]!.slice(0, 300) });
+      }
+    }
+  }
+
+  /** GET within the limits, through the address guard; no more than MAX_REDIRECTS redirects, each checked. */
+  private async download(start: URL): Promise<Uint8Array> {
+    const opts = this.opts!;
+    let url = start;
+    for (let hop = 0; ; hop++) {
+      const answer = await this.get(url, opts);
+      if ('bytes' in answer) return answer.bytes;
+      if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+      url = new URL(answer.location, url);
+    }
+  }
+
+  private async get(raw: URL, opts: MediaOptions): Promise<{ bytes: Uint8Array } | { location: string }> {
+    const maxBytes = opts.maxBytes ?? 10 * 1_048_576;
+    const timeoutMs = opts.timeoutMs ?? 15_000;
+    let target: Awaited<ReturnType<typeof checkOutboundUrl>>;
+    try {
+      target = await checkOutboundUrl(raw.toString(), opts.allowPrivate, opts.resolve, true);
+    } catch (err) {
+      if (err instanceof RefusedAddress) throw new Error(`refused: the URL ${err.message}`);
+      throw err;
+    }
+    const { url, addresses } = target;
+    const pinned: LookupFunction = (_host, options, callback) => {
+      if ((options as { all?: boolean }).all) (callback as (e: null, a: typeof addresses) => void)(null, addresses);
+      else callback(null, addresses[0]!.address, addresses[0]!.family);
+    };
+    return new Promise((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).get(
+        url,
+        { lookup: pinned, agent: false, headers: { accept: 'image/*' } },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          if (status >= 300 && status < 400 && res.headers.location) {
+            res.destroy();
+            clearTimeout(timer);
+            return resolve({ location: res.headers.location });
+          }
+          if (status !== 200) {
+            res.destroy();
+            clearTimeout(timer);
+            return reject(new Error(`HTTP ${status}`));
+          }
+          if (Number(res.headers['content-length'] ?? 0) > maxBytes) {
+            res.destroy();
+            clearTimeout(timer);
+            return reject(new Error(`larger than ${maxBytes} bytes`));
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size > maxBytes) {
+              request.destroy(new Error(`larger than ${maxBytes} bytes`));
+              return;
+            }
+            chunks.push(c);
+          });
+          res.on('end', () => {
+            clearTimeout(timer);
+            resolve({ bytes: Buffer.concat(chunks) });
+          });
+        },
+      );
+      const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      request.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    });
+  }
+}

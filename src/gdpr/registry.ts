@@ -1,5 +1,6 @@
 import { chapterInterestData } from '../chapters/gdpr.js';
 import type { PersonalData } from '../db/gdpr.js';
+import { expenseData } from '../expenses/gdpr.js';
 import { followData } from '../follows/service.js';
 import { invitationData } from '../invitations/gdpr.js';
 import { mailData } from '../mail/gdpr.js';
@@ -19,15 +20,18 @@ export const sections: readonly PersonalData[] = [
   registrationData,
   invitationData,
   chapterInterestData,
+  expenseData,
 ];
 
 /**
- * Erasure, in this order: invitations remember what came of them while the registrations still
+ * Erasure, in this order: expenses first, because while the network still owes the person money
+ * the erasure is refused (nothing else done); invitations remember what came of them while the registrations still
  * name the person; registrations are anonymised and hand their ids on; mails and webhook payloads
  * about those registrations (or to the address) go next; then sign-ups under the address.
  * Profile and follows go with the account (ON DELETE CASCADE).
  */
 export const erasers: readonly PersonalData[] = [
+  expenseData,
   invitationData,
   registrationData,
   mailData,

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 
+export * from './growth-queries.js';
+
 /**
  * The SQL of the figures. Each figure is defined once in docs/FIGURES.md and computed here only;
  * every report and export reads it from these functions. Instants are compared as timestamptz;
@@ -167,31 +169,6 @@ export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scop
       count(*) FILTER (WHERE new_ch)::int
     FROM per_month GROUP BY month`);
   return res.rows;
-}
-
-/**
- * A chapter's followers over the period: gained (follows that began in it, including those ended
- * since), lost (follows that ended in it: the member unfollowed), and the total today. Net growth
- * is gained − lost, computed by the service.
- */
-export async function selectFollowerGrowth(
-  db: Tx,
-  networkId: string,
-  chapterId: string,
-  p: Period,
-): Promise<{ gained: number; lost: number; now: number }> {
-  const from = p.from.toISOString();
-  const to = p.to.toISOString();
-  const res = await db.execute<{ gained: number; lost: number; now: number }>(sql`
-    SELECT
-      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
-        AND created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz)::int
-      + (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
-        AND followed_at >= ${from}::timestamptz AND followed_at < ${to}::timestamptz)::int AS gained,
-      (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
-        AND unfollowed_at >= ${from}::timestamptz AND unfollowed_at < ${to}::timestamptz)::int AS lost,
-      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid)::int AS now`);
-  return res.rows[0] ?? { gained: 0, lost: 0, now: 0 };
 }
 
 /** Come-home campaigns of events in the scope and period: invited, registered after the invitation, attended. */

@@ -26,3 +26,4 @@ export * from '../programme/tables.js';
 export * from '../budgets/tables.js';
 export * from '../expenses/tables.js';
 export * from '../justification/tables.js';
+export * from '../reports/tables.js';

@@ -24,6 +24,7 @@ export const presentExpense = (e: ExpenseView) => ({
   description: e.description,
   paidBy: e.paidBy,
   reimburseTo: e.reimburseUserId,
+  payeeErased: e.payeeErasedAt !== null,
   volunteer: e.volunteerUserId,
   submittedBy: e.submittedBy,
   approvedBy: e.approvedBy,

@@ -99,6 +99,11 @@ const rows = {
     'Cette dépense est {status} : ses justificatifs sont définitifs.',
     'Deze uitgave is {status}: de bewijsstukken zijn definitief.',
   ],
+  'expenses.problem.owedOnErase': [
+    'This account cannot be deleted while the network owes it money: nobody could pay it afterwards. Settle first (pay or reject) {count, plural, one {this expense} other {these # expenses}}: {list}.',
+    'Ce compte ne peut pas être supprimé tant que le réseau lui doit de l’argent : plus personne ne pourrait le rembourser. Réglez d’abord (payez ou refusez) {count, plural, one {cette dépense} other {ces # dépenses}} : {list}.',
+    'Dit account kan niet verwijderd worden zolang het netwerk het geld verschuldigd is: niemand zou het daarna nog kunnen terugbetalen. Regel eerst (betaal of weiger) {count, plural, one {deze uitgave} other {deze # uitgaven}}: {list}.',
+  ],
 } as const;
 
 export const expenseProblems = catalogueOf(rows);

@@ -96,6 +96,7 @@ export const ExpenseSchema = z.object({
   description: z.string(),
   paidBy: z.enum(['network', 'organiser']),
   reimburseTo: z.uuid().nullable(),
+  payeeErased: z.boolean().describe('The person reimbursed (or paid the allowance) has erased their account'),
   volunteer: z.uuid().nullable(),
   submittedBy: z.uuid().nullable(),
   approvedBy: z.uuid().nullable(),

@@ -56,6 +56,8 @@ export const expenses = pgTable(
     paidBy: expensePayer('paid_by').notNull().default('network'),
     reimburseUserId: uuid('reimburse_user_id').references(() => users.id, { onDelete: 'set null' }),
     volunteerUserId: uuid('volunteer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the person paid (reimbursed, or given the allowance) erased their account: the line stays, anonymised. */
+    payeeErasedAt: timestamp('payee_erased_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -72,7 +74,10 @@ export const expenses = pgTable(
     index('expenses_chapter').on(t.networkId, t.chapterId, t.incurredOn),
     index('expenses_status').on(t.networkId, t.status),
     check('expenses_vat_rate', sql`${t.vatRate} in (0, 6, 12, 21)`),
-    check('expenses_reimburse', sql`${t.paidBy} = 'network' or ${t.reimburseUserId} is not null`),
+    check(
+      'expenses_reimburse',
+      sql`${t.paidBy} = 'network' or ${t.reimburseUserId} is not null or ${t.payeeErasedAt} is not null`,
+    ),
   ],
 );
 

@@ -23,14 +23,13 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
     ? stages.find((s) => s.position === position)
     : (stages.find((s) => !s.closedAt) ?? stages.at(-1));
   if (!stage) throw notFound(msg('jury.problem.stage', { position: String(position ?? '') }));
-  // Independent reads, side by side on the pool (inside a transaction they queue on its one client).
-  const [subs, conflicts, all, decisions, jurors] = await Promise.all([
-    stageSubmissions(db, call, stage),
-    q.selectConflicts(db, stage.id),
-    q.selectReviews(db, stage.id),
-    q.selectDecisions(db, stage.id),
-    q.selectJurors(db, stage.id),
-  ]);
+  // One after the other: `db` may be a transaction's single client (the demo loader, a decision
+  // being drafted), where concurrent queries are deprecated by pg and queue anyway.
+  const subs = await stageSubmissions(db, call, stage);
+  const conflicts = await q.selectConflicts(db, stage.id);
+  const all = await q.selectReviews(db, stage.id);
+  const decisions = await q.selectDecisions(db, stage.id);
+  const jurors = await q.selectJurors(db, stage.id);
   const levels = conflictLevels(conflicts);
   // A review by a juror in hard conflict never counts, even if written before the conflict was known.
   const counting = all.filter((r) => r.submittedAt && levels.get(pairKey(r.jurorId, r.submissionId))?.level !== 'hard');

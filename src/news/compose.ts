@@ -65,6 +65,13 @@ export async function authorForUser(db: Tx, networkId: string, userId: string): 
   });
 }
 
+/** The bylines of several accounts, one after the other: on a transaction's one client, and two new ones never race for a slug. */
+export async function authorsFor(db: Tx, networkId: string, userIds: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const id of userIds) ids.push((await authorForUser(db, networkId, id)).id);
+  return ids;
+}
+
 export async function freeAuthorSlug(db: Tx, networkId: string, name: string): Promise<string> {
   const base = slugify(name) || 'author';
   for (let n = 1; ; n++) {

@@ -139,53 +139,53 @@ export async function selectRelations(db: Tx, networkId: string, rows: ArticleRo
   const chapterIds = [...new Set(rows.map((r) => r.chapterId).filter((x): x is string => !!x))];
   const coverIds = [...new Set(rows.map((r) => r.coverUploadId).filter((x): x is string => !!x))];
   const groups = [...new Set(rows.map((r) => r.translationGroup))];
-  const [authors, categories, tags, chapterRows, covers, translations] = await Promise.all([
-    db
-      .select({ articleId: articleAuthors.articleId, slug: newsAuthors.slug, name: newsAuthors.name })
-      .from(articleAuthors)
-      .innerJoin(newsAuthors, eq(newsAuthors.id, articleAuthors.authorId))
-      .where(inArray(articleAuthors.articleId, ids))
-      .orderBy(asc(articleAuthors.position)),
-    db
-      .select({
-        articleId: articleCategories.articleId,
-        slug: newsCategories.slug,
-        name: newsCategories.name,
-        path: newsCategories.path,
-      })
-      .from(articleCategories)
-      .innerJoin(newsCategories, eq(newsCategories.id, articleCategories.categoryId))
-      .where(inArray(articleCategories.articleId, ids))
-      .orderBy(asc(newsCategories.path)),
-    db
-      .select({ articleId: articleTags.articleId, slug: newsTags.slug, name: newsTags.name })
-      .from(articleTags)
-      .innerJoin(newsTags, eq(newsTags.id, articleTags.tagId))
-      .where(inArray(articleTags.articleId, ids))
-      .orderBy(asc(newsTags.slug)),
-    chapterIds.length
-      ? db
-          .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
-          .from(chapters)
-          .where(inArray(chapters.id, chapterIds))
-      : [],
-    coverIds.length
-      ? db
-          .select({ id: uploads.id, variants: uploads.variants })
-          .from(uploads)
-          .where(and(eq(uploads.networkId, networkId), inArray(uploads.id, coverIds)))
-      : [],
-    db
-      .select({
-        id: articles.id,
-        group: articles.translationGroup,
-        language: articles.language,
-        slug: articles.slug,
-        status: articles.status,
-      })
-      .from(articles)
-      .where(and(eq(articles.networkId, networkId), inArray(articles.translationGroup, groups))),
-  ]);
+  // One after the other: `db` may be a transaction's single client (the demo loader, an import),
+  // where concurrent queries are deprecated by pg and queue anyway.
+  const authors = await db
+    .select({ articleId: articleAuthors.articleId, slug: newsAuthors.slug, name: newsAuthors.name })
+    .from(articleAuthors)
+    .innerJoin(newsAuthors, eq(newsAuthors.id, articleAuthors.authorId))
+    .where(inArray(articleAuthors.articleId, ids))
+    .orderBy(asc(articleAuthors.position));
+  const categories = await db
+    .select({
+      articleId: articleCategories.articleId,
+      slug: newsCategories.slug,
+      name: newsCategories.name,
+      path: newsCategories.path,
+    })
+    .from(articleCategories)
+    .innerJoin(newsCategories, eq(newsCategories.id, articleCategories.categoryId))
+    .where(inArray(articleCategories.articleId, ids))
+    .orderBy(asc(newsCategories.path));
+  const tags = await db
+    .select({ articleId: articleTags.articleId, slug: newsTags.slug, name: newsTags.name })
+    .from(articleTags)
+    .innerJoin(newsTags, eq(newsTags.id, articleTags.tagId))
+    .where(inArray(articleTags.articleId, ids))
+    .orderBy(asc(newsTags.slug));
+  const chapterRows = chapterIds.length
+    ? await db
+        .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+        .from(chapters)
+        .where(inArray(chapters.id, chapterIds))
+    : [];
+  const covers = coverIds.length
+    ? await db
+        .select({ id: uploads.id, variants: uploads.variants })
+        .from(uploads)
+        .where(and(eq(uploads.networkId, networkId), inArray(uploads.id, coverIds)))
+    : [];
+  const translations = await db
+    .select({
+      id: articles.id,
+      group: articles.translationGroup,
+      language: articles.language,
+      slug: articles.slug,
+      status: articles.status,
+    })
+    .from(articles)
+    .where(and(eq(articles.networkId, networkId), inArray(articles.translationGroup, groups)));
   return { authors, categories, tags, chapters: chapterRows, covers, translations };
 }
 

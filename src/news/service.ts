@@ -13,7 +13,7 @@ import {
   derive,
   freeArticleSlug,
   resolveTerms,
-  authorForUser,
+  authorsFor,
   settleStatus,
   webhookData,
   type SaveExtras,
@@ -89,10 +89,7 @@ export async function createArticle(
     const { categoryIds, tagIds } = await resolveTerms(tx, network.id, input.categories, input.tags);
     await q.setArticleTerms(tx, row.id, categoryIds, tagIds);
     const authorIds =
-      extras.authorIds ??
-      (await Promise.all(
-        (input.authors ?? (actor ? [actor.id] : [])).map(async (id) => (await authorForUser(tx, network.id, id)).id),
-      ));
+      extras.authorIds ?? (await authorsFor(tx, network.id, input.authors ?? (actor ? [actor.id] : [])));
     await q.setArticleAuthors(tx, row.id, authorIds);
     await q.insertRevision(tx, {
       networkId: network.id,

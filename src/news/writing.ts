@@ -5,7 +5,7 @@ import { queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
 import { authorize, type Actor } from '../web/policy.js';
 import {
-  authorForUser,
+  authorsFor,
   chapterIdOf,
   derive,
   freeArticleSlug,
@@ -92,12 +92,7 @@ export async function updateArticle(
       ...(extras.sticky !== undefined ? { sticky: extras.sticky } : {}),
       revision: changed ? before.revision + 1 : before.revision,
     });
-    if (patch.authors)
-      await q.setArticleAuthors(
-        tx,
-        id,
-        await Promise.all(patch.authors.map(async (u) => (await authorForUser(tx, network.id, u)).id)),
-      );
+    if (patch.authors) await q.setArticleAuthors(tx, id, await authorsFor(tx, network.id, patch.authors));
     else if (extras.authorIds) await q.setArticleAuthors(tx, id, extras.authorIds);
     if (changed)
       await q.insertRevision(tx, {

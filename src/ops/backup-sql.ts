@@ -42,6 +42,8 @@ export async function listTables(client: pg.PoolClient): Promise<TableInfo[]> {
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
      WHERE c.relkind IN ('r', 'p')
+       -- Derived tables, kept by triggers: rebuilt as the rows they derive from are restored.
+       AND c.relname NOT IN ('first_attendances')
      GROUP BY c.oid, c.relname
      ORDER BY c.relname`);
   const tables = rows.map((r) => {

@@ -48,5 +48,9 @@ export const registrations = pgTable(
     index('registrations_user').on(t.userId),
     // The per-e-mail limit on new registrations counts recent ones by address.
     index('registrations_email_recent').on(t.networkId, t.email, t.createdAt),
+    // Who attended each event (reports: unique and new people), read from the index alone.
+    index('registrations_attended')
+      .on(t.eventId, t.email)
+      .where(sql`${t.checkedInAt} is not null and ${t.status} <> 'cancelled'`),
   ],
 );

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 
+export * from './growth-queries.js';
+
 /**
  * The SQL of the figures. Each figure is defined once in docs/FIGURES.md and computed here only;
  * every report and export reads it from these functions. Instants are compared as timestamptz;
@@ -107,89 +109,66 @@ export type PeopleRow = {
 
 /**
  * Unique attendees and how many were new, in one pass: for the whole period, per chapter and per
- * month in Brussels. A person is the e-mail address their ticket went to,
- * lower-cased; people added at the door without an address count in attendance, not here. "New"
- * is per scope: their first attendance ever in the network, in the row's chapter or at its venue
- * falls in the period (the `_month` columns: in that month). First attendances are hash
- * aggregates over every earlier attendance of the people seen in the period.
+ * month in Brussels. A person is the e-mail address their ticket went to, lower-cased; people
+ * added at the door without an address count in attendance, not here. "New" is per scope: their
+ * first attendance ever in the network, in the row's chapter or at its venue falls in the period
+ * (the `_month` columns: in that month); over several chapters (or venues), new to each of those
+ * they came to. The first attendances are read from `first_attendances` (kept by triggers): only
+ * those that fall in the period can make anyone new, so one range scan of it replaces a scan of
+ * every earlier attendance of everyone seen (docs/DECISIONS.md, "New vs returning at scale").
  */
 export async function selectPeople(db: Tx, networkId: string, p: Period, s: Scope): Promise<PeopleRow[]> {
   const from = p.from.toISOString();
   const to = p.to.toISOString();
-  const month = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'Europe/Brussels', 'YYYY-MM')`;
+  const inPeriod = (f: string) =>
+    sql`${sql.raw(f)}.network_id = ${networkId} AND ${sql.raw(f)}.first_at >= ${from}::timestamptz AND ${sql.raw(f)}.first_at < ${to}::timestamptz`;
   const res = await db.execute<PeopleRow>(sql`
-    WITH here AS (
-      SELECT r.email AS key, e.id AS event_id, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id, e.starts_at
-      FROM events e JOIN registrations r ON r.event_id = e.id LEFT JOIN rooms rm ON rm.id = e.room_id
+    WITH ev AS MATERIALIZED (
+      -- Per event, not per attendance: the Brussels month and its first instant (time zone
+      -- conversions are the costly part of this query).
+      SELECT e.id, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id,
+        to_char(e.starts_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM') AS month,
+        date_trunc('month', e.starts_at AT TIME ZONE 'Europe/Brussels') AT TIME ZONE 'Europe/Brussels' AS month_start
+      FROM events e LEFT JOIN rooms rm ON rm.id = e.room_id
       WHERE e.network_id = ${networkId} AND e.status <> 'draft'
         AND e.starts_at >= ${from}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${scopeSql(s)}
-        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND r.email <> ''
-    ), seen AS (SELECT DISTINCT key FROM here),
-    -- Every attendance of those people up to the end of the period (addresses are stored trimmed
-    -- and lower-cased, so the (network_id, email) index finds them).
-    mine AS (
-      SELECT r.email AS key, e.chapter_id, coalesce(e.venue_id, rm.venue_id) AS venue_id, e.starts_at
-      FROM seen JOIN registrations r ON r.network_id = ${networkId} AND r.email = seen.key
-      JOIN events e ON e.id = r.event_id LEFT JOIN rooms rm ON rm.id = e.room_id
-      WHERE e.status <> 'draft' AND e.starts_at < ${to}::timestamptz
-        AND r.checked_in_at IS NOT NULL AND r.status <> 'cancelled'
     ),
-    f_net AS (SELECT key, min(starts_at) AS first_at FROM mine GROUP BY key),
-    f_ch AS (SELECT key, chapter_id, min(starts_at) AS first_at FROM mine GROUP BY key, chapter_id),
-    f_ven AS (SELECT key, venue_id, min(starts_at) AS first_at FROM mine WHERE venue_id IS NOT NULL GROUP BY key, venue_id),
     rows AS (
-      SELECT h.key, h.chapter_id, ${month(sql`h.starts_at`)} AS month,
-        n.first_at AS first_net, c.first_at AS first_ch, v.first_at AS first_ven
-      FROM here h JOIN f_net n USING (key)
-      JOIN f_ch c ON c.key = h.key AND c.chapter_id = h.chapter_id
-      LEFT JOIN f_ven v ON v.key = h.key AND v.venue_id = h.venue_id
+      -- Each attendance, with the person's first attendance in each scope when it falls in the
+      -- period (null: they came before). A first attendance is never later than this one, so
+      -- "in this month" is "since the month began".
+      SELECT r.email AS key, ev.chapter_id, ev.month, ev.month_start,
+        n.first_at AS net_first, c.first_at AS ch_first, v.email IS NOT NULL AS ven_new
+      FROM ev JOIN registrations r ON r.event_id = ev.id
+      LEFT JOIN first_attendances n ON ${inPeriod('n')} AND n.scope = 'network' AND n.email = r.email
+      LEFT JOIN first_attendances c ON ${inPeriod('c')} AND c.scope = 'chapter' AND c.email = r.email AND c.scope_id = ev.chapter_id
+      LEFT JOIN first_attendances v ON ${inPeriod('v')} AND v.scope = 'venue' AND v.email = r.email AND v.scope_id = ev.venue_id
+      WHERE r.checked_in_at IS NOT NULL AND r.status <> 'cancelled' AND r.email <> ''
+    ),
+    -- One row per person for the period, per person and chapter, per person and month; then plain counts.
+    per_all AS (
+      SELECT key, bool_or(net_first IS NOT NULL) AS new_net, bool_and(ch_first IS NOT NULL) AS new_ch,
+        bool_and(ven_new) AS new_ven
+      FROM rows GROUP BY key
+    ),
+    per_chapter AS (SELECT key, chapter_id, bool_or(ch_first IS NOT NULL) AS new_ch FROM rows GROUP BY key, chapter_id),
+    per_month AS (
+      SELECT key, month, bool_or(coalesce(net_first >= month_start, false)) AS new_net,
+        bool_and(coalesce(ch_first >= month_start, false)) AS new_ch
+      FROM rows GROUP BY key, month
     )
-    -- One row per person for the period, per person and chapter, per person and month; then plain
-    -- counts (one sort each, instead of a sort per distinct aggregate and grouping set).
-    , per_all AS (SELECT DISTINCT ON (key) key, first_net, first_ch, first_ven FROM rows ORDER BY key, first_ch),
-    -- first_ch is one value per person and chapter, first_net one per person: hash aggregates, no sort.
-    per_chapter AS (SELECT key, chapter_id, min(first_ch) AS first_ch FROM rows GROUP BY key, chapter_id),
-    per_month AS (SELECT key, month, min(first_net) AS first_net, min(first_ch) AS first_ch FROM rows GROUP BY key, month)
     SELECT NULL::text AS chapter_id, NULL::text AS month, 1 AS grouped_chapter, 1 AS grouped_month, count(*)::int AS uniques,
-      count(*) FILTER (WHERE first_net >= ${from}::timestamptz)::int AS new_network,
-      count(*) FILTER (WHERE first_ch >= ${from}::timestamptz)::int AS new_chapter,
-      count(*) FILTER (WHERE first_ven >= ${from}::timestamptz)::int AS new_venue,
-      0 AS new_network_month, 0 AS new_chapter_month
+      count(*) FILTER (WHERE new_net)::int AS new_network, count(*) FILTER (WHERE new_ch)::int AS new_chapter,
+      count(*) FILTER (WHERE new_ven)::int AS new_venue, 0 AS new_network_month, 0 AS new_chapter_month
     FROM per_all
     UNION ALL
-    SELECT chapter_id::text, NULL, 0, 1, count(*)::int, 0, count(*) FILTER (WHERE first_ch >= ${from}::timestamptz)::int, 0, 0, 0
+    SELECT chapter_id::text, NULL, 0, 1, count(*)::int, 0, count(*) FILTER (WHERE new_ch)::int, 0, 0, 0
     FROM per_chapter GROUP BY chapter_id
     UNION ALL
-    SELECT NULL, month, 1, 0, count(*)::int, 0, 0, 0,
-      count(*) FILTER (WHERE ${month(sql`first_net`)} = month)::int,
-      count(*) FILTER (WHERE ${month(sql`first_ch`)} = month)::int
+    SELECT NULL, month, 1, 0, count(*)::int, 0, 0, 0, count(*) FILTER (WHERE new_net)::int,
+      count(*) FILTER (WHERE new_ch)::int
     FROM per_month GROUP BY month`);
   return res.rows;
-}
-
-/**
- * A chapter's followers over the period: gained (follows that began in it, including those ended
- * since), lost (follows that ended in it: the member unfollowed), and the total today. Net growth
- * is gained − lost, computed by the service.
- */
-export async function selectFollowerGrowth(
-  db: Tx,
-  networkId: string,
-  chapterId: string,
-  p: Period,
-): Promise<{ gained: number; lost: number; now: number }> {
-  const from = p.from.toISOString();
-  const to = p.to.toISOString();
-  const res = await db.execute<{ gained: number; lost: number; now: number }>(sql`
-    SELECT
-      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
-        AND created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz)::int
-      + (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
-        AND followed_at >= ${from}::timestamptz AND followed_at < ${to}::timestamptz)::int AS gained,
-      (SELECT count(*) FROM chapter_unfollows WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid
-        AND unfollowed_at >= ${from}::timestamptz AND unfollowed_at < ${to}::timestamptz)::int AS lost,
-      (SELECT count(*) FROM chapter_followers WHERE network_id = ${networkId} AND chapter_id = ${chapterId}::uuid)::int AS now`);
-  return res.rows[0] ?? { gained: 0, lost: 0, now: 0 };
 }
 
 /** Come-home campaigns of events in the scope and period: invited, registered after the invitation, attended. */

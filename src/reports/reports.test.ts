@@ -162,6 +162,27 @@ describe('network year', () => {
 });
 
 describe('chapter, event and venue', () => {
+  it('counts the days to the first event held, past drafts and cancelled ones', async () => {
+    await ok('POST', '/api/v1/chapters', { name: 'Arlon', slug: 'arlon', city: 'Arlon', status: 'active' });
+    const event = (days: number, status: 'draft' | 'published') =>
+      ok('POST', '/api/v1/chapters/arlon/events', {
+        title: `Arlon ${days}`,
+        startsAt: new Date(Date.now() + days * 86_400_000 + 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + days * 86_400_000 + 7_200_000).toISOString(),
+        capacity: 20,
+        onlineUrl: 'https://meet.example.org/arlon',
+        status,
+      });
+    const year = new Date().getUTCFullYear();
+    expect((await ok('GET', `/api/v1/reports/chapters/arlon?year=${year}`)).daysToFirstEvent).toBeNull();
+    await event(5, 'draft');
+    const cancelled = await event(10, 'published');
+    await ok('POST', `/api/v1/events/${cancelled.id}/cancel`, { reason: 'Snow' });
+    expect((await ok('GET', `/api/v1/reports/chapters/arlon?year=${year}`)).daysToFirstEvent).toBeNull();
+    await event(20, 'published');
+    expect((await ok('GET', `/api/v1/reports/chapters/arlon?year=${year}`)).daysToFirstEvent).toBe(20);
+  });
+
   it("tells a chapter's health: active months, days to the first event, followers", async () => {
     const r = await ok('GET', '/api/v1/reports/chapters/charleroi?year=2026', undefined, organiser.token);
     expect(r).toMatchObject({ activeMonths: 2, daysToFirstEvent: 30, followers: { gained: 0, total: 0 } });

@@ -76,15 +76,14 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
   const chapter = await findChapter(db, network, slug);
   const p = yearPeriod(year);
   const s = { chapterId: chapter.id };
-  const ever: Period = { from: new Date(0), to: new Date(8_640_000_000_000) };
-  const [events, ppl, comeHome, followers, history] = await Promise.all([
+  const [events, ppl, comeHome, followers, first] = await Promise.all([
     q.selectEventFigures(db, network.id, p, s),
     q.selectPeople(db, network.id, p, s),
     q.selectComeHome(db, network.id, p, s),
     q.selectFollowerGrowth(db, network.id, chapter.id, p),
-    q.selectEventFigures(db, network.id, ever, s),
+    // Only the first event's start: not the figures of every event the chapter ever held.
+    q.selectFirstEventStart(db, network.id, chapter.id),
   ]);
-  const first = history.find((e) => e.status !== 'cancelled');
   const active = months(year).map((m) => ({
     month: m,
     ...countsOf(events.filter((e) => monthOf(e.starts_at) === m)),
@@ -101,7 +100,7 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
     },
     totals: { ...countsOf(events), ...people(ppl, {}, 'new_chapter') },
     activeMonths: active.filter((m) => m.events > 0).length,
-    daysToFirstEvent: first ? Math.floor((first.starts_at.getTime() - chapter.createdAt.getTime()) / 86_400_000) : null,
+    daysToFirstEvent: first ? Math.floor((first.getTime() - chapter.createdAt.getTime()) / 86_400_000) : null,
     followers: {
       gained: followers.gained,
       lost: followers.lost,

@@ -1,3 +1,5 @@
+import { FeedAlternates, PlaceHead } from '../feeds/components.js';
+import { type CoverRef, coverView } from '../storage/service.js';
 import type { FormErrors, FormValues } from '../web/forms.js';
 import { CsrfField, type PageContext } from '../web/page.js';
 
@@ -50,5 +52,35 @@ export function InterestForm({
         <button type="submit">{t('interest.submit')}</button>
       </div>
     </form>
+  );
+}
+
+/** A chapter page's <head>: its feeds, link previews and schema.org Organization, with its cover. */
+export function ChapterHead({
+  ctx,
+  baseUrl,
+  chapter,
+  name,
+  about,
+}: {
+  ctx: PageContext;
+  baseUrl: string;
+  chapter: { slug: string; name: string; city: string; cover: CoverRef | null };
+  name: string;
+  about: string;
+}) {
+  return (
+    <>
+      <FeedAlternates ctx={ctx} chapter={chapter} />
+      <PlaceHead
+        ctx={ctx}
+        baseUrl={baseUrl}
+        path={`/chapters/${chapter.slug}`}
+        name={name}
+        description={about}
+        cover={coverView(chapter.cover)}
+        schema={{ '@type': 'Organization', address: { '@type': 'PostalAddress', addressLocality: chapter.city } }}
+      />
+    </>
   );
 }

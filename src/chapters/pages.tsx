@@ -18,11 +18,14 @@ import {
 import { requireUser } from '../web/context.js';
 import { regionLabel } from '../web/regions.js';
 import * as chapters from './service.js';
-import { InterestForm } from './components.js';
+import { ChapterHead, InterestForm } from './components.js';
 import { listPublicEvents, upcomingEvents } from '../events/service.js';
 import { EventListItem, PublicEventList } from '../events/components.js';
 import { spansYears } from '../events/format.js';
-import { FeedAlternates, FeedLinks } from '../feeds/components.js';
+import { FeedLinks } from '../feeds/components.js';
+import { coverView } from '../storage/service.js';
+import { CoverImage } from '../web/cover.js';
+import type { Config } from '../config.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
 import { editChapterPage } from './edit-page.js';
@@ -41,6 +44,7 @@ function StatusBadge({ ctx, status }: { ctx: PageContext; status: Chapter['statu
 
 async function chapterPage(
   db: Db,
+  baseUrl: string,
   req: FastifyRequest<Params>,
   reply: FastifyReply,
   form?: { values: FormValues; errors: FormErrors },
@@ -73,10 +77,15 @@ async function chapterPage(
   const about = localized(chapter, 'description', ctx.locale);
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={name.text} head={<FeedAlternates ctx={ctx} chapter={chapter} />}>
+    <Layout
+      ctx={ctx}
+      title={name.text}
+      head={<ChapterHead ctx={ctx} baseUrl={baseUrl} chapter={chapter} name={name.text} about={about.text} />}
+    >
       <h1>
         <Localized value={name} t={t} /> <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
+      <CoverImage cover={coverView(chapter.cover)} />
       {query.interest === 'new' ? (
         <p class="notice" role="status">
           {t('interest.thanks', { chapter: name.text })}
@@ -169,17 +178,17 @@ async function chapterPage(
   );
 }
 
-export function chapterPages(app: FastifyInstance, db: Db): void {
+export function chapterPages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
-  app.get<Params>('/chapters/:slug', (req, reply) => chapterPage(db, req, reply));
+  app.get<Params>('/chapters/:slug', (req, reply) => chapterPage(db, config.baseUrl, req, reply));
 
   app.post<Params>(
     '/chapters/:slug/interest',
     { ...csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const form = parseForm(InterestCreateSchema, req.body);
-      if (!form.ok) return chapterPage(db, req, reply, form, 400);
+      if (!form.ok) return chapterPage(db, config.baseUrl, req, reply, form, 400);
       const { created } = await chapters.registerInterest(db, req.network, req.params.slug, form.data);
       return reply.redirect(`/chapters/${req.params.slug}?interest=${created ? 'new' : 'known'}`, 303);
     },

@@ -1,3 +1,5 @@
+import { type CoverRef, coverView } from '../storage/service.js';
+import { CoverImage } from '../web/cover.js';
 import type { PageContext } from '../web/page.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
@@ -36,6 +38,7 @@ export function PublicEventList({
     timeZone: string;
     chapter: string;
     venue: string | null;
+    cover?: CoverRef | null;
   }[];
 }) {
   const withYear = spansYears(list.map((e) => e.startsAt));
@@ -43,6 +46,7 @@ export function PublicEventList({
     <ul class="event-list">
       {list.map((e) => (
         <li>
+          <CoverImage cover={coverView(e.cover)} variant="card" sizes="6rem" />
           <a href={`/events/${e.id}`}>{e.title}</a>{' '}
           <span class="muted">
             · {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})} · {e.chapter} ·{' '}

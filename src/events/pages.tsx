@@ -18,6 +18,7 @@ import { msg } from '../web/i18n.js';
 import { Localized, localized, OriginalMarker } from '../web/content.js';
 import { renderMarkdown } from './markdown.js';
 import { parseRsvp, registrationOpen } from './rsvp-input.js';
+import { CoverImage } from '../web/cover.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -147,6 +148,7 @@ async function eventPage(
       <h1>
         <Localized value={title} t={t} />
       </h1>
+      <CoverImage cover={view.cover} />
       {view.status === 'cancelled' ? (
         <p class="errors" role="status">
           {t('event.cancelled', { reason: view.cancelReason ?? '' })}

@@ -227,6 +227,7 @@ export function selectPublicEvents(db: Tx, networkId: string, f: PublicFilter) {
       startsAt: events.startsAt,
       timeZone: events.timeZone,
       onlineUrl: events.onlineUrl,
+      cover: events.cover,
       chapter: chapters.name,
       chapterSlug: chapters.slug,
       venue: venues.name,

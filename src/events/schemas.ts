@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CoverSchema } from '../storage/schemas.js';
 import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { paragraphs, requiredText, text } from '../web/schemas.js';
 import { rruleProblem } from './recurrence.js';
@@ -169,6 +170,7 @@ export const EventListQuerySchema = z.object({
 
 export const EventSchema = z.object({
   id: z.uuid(),
+  cover: CoverSchema,
   chapter: z.object({ slug: z.string(), name: z.string() }),
   seriesId: z.uuid().nullable(),
   title: z.string(),

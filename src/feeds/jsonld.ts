@@ -73,6 +73,7 @@ export function eventJsonLd(
     name: view.title,
     ...(view.description ? { description: markdownToText(view.description) } : {}),
     url,
+    ...(view.cover ? { image: [`${opts.baseUrl}${view.cover.url}`] } : {}),
     startDate: isoWithOffset(startsAt, view.timeZone),
     endDate: isoWithOffset(endsAt, view.timeZone),
     eventStatus: `${SCHEMA}/${view.status === 'cancelled' ? 'EventCancelled' : 'EventScheduled'}`,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { coverView } from '../storage/service.js';
 import type { RoomRow, VenueRow } from './queries.js';
 import type { VenueEventRow, EventFigures } from './activity-queries.js';
 import type { VenueEventActivity, VenueSchema } from './schemas.js';
@@ -8,6 +9,7 @@ export type VenueView = z.infer<typeof VenueSchema>;
 export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: string; name: string }[]): VenueView {
   return {
     id: row.id,
+    cover: coverView(row.cover),
     slug: row.slug,
     name: row.name,
     kind: row.kind,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CoverSchema } from '../storage/schemas.js';
 import { PageQuerySchema } from '../web/pagination.js';
 import { paragraphs, requiredText, SlugSchema, text } from '../web/schemas.js';
 
@@ -74,6 +75,7 @@ export const RoomSchema = z.object({ id: z.uuid(), name: z.string(), capacity: z
 
 export const VenueSchema = z.object({
   id: z.uuid(),
+  cover: CoverSchema,
   slug: z.string(),
   name: z.string(),
   kind: VenueKindSchema,

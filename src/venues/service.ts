@@ -7,6 +7,7 @@ import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { VenueCreate, VenueUpdate } from './schemas.js';
 import { msg } from '../web/i18n.js';
+export { venueForCover, setVenueCover } from './cover.js';
 
 export type { RoomRow, VenueRow } from './queries.js';
 

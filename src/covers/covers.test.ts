@@ -87,6 +87,19 @@ describe('cover pictures through the API', () => {
     expect((await t.api('GET', `/api/v1/chapters/${chapter.slug}`)).json().cover).toBeNull();
   });
 
+  it('refuses a picture cut short (its header reads, its pixels do not) with 415, not a server error', async () => {
+    const chapter = await makeChapter(t, admin.token);
+    const whole = await photo(1200, 800);
+    const res = await putCover(
+      `/api/v1/chapters/${chapter.slug}/cover`,
+      admin.token,
+      { alt: 'Half a picture' },
+      { name: 'cut.jpg', bytes: whole.subarray(0, Math.floor(whole.length / 3)), type: 'image/jpeg' },
+    );
+    expect(res.statusCode, res.body).toBe(415);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'image' })]);
+  });
+
   it('requires the text alternative, naming the field in the reader’s language', async () => {
     const venue = await makeVenue(t, admin.token);
     const bytes = await photo(400, 300);

@@ -113,14 +113,16 @@ export async function saveImage(
         },
       ],
     );
+  const unreadable = () =>
+    new AppError('unsupported_media_type', msg('storage.problem.unreadable', { name: file.name }), [
+      { field: file.field, message: msg('storage.problem.unreadableField') },
+    ]);
   let meta: sharp.Metadata;
   try {
     // The header alone, without decoding: the pixel count is checked before any bitmap is made.
     meta = await sharp(file.bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new AppError('unsupported_media_type', msg('storage.problem.unreadable', { name: file.name }), [
-      { field: file.field, message: msg('storage.problem.unreadableField') },
-    ]);
+    throw unreadable();
   }
   if (!meta.width || !meta.height) throw tooBig();
   if (meta.width * meta.height > rules.maxPixels) throw tooBig();
@@ -129,12 +131,16 @@ export async function saveImage(
   if (widths.length < IMAGE_WIDTHS.length) widths.push(Math.min(meta.width, IMAGE_WIDTHS.at(-1)!));
   const variants: ImageVariant[] = [];
   for (const width of [...new Set(widths)]) {
-    // rotate() applies the EXIF orientation before the metadata is dropped.
+    // rotate() applies the EXIF orientation before the metadata is dropped. A file whose header
+    // reads but whose pixels do not (cut short, corrupt) is refused like any unreadable picture.
     const { data, info } = await sharp(file.bytes, { limitInputPixels: rules.maxPixels })
       .rotate()
       .resize({ width, withoutEnlargement: true })
       .webp({ quality: 80 })
-      .toBuffer({ resolveWithObject: true });
+      .toBuffer({ resolveWithObject: true })
+      .catch(() => {
+        throw unreadable();
+      });
     const key = `${hash}-${width}.webp`;
     await store.put(key, data);
     variants.push({ width: info.width, height: info.height, key });

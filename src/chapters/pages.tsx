@@ -258,7 +258,7 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
     const form = parseForm(PartnershipCreateSchema, req.body, { omitEmpty: ['since', 'until'] });
     if (!form.ok) return editChapterPage(db, req, reply, { partnership: form }, 400);
     try {
-      await createPartnership(db, req.network, req.params.slug, form.data);
+      await createPartnership(db, req.network, req.params.slug, form.data, req.user);
       return reply.redirect(`/admin/chapters/${req.params.slug}?done=added`, 303);
     } catch (err) {
       return editChapterPage(db, req, reply, { partnership: formError(err, form.values) }, 409);
@@ -269,7 +269,7 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
     authorize(req.user, chapterPolicy.managePartnerships(req.user), 'change partnerships');
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw notFound(msg('chapter.problem.partnership'));
     const today = new Date().toISOString().slice(0, 10);
-    const p = await updatePartnership(db, req.network, req.params.id, { status: 'ended', until: today });
+    const p = await updatePartnership(db, req.network, req.params.id, { status: 'ended', until: today }, req.user);
     return reply.redirect(`/admin/chapters/${p.chapter.slug}?done=saved`, 303);
   });
 

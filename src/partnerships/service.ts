@@ -1,3 +1,4 @@
+import { auditAct, type AuditActor } from '../audit/service.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
@@ -34,6 +35,7 @@ export async function createPartnership(
   network: Network,
   chapterSlug: string,
   input: PartnershipCreate,
+  actor?: AuditActor,
 ): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, chapterSlug, true);
@@ -49,6 +51,10 @@ export async function createPartnership(
       chapterId: chapter.id,
       venueId: venue.id,
       ...values,
+    });
+    await auditAct(tx, network.id, actor, 'partnership.create', `${chapter.name} — ${venue.name}`, {
+      id: row.id,
+      status: row.status,
     });
     return presentPartnership({
       p: row,
@@ -69,6 +75,7 @@ export async function updatePartnership(
   network: Network,
   id: string,
   patch: PartnershipUpdate,
+  actor?: AuditActor,
 ): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const current = await findPartnership(tx, network, id, true);
@@ -81,6 +88,10 @@ export async function updatePartnership(
     if (patch.status && patch.status !== 'ended')
       await refuseSecondOpen(tx, network.id, current.p.chapterId, current.p.venueId, id);
     const row = await q.updatePartnershipRow(tx, id, patch);
+    await auditAct(tx, network.id, actor, 'partnership.update', `${current.chapter.name} — ${current.venue.name}`, {
+      id,
+      ...patch,
+    });
     return presentPartnership({ ...current, p: row });
   });
 }

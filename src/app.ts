@@ -90,6 +90,8 @@ import { reportRoutes as figureRoutes } from './reports/routes.js';
 import { packRoutes } from './justification/routes.js';
 import { reportPages as figurePages } from './reports/pages.js';
 import { venueDashboardPages } from './reports/venue-pages.js';
+import { coverRoutes } from './covers/routes.js';
+import { coverPages } from './covers/pages.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -159,6 +161,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   venueRoutes(api, db);
   partnershipRoutes(api, db);
   eventRoutes(api, db);
+  coverRoutes(api, db, config);
   registrationRoutes(api, db, config);
   webhookRoutes(api, db, config);
   calendarRoutes(api, db, config);
@@ -187,7 +190,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   packRoutes(api, app, db, config);
   networkPages(app, db);
   chapterPages(app, db, config);
-  venuePages(app, db);
+  venuePages(app, db, config);
   accountPages(app, db, config);
   eventPages(app, db, config);
   ticketPages(app, db, config);
@@ -211,6 +214,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
+  coverPages(app, db, config);
   newsPages(app, db, config);
   newsFeeds(app, db, config);
   newsAdminPages(app, db, config);

@@ -1,5 +1,6 @@
 import { accountMessages } from './accounts/messages.js';
 import { auditMessages } from './audit/messages.js';
+import { coverMessages } from './covers/messages.js';
 import { calendarMessages } from './calendar/messages.js';
 import { chapterMessages } from './chapters/messages.js';
 import { directoryMessages } from './directory/messages.js';
@@ -72,6 +73,7 @@ import { registerCatalogue } from './web/i18n.js';
 export const featureCatalogues = [
   accountMessages,
   auditMessages,
+  coverMessages,
   calendarMessages,
   chapterMessages,
   directoryMessages,

@@ -161,7 +161,7 @@ async function main(argv: string[]): Promise<void> {
       const generated = values.password === undefined;
       const password = check(PasswordSchema, values.password ?? randomBytes(12).toString('base64url'), '--password');
       return withDatabase(async ({ database, network }) => {
-        const user = await createUser(database.db, network.id, { email, name, role, password });
+        const user = await createUser(database.db, network.id, { email, name, role, password }, { actor: null });
         console.log(`created ${user.role} ${user.email} (${user.id})`);
         if (generated) console.log(`password: ${password} (shown once)`);
       });
@@ -175,7 +175,7 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(async ({ database, network }) => {
         const user = await findUserByEmail(database.db, network.id, email);
         if (!user) throw new AppError('not_found', msg('account.problem.cliNoAccount', { email }));
-        const { token } = await createToken(database.db, user, values.name ?? 'command line');
+        const { token } = await createToken(database.db, user, values.name ?? 'command line', null);
         console.log(token);
       });
     }

@@ -28,7 +28,7 @@ export function accountRoutes(app: Api, db: Db): void {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       const user = await accounts.authenticate(db, req.network.id, req.body.email, req.body.password);
-      const { row, token } = await accounts.createToken(db, user, req.body.name);
+      const { row, token } = await accounts.createToken(db, user, req.body.name, user);
       return reply.code(201).send({ ...presentToken(row), token });
     },
   });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { auditAct, type AuditActor } from '../audit/service.js';
 import type { Tx } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -26,10 +27,25 @@ export async function createUser(
   db: Tx,
   networkId: string,
   input: UserCreate & { locale?: Locale },
-  opts: { verified?: boolean } = {},
+  opts: { verified?: boolean; actor?: AuditActor } = {},
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const emailVerifiedAt = opts.verified === false ? null : new Date();
+  return db.transaction(async (tx) => {
+    const row = await insertAccount(tx, networkId, input, passwordHash, emailVerifiedAt);
+    // An account an admin makes, and the role it has, is theirs to answer for.
+    await auditAct(tx, networkId, opts.actor, 'account.create', row.email, { role: row.role });
+    return row;
+  });
+}
+
+async function insertAccount(
+  db: Tx,
+  networkId: string,
+  input: UserCreate & { locale?: Locale },
+  passwordHash: string | null,
+  emailVerifiedAt: Date | null,
+): Promise<User> {
   const row = await q.insertUser(db, {
     networkId,
     email: input.email,
@@ -75,24 +91,34 @@ export async function authenticate(db: Tx, networkId: string, email: string, pas
 
 // ── API tokens ─────────────────────────────────────────────────────────────
 
-export async function createToken(db: Tx, user: User, name: string) {
+/**
+ * A token acts with all its owner's rights: making one and revoking it are recorded (never the
+ * token) when someone did it (the API, the CLI); fixtures and loaders pass no actor.
+ */
+export async function createToken(db: Tx, user: User, name: string, actor?: AuditActor) {
   const token = `essaim_${randomBytes(32).toString('base64url')}`;
-  const row = await q.insertToken(db, {
-    networkId: user.networkId,
-    userId: user.id,
-    name,
-    tokenHash: sha256(token),
-    prefix: token.slice(0, 14),
+  return db.transaction(async (tx) => {
+    const row = await q.insertToken(tx, {
+      networkId: user.networkId,
+      userId: user.id,
+      name,
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 14),
+    });
+    await auditAct(tx, user.networkId, actor, 'token.create', user.email, { name, prefix: row.prefix });
+    return { row, token };
   });
-  return { row, token };
 }
 
 export const listTokens = (db: Tx, user: User) => q.selectTokens(db, user.networkId, user.id);
 
-export async function revokeToken(db: Tx, user: User, id: string) {
-  const row = await q.revokeToken(db, user.networkId, user.id, id);
-  if (!row) throw new AppError('not_found', msg('account.problem.noToken', { id }));
-  return row;
+export async function revokeToken(db: Tx, user: User, id: string, actor: AuditActor = user) {
+  return db.transaction(async (tx) => {
+    const row = await q.revokeToken(tx, user.networkId, user.id, id);
+    if (!row) throw new AppError('not_found', msg('account.problem.noToken', { id }));
+    await auditAct(tx, user.networkId, actor, 'token.revoke', user.email, { name: row.name, prefix: row.prefix });
+    return row;
+  });
 }
 
 export async function userForToken(db: Tx, networkId: string, token: string): Promise<User | undefined> {

@@ -216,7 +216,7 @@ export function budgetRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, isAdmin(req.user), 'appoint treasurers');
-      const { locale: _l, chapterId: _c, ...t } = await money.addTreasurer(db, req.network, req.body);
+      const { locale: _l, chapterId: _c, ...t } = await money.addTreasurer(db, req.network, req.body, req.user);
       return reply.code(201).send(t);
     },
   });
@@ -231,7 +231,7 @@ export function budgetRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, isAdmin(req.user), 'remove treasurers');
-      await money.removeTreasurer(db, req.network, req.params.id);
+      await money.removeTreasurer(db, req.network, req.params.id, req.user);
       return reply.code(204).send(null);
     },
   });

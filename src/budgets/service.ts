@@ -1,3 +1,4 @@
+import { auditAct, type AuditActor } from '../audit/service.js';
 import { chaptersOrganizedBy, findChapter } from '../chapters/service.js';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
@@ -45,20 +46,31 @@ export async function treasurersFor(db: Tx, network: Network, chapterId: string 
 }
 export const listTreasurers = (db: Tx, network: Network) => q.selectTreasurers(db, network.id);
 
-export async function addTreasurer(db: Tx, network: Network, input: { email: string; chapter?: string }) {
+export async function addTreasurer(
+  db: Tx,
+  network: Network,
+  input: { email: string; chapter?: string },
+  actor?: AuditActor,
+) {
   const user = await findUserByEmail(db, network.id, input.email);
   if (!user)
     throw new AppError('validation', msg('error.noAccountUses', { email: input.email }), [
       { field: 'email', message: msg('validation.notAnAccount') },
     ]);
   const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
-  await q.insertTreasurer(db, { networkId: network.id, userId: user.id, chapterId });
+  await db.transaction(async (tx) => {
+    await q.insertTreasurer(tx, { networkId: network.id, userId: user.id, chapterId });
+    await auditAct(tx, network.id, actor, 'treasurer.add', user.email, { chapter: input.chapter ?? null });
+  });
   return (await q.selectTreasurers(db, network.id)).find((t) => t.userId === user.id && t.chapterId === chapterId)!;
 }
 
-export async function removeTreasurer(db: Tx, network: Network, id: string) {
-  const [row] = await q.deleteTreasurer(db, network.id, id);
-  if (!row) throw notFound(msg('budget.problem.treasurer'));
+export async function removeTreasurer(db: Tx, network: Network, id: string, actor?: AuditActor) {
+  await db.transaction(async (tx) => {
+    const [row] = await q.deleteTreasurer(tx, network.id, id);
+    if (!row) throw notFound(msg('budget.problem.treasurer'));
+    await auditAct(tx, network.id, actor, 'treasurer.remove', row.userId, { chapterId: row.chapterId });
+  });
 }
 
 /** The network's expense categories: its default set, created from the Brussels preset on first use. */

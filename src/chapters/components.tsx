@@ -1,3 +1,5 @@
+import { chapterJsonLd, FeedAlternates, PlaceHead } from '../feeds/components.js';
+import { type CoverRef, coverView } from '../storage/service.js';
 import type { FormErrors, FormValues } from '../web/forms.js';
 import { CsrfField, type PageContext } from '../web/page.js';
 
@@ -57,5 +59,38 @@ export function InterestForm({
         <button type="submit">{t('interest.submit')}</button>
       </div>
     </form>
+  );
+}
+
+/** A chapter page's <head>: its feeds, link previews and schema.org Organization, with its cover. */
+export function ChapterHead({
+  ctx,
+  baseUrl,
+  chapter,
+  name,
+  about,
+}: {
+  ctx: PageContext;
+  baseUrl: string;
+  chapter: { slug: string; name: string; city: string; cover: CoverRef | null };
+  name: string;
+  about: string;
+}) {
+  return (
+    <>
+      <FeedAlternates ctx={ctx} chapter={{ slug: chapter.slug, name }} />
+      <PlaceHead
+        ctx={ctx}
+        baseUrl={baseUrl}
+        path={`/chapters/${chapter.slug}`}
+        name={name}
+        description={about}
+        cover={coverView(chapter.cover)}
+        document={chapterJsonLd(
+          { slug: chapter.slug, name, description: about, city: chapter.city },
+          { baseUrl, networkName: ctx.network.name, locale: ctx.locale },
+        )}
+      />
+    </>
   );
 }

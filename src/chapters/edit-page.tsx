@@ -92,7 +92,8 @@ export async function editChapterPage(
       <h1>{t('admin.editChapter', { name: chapter.name })}</h1>
       <p>
         <a href={`/chapters/${chapter.slug}`}>{t('admin.view')}</a> ·{' '}
-        <a href={`/admin/chapters/${chapter.slug}/invitations`}>{t('invitations.stats.link')}</a>
+        <a href={`/admin/chapters/${chapter.slug}/invitations`}>{t('invitations.stats.link')}</a> ·{' '}
+        <a href={`/admin/chapters/${chapter.slug}/cover`}>{t('cover.link')}</a>
       </p>
       <ErrorSummary ctx={ctx} errors={allErrors} />
       <form method="post" action={`/admin/chapters/${chapter.slug}`} class="stack" novalidate>

@@ -18,11 +18,13 @@ import {
 import { requireUser } from '../web/context.js';
 import { regionLabel } from '../web/regions.js';
 import * as chapters from './service.js';
-import { InterestForm } from './components.js';
+import { ChapterHead, InterestForm } from './components.js';
 import { listPublicEvents, upcomingEvents } from '../events/service.js';
 import { EventListItem, PublicEventList } from '../events/components.js';
 import { spansYears } from '../events/format.js';
-import { ChapterJsonLd, FeedAlternates, FeedLinks } from '../feeds/components.js';
+import { FeedLinks } from '../feeds/components.js';
+import { coverView } from '../storage/service.js';
+import { CoverImage } from '../web/cover.js';
 import type { Config } from '../config.js';
 import { FollowForm } from '../follows/components.js';
 import { isFollowing } from '../follows/service.js';
@@ -79,20 +81,12 @@ async function chapterPage(
     <Layout
       ctx={ctx}
       title={name.text}
-      head={
-        <>
-          <FeedAlternates ctx={ctx} chapter={{ slug: chapter.slug, name: name.text }} />
-          <ChapterJsonLd
-            ctx={ctx}
-            baseUrl={config.baseUrl}
-            chapter={{ slug: chapter.slug, name: name.text, description: about.text, city: chapter.city }}
-          />
-        </>
-      }
+      head={<ChapterHead ctx={ctx} baseUrl={config.baseUrl} chapter={chapter} name={name.text} about={about.text} />}
     >
       <h1>
         <Localized value={name} t={t} /> <StatusBadge ctx={ctx} status={chapter.status} />
       </h1>
+      <CoverImage cover={coverView(chapter.cover)} />
       {query.interest === 'new' ? (
         <p class="notice" role="status">
           {t('interest.thanks', { chapter: name.text })}
@@ -270,7 +264,7 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
     });
     if (!form.ok) return editChapterPage(db, req, reply, { partnership: form }, 400);
     try {
-      await createPartnership(db, req.network, req.params.slug, form.data);
+      await createPartnership(db, req.network, req.params.slug, form.data, req.user);
       return reply.redirect(`/admin/chapters/${req.params.slug}?done=added`, 303);
     } catch (err) {
       return editChapterPage(db, req, reply, { partnership: formError(err, form.values) }, 409);
@@ -281,7 +275,7 @@ export function chapterPages(app: FastifyInstance, db: Db, config: Config): void
     authorize(req.user, chapterPolicy.managePartnerships(req.user), 'change partnerships');
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw notFound(msg('chapter.problem.partnership'));
     const today = new Date().toISOString().slice(0, 10);
-    const p = await updatePartnership(db, req.network, req.params.id, { status: 'ended', until: today });
+    const p = await updatePartnership(db, req.network, req.params.id, { status: 'ended', until: today }, req.user);
     return reply.redirect(`/admin/chapters/${p.chapter.slug}?done=saved`, 303);
   });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { coverView } from '../storage/service.js';
 import { localeOr } from '../web/i18n.js';
 import type { ChapterRow } from './queries.js';
 import type { ChapterSchema } from './schemas.js';
@@ -12,6 +13,7 @@ export function presentChapter(
 ): ChapterView {
   return {
     id: row.id,
+    cover: coverView(row.cover),
     slug: row.slug,
     name: row.name,
     city: row.city,

@@ -6,6 +6,7 @@ import { venues } from '../venues/tables.js';
 import { chapterInterest, chapterOrganizers, chapters } from './tables.js';
 import type { ChapterCreate, ChapterUpdate } from './schemas.js';
 import type { Translations } from '../web/content.js';
+import type { CoverRef } from '../storage/tables.js';
 
 export type ChapterRow = typeof chapters.$inferSelect;
 type Status = ChapterRow['status'];
@@ -63,6 +64,10 @@ export async function updateChapter(
     .where(eq(chapters.id, id))
     .returning();
   return row!;
+}
+
+export async function updateChapterCover(db: Tx, id: string, cover: CoverRef | null): Promise<void> {
+  await db.update(chapters).set({ cover, updatedAt: new Date() }).where(eq(chapters.id, id));
 }
 
 export async function deleteChapter(db: Tx, id: string): Promise<void> {

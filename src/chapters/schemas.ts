@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CoverSchema } from '../storage/schemas.js';
 import { EmailSchema } from '../accounts/schemas.js';
 import { PageQuerySchema } from '../web/pagination.js';
 import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
@@ -49,6 +50,7 @@ export const PersonSchema = z.object({ id: z.uuid(), name: z.string(), email: z.
 
 export const ChapterSchema = z.object({
   id: z.uuid(),
+  cover: CoverSchema,
   slug: z.string(),
   name: z.string(),
   city: z.string(),

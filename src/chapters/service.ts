@@ -8,6 +8,7 @@ import { slugFor } from '../web/slug.js';
 import * as q from './queries.js';
 import type { ChapterCreate, ChapterUpdate, InterestCreate } from './schemas.js';
 import { cleanTranslations } from '../web/content.js';
+export { chapterForCover, setChapterCover } from './cover.js';
 
 export type { ChapterRow } from './queries.js';
 

@@ -1,6 +1,7 @@
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, jsonb } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
+import type { CoverRef } from '../storage/tables.js';
 import type { Translations } from '../web/content.js';
 
 export const chapterStatus = pgEnum('chapter_status', ['planned', 'active', 'paused']);
@@ -22,6 +23,8 @@ export const chapters = pgTable(
     language: text('language').notNull().default('fr'),
     translations: jsonb('translations').$type<Translations>().notNull().default({}),
     status: chapterStatus('status').notNull().default('planned'),
+    /** The cover picture, with its required alternative text (see CoverRef). */
+    cover: jsonb('cover').$type<CoverRef>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

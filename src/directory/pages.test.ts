@@ -4,6 +4,7 @@ import { directoryCast } from '../../test/support/directory-cast.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
 import { createUser } from '../accounts/service.js';
 import { directoryMessages } from './messages.js';
+import { pageNumbers } from './pager.js';
 import { saveProfile } from '../profiles/service.js';
 
 let t: TestApp;
@@ -130,5 +131,22 @@ describe('pagination', () => {
     expect(second.body).toContain('>Cobol Person 21</a>');
     expect(second.body).toContain('<a href="/members?skill=cobol" rel="prev">');
     expect(second.body).not.toContain('rel="next"');
+    // Numbered pages: the current one marked for screen readers, each link keeping the filters.
+    expect(second.body).toMatch(/<a href="\/members\?skill=cobol" aria-label="Page 1">1<\/a>/);
+    expect(second.body).toMatch(
+      /<a href="\/members\?skill=cobol&amp;cursor=[^"]+" aria-current="page" aria-label="Page 2">2<\/a>/,
+    );
+    // The filters fold away when none is set, and stay open (showing how many) when some are.
+    expect((await member.get('/members')).body).toMatch(/<details class="filters"><summary>Filters<\/summary>/);
+    expect(first.body).toMatch(/<details class="filters" open(="")?><summary>Filters \(1\)<\/summary>/);
+  });
+});
+
+describe('page numbers', () => {
+  it('show every page when few, else the ends and the pages around the current one', () => {
+    expect(pageNumbers(2, 3)).toEqual([1, 2, 3]);
+    expect(pageNumbers(1, 20)).toEqual([1, 2, 3, null, 20]);
+    expect(pageNumbers(10, 20)).toEqual([1, null, 8, 9, 10, 11, 12, null, 20]);
+    expect(pageNumbers(20, 20)).toEqual([1, null, 18, 19, 20]);
   });
 });

@@ -6,11 +6,10 @@ import { ErrorSummary, Field, Select, validate, type FormErrors, type FormValues
 import type { MessageKey } from '../web/i18n/en.js';
 import { Detail, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './service.js';
-import { offsetCursor } from '../web/pagination.js';
+import { PAGE_SIZE, Pager } from './pager.js';
 import { DirectoryFiltersSchema, type DirectoryEntry } from './schemas.js';
 import { knownTowns, regionCodes, regionName } from '../web/regions.js';
 
-const PAGE_SIZE = 20;
 const filterNames = ['q', 'skill', 'city', 'origin', 'residence', 'chapter', 'kind'] as const;
 const kinds = ['tech', 'generalist', 'other'] as const;
 
@@ -24,13 +23,6 @@ function filterValues(query: unknown): FormValues {
   }
   return values;
 }
-
-const link = (values: FormValues, offset: number) => {
-  const params = new URLSearchParams(values);
-  if (offset > 0) params.set('cursor', offsetCursor(offset));
-  const s = params.toString();
-  return s ? `/members?${s}` : '/members';
-};
 
 function regionLabel(ctx: PageContext, code: string | null, detail: string): string {
   if (code === 'other') return detail || ctx.t('directory.otherRegion');
@@ -69,78 +61,66 @@ function FiltersForm({
   const { t } = ctx;
   const any = { value: '', label: t('directory.any') };
   const regions = regionCodes.filter((c) => c !== 'other').map((c) => ({ value: c, label: regionName(c, ctx.locale) }));
+  // Folded by default so the results come first on a phone; open when a filter is set or refused.
+  const active = filterNames.filter((n) => values[n]).length;
   return (
-    <form method="get" action="/members" role="search" class="stack" aria-labelledby="directory-filters">
-      <h2 id="directory-filters">{t('directory.filters')}</h2>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Field
-        name="q"
-        type="search"
-        label={t('directory.field.q')}
-        help={t('directory.field.qHelp')}
-        values={values}
-        errors={errors}
-      />
-      <Field name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
-      <Field name="city" label={t('directory.field.city')} values={values} errors={errors} suggestions={knownTowns()} />
-      <Select
-        name="origin"
-        label={t('directory.field.origin')}
-        values={values}
-        errors={errors}
-        options={[any, ...regions, { value: 'other', label: t('directory.otherRegion') }]}
-      />
-      <Select
-        name="residence"
-        label={t('directory.field.residence')}
-        values={values}
-        errors={errors}
-        options={[any, ...regions]}
-      />
-      <Select
-        name="chapter"
-        label={t('directory.field.chapter')}
-        values={values}
-        errors={errors}
-        options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]}
-      />
-      <Select
-        name="kind"
-        label={t('directory.field.kind')}
-        values={values}
-        errors={errors}
-        options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))]}
-      />
-      <div>
-        <button type="submit">{t('directory.submit')}</button> <a href="/members">{t('directory.reset')}</a>
-      </div>
-    </form>
-  );
-}
-
-/** Previous and next pages, as links that keep the filters (a page past the end still leads back). */
-function Pager({ ctx, page, values }: { ctx: PageContext; page: DirectoryPage; values: FormValues }) {
-  const previous = page.offset > 0 ? Math.max(0, page.offset - PAGE_SIZE) : undefined;
-  if (previous === undefined && !page.nextCursor) return null;
-  return (
-    <nav aria-label={ctx.t('directory.pages')}>
-      <ul>
-        {previous !== undefined ? (
-          <li>
-            <a href={link(values, previous)} rel="prev">
-              {ctx.t('directory.previous')}
-            </a>
-          </li>
-        ) : null}
-        {page.nextCursor ? (
-          <li>
-            <a href={link(values, page.offset + page.items.length)} rel="next">
-              {ctx.t('directory.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <details class="filters" open={active > 0 || !!errors || undefined}>
+      <summary>
+        {t('directory.showFilters')}
+        {active ? ` (${active})` : ''}
+      </summary>
+      <form method="get" action="/members" role="search" class="stack" aria-labelledby="directory-filters">
+        <h2 id="directory-filters">{t('directory.filters')}</h2>
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <Field
+          name="q"
+          type="search"
+          label={t('directory.field.q')}
+          help={t('directory.field.qHelp')}
+          values={values}
+          errors={errors}
+        />
+        <Field name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
+        <Field
+          name="city"
+          label={t('directory.field.city')}
+          values={values}
+          errors={errors}
+          suggestions={knownTowns()}
+        />
+        <Select
+          name="origin"
+          label={t('directory.field.origin')}
+          values={values}
+          errors={errors}
+          options={[any, ...regions, { value: 'other', label: t('directory.otherRegion') }]}
+        />
+        <Select
+          name="residence"
+          label={t('directory.field.residence')}
+          values={values}
+          errors={errors}
+          options={[any, ...regions]}
+        />
+        <Select
+          name="chapter"
+          label={t('directory.field.chapter')}
+          values={values}
+          errors={errors}
+          options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]}
+        />
+        <Select
+          name="kind"
+          label={t('directory.field.kind')}
+          values={values}
+          errors={errors}
+          options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))]}
+        />
+        <div>
+          <button type="submit">{t('directory.submit')}</button> <a href="/members">{t('directory.reset')}</a>
+        </div>
+      </form>
+    </details>
   );
 }
 

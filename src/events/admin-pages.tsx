@@ -95,7 +95,8 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
         <a href={eventPath(row)}>{t('admin.view')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/registrations`}>{t('admin.registrations')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a> ·{' '}
-        <a href={`/admin/events/${row.id}/invite`}>{t('invitations.invite')}</a>
+        <a href={`/admin/events/${row.id}/invite`}>{t('invitations.invite')}</a> ·{' '}
+        <a href={`/admin/events/${row.id}/cover`}>{t('cover.link')}</a>
       </p>
       <p>
         {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)} ·{' '}

@@ -1,4 +1,6 @@
 import { Localized, localized, LocalizedName, type Translations } from '../web/content.js';
+import { type CoverRef, coverView } from '../storage/service.js';
+import { CoverImage } from '../web/cover.js';
 import type { PageContext } from '../web/page.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
@@ -57,6 +59,7 @@ export function PublicEventList({
     chapterLanguage?: string;
     chapterTranslations?: Translations;
     venue: string | null;
+    cover?: CoverRef | null;
   })[];
 }) {
   const withYear = spansYears(list.map((e) => e.startsAt));
@@ -64,6 +67,7 @@ export function PublicEventList({
     <ul class="event-list">
       {list.map((e) => (
         <li>
+          <CoverImage cover={coverView(e.cover)} variant="card" sizes="6rem" />
           <EventTitleLink ctx={ctx} e={e} />{' '}
           <span class="muted">
             · {formatShort(e.startsAt, e.timeZone, ctx.locale, withYear ? { withYear } : {})} ·{' '}

@@ -20,6 +20,7 @@ import { localizedQuestion } from './questions.js';
 import { renderMarkdown } from './markdown.js';
 import { parseRsvp, registrationOpen } from './rsvp-input.js';
 import { eventIdOf, eventPath } from '../web/event-path.js';
+import { CoverImage } from '../web/cover.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -149,6 +150,7 @@ async function eventPage(
       <h1>
         <Localized value={title} t={t} />
       </h1>
+      <CoverImage cover={view.cover} />
       {view.status === 'cancelled' ? (
         <p class="errors" role="status">
           {t('event.cancelled', { reason: view.cancelReason ?? '' })}

@@ -1,5 +1,6 @@
 import type { EventRow } from './queries.js';
 import type { EventView } from './schemas.js';
+import { coverView } from '../storage/service.js';
 import { localeOr } from '../web/i18n.js';
 import type { Translations } from '../web/content.js';
 import { renderMarkdown } from './markdown.js';
@@ -21,6 +22,7 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
   return {
     id: e.id,
     url: eventPath(e),
+    cover: coverView(e.cover),
     chapter: { slug: chapter.slug, name: chapter.name },
     seriesId: e.seriesId,
     title: e.title,

@@ -235,6 +235,7 @@ export function selectPublicEvents(db: Tx, networkId: string, f: PublicFilter) {
       startsAt: events.startsAt,
       timeZone: events.timeZone,
       onlineUrl: events.onlineUrl,
+      cover: events.cover,
       chapter: chapters.name,
       chapterLanguage: chapters.language,
       chapterTranslations: chapters.translations,

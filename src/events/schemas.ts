@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CoverSchema } from '../storage/schemas.js';
 import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { paragraphs, requiredText, text } from '../web/schemas.js';
 import { rruleProblem } from './recurrence.js';
@@ -192,6 +193,7 @@ export const EventListQuerySchema = z.object({
 export const EventSchema = z.object({
   id: z.uuid(),
   url: z.string().describe('Public page, canonical path `/events/{id}-{slug}`; older addresses redirect to it'),
+  cover: CoverSchema,
   chapter: z.object({ slug: z.string(), name: z.string() }),
   seriesId: z.uuid().nullable(),
   title: z.string(),

@@ -12,6 +12,7 @@ import type { EventCreate, EventView } from './schemas.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
 import { msg } from '../web/i18n.js';
 import { cleanTranslations } from '../web/content.js';
+export { eventForCover, setEventCover } from './cover.js';
 
 export type { EventRow } from './queries.js';
 export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';

@@ -3,6 +3,7 @@ import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp
 import { chapters } from '../chapters/tables.js';
 import { networks } from '../networks/tables.js';
 import { rooms, venues } from '../venues/tables.js';
+import type { CoverRef } from '../storage/tables.js';
 import type { Translations } from '../web/content.js';
 
 export const eventKind = pgEnum('event_kind', ['meetup', 'it-day', 'talk', 'conference', 'workshop']);
@@ -79,6 +80,8 @@ export const events = pgTable(
     guestRegistration: boolean('guest_registration').notNull().default(true),
     questions: jsonb('questions').$type<Question[]>().notNull().default([]),
     speakers: jsonb('speakers').$type<Speaker[]>().notNull().default([]),
+    /** The cover picture, with its required alternative text (see CoverRef). */
+    cover: jsonb('cover').$type<CoverRef>(),
     registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }),
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
     /** Arrival counter: each registration takes the next number, so the waitlist keeps arrival order. */

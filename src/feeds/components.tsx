@@ -2,8 +2,10 @@ import { placeText } from '../calendar/format.js';
 import { formatRange } from '../events/format.js';
 import type { EventView } from '../events/schemas.js';
 import { locales, type Locale } from '../web/i18n.js';
+import type { CoverPicture } from '../web/cover.js';
 import type { PageContext } from '../web/page.js';
-import { chapterJsonLd, eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
+import { eventJsonLd, type ProgrammeItem, scriptSafeJson } from './jsonld.js';
+export { chapterJsonLd } from './jsonld.js';
 import { eventPath } from '../web/event-path.js';
 
 /** Open Graph wants language_TERRITORY; the page exists in the three languages (?lang=). */
@@ -49,7 +51,7 @@ export function EventHead({
         .map((l) => (
           <meta property="og:locale:alternate" content={OG_LOCALES[l]} />
         ))}
-      <meta name="twitter:card" content="summary" />
+      <CoverMeta cover={view.cover} baseUrl={baseUrl} />
       <meta name="twitter:title" content={view.title} />
       <meta name="twitter:description" content={summary} />
       <script
@@ -62,23 +64,71 @@ export function EventHead({
   );
 }
 
-/** A chapter page's schema.org description, with its name and description as the page shows them. */
-export function ChapterJsonLd({
+/**
+ * The picture of a link preview (Open Graph, Twitter), absolute as they require, with its text
+ * alternative; without a cover, the small card.
+ */
+export function CoverMeta({ cover, baseUrl }: { cover: CoverPicture | null; baseUrl: string }) {
+  if (!cover) return <meta name="twitter:card" content="summary" />;
+  return (
+    <>
+      <meta property="og:image" content={`${baseUrl}${cover.url}`} />
+      <meta property="og:image:width" content={String(cover.width)} />
+      <meta property="og:image:height" content={String(cover.height)} />
+      <meta property="og:image:alt" content={cover.alt} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:image:alt" content={cover.alt} />
+    </>
+  );
+}
+
+/**
+ * Link previews and schema.org for a chapter (an Organization) or a venue (a Place) page, with its
+ * cover picture as `image` when it has one.
+ */
+export function PlaceHead({
   ctx,
-  chapter,
   baseUrl,
+  path,
+  name,
+  description,
+  cover,
+  schema,
+  document,
 }: {
   ctx: PageContext;
-  chapter: { slug: string; name: string; description: string; city: string };
   baseUrl: string;
+  path: string;
+  name: string;
+  description: string;
+  cover: CoverPicture | null;
+  schema?: Record<string, unknown>;
+  /** A whole schema.org document instead of `schema` + name, url and description (the cover is added). */
+  document?: Record<string, unknown>;
 }) {
+  const url = `${baseUrl}${path}`;
+  const image = cover ? { image: [`${baseUrl}${cover.url}`] } : {};
+  const jsonLd = document
+    ? { ...document, ...image }
+    : {
+        '@context': 'https://schema.org',
+        ...schema,
+        name,
+        url,
+        ...(description ? { description } : {}),
+        ...image,
+      };
   return (
-    <script
-      type="application/ld+json"
-      dangerouslySetInnerHTML={{
-        __html: scriptSafeJson(chapterJsonLd(chapter, { baseUrl, networkName: ctx.network.name, locale: ctx.locale })),
-      }}
-    />
+    <>
+      <meta property="og:type" content="website" />
+      <meta property="og:site_name" content={ctx.network.name} />
+      <meta property="og:title" content={name} />
+      <meta property="og:url" content={url} />
+      <meta property="og:locale" content={OG_LOCALES[ctx.locale]} />
+      {description ? <meta property="og:description" content={description} /> : null}
+      <CoverMeta cover={cover} baseUrl={baseUrl} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(jsonLd) }} />
+    </>
   );
 }
 

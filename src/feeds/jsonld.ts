@@ -76,6 +76,7 @@ export function eventJsonLd(
     // The texts above are the organisers' original, in the event's language (also the language it is held in).
     inLanguage: view.language,
     url,
+    ...(view.cover ? { image: [`${opts.baseUrl}${view.cover.url}`] } : {}),
     startDate: isoWithOffset(startsAt, view.timeZone),
     endDate: isoWithOffset(endsAt, view.timeZone),
     eventStatus: `${SCHEMA}/${view.status === 'cancelled' ? 'EventCancelled' : 'EventScheduled'}`,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { auditAct } from '../audit/service.js';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -188,7 +189,14 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
       authorizeOutbox(req.user);
       const m = isUuid(req.params.id) ? await selectOutboxMessage(db, req.network.id, req.params.id) : undefined;
       if (!m) throw notFound(msg('mail.problem.message', { id: req.params.id }));
-      await change(db, req.network.id, m.id);
+      // Sending a mail again (or not at all) is an admin's act on someone's mail: recorded with it.
+      await db.transaction(async (tx) => {
+        if (!(await change(tx, req.network.id, m.id))) return;
+        await auditAct(tx, req.network.id, req.user, action === 'resend' ? 'mail.resend' : 'mail.cancel', m.toEmail, {
+          messageId: m.id,
+          subject: m.subject,
+        });
+      });
       const done = action === 'resend' ? 'resent' : 'cancelled';
       return reply.redirect(`/admin/outbox/${m.id}?done=${done}`, 303);
     });

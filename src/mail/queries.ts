@@ -63,7 +63,7 @@ export async function selectOutboxMessage(db: Db, networkId: string, id: string)
 }
 
 /** Back in the queue, due now, as if never tried: the worker sends (or holds) it again. */
-export async function requeueMessage(db: Db, networkId: string, id: string): Promise<boolean> {
+export async function requeueMessage(db: Tx, networkId: string, id: string): Promise<boolean> {
   const rows = await db
     .update(outboundMessages)
     .set({ status: 'pending', nextAttemptAt: sql`now()`, attempts: 0, lastError: null, sentAt: null })
@@ -80,7 +80,7 @@ export async function requeueMessage(db: Db, networkId: string, id: string): Pro
 }
 
 /** A message not yet sent is not sent at all; the row stays as the record. */
-export async function cancelMessage(db: Db, networkId: string, id: string): Promise<boolean> {
+export async function cancelMessage(db: Tx, networkId: string, id: string): Promise<boolean> {
   const rows = await db
     .update(outboundMessages)
     .set({ status: 'cancelled' })

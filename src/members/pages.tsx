@@ -212,7 +212,7 @@ export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): 
     if (!form.ok)
       return membersPage(db, req, reply, { values: { ...form.values, password: '' }, errors: form.errors }, 400);
     try {
-      await createUser(db, req.network.id, form.data);
+      await createUser(db, req.network.id, form.data, { actor: req.user });
     } catch (err) {
       return membersPage(db, req, reply, formError(err, { ...form.values, password: '' }), 409);
     }

@@ -1,6 +1,7 @@
 import { createPatch } from 'diff';
 import type { User } from '../accounts/service.js';
 import { findChapter } from '../chapters/service.js';
+import { auditAct } from '../audit/service.js';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { queueWebhooks } from '../webhooks/outbox.js';
@@ -204,12 +205,20 @@ export async function articleRevisions(db: Tx, network: Network, actor: Actor, i
 
 export async function addEditor(db: Tx, network: Network, actor: Actor, userId: string) {
   authorize(actor, newsPolicy.manageEditors(actor), 'name news editors');
-  if (!(await q.selectUserName(db, network.id, userId))) throw notFound(msg('news.problem.account'));
-  await q.insertEditor(db, network.id, userId);
+  const name = await q.selectUserName(db, network.id, userId);
+  if (!name) throw notFound(msg('news.problem.account'));
+  await db.transaction(async (tx) => {
+    await q.insertEditor(tx, network.id, userId);
+    await auditAct(tx, network.id, actor, 'news.editor_add', name.name, { userId });
+  });
 }
 export async function removeEditor(db: Tx, network: Network, actor: Actor, userId: string) {
   authorize(actor, newsPolicy.manageEditors(actor), 'remove news editors');
-  await q.deleteEditor(db, network.id, userId);
+  const name = await q.selectUserName(db, network.id, userId);
+  await db.transaction(async (tx) => {
+    await q.deleteEditor(tx, network.id, userId);
+    await auditAct(tx, network.id, actor, 'news.editor_remove', name?.name ?? userId, { userId });
+  });
 }
 export async function listEditors(db: Tx, network: Network, actor: Actor) {
   authorize(actor, newsPolicy.manageEditors(actor), 'see news editors');

@@ -35,7 +35,7 @@ export function partnershipRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, chapterPolicy.managePartnerships(req.user), 'record partnerships');
-      const view = await partnerships.createPartnership(db, req.network, req.params.slug, req.body);
+      const view = await partnerships.createPartnership(db, req.network, req.params.slug, req.body, req.user);
       return reply.code(201).header('location', `/api/v1/partnerships/${view.id}`).send(view);
     },
   });
@@ -62,7 +62,7 @@ export function partnershipRoutes(app: Api, db: Db): void {
     },
     handler: async (req) => {
       authorize(req.user, chapterPolicy.managePartnerships(req.user), 'change partnerships');
-      return partnerships.updatePartnership(db, req.network, req.params.id, req.body);
+      return partnerships.updatePartnership(db, req.network, req.params.id, req.body, req.user);
     },
   });
 }

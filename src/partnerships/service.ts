@@ -1,3 +1,4 @@
+import { auditAct, type AuditActor } from '../audit/service.js';
 import { findChapter } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
@@ -37,6 +38,7 @@ export async function createPartnership(
   network: Network,
   chapterSlug: string,
   input: Omit<PartnershipCreate, 'language'> & { language?: PartnershipCreate['language'] },
+  actor?: AuditActor,
 ): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const chapter = await findChapter(tx, network, chapterSlug, true);
@@ -54,6 +56,10 @@ export async function createPartnership(
       ...values,
       language: input.language ?? 'fr',
       translations: cleanTranslations(translations),
+    });
+    await auditAct(tx, network.id, actor, 'partnership.create', `${chapter.name} — ${venue.name}`, {
+      id: row.id,
+      status: row.status,
     });
     return presentPartnership({
       p: row,
@@ -74,6 +80,7 @@ export async function updatePartnership(
   network: Network,
   id: string,
   patch: PartnershipUpdate,
+  actor?: AuditActor,
 ): Promise<PartnershipView> {
   return db.transaction(async (tx) => {
     const current = await findPartnership(tx, network, id, true);
@@ -89,6 +96,10 @@ export async function updatePartnership(
     const row = await q.updatePartnershipRow(tx, id, {
       ...rest,
       ...(translations ? { translations: cleanTranslations(translations) } : {}),
+    });
+    await auditAct(tx, network.id, actor, 'partnership.update', `${current.chapter.name} — ${current.venue.name}`, {
+      id,
+      ...patch,
     });
     return presentPartnership({ ...current, p: row });
   });

@@ -66,7 +66,9 @@ function routes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       await editors(db, req.user, req.network.id);
-      const row = await db.transaction((tx) => redirects.addRedirect(tx, req.network.id, req.body.from, req.body.to));
+      const row = await db.transaction((tx) =>
+        redirects.createRedirect(tx, req.network, req.body.from, req.body.to, req.user),
+      );
       return reply.code(201).send(present(row));
     },
   });
@@ -82,7 +84,7 @@ function routes(app: Api, db: Db): void {
     handler: async (req) => {
       await editors(db, req.user, req.network.id);
       return present(
-        await db.transaction((tx) => redirects.updateRedirect(tx, req.network, req.params.id, req.body.to)),
+        await db.transaction((tx) => redirects.updateRedirect(tx, req.network, req.params.id, req.body.to, req.user)),
       );
     },
   });
@@ -90,7 +92,7 @@ function routes(app: Api, db: Db): void {
     schema: { tags, summary: 'Remove a redirect', security: bearer, params: Id, response: { 204: NoContentSchema } },
     handler: async (req, reply) => {
       await editors(db, req.user, req.network.id);
-      await redirects.deleteRedirect(db, req.network, req.params.id);
+      await db.transaction((tx) => redirects.deleteRedirect(tx, req.network, req.params.id, req.user));
       return reply.code(204).send(null);
     },
   });
@@ -113,7 +115,7 @@ function routes(app: Api, db: Db): void {
       await editors(db, req.user, req.network.id);
       if (typeof req.body !== 'string') throw new AppError('validation', msg('error.sendBodyAs', { what: 'csv' }));
       const csv = req.body;
-      return db.transaction((tx) => redirects.importRedirects(tx, req.network, csv));
+      return db.transaction((tx) => redirects.importRedirects(tx, req.network, csv, req.user));
     },
   });
 }

@@ -1,3 +1,4 @@
+import { auditAct, type AuditActor } from '../audit/service.js';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -116,14 +117,25 @@ export function listRedirects(db: Tx, network: Network, opts: { limit: number; o
   return q.selectRedirects(db, network.id, opts);
 }
 
-export async function deleteRedirect(db: Tx, network: Network, id: string) {
-  if (!(await q.deleteById(db, network.id, id))) throw notFound(msg('redirect.problem.redirect'));
+/** An editor's new redirect (addRedirect's rules), recorded in the audit log; in the caller's transaction. */
+export async function createRedirect(db: Tx, network: Network, from: string, to: string, actor?: AuditActor) {
+  const row = await addRedirect(db, network.id, from, to);
+  await auditAct(db, network.id, actor, 'redirect.create', row.fromKey, { to: row.toPath });
+  return row;
 }
 
-export async function updateRedirect(db: Tx, network: Network, id: string, to: string) {
+export async function deleteRedirect(db: Tx, network: Network, id: string, actor?: AuditActor) {
+  const row = await q.selectById(db, network.id, id);
+  if (!row || !(await q.deleteById(db, network.id, id))) throw notFound(msg('redirect.problem.redirect'));
+  await auditAct(db, network.id, actor, 'redirect.delete', row.fromKey, { to: row.toPath });
+}
+
+export async function updateRedirect(db: Tx, network: Network, id: string, to: string, actor?: AuditActor) {
   const row = await q.selectById(db, network.id, id);
   if (!row) throw notFound(msg('redirect.problem.redirect'));
-  return addRedirect(db, network.id, row.fromKey, to, { replace: true });
+  const changed = await addRedirect(db, network.id, row.fromKey, to, { replace: true });
+  await auditAct(db, network.id, actor, 'redirect.update', row.fromKey, { from: row.toPath, to: changed.toPath });
+  return changed;
 }
 
 /** The whole table as CSV (from,to,origin), for a spreadsheet or another site. */
@@ -134,7 +146,7 @@ export async function exportRedirects(db: Tx, network: Network): Promise<string>
 }
 
 /** Lines "from,to" (a header line is skipped); all or nothing: the first bad line refuses the file. */
-export async function importRedirects(db: Tx, network: Network, csv: string) {
+export async function importRedirects(db: Tx, network: Network, csv: string, actor?: AuditActor) {
   const lines = csv.split(/\r?\n/).filter((l) => l.trim());
   let added = 0;
   for (const [i, line] of lines.entries()) {
@@ -150,5 +162,6 @@ export async function importRedirects(db: Tx, network: Network, csv: string) {
     }
     added++;
   }
+  await auditAct(db, network.id, actor, 'redirect.import', `${added}`, { added });
   return { added };
 }

@@ -35,6 +35,11 @@ const rows = {
     'is geen leesbare afbeelding',
   ],
   'storage.problem.picture': ['This picture', 'Cette image', 'Deze afbeelding'],
+  'storage.problem.noPicture': [
+    'Choose a picture to upload (JPEG, PNG, WebP or GIF).',
+    'Choisissez une image à envoyer (JPEG, PNG, WebP ou GIF).',
+    'Kies een afbeelding om te uploaden (JPEG, PNG, WebP of GIF).',
+  ],
 } as const;
 
 export const storageProblems = catalogueOf(rows);

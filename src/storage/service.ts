@@ -5,12 +5,13 @@ import { AppError } from '../web/errors.js';
 import * as q from './queries.js';
 import { type FileType, IMAGE_TYPES, sniffType } from './sniff.js';
 import type { BlobStore } from './store.js';
-import type { ImageVariant } from './tables.js';
+import type { CoverRef, ImageVariant } from './tables.js';
 import { msg } from '../web/i18n.js';
 
 export type Upload = q.UploadRow;
 export { blobStoreFor, type BlobStore } from './store.js';
 export { sniffType, IMAGE_TYPES, type FileType } from './sniff.js';
+export type { CoverRef } from './tables.js';
 
 export interface IncomingFile {
   bytes: Uint8Array;
@@ -115,14 +116,16 @@ export async function saveImage(
       ],
     );
   const sharp = await loadSharp();
+  const unreadable = () =>
+    new AppError('unsupported_media_type', msg('storage.problem.unreadable', { name: file.name }), [
+      { field: file.field, message: msg('storage.problem.unreadableField') },
+    ]);
   let meta: Metadata;
   try {
     // The header alone, without decoding: the pixel count is checked before any bitmap is made.
     meta = await sharp(file.bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new AppError('unsupported_media_type', msg('storage.problem.unreadable', { name: file.name }), [
-      { field: file.field, message: msg('storage.problem.unreadableField') },
-    ]);
+    throw unreadable();
   }
   if (!meta.width || !meta.height) throw tooBig();
   if (meta.width * meta.height > rules.maxPixels) throw tooBig();
@@ -131,12 +134,16 @@ export async function saveImage(
   if (widths.length < IMAGE_WIDTHS.length) widths.push(Math.min(meta.width, IMAGE_WIDTHS.at(-1)!));
   const variants: ImageVariant[] = [];
   for (const width of [...new Set(widths)]) {
-    // rotate() applies the EXIF orientation before the metadata is dropped.
+    // rotate() applies the EXIF orientation before the metadata is dropped. A file whose header
+    // reads but whose pixels do not (cut short, corrupt) is refused like any unreadable picture.
     const { data, info } = await sharp(file.bytes, { limitInputPixels: rules.maxPixels })
       .rotate()
       .resize({ width, withoutEnlargement: true })
       .webp({ quality: 80 })
-      .toBuffer({ resolveWithObject: true });
+      .toBuffer({ resolveWithObject: true })
+      .catch(() => {
+        throw unreadable();
+      });
     const key = `${hash}-${width}.webp`;
     await store.put(key, data);
     variants.push({ width: info.width, height: info.height, key });
@@ -166,4 +173,54 @@ export function imageUrl(upload: Pick<Upload, 'id' | 'variants'>, width = 640): 
   const variants = upload.variants ?? [];
   const v = variants.find((x) => x.width >= width) ?? variants.at(-1);
   return `/media/${upload.id}/${v?.width ?? width}.webp`;
+}
+
+// Cover pictures of events, chapters and venues: each keeps a CoverRef in a column of its own.
+
+/** What pages and the API show of a cover. */
+export interface CoverView {
+  url: string;
+  srcset: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** A stored cover → its addresses; null when there is none. */
+export function coverView(ref: CoverRef | null | undefined): CoverView | null {
+  if (!ref?.variants.length) return null;
+  const upload = { id: ref.uploadId, variants: ref.variants };
+  const largest = ref.variants.at(-1)!;
+  return {
+    url: imageUrl(upload, 1280),
+    srcset: srcsetOf(upload),
+    width: largest.width,
+    height: largest.height,
+    alt: ref.alt,
+  };
+}
+
+/** The smallest width at least `width` wide (a card's thumbnail), or the largest. */
+export function coverThumb(ref: CoverRef | null | undefined, width = 320): string | null {
+  return ref?.variants.length ? imageUrl({ id: ref.uploadId, variants: ref.variants }, width) : null;
+}
+
+/**
+ * Stores a cover: the picture re-encoded at its widths by saveImage, with its text alternative.
+ * The caller has already checked who may change the thing it illustrates.
+ */
+export async function makeCover(
+  db: Tx,
+  store: BlobStore,
+  networkId: string,
+  file: IncomingFile | undefined,
+  alt: string,
+  createdBy: string | null,
+): Promise<CoverRef> {
+  if (!file || file.bytes.byteLength === 0)
+    throw new AppError('validation', msg('storage.problem.noPicture'), [
+      { field: 'image', message: msg('validation.required') },
+    ]);
+  const upload = await saveImage(db, store, networkId, file, createdBy);
+  return { uploadId: upload.id, alt, variants: upload.variants ?? [] };
 }

@@ -10,6 +10,17 @@ export interface ImageVariant {
 }
 
 /**
+ * A cover picture as the thing it illustrates keeps it (events, chapters, venues): the upload,
+ * the text that stands in for it, and its widths. The widths are copied from the upload because
+ * they never change once made, so every list and page can write `srcset` without another query.
+ */
+export interface CoverRef {
+  uploadId: string;
+  alt: string;
+  variants: ImageVariant[];
+}
+
+/**
  * A stored file: an image, a receipt, an attachment. The bytes live in the blob store (the data
  * directory by default) under `key`; the row says what they are. Features point at an upload by
  * id and decide who may read it — nothing here is public by itself except image variants, which

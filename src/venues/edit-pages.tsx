@@ -222,7 +222,8 @@ export async function editVenuePage(
     <Layout ctx={ctx} title={t('admin.editVenue', { name: venue.name })}>
       <h1>{t('admin.editVenue', { name: venue.name })}</h1>
       <p>
-        <a href={`/venues/${venue.slug}`}>{t('admin.view')}</a>
+        <a href={`/venues/${venue.slug}`}>{t('admin.view')}</a> ·{' '}
+        <a href={`/admin/venues/${venue.slug}/cover`}>{t('cover.link')}</a>
       </p>
       <ErrorSummary ctx={ctx} errors={{ ...forms.venue?.errors, ...forms.manager?.errors }} />
       <form method="post" action={`/admin/venues/${venue.slug}`} class="stack" novalidate>

@@ -4,7 +4,10 @@ import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
 import { filled, formError, formValues, parseForm, Section } from '../web/forms.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
-import { FeedLinks } from '../feeds/components.js';
+import { FeedLinks, PlaceHead } from '../feeds/components.js';
+import { coverView } from '../storage/service.js';
+import { CoverImage } from '../web/cover.js';
+import type { Config } from '../config.js';
 import { PublicEventList } from '../events/components.js';
 import { listPublicEvents } from '../events/service.js';
 import { authorize, refusalText } from '../web/policy.js';
@@ -64,7 +67,7 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
   );
 }
 
-async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyReply) {
+async function venuePage(db: Db, baseUrl: string, req: FastifyRequest<Params>, reply: FastifyReply) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const venue = await venues.findVenue(db, req.network, req.params.slug);
@@ -79,13 +82,36 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
   // The venue's words in the reader's language when written, else the original (the description marked).
   const name = localized(venue, 'name', ctx.locale);
   const about = localized(venue, 'description', ctx.locale);
+  const cover = coverView(venue.cover);
   const eventsHere = (when: string) => `/events?venue=${encodeURIComponent(venue.slug)}${when}`;
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={name.text}>
+    <Layout
+      ctx={ctx}
+      title={name.text}
+      head={
+        <PlaceHead
+          ctx={ctx}
+          baseUrl={baseUrl}
+          path={`/venues/${venue.slug}`}
+          name={name.text}
+          description={about.text}
+          cover={cover}
+          schema={{
+            '@type': 'Place',
+            address: {
+              '@type': 'PostalAddress',
+              ...(venue.address ? { streetAddress: venue.address } : {}),
+              addressLocality: venue.city,
+            },
+          }}
+        />
+      }
+    >
       <h1>
         <Localized value={name} t={t} marker={false} />
       </h1>
+      <CoverImage cover={cover} />
       <dl>
         <dt>{t('venue.kind')}</dt>
         <dd>{t(`kind.${venue.kind}`)}</dd>
@@ -193,11 +219,11 @@ async function venuePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRepl
   );
 }
 
-export function venuePages(app: FastifyInstance, db: Db): void {
+export function venuePages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
   app.get('/venues', (req, reply) => venueListPage(db, req, reply));
-  app.get<Params>('/venues/:slug', (req, reply) => venuePage(db, req, reply));
+  app.get<Params>('/venues/:slug', (req, reply) => venuePage(db, config.baseUrl, req, reply));
   venueManagePages(app, db);
 
   app.get('/admin/venues/new', (req, reply) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { localeOr } from '../web/i18n.js';
+import { coverView } from '../storage/service.js';
 import type { RoomRow, VenueRow } from './queries.js';
 import type { VenueEventRow, EventFigures } from './activity-queries.js';
 import type { VenueEventActivity, VenueSchema } from './schemas.js';
@@ -10,6 +11,7 @@ export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: 
   // A chapter's translations belong to the chapter's API; the venue names it as written.
   return {
     id: row.id,
+    cover: coverView(row.cover),
     slug: row.slug,
     name: row.name,
     kind: row.kind,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
+import { CoverSchema } from '../storage/schemas.js';
 import { PageQuerySchema } from '../web/pagination.js';
 import { paragraphs, requiredText, SlugSchema, text } from '../web/schemas.js';
 
@@ -94,6 +95,7 @@ export const RoomSchema = z.object({
 
 export const VenueSchema = z.object({
   id: z.uuid(),
+  cover: CoverSchema,
   slug: z.string(),
   name: z.string(),
   kind: VenueKindSchema,

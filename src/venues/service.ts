@@ -8,6 +8,7 @@ import * as q from './queries.js';
 import type { VenueCreate, VenueUpdate } from './schemas.js';
 import { msg } from '../web/i18n.js';
 import { cleanTranslations } from '../web/content.js';
+export { venueForCover, setVenueCover } from './cover.js';
 
 export type { RoomRow, VenueRow } from './queries.js';
 

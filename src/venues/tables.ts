@@ -14,6 +14,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
+import type { CoverRef } from '../storage/tables.js';
 import type { Translations } from '../web/content.js';
 
 export const venueKind = pgEnum('venue_kind', ['coworking', 'company', 'university', 'public', 'cafe', 'other']);
@@ -37,6 +38,8 @@ export const venues = pgTable(
     description: text('description').notNull().default(''),
     language: text('language').notNull().default('fr'),
     translations: jsonb('translations').$type<Translations>().notNull().default({}),
+    /** The cover picture, with its required alternative text (see CoverRef). */
+    cover: jsonb('cover').$type<CoverRef>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

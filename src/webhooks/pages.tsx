@@ -209,7 +209,14 @@ export function webhookPages(app: FastifyInstance, db: Db, config: Pick<Config, 
     const form = validate(WebhookCreateSchema, { url: values.url, events }, values);
     if (!form.ok) return webhooksPage(db, req, reply, { form: { values, events, errors: form.errors } }, 400);
     try {
-      const created = await webhooks.createEndpoint(db, req.network, form.data, config.allowPrivateWebhooks);
+      const created = await webhooks.createEndpoint(
+        db,
+        req.network,
+        form.data,
+        config.allowPrivateWebhooks,
+        undefined,
+        req.user,
+      );
       return webhooksPage(db, req, reply, { created }, 201);
     } catch (err) {
       const { errors } = formError(err, values);
@@ -220,14 +227,14 @@ export function webhookPages(app: FastifyInstance, db: Db, config: Pick<Config, 
   for (const action of ['enable', 'disable'] as const) {
     app.post<Params>(`/admin/webhooks/:id/${action}`, csrf, async (req, reply) => {
       authorizeWebhooks(req.user);
-      await webhooks.updateEndpoint(db, req.network, req.params.id, { active: action === 'enable' });
+      await webhooks.updateEndpoint(db, req.network, req.params.id, { active: action === 'enable' }, req.user);
       return reply.redirect('/admin/webhooks?done=saved', 303);
     });
   }
 
   app.post<Params>('/admin/webhooks/:id/delete', csrf, async (req, reply) => {
     authorizeWebhooks(req.user);
-    await webhooks.deleteEndpoint(db, req.network, req.params.id);
+    await webhooks.deleteEndpoint(db, req.network, req.params.id, req.user);
     return reply.redirect('/admin/webhooks?done=deleted', 303);
   });
 }

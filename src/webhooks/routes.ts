@@ -31,7 +31,14 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
     },
     handler: async (req, reply) => {
       authorizeWebhooks(req.user);
-      const row = await webhooks.createEndpoint(db, req.network, req.body, config.allowPrivateWebhooks);
+      const row = await webhooks.createEndpoint(
+        db,
+        req.network,
+        req.body,
+        config.allowPrivateWebhooks,
+        undefined,
+        req.user,
+      );
       return reply
         .code(201)
         .header('location', `/api/v1/webhooks/${row.id}`)
@@ -83,7 +90,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
     },
     handler: async (req) => {
       authorizeWebhooks(req.user);
-      return presentEndpoint(await webhooks.updateEndpoint(db, req.network, req.params.id, req.body));
+      return presentEndpoint(await webhooks.updateEndpoint(db, req.network, req.params.id, req.body, req.user));
     },
   });
 
@@ -97,7 +104,7 @@ export function webhookRoutes(app: Api, db: Db, config: Pick<Config, 'allowPriva
     },
     handler: async (req, reply) => {
       authorizeWebhooks(req.user);
-      await webhooks.deleteEndpoint(db, req.network, req.params.id);
+      await webhooks.deleteEndpoint(db, req.network, req.params.id, req.user);
       return reply.code(204).send(null);
     },
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { auditAct, type AuditActor } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -39,13 +40,19 @@ export async function createEndpoint(
   input: WebhookCreate,
   allowPrivate: boolean,
   resolve?: Resolver,
+  actor?: AuditActor,
 ): Promise<EndpointRow> {
   const url = await checkEndpointUrl(input.url, allowPrivate, resolve);
-  return q.insertEndpoint(db, {
-    networkId: network.id,
-    url,
-    events: unique(input.events),
-    secret: randomBytes(32).toString('base64url'),
+  return db.transaction(async (tx) => {
+    const row = await q.insertEndpoint(tx, {
+      networkId: network.id,
+      url,
+      events: unique(input.events),
+      secret: randomBytes(32).toString('base64url'),
+    });
+    // The address and events, never the secret.
+    await auditAct(tx, network.id, actor, 'webhook.create', row.url, { id: row.id, events: row.events });
+    return row;
   });
 }
 
@@ -61,7 +68,13 @@ export async function findEndpoint(db: Db, network: Network, id: string): Promis
  * Pauses or enables an endpoint, or changes its events. Enabling clears the failure count, and
  * the deliveries that waited meanwhile are tried at once.
  */
-export async function updateEndpoint(db: Db, network: Network, id: string, patch: WebhookUpdate): Promise<EndpointRow> {
+export async function updateEndpoint(
+  db: Db,
+  network: Network,
+  id: string,
+  patch: WebhookUpdate,
+  actor?: AuditActor,
+): Promise<EndpointRow> {
   return db.transaction(async (tx) => {
     const current = await q.selectEndpoint(tx, network.id, id, true);
     if (!current) throw notFound(msg('webhook.problem.theWebhook', { id }));
@@ -72,13 +85,19 @@ export async function updateEndpoint(db: Db, network: Network, id: string, patch
       ...(enabling ? { consecutiveFailures: 0, disabledAt: null } : {}),
     });
     if (enabling) await q.retryPendingNow(tx, id);
+    await auditAct(tx, network.id, actor, 'webhook.update', row.url, { id, ...patch });
     return row;
   });
 }
 
 /** Removes the endpoint and its deliveries. */
-export async function deleteEndpoint(db: Db, network: Network, id: string): Promise<void> {
-  if (!(await q.deleteEndpoint(db, network.id, id))) throw notFound(msg('webhook.problem.theWebhook', { id }));
+export async function deleteEndpoint(db: Db, network: Network, id: string, actor?: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = isUuid(id) ? await q.selectEndpoint(tx, network.id, id) : undefined;
+    if (!row || !(await q.deleteEndpoint(tx, network.id, id)))
+      throw notFound(msg('webhook.problem.theWebhook', { id }));
+    await auditAct(tx, network.id, actor, 'webhook.delete', row.url, { id });
+  });
 }
 
 /** The latest deliveries of an endpoint, newest first. */

@@ -322,6 +322,15 @@ describe('budget vs actual on a date', () => {
     expect(page.body).toContain('€\u00a038,01');
     expect(page.body).toContain('€\u00a0161,99');
     expect(page.body).toContain('Région de Bruxelles-Capitale AR-2026-042');
+    // Categories by their names in the reader's language, never their codes.
+    const byCategory = page.body.slice(
+      page.body.indexOf('id="by-category"'),
+      page.body.indexOf('</table>', page.body.indexOf('id="by-category"')),
+    );
+    expect(byCategory).toContain(
+      '<th scope="row">Activiteitskosten (incl. maaltijden bij vergaderingen en verplaatsingen)</th>',
+    );
+    expect(byCategory).not.toContain('<th scope="row">activities</th>');
     const before = await b.get('/admin/budgets/actual?at=2026-06-14&chapter=charleroi');
     expect(before.body).not.toContain('IT day');
     expect((await b.get('/admin/budgets/actual?chapter=namur')).statusCode).toBe(403);

@@ -20,6 +20,8 @@ export function ActualPage(props: {
   chapters: { slug: string; name: string }[];
   all: boolean;
   chapter: string | undefined;
+  /** The categories of the network's sets, by code: the table says their names, not their codes. */
+  categories: Map<string, Record<'fr' | 'nl' | 'en', string>>;
 }) {
   const { ctx, f } = props;
   const { t, locale } = ctx;
@@ -75,7 +77,7 @@ export function ActualPage(props: {
           <tbody>
             {f.byCategory.map((c) => (
               <tr>
-                <th scope="row">{c.category}</th>
+                <th scope="row">{props.categories.get(c.category)?.[locale] ?? c.category}</th>
                 {figureCells(c)}
               </tr>
             ))}

@@ -254,7 +254,20 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
     const chapter = slug ? await findChapter(db, req.network, slug) : undefined;
     authorize(req.user, budgetPolicy.readBudget(scope, chapter?.id ?? null), 'see this budget');
     const f = await money.budgetVsActual(db, req.network, at, chapter?.id);
+    const categories = new Map(
+      (await money.listCategorySets(db, req.network)).flatMap((s) => s.categories.map((c) => [c.code, c] as const)),
+    );
     const ctx = pageContext(req, reply);
-    return sendPage(reply, <ActualPage ctx={ctx} f={f} chapters={chapters} all={scope.all} chapter={chapter?.slug} />);
+    return sendPage(
+      reply,
+      <ActualPage
+        ctx={ctx}
+        f={f}
+        chapters={chapters}
+        all={scope.all}
+        chapter={chapter?.slug}
+        categories={categories}
+      />,
+    );
   });
 }

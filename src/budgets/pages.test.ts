@@ -49,6 +49,26 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('grant pages', () => {
+  it('names each field of an empty grant form by its label, in the reader’s language', async () => {
+    for (const [lang, categories, amount] of [
+      ['fr', 'Catégories éligibles', 'est vide : écrivez un montant comme 12,50'],
+      ['nl', 'Subsidiabele categorieën', 'is leeg: schrijf een bedrag zoals 12,50'],
+    ] as const) {
+      const b = await signIn(t.app, people.treasurer, { 'accept-language': lang });
+      const empty = await b.submit('/admin/grants', '/admin/grants', {});
+      expect(empty.statusCode).toBe(400);
+      const summary = empty.body.slice(empty.body.indexOf('<div class="errors"'), empty.body.indexOf('</div>'));
+      // A checkbox group is named by its legend: "Catégories éligibles : demande au moins 1 élément".
+      expect(summary).toMatch(new RegExp(`<span class="label">${categories}</span>[^<]*[^<]+1`));
+      expect(summary).toContain(amount);
+      expect(summary).not.toMatch(/is empty|at least|AAAA|JJJJ/);
+      // An empty date is "required", not "must be a date as YYYY-MM-DD".
+      expect(summary).toMatch(
+        lang === 'fr' ? /Période du<\/span>\s*:\s*est obligatoire/ : /Periode van<\/span>:\s*is verplicht/,
+      );
+    }
+  });
+
   it('records a grant from the form, amounts and rates typed the Belgian way, then edits it', async () => {
     const b = await signIn(t.app, people.treasurer, { 'accept-language': 'fr' });
     const bad = await b.submit('/admin/grants', '/admin/grants', {
@@ -302,6 +322,15 @@ describe('budget vs actual on a date', () => {
     expect(page.body).toContain('€\u00a038,01');
     expect(page.body).toContain('€\u00a0161,99');
     expect(page.body).toContain('Région de Bruxelles-Capitale AR-2026-042');
+    // Categories by their names in the reader's language, never their codes.
+    const byCategory = page.body.slice(
+      page.body.indexOf('id="by-category"'),
+      page.body.indexOf('</table>', page.body.indexOf('id="by-category"')),
+    );
+    expect(byCategory).toContain(
+      '<th scope="row">Activiteitskosten (incl. maaltijden bij vergaderingen en verplaatsingen)</th>',
+    );
+    expect(byCategory).not.toContain('<th scope="row">activities</th>');
     const before = await b.get('/admin/budgets/actual?at=2026-06-14&chapter=charleroi');
     expect(before.body).not.toContain('IT day');
     expect((await b.get('/admin/budgets/actual?chapter=namur')).statusCode).toBe(403);

@@ -158,3 +158,17 @@ it('keeps the call form to those who may manage calls', async () => {
   const [row] = await t.database.db.select().from(calls).where(eq(calls.slug, 'coworking-2027'));
   expect(row!.title.en).toBe('Coworking call 2027 (edited)');
 });
+
+it('says an empty new-call form is missing its dates, in French, by their labels', async () => {
+  const before = await count();
+  const fr = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'fr' });
+  const res = await fr.submit('/calls/new', '/calls/new', {});
+  expect(res.statusCode).toBe(400);
+  const start = res.body.indexOf('class="errors"');
+  const summary = res.body.slice(start, res.body.indexOf('</ul>', start));
+  expect(summary).toMatch(/Ouverture<\/span>\s*:\s*est obligatoire/);
+  expect(summary).not.toMatch(/doit être du texte|must be|is required/);
+  // The stages, a group of fields, are named by their legend.
+  expect(summary).toMatch(/<a href="#f-stages"><span class="label">[^<]+<\/span>/);
+  expect(await count()).toBe(before);
+});

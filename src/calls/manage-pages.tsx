@@ -79,7 +79,7 @@ function CallForm({
           <Field name="closesAt" type="datetime-local" label={t('calls.edit.closesAt')} required {...f} />
         </fieldset>
         {mode.kind === 'new' ? (
-          <fieldset>
+          <fieldset id="f-stages">
             <legend>{t('calls.stages')}</legend>
             <p class="muted">{t('calls.edit.stagesHelp')}</p>
             {Array.from({ length: STAGE_ROWS }, (_, i) => (

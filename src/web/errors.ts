@@ -123,14 +123,14 @@ const issueMessage = (i: z.core.$ZodIssue): Msg => {
   return typeof m === 'string' ? msg('validation.asWritten', { text: m }) : m;
 };
 
-/** Nothing at `path` in the input (or null): the field was left out or left empty. */
+/** Nothing at `path` in the input (null, or a blank text): the field was left out or left empty. */
 function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   let value = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return true;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
-  return value === undefined || value === null;
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /**
@@ -139,8 +139,8 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
  * input at hand, a value that is not there is said to be required, in any language.
  */
 function issueMessageFor(i: z.core.$ZodIssue, input: unknown): Msg {
-  if (input !== undefined && (i.code === 'invalid_type' || i.code === 'invalid_value') && isMissing(input, i.path))
-    return msg('validation.required');
+  const refused = i.code === 'invalid_type' || i.code === 'invalid_value' || i.code === 'invalid_format';
+  if (input !== undefined && refused && isMissing(input, i.path)) return msg('validation.required');
   return issueMessage(i);
 }
 

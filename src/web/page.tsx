@@ -77,6 +77,9 @@ export function withFieldLabels(html: string): string {
   const labels = new Map<string, string>();
   for (const m of html.matchAll(/<label\b[^>]*\bfor="([^"]+)"[^>]*>([\s\S]*?)<\/label>/g))
     labels.set(m[1]!, m[2]!.replace(/<[^>]*>/g, '').trim());
+  // A group of checkboxes or radios is named by its fieldset's legend.
+  for (const m of html.matchAll(/<fieldset\b[^>]*\bid="([^"]+)"[^>]*>\s*<legend\b[^>]*>([\s\S]*?)<\/legend>/g))
+    if (!labels.has(m[1]!)) labels.set(m[1]!, m[2]!.replace(/<[^>]*>/g, '').trim());
   return html.replace(
     /<span data-label-for="([^"]*)" data-sep="([^"]*)"><\/span>/g,
     (_all, id: string, sep: string) => {

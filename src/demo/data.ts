@@ -13,9 +13,23 @@ export const demoVenues = [
     coworkers: 200,
     website: null,
     description: 'The network’s own coworking space in the centre of Brussels, home of the large events.',
+    language: 'en' as const,
+    translations: {
+      fr: {
+        description: 'L’espace de coworking du réseau, au centre de Bruxelles, où ont lieu les grands événements.',
+      },
+      nl: {
+        description:
+          'De eigen coworkingruimte van het netwerk in het centrum van Brussel, thuis van de grote evenementen.',
+      },
+    },
     rooms: [
-      { name: 'Main hall', capacity: 120 },
-      { name: 'Meeting room', capacity: 14 },
+      { name: 'Main hall', capacity: 120, translations: { fr: { name: 'Grande salle' }, nl: { name: 'Grote zaal' } } },
+      {
+        name: 'Meeting room',
+        capacity: 14,
+        translations: { fr: { name: 'Salle de réunion' }, nl: { name: 'Vergaderzaal' } },
+      },
     ],
   },
   {
@@ -27,9 +41,24 @@ export const demoVenues = [
     coworkers: 35,
     website: null,
     description: 'A coworking space of Cowallonia, the public network of coworking spaces in Wallonia.',
+    language: 'en' as const,
+    translations: {
+      fr: {
+        description: 'Un espace de coworking de Cowallonia, le réseau public des espaces de coworking en Wallonie.',
+      },
+      nl: { description: 'Een coworkingruimte van Cowallonia, het openbare netwerk van coworkingruimtes in Wallonië.' },
+    },
     rooms: [
-      { name: 'Event room', capacity: 50 },
-      { name: 'Meeting room', capacity: 10 },
+      {
+        name: 'Event room',
+        capacity: 50,
+        translations: { fr: { name: 'Salle événements' }, nl: { name: 'Evenementenzaal' } },
+      },
+      {
+        name: 'Meeting room',
+        capacity: 10,
+        translations: { fr: { name: 'Salle de réunion' }, nl: { name: 'Vergaderzaal' } },
+      },
     ],
   },
   {
@@ -41,7 +70,12 @@ export const demoVenues = [
     coworkers: 40,
     website: null,
     description: 'Coworkingruimte in het centrum van Kortrijk.',
-    rooms: [{ name: 'Zaal', capacity: 45 }],
+    language: 'nl' as const,
+    translations: {
+      fr: { description: 'Un espace de coworking au centre de Courtrai.' },
+      en: { description: 'A coworking space in the centre of Kortrijk.' },
+    },
+    rooms: [{ name: 'Zaal', capacity: 45, translations: { fr: { name: 'Salle' }, en: { name: 'Hall' } } }],
   },
 ];
 
@@ -130,7 +164,15 @@ export const demoChapters = [
   },
 ];
 
-export const demoPartnership = { venueProvides: 'room and coffee', networkProvides: 'promotion, speakers and members' };
+export const demoPartnership = {
+  venueProvides: 'room and coffee',
+  networkProvides: 'promotion, speakers and members',
+  language: 'en' as const,
+  translations: {
+    fr: { venueProvides: 'la salle et le café', networkProvides: 'la promotion, les orateurs et les membres' },
+    nl: { venueProvides: 'zaal en koffie', networkProvides: 'promotie, sprekers en leden' },
+  },
+};
 
 export const demoOrganizers = [
   { name: 'Julie Lambert', email: 'julie.lambert@example.org', chapter: 'Brussels' },
@@ -202,6 +244,19 @@ export const demoEvents = {
     kind: 'it-day' as const,
     description:
       'A day of coworking, talks and beers for the **tech and generalist** people of the Charleroi region — and for those from here who now work in Brussels.',
+    language: 'en' as const,
+    translations: {
+      fr: {
+        title: 'Journée IT Charleroi',
+        description:
+          'Une journée de coworking, de talks et de bières pour les profils **tech et généralistes** de la région de Charleroi — et pour ceux d’ici qui travaillent aujourd’hui à Bruxelles.',
+      },
+      nl: {
+        title: 'IT-dag Charleroi',
+        description:
+          'Een dag coworking, talks en bier voor de **tech- en generalistische** profielen uit de regio Charleroi — en voor wie van hier komt en nu in Brussel werkt.',
+      },
+    },
     venue: 'switch-coworking-charleroi',
     room: 'Event room',
     capacity: 50,
@@ -211,6 +266,11 @@ export const demoEvents = {
     {
       chapter: 'charleroi',
       title: 'Open source, from Charleroi to the world',
+      language: 'en' as const,
+      translations: {
+        fr: { title: 'L’open source, de Charleroi au monde' },
+        nl: { title: 'Open source, van Charleroi naar de wereld' },
+      },
       kind: 'talk' as const,
       venue: 'switch-coworking-charleroi',
       room: 'Event room',
@@ -227,6 +287,11 @@ export const demoEvents = {
     {
       chapter: 'kortrijk',
       title: 'Meetup: product design in West-Vlaanderen',
+      language: 'en' as const,
+      translations: {
+        fr: { title: 'Meetup : le design produit en Flandre-Occidentale' },
+        nl: { title: 'Meetup: productontwerp in West-Vlaanderen' },
+      },
       kind: 'meetup' as const,
       venue: 'coworking-kortrijk',
       room: 'Zaal',
@@ -237,6 +302,8 @@ export const demoEvents = {
     {
       chapter: 'kortrijk',
       title: 'Workshop: your first API',
+      language: 'en' as const,
+      translations: { fr: { title: 'Atelier : votre première API' }, nl: { title: 'Workshop: je eerste API' } },
       kind: 'workshop' as const,
       venue: 'coworking-kortrijk',
       room: 'Zaal',
@@ -247,6 +314,8 @@ export const demoEvents = {
     {
       chapter: 'brussels',
       title: 'Essaim conference',
+      language: 'en' as const,
+      translations: { fr: { title: 'Conférence Essaim' }, nl: { title: 'Essaim-conferentie' } },
       kind: 'conference' as const,
       venue: 'betacowork',
       room: 'Main hall',
@@ -259,6 +328,11 @@ export const demoEvents = {
     {
       chapter: 'charleroi',
       title: 'Kick-off: BetaGroup essaime à Charleroi',
+      language: 'fr' as const,
+      translations: {
+        nl: { title: 'Kick-off: BetaGroup zwermt uit naar Charleroi' },
+        en: { title: 'Kick-off: BetaGroup swarms to Charleroi' },
+      },
       kind: 'talk' as const,
       venue: 'switch-coworking-charleroi',
       room: 'Event room',
@@ -270,6 +344,8 @@ export const demoEvents = {
     {
       chapter: 'kortrijk',
       title: 'Kick-off Kortrijk',
+      language: 'nl' as const,
+      translations: { fr: { title: 'Lancement à Courtrai' }, en: { title: 'Kick-off Kortrijk' } },
       kind: 'meetup' as const,
       venue: 'coworking-kortrijk',
       room: 'Zaal',

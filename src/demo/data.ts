@@ -3,47 +3,7 @@
  * regional chapters in partner coworking spaces — Charleroi (in a regional coworking network),
  * then Kortrijk — while Namur and Mons collect sign-ups.
  */
-export const demoVenues = [
-  {
-    name: 'BetaCowork',
-    kind: 'coworking' as const,
-    address: 'Rue des Pierres 29',
-    city: 'Bruxelles',
-    affiliation: '',
-    coworkers: 200,
-    website: null,
-    description: 'The network’s own coworking space in the centre of Brussels, home of the large events.',
-    rooms: [
-      { name: 'Main hall', capacity: 120 },
-      { name: 'Meeting room', capacity: 14 },
-    ],
-  },
-  {
-    name: 'Switch Coworking Charleroi',
-    kind: 'coworking' as const,
-    address: 'Rue de la Montagne 20',
-    city: 'Charleroi',
-    affiliation: 'Cowallonia',
-    coworkers: 35,
-    website: null,
-    description: 'A coworking space of Cowallonia, the public network of coworking spaces in Wallonia.',
-    rooms: [
-      { name: 'Event room', capacity: 50 },
-      { name: 'Meeting room', capacity: 10 },
-    ],
-  },
-  {
-    name: 'Coworking Kortrijk',
-    kind: 'coworking' as const,
-    address: 'Doorniksestraat 60',
-    city: 'Kortrijk',
-    affiliation: '',
-    coworkers: 40,
-    website: null,
-    description: 'Coworkingruimte in het centrum van Kortrijk.',
-    rooms: [{ name: 'Zaal', capacity: 45 }],
-  },
-];
+export { demoPartnership, demoVenues } from './venue-data.js';
 
 /** The chapters, each written in its own language and translated into the two others. */
 export const demoChapters = [
@@ -130,8 +90,6 @@ export const demoChapters = [
   },
 ];
 
-export const demoPartnership = { venueProvides: 'room and coffee', networkProvides: 'promotion, speakers and members' };
-
 export const demoOrganizers = [
   { name: 'Julie Lambert', email: 'julie.lambert@example.org', chapter: 'Brussels' },
   { name: 'Adrien Dubois', email: 'adrien.dubois@example.org', chapter: 'Charleroi' },
@@ -202,6 +160,19 @@ export const demoEvents = {
     kind: 'it-day' as const,
     description:
       'A day of coworking, talks and beers for the **tech and generalist** people of the Charleroi region — and for those from here who now work in Brussels.',
+    language: 'en' as const,
+    translations: {
+      fr: {
+        title: 'Journée IT Charleroi',
+        description:
+          'Une journée de coworking, de talks et de bières pour les profils **tech et généralistes** de la région de Charleroi — et pour ceux d’ici qui travaillent aujourd’hui à Bruxelles.',
+      },
+      nl: {
+        title: 'IT-dag Charleroi',
+        description:
+          'Een dag coworking, talks en bier voor de **tech- en generalistische** profielen uit de regio Charleroi — en voor wie van hier komt en nu in Brussel werkt.',
+      },
+    },
     venue: 'switch-coworking-charleroi',
     room: 'Event room',
     capacity: 50,
@@ -211,6 +182,11 @@ export const demoEvents = {
     {
       chapter: 'charleroi',
       title: 'Open source, from Charleroi to the world',
+      language: 'en' as const,
+      translations: {
+        fr: { title: 'L’open source, de Charleroi au monde' },
+        nl: { title: 'Open source, van Charleroi naar de wereld' },
+      },
       kind: 'talk' as const,
       venue: 'switch-coworking-charleroi',
       room: 'Event room',
@@ -227,6 +203,11 @@ export const demoEvents = {
     {
       chapter: 'kortrijk',
       title: 'Meetup: product design in West-Vlaanderen',
+      language: 'en' as const,
+      translations: {
+        fr: { title: 'Meetup : le design produit en Flandre-Occidentale' },
+        nl: { title: 'Meetup: productontwerp in West-Vlaanderen' },
+      },
       kind: 'meetup' as const,
       venue: 'coworking-kortrijk',
       room: 'Zaal',
@@ -237,6 +218,8 @@ export const demoEvents = {
     {
       chapter: 'kortrijk',
       title: 'Workshop: your first API',
+      language: 'en' as const,
+      translations: { fr: { title: 'Atelier : votre première API' }, nl: { title: 'Workshop: je eerste API' } },
       kind: 'workshop' as const,
       venue: 'coworking-kortrijk',
       room: 'Zaal',
@@ -247,6 +230,8 @@ export const demoEvents = {
     {
       chapter: 'brussels',
       title: 'Essaim conference',
+      language: 'en' as const,
+      translations: { fr: { title: 'Conférence Essaim' }, nl: { title: 'Essaim-conferentie' } },
       kind: 'conference' as const,
       venue: 'betacowork',
       room: 'Main hall',
@@ -259,6 +244,11 @@ export const demoEvents = {
     {
       chapter: 'charleroi',
       title: 'Kick-off: BetaGroup essaime à Charleroi',
+      language: 'fr' as const,
+      translations: {
+        nl: { title: 'Kick-off: BetaGroup zwermt uit naar Charleroi' },
+        en: { title: 'Kick-off: BetaGroup swarms to Charleroi' },
+      },
       kind: 'talk' as const,
       venue: 'switch-coworking-charleroi',
       room: 'Event room',
@@ -270,6 +260,8 @@ export const demoEvents = {
     {
       chapter: 'kortrijk',
       title: 'Kick-off Kortrijk',
+      language: 'nl' as const,
+      translations: { fr: { title: 'Lancement à Courtrai' }, en: { title: 'Kick-off Kortrijk' } },
       kind: 'meetup' as const,
       venue: 'coworking-kortrijk',
       room: 'Zaal',

@@ -238,3 +238,30 @@ describe('demo money', () => {
     expect(bytes).toBeGreaterThan(500); // real PDFs, generated
   });
 });
+
+describe('demo content in three languages', () => {
+  it('writes every venue, room, event and partnership in its language and translates it into the two others', async () => {
+    // A row "in three languages": its own language plus translations for both others.
+    const untranslated = (table: string, field: string) =>
+      n(
+        `SELECT count(*)::int AS n FROM ${table} WHERE network_id = $1 AND (
+           SELECT count(*) FROM unnest(ARRAY['fr','nl','en']) l
+            WHERE l <> language AND coalesce(translations->l->>'${field}', '') = '') > 0`,
+        [network.id],
+      );
+    expect(await untranslated('venues', 'description')).toBe(0);
+    expect(await untranslated('rooms', 'name')).toBe(0);
+    expect(await untranslated('events', 'title')).toBe(0);
+    expect(await untranslated('partnerships', 'venueProvides')).toBe(0);
+    const languages = await database.pool.query(
+      `SELECT DISTINCT language FROM venues WHERE network_id = $1 ORDER BY language`,
+      [network.id],
+    );
+    expect(languages.rows.map((r) => r.language)).toEqual(['en', 'nl']);
+    const itDay = await one<{ translations: Record<string, { title: string }> }>(
+      `SELECT translations FROM events WHERE network_id = $1 AND title = 'IT day Charleroi' LIMIT 1`,
+      [network.id],
+    );
+    expect(itDay.translations.nl!.title).toBe('IT-dag Charleroi');
+  });
+});

@@ -62,6 +62,8 @@ export async function loadDemoEvents(
     {
       title: it.title,
       description: it.description,
+      language: it.language,
+      translations: it.translations,
       kind: it.kind,
       startsAt: start,
       endsAt: new Date(start.getTime() + 4 * 3_600_000),
@@ -72,7 +74,17 @@ export async function loadDemoEvents(
       waitlist: true,
       guestRegistration: true,
       questions: [
-        { id: 'profile', label: 'Profile', type: 'choice', required: false, choices: ['tech', 'generalist', 'other'] },
+        {
+          id: 'profile',
+          label: 'Profile',
+          type: 'choice',
+          required: false,
+          choices: ['tech', 'generalist', 'other'],
+          translations: {
+            fr: { label: 'Profil', choices: ['tech', 'généraliste', 'autre'] },
+            nl: { label: 'Profiel', choices: ['tech', 'generalist', 'andere'] },
+          },
+        },
       ],
       speakers: [],
       status: 'published',
@@ -98,6 +110,8 @@ export async function loadDemoEvents(
       {
         title: e.title,
         description: '',
+        language: e.language,
+        translations: e.translations,
         kind: e.kind,
         startsAt,
         endsAt,

@@ -555,3 +555,51 @@ describe('opting out stops the invitations already queued', () => {
     expect(await optedOut(tom.id)).toBe(true);
   });
 });
+
+describe('the invitation in the member’s language', () => {
+  it('writes each member the event and the organiser’s words in their language, else the original marked', async () => {
+    const event = await newEvent('charleroi', {
+      title: 'Journée PHP',
+      language: 'fr',
+      translations: { nl: { title: 'PHP-dag' } },
+    });
+    const body = {
+      segment: { comeHome: true },
+      message: 'Venez nombreux !',
+      language: 'fr',
+      translations: { nl: { message: 'Kom talrijk!' } },
+    };
+    // The organiser reads the sample in English: no English words were written, so the French, marked.
+    const preview = await t.api('POST', `/api/v1/events/${event.id}/invitations/preview`, {
+      token: organiser.token,
+      body,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().sample.text).toContain('Venez nombreux !');
+    expect(preview.json().sample.text).toContain('(original in French)');
+
+    const res = await t.api('POST', `/api/v1/events/${event.id}/invitations`, { token: organiser.token, body });
+    expect(res.statusCode, res.body).toBe(201);
+    const mails = await t.database.db
+      .select()
+      .from(outboundMessages)
+      .where(sql`${outboundMessages.kind} = 'invitation' and ${outboundMessages.payload}->>'eventId' = ${event.id}`);
+    const emma = mails.find((m) => m.toName === 'Emma')!;
+    expect(emma.subject).toBe('Je bent uitgenodigd: PHP-dag (Charleroi)');
+    expect(emma.textBody).toContain('Kom talrijk!');
+    expect(emma.textBody).not.toContain('Venez nombreux');
+    expect(emma.textBody).not.toContain('oorspronkelijke tekst');
+    const alice = mails.find((m) => m.toName === 'Alice')!;
+    expect(alice.subject).toBe('Vous êtes invité·e : Journée PHP (Charleroi)');
+    expect(alice.textBody).toContain('Venez nombreux !');
+    expect(alice.textBody).not.toContain('Kom talrijk');
+
+    const campaigns = (await t.api('GET', `/api/v1/events/${event.id}/invitations`, { token: organiser.token })).json();
+    expect(campaigns.campaigns[0]).toMatchObject({
+      message: 'Venez nombreux !',
+      language: 'fr',
+      translations: { nl: { message: 'Kom talrijk!' } },
+    });
+  });
+});

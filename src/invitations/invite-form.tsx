@@ -4,6 +4,7 @@ import { Field } from '../web/forms.js';
 import type { PageContext } from '../web/page.js';
 import { CsrfField } from '../web/page.js';
 import type { Segment } from './schemas.js';
+import { fieldsetValues, isLanguageField, languageInput, LanguageFields } from '../web/language-fields.js';
 
 const kinds = ['tech', 'generalist', 'other'] as const;
 
@@ -27,6 +28,8 @@ const commaList = (s: string | undefined) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+/** The invitation's text written in several languages. */
+const MESSAGE = ['message'] as const;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** A form body (repeated keys for ticked boxes, comma-separated text) → the segment and what to show again. */
@@ -36,11 +39,20 @@ export function readInviteForm(body: unknown): {
   intent: string;
 } {
   const b = (body ?? {}) as Record<string, unknown>;
+  // The message side by side in three languages (web/language-fields.tsx), or one plain `message`.
+  const texts = fieldsetValues(
+    Object.fromEntries(
+      Object.entries(b).filter((e): e is [string, string] => isLanguageField(e[0]) || e[0] === 'message'),
+    ),
+    MESSAGE,
+  );
+  const { language, texts: original, translations } = languageInput(texts, MESSAGE);
   const values: FormValues = {
     comeHome: str(b.comeHome),
     cities: str(b.cities),
     skills: str(b.skills),
-    message: str(b.message),
+    ...texts,
+    ...(language ? { language } : {}),
   };
   const chosen = {
     origin: list(b.origin),
@@ -59,7 +71,9 @@ export function readInviteForm(body: unknown): {
     state: { values, chosen },
     input: {
       segment: segment as Segment,
-      ...(values.message?.trim() ? { message: values.message } : {}),
+      ...(original.message?.trim() ? { message: original.message } : {}),
+      ...(language ? { language } : {}),
+      ...(translations && Object.keys(translations).length ? { translations } : {}),
       ...(expected !== undefined ? { expectedCount: expected } : {}),
     },
     intent: str(b.intent),
@@ -222,13 +236,18 @@ export function InviteForm({
           error={errors.followed}
         />
       ) : null}
-      <Field
-        name="message"
-        label={t('invitations.form.message')}
-        help={t('invitations.form.messageHelp')}
+      <LanguageFields
+        ctx={ctx}
         values={state.values}
         errors={errors}
-        multiline
+        fields={[
+          {
+            name: 'message',
+            label: t('invitations.form.message'),
+            help: t('invitations.form.messageHelp'),
+            multiline: true,
+          },
+        ]}
       />
       {state.count !== undefined ? (
         <p class="notice" role="status" id="segment-count">

@@ -1,6 +1,7 @@
 import { formatRange } from '../events/format.js';
 import type { EventRow } from '../events/service.js';
 import { composeMail } from '../mail/service.js';
+import { localized, localizedText, type Multilingual } from '../web/content.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
 import { optOutToken, optOutUrl } from './opt-out.js';
 import { reasonsFor, type Recipient, type Segment } from './segments.js';
@@ -12,12 +13,13 @@ export interface CampaignContext {
   baseUrl: string;
   secret: string;
   campaignId: string;
-  event: Pick<EventRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone'>;
-  chapterName: string;
+  event: Pick<EventRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'language' | 'translations'>;
+  chapter: Multilingual & { name: string };
   /** Where, as one line ("Switch, Rue …, Charleroi · https://meet…"); empty when unknown. */
   where: string;
   organiserName: string;
-  message: string;
+  /** The organiser's words, in the language written first and any others. */
+  message: Multilingual & { message: string };
   segment: Segment;
   followed: { name: string }[];
 }
@@ -37,11 +39,15 @@ export function invitationMails(
     let v = common.get(locale);
     if (!v) {
       const t = translator(locale);
-      const message = c.message.trim();
+      // The event, the chapter and the organiser's words in the member's language when written, else the original.
+      const title = localizedText(c.event, 'title', locale);
+      const chapter = localizedText(c.chapter, 'name', locale);
+      const words = localized(c.message, 'message', locale);
+      const message = words.text.trim();
       v = {
-        subject: t('invitations.mail.subject', { title: c.event.title, chapter: c.chapterName }),
+        subject: t('invitations.mail.subject', { title, chapter }),
         before: [
-          t('invitations.mail.intro', { chapter: c.chapterName, title: c.event.title }),
+          t('invitations.mail.intro', { chapter, title }),
           t('mail.when', { when: formatRange(c.event.startsAt, c.event.endsAt, c.event.timeZone, locale) }),
           ...(c.where ? [t('mail.where', { where: c.where })] : []),
         ],
@@ -49,7 +55,8 @@ export function invitationMails(
           // The organiser's words are plain text: paragraphs kept, HTML escaped by composeMail.
           ...(message
             ? [
-                t('invitations.mail.fromOrganiser', { name: c.organiserName || c.chapterName }),
+                t('invitations.mail.fromOrganiser', { name: c.organiserName || chapter }),
+                ...(words.fallback ? [t('content.originalIn', { language: words.lang })] : []),
                 ...message.split(/\n\s*\n/).map((p) => p.trim()),
               ]
             : []),

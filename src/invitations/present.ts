@@ -9,6 +9,8 @@ export function presentCampaign(c: CampaignFigures) {
     segment: c.segment as Record<string, unknown>,
     summary: c.summary.en,
     message: c.message,
+    language: c.language,
+    translations: c.translations,
     invited: c.invited,
     registered: c.registered,
     attended: c.attended,

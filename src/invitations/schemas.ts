@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { MemberKindSchema, RegionCodeSchema } from '../profiles/schemas.js';
+import { LanguageSchema, translationsSchema, TranslationsViewSchema } from '../web/content.js';
 import { paragraphs } from '../web/schemas.js';
+
+/** The organiser's message in the languages it is written in: each member reads theirs, else the original. */
+const messageLanguages = {
+  language: LanguageSchema.optional().describe("The language `message` is written in (default: the event's)"),
+  translations: translationsSchema({ message: paragraphs(2000, 'The message in this language') }).optional(),
+};
 
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z.array(item).max(max, `at most ${max} values`).optional().describe(what);
@@ -48,6 +55,7 @@ export type Segment = z.infer<typeof SegmentSchema>;
 export const InviteSchema = z.strictObject({
   segment: SegmentSchema,
   message: paragraphs(2000, "The organiser's own words, added to every invitation (plain text)").optional(),
+  ...messageLanguages,
   expectedCount: z
     .number()
     .int()
@@ -75,6 +83,7 @@ export const CountSchema = z.object({
 export const PreviewSchema = z.strictObject({
   segment: SegmentSchema,
   message: paragraphs(2000, "The organiser's own words, to see them in the sample").optional(),
+  ...messageLanguages,
 });
 export const SentSchema = z.object({
   campaignId: z.uuid(),
@@ -100,6 +109,8 @@ export const CampaignSchema = z.object({
   segment: z.record(z.string(), z.unknown()).describe('The segment as it was chosen'),
   summary: z.string().describe('The segment in words (English)'),
   message: z.string(),
+  language: LanguageSchema,
+  translations: TranslationsViewSchema,
   ...Figures,
 });
 

@@ -8,7 +8,8 @@ import { dropUnsentMail, queueWrittenMails } from '../mail/outbox.js';
 import { instanceSecret, type Network } from '../networks/service.js';
 import { randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../web/errors.js';
-import { msg, type Locale } from '../web/i18n.js';
+import { localeOr, msg, type Locale } from '../web/i18n.js';
+import { cleanTranslations, type Translations } from '../web/content.js';
 import type { Actor } from '../web/policy.js';
 import { invitationMails } from './mail.js';
 import { readOptOutToken } from './opt-out.js';
@@ -39,6 +40,13 @@ export async function eventToManage(
   await authorizeEvent(db, actor, event, action);
   return event;
 }
+
+/** The organiser's words as kept and sent: written in the event's language unless told otherwise. */
+const messageOf = (input: Pick<Invite, 'message' | 'language' | 'translations'>, event: EventRow) => ({
+  message: input.message?.trim() ?? '',
+  language: input.language ?? event.language,
+  translations: cleanTranslations(input.translations),
+});
 
 async function chapterOf(db: Tx, network: Network, chapterId: string) {
   const chapter = await q.selectChapterById(db, network.id, chapterId);
@@ -81,14 +89,14 @@ export async function sendInvitations(
       if (count !== input.expectedCount)
         throw new AppError('conflict', msg('invitations.countChanged', { expected: input.expectedCount, count }));
     }
-    const message = input.message?.trim() ?? '';
+    const message = messageOf(input, event);
     const campaign = await q.insertCampaign(tx, {
       networkId: network.id,
       eventId: event.id,
       chapterId: chapter.id,
       createdBy: actor!.id,
       segment,
-      message,
+      ...message,
       recipients: 0,
     });
     const invited = await q.insertInvitations(tx, network.id, event.id, campaign.id, criteria);
@@ -110,7 +118,7 @@ export async function sendInvitations(
           secret,
           campaignId: campaign.id,
           event,
-          chapterName: chapter.name,
+          chapter,
           where: await whereOf(db, event),
           organiserName: actor!.name,
           message,
@@ -161,10 +169,10 @@ export async function previewInvitations(
       secret: randomBytes(32).toString('hex'),
       campaignId: 'preview',
       event,
-      chapterName: chapter.name,
+      chapter,
       where: await whereOf(db, event),
       organiserName: actor!.name,
-      message: input.message?.trim() ?? '',
+      message: messageOf(input, event),
       segment,
       followed,
     },
@@ -186,6 +194,8 @@ export interface CampaignFigures extends Figures {
   /** The segment in words, in each language. */
   summary: Record<Locale, string>;
   message: string;
+  language: Locale;
+  translations: Translations;
 }
 export interface EventFigures extends Figures {
   event: { id: string; title: string; startsAt: Date; timeZone: string };
@@ -228,6 +238,8 @@ async function figures(
       segment,
       summary,
       message: r.campaign.message,
+      language: localeOr(r.campaign.language),
+      translations: r.campaign.translations,
       ...f,
     };
     const e = byEvent.get(r.event.id) ?? { event: r.event, campaigns: [], ...zero };

@@ -4,6 +4,7 @@ import { chapters } from '../chapters/tables.js';
 import { events } from '../events/tables.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
+import type { Translations } from '../web/content.js';
 
 /** One "come home" sending: an organiser, an event, a segment, and how many it reached. */
 export const invitationCampaigns = pgTable(
@@ -23,6 +24,9 @@ export const invitationCampaigns = pgTable(
     /** The segment as the organiser chose it, kept so the campaign can be read back later. */
     segment: jsonb('segment').$type<Record<string, unknown>>().notNull(),
     message: text('message').notNull().default(''),
+    /** The language the message is written in, and the message in the others (as content.ts). */
+    language: text('language').notNull().default('fr'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
     recipients: integer('recipients').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

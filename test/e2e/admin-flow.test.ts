@@ -52,18 +52,19 @@ describe('an admin builds a chapter that visitors then find', () => {
     await page.getByRole('link', { name: 'New venue' }).click();
     await page.waitForURL(/\/admin\/venues\/new$/);
     await walk.audit(page);
-    await page.getByLabel('Name', { exact: true }).fill(VENUE.name);
+    // The texts side by side in three languages; the page's language (English) is the original.
+    await page.getByLabel('Name (English)', { exact: true }).fill(VENUE.name);
     await page.getByLabel('Kind', { exact: true }).selectOption('coworking');
     await page.getByLabel('Address', { exact: true }).fill(VENUE.address);
     await page.getByLabel('City', { exact: true }).fill(VENUE.city);
     await page.getByLabel('Number of coworkers (optional)', { exact: true }).fill(VENUE.coworkers);
-    await page.getByLabel('Room 1', { exact: true }).fill(VENUE.room);
+    await page.getByLabel('Room 1 (English)', { exact: true }).fill(VENUE.room);
     await page.locator('#f-room0_capacity').fill(VENUE.capacity);
     await walk.submit(page, page.getByRole('button', { name: 'Create' }), /\/admin\/venues\/[a-z0-9-]+\?done=created$/);
     const venueSlug = /\/admin\/venues\/([a-z0-9-]+)/.exec(page.url())![1]!;
     expect(venueSlug).toBe('cowork-meuse');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Created.');
-    expect(await page.locator('#f-room0_name').inputValue()).toBe(VENUE.room);
+    expect(await page.locator('#f-room0_name-en').inputValue()).toBe(VENUE.room);
     expect(await page.locator('#f-room0_capacity').inputValue()).toBe(VENUE.capacity);
 
     // An active chapter whose name carries an accent.
@@ -71,7 +72,7 @@ describe('an admin builds a chapter that visitors then find', () => {
     await page.getByRole('link', { name: 'New chapter' }).click();
     await page.waitForURL(/\/admin\/chapters\/new$/);
     await walk.audit(page);
-    await page.getByLabel('Name', { exact: true }).fill(CHAPTER.name);
+    await page.getByLabel('Name (English)', { exact: true }).fill(CHAPTER.name);
     await page.getByLabel('City', { exact: true }).fill(CHAPTER.city);
     await page.getByLabel('Region or province', { exact: true }).fill(CHAPTER.region);
     await page.getByLabel('Status', { exact: true }).selectOption('active');
@@ -87,8 +88,8 @@ describe('an admin builds a chapter that visitors then find', () => {
     // On the chapter's admin page: the partnership with the venue.
     const form = page.locator(`form[action="/admin/chapters/${chapterSlug}/partnerships"]`);
     await form.getByLabel('Venue', { exact: true }).selectOption(venueSlug);
-    await form.getByLabel('The venue provides', { exact: true }).fill(PARTNERSHIP.venueProvides);
-    await form.getByLabel('The network provides', { exact: true }).fill(PARTNERSHIP.networkProvides);
+    await form.getByLabel('The venue provides (English)', { exact: true }).fill(PARTNERSHIP.venueProvides);
+    await form.getByLabel('The network provides (English)', { exact: true }).fill(PARTNERSHIP.networkProvides);
     await form.getByLabel('Status', { exact: true }).selectOption('active');
     await walk.submit(
       page,

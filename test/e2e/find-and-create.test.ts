@@ -79,7 +79,7 @@ describe('issue 11 journeys', () => {
     await walk.visit(page, '/admin/chapters/charleroi/events/new');
     await keep(page);
     const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-    await page.getByLabel('Titre', { exact: true }).fill('Nuit du code');
+    await page.getByLabel('Titre (Français)', { exact: true }).fill('Nuit du code');
     await page.locator('#f-date').fill(day);
     await page.locator('#f-startTime').fill('21:00');
     await page.locator('#f-endTime').fill('18:00');

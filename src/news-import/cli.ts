@@ -56,7 +56,7 @@ export async function runNewsImport(
     const skipped = Object.entries(report.skippedByKind)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
-    const text = `${reportText(report)}\nskipped by kind: ${skipped || 'none'} · ${report.comments} approved comments (not archived) · ${report.attachments.length} attachments listed, not fetched`;
+    const text = `${reportText(report)}\nskipped by kind: ${skipped || 'none'} · ${report.archive.comments} comments archived · ${report.archive.parents} pages under a parent · featured images: ${report.archive.covers.set} set, ${report.archive.covers.waiting} waiting for their file · ${report.attachments.length} attachments listed, not fetched`;
     console.log(text);
     if (opts.report)
       fs.writeFileSync(opts.report, opts.report.endsWith('.json') ? JSON.stringify(report, null, 2) : `${text}\n`);

@@ -18,6 +18,7 @@ import { dictionaryFor, recordRepairs } from '../text-repair/service.js';
 import type { ImportReport, Outcome, ReportLine } from './service.js';
 import { BATCH, type ImportState, redirectPairs, rememberLinks, repairItem, writeFreshBatch } from './wxr-batch.js';
 import { categoryPaths, countRepairs, labelOf, type PreparedItem, prepareItem, rewriteLinks } from './wxr-items.js';
+import { type ExtrasReport, WxrExtras } from './wxr-extras.js';
 import { parseWxr, type WxrChannel } from './wxr-parse.js';
 
 export interface WxrOptions {
@@ -33,6 +34,8 @@ export interface WxrReport extends ImportReport {
   skippedByKind: Record<string, number>;
   attachments: string[];
   comments: number;
+  /** Comments archived, pages put under their parents, featured images. */
+  archive: ExtrasReport;
 }
 
 class DryRun extends Error {}
@@ -56,6 +59,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   let batch: { slot: number; p: PreparedItem }[] = [];
   let items = 0;
   let bytes = 0;
+  const extras = new WxrExtras();
 
   async function authorIds(tx: Tx, channel: WxrChannel, login: string): Promise<string[]> {
     if (!login) return [];
@@ -137,6 +141,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     const current = batch;
     batch = [];
     await writeFreshBatch(s, current, lines, (n) => (comments += n));
+    await extras.flushComments(s.tx, network);
     items += current.length;
     await opts.onProgress?.({ items, bytes });
   }
@@ -175,6 +180,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
           };
         },
         onItem: async (it) => {
+          extras.see(it, state!.channel);
           let prepared: ReturnType<typeof prepareItem>;
           try {
             prepared = prepareItem(it, state!.channel, paths, skip, attachments);
@@ -189,6 +195,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
         },
       });
       await flush();
+      if (state) state.redirects += await extras.finish(tx, network);
       // Links to the old site that pointed at articles written later now point to them too.
       const s = state;
       if (s)
@@ -216,5 +223,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     skippedByKind,
     attachments,
     comments,
+    archive: extras.report,
   };
 }

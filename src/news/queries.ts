@@ -21,6 +21,8 @@ import {
 export * from './term-queries.js';
 // The words and bodies search and repair read: search-queries.ts.
 export * from './search-queries.js';
+// Imported comments, parents and featured images: archive-queries.ts.
+export * from './archive-queries.js';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleInsert = typeof articles.$inferInsert;

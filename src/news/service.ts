@@ -28,6 +28,19 @@ import { msg } from '../web/i18n.js';
 export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
+export {
+  archiveComments,
+  articleAncestors,
+  childPages,
+  commentThreads,
+  coverWaitingArticles,
+  findArticleIdsBySources,
+  nestedPaths,
+  setImportedCovers,
+  setImportedParents,
+  type ArchivedComment,
+  type CommentThread,
+} from './archive.js';
 export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
 export {
   cachedTermIds,

@@ -241,5 +241,8 @@ export const articleComments = pgTable(
     bodyHtml: text('body_html').notNull(),
     postedAt: timestamp('posted_at', { withTimezone: true }),
   },
-  (t) => [unique('article_comments_source').on(t.articleId, t.sourceId), index('article_comments_network').on(t.networkId)],
+  (t) => [
+    unique('article_comments_source').on(t.articleId, t.sourceId),
+    index('article_comments_network').on(t.networkId),
+  ],
 );

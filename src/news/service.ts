@@ -195,8 +195,8 @@ export const createContributor = (
   db: Tx,
   values: { networkId: string; name: string; slug: string; sourceKey: string },
 ) => q.insertAuthor(db, values);
-export const articleSlugsStartingWith = (db: Tx, networkId: string, prefix: string) =>
-  q.selectSlugsStartingWith(db, networkId, prefix);
+export const articleSlugsStartingWith = (db: Tx, networkId: string, prefix: string, limit = 2) =>
+  q.selectSlugsStartingWith(db, networkId, prefix, limit);
 
 /** Revisions with the diff of each from the one before, for editors. */
 export async function articleRevisions(db: Tx, network: Network, actor: Actor, id: string) {

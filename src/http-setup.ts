@@ -5,12 +5,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { instanceSecret } from './networks/service.js';
 import { postgresStore } from './ops/rate-limit.js';
 import { oldAddressTarget } from './redirects/resolve.js';
+import { suggestionsFor } from './redirects/suggest.js';
 import { renderErrorPage } from './web/error-page.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { type methodsNotAllowed, openapiTransforms, sendMethodNotAllowed } from './web/http-standards.js';
@@ -95,7 +96,17 @@ export function answerErrors(app: FastifyInstance, db: Db, allowedMethods: Retur
     }
   });
 
-  app.setErrorHandler((err, req, reply) => {
+  /** A 404 page's suggestions; a failure to find any never turns the 404 into a 500. */
+  const suggest = async (req: FastifyRequest) => {
+    if (req.method !== 'GET' || !req.network) return [];
+    try {
+      return await suggestionsFor(db, req.network, req.url);
+    } catch (err) {
+      req.log.warn({ err }, 'no suggestions for a missing page');
+      return [];
+    }
+  };
+  app.setErrorHandler(async (err, req, reply) => {
     const problem = toProblem(err, req);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     if (req.url.startsWith('/api/') || PROBES.has(req.url)) return sendProblem(reply, problem);
@@ -105,7 +116,7 @@ export function answerErrors(app: FastifyInstance, db: Db, allowedMethods: Retur
     return reply
       .code(problem.status)
       .type('text/html; charset=utf-8')
-      .send(renderErrorPage(req, reply, problem));
+      .send(renderErrorPage(req, reply, problem, problem.status === 404 ? await suggest(req) : []));
   });
   app.setNotFoundHandler(async (req, reply) => {
     const allowed = req.url.startsWith('/api/') ? allowedMethods(req.url) : undefined;
@@ -123,6 +134,6 @@ export function answerErrors(app: FastifyInstance, db: Db, allowedMethods: Retur
     return reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(renderErrorPage(req, reply, problem));
+      .send(renderErrorPage(req, reply, problem, await suggest(req)));
   });
 }

@@ -64,7 +64,7 @@ describe('report an error', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.body).toContain('your report has been received');
-    expect((await mails('orga@example.org')).map((m) => m.kind)).toEqual(['news.report']);
+    expect((await mails('orga@example.org')).map((m) => m.kind)).toEqual(['report.digest']);
 
     const queue = await editor.get('/admin/news/reports');
     expect(queue.body).toContain('C’est à 10 h, voir http://spam.example/ ici');

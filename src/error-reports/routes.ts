@@ -3,12 +3,18 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
 import { ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
-import { decideReport, listReports, type ReportRow, submitReport } from './service.js';
+import { decideReport, listReports, type ReportRow, submitEventReport, submitReport } from './service.js';
 
 const tags = ['news'];
-const present = (r: ReportRow & { article: { id: string; slug: string; title: string } }) => ({
+const present = (
+  r: ReportRow & {
+    article: { id: string; slug: string; title: string } | null;
+    event: { id: string; title: string } | null;
+  },
+) => ({
   id: r.id,
   article: r.article,
+  event: r.event,
   revision: r.revision,
   kind: r.kind,
   quote: r.quote,
@@ -37,10 +43,28 @@ export function reportRoutes(app: Api, db: Db, config: Config): void {
       return reply.code(202).send({ received: true as const });
     },
   });
+  app.post('/api/v1/events/:id/reports', {
+    schema: {
+      tags: ['events'],
+      summary:
+        'Report an error on an event page, ask for more information, or notify illegal content (no account needed)',
+      params: z.object({ id: z.string().min(1).max(80) }),
+      body: ReportCreateSchema,
+      response: { 202: z.object({ received: z.literal(true) }) },
+    },
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' }, problems: [404, 429] },
+    handler: async (req, reply) => {
+      await submitEventReport(db, req.network, req.params.id, req.body, {
+        baseUrl: config.baseUrl,
+        locale: req.locale,
+      });
+      return reply.code(202).send({ received: true as const });
+    },
+  });
   app.get('/api/v1/reports', {
     schema: {
       tags,
-      summary: 'Readers’ reports, newest first (news editors)',
+      summary: 'Readers’ reports, newest first (news editors: all; chapter organisers: their events’)',
       security: bearer,
       querystring: z.object({ status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']).optional() }),
       response: { 200: z.object({ items: z.array(ReportSchema) }) },

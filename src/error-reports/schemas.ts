@@ -40,8 +40,12 @@ export type ReportDecision = z.infer<typeof ReportDecisionSchema>;
 
 export const ReportSchema = z.object({
   id: z.uuid(),
-  article: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
-  revision: z.number().int(),
+  article: z
+    .object({ id: z.uuid(), slug: z.string(), title: z.string() })
+    .nullable()
+    .describe('For a report on an article'),
+  event: z.object({ id: z.uuid(), title: z.string() }).nullable().describe('For a report on an event page'),
+  revision: z.number().int().nullable().describe('The article revision the reader saw (null for an event)'),
   kind: ReportKindSchema,
   quote: z.string(),
   message: z.string(),

@@ -1,94 +1,172 @@
+import { chaptersOrganizedBy, listOrganizers } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
-import { queueWrittenMails } from '../mail/outbox.js';
+import { findEvent, manageEventAllowed } from '../events/service.js';
+import { gatherWrittenMail, queueWrittenMails } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
-import { articleNoticeRecipients, findArticle, isNewsEditor, readableArticle } from '../news/service.js';
+import { articleNoticeRecipients, isNewsEditor, readableArticle } from '../news/service.js';
 import { AppError, notFound } from '../web/errors.js';
-import { localeOr, translator, msg } from '../web/i18n.js';
-import { isUuid } from '../web/schemas.js';
+import { localeOr, msg, translator } from '../web/i18n.js';
 import { authorize, type Actor } from '../web/policy.js';
-import type { ReportCreate, ReportDecision } from './schemas.js';
+import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
 import type { ReportRow } from './queries.js';
+import type { ReportCreate, ReportDecision } from './schemas.js';
 
 export type { ReportRow } from './queries.js';
-/** At most this many reports an hour on one article, whoever sends them (the per-address limit is the route's). */
-const PER_ARTICLE_PER_HOUR = 20;
+/** At most this many reports an hour on one article or event, whoever sends them (the per-address limit is the route's). */
+const PER_SUBJECT_PER_HOUR = 20;
 const KEEP_ADDRESSES_DAYS = 30;
+/**
+ * Reports are gathered into one notice per author or organiser, sent this long after the first
+ * (registration notices gather a minute; readers who spot the same typo come in bursts longer).
+ */
+export const REPORT_GATHER_MS = 15 * 60_000;
+
+interface Subject {
+  key: q.Subject;
+  title: string;
+  url: string;
+  revision: number | null;
+  recipients: { email: string; name: string; locale: string | null }[];
+}
 
 /**
  * A reader's report. A filled honeypot is accepted silently and dropped (a robot learns nothing).
- * The authors and the chapter's organisers are told by e-mail, in the same transaction.
+ * The authors and the chapter's organisers hear of it in a gathered notice, queued in the same
+ * transaction.
  */
-export async function submitReport(
+async function submit(
   db: Db,
   network: Network,
-  slug: string,
+  subject: (tx: Tx) => Promise<Subject>,
   input: ReportCreate,
   ctx: { baseUrl: string; locale: string },
-): Promise<{ id: string | null }> {
-  const article = await readableArticle(db, network, null, slug);
+) {
   if (input.website) return { id: null };
   return db.transaction(async (tx) => {
-    const recent = await q.countSince(tx, article.id, new Date(Date.now() - 3_600_000));
-    if (recent >= PER_ARTICLE_PER_HOUR) throw new AppError('rate_limited', msg('errorReport.problem.tooMany'));
-    const url = `${ctx.baseUrl}/news/${article.slug}`;
+    const s = await subject(tx);
+    const recent = await q.countSince(tx, s.key, new Date(Date.now() - 3_600_000));
+    if (recent >= PER_SUBJECT_PER_HOUR) throw new AppError('rate_limited', msg('errorReport.problem.tooMany'));
     const row = await q.insertReport(tx, {
       networkId: network.id,
-      articleId: article.id,
-      revision: input.revision && input.revision <= article.revision ? input.revision : article.revision,
+      ...s.key,
+      revision: s.revision !== null && input.revision && input.revision <= s.revision ? input.revision : s.revision,
       kind: input.kind,
       quote: input.quote,
       message: input.message,
-      url,
+      url: `${ctx.baseUrl}${s.url}`,
       name: input.name || null,
       email: input.email || null,
       locale: localeOr(ctx.locale),
       goodFaith: input.goodFaith,
     });
-    const recipients = await articleNoticeRecipients(tx, network.id, article);
-    await queueWrittenMails(
-      tx,
-      recipients.map((r) => {
-        const t = translator(localeOr(r.locale));
-        const text = t('report.notice.body', {
-          title: article.title,
-          kind: t(`report.kind.${input.kind}`),
-          url: `${ctx.baseUrl}/admin/news/reports`,
-        });
-        return {
-          networkId: network.id,
-          kind: 'news.report',
-          toEmail: r.email,
-          toName: r.name,
-          locale: localeOr(r.locale),
-          subject: t('report.notice.subject', { title: article.title }),
-          textBody: `${text}\n\n${input.quote ? `« ${input.quote} »\n\n` : ''}${input.message}`,
-          htmlBody: '',
-          headers: {},
-        };
-      }),
-    );
+    const sendAt = new Date(Date.now() + REPORT_GATHER_MS);
+    for (const r of s.recipients) {
+      const locale = localeOr(r.locale ?? undefined);
+      const t = translator(locale);
+      const quote = input.quote ? ` « ${input.quote.slice(0, 200)} »` : '';
+      await gatherWrittenMail(tx, {
+        networkId: network.id,
+        kind: 'report.digest',
+        gather: `report:${network.id}:${r.email.toLowerCase()}`,
+        toEmail: r.email,
+        toName: r.name,
+        locale,
+        sendAt,
+        line: `- ${t('report.digest.line', { kind: t(`report.kind.${input.kind}`), title: s.title, url: `${ctx.baseUrl}${s.url}` })}${quote}`,
+        compose: (lines) => ({
+          subject: t('report.digest.subject', { count: lines.length }),
+          textBody: [
+            t('report.digest.intro', { name: r.name || r.email, count: lines.length }),
+            lines.join('\n'),
+            t('report.digest.review', { url: `${ctx.baseUrl}/admin/news/reports` }),
+          ].join('\n\n'),
+        }),
+      });
+    }
     return { id: row.id };
   });
 }
 
-/** The editors' queue; a report whose quoted passage is no longer in the article is marked stale. */
+export function submitReport(
+  db: Db,
+  network: Network,
+  slug: string,
+  input: ReportCreate,
+  ctx: { baseUrl: string; locale: string },
+) {
+  return submit(
+    db,
+    network,
+    async (tx) => {
+      const article = await readableArticle(tx, network, null, slug);
+      return {
+        key: { articleId: article.id },
+        title: article.title,
+        url: `/news/${article.slug}`,
+        revision: article.revision,
+        recipients: await articleNoticeRecipients(tx, network.id, article),
+      };
+    },
+    input,
+    ctx,
+  );
+}
+
+/** The event a reader may report on: a published (or cancelled) one, never a draft (404). */
+export async function reportableEvent(db: Tx, network: Network, id: string) {
+  const event = await findEvent(db, network, id);
+  if (event.status === 'draft') throw notFound(msg('event.problem.thisEvent'));
+  return event;
+}
+
+/** A report on an event page: its chapter's organisers are told. */
+export function submitEventReport(
+  db: Db,
+  network: Network,
+  eventId: string,
+  input: ReportCreate,
+  ctx: { baseUrl: string; locale: string },
+) {
+  return submit(
+    db,
+    network,
+    async (tx) => {
+      const event = await reportableEvent(tx, network, eventId);
+      const organisers = await listOrganizers(tx, network, event.chapterId);
+      return {
+        key: { eventId: event.id },
+        title: event.title,
+        url: `/events/${event.id}`,
+        revision: null,
+        recipients: organisers.map((o) => ({ email: o.email, name: o.name, locale: null })),
+      };
+    },
+    input,
+    ctx,
+  );
+}
+
+/**
+ * The queue: news editors (and admins) see every report; a chapter's organisers the reports on
+ * their events. A new report whose quoted passage has left the page is marked stale first.
+ */
 export async function listReports(db: Db, network: Network, actor: Actor, status?: ReportRow['status']) {
-  authorize(actor, await isNewsEditor(db, actor, network.id), 'see the reports');
-  // New reports whose quoted passage has left the article become stale before anything is listed.
-  const fresh = await q.selectNew(db, network.id, 1000);
-  for (const r of fresh) {
+  const editor = await isNewsEditor(db, actor, network.id);
+  const chapters = editor || !actor ? undefined : (await chaptersOrganizedBy(db, network, actor.id)).map((c) => c.id);
+  authorize(actor, editor || !!chapters?.length, 'see the reports');
+  const fresh = await q.selectReports(db, network.id, 'new', 1000, chapters);
+  for (const { report: r, article, event } of fresh) {
     if (!r.quote) continue;
-    const article = await findArticle(db, network, r.articleId);
-    if (!article.bodyMarkdown.includes(r.quote) && !article.title.includes(r.quote)) await q.markStale(db, r.id);
+    const text = article ? `${article.title}\n${article.body}` : `${event?.title ?? ''}\n${event?.description ?? ''}`;
+    if (!text.includes(r.quote)) await q.markStale(db, r.id);
   }
-  const rows = await q.selectReports(db, network.id, status, 200);
-  const out = [];
-  for (const r of rows) {
-    const article = await findArticle(db, network, r.articleId);
-    out.push({ ...r, article: { id: article.id, slug: article.slug, title: article.title } });
-  }
-  return out;
+  const rows = await q.selectReports(db, network.id, status, 200, chapters);
+  return rows.map(({ report, article, event }) => ({
+    ...report,
+    article: article ? { id: article.id, slug: article.slug, title: article.title } : null,
+    event: event ? { id: event.id, title: event.title } : null,
+  }));
 }
 
 /** accepted (with a public, dated correction note), declined or duplicate; the reporter hears the outcome. */
@@ -100,11 +178,16 @@ export async function decideReport(
   d: ReportDecision,
   baseUrl: string,
 ) {
-  authorize(actor, await isNewsEditor(db, actor, network.id), 'decide on reports');
   if (!isUuid(id)) throw notFound(msg('errorReport.problem.report'));
   return db.transaction(async (tx) => {
     const r = await q.selectReportForUpdate(tx, network.id, id);
     if (!r) throw notFound(msg('errorReport.problem.report'));
+    // News editors decide on everything; an event's organisers on that event's reports.
+    const chapterId = r.eventId ? await q.selectReportChapter(tx, r.eventId) : null;
+    const allowed =
+      (await isNewsEditor(tx, actor, network.id)) ||
+      (chapterId !== null && (await manageEventAllowed(tx, actor, { chapterId, networkId: network.id })));
+    authorize(actor, allowed, 'decide on reports');
     if (r.status !== 'new' && r.status !== 'stale') throw new AppError('conflict', msg('errorReport.problem.decided'));
     const row = await q.updateDecision(tx, id, {
       status: d.status,
@@ -131,16 +214,13 @@ export async function decideReport(
   });
 }
 
-/** Dated public corrections of an article (accepted reports with a note), oldest first. */
-export function corrections(db: Tx, articleId: string) {
-  return q.selectCorrections(db, articleId);
+/** Dated public corrections of an article or an event (accepted reports with a note), oldest first. */
+export async function corrections(db: Tx, subject: string | q.Subject) {
+  const rows = await q.selectCorrections(db, typeof subject === 'string' ? { articleId: subject } : subject);
+  return rows.filter((c) => c.text && c.date) as { text: string; date: Date }[];
 }
 
 /** Reporters' names and addresses are erased 30 days after their report was closed. */
 export function eraseOldReporters(db: Db, now = new Date()): Promise<number> {
   return q.clearReporters(db, new Date(now.getTime() - KEEP_ADDRESSES_DAYS * 86_400_000));
-}
-
-export async function reportArticleExists(db: Tx, network: Network, articleId: string) {
-  return findArticle(db, network, articleId);
 }

@@ -1,4 +1,6 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { events } from '../events/tables.js';
 import { networks } from '../networks/tables.js';
 import { articles } from '../news/tables.js';
 
@@ -6,8 +8,9 @@ export const reportKind = pgEnum('error_report_kind', ['error', 'information', '
 export const reportStatus = pgEnum('error_report_status', ['new', 'accepted', 'declined', 'duplicate', 'stale']);
 
 /**
- * "Report an error" from a reader, with or without an account. `revision` is the version of the
- * article the reader saw. An illegal-content notice (EU DSA Art. 16) carries its reasons, the
+ * "Report an error" from a reader, with or without an account, about an article or an event page
+ * (exactly one of the two). `revision` is the version of the article the reader saw (events keep
+ * no revisions). An illegal-content notice (EU DSA Art. 16) carries its reasons, the
  * exact URL, the notifier's name and e-mail and the good-faith statement. Addresses are erased
  * 30 days after the report is closed; the report itself stays as the record of the decision.
  */
@@ -18,10 +21,9 @@ export const errorReports = pgTable(
     networkId: uuid('network_id')
       .notNull()
       .references(() => networks.id, { onDelete: 'cascade' }),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    revision: integer('revision').notNull(),
+    articleId: uuid('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    revision: integer('revision'),
     kind: reportKind('kind').notNull(),
     quote: text('quote').notNull().default(''),
     message: text('message').notNull(),
@@ -39,5 +41,7 @@ export const errorReports = pgTable(
   (t) => [
     index('error_reports_queue').on(t.networkId, t.status, t.createdAt),
     index('error_reports_article').on(t.articleId),
+    index('error_reports_event').on(t.eventId),
+    check('error_reports_one_subject', sql`(${t.articleId} IS NULL) <> (${t.eventId} IS NULL)`),
   ],
 );

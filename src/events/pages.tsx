@@ -21,6 +21,7 @@ import { renderMarkdown } from './markdown.js';
 import { parseRsvp, registrationOpen } from './rsvp-input.js';
 import { eventIdOf, eventPath } from '../web/event-path.js';
 import { CoverImage } from '../web/cover.js';
+import { eventCorrections, ReportSection } from './report-section.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -134,6 +135,7 @@ async function eventPage(
   const own = req.user ? await registrations.findOwnRegistration(db, req.network, row.id, req.user) : undefined;
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
   const sessions = await programmeOf(db, req.network, row.id);
+  const notes = row.status === 'draft' ? [] : await eventCorrections(db, row.id);
   // The organisers' words in the reader's language when written, else the original, marked as such.
   const title = localized(row, 'title', ctx.locale);
   const about = localized(row, 'description', ctx.locale);
@@ -227,6 +229,7 @@ async function eventPage(
       {view.status === 'published' ? (
         <ShareLinks ctx={ctx} title={view.title} url={config.baseUrl + eventPath(view)} />
       ) : null}
+      {row.status === 'draft' ? null : <ReportSection ctx={ctx} eventId={view.id} notes={notes} />}
       {canManage ? (
         <p>
           <a href={`/admin/events/${view.id}`}>{t('event.manage')}</a>

@@ -7,6 +7,7 @@ import { isUuid } from '../web/schemas.js';
 import { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
+import { eventPolicy } from './policy.js';
 import { presentEvent } from './present.js';
 import type { EventCreate, EventView } from './schemas.js';
 import { fromWallClock, localString, parseLocal, wallClock } from './time.js';
@@ -21,6 +22,13 @@ export { markdownToText, renderMarkdown } from './markdown.js';
 export { fromWallClock, localString, pad, parseLocal, wallClock } from './time.js';
 export { localizedQuestion, originalChoice } from './questions.js';
 type EventRow = q.EventRow;
+
+/** Whether the actor runs this event (its chapter's organisers, admins): for other features' own rules. */
+export const manageEventAllowed = (
+  db: Tx,
+  actor: Parameters<typeof eventPolicy.manageEvent>[1],
+  event: { chapterId: string; networkId: string },
+) => eventPolicy.manageEvent(db, actor, event);
 
 /** Webhook payloads of events with their chapter's slug, looked up only when an endpoint listens. */
 const eventsData = (tx: Tx, rows: EventRow[]) => async () => {

@@ -199,3 +199,65 @@ export async function dropUnsentMail(tx: Tx, networkId: string, kind: string, us
     .returning({ id: outboundMessages.id });
   return rows.length;
 }
+
+/**
+ * A written notice that gathers news while it waits (readers' reports for one author or
+ * organiser): the waiting one is rewritten with one more line; without one, a notice is queued for
+ * `sendAt`. One notice per `gather` key exists while pending (the unique index), so a burst of
+ * reports makes one message. The worker locks a notice while it sends it; a report that comes
+ * then waits for the lock, finds it sent, and starts the next notice.
+ */
+export async function gatherWrittenMail(
+  tx: Tx,
+  m: {
+    networkId: string;
+    kind: string;
+    gather: string;
+    toEmail: string;
+    toName: string;
+    locale: string;
+    sendAt: Date;
+    line: string;
+    compose: (lines: string[]) => { subject: string; textBody: string };
+  },
+): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [waiting] = await tx
+      .select()
+      .from(outboundMessages)
+      .where(
+        and(
+          eq(outboundMessages.kind, m.kind),
+          eq(outboundMessages.status, 'pending'),
+          sql`${outboundMessages.payload}->>'gather' = ${m.gather}`,
+        ),
+      )
+      .for('update');
+    if (waiting) {
+      const lines = [...(JSON.parse(String(waiting.payload.lines ?? '[]')) as string[]), m.line];
+      await tx
+        .update(outboundMessages)
+        .set({ ...m.compose(lines), payload: { ...waiting.payload, lines: JSON.stringify(lines) } })
+        .where(eq(outboundMessages.id, waiting.id));
+      return;
+    }
+    const lines = [m.line];
+    const inserted = await tx
+      .insert(outboundMessages)
+      .values({
+        networkId: m.networkId,
+        kind: m.kind,
+        toEmail: m.toEmail,
+        toName: m.toName,
+        locale: m.locale,
+        ...m.compose(lines),
+        htmlBody: '',
+        payload: { gather: m.gather, lines: JSON.stringify(lines) },
+        nextAttemptAt: m.sendAt,
+      })
+      .onConflictDoNothing()
+      .returning({ id: outboundMessages.id });
+    if (inserted.length) return;
+    // Another report queued the notice between our look and our insert: add to it.
+  }
+}

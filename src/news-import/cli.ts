@@ -72,7 +72,7 @@ export async function runNewsImport(
       .join(', ');
     const text = [
       reportText(report),
-      `skipped by kind: ${skipped || 'none'} · ${report.comments} approved comments (not archived) · ${report.attachments.length} attachments listed`,
+      `skipped by kind: ${skipped || 'none'} · ${report.archive.comments} comments archived · ${report.archive.parents} pages under a parent · featured images: ${report.archive.covers.set} set, ${report.archive.covers.waiting} waiting for their file · ${report.attachments.length} attachments listed`,
       mediaText(report.media, !!opts.fetchMedia),
     ].join('\n');
     console.log(text);

@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import type { Tx } from '../db/connection.js';
 import { type BlobStore, imageUrl, saveImage } from '../storage/service.js';
+import { recordImportedMedia } from './wxr-extras.js';
 import { checkOutboundUrl, RefusedAddress, type Resolver } from '../webhooks/service.js';
 
 /**
@@ -114,6 +115,8 @@ export class MediaFetcher {
           ),
         );
         const to = imageUrl(upload, 1280);
+        // Known by its old address: an article whose featured image it is gets it as its cover.
+        await recordImportedMedia(tx, this.networkId, raw, upload.id);
         this.moved.set(key, to);
         this.report.fetched.push({ url: raw, to });
       } catch (err) {

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
-import { type JobSummary, newsImportJobs } from './tables.js';
+import { type JobSummary, newsImportJobs, newsImportMedia } from './tables.js';
 
 export type ImportJob = typeof newsImportJobs.$inferSelect;
 
@@ -80,4 +80,21 @@ export async function finishJob(
     .update(newsImportJobs)
     .set({ ...end, updatedAt: new Date() })
     .where(eq(newsImportJobs.id, id));
+}
+
+/** Which of these old-site addresses are stored here already (fetched media), and as what. */
+export async function selectImportedMedia(db: Tx, networkId: string, urls: string[]): Promise<Map<string, string>> {
+  if (!urls.length) return new Map();
+  const rows = await db
+    .select({ url: newsImportMedia.sourceUrl, uploadId: newsImportMedia.uploadId })
+    .from(newsImportMedia)
+    .where(and(eq(newsImportMedia.networkId, networkId), inArray(newsImportMedia.sourceUrl, urls)));
+  return new Map(rows.map((r) => [r.url, r.uploadId]));
+}
+
+export async function upsertImportedMedia(db: Tx, networkId: string, sourceUrl: string, uploadId: string) {
+  await db
+    .insert(newsImportMedia)
+    .values({ networkId, sourceUrl, uploadId })
+    .onConflictDoUpdate({ target: [newsImportMedia.networkId, newsImportMedia.sourceUrl], set: { uploadId } });
 }

@@ -1,6 +1,7 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
+import { uploads } from '../storage/tables.js';
 
 /**
  * A WordPress import started from the admin page: the uploaded file waits in the data directory
@@ -47,3 +48,23 @@ export interface JobSummary {
   repairsQueued: number;
   attachments: number;
 }
+
+/**
+ * An old site's attachment that is stored here now: its address there → the upload. A featured
+ * image whose attachment is listed here becomes the article's cover at import; one that is not
+ * waits on the article (`cover_source_url`) until the file is fetched and recorded here.
+ */
+export const newsImportMedia = pgTable(
+  'news_import_media',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    sourceUrl: text('source_url').notNull(),
+    uploadId: uuid('upload_id')
+      .notNull()
+      .references(() => uploads.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.sourceUrl] })],
+);

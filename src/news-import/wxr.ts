@@ -39,6 +39,7 @@ import {
   prepareItem,
   rewriteLinks,
 } from './wxr-items.js';
+import { type ExtrasReport, WxrExtras } from './wxr-extras.js';
 import { parseWxr, type WxrChannel } from './wxr-parse.js';
 
 export interface WxrOptions {
@@ -61,6 +62,8 @@ export interface WxrReport extends ImportReport {
   skippedByKind: Record<string, number>;
   attachments: string[];
   comments: number;
+  /** Comments archived, pages put under their parents, featured images. */
+  archive: ExtrasReport;
 }
 
 class DryRun extends Error {}
@@ -83,6 +86,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
   let state: ImportState | undefined;
   let batch: { slot: number; p: PreparedItem }[] = [];
   let bytes = 0;
+  const extras = new WxrExtras();
 
   async function authorIds(tx: Tx, channel: WxrChannel, login: string): Promise<string[]> {
     if (!login) return [];
@@ -177,9 +181,12 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     if (!s || !batch.length) return;
     const current = batch;
     batch = [];
+    // This batch's comments (and the earlier ones'), taken now: items read while it is written are the next batch's.
+    const seen = extras.takeComments();
     const job = await prepareBatch(s, current, lines, (n) => (comments += n));
     await writing;
     writing = writeBatch(s, job, lines).then(async () => {
+      await extras.flushComments(s.tx, network, seen);
       written += current.length;
       await opts.onProgress?.({ items: written, bytes });
     });
@@ -224,6 +231,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
           };
         },
         onItem: async (it) => {
+          extras.see(it, state!.channel);
           let prepared: ReturnType<typeof prepareItem>;
           try {
             prepared = prepareItem(it, state!.channel, paths, skip, attachments);
@@ -239,6 +247,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
       });
       await flush();
       await writing;
+      if (state) state.redirects += await extras.finish(tx, network);
       // Links to the old site that pointed at articles written later now point to them too.
       const s = state;
       if (s)
@@ -267,5 +276,6 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
     attachments,
     comments,
     media: state?.media?.report ?? { fetched: [], failed: [], external: [] },
+    archive: extras.report,
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
-import type { Locale } from '../web/i18n.js';
+import { intlLocales, type Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
 import type { ArticleView } from './schemas.js';
 import * as news from './service.js';
@@ -8,7 +8,9 @@ import * as news from './service.js';
 // Pieces of the news pages that other features' pages embed (the home and chapter pages' latest news).
 
 export const formatDay = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
+    new Date(iso),
+  );
 
 export function Byline({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
   const { t } = ctx;

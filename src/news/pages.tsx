@@ -7,109 +7,28 @@ import { notFound } from '../web/errors.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { articleJsonLd } from './jsonld.js';
 import * as news from './service.js';
-import { ArticleCard, Byline, formatDay } from './components.js';
+import { Byline, formatDay } from './components.js';
+import { listPage } from './list-page.js';
+import { Breadcrumb, CommentArchive, SubPages } from './archive-view.js';
 import { corrections } from '../error-reports/service.js';
 import { msg } from '../web/i18n.js';
-
-const PER_PAGE = 10;
-
-function feedQuery(filter: { chapter?: string; category?: string; tag?: string }) {
-  const p = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
-  return p ? `?${p}` : '';
-}
-
-interface ListSpec {
-  title: string;
-  filter: { chapter?: string; category?: string; tag?: string; author?: string; q?: string; networkWideOnly?: boolean };
-  path: string;
-}
-
-async function listPage(db: Db, config: Config, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
-  const ctx = pageContext(req, reply);
-  const { t } = ctx;
-  const query = req.query as Record<string, unknown>;
-  const page = Math.min(Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1), 10_000);
-  const { rows, total } = await news.listArticles(db, req.network, req.user, spec.filter, {
-    limit: PER_PAGE,
-    offset: (page - 1) * PER_PAGE,
-  });
-  const views = await news.presentArticles(db, req.network.id, rows);
-  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  if (page > pages) throw notFound(msg('news.problem.page'));
-  const feeds = feedQuery({ chapter: spec.filter.chapter, category: spec.filter.category, tag: spec.filter.tag });
-  const at = (n: number) => {
-    const p = new URLSearchParams();
-    if (spec.filter.q) p.set('q', spec.filter.q);
-    if (n > 1) p.set('page', String(n));
-    const s = p.toString();
-    return s ? `${spec.path}?${s}` : spec.path;
-  };
-  return sendPage(
-    reply,
-    <Layout
-      ctx={ctx}
-      title={spec.title}
-      head={
-        <>
-          <link rel="canonical" href={`${config.baseUrl}${at(page)}`} />
-          <link rel="alternate" type="application/rss+xml" title={t('news.rss')} href={`/news.rss${feeds}`} />
-          <link rel="alternate" type="application/atom+xml" title={t('news.atom')} href={`/news.atom${feeds}`} />
-          {page > 1 ? <link rel="prev" href={at(page - 1)} /> : null}
-          {page < pages ? <link rel="next" href={at(page + 1)} /> : null}
-        </>
-      }
-    >
-      <h1>{spec.title}</h1>
-      <form method="get" action="/news" role="search" class="inline">
-        <label htmlFor="news-q">{t('news.search')}</label>{' '}
-        <input id="news-q" name="q" type="search" value={spec.filter.q ?? ''} />{' '}
-        <button type="submit">{t('news.searchButton')}</button>
-      </form>
-      {views.length ? (
-        <ul class="cards">
-          {views.map((v) => (
-            <ArticleCard ctx={ctx} view={v} />
-          ))}
-        </ul>
-      ) : (
-        <p>{spec.filter.q ? t('news.noResults') : t('news.empty')}</p>
-      )}
-      {pages > 1 ? (
-        <nav aria-label={t('news.pageOf', { page, pages })} class="pager">
-          {page > 1 ? (
-            <a href={at(page - 1)} rel="prev">
-              {t('news.newer')}
-            </a>
-          ) : null}{' '}
-          <span>{t('news.pageOf', { page, pages })}</span>{' '}
-          {page < pages ? (
-            <a href={at(page + 1)} rel="next">
-              {t('news.older')}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
-      <p class="feeds">
-        <a href={`/news.rss${feeds}`} type="application/rss+xml">
-          {t('news.rss')}
-        </a>
-        {' · '}
-        <a href={`/news.atom${feeds}`} type="application/atom+xml">
-          {t('news.atom')}
-        </a>
-      </p>
-    </Layout>,
-  );
-}
 
 async function articlePage(
   db: Db,
   config: Config,
-  req: FastifyRequest<{ Params: { slug: string } }>,
+  req: FastifyRequest,
   reply: FastifyReply,
+  slug: string,
+  /** The nested address asked for (`/news/parent/child`); undefined for `/news/slug`. */
+  nested?: string,
 ) {
-  const row = await news.readableArticle(db, req.network, req.user, req.params.slug);
+  const row = await news.readableArticle(db, req.network, req.user, slug);
   const [view] = await news.presentArticles(db, req.network.id, [row]);
+  // A page under pages lives at its nested URL: the flat one leads there, a wrong nesting is not it.
+  if (nested === undefined && view!.parents.length) return reply.redirect(view!.url, 301);
+  if (nested !== undefined && nested !== view!.url) throw notFound(msg('news.problem.article'));
+  const children = await news.childPages(db, req.network.id, row.id);
+  const threads = await news.commentThreads(db, req.network.id, row.id);
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const url = `${config.baseUrl}${view!.url}`;
@@ -160,6 +79,7 @@ async function articlePage(
         </>
       }
     >
+      <Breadcrumb ctx={ctx} view={view!} />
       <article lang={view!.language} class="article">
         <h1>{view!.title}</h1>
         {row.status !== 'published' ? <p class="badge">{t(`news.status.${row.status}`)}</p> : null}
@@ -168,6 +88,7 @@ async function articlePage(
           <img src={view!.cover.url} srcset={view!.cover.srcset} sizes="(max-width: 800px) 100vw, 800px" alt="" />
         ) : null}
         <div class="prose" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
+        <SubPages ctx={ctx} view={view!} pages={children} />
         {notes.length ? (
           <section aria-labelledby="corrections" class="corrections">
             <h2 id="corrections">{t('report.corrections')}</h2>
@@ -227,6 +148,7 @@ async function articlePage(
             </p>
           ) : null}
         </footer>
+        <CommentArchive ctx={ctx} threads={threads} />
       </article>
     </Layout>,
   );
@@ -279,5 +201,18 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
       path: `/news/author/${author.slug}`,
     });
   });
-  app.get<{ Params: { slug: string } }>('/news/:slug', (req, reply) => articlePage(db, config, req, reply));
+  app.get<{ Params: { slug: string } }>('/news/:slug', (req, reply) =>
+    articlePage(db, config, req, reply, req.params.slug),
+  );
+  app.get<{ Params: { '*': string } }>('/news/*', (req, reply) => {
+    let segments: string[];
+    try {
+      segments = req.params['*'].split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      throw notFound(msg('news.problem.article'));
+    }
+    if (segments.length < 2 || segments.length > 10) throw notFound(msg('news.problem.article'));
+    const nested = `/news/${segments.map(encodeURIComponent).join('/')}`;
+    return articlePage(db, config, req, reply, segments.at(-1)!, nested);
+  });
 }

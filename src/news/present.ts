@@ -1,23 +1,32 @@
 import type { Tx } from '../db/connection.js';
 import { imageUrl, srcsetOf } from '../storage/service.js';
+import { articleAncestors } from './archive.js';
 import * as q from './queries.js';
 import type { ArticleView } from './schemas.js';
 
-export const articlePath = (a: { slug: string }) => `/news/${encodeURIComponent(a.slug)}`;
+/** `/news/slug`, or `/news/parent/child` for a page under pages (WordPress's post parents). */
+export const articlePath = (a: { slug: string }, parents: { slug: string }[] = []) =>
+  `/news/${[...parents, a].map((p) => encodeURIComponent(p.slug)).join('/')}`;
 
 /** Rows → what the API and the pages show, with their bylines, terms, chapter, cover and translations. */
 export async function presentArticles(db: Tx, networkId: string, rows: q.ArticleRow[]): Promise<ArticleView[]> {
   const rel = await q.selectRelations(db, networkId, rows);
+  const withParent = rows.filter((r) => r.parentId).map((r) => r.id);
+  const ancestors = withParent.length ? await articleAncestors(db, networkId, withParent) : new Map();
   const chapters = new Map(rel.chapters.map((c) => [c.id, c]));
   const covers = new Map(rel.covers.map((c) => [c.id, c]));
   return rows.map((a) => {
     const cover = a.coverUploadId ? covers.get(a.coverUploadId) : undefined;
     const chapter = a.chapterId ? chapters.get(a.chapterId) : undefined;
+    const parents: ArticleView['parents'] = [];
+    for (const p of ancestors.get(a.id) ?? [])
+      parents.push({ slug: p.slug, title: p.title, url: articlePath(p, parents) });
     return {
       id: a.id,
       slug: a.slug,
-      url: articlePath(a),
+      url: articlePath(a, parents),
       title: a.title,
+      parents,
       language: a.language as ArticleView['language'],
       translations: rel.translations
         .filter((t) => t.group === a.translationGroup && t.id !== a.id && t.status === 'published')

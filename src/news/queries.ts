@@ -21,6 +21,8 @@ import {
 export * from './term-queries.js';
 // The words and bodies search and repair read: search-queries.ts.
 export * from './search-queries.js';
+// Imported comments, parents and featured images: archive-queries.ts.
+export * from './archive-queries.js';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleInsert = typeof articles.$inferInsert;
@@ -56,7 +58,7 @@ export async function selectArticleBySource(db: Tx, networkId: string, sourceKey
 /** Slugs of the network that start with `prefix`: a truncated old permalink finds its article only when alone. */
 export function selectSlugsStartingWith(db: Tx, networkId: string, prefix: string, limit = 2) {
   return db
-    .select({ id: articles.id, slug: articles.slug })
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status })
     .from(articles)
     .where(
       and(
@@ -65,6 +67,7 @@ export function selectSlugsStartingWith(db: Tx, networkId: string, prefix: strin
         inArray(articles.status, ['published', 'unlisted']),
       ),
     )
+    .orderBy(asc(articles.slug))
     .limit(limit);
 }
 

@@ -63,8 +63,11 @@ const Term = z.object({ slug: z.string(), name: z.string() });
 export const ArticleSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
-  url: z.string().describe('Public page'),
+  url: z.string().describe('Public page (a page under other pages: /news/parent/child)'),
   title: z.string(),
+  parents: z
+    .array(z.object({ slug: z.string(), title: z.string(), url: z.string() }))
+    .describe('The pages this one is under, the top one first (the breadcrumb)'),
   language: LanguageSchema,
   translations: z.array(z.object({ id: z.uuid(), language: LanguageSchema, slug: z.string() })),
   bodyMarkdown: z.string(),

@@ -29,6 +29,19 @@ import { msg } from '../web/i18n.js';
 export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
+export {
+  archiveComments,
+  articleAncestors,
+  childPages,
+  commentThreads,
+  coverWaitingArticles,
+  findArticleIdsBySources,
+  nestedPaths,
+  setImportedCovers,
+  setImportedParents,
+  type ArchivedComment,
+  type CommentThread,
+} from './archive.js';
 export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
 export {
   cachedTermIds,
@@ -182,8 +195,8 @@ export const createContributor = (
   db: Tx,
   values: { networkId: string; name: string; slug: string; sourceKey: string },
 ) => q.insertAuthor(db, values);
-export const articleSlugsStartingWith = (db: Tx, networkId: string, prefix: string) =>
-  q.selectSlugsStartingWith(db, networkId, prefix);
+export const articleSlugsStartingWith = (db: Tx, networkId: string, prefix: string, limit = 2) =>
+  q.selectSlugsStartingWith(db, networkId, prefix, limit);
 
 /** Revisions with the diff of each from the one before, for editors. */
 export async function articleRevisions(db: Tx, network: Network, actor: Actor, id: string) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
+  type AnyPgColumn,
   index,
   integer,
   pgEnum,
@@ -117,6 +118,13 @@ export const articles = pgTable(
     /** False: the excerpt is generated from the body and follows it. */
     excerptWritten: boolean('excerpt_written').notNull().default(false),
     coverUploadId: uuid('cover_upload_id').references(() => uploads.id, { onDelete: 'set null' }),
+    /**
+     * An imported featured image (WordPress's `_thumbnail_id`): the attachment's address on the old
+     * site, kept so a later `--fetch-media` run can make it the cover once the file is stored.
+     */
+    coverSourceUrl: text('cover_source_url'),
+    /** A page under another page (WordPress's post parent): its URL and breadcrumb follow the parents. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => articles.id, { onDelete: 'set null' }),
     partner: boolean('partner').notNull().default(false),
     /** Kept at the top of the network's news list (WordPress's sticky posts). */
     sticky: boolean('sticky').notNull().default(false),
@@ -147,6 +155,7 @@ export const articles = pgTable(
     index('articles_due').on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
     index('articles_search').using('gin', t.searchDoc),
     index('articles_group').on(t.translationGroup),
+    index('articles_parent').on(t.parentId),
   ],
 );
 
@@ -211,4 +220,33 @@ export const articleRevisions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('article_revisions_number').on(t.articleId, t.number)],
+);
+
+/**
+ * The comments an imported WordPress post had: a read-only archive shown under the article. The
+ * commenter's name and words only — their e-mail and IP address are never read from the export.
+ * `sourceId`/`sourceParent` are WordPress's comment ids: the threads, and the key that makes a
+ * second import update rather than duplicate.
+ */
+export const articleComments = pgTable(
+  'article_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    sourceId: text('source_id').notNull(),
+    sourceParent: text('source_parent'),
+    authorName: text('author_name').notNull(),
+    /** Sanitised HTML (a few inline tags, links marked nofollow ugc). */
+    bodyHtml: text('body_html').notNull(),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('article_comments_source').on(t.articleId, t.sourceId),
+    index('article_comments_network').on(t.networkId),
+  ],
 );

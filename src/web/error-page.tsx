@@ -9,7 +9,13 @@ import { finishHtml, Layout, pageContext } from './page.js';
  * and the page's language. When the request failed before its network was known, a plain page:
  * it cannot rely on anything that may have failed.
  */
-export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, problem: Problem): string {
+/** `suggestions`: pages that may be what a 404 was looking for (found by the composition root, which knows the features). */
+export function renderErrorPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  problem: Problem,
+  suggestions: { title: string; url: string }[] = [],
+): string {
   const t = translator(req.locale ?? 'en');
   const detail = problem.status === 404 ? t('error.notFound') : problem.detail;
   const body = (
@@ -17,6 +23,18 @@ export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, proble
       <h1>{t('error.title')}</h1>
       <p class="error-code">{t('error.code', { status: String(problem.status) })}</p>
       <p>{detail}</p>
+      {suggestions.length ? (
+        <nav aria-labelledby="suggestions">
+          <h2 id="suggestions">{t('error.suggestions')}</h2>
+          <ul>
+            {suggestions.map((s) => (
+              <li>
+                <a href={s.url}>{s.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p>
         <a href="/">{t('error.back')}</a>
       </p>

@@ -68,6 +68,7 @@ export const en = {
   'error.title': 'Something is wrong',
   'error.notFound': 'This page does not exist.',
   'error.back': 'Back to the home page',
+  'error.suggestions': 'Perhaps you were looking for:',
   'event.when': 'When',
   'event.cancelled': 'This event is cancelled: {reason}',
   'calendar.title': 'My calendar',

@@ -63,6 +63,7 @@ export const fr: Record<CoreMessageKey, string> = {
   'error.title': 'Un problème est survenu',
   'error.notFound': 'Cette page n’existe pas.',
   'error.back': 'Retour à l’accueil',
+  'error.suggestions': 'Vous cherchiez peut-être :',
   'event.when': 'Quand',
   'event.cancelled': 'Cet événement est annulé : {reason}',
   'calendar.title': 'Mon agenda',

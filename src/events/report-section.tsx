@@ -1,0 +1,46 @@
+import type { Tx } from '../db/connection.js';
+import { corrections } from '../error-reports/service.js';
+import { intlLocales } from '../web/i18n.js';
+import type { PageContext } from '../web/page.js';
+
+// "Report an error" on an event page, as on articles (src/error-reports): the dated public
+// corrections organisers accepted, then the link (selecting text + Ctrl+Enter quotes it).
+
+export const eventCorrections = (db: Tx, eventId: string) => corrections(db, { eventId });
+
+export function ReportSection({
+  ctx,
+  eventId,
+  notes,
+}: {
+  ctx: PageContext;
+  eventId: string;
+  notes: { text: string; date: Date }[];
+}) {
+  const { t } = ctx;
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat(intlLocales[ctx.locale], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(d);
+  return (
+    <>
+      {notes.length ? (
+        <section aria-labelledby="corrections" class="corrections">
+          <h2 id="corrections">{t('report.corrections')}</h2>
+          <ul>
+            {notes.map((n) => (
+              <li>
+                <strong>{t('report.correctedOn', { date: day(n.date) })}</strong> — {n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p class="report">
+        <a href={`/events/${eventId}/report`} data-report="1">
+          {t('report.link')}
+        </a>{' '}
+        <span class="muted">{t('report.hint')}</span>
+      </p>
+      <script src="/assets/report-error.js" defer />
+    </>
+  );
+}

@@ -315,6 +315,7 @@ const notAdministrative: Record<string, string> = {
   'POST /api/v1/auth/signup/resend': PUBLIC,
   'POST /api/v1/chapters/:slug/interest': PUBLIC,
   'POST /api/v1/news/:slug/reports': PUBLIC,
+  'POST /api/v1/events/:id/reports': PUBLIC,
   'POST /api/v1/events/:id/registrations': PUBLIC,
   'POST /api/v1/registrations/:id/cancel': DOOR,
   'POST /api/v1/registrations/:id/confirm': DOOR,
@@ -386,6 +387,7 @@ const notYetAudited: Record<string, string> = {
   'POST /api/v1/calls/:id/jurors/:jurorId/invitation': 'juror reinvited (audited, without a test)',
   'POST /api/v1/calls/:id/stages/:position/close': 'jury stage closed',
   'POST /admin/news/import': 'news import (a job)',
+  'POST /admin/news/import/:id/resume': 'news import resumed after a stopped server',
   'POST /admin/news/import/:id/run': 'news import run',
 };
 

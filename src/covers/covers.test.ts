@@ -1,3 +1,4 @@
+import { eventPath } from '../web/event-path.js';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
@@ -166,7 +167,7 @@ describe('cover pictures on pages', () => {
     const cover = res.json().cover;
     const page = await t.app.inject({
       method: 'GET',
-      url: `/events/${event.id}`,
+      url: eventPath(event),
       headers: { 'accept-language': 'en' },
     });
     expect(page.body).toContain(`srcset="${cover.srcset}"`);
@@ -194,7 +195,8 @@ describe('cover pictures on pages', () => {
       expect(page.body).toContain(`srcset="${cover.srcset}"`);
       expect(page.body).toContain(`<meta property="og:image" content="${t.config.baseUrl}${cover.url}"`);
       const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.body)![1]!);
-      expect(ld['@type']).toBe(type);
+      // A chapter page is a WebPage about the chapter (an Organization); a venue page is the Place.
+      expect(ld['@type'] === 'WebPage' ? ld.about['@type'] : ld['@type']).toBe(type);
       expect(ld.image).toEqual([`${t.config.baseUrl}${cover.url}`]);
     }
   });

@@ -1,3 +1,4 @@
+import { eventPath } from '../web/event-path.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { makeChapter, makeEvent } from '../../test/support/factories.js';
@@ -45,7 +46,7 @@ const notices = async (to: string) =>
 
 describe('report an error on an event page', () => {
   it('offers the link with the Ctrl+Enter script, takes a report without an account, and gathers the organiser’s notice', async () => {
-    const page = await t.app.inject({ url: `/events/${event.id}?lang=fr` });
+    const page = await t.app.inject({ url: `${eventPath(event)}?lang=fr` });
     expect(page.body).toContain(`href="/events/${event.id}/report" data-report="1"`);
     expect(page.body).toContain('<script src="/assets/report-error.js" defer>');
     const reader = new FormSession(t.app);
@@ -113,14 +114,14 @@ describe('report an error on an event page', () => {
     });
     expect(refused.statusCode).toBe(403);
     const queue = await organiser.session.get('/admin/news/reports');
-    expect(queue.body).toContain(`<a href="/events/${event.id}">Atelier vélo</a>`);
+    expect(queue.body).toContain(`<a href="${eventPath(event)}">Atelier vélo</a>`);
     const decided = await organiser.session.request('POST', `/admin/news/reports/${report.id}`, {
       _csrf: csrfOf(queue.body),
       status: 'accepted',
       correction: 'Le rendez-vous est à 15 h, et non à 14 h.',
     });
     expect(decided.statusCode).toBe(303);
-    const page = await t.app.inject({ url: `/events/${event.id}?lang=en` });
+    const page = await t.app.inject({ url: `${eventPath(event)}?lang=en` });
     expect(page.body).toMatch(/Corrected on \d+ \w+ \d{4}<\/strong> — Le rendez-vous est à 15 h, et non à 14 h\./);
     const outcome = await t.database.pool.query(
       `SELECT kind FROM outbound_messages WHERE to_email = 'cycliste@example.org'`,

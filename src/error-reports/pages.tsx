@@ -1,3 +1,4 @@
+import { eventPath } from '../web/event-path.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -125,8 +126,13 @@ export function reportPages(app: FastifyInstance, db: Db, config: Config): void 
   };
   const eventTarget = async (req: FastifyRequest<IdParams>): Promise<Target> => {
     const event = await reportableEvent(db, req.network, req.params.id);
-    const at = `/events/${event.id}`;
-    return { title: event.title, action: `${at}/report`, back: at, backLabel: 'report.backEvent', revision: null };
+    return {
+      title: event.title,
+      action: `/events/${event.id}/report`,
+      back: eventPath(event),
+      backLabel: 'report.backEvent',
+      revision: null,
+    };
   };
 
   async function formPage(
@@ -230,7 +236,7 @@ export function reportPages(app: FastifyInstance, db: Db, config: Config): void 
               {r.article ? (
                 <a href={`/news/${r.article.slug}`}>{r.article.title}</a>
               ) : (
-                <a href={`/events/${r.event?.id}`}>{r.event?.title}</a>
+                <a href={r.event ? eventPath(r.event) : '#'}>{r.event?.title}</a>
               )}{' '}
               — {t(`report.kind.${r.kind}`)} · {t(`report.status.${r.status}`)}
             </h2>

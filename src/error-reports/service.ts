@@ -1,3 +1,4 @@
+import { eventPath } from '../web/event-path.js';
 import { chaptersOrganizedBy, listOrganizers } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import { findEvent, manageEventAllowed } from '../events/service.js';
@@ -137,7 +138,7 @@ export function submitEventReport(
       return {
         key: { eventId: event.id },
         title: event.title,
-        url: `/events/${event.id}`,
+        url: eventPath(event),
         revision: null,
         recipients: organisers.map((o) => ({ email: o.email, name: o.name, locale: null })),
       };

@@ -1,3 +1,4 @@
+import { eventPath } from '../web/event-path.js';
 import type { Db } from '../db/connection.js';
 import { listPublicEvents } from '../events/service.js';
 import type { Network } from '../networks/service.js';
@@ -67,7 +68,7 @@ export async function suggestionsFor(db: Db, network: Network, url: string): Pro
   for (const w of [...words].sort((a, b) => b.length - a.length).slice(0, 2)) {
     if (w.length < 4) continue;
     const events = await listPublicEvents(db, network, { from: new Date(), text: w, limit: 3, offset: 0 });
-    for (const e of events) found.set(`/events/${e.id}`, e.title);
+    for (const e of events) found.set(eventPath(e), e.title);
   }
   return list(found);
 }

@@ -173,6 +173,8 @@ try {
   day0.setUTCHours(17, 30, 0, 0);
   let nextEvent = 0;
   const ids = [];
+  // The canonical address (`/events/{id}-{slug}`): the bare id answers a 301 to it.
+  const urls = [];
   await Promise.all(
     Array.from({ length: 10 }, async () => {
       while (nextEvent < EVENTS) {
@@ -192,6 +194,7 @@ try {
           201,
         );
         ids[i] = e.id;
+        urls[i] = e.url;
       }
     }),
   );
@@ -220,7 +223,7 @@ try {
   const scenarios = [
     ['reference: bare Fastify + pg, 20 events', reference.url, {}, 'ref'],
     [`GET /api/v1/events?chapter=…&limit=20`, `${base}/api/v1/events?chapter=${chapter.slug}&limit=20`, {}, 'api'],
-    ['event page /events/{id}', `${base}/events/${ids[0]}`, {}, 'page'],
+    ['event page /events/{id}-{slug}', `${base}${urls[0]}`, {}, 'page'],
     ['chapter page /chapters/{slug}', `${base}/chapters/${chapter.slug}`, {}, 'page'],
     ['home page /', `${base}/`, {}, 'page'],
     [`chapter ICS feed (${EVENTS} events)`, ics, {}, 'ics'],

@@ -57,7 +57,8 @@ describe('grant pages', () => {
       const b = await signIn(t.app, people.treasurer, { 'accept-language': lang });
       const empty = await b.submit('/admin/grants', '/admin/grants', {});
       expect(empty.statusCode).toBe(400);
-      const summary = empty.body.slice(empty.body.indexOf('<div class="errors"'), empty.body.indexOf('</div>'));
+      const start = empty.body.indexOf('<div class="errors"');
+      const summary = empty.body.slice(start, empty.body.indexOf('</div>', start));
       // A checkbox group is named by its legend: "Catégories éligibles : demande au moins 1 élément".
       expect(summary).toMatch(new RegExp(`<span class="label">${categories}</span>[^<]*[^<]+1`));
       expect(summary).toContain(amount);

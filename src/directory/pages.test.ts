@@ -137,7 +137,11 @@ describe('pagination', () => {
       /<a href="\/members\?skill=cobol&amp;cursor=[^"]+" aria-current="page" aria-label="Page 2">2<\/a>/,
     );
     // The filters fold away when none is set, and stay open (showing how many) when some are.
-    expect((await member.get('/members')).body).toMatch(/<details class="filters"><summary>Filters<\/summary>/);
+    const bare = (await member.get('/members')).body;
+    expect(bare).toMatch(/<details class="filters"><summary>Filters<\/summary>/);
+    // The search words stay in view, outside the folded filters.
+    expect(bare.indexOf('name="q"')).toBeGreaterThan(0);
+    expect(bare.indexOf('name="q"')).toBeLessThan(bare.indexOf('<details class="filters"'));
     expect(first.body).toMatch(/<details class="filters" open(="")?><summary>Filters \(1\)<\/summary>/);
   });
 });

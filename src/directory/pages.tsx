@@ -62,24 +62,25 @@ function FiltersForm({
   const any = { value: '', label: t('directory.any') };
   const regions = regionCodes.filter((c) => c !== 'other').map((c) => ({ value: c, label: regionName(c, ctx.locale) }));
   // Folded by default so the results come first on a phone; open when a filter is set or refused.
-  const active = filterNames.filter((n) => values[n]).length;
+  // The words stay in view; the other filters fold (counted on the summary when set).
+  const active = filterNames.filter((n) => n !== 'q' && values[n]).length;
   return (
-    <details class="filters" open={active > 0 || !!errors || undefined}>
-      <summary>
-        {t('directory.showFilters')}
-        {active ? ` (${active})` : ''}
-      </summary>
-      <form method="get" action="/members" role="search" class="stack" aria-labelledby="directory-filters">
-        <h2 id="directory-filters">{t('directory.filters')}</h2>
-        <ErrorSummary ctx={ctx} errors={errors} />
-        <Field
-          name="q"
-          type="search"
-          label={t('directory.field.q')}
-          help={t('directory.field.qHelp')}
-          values={values}
-          errors={errors}
-        />
+    <form method="get" action="/members" role="search" class="stack" aria-labelledby="directory-filters">
+      <h2 id="directory-filters">{t('directory.filters')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Field
+        name="q"
+        type="search"
+        label={t('directory.field.q')}
+        help={t('directory.field.qHelp')}
+        values={values}
+        errors={errors}
+      />
+      <details class="filters" open={active > 0 || !!errors || undefined}>
+        <summary>
+          {t('directory.showFilters')}
+          {active ? ` (${active})` : ''}
+        </summary>
         <Field name="skill" label={t('directory.field.skill')} values={values} errors={errors} suggestions={skills} />
         <Field
           name="city"
@@ -116,11 +117,11 @@ function FiltersForm({
           errors={errors}
           options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))]}
         />
-        <div>
-          <button type="submit">{t('directory.submit')}</button> <a href="/members">{t('directory.reset')}</a>
-        </div>
-      </form>
-    </details>
+      </details>
+      <div>
+        <button type="submit">{t('directory.submit')}</button> <a href="/members">{t('directory.reset')}</a>
+      </div>
+    </form>
   );
 }
 

@@ -82,7 +82,7 @@ describe('budget, expense, receipt, budget vs actual, justification pack', () =>
 
     // Budget vs actual today: 38.01 spent of the 2,000 planned, charged to the grant.
     await walk.visit(page, `/admin/budgets/actual?at=${today}`);
-    const category = page.locator('#by-category tbody tr', { hasText: 'activities' });
+    const category = page.locator('#by-category tbody tr', { hasText: 'Activity costs' });
     expect(await category.locator('td').allTextContents()).toEqual(['€2,000.00', '€38.01', '€0.00', '€1,961.99']);
     const grant = page.locator('#by-grant tbody tr', { hasText: 'AR-E2E' });
     expect(await grant.locator('td').allTextContents()).toEqual(['€10,000.00', '€38.01', '€9,961.99']);

@@ -265,8 +265,12 @@ describe('first attendances', () => {
           for (const eventId of eventIds) {
             const [e] = await q<{ starts_at: Date }>(`SELECT starts_at FROM events WHERE id = $1`, [eventId]);
             const p = { from: e!.starts_at, to: new Date(e!.starts_at.getTime() + 1) };
-            expect(figures(await selectPeople(t.database.db, net, p, { eventId }), true)).toEqual(
-              figures(await referencePeople(p.from, p.to, { eventId }), true),
+            // Without the "new this month" columns: only the network year reads them, over whole
+            // months. Over one instant they are left undefined (a first attendance earlier in the
+            // month but before the period counts for the reference query, not for the table's).
+            const noMonthly = (rows: string[]) => rows.map((r) => r.split('|').slice(0, -2).join('|'));
+            expect(noMonthly(figures(await selectPeople(t.database.db, net, p, { eventId }), true))).toEqual(
+              noMonthly(figures(await referencePeople(p.from, p.to, { eventId }), true)),
             );
           }
         },

@@ -235,9 +235,9 @@ export function reportPages(app: FastifyInstance, db: Db, config: Config): void 
             <h2 id={`rep-${r.id}`}>
               {r.article ? (
                 <a href={`/news/${r.article.slug}`}>{r.article.title}</a>
-              ) : (
-                <a href={r.event ? eventPath(r.event) : '#'}>{r.event?.title}</a>
-              )}{' '}
+              ) : r.event ? (
+                <a href={eventPath(r.event)}>{r.event.title}</a>
+              ) : null}{' '}
               — {t(`report.kind.${r.kind}`)} · {t(`report.status.${r.status}`)}
             </h2>
             {r.quote ? <blockquote>{r.quote}</blockquote> : null}

@@ -50,6 +50,8 @@ import { directoryPages } from './directory/pages.js';
 import { clientErrorHandler, frameworkErrors, methodsNotAllowed, noStoreForPrivate } from './web/http-standards.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { invitationPages } from './invitations/pages.js';
+import { receivedInvitationPage } from './invitations/received-page.js';
+import { receivedInvitationRoutes } from './invitations/received-routes.js';
 import { importRoutes } from './member-import/routes.js';
 import { importPages } from './member-import/pages.js';
 import { auditRoutes } from './audit/routes.js';
@@ -171,6 +173,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   gdprRoutes(api, db);
   directoryRoutes(api, db, config);
   invitationRoutes(api, db, config);
+  receivedInvitationRoutes(api, db);
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
   newsRoutes(api, db, config);
@@ -211,6 +214,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   adminMemberPages(app, db, config);
   directoryPages(app, db, config);
   invitationPages(app, db, config);
+  receivedInvitationPage(app, db);
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);

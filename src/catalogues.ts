@@ -13,6 +13,7 @@ import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
 import { invitationMessages } from './invitations/messages.js';
+import { receivedInvitationMessages } from './invitations/received-messages.js';
 import { mailMessages } from './mail/messages.js';
 import { importMessages } from './member-import/messages.js';
 import { newsImportMessages } from './news-import/messages.js';
@@ -86,6 +87,7 @@ export const featureCatalogues = [
   followMessages,
   gdprMessages,
   invitationMessages,
+  receivedInvitationMessages,
   mailMessages,
   importMessages,
   memberAdminMessages,

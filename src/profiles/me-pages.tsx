@@ -113,6 +113,9 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
             <a href="/me/calendar">{t('calendar.title')}</a>
           </li>
           <li>
+            <a href="/me/invitations">{t('invitations.received.link')}</a>
+          </li>
+          <li>
             <a href="/me/delete">{t('members.me.delete')}</a>
           </li>
         </ul>

@@ -50,6 +50,7 @@ import { directoryPages } from './directory/pages.js';
 import { clientErrorHandler, frameworkErrors, methodsNotAllowed, noStoreForPrivate } from './web/http-standards.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { invitationPages } from './invitations/pages.js';
+import { goingRoutes } from './registrations/going-routes.js';
 import { receivedInvitationPage } from './invitations/received-page.js';
 import { receivedInvitationRoutes } from './invitations/received-routes.js';
 import { importRoutes } from './member-import/routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   directoryRoutes(api, db, config);
   invitationRoutes(api, db, config);
   receivedInvitationRoutes(api, db);
+  goingRoutes(api, db);
   importRoutes(api, db, config);
   auditRoutes(api, db, config);
   newsRoutes(api, db, config);

@@ -2,6 +2,7 @@ import { Localized, localized, LocalizedName, type Translations } from '../web/c
 import { type CoverRef, coverView } from '../storage/service.js';
 import { CoverImage } from '../web/cover.js';
 import type { PageContext } from '../web/page.js';
+import type { WhoIsGoing } from '../registrations/service.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
 import { eventPath } from '../web/event-path.js';
@@ -155,6 +156,22 @@ export function ShareLinks({ ctx, title, url }: { ctx: PageContext; title: strin
           LinkedIn
         </a>
       </p>
+    </section>
+  );
+}
+
+/** The members going who chose to show their name; a link to their profile when they are in the directory. */
+export function GoingList({ ctx, going }: { ctx: PageContext; going: WhoIsGoing }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="who-is-going">
+      <h2 id="who-is-going">{t('eventShare.whoIsGoing')}</h2>
+      <ul class="inline-list">
+        {going.people.map((p) => (
+          <li>{p.memberId ? <a href={`/members/${p.memberId}`}>{p.name}</a> : p.name}</li>
+        ))}
+      </ul>
+      {going.more > 0 ? <p class="muted">{t('eventShare.andMore', { count: going.more })}</p> : null}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { eventPolicy, visibleTo } from './policy.js';
 import * as events from './service.js';
 import type { EventView } from './schemas.js';
 import { AddToCalendar } from '../calendar/components.js';
-import { EventPlace, ShareLinks } from './components.js';
+import { EventPlace, GoingList, ShareLinks } from './components.js';
 import { EventHead } from '../feeds/components.js';
 import { msg } from '../web/i18n.js';
 import { Localized, localized, OriginalMarker } from '../web/content.js';
@@ -136,6 +136,7 @@ async function eventPage(
   const ownPosition = own ? await registrations.waitlistPosition(db, own) : undefined;
   const sessions = await programmeOf(db, req.network, row.id);
   const notes = row.status === 'draft' ? [] : await eventCorrections(db, row.id);
+  const going = row.status === 'published' ? await registrations.whoIsGoing(db, row.id) : undefined;
   // The organisers' words in the reader's language when written, else the original, marked as such.
   const title = localized(row, 'title', ctx.locale);
   const about = localized(row, 'description', ctx.locale);
@@ -180,6 +181,7 @@ async function eventPage(
           <span id="going">{t('eventShare.going', { count: view.confirmedCount })}</span>
         </p>
       ) : null}
+      {going?.people.length ? <GoingList ctx={ctx} going={going} /> : null}
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
       <div
         lang={about.lang === ctx.locale ? undefined : about.lang}

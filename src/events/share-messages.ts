@@ -9,6 +9,8 @@ const en = {
   'eventShare.going':
     '{count, plural, =0 {Nobody has registered yet.} one {# person is going.} other {# people are going.}}',
   'eventShare.where': 'Where',
+  'eventShare.whoIsGoing': 'Who’s going',
+  'eventShare.andMore': '{count, plural, one {and # more member} other {and # more members}}',
 };
 
 export const eventShareMessages: FeatureCatalogue<keyof typeof en> = {
@@ -21,6 +23,8 @@ export const eventShareMessages: FeatureCatalogue<keyof typeof en> = {
     'eventShare.going':
       '{count, plural, =0 {Personne n’est encore inscrit.} one {# personne y va.} other {# personnes y vont.}}',
     'eventShare.where': 'Où',
+    'eventShare.whoIsGoing': 'Qui y va',
+    'eventShare.andMore': '{count, plural, one {et # autre membre} other {et # autres membres}}',
   },
   nl: {
     'eventShare.map': 'Kaart (OpenStreetMap)',
@@ -30,6 +34,8 @@ export const eventShareMessages: FeatureCatalogue<keyof typeof en> = {
     'eventShare.going':
       '{count, plural, =0 {Er is nog niemand ingeschreven.} one {# persoon gaat.} other {# personen gaan.}}',
     'eventShare.where': 'Waar',
+    'eventShare.whoIsGoing': 'Wie gaat er',
+    'eventShare.andMore': '{count, plural, one {en nog # lid} other {en nog # leden}}',
   },
 };
 

@@ -18,6 +18,7 @@ export const ProfileSchema = z.object({
   locale: z.string(),
   directoryVisible: z.boolean(),
   invitationsOptOut: z.boolean(),
+  attendanceVisible: z.boolean(),
   followedChapters: z.array(z.string()).describe('Slugs of the chapters I follow'),
 });
 

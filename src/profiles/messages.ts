@@ -37,6 +37,9 @@ const en = {
   'members.profile.optOut': 'No "come home" invitations',
   'members.profile.optOutHelp':
     'Organisers may invite members from their region to an event; tick this to never receive such invitations.',
+  'members.profile.attendanceVisible': 'Show my name on the events I am going to',
+  'members.profile.attendanceVisibleHelp':
+    'Off until you turn it on: your name then appears in the “who’s going” list on the public page of events you are registered for.',
   'members.profile.chapters': 'Chapters I follow',
   'members.me.title': 'My profile',
   'members.me.profile': 'About me',
@@ -92,6 +95,9 @@ export const profileMessages: FeatureCatalogue<keyof typeof en> = {
     'members.profile.optOut': 'Pas d’invitations « retour au pays »',
     'members.profile.optOutHelp':
       'Les organisateurs peuvent inviter à un événement les membres originaires de leur région ; cochez cette case pour ne jamais recevoir ces invitations.',
+    'members.profile.attendanceVisible': 'Afficher mon nom sur les événements où je vais',
+    'members.profile.attendanceVisibleHelp':
+      'Désactivé tant que vous ne l’activez pas : votre nom apparaît alors dans la liste « qui y va » de la page publique des événements où vous êtes inscrit·e.',
     'members.profile.chapters': 'Antennes que je suis',
     'members.me.title': 'Mon profil',
     'members.me.profile': 'À propos de moi',
@@ -142,6 +148,9 @@ export const profileMessages: FeatureCatalogue<keyof typeof en> = {
     'members.profile.optOut': 'Geen „kom naar huis”-uitnodigingen',
     'members.profile.optOutHelp':
       'Organisatoren kunnen leden uit hun regio voor een evenement uitnodigen; vink dit aan om zulke uitnodigingen nooit te krijgen.',
+    'members.profile.attendanceVisible': 'Mijn naam tonen bij de evenementen waar ik naartoe ga',
+    'members.profile.attendanceVisibleHelp':
+      'Uit tot je het aanzet: je naam verschijnt dan in de lijst „wie gaat er” op de openbare pagina van de evenementen waarvoor je ingeschreven bent.',
     'members.profile.chapters': 'Afdelingen die ik volg',
     'members.me.title': 'Mijn profiel',
     'members.me.profile': 'Over mij',

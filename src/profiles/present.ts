@@ -28,6 +28,7 @@ export function presentProfile(user: User, profile: Profile | undefined, followe
     locale: p.locale,
     directoryVisible: p.directoryVisible,
     invitationsOptOut: p.invitationsOptOut,
+    attendanceVisible: p.attendanceVisible,
     followedChapters: followed.map((c) => c.slug),
   };
 }
@@ -48,6 +49,7 @@ export function profileFormValues(user: User, profile: Profile | undefined): For
     locale: p.locale,
     ...(p.directoryVisible ? { directoryVisible: 'on' } : {}),
     ...(p.invitationsOptOut ? { invitationsOptOut: 'on' } : {}),
+    ...(p.attendanceVisible ? { attendanceVisible: 'on' } : {}),
   };
 }
 

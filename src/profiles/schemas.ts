@@ -47,5 +47,11 @@ export const ProfileUpdateSchema = z.strictObject({
     .optional()
     .describe('Show me in the member directory (off until the member turns it on)'),
   invitationsOptOut: z.boolean().optional().describe('Never send me "come home" invitations'),
+  attendanceVisible: z
+    .boolean()
+    .optional()
+    .describe(
+      'Show my name in the "who\'s going" list of the public page of events I am registered for (off until turned on)',
+    ),
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;

@@ -58,6 +58,7 @@ const empty: Omit<Profile, 'userId' | 'networkId' | 'searchDoc' | 'updatedAt' | 
   locale: 'fr',
   directoryVisible: false,
   invitationsOptOut: false,
+  attendanceVisible: false,
   searchText: '',
 };
 
@@ -135,6 +136,7 @@ export const profileData: PersonalData = {
       locale: profile.locale,
       directoryVisible: profile.directoryVisible,
       invitationsOptOut: profile.invitationsOptOut,
+      attendanceVisible: profile.attendanceVisible,
       importedAt: iso(profile.importedAt),
       updatedAt: iso(profile.updatedAt),
     };

@@ -40,6 +40,8 @@ export const memberProfiles = pgTable(
     directoryVisible: boolean('directory_visible').notNull().default(false),
     /** Opt-out of "come home" invitations: never counted, never mailed. */
     invitationsOptOut: boolean('invitations_opt_out').notNull().default(false),
+    /** Opt-in: my name in the "who's going" list of the public page of events I am registered for. */
+    attendanceVisible: boolean('attendance_visible').notNull().default(false),
     /** Folded name, city, regions, skills and bio, maintained by the service on every write. */
     searchText: text('search_text').notNull().default(''),
     searchDoc: tsvector('search_doc').generatedAlwaysAs(

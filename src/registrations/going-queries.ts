@@ -1,0 +1,39 @@
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { users } from '../accounts/tables.js';
+import type { Tx } from '../db/connection.js';
+import { memberProfiles } from '../profiles/tables.js';
+import { registrations } from './tables.js';
+
+/**
+ * Who's going: confirmed registrations whose account chose to be shown (the profile's
+ * `attendance_visible`), in the order they registered. Only confirmed addresses: a name on a
+ * public page must belong to someone who proved the account is theirs.
+ */
+const shown = (eventId: string) =>
+  and(
+    eq(registrations.eventId, eventId),
+    eq(registrations.status, 'confirmed'),
+    eq(memberProfiles.attendanceVisible, true),
+    isNotNull(users.emailVerifiedAt),
+  );
+
+export function selectGoing(db: Tx, eventId: string, limit: number) {
+  return db
+    .select({ userId: users.id, name: users.name, listed: memberProfiles.directoryVisible })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+    .where(shown(eventId))
+    .orderBy(asc(registrations.createdAt), registrations.id)
+    .limit(limit);
+}
+
+export async function countGoing(db: Tx, eventId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+    .where(shown(eventId));
+  return row?.n ?? 0;
+}

@@ -132,6 +132,11 @@ describe('demo members', () => {
     const visible = await count('directory_visible');
     expect(visible / DEMO_MEMBERS).toBeGreaterThan(0.28);
     expect(visible / DEMO_MEMBERS).toBeLessThan(0.4);
+    // Who's going: some of those listed chose it too, and nobody who is not listed.
+    const shown = await count('attendance_visible');
+    expect(shown).toBeGreaterThan(visible * 0.3);
+    expect(shown).toBeLessThan(visible * 0.7);
+    expect(await count('attendance_visible AND NOT directory_visible')).toBe(0);
     const optedOut = await count('invitations_opt_out');
     expect(optedOut / DEMO_MEMBERS).toBeGreaterThan(0.02);
     expect(optedOut / DEMO_MEMBERS).toBeLessThan(0.08);

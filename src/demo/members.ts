@@ -43,6 +43,8 @@ export interface DemoMember {
   locale: Locale;
   directoryVisible: boolean;
   invitationsOptOut: boolean;
+  /** Shown in "who's going": half of those listed in the directory (derived, so the random draws stay as they were). */
+  attendanceVisible: boolean;
   /** Chapter slugs. */
   follows: string[];
   /** Days before the load that the account was made. */
@@ -123,10 +125,12 @@ export function generateMembers(n = DEMO_MEMBERS, seed = 2024): DemoMember[] {
       locale,
       directoryVisible: rnd.next() < 0.34,
       invitationsOptOut: rnd.next() < 0.05,
+      attendanceVisible: false, // set below
       follows: [...new Set(follows.filter((f) => f.when(seg) && rnd.next() < f.share).map((f) => f.chapter))],
       ageDays: Math.floor(rnd.next() * 1000),
     });
   }
+  for (const [i, m] of members.entries()) m.attendanceVisible = m.directoryVisible && i % 2 === 0;
   return members;
 }
 
@@ -180,6 +184,7 @@ export async function loadDemoMembers(
           locale: m.locale,
           directoryVisible: m.directoryVisible,
           invitationsOptOut: m.invitationsOptOut,
+          attendanceVisible: m.attendanceVisible,
         }),
       );
       await tx.insert(memberProfiles).values(profiles).onConflictDoNothing();

@@ -90,7 +90,13 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
                     <td>{when(ctx).format(m.createdAt)}</td>
                     <td>{m.toEmail}</td>
                     <td>
-                      <a href={`/admin/outbox/${m.id}`}>{m.subject ?? m.kind}</a>
+                      {/* The subject is in the recipient's language, not necessarily the page's. */}
+                      <a
+                        href={`/admin/outbox/${m.id}`}
+                        lang={m.subject && m.locale !== ctx.locale ? m.locale : undefined}
+                      >
+                        {m.subject ?? m.kind}
+                      </a>
                     </td>
                     <td>{t(`outbox.${m.status}`)}</td>
                     <td>
@@ -123,7 +129,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
     return sendPage(
       reply,
       <Layout ctx={ctx} title={title}>
-        <h1>{title}</h1>
+        <h1 lang={m.subject && m.locale !== ctx.locale ? m.locale : undefined}>{title}</h1>
         {ctx.done === 'resent' || ctx.done === 'cancelled' ? (
           <p class="notice" role="status">
             {t(ctx.done === 'resent' ? 'outbox.resentDone' : 'outbox.cancelledDone')}

@@ -35,6 +35,7 @@ export const selectOutbox = (db: Db, networkId: string, f: OutboxFilter, page: {
       kind: outboundMessages.kind,
       toEmail: outboundMessages.toEmail,
       subject: outboundMessages.subject,
+      locale: outboundMessages.locale,
       status: outboundMessages.status,
       attempts: outboundMessages.attempts,
       lastError: outboundMessages.lastError,

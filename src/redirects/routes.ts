@@ -110,7 +110,7 @@ function routes(app: Api, db: Db): void {
       security: bearer,
       response: { 200: z.object({ added: z.number().int() }) },
     },
-    config: { bodyTypes: ['text/csv'] },
+    config: { bodyTypes: ['text/csv'], problems: [415] },
     handler: async (req) => {
       await editors(db, req.user, req.network.id);
       if (typeof req.body !== 'string') throw new AppError('validation', msg('error.sendBodyAs', { what: 'csv' }));

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
-import { findEvent } from '../events/service.js';
+import { findEvent, localizedQuestion } from '../events/service.js';
+import { Localized } from '../web/content.js';
 import { ErrorSummary, Field, formError, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
@@ -27,6 +28,10 @@ async function registrationsPage(
   await authorizeRegistrations(db, req.user, row, 'run this event');
   const list = await listRegistrations(db, row.id, { limit: 5000 });
   const query = (req.query ?? {}) as Record<string, unknown>;
+  // Question labels and chosen answers in the organiser's language; answers are stored as the original choice.
+  const questions = row.questions.map((q) => ({ id: q.id, ...localizedQuestion(q, row.language, ctx.locale) }));
+  const answerText = (q: (typeof questions)[number], answer: string | undefined) =>
+    q.choices.find((c) => c.value === answer)?.text ?? answer ?? '';
   let waiting = 0;
   return sendPage(
     reply,
@@ -55,8 +60,10 @@ async function registrationsPage(
               <th scope="col">{t('field.name')}</th>
               <th scope="col">{t('field.email')}</th>
               <th scope="col">{t('field.status')}</th>
-              {row.questions.map((q) => (
-                <th scope="col">{q.label}</th>
+              {questions.map((q) => (
+                <th scope="col">
+                  <Localized value={q.label} t={t} />
+                </th>
               ))}
               <td />
             </tr>
@@ -78,8 +85,8 @@ async function registrationsPage(
                         ? ` · ${t('admin.noShow')}`
                         : ''}
                   </td>
-                  {row.questions.map((q) => (
-                    <td>{v.answers[q.id] ?? ''}</td>
+                  {questions.map((q) => (
+                    <td>{answerText(q, v.answers[q.id])}</td>
                   ))}
                   <td>
                     {r.status === 'waitlisted' ? (

@@ -93,6 +93,60 @@ describe('the registrations export', () => {
     expect(readWithPython((await get('format=spreadsheet', 'en')).rawPayload, ',').rows[0]![0]).toBe('Name');
   });
 
+  it('names the questions and their chosen answers in the organiser’s language, the original marked', async () => {
+    const event = await t.api('POST', '/api/v1/chapters/gent/events', {
+      token: admin,
+      body: {
+        title: 'Vertaald',
+        language: 'nl',
+        startsAt: '2030-04-04T17:30:00Z',
+        endsAt: '2030-04-04T20:00:00Z',
+        onlineUrl: 'https://meet.example.org/v',
+        capacity: 10,
+        questions: [
+          {
+            id: 'diet',
+            label: 'Dieet',
+            type: 'choice',
+            choices: ['vegetarisch', 'alleseter'],
+            translations: { fr: { label: 'Régime', choices: ['végétarien', 'omnivore'] } },
+          },
+        ],
+      },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const id = event.json().id;
+    const reg = await t.api('POST', `/api/v1/events/${id}/registrations`, {
+      body: { name: 'Zoé', email: 'zoe@example.org', answers: { diet: 'végétarien' } },
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const sheet = async (lang: string, delimiter: string) =>
+      readWithPython(
+        (
+          await t.app.inject({
+            url: `/api/v1/events/${id}/registrations?format=spreadsheet`,
+            headers: { authorization: `Bearer ${admin}`, 'accept-language': lang },
+          })
+        ).rawPayload,
+        delimiter,
+      ).rows;
+    const fr = await sheet('fr', ';');
+    expect(fr[0]![7]).toBe('Régime');
+    expect(fr[1]![7]).toBe('végétarien');
+    const nl = await sheet('nl', ';');
+    expect([nl[0]![7], nl[1]![7]]).toEqual(['Dieet', 'vegetarisch']);
+    // No English translation: the Dutch original, said to be one.
+    const en = await sheet('en', ',');
+    expect([en[0]![7], en[1]![7]]).toEqual(['Dieet (original in Dutch)', 'vegetarisch']);
+    // The file for programs keeps the original label and answer, whatever the language.
+    const csv = await t.app.inject({
+      url: `/api/v1/events/${id}/registrations?format=csv`,
+      headers: { authorization: `Bearer ${admin}`, 'accept-language': 'fr' },
+    });
+    expect(readWithPython(csv.rawPayload, ',').rows.map((r) => r[7])).toEqual(['Dieet', 'vegetarisch']);
+  });
+
   it('for programs stays RFC 4180: comma, no BOM, English keys, ISO times, numbers kept', async () => {
     const res = await get('format=csv', 'fr');
     const { bom, rows } = readWithPython(res.rawPayload, ',');

@@ -1,4 +1,4 @@
-import { pad, wallClock } from '../events/service.js';
+import { localizedQuestion, pad, wallClock } from '../events/service.js';
 import { toCsv } from '../web/csv.js';
 import { translator, type Locale } from '../web/i18n.js';
 
@@ -49,13 +49,17 @@ const localTime = (d: Date | null, tz: string) => {
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 };
 
+type Question = Parameters<typeof localizedQuestion>[0];
+
 /**
  * The same list for people who double-click it: UTF-8 with a byte-order mark (without it Excel
  * reads "Amélie" as "AmÃ©lie"), ";" as separator in French and Dutch (Excel's list separator
- * there), headers and statuses in the viewer's language, times on the event's clock.
+ * there), headers and statuses in the viewer's language, times on the event's clock. Question
+ * labels and chosen answers too, as the organisers translated them; a label they did not
+ * translate stays the original, marked "(original in French)".
  */
 export function registrationsSpreadsheetCsv(
-  event: { endsAt: Date; timeZone: string; questions: { id: string; label: string }[] },
+  event: { endsAt: Date; timeZone: string; language: string; questions: Question[] },
   rows: Listed[],
   locale: Locale,
   now = new Date(),
@@ -65,6 +69,7 @@ export function registrationsSpreadsheetCsv(
   const ended = event.endsAt <= now;
   const status = (s: string) =>
     s === 'confirmed' || s === 'waitlisted' || s === 'cancelled' ? t(`csv.status.${s}`) : s;
+  const questions = event.questions.map((q) => ({ id: q.id, ...localizedQuestion(q, event.language, locale) }));
   const body = rows.map((r) => [
     r.name,
     r.email,
@@ -73,7 +78,10 @@ export function registrationsSpreadsheetCsv(
     localTime(r.createdAt, event.timeZone),
     localTime(r.checkedInAt, event.timeZone),
     r.checkedInAt ? t('csv.attended') : r.status === 'confirmed' && ended ? t('csv.noShow') : '',
-    ...event.questions.map((q) => r.answers[q.id] ?? ''),
+    ...questions.map((q) => {
+      const answer = r.answers[q.id] ?? '';
+      return q.choices.find((c) => c.value === answer)?.text ?? answer;
+    }),
   ]);
   const header = [
     t('csv.name'),
@@ -83,7 +91,9 @@ export function registrationsSpreadsheetCsv(
     t('csv.registeredAt'),
     t('csv.checkedInAt'),
     t('csv.attendance'),
-    ...event.questions.map((q) => q.label),
+    ...questions.map(({ label }) =>
+      label.fallback ? `${label.text} ${t('content.originalIn', { language: label.lang })}` : label.text,
+    ),
   ];
   return `\uFEFF${toCsv([header, ...body], locale === 'en' ? ',' : ';')}`;
 }

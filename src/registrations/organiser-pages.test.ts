@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { signIn, type FormSession } from '../../test/support/forms.js';
-import { makeChapter, makeEvent, register } from '../../test/support/factories.js';
+import { makeChapter, makeEvent, register, registered } from '../../test/support/factories.js';
 
 /** What an organiser is told and asked on the registrations and door pages. */
 let t: TestApp;
@@ -59,6 +59,35 @@ describe('the registrations page', () => {
       ['Seated Sue', 'cancelled'],
       ['Waiting Wim', 'confirmed'],
     ]);
+  });
+});
+
+describe('the questions on the registrations page', () => {
+  it('reads labels and answers in the organiser’s language, the original marked when not translated', async () => {
+    const event = await makeEvent(t, admin.token, chapter, {
+      language: 'fr',
+      questions: [
+        {
+          id: 'diet',
+          label: 'Régime',
+          type: 'choice',
+          required: true,
+          choices: ['végétarien', 'omnivore'],
+          translations: { nl: { label: 'Dieet', choices: ['vegetarisch', 'alleseter'] } },
+        },
+      ],
+    });
+    // Answered in Dutch: kept as the original choice.
+    await registered(t, event.id, { name: 'Noor', answers: { diet: 'vegetarisch' } }, { language: 'nl' });
+    const page = `/admin/events/${event.id}/registrations`;
+    const nl = await b.get(`${page}?lang=nl`);
+    expect(nl.body).toContain('<th scope="col">Dieet</th>');
+    expect(nl.body).toContain('<td>vegetarisch</td>');
+    const en = await b.get(`${page}?lang=en`);
+    expect(en.body).toMatch(
+      /<th scope="col"><span lang="fr">Régime<\/span><small [^>]*> \(original in French\)<\/small><\/th>/,
+    );
+    expect(en.body).toContain('<td>végétarien</td>');
   });
 });
 

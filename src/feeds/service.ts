@@ -104,7 +104,7 @@ export async function sitemap(db: Db, network: Network, baseUrl: string, now = n
     url('/venues'),
     ...venues.map((v) => url(`/venues/${encodeURIComponent(v.slug)}`, v.updatedAt)),
     ...events.map((e) => url(eventPath(e), e.updatedAt)),
-    ...articles.map((a) => url(`/news/${encodeURIComponent(a.slug)}`, a.updatedAt)),
+    ...articles.map((a) => url(a.path, a.updatedAt)),
     '</urlset>',
     '',
   ].join('\n');

@@ -155,6 +155,24 @@ describe('WXR import: pages under pages', () => {
     expect(child.parents.map((p) => p.slug)).toEqual(['a-propos', 'equipe']);
   });
 
+  it('links a child page at its nested URL in the sitemap and the feeds, never at the flat one that redirects', async () => {
+    const base = t.config.baseUrl;
+    const map = (await page('/sitemap.xml')).body;
+    expect(map).toContain(`<loc>${base}/news/a-propos/equipe/benevoles</loc>`);
+    expect(map).toContain(`<loc>${base}/news/a-propos/equipe</loc>`);
+    expect(map).toContain(`<loc>${base}/news/a-propos</loc>`);
+    expect(map).not.toContain(`<loc>${base}/news/benevoles</loc>`);
+    expect(map).not.toContain(`<loc>${base}/news/equipe</loc>`);
+    const rss = (await page('/news.rss')).body;
+    expect(rss).toContain(`<link>${base}/news/a-propos/equipe/benevoles</link>`);
+    expect(rss).not.toContain(`<link>${base}/news/benevoles</link>`);
+    const atom = (await page('/news.atom')).body;
+    expect(atom).toContain(`<link rel="alternate" href="${base}/news/a-propos/equipe/benevoles"/>`);
+    // Each of those addresses is the page itself, not a redirect.
+    for (const loc of map.match(/<loc>[^<]*\/news\/[^<]*<\/loc>/g) ?? [])
+      expect((await page(loc.slice(5 + base.length, -6))).statusCode).toBe(200);
+  });
+
   it('importing again changes nothing', async () => {
     const before = await scalar('SELECT id, parent_id, revision FROM articles ORDER BY id');
     const again = await run(file);

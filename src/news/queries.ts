@@ -272,7 +272,7 @@ export const publicStatuses: readonly ArticleStatus[] = ['published'];
 
 export function selectSitemap(db: Tx, networkId: string, limit: number) {
   return db
-    .select({ slug: articles.slug, updatedAt: articles.updatedAt })
+    .select({ id: articles.id, slug: articles.slug, parentId: articles.parentId, updatedAt: articles.updatedAt })
     .from(articles)
     .where(and(eq(articles.networkId, networkId), eq(articles.status, 'published')))
     .orderBy(desc(articles.publishedAt))

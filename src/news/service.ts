@@ -19,7 +19,9 @@ import {
   webhookData,
   type SaveExtras,
 } from './compose.js';
+import { nestedPaths } from './archive.js';
 import { isPublishing, newsPolicy } from './policy.js';
+import { articlePath } from './present.js';
 import * as q from './queries.js';
 import type { ArticleCreate, ArticleListQuery } from './schemas.js';
 import { buildTsquery, forgetVocabulary } from './search.js';
@@ -241,7 +243,16 @@ export const isNewsEditor = (db: Tx, actor: Actor, networkId: string) => newsPol
 export type { User };
 
 /** Published articles for the sitemap: slug and last change. */
-export const sitemapArticles = (db: Tx, networkId: string, limit: number) => q.selectSitemap(db, networkId, limit);
+/**
+ * Published articles for the sitemap, each at its final address: a page under pages at
+ * `/news/parent/child`, so a crawler never meets the flat address's 301.
+ */
+export async function sitemapArticles(db: Tx, networkId: string, limit: number) {
+  const rows = await q.selectSitemap(db, networkId, limit);
+  const children = rows.filter((r) => r.parentId).map((r) => r.id);
+  const nested = children.length ? await nestedPaths(db, networkId, children) : new Map<string, string>();
+  return rows.map((r) => ({ path: nested.get(r.id) ?? articlePath(r), updatedAt: r.updatedAt }));
+}
 
 /** An author's own articles of one status (the writing desk of someone who is not an editor). */
 export const listAuthorArticles = (db: Tx, networkId: string, authorId: string, status: ArticleStatus) =>

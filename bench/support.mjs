@@ -146,10 +146,14 @@ export async function startBenchServer({
 export function requester(port, agent) {
   return (method, urlPath, { body, token, headers: extraHeaders = {}, keepBody = true } = {}) =>
     new Promise((resolve) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
+      // A Buffer goes as it is (a picture: its content-type in `headers`); anything else as JSON.
+      const raw = Buffer.isBuffer(body);
+      const payload = body === undefined || raw ? body : JSON.stringify(body);
       const headers = { accept: 'application/json', ...extraHeaders };
-      if (payload !== undefined)
-        Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      if (payload !== undefined) {
+        if (!raw) headers['content-type'] = 'application/json';
+        headers['content-length'] = Buffer.byteLength(payload);
+      }
       if (token) headers.authorization = `Bearer ${token}`;
       const started = performance.now();
       const req = http.request({ agent, host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {

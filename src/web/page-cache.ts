@@ -44,6 +44,18 @@ const ROUTES = new Map<string, Kind>([
   ['/events/:id', 'page'],
   ['/venues', 'page'],
   ['/venues/:slug', 'page'],
+  // News: the lists (network, chapter, category, tag, author, search: the query is in the key) and
+  // articles (`/news/*` is a page under other pages). Drafts, private and scheduled articles are
+  // readable by signed-in editors only, whose answers are never stored.
+  ['/news', 'page'],
+  ['/chapters/:slug/news', 'page'],
+  ['/news/category/*', 'page'],
+  ['/news/tag/:slug', 'page'],
+  ['/news/author/:slug', 'page'],
+  ['/news/:slug', 'page'],
+  ['/news/*', 'page'],
+  ['/news.rss', 'feed'],
+  ['/news.atom', 'feed'],
   ['/calendar.ics', 'feed'],
   ['/chapters/:slug/calendar.ics', 'feed'],
   ['/venues/:slug/calendar.ics', 'feed'],
@@ -56,6 +68,8 @@ const ROUTES = new Map<string, Kind>([
   ['/api/v1/chapters/:slug', 'api'],
   ['/api/v1/venues', 'api'],
   ['/api/v1/venues/:slug', 'api'],
+  ['/api/v1/articles', 'api'],
+  ['/api/v1/articles/:id', 'api'],
 ]);
 
 interface RequestState {

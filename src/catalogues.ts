@@ -1,5 +1,6 @@
 import { accountMessages } from './accounts/messages.js';
 import { auditMessages } from './audit/messages.js';
+import { auditPageMessages } from './audit/page-messages.js';
 import { coverMessages } from './covers/messages.js';
 import { calendarMessages } from './calendar/messages.js';
 import { chapterMessages } from './chapters/messages.js';
@@ -74,6 +75,7 @@ import { registerCatalogue } from './web/i18n.js';
 export const featureCatalogues = [
   accountMessages,
   auditMessages,
+  auditPageMessages,
   coverMessages,
   calendarMessages,
   chapterMessages,

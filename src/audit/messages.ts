@@ -68,6 +68,17 @@ const en = {
   'audit.action.redirect.update': 'Redirect changed',
   'audit.action.redirect.delete': 'Redirect deleted',
   'audit.action.redirect.import': 'Redirects imported',
+  'audit.action.budget.save': 'Budget saved',
+  'audit.action.grant.create': 'Grant recorded',
+  'audit.action.grant.update': 'Grant changed',
+  'audit.action.categories.create': 'Expense category set added',
+  'audit.action.categories.update': 'Expense category set changed',
+  'audit.action.call.juror_invited': 'Juror invited',
+  'audit.action.call.stage_closed': 'Jury stage closed',
+  'audit.action.news.import_preview': 'News export uploaded for import',
+  'audit.action.news.import_run': 'News import started',
+  'audit.action.news.import_resume': 'News import resumed',
+  'audit.action.audit.export': 'Audit log exported',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -139,6 +150,17 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.redirect.update': 'Redirection modifiée',
     'audit.action.redirect.delete': 'Redirection supprimée',
     'audit.action.redirect.import': 'Redirections importées',
+    'audit.action.budget.save': 'Budget enregistré',
+    'audit.action.grant.create': 'Subside enregistré',
+    'audit.action.grant.update': 'Subside modifié',
+    'audit.action.categories.create': 'Jeu de catégories de dépenses ajouté',
+    'audit.action.categories.update': 'Jeu de catégories de dépenses modifié',
+    'audit.action.call.juror_invited': 'Juré invité',
+    'audit.action.call.stage_closed': 'Étape du jury clôturée',
+    'audit.action.news.import_preview': 'Export d’actualités déposé pour import',
+    'audit.action.news.import_run': 'Import d’actualités lancé',
+    'audit.action.news.import_resume': 'Import d’actualités repris',
+    'audit.action.audit.export': 'Journal d’audit exporté',
   },
   nl: {
     'audit.intro':
@@ -207,6 +229,17 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.redirect.update': 'Doorverwijzing gewijzigd',
     'audit.action.redirect.delete': 'Doorverwijzing verwijderd',
     'audit.action.redirect.import': 'Doorverwijzingen geïmporteerd',
+    'audit.action.budget.save': 'Begroting opgeslagen',
+    'audit.action.grant.create': 'Subsidie geregistreerd',
+    'audit.action.grant.update': 'Subsidie gewijzigd',
+    'audit.action.categories.create': 'Set uitgavencategorieën toegevoegd',
+    'audit.action.categories.update': 'Set uitgavencategorieën gewijzigd',
+    'audit.action.call.juror_invited': 'Jurylid uitgenodigd',
+    'audit.action.call.stage_closed': 'Jurafase afgesloten',
+    'audit.action.news.import_preview': 'Nieuwsexport geüpload voor import',
+    'audit.action.news.import_run': 'Nieuwsimport gestart',
+    'audit.action.news.import_resume': 'Nieuwsimport hervat',
+    'audit.action.audit.export': 'Auditlogboek geëxporteerd',
   },
 };
 

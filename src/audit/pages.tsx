@@ -1,97 +1,105 @@
-import { intlLocales } from '../web/i18n.js';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { Layout, pageContext, sendPage } from '../web/page.js';
+import { ErrorSummary, Field, type FormErrors, type FormValues, parseForm, Select } from '../web/forms.js';
+import { intlLocales } from '../web/i18n.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { actionLabel, knownActions } from './actions.js';
 import { authorizeAuditLog } from './policy.js';
-import { auditCursor, beforeOf } from './present.js';
-import { type AuditAction, listAudit } from './service.js';
+import { auditCsv, auditCursor, beforeOf, summariseDetails } from './present.js';
+import { AuditFilterSchema } from './schemas.js';
+import { type AuditFilter, auditActors, countAudit, exportAudit, listAudit } from './service.js';
 
 const PAGE = 50;
-const knownActions = [
-  'member.export',
-  'member.delete',
-  'member.self_delete',
-  'members.import',
-  'call.create',
-  'call.version',
-  'call.conflict',
-  'call.recusal',
-  'call.assignment',
-  'call.score',
-  'call.redaction',
-  'call.decision',
-  'call.decisions_sent',
-  'member.verify',
-  'member.verify_resent',
-  'expense.create',
-  'expense.update',
-  'expense.submit',
-  'expense.approve',
-  'expense.reject',
-  'expense.incomplete',
-  'expense.pay',
-  'expense.receipt',
-  'venue.dashboard.view',
-  'venue.contacts.export',
-  'event.cancel',
-  'call.juror_reinvited',
-  'call.juror_joined',
-  'call.appeal',
-  'call.appeal_answered',
-  'invitations.send',
-  'chapter.create',
-  'chapter.update',
-  'chapter.delete',
-  'chapter.organizer_add',
-  'chapter.organizer_remove',
-  'venue.create',
-  'venue.update',
-  'venue.manager_add',
-  'venue.manager_remove',
-  'account.create',
-  'token.create',
-  'token.revoke',
-  'news.editor_add',
-  'news.editor_remove',
-  'treasurer.add',
-  'treasurer.remove',
-  'mail.resend',
-  'mail.cancel',
-  'webhook.create',
-  'webhook.update',
-  'webhook.delete',
-  'partnership.create',
-  'partnership.update',
-  'redirect.create',
-  'redirect.update',
-  'redirect.delete',
-  'redirect.import',
-] as const satisfies readonly AuditAction[];
-// Every action the service may record has a label: a new one without it fails the type check here.
-const everyActionLabelled: Exclude<AuditAction, (typeof knownActions)[number]> extends never ? true : never = true;
-void everyActionLabelled;
+const FILTERS = ['actor', 'action', 'subject', 'from', 'to'] as const;
+/** A filter form sends every field, most of them empty: an empty field filters nothing. */
+const readFilter = (input: unknown) => parseForm(AuditFilterSchema, input, { omitEmpty: [...FILTERS] });
+/** The filters given, as a query string (kept by the paging links and the export). */
+const filterQuery = (f: AuditFilter) =>
+  new URLSearchParams(FILTERS.flatMap((k) => (f[k] ? [[k, f[k]!] as [string, string]] : [])));
 
 export function auditPages(app: FastifyInstance, db: Db, _config: Config): void {
   app.get('/admin/audit', async (req, reply) => {
     authorizeAuditLog(req.user);
+    const query = req.query as Record<string, unknown>;
+    const form = readFilter(query);
+    if (!form.ok) return page(req, reply, form.values, form.errors);
+    const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
+    return page(req, reply, form.values, undefined, form.data, cursor);
+  });
+
+  app.post('/admin/audit/export', { preHandler: app.csrfProtection }, async (req, reply) => {
+    authorizeAuditLog(req.user);
+    const form = readFilter(req.body);
+    if (!form.ok) return page(req, reply, form.values, form.errors);
+    const rows = await exportAudit(db, req.network.id, req.user!, form.data);
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="audit-log-${day}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(auditCsv(rows, pageContext(req, reply).t));
+  });
+
+  /** The log, filtered and paged; refused filters come back on the form, with nothing listed. */
+  async function page(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: FormValues,
+    errors: FormErrors | undefined,
+    filter?: AuditFilter,
+    cursor?: string,
+  ) {
     const ctx = pageContext(req, reply);
     const { t, locale } = ctx;
-    const cursor = (req.query as Record<string, string | undefined>).cursor;
-    const rows = await listAudit(db, req.network.id, { limit: PAGE + 1, before: beforeOf(cursor) });
+    const [rows, total, actors] = filter
+      ? await Promise.all([
+          listAudit(db, req.network.id, { limit: PAGE + 1, before: beforeOf(cursor), filter }),
+          countAudit(db, req.network.id, filter),
+          auditActors(db, req.network.id),
+        ])
+      : [[], 0, await auditActors(db, req.network.id)];
     const next = auditCursor(rows, PAGE);
+    const filtered = filter !== undefined && FILTERS.some((k) => filter[k]);
+    const here = filter ? filterQuery(filter) : new URLSearchParams();
+    const at = (c?: string) => {
+      const q = new URLSearchParams(here);
+      if (c) q.set('cursor', c);
+      return q.size ? `/admin/audit?${q.toString()}` : '/admin/audit';
+    };
     const when = new Intl.DateTimeFormat(intlLocales[locale], {
       dateStyle: 'medium',
       timeStyle: 'short',
+      hourCycle: 'h23',
       timeZone: 'Europe/Brussels',
     });
-    const action = (a: string) =>
-      (knownActions as readonly string[]).includes(a) ? t(`audit.action.${a as (typeof knownActions)[number]}`) : a;
+    const actions = knownActions
+      .map((a) => ({ value: a, label: actionLabel(t, a) }))
+      .sort((a, b) => a.label.localeCompare(b.label, intlLocales[locale]));
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('audit.title')}>
         <h1>{t('audit.title')}</h1>
         <p>{t('audit.intro')}</p>
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <form method="get" action="/admin/audit" class="filters" role="search" aria-label={t('audit.filter.legend')}>
+          <Field name="actor" label={t('audit.filter.actor')} values={values} errors={errors} suggestions={actors} />
+          <Select
+            name="action"
+            label={t('audit.filter.action')}
+            values={values}
+            errors={errors}
+            options={[{ value: '', label: t('audit.filter.anyAction') }, ...actions]}
+          />
+          <Field name="subject" label={t('audit.filter.subject')} values={values} errors={errors} />
+          <Field name="from" type="date" label={t('audit.filter.from')} values={values} errors={errors} />
+          <Field name="to" type="date" label={t('audit.filter.to')} values={values} errors={errors} />
+          <div>
+            <button type="submit">{t('audit.filter.apply')}</button>{' '}
+            {filtered || errors ? <a href="/admin/audit">{t('audit.filter.clear')}</a> : null}
+          </div>
+        </form>
+        {filter ? <p class="muted">{t('audit.count', { count: total })}</p> : null}
         {rows.length ? (
           <div class="table-wrap">
             <table>
@@ -101,6 +109,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                   <th scope="col">{t('audit.who')}</th>
                   <th scope="col">{t('audit.action')}</th>
                   <th scope="col">{t('audit.subject')}</th>
+                  <th scope="col">{t('audit.details')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -110,25 +119,36 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                       <time dateTime={e.createdAt.toISOString()}>{when.format(e.createdAt)}</time>
                     </td>
                     <td>{e.actorEmail}</td>
-                    <td>{action(e.action)}</td>
+                    <td>{actionLabel(t, e.action)}</td>
                     <td>{e.subject}</td>
+                    <td class="muted">{summariseDetails(e.details, locale)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : (
-          <p class="muted">{t('audit.empty')}</p>
-        )}
-        {next ? (
-          <p>
-            <a href={`/admin/audit?cursor=${next}`}>{t('audit.older')}</a>
-          </p>
+        ) : filter ? (
+          <p class="muted">{t(filtered ? 'audit.noMatch' : 'audit.empty')}</p>
+        ) : null}
+        <p>
+          {cursor ? <a href={at()}>{t('audit.newest')}</a> : null}{' '}
+          {next ? <a href={at(next)}>{t('audit.older')}</a> : null}
+        </p>
+        {filter && total > 0 ? (
+          <form method="post" action="/admin/audit/export">
+            <CsrfField ctx={ctx} />
+            {[...here].map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}
+            <button type="submit">{t('audit.export')}</button>
+            <p class="help">{t('audit.exportNote')}</p>
+          </form>
         ) : null}
         <p>
           <a href="/admin/members">{t('members.admin.title')}</a>
         </p>
       </Layout>,
+      errors ? 400 : 200,
     );
-  });
+  }
 }

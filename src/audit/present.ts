@@ -1,3 +1,6 @@
+import { csvDocument } from '../web/csv.js';
+import { formatMoney, type Locale, type T } from '../web/i18n.js';
+import { actionLabel } from './actions.js';
 import type { AuditEntry, AuditPosition } from './service.js';
 
 export function presentAudit(e: AuditEntry) {
@@ -25,4 +28,70 @@ export function beforeOf(cursor: string | undefined): AuditPosition | undefined 
   if (!cursor) return undefined;
   const m = POSITION.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return m ? { at: m[1]!, id: m[2]! } : undefined;
+}
+
+const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'from' in v && 'to' in v && Object.keys(v).length === 2;
+
+/** One value as a reader expects it: amounts (`…Cents`) in euros of their language, lists joined. */
+function shown(key: string, v: unknown, locale: Locale): string {
+  if (typeof v === 'number' && key.endsWith('Cents')) return formatMoney(v, locale);
+  if (Array.isArray(v)) return v.map((x) => shown(key, x, locale)).join(', ');
+  if (v === null || v === undefined || v === '') return '—';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * What changed, in one line: "amount: 120,00 € → 95,00 €; category: travel". Empty lists (nothing
+ * added, nothing removed) are left out. The keys are the fields' names in the API.
+ */
+export function summariseDetails(details: Record<string, unknown>, locale: Locale): string {
+  // Some services group their field changes under `changes` ({ changes: { city: { from, to } } }): read as fields.
+  const isChanges = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).length > 0 &&
+    Object.values(v).every(isChange);
+  return Object.entries(details)
+    .flatMap(([k, v]) => (isChanges(v) ? Object.entries(v) : [[k, v] as [string, unknown]]))
+    .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => {
+      const name = k.replace(/Cents$/, '');
+      return isChange(v)
+        ? `${name}: ${shown(k, v.from, locale)} → ${shown(k, v.to, locale)}`
+        : `${name}: ${shown(k, v, locale)}`;
+    })
+    .join('; ');
+}
+
+/** Brussels wall-clock time, sortable in a spreadsheet: "2026-11-27 20:05:09". */
+const brussels = new Intl.DateTimeFormat('sv-SE', {
+  dateStyle: 'short',
+  timeStyle: 'medium',
+  timeZone: 'Europe/Brussels',
+});
+
+/**
+ * The log as a CSV file in the reader's language: ";" for French and Dutch spreadsheets, "," in
+ * English; the action both as its code (for programs) and its label (for people).
+ */
+export function auditCsv(entries: AuditEntry[], t: T): string {
+  const header = [
+    'audit.when',
+    'audit.who',
+    'audit.csv.code',
+    'audit.action',
+    'audit.subject',
+    'audit.details',
+  ] as const;
+  const rows = entries.map((e) => [
+    brussels.format(e.createdAt),
+    e.actorEmail,
+    e.action,
+    actionLabel(t, e.action),
+    e.subject,
+    summariseDetails(e.details, t.locale),
+  ]);
+  return csvDocument([header.map((k) => t(k)), ...rows], t.locale === 'en' ? ',' : ';');
 }

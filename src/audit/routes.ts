@@ -3,17 +3,18 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
 import { AppError } from '../web/errors.js';
-import { PageQuerySchema } from '../web/pagination.js';
 import { authorizeAuditLog } from './policy.js';
-import { auditCursor, beforeOf, presentAudit } from './present.js';
-import { listAudit } from './service.js';
-import { msg } from '../web/i18n.js';
+import { auditCsv, auditCursor, beforeOf, presentAudit } from './present.js';
+import { AuditFilterSchema, AuditQuerySchema } from './schemas.js';
+import { EXPORT_LIMIT, exportAudit, listAudit } from './service.js';
+import { apiLocale } from '../web/errors.js';
+import { msg, translator } from '../web/i18n.js';
 
 const EntrySchema = z.object({
   id: z.uuid(),
   at: z.string().describe('ISO 8601 instant'),
   actor: z.string().describe('E-mail of the admin who acted, "command line", or "deleted account (initials)"'),
-  action: z.string().describe('member.export, member.delete, member.self_delete, members.import'),
+  action: z.string().describe('What was done, e.g. `chapter.create` or `expense.pay` (see the `action` filter)'),
   subject: z.string(),
   details: z.record(z.string(), z.unknown()),
 });
@@ -22,9 +23,9 @@ export function auditRoutes(app: Api, db: Db, _config: Config): void {
   app.get('/api/v1/audit-log', {
     schema: {
       tags: ['audit'],
-      summary: "What admins did to members' data, newest first (admin)",
+      summary: 'What admins and organisers did, newest first, filtered by actor, action, subject and days (admin)',
       security: bearer,
-      querystring: PageQuerySchema,
+      querystring: AuditQuerySchema,
       response: { 200: z.object({ items: z.array(EntrySchema), nextCursor: z.string().nullable() }) },
     },
     handler: async (req) => {
@@ -34,11 +35,30 @@ export function auditRoutes(app: Api, db: Db, _config: Config): void {
         throw new AppError('validation', msg('error.badCursor'), [
           { field: 'cursor', message: msg('validation.badCursor') },
         ]);
-      const rows = await listAudit(db, req.network.id, { limit: req.query.limit + 1, before });
+      const { limit, cursor: _c, ...filter } = req.query;
+      const rows = await listAudit(db, req.network.id, { limit: limit + 1, before, filter });
       return {
         items: rows.slice(0, req.query.limit).map(presentAudit),
         nextCursor: auditCursor(rows, req.query.limit),
       };
+    },
+  });
+
+  app.post('/api/v1/audit-log/export', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The entries matching the filters as CSV, newest first; the export is itself recorded (admin)',
+      description: `At most ${EXPORT_LIMIT} entries. The columns are named in the language of Accept-Language.`,
+      security: bearer,
+      body: AuditFilterSchema,
+    },
+    handler: async (req, reply) => {
+      authorizeAuditLog(req.user);
+      const rows = await exportAudit(db, req.network.id, req.user!, req.body);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-log.csv"')
+        .send(auditCsv(rows, translator(apiLocale(req))));
     },
   });
 }

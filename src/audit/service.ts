@@ -2,68 +2,9 @@ import type { Tx } from '../db/connection.js';
 import * as q from './queries.js';
 
 export type { AuditEntry } from './queries.js';
-export type AuditAction =
-  | 'member.export'
-  | 'member.delete'
-  | 'member.self_delete'
-  | 'members.import'
-  | 'member.verify'
-  | 'member.verify_resent'
-  | 'expense.create'
-  | 'expense.update'
-  | 'expense.submit'
-  | 'expense.approve'
-  | 'expense.reject'
-  | 'expense.incomplete'
-  | 'expense.pay'
-  | 'expense.receipt'
-  | 'venue.dashboard.view'
-  | 'venue.contacts.export'
-  | 'event.cancel'
-  | 'invitations.send'
-  | 'chapter.create'
-  | 'chapter.update'
-  | 'chapter.delete'
-  | 'chapter.organizer_add'
-  | 'chapter.organizer_remove'
-  | 'venue.create'
-  | 'venue.update'
-  | 'venue.manager_add'
-  | 'venue.manager_remove'
-  | 'account.create'
-  | 'token.create'
-  | 'token.revoke'
-  | 'news.editor_add'
-  | 'news.editor_remove'
-  | 'treasurer.add'
-  | 'treasurer.remove'
-  | 'mail.resend'
-  | 'mail.cancel'
-  | 'webhook.create'
-  | 'webhook.update'
-  | 'webhook.delete'
-  | 'partnership.create'
-  | 'partnership.update'
-  | 'redirect.create'
-  | 'redirect.update'
-  | 'redirect.delete'
-  | 'redirect.import'
-  | CallAuditAction;
-/** What calls and juries record: every version, conflict, recusal, assignment, score change and decision. */
-export type CallAuditAction =
-  | 'call.create'
-  | 'call.version'
-  | 'call.conflict'
-  | 'call.recusal'
-  | 'call.assignment'
-  | 'call.score'
-  | 'call.redaction'
-  | 'call.decision'
-  | 'call.decisions_sent'
-  | 'call.juror_reinvited'
-  | 'call.juror_joined'
-  | 'call.appeal'
-  | 'call.appeal_answered';
+export type { AuditAction, CallAuditAction } from './actions.js';
+import type { AuditAction } from './actions.js';
+import type { AuditFilter } from './schemas.js';
 
 /** Written in the same transaction as the act it records: no act without its entry. */
 export async function recordAudit(
@@ -101,8 +42,57 @@ export async function auditAct(
   if (actor !== undefined) await recordAudit(tx, { networkId, actor, action, subject, details });
 }
 
+/**
+ * What changed between two versions of a thing, field by field (`{ amountCents: { from, to } }`):
+ * the audit page reads it back as "amount: 120,00 € → 95,00 €". Fields that did not change are left out.
+ */
+export function changesOf<T extends object>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]) {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const f of fields) {
+    if (!(f in after) || after[f] === undefined) continue;
+    if (JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+      out[f] = { from: before[f] ?? null, to: after[f] ?? null };
+  }
+  return out;
+}
+
 /** Newest first; `before` (an entry's time) pages back through older entries. */
 export type { AuditPosition } from './queries.js';
-/** A page of the log: the entries, and the position of each (for the next page's cursor). */
-export const listAudit = async (db: Tx, networkId: string, opts: { limit: number; before?: q.AuditPosition }) =>
-  (await q.selectAudit(db, networkId, opts)).map((r) => ({ ...r.entry, position: { at: r.at, id: r.entry.id } }));
+export type { AuditFilter } from './schemas.js';
+
+/** A page of the log: the entries matching the filter, and the position of each (for the next page's cursor). */
+export const listAudit = async (
+  db: Tx,
+  networkId: string,
+  opts: { limit: number; before?: q.AuditPosition; filter?: AuditFilter },
+) => (await q.selectAudit(db, networkId, opts)).map((r) => ({ ...r.entry, position: { at: r.at, id: r.entry.id } }));
+
+export const countAudit = (db: Tx, networkId: string, filter: AuditFilter) => q.countAudit(db, networkId, filter);
+export const auditActors = (db: Tx, networkId: string) => q.selectAuditActors(db, networkId);
+
+/** An export is cut at this many entries: narrow the filters for more (the file says so in its entry's details). */
+export const EXPORT_LIMIT = 20_000;
+
+/**
+ * The entries an admin exports, read and recorded in one transaction: the log says who took a
+ * copy of it, with which filters and how many entries (the export's own entry is not in the file).
+ */
+export async function exportAudit(
+  db: Tx,
+  networkId: string,
+  actor: { id: string; email: string },
+  filter: AuditFilter,
+) {
+  return db.transaction(async (tx) => {
+    const rows = await listAudit(tx, networkId, { limit: EXPORT_LIMIT, filter });
+    const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+    await recordAudit(tx, {
+      networkId,
+      actor,
+      action: 'audit.export',
+      subject: 'audit log',
+      details: { ...given, entries: rows.length },
+    });
+    return rows;
+  });
+}

@@ -234,7 +234,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
     const form = readBudgetForm(req.body as Record<string, unknown>, Number(req.params.year), chapter);
     if (!form.ok) return editor(req, reply, form);
     try {
-      await money.saveBudget(db, req.network, form.data);
+      await money.saveBudget(db, req.network, form.data, req.user);
     } catch (err) {
       return editor(req, reply, formError(err, form.values));
     }

@@ -192,8 +192,8 @@ export function grantPages(app: FastifyInstance, db: Db): void {
     const form = readGrantForm(req.body as Record<string, unknown>);
     if (!form.ok) return grantForm(req, reply, { id, values: form.values, errors: form.errors });
     try {
-      if (id) await money.updateGrant(db, req.network, id, form.data);
-      else await money.createGrant(db, req.network, form.data);
+      if (id) await money.updateGrant(db, req.network, id, form.data, req.user);
+      else await money.createGrant(db, req.network, form.data, req.user);
     } catch (err) {
       return grantForm(req, reply, { id, ...formError(err, form.values) });
     }
@@ -275,8 +275,8 @@ export function grantPages(app: FastifyInstance, db: Db): void {
     const form = readCategoryForm(req.body as Record<string, unknown>);
     if (!form.ok) return categoriesPage(req, reply, { id: id ?? 'new', values: form.values, errors: form.errors });
     try {
-      if (id) await money.updateCategorySet(db, req.network, id, form.data);
-      else await money.createCategorySet(db, req.network, form.data);
+      if (id) await money.updateCategorySet(db, req.network, id, form.data, req.user);
+      else await money.createCategorySet(db, req.network, form.data, req.user);
     } catch (err) {
       return categoriesPage(req, reply, { id: id ?? 'new', ...formError(err, form.values) });
     }

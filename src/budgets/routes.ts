@@ -53,7 +53,7 @@ export function budgetRoutes(app: Api, db: Db): void {
     handler: async (req, reply) => {
       const user = requireUser(req);
       authorize(user, budgetPolicy.manageGrants(await money.moneyScope(db, req.network, user)), 'record grants');
-      const grant = await money.createGrant(db, req.network, req.body);
+      const grant = await money.createGrant(db, req.network, req.body, user);
       return reply.code(201).header('location', `/api/v1/grants/${grant.id}`).send(presentGrant(grant));
     },
   });
@@ -80,7 +80,7 @@ export function budgetRoutes(app: Api, db: Db): void {
     handler: async (req) => {
       const user = requireUser(req);
       authorize(user, budgetPolicy.manageGrants(await money.moneyScope(db, req.network, user)), 'record grants');
-      return presentGrant(await money.updateGrant(db, req.network, req.params.id, req.body));
+      return presentGrant(await money.updateGrant(db, req.network, req.params.id, req.body, user));
     },
   });
 
@@ -144,7 +144,7 @@ export function budgetRoutes(app: Api, db: Db): void {
       const scope = await money.moneyScope(db, req.network, user);
       const chapterId = req.body.chapter ? (await findChapter(db, req.network, req.body.chapter)).id : null;
       authorize(user, budgetPolicy.writeBudget(scope, chapterId), 'set this budget');
-      return presentBudget(await money.saveBudget(db, req.network, req.body));
+      return presentBudget(await money.saveBudget(db, req.network, req.body, user));
     },
   });
 
@@ -173,7 +173,7 @@ export function budgetRoutes(app: Api, db: Db): void {
     handler: async (req, reply) => {
       const user = requireUser(req);
       authorize(user, budgetPolicy.manageCategories(await money.moneyScope(db, req.network, user)), 'edit categories');
-      return reply.code(201).send(presentCategorySet(await money.createCategorySet(db, req.network, req.body)));
+      return reply.code(201).send(presentCategorySet(await money.createCategorySet(db, req.network, req.body, user)));
     },
   });
 
@@ -189,7 +189,7 @@ export function budgetRoutes(app: Api, db: Db): void {
     handler: async (req) => {
       const user = requireUser(req);
       authorize(user, budgetPolicy.manageCategories(await money.moneyScope(db, req.network, user)), 'edit categories');
-      return presentCategorySet(await money.updateCategorySet(db, req.network, req.params.id, req.body));
+      return presentCategorySet(await money.updateCategorySet(db, req.network, req.params.id, req.body, user));
     },
   });
 

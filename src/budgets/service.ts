@@ -1,4 +1,4 @@
-import { auditAct, type AuditActor } from '../audit/service.js';
+import { auditAct, type AuditActor, changesOf } from '../audit/service.js';
 import { chaptersOrganizedBy, findChapter } from '../chapters/service.js';
 import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
@@ -87,13 +87,23 @@ export async function listCategorySets(db: Tx, network: Network) {
   return q.selectCategorySets(db, network.id);
 }
 
-export async function createCategorySet(db: Tx, network: Network, input: { name: string; categories: Category[] }) {
-  const row = await q.insertCategorySet(db, { networkId: network.id, ...input, isDefault: 0 });
-  if (!row)
-    throw new AppError('conflict', msg('categories.exists', { name: input.name }), [
-      { field: 'name', message: msg('categories.exists', { name: input.name }) },
-    ]);
-  return row;
+export async function createCategorySet(
+  db: Tx,
+  network: Network,
+  input: { name: string; categories: Category[] },
+  actor?: AuditActor,
+) {
+  return db.transaction(async (tx) => {
+    const row = await q.insertCategorySet(tx, { networkId: network.id, ...input, isDefault: 0 });
+    if (!row)
+      throw new AppError('conflict', msg('categories.exists', { name: input.name }), [
+        { field: 'name', message: msg('categories.exists', { name: input.name }) },
+      ]);
+    await auditAct(tx, network.id, actor, 'categories.create', row.name, {
+      categories: row.categories.map((c) => c.code),
+    });
+    return row;
+  });
 }
 
 export async function updateCategorySet(
@@ -101,10 +111,25 @@ export async function updateCategorySet(
   network: Network,
   id: string,
   input: { name: string; categories: Category[] },
+  actor?: AuditActor,
 ) {
-  const row = isUuid(id) ? await q.updateCategorySet(db, network.id, id, input) : undefined;
-  if (!row) throw notFound(msg('budget.problem.categorySet'));
-  return row;
+  return db.transaction(async (tx) => {
+    const before = isUuid(id) ? (await q.selectCategorySets(tx, network.id)).find((s) => s.id === id) : undefined;
+    const row = before ? await q.updateCategorySet(tx, network.id, id, input) : undefined;
+    if (!before || !row) throw notFound(msg('budget.problem.categorySet'));
+    const codes = (cs: Category[]) => cs.map((c) => c.code);
+    const renamed = (c: Category) => {
+      const old = before.categories.find((b) => b.code === c.code);
+      return old && (old.fr !== c.fr || old.nl !== c.nl || old.en !== c.en);
+    };
+    await auditAct(tx, network.id, actor, 'categories.update', row.name, {
+      ...changesOf(before, input, ['name']),
+      added: codes(row.categories).filter((c) => !codes(before.categories).includes(c)),
+      removed: codes(before.categories).filter((c) => !codes(row.categories).includes(c)),
+      renamed: codes(row.categories.filter(renamed)),
+    });
+    return row;
+  });
 }
 
 /** A category code of the network's default set, or a validation error naming `field`. */
@@ -142,16 +167,45 @@ async function grantValues(db: Tx, network: Network, input: GrantCreate) {
   };
 }
 
-export async function createGrant(db: Tx, network: Network, input: GrantCreate) {
-  const row = await q.insertGrant(db, { networkId: network.id, ...(await grantValues(db, network, input)) });
-  return (await q.selectGrants(db, network.id, [row.id]))[0]!;
+/** How a grant reads in the audit log: its funder and decision. */
+const grantSubject = (g: { funder: string; decisionRef: string }) =>
+  g.decisionRef ? `${g.funder} (${g.decisionRef})` : g.funder;
+const GRANT_FIELDS = [
+  'funder',
+  'publicFunder',
+  'decisionRef',
+  'chapterSlug',
+  'amountGrantedCents',
+  'rateBp',
+  'eligibleCategories',
+  'periodStart',
+  'periodEnd',
+  'justificationDeadline',
+] as const;
+
+export async function createGrant(db: Tx, network: Network, input: GrantCreate, actor?: AuditActor) {
+  const values = await grantValues(db, network, input);
+  return db.transaction(async (tx) => {
+    const row = await q.insertGrant(tx, { networkId: network.id, ...values });
+    await auditAct(tx, network.id, actor, 'grant.create', grantSubject(row), {
+      amountGrantedCents: row.amountGrantedCents,
+      chapter: input.chapter ?? null,
+      period: `${row.periodStart} – ${row.periodEnd}`,
+    });
+    return (await q.selectGrants(tx, network.id, [row.id]))[0]!;
+  });
 }
 
 /** Changes a grant as a whole (the same input as recording it); expenses already charged stay charged. */
-export async function updateGrant(db: Tx, network: Network, id: string, input: GrantCreate) {
-  await findGrant(db, network, id);
-  await q.updateGrant(db, network.id, id, await grantValues(db, network, input));
-  return (await q.selectGrants(db, network.id, [id]))[0]!;
+export async function updateGrant(db: Tx, network: Network, id: string, input: GrantCreate, actor?: AuditActor) {
+  const before = await findGrant(db, network, id);
+  const values = await grantValues(db, network, input);
+  return db.transaction(async (tx) => {
+    await q.updateGrant(tx, network.id, id, values);
+    const after = (await q.selectGrants(tx, network.id, [id]))[0]!;
+    await auditAct(tx, network.id, actor, 'grant.update', grantSubject(after), changesOf(before, after, GRANT_FIELDS));
+    return after;
+  });
 }
 
 export const listGrants = (db: Tx, network: Network, ids?: string[]) => q.selectGrants(db, network.id, ids);
@@ -172,7 +226,7 @@ export async function listBudgets(db: Tx, network: Network, f: { year?: number; 
 }
 
 /** Sets the lines of a scope's budget for a year (created when missing), in one transaction. */
-export async function saveBudget(db: Tx, network: Network, input: BudgetInput) {
+export async function saveBudget(db: Tx, network: Network, input: BudgetInput, actor?: AuditActor) {
   const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
   const grantIds = input.lines.flatMap((l) => (l.grantId ? [l.grantId] : []));
   const known = new Set((grantIds.length ? await q.selectGrants(db, network.id, grantIds) : []).map((g) => g.id));
@@ -191,6 +245,7 @@ export async function saveBudget(db: Tx, network: Network, input: BudgetInput) {
   if (badCategory.length) throw new AppError('validation', msg('budget.problem.lineCategory'), badCategory);
   return db.transaction(async (tx) => {
     const budget = await q.lockBudget(tx, network.id, chapterId, input.year);
+    const before = await q.selectBudgetLines(tx, [budget.id]);
     await q.replaceBudgetLines(
       tx,
       network.id,
@@ -203,8 +258,24 @@ export async function saveBudget(db: Tx, network: Network, input: BudgetInput) {
         amountCents: l.amountCents,
       })),
     );
-    return (await listBudgets(tx, network, { year: input.year, chapterId }))[0]!;
+    const saved = (await listBudgets(tx, network, { year: input.year, chapterId }))[0]!;
+    await auditAct(tx, network.id, actor, 'budget.save', `${input.year} · ${input.chapter ?? 'network'}`, {
+      ...budgetTotals(before, saved.lines),
+      lines: { from: before.length, to: saved.lines.length },
+    });
+    return saved;
   });
+}
+
+/** A budget's planned income and expenses, before and after a save, as the audit log shows them. */
+function budgetTotals(before: q.BudgetLineRow[], after: q.BudgetLineRow[]) {
+  const sum = (lines: q.BudgetLineRow[], income: boolean) =>
+    lines.filter((l) => (l.kind !== 'expense') === income).reduce((n, l) => n + l.amountCents, 0);
+  return changesOf(
+    { incomeCents: sum(before, true), expensesCents: sum(before, false) },
+    { incomeCents: sum(after, true), expensesCents: sum(after, false) },
+    ['incomeCents', 'expensesCents'],
+  );
 }
 
 /** Removes a network's money (expenses, budgets, grants, treasurers): `essaim demo --force` before it replaces the chapters. */

@@ -95,6 +95,7 @@ export async function createCall(db: Db, network: Network, actor: User | null, i
       actor,
       action: 'call.create',
       subject: `call ${call.slug}`,
+      details: { kind: call.kind, opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString() },
     });
     return call;
   });

@@ -13,7 +13,7 @@ import { authorize } from '../web/policy.js';
 import { isUuid } from '../web/schemas.js';
 import { expensePolicy } from './policy.js';
 import * as q from './queries.js';
-import { findExpense } from './views.js';
+import { expenseSubject, findExpense } from './views.js';
 
 export const RECEIPT_RULES = {
   accept: ['application/pdf', 'image/jpeg', 'image/png'] as const,
@@ -45,7 +45,7 @@ export async function addReceipt(
       networkId: network.id,
       actor,
       action: 'expense.receipt',
-      subject: `expense ${e.id}`,
+      subject: expenseSubject(e),
       details: { sha256: upload.sha256, name: upload.originalName },
     });
     return upload;

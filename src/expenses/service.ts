@@ -1,6 +1,6 @@
 import { findChapter } from '../chapters/service.js';
 import { checkCategory, moneyScope, treasurersFor, type MoneyScope } from '../budgets/service.js';
-import { recordAudit, type AuditAction } from '../audit/service.js';
+import { changesOf, recordAudit, type AuditAction } from '../audit/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { queueWebhooks } from '../webhooks/outbox.js';
@@ -26,7 +26,7 @@ export {
   volunteerWarnings,
 } from './views.js';
 export { addReceipt, openReceipt, RECEIPT_RULES } from './receipts.js';
-import { findExpense } from './views.js';
+import { expenseSubject, findExpense } from './views.js';
 export const ExpenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
 export interface Settings {
   selfApprovalLimitCents: number;
@@ -47,8 +47,14 @@ export async function listExpenses(
   return q.selectExpenses(db, network.id, { ...f, visible });
 }
 
-const audit = (tx: Tx, network: Network, actor: User, action: AuditAction, e: { id: string }, details = {}) =>
-  recordAudit(tx, { networkId: network.id, actor, action, subject: `expense ${e.id}`, details });
+const audit = (
+  tx: Tx,
+  network: Network,
+  actor: User,
+  action: AuditAction,
+  e: { id: string; supplierName: string },
+  details = {},
+) => recordAudit(tx, { networkId: network.id, actor, action, subject: expenseSubject(e), details });
 
 export async function createExpense(db: Db, network: Network, actor: User, input: ExpenseCreate) {
   const chapterId = input.chapter ? (await findChapter(db, network, input.chapter)).id : null;
@@ -75,7 +81,11 @@ export async function createExpense(db: Db, network: Network, actor: User, input
       createdBy: actor.id,
     });
     await q.replaceShares(tx, network.id, row.id, shares.events, shares.grants);
-    await audit(tx, network, actor, 'expense.create', row, { amountCents: row.amountCents });
+    await audit(tx, network, actor, 'expense.create', row, {
+      amountCents: row.amountCents,
+      category: row.category,
+      incurredOn: row.incurredOn,
+    });
     return findExpense(tx, network, row.id);
   });
 }
@@ -111,7 +121,10 @@ export async function updateExpense(db: Db, network: Network, actor: User, id: s
     const { events: _e, grants: _g, ...fields } = patch;
     await q.updateExpense(tx, id, fields);
     await q.replaceShares(tx, network.id, id, shares.events, shares.grants);
-    await audit(tx, network, actor, 'expense.update', current, { fields: Object.keys(patch) });
+    const changed = changesOf(current, fields, Object.keys(fields) as (keyof typeof fields & string)[]);
+    if (patch.events) changed.events = { from: existing.events.length, to: shares.events.length };
+    if (patch.grants) changed.grants = { from: existing.grants.length, to: shares.grants.length };
+    await audit(tx, network, actor, 'expense.update', current, changed);
     return findExpense(tx, network, id);
   });
 }

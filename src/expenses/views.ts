@@ -78,3 +78,6 @@ export async function expensesOfMonth(db: Tx, network: Network, month: string, c
   const rows = await q.selectMonth(db, network.id, month, chapterIds);
   return rows.map((r) => ({ ...r.expense, chapterSlug: r.chapterSlug }));
 }
+
+/** How an expense reads in the audit log: its supplier, and its id to find it again. */
+export const expenseSubject = (e: { id: string; supplierName: string }) => `${e.supplierName} · expense ${e.id}`;

@@ -88,6 +88,13 @@ export async function inviteJuror(
         { field: 'email', message: msg('jury.error.alreadyJurorField') },
       ]);
     const juror = await mailInvitation(tx, network, call, stage, inserted, opts.baseUrl);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actor,
+      action: 'call.juror_invited',
+      subject: `${input.name} · call ${call.slug}`,
+      details: { stage: stage.position, organisation: input.organisation ?? '' },
+    });
     return { juror, stage };
   });
 }

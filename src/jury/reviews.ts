@@ -182,7 +182,15 @@ export async function closeStage(db: Db, network: Network, actor: User | null, c
     const stage = (await calls.stagesOf(tx, call.id)).find((s) => s.position === position);
     if (!stage) throw notFound(msg('jury.problem.stage', { position: String(position) }));
     if (stage.closedAt) throw new AppError('conflict', msg('jury.problem.stageClosed'));
-    return q.closeStageRow(tx, stage.id);
+    const closed = await q.closeStageRow(tx, stage.id);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actor,
+      action: 'call.stage_closed',
+      subject: `call ${call.slug} · stage ${stage.position}`,
+      details: { stage: stage.name },
+    });
+    return closed;
   });
 }
 

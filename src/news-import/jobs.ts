@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { auditAct } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
@@ -44,13 +45,17 @@ export async function previewImport(
     fs.rmSync(file.path, { force: true });
     throw err;
   }
-  return q.insertJob(db, {
-    networkId: network.id,
-    createdBy: actor!.id,
-    fileName: file.name,
-    filePath: file.path,
-    totalBytes: file.size,
-    preview: summary(report),
+  return db.transaction(async (tx) => {
+    const job = await q.insertJob(tx, {
+      networkId: network.id,
+      createdBy: actor!.id,
+      fileName: file.name,
+      filePath: file.path,
+      totalBytes: file.size,
+      preview: summary(report),
+    });
+    await auditAct(tx, network.id, actor, 'news.import_preview', job.fileName, { bytes: file.size, ...job.preview });
+    return job;
   });
 }
 
@@ -72,8 +77,12 @@ export async function listImportJobs(db: Db, network: Network, actor: Actor) {
  */
 export async function startImport(db: Db, network: Network, actor: Actor, id: string) {
   const job = await findImportJob(db, network, actor, id);
-  const claimed = await q.claimJob(db, network.id, job.id);
-  if (!claimed) throw new AppError('conflict', msg('newsImport.error.notPreviewed'));
+  const claimed = await db.transaction(async (tx) => {
+    const row = await q.claimJob(tx, network.id, job.id);
+    if (!row) throw new AppError('conflict', msg('newsImport.error.notPreviewed'));
+    await auditAct(tx, network.id, actor, 'news.import_run', row.fileName, { job: row.id });
+    return row;
+  });
   return run(db, network, claimed);
 }
 
@@ -84,8 +93,12 @@ export async function startImport(db: Db, network: Network, actor: Actor, id: st
  */
 export async function resumeImport(db: Db, network: Network, actor: Actor, id: string) {
   const job = await findImportJob(db, network, actor, id);
-  const claimed = await q.claimJob(db, network.id, job.id, 'interrupted');
-  if (!claimed) throw new AppError('conflict', msg('newsImport.error.notInterrupted'));
+  const claimed = await db.transaction(async (tx) => {
+    const row = await q.claimJob(tx, network.id, job.id, 'interrupted');
+    if (!row) throw new AppError('conflict', msg('newsImport.error.notInterrupted'));
+    await auditAct(tx, network.id, actor, 'news.import_resume', row.fileName, { job: row.id });
+    return row;
+  });
   if (!fs.existsSync(claimed.filePath)) {
     const error = new AppError('conflict', msg('newsImport.error.fileGone')).message;
     await q.finishJob(db, claimed.id, { status: 'failed', error });

@@ -8,11 +8,21 @@ import { importsInFlight, interruptOrphanImports } from './jobs.js';
 
 let t: TestApp;
 let editor: FormSession;
+let editorEmail: string;
 beforeAll(async () => {
   t = await startTestApp();
   const a = await t.user('admin');
+  editorEmail = a.user.email;
   editor = await signIn(t.app, { email: a.user.email, password: a.password });
 });
+/** The audit log's entries for one action: [subject, who], oldest first. */
+const audited = async (action: string) =>
+  (
+    await t.database.pool.query(
+      'SELECT subject, actor_email FROM audit_log WHERE network_id = $1 AND action = $2 ORDER BY created_at, id',
+      [t.network.id, action],
+    )
+  ).rows.map((r) => [r.subject, r.actor_email]);
 afterAll(() => t.close());
 
 const wxr = `<?xml version="1.0" encoding="UTF-8" ?>
@@ -54,6 +64,8 @@ describe('the admin import page', () => {
     expect(preview.body).toContain('2 new articles');
     expect(preview.body).toContain('Import now');
     expect(await articleCount()).toBe(0);
+    expect(await audited('news.import_preview')).toEqual([['export.xml', editorEmail]]);
+    expect(await audited('news.import_run')).toEqual([]);
 
     const run = await editor.request('POST', `${job}/run`, { _csrf: csrfOf(preview.body) });
     expect(run.statusCode, run.body).toBe(303);
@@ -68,6 +80,8 @@ describe('the admin import page', () => {
     const again = await editor.request('POST', `${job}/run`, { _csrf: csrfOf(done.body) });
     expect(again.statusCode).toBe(409);
     expect(await articleCount()).toBe(2);
+    // Started once, recorded once: the refused second start leaves no entry.
+    expect(await audited('news.import_run')).toEqual([['export.xml', editorEmail]]);
   });
 
   it('refuses a file that is not a WordPress export with the importer’s reason, keeping nothing', async () => {
@@ -81,6 +95,7 @@ describe('the admin import page', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Not a WXR file');
     expect(uploads()).toBe(before);
+    expect((await audited('news.import_preview')).map(([file]) => file)).not.toContain('notes.xml');
     expect((await editor.get('/admin/news/import')).body).not.toContain('notes.xml');
   });
 
@@ -143,6 +158,7 @@ describe('the admin import page', () => {
     const twice = await editor.request('POST', `/admin/news/import/${gone}/resume`, { _csrf: csrfOf(page.body) });
     expect(twice.statusCode).toBe(409);
     expect(await articleCount()).toBe(before + 2);
+    expect(await audited('news.import_resume')).toEqual([['gone.xml', editorEmail]]);
 
     // Its upload gone (a data directory restored without it): the job fails with a reason, importing nothing.
     const lost = await editor.request('POST', `/admin/news/import/${live}/resume`, { _csrf: csrfOf(page.body) });

@@ -22,6 +22,7 @@ import { memberAdminMessages } from './members/messages.js';
 import { networkMessages } from './networks/messages.js';
 import { profileMessages } from './profiles/messages.js';
 import { registrationMessages } from './registrations/messages.js';
+import { registrationManageMessages } from './registrations/manage-messages.js';
 import { signupMessages } from './signup/messages.js';
 import { venueMessages } from './venues/messages.js';
 import { webhookMessages } from './webhooks/messages.js';
@@ -96,6 +97,7 @@ export const featureCatalogues = [
   networkMessages,
   profileMessages,
   registrationMessages,
+  registrationManageMessages,
   signupMessages,
   venueMessages,
   webhookMessages,

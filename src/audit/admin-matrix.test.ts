@@ -455,6 +455,8 @@ const notAdministrative: Record<string, string> = {
   'POST /api/v1/registrations/:id/confirm': DOOR,
   'POST /api/v1/events/:id/attendees': DOOR,
   'POST /api/v1/events/:id/check-ins': DOOR,
+  'DELETE /api/v1/events/:id/check-ins/:registrationId': DOOR,
+  'POST /admin/events/:id/door/:registrationId/undo': DOOR,
   'POST /admin/events/:id/attendees': DOOR,
   'POST /admin/events/:id/door': DOOR,
   'POST /admin/registrations/:id/cancel': DOOR,

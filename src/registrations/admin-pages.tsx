@@ -7,6 +7,8 @@ import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
 import { authorizeRegistrations } from './policy.js';
 import { presentRegistration } from './present.js';
+import { countsOf, ListFilterForm, matches, readListFilter } from './admin-list.js';
+import { confirmPage } from './confirm-page.js';
 import { RegistrationCreateSchema } from './schemas.js';
 import { cancelRegistration, confirmByHand, findRegistration, listRegistrations, registerForEvent } from './service.js';
 
@@ -26,13 +28,17 @@ async function registrationsPage(
   const { t } = ctx;
   const row = await findEvent(db, req.network, req.params.id);
   await authorizeRegistrations(db, req.user, row, 'run this event');
-  const list = await listRegistrations(db, row.id, { limit: 5000 });
+  const all = await listRegistrations(db, row.id, { limit: 5000 });
   const query = (req.query ?? {}) as Record<string, unknown>;
+  const filter = readListFilter(query);
+  // Waiting-list places count over the whole list, before the filter hides anyone.
+  const positions = new Map<string, number>();
+  for (const r of all) if (r.status === 'waitlisted') positions.set(r.id, positions.size + 1);
+  const list = all.filter((r) => matches(r, filter));
   // Question labels and chosen answers in the organiser's language; answers are stored as the original choice.
   const questions = row.questions.map((q) => ({ id: q.id, ...localizedQuestion(q, row.language, ctx.locale) }));
   const answerText = (q: (typeof questions)[number], answer: string | undefined) =>
     q.choices.find((c) => c.value === answer)?.text ?? answer ?? '';
-  let waiting = 0;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={`${t('admin.registrations')} — ${row.title}`}>
@@ -53,6 +59,14 @@ async function registrationsPage(
         <a href={`/admin/events/${row.id}/registrations.csv`}>{t('admin.exportCsv')}</a> ·{' '}
         <a href={`/admin/events/${row.id}/door`}>{t('admin.door')}</a>
       </p>
+      <ListFilterForm
+        ctx={ctx}
+        action={`/admin/events/${row.id}/registrations`}
+        filter={filter}
+        counts={countsOf(all)}
+        shown={list.length}
+        total={all.length}
+      />
       <div class="table-wrap">
         <table>
           <thead>
@@ -70,7 +84,7 @@ async function registrationsPage(
           </thead>
           <tbody>
             {list.map((r) => {
-              const v = presentRegistration(r, row, r.status === 'waitlisted' ? ++waiting : undefined);
+              const v = presentRegistration(r, row, positions.get(r.id));
               return (
                 <tr>
                   <td>{v.name}</td>
@@ -90,17 +104,21 @@ async function registrationsPage(
                   ))}
                   <td>
                     {r.status === 'waitlisted' ? (
-                      <form method="post" action={`/admin/registrations/${r.id}/confirm`} class="inline">
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="link" aria-label={`${t('admin.confirm')} ${r.name}`}>
-                          {t('admin.confirm')}
-                        </button>
-                      </form>
+                      // Asks first: confirming passes the people ahead and may add a seat.
+                      <a
+                        href={`/admin/registrations/${r.id}/confirm`}
+                        aria-label={t('registrations.confirmTitle', { name: r.name })}
+                      >
+                        {t('registrations.confirmAction')}
+                      </a>
                     ) : null}{' '}
                     {r.status !== 'cancelled' ? (
                       // A page that asks first (and works without JavaScript): cancelling gives the seat away.
-                      <a href={`/admin/registrations/${r.id}/cancel`} aria-label={`${t('ticket.cancel')}: ${r.name}`}>
-                        {t('ticket.cancel')}
+                      <a
+                        href={`/admin/registrations/${r.id}/cancel`}
+                        aria-label={t('registrations.cancelTitle', { name: r.name })}
+                      >
+                        {t('registrations.cancelAction')}
                       </a>
                     ) : null}
                   </td>
@@ -180,6 +198,8 @@ export function registrationAdminPages(app: FastifyInstance, db: Db): void {
       return registrationsPage(db, req, reply, formError(err, form.values), 409);
     }
   });
+
+  app.get<IdParams>('/admin/registrations/:id/confirm', (req, reply) => confirmPage(db, req, reply));
 
   app.get<IdParams>('/admin/registrations/:id/cancel', async (req, reply) => {
     const reg = await findRegistration(db, req.network, req.params.id);

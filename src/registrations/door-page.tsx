@@ -7,7 +7,7 @@ import { Field } from '../web/forms.js';
 import { translator } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorizeRegistrations } from './policy.js';
-import { checkIn, listRegistrations } from './service.js';
+import { checkIn, listRegistrations, undoCheckIn } from './service.js';
 
 // The door: organisers check tickets in by code (the ticket's QR code opens this page) or by name.
 
@@ -97,13 +97,17 @@ async function doorPage(
       <p>
         {here} / {list.length} {t('admin.checkedIn').toLowerCase()}
       </p>
+      {search && list.length === 0 ? <p class="muted">{t('door.noMatch', { q: search })}</p> : null}
       <ul class="door">
         {list.map((r) => (
           <li>
             {r.checkedInAt ? (
-              <span>
-                ✔ <strong>{r.name}</strong> <span class="muted">{t('admin.checkedIn')}</span>
-              </span>
+              <form method="post" action={`/admin/events/${row.id}/door/${r.id}/undo`} class="inline">
+                <CsrfField ctx={ctx} />✔ <strong>{r.name}</strong> <span class="muted">{t('admin.checkedIn')}</span>{' '}
+                <button type="submit" class="link" aria-label={t('door.undoName', { name: r.name })}>
+                  {t('door.undo')}
+                </button>
+              </form>
             ) : (
               <form method="post" action={`/admin/events/${row.id}/door`} class="inline">
                 <CsrfField ctx={ctx} />
@@ -124,6 +128,18 @@ async function doorPage(
 
 export function doorPages(app: FastifyInstance, db: Db): void {
   const csrf = { preHandler: app.csrfProtection };
+
+  app.post<{ Params: { id: string; registrationId: string } }>(
+    '/admin/events/:id/door/:registrationId/undo',
+    csrf,
+    async (req, reply) => {
+      const row = await findEvent(db, req.network, req.params.id);
+      await authorizeRegistrations(db, req.user, row, 'run this event');
+      const reg = await undoCheckIn(db, req.network, row.id, req.params.registrationId);
+      const t = pageContext(req, reply).t;
+      return doorPage(db, req, reply, { ok: true, text: t('door.undone', { name: reg.name }) });
+    },
+  );
 
   app.get<IdParams>('/admin/events/:id/door', (req, reply) => doorPage(db, req, reply));
 

@@ -232,6 +232,24 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
     },
   });
 
+  app.delete('/api/v1/events/:id/check-ins/:registrationId', {
+    schema: {
+      tags,
+      summary: 'Undo a check-in made by mistake (organisers)',
+      description: 'The person is expected again; harmless when they were not checked in.',
+      security: bearer,
+      params: z.object({ id: IdParams.shape.id, registrationId: z.uuid({ message: 'validation.uuid' }) }),
+      response: { 200: RegistrationSchema },
+    },
+    handler: async (req) => {
+      const user = requireUser(req);
+      const event = await findEvent(db, req.network, req.params.id);
+      await authorizeRegistrations(db, user, event, 'check people in');
+      const registration = await registrations.undoCheckIn(db, req.network, event.id, req.params.registrationId);
+      return presentRegistration(registration, event, undefined);
+    },
+  });
+
   app.get('/api/v1/attendance', {
     schema: {
       tags,

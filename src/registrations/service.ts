@@ -12,6 +12,7 @@ import type { RegistrationRow } from './queries.js';
 export type { RegistrationRow } from './queries.js';
 export { type RegisterOptions, registerForEvent } from './register.js';
 export { GOING_SHOWN, type WhoIsGoing, WhoIsGoingSchema, whoIsGoing } from './going.js';
+export { undoCheckIn } from './undo-check-in.js';
 
 export const confirmedCount = (db: Tx, eventId: string): Promise<number> => q.countConfirmed(db, eventId);
 

@@ -10,6 +10,7 @@ import { findEvent, viewEvent } from '../events/service.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { cancelRegistration, findBySecret, waitlistPosition, withdrawVenueConsent } from './service.js';
 import { eventPath } from '../web/event-path.js';
+import { Localized, localized } from '../web/content.js';
 
 // The attendee's ticket, reached by the secret link of their registration: whoever holds the
 // link holds the registration (see registrationPolicy.isAttendee), so no sign-in is asked.
@@ -41,7 +42,10 @@ async function ticketPage(
     <Layout ctx={ctx} title={t('ticket.title')}>
       <h1>{t('ticket.title')}</h1>
       <p>
-        <a href={eventPath(row)}>{row.title}</a> — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+        <a href={eventPath(row)}>
+          <Localized value={localized(row, 'title', ctx.locale)} t={t} />
+        </a>{' '}
+        — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       <p>
         <strong>{reg.name}</strong> ({reg.email})
@@ -121,13 +125,48 @@ async function ticketPage(
         <p class="muted">{t('ticket.keepLink')}</p>
       )}
       {reg.status !== 'cancelled' ? (
-        <form method="post" action={`/r/${req.params.secret}/cancel`}>
-          <CsrfField ctx={ctx} />
-          <button type="submit" class="danger">
+        // A page that asks first: the seat goes to someone else at once and cannot be taken back.
+        <p>
+          <a href={`/r/${req.params.secret}/cancel`} class="button danger">
             {t('ticket.cancel')}
-          </button>
-        </form>
+          </a>
+        </p>
       ) : null}
+    </Layout>,
+  );
+}
+
+/** "Cancel your registration?": what it costs, then the button; a cancelled one goes back to the ticket. */
+async function cancelPage(db: Db, req: FastifyRequest<{ Params: { secret: string } }>, reply: FastifyReply) {
+  const ctx = pageContext(req, reply);
+  const { t } = ctx;
+  const reg = await findBySecret(db, req.network, req.params.secret);
+  if (reg.status === 'cancelled') return reply.redirect(`/r/${req.params.secret}`, 303);
+  const row = await findEvent(db, req.network, reg.eventId);
+  const position = await waitlistPosition(db, reg);
+  const title = localized(row, 'title', ctx.locale);
+  return sendPage(
+    reply.header('referrer-policy', 'no-referrer'),
+    <Layout ctx={ctx} title={t('ticketCancel.title')}>
+      <h1>{t('ticketCancel.title')}</h1>
+      <p>
+        <strong>
+          <Localized value={title} t={t} />
+        </strong>{' '}
+        — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+      </p>
+      <p>
+        {reg.status === 'waitlisted'
+          ? t('ticketCancel.waitlisted', { position: position ?? 0 })
+          : t('ticketCancel.confirmed')}
+      </p>
+      <form method="post" action={`/r/${req.params.secret}/cancel`} class="actions">
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="danger">
+          {t('ticketCancel.submit')}
+        </button>{' '}
+        <a href={`/r/${req.params.secret}`}>{t('ticketCancel.keep')}</a>
+      </form>
     </Layout>,
   );
 }
@@ -141,6 +180,8 @@ export function ticketPages(app: FastifyInstance, db: Db, config: Config): void 
     await withdrawVenueConsent(db, req.network, req.params.secret);
     return reply.redirect(`/r/${req.params.secret}`, 303);
   });
+
+  app.get<{ Params: { secret: string } }>('/r/:secret/cancel', (req, reply) => cancelPage(db, req, reply));
 
   app.post<{ Params: { secret: string } }>('/r/:secret/cancel', csrf, async (req, reply) => {
     const reg = await findBySecret(db, req.network, req.params.secret);

@@ -114,16 +114,24 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     expect(await holder.locator('html').getAttribute('lang')).toBe('fr');
     expect(await status(holder).getAttribute('data-status')).toBe('confirmed');
     expect(await holder.locator('.qr svg').count()).toBe(1);
+    // Cancelling asks first, saying what it costs.
+    await Promise.all([
+      holder.waitForURL((u) => u.pathname === `${holderPath}/cancel`),
+      holder.getByRole('link', { name: 'Annuler mon inscription' }).click(),
+    ]);
+    await holder.waitForLoadState('load');
+    await walk.audit(holder);
+    expect(await holder.locator('main').textContent()).toContain('Votre place va aussitôt à la première personne');
     await Promise.all([
       holder.waitForResponse((r) => new URL(r.url()).pathname === holderPath && r.request().method() === 'GET'),
-      holder.getByRole('button', { name: 'Annuler mon inscription' }).click(),
+      holder.getByRole('button', { name: 'Oui, annuler mon inscription' }).click(),
     ]);
     await holder.waitForLoadState('load');
     await walk.audit(holder);
     expect(new URL(holder.url()).pathname).toBe(holderPath);
     expect(await status(holder).getAttribute('data-status')).toBe('cancelled');
     expect(await status(holder).textContent()).toBe('Cette inscription est annulée.');
-    expect(await holder.getByRole('button', { name: 'Annuler mon inscription' }).count()).toBe(0);
+    expect(await holder.getByRole('link', { name: 'Annuler mon inscription' }).count()).toBe(0);
     expect(await holder.locator('.qr svg').count()).toBe(0);
 
     // The guest reloads their ticket: the seat is theirs, with the QR code and the check-in code.

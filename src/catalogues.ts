@@ -10,6 +10,7 @@ import { eventAdminMessages } from './events/admin-messages.js';
 import { eventCancelMessages } from './events/cancel-messages.js';
 import { eventListMessages } from './events/list-messages.js';
 import { eventShareMessages } from './events/share-messages.js';
+import { eventTimeMessages } from './events/time-messages.js';
 import { feedMessages } from './feeds/messages.js';
 import { followMessages } from './follows/messages.js';
 import { gdprMessages } from './gdpr/messages.js';
@@ -86,6 +87,7 @@ export const featureCatalogues = [
   eventCancelMessages,
   eventListMessages,
   eventShareMessages,
+  eventTimeMessages,
   feedMessages,
   followMessages,
   gdprMessages,

@@ -11,7 +11,7 @@ import { formatRange } from './format.js';
 import { authorizeEvent, eventPolicy } from './policy.js';
 import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
-import { EVENT_TEXTS, EventFields, formInput, mapErrors } from './event-form.js';
+import { EVENT_TEXTS, EventFields, formInput, mapErrors, skippedTime } from './event-form.js';
 import { fieldsetValues, languageValues } from '../web/language-fields.js';
 import { localString, wallClock } from './time.js';
 import { eventPath } from '../web/event-path.js';
@@ -168,6 +168,15 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         { values, errors: mapErrors(form.errors, values, translator(req.locale), form.keys) },
         400,
       );
+    const gap = skippedTime(posted);
+    if (gap)
+      return newEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: { [gap.field]: translator(req.locale)('event.form.clockGap', gap) } },
+        400,
+      );
     // A new event from this form starts from the current minute on (the form has minutes, not
     // seconds). The API still records past events: an import of a chapter's history needs it.
     if (form.data.startsAt.getTime() < Date.now() - 60_000)
@@ -211,6 +220,15 @@ export function eventAdminPages(app: FastifyInstance, db: Db): void {
         req,
         reply,
         { values, errors: mapErrors(form.errors, values, translator(req.locale), form.keys) },
+        400,
+      );
+    const gap = skippedTime(posted);
+    if (gap)
+      return editEventPage(
+        db,
+        req,
+        reply,
+        { values, errors: { [gap.field]: translator(req.locale)('event.form.clockGap', gap) } },
         400,
       );
     const scope = values.scope === 'following' || values.scope === 'series' ? values.scope : 'occurrence';

@@ -50,6 +50,26 @@ describe('the times of a new event', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a time the clocks skip (the night summer time starts) instead of moving it an hour', async () => {
+    // The last Sunday of March of next year: Brussels goes from 02:00 to 03:00.
+    const year = new Date().getUTCFullYear() + 1;
+    const lastOfMarch = new Date(Date.UTC(year, 2, 31));
+    const day = `${year}-03-${String(31 - lastOfMarch.getUTCDay()).padStart(2, '0')}`;
+    const b = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'fr' });
+    const before = await count();
+    const res = await b.submit(NEW, POST, form({ date: day, startTime: '02:30', endTime: '04:00' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(
+      'id="f-startTime-error">02:30 n’existe pas ce jour-là dans le fuseau Europe/Brussels : les horloges avancent d’une heure cette nuit-là. Choisissez une autre heure.',
+    );
+    const end = await b.submit(NEW, POST, form({ date: day, startTime: '01:00', endTime: '02:15' }));
+    expect(end.body).toContain('id="f-endTime-error">02:15 n’existe pas');
+    expect(await count()).toBe(before);
+    // The same night at 03:30 is a real time.
+    expect((await b.submit(NEW, POST, form({ date: day, startTime: '03:30', endTime: '05:00' }))).statusCode).toBe(303);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuses an end before the start unless "ends the next day" is ticked', async () => {
     const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
     const before = await count();

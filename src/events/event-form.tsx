@@ -5,7 +5,7 @@ import { Field, type FormErrorKeys, type FormErrors, type FormValues, Select } f
 import { languageErrors, languageInput, LanguageFields } from '../web/language-fields.js';
 import type { PageContext } from '../web/page.js';
 import { END_BEFORE_START } from './schemas.js';
-import { fromWallClock, isTimeZone, wallClock } from './time.js';
+import { fromWallClock, isTimeZone } from './time.js';
 
 /** The zones the runtime knows, for the select; Europe/Brussels first (nearly every event). */
 const zones = (current: string | undefined): string[] => {
@@ -65,26 +65,6 @@ function instants(values: FormValues): { startsAt?: string; endsAt?: string } {
   } catch {
     return {};
   }
-}
-
-/**
- * The form's start or end time when the zone's clocks skip it that day (02:30 on the night summer
- * time starts): the conversion would quietly move it an hour later, so the form asks for another.
- */
-export function skippedTime(
-  values: FormValues,
-): { field: 'startTime' | 'endTime'; time: string; zone: string } | undefined {
-  const tz = values.timeZone && isTimeZone(values.timeZone) ? values.timeZone : 'Europe/Brussels';
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '');
-  if (!date) return undefined;
-  for (const field of ['startTime', 'endTime'] as const) {
-    const time = /^(\d{2}):(\d{2})$/.exec(values[field] ?? '');
-    if (!time) continue;
-    const wall = { year: +date[1]!, month: +date[2]!, day: +date[3]!, hour: +time[1]!, minute: +time[2]! };
-    const back = wallClock(fromWallClock(wall, tz), tz);
-    if (back.hour !== wall.hour || back.minute !== wall.minute) return { field, time: time[0], zone: tz };
-  }
-  return undefined;
 }
 
 /** An event's texts written in several languages. */

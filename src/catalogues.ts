@@ -22,6 +22,7 @@ import { profileMessages } from './profiles/messages.js';
 import { registrationMessages } from './registrations/messages.js';
 import { signupMessages } from './signup/messages.js';
 import { venueMessages } from './venues/messages.js';
+import { mapMessages } from './maps/messages.js';
 import { webhookMessages } from './webhooks/messages.js';
 import { newsMessages } from './news/messages.js';
 import { reportMessages } from './error-reports/messages.js';
@@ -94,6 +95,7 @@ export const featureCatalogues = [
   registrationMessages,
   signupMessages,
   venueMessages,
+  mapMessages,
   webhookMessages,
   newsMessages,
   reportMessages,

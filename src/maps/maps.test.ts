@@ -197,6 +197,8 @@ describe('the map on pages', () => {
     expect(html).toContain('data-lat="50.4"');
     expect(html).toContain('Bekijken op OpenStreetMap');
     expect(html).toContain('Routebeschrijving');
+    // Search engines get the coordinates too (schema.org Place.geo).
+    expect(html).toContain('"geo":{"@type":"GeoCoordinates","latitude":50.4,"longitude":4.44}');
     const online = await makeEvent(t, admin, chapter.slug);
     expect((await t.app.inject(online.url)).body).not.toContain('data-map');
 

@@ -95,6 +95,7 @@ import { reportPages as figurePages } from './reports/pages.js';
 import { venueDashboardPages } from './reports/venue-pages.js';
 import { coverRoutes } from './covers/routes.js';
 import { coverPages } from './covers/pages.js';
+import { mapRoutes } from './maps/routes.js';
 import './web/zod-messages.js';
 
 /** Plugins, then each feature's routes. No logic lives here. */
@@ -161,7 +162,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   accountRoutes(api, db);
   chapterRoutes(api, db);
-  venueRoutes(api, db);
+  venueRoutes(api, db, config);
   partnershipRoutes(api, db);
   eventRoutes(api, db);
   coverRoutes(api, db, config);
@@ -196,6 +197,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   networkPages(app, db);
   chapterPages(app, db, config);
   venuePages(app, db, config);
+  mapRoutes(app);
   accountPages(app, db, config);
   eventPages(app, db, config);
   ticketPages(app, db, config);

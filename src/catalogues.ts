@@ -26,6 +26,7 @@ import { registrationMessages } from './registrations/messages.js';
 import { registrationManageMessages } from './registrations/manage-messages.js';
 import { signupMessages } from './signup/messages.js';
 import { venueMessages } from './venues/messages.js';
+import { mapMessages } from './maps/messages.js';
 import { webhookMessages } from './webhooks/messages.js';
 import { newsMessages } from './news/messages.js';
 import { reportMessages } from './error-reports/messages.js';
@@ -102,6 +103,7 @@ export const featureCatalogues = [
   registrationManageMessages,
   signupMessages,
   venueMessages,
+  mapMessages,
   webhookMessages,
   newsMessages,
   reportMessages,

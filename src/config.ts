@@ -92,6 +92,17 @@ export const ConfigSchema = z.object({
       .default('us-east-1'),
   ),
   ESSAIM_DEBUG: z.preprocess(emptyToUndefined, z.string().optional()),
+  GEOCODER_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  MAP_TILES_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^https:\/\/[^/\s{}]+\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/,
+        'must be an https address with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      )
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  ),
 });
 
 /** Fastify's trustProxy: a hop count, or the proxies' addresses; never "every hop". */
@@ -155,6 +166,10 @@ export interface Config {
   /** Uploads in an S3-compatible bucket instead of the data directory's `uploads/`. */
   s3: S3Settings | undefined;
   debug: boolean;
+  /** A Nominatim-compatible search API (`…/search?format=jsonv2&q=`) that places new venues on the map; none when unset. */
+  geocoderUrl: string | undefined;
+  /** The map tiles' address template; its host is the only one the pages' CSP lets images come from. */
+  mapTilesUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -231,6 +246,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           }
         : undefined,
     debug: Boolean(e.ESSAIM_DEBUG),
+    geocoderUrl: e.GEOCODER_URL,
+    mapTilesUrl: e.MAP_TILES_URL,
     ...overrides,
   };
 }

@@ -29,7 +29,8 @@ export async function registerPlugins(app: FastifyInstance, config: Config, db: 
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // The map tiles' host, for images only: Leaflet itself is served from our own origin.
+        imgSrc: ["'self'", 'data:', new URL(config.mapTilesUrl.replace(/\{\w\}/g, '0')).origin],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         formAction: ["'self'"],

@@ -6,6 +6,9 @@ export const demoVenues = [
     name: 'BetaCowork',
     kind: 'coworking' as const,
     address: 'Rue des Pierres 29',
+    // Approximate: enough for the demo's maps.
+    latitude: 50.8469,
+    longitude: 4.35,
     city: 'Bruxelles',
     affiliation: '',
     coworkers: 200,
@@ -34,6 +37,9 @@ export const demoVenues = [
     name: 'Switch Coworking Charleroi',
     kind: 'coworking' as const,
     address: 'Rue de la Montagne 20',
+    // Approximate: enough for the demo's maps.
+    latitude: 50.4113,
+    longitude: 4.444,
     city: 'Charleroi',
     affiliation: 'Cowallonia',
     coworkers: 35,
@@ -63,6 +69,9 @@ export const demoVenues = [
     name: 'Coworking Kortrijk',
     kind: 'coworking' as const,
     address: 'Doorniksestraat 60',
+    // Approximate: enough for the demo's maps.
+    latitude: 50.824,
+    longitude: 3.261,
     city: 'Kortrijk',
     affiliation: '',
     coworkers: 40,

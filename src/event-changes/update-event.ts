@@ -6,6 +6,7 @@ import {
   findEvent,
   queueEventWebhooks,
   refuseDoubleBooking,
+  refuseOverRoom,
   resolvePlace,
   seriesOccurrences,
   writeEvent,
@@ -48,16 +49,20 @@ export async function updateEvent(
       const from = scope === 'following' ? (event.recurrenceId ?? event.startsAt) : new Date(0);
       targets = (await seriesOccurrences(tx, event.seriesId, from)).filter((e) => e.id === event.id || e.endsAt > now);
     }
+    const currentPlace = async () =>
+      resolvePlace(
+        tx,
+        network,
+        patch.venue !== undefined ? patch.venue : await venueSlugOf(tx, network, event),
+        patch.room !== undefined ? patch.room : await roomNameOf(tx, network, event),
+        patch.onlineUrl !== undefined ? patch.onlineUrl : event.onlineUrl,
+      );
     const place =
       patch.venue !== undefined || patch.room !== undefined || patch.onlineUrl !== undefined
-        ? await resolvePlace(
-            tx,
-            network,
-            patch.venue !== undefined ? patch.venue : await venueSlugOf(tx, network, event),
-            patch.room !== undefined ? patch.room : await roomNameOf(tx, network, event),
-            patch.onlineUrl !== undefined ? patch.onlineUrl : event.onlineUrl,
-          )
+        ? await currentPlace()
         : undefined;
+    // A new capacity or a new room is held to the room's seats; an event left as it was is not re-judged.
+    const seatsOf = place ?? (patch.capacity !== undefined && event.roomId ? await currentPlace() : undefined);
     checkWindow(
       patch.registrationOpensAt !== undefined ? patch.registrationOpensAt : event.registrationOpensAt,
       patch.registrationClosesAt !== undefined ? patch.registrationClosesAt : event.registrationClosesAt,
@@ -111,6 +116,7 @@ export async function updateEvent(
         (place?.roomCapacity && patch.room !== undefined && patch.capacity === undefined
           ? place.roomCapacity
           : locked.capacity);
+      if (seatsOf) refuseOverRoom(capacity, seatsOf);
       const confirmed = await confirmedCount(tx, locked.id);
       if (capacity < confirmed) {
         throw new AppError(

@@ -16,6 +16,7 @@ import { skippedTime } from './form-time.js';
 import { fieldsetValues, languageValues } from '../web/language-fields.js';
 import { localString, wallClock } from './time.js';
 import { eventPath } from '../web/event-path.js';
+import { EVENT_FORM_SCRIPT, ONLINE_ONLY } from './place-fields.js';
 
 type Form = { values: FormValues; errors: FormErrors };
 type IdParams = { Params: { id: string } };
@@ -79,7 +80,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
     endTime: `${String(end.hour).padStart(2, '0')}:${String(end.minute).padStart(2, '0')}`,
     timeZone: row.timeZone,
     overnight: localString(row.endsAt, row.timeZone).slice(0, 10) !== local.slice(0, 10) ? 'on' : '',
-    venue: view.venue?.slug ?? '',
+    venue: view.venue?.slug ?? ONLINE_ONLY,
     room: view.room?.name ?? '',
     onlineUrl: row.onlineUrl ?? '',
     capacity: String(row.capacity),
@@ -147,6 +148,12 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
 export function eventAdminPages(app: FastifyInstance, db: Db): void {
   const csrf = { preHandler: app.csrfProtection };
 
+  app.get('/assets/event-form.js', { schema: { hide: true }, config: { bare: true } }, (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(EVENT_FORM_SCRIPT),
+  );
   app.get<{ Params: { slug: string } }>('/admin/chapters/:slug/events/new', (req, reply) =>
     newEventPage(db, req, reply),
   );

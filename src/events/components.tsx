@@ -6,6 +6,8 @@ import type { WhoIsGoing } from '../registrations/service.js';
 import { formatShort, spansYears } from './format.js';
 import type { EventView } from './schemas.js';
 import { eventPath } from '../web/event-path.js';
+import { DirectionsLinks } from '../maps/components.js';
+import { coordinatesOf, osmUrl } from '../maps/service.js';
 
 // Pieces of events' pages that other features' pages embed (a chapter's or venue's list of events).
 
@@ -103,6 +105,24 @@ function ChapterName({
 export const mapUrl = (venue: { address: string; city: string }): string =>
   `https://www.openstreetmap.org/search?query=${encodeURIComponent([venue.address, venue.city].filter(Boolean).join(', '))}`;
 
+/** A map at the venue's coordinates and directions to it; without coordinates, a search for its address. */
+function VenueMapLinks({ ctx, venue }: { ctx: PageContext; venue: NonNullable<EventView['venue']> }) {
+  const at = coordinatesOf(venue);
+  return (
+    <>
+      <a href={at ? osmUrl(at) : mapUrl(venue)} rel="noopener nofollow" class="map-link">
+        {ctx.t('eventShare.map')}
+      </a>
+      {at ? (
+        <>
+          {' · '}
+          <DirectionsLinks ctx={ctx} at={at} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** The venue (linked), its room and address with a map link, and the online link. */
 export function EventPlace({ ctx, view }: { ctx: PageContext; view: Pick<EventView, 'venue' | 'room' | 'onlineUrl'> }) {
   const { t } = ctx;
@@ -120,9 +140,7 @@ export function EventPlace({ ctx, view }: { ctx: PageContext; view: Pick<EventVi
             </>
           ) : null}
           , <span class="address">{[view.venue.address, view.venue.city].filter(Boolean).join(', ')}</span> ·{' '}
-          <a href={mapUrl(view.venue)} rel="noopener nofollow" class="map-link">
-            {t('eventShare.map')}
-          </a>
+          <VenueMapLinks ctx={ctx} venue={view.venue} />
         </>
       ) : null}
       {view.venue && view.onlineUrl ? ' · ' : null}

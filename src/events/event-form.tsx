@@ -6,6 +6,7 @@ import { languageErrors, languageInput, LanguageFields } from '../web/language-f
 import type { PageContext } from '../web/page.js';
 import { END_BEFORE_START } from './schemas.js';
 import { fromWallClock, isTimeZone } from './time.js';
+import { PlaceFields, venueInput } from './place-fields.js';
 
 /** The zones the runtime knows, for the select; Europe/Brussels first (nearly every event). */
 const zones = (current: string | undefined): string[] => {
@@ -82,7 +83,7 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
     startsAt: when.startsAt ?? values.date,
     endsAt: when.endsAt ?? values.date,
     timeZone: values.timeZone || 'Europe/Brussels',
-    venue: values.venue || null,
+    venue: venueInput(values.venue),
     room: values.room || null,
     onlineUrl: values.onlineUrl?.trim() || null,
     guestRegistration: values.guestRegistration === 'on',
@@ -90,7 +91,8 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
     status: values.publish === 'on' ? 'published' : 'draft',
   };
   if (values.capacity?.trim())
-    input.capacity = /^\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : values.capacity;
+    // A negative number stays a number, so that it is told "at least 1" rather than "a whole number".
+    input.capacity = /^-?\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : values.capacity;
   if (withRecurrence) {
     const rrule = ruleFromChoice(values.repeat ?? 'none', values.date ?? '', values.count ?? '', values.rrule ?? '');
     if (rrule !== undefined) input.recurrence = { rrule };
@@ -148,7 +150,6 @@ export async function EventFields({
     req.network,
     venues.map((v) => v.id),
   );
-  const roomNames = [...new Set([...rooms.values()].flat().map((r) => r.name))];
   return (
     <>
       <LanguageFields
@@ -183,33 +184,7 @@ export async function EventFields({
         errors={errors}
         options={zones(values.timeZone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
       />
-      <Select
-        name="venue"
-        label={t('field.venue')}
-        values={values}
-        errors={errors}
-        options={[
-          { value: '', label: t('event.online') },
-          ...venues.map((v) => ({ value: v.slug, label: `${v.name} (${v.city})` })),
-        ]}
-      />
-      <div>
-        <label htmlFor="f-room">{t('field.room')}</label>
-        <input
-          id="f-room"
-          name="room"
-          type="text"
-          list="room-names"
-          value={values.room ?? ''}
-          aria-invalid={errors?.room ? 'true' : undefined}
-        />
-        <datalist id="room-names">
-          {roomNames.map((r) => (
-            <option value={r} />
-          ))}
-        </datalist>
-        {errors?.room ? <p class="field-error">{errors.room}</p> : null}
-      </div>
+      <PlaceFields ctx={ctx} venues={venues} rooms={rooms} values={values} errors={errors} />
       <Field
         name="onlineUrl"
         type="url"

@@ -277,8 +277,15 @@ describe('registrations, waitlist and check-in', () => {
     const low = await t.api('PATCH', `/api/v1/events/${eventId}`, { token: admin, body: { capacity: 2 } });
     expect(low.statusCode).toBe(409);
     expect(low.json().detail).toContain('3 people are confirmed');
-    const up = await t.api('PATCH', `/api/v1/events/${eventId}`, { token: admin, body: { capacity: 5 } });
-    expect(up.json()).toMatchObject({ capacity: 5, confirmedCount: 4, waitlistCount: 0 });
+    // The room "Small" has 3 seats: more people need another room, or none.
+    const over = await t.api('PATCH', `/api/v1/events/${eventId}`, { token: admin, body: { capacity: 5 } });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().detail).toBe('Small has 3 seats: the capacity cannot be more than that (asked: 5).');
+    const up = await t.api('PATCH', `/api/v1/events/${eventId}`, {
+      token: admin,
+      body: { room: null, capacity: 5 },
+    });
+    expect(up.json()).toMatchObject({ capacity: 5, confirmedCount: 4, waitlistCount: 0, room: null });
   });
 
   it('checks a ticket in once, and refuses a code from another event', async () => {

@@ -39,6 +39,10 @@ const en = {
   'field.startTime': 'Starts at',
   'field.endTime': 'Ends at',
   'field.timeZone': 'Time zone',
+  'event.form.choosePlace': '— Choose a venue, or online only —',
+  'event.form.onlineOnly': 'Online only (no venue)',
+  'event.form.noRoom': 'No particular room',
+  'event.form.roomHelp': 'Only a room of the chosen venue; its seats are the most the event can take.',
   'event.form.overnight': 'Ends the next day (an overnight event)',
   'event.form.endBeforeStart':
     'The end time is before the start time. Correct it, or tick “Ends the next day” for an overnight event.',
@@ -124,6 +128,11 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'field.startTime': 'Début',
     'field.endTime': 'Fin',
     'field.timeZone': 'Fuseau horaire',
+    'event.form.choosePlace': '— Choisissez un lieu, ou en ligne seulement —',
+    'event.form.onlineOnly': 'En ligne seulement (pas de lieu)',
+    'event.form.noRoom': 'Pas de salle en particulier',
+    'event.form.roomHelp':
+      'Uniquement une salle du lieu choisi ; ses places sont le maximum que l’événement peut accueillir.',
     'event.form.overnight': 'Se termine le lendemain (événement de nuit)',
     'event.form.endBeforeStart':
       'L’heure de fin précède l’heure de début. Corrigez-la, ou cochez « Se termine le lendemain » pour un événement de nuit.',
@@ -208,6 +217,10 @@ export const eventMessages: FeatureCatalogue<keyof typeof en> = {
     'field.startTime': 'Begint om',
     'field.endTime': 'Eindigt om',
     'field.timeZone': 'Tijdzone',
+    'event.form.choosePlace': '— Kies een locatie, of alleen online —',
+    'event.form.onlineOnly': 'Alleen online (geen locatie)',
+    'event.form.noRoom': 'Geen bepaalde zaal',
+    'event.form.roomHelp': 'Alleen een zaal van de gekozen locatie; haar plaatsen zijn het maximum voor het evenement.',
     'event.form.overnight': 'Eindigt de volgende dag (nachtevenement)',
     'event.form.endBeforeStart':
       'Het einduur ligt vóór het beginuur. Verbeter het, of vink “Eindigt de volgende dag” aan voor een nachtevenement.',

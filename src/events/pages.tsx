@@ -22,6 +22,8 @@ import { parseRsvp, registrationOpen } from './rsvp-input.js';
 import { eventIdOf, eventPath } from '../web/event-path.js';
 import { CoverImage } from '../web/cover.js';
 import { eventCorrections, ReportSection } from './report-section.js';
+import { PlaceMap } from '../maps/components.js';
+import { coordinatesOf } from '../maps/service.js';
 
 type IdParams = { Params: { id: string } };
 type Form = { values: FormValues; errors: FormErrors };
@@ -191,6 +193,14 @@ async function eventPage(
       />
       {about.fallback && !title.fallback ? <OriginalMarker lang={about.lang} t={t} /> : null}
       <ProgrammeSection ctx={ctx} programme={sessions} timeZone={row.timeZone} />
+      {view.venue && coordinatesOf(view.venue) ? (
+        <PlaceMap
+          ctx={ctx}
+          at={coordinatesOf(view.venue)!}
+          place={localized(view.venue, 'name', ctx.locale).text}
+          tiles={config.mapTilesUrl}
+        />
+      ) : null}
       {view.speakers.length ? (
         <Section title={t('event.speakers')}>
           <ul>

@@ -13,6 +13,8 @@ export interface Place {
   venueId: string | null;
   roomId: string | null;
   roomCapacity: number | null;
+  /** The room's name as written, to name it when the capacity is more than its seats. */
+  roomName: string | null;
   onlineUrl: string | null;
 }
 
@@ -33,7 +35,7 @@ export async function resolvePlace(
       throw new AppError('validation', msg('event.error.placeNeeded'), [
         { field: 'venue', message: msg('event.error.venueOrOnline') },
       ]);
-    return { venueId: null, roomId: null, roomCapacity: null, onlineUrl };
+    return { venueId: null, roomId: null, roomCapacity: null, roomName: null, onlineUrl };
   }
   const venue = await findVenue(db, network, venueSlug).catch(() => {
     throw new AppError('validation', msg('event.error.noVenue', { venue: venueSlug }), [
@@ -41,7 +43,8 @@ export async function resolvePlace(
     ]);
   });
   const rooms = (await roomsOf(db, network, [venue.id])).get(venue.id) ?? [];
-  if (!roomName) return { venueId: venue.id, roomId: null, roomCapacity: null, onlineUrl: onlineUrl ?? null };
+  if (!roomName)
+    return { venueId: venue.id, roomId: null, roomCapacity: null, roomName: null, onlineUrl: onlineUrl ?? null };
   const room = rooms.find((r) => r.name.toLowerCase() === roomName.toLowerCase());
   if (!room) {
     const known = rooms.map((r) => r.name).join(', ') || 'none';
@@ -49,7 +52,22 @@ export async function resolvePlace(
       { field: 'room', message: msg('event.error.unknownRoom') },
     ]);
   }
-  return { venueId: venue.id, roomId: room.id, roomCapacity: room.capacity, onlineUrl: onlineUrl ?? null };
+  return {
+    venueId: venue.id,
+    roomId: room.id,
+    roomCapacity: room.capacity,
+    roomName: room.name,
+    onlineUrl: onlineUrl ?? null,
+  };
+}
+
+/** A room's seats are the most its event can take: 500 people are not let into a 10-seat room. */
+export function refuseOverRoom(capacity: number, place: Pick<Place, 'roomCapacity' | 'roomName'>) {
+  if (place.roomCapacity === null || capacity <= place.roomCapacity) return;
+  const said = { room: place.roomName ?? '', seats: place.roomCapacity };
+  throw new AppError('validation', msg('event.problem.overRoom', { ...said, capacity }), [
+    { field: 'capacity', message: msg('event.problem.overRoomField', said) },
+  ]);
 }
 
 /** A room holds one event at a time: 409 naming the event already there. */

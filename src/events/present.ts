@@ -8,7 +8,17 @@ import { eventPath } from '../web/event-path.js';
 
 type Texts = { language: string; translations: Translations };
 type Places = {
-  venues: Map<string, { slug: string; name: string; city: string; address: string } & Texts>;
+  venues: Map<
+    string,
+    {
+      slug: string;
+      name: string;
+      city: string;
+      address: string;
+      latitude: number | null;
+      longitude: number | null;
+    } & Texts
+  >;
   rooms: Map<string, { name: string; capacity: number } & Texts>;
   chapters: Map<string, { slug: string; name: string }>;
 };
@@ -40,6 +50,8 @@ export function presentEvent(e: EventRow, places: Places, counts: Counts | undef
           name: venue.name,
           city: venue.city,
           address: venue.address,
+          latitude: venue.latitude,
+          longitude: venue.longitude,
           language: localeOr(venue.language),
           translations: venue.translations,
         }

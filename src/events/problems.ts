@@ -46,6 +46,16 @@ const rows = {
     '{confirmed, plural, one {# personne est confirmée} other {# personnes sont confirmées}} pour « {title} » le {date} : la capacité ne peut pas descendre sous {confirmed}. Annulez d’abord des inscriptions.',
     'Voor "{title}" op {date} {confirmed, plural, one {is # persoon} other {zijn # mensen}} bevestigd: de capaciteit kan niet onder {confirmed} zakken. Annuleer eerst inschrijvingen.',
   ],
+  'event.problem.overRoom': [
+    '{room} has {seats, plural, one {# seat} other {# seats}}: the capacity cannot be more than that (asked: {capacity}).',
+    '{room} compte {seats, plural, one {# place} other {# places}} : la capacité ne peut pas dépasser ce nombre (demandé : {capacity}).',
+    '{room} heeft {seats, plural, one {# plaats} other {# plaatsen}}: de capaciteit kan niet hoger zijn (gevraagd: {capacity}).',
+  ],
+  'event.problem.overRoomField': [
+    'at most {seats, plural, one {# seat} other {# seats}}, as in {room}',
+    'au plus {seats, plural, one {# place} other {# places}}, comme dans {room}',
+    'hoogstens {seats, plural, one {# plaats} other {# plaatsen}}, zoals in {room}',
+  ],
 } as const;
 
 export const eventProblems = catalogueOf(rows);

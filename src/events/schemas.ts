@@ -211,6 +211,8 @@ export const EventSchema = z.object({
       name: z.string(),
       city: z.string(),
       address: z.string(),
+      latitude: z.number().nullable().describe("The venue's WGS 84 latitude; null when it is not on the map"),
+      longitude: z.number().nullable(),
       language: LanguageSchema,
       translations: TranslationsViewSchema.describe("The venue's name and description in other languages"),
     })

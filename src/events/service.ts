@@ -4,7 +4,7 @@ import type { Network } from '../networks/service.js';
 import { eventData, queueWebhooks } from '../webhooks/outbox.js';
 import { AppError, notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
-import { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
+import { checkWindow, refuseDoubleBooking, refuseOverRoom, resolvePlace } from './places.js';
 import * as q from './queries.js';
 import { expandRule, normaliseRrule } from './recurrence.js';
 import { eventPolicy } from './policy.js';
@@ -16,7 +16,7 @@ import { cleanTranslations } from '../web/content.js';
 export { eventForCover, setEventCover } from './cover.js';
 
 export type { EventRow } from './queries.js';
-export { checkWindow, refuseDoubleBooking, resolvePlace } from './places.js';
+export { checkWindow, refuseDoubleBooking, refuseOverRoom, resolvePlace } from './places.js';
 // Pure helpers other features use: wall-clock time in a zone, and the sanitised Markdown of descriptions.
 export { markdownToText, renderMarkdown } from './markdown.js';
 export { fromWallClock, localString, pad, parseLocal, wallClock } from './time.js';
@@ -82,6 +82,7 @@ export async function createEvent(
       throw new AppError('validation', msg('event.problem.capacityNeeded'), [
         { field: 'capacity', message: msg('event.problem.capacityWithoutRoom') },
       ]);
+    refuseOverRoom(capacity, place);
     checkWindow(input.registrationOpensAt, input.registrationClosesAt);
     const template: q.EventValues = {
       networkId: network.id,

@@ -63,6 +63,9 @@ export function eventJsonLd(
           addressLocality: view.venue.city,
           ...(COUNTRY_OF_ZONE[view.timeZone] ? { addressCountry: COUNTRY_OF_ZONE[view.timeZone] } : {}),
         },
+        ...(view.venue.latitude !== null && view.venue.longitude !== null
+          ? { geo: { '@type': 'GeoCoordinates', latitude: view.venue.latitude, longitude: view.venue.longitude } }
+          : {}),
       }
     : undefined;
   const virtual = view.onlineUrl ? { '@type': 'VirtualLocation', url: view.onlineUrl } : undefined;

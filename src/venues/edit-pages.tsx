@@ -82,6 +82,20 @@ export function VenueFields({
         errors={errors}
       />
       <fieldset>
+        <legend>{t('venue.coordinates')}</legend>
+        <p class="help">{t('venue.coordinatesHelp')}</p>
+        <div class="rooms-row">
+          {(['latitude', 'longitude'] as const).map((name) => (
+            <Field
+              name={name}
+              label={`${t(`field.${name}`)} (${t('form.optional')})`}
+              values={values}
+              errors={errors}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
         <legend>{t('venue.rooms')}</legend>
         <p class="help">{t('admin.roomsHelp')}</p>
         {Array.from({ length: roomCount }, (_, i) => (
@@ -137,12 +151,17 @@ export function parseVenueForm<S extends z.ZodType>(schema: S, body: unknown) {
     rooms.push({ name, capacity: Number(capacity), translations });
   }
   for (const k of Object.keys(raw)) if (/^room\d+_/.test(k)) delete raw[k];
+  // Decimal degrees as people type them: "50,8466" (a Belgian decimal comma) or "50.8466"; empty clears.
+  const degrees = (k: string) => {
+    const v = posted(k).trim().replace(',', '.');
+    return v === '' ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  };
   const result = parseWithLanguages(
     schema,
     raw,
     VENUE_TEXTS,
     { numbers: ['coworkers'], nullable: ['coworkers', 'website'], omitEmpty: ['slug'] },
-    { rooms },
+    { rooms, latitude: degrees('latitude'), longitude: degrees('longitude') },
   );
   const values = { ...result.values, ...formValuesOf(body, /^room\d+_/) };
   if (!result.ok || Object.keys(roomErrors).length)
@@ -215,6 +234,8 @@ export async function editVenuePage(
     affiliation: venue.affiliation,
     coworkers: venue.coworkers === null ? '' : String(venue.coworkers),
     website: venue.website ?? '',
+    latitude: venue.latitude === null ? '' : String(venue.latitude),
+    longitude: venue.longitude === null ? '' : String(venue.longitude),
     ...roomValues(rooms),
   };
   return sendPage(

@@ -30,6 +30,11 @@ const en = {
   'field.affiliation': 'Part of (network of venues)',
   'field.coworkers': 'Number of coworkers',
   'field.website': 'Web site',
+  'venue.coordinates': 'Position on the map',
+  'venue.coordinatesHelp':
+    'Decimal degrees, e.g. 50.8466 and 4.3528. Left empty on a new venue with an address, they are looked up from the address when the server has a geocoder.',
+  'field.latitude': 'Latitude',
+  'field.longitude': 'Longitude',
 };
 
 export const venueMessages: FeatureCatalogue<keyof typeof en> = {
@@ -63,6 +68,11 @@ export const venueMessages: FeatureCatalogue<keyof typeof en> = {
     'field.affiliation': 'Membre de (réseau de lieux)',
     'field.coworkers': 'Nombre de coworkers',
     'field.website': 'Site web',
+    'venue.coordinates': 'Position sur la carte',
+    'venue.coordinatesHelp':
+      'En degrés décimaux, par exemple 50,8466 et 4,3528. Laissées vides pour un nouveau lieu avec une adresse, elles sont cherchées à partir de l’adresse quand le serveur dispose d’un géocodeur.',
+    'field.latitude': 'Latitude',
+    'field.longitude': 'Longitude',
   },
   nl: {
     'venue.address': 'Adres',
@@ -93,6 +103,11 @@ export const venueMessages: FeatureCatalogue<keyof typeof en> = {
     'field.affiliation': 'Lid van (netwerk van locaties)',
     'field.coworkers': 'Aantal coworkers',
     'field.website': 'Website',
+    'venue.coordinates': 'Positie op de kaart',
+    'venue.coordinatesHelp':
+      'In decimale graden, bijvoorbeeld 50,8466 en 4,3528. Leeg gelaten bij een nieuwe locatie met een adres, worden ze via het adres opgezocht als de server een geocoder heeft.',
+    'field.latitude': 'Breedtegraad',
+    'field.longitude': 'Lengtegraad',
   },
 };
 

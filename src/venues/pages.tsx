@@ -8,6 +8,8 @@ import { FeedLinks, PlaceHead } from '../feeds/components.js';
 import { coverView } from '../storage/service.js';
 import { CoverImage } from '../web/cover.js';
 import type { Config } from '../config.js';
+import { coordinatesOf, geocoderFor } from '../maps/service.js';
+import { PlaceMap } from '../maps/components.js';
 import { PublicEventList } from '../events/components.js';
 import { listPublicEvents } from '../events/service.js';
 import { authorize, refusalText } from '../web/policy.js';
@@ -67,18 +69,19 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
   );
 }
 
-async function venuePage(db: Db, baseUrl: string, req: FastifyRequest<Params>, reply: FastifyReply) {
+async function venuePage(db: Db, config: Config, req: FastifyRequest<Params>, reply: FastifyReply) {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   const venue = await venues.findVenue(db, req.network, req.params.slug);
   const rooms = (await venues.roomsOf(db, req.network, [venue.id])).get(venue.id) ?? [];
   const chapters = (await venues.hostedChapters(db, req.network, [venue.id])).get(venue.id) ?? [];
   // What is on here next, and what it has hosted: a few of each, the rest on /events.
-  const at = { from: new Date(), venueSlug: venue.slug, offset: 0 };
+  const here = { from: new Date(), venueSlug: venue.slug, offset: 0 };
   const [upcoming, past] = await Promise.all([
-    listPublicEvents(db, req.network, { ...at, limit: 10 }),
-    listPublicEvents(db, req.network, { ...at, past: true, limit: 5 }),
+    listPublicEvents(db, req.network, { ...here, limit: 10 }),
+    listPublicEvents(db, req.network, { ...here, past: true, limit: 5 }),
   ]);
+  const at = coordinatesOf(venue);
   // The venue's words in the reader's language when written, else the original (the description marked).
   const name = localized(venue, 'name', ctx.locale);
   const about = localized(venue, 'description', ctx.locale);
@@ -92,7 +95,7 @@ async function venuePage(db: Db, baseUrl: string, req: FastifyRequest<Params>, r
       head={
         <PlaceHead
           ctx={ctx}
-          baseUrl={baseUrl}
+          baseUrl={config.baseUrl}
           path={`/venues/${venue.slug}`}
           name={name.text}
           description={about.text}
@@ -104,6 +107,7 @@ async function venuePage(db: Db, baseUrl: string, req: FastifyRequest<Params>, r
               ...(venue.address ? { streetAddress: venue.address } : {}),
               addressLocality: venue.city,
             },
+            ...(at ? { geo: { '@type': 'GeoCoordinates', latitude: at.latitude, longitude: at.longitude } } : {}),
           }}
         />
       }
@@ -171,6 +175,7 @@ async function venuePage(db: Db, baseUrl: string, req: FastifyRequest<Params>, r
           <p class="muted">{t('venue.noRooms')}</p>
         )}
       </Section>
+      {at ? <PlaceMap ctx={ctx} at={at} place={name.text} tiles={config.mapTilesUrl} /> : null}
       <Section title={t('event.upcoming')}>
         {upcoming.length ? (
           <>
@@ -223,7 +228,7 @@ export function venuePages(app: FastifyInstance, db: Db, config: Config): void {
   const csrf = { preHandler: app.csrfProtection };
 
   app.get('/venues', (req, reply) => venueListPage(db, req, reply));
-  app.get<Params>('/venues/:slug', (req, reply) => venuePage(db, config.baseUrl, req, reply));
+  app.get<Params>('/venues/:slug', (req, reply) => venuePage(db, config, req, reply));
   venueManagePages(app, db);
 
   app.get('/admin/venues/new', (req, reply) => {
@@ -236,7 +241,8 @@ export function venuePages(app: FastifyInstance, db: Db, config: Config): void {
     const form = parseVenueForm(VenueCreateSchema, req.body);
     if (!form.ok) return newVenuePage(req, reply, form);
     try {
-      const row = await venues.createVenue(db, req.network, form.data, req.user);
+      const geocode = geocoderFor(config, (why) => req.log.warn(why));
+      const row = await venues.createVenue(db, req.network, form.data, req.user, geocode);
       return reply.redirect(`/admin/venues/${row.slug}?done=created`, 303);
     } catch (err) {
       return newVenuePage(req, reply, formError(err, form.values));

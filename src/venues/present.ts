@@ -20,6 +20,8 @@ export function presentVenue(row: VenueRow, rooms: RoomRow[], chapters: { slug: 
     affiliation: row.affiliation,
     coworkers: row.coworkers,
     website: row.website,
+    latitude: row.latitude,
+    longitude: row.longitude,
     description: row.description,
     language: localeOr(row.language),
     translations: row.translations,

@@ -2,6 +2,11 @@ import { catalogueOf } from '../web/i18n/messages.js';
 
 /** Venues’ problems: each row is [English, French, Dutch]. */
 const rows = {
+  'venue.problem.coordinatesTogether': [
+    'give both the latitude and the longitude, or neither',
+    'indiquez la latitude et la longitude, ou aucune des deux',
+    'geef zowel de breedtegraad als de lengtegraad, of geen van beide',
+  ],
   'venue.problem.theVenue': ['The venue "{slug}"', 'Le lieu « {slug} »', 'De locatie "{slug}"'],
   'venue.problem.slugTaken': [
     'A venue with the URL name "{slug}" already exists. Choose another name or slug.',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AssignPersonSchema, PersonSchema } from '../chapters/schemas.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { geocoderFor } from '../maps/service.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { decodeCursor, pageOf, toPage } from '../web/pagination.js';
@@ -23,7 +25,7 @@ import * as venues from './service.js';
 
 const tags = ['venues'];
 
-export function venueRoutes(app: Api, db: Db): void {
+export function venueRoutes(app: Api, db: Db, config: Config): void {
   const present = async (req: { network: Parameters<typeof venues.roomsOf>[1] }, rows: venues.VenueRow[]) => {
     const ids = rows.map((v) => v.id);
     const [rooms, chapters] = await Promise.all([
@@ -60,7 +62,8 @@ export function venueRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, venuePolicy.create(req.user), 'create venues');
-      const row = await venues.createVenue(db, req.network, req.body, req.user);
+      const geocode = geocoderFor(config, (why) => req.log.warn(why));
+      const row = await venues.createVenue(db, req.network, req.body, req.user, geocode);
       const [view] = await present(req, [row]);
       return reply.code(201).header('location', `/api/v1/venues/${row.slug}`).send(view!);
     },

@@ -46,38 +46,67 @@ const website = z
   .nullable()
   .describe('Web site');
 
-export const VenueCreateSchema = z.strictObject({
-  name: requiredText(120, 'Venue name'),
-  slug: SlugSchema.optional(),
-  kind: VenueKindSchema.default('coworking'),
-  address: text(300, 'Street address').default(''),
-  city: requiredText(120, 'City'),
-  affiliation: text(200, 'A network the venue belongs to, e.g. a regional coworking network').default(''),
-  coworkers: coworkers.optional(),
-  website: website.optional(),
-  description: paragraphs(5000, 'Description (plain text)').default(''),
-  language: LanguageSchema.default('fr'),
-  translations: translationsSchema(venueTexts).optional(),
-  rooms: rooms.default([]),
-});
+const latitude = z
+  .number({ message: 'must be a number' })
+  .min(-90)
+  .max(90)
+  .nullable()
+  .describe('WGS 84 latitude in decimal degrees, e.g. 50.8466; with longitude, places the venue on the map');
+const longitude = z
+  .number({ message: 'must be a number' })
+  .min(-180)
+  .max(180)
+  .nullable()
+  .describe('WGS 84 longitude in decimal degrees, e.g. 4.3528');
+/** Coordinates go in pairs: both, or neither (null clears them). */
+const bothOrNeither = (v: { latitude?: number | null; longitude?: number | null }) =>
+  (v.latitude === undefined) === (v.longitude === undefined) && (v.latitude === null) === (v.longitude === null);
+const coordinatesMessage = { message: 'venue.problem.coordinatesTogether', path: ['longitude'] };
+
+export const VenueCreateSchema = z
+  .strictObject({
+    name: requiredText(120, 'Venue name'),
+    slug: SlugSchema.optional(),
+    kind: VenueKindSchema.default('coworking'),
+    address: text(300, 'Street address').default(''),
+    city: requiredText(120, 'City'),
+    affiliation: text(200, 'A network the venue belongs to, e.g. a regional coworking network').default(''),
+    coworkers: coworkers.optional(),
+    website: website.optional(),
+    latitude: latitude
+      .optional()
+      .describe(
+        'WGS 84 latitude; left out (or null) with an address, the configured geocoder looks it up (GEOCODER_URL)',
+      ),
+    longitude: longitude.optional(),
+    description: paragraphs(5000, 'Description (plain text)').default(''),
+    language: LanguageSchema.default('fr'),
+    translations: translationsSchema(venueTexts).optional(),
+    rooms: rooms.default([]),
+  })
+  .refine(bothOrNeither, coordinatesMessage);
 export type VenueCreate = z.infer<typeof VenueCreateSchema>;
 
-export const VenueUpdateSchema = z.strictObject({
-  name: requiredText(120, 'Venue name').optional(),
-  slug: SlugSchema.optional(),
-  kind: VenueKindSchema.optional(),
-  address: text(300, 'Street address').optional(),
-  city: requiredText(120, 'City').optional(),
-  affiliation: text(200, 'Affiliation').optional(),
-  coworkers: coworkers.optional(),
-  website: website.optional(),
-  description: paragraphs(5000, 'Description').optional(),
-  language: LanguageSchema.optional(),
-  translations: translationsSchema(venueTexts)
-    .optional()
-    .describe('Replaces all the translations: send every language to keep'),
-  rooms: rooms.optional(),
-});
+export const VenueUpdateSchema = z
+  .strictObject({
+    name: requiredText(120, 'Venue name').optional(),
+    slug: SlugSchema.optional(),
+    kind: VenueKindSchema.optional(),
+    address: text(300, 'Street address').optional(),
+    city: requiredText(120, 'City').optional(),
+    affiliation: text(200, 'Affiliation').optional(),
+    coworkers: coworkers.optional(),
+    website: website.optional(),
+    latitude: latitude.optional(),
+    longitude: longitude.optional(),
+    description: paragraphs(5000, 'Description').optional(),
+    language: LanguageSchema.optional(),
+    translations: translationsSchema(venueTexts)
+      .optional()
+      .describe('Replaces all the translations: send every language to keep'),
+    rooms: rooms.optional(),
+  })
+  .refine(bothOrNeither, coordinatesMessage);
 export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;
 
 export const VenueListQuerySchema = PageQuerySchema.extend({
@@ -104,6 +133,8 @@ export const VenueSchema = z.object({
   affiliation: z.string(),
   coworkers: z.number().int().nullable(),
   website: z.string().nullable(),
+  latitude: z.number().nullable().describe('WGS 84 latitude; null when the venue is not on the map'),
+  longitude: z.number().nullable(),
   description: z.string(),
   language: LanguageSchema,
   translations: TranslationsViewSchema,

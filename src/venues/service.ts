@@ -8,6 +8,7 @@ import * as q from './queries.js';
 import type { VenueCreate, VenueUpdate } from './schemas.js';
 import { msg } from '../web/i18n.js';
 import { cleanTranslations } from '../web/content.js';
+import type { Geocoder } from '../maps/service.js';
 export { venueForCover, setVenueCover } from './cover.js';
 
 export type { RoomRow, VenueRow } from './queries.js';
@@ -28,13 +29,21 @@ export async function createVenue(
   network: Network,
   input: Omit<VenueCreate, 'language'> & { language?: VenueCreate['language'] },
   actor?: AuditActor,
+  /** Places a venue given without coordinates from its street address; its failure leaves them empty. */
+  geocode?: Geocoder,
 ): Promise<q.VenueRow> {
   const slug = slugFor(input.name, input.slug);
   const { rooms, translations, ...values } = input;
   const language = input.language ?? 'fr';
+  // Asked before the transaction: no row stays locked while a remote service takes its time.
+  const found =
+    geocode && values.latitude == null && values.address.trim()
+      ? await geocode([values.address, values.city].filter(Boolean).join(', '))
+      : null;
   return db.transaction(async (tx) => {
     const row = await q.insertVenue(tx, network.id, {
       ...values,
+      ...(found ?? {}),
       language,
       translations: cleanTranslations(translations),
       slug,

@@ -1,5 +1,6 @@
 import {
   check,
+  doublePrecision,
   index,
   integer,
   pgEnum,
@@ -38,6 +39,9 @@ export const venues = pgTable(
     description: text('description').notNull().default(''),
     language: text('language').notNull().default('fr'),
     translations: jsonb('translations').$type<Translations>().notNull().default({}),
+    /** WGS 84 degrees, for the map: typed by hand or found from the address by the geocoder; both or neither. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     /** The cover picture, with its required alternative text (see CoverRef). */
     cover: jsonb('cover').$type<CoverRef>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,6 +50,10 @@ export const venues = pgTable(
   (t) => [
     unique('venues_network_slug').on(t.networkId, t.slug),
     check('venues_coworkers_positive', sql`${t.coworkers} >= 0`),
+    check(
+      'venues_coordinates',
+      sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL) AND ${t.latitude} BETWEEN -90 AND 90 AND ${t.longitude} BETWEEN -180 AND 180`,
+    ),
   ],
 );
 

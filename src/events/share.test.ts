@@ -57,7 +57,8 @@ it('puts the address, the map link and the add-to-calendar links on the ticket, 
   expect(ticket.body).toContain(`href="/events/${eventId}-data-co.ics"`);
   expect(ticket.body).toContain('href="https://calendar.google.com/calendar/render?');
   expect(ticket.body).toContain('Outlook');
-  const page = await b.get(ticketPath);
+  // Cancelling is asked on a page of its own, which carries the form.
+  const page = await b.get(`${ticketPath}/cancel`);
   const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
   expect((await b.request('POST', `${ticketPath}/cancel`, { _csrf: csrf })).statusCode).toBe(303);
   const cancelled = await b.get(ticketPath);

@@ -54,11 +54,13 @@ async function chapterOf(db: Tx, network: Network, chapterId: string) {
   return chapter;
 }
 
+/** Where, in a member's language: the venue's and room's names as translated, else as written. */
 const whereOf = async (db: Tx, event: EventRow) => {
   const place = placeOf(event, await eventPlaces(db, [event]));
-  return [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? '']
-    .filter(Boolean)
-    .join(' · ');
+  return (locale: Locale) =>
+    [place.venue ? placeText({ ...place, onlineUrl: null }, locale) : '', event.onlineUrl ?? '']
+      .filter(Boolean)
+      .join(' · ');
 };
 
 /**

@@ -45,7 +45,7 @@ export async function renderMessage(
   if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
   const { registration, event, network } = row;
   const place = placeOf(event, await eventPlaces(db, [event]));
-  const where = [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? '']
+  const where = [place.venue ? placeText({ ...place, onlineUrl: null }, locale) : '', event.onlineUrl ?? '']
     .filter(Boolean)
     .join(' · ');
   const ticketUrl = `${baseUrl}/r/${registration.secret}`;

@@ -48,6 +48,10 @@ export function placeText(p: PlaceParts, locale?: Locale): string {
     .join(', ');
 }
 
+/** For a mail: "Switch, Event room, Rue …, Charleroi · https://meet…" (the venue, then the online link). */
+export const placeAndLink = (p: PlaceParts, locale: Locale): string =>
+  [p.venue ? placeText({ ...p, onlineUrl: null }, locale) : '', p.onlineUrl ?? ''].filter(Boolean).join(' · ');
+
 /** The language a place's line is in: its venue's name's (what a reader hears first), if known. */
 export const placeLanguage = (p: PlaceParts, locale: Locale): Locale | undefined =>
   placePieces(p, locale).find((x) => x.lang)?.lang;

@@ -21,7 +21,7 @@ export function AddToCalendar({ ctx, view, baseUrl }: { ctx: PageContext; view: 
     startsAt: new Date(view.startsAt),
     endsAt: new Date(view.endsAt),
     details: [text, pageUrl].filter(Boolean).join('\n\n'),
-    location: placeText(view),
+    location: placeText(view, ctx.locale),
   };
   return (
     <p class="add-to-calendar">

@@ -6,10 +6,11 @@ import ical, {
   type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
 import { pad, wallClock } from '../events/service.js';
-import { placeText, type PlaceParts } from './format.js';
+import { placeLanguage, placeText, type PlaceParts } from './format.js';
 import type { EventRow } from './queries.js';
 import { escapeText, foldLines, paramValue } from './ics-text.js';
 import { eventPath } from '../web/event-path.js';
+import { isLocale } from '../web/i18n.js';
 
 export { escapeText, foldLines, paramValue };
 
@@ -144,7 +145,9 @@ function description(e: EventRow, place: PlaceParts, url: string, programme?: st
 /**
  * The organisers' texts are written in the event's own language (its original, the one a feed
  * shows): RFC 5545 §3.2.10 LANGUAGE on SUMMARY, DESCRIPTION and LOCATION tells a client which, so
- * a screen reader or a spell checker reads "Rencontre" in French on an English phone.
+ * a screen reader or a spell checker reads "Rencontre" in French on an English phone. LOCATION
+ * names the venue and room in the event's language when the venue wrote them in it, else as the
+ * venue wrote them, in the language they are in.
  */
 const TEXT_WITH_LANGUAGE = /^(SUMMARY|DESCRIPTION|LOCATION)([;:])/gm;
 /** A BCP 47 tag; a stored language that is none (never expected) is left out rather than written unchecked. */
@@ -186,7 +189,10 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
           ? ICalEventStatus.TENTATIVE
           : ICalEventStatus.CONFIRMED;
     const text = description(e, place, url, programme);
-    const location = placeText(place) || null;
+    // The venue's and room's names in the event's language when translated, else as written: LOCATION says which.
+    const eventLocale = isLocale(e.language) ? e.language : undefined;
+    const location = placeText(place, eventLocale) || null;
+    const locationLanguage = (eventLocale && placeLanguage(place, eventLocale)) ?? e.language;
     // Everything the VEVENT is made of: the same inputs give the same text, so it is made once.
     const key = JSON.stringify([
       opts.baseUrl,
@@ -197,6 +203,7 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
       e.language,
       text,
       location,
+      locationLanguage,
       status,
       e.timeZone,
       inZone,
@@ -238,7 +245,11 @@ export function renderCalendar(opts: IcsOptions, entries: IcsEntry[]): string {
             status,
           })
           .toString()
-          .replace(TEXT_WITH_LANGUAGE, `$1${languageParam(e.language)}$2`)
+          .replace(
+            TEXT_WITH_LANGUAGE,
+            (_, property: string, after: string) =>
+              `${property}${languageParam(property === 'LOCATION' ? locationLanguage : e.language)}${after}`,
+          )
           .replace(/END:VEVENT\r\n$/, `${people}\r\nEND:VEVENT\r\n`),
       ),
     );

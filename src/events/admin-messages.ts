@@ -25,6 +25,17 @@ const en = {
   'repeat.monthlyLast': 'Every month, the last such weekday',
   'repeat.custom': 'Custom rule',
   'admin.exportSpreadsheet': 'Download for Excel',
+  'event.form.questions': 'Registration questions',
+  'event.form.questionsHelp':
+    'Asked to everyone who registers. Write each question in the event’s language, and in the others if you can; a choice question takes one choice per line, in the same order in every language. Clear a question’s texts to remove it.',
+  'event.form.question': 'Question {n}',
+  'event.form.questionType': 'Kind of answer (question {n})',
+  'event.form.questionType.text': 'Free text',
+  'event.form.questionType.choice': 'One of a list of choices',
+  'event.form.questionRequired': 'An answer is required (question {n})',
+  'event.form.questionLabel': 'Question {n}',
+  'event.form.questionChoices': 'Choices of question {n}',
+  'event.form.questionChoicesHelp': 'One per line.',
 };
 
 export const eventAdminMessages: FeatureCatalogue<keyof typeof en> = {
@@ -53,6 +64,17 @@ export const eventAdminMessages: FeatureCatalogue<keyof typeof en> = {
     'repeat.monthlyLast': 'Chaque mois, le dernier de ces jours',
     'repeat.custom': 'Règle personnalisée',
     'admin.exportSpreadsheet': 'Télécharger pour Excel',
+    'event.form.questions': 'Questions à l’inscription',
+    'event.form.questionsHelp':
+      'Posées à chaque personne qui s’inscrit. Écrivez chaque question dans la langue de l’événement, et dans les autres si vous pouvez ; une question à choix prend un choix par ligne, dans le même ordre dans chaque langue. Videz les textes d’une question pour la retirer.',
+    'event.form.question': 'Question {n}',
+    'event.form.questionType': 'Type de réponse (question {n})',
+    'event.form.questionType.text': 'Texte libre',
+    'event.form.questionType.choice': 'Un choix dans une liste',
+    'event.form.questionRequired': 'Une réponse est obligatoire (question {n})',
+    'event.form.questionLabel': 'Question {n}',
+    'event.form.questionChoices': 'Choix de la question {n}',
+    'event.form.questionChoicesHelp': 'Un par ligne.',
   },
   nl: {
     'admin.editEvent': '{title} bewerken',
@@ -78,6 +100,17 @@ export const eventAdminMessages: FeatureCatalogue<keyof typeof en> = {
     'repeat.monthlyLast': 'Elke maand, de laatste zulke weekdag',
     'repeat.custom': 'Eigen regel',
     'admin.exportSpreadsheet': 'Downloaden voor Excel',
+    'event.form.questions': 'Vragen bij de inschrijving',
+    'event.form.questionsHelp':
+      'Gesteld aan iedereen die zich inschrijft. Schrijf elke vraag in de taal van het evenement, en in de andere als je kunt; een keuzevraag krijgt één keuze per regel, in dezelfde volgorde in elke taal. Maak de teksten van een vraag leeg om ze te schrappen.',
+    'event.form.question': 'Vraag {n}',
+    'event.form.questionType': 'Soort antwoord (vraag {n})',
+    'event.form.questionType.text': 'Vrije tekst',
+    'event.form.questionType.choice': 'Eén keuze uit een lijst',
+    'event.form.questionRequired': 'Een antwoord is verplicht (vraag {n})',
+    'event.form.questionLabel': 'Vraag {n}',
+    'event.form.questionChoices': 'Keuzes van vraag {n}',
+    'event.form.questionChoicesHelp': 'Eén per regel.',
   },
 };
 

@@ -13,6 +13,7 @@ import { EventCreateSchema, EventUpdateSchema } from './schemas.js';
 import * as events from './service.js';
 import { EVENT_TEXTS, EventFields, formInput, mapErrors } from './event-form.js';
 import { skippedTime } from './form-time.js';
+import { questionValues } from './question-fields.js';
 import { fieldsetValues, languageValues } from '../web/language-fields.js';
 import { localString, wallClock } from './time.js';
 import { eventPath } from '../web/event-path.js';
@@ -74,6 +75,7 @@ async function editEventPage(db: Db, req: FastifyRequest<IdParams>, reply: Fasti
   const end = wallClock(row.endsAt, row.timeZone);
   const values: FormValues = form?.values ?? {
     ...languageValues(row, EVENT_TEXTS),
+    ...questionValues(row.questions, row.language),
     kind: row.kind,
     date: local.slice(0, 10),
     startTime: local.slice(11),

@@ -4,6 +4,7 @@ import { listVenues, roomsOf } from '../venues/service.js';
 import { Field, type FormErrorKeys, type FormErrors, type FormValues, Select } from '../web/forms.js';
 import { languageErrors, languageInput, LanguageFields } from '../web/language-fields.js';
 import type { PageContext } from '../web/page.js';
+import { QuestionFields, questionErrors, questionsInput } from './question-fields.js';
 import { END_BEFORE_START } from './schemas.js';
 import { fromWallClock, isTimeZone } from './time.js';
 import { PlaceFields, venueInput } from './place-fields.js';
@@ -90,6 +91,8 @@ export function formInput(values: FormValues, withRecurrence: boolean): Record<s
     waitlist: values.waitlist === 'on',
     status: values.publish === 'on' ? 'published' : 'draft',
   };
+  const questions = questionsInput(values, language ?? 'fr');
+  if (questions) input.questions = questions;
   if (values.capacity?.trim())
     // A negative number stays a number, so that it is told "at least 1" rather than "a whole number".
     input.capacity = /^-?\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : values.capacity;
@@ -124,8 +127,9 @@ export function mapErrors(
     if (empty) out[empty] ??= t ? t('validation.required') : 'is required';
     else out[field] ??= v;
   }
-  // The texts' errors on their language's fieldset.
-  return languageErrors(out, languageInput(values, EVENT_TEXTS).language ?? 'fr', EVENT_TEXTS);
+  // The texts' errors on their language's fieldset, the questions' on their row.
+  const language = languageInput(values, EVENT_TEXTS).language ?? 'fr';
+  return questionErrors(languageErrors(out, language, EVENT_TEXTS), values, language);
 }
 
 export async function EventFields({
@@ -224,6 +228,7 @@ export async function EventFields({
           {t('field.publish')}
         </label>
       </div>
+      <QuestionFields ctx={ctx} values={values} errors={errors} />
       {withRecurrence ? (
         <fieldset>
           <legend>{t('field.repeat')}</legend>

@@ -32,7 +32,7 @@ export function EventHead({
   const summary = [
     view.status === 'cancelled' ? ctx.t('event.cancelled', { reason: view.cancelReason ?? '' }) : null,
     when,
-    placeText(view),
+    placeText(view, ctx.locale),
   ]
     .filter(Boolean)
     .join(' · ');

@@ -110,6 +110,77 @@ describe('iCalendar: LANGUAGE on the organisers’ texts (RFC 5545 §3.2.10)', (
   });
 });
 
+describe('the venue and the room in the feed’s language, saying which they are in', () => {
+  let id: string;
+  beforeAll(async () => {
+    // A Dutch venue that wrote its name in French too; its room has a Dutch name only.
+    const venue = await t.api('POST', '/api/v1/venues', {
+      token: admin,
+      body: {
+        name: 'Huis van de code',
+        language: 'nl',
+        translations: { fr: { name: 'Maison du code' } },
+        address: 'Hoogstraat 1',
+        city: 'Brussel',
+        rooms: [{ name: 'Grote zaal', capacity: 40 }],
+      },
+    });
+    expect(venue.statusCode, venue.body).toBe(201);
+    const res = await t.api('POST', '/api/v1/chapters/brussels/events', {
+      token: admin,
+      body: {
+        title: 'Atelier des langues',
+        language: 'fr',
+        venue: (venue.json() as { slug: string }).slug,
+        room: 'Grote zaal',
+        capacity: 10,
+        status: 'published',
+        startsAt: `${year}-03-07T17:30:00Z`,
+        endsAt: `${year}-03-07T19:30:00Z`,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    id = (res.json() as { id: string }).id;
+  });
+
+  it('iCalendar: LOCATION names the venue as it wrote itself in the event’s language, LANGUAGE says so', async () => {
+    const v = new ICAL.Component(ICAL.parse(await get(`/events/${id}.ics`, 'en'))).getFirstSubcomponent('vevent')!;
+    expect(v.getFirstPropertyValue('location')).toBe('Maison du code, Grote zaal, Hoogstraat 1, Brussel');
+    expect(v.getFirstProperty('location')!.getParameter('language')).toBe('fr');
+    expect(v.getFirstProperty('summary')!.getParameter('language')).toBe('fr');
+  });
+
+  it('iCalendar: an event in a language the venue did not write its name in keeps the venue’s', async () => {
+    const res = await t.api('PATCH', `/api/v1/events/${id}`, {
+      token: admin,
+      body: { language: 'en', title: 'Languages workshop' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = new ICAL.Component(ICAL.parse(await get(`/events/${id}.ics`, 'fr'))).getFirstSubcomponent('vevent')!;
+    expect(v.getFirstPropertyValue('location')).toBe('Huis van de code, Grote zaal, Hoogstraat 1, Brussel');
+    expect(v.getFirstProperty('location')!.getParameter('language')).toBe('nl');
+    expect(v.getFirstProperty('summary')!.getParameter('language')).toBe('en');
+    await t.api('PATCH', `/api/v1/events/${id}`, {
+      token: admin,
+      body: { language: 'fr', title: 'Atelier des langues' },
+    });
+  });
+
+  it('RSS: the names in the reader’s language when written, a name in another language marked with lang', async () => {
+    const item = (doc: { rss: { channel: { item: { title: string; description: string }[] } } }) =>
+      doc.rss.channel.item.find((i) => i.title === 'Atelier des langues')!;
+    const fr = item(xml.parse(await get('/chapters/brussels/events.rss', 'fr')));
+    expect(fr.description).toContain('<p>Maison du code, <span lang="nl">Grote zaal</span>, Hoogstraat 1, Brussel</p>');
+    const nl = item(xml.parse(await get('/chapters/brussels/events.rss', 'nl')));
+    expect(nl.description).toContain('<span lang="nl">Huis van de code</span>');
+  });
+
+  it('JSON-LD names the place in the event’s language', async () => {
+    const [ld] = jsonLd(await get(`/events/${id}-atelier-des-langues?lang=nl`, 'nl'));
+    expect(ld).toMatchObject({ inLanguage: 'fr', location: { '@type': 'Place', name: 'Maison du code — Grote zaal' } });
+  });
+});
+
 describe('RSS of events: the channel in the reader’s language, each item in its own', () => {
   it('a translated title is read in the reader’s language; an untranslated one says it is Dutch', async () => {
     const doc = xml.parse(await get('/chapters/brussels/events.rss', 'en'));

@@ -1,6 +1,8 @@
 import type { EventView } from '../events/schemas.js';
 import { markdownToText, wallClock } from '../events/service.js';
+import { localizedText, type Translations } from '../web/content.js';
 import { eventPath } from '../web/event-path.js';
+import { localeOr, type Locale } from '../web/i18n.js';
 
 /**
  * schema.org `Event` for search engines, from the event as the page shows it. Dates carry the
@@ -53,10 +55,13 @@ export function eventJsonLd(
   const url = opts.baseUrl + eventPath(view);
   const startsAt = new Date(view.startsAt);
   const endsAt = new Date(view.endsAt);
+  // The place's name in the event's language (inLanguage below) when the venue wrote it in it.
+  const inItsLanguage = (x: { name: string; language: Locale; translations: Translations }) =>
+    localizedText(x, 'name', localeOr(view.language));
   const place = view.venue
     ? {
         '@type': 'Place',
-        name: view.room ? `${view.venue.name} — ${view.room.name}` : view.venue.name,
+        name: view.room ? `${inItsLanguage(view.venue)} — ${inItsLanguage(view.room)}` : inItsLanguage(view.venue),
         address: {
           '@type': 'PostalAddress',
           ...(view.venue.address ? { streetAddress: view.venue.address } : {}),

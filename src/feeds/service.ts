@@ -1,5 +1,5 @@
 import { sitemapArticles } from '../news/service.js';
-import { placeText, type PlaceParts } from '../calendar/format.js';
+import { placePieces, type PlaceParts } from '../calendar/format.js';
 import { findChapter, listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
@@ -48,10 +48,15 @@ export async function upcomingFeed(
     const itsChapter = places.chapters.get(e.chapterId);
     const chapterName = itsChapter ? localizedText(itsChapter, 'name', locale) : '';
     const when = formatRange(e.startsAt, e.endsAt, e.timeZone, locale);
-    const where = placeText(place);
     // The organisers' words in the reader's language when written, else the original: the item says which.
     const title = localized(e, 'title', locale);
     const about = localized(e, 'description', locale);
+    // The venue's and room's names likewise; one written in another language than the item's says so.
+    const where = placePieces(place, locale)
+      .map((x) =>
+        x.lang && x.lang !== title.lang ? `<span lang="${x.lang}">${xmlText(x.text)}</span>` : xmlText(x.text),
+      )
+      .join(', ');
     return {
       title: title.text,
       language: title.lang,
@@ -59,7 +64,7 @@ export async function upcomingFeed(
       pubDate: e.createdAt,
       category: chapterName,
       // Markdown is sanitised when rendered; the date and place are plain text, escaped here.
-      descriptionHtml: `<p>${xmlText(when)}</p>${where ? `<p>${xmlText(where)}</p>` : ''}${renderMarkdown(about.text)}`,
+      descriptionHtml: `<p>${xmlText(when)}</p>${where ? `<p>${where}</p>` : ''}${about.lang === title.lang ? renderMarkdown(about.text) : `<div lang="${about.lang}">${renderMarkdown(about.text)}</div>`}`,
     };
   });
   const path = chapter ? `/chapters/${chapter.slug}` : '';

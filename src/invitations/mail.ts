@@ -15,8 +15,8 @@ export interface CampaignContext {
   campaignId: string;
   event: Pick<EventRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'language' | 'translations'>;
   chapter: Multilingual & { name: string };
-  /** Where, as one line ("Switch, Rue …, Charleroi · https://meet…"); empty when unknown. */
-  where: string;
+  /** Where, as one line in a language ("Switch, Rue …, Charleroi · https://meet…"); empty when unknown. */
+  where: (locale: Locale) => string;
   organiserName: string;
   /** The organiser's words, in the language written first and any others. */
   message: Multilingual & { message: string };
@@ -49,7 +49,7 @@ export function invitationMails(
         before: [
           t('invitations.mail.intro', { chapter, title }),
           t('mail.when', { when: formatRange(c.event.startsAt, c.event.endsAt, c.event.timeZone, locale) }),
-          ...(c.where ? [t('mail.where', { where: c.where })] : []),
+          ...(c.where(locale) ? [t('mail.where', { where: c.where(locale) })] : []),
         ],
         after: [
           // The organiser's words are plain text: paragraphs kept, HTML escaped by composeMail.

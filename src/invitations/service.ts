@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/service.js';
-import { placeText } from '../calendar/format.js';
+import { placeAndLink } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
 import type { Db, Tx } from '../db/connection.js';
 import { authorizeEvent } from '../events/policy.js';
@@ -54,11 +54,10 @@ async function chapterOf(db: Tx, network: Network, chapterId: string) {
   return chapter;
 }
 
+/** Where, in a member's language: the venue's and room's names as translated, else as written. */
 const whereOf = async (db: Tx, event: EventRow) => {
   const place = placeOf(event, await eventPlaces(db, [event]));
-  return [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? '']
-    .filter(Boolean)
-    .join(' · ');
+  return (locale: Locale) => placeAndLink(place, locale);
 };
 
 /**

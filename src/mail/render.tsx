@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.js';
 import { formatRange } from '../events/format.js';
 import { localeOr, translator, type Locale } from '../web/i18n.js';
-import { placeText } from '../calendar/format.js';
+import { placeAndLink } from '../calendar/format.js';
 import { placeOf } from '../calendar/service.js';
 import { eventPlaces } from '../events/service.js';
 import { renderCalendar } from '../calendar/service.js';
@@ -45,9 +45,7 @@ export async function renderMessage(
   if (!row) throw new Error(`message ${message.id}: its registration no longer exists`);
   const { registration, event, network } = row;
   const place = placeOf(event, await eventPlaces(db, [event]));
-  const where = [place.venue ? placeText({ ...place, onlineUrl: null }) : '', event.onlineUrl ?? '']
-    .filter(Boolean)
-    .join(' · ');
+  const where = placeAndLink(place, locale);
   const ticketUrl = `${baseUrl}/r/${registration.secret}`;
   const vars = {
     title: event.title,

@@ -323,6 +323,15 @@ try {
   const etag = icsRes.headers.etag;
   const icsBytes = Buffer.byteLength(icsRes.body);
   await must('GET', `/chapters/${chapter.slug}/calendar.ics`, { headers: { 'if-none-match': etag } }, 304);
+  // How long one render of the feed takes, alone (its query included): the first (no VEVENT
+  // remembered yet), then after a write has emptied the page cache, as happens every few seconds
+  // on a busy site. While it renders, every other request on the core waits.
+  const renders = [];
+  for (let i = 1; i <= 5; i++) {
+    await api('POST', `/api/v1/events/${ids[i]}/registrations`, { name: `R ${i}`, email: `r${i}@example.org` }, 201);
+    renders.push((await must('GET', `/chapters/${chapter.slug}/calendar.ics`, {}, 200)).ms);
+  }
+  renders.sort((a, b) => a - b);
 
   const scenarios = [
     ['reference: bare Fastify + pg, 20 events', reference.url, {}, 'ref'],
@@ -355,11 +364,32 @@ try {
   for (const [, url, headers, kind] of scenarios)
     await wrk(url, headers, { countStatuses: kind !== 'ics' }).catch(() => undefined);
 
+  // Rows are measured one after the other; the 304s and /healthz are compared with each other, so
+  // their rounds alternate (304, /healthz, 304, /healthz…): on a shared core the load of the moment
+  // moved single rows by ±40 % between runs, and two rows measured a minute apart compared that noise.
   const results = [];
-  for (const [label, url, headers, kind] of scenarios) {
+  const say = (r) => process.stderr.write(`${r.label}: ${r.rps.toFixed(0)} req/s\n`);
+  const paired = scenarios.findIndex(([, , , kind]) => kind === '304');
+  const healthRow = scenarios.findIndex(([, , , kind]) => kind === 'health');
+  const tops = new Map();
+  for (let i = 0; i < scenarios.length; i++) {
+    const [label, url, headers, kind] = scenarios[i];
+    if (i === healthRow && paired >= 0) continue;
+    if (i === paired && healthRow >= 0) {
+      for (let round = 0; round < ROUNDS; round++)
+        for (const j of [paired, healthRow]) {
+          const r = await wrk(scenarios[j][1], scenarios[j][2]);
+          if (!tops.has(j) || r.rps > tops.get(j).rps) tops.set(j, r);
+        }
+      for (const j of [paired, healthRow]) {
+        results.push({ label: scenarios[j][0], kind: scenarios[j][3], ...tops.get(j) });
+        say(results.at(-1));
+      }
+      continue;
+    }
     const r = await best(url, headers, { countStatuses: kind !== 'ics' });
     results.push({ label, kind, ...r });
-    process.stderr.write(`${label}: ${r.rps.toFixed(0)} req/s\n`);
+    say(results.at(-1));
   }
   const nodeRss = rssMb(server.pid);
   const pgPss = postgresPssMb(server.dataDir);
@@ -395,6 +425,10 @@ try {
     `\nNode RSS after the run: ${nodeRss.toFixed(0)} MB (${eventsRss.toFixed(0)} MB after creating the events, ${setupRss.toFixed(0)} MB after the articles and their covers); embedded PostgreSQL PSS: ${pgPss.toFixed(0)} MB`,
   );
 
+  console.log(
+    `${EVENTS}-event feed rendered alone: ${icsRes.ms.toFixed(0)} ms the first time, ${renders[0].toFixed(0)}–${renders.at(-1).toFixed(0)} ms (median ${renders[2].toFixed(0)}) after a write`,
+  );
+
   const checks = [];
   for (const r of results.slice(1)) {
     const ratio = r.rps / ref.rps;
@@ -424,7 +458,9 @@ try {
     }
     if (r.kind === 'api') checks.push([`${r.label} ≥ 0.75 × reference`, ratio >= 0.75, ratio.toFixed(2)]);
     if (r.kind === 'ics') checks.push([`${r.label} ≥ 100 req/s`, r.rps >= 100, r.rps.toFixed(0)]);
-    // "At the rate of /healthz": within the noise of two runs on a shared machine (10 %).
+    // "At the rate of /healthz": a 304 does what /healthz does (every hook, a lookup, a header) and
+    // nothing more, so equal is the target; 0.9 leaves the noise that remains between rounds run
+    // alternately seconds apart on a shared core (up to ~10 % at a load average of 20).
     if (r.kind === '304')
       checks.push([`${r.label} ≥ 0.9 × /healthz`, r.rps >= 0.9 * health.rps, (r.rps / health.rps).toFixed(2)]);
     if (r.kind === 'health') checks.push([`${r.label} ≥ reference`, ratio >= 1, ratio.toFixed(2)]);

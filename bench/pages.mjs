@@ -458,9 +458,9 @@ try {
     }
     if (r.kind === 'api') checks.push([`${r.label} ≥ 0.75 × reference`, ratio >= 0.75, ratio.toFixed(2)]);
     if (r.kind === 'ics') checks.push([`${r.label} ≥ 100 req/s`, r.rps >= 100, r.rps.toFixed(0)]);
-    // "At the rate of /healthz": a 304 does what /healthz does (every hook, a lookup, a header) and
-    // nothing more, so equal is the target; 0.9 leaves the noise that remains between rounds run
-    // alternately seconds apart on a shared core (up to ~10 % at a load average of 20).
+    // "At the rate of /healthz": 0.9 is a margin for what is left of the machine's noise once the
+    // two rows alternate round by round (a 304 does more than /healthz — every hook, a cache
+    // lookup — so a real gap shows as a ratio below it: 0.79 at a load average of 21).
     if (r.kind === '304')
       checks.push([`${r.label} ≥ 0.9 × /healthz`, r.rps >= 0.9 * health.rps, (r.rps / health.rps).toFixed(2)]);
     if (r.kind === 'health') checks.push([`${r.label} ≥ reference`, ratio >= 1, ratio.toFixed(2)]);

@@ -12,7 +12,9 @@
 //
 // Env: BENCH_SECONDS (default 8) per round, BENCH_ROUNDS (default 2), BENCH_ONLY (a regular
 // expression: only the matching rows besides the reference), BENCH_NODE_ARGS (e.g.
-// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under this load).
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under this load), BENCH_SERVER_LOG (a
+// file: the server's output, e.g. with BENCH_NODE_ARGS=--trace-gc), BENCH_HEAP_SNAPSHOT (a folder: a heap
+// snapshot of the server after the run, before it stops).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,9 +99,15 @@ function pinProcess(pid) {
 
 const STATUS_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'wrk-statuses.lua');
 
-/** One wrk run: { rps, p50, p99 (ms), errors, statuses: { [status]: count } }. */
-function wrk(url, headers = {}) {
-  const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', STATUS_SCRIPT];
+/**
+ * One wrk run: { rps, p50, p99 (ms), errors, statuses: { [status]: count }, bytesPerAnswer }.
+ * `countStatuses: false` leaves out the Lua script: with a `response` hook wrk copies every body into
+ * Lua, which halved the rate it could read the 500-event feed at; such a row is checked by the
+ * size of its answers instead (a redirect is a few hundred bytes), and wrk's own count of ≥ 400.
+ */
+function wrk(url, headers = {}, { countStatuses = true } = {}) {
+  const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency'];
+  if (countStatuses) args.push('-s', STATUS_SCRIPT);
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
   args.push(url);
   const [cmd, argv] = pin ? ['taskset', ['-c', LOAD_CORE, 'wrk', ...args]] : ['wrk', args];
@@ -126,16 +134,21 @@ function wrk(url, headers = {}) {
         p99: latency(99),
         errors: /Socket errors:.*?(connect \d+, read \d+, write \d+, timeout \d+)/.exec(out)?.[1],
         statuses: Object.fromEntries([...out.matchAll(/^status (\d+) (\d+)$/gm)].map((m) => [m[1], Number(m[2])])),
+        failed: num(/Non-2xx or 3xx responses:\s+(\d+)/),
+        bytesPerAnswer: (() => {
+          const m = /(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read/.exec(out);
+          return m ? (Number(m[2]) * { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[m[3]]) / Number(m[1]) : 0;
+        })(),
       });
     });
   });
 }
 
 /** The best of ROUNDS runs (highest req/s). */
-async function best(url, headers) {
+async function best(url, headers, options) {
   let top;
   for (let i = 0; i < ROUNDS; i++) {
-    const r = await wrk(url, headers);
+    const r = await wrk(url, headers, options);
     if (!top || r.rps > top.rps) top = r;
   }
   return top;
@@ -188,6 +201,23 @@ async function startReference(databaseUrl, chapterId) {
   };
 }
 
+const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
+
+/** Asks the server for a heap snapshot (V8 collects first) and waits until it is written. */
+async function heapSnapshot(pid, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const before = new Set(fs.readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  for (let last = -1; ; ) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const file = fs.readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    const size = file ? fs.statSync(path.join(dir, file)).size : -1;
+    if (file && size === last && size > 0)
+      return console.log(`heap snapshot: ${path.join(dir, file)}; Node RSS after it: ${rssMb(pid).toFixed(0)} MB`);
+    last = size;
+  }
+}
+
 /** The status every answer of a row must have. */
 const expected = (kind) => (kind === '304' ? 304 : 200);
 
@@ -197,6 +227,7 @@ let exitCode = 1;
 try {
   if (!hasCommand('wrk')) throw new Error('wrk is not installed: apt-get install -y wrk');
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  if (snapshotDir) nodeArgs.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`);
   server = await startBenchServer({ label: 'pages', admin: ADMIN, sockets: 20, abortAfterMs: 30 * 60_000, nodeArgs });
   const { token, must } = server;
   const api = async (method, urlPath, body, expected) => (await must(method, urlPath, { body, token }, expected)).json;
@@ -242,6 +273,7 @@ try {
   for (let i = 0; i < 5; i++)
     await api('POST', `/api/v1/events/${ids[0]}/registrations`, { name: `P ${i}`, email: `p${i}@example.org` }, 201);
 
+  const eventsRss = rssMb(server.pid);
   // ARTICLES published articles of the chapter, each with a Markdown body and a cover picture.
   const cover = await sharp({
     create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 110, b: 170 } },
@@ -289,7 +321,17 @@ try {
   const icsEvents = (icsRes.body.match(/BEGIN:VEVENT/g) ?? []).length;
   if (icsEvents !== EVENTS) throw new Error(`the chapter feed holds ${icsEvents} events, expected ${EVENTS}`);
   const etag = icsRes.headers.etag;
+  const icsBytes = Buffer.byteLength(icsRes.body);
   await must('GET', `/chapters/${chapter.slug}/calendar.ics`, { headers: { 'if-none-match': etag } }, 304);
+  // How long one render of the feed takes, alone (its query included): the first (no VEVENT
+  // remembered yet), then after a write has emptied the page cache, as happens every few seconds
+  // on a busy site. While it renders, every other request on the core waits.
+  const renders = [];
+  for (let i = 1; i <= 5; i++) {
+    await api('POST', `/api/v1/events/${ids[i]}/registrations`, { name: `R ${i}`, email: `r${i}@example.org` }, 201);
+    renders.push((await must('GET', `/chapters/${chapter.slug}/calendar.ics`, {}, 200)).ms);
+  }
+  renders.sort((a, b) => a - b);
 
   const scenarios = [
     ['reference: bare Fastify + pg, 20 events', reference.url, {}, 'ref'],
@@ -319,16 +361,39 @@ try {
       );
   }
   // Warm-up: JIT, pools, caches of every kind, so the rounds measure the steady state.
-  for (const [, url, headers] of scenarios) await wrk(url, headers).catch(() => undefined);
+  for (const [, url, headers, kind] of scenarios)
+    await wrk(url, headers, { countStatuses: kind !== 'ics' }).catch(() => undefined);
 
+  // Rows are measured one after the other; the 304s and /healthz are compared with each other, so
+  // their rounds alternate (304, /healthz, 304, /healthz…): on a shared core the load of the moment
+  // moved single rows by ±40 % between runs, and two rows measured a minute apart compared that noise.
   const results = [];
-  for (const [label, url, headers, kind] of scenarios) {
-    const r = await best(url, headers);
+  const say = (r) => process.stderr.write(`${r.label}: ${r.rps.toFixed(0)} req/s\n`);
+  const paired = scenarios.findIndex(([, , , kind]) => kind === '304');
+  const healthRow = scenarios.findIndex(([, , , kind]) => kind === 'health');
+  const tops = new Map();
+  for (let i = 0; i < scenarios.length; i++) {
+    const [label, url, headers, kind] = scenarios[i];
+    if (i === healthRow && paired >= 0) continue;
+    if (i === paired && healthRow >= 0) {
+      for (let round = 0; round < ROUNDS; round++)
+        for (const j of [paired, healthRow]) {
+          const r = await wrk(scenarios[j][1], scenarios[j][2]);
+          if (!tops.has(j) || r.rps > tops.get(j).rps) tops.set(j, r);
+        }
+      for (const j of [paired, healthRow]) {
+        results.push({ label: scenarios[j][0], kind: scenarios[j][3], ...tops.get(j) });
+        say(results.at(-1));
+      }
+      continue;
+    }
+    const r = await best(url, headers, { countStatuses: kind !== 'ics' });
     results.push({ label, kind, ...r });
-    process.stderr.write(`${label}: ${r.rps.toFixed(0)} req/s\n`);
+    say(results.at(-1));
   }
   const nodeRss = rssMb(server.pid);
   const pgPss = postgresPssMb(server.dataDir);
+  if (snapshotDir) await heapSnapshot(server.pid, snapshotDir);
 
   const ref = results[0];
   const health = results.find((r) => r.kind === 'health') ?? { rps: Number.NaN };
@@ -348,14 +413,20 @@ try {
       ms(r.p50),
       ms(r.p99),
       `${(r.p99 / ref.p99).toFixed(2)}`,
-      Object.entries(r.statuses)
-        .filter(([status]) => status !== String(expected(r.kind)))
-        .map(([status, n]) => `${n} × ${status}`)
-        .join(', ') + (r.errors ? ` (${r.errors})` : ''),
+      (r.kind === 'ics'
+        ? `${r.failed ? `${r.failed} ≥ 400, ` : ''}${(r.bytesPerAnswer / 1024).toFixed(0)} KB/answer`
+        : Object.entries(r.statuses)
+            .filter(([status]) => status !== String(expected(r.kind)))
+            .map(([status, n]) => `${n} × ${status}`)
+            .join(', ') || 'none') + (r.errors ? ` (${r.errors})` : ''),
     ]),
   );
   console.log(
-    `\nNode RSS after the run: ${nodeRss.toFixed(0)} MB (${setupRss.toFixed(0)} MB after creating the events); embedded PostgreSQL PSS: ${pgPss.toFixed(0)} MB`,
+    `\nNode RSS after the run: ${nodeRss.toFixed(0)} MB (${eventsRss.toFixed(0)} MB after creating the events, ${setupRss.toFixed(0)} MB after the articles and their covers); embedded PostgreSQL PSS: ${pgPss.toFixed(0)} MB`,
+  );
+
+  console.log(
+    `${EVENTS}-event feed rendered alone: ${icsRes.ms.toFixed(0)} ms the first time, ${renders[0].toFixed(0)}–${renders.at(-1).toFixed(0)} ms (median ${renders[2].toFixed(0)}) after a write`,
   );
 
   const checks = [];
@@ -363,22 +434,33 @@ try {
     const ratio = r.rps / ref.rps;
     // wrk itself counts only statuses ≥ 400 as errors: wrk-statuses.lua counts every status, and
     // anything but the row's own (200, or 304) is a failure — a redirect included.
-    const want = String(expected(r.kind));
-    const others = Object.entries(r.statuses)
-      .filter(([status]) => status !== want)
-      .map(([status, n]) => `${n} × ${status}`);
-    checks.push([
-      `${r.label}: every answer ${want}`,
-      others.length === 0 && !r.errors && (r.statuses[want] ?? 0) > 0,
-      others.join(', ') || r.errors || `${r.statuses[want] ?? 0} × ${want}`,
-    ]);
+    if (r.kind === 'ics') {
+      const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
+      checks.push([
+        `${r.label}: every answer the whole feed`,
+        r.failed === 0 && !r.errors && r.bytesPerAnswer >= 0.95 * icsBytes,
+        `${kb(r.bytesPerAnswer)} per answer, the feed is ${kb(icsBytes)}; ${r.failed} ≥ 400 ${r.errors ?? ''}`,
+      ]);
+    } else {
+      const want = String(expected(r.kind));
+      const others = Object.entries(r.statuses)
+        .filter(([status]) => status !== want)
+        .map(([status, n]) => `${n} × ${status}`);
+      checks.push([
+        `${r.label}: every answer ${want}`,
+        others.length === 0 && !r.errors && (r.statuses[want] ?? 0) > 0,
+        others.join(', ') || r.errors || `${r.statuses[want] ?? 0} × ${want}`,
+      ]);
+    }
     if (r.kind === 'page') {
       checks.push([`${r.label} ≥ 0.50 × reference`, ratio >= 0.5, ratio.toFixed(2)]);
       checks.push([`${r.label} p99 ≤ 50 ms`, r.p99 <= 50, ms(r.p99)]);
     }
     if (r.kind === 'api') checks.push([`${r.label} ≥ 0.75 × reference`, ratio >= 0.75, ratio.toFixed(2)]);
     if (r.kind === 'ics') checks.push([`${r.label} ≥ 100 req/s`, r.rps >= 100, r.rps.toFixed(0)]);
-    // "At the rate of /healthz": within the noise of two runs on a shared machine (10 %).
+    // "At the rate of /healthz": 0.9 is a margin for what is left of the machine's noise once the
+    // two rows alternate round by round (a 304 does more than /healthz — every hook, a cache
+    // lookup — so a real gap shows as a ratio below it: 0.79 at a load average of 21).
     if (r.kind === '304')
       checks.push([`${r.label} ≥ 0.9 × /healthz`, r.rps >= 0.9 * health.rps, (r.rps / health.rps).toFixed(2)]);
     if (r.kind === 'health') checks.push([`${r.label} ≥ reference`, ratio >= 1, ratio.toFixed(2)]);
@@ -395,6 +477,7 @@ try {
   if (server) console.error(`--- server output ---\n${server.output().slice(-4000)}`);
   exitCode = 1;
 } finally {
+  if (process.env.BENCH_SERVER_LOG && server) fs.writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
   await reference?.close().catch(() => undefined);
   await server?.stop();
 }

@@ -52,6 +52,7 @@ async function serve(args: string[]): Promise<void> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new UsageError('--workers must be a whole number from 1 to 64');
   const config = loadConfig(undefined, overrides);
+  (await import('./ops/heap.js')).boundHeapGrowth();
   const { serveProcess } = await import('./ops/serve.js');
   const { isClusterWorker, reportToPrimary, runPrimary } = await import('./ops/cluster.js');
 

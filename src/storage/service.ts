@@ -27,7 +27,13 @@ export interface FileRules {
 }
 
 // Loaded on first use: sharp and libvips weigh ~20 MB of a server's memory that most never need.
-const loadSharp = () => import('sharp').then((m) => m.default);
+// libvips' operation cache is off: it keeps decoded pictures (up to 50 MB) for a pipeline that
+// runs the same input again, and every upload here is a new input (DECISIONS.md, "Memory after bench:pages").
+const loadSharp = () =>
+  import('sharp').then((m) => {
+    m.default.cache(false);
+    return m.default;
+  });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const megabytes = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MB`;
 

@@ -172,7 +172,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   signupRoutes(api, db, config);
   profileRoutes(api, db);
   followRoutes(api, db);
-  gdprRoutes(api, db);
+  gdprRoutes(api, db, config);
   directoryRoutes(api, db, config);
   invitationRoutes(api, db, config);
   receivedInvitationRoutes(api, db);
@@ -213,7 +213,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   signupPages(app, db, config);
   profilePages(app, db);
   mePages(app, db);
-  gdprPages(app, db);
+  gdprPages(app, db, config);
   followPages(app, db);
   adminMemberPages(app, db, config);
   directoryPages(app, db, config);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { blobStoreFor } from '../storage/service.js';
 import { makeCall } from './test-fixtures.js';
 
 /** A member's submissions to calls, co-applications and appeals: in their data export, and gone or anonymised on erasure. */
@@ -69,6 +70,62 @@ it('exports my submissions, co-applications and appeals, and erases me from them
   expect(await q(`SELECT 1 FROM co_applicants WHERE email = 'ada@example.org'`)).toEqual([]);
   // Bob's submission is untouched.
   expect((await q(`SELECT applicant_name FROM submissions WHERE id = $1`, [bobs]))[0].applicant_name).toBe('Bob');
+});
+
+it('deletes the files of my erased submissions from the storage, keeping a file someone else also sent', async () => {
+  const admin = await t.user('admin');
+  const gil = await t.user('member', 'gil@example.org');
+  const call = await t.api('POST', '/api/v1/calls', { token: admin.token, body: makeCall({ slug: 'files-call' }) });
+  const callId = call.json().id;
+  const submission = async (status: string, userId: string | null, email: string) =>
+    (
+      await q(
+        `INSERT INTO submissions (network_id, call_id, user_id, secret_hash, applicant_name, applicant_email, locale, language, title, answers, status)
+         VALUES ($1, $2, $3, md5(random()::text), 'X', $4, 'en', 'en', 'A project', '{}', $5) RETURNING id`,
+        [t.network.id, callId, userId, email, status],
+      )
+    )[0].id as string;
+  const [sent, draft, hers] = [
+    await submission('submitted', gil.user.id, 'gil@example.org'),
+    await submission('draft', gil.user.id, 'gil@example.org'),
+    await submission('submitted', null, 'hal@example.org'),
+  ];
+  const store = blobStoreFor(t.config);
+  // Uploads are shared by content: the same bytes sent by Gil and by Hal are one upload, one blob.
+  const upload = async (key: string) => {
+    await store.put(key, Buffer.from(`%PDF-1.4 ${key}`));
+    return (
+      await q(
+        `INSERT INTO uploads (network_id, sha256, key, content_type, byte_size, original_name)
+         VALUES ($1, $2, $3, 'application/pdf', 10, 'plan.pdf') RETURNING id`,
+        [t.network.id, key.slice(0, 64), key],
+      )
+    )[0].id as string;
+  };
+  const [own, ofDraft, shared] = [
+    await upload(`${'a'.repeat(64)}.pdf`),
+    await upload(`${'b'.repeat(64)}.pdf`),
+    await upload(`${'c'.repeat(64)}.pdf`),
+  ];
+  for (const [submissionId, uploadId] of [
+    [sent, own],
+    [draft, ofDraft],
+    [sent, shared],
+    [hers, shared],
+  ])
+    await q(
+      `INSERT INTO submission_files (submission_id, field, upload_id, display_name) VALUES ($1, 'plan', $2, 'attachment-1.pdf')`,
+      [submissionId, uploadId],
+    );
+  const del = await t.api('DELETE', '/api/v1/me', { token: gil.token, body: { confirm: 'gil@example.org' } });
+  expect(del.statusCode, del.body).toBe(204);
+  expect(await store.get(`${'a'.repeat(64)}.pdf`)).toBeUndefined();
+  expect(await store.get(`${'b'.repeat(64)}.pdf`)).toBeUndefined();
+  expect((await store.get(`${'c'.repeat(64)}.pdf`))?.toString()).toContain('%PDF-1.4');
+  expect(
+    (await q(`SELECT id FROM uploads WHERE id = ANY($1::uuid[])`, [[own, ofDraft, shared]])).map((r) => r.id),
+  ).toEqual([shared]);
+  expect(await q(`SELECT submission_id FROM submission_files`)).toEqual([{ submission_id: hers }]);
 });
 
 it('exports the news imports I started', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { DELETED_LABEL, type DataSubject, type PersonalData } from '../db/gdpr.js';
+import { releaseUploads } from '../storage/service.js';
 
 // GDPR: a person's submissions to calls (as the applicant, signed in or by address), the
 // submissions they were invited to as a co-applicant, and the appeals they lodged. Export and
@@ -62,9 +63,12 @@ export const callSubmissionData: PersonalData = {
    * Drafts go; a submitted or withdrawn submission stays for the call's record (reviews, decisions,
    * a programme that may list its title) with the applicant removed: name, address, organisation,
    * answers, the blind copy, the attached files' links and the grounds of their appeals. Its secret
-   * link stops working. Invitations as a co-applicant go.
+   * link stops working. Invitations as a co-applicant go. The files they attached, drafts' and
+   * submissions' alike, leave the storage too (unless the same bytes are also someone else's file).
    */
-  async forget(tx: Tx, who) {
+  async forget(tx: Tx, who, erasure) {
+    const files = await tx.execute<{ upload_id: string }>(sql`
+      SELECT f.upload_id FROM submission_files f JOIN submissions s ON s.id = f.submission_id WHERE ${mine(who)}`);
     await tx.execute(sql`
       DELETE FROM co_applicants c USING submissions s
       WHERE s.id = c.submission_id AND s.network_id = ${who.networkId} AND lower(c.email) = ${who.email}`);
@@ -75,12 +79,15 @@ export const callSubmissionData: PersonalData = {
         secret_hash = md5(random()::text || s.id::text), updated_at = now()
       WHERE ${mine(who)} RETURNING s.id`);
     const ids = kept.rows.map((r) => r.id);
-    if (!ids.length) return;
-    const list = sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    );
-    await tx.execute(sql`DELETE FROM submission_files WHERE submission_id IN (${list})`);
-    await tx.execute(sql`UPDATE appeals SET grounds = '' WHERE submission_id IN (${list})`);
+    if (ids.length) {
+      const list = sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+      await tx.execute(sql`DELETE FROM submission_files WHERE submission_id IN (${list})`);
+      await tx.execute(sql`UPDATE appeals SET grounds = '' WHERE submission_id IN (${list})`);
+    }
+    const uploads = [...new Set(files.rows.map((r) => r.upload_id))];
+    erasure.blobKeys.push(...(await releaseUploads(tx, who.networkId, uploads)));
   },
 };

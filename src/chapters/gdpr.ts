@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { isoOrNull as iso, type PersonalData } from '../db/gdpr.js';
-import { chapterInterest, chapters } from './tables.js';
+import { chapterInterest, chapterOrganizers, chapters } from './tables.js';
 
 /** "Tell me when this chapter starts" sign-ups under the person's address. */
 export const chapterInterestData: PersonalData = {
@@ -22,5 +22,18 @@ export const chapterInterestData: PersonalData = {
     await tx
       .delete(chapterInterest)
       .where(and(eq(chapterInterest.networkId, who.networkId), eq(chapterInterest.email, who.email)));
+  },
+};
+
+/** The chapters the person organises: a role, deleted with the account (ON DELETE CASCADE). */
+export const organiserData: PersonalData = {
+  key: 'organiserOf',
+  async export(tx, who) {
+    const rows = await tx
+      .select({ chapter: chapters.name, slug: chapters.slug, createdAt: chapterOrganizers.createdAt })
+      .from(chapterOrganizers)
+      .innerJoin(chapters, eq(chapters.id, chapterOrganizers.chapterId))
+      .where(and(eq(chapterOrganizers.networkId, who.networkId), eq(chapterOrganizers.userId, who.userId)));
+    return rows.map((r) => ({ chapter: r.chapter, slug: r.slug, since: iso(r.createdAt) }));
   },
 };

@@ -13,6 +13,8 @@ export interface DataSubject {
 /** What one feature's erasure tells the next ones: mails and webhooks about these registrations go too. */
 export interface Erasure {
   registrationIds: string[];
+  /** Stored files whose rows the erasure deleted: their bytes leave the blob store once it commits. */
+  blobKeys: string[];
 }
 
 /**

@@ -266,9 +266,12 @@ describe('expenses', () => {
     expect((await upload(id('crate'), pdf, organiser.token)).statusCode).toBe(409);
     const paid = await ok('POST', `/api/v1/expenses/${ids.crate}/pay`, { paidOn: '2026-03-20' }, treasurer.token);
     expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-03-20' });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE subject = $1`, [`expense ${ids.crate}`])).toBe(
-      5,
-    ); // create, receipt, submit, approve, pay
+    // Named by its supplier (and its id): create, receipt, submit, approve, pay.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE subject = $1`, [
+        `Drinks & Co · expense ${ids.crate}`,
+      ]),
+    ).toBe(5);
     expect(
       await count(
         `SELECT count(*)::int AS n FROM outbound_messages WHERE kind = 'expense.submitted' AND to_email = $1`,

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../accounts/service.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { blobStoreFor } from '../storage/service.js';
 import { SESSION_COOKIE } from '../web/context.js';
 import { ErrorSummary, Field, formError, type FormErrors } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
@@ -44,7 +46,8 @@ function deletePage(req: FastifyRequest, reply: FastifyReply, user: User, errors
 }
 
 /** My data: download it, or delete my account (the admins' side is on the member list). */
-export function gdprPages(app: FastifyInstance, db: Db): void {
+export function gdprPages(app: FastifyInstance, db: Db, config: Config): void {
+  const store = blobStoreFor(config);
   const csrf = { preHandler: app.csrfProtection };
 
   // POST only: an export is recorded in the audit log, and a GET would be run by prefetches and
@@ -77,7 +80,7 @@ export function gdprPages(app: FastifyInstance, db: Db): void {
     if (typed !== req.user.email)
       return deletePage(req, reply, req.user, { confirm: pageContext(req, reply).t('members.delete.mismatch') }, 400);
     try {
-      await deleteMember(db, req.network, req.user.id, req.user);
+      await deleteMember(db, store, req.network, req.user.id, req.user);
     } catch (err) {
       // The network's only admin: said on the form rather than on an error page.
       return deletePage(req, reply, req.user, formError(err, {}).errors, 409);

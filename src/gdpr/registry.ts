@@ -1,13 +1,18 @@
 import { callSubmissionData } from '../calls/gdpr.js';
-import { chapterInterestData } from '../chapters/gdpr.js';
+import { treasurerData } from '../budgets/gdpr.js';
+import { chapterInterestData, organiserData } from '../chapters/gdpr.js';
 import type { PersonalData } from '../db/gdpr.js';
 import { expenseData } from '../expenses/gdpr.js';
 import { followData } from '../follows/service.js';
 import { invitationData } from '../invitations/gdpr.js';
+import { jurorData } from '../jury/gdpr.js';
 import { mailData } from '../mail/gdpr.js';
+import { articleCommentData, newsEditorData } from '../news/gdpr.js';
 import { newsImportData } from '../news-import/gdpr.js';
 import { profileData } from '../profiles/service.js';
+import { speakerData } from '../programme/gdpr.js';
 import { registrationData } from '../registrations/gdpr.js';
+import { venueManagerData } from '../venues/gdpr.js';
 import { webhookData } from '../webhooks/gdpr.js';
 
 // Every feature that keeps rows about a person exposes a `PersonalData` (db/gdpr.ts) from its
@@ -19,12 +24,19 @@ import { webhookData } from '../webhooks/gdpr.js';
 export const sections: readonly PersonalData[] = [
   profileData,
   followData,
+  organiserData,
+  venueManagerData,
+  treasurerData,
+  newsEditorData,
   registrationData,
   invitationData,
   chapterInterestData,
   callSubmissionData,
+  jurorData,
+  speakerData,
   expenseData,
   newsImportData,
+  articleCommentData,
 ];
 
 /**
@@ -32,7 +44,8 @@ export const sections: readonly PersonalData[] = [
  * the erasure is refused (nothing else done); invitations remember what came of them while the registrations still
  * name the person; registrations are anonymised and hand their ids on; mails and webhook payloads
  * about those registrations (or to the address) go next; then sign-ups under the address.
- * Profile and follows go with the account (ON DELETE CASCADE).
+ * Then call submissions (and their stored files), speaker profiles under the address, and the
+ * name on imported comments. Profile, follows, roles and jury seats go with the account (ON DELETE CASCADE).
  */
 export const erasers: readonly PersonalData[] = [
   expenseData,
@@ -42,6 +55,8 @@ export const erasers: readonly PersonalData[] = [
   webhookData,
   chapterInterestData,
   callSubmissionData,
+  speakerData,
+  articleCommentData,
 ];
 
 /**
@@ -75,12 +90,12 @@ export const personColumns: Record<string, string> = {
   'sessions.user_id': 'credentials, never exported: deleted with the account (cascade)',
   'login_links.user_id': 'credentials, never exported: deleted with the account (cascade)',
   'calendar_tokens.user_id': 'credentials, never exported: deleted with the account (cascade)',
-  'chapter_organizers.user_id': 'a role, deleted with the account (cascade); not exported yet',
-  'venue_managers.user_id': 'a role, deleted with the account (cascade); not exported yet',
-  'treasurers.user_id': 'a role, deleted with the account (cascade); not exported yet',
-  'news_editors.user_id': 'a role, deleted with the account (cascade); not exported yet',
-  'call_jurors.user_id': 'a juror is an account: the juror row goes with it (cascade); not exported yet',
-  'call_jurors.email': 'a juror is an account: the juror row goes with it (cascade); not exported yet',
+  'chapter_organizers.user_id': 'organiserOf',
+  'venue_managers.user_id': 'venueManagerOf',
+  'treasurers.user_id': 'treasurerOf',
+  'news_editors.user_id': 'newsEditor',
+  'call_jurors.user_id': 'jurySeats',
+  'call_jurors.email': 'jurySeats',
   'appeals.answered_by': 'the organiser who answered: set to null with the account',
   'calls.created_by': 'authorship of a call: set to null with the account',
   'call_versions.changed_by': 'authorship of a call: set to null with the account',
@@ -89,7 +104,7 @@ export const personColumns: Record<string, string> = {
   'article_revisions.edited_by': 'authorship of published news: set to null with the account',
   'news_authors.user_id': 'a public byline, kept as published; its link to the account is set to null',
   'uploads.created_by': 'who uploaded a file: set to null with the account',
-  'speakers.email': 'a programme speaker, not tied to an account: not exported nor erased yet (an admin edits it)',
+  'speakers.email': 'speakerProfiles',
   'error_reports.email':
     "a reporter's address, cleared 30 days after the report closes (error-reports): not tied to an account",
 };

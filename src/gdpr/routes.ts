@@ -1,4 +1,6 @@
+import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { blobStoreFor } from '../storage/service.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
@@ -14,7 +16,8 @@ const tags = ['members'];
 const attachment = (what: string) => `attachment; filename="${what}-${new Date().toISOString().slice(0, 10)}.json"`;
 
 /** My data and an admin's access to anyone's: export (art. 15, 20) and erasure (art. 17). */
-export function gdprRoutes(app: Api, db: Db): void {
+export function gdprRoutes(app: Api, db: Db, config: Config): void {
+  const store = blobStoreFor(config);
   app.get('/api/v1/me/export', {
     schema: {
       tags,
@@ -45,7 +48,7 @@ export function gdprRoutes(app: Api, db: Db): void {
         throw new AppError('validation', msg('gdpr.problem.confirm'), [
           { field: 'confirm', message: msg('gdpr.problem.confirmField') },
         ]);
-      await deleteMember(db, req.network, user.id, user);
+      await deleteMember(db, store, req.network, user.id, user);
       return reply.code(204).send(null);
     },
   });
@@ -75,7 +78,7 @@ export function gdprRoutes(app: Api, db: Db): void {
     },
     handler: async (req, reply) => {
       authorize(req.user, gdprPolicy.manageOthers(req.user), 'delete a member');
-      await deleteMember(db, req.network, req.params.id, req.user);
+      await deleteMember(db, store, req.network, req.params.id, req.user);
       return reply.code(204).send(null);
     },
   });

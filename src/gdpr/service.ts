@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import { isoOrNull as iso } from '../db/gdpr.js';
 import type { Network } from '../networks/service.js';
+import { type BlobStore, deleteBlobs } from '../storage/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { erasers, sections } from './registry.js';
 import { msg } from '../web/i18n.js';
@@ -54,15 +55,18 @@ export async function exportMember(db: Db, network: Network, userId: string, act
  * Erases a member (GDPR art. 17): each feature forgets what it holds (registry order), then the
  * account and everything hanging from it goes; registrations stay, anonymised, so events keep
  * their counts. Recorded in the audit log in the same transaction, without the address. The
- * network's last admin cannot be deleted: nobody could run it afterwards.
+ * network's last admin cannot be deleted: nobody could run it afterwards. Files the erasure
+ * released leave the blob store once the transaction has committed (a failed erasure keeps them).
  */
 export async function deleteMember(
   db: Db,
+  store: BlobStore,
   network: Network,
   userId: string,
   actor: Pick<User, 'id' | 'email'> | null,
 ): Promise<{ anonymisedRegistrations: number }> {
-  return db.transaction(async (tx) => {
+  const erasure = { registrationIds: [] as string[], blobKeys: [] as string[] };
+  const done = await db.transaction(async (tx) => {
     const user = await findAccount(tx, network.id, userId);
     if (!user) throw notFound(msg('gdpr.problem.member', { id: userId }));
     // countOtherAdmins locks the admin rows first, so two admins deleting each other cannot both pass.
@@ -70,7 +74,6 @@ export async function deleteMember(
       throw new AppError('conflict', msg('gdpr.problem.onlyAdmin'));
     }
     const who = { networkId: network.id, userId: user.id, email: user.email };
-    const erasure = { registrationIds: [] as string[] };
     for (const eraser of erasers) await eraser.forget?.(tx, who, erasure);
     const self = actor?.id === user.id;
     await recordAudit(tx, {
@@ -85,4 +88,6 @@ export async function deleteMember(
     await deleteAccount(tx, network.id, user.id);
     return { anonymisedRegistrations: erasure.registrationIds.length };
   });
+  await deleteBlobs(db, store, erasure.blobKeys);
+  return done;
 }

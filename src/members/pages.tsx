@@ -10,6 +10,7 @@ import { createUser } from '../accounts/service.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { deleteMember, exportMember } from '../gdpr/service.js';
+import { blobStoreFor } from '../storage/service.js';
 import { OffsetQuerySchema } from '../web/pagination.js';
 import { memberPolicy } from './policy.js';
 import { findMember, listMembers } from './service.js';
@@ -263,7 +264,7 @@ export function adminMemberPages(app: FastifyInstance, db: Db, config: Config): 
     guard(req);
     if (!isUuid(req.params.id)) throw notFound(msg('gdpr.problem.member', { id: req.params.id }));
     try {
-      await deleteMember(db, req.network, req.params.id, req.user!);
+      await deleteMember(db, blobStoreFor(config), req.network, req.params.id, req.user!);
     } catch (err) {
       return confirmDeletePage(db, req, reply, formError(err, {}).errors, 409);
     }

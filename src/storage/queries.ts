@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { uploads } from './tables.js';
 
@@ -22,4 +22,41 @@ export async function selectUpload(db: Tx, networkId: string, id: string): Promi
     .from(uploads)
     .where(and(eq(uploads.networkId, networkId), eq(uploads.id, id)));
   return row;
+}
+
+/**
+ * Deletes the uploads given that no row points at any more (read from the catalogue's foreign
+ * keys, so a table added later is counted), and returns the blob keys that no upload of any
+ * network still uses: the bytes that may go from the store. Uploads are shared by content, so an
+ * erased applicant's file that is also someone's receipt stays.
+ */
+export async function deleteUnusedUploads(db: Tx, networkId: string, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const refs = await db.execute<{ tbl: string; col: string }>(sql`
+    SELECT r.relname AS tbl, a.attname AS col FROM pg_constraint c
+    JOIN pg_class r ON r.oid = c.conrelid
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+    WHERE c.contype = 'f' AND c.confrelid = 'uploads'::regclass`);
+  const unused = refs.rows.map(
+    (r) => sql`NOT EXISTS (SELECT 1 FROM ${sql.identifier(r.tbl)} x WHERE x.${sql.identifier(r.col)} = u.id)`,
+  );
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const gone = await db.execute<{ key: string }>(sql`
+    DELETE FROM uploads u WHERE u.network_id = ${networkId} AND u.id IN (${list})
+      ${unused.length ? sql`AND ${sql.join(unused, sql` AND `)}` : sql``}
+    RETURNING u.key`);
+  const keys = [...new Set(gone.rows.map((r) => r.key))];
+  if (!keys.length) return [];
+  const kept = await db.select({ key: uploads.key }).from(uploads).where(inArray(uploads.key, keys));
+  return keys.filter((k) => !kept.some((r) => r.key === k));
+}
+
+/** The keys among these that no upload of any network uses. */
+export async function unusedKeys(db: Tx, keys: string[]): Promise<string[]> {
+  if (!keys.length) return [];
+  const kept = await db.select({ key: uploads.key }).from(uploads).where(inArray(uploads.key, keys));
+  return keys.filter((k) => !kept.some((r) => r.key === k));
 }

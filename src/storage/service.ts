@@ -230,3 +230,14 @@ export async function makeCover(
   const upload = await saveImage(db, store, networkId, file, createdBy);
   return { uploadId: upload.id, alt, variants: upload.variants ?? [] };
 }
+
+/** Uploads nothing points at any more, deleted in the caller's transaction: the blob keys to remove after it commits. */
+export const releaseUploads = (db: Tx, networkId: string, ids: string[]) => q.deleteUnusedUploads(db, networkId, ids);
+
+/**
+ * Removes bytes from the store once the rows that named them are committed away; a key that an
+ * upload uses again meanwhile (the same file uploaded anew) is kept.
+ */
+export async function deleteBlobs(db: Tx, store: BlobStore, keys: string[]): Promise<void> {
+  for (const key of await q.unusedKeys(db, keys)) await store.delete(key);
+}

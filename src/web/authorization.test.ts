@@ -52,6 +52,7 @@ const matrix: [action: string, ...statuses: Status[]][] = [
   ['list invitations of A', 401, 403, 200, 403, 403, 200],
   ['import members (dry run)', 401, 403, 403, 403, 403, 200],
   ['read the audit log', 401, 403, 403, 403, 403, 200],
+  ['export the audit log', 401, 403, 403, 403, 403, 200],
 ];
 
 interface Account {
@@ -439,6 +440,15 @@ const actions: Record<string, Action> = {
   'read the audit log': {
     run: (_w, token) => call('GET', '/api/v1/audit-log', { token }),
     after: async () => {},
+  },
+  'export the audit log': {
+    run: (w, token) => call('POST', '/api/v1/audit-log/export', { token, body: { subject: `world ${w.n}` } }),
+    // An admin's copy of the log is itself an entry; a refused one leaves none.
+    after: async (w, allowed) => {
+      const log = await ok('GET', '/api/v1/audit-log?action=audit.export&limit=100');
+      const mine = log.items.filter((e: { details: { subject?: string } }) => e.details.subject === `world ${w.n}`);
+      expect(mine).toHaveLength(allowed ? 1 : 0);
+    },
   },
 };
 

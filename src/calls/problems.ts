@@ -89,9 +89,9 @@ const rows = {
     'De regels van de oproep kloppen niet samen.',
   ],
   'call.problem.frozen': [
-    'This call is open: it is frozen. Send the change with newVersion.reason to publish it as a new, logged version; applicants and jurors will be told.',
-    'Cet appel est ouvert : il est figé. Envoyez la modification avec newVersion.reason pour la publier comme nouvelle version, consignée ; les candidats et les jurés en seront informés.',
-    'Deze oproep is open: ze ligt vast. Stuur de wijziging met newVersion.reason om ze als nieuwe, gelogde versie te publiceren; kandidaten en juryleden worden verwittigd.',
+    'This call is open: it is frozen. Give the reason for the change to publish it as a new, logged version; applicants and jurors will be told.',
+    'Cet appel est ouvert : il est figé. Donnez la raison de la modification pour la publier comme nouvelle version, consignée ; les candidats et les jurés en seront informés.',
+    'Deze oproep is open: ze ligt vast. Geef de reden van de wijziging om ze als nieuwe, gelogde versie te publiceren; kandidaten en juryleden worden verwittigd.',
   ],
   'call.problem.frozenField': [
     'is required once the call has opened',
@@ -103,7 +103,11 @@ const rows = {
     'L’appel doit se clôturer après son ouverture.',
     'De oproep moet sluiten na de opening.',
   ],
-  'call.problem.closeAfterOpenField': ['must be after opensAt', 'doit être après opensAt', 'moet na opensAt liggen'],
+  'call.problem.closeAfterOpenField': [
+    'must be after the opening date',
+    'doit être après la date d’ouverture',
+    'moet na de openingsdatum liggen',
+  ],
   'call.problem.fileTooLarge': ['File too large.', 'Fichier trop volumineux.', 'Bestand te groot.'],
   'call.problem.file': ['This file', 'Ce fichier', 'Dit bestand'],
   'call.problem.closed': [

@@ -11,7 +11,9 @@ import {
   type Locale,
   type Msg,
   type T,
+  catalogues,
 } from './i18n.js';
+import type { MessageKey } from './i18n/en.js';
 import { zodIssueMessage } from './zod-messages.js';
 
 /** One error type for the whole app; its code decides the HTTP status (RFC 9457 problem+json). */
@@ -203,7 +205,7 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     });
     const list = errors
       .map((e) => renderFieldError(e, t))
-      .map((e) => `${e.field}: ${e.message}`)
+      .map((e) => `${fieldLabel(e.field, t)}${t('form.labelSeparator')}${e.message}`)
       .join('; ');
     const part =
       where === 'querystring' ? 'query' : where === 'params' ? 'params' : where === 'headers' ? 'headers' : 'body';
@@ -256,4 +258,19 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send(p);
+}
+
+/**
+ * A field of a request named for a person: its label in their language where the interface has one
+ * (`field.email` for `email` and for `attendees.0.email`), else its path, the API's own name for it
+ * (also in `errors[].field`, for programs).
+ */
+export function fieldLabel(path: string, t: T): string {
+  const name =
+    path
+      .split('.')
+      .filter((s) => !/^\d+$/.test(s))
+      .pop() ?? path;
+  const key = `field.${name}`;
+  return key in catalogues[t.locale] ? t(key as MessageKey) : path;
 }

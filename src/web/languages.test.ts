@@ -165,6 +165,10 @@ describe.each(['fr', 'nl'] as const)('a visitor reading %s', (locale) => {
     expect(body.title).toBe(catalogues[locale]['error.validation']);
     expect(body.code).toBe('error.invalidFields');
     expect(body.params).toMatchObject({ count: 1 });
+    // The detail names the field by its label in the reader's language, not by its path.
+    const words = catalogues[locale];
+    expect(body.detail).toContain(`${words['field.email']}${words['form.labelSeparator']}${words['validation.email']}`);
+    expect(body.detail).not.toContain('email:');
     expect(body.errors).toEqual([
       { field: 'email', message: catalogues[locale]['validation.email'], code: 'validation.email' },
     ]);

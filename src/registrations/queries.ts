@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
-import { columnsOf, typedRow } from '../db/typed-row.js';
+import { columnsOf, recordset, typedRow } from '../db/typed-row.js';
 import { events } from '../events/tables.js';
 import { registrations } from './tables.js';
 
@@ -152,11 +152,15 @@ export async function writeBatch(
   const ctes: SQL[] = [
     sql`batch_guard AS (SELECT id FROM ${events} WHERE id = ${p.eventId} AND xmin = ${p.version}::xid FOR UPDATE)`,
   ];
-  if (p.rows.length)
+  if (p.rows.length) {
+    // The rows as one JSON parameter (`recordset`), not drizzle's insert of a parameter per value.
+    const { columns, json } = recordset(registrations, p.rows);
     ctes.push(
       sql`batch_moved AS (UPDATE ${events} SET next_queue_no = ${p.nextQueueNo} WHERE id = (SELECT id FROM batch_guard) RETURNING id)`,
-      sql`batch_rows AS (${tx.insert(registrations).values(p.rows).returning().getSQL()})`,
+      sql`batch_rows AS (INSERT INTO ${registrations} (${columns})
+        SELECT ${columns} FROM json_populate_recordset(NULL::${registrations}, ${json}::json) RETURNING *)`,
     );
+  }
   ctes.push(...p.also);
   const result = await tx.execute<Record<string, unknown>>(sql`
     WITH ${sql.join(ctes, sql`, `)}

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/connection.js';
-import { type EventRow, findEvent, localizedQuestion, originalChoice } from '../events/service.js';
+import { type EventRow, findEvent } from '../events/service.js';
+import { checkAnswers, refuseClosed } from './rules.js';
 import { organizerNoticesCte } from '../mail/service.js';
 import { registrationMailsCte, remindersFor, type RegistrationMail } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
-import { currentLocale, msg } from '../web/i18n.js';
-import { AppError, notFound, type FieldError } from '../web/errors.js';
+import { msg } from '../web/i18n.js';
+import { AppError, notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import { registrationData, webhookDeliveriesCtes } from '../webhooks/outbox.js';
 import * as q from './queries.js';
@@ -14,65 +15,6 @@ import type { RegistrationInput } from './schemas.js';
 
 /** At most this many new registrations per e-mail per minute, across the network. */
 const PER_EMAIL_PER_MINUTE = 10;
-
-function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
-  const errors: FieldError[] = [];
-  const kept: Record<string, string> = {};
-  for (const q of event.questions) {
-    const a = (answers[q.id] ?? '').trim();
-    // The question as the person read it: in the language of their request.
-    const shown = localizedQuestion(q, event.language, currentLocale());
-    if (!a) {
-      if (q.required)
-        errors.push({
-          field: `answers.${q.id}`,
-          message: msg('registration.error.answerRequired', { question: shown.label.text }),
-        });
-      continue;
-    }
-    const choice = q.type === 'choice' ? originalChoice(q, a) : a;
-    if (choice === undefined)
-      errors.push({
-        field: `answers.${q.id}`,
-        message: msg('registration.error.answerChoice', {
-          choices: shown.choices.map((c) => c.text).join(', '),
-          question: shown.label.text,
-        }),
-      });
-    else kept[q.id] = choice;
-  }
-  for (const key of Object.keys(answers))
-    if (!event.questions.some((q) => q.id === key))
-      errors.push({ field: `answers.${key}`, message: msg('registration.error.notAQuestion') });
-  // One mistake: its own words (naming the question) are the explanation.
-  if (errors.length)
-    throw new AppError(
-      'validation',
-      errors.length === 1 ? errors[0]!.message : msg('registration.error.checkAnswers'),
-      errors,
-    );
-  return kept;
-}
-
-function refuseClosed(event: EventRow, now: Date) {
-  if (event.status === 'cancelled')
-    throw new AppError(
-      'conflict',
-      event.cancelReason
-        ? msg('registration.error.cancelled', { reason: event.cancelReason })
-        : msg('registration.error.cancelledNoReason'),
-    );
-  // A draft does not exist for the public, as GET /events/{id} says too.
-  if (event.status === 'draft') throw notFound(msg('event.problem.theEvent', { id: event.id }));
-  if (event.startsAt <= now) throw new AppError('conflict', msg('registration.error.started'));
-  if (event.registrationOpensAt && event.registrationOpensAt > now)
-    throw new AppError(
-      'conflict',
-      msg('registration.error.notOpen', { when: event.registrationOpensAt.toISOString() }),
-    );
-  if (event.registrationClosesAt && event.registrationClosesAt <= now)
-    throw new AppError('conflict', msg('registration.error.closed'));
-}
 
 export interface RegisterOptions {
   userId?: string | null;
@@ -121,6 +63,16 @@ interface Job {
 type Outcome = { result: RegisterResult } | { error: unknown };
 const queues = new Map<string, { jobs: Job[]; running: boolean }>();
 const BATCH = 500;
+/** When the last batch of this process was written (see `registrationBurst`). */
+let lastBatchAt = 0;
+/** The pause between two batches of a crowd (the next requests arriving) is not the end of it. */
+const BURST_GAP_MS = 250;
+
+/**
+ * Whether registrations are being written right now, or were a moment ago: the mail worker gives
+ * way to a flash crowd (src/mail/worker.ts), whose confirmations then go out once it is over.
+ */
+export const registrationBurst = (): boolean => queues.size > 0 || Date.now() - lastBatchAt < BURST_GAP_MS;
 
 async function drain(db: Db, network: Network, eventId: string, queue: { jobs: Job[]; running: boolean }) {
   queue.running = true;
@@ -137,6 +89,7 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
         // Nothing of the batch was written: everyone in it gets the error.
         for (const job of batch) job.reject(err);
       }
+      lastBatchAt = Date.now();
     }
   } finally {
     queue.running = false;
@@ -277,7 +230,7 @@ async function decideAndWrite(tx: Tx, network: Network, eventId: string, batch: 
         )
       : undefined,
     told.length ? organizerNoticesCte('notices', network.id, event, now) : undefined,
-    registrationMailsCte(tx, 'mails', mails),
+    registrationMailsCte('mails', mails),
   ].filter((x) => x !== undefined);
   const inserted = await q.writeBatch(tx, {
     eventId: event.id,

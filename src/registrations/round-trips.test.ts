@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { inDays } from '../../test/support/factories.js';
+import { registerForEvent, registrationBurst } from './service.js';
 
 // A flash crowd is written one batch transaction at a time per event (that keeps the waitlist in
 // arrival order), so what a batch costs in round trips to PostgreSQL is what bounds the crowd's
@@ -139,5 +140,20 @@ describe('a registration batch', () => {
     expect(statements.some((s) => /^\s*begin\b/i.test(s))).toBe(true);
     const after = await t.api('GET', `/api/v1/events/${id}`, { token: admin });
     expect([after.json().confirmedCount, after.json().waitlistCount]).toEqual([2, 0]);
+  });
+
+  it('tells the mail worker a burst is being written, until a moment after its last batch', async () => {
+    const id = await event(3);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(registrationBurst()).toBe(false);
+    const written = registerForEvent(t.database.db, t.network, id, {
+      name: 'Burst',
+      email: 'burst@example.org',
+      answers: {},
+    });
+    expect(registrationBurst()).toBe(true);
+    expect((await written).registration.status).toBe('confirmed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(registrationBurst()).toBe(false);
   });
 });

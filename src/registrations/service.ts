@@ -10,7 +10,7 @@ import * as q from './queries.js';
 import type { RegistrationRow } from './queries.js';
 
 export type { RegistrationRow } from './queries.js';
-export { type RegisterOptions, registerForEvent } from './register.js';
+export { type RegisterOptions, registerForEvent, registrationBurst } from './register.js';
 
 export const confirmedCount = (db: Tx, eventId: string): Promise<number> => q.countConfirmed(db, eventId);
 

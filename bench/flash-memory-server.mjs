@@ -4,6 +4,18 @@
 // waitlist in arrival order, random secret and check-in code) and nothing persisted: no database,
 // no e-mail, no webhook. Run by bench/flash-crowd.mjs as a process of its own, as the real server
 // is; prints its port on stdout.
+//
+// What it does as Essaim does (checked 2026-11-27): the same Zod validation of the id (UUID) and
+// the body (RegistrationCreateSchema: name, e-mail lower-cased, answers), the same response
+// schemas serialised by the same compiler, 201 with a Location header and the registration with its
+// manage link (and check-in code when seated), 202 for an address already registered, the waitlist
+// place in arrival order, 24 random bytes of secret and 8 of check-in code per person.
+// What it does NOT do, so the ratio also measures these (they are Essaim's, not the database's):
+// the per-request hooks every Essaim route runs (security headers by @fastify/helmet, a request id,
+// the network from the Host header, language negotiation, metrics, the page cache's and HTTP
+// caching's checks, request logging at 'warn'); the event's rules (open, not started, guests
+// allowed, answers to its questions, 10 registrations per address per minute); the 202's words
+// from the FR/NL/EN catalogues (here one English sentence). It is a fair floor, slightly lenient.
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import { recordset } from '../db/typed-row.js';
 import { users } from '../accounts/tables.js';
 import { memberProfiles } from '../profiles/tables.js';
 import { registrations } from '../registrations/tables.js';
@@ -35,40 +36,45 @@ const REMINDER_BEFORE_MS = 24 * 3_600_000;
  */
 export async function queueRegistrationMails(tx: Tx, mails: RegistrationMail[]): Promise<void> {
   if (mails.length === 0) return;
-  await insertMails(tx, mails);
+  await tx.execute(insertMails(mails));
 }
 
 /**
  * The same insert as a common table expression named `name`, for a caller that writes everything
  * in one statement (a registration batch: src/registrations/register.ts); undefined for no mail.
  */
-export function registrationMailsCte(tx: Tx, name: string, mails: RegistrationMail[]): SQL | undefined {
+export function registrationMailsCte(name: string, mails: RegistrationMail[]): SQL | undefined {
   if (mails.length === 0) return undefined;
-  return sql`${sql.identifier(name)} AS (${insertMails(tx, mails).getSQL()})`;
+  return sql`${sql.identifier(name)} AS (${insertMails(mails)})`;
 }
 
-const insertMails = (tx: Tx, mails: RegistrationMail[]) =>
-  tx
-    .insert(outboundMessages)
-    .values(
-      mails.map((m) => ({
-        networkId: m.networkId,
-        kind: m.kind,
-        toEmail: m.registration.email,
-        toName: m.registration.name,
-        locale: m.registration.locale,
-        payload: {
-          registrationId: m.registration.id,
-          ...(m.position !== undefined ? { position: m.position } : {}),
-          ...(m.hadSeat !== undefined ? { hadSeat: m.hadSeat ? 1 : 0 } : {}),
-          ...(m.by ? { by: m.by } : {}),
-          // A link asked for again and again while one waits is sent once.
-          ...(m.kind === 'registration.link' ? { gather: `link:${m.registration.id}` } : {}),
-        },
-        ...(m.sendAt ? { nextAttemptAt: m.sendAt } : {}),
-      })),
-    )
-    .onConflictDoNothing();
+/** The messages as one JSON parameter (`recordset`): a flash crowd queues thousands at once. */
+function insertMails(mails: RegistrationMail[]): SQL {
+  const { columns, json } = recordset(
+    outboundMessages,
+    mails.map((m) => ({
+      networkId: m.networkId,
+      kind: m.kind,
+      toEmail: m.registration.email,
+      toName: m.registration.name,
+      locale: m.registration.locale,
+      payload: {
+        registrationId: m.registration.id,
+        ...(m.position !== undefined ? { position: m.position } : {}),
+        ...(m.hadSeat !== undefined ? { hadSeat: m.hadSeat ? 1 : 0 } : {}),
+        ...(m.by ? { by: m.by } : {}),
+        // A link asked for again and again while one waits is sent once.
+        ...(m.kind === 'registration.link' ? { gather: `link:${m.registration.id}` } : {}),
+      },
+      // Null is the column's default, now (the transaction's start): what drizzle wrote as DEFAULT.
+      nextAttemptAt: m.sendAt ?? null,
+    })),
+  );
+  return sql`INSERT INTO ${outboundMessages} (${columns})
+    SELECT network_id, kind, to_email, to_name, locale, payload, coalesce(next_attempt_at, now())
+    FROM json_populate_recordset(NULL::${outboundMessages}, ${json}::json)
+    ON CONFLICT DO NOTHING`;
+}
 
 /** A reminder 24 h before the event for each newly confirmed person (none if that is already past). */
 export function remindersFor(

@@ -37,9 +37,11 @@ export async function deliverDue(
   transport: Transporter | undefined,
   now = new Date(),
   limit = 50,
+  /** Asked before each message: false ends the round early (the server stops, a crowd registers). */
+  goOn: () => boolean = () => true,
 ): Promise<{ sent: number; failed: number; held: number }> {
   const result = { sent: 0, failed: 0, held: 0 };
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < limit && goOn(); i++) {
     const outcome = await db.transaction(async (tx) => {
       const [message] = await tx
         .select()
@@ -134,23 +136,44 @@ export async function releaseHeld(db: Db): Promise<number> {
   return rows.length;
 }
 
-/** Polls the outbox every second while the server runs. */
+/** How long the worker gives way to a burst of registrations at most, before it sends regardless. */
+export const MAX_DEFER_MS = 30_000;
+
+/**
+ * Polls the outbox every second while the server runs. While `busy()` says a burst of
+ * registrations is being written (a flash crowd), the worker waits: its one-transaction-per-message
+ * rounds would take the same core and the same PostgreSQL as the crowd. The messages stay pending
+ * in the outbox (nothing is lost) and go out once the burst is over — or after MAX_DEFER_MS of a
+ * burst that does not end (`maxDeferMs`), so a steady stream of registrations cannot hold the mail back for ever.
+ */
 export function startMailWorker(
   db: Db,
   config: Config,
   log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+  { busy = () => false, maxDeferMs = MAX_DEFER_MS }: { busy?: () => boolean; maxDeferMs?: number } = {},
 ) {
   const transport = createTransport(config);
   let running = false;
+  let stopped = false;
+  let deferredSince: number | undefined;
+  const givingWay = () => {
+    if (!busy()) {
+      deferredSince = undefined;
+      return false;
+    }
+    deferredSince ??= Date.now();
+    return Date.now() - deferredSince < maxDeferMs;
+  };
+  const goOn = () => !stopped && !givingWay();
   const tick = async () => {
-    if (running) return;
+    if (running || !goOn()) return;
     running = true;
     try {
       // Rounds of up to 50 while there is work; a failure ends the tick (the server is likely down).
       for (;;) {
-        const r = await deliverDue(db, config, transport);
+        const r = await deliverDue(db, config, transport, new Date(), 50, goOn);
         if (r.sent || r.failed || r.held) log.info(r, 'outbox');
-        if (r.failed || r.sent + r.held < 50) break;
+        if (r.failed || r.sent + r.held < 50 || !goOn()) break;
       }
     } catch (err) {
       log.error({ err }, 'outbox round failed');
@@ -163,7 +186,11 @@ export function startMailWorker(
   timer.unref();
   return {
     ready,
+    /** Runs a round now (tests; the timer does it every second). */
+    tick,
     async stop() {
+      // The message being sent is finished; the rest wait in the outbox for the next start.
+      stopped = true;
       clearInterval(timer);
       while (running) await new Promise((r) => setTimeout(r, 20));
       transport?.close();

@@ -9,6 +9,7 @@ import { eraseOldReporters } from '../error-reports/service.js';
 import { publishDueArticles } from '../news/service.js';
 import { interruptOrphanImports } from '../news-import/jobs.js';
 import { startMailWorker } from '../mail/worker.js';
+import { registrationBurst } from '../registrations/service.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
 import { backupOnSchedule } from './backup-schedule.js';
 import { dropExpiredHits } from './rate-limit.js';
@@ -100,7 +101,8 @@ export async function serveProcess(
     ),
   );
   if (config.backupDir) timers.push(backupOnSchedule(config, database, log));
-  const mail = startMailWorker(database.db, config, log);
+  // The mail worker gives way to a flash crowd of registrations (their mails wait in the outbox).
+  const mail = startMailWorker(database.db, config, log, { busy: registrationBurst });
   await mail.ready;
   const webhooks = startWebhookWorker(database.db, config, log);
 

@@ -1,89 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db/connection.js';
-import { type EventRow, findEvent, localizedQuestion, originalChoice } from '../events/service.js';
-import { organizerNoticesCte } from '../mail/service.js';
-import { registrationMailsCte, remindersFor, type RegistrationMail } from '../mail/outbox.js';
+import type { Db } from '../db/connection.js';
+import { findEvent } from '../events/service.js';
 import type { Network } from '../networks/service.js';
-import { currentLocale, msg } from '../web/i18n.js';
-import { AppError, notFound, type FieldError } from '../web/errors.js';
-import { isUuid } from '../web/schemas.js';
-import { registrationData, webhookDeliveriesCtes } from '../webhooks/outbox.js';
-import * as q from './queries.js';
-import type { RegistrationInsert, RegistrationRow } from './queries.js';
+import { decideAndWrite, type Job, type Reading, readBatch, type RegisterResult, withWritten } from './batch.js';
+import * as q from './batch-queries.js';
 import type { RegistrationInput } from './schemas.js';
 
-/** At most this many new registrations per e-mail per minute, across the network. */
-const PER_EMAIL_PER_MINUTE = 10;
+import type { RegisterOptions } from './batch.js';
 
-function checkAnswers(event: EventRow, answers: Record<string, string>): Record<string, string> {
-  const errors: FieldError[] = [];
-  const kept: Record<string, string> = {};
-  for (const q of event.questions) {
-    const a = (answers[q.id] ?? '').trim();
-    // The question as the person read it: in the language of their request.
-    const shown = localizedQuestion(q, event.language, currentLocale());
-    if (!a) {
-      if (q.required)
-        errors.push({
-          field: `answers.${q.id}`,
-          message: msg('registration.error.answerRequired', { question: shown.label.text }),
-        });
-      continue;
-    }
-    const choice = q.type === 'choice' ? originalChoice(q, a) : a;
-    if (choice === undefined)
-      errors.push({
-        field: `answers.${q.id}`,
-        message: msg('registration.error.answerChoice', {
-          choices: shown.choices.map((c) => c.text).join(', '),
-          question: shown.label.text,
-        }),
-      });
-    else kept[q.id] = choice;
-  }
-  for (const key of Object.keys(answers))
-    if (!event.questions.some((q) => q.id === key))
-      errors.push({ field: `answers.${key}`, message: msg('registration.error.notAQuestion') });
-  // One mistake: its own words (naming the question) are the explanation.
-  if (errors.length)
-    throw new AppError(
-      'validation',
-      errors.length === 1 ? errors[0]!.message : msg('registration.error.checkAnswers'),
-      errors,
-    );
-  return kept;
-}
-
-function refuseClosed(event: EventRow, now: Date) {
-  if (event.status === 'cancelled')
-    throw new AppError(
-      'conflict',
-      event.cancelReason
-        ? msg('registration.error.cancelled', { reason: event.cancelReason })
-        : msg('registration.error.cancelledNoReason'),
-    );
-  // A draft does not exist for the public, as GET /events/{id} says too.
-  if (event.status === 'draft') throw notFound(msg('event.problem.theEvent', { id: event.id }));
-  if (event.startsAt <= now) throw new AppError('conflict', msg('registration.error.started'));
-  if (event.registrationOpensAt && event.registrationOpensAt > now)
-    throw new AppError(
-      'conflict',
-      msg('registration.error.notOpen', { when: event.registrationOpensAt.toISOString() }),
-    );
-  if (event.registrationClosesAt && event.registrationClosesAt <= now)
-    throw new AppError('conflict', msg('registration.error.closed'));
-}
-
-export interface RegisterOptions {
-  userId?: string | null;
-  /** Organisers add people by hand: the registration window and the guest rule do not apply. */
-  byOrganizer?: boolean;
-  /** The language of the person's e-mails. */
-  locale?: string;
-  /** False for people added without telling them (demo data, imports): no e-mail is queued. */
-  notify?: boolean;
-  now?: Date;
-}
+export type { RegisterOptions };
 
 /**
  * Registers a person. Registrations for one event are taken in arrival order and written in
@@ -111,25 +35,46 @@ export function registerForEvent(
   });
 }
 
-type RegisterResult = { registration: RegistrationRow; created: boolean; position?: number; event: EventRow };
-interface Job {
-  input: RegistrationInput;
-  opts: RegisterOptions;
-  resolve: (r: RegisterResult) => void;
-  reject: (e: unknown) => void;
-}
-type Outcome = { result: RegisterResult } | { error: unknown };
 const queues = new Map<string, { jobs: Job[]; running: boolean }>();
 const BATCH = 500;
+/** When the last batch of this process was written (see `registrationBurst`). */
+let lastBatchAt = 0;
+/** The pause between two batches of a crowd (the next requests arriving) is not the end of it. */
+const BURST_GAP_MS = 250;
 
+/**
+ * Whether registrations are being written right now, or were a moment ago: the mail worker gives
+ * way to a flash crowd (src/mail/worker.ts), whose confirmations then go out once it is over.
+ */
+export const registrationBurst = (): boolean => queues.size > 0 || Date.now() - lastBatchAt < BURST_GAP_MS;
+
+/**
+ * Writes the queue's batches one after the other, reading each batch while the one before it is
+ * written: a crowd pays about one round trip per batch, not two. The reading taken ahead leaves out
+ * the rows being written and is completed with them once their write has returned (`withWritten`);
+ * after a refused write, or with no batch waiting as the write went out, the next batch is read
+ * after it, as before.
+ */
 async function drain(db: Db, network: Network, eventId: string, queue: { jobs: Job[]; running: boolean }) {
   queue.running = true;
   try {
-    while (queue.jobs.length) {
-      const batch = queue.jobs.splice(0, BATCH);
+    let batch = queue.jobs.splice(0, BATCH);
+    let reading = readBatch(db, network, eventId, batch);
+    while (batch.length) {
+      let next: Job[] = [];
+      let ahead: Promise<Reading | undefined> | undefined;
+      const readAhead = (writing: string[]) => {
+        next = queue.jobs.splice(0, BATCH);
+        if (!next.length) return;
+        ahead = readBatch(db, network, eventId, next, writing);
+        // Awaited below, or dropped after a refused write: never an unhandled rejection.
+        ahead.catch(() => undefined);
+      };
+      let written: Awaited<ReturnType<typeof registerBatch>>['written'];
       try {
-        const outcomes = await registerBatch(db, network, eventId, batch);
-        outcomes.forEach((o, i) => {
+        const done = await registerBatch(db, network, eventId, batch, reading, readAhead);
+        written = done.written;
+        done.outcomes.forEach((o, i) => {
           if ('error' in o) batch[i]!.reject(o.error);
           else batch[i]!.resolve(o.result);
         });
@@ -137,6 +82,13 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
         // Nothing of the batch was written: everyone in it gets the error.
         for (const job of batch) job.reject(err);
       }
+      lastBatchAt = Date.now();
+      if (!next.length) next = queue.jobs.splice(0, BATCH);
+      batch = next;
+      const completed = written;
+      if (!batch.length) break;
+      reading =
+        ahead && completed ? ahead.then((r) => r && withWritten(r, completed)) : readBatch(db, network, eventId, batch);
     }
   } finally {
     queue.running = false;
@@ -150,148 +102,25 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
  * the other from its queue). When the event changed in between — another process's batch, a
  * cancellation, an edit — the write is refused whole, and the batch is decided again under the
  * event's lock, in a transaction, as every other change of registrations is: so a busy rival
- * cannot make it retry for ever.
+ * cannot make it retry for ever. Only a write that was not refused leaves `written` for a reading
+ * taken ahead.
  */
-async function registerBatch(db: Db, network: Network, eventId: string, batch: Job[]): Promise<Outcome[]> {
+async function registerBatch(
+  db: Db,
+  network: Network,
+  eventId: string,
+  batch: Job[],
+  reading: Promise<Reading | undefined>,
+  onWrite: (ids: string[]) => void,
+): ReturnType<typeof decideAndWrite> {
   try {
-    return await decideAndWrite(db, network, eventId, batch);
+    return await decideAndWrite(db, network, eventId, batch, reading, onWrite);
   } catch (err) {
     if (!q.isStaleBatch(err)) throw err;
   }
-  return db.transaction(async (tx) => {
+  const { outcomes } = await db.transaction(async (tx) => {
     await findEvent(tx, network, eventId, true);
-    return decideAndWrite(tx, network, eventId, batch);
+    return decideAndWrite(tx, network, eventId, batch, readBatch(tx, network, eventId, batch));
   });
-}
-
-async function decideAndWrite(tx: Tx, network: Network, eventId: string, batch: Job[]): Promise<Outcome[]> {
-  const emails = [...new Set(batch.map((j) => j.input.email))];
-  const now = new Date();
-  const state = isUuid(eventId)
-    ? await q.selectBatch(tx, network.id, eventId, emails, new Date(now.getTime() - 60_000))
-    : undefined;
-  if (!state) {
-    const error = notFound(msg('event.problem.theEvent', { id: eventId }));
-    return batch.map(() => ({ error }));
-  }
-  const { event } = state;
-  const live = new Map(state.existing.map((r) => [r.email, r]));
-  // Repeats (5 % of a flash crowd) get their place back, ranked in the same reading.
-  const livePositions = state.positions;
-  const recent = new Map(state.recent.map((r) => [r.email, r.n]));
-  let confirmed = state.counts.confirmed;
-  let waitlisted = state.counts.waitlisted;
-  let queueNo = event.nextQueueNo;
-  const outcomes: (Outcome | { pending: RegistrationInsert & { id: string }; position?: number })[] = [];
-  const pendingByEmail = new Map<string, number>();
-
-  const linkMails: RegistrationMail[] = [];
-  for (const { input, opts } of batch) {
-    const existing = live.get(input.email);
-    if (existing) {
-      // The answer does not say whether this address holds a seat: its owner gets their link by mail.
-      if (opts.notify !== false && !opts.byOrganizer)
-        linkMails.push({ kind: 'registration.link', networkId: network.id, registration: existing });
-      outcomes.push({
-        result: { registration: existing, created: false, position: livePositions.get(existing.id), event },
-      });
-      continue;
-    }
-    const earlier = pendingByEmail.get(input.email);
-    if (earlier !== undefined) {
-      // The same e-mail twice in one batch: the second gets the first (resolved once written).
-      const first = outcomes[earlier] as { pending: RegistrationInsert & { id: string }; position?: number };
-      outcomes.push({ pending: first.pending, position: first.position });
-      continue;
-    }
-    try {
-      if (!opts.byOrganizer) {
-        refuseClosed(event, opts.now ?? now);
-        if (!event.guestRegistration && !opts.userId)
-          throw new AppError('conflict', msg('registration.problem.membersOnly'));
-        if ((recent.get(input.email) ?? 0) >= PER_EMAIL_PER_MINUTE)
-          throw new AppError('rate_limited', msg('registration.problem.tooMany'));
-      } else if (event.status === 'cancelled') {
-        throw new AppError('conflict', msg('registration.problem.cancelled'));
-      }
-      const answers = checkAnswers(event, input.answers);
-      const seat = confirmed < event.capacity;
-      if (!seat && !event.waitlist && !opts.byOrganizer)
-        throw new AppError('conflict', msg('registration.problem.full'));
-      if (seat) confirmed++;
-      else waitlisted++;
-      recent.set(input.email, (recent.get(input.email) ?? 0) + 1);
-      pendingByEmail.set(input.email, outcomes.length);
-      outcomes.push({
-        pending: {
-          // Drawn here, not by the database: the webhooks and mails written in the same statement name it.
-          id: randomUUID(),
-          networkId: network.id,
-          eventId: event.id,
-          userId: opts.userId ?? null,
-          name: input.name,
-          email: input.email,
-          status: seat ? 'confirmed' : 'waitlisted',
-          queueNo: queueNo++,
-          answers,
-          locale: opts.locale ?? 'fr',
-          secret: randomBytes(24).toString('base64url'),
-          checkInCode: randomBytes(8).toString('hex').toUpperCase(),
-          // The person's own consent, recorded with its time; without a venue there is nobody to share with.
-          sharedWithVenueAt: input.shareWithVenue && event.venueId ? now : null,
-        },
-        position: seat ? undefined : waitlisted,
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      outcomes.push({ error });
-    }
-  }
-
-  // The first of each address is written; a repeat inside the batch points at the same row.
-  const firsts = outcomes.flatMap((o, i) =>
-    'pending' in o && pendingByEmail.get(o.pending.email) === i ? [{ row: o.pending, position: o.position }] : [],
-  );
-  const notified = new Set(batch.filter((j) => j.opts.notify !== false).map((j) => j.input.email));
-  const told = firsts.filter((f) => notified.has(f.row.email));
-  // Every mail of the batch in one insert: confirmations, waitlist places, reminders, links again.
-  const mails: RegistrationMail[] = [
-    ...told.flatMap(({ row, position }) => {
-      const mail = {
-        kind: row.status === 'confirmed' ? ('registration.confirmed' as const) : ('registration.waitlisted' as const),
-        networkId: network.id,
-        registration: { id: row.id, email: row.email, name: row.name, locale: row.locale ?? 'fr' },
-        position,
-      };
-      return row.status === 'confirmed' ? [mail, ...remindersFor(event, [mail.registration], network.id, now)] : [mail];
-    }),
-    ...linkMails,
-  ];
-  const also = [
-    firsts.length
-      ? webhookDeliveriesCtes(
-          'hooks',
-          network.id,
-          'registration.created',
-          firsts.map(({ row, position }) => registrationData(row, position)),
-        )
-      : undefined,
-    told.length ? organizerNoticesCte('notices', network.id, event, now) : undefined,
-    registrationMailsCte(tx, 'mails', mails),
-  ].filter((x) => x !== undefined);
-  const inserted = await q.writeBatch(tx, {
-    eventId: event.id,
-    version: state.version,
-    rows: firsts.map((f) => f.row),
-    nextQueueNo: queueNo,
-    also,
-  });
-  const byId = new Map(inserted.map((r) => [r.id, r]));
-  return outcomes.map((o, i) => {
-    if (!('pending' in o)) return o;
-    const registration = byId.get(o.pending.id)!;
-    return {
-      result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event },
-    };
-  });
+  return { outcomes };
 }

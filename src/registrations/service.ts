@@ -10,7 +10,7 @@ import * as q from './queries.js';
 import type { RegistrationRow } from './queries.js';
 
 export type { RegistrationRow } from './queries.js';
-export { type RegisterOptions, registerForEvent } from './register.js';
+export { type RegisterOptions, registerForEvent, registrationBurst } from './register.js';
 export { GOING_SHOWN, type WhoIsGoing, WhoIsGoingSchema, whoIsGoing } from './going.js';
 export { undoCheckIn } from './undo-check-in.js';
 

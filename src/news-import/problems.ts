@@ -100,6 +100,11 @@ const rows = {
     'Aucune version WXR (wp:wxr_version) : ce n’est pas un export WordPress.',
     'Geen WXR-versie (wp:wxr_version): geen WordPress-export.',
   ],
+  'newsImport.wxr.noPostId': [
+    'The item at line {line} has no post id (wp:post_id): it cannot be imported.',
+    'L’élément de la ligne {line} n’a pas d’identifiant (wp:post_id) : il ne peut pas être importé.',
+    'Het item op regel {line} heeft geen post-id (wp:post_id): het kan niet worden geïmporteerd.',
+  ],
   'newsImport.wxr.where': [
     'line {line}, column {column}',
     'ligne {line}, colonne {column}',

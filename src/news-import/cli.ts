@@ -27,9 +27,10 @@ The whole import is one transaction: if a file cannot be read nothing is importe
 certain repairs are applied, uncertain ones are queued for an editor. --dry-run writes nothing.
 --report FILE writes the report (JSON when FILE ends in .json).
 Links to the old site (the export's address, or --base-url URL) point to the new articles.
---fetch-media fetches the old site's pictures shown in the posts (public addresses only, 10 MB
-and 15 s each, images only), stores them and points the posts to them; a picture that cannot be
-fetched keeps its old address and is listed. Pictures on other hosts are listed, never fetched.`;
+--fetch-media fetches the old site's pictures shown in the posts, the featured images and the PDF
+documents the posts link to (public addresses only, 10 MB and 15 s each, images and PDF only),
+stores them and points the posts to them; a file that cannot be fetched keeps its old address
+and is listed. Files on other hosts are listed, never fetched.`;
 
 export async function runNewsImport(
   db: Db,

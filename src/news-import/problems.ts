@@ -3,6 +3,7 @@ import { catalogueOf } from '../web/i18n/messages.js';
 /** News imports’ problems: each row is [English, French, Dutch]. */
 const rows = {
   'newsImport.problem.job': ['This import', 'Cet import', 'Deze import'],
+  'newsImport.problem.document': ['This document', 'Ce document', 'Dit document'],
   'newsImport.problem.notUtf8': [
     '{name} is not UTF-8 text.',
     '{name} n’est pas du texte UTF-8.',

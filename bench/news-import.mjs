@@ -3,7 +3,9 @@
 // "unchanged"). Run: npm run bench:news. The CLI joins a running server's embedded PostgreSQL.
 // Baseline, in the same run: reading and parsing the file alone (the streaming WXR parser with
 // handlers that do nothing), so the figures read as ratios on any machine. Peak RSS is the CLI
-// process's VmHWM from /proc. Exits non-zero when a summary is not the expected one.
+// process's VmHWM from /proc (the import runs in a worker thread of that process, so it counts).
+// Exits non-zero when a summary is not the expected one, or when an import's peak RSS is over
+// BENCH_MAX_RSS_MB (300, the issue's target).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { cli, printTable, startBenchServer } from './support.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
+const MAX_RSS_MB = Number(process.env.BENCH_MAX_RSS_MB ?? 300);
 const ADMIN = { email: 'bench-admin@example.org', password: 'news-import-bench-password' };
 const { parseWxr } = await import(path.join(path.dirname(cli), 'news-import', 'wxr-parse.js'));
 
@@ -122,6 +125,12 @@ try {
   );
   await server.stop();
   fs.rmSync(work, { recursive: true, force: true });
+  const over = [first, again].filter((r) => r.peakMb > MAX_RSS_MB);
+  if (over.length) {
+    console.error(`FAIL: peak RSS ${over.map((r) => `${r.peakMb.toFixed(0)} MB`).join(', ')} is over ${MAX_RSS_MB} MB`);
+    process.exit(1);
+  }
+  console.log(`peak RSS ${first.peakMb.toFixed(0)} MB and ${again.peakMb.toFixed(0)} MB: under ${MAX_RSS_MB} MB`);
 } catch (err) {
   console.error(`FAIL: ${err.message}`);
   await server?.stop();

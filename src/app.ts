@@ -68,6 +68,7 @@ import { newsAdminPages } from './news/admin-pages.js';
 import { repairRoutes } from './text-repair/routes.js';
 import { repairPages } from './text-repair/pages.js';
 import { newsImportPages } from './news-import/pages.js';
+import { importedDocumentRoutes } from './news-import/documents.js';
 import { redirectRoutes } from './redirects/routes.js';
 import { reportPages } from './error-reports/pages.js';
 import { reportRoutes } from './error-reports/routes.js';
@@ -222,6 +223,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   importPages(app, db, config);
   auditPages(app, db, config);
   mediaRoutes(app, db, config);
+  importedDocumentRoutes(app, db, config);
   coverPages(app, db, config);
   newsPages(app, db, config);
   newsFeeds(app, db, config);

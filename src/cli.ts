@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { check, help, need, parse, UsageError, usage } from './cli-args.js';
 import { createToken, createUser, findUserByEmail } from './accounts/service.js';
 import { EmailSchema, PasswordSchema, RoleSchema } from './accounts/schemas.js';
@@ -17,7 +18,7 @@ import { checkMigrations } from './ops/upgrade.js';
 import './catalogues.js';
 import { backup, BackupFileError, restore, RestoreRefusedError } from './ops/backup.js';
 import { backupFileName } from './ops/backup-schedule.js';
-import { runNewsImport } from './news-import/cli.js';
+import { importInWorker, runNewsImport } from './news-import/cli.js';
 import { AppError } from './web/errors.js';
 import { msg } from './web/i18n.js';
 
@@ -195,6 +196,8 @@ async function main(argv: string[]): Promise<void> {
       if (positionals[0] !== 'import')
         throw new UsageError(`unknown subcommand "news ${positionals[0] ?? ''}": try \`essaim news import --help\``);
       const target = need(positionals[1], 'PATH');
+      // A WordPress export is read in a worker thread whose heap is bounded (see importInWorker).
+      if (isMainThread && /\.xml$/i.test(target)) return importInWorker(new URL(import.meta.url), argv);
       return withDatabase(({ database, network }) =>
         runNewsImport(database.db, network, target, {
           dryRun: !!values['dry-run'],

@@ -9,17 +9,38 @@ import { isUuid } from '../web/schemas.js';
 import { importPolicy } from './policy.js';
 import * as q from './queries.js';
 import type { ImportJob } from './queries.js';
+import type { MediaOptions } from './media.js';
+import type { ImportOptions } from './schemas.js';
 import type { JobSummary } from './tables.js';
-import { importWxr, type WxrReport } from './wxr.js';
+import { importWxr, type WxrOptions, type WxrReport } from './wxr.js';
 
 export type { ImportJob } from './queries.js';
 
-const summary = (r: WxrReport): JobSummary => ({
-  ...r.counts,
-  redirects: r.redirects,
-  repairsApplied: r.repairs.applied,
-  repairsQueued: r.repairs.queued,
-  attachments: r.attachments.length,
+/** Problems kept on the job for the page: the first ones, and how many there were. */
+export const PROBLEMS_SHOWN = 100;
+
+const summary = (r: WxrReport): JobSummary => {
+  const problems = [
+    ...r.lines.filter((l) => l.outcome === 'failed').map((l) => ({ item: l.path, reason: l.reason ?? '' })),
+    ...r.media.failed.map((f) => ({ item: f.url, reason: f.reason })),
+  ];
+  return {
+    ...r.counts,
+    redirects: r.redirects,
+    repairsApplied: r.repairs.applied,
+    repairsQueued: r.repairs.queued,
+    attachments: r.attachments.length,
+    mediaFetched: r.media.fetched.length,
+    mediaFailed: r.media.failed.length,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemsTotal: problems.length,
+  };
+};
+
+/** The importer's options of a job (a dry run never fetches anything). */
+const wxrOptions = (job: Pick<ImportJob, 'baseUrl' | 'keepGoing'>): WxrOptions => ({
+  keepGoing: job.keepGoing,
+  ...(job.baseUrl ? { baseUrl: job.baseUrl } : {}),
 });
 
 /** Imports running in this process, so a stopping server (and a test) can wait for them. */
@@ -36,11 +57,12 @@ export async function previewImport(
   network: Network,
   actor: Actor,
   file: { path: string; name: string; size: number },
+  options: ImportOptions = { baseUrl: null, fetchMedia: false, keepGoing: false },
 ) {
   authorize(actor, await importPolicy.run(db, actor, network.id), 'import news');
   let report: WxrReport;
   try {
-    report = await importWxr(db, network, fs.createReadStream(file.path), { dryRun: true });
+    report = await importWxr(db, network, fs.createReadStream(file.path), { ...wxrOptions(options), dryRun: true });
   } catch (err) {
     fs.rmSync(file.path, { force: true });
     throw err;
@@ -52,6 +74,9 @@ export async function previewImport(
       fileName: file.name,
       filePath: file.path,
       totalBytes: file.size,
+      baseUrl: options.baseUrl,
+      fetchMedia: options.fetchMedia,
+      keepGoing: options.keepGoing,
       preview: summary(report),
     });
     await auditAct(tx, network.id, actor, 'news.import_preview', job.fileName, { bytes: file.size, ...job.preview });
@@ -75,7 +100,7 @@ export async function listImportJobs(db: Db, network: Network, actor: Actor) {
  * Confirmed: the same import as the CLI runs in this process, after the answer; it writes its
  * progress to the job row after each batch, and the outcome at the end. Starting twice starts once.
  */
-export async function startImport(db: Db, network: Network, actor: Actor, id: string) {
+export async function startImport(db: Db, network: Network, actor: Actor, id: string, media?: MediaOptions) {
   const job = await findImportJob(db, network, actor, id);
   const claimed = await db.transaction(async (tx) => {
     const row = await q.claimJob(tx, network.id, job.id);
@@ -83,7 +108,7 @@ export async function startImport(db: Db, network: Network, actor: Actor, id: st
     await auditAct(tx, network.id, actor, 'news.import_run', row.fileName, { job: row.id });
     return row;
   });
-  return run(db, network, claimed);
+  return run(db, network, claimed, media);
 }
 
 /**
@@ -91,7 +116,7 @@ export async function startImport(db: Db, network: Network, actor: Actor, id: st
  * which stays until an import ends. The stopped run was one transaction, so it left nothing behind;
  * articles another import wrote meanwhile are "unchanged".
  */
-export async function resumeImport(db: Db, network: Network, actor: Actor, id: string) {
+export async function resumeImport(db: Db, network: Network, actor: Actor, id: string, media?: MediaOptions) {
   const job = await findImportJob(db, network, actor, id);
   const claimed = await db.transaction(async (tx) => {
     const row = await q.claimJob(tx, network.id, job.id, 'interrupted');
@@ -104,7 +129,7 @@ export async function resumeImport(db: Db, network: Network, actor: Actor, id: s
     await q.finishJob(db, claimed.id, { status: 'failed', error });
     return claimed;
   }
-  return run(db, network, claimed);
+  return run(db, network, claimed, media);
 }
 
 /**
@@ -116,10 +141,13 @@ export function interruptOrphanImports(db: Db): Promise<string[]> {
   return db.transaction((tx) => q.interruptOrphanJobs(tx));
 }
 
-function run(db: Db, network: Network, claimed: ImportJob) {
+/** `media`: where fetched files go, used only when the job asked for --fetch-media. */
+function run(db: Db, network: Network, claimed: ImportJob, media?: MediaOptions) {
   const run = (async () => {
     try {
       const report = await importWxr(db, network, fs.createReadStream(claimed.filePath), {
+        ...wxrOptions(claimed),
+        ...(claimed.fetchMedia && media ? { media } : {}),
         onStart: (tx) => q.holdJobLock(tx, claimed.id),
         onProgress: ({ items, bytes }) => q.updateProgress(db, claimed.id, items, bytes),
       });

@@ -3,14 +3,16 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import type { Tx } from '../db/connection.js';
-import { type BlobStore, imageUrl, saveImage } from '../storage/service.js';
+import { type BlobStore, imageUrl, saveFile, saveImage } from '../storage/service.js';
+import * as q from './queries.js';
 import { recordImportedMedia } from './wxr-extras.js';
 import { checkOutboundUrl, RefusedAddress, type Resolver } from '../webhooks/service.js';
 
 /**
  * The old site's pictures, brought home with `--fetch-media`: every picture a body shows (`src`,
- * `srcset`, CSS `url()`, or a link to an image file) on one of the old site's hosts is fetched
- * once per import through the webhooks' outbound address guard (no private address unless the
+ * `srcset`, CSS `url()`, or a link to an image file) and every featured image on one of the old
+ * site's hosts, and the PDF documents bodies link to (stored byte for byte, served by
+ * news-import/documents.ts), are fetched once per import through the webhooks' outbound address guard (no private address unless the
  * explicit test/development allowance; the connection goes to the checked address; redirects
  * checked again), within size, type and time limits, then stored as an uploaded image
  * (re-encoded, src/storage) and the body points to /media. A failure is reported and the body
@@ -35,7 +37,29 @@ export interface MediaReport {
 }
 
 const IMAGE_PATH = /\.(jpe?g|png|gif|webp)$/i;
+/** Files a post links to that are brought home as they are (never re-encoded): PDF documents. */
+const DOCUMENT_PATH = /\.pdf$/i;
+
+/** Where an imported document is served (news-import/documents.ts): its upload and its name. */
+export const documentUrl = (uploadId: string, name: string) =>
+  `/media/files/${uploadId}/${encodeURIComponent(name.replace(/[^\w.-]+/g, '-') || 'document.pdf')}`;
+
+/** Addresses of documents (PDF) a body links to: href attributes and bare links. */
+export function documentUrls(body: string): string[] {
+  const found = new Set<string>();
+  for (const m of body.matchAll(/(?:https?:)?\/\/[^\s"'<>()]+/gi)) {
+    const u = m[0].replace(/[.,;:!?]+$/, '');
+    try {
+      if (DOCUMENT_PATH.test(new URL(u.startsWith('//') ? `http:${u}` : u).pathname))
+        found.add(u.startsWith('//') ? `http:${u}` : u);
+    } catch {
+      // not a URL after all
+    }
+  }
+  return [...found];
+}
 const MAX_REDIRECTS = 3;
+const MAX_BYTES = 10 * 1_048_576;
 
 /** URLs a body shows as pictures: src and srcset attributes, CSS url(), and links to image files. */
 export function pictureUrls(body: string): string[] {
@@ -81,64 +105,85 @@ export class MediaFetcher {
     return `${url.host}${url.pathname}`;
   }
 
-  /** Fetches and stores the pictures of a body not met yet in this import. */
+  /** Fetches and stores the pictures and documents of a body not met yet in this import. */
   async fetchFor(tx: Tx, body: string): Promise<void> {
     if (!body.includes('//')) return;
-    for (const raw of pictureUrls(body)) {
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        continue;
+    for (const raw of pictureUrls(body)) await this.bring(tx, raw, 'image');
+    for (const raw of documentUrls(body)) await this.bring(tx, raw, 'document');
+  }
+
+  /** Featured images (`_thumbnail_id`), which a body may never show: fetched like its pictures. */
+  async fetchImages(tx: Tx, urls: string[]): Promise<void> {
+    for (const raw of urls) await this.bring(tx, raw, 'image');
+  }
+
+  /**
+   * One file of the old site, once per import: on another host it is only listed; without
+   * --fetch-media nothing more; otherwise fetched and stored, or its failure reported.
+   */
+  private async bring(tx: Tx, raw: string, kind: 'image' | 'document'): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return;
+    }
+    if (!this.hosts.has(url.host)) {
+      if (!this.externalSeen.has(raw)) {
+        this.externalSeen.add(raw);
+        this.report.external.push(raw);
       }
-      if (!this.hosts.has(url.host)) {
-        if (!this.externalSeen.has(raw)) {
-          this.externalSeen.add(raw);
-          this.report.external.push(raw);
-        }
-        continue;
-      }
-      const key = MediaFetcher.key(url);
-      if (!this.opts || this.tried.has(key)) continue;
-      this.tried.add(key);
-      try {
-        const bytes = await this.download(url);
-        // A savepoint: an image that cannot be stored leaves the import's transaction usable.
-        const { store } = this.opts;
+      return;
+    }
+    const key = MediaFetcher.key(url);
+    if (!this.opts || this.tried.has(key)) return;
+    this.tried.add(key);
+    try {
+      const bytes = await this.download(url, kind);
+      const { store } = this.opts;
+      const name = path.basename(url.pathname) || kind;
+      let to: string;
+      // A savepoint: a file that cannot be stored leaves the import's transaction usable.
+      if (kind === 'image') {
         const upload = await tx.transaction((sp) =>
-          saveImage(
-            sp,
-            store,
-            this.networkId,
-            { bytes, name: path.basename(url.pathname) || 'image', field: 'media' },
-            null,
-          ),
+          saveImage(sp, store, this.networkId, { bytes, name, field: 'media' }, null),
         );
-        const to = imageUrl(upload, 1280);
+        to = imageUrl(upload, 1280);
         // Known by its old address: an article whose featured image it is gets it as its cover.
         await recordImportedMedia(tx, this.networkId, raw, upload.id);
-        this.moved.set(key, to);
-        this.report.fetched.push({ url: raw, to });
-      } catch (err) {
-        this.report.failed.push({ url: raw, reason: (err as Error).message.split('\n')[0]!.slice(0, 300) });
+      } else {
+        const rules = { accept: ['application/pdf'] as const, maxBytes: this.opts.maxBytes ?? MAX_BYTES };
+        const upload = await tx.transaction((sp) =>
+          saveFile(sp, store, this.networkId, { bytes, name, field: 'media' }, rules, null),
+        );
+        to = documentUrl(upload.id, name);
+        await q.upsertImportedMedia(tx, this.networkId, raw, upload.id);
       }
+      this.moved.set(key, to);
+      this.report.fetched.push({ url: raw, to });
+    } catch (err) {
+      this.report.failed.push({ url: raw, reason: (err as Error).message.split('\n')[0]!.slice(0, 300) });
     }
   }
 
   /** GET within the limits, through the address guard; no more than MAX_REDIRECTS redirects, each checked. */
-  private async download(start: URL): Promise<Uint8Array> {
+  private async download(start: URL, kind: 'image' | 'document'): Promise<Uint8Array> {
     const opts = this.opts!;
     let url = start;
     for (let hop = 0; ; hop++) {
-      const answer = await this.get(url, opts);
+      const answer = await this.get(url, opts, kind === 'image' ? 'image/*' : 'application/pdf');
       if ('bytes' in answer) return answer.bytes;
       if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
       url = new URL(answer.location, url);
     }
   }
 
-  private async get(raw: URL, opts: MediaOptions): Promise<{ bytes: Uint8Array } | { location: string }> {
-    const maxBytes = opts.maxBytes ?? 10 * 1_048_576;
+  private async get(
+    raw: URL,
+    opts: MediaOptions,
+    accept: string,
+  ): Promise<{ bytes: Uint8Array } | { location: string }> {
+    const maxBytes = opts.maxBytes ?? MAX_BYTES;
     const timeoutMs = opts.timeoutMs ?? 15_000;
     let target: Awaited<ReturnType<typeof checkOutboundUrl>>;
     try {
@@ -155,7 +200,7 @@ export class MediaFetcher {
     return new Promise((resolve, reject) => {
       const request = (url.protocol === 'https:' ? https : http).get(
         url,
-        { lookup: pinned, agent: false, headers: { accept: 'image/*' } },
+        { lookup: pinned, agent: false, headers: { accept } },
         (res) => {
           const status = res.statusCode ?? 0;
           if (status >= 300 && status < 400 && res.headers.location) {

@@ -32,6 +32,24 @@ const en = {
   'newsImport.error.noFile': 'Choose a WordPress export file.',
   'newsImport.error.tooLarge': 'The file is larger than {mb} MB.',
   'newsImport.error.notPreviewed': 'This import has already been started.',
+  'newsImport.options': 'Options',
+  'newsImport.baseUrl': 'Address of the old site (optional)',
+  'newsImport.baseUrlHelp':
+    'When the export names another address than the one readers knew (e.g. https://www.example.org): links to it in the posts point to the new articles.',
+  'newsImport.fetchMedia':
+    'Bring the old site’s pictures, featured images and attached files (PDF) here when the import runs',
+  'newsImport.keepGoing': 'Keep going past items that cannot be imported (each is listed with its reason)',
+  'newsImport.chosen.baseUrl': 'Links to {url} point to the new articles.',
+  'newsImport.chosen.fetchMedia': 'The old site’s files are fetched when the import runs (not in this dry run).',
+  'newsImport.chosen.noMedia': 'The old site’s files stay where they are.',
+  'newsImport.chosen.keepGoing': 'Items that cannot be imported are skipped and listed.',
+  'newsImport.chosen.allOrNothing': 'One item that cannot be imported stops the import: nothing is written.',
+  'newsImport.media':
+    '{fetched, plural, one {# file of the old site brought here} other {# files of the old site brought here}}, {failed, plural, one {# could not be fetched} other {# could not be fetched}}.',
+  'newsImport.problems': 'Not imported',
+  'newsImport.moreProblems':
+    '{count, plural, one {and # more (see the command line report)} other {and # more (see the command line report)}}',
+  'newsImport.error.baseUrl': 'Give the old site’s address as http://… or https://…',
 };
 
 export const newsImportMessages: FeatureCatalogue<keyof typeof en> = {
@@ -67,6 +85,25 @@ export const newsImportMessages: FeatureCatalogue<keyof typeof en> = {
     'newsImport.error.noFile': 'Choisissez un fichier d’export WordPress.',
     'newsImport.error.tooLarge': 'Le fichier dépasse {mb} Mo.',
     'newsImport.error.notPreviewed': 'Cet import a déjà été lancé.',
+    'newsImport.options': 'Options',
+    'newsImport.baseUrl': 'Adresse de l’ancien site (facultatif)',
+    'newsImport.baseUrlHelp':
+      'Quand l’export nomme une autre adresse que celle que connaissaient les lecteurs (p. ex. https://www.example.org) : les liens vers elle dans les billets mènent aux nouveaux articles.',
+    'newsImport.fetchMedia':
+      'Rapatrier les images, images à la une et fichiers joints (PDF) de l’ancien site lors de l’import',
+    'newsImport.keepGoing': 'Continuer malgré les éléments impossibles à importer (chacun listé avec sa raison)',
+    'newsImport.chosen.baseUrl': 'Les liens vers {url} mènent aux nouveaux articles.',
+    'newsImport.chosen.fetchMedia':
+      'Les fichiers de l’ancien site sont rapatriés lors de l’import (pas dans cet essai à blanc).',
+    'newsImport.chosen.noMedia': 'Les fichiers de l’ancien site restent où ils sont.',
+    'newsImport.chosen.keepGoing': 'Les éléments impossibles à importer sont ignorés et listés.',
+    'newsImport.chosen.allOrNothing': 'Un élément impossible à importer arrête l’import : rien n’est écrit.',
+    'newsImport.media':
+      '{fetched, plural, one {# fichier de l’ancien site rapatrié} other {# fichiers de l’ancien site rapatriés}}, {failed, plural, one {# impossible à récupérer} other {# impossibles à récupérer}}.',
+    'newsImport.problems': 'Non importé',
+    'newsImport.moreProblems':
+      '{count, plural, one {et # autre (voir le rapport en ligne de commande)} other {et # autres (voir le rapport en ligne de commande)}}',
+    'newsImport.error.baseUrl': 'Donnez l’adresse de l’ancien site sous la forme http://… ou https://…',
   },
   nl: {
     'newsImport.title': 'Een WordPress-archief importeren',
@@ -99,6 +136,25 @@ export const newsImportMessages: FeatureCatalogue<keyof typeof en> = {
     'newsImport.error.noFile': 'Kies een WordPress-exportbestand.',
     'newsImport.error.tooLarge': 'Het bestand is groter dan {mb} MB.',
     'newsImport.error.notPreviewed': 'Deze import is al gestart.',
+    'newsImport.options': 'Opties',
+    'newsImport.baseUrl': 'Adres van de oude site (optioneel)',
+    'newsImport.baseUrlHelp':
+      'Als de export een ander adres noemt dan het adres dat lezers kenden (bv. https://www.example.org): links ernaar in de berichten leiden naar de nieuwe artikels.',
+    'newsImport.fetchMedia':
+      'Afbeeldingen, uitgelichte afbeeldingen en bijgevoegde bestanden (PDF) van de oude site hierheen halen bij de import',
+    'newsImport.keepGoing': 'Doorgaan voorbij items die niet te importeren zijn (elk opgelijst met de reden)',
+    'newsImport.chosen.baseUrl': 'Links naar {url} leiden naar de nieuwe artikels.',
+    'newsImport.chosen.fetchMedia':
+      'De bestanden van de oude site worden opgehaald bij de import (niet in deze proefrun).',
+    'newsImport.chosen.noMedia': 'De bestanden van de oude site blijven waar ze zijn.',
+    'newsImport.chosen.keepGoing': 'Items die niet te importeren zijn, worden overgeslagen en opgelijst.',
+    'newsImport.chosen.allOrNothing': 'Eén item dat niet te importeren is, stopt de import: er wordt niets geschreven.',
+    'newsImport.media':
+      '{fetched, plural, one {# bestand van de oude site opgehaald} other {# bestanden van de oude site opgehaald}}, {failed, plural, one {# kon niet worden opgehaald} other {# konden niet worden opgehaald}}.',
+    'newsImport.problems': 'Niet geïmporteerd',
+    'newsImport.moreProblems':
+      '{count, plural, one {en nog # (zie het rapport op de opdrachtregel)} other {en nog # (zie het rapport op de opdrachtregel)}}',
+    'newsImport.error.baseUrl': 'Geef het adres van de oude site als http://… of https://…',
   },
 };
 

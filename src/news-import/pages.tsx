@@ -8,29 +8,82 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, type FormErrors, formError } from '../web/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  type FormErrors,
+  type FormValues,
+  formError,
+  formValues,
+  validate,
+} from '../web/forms.js';
 import { msg } from '../web/i18n.js';
 import { CsrfField, Layout, type PageContext, pageContext, sendPage } from '../web/page.js';
 import { findImportJob, type ImportJob, listImportJobs, previewImport, resumeImport, startImport } from './jobs.js';
+import { ImportOptionsSchema } from './schemas.js';
 import type { JobSummary } from './tables.js';
+import { blobStoreFor } from '../storage/service.js';
 
 /** A WXR of 100 MB is the issue's large case; twice that is refused before it fills the disk. */
 const MAX_MB = 200;
 type Upload = { path: string; name: string; size: number; truncated: boolean };
 
-function Counts({ ctx, s }: { ctx: PageContext; s: JobSummary }) {
+function Counts({ ctx, s, fetching }: { ctx: PageContext; s: JobSummary; fetching: boolean }) {
+  const { t } = ctx;
+  const more = (s.problemsTotal ?? 0) - (s.problems?.length ?? 0);
   return (
     <>
-      <p>{ctx.t('newsImport.counts', { ...s })}</p>
       <p>
-        {ctx.t('newsImport.extras', {
+        {t('newsImport.counts', {
+          created: s.created,
+          updated: s.updated,
+          unchanged: s.unchanged,
+          skipped: s.skipped,
+          failed: s.failed,
+        })}
+      </p>
+      <p>
+        {t('newsImport.extras', {
           redirects: s.redirects,
           applied: s.repairsApplied,
           queued: s.repairsQueued,
           attachments: s.attachments,
         })}
       </p>
+      {fetching && s.mediaFetched !== undefined ? (
+        <p>{t('newsImport.media', { fetched: s.mediaFetched, failed: s.mediaFailed ?? 0 })}</p>
+      ) : null}
+      {s.problems?.length ? (
+        <>
+          <h3>{t('newsImport.problems')}</h3>
+          <ul>
+            {s.problems.map((p) => (
+              <li>
+                <code>{p.item}</code> — {p.reason}
+              </li>
+            ))}
+          </ul>
+          {more > 0 ? <p>{t('newsImport.moreProblems', { count: more })}</p> : null}
+        </>
+      ) : null}
     </>
+  );
+}
+
+/** The options an import was started with, as the preview and the result show them. */
+function Chosen({ ctx, job }: { ctx: PageContext; job: ImportJob }) {
+  const { t } = ctx;
+  const lines = [
+    job.baseUrl ? t('newsImport.chosen.baseUrl', { url: job.baseUrl }) : null,
+    job.fetchMedia ? t('newsImport.chosen.fetchMedia') : t('newsImport.chosen.noMedia'),
+    job.keepGoing ? t('newsImport.chosen.keepGoing') : t('newsImport.chosen.allOrNothing'),
+  ].filter((l): l is string => !!l);
+  return (
+    <ul class="import-options">
+      {lines.map((l) => (
+        <li>{l}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -38,7 +91,15 @@ function Counts({ ctx, s }: { ctx: PageContext; s: JobSummary }) {
 export function newsImportPages(app: FastifyInstance, db: Db, config: Config): void {
   const dir = path.join(config.dataDir, 'imports');
 
-  async function form(req: FastifyRequest, reply: FastifyReply, errors?: FormErrors, status = 200) {
+  const media = { store: blobStoreFor(config), allowPrivate: config.allowPrivateWebhooks };
+
+  async function form(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FormErrors,
+    status = 200,
+    values: FormValues = {},
+  ) {
     const user = requireUser(req);
     const jobs = await listImportJobs(db, req.network, user);
     const ctx = pageContext(req, reply);
@@ -53,6 +114,25 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
           <CsrfField ctx={ctx} />
           <label for="f-file">{t('newsImport.file')}</label>
           <input id="f-file" type="file" name="file" accept=".xml,application/xml,text/xml" required />
+          <fieldset>
+            <legend>{t('newsImport.options')}</legend>
+            <Field
+              name="baseUrl"
+              type="url"
+              label={t('newsImport.baseUrl')}
+              help={t('newsImport.baseUrlHelp')}
+              values={values}
+              errors={errors}
+            />
+            <div>
+              <input type="checkbox" id="f-fetchMedia" name="fetchMedia" checked={values.fetchMedia === 'on'} />{' '}
+              <label for="f-fetchMedia">{t('newsImport.fetchMedia')}</label>
+            </div>
+            <div>
+              <input type="checkbox" id="f-keepGoing" name="keepGoing" checked={values.keepGoing === 'on'} />{' '}
+              <label for="f-keepGoing">{t('newsImport.keepGoing')}</label>
+            </div>
+          </fieldset>
           <button type="submit">{t('newsImport.preview')}</button>
         </form>
         <h2>{t('newsImport.recent')}</h2>
@@ -88,7 +168,8 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
         head={running ? <meta http-equiv="refresh" content="2" /> : undefined}
       >
         <h1>{t('newsImport.previewTitle', { file: job.fileName })}</h1>
-        {job.preview ? <Counts ctx={ctx} s={job.preview} /> : null}
+        <Chosen ctx={ctx} job={job} />
+        {job.preview ? <Counts ctx={ctx} s={job.preview} fetching={false} /> : null}
         {job.status === 'previewed' ? (
           <form method="post" action={`/admin/news/import/${job.id}/run`}>
             <CsrfField ctx={ctx} />
@@ -104,7 +185,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
         {job.status === 'done' && job.result ? (
           <section role="status">
             <h2>{t('newsImport.done')}</h2>
-            <Counts ctx={ctx} s={job.result} />
+            <Counts ctx={ctx} s={job.result} fetching={job.fetchMedia} />
           </section>
         ) : null}
         {job.status === 'failed' ? <p role="alert">{t('newsImport.failed', { error: job.error ?? '' })}</p> : null}
@@ -125,7 +206,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
     '/admin/news/import/:id/run',
     { preHandler: app.csrfProtection },
     async (req, reply) => {
-      const job = await startImport(db, req.network, requireUser(req), req.params.id);
+      const job = await startImport(db, req.network, requireUser(req), req.params.id, media);
       return reply.redirect(`/admin/news/import/${job.id}`, 303);
     },
   );
@@ -134,7 +215,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
     '/admin/news/import/:id/resume',
     { preHandler: app.csrfProtection },
     async (req, reply) => {
-      const job = await resumeImport(db, req.network, requireUser(req), req.params.id);
+      const job = await resumeImport(db, req.network, requireUser(req), req.params.id, media);
       return reply.redirect(`/admin/news/import/${job.id}`, 303);
     },
   );
@@ -143,7 +224,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
     await scope.register(multipart, {
       attachFieldsToBody: 'keyValues',
       throwFileSizeLimit: false,
-      limits: { fileSize: MAX_MB * 1_048_576, files: 1, fields: 2, parts: 3 },
+      limits: { fileSize: MAX_MB * 1_048_576, files: 1, fields: 5, parts: 6 },
       // Streamed to the data directory: a 100 MB export never sits in memory.
       async onFile(part: MultipartFile) {
         fs.mkdirSync(dir, { recursive: true });
@@ -163,8 +244,16 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
       { onRequest: async (req) => void requireUser(req), preHandler: scope.csrfProtection },
       async (req, reply) => {
         const user = requireUser(req);
-        const file = (req.body as { file?: Upload | string } | undefined)?.file;
+        const body = (req.body ?? {}) as Record<string, unknown> & { file?: Upload | string };
+        const file = body.file;
+        const values = formValues(body);
+        delete values.file;
         try {
+          const options = validate(ImportOptionsSchema, values, values);
+          if (!options.ok) {
+            if (typeof file === 'object') fs.rmSync(file.path, { force: true });
+            return form(req, reply, options.errors, 400, values);
+          }
           if (typeof file !== 'object' || !file.size)
             throw new AppError('validation', msg('newsImport.error.noFile'), [
               { field: 'file', message: msg('newsImport.error.noFile') },
@@ -175,14 +264,14 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
               { field: 'file', message: msg('newsImport.error.tooLarge', { mb: MAX_MB }) },
             ]);
           }
-          const job = await previewImport(db, req.network, user, file);
+          const job = await previewImport(db, req.network, user, file, options.data);
           return reply.redirect(`/admin/news/import/${job.id}`, 303);
         } catch (err) {
           // A refused file (not allowed, not WXR, too large) does not stay in the data directory.
           if (typeof file === 'object') fs.rmSync(file.path, { force: true });
-          if (err instanceof AppError && err.status === 413) return form(req, reply, { file: err.detail }, 413);
+          if (err instanceof AppError && err.status === 413) return form(req, reply, { file: err.detail }, 413, values);
           const { errors } = formError(err, {});
-          return form(req, reply, errors, 400);
+          return form(req, reply, errors, 400, values);
         }
       },
     );

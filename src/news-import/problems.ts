@@ -3,6 +3,7 @@ import { catalogueOf } from '../web/i18n/messages.js';
 /** News imports’ problems: each row is [English, French, Dutch]. */
 const rows = {
   'newsImport.problem.job': ['This import', 'Cet import', 'Deze import'],
+  'newsImport.problem.document': ['This document', 'Ce document', 'Dit document'],
   'newsImport.problem.notUtf8': [
     '{name} is not UTF-8 text.',
     '{name} n’est pas du texte UTF-8.',
@@ -99,6 +100,11 @@ const rows = {
     'No WXR version (wp:wxr_version): not a WordPress export.',
     'Aucune version WXR (wp:wxr_version) : ce n’est pas un export WordPress.',
     'Geen WXR-versie (wp:wxr_version): geen WordPress-export.',
+  ],
+  'newsImport.wxr.noPostId': [
+    'The item at line {line} has no post id (wp:post_id): it cannot be imported.',
+    'L’élément de la ligne {line} n’a pas d’identifiant (wp:post_id) : il ne peut pas être importé.',
+    'Het item op regel {line} heeft geen post-id (wp:post_id): het kan niet worden geïmporteerd.',
   ],
   'newsImport.wxr.where': [
     'line {line}, column {column}',

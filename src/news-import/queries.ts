@@ -98,3 +98,13 @@ export async function upsertImportedMedia(db: Tx, networkId: string, sourceUrl: 
     .values({ networkId, sourceUrl, uploadId })
     .onConflictDoUpdate({ target: [newsImportMedia.networkId, newsImportMedia.sourceUrl], set: { uploadId } });
 }
+
+/** Whether an upload is a file some import brought from an old site (and may be served as such). */
+export async function isImportedUpload(db: Tx, networkId: string, uploadId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ uploadId: newsImportMedia.uploadId })
+    .from(newsImportMedia)
+    .where(and(eq(newsImportMedia.networkId, networkId), eq(newsImportMedia.uploadId, uploadId)))
+    .limit(1);
+  return !!row;
+}

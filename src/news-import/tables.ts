@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
 import { uploads } from '../storage/tables.js';
@@ -22,6 +22,10 @@ export const newsImportJobs = pgTable(
     /** Where the upload waits, removed once the import is done or failed. */
     filePath: text('file_path').notNull(),
     totalBytes: integer('total_bytes').notNull(),
+    /** The CLI's --base-url, --fetch-media and --keep-going, chosen with the upload. */
+    baseUrl: text('base_url'),
+    fetchMedia: boolean('fetch_media').notNull().default(false),
+    keepGoing: boolean('keep_going').notNull().default(false),
     status: text('status').$type<JobStatus>().notNull().default('previewed'),
     items: integer('items').notNull().default(0),
     bytesRead: integer('bytes_read').notNull().default(0),
@@ -47,6 +51,12 @@ export interface JobSummary {
   repairsApplied: number;
   repairsQueued: number;
   attachments: number;
+  /** Files of the old site brought home and those that could not be (--fetch-media). */
+  mediaFetched?: number;
+  mediaFailed?: number;
+  /** Items skipped past (--keep-going) and files not fetched, with why: the first PROBLEMS_SHOWN. */
+  problems?: { item: string; reason: string }[];
+  problemsTotal?: number;
 }
 
 /**

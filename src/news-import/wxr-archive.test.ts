@@ -236,3 +236,33 @@ describe('WXR import: featured images', () => {
     expect(await scalar('SELECT slug, cover_upload_id, revision FROM articles ORDER BY slug')).toEqual(before);
   });
 });
+
+describe('WXR import: slugs WordPress recorded before a rename, PHP-serialised meta', () => {
+  const meta = (key: string, value: string) =>
+    `<wp:postmeta><wp:meta_key>${key}</wp:meta_key><wp:meta_value><![CDATA[${value}]]></wp:meta_value></wp:postmeta>`;
+  const file = wxr(
+    item(
+      { id: '71', title: 'Le nouveau nom', name: 'nouveau-nom', link: '2016/03/nouveau-nom' },
+      [
+        meta('_wp_old_slug', 'ancien-nom'),
+        meta('_wp_old_slug', 'tout-premier-nom'),
+        // Serialised PHP, objects included, is kept as text and never run or unserialised.
+        meta('_wp_attachment_metadata', 'a:1:{s:4:"file";s:9:"photo.jpg";}'),
+        meta('_thumbnail_id', 'O:8:"stdClass":1:{s:1:"a";i:1;}'),
+      ].join(''),
+    ),
+  );
+
+  it('answers the old permalinks under each old slug with a 301 to the article, in one step', async () => {
+    const r = await run(file);
+    expect(r.counts).toMatchObject({ created: 1, failed: 0 });
+    // A serialised object where a featured image id should be is no featured image.
+    expect(r.archive.covers).toEqual({ set: 0, waiting: 0 });
+    for (const old of ['/2016/03/ancien-nom/', '/2016/03/tout-premier-nom/', '/2016/03/nouveau-nom/', '/?p=71']) {
+      const res = await page(old);
+      expect([res.statusCode, res.headers.location], old).toEqual([301, '/news/nouveau-nom']);
+    }
+    expect((await page('/news/nouveau-nom')).statusCode).toBe(200);
+    expect((await page('/2016/03/autre-nom/')).statusCode).toBe(404);
+  });
+});

@@ -66,12 +66,35 @@ export function rememberLinks(s: ImportState, p: PreparedItem, to: string) {
   s.links.set(`?p=${p.it.postId}`, to);
 }
 
-/** Old addresses of a public article: its permalink and ?p=ID (or ?page_id=ID). */
+/**
+ * Old addresses of a public article: its permalink, ?p=ID (or ?page_id=ID), and the permalinks it
+ * had under the slugs WordPress recorded when it was renamed (`_wp_old_slug`: the permalink with
+ * its slug segment replaced, as WordPress itself redirects them).
+ */
 export function redirectPairs(p: PreparedItem, to: string) {
   if (p.status !== 'published' && p.status !== 'scheduled') return [];
   const pairs = [{ from: `/?${p.it.postType === 'page' ? 'page_id' : 'p'}=${p.it.postId}`, to }];
-  if (p.oldPath && p.oldPath !== '/' && p.oldPath.replace(/\/+$/, '') !== to) pairs.unshift({ from: p.oldPath, to });
+  const usable = (from: string) => from && from !== '/' && from.replace(/\/+$/, '') !== to;
+  if (usable(p.oldPath)) pairs.unshift({ from: p.oldPath, to });
+  const segments = p.oldPath.split('/');
+  const at = segments.findLastIndex((x) => x !== '');
+  if (at >= 0)
+    for (const slug of p.it.oldSlugs) {
+      if (!/^[\w%.-]+$/.test(slug) || slug === segments[at]) continue;
+      const from = [...segments.slice(0, at), encodeURIComponent(decodeSafely(slug)), ...segments.slice(at + 1)].join(
+        '/',
+      );
+      if (usable(from)) pairs.push({ from, to });
+    }
   return pairs;
+}
+
+function decodeSafely(s: string) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 type Slot = { slot: number; p: PreparedItem };

@@ -85,8 +85,16 @@ export class WxrExtras {
     for (const i of items) this.report.comments += i.comments.length;
   }
 
-  /** At the end of the file: the last comments, then parents and featured images. Returns redirects added. */
-  async finish(tx: Tx, network: Network): Promise<number> {
+  /**
+   * At the end of the file: the last comments, then parents and featured images. With
+   * --fetch-media (`media`), a featured image not stored yet is fetched first, even when no body
+   * shows it. Returns redirects added.
+   */
+  async finish(
+    tx: Tx,
+    network: Network,
+    media?: { fetchImages(tx: Tx, urls: string[]): Promise<void> },
+  ): Promise<number> {
     await this.flushComments(tx, network);
     const { count, moved } = await setImportedParents(tx, network, this.parents);
     this.report.parents = count;
@@ -102,11 +110,13 @@ export class WxrExtras {
         wanted.map((w) => w.key),
       );
       const idOf = new Map(ids.map((r) => [r.sourceKey!, r.id]));
-      const stored = await q.selectImportedMedia(
-        tx,
-        network.id,
-        wanted.map((w) => w.url),
-      );
+      const urls = [...new Set(wanted.map((w) => w.url))];
+      let stored = await q.selectImportedMedia(tx, network.id, urls);
+      const missing = urls.filter((u) => !stored.has(u));
+      if (media && missing.length) {
+        await media.fetchImages(tx, missing);
+        stored = await q.selectImportedMedia(tx, network.id, urls);
+      }
       const covers = wanted.flatMap((w) => {
         const id = idOf.get(w.key);
         return id ? [{ id, url: w.url, uploadId: stored.get(w.url) ?? null }] : [];

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../web/slug.js';
 import type { ReportLine } from './service.js';
-import type { WxrChannel, WxrItem } from './wxr-parse.js';
+import { msg } from '../web/i18n.js';
+import { type WxrChannel, WxrError, type WxrItem } from './wxr-parse.js';
 
 /** What one WXR item becomes before anything is written: pure, so it costs no round trip. */
 
@@ -72,7 +73,7 @@ export function prepareItem(
     skip(it.status || 'no status');
     return { path: label, outcome: 'skipped', reason: `status "${it.status}" is never imported` };
   }
-  if (!/^\d+$/.test(it.postId)) throw new Error(`${label} has no post id`);
+  if (!/^\d+$/.test(it.postId)) throw new WxrError(msg('newsImport.wxr.noPostId', { line: it.line }));
   const hash = createHash('sha256')
     .update(
       JSON.stringify([

@@ -38,6 +38,8 @@ export interface WxrItem {
   sticky: boolean;
   categories: { domain: string; nicename: string; name: string }[];
   meta: Record<string, string>;
+  /** `_wp_old_slug` metas: WordPress records one per rename, so there may be several. */
+  oldSlugs: string[];
   comments: { approved: boolean; author: string; date: string; content: string; id: string; parent: string }[];
   attachmentUrl: string;
   /** Line of the <item> in the file, to name it in the report. */
@@ -76,6 +78,7 @@ const emptyItem = (line: number): WxrItem => ({
   sticky: false,
   categories: [],
   meta: {},
+  oldSlugs: [],
   comments: [],
   attachmentUrl: '',
   line,
@@ -184,6 +187,7 @@ export async function parseWxr(
         else if (name === 'postmeta') {
           // Meta values are kept as text: PHP-serialised ones are data, never unserialised into objects.
           if (meta.key) item.meta[meta.key] = meta.value;
+          if (meta.key === '_wp_old_slug' && meta.value.trim()) item.oldSlugs.push(meta.value.trim());
           meta = undefined;
         }
       } else if (comment && wp) {

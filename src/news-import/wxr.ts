@@ -247,7 +247,7 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
       });
       await flush();
       await writing;
-      if (state) state.redirects += await extras.finish(tx, network);
+      if (state) state.redirects += await extras.finish(tx, network, state.media);
       // Links to the old site that pointed at articles written later now point to them too.
       const s = state;
       if (s)

@@ -18,6 +18,7 @@ export const FROM_MAILS = [
   '/s/not-a-secret/preview',
   '/s/not-a-secret/appeal',
   '/r/not-a-secret',
+  '/r/not-a-secret/cancel',
   '/events/not-an-id',
   '/chapters/no-such-chapter',
   '/no-such-page',

@@ -57,6 +57,33 @@ const event = async (capacity: number) =>
   ).json().id as string;
 
 describe('registration e-mails over SMTP', () => {
+  it('names the event in the recipient’s language when the organisers translated it, else as written', async () => {
+    const res = await t.api('POST', '/api/v1/chapters/charleroi/events', {
+      token: admin,
+      body: {
+        title: `Journée IT ${++seq}`,
+        language: 'fr',
+        translations: { nl: { title: `IT-dag ${seq}` } },
+        startsAt: daysFromNow(40, 17),
+        endsAt: daysFromNow(40, 20),
+        onlineUrl: 'https://meet.example.org/it',
+        capacity: 10,
+      },
+    });
+    const id = res.json().id as string;
+    await register(t, id, { name: 'Noor' }, { language: 'nl' });
+    await register(t, id, { name: 'Emma' }, { language: 'en' });
+    await deliverDue(t.database.db, config(), createTransport(config()));
+    const mails = await smtp.waitFor(2);
+    const to = (name: string) => mails.find((m) => m.to && JSON.stringify(m.to).includes(name.toLowerCase()))!;
+    expect(to('Noor').subject).toBe(`Je bent ingeschreven: IT-dag ${seq}`);
+    const invite = to('Noor').attachments.find((a) => a.contentType === 'text/calendar')!;
+    const vevent = new ICAL.Component(ICAL.parse(invite.content.toString('utf8'))).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('summary')).toBe(`IT-dag ${seq}`);
+    // No English title written: the English reader gets the French one.
+    expect(to('Emma').subject).toBe(`You are registered: Journée IT ${seq}`);
+  });
+
   it('sends the confirmation in the language of the registration, with the ticket link', async () => {
     const id = await event(10);
     const res = await register(t, id, { name: 'Anke' }, { language: 'nl-BE,nl;q=0.9' });

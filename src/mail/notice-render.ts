@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.js';
 import { localeOr, translator } from '../web/i18n.js';
 import { composeMail, type Rendered } from './compose.js';
+import { localizedText } from '../web/content.js';
 import { GATHER_MS, unsubscribeToken } from './notices.js';
 import * as q from './queries.js';
 import type { outboundMessages } from './tables.js';
@@ -25,7 +26,9 @@ export async function renderOrganizerNotice(
   const since = last?.at ?? new Date(message.createdAt.getTime() - (daily ? 86_400_000 : GATHER_MS));
   const news = await q.selectNewsSince(db, chapterId, daily ? undefined : eventId, since);
   if (news.length === 0) return null;
-  const lines = news.map((e) => t('mail.notice.line', { title: e.title, count: e.n, waitlisted: e.waitlisted }));
+  const lines = news.map((e) =>
+    t('mail.notice.line', { title: localizedText(e, 'title', locale), count: e.n, waitlisted: e.waitlisted }),
+  );
   const total = news.reduce((s, e) => s + e.n, 0);
   const link = daily ? `${baseUrl}/admin/chapters/${org.slug}` : `${baseUrl}/admin/events/${eventId}/registrations`;
   const unsubscribeUrl = `${baseUrl}/unsubscribe/${unsubscribeToken(secret, userId, chapterId)}`;
@@ -33,7 +36,7 @@ export async function renderOrganizerNotice(
     locale,
     daily
       ? t('mail.digest.subject', { chapter: org.chapter, count: total })
-      : t('mail.notice.subject', { title: news[0]!.title, count: total }),
+      : t('mail.notice.subject', { title: localizedText(news[0]!, 'title', locale), count: total }),
     [
       t('mail.hello', { name: message.toName || message.toEmail }),
       ...lines,

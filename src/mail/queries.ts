@@ -221,6 +221,8 @@ export const selectNewsSince = (db: Db, chapterId: string, eventId: string | und
     .select({
       eventId: events.id,
       title: events.title,
+      language: events.language,
+      translations: events.translations,
       n: sql<number>`count(*)::int`,
       waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
     })
@@ -233,5 +235,5 @@ export const selectNewsSince = (db: Db, chapterId: string, eventId: string | und
         gt(registrations.createdAt, since),
       ),
     )
-    .groupBy(events.id, events.title)
+    .groupBy(events.id)
     .orderBy(events.title);

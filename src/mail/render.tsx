@@ -11,6 +11,7 @@ import { renderOrganizerNotice } from './notice-render.js';
 import * as q from './queries.js';
 import type { outboundMessages } from './tables.js';
 import { eventPath } from '../web/event-path.js';
+import { localized, localizedText, type Translations } from '../web/content.js';
 
 type Message = typeof outboundMessages.$inferSelect;
 /** Writes a queued message in its recipient's language from the current state of what it is about. */
@@ -48,7 +49,8 @@ export async function renderMessage(
   const where = placeAndLink(place, locale);
   const ticketUrl = `${baseUrl}/r/${registration.secret}`;
   const vars = {
-    title: event.title,
+    // The organisers' title in the recipient's language when they wrote it, else as written.
+    title: localizedText(event, 'title', locale),
     name: registration.name,
     position: Number(message.payload.position ?? 0),
     reason: event.cancelReason ?? '',
@@ -96,10 +98,17 @@ export async function renderMessage(
   if (!method) return mail;
   // DTSTAMP is when this iTIP message is written, not when the event last changed (RFC 5546 §2.1.5).
   const ics = renderCalendar(
-    { baseUrl, networkName: network.name, calendarName: event.title, method, stamp: now, mailFrom },
+    {
+      baseUrl,
+      networkName: network.name,
+      calendarName: localizedText(event, 'title', locale),
+      method,
+      stamp: now,
+      mailFrom,
+    },
     [
       {
-        event,
+        event: inLanguageOf(event, locale),
         place,
         attendee: { name: registration.name, email: registration.email },
         uninvite: kind === 'left',
@@ -115,6 +124,25 @@ export async function renderMessage(
         content: ics,
       },
     ],
+  };
+}
+
+/**
+ * The event as the recipient's calendar should show it: title and description in their language
+ * when the organisers wrote them in it (the VEVENT's LANGUAGE follows), else as written.
+ */
+function inLanguageOf<E extends { title: string; description: string; language: string; translations: Translations }>(
+  event: E,
+  locale: Locale,
+): E {
+  const title = localized(event, 'title', locale);
+  if (title.lang === event.language) return event;
+  const about = localized(event, 'description', locale);
+  return {
+    ...event,
+    title: title.text,
+    description: about.lang === title.lang ? about.text : '',
+    language: title.lang,
   };
 }
 

@@ -19,6 +19,8 @@ import { newsImportMessages } from './news-import/messages.js';
 import { memberAdminMessages } from './members/messages.js';
 import { networkMessages } from './networks/messages.js';
 import { profileMessages } from './profiles/messages.js';
+import { pictureMessages } from './profiles/picture-messages.js';
+import { contactMessages } from './contact/messages.js';
 import { registrationMessages } from './registrations/messages.js';
 import { signupMessages } from './signup/messages.js';
 import { venueMessages } from './venues/messages.js';
@@ -74,6 +76,8 @@ export const featureCatalogues = [
   accountMessages,
   auditMessages,
   coverMessages,
+  pictureMessages,
+  contactMessages,
   calendarMessages,
   chapterMessages,
   directoryMessages,

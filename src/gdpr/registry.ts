@@ -1,5 +1,6 @@
 import { callSubmissionData } from '../calls/gdpr.js';
 import { chapterInterestData } from '../chapters/gdpr.js';
+import { contactData } from '../contact/service.js';
 import type { PersonalData } from '../db/gdpr.js';
 import { expenseData } from '../expenses/gdpr.js';
 import { followData } from '../follows/service.js';
@@ -25,6 +26,7 @@ export const sections: readonly PersonalData[] = [
   callSubmissionData,
   expenseData,
   newsImportData,
+  contactData,
 ];
 
 /**
@@ -32,7 +34,8 @@ export const sections: readonly PersonalData[] = [
  * the erasure is refused (nothing else done); invitations remember what came of them while the registrations still
  * name the person; registrations are anonymised and hand their ids on; mails and webhook payloads
  * about those registrations (or to the address) go next; then sign-ups under the address.
- * Profile and follows go with the account (ON DELETE CASCADE).
+ * Profile and follows go with the account (ON DELETE CASCADE); the profile's picture, an upload
+ * that would outlive it, is removed by profileData (its bytes by the blob trash's timer).
  */
 export const erasers: readonly PersonalData[] = [
   expenseData,
@@ -42,6 +45,7 @@ export const erasers: readonly PersonalData[] = [
   webhookData,
   chapterInterestData,
   callSubmissionData,
+  profileData,
 ];
 
 /**
@@ -89,6 +93,12 @@ export const personColumns: Record<string, string> = {
   'article_revisions.edited_by': 'authorship of published news: set to null with the account',
   'news_authors.user_id': 'a public byline, kept as published; its link to the account is set to null',
   'uploads.created_by': 'who uploaded a file: set to null with the account',
+  'contact_messages.sender_id': 'contactMessages',
+  'contact_messages.recipient_id':
+    'a message received: exported to its sender only (the recipient received the mail), deleted with either account (cascade)',
+  'contact_blocks.blocker_id': 'contactMessages',
+  'contact_blocks.blocked_id':
+    'a block, known to the member who blocked only: deleted with either account (cascade), exported to the blocker',
   'speakers.email': 'a programme speaker, not tied to an account: not exported nor erased yet (an admin edits it)',
   'error_reports.email':
     "a reporter's address, cleared 30 days after the report closes (error-reports): not tied to an account",

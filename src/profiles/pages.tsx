@@ -148,6 +148,12 @@ function profilePage(
           help={t('members.profile.optOutHelp')}
           values={values}
         />
+        <Check
+          name="contactable"
+          label={t('members.profile.contactable')}
+          help={t('members.profile.contactableHelp')}
+          values={values}
+        />
         {chapters.length ? (
           <fieldset>
             <legend>{t('members.profile.chapters')}</legend>
@@ -206,6 +212,7 @@ export function profileInput(values: FormValues) {
     ...(values.locale ? { locale: values.locale } : {}),
     directoryVisible: values.directoryVisible === 'on',
     invitationsOptOut: values.invitationsOptOut === 'on',
+    contactable: values.contactable === 'on',
   };
 }
 

@@ -1,6 +1,7 @@
 import type { User } from '../accounts/service.js';
 import type { FormValues } from '../web/forms.js';
 import type { FollowedChapter } from '../follows/service.js';
+import { pictureView } from './picture-view.js';
 import { profileRow, type Profile } from './service.js';
 
 type ProfileFields = Omit<Profile, 'searchDoc'>;
@@ -28,6 +29,8 @@ export function presentProfile(user: User, profile: Profile | undefined, followe
     locale: p.locale,
     directoryVisible: p.directoryVisible,
     invitationsOptOut: p.invitationsOptOut,
+    contactable: p.contactable,
+    picture: pictureView(user.id, user.name, p.picture),
     followedChapters: followed.map((c) => c.slug),
   };
 }
@@ -48,6 +51,7 @@ export function profileFormValues(user: User, profile: Profile | undefined): For
     locale: p.locale,
     ...(p.directoryVisible ? { directoryVisible: 'on' } : {}),
     ...(p.invitationsOptOut ? { invitationsOptOut: 'on' } : {}),
+    ...(p.contactable ? { contactable: 'on' } : {}),
   };
 }
 

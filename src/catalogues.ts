@@ -22,6 +22,8 @@ import { newsImportMessages } from './news-import/messages.js';
 import { memberAdminMessages } from './members/messages.js';
 import { networkMessages } from './networks/messages.js';
 import { profileMessages } from './profiles/messages.js';
+import { pictureMessages } from './profiles/picture-messages.js';
+import { contactMessages } from './contact/messages.js';
 import { registrationMessages } from './registrations/messages.js';
 import { registrationManageMessages } from './registrations/manage-messages.js';
 import { signupMessages } from './signup/messages.js';
@@ -80,6 +82,8 @@ export const featureCatalogues = [
   auditMessages,
   auditPageMessages,
   coverMessages,
+  pictureMessages,
+  contactMessages,
   calendarMessages,
   chapterMessages,
   directoryMessages,

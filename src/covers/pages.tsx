@@ -3,7 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { CoverUploadSchema } from '../storage/schemas.js';
-import { blobStoreFor, type CoverRef, coverView, makeCover } from '../storage/service.js';
+import {
+  blobStoreFor,
+  type CoverRef,
+  coverView,
+  imageMultipart,
+  makeCover,
+  uploadedImage,
+} from '../storage/service.js';
 import { requireUser } from '../web/context.js';
 import { CoverImage } from '../web/cover.js';
 import { AppError } from '../web/errors.js';
@@ -18,7 +25,6 @@ import {
 } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { type CoverTarget, coverTargets } from './targets.js';
-import { coverFile, coverMultipart } from './upload.js';
 
 type Found = { name: string; cover: CoverRef | null; edit: string; view: string };
 
@@ -105,7 +111,7 @@ export function coverPages(app: FastifyInstance, db: Db, config: Config): void {
   }
 
   void app.register(async (scope) => {
-    await scope.register(multipart, coverMultipart);
+    await scope.register(multipart, imageMultipart);
     const csrf = { preHandler: scope.csrfProtection };
     const keyOf = (target: CoverTarget, req: FastifyRequest) => (req.params as Record<string, string>)[target.param]!;
     for (const target of coverTargets) {
@@ -122,7 +128,7 @@ export function coverPages(app: FastifyInstance, db: Db, config: Config): void {
         const parsed = validate(CoverUploadSchema, { image: body.image, alt: values.alt ?? '' }, values);
         if (!parsed.ok) return page(req, reply, found, { values, errors: parsed.errors, status: 400 });
         try {
-          const cover = await makeCover(db, store, req.network.id, coverFile(body.image), parsed.data.alt, user.id);
+          const cover = await makeCover(db, store, req.network.id, uploadedImage(body.image), parsed.data.alt, user.id);
           await target.set(db, req.network, user, key, cover);
         } catch (err) {
           // A refused picture (not an image, too large) is shown beside its field like any other mistake.

@@ -4,11 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { blobStoreFor, coverView, makeCover } from '../storage/service.js';
+import { blobStoreFor, coverView, imageMultipart, makeCover, uploadedImage } from '../storage/service.js';
 import { CoverResultSchema, CoverUploadSchema } from '../storage/schemas.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { coverTargets } from './targets.js';
-import { coverFile, coverMultipart } from './upload.js';
 
 const paramsOf = (param: 'id' | 'slug') =>
   param === 'id'
@@ -22,7 +21,7 @@ const paramsOf = (param: 'id' | 'slug') =>
 export function coverRoutes(app: Api, db: Db, config: Config): void {
   const store = blobStoreFor(config);
   void app.register(async (parent) => {
-    await parent.register(multipart, coverMultipart);
+    await parent.register(multipart, imageMultipart);
     const scope = parent.withTypeProvider<ZodTypeProvider>();
     for (const target of coverTargets) {
       const key = (req: FastifyRequest) => (req.params as Record<string, string>)[target.param]!;
@@ -46,7 +45,7 @@ export function coverRoutes(app: Api, db: Db, config: Config): void {
             db,
             store,
             req.network.id,
-            coverFile(req.body.image),
+            uploadedImage(req.body.image),
             req.body.alt,
             req.user?.id ?? null,
           );

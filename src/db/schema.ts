@@ -27,3 +27,4 @@ export * from '../budgets/tables.js';
 export * from '../expenses/tables.js';
 export * from '../justification/tables.js';
 export * from '../reports/tables.js';
+export * from '../contact/tables.js';

@@ -121,13 +121,13 @@ describe('pagination', () => {
     }
     const first = await member.get('/members?skill=cobol');
     expect(first.statusCode).toBe(200);
-    expect(first.body.match(/class="card"/g)).toHaveLength(20);
+    expect(first.body.match(/class="card member-card"/g)).toHaveLength(20);
     expect(first.body).toContain('22 members');
     expect(first.body).not.toContain('rel="prev"');
     const next = /<a href="([^"]+)" rel="next">/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
     expect(next).toMatch(/^\/members\?skill=cobol&cursor=/);
     const second = await member.get(next!);
-    expect(second.body.match(/class="card"/g)).toHaveLength(2);
+    expect(second.body.match(/class="card member-card"/g)).toHaveLength(2);
     expect(second.body).toContain('>Cobol Person 21</a>');
     expect(second.body).toContain('<a href="/members?skill=cobol" rel="prev">');
     expect(second.body).not.toContain('rel="next"');

@@ -7,6 +7,7 @@ import type { MessageKey } from '../web/i18n/en.js';
 import { Detail, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { directoryScope, memberProfile, searchInScope, skillsInScope, type DirectoryPage } from './service.js';
 import { PAGE_SIZE, Pager } from './pager.js';
+import { Avatar } from '../web/avatar.js';
 import { DirectoryFiltersSchema, type DirectoryEntry } from './schemas.js';
 import { knownTowns, regionCodes, regionName } from '../web/regions.js';
 
@@ -146,14 +147,17 @@ function Results({ ctx, page, values }: { ctx: PageContext; page: DirectoryPage;
       <p role="status">{countLabel(ctx, page.total)}</p>
       <ul class="cards">
         {page.items.map((m) => (
-          <li class="card">
-            <h3>
-              <a href={`/members/${m.id}`}>{m.name}</a>
-            </h3>
-            <p>{[m.city, kindLabel(ctx, m.kind)].filter(Boolean).join(' · ')}</p>
-            {regionsLine(ctx, m) ? <p>{regionsLine(ctx, m)}</p> : null}
-            {m.skills.length ? <p>{t('directory.skillsLine', { skills: m.skills.join(', ') })}</p> : null}
-            {m.email ? <p class="muted">{m.email}</p> : null}
+          <li class="card member-card">
+            <Avatar picture={m.picture} name={m.name} size={48} />
+            <div>
+              <h3>
+                <a href={`/members/${m.id}`}>{m.name}</a>
+              </h3>
+              <p>{[m.city, kindLabel(ctx, m.kind)].filter(Boolean).join(' · ')}</p>
+              {regionsLine(ctx, m) ? <p>{regionsLine(ctx, m)}</p> : null}
+              {m.skills.length ? <p>{t('directory.skillsLine', { skills: m.skills.join(', ') })}</p> : null}
+              {m.email ? <p class="muted">{m.email}</p> : null}
+            </div>
           </li>
         ))}
       </ul>
@@ -210,8 +214,18 @@ async function profilePage(db: Db, req: FastifyRequest<{ Params: { id: string } 
       <p>
         <a href="/members">{t('directory.back')}</a>
       </p>
-      <h1>{m.name}</h1>
-      {!m.directoryVisible ? <p class="muted">{t('directory.hidden')}</p> : null}
+      <div class="member-card">
+        <Avatar picture={m.picture} name={m.name} size={160} />
+        <div>
+          <h1>{m.name}</h1>
+          {!m.directoryVisible ? <p class="muted">{t('directory.hidden')}</p> : null}
+          {m.contactable && m.id !== req.user?.id ? (
+            <p>
+              <a href={`/members/${m.id}/contact`}>{t('contact.button', { name: m.name })}</a>
+            </p>
+          ) : null}
+        </div>
+      </div>
       <dl>
         <Detail term={t('directory.city')} value={m.city} />
         <Detail

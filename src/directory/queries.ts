@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import type { PictureRef } from '../profiles/service.js';
 
 /**
  * The directory's SQL. Every query here takes a `Scope` and applies `visibleTo(scope)` itself, so
@@ -32,6 +33,7 @@ export type DirectoryRow = {
   origin_detail: string;
   kind: 'tech' | 'generalist' | 'other' | null;
   skills: string[];
+  picture: PictureRef | null;
   total: number;
 };
 
@@ -39,6 +41,7 @@ export type ProfileRow = Omit<DirectoryRow, 'total'> & {
   bio: string;
   links: string[];
   directory_visible: boolean;
+  contactable: boolean;
 };
 
 const list = (ids: readonly string[]) =>
@@ -105,7 +108,7 @@ function conditions(scope: Scope, c: DirectoryCriteria): SQL {
 }
 
 const columns = (scope: Scope) =>
-  sql`p.user_id, u.name, ${emailFor(scope)} AS email, p.city, p.residence_region, p.origin_region, p.origin_detail, p.kind, p.skills`;
+  sql`p.user_id, u.name, ${emailFor(scope)} AS email, p.city, p.residence_region, p.origin_region, p.origin_detail, p.kind, p.skills, p.picture`;
 
 /**
  * Relevance, from the tsvector alone (no per-profile text comparison, so it stays cheap over
@@ -156,7 +159,7 @@ export async function countDirectory(db: Tx, scope: Scope, c: DirectoryCriteria)
 
 export async function selectVisibleProfile(db: Tx, scope: Scope, userId: string): Promise<ProfileRow | undefined> {
   const res = await db.execute<ProfileRow>(sql`
-    SELECT ${columns(scope)}, p.bio, p.links, p.directory_visible
+    SELECT ${columns(scope)}, p.bio, p.links, p.directory_visible, p.contactable
     FROM member_profiles p JOIN users u ON u.id = p.user_id
     WHERE p.network_id = ${scope.networkId} AND p.user_id = ${userId}::uuid AND ${visibleTo(scope, { self: true })}`);
   return res.rows[0];

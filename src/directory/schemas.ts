@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema } from '../web/pagination.js';
-import { MemberKindSchema, RegionCodeSchema } from '../profiles/schemas.js';
+import { MemberKindSchema, PictureSchema, RegionCodeSchema } from '../profiles/schemas.js';
 
 const skill = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
 
@@ -48,6 +48,7 @@ export const DirectoryEntrySchema = z.object({
   originDetail: z.string().describe('Region of origin in words when it is `other`'),
   kind: MemberKindSchema.nullable(),
   skills: z.array(z.string()),
+  picture: PictureSchema,
   email,
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
@@ -63,6 +64,9 @@ export const MemberProfileViewSchema = DirectoryEntrySchema.extend({
   links: z.array(z.string()),
   chapters: z.array(z.object({ slug: z.string(), name: z.string() })).describe('Chapters the member follows'),
   directoryVisible: z.boolean().describe('Whether the member chose to appear in the directory'),
+  contactable: z
+    .boolean()
+    .describe('Whether the member accepts messages through the contact form (POST /api/v1/members/{id}/contact)'),
 });
 export type MemberProfileView = z.infer<typeof MemberProfileViewSchema>;
 

@@ -8,7 +8,7 @@ import { isAdmin, type Actor } from '../web/policy.js';
 import { networkVocabulary } from '../web/vocabulary.js';
 import type { DirectoryEntry, DirectoryFilters, MemberProfileView } from './schemas.js';
 import * as q from './queries.js';
-import { skillKeysOf } from '../profiles/service.js';
+import { type PictureRef, pictureView, skillKeysOf } from '../profiles/service.js';
 import { msg } from '../web/i18n.js';
 
 export type Scope = q.Scope;
@@ -89,6 +89,7 @@ function presentEntry(r: q.DirectoryRow | q.ProfileRow): DirectoryEntry {
     originDetail: r.origin_detail,
     kind: r.kind,
     skills: r.skills,
+    picture: pictureView(r.user_id, r.name, r.picture),
     ...(r.email ? { email: r.email } : {}),
   };
 }
@@ -145,8 +146,17 @@ export async function memberProfile(
     bio: row.bio,
     links: row.links,
     directoryVisible: row.directory_visible,
+    contactable: row.contactable,
     chapters: await q.selectFollowedChapters(db, network.id, userId),
   };
+}
+
+/** A member's picture, for a viewer who may see their profile (401, or 404 as for a hidden profile, otherwise). */
+export async function visiblePicture(db: Tx, network: Network, viewer: Actor, userId: string): Promise<PictureRef> {
+  const scope = await directoryScope(db, network, viewer);
+  const row = isUuid(userId) ? await q.selectVisibleProfile(db, scope, userId) : undefined;
+  if (!row?.picture) throw hidden();
+  return row.picture;
 }
 
 /** Skill suggestions: the commonest among profiles the viewer may see, by folded prefix. */

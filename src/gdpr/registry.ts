@@ -1,6 +1,7 @@
 import { callSubmissionData } from '../calls/gdpr.js';
 import { treasurerData } from '../budgets/gdpr.js';
 import { chapterInterestData, organiserData } from '../chapters/gdpr.js';
+import { contactData } from '../contact/service.js';
 import type { PersonalData } from '../db/gdpr.js';
 import { expenseData } from '../expenses/gdpr.js';
 import { followData } from '../follows/service.js';
@@ -37,6 +38,7 @@ export const sections: readonly PersonalData[] = [
   expenseData,
   newsImportData,
   articleCommentData,
+  contactData,
 ];
 
 /**
@@ -45,7 +47,9 @@ export const sections: readonly PersonalData[] = [
  * name the person; registrations are anonymised and hand their ids on; mails and webhook payloads
  * about those registrations (or to the address) go next; then sign-ups under the address.
  * Then call submissions (and their stored files), speaker profiles under the address, and the
- * name on imported comments. Profile, follows, roles and jury seats go with the account (ON DELETE CASCADE).
+ * name on imported comments. Profile, follows, roles and jury seats go with the account (ON DELETE CASCADE);
+ * the profile's picture, an upload that would outlive it, is removed by profileData (its bytes by the
+ * blob trash's timer).
  */
 export const erasers: readonly PersonalData[] = [
   expenseData,
@@ -57,6 +61,7 @@ export const erasers: readonly PersonalData[] = [
   callSubmissionData,
   speakerData,
   articleCommentData,
+  profileData,
 ];
 
 /**
@@ -105,6 +110,12 @@ export const personColumns: Record<string, string> = {
   'news_authors.user_id': 'a public byline, kept as published; its link to the account is set to null',
   'uploads.created_by': 'who uploaded a file: set to null with the account',
   'speakers.email': 'speakerProfiles',
+  'contact_messages.sender_id': 'contactMessages',
+  'contact_messages.recipient_id':
+    'a message received: exported to its sender only (the recipient received the mail), deleted with either account (cascade)',
+  'contact_blocks.blocker_id': 'contactMessages',
+  'contact_blocks.blocked_id':
+    'a block, known to the member who blocked only: deleted with either account (cascade), exported to the blocker',
   'error_reports.email':
     "a reporter's address, cleared 30 days after the report closes (error-reports): not tied to an account",
 };

@@ -11,6 +11,7 @@ import { interruptOrphanImports } from '../news-import/jobs.js';
 import { startMailWorker } from '../mail/worker.js';
 import { registrationBurst } from '../registrations/service.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
+import { blobStoreFor, emptyBlobTrash } from '../storage/service.js';
 import { backupOnSchedule } from './backup-schedule.js';
 import { dropExpiredHits } from './rate-limit.js';
 import { drain } from './shutdown.js';
@@ -98,6 +99,14 @@ export async function serveProcess(
       queueMonthlyExports(database.db)
         .then((n) => n && log.info({ mails: n }, 'monthly money exports queued'))
         .catch((err: Error) => log.error({ err }, 'monthly money export failed')),
+    ),
+  );
+  // Stored bytes of removed pictures (an erased member's, or what a removal left queued): every 10 minutes.
+  timers.push(
+    every(10 * 60_000, () =>
+      emptyBlobTrash(database.db, blobStoreFor(config))
+        .then((n) => n && log.info({ blobs: n }, 'discarded uploads deleted'))
+        .catch((err: Error) => log.error({ err }, 'deleting discarded uploads failed')),
     ),
   );
   if (config.backupDir) timers.push(backupOnSchedule(config, database, log));

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { formatShort } from '../events/format.js';
 import { OffsetQuerySchema } from '../web/pagination.js';
 import { Section } from '../web/forms.js';
+import { Avatar } from '../web/avatar.js';
 import { CsrfField, Detail, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { followedChapters } from '../follows/service.js';
@@ -28,6 +29,10 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
     <Layout ctx={ctx} title={t('members.me.title')}>
       <h1>{t('members.me.title')}</h1>
       <Section title={t('members.me.profile')}>
+        <p class="member-card">
+          <Avatar picture={profile.picture} name={profile.name} size={48} />{' '}
+          <a href="/me/picture">{t('members.picture.link')}</a>
+        </p>
         <dl>
           <Detail term={t('field.name')} value={profile.name} />
           <Detail term={t('login.email')} value={profile.email} />
@@ -39,6 +44,10 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
           <Detail
             term={t('members.profile.directoryVisible')}
             value={profile.directoryVisible ? t('members.yes') : t('members.no')}
+          />
+          <Detail
+            term={t('members.profile.contactable')}
+            value={profile.contactable ? t('members.yes') : t('members.no')}
           />
         </dl>
         <p>

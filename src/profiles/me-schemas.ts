@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MemberKindSchema } from './schemas.js';
+import { MemberKindSchema, PictureSchema } from './schemas.js';
 
 /** My profile and attendance: outputs of the member's own routes. */
 export const ProfileSchema = z.object({
@@ -19,6 +19,8 @@ export const ProfileSchema = z.object({
   directoryVisible: z.boolean(),
   invitationsOptOut: z.boolean(),
   attendanceVisible: z.boolean(),
+  contactable: z.boolean().describe('Members who can see my profile may write to me through the contact form'),
+  picture: PictureSchema,
   followedChapters: z.array(z.string()).describe('Slugs of the chapters I follow'),
 });
 

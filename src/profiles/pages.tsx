@@ -154,6 +154,12 @@ function profilePage(
           help={t('members.profile.attendanceVisibleHelp')}
           values={values}
         />
+        <Check
+          name="contactable"
+          label={t('members.profile.contactable')}
+          help={t('members.profile.contactableHelp')}
+          values={values}
+        />
         {chapters.length ? (
           <fieldset>
             <legend>{t('members.profile.chapters')}</legend>
@@ -213,6 +219,7 @@ export function profileInput(values: FormValues) {
     directoryVisible: values.directoryVisible === 'on',
     invitationsOptOut: values.invitationsOptOut === 'on',
     attendanceVisible: values.attendanceVisible === 'on',
+    contactable: values.contactable === 'on',
   };
 }
 

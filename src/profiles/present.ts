@@ -1,6 +1,7 @@
 import type { User } from '../accounts/service.js';
 import type { FormValues } from '../web/forms.js';
 import type { FollowedChapter } from '../follows/service.js';
+import { pictureView } from './picture-view.js';
 import { profileRow, type Profile } from './service.js';
 
 type ProfileFields = Omit<Profile, 'searchDoc'>;
@@ -29,6 +30,8 @@ export function presentProfile(user: User, profile: Profile | undefined, followe
     directoryVisible: p.directoryVisible,
     invitationsOptOut: p.invitationsOptOut,
     attendanceVisible: p.attendanceVisible,
+    contactable: p.contactable,
+    picture: pictureView(user.id, user.name, p.picture),
     followedChapters: followed.map((c) => c.slug),
   };
 }
@@ -50,6 +53,7 @@ export function profileFormValues(user: User, profile: Profile | undefined): For
     ...(p.directoryVisible ? { directoryVisible: 'on' } : {}),
     ...(p.invitationsOptOut ? { invitationsOptOut: 'on' } : {}),
     ...(p.attendanceVisible ? { attendanceVisible: 'on' } : {}),
+    ...(p.contactable ? { contactable: 'on' } : {}),
   };
 }
 

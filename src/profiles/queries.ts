@@ -3,7 +3,7 @@ import { users } from '../accounts/tables.js';
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
 import { registrations } from '../registrations/tables.js';
-import { memberProfiles } from './tables.js';
+import { memberProfiles, type PictureRef } from './tables.js';
 
 // My attendance history reads the registrations and their events: a read-only view of another
 // feature's rows, kept here until registrations exposes it from its service.
@@ -82,3 +82,14 @@ export async function selectAccountLocale(db: Tx, networkId: string, userId: str
     .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
   return row?.locale ?? null;
 }
+
+/** Serialises changes to one member's picture (two uploads at once would orphan one). */
+export async function lockProfile(tx: Tx, networkId: string, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`profile:${networkId}:${userId}`}))`);
+}
+
+export const setPicture = (tx: Tx, networkId: string, userId: string, picture: PictureRef | null) =>
+  tx
+    .update(memberProfiles)
+    .set({ picture })
+    .where(and(eq(memberProfiles.networkId, networkId), eq(memberProfiles.userId, userId)));

@@ -53,5 +53,27 @@ export const ProfileUpdateSchema = z.strictObject({
     .describe(
       'Show my name in the "who\'s going" list of the public page of events I am registered for (off until turned on)',
     ),
+  contactable: z
+    .boolean()
+    .optional()
+    .describe(
+      'Members who can see my profile may write to me through the contact form (on by default; my address stays hidden)',
+    ),
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;
+
+/** A profile picture as the API shows it: addresses relative to the site, served to those who may see the profile. */
+export const PictureSchema = z
+  .object({
+    url: z.string().describe('The largest width (WebP, square)'),
+    srcset: z.string().describe('Every width, for the `srcset` attribute'),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: z.string().describe("The text that stands in for it: the member's name"),
+  })
+  .nullable()
+  .describe('Profile picture, or null');
+
+export const PictureUploadSchema = z.object({
+  image: z.any().describe('The picture: JPEG, PNG, WebP or GIF, checked by content, at most 10 MB and 40 megapixels'),
+});

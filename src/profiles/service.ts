@@ -1,6 +1,7 @@
 import type { Tx } from '../db/connection.js';
 import { isoOrNull as iso, type PersonalData } from '../db/gdpr.js';
 import { dropUnsentMail } from '../mail/outbox.js';
+import { discardUpload } from '../storage/service.js';
 import type { Network } from '../networks/service.js';
 import { fold } from '../web/fold.js';
 import { localeOr, type Locale } from '../web/i18n.js';
@@ -8,6 +9,11 @@ import { regionName, regionOfCity } from '../web/regions.js';
 import * as q from './queries.js';
 import type { ProfileUpdate } from './schemas.js';
 import type { memberProfiles } from './tables.js';
+
+export type { PictureRef } from './tables.js';
+import { pictureView } from './picture-view.js';
+
+export { pictureView, PICTURE_WIDTHS, type PictureView } from './picture-view.js';
 
 export type Profile = typeof memberProfiles.$inferSelect;
 export type ProfileFields = Omit<ProfileUpdate, 'name'>;
@@ -59,6 +65,8 @@ const empty: Omit<Profile, 'userId' | 'networkId' | 'searchDoc' | 'updatedAt' | 
   directoryVisible: false,
   invitationsOptOut: false,
   attendanceVisible: false,
+  picture: null,
+  contactable: true,
   searchText: '',
 };
 
@@ -118,7 +126,10 @@ export async function saveProfile(
   return saved!;
 }
 
-/** The profile in the GDPR export (it goes with the account: ON DELETE CASCADE). */
+/**
+ * The profile in the GDPR export. The row goes with the account (ON DELETE CASCADE); its picture
+ * is removed here, row and stored bytes, since the upload would outlive the account.
+ */
 export const profileData: PersonalData = {
   key: 'profile',
   async export(tx, who) {
@@ -137,9 +148,16 @@ export const profileData: PersonalData = {
       directoryVisible: profile.directoryVisible,
       invitationsOptOut: profile.invitationsOptOut,
       attendanceVisible: profile.attendanceVisible,
+      contactable: profile.contactable,
+      // The addresses of its widths (the member, signed in, may open them); the original was never kept.
+      picture: pictureView(who.userId, '', profile.picture)?.srcset.split(', ') ?? null,
       importedAt: iso(profile.importedAt),
       updatedAt: iso(profile.updatedAt),
     };
+  },
+  async forget(tx, who) {
+    const picture = (await findProfile(tx, who.networkId, who.userId))?.picture;
+    if (picture) await discardUpload(tx, who.networkId, picture.uploadId);
   },
 };
 

@@ -1,7 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, customType, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
+import type { ImageVariant } from '../storage/tables.js';
+
+/** A profile picture: a restricted upload (not under /media) and its square widths, smallest first. */
+export interface PictureRef {
+  uploadId: string;
+  variants: ImageVariant[];
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -42,6 +49,13 @@ export const memberProfiles = pgTable(
     invitationsOptOut: boolean('invitations_opt_out').notNull().default(false),
     /** Opt-in: my name in the "who's going" list of the public page of events I am registered for. */
     attendanceVisible: boolean('attendance_visible').notNull().default(false),
+    /** Optional; shown only where the profile is (see directory/picture.ts), its alt text the member's name. */
+    picture: jsonb('picture').$type<PictureRef>(),
+    /**
+     * Whether members who can see the profile may write through the contact form (the address is
+     * never shown). On by default: see DECISIONS.md, "Contacting a member".
+     */
+    contactable: boolean('contactable').notNull().default(true),
     /** Folded name, city, regions, skills and bio, maintained by the service on every write. */
     searchText: text('search_text').notNull().default(''),
     searchDoc: tsvector('search_doc').generatedAlwaysAs(

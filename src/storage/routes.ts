@@ -9,7 +9,7 @@ import { msg } from '../web/i18n.js';
 /**
  * Public pictures: `/media/{uploadId}/{width}.webp`. Only image variants are served here (they
  * are made for public pages and carry no metadata); documents such as receipts are served by the
- * feature that owns them, after its own authorisation. A variant never changes, hence the
+ * feature that owns them, after its own authorisation, and so are restricted pictures. A variant never changes, hence the
  * year-long immutable cache.
  */
 export function mediaRoutes(app: FastifyInstance, db: Db, config: Config): void {
@@ -21,7 +21,8 @@ export function mediaRoutes(app: FastifyInstance, db: Db, config: Config): void 
       const width = /^(\d{1,5})\.webp$/.exec(req.params.file)?.[1];
       if (!isUuid(req.params.id) || !width) throw notFound(msg('storage.problem.picture'));
       const upload = await findUpload(db, req.network.id, req.params.id);
-      const variant = upload?.variants?.find((v) => v.width === Number(width));
+      const variant =
+        upload && !upload.restricted ? upload.variants?.find((v) => v.width === Number(width)) : undefined;
       const bytes = variant && (await store.get(variant.key));
       if (!bytes) throw notFound(msg('storage.problem.picture'));
       return reply

@@ -11,6 +11,7 @@ import { msg } from '../web/i18n.js';
 export type Upload = q.UploadRow;
 export { blobStoreFor, type BlobStore } from './store.js';
 export { sniffType, IMAGE_TYPES, type FileType } from './sniff.js';
+export { imageMultipart, uploadedImage } from './multipart.js';
 export type { CoverRef } from './tables.js';
 
 export interface IncomingFile {
@@ -97,6 +98,18 @@ export const DEFAULT_IMAGE_RULES: ImageRules = { maxBytes: 10 * 1_048_576, maxPi
 export const IMAGE_WIDTHS = [320, 640, 1280] as const;
 
 /**
+ * How a feature wants its pictures: other widths than the covers' (a profile picture is small),
+ * cropped square, or restricted — kept out of `/media` and served by the feature after its own
+ * check, under keys of their own (`owner` in the key), so the same bytes uploaded elsewhere never
+ * share their row and removing one never takes another's.
+ */
+export interface ImageShape {
+  widths?: readonly number[];
+  square?: boolean;
+  restricted?: { owner: string };
+}
+
+/**
  * Stores a picture for public pages: decoded, re-encoded as WebP at a few widths (never larger
  * than the original) with its metadata (EXIF: camera, GPS position) stripped. The original bytes
  * are not kept, so nothing in them can leak.
@@ -108,6 +121,7 @@ export async function saveImage(
   file: IncomingFile,
   createdBy: string | null,
   rules: ImageRules = DEFAULT_IMAGE_RULES,
+  shape: ImageShape = {},
 ): Promise<Upload> {
   checkFile(file, { accept: IMAGE_TYPES, maxBytes: rules.maxBytes });
   const tooBig = () =>
@@ -136,21 +150,29 @@ export async function saveImage(
   if (!meta.width || !meta.height) throw tooBig();
   if (meta.width * meta.height > rules.maxPixels) throw tooBig();
   const hash = sha256(file.bytes);
-  const widths: number[] = IMAGE_WIDTHS.filter((w) => w < meta.width!);
-  if (widths.length < IMAGE_WIDTHS.length) widths.push(Math.min(meta.width, IMAGE_WIDTHS.at(-1)!));
+  const wanted = shape.widths ?? IMAGE_WIDTHS;
+  // A square crop is as wide as the shorter side allows.
+  const fullWidth = shape.square ? Math.min(meta.width, meta.height) : meta.width;
+  const widths: number[] = wanted.filter((w) => w < fullWidth);
+  if (widths.length < wanted.length) widths.push(Math.min(fullWidth, wanted.at(-1)!));
+  const prefix = shape.restricted ? `${hash}-${shape.restricted.owner}` : hash;
   const variants: ImageVariant[] = [];
   for (const width of [...new Set(widths)]) {
     // rotate() applies the EXIF orientation before the metadata is dropped. A file whose header
     // reads but whose pixels do not (cut short, corrupt) is refused like any unreadable picture.
     const { data, info } = await sharp(file.bytes, { limitInputPixels: rules.maxPixels })
       .rotate()
-      .resize({ width, withoutEnlargement: true })
+      .resize(
+        shape.square
+          ? { width, height: width, fit: 'cover', position: 'attention' }
+          : { width, withoutEnlargement: true },
+      )
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true })
       .catch(() => {
         throw unreadable();
       });
-    const key = `${hash}-${width}.webp`;
+    const key = `${prefix}-${width}.webp`;
     await store.put(key, data);
     variants.push({ width: info.width, height: info.height, key });
   }
@@ -163,8 +185,33 @@ export async function saveImage(
     byteSize: file.bytes.byteLength,
     originalName: file.name.slice(0, 200),
     variants,
+    restricted: !!shape.restricted,
     createdBy,
   });
+}
+
+/**
+ * Removes an upload: its row now, in the caller's transaction, and its bytes once that commits
+ * (queued in the blob trash, which `emptyBlobTrash` empties). Only for uploads a feature owns
+ * alone — a restricted picture, whose keys name its owner.
+ */
+export async function discardUpload(tx: Tx, networkId: string, uploadId: string): Promise<void> {
+  const row = await q.deleteUpload(tx, networkId, uploadId);
+  if (!row) return;
+  await q.queueBlobs(tx, [...new Set([row.key, ...(row.variants ?? []).map((v) => v.key)])]);
+}
+
+/**
+ * Deletes the bytes queued by `discardUpload`, except those an upload names again (the same
+ * picture uploaded anew). Returns how many were deleted; a store error leaves the rest queued.
+ */
+export async function emptyBlobTrash(db: Tx, store: BlobStore, limit = 200): Promise<number> {
+  const keys = await q.selectTrashedKeys(db, limit);
+  for (const key of keys) {
+    await store.delete(key);
+    await q.unqueueBlob(db, key);
+  }
+  return keys.length;
 }
 
 export const findUpload = (db: Tx, networkId: string, id: string) => q.selectUpload(db, networkId, id);

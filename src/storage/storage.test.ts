@@ -2,7 +2,17 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { AppError } from '../web/errors.js';
-import { blobStoreFor, imageUrl, saveFile, saveImage, sniffType, srcsetOf } from './service.js';
+import {
+  blobStoreFor,
+  DEFAULT_IMAGE_RULES,
+  discardUpload,
+  emptyBlobTrash,
+  imageUrl,
+  saveFile,
+  saveImage,
+  sniffType,
+  srcsetOf,
+} from './service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,5 +112,67 @@ describe('pictures', () => {
     ).catch((e: unknown) => e);
     expect((err as AppError).status).toBe(413);
     expect((err as AppError).errors[0]!.field).toBe('cover');
+  });
+});
+
+describe('restricted pictures and the blob trash', () => {
+  const restricted = (bytes: Buffer, owner: string) =>
+    saveImage(
+      t.database.db,
+      blobStoreFor(t.config),
+      t.network.id,
+      { bytes, name: 'me.jpg', field: 'image' },
+      null,
+      DEFAULT_IMAGE_RULES,
+      {
+        widths: [96, 320],
+        square: true,
+        restricted: { owner },
+      },
+    );
+
+  it('are never served by /media, and two owners of the same bytes get rows of their own', async () => {
+    const bytes = await photo(500, 300);
+    const a = await restricted(bytes, '00000000-0000-4000-8000-00000000000a');
+    const b = await restricted(bytes, '00000000-0000-4000-8000-00000000000b');
+    expect(a.id).not.toBe(b.id);
+    expect(a.variants!.map((v) => [v.width, v.height])).toEqual([
+      [96, 96],
+      [300, 300],
+    ]);
+    expect((await t.app.inject({ method: 'GET', url: `/media/${a.id}/96.webp` })).statusCode).toBe(404);
+    // The same picture as a public upload is served: only the restricted row is refused.
+    const open = await saveImage(
+      t.database.db,
+      blobStoreFor(t.config),
+      t.network.id,
+      { bytes, name: 'c.jpg', field: 'cover' },
+      null,
+    );
+    expect((await t.app.inject({ method: 'GET', url: imageUrl(open, 320) })).statusCode).toBe(200);
+  });
+
+  it('deletes the bytes of a discarded upload after the commit, but not bytes uploaded again meanwhile', async () => {
+    const store = blobStoreFor(t.config);
+    const owner = '00000000-0000-4000-8000-0000000000cc';
+    const first = await restricted(await photo(401, 401), owner);
+    await t.database.db.transaction((tx) => discardUpload(tx, t.network.id, first.id));
+    // Uploaded again before the trash was emptied: wanted after all.
+    const again = await restricted(await photo(401, 401), owner);
+    expect(again.variants!.map((v) => v.key)).toEqual(first.variants!.map((v) => v.key));
+    await emptyBlobTrash(t.database.db, store);
+    for (const v of again.variants!) expect(await store.get(v.key)).toBeDefined();
+    // A rolled-back discard deletes nothing.
+    await t.database.db
+      .transaction(async (tx) => {
+        await discardUpload(tx, t.network.id, again.id);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await emptyBlobTrash(t.database.db, store)).toBe(0);
+    for (const v of again.variants!) expect(await store.get(v.key)).toBeDefined();
+    await t.database.db.transaction((tx) => discardUpload(tx, t.network.id, again.id));
+    expect(await emptyBlobTrash(t.database.db, store)).toBe(again.variants!.length);
+    for (const v of again.variants!) expect(await store.get(v.key)).toBeUndefined();
   });
 });

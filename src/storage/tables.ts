@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
 
@@ -44,8 +44,24 @@ export const uploads = pgTable(
     originalName: text('original_name').notNull(),
     /** Images only: the widths made for `srcset`, smallest first. */
     variants: jsonb('variants').$type<ImageVariant[]>(),
+    /**
+     * Not served by `/media`: a picture whose audience a feature decides (a member's profile
+     * picture follows the profile's visibility), served by that feature after its own check.
+     */
+    restricted: boolean('restricted').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('uploads_network').on(t.networkId, t.createdAt), uniqueIndex('uploads_key').on(t.networkId, t.key)],
 );
+
+/**
+ * Blobs to delete once their upload row is gone (a removed profile picture, an erased member's):
+ * the row goes in the caller's transaction and its keys are queued here in the same one, so a
+ * rolled-back change deletes nothing; `emptyBlobTrash` deletes the bytes afterwards (right away
+ * after a removal, and on a timer for what an erasure leaves).
+ */
+export const blobTrash = pgTable('blob_trash', {
+  key: text('key').primaryKey(),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+});

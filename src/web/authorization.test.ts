@@ -46,6 +46,8 @@ const matrix: [action: string, ...statuses: Status[]][] = [
   ['create webhook', 401, 403, 403, 403, 403, 201],
   ['list webhooks', 401, 403, 403, 403, 403, 200],
   ['search the member directory', 401, 200, 200, 200, 200, 200],
+  // X never listed themselves: nobody may write to them, and nobody learns that they exist.
+  ['write to member X', 401, 404, 404, 404, 404, 404],
   ['export member X', 401, 403, 403, 403, 403, 200],
   ['delete member X', 401, 403, 403, 403, 403, 204],
   ['preview invitations for E', 401, 403, 200, 403, 403, 200],
@@ -392,6 +394,16 @@ const actions: Record<string, Action> = {
   'search the member directory': {
     run: (_w, token) => call('GET', '/api/v1/members', { token }),
     after: async () => {},
+  },
+  'write to member X': {
+    run: (w, token) =>
+      call('POST', `/api/v1/members/${w.victim}/contact`, { token, body: { body: 'Hello, are you there?' } }),
+    after: async (w) => {
+      const { rowCount } = await t.database.pool.query('SELECT 1 FROM contact_messages WHERE recipient_id = $1', [
+        w.victim,
+      ]);
+      expect(rowCount).toBe(0);
+    },
   },
   'export member X': {
     run: (w, token) => call('GET', `/api/v1/members/${w.victim}/export`, { token }),

@@ -31,7 +31,7 @@ function registeredRoutes(): [string, string][] {
 
 /** Routes that answer no HTML page: files, feeds, data, health checks. */
 const NOT_PAGES =
-  /^\/(api\/|assets\/|media\/|healthz|readyz|robots\.txt|sitemap\.xml)|\.(ics|csv|rss|atom|xml|json)$|\.:format$|\/files\/|\/receipts\/|\/export$|^\/news\*$|^\/sessions\/:file$/;
+  /^\/(api\/|assets\/|media\/|healthz|readyz|robots\.txt|sitemap\.xml)|\.(ics|csv|rss|atom|xml|json)$|\.:format$|\/files\/|\/receipts\/|\/export$|^\/news\*$|^\/sessions\/:file$|\/picture\/:upload\/:file$|\.webp$/;
 
 /** Pages reached only from a mail or a file: opened with a made-up token, they show their error page. */
 const FROM_MAILS = [
@@ -108,6 +108,8 @@ async function crawl(label: string, browser: FormSession, seeds: string[], perRo
 }
 
 const people: Record<string, { email: string; password: string }> = {};
+/** A demo member: the block page is reached from a contact mail only. */
+let someMember = '';
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -129,6 +131,12 @@ beforeAll(async () => {
     people[role] = { email: u.user.email, password: u.password };
   }
   people.admin = { email: admin.user.email, password: admin.password };
+  someMember = (
+    await t.database.pool.query<{ id: string }>(
+      `SELECT id FROM users WHERE network_id = $1 AND role = 'member' ORDER BY email LIMIT 1`,
+      [t.network.id],
+    )
+  ).rows[0]!.id;
   const appoint = async (url: string, email: string) =>
     expect((await t.api('POST', url, { token: admin.token, body: { email } })).statusCode).toBeLessThan(300);
   await appoint('/api/v1/chapters/charleroi/organizers', people.organiser!.email);
@@ -170,7 +178,14 @@ describe('html-validate on every page', () => {
         const who = people[role]!;
         const b = await signIn(t.app, who, { 'accept-language': lang });
         const venue = (who as { venue?: string }).venue;
-        const seeds = ['/', '/me', '/members', '/admin', ...(venue ? [`/venues/${venue}/manage`] : [])];
+        const seeds = [
+          '/',
+          '/me',
+          '/members',
+          '/admin',
+          `/members/${someMember}/block`,
+          ...(venue ? [`/venues/${venue}/manage`] : []),
+        ];
         // The old address of the members' list, and pages of things the demo has none of (their 404 page).
         if (role === 'admin')
           seeds.push('/admin/accounts', '/admin/news/import/not-an-id', '/jury/no-such-call', '/jury/no-such-call/s/x');

@@ -1,5 +1,4 @@
 import type { MultipartFile } from '@fastify/multipart';
-import type { IncomingFile } from '../storage/service.js';
 import { AppError } from '../web/errors.js';
 import { msg } from '../web/i18n.js';
 
@@ -12,11 +11,12 @@ interface UploadedFile {
 }
 
 /**
- * Multipart bodies (the API and the form alike): the text fields as strings, the one file read
+ * Options for @fastify/multipart on picture uploads (covers, profile pictures), registered in the
+ * feature's own scope. Multipart bodies (the API and the form alike): the text fields as strings, the one file read
  * into memory up to the storage module's 10 MB. A larger file is cut short and refused below,
  * rather than by a bare framework error that would not name the field.
  */
-export const coverMultipart = {
+export const imageMultipart = {
   attachFieldsToBody: 'keyValues' as const,
   throwFileSizeLimit: false,
   limits: { fileSize: MAX_BYTES, files: 1, fields: 5, parts: 6 },
@@ -30,8 +30,8 @@ export const coverMultipart = {
   },
 };
 
-/** The `image` part of a cover upload as storage takes it; undefined when none was sent. */
-export function coverFile(value: unknown): IncomingFile | undefined {
+/** The `image` part of a picture upload (a cover, a profile picture) as storage takes it; undefined when none was sent. */
+export function uploadedImage(value: unknown): { bytes: Uint8Array; name: string; field: string } | undefined {
   if (typeof value !== 'object' || value === null || !('bytes' in value)) return undefined;
   const file = value as UploadedFile;
   if (file.truncated)

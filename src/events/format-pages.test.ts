@@ -182,3 +182,47 @@ describe('admin lists say when day first in every language', () => {
     }
   });
 });
+
+describe('names and small words in the page language', () => {
+  it('offers chapters by their name in the page language in the directory filter', async () => {
+    const fr = await page('fr', '/members');
+    expect(fr).toContain('<option value="kortrijk">Courtrai</option>');
+    const nl = await page('nl', '/members');
+    expect(nl).toContain('<option value="kortrijk">Kortrijk</option>');
+    expect(nl).not.toContain('<option value="kortrijk">Courtrai');
+  });
+
+  it('lists the chapters to follow on the invitation form in the page language', async () => {
+    const fr = await page('fr', `/admin/events/${eventId}/invite`);
+    expect(fr).toContain('<label for="f-followed-kortrijk" class="inline">Courtrai</label>');
+    const nl = await page('nl', `/admin/events/${eventId}/invite`);
+    expect(nl).toContain('<label for="f-followed-kortrijk" class="inline">Kortrijk</label>');
+  });
+
+  it('sets a French colon off with a narrow no-break space, and not the Dutch one', async () => {
+    const res = await t.api('POST', '/api/v1/venues', {
+      token: admin.token,
+      body: { name: 'Le Hangar', city: 'Namur', rooms: [{ name: 'Grande salle', capacity: 120 }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const fr = await page('fr', '/venues');
+    expect(fr).toContain('Grande salle\u202f: 120 places');
+    expect(fr).not.toContain('Grande salle: ');
+    expect(await page('nl', '/venues')).toContain('Grande salle: 120 plaatsen');
+  });
+
+  it('says "the whole network" in lower case inside a sentence', async () => {
+    const fr = await page('fr', '/admin/budgets/2026/network');
+    expect(fr).toContain('Modifier le budget de tout le réseau, 2026');
+    expect(fr).not.toContain('budget de Tout le réseau');
+    const nl = await page('nl', '/admin/budgets/2026/network');
+    expect(nl).toContain('Begroting van het hele netwerk wijzigen, 2026');
+  });
+
+  it('speaks to Dutch readers with "je", as the rest of the interface does', async () => {
+    const nl = await page('nl', `/events/${eventId}/report`);
+    expect(nl).toContain('Je bericht');
+    expect(nl).toContain('Je naam');
+    expect(nl).not.toMatch(/\bUw (bericht|naam)\b/);
+  });
+});

@@ -47,6 +47,12 @@ export const localeOr = (v: unknown, fallback: Locale = defaultLocale): Locale =
  * The Intl locale of each language: Belgian conventions for French and Dutch, and British English
  * for English, so that English dates are day-first and 24-hour like the others.
  */
+/**
+ * The colon between a label and its value written in code ("Grande salle : 120 places"): French
+ * sets it off with a narrow no-break space, Dutch and English do not.
+ */
+export const colon = (locale: Locale): string => (locale === 'fr' ? '\u202f: ' : ': ');
+
 export const intlLocales: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 /** ?lang= first (the visible switch), then the remembered choice, then Accept-Language, then `fallback`. */

@@ -195,20 +195,14 @@ export async function selectChapterById(tx: Tx, networkId: string, id: string) {
   return row;
 }
 
+/** With the texts' language and translations: the form names a chapter as the organiser reads it. */
 export function selectChapterOptions(tx: Tx, networkId: string) {
-  return (
-    tx
-      // With the texts' language and translations: the form names a chapter as the organiser reads it.
-      .select({
-        slug: chapters.slug,
-        name: chapters.name,
-        language: chapters.language,
-        translations: chapters.translations,
-      })
-      .from(chapters)
-      .where(eq(chapters.networkId, networkId))
-      .orderBy(asc(chapters.name))
-  );
+  const { slug, name, language, translations } = chapters;
+  return tx
+    .select({ slug, name, language, translations })
+    .from(chapters)
+    .where(eq(chapters.networkId, networkId))
+    .orderBy(asc(chapters.name));
 }
 
 /** The opt-out's effect: never counted, never mailed again. */

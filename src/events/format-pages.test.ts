@@ -226,3 +226,13 @@ describe('names and small words in the page language', () => {
     expect(nl).not.toMatch(/\bUw (bericht|naam)\b/);
   });
 });
+
+describe('event titles where members read them', () => {
+  it('lists my attendance with the event titled in the page language', async () => {
+    const fr = await page('fr', '/me');
+    expect(fr).toContain('Journée IT Courtrai');
+    const nl = await page('nl', '/me');
+    expect(nl).toContain('IT-dag Kortrijk');
+    expect(nl).not.toContain('Journée IT Courtrai');
+  });
+});

@@ -1,7 +1,8 @@
+import { formatDay } from '../events/format.js';
+import { localizedText, type Multilingual } from '../web/content.js';
 import { formatEur } from '../web/money.js';
 import { Layout, type PageContext } from '../web/page.js';
 import { MoneyNav } from './components.js';
-import { brusselsDateOf } from './present.js';
 import type { BudgetVsActual } from './service.js';
 import type { MessageKey } from '../web/i18n/en.js';
 
@@ -17,7 +18,7 @@ const GRANT_COLUMNS = ['budgets.col.granted', 'budgets.col.charged', 'budgets.co
 export function ActualPage(props: {
   ctx: PageContext;
   f: BudgetVsActual;
-  chapters: { slug: string; name: string }[];
+  chapters: (Multilingual & { slug: string; name: string })[];
   all: boolean;
   chapter: string | undefined;
   /** The categories of the network's sets, by code: the table says their names, not their codes. */
@@ -26,7 +27,7 @@ export function ActualPage(props: {
   const { ctx, f } = props;
   const { t, locale } = ctx;
   const money_ = (c: number) => formatEur(c, locale);
-  const title = t('budgets.actualOn', { date: f.at });
+  const title = t('budgets.actualOn', { date: formatDay(f.at, locale) });
   const figureCells = (x: {
     plannedCents: number;
     actualCents: number;
@@ -63,7 +64,7 @@ export function ActualPage(props: {
           {props.all ? <option value="">{t('budgets.network')}</option> : null}
           {props.chapters.map((c) => (
             <option value={c.slug} selected={c.slug === props.chapter}>
-              {c.name}
+              {localizedText(c, 'name', locale)}
             </option>
           ))}
         </select>{' '}
@@ -141,7 +142,7 @@ export function ActualPage(props: {
               {f.byEvent.map((e) => (
                 <tr>
                   <th scope="row">{e.title}</th>
-                  <td>{brusselsDateOf(e.startsAt)}</td>
+                  <td>{formatDay(new Date(e.startsAt), locale)}</td>
                   <td class="num">{money_(e.actualCents)}</td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findChapter, listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, formError, type FormErrors, type FormValues } from '../web/forms.js';
+import { localizedText } from '../web/content.js';
 import { formatEur } from '../web/money.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
@@ -80,7 +81,10 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
                     <td>
                       {budgetPolicy.writeBudget(scope, s.id) ? (
                         <a href={`/admin/budgets/${year}/${s.key}`}>
-                          {t('budgets.edit', { scope: s.name, year: String(year) })}
+                          {t('budgets.edit', {
+                            scope: s.id ? s.name : t('budgets.networkInSentence'),
+                            year: String(year),
+                          })}
                         </a>
                       ) : (
                         '—'
@@ -129,7 +133,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
       lines.length,
       ...Object.keys(values).map((k) => Number(/^lines\.(\d+)\./.exec(k)?.[1] ?? -1) + 1),
     );
-    const name = chapter?.name ?? t('budgets.network');
+    const name = chapter ? localizedText(chapter, 'name', ctx.locale) : t('budgets.networkInSentence');
     const title = t('budgets.edit', { scope: name, year: String(year) });
     const select = (i: number, field: string, label: string, options: { value: string; label: string }[]) => {
       const key = `lines.${i}.${field}`;

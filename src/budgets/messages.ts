@@ -12,6 +12,8 @@ const en = {
   'budgets.show': 'Show',
   'budgets.scope': 'Budget of',
   'budgets.network': 'The whole network',
+  /** Inside a sentence ("Edit the budget of the whole network"): lower case in every language. */
+  'budgets.networkInSentence': 'the whole network',
   'budgets.income': 'Income',
   'budgets.planned': 'Planned expenses',
   'budgets.edit': 'Edit the budget of {scope}, {year}',
@@ -99,6 +101,7 @@ export const budgetMessages: FeatureCatalogue<keyof typeof en> = {
     'budgets.show': 'Afficher',
     'budgets.scope': 'Budget de',
     'budgets.network': 'Tout le réseau',
+    'budgets.networkInSentence': 'tout le réseau',
     'budgets.income': 'Recettes',
     'budgets.planned': 'Dépenses prévues',
     'budgets.edit': 'Modifier le budget de {scope}, {year}',
@@ -185,6 +188,7 @@ export const budgetMessages: FeatureCatalogue<keyof typeof en> = {
     'budgets.show': 'Tonen',
     'budgets.scope': 'Begroting van',
     'budgets.network': 'Het hele netwerk',
+    'budgets.networkInSentence': 'het hele netwerk',
     'budgets.income': 'Inkomsten',
     'budgets.planned': 'Geplande uitgaven',
     'budgets.edit': 'Begroting van {scope} wijzigen, {year}',
@@ -249,7 +253,7 @@ export const budgetMessages: FeatureCatalogue<keyof typeof en> = {
     'grants.categoriesAmong': 'moeten behoren tot: {codes}',
     'categories.title': 'Uitgavencategorieën',
     'categories.intro':
-      'Een categorieënset volgt een subsidiegever. De standaardset is die van de uitgaven; hij begint met de categorieën van de subsidie van het Brussels Hoofdstedelijk Gewest, en u kunt hem wijzigen.',
+      'Een categorieënset volgt een subsidiegever. De standaardset is die van de uitgaven; hij begint met de categorieën van de subsidie van het Brussels Hoofdstedelijk Gewest, en je kunt hem wijzigen.',
     'categories.default': 'Standaardset (gebruikt door uitgaven)',
     'categories.name': 'Naam van de set',
     'categories.lines': 'Categorieën, één per regel: code | Frans | Nederlands | Engels',

@@ -317,7 +317,10 @@ describe('budget vs actual on a date', () => {
     const b = await signIn(t.app, people.organiser, { 'accept-language': 'nl' });
     const page = await b.get('/admin/budgets/actual?at=2026-06-15');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Begroting en werkelijkheid op 2026-06-15');
+    expect(page.body).toContain('Begroting en werkelijkheid op 15/06/2026');
+    // The events' rows are dated day first too, never ISO.
+    expect(page.body).toMatch(/<td>\d{2}\/\d{2}\/2026<\/td>/);
+    expect(page.body).not.toMatch(/<td>2026-\d{2}-\d{2}<\/td>/);
     expect(page.body).toContain('goedgekeurd uiterlijk op die dag');
     expect(page.body).toContain('IT day');
     expect(page.body).toContain('€\u00a038,01');

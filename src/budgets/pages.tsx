@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listChapters } from '../chapters/service.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, formError, type FormErrors, type FormValues, Select } from '../web/forms.js';
+import { formatDay, formatDays } from '../events/format.js';
+import { localizedText } from '../web/content.js';
 import { formatEur, formatRate } from '../web/money.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
@@ -50,6 +52,11 @@ export function grantPages(app: FastifyInstance, db: Db): void {
             justificationDeadline: editing.justificationDeadline ?? '',
           }
         : { publicFunder: '1', ratePercent: '50' });
+    // The table names a grant's chapter as the reader calls it, not by its slug.
+    const chapterName = (slug: string | null) => {
+      const c = slug ? chapters.find((x) => x.slug === slug) : undefined;
+      return c ? localizedText(c, 'name', locale) : (slug ?? undefined);
+    };
     const chosen = new Set((values.eligibleCategories ?? '').split(','));
     const title = editing ? t('grants.edit', { funder: editing.funder }) : t('grants.title');
     return sendPage(
@@ -79,11 +86,11 @@ export function grantPages(app: FastifyInstance, db: Db): void {
                       {budgetPolicy.manageGrants(scope) ? <a href={`/admin/grants/${g.id}`}>{g.funder}</a> : g.funder}
                     </th>
                     <td>{g.decisionRef || '—'}</td>
-                    <td>{g.chapterSlug ?? t('budgets.network')}</td>
+                    <td>{chapterName(g.chapterSlug) ?? t('budgets.network')}</td>
                     <td class="num">{formatEur(g.amountGrantedCents, locale)}</td>
                     <td>{formatRate(g.rateBp, locale)}</td>
-                    <td>{`${g.periodStart} → ${g.periodEnd}`}</td>
-                    <td>{g.justificationDeadline ?? '—'}</td>
+                    <td>{formatDays(g.periodStart, g.periodEnd, locale)}</td>
+                    <td>{g.justificationDeadline ? formatDay(g.justificationDeadline, locale) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
 import type { PageContext } from '../web/page.js';
+import { colon } from '../web/i18n.js';
 import { formatEuros } from './format.js';
 import type { CallRow, StageRow } from './queries.js';
 import type { blindView } from './blind.js';
@@ -68,7 +69,8 @@ export function CallRules({ ctx, call, stages }: { ctx: PageContext; call: CallR
     <ul>
       {list.map((c) => (
         <li>
-          <strong>{c.label[locale]}</strong> — {t('calls.weight', { weight: c.weight })}:{' '}
+          <strong>{c.label[locale]}</strong> — {t('calls.weight', { weight: c.weight })}
+          {colon(locale)}
           {c.scale.map((s) => `${s.value} ${s.label[locale]}`).join(' · ')}
         </li>
       ))}

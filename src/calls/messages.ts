@@ -123,13 +123,13 @@ export const callMessages: FeatureCatalogue<Key> = {
     'calls.version': 'Versie {version}',
     'calls.apply': 'Indienen',
     'calls.notYetOpen':
-      'Deze oproep is gepubliceerd zodat u zich kunt voorbereiden: indienen kan vanaf de datum hierboven.',
+      'Deze oproep is gepubliceerd zodat je je kunt voorbereiden: indienen kan vanaf de datum hierboven.',
     'calls.closed': 'Deze oproep is gesloten: indienen kan niet meer.',
     'calls.history': 'Wijzigingen sinds de opening',
     'calls.eligibility': 'Ontvankelijkheid',
     'calls.hardGate': 'voorwaarde om in te dienen',
     'calls.noEligibility': 'Geen ontvankelijkheidsvoorwaarde.',
-    'calls.form': 'Wat u gevraagd wordt',
+    'calls.form': 'Wat je gevraagd wordt',
     'calls.required': 'verplicht',
     'calls.kind.short_text': 'korte tekst',
     'calls.kind.long_text': 'lange tekst',
@@ -161,7 +161,7 @@ export const callMessages: FeatureCatalogue<Key> = {
       'Juryleden melden elk conflict voor ze een aanvraag lezen; een sterk conflict sluit hen uit, en elke terugtrekking wordt vastgelegd.',
     'calls.mail.version.subject': '{title}: de oproep is gewijzigd (versie {version})',
     'calls.mail.version.body':
-      'De oproep waaraan u deelneemt, werd na de opening gewijzigd. Versie {version} zegt waarom:',
+      'De oproep waaraan je deelneemt, werd na de opening gewijzigd. Versie {version} zegt waarom:',
   },
 };
 

@@ -99,7 +99,7 @@ export function SubmissionForm({
         <select id="f-language" name="language">
           {(['fr', 'nl', 'en'] as const).map((l) => (
             <option value={l} selected={(s?.language ?? locale) === l}>
-              {l.toUpperCase()}
+              {t('content.languageName', { language: l })}
             </option>
           ))}
         </select>

@@ -14,6 +14,7 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { chapterPolicy } from './policy.js';
 import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
+import { formatShort, spansYears } from '../events/format.js';
 
 type Params = { Params: { slug: string } };
 /** A partnership's texts written in several languages. */
@@ -125,8 +126,15 @@ export async function editChapterPage(
           <ul>
             {upcoming.map((e) => (
               <li>
-                <a href={`/admin/events/${e.id}`}>{e.title}</a>{' '}
-                <span class="muted">· {e.startsAt.toISOString().slice(0, 10)}</span>
+                <a href={`/admin/events/${e.id}`}>
+                  <Localized value={localized(e, 'title', ctx.locale)} t={t} />
+                </a>{' '}
+                <span class="muted">
+                  ·{' '}
+                  {formatShort(e.startsAt, e.timeZone, ctx.locale, {
+                    withYear: spansYears(upcoming.map((u) => u.startsAt)) || undefined,
+                  })}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localizedText, type Multilingual } from '../web/content.js';
 import { listChapters } from '../chapters/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -56,7 +57,7 @@ function FiltersForm({
   ctx: PageContext;
   values: FormValues;
   errors?: FormErrors;
-  chapters: { slug: string; name: string }[];
+  chapters: (Multilingual & { slug: string; name: string })[];
   skills: string[];
 }) {
   const { t } = ctx;
@@ -109,7 +110,7 @@ function FiltersForm({
           label={t('directory.field.chapter')}
           values={values}
           errors={errors}
-          options={[any, ...chapters.map((c) => ({ value: c.slug, label: c.name }))]}
+          options={[any, ...chapters.map((c) => ({ value: c.slug, label: localizedText(c, 'name', ctx.locale) }))]}
         />
         <Select
           name="kind"

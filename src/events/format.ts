@@ -76,3 +76,41 @@ export function spansYears(dates: Date[]): boolean {
   const year = dateTimeFormat('en', { year: 'numeric', timeZone: HOME_ZONE });
   return new Set(dates.map((d) => year.format(d))).size > 1;
 }
+
+/** A calendar day as stored ('2026-11-27'): read at noon UTC so no zone can move it to another day. */
+const asInstant = (day: Date | string): { at: Date; timeZone: string } =>
+  typeof day === 'string'
+    ? { at: new Date(`${day.slice(0, 10)}T12:00:00Z`), timeZone: 'UTC' }
+    : { at: day, timeZone: HOME_ZONE };
+
+const DAY_STYLES = {
+  numeric: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  medium: { day: 'numeric', month: 'short', year: 'numeric' },
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * A day for people, never ISO: "27/11/2026" (numeric: the same shape in the three languages,
+ * where `dateStyle: 'short'` gives French a two-digit year), "27 nov. 2026" (medium) or
+ * "27 novembre 2026" (long). A Date is read in Brussels; a 'YYYY-MM-DD' string is that day.
+ */
+export function formatDay(day: Date | string, locale: Locale, style: keyof typeof DAY_STYLES = 'numeric'): string {
+  const { at, timeZone } = asInstant(day);
+  return dateTimeFormat(intlLocales[locale], { ...DAY_STYLES[style], timeZone }).format(at);
+}
+
+/** "27/11/2026 20:17" (or "27 nov. 2026 20:17"): day first and 24-hour in the three languages, in Brussels. */
+export function formatDayTime(at: Date, locale: Locale, style: 'numeric' | 'medium' = 'numeric'): string {
+  const time = dateTimeFormat(intlLocales[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: HOME_ZONE,
+  });
+  return `${formatDay(at, locale, style)} ${time.format(at)}`;
+}
+
+/** "27/11/2026 → 31/12/2026": a period of calendar days, either end possibly open ("…"). */
+export function formatDays(from: Date | string | null, to: Date | string | null, locale: Locale): string {
+  return `${from ? formatDay(from, locale) : '…'} → ${to ? formatDay(to, locale) : '…'}`;
+}

@@ -42,9 +42,9 @@ const rows = {
     'Het evenement moet eindigen na het begin.',
   ],
   'event.problem.capacityBelow': [
-    '{confirmed, plural, one {# person is} other {# people are}} confirmed for "{title}" on {date}: the capacity cannot go below {confirmed}. Cancel registrations first.',
-    '{confirmed, plural, one {# personne est confirmée} other {# personnes sont confirmées}} pour « {title} » le {date} : la capacité ne peut pas descendre sous {confirmed}. Annulez d’abord des inscriptions.',
-    'Voor "{title}" op {date} {confirmed, plural, one {is # persoon} other {zijn # mensen}} bevestigd: de capaciteit kan niet onder {confirmed} zakken. Annuleer eerst inschrijvingen.',
+    '{confirmed, plural, one {# person is} other {# people are}} confirmed for "{title}" on {date, date, day}: the capacity cannot go below {confirmed}. Cancel registrations first.',
+    '{confirmed, plural, one {# personne est confirmée} other {# personnes sont confirmées}} pour « {title} » le {date, date, day} : la capacité ne peut pas descendre sous {confirmed}. Annulez d’abord des inscriptions.',
+    'Voor "{title}" op {date, date, day} {confirmed, plural, one {is # persoon} other {zijn # mensen}} bevestigd: de capaciteit kan niet onder {confirmed} zakken. Annuleer eerst inschrijvingen.',
   ],
   'event.problem.overRoom': [
     '{room} has {seats, plural, one {# seat} other {# seats}}: the capacity cannot be more than that (asked: {capacity}).',

@@ -3,11 +3,14 @@ import { ErrorSummary, Field, type FormErrors, Select } from '../web/forms.js';
 import { CsrfField, Layout, type PageContext } from '../web/page.js';
 import { vatIncluded } from './present.js';
 import type { ExpenseView } from './service.js';
+import type { ExpenseNames } from './names.js';
+import { formatDay } from '../events/format.js';
 
 /** One expense: its facts, allocation, warnings, receipts (each a download link) and the next step. */
 export function Detail(props: {
   ctx: PageContext;
   e: ExpenseView;
+  names: ExpenseNames;
   canEdit: boolean;
   canDecide: boolean;
   canAdd: boolean;
@@ -30,13 +33,13 @@ export function Detail(props: {
           </>
         ) : null}
         <dt>{t('expenses.date')}</dt>
-        <dd>{e.incurredOn}</dd>
+        <dd>{formatDay(e.incurredOn, locale)}</dd>
         <dt>{t('expenses.chapter')}</dt>
-        <dd>{e.chapterSlug ?? t('expenses.network')}</dd>
+        <dd>{e.chapterSlug ? props.names.chapter(e.chapterSlug) : t('expenses.network')}</dd>
         <dt>{t('expenses.vatRate')}</dt>
         <dd>{`${e.vatRate} % (${formatEur(vatIncluded(e.amountCents, e.vatRate), locale)})`}</dd>
         <dt>{t('expenses.category')}</dt>
-        <dd>{e.category}</dd>
+        <dd>{props.names.category(e.category)}</dd>
         <dt>{t('expenses.paidBy')}</dt>
         <dd>{t(`expenses.paidBy.${e.paidBy}`)}</dd>
         <dt>{t('expenses.description')}</dt>
@@ -73,7 +76,7 @@ export function Detail(props: {
                   {r.name}
                 </a>
                 {` · ${r.contentType} · SHA-256 `}
-                <code>{r.sha256}</code>
+                <code class="hash">{r.sha256}</code>
               </li>
             ))}
           </ul>

@@ -14,6 +14,10 @@ import { readExpenseForm } from './form.js';
 import { expensePolicy } from './policy.js';
 import * as expenses from './service.js';
 import { Detail } from './detail.js';
+import { expenseNames } from './names.js';
+import { formatDay } from '../events/format.js';
+import { localizedText } from '../web/content.js';
+import { EventChoices } from './event-choices.js';
 import { receiptDownload } from './receipt-pages.js';
 
 type Status = (typeof expenses.ExpenseStatuses)[number];
@@ -35,7 +39,10 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
     const { t, locale } = ctx;
     const status = (req.query as { status?: string }).status;
     const filter = expenses.ExpenseStatuses.includes(status as Status) ? (status as Status) : undefined;
-    const rows = await expenses.listExpenses(db, req.network, user, scope, { status: filter, limit: 200 });
+    const [rows, names] = await Promise.all([
+      expenses.listExpenses(db, req.network, user, scope, { status: filter, limit: 200 }),
+      expenseNames(db, req.network, locale),
+    ]);
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('expenses.title')}>
@@ -73,11 +80,11 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
               <tbody>
                 {rows.map((e) => (
                   <tr>
-                    <td>{e.incurredOn}</td>
+                    <td>{formatDay(e.incurredOn, locale)}</td>
                     <td>
                       <a href={`/admin/expenses/${e.id}`}>{e.supplierName}</a>
                     </td>
-                    <td>{e.chapterSlug ?? t('expenses.network')}</td>
+                    <td>{e.chapterSlug ? names.chapter(e.chapterSlug) : t('expenses.network')}</td>
                     <td class="num">{formatEur(e.amountCents, locale)}</td>
                     <td>{t(`expenses.status.${e.status}`)}</td>
                   </tr>
@@ -109,7 +116,6 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
       }),
     ]);
     const mine = events.filter((e) => scope.all || chapters.some((c) => c.id === e.chapterId));
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'Europe/Brussels' });
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('expenses.new')}>
@@ -124,7 +130,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
             errors={errors}
             options={[
               ...(scope.all ? [{ value: '', label: t('expenses.network') }] : []),
-              ...chapters.map((c) => ({ value: c.slug, label: c.name })),
+              ...chapters.map((c) => ({ value: c.slug, label: localizedText(c, 'name', locale) })),
             ]}
           />
           <Field name="incurredOn" type="date" label={t('expenses.date')} values={values} errors={errors} required />
@@ -163,15 +169,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
               { value: 'organiser', label: t('expenses.paidBy.organiser') },
             ]}
           />
-          <fieldset>
-            <legend>{t('expenses.event')}</legend>
-            {mine.map((e) => (
-              <label>
-                <input type="checkbox" name="events" value={e.id} /> {`${day.format(e.startsAt)} · ${e.title}`}
-              </label>
-            ))}
-            {errors?.events ? <p class="field-error">{errors.events}</p> : null}
-          </fieldset>
+          <EventChoices ctx={ctx} events={mine} errors={errors} />
           <Select
             name="grant"
             label={t('expenses.grant')}
@@ -209,13 +207,17 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
     const { user, scope } = await scopeOf(req);
     const row = await expenses.findExpense(db, req.network, id);
     authorize(user, expensePolicy.read(scope, user, row), 'see this expense');
-    const [e] = await expenses.viewExpenses(db, req.network, [row]);
     const ctx = pageContext(req, reply);
+    const [[e], names] = await Promise.all([
+      expenses.viewExpenses(db, req.network, [row]),
+      expenseNames(db, req.network, ctx.locale),
+    ]);
     return sendPage(
       reply,
       <Detail
         ctx={ctx}
         e={e!}
+        names={names}
         canEdit={expensePolicy.edit(scope, user, row)}
         canDecide={expensePolicy.decide(scope, row)}
         canAdd={expensePolicy.addReceipt(scope, user, row)}

@@ -1,4 +1,5 @@
 import { regionCodes, regionName } from '../web/regions.js';
+import { localizedText, type Multilingual } from '../web/content.js';
 import type { FormErrors, FormValues } from '../web/forms.js';
 import { Field } from '../web/forms.js';
 import type { PageContext } from '../web/page.js';
@@ -160,7 +161,7 @@ export function InviteForm({
   action: string;
   state: InviteFormState;
   homeRegion: string | undefined;
-  chapters: { slug: string; name: string }[];
+  chapters: (Multilingual & { slug: string; name: string })[];
   canSend: boolean;
 }) {
   const { t } = ctx;
@@ -231,7 +232,7 @@ export function InviteForm({
         <Boxes
           name="followed"
           legend={t('invitations.form.followed')}
-          options={chapters.map((c) => ({ value: c.slug, label: c.name }))}
+          options={chapters.map((c) => ({ value: c.slug, label: localizedText(c, 'name', ctx.locale) }))}
           chosen={state.chosen.followed}
           error={errors.followed}
         />

@@ -195,9 +195,11 @@ export async function selectChapterById(tx: Tx, networkId: string, id: string) {
   return row;
 }
 
+/** With the texts' language and translations: the form names a chapter as the organiser reads it. */
 export function selectChapterOptions(tx: Tx, networkId: string) {
+  const { slug, name, language, translations } = chapters;
   return tx
-    .select({ slug: chapters.slug, name: chapters.name })
+    .select({ slug, name, language, translations })
     .from(chapters)
     .where(eq(chapters.networkId, networkId))
     .orderBy(asc(chapters.name));

@@ -76,7 +76,7 @@ export const juryAppealMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.appeal.noDecision':
       'Voor deze inzending werd nog geen beslissing verstuurd: er is niets om tegen in beroep te gaan.',
     'jury.appeal.already':
-      'U ging al in beroep tegen deze beslissing: de organisatoren beantwoorden elk beroep één keer.',
+      'Je ging al in beroep tegen deze beslissing: de organisatoren beantwoorden elk beroep één keer.',
     'jury.appeal.late': 'De termijn om tegen deze beslissing in beroep te gaan, liep af op {date}.',
     'jury.appeal.answered': 'Dit beroep werd al beantwoord.',
     'jury.appeal.title': 'Beroep tegen een beslissing: {title}',
@@ -84,12 +84,12 @@ export const juryAppealMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.appeal.decision.rejected': 'De beslissing: “{submission}” is niet geselecteerd.',
     'jury.appeal.decision.advanced': 'De beslissing: “{submission}” gaat door naar de volgende fase.',
     'jury.appeal.until':
-      'U kunt in beroep gaan tot {date}. Zeg wat u betwist en waarom; de organisatoren antwoorden schriftelijk.',
-    'jury.appeal.grounds': 'De gronden van uw beroep',
+      'Je kunt in beroep gaan tot {date}. Zeg wat je betwist en waarom; de organisatoren antwoorden schriftelijk.',
+    'jury.appeal.grounds': 'De gronden van je beroep',
     'jury.appeal.submit': 'Mijn beroep versturen',
     'jury.appeal.closed': 'De beroepstermijn liep af op {date}.',
-    'jury.appeal.none': 'Nog geen beslissing: u krijgt bericht per e-mail.',
-    'jury.appeal.yours': 'Uw beroep, verstuurd op {date}:',
+    'jury.appeal.none': 'Nog geen beslissing: je krijgt bericht per e-mail.',
+    'jury.appeal.yours': 'Je beroep, verstuurd op {date}:',
     'jury.appeal.status.open': 'De organisatoren hebben nog niet geantwoord.',
     'jury.appeal.status.upheld': 'Gegrond: de organisatoren bekijken de beslissing opnieuw.',
     'jury.appeal.status.dismissed': 'Ongegrond: de beslissing blijft.',
@@ -97,15 +97,15 @@ export const juryAppealMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.appeal.link': 'Beslissing en beroep',
     'jury.appeals.title': 'Beroepen: {title}',
     'jury.appeals.empty': 'Geen beroep.',
-    'jury.appeals.outcome': 'Uw antwoord',
-    'jury.appeals.answerLabel': 'Uw motivering (naar de kandidaat gestuurd)',
+    'jury.appeals.outcome': 'Je antwoord',
+    'jury.appeals.answerLabel': 'Je motivering (naar de kandidaat gestuurd)',
     'jury.appeals.send': 'Het beroep beantwoorden',
     'jury.appeals.upheld': 'Beroep gegrond verklaren',
     'jury.appeals.dismissed': 'Beroep ongegrond verklaren',
-    'jury.mail.appeal.subject': '{title}: het antwoord op uw beroep',
+    'jury.mail.appeal.subject': '{title}: het antwoord op je beroep',
     'jury.mail.appeal.upheld':
-      'Uw beroep over “{submission}” is gegrond: de organisatoren bekijken de beslissing opnieuw.',
-    'jury.mail.appeal.dismissed': 'Uw beroep over “{submission}” is ongegrond: de beslissing blijft.',
+      'Je beroep over “{submission}” is gegrond: de organisatoren bekijken de beslissing opnieuw.',
+    'jury.mail.appeal.dismissed': 'Je beroep over “{submission}” is ongegrond: de beslissing blijft.',
   },
 };
 

@@ -125,7 +125,7 @@ it('lets call managers answer once, telling the applicant in their language; oth
     .where(like(outboundMessages.kind, 'call.appeal.%'));
   expect(mail!.toEmail).toBe('wout@example.net');
   expect(mail!.locale).toBe('nl');
-  expect(mail!.subject).toContain('het antwoord op uw beroep');
+  expect(mail!.subject).toContain('het antwoord op je beroep');
   expect(mail!.textBody).toContain('The letter was in the annex');
   const twice = await t.api('PUT', `/api/v1/appeals/${id}`, {
     token: admin.token,

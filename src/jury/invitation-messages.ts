@@ -46,13 +46,13 @@ export const juryInvitationMessages: FeatureCatalogue<keyof typeof en> = {
   nl: {
     'jury.mail.invite.valid': 'De link werkt één keer, tot {until}. Vraag daarna een nieuwe aan de organisatoren.',
     'jury.invite.title': 'Uitnodiging voor de jury: {title}',
-    'jury.invite.intro': 'U bent uitgenodigd, als {name}, om de inzendingen van de fase “{stage}” te beoordelen.',
+    'jury.invite.intro': 'Je bent uitgenodigd, als {name}, om de inzendingen van de fase “{stage}” te beoordelen.',
     'jury.invite.button': 'Uitnodiging aanvaarden en aanmelden',
     'jury.invite.valid': 'Deze link werkt één keer, tot {until}.',
     'jury.invite.used':
-      'Deze uitnodigingslink werd al gebruikt: hij werkt maar één keer. Meld u aan met uw e-mailadres (we sturen u een aanmeldlink) om naar de jury te gaan.',
+      'Deze uitnodigingslink werd al gebruikt: hij werkt maar één keer. Meld je aan met je e-mailadres (we sturen je een aanmeldlink) om naar de jury te gaan.',
     'jury.invite.expired':
-      'Deze uitnodigingslink is verlopen op {date}. Vraag de organisatoren van de oproep om u een nieuwe te sturen.',
+      'Deze uitnodigingslink is verlopen op {date}. Vraag de organisatoren van de oproep om je een nieuwe te sturen.',
     'jury.invite.signIn': 'Aanmelden',
     'jury.invite.goToJury': 'Naar de jury',
     'jury.thing.invitation': 'Deze uitnodiging',

@@ -52,7 +52,7 @@ it('writes to each juror in their language: their profile’s, else the one chos
     expect(mara.subject).toBe('Coworking call: you are invited to the jury');
     expect(mara.text).toContain('The link works once, until');
     const noor = got('noor@example.net');
-    expect(noor.subject).toBe('Coworking call (nl): u bent uitgenodigd in de jury');
+    expect(noor.subject).toBe('Coworking call (nl): je bent uitgenodigd in de jury');
     expect(noor.text).toContain('De link werkt één keer, tot');
     const odile = got('odile@example.net');
     expect(odile.subject).toBe('Coworking call (fr) : vous êtes invité·e au jury');

@@ -128,7 +128,7 @@ export const juryManageMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.manage.noSubmissions': 'Geen inzendingen in deze fase.',
     'jury.manage.pair': 'Een paar vastleggen of uitsluiten',
     'jury.manage.pairHelp':
-      'Een vastgelegd paar wordt altijd toegewezen, een uitgesloten paar nooit. Begonnen beoordelingen blijven behouden, wat u ook wijzigt.',
+      'Een vastgelegd paar wordt altijd toegewezen, een uitgesloten paar nooit. Begonnen beoordelingen blijven behouden, wat je ook wijzigt.',
     'jury.manage.juror': 'Jurylid',
     'jury.manage.submission': 'Inzending',
     'jury.manage.ruleLabel': 'Regel',

@@ -65,7 +65,7 @@ it('invites jurors from the page, in the language chosen for them, and refuses b
     .from(outboundMessages)
     .where(eq(outboundMessages.toEmail, 'ria@example.net'));
   expect(ria!.locale).toBe('nl');
-  expect(ria!.subject).toContain('u bent uitgenodigd in de jury');
+  expect(ria!.subject).toContain('je bent uitgenodigd in de jury');
   const listed = (await b.get(page())).body;
   expect(listed).toContain('Sent, valid until');
   expect(listed).toContain('ria@example.net');

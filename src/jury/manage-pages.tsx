@@ -85,7 +85,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
                     <tr>
                       <td>{j.name}</td>
                       <td>{j.email}</td>
-                      <td>{j.locale.toUpperCase()}</td>
+                      <td>{t('content.languageName', { language: j.locale })}</td>
                       <td>
                         {t(`jury.manage.invitation.${p.invitation}`, {
                           date: calls.formatInstant(j.inviteExpiresAt, locale),
@@ -131,7 +131,10 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
             label={t('jury.manage.mailLanguage')}
             values={form?.values ?? { locale }}
             errors={form?.errors}
-            options={(['fr', 'nl', 'en'] as const).map((l) => ({ value: l, label: l.toUpperCase() }))}
+            options={(['fr', 'nl', 'en'] as const).map((l) => ({
+              value: l,
+              label: t('content.languageName', { language: l }),
+            }))}
           />
           <input type="hidden" name="stage" value={String(stage.position)} />
           <p class="muted">{t('jury.manage.inviteHelp')}</p>

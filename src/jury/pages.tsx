@@ -46,7 +46,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
               {(['fr', 'nl', 'en'] as const).map((l) => (
                 <div>
                   <input type="checkbox" id={`f-lang-${l}`} name="languages" value={l} checked={l === locale} />
-                  <label htmlFor={`f-lang-${l}`}>{l.toUpperCase()}</label>
+                  <label htmlFor={`f-lang-${l}`}>{t('content.languageName', { language: l })}</label>
                 </div>
               ))}
             </fieldset>

@@ -125,7 +125,7 @@ export const packMessages: FeatureCatalogue<keyof typeof en> = {
     'pack.none': 'Geen subsidiabele uitgave in deze periode.',
     'mail.monthly.subject': '{network}: uitgaven van {month}',
     'mail.monthly.body':
-      'De uitgaven van {month} die u mag zien zitten als CSV in de bijlage: {count, plural, one {# lijn} other {# lijnen}}, {total} goedgekeurd of betaald.',
+      'De uitgaven van {month} die je mag zien zitten als CSV in de bijlage: {count, plural, one {# lijn} other {# lijnen}}, {total} goedgekeurd of betaald.',
   },
 };
 

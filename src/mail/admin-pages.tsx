@@ -3,8 +3,8 @@ import { auditAct } from '../audit/service.js';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { dateTimeFormat } from '../events/format.js';
-import { intlLocales, msg } from '../web/i18n.js';
+import { formatDayTime } from '../events/format.js';
+import { msg } from '../web/i18n.js';
 import { notFound } from '../web/errors.js';
 import { OffsetQuerySchema } from '../web/pagination.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
@@ -21,14 +21,8 @@ const OutboxQuerySchema = OffsetQuerySchema.extend({
 });
 type IdParams = { Params: { id: string } };
 
-const when = (ctx: PageContext) =>
-  // Day first and 24-hour in the three languages (English as en-GB).
-  dateTimeFormat(intlLocales[ctx.locale], {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: 'Europe/Brussels',
-  });
+// "27/11/2026 20:17": the same shape in the three languages (French's short style says "27/11/26").
+const when = (ctx: PageContext) => ({ format: (d: Date) => formatDayTime(d, ctx.locale) });
 
 /**
  * Admins read what was sent, what waits and why, and what is held without SMTP: a message's text

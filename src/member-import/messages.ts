@@ -139,7 +139,7 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
   },
   nl: {
     'import.intro':
-      'Upload een CSV-bestand met leden: UTF-8 of Windows-1252, gescheiden door komma’s of puntkomma’s, hoogstens {maxMb} MB en {maxRows} rijen. U ziet wat er zou gebeuren voordat er iets wordt opgeslagen.',
+      'Upload een CSV-bestand met leden: UTF-8 of Windows-1252, gescheiden door komma’s of puntkomma’s, hoogstens {maxMb} MB en {maxRows} rijen. Je ziet wat er zou gebeuren voordat er iets wordt opgeslagen.',
     'import.file': 'CSV-bestand',
     'import.map': 'Kolomtoewijzing (optioneel)',
     'import.mapHint':
@@ -204,7 +204,7 @@ export const importMessages: FeatureCatalogue<keyof typeof en> = {
     'import.refuse.mapColumn': "geen kolom '{column}' in het bestand (kolommen: {headers})",
     'import.mail.subject': 'Welkom bij {network}',
     'import.mail.body':
-      '{network} heeft u aan zijn leden toegevoegd. U hebt geen wachtwoord: meld u aan met een link die naar dit adres wordt gestuurd en vul daarna uw profiel aan. Uw profiel blijft buiten de ledengids tot u zelf kiest om erin te verschijnen.',
+      '{network} heeft je aan zijn leden toegevoegd. Je hebt geen wachtwoord: meld je aan met een link die naar dit adres wordt gestuurd en vul daarna je profiel aan. Je profiel blijft buiten de ledengids tot je zelf kiest om erin te verschijnen.',
   },
 };
 

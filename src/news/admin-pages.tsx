@@ -4,6 +4,8 @@ import { listChapters } from '../chapters/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { localString } from '../events/service.js';
+import { formatDayTime } from '../events/format.js';
+import { localizedText } from '../web/content.js';
 import { blobStoreFor } from '../storage/service.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
@@ -73,7 +75,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
             errors={errors}
             options={[
               { value: '', label: t('news.admin.field.networkWide') },
-              ...chapters.map((c) => ({ value: c.slug, label: c.name })),
+              ...chapters.map((c) => ({ value: c.slug, label: localizedText(c, 'name', ctx.locale) })),
             ]}
           />
           <Field name="categories" label={t('news.admin.field.categories')} values={values} errors={errors} />
@@ -172,7 +174,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
                       <a href={`/admin/news/${a.id}`}>{a.title}</a>
                     </td>
                     <td>{t(`news.status.${a.status}`)}</td>
-                    <td>{localString(a.updatedAt, TZ).replace('T', ' ')}</td>
+                    <td>{formatDayTime(a.updatedAt, ctx.locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -216,7 +218,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
               <h2>{t('news.admin.revision', { n: r.number })}</h2>
               <p>
                 {t(`news.status.${r.status}`)} · {t('news.admin.who')}: {r.editedBy ?? t('news.admin.system')}
-                {r.note ? ` (${r.note})` : ''} · {localString(new Date(r.createdAt), TZ).replace('T', ' ')}
+                {r.note ? ` (${r.note})` : ''} · {formatDayTime(new Date(r.createdAt), ctx.locale)}
               </p>
               <pre class="diff">{r.diff}</pre>
             </section>

@@ -175,7 +175,7 @@ export const newsMessages: FeatureCatalogue<NewsMessageKey> = {
     'nav.news': 'Nieuws',
     'news.validation.publishAtNeeded': 'is verplicht voor een gepland artikel',
     'news.title': 'Nieuws',
-    'news.breadcrumb': 'U bent hier',
+    'news.breadcrumb': 'Je bent hier',
     'news.subpages': 'In deze rubriek',
     'news.comments.title': '{count, plural, one {# reactie} other {# reacties}} van de vorige site',
     'news.comments.closed':

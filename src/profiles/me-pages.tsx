@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Localized, localized } from '../web/content.js';
 import type { User } from '../accounts/service.js';
 import type { Db } from '../db/connection.js';
 import { formatShort } from '../events/format.js';
@@ -89,9 +90,11 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
                 {rows.slice(0, PAGE).map((r) => (
                   <tr>
                     <td>
-                      <a href={eventPath({ id: r.eventId, title: r.title })}>{r.title}</a>
+                      <a href={eventPath({ id: r.eventId, title: r.title })}>
+                        <Localized value={localized(r, 'title', locale)} t={t} marker={false} />
+                      </a>
                     </td>
-                    <td>{formatShort(r.startsAt, 'Europe/Brussels', locale)}</td>
+                    <td>{formatShort(r.startsAt, r.timeZone, locale)}</td>
                     <td>{t(`members.outcome.${outcomeOf(r)}`)}</td>
                   </tr>
                 ))}

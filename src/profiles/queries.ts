@@ -27,6 +27,10 @@ export function selectAttendance(db: Tx, me: Me, opts: { limit: number; offset: 
       id: registrations.id,
       eventId: events.id,
       title: events.title,
+      // The title in the reader's language, and the event's zone for its date.
+      language: events.language,
+      translations: events.translations,
+      timeZone: events.timeZone,
       startsAt: events.startsAt,
       endsAt: events.endsAt,
       status: registrations.status,

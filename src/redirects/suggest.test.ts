@@ -49,7 +49,7 @@ describe('the 404 page', () => {
     const found = suggestions(res.body);
     expect(found).toContainEqual(['/news/le-velo-a-namur', 'Le vélo à Namur']);
     const event = await get('/agenda/atelier-reparation?lang=nl');
-    expect(event.body).toContain('Misschien zocht u:');
+    expect(event.body).toContain('Misschien zocht je:');
     expect(suggestions(event.body).map((s) => s[1])).toEqual(['Atelier réparation vélo']);
   });
 

@@ -1,3 +1,4 @@
+import { formatDay } from '../events/format.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defaultCategorySet, listBudgets, moneyScope } from '../budgets/service.js';
 import { findChapter, listChapters } from '../chapters/service.js';
@@ -156,7 +157,7 @@ export function reportPages(app: FastifyInstance, db: Db): void {
         <CountsTable
           ctx={ctx}
           head={t('reports.events')}
-          rows={r.events.map((e) => ({ ...e, label: `${e.startsAt.slice(0, 10)} · ${e.title}` }))}
+          rows={r.events.map((e) => ({ ...e, label: `${formatDay(new Date(e.startsAt), locale)} · ${e.title}` }))}
         />
         <Definitions ctx={ctx} />
       </Layout>,

@@ -1,3 +1,4 @@
+import { formatDayTime } from '../events/format.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatRate } from '../web/money.js';
 import type { Db } from '../db/connection.js';
@@ -33,11 +34,6 @@ export function venueDashboardPages(app: FastifyInstance, db: Db): void {
     const { t, locale } = ctx;
     const shown = (n: number | null) => (n === null ? t('venueDash.hidden') : String(n));
     const title = t('venueDash.title', { venue: d.venue.name });
-    const when = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Europe/Brussels',
-    });
     return sendPage(
       reply,
       <Layout ctx={ctx} title={title}>
@@ -79,7 +75,7 @@ export function venueDashboardPages(app: FastifyInstance, db: Db): void {
                     <tr>
                       <td>{c.name}</td>
                       <td>{c.email}</td>
-                      <td>{`${when.format(new Date(c.starts_at))} · ${c.event_title}`}</td>
+                      <td>{`${formatDayTime(new Date(c.starts_at), locale, 'medium')} · ${c.event_title}`}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,4 @@
-import { intlLocales } from '../web/i18n.js';
+import { colon, intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AssignPersonSchema } from '../chapters/schemas.js';
 import type { Db } from '../db/connection.js';
@@ -50,7 +50,10 @@ async function venueListPage(db: Db, req: FastifyRequest, reply: FastifyReply) {
               {(rooms.get(v.id) ?? []).length ? (
                 <p class="muted">
                   {(rooms.get(v.id) ?? [])
-                    .map((r) => `${localizedText(r, 'name', ctx.locale)}: ${t('venue.seats', { count: r.capacity })}`)
+                    .map(
+                      (r) =>
+                        `${localizedText(r, 'name', ctx.locale)}${colon(ctx.locale)}${t('venue.seats', { count: r.capacity })}`,
+                    )
                     .join(' · ')}
                 </p>
               ) : null}

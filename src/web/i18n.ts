@@ -47,6 +47,12 @@ export const localeOr = (v: unknown, fallback: Locale = defaultLocale): Locale =
  * The Intl locale of each language: Belgian conventions for French and Dutch, and British English
  * for English, so that English dates are day-first and 24-hour like the others.
  */
+/**
+ * The colon between a label and its value written in code ("Grande salle : 120 places"): French
+ * sets it off with a narrow no-break space, Dutch and English do not.
+ */
+export const colon = (locale: Locale): string => (locale === 'fr' ? '\u202f: ' : ': ');
+
 export const intlLocales: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 /** ?lang= first (the visible switch), then the remembered choice, then Accept-Language, then `fallback`. */
@@ -86,16 +92,29 @@ interface Compiled {
   format: IntlMessageFormat;
   /** Arguments shown as they are ({count}), which we format as numbers of the locale; plural ones are ICU's. */
   plain: Set<string>;
+  /** Arguments written `{date, date, day}`: given as a calendar day ('2026-12-03'), shown day-first in the locale. */
+  days: Set<string>;
 }
 const compiled = new Map<string, Compiled>();
 
-function plainArguments(elements: unknown[], into: Set<string>): Set<string> {
+/** The names of the arguments of one ICU type (1: plain, 3: date) in a message, nested ones included. */
+function argumentsOfType(type: number, elements: unknown[], into: Set<string>): Set<string> {
   for (const el of elements as { type: number; value: string; options?: Record<string, { value: unknown[] }> }[]) {
-    if (el.type === 1) into.add(el.value);
-    for (const option of Object.values(el.options ?? {})) plainArguments(option.value, into);
+    if (el.type === type) into.add(el.value);
+    for (const option of Object.values(el.options ?? {})) argumentsOfType(type, option.value, into);
   }
   return into;
 }
+
+/**
+ * `{date, date, day}`: a calendar day, "03/12/2026" in the three languages. The parameter stays a
+ * 'YYYY-MM-DD' string (what an API client reads in a problem body); it is read at noon UTC and
+ * shown in UTC, so no zone moves it to another day.
+ */
+const FORMATS = {
+  date: { day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } },
+} as const;
+const asDay = (v: string | number) => (typeof v === 'string' ? new Date(`${v.slice(0, 10)}T12:00:00Z`) : v);
 
 /**
  * French elides "de" and "que" before a vowel: "les événements d’Essaim", "d’Anvers", but "de
@@ -125,12 +144,13 @@ function compile(locale: Locale, key: string, source: string): Compiled {
     const format = new IntlMessageFormat(
       withElision(locale, source.replaceAll("'", "''")),
       intlLocales[locale],
-      undefined,
+      FORMATS,
       {
         ignoreTag: true,
       },
     );
-    c = { format, plain: plainArguments(format.getAst(), new Set()) };
+    const ast = format.getAst();
+    c = { format, plain: argumentsOfType(1, ast, new Set()), days: argumentsOfType(3, ast, new Set()) };
     compiled.set(id, c);
   }
   return c;
@@ -158,11 +178,12 @@ function makeTranslator(locale: Locale): T {
   const t = (key: MessageKey, params?: MsgParams): string => {
     const source = cat[key] ?? (catalogues.en as Record<string, string>)[key] ?? key;
     if (!params && !source.includes('{')) return source;
-    const { format, plain } = compile(locale, key, source);
-    const values: Record<string, string | number> = {};
+    const { format, plain, days } = compile(locale, key, source);
+    const values: Record<string, string | number | Date> = {};
     for (const [k, v] of Object.entries(params ?? {})) {
       values[k] =
         typeof v === 'object' ? t(v.key, v.params) : typeof v === 'number' && plain.has(k) ? numbers.format(v) : v;
+      if (days.has(k)) values[k] = asDay(values[k] as string | number);
       if (locale === 'fr') values[`${k}${ELISION_SUFFIX}`] = startsWithVowelSound(String(values[k])) ? 'yes' : 'other';
     }
     try {

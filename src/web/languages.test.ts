@@ -103,7 +103,7 @@ describe.each(['fr', 'nl'] as const)('a visitor reading %s', (locale) => {
     expect(refused.body).toContain(
       {
         fr: 'Votre compte ne permet pas de voir la boîte d’envoi.',
-        nl: 'Je account mag dit niet: de outbox bekijken.',
+        nl: 'Je account mag dit niet: het postvak uit bekijken.',
       }[locale],
     );
     expectNoEnglish(locale, refused.body, '403');

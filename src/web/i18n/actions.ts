@@ -149,7 +149,7 @@ export const actionsNl: Record<ActionKey, string> = {
   'action.attendance': 'de aanwezigheden bekijken (beheerders en organisatoren)',
   'action.admin': 'het beheer bekijken',
   'action.venueActivity': 'de evenementen en gedeelde contacten van deze locatie bekijken',
-  'action.outbox': 'de outbox bekijken',
+  'action.outbox': 'het postvak uit bekijken',
   'action.import': 'leden importeren',
   'action.venueSlug': 'de URL-naam van een locatie wijzigen (alleen beheerders)',
   'action.chapterStatus': 'de status of URL-naam van een afdeling wijzigen (alleen beheerders)',

@@ -63,7 +63,7 @@ export const nl: Record<CoreMessageKey, string> = {
   'error.title': 'Er ging iets mis',
   'error.notFound': 'Deze pagina bestaat niet.',
   'error.back': 'Terug naar de startpagina',
-  'error.suggestions': 'Misschien zocht u:',
+  'error.suggestions': 'Misschien zocht je:',
   'event.when': 'Wanneer',
   'event.cancelled': 'Dit evenement is geannuleerd: {reason}',
   'calendar.title': 'Mijn agenda',

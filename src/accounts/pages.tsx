@@ -69,7 +69,7 @@ function linkPage(req: FastifyRequest<{ Params: { token: string } }>, reply: Fas
     <Layout ctx={ctx} title={t('login.title')}>
       <h1>{t('login.title')}</h1>
       {email ? (
-        <form method="post" action={`/login/link/${req.params.token}`}>
+        <form method="post" action={`/login/link/${req.params.token}`} novalidate>
           <CsrfField ctx={ctx} />
           <button type="submit">{t('login.linkConfirm', { email })}</button>
         </form>

@@ -101,7 +101,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
         </form>
         {filter ? <p class="muted">{t('audit.count', { count: total })}</p> : null}
         {rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -135,7 +135,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
           {next ? <a href={at(next)}>{t('audit.older')}</a> : null}
         </p>
         {filter && total > 0 ? (
-          <form method="post" action="/admin/audit/export">
+          <form method="post" action="/admin/audit/export" novalidate>
             <CsrfField ctx={ctx} />
             {[...here].map(([k, v]) => (
               <input type="hidden" name={k} value={v} />

@@ -72,7 +72,7 @@ export function ActualPage(props: {
       </form>
       <p>{t('budgets.actualDefinition')}</p>
       <h2>{t('budgets.byCategory')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table id="by-category">
           {head(t('budgets.category'))}
           <tbody>
@@ -94,7 +94,7 @@ export function ActualPage(props: {
       {props.chapter ? null : (
         <>
           <h2>{t('budgets.byChapter')}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table id="by-chapter">
               {head(t('budgets.scope'))}
               <tbody>
@@ -110,7 +110,7 @@ export function ActualPage(props: {
         </>
       )}
       <h2>{t('budgets.byGrant')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table id="by-grant">
           {head(t('budgets.grant'), GRANT_COLUMNS)}
           <tbody>
@@ -127,7 +127,7 @@ export function ActualPage(props: {
       </div>
       <h2>{t('budgets.byEvent')}</h2>
       {f.byEvent.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table id="by-event">
             <thead>
               <tr>

@@ -56,7 +56,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
           <input id="f-year" name="year" type="number" min={2000} max={2100} value={String(year)} />{' '}
           <button type="submit">{t('budgets.show')}</button>
         </form>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -160,7 +160,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
         <form method="post" action={`/admin/budgets/${year}/${req.params.scope}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <p class="help">{t('budgets.linesHelp')}</p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <caption>{t('budgets.lines')}</caption>
               <thead>

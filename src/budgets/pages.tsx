@@ -64,7 +64,7 @@ export function grantPages(app: FastifyInstance, db: Db): void {
       <Layout ctx={ctx} title={title}>
         <h1>{title}</h1>
         {editing ? null : grants.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

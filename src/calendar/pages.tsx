@@ -39,12 +39,12 @@ async function myCalendarPage(db: Db, req: FastifyRequest, reply: FastifyReply, 
         </Section>
       ) : null}
       <p class="muted">{t('calendar.active', { count: live })}</p>
-      <form method="post" action="/me/calendar" class="inline">
+      <form method="post" action="/me/calendar" class="inline" novalidate>
         <CsrfField ctx={ctx} />
         <button type="submit">{t('calendar.create')}</button>
       </form>{' '}
       {live > 0 ? (
-        <form method="post" action="/me/calendar/revoke" class="inline">
+        <form method="post" action="/me/calendar/revoke" class="inline" novalidate>
           <CsrfField ctx={ctx} />
           <button type="submit" class="danger">
             {t('calendar.revoke')}

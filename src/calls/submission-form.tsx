@@ -60,7 +60,7 @@ export function SubmissionForm({
   const { t, locale } = ctx;
   const err = (k: string) => (errors?.[k] ? <p class="field-error">{errors[k]}</p> : null);
   return (
-    <form method="post" action={action} class="stack" data-autosave="true">
+    <form method="post" action={action} class="stack" data-autosave="true" novalidate>
       <CsrfField ctx={ctx} />
       <ErrorSummary ctx={ctx} errors={errors} />
       {s ? null : (

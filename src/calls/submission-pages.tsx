@@ -107,7 +107,13 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
             {call.rules.fields
               .filter((f) => f.kind === 'file')
               .map((f) => (
-                <form method="post" action={`${base}/files/${f.key}`} enctype="multipart/form-data" class="stack">
+                <form
+                  novalidate
+                  method="post"
+                  action={`${base}/files/${f.key}`}
+                  enctype="multipart/form-data"
+                  class="stack"
+                >
                   <CsrfField ctx={ctx} />
                   <label htmlFor={`f-file-${f.key}`}>{f.label[locale]}</label>
                   <input id={`f-file-${f.key}`} type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.webp,.docx" />

@@ -22,6 +22,7 @@ export function InterestForm({
   return (
     // Named after its chapter: the home page has one such form per planned chapter, each a distinct landmark.
     <form
+      novalidate
       method="post"
       action={`/chapters/${chapter.slug}/interest`}
       class="stack"

@@ -43,7 +43,7 @@ export function PartnershipRow({ ctx, p, canManage }: { ctx: PageContext; p: Par
       <td>{t(`partnership.${p.status}`)}</td>
       <td>
         {canManage && p.status !== 'ended' ? (
-          <form method="post" action={`/admin/partnerships/${p.id}/end`} class="inline">
+          <form method="post" action={`/admin/partnerships/${p.id}/end`} class="inline" novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit" class="link">
               {t('admin.endPartnership')}
@@ -106,7 +106,7 @@ export async function editChapterPage(
       </form>
 
       {myNotify ? (
-        <form method="post" action={`/admin/chapters/${chapter.slug}/notify`} class="stack">
+        <form method="post" action={`/admin/chapters/${chapter.slug}/notify`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <Select
             name="notify"
@@ -148,7 +148,7 @@ export async function editChapterPage(
 
       <Section title={t('chapter.partnerships')}>
         {partnerships.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -246,7 +246,7 @@ export async function editChapterPage(
       {chapterPolicy.delete(req.user) ? (
         <Section title={t('admin.deleteChapter')}>
           <p>{t('admin.deleteWarning')}</p>
-          <form method="post" action={`/admin/chapters/${chapter.slug}/delete`}>
+          <form method="post" action={`/admin/chapters/${chapter.slug}/delete`} novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit" class="danger">
               {t('form.delete')}

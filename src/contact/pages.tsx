@@ -30,7 +30,7 @@ function contactForm(
       {ctx.done === 'sent' ? <p role="status">{t('contact.sent', { name })}</p> : null}
       <p>{t('contact.intro', { name })}</p>
       <ErrorSummary ctx={ctx} errors={opts.errors} />
-      <form method="post" action={`/members/${to.id}/contact`} class="stack">
+      <form method="post" action={`/members/${to.id}/contact`} class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <Field
           name="subject"
@@ -82,7 +82,7 @@ function blockPage(req: FastifyRequest, reply: FastifyReply, state: { id: string
       <h1>{t('contact.block.title', { name })}</h1>
       {state.blocked ? <p role="status">{t('contact.block.is', { name })}</p> : null}
       <p>{t('contact.block.explain', { name })}</p>
-      <form method="post" action={`/members/${state.id}/block`}>
+      <form method="post" action={`/members/${state.id}/block`} novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="blocked" value={state.blocked ? 'no' : 'yes'} />
         <button type="submit" class={state.blocked ? 'secondary' : undefined}>

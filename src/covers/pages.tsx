@@ -59,7 +59,7 @@ export function coverPages(app: FastifyInstance, db: Db, config: Config): void {
             <>
               <CoverImage cover={cover} sizes="20rem" />
               <p class="muted">{cover.alt}</p>
-              <form method="post" action={`${action}/delete`}>
+              <form method="post" action={`${action}/delete`} novalidate>
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="secondary">
                   {t('cover.remove')}
@@ -72,7 +72,7 @@ export function coverPages(app: FastifyInstance, db: Db, config: Config): void {
         </section>
         <section>
           <h2>{cover ? t('cover.replace') : t('cover.upload')}</h2>
-          <form method="post" action={action} enctype="multipart/form-data" class="stack">
+          <form method="post" action={action} enctype="multipart/form-data" class="stack" novalidate>
             <CsrfField ctx={ctx} />
             <div>
               <label htmlFor="f-image">{t('cover.image')}</label>

@@ -49,7 +49,7 @@ function ReportForm({
       </p>
     ) : null;
   return (
-    <form method="post" action={action} class="stack">
+    <form method="post" action={action} class="stack" novalidate>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="revision" value={values.revision ?? ''} />
       <fieldset>
@@ -244,7 +244,7 @@ export function reportPages(app: FastifyInstance, db: Db, config: Config): void 
             {/* Text only: a link in a report is never rendered as a link. */}
             <p class="pre-line">{r.message}</p>
             {r.status === 'new' || r.status === 'stale' ? (
-              <form method="post" action={`/admin/news/reports/${r.id}`} class="stack">
+              <form method="post" action={`/admin/news/reports/${r.id}`} class="stack" novalidate>
                 <CsrfField ctx={ctx} />
                 <div>
                   <label htmlFor={`c-${r.id}`}>{t('report.correction')}</label>

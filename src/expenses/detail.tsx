@@ -84,7 +84,7 @@ export function Detail(props: {
           <p class="muted">{t('expenses.noReceipt')}</p>
         )}
         {props.canAdd ? (
-          <form method="post" action={`${base}/receipts`} enctype="multipart/form-data" class="stack">
+          <form method="post" action={`${base}/receipts`} enctype="multipart/form-data" class="stack" novalidate>
             <CsrfField ctx={ctx} />
             <label htmlFor="f-file">{t('expenses.addReceipt')}</label>
             <input id="f-file" type="file" name="file" accept="application/pdf,image/jpeg,image/png" required />
@@ -95,18 +95,18 @@ export function Detail(props: {
         ) : null}
       </section>
       {props.canEdit ? (
-        <form method="post" action={`${base}/submit`}>
+        <form method="post" action={`${base}/submit`} novalidate>
           <CsrfField ctx={ctx} />
           <button type="submit">{t('expenses.submit')}</button>
         </form>
       ) : null}
       {props.canDecide && e.status === 'submitted' ? (
         <>
-          <form method="post" action={`${base}/approve`}>
+          <form method="post" action={`${base}/approve`} novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit">{t('expenses.approve')}</button>
           </form>
-          <form method="post" action={`${base}/reject`} class="stack">
+          <form method="post" action={`${base}/reject`} class="stack" novalidate>
             <CsrfField ctx={ctx} />
             <Field name="reason" label={t('expenses.reason')} required />
             <Select
@@ -122,7 +122,7 @@ export function Detail(props: {
         </>
       ) : null}
       {props.canDecide && e.status === 'approved' ? (
-        <form method="post" action={`${base}/pay`}>
+        <form method="post" action={`${base}/pay`} novalidate>
           <CsrfField ctx={ctx} />
           <button type="submit">{t('expenses.pay')}</button>
         </form>

@@ -64,7 +64,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
           </p>
         ) : null}
         {rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -121,7 +121,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
       <Layout ctx={ctx} title={t('expenses.new')}>
         <h1>{t('expenses.new')}</h1>
         <ErrorSummary ctx={ctx} errors={errors} />
-        <form method="post" action="/admin/expenses" class="stack">
+        <form method="post" action="/admin/expenses" class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <Select
             name="chapter"

@@ -21,7 +21,12 @@ export function FollowForm({
     );
   }
   return (
-    <form method="post" action={`/chapters/${chapter.slug}/${following ? 'unfollow' : 'follow'}`} class="inline">
+    <form
+      novalidate
+      method="post"
+      action={`/chapters/${chapter.slug}/${following ? 'unfollow' : 'follow'}`}
+      class="inline"
+    >
       <CsrfField ctx={ctx} />
       <button type="submit">
         {following

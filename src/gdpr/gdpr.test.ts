@@ -278,7 +278,7 @@ describe('pages', () => {
     const m = await t.user('member');
     const b = await signIn(t.app, { email: m.user.email, password: m.password });
     expect((await b.get('/me/export')).statusCode).toBe(303);
-    expect((await b.get('/me')).body).toContain('<form method="post" action="/me/export">');
+    expect((await b.get('/me')).body).toContain('<form method="post" action="/me/export" novalidate>');
     const res = await b.submit('/me', '/me/export', {});
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -292,7 +292,7 @@ describe('pages', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('fay@example.org');
     expect(list.body).not.toContain(admin.user.email);
-    expect(list.body).toContain(`<form method="post" action="/admin/members/${fay.user.id}/export">`);
+    expect(list.body).toContain(`<form method="post" action="/admin/members/${fay.user.id}/export" novalidate>`);
     // A GET (a prefetch, a crawler) exports nothing and writes no audit entry.
     const audited = async () => (await q(`SELECT 1 FROM audit_log WHERE action = 'member.export'`)).length;
     const before = await audited();

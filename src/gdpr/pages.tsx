@@ -17,7 +17,7 @@ function deletePage(req: FastifyRequest, reply: FastifyReply, user: User, errors
     <Layout ctx={ctx} title={t('members.delete.title')}>
       <h1>{t('members.delete.title')}</h1>
       <p>{t('members.delete.explain')}</p>
-      <form method="post" action="/me/export">
+      <form method="post" action="/me/export" novalidate>
         <CsrfField ctx={ctx} />
         <button type="submit" class="link">
           {t('members.me.export')}

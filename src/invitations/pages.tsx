@@ -39,7 +39,7 @@ function Figures({
 }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -270,7 +270,7 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
     if (!who) return optOutPage(req, reply, invalid, 404);
     if (who.optedOut) return optOutPage(req, reply, (ctx) => <p class="notice">{ctx.t('invitations.optOut.done')}</p>);
     return optOutPage(req, reply, (ctx) => (
-      <form method="post" action={`/invitations/opt-out/${req.params.token}`}>
+      <form method="post" action={`/invitations/opt-out/${req.params.token}`} novalidate>
         <CsrfField ctx={ctx} />
         <p>{ctx.t('invitations.optOut.ask', { name: who.name })}</p>
         <button type="submit">{ctx.t('invitations.optOut.confirm')}</button>

@@ -24,7 +24,7 @@ export function receivedInvitationPage(app: FastifyInstance, db: Db): void {
         <h1>{t('invitations.received.title')}</h1>
         <p>{t('invitations.received.intro')}</p>
         {shown.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

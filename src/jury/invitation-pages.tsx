@@ -47,7 +47,7 @@ export function invitationPages(app: FastifyInstance, db: Db, config: Config): v
             </p>
           </>
         ) : (
-          <form method="post" action={`/jury/invite/${(req.params as Params).token}`} class="stack">
+          <form method="post" action={`/jury/invite/${(req.params as Params).token}`} class="stack" novalidate>
             <CsrfField ctx={ctx} />
             <p class="muted">{t('jury.invite.valid', { until: calls.formatInstant(juror.inviteExpiresAt, locale) })}</p>
             <div>

@@ -67,7 +67,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
         ) : null}
         <h2>{t('jury.manage.jurors', { stage: stage.name })}</h2>
         {here.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -91,7 +91,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
                           date: calls.formatInstant(j.inviteExpiresAt, locale),
                         })}
                         {p.invitation === 'accepted' ? null : (
-                          <form method="post" action={action(`jurors/${j.id}/resend`)} class="inline">
+                          <form method="post" action={action(`jurors/${j.id}/resend`)} class="inline" novalidate>
                             <CsrfField ctx={ctx} /> <button type="submit">{t('jury.manage.resend')}</button>
                           </form>
                         )}
@@ -147,7 +147,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
         {stage.closedAt ? (
           <p class="muted">{t('jury.closed')}</p>
         ) : (
-          <form method="post" action={action('assign')} class="inline">
+          <form method="post" action={action('assign')} class="inline" novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit">{t('jury.manage.run')}</button>
           </form>
@@ -171,7 +171,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
           <p class="muted">{t('jury.manage.noSubmissions')}</p>
         )}
         {stage.closedAt || !here.length || !subs.length ? null : (
-          <form method="post" action={action('rules')} class="stack">
+          <form method="post" action={action('rules')} class="stack" novalidate>
             <CsrfField ctx={ctx} />
             <h3>{t('jury.manage.pair')}</h3>
             <p class="muted">{t('jury.manage.pairHelp')}</p>

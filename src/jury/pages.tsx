@@ -39,7 +39,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
           <h1>{title}</h1>
           <h2>{t('jury.rules')}</h2>
           <calls.CallRules ctx={ctx} call={q.call} stages={q.stages} />
-          <form method="post" action={`/jury/${q.call.slug}/accept`} class="stack">
+          <form method="post" action={`/jury/${q.call.slug}/accept`} class="stack" novalidate>
             <CsrfField ctx={ctx} />
             <fieldset>
               <legend>{t('jury.languages')}</legend>
@@ -77,7 +77,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
                     <a href={`/jury/${q.call.slug}/s/${i.id}`}>{t('jury.read')}</a>
                   </>
                 ) : (
-                  <form method="post" action={`/jury/${q.call.slug}/conflicts`} class="inline">
+                  <form method="post" action={`/jury/${q.call.slug}/conflicts`} class="inline" novalidate>
                     <CsrfField ctx={ctx} />
                     <input type="hidden" name="submissionId" value={i.id} />
                     <label htmlFor={`f-level-${i.id}`}>{t('jury.declare')}</label>{' '}
@@ -164,7 +164,7 @@ export function juryPages(app: FastifyInstance, db: Db, config: Config): void {
           </div>
         ) : null}
         {closed ? <p class="notice">{t('jury.closed')}</p> : null}
-        <form method="post" action={`/jury/${v.call.slug}/s/${id}`} class="stack">
+        <form method="post" action={`/jury/${v.call.slug}/s/${id}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           {v.call.rules.criteria.map((c) => (
             <fieldset>

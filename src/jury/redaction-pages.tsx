@@ -59,6 +59,7 @@ export function redactionPages(app: FastifyInstance, db: Db): void {
                   : t('jury.redact.pending')}
               </p>
               <form
+                novalidate
                 method="post"
                 action={`/calls/${call.slug}/redactions/${s.id}?stage=${stage.position}`}
                 class="stack"

@@ -40,7 +40,7 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
               })
             : t('results.same')}
         </p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('results.ranking')}</caption>
             <thead>
@@ -101,7 +101,12 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
         </p>
         {sent ? null : (
           <>
-            <form method="post" action={`/calls/${r.call.slug}/results/draft?stage=${r.stage.position}`} class="inline">
+            <form
+              novalidate
+              method="post"
+              action={`/calls/${r.call.slug}/results/draft?stage=${r.stage.position}`}
+              class="inline"
+            >
               <CsrfField ctx={ctx} />
               <button type="submit" class="secondary">
                 {t('results.draft')}
@@ -109,6 +114,7 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
             </form>{' '}
             {r.decisions.length ? (
               <form
+                novalidate
                 method="post"
                 action={`/calls/${r.call.slug}/results/preview?stage=${r.stage.position}`}
                 class="inline"
@@ -121,6 +127,7 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
             ) : null}{' '}
             {r.decisions.length && r.decisions.every((d) => d.status === 'previewed') ? (
               <form
+                novalidate
                 method="post"
                 action={`/calls/${r.call.slug}/results/send?stage=${r.stage.position}`}
                 class="inline"
@@ -174,7 +181,7 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
       reply,
       <Layout ctx={ctx} title={ctx.t('results.confirmTitle')}>
         <h1>{ctx.t('results.confirmTitle')}</h1>
-        <form method="post" action={`/decisions/confirm/${(req.params as { token: string }).token}`}>
+        <form method="post" action={`/decisions/confirm/${(req.params as { token: string }).token}`} novalidate>
           <CsrfField ctx={ctx} />
           <button type="submit">{ctx.t('results.confirm')}</button>
         </form>

@@ -67,7 +67,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
         </form>
         <p class="muted">{t('outbox.count', { count: total })}</p>
         {rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -160,13 +160,13 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
         )}
         <div class="actions">
           {m.status === 'pending' ? null : (
-            <form method="post" action={`/admin/outbox/${m.id}/resend`}>
+            <form method="post" action={`/admin/outbox/${m.id}/resend`} novalidate>
               <CsrfField ctx={ctx} />
               <button type="submit">{t('outbox.resend')}</button>
             </form>
           )}
           {m.status === 'pending' || m.status === 'held' ? (
-            <form method="post" action={`/admin/outbox/${m.id}/cancel`}>
+            <form method="post" action={`/admin/outbox/${m.id}/cancel`} novalidate>
               <CsrfField ctx={ctx} />
               <button type="submit" class="danger">
                 {t('outbox.cancel')}

@@ -44,7 +44,7 @@ export function mailPages(app: FastifyInstance, db: Db, config: Config): void {
     const found = await who(req.params.token);
     if (!found) return unsubscribePage(req, reply, (t) => <p class="errors">{t('unsubscribe.invalid')}</p>, 404);
     return unsubscribePage(req, reply, (t, ctx) => (
-      <form method="post" action={`/unsubscribe/${req.params.token}`}>
+      <form method="post" action={`/unsubscribe/${req.params.token}`} novalidate>
         <CsrfField ctx={ctx} />
         <button type="submit">{t('unsubscribe.confirm', { chapter: found.chapter })}</button>
       </form>

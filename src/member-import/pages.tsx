@@ -37,7 +37,7 @@ function UploadForm({ ctx, error }: { ctx: PageContext; error?: string }) {
           <p>{error}</p>
         </div>
       ) : null}
-      <form method="post" action="/admin/members/import/check" enctype="multipart/form-data" class="stack">
+      <form method="post" action="/admin/members/import/check" enctype="multipart/form-data" class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <div>
           <label htmlFor="f-file">{t('import.file')}</label>
@@ -74,7 +74,7 @@ function Report({ ctx, result }: { ctx: PageContext; result: ImportResult }) {
       </p>
       <h2>{t('import.columns')}</h2>
       {mapping.header ? null : <p class="muted">{t('import.noHeader')}</p>}
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table id="import-mapping">
           <thead>
             <tr>
@@ -98,7 +98,7 @@ function Report({ ctx, result }: { ctx: PageContext; result: ImportResult }) {
       {rejected.length ? (
         <>
           <h2>{t('import.rejectedRows')}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table id="import-rejected">
               <thead>
                 <tr>
@@ -208,7 +208,7 @@ export function importPages(app: FastifyInstance, db: Db, config: Config): void 
               <p>{ctx.t('import.dryRun')}</p>
               <Report ctx={ctx} result={result} />
               {result.created ? (
-                <form method="post" action="/admin/members/import/run" class="stack">
+                <form method="post" action="/admin/members/import/run" class="stack" novalidate>
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="token" value={token} />
                   {map ? <input type="hidden" name="map" value={map} /> : null}

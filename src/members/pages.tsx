@@ -49,7 +49,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
         <button type="submit">{t('members.admin.searchSubmit')}</button>
       </form>
       {rows.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -77,7 +77,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                   <td>
                     <div class="actions">
                       {/* POST forms: a prefetch or a crawler following a link must not export (each export is audited). */}
-                      <form method="post" action={`/admin/members/${m.id}/export`}>
+                      <form method="post" action={`/admin/members/${m.id}/export`} novalidate>
                         <CsrfField ctx={ctx} />
                         <button type="submit" class="link" aria-label={t('members.admin.exportOf', { name: m.name })}>
                           {t('members.admin.export')}
@@ -91,7 +91,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                       </a>
                       {m.emailVerifiedAt ? null : (
                         <>
-                          <form method="post" action={`/admin/members/${m.id}/resend-confirmation`}>
+                          <form method="post" action={`/admin/members/${m.id}/resend-confirmation`} novalidate>
                             <CsrfField ctx={ctx} />
                             <button
                               type="submit"
@@ -101,7 +101,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                               {t('members.admin.resend')}
                             </button>
                           </form>
-                          <form method="post" action={`/admin/members/${m.id}/verify`}>
+                          <form method="post" action={`/admin/members/${m.id}/verify`} novalidate>
                             <CsrfField ctx={ctx} />
                             <button
                               type="submit"
@@ -183,7 +183,7 @@ async function confirmDeletePage(
       <h1>{t('members.admin.deleteTitle', { name: member.name })}</h1>
       <p>{t('members.admin.deleteExplain', { email: member.email })}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={`/admin/members/${member.id}/delete`}>
+      <form method="post" action={`/admin/members/${member.id}/delete`} novalidate>
         <CsrfField ctx={ctx} />
         <button type="submit" class="danger">
           {t('members.admin.deleteSubmit', { name: member.name })}

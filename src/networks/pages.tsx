@@ -145,7 +145,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
         <h1>{t('admin.title')}</h1>
         <Section title={admin ? t('admin.chapters') : t('admin.yourChapters')}>
           {myChapters.length ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -110,7 +110,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
         <h1>{t('newsImport.title')}</h1>
         <p>{t('newsImport.intro')}</p>
         <ErrorSummary ctx={ctx} errors={errors} />
-        <form method="post" action="/admin/news/import" enctype="multipart/form-data" class="stack">
+        <form method="post" action="/admin/news/import" enctype="multipart/form-data" class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <label for="f-file">{t('newsImport.file')}</label>
           <input id="f-file" type="file" name="file" accept=".xml,application/xml,text/xml" required />
@@ -171,7 +171,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
         <Chosen ctx={ctx} job={job} />
         {job.preview ? <Counts ctx={ctx} s={job.preview} fetching={false} /> : null}
         {job.status === 'previewed' ? (
-          <form method="post" action={`/admin/news/import/${job.id}/run`}>
+          <form method="post" action={`/admin/news/import/${job.id}/run`} novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit">{t('newsImport.confirm')}</button>
           </form>
@@ -192,7 +192,7 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
         {job.status === 'interrupted' ? (
           <section>
             <p role="alert">{t('newsImport.interrupted')}</p>
-            <form method="post" action={`/admin/news/import/${job.id}/resume`}>
+            <form method="post" action={`/admin/news/import/${job.id}/resume`} novalidate>
               <CsrfField ctx={ctx} />
               <button type="submit">{t('newsImport.resume')}</button>
             </form>

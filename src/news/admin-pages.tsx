@@ -47,6 +47,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
         ) : null}
         <ErrorSummary ctx={ctx} errors={errors} />
         <form
+          novalidate
           method="post"
           action={opts.article ? `/admin/news/${opts.article.id}` : '/admin/news'}
           enctype="multipart/form-data"
@@ -158,7 +159,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
           ) : null}
         </p>
         {rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -77,7 +77,7 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
           })}
         </p>
         {rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -114,7 +114,7 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
         <ul>
           <li>
             {/* A POST: the export is audited, and a prefetch must not trigger it. */}
-            <form method="post" action="/me/export">
+            <form method="post" action="/me/export" novalidate>
               <CsrfField ctx={ctx} />
               <button type="submit" class="link">
                 {t('members.me.export')}

@@ -31,7 +31,7 @@ export function picturePages(app: FastifyInstance, db: Db, config: Config): void
         <Avatar picture={profile.picture} name={profile.name} size={160} />
         {profile.picture ? null : <p>{t('members.picture.none')}</p>}
         <p class="muted">{t('members.picture.who')}</p>
-        <form method="post" action="/me/picture" enctype="multipart/form-data" class="stack">
+        <form method="post" action="/me/picture" enctype="multipart/form-data" class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <div>
             <label htmlFor="f-image">{t('members.picture.image')}</label>
@@ -58,7 +58,7 @@ export function picturePages(app: FastifyInstance, db: Db, config: Config): void
           </div>
         </form>
         {profile.picture ? (
-          <form method="post" action="/me/picture/delete">
+          <form method="post" action="/me/picture/delete" novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit" class="secondary">
               {t('members.picture.remove')}

@@ -67,7 +67,7 @@ async function registrationsPage(
         shown={list.length}
         total={all.length}
       />
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -217,7 +217,7 @@ export function registrationAdminPages(app: FastifyInstance, db: Db): void {
         {reg.status === 'cancelled' ? (
           <p class="muted">{t('registration.cancelled')}</p>
         ) : (
-          <form method="post" action={`/admin/registrations/${reg.id}/cancel`}>
+          <form method="post" action={`/admin/registrations/${reg.id}/cancel`} novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit" class="danger">
               {t('registrations.cancelSubmit', { name: reg.name })}

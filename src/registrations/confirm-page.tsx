@@ -41,7 +41,7 @@ export async function confirmPage(db: Db, req: FastifyRequest<{ Params: { id: st
             </strong>
           </p>
           <p>{t('registrations.confirmMail', { name: reg.name })}</p>
-          <form method="post" action={`/admin/registrations/${reg.id}/confirm`}>
+          <form method="post" action={`/admin/registrations/${reg.id}/confirm`} novalidate>
             <CsrfField ctx={ctx} />
             <button type="submit">{t('registrations.confirmSubmit', { name: reg.name })}</button>
           </form>

@@ -66,7 +66,7 @@ async function doorPage(
           {scanned.checkedInAt ? (
             <p class="muted">{t('admin.checkedIn')}</p>
           ) : (
-            <form method="post" action={`/admin/events/${row.id}/door`}>
+            <form method="post" action={`/admin/events/${row.id}/door`} novalidate>
               <CsrfField ctx={ctx} />
               <input type="hidden" name="code" value={scanned.checkInCode} />
               <button type="submit" class="big">
@@ -76,7 +76,7 @@ async function doorPage(
           )}
         </div>
       ) : null}
-      <form method="post" action={`/admin/events/${row.id}/door`} class="stack">
+      <form method="post" action={`/admin/events/${row.id}/door`} class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <Field
           name="code"
@@ -102,14 +102,14 @@ async function doorPage(
         {list.map((r) => (
           <li>
             {r.checkedInAt ? (
-              <form method="post" action={`/admin/events/${row.id}/door/${r.id}/undo`} class="inline">
+              <form method="post" action={`/admin/events/${row.id}/door/${r.id}/undo`} class="inline" novalidate>
                 <CsrfField ctx={ctx} />✔ <strong>{r.name}</strong> <span class="muted">{t('admin.checkedIn')}</span>{' '}
                 <button type="submit" class="link" aria-label={t('door.undoName', { name: r.name })}>
                   {t('door.undo')}
                 </button>
               </form>
             ) : (
-              <form method="post" action={`/admin/events/${row.id}/door`} class="inline">
+              <form method="post" action={`/admin/events/${row.id}/door`} class="inline" novalidate>
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="code" value={r.checkInCode} />
                 <strong>{r.name}</strong>{' '}

@@ -105,7 +105,7 @@ async function ticketPage(
                   }).format(reg.sharedWithVenueAt),
                 })}
               </p>
-              <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`}>
+              <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`} novalidate>
                 <CsrfField ctx={ctx} />
                 <button type="submit">{t('consent.withdraw')}</button>
               </form>
@@ -160,7 +160,7 @@ async function cancelPage(db: Db, req: FastifyRequest<{ Params: { secret: string
           ? t('ticketCancel.waitlisted', { position: position ?? 0 })
           : t('ticketCancel.confirmed')}
       </p>
-      <form method="post" action={`/r/${req.params.secret}/cancel`} class="actions">
+      <form method="post" action={`/r/${req.params.secret}/cancel`} class="actions" novalidate>
         <CsrfField ctx={ctx} />
         <button type="submit" class="danger">
           {t('ticketCancel.submit')}

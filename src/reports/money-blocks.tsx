@@ -69,7 +69,7 @@ export function BudgetTable({
   return (
     <>
       <h2>{t('reports.budget')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

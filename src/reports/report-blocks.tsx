@@ -43,7 +43,7 @@ export function CountsTable({
 }) {
   const { t, locale } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -61,7 +61,7 @@ export function venueDashboardPages(app: FastifyInstance, db: Db): void {
         <p class="muted">{t('venueDash.logged')}</p>
         {d.contacts.length ? (
           <>
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

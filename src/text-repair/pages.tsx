@@ -78,7 +78,7 @@ export function repairPages(app: FastifyInstance, db: Db): void {
                 {context[2]}…
               </blockquote>
             ) : null}
-            <form method="post" action={`/admin/news/${article.id}/repairs/${next.id}`} class="stack">
+            <form method="post" action={`/admin/news/${article.id}/repairs/${next.id}`} class="stack" novalidate>
               <CsrfField ctx={ctx} />
               <fieldset>
                 <legend>{t('repairs.choose', { confidence: Math.round(next.confidence * 100) })}</legend>
@@ -111,7 +111,7 @@ export function repairPages(app: FastifyInstance, db: Db): void {
             <ul>
               {applied.map((r) => (
                 <li>
-                  <form method="post" action={`/admin/news/${article.id}/repairs/${r.id}`} class="inline">
+                  <form method="post" action={`/admin/news/${article.id}/repairs/${r.id}`} class="inline" novalidate>
                     <CsrfField ctx={ctx} />
                     <code>{r.original}</code> → <strong>{r.replacement}</strong> ({Math.round(r.confidence * 100)} %){' '}
                     <button type="submit" name="action" value="undo" class="link">

@@ -128,7 +128,7 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
       </nav>
       <h2>{phase === 'past' ? t('consent.manage.pastEvents') : t('consent.manage.upcomingEvents')}</h2>
       {page.items.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table id="venue-events">
             <thead>
               <tr>
@@ -195,7 +195,7 @@ async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: Fas
         <time dateTime={event.startsAt}>{when(ctx, event.startsAt, event.timeZone)}</time>
         {event.room ? ` · ${event.room}` : ''} · <Phase ctx={ctx} e={event} />
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -212,7 +212,7 @@ async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: Fas
       <Section title={t('consent.manage.contacts')}>
         <p class="help">{t('consent.manage.contactsHelp')}</p>
         {items.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table id="shared-contacts">
               <thead>
                 <tr>

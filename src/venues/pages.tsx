@@ -154,7 +154,7 @@ async function venuePage(db: Db, config: Config, req: FastifyRequest<Params>, re
       ) : null}
       <Section title={t('venue.rooms')}>
         {rooms.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

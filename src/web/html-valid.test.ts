@@ -76,6 +76,11 @@ async function check(
 ) {
   if (!String(res.headers['content-type'] ?? '').startsWith('text/html')) return;
   checked++;
+  // Forms are checked by the server, which answers in the page's language: the browser's own
+  // bubbles would speak the browser's (a French page saying "Please fill out this field.").
+  for (const tag of res.body.match(/<form\b[^>]*>/g) ?? [])
+    if (/method="post"/.test(tag) && !/\bnovalidate\b/.test(tag))
+      problems.push(`${label} ${url} (${res.statusCode}) a form left to the browser's validation: ${tag}`);
   const report = await validator.validateString(res.body);
   for (const r of report.results)
     for (const m of r.messages)

@@ -185,7 +185,7 @@ export function Layout({
                   )}
                   <li>
                     {user ? (
-                      <form method="post" action="/logout" class="inline">
+                      <form method="post" action="/logout" class="inline" novalidate>
                         <CsrfField ctx={ctx} />
                         <button type="submit" class="link">
                           {t('nav.logout')}

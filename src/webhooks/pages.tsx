@@ -42,7 +42,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
         </div>
       ) : null}
       {endpoints.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -78,6 +78,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                   <td>{e.consecutiveFailures}</td>
                   <td>
                     <form
+                      novalidate
                       method="post"
                       action={`/admin/webhooks/${e.id}/${e.active ? 'disable' : 'enable'}`}
                       class="inline"
@@ -90,7 +91,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                         {e.active ? t('webhooks.disable') : t('webhooks.enable')}
                       </button>
                     </form>{' '}
-                    <form method="post" action={`/admin/webhooks/${e.id}/delete`} class="inline">
+                    <form method="post" action={`/admin/webhooks/${e.id}/delete`} class="inline" novalidate>
                       <CsrfField ctx={ctx} />
                       <button type="submit" class="danger" aria-label={`${t('form.delete')} ${e.url}`}>
                         {t('form.delete')}
@@ -147,7 +148,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
 
       <h2>{t('webhooks.deliveries')}</h2>
       {deliveries.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -152,6 +152,14 @@ describe('a guest on the waitlist gets the seat a cancellation frees', () => {
     await walk.visit(guest, eventUrl);
     expect(await guest.locator('main').textContent()).toContain('Full — 0 people on the waitlist');
 
-    expect(walk.audited).toEqual([eventUrl, guestPath, holderPath, holderPath, guestPath, eventUrl]);
+    expect(walk.audited).toEqual([
+      eventUrl,
+      guestPath,
+      holderPath,
+      `${holderPath}/cancel`,
+      holderPath,
+      guestPath,
+      eventUrl,
+    ]);
   });
 });

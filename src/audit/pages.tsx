@@ -9,6 +9,7 @@ import { authorizeAuditLog } from './policy.js';
 import { auditCsv, auditCursor, beforeOf, summariseDetails } from './present.js';
 import { AuditFilterSchema } from './schemas.js';
 import { type AuditFilter, auditActors, countAudit, exportAudit, listAudit } from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const PAGE = 50;
 const FILTERS = ['actor', 'action', 'subject', 'from', 'to'] as const;
@@ -101,7 +102,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
         </form>
         {filter ? <p class="muted">{t('audit.count', { count: total })}</p> : null}
         {rows.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -126,7 +127,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : filter ? (
           <p class="muted">{t(filtered ? 'audit.noMatch' : 'audit.empty')}</p>
         ) : null}

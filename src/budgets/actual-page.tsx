@@ -5,6 +5,7 @@ import { Layout, type PageContext } from '../web/page.js';
 import { MoneyNav } from './components.js';
 import type { BudgetVsActual } from './service.js';
 import type { MessageKey } from '../web/i18n/en.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const PLAN_COLUMNS = [
   'budgets.col.planned',
@@ -72,7 +73,7 @@ export function ActualPage(props: {
       </form>
       <p>{t('budgets.actualDefinition')}</p>
       <h2>{t('budgets.byCategory')}</h2>
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table id="by-category">
           {head(t('budgets.category'))}
           <tbody>
@@ -90,11 +91,11 @@ export function ActualPage(props: {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
       {props.chapter ? null : (
         <>
           <h2>{t('budgets.byChapter')}</h2>
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table id="by-chapter">
               {head(t('budgets.scope'))}
               <tbody>
@@ -106,11 +107,11 @@ export function ActualPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
       <h2>{t('budgets.byGrant')}</h2>
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table id="by-grant">
           {head(t('budgets.grant'), GRANT_COLUMNS)}
           <tbody>
@@ -124,10 +125,10 @@ export function ActualPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t('budgets.byEvent')}</h2>
       {f.byEvent.length ? (
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table id="by-event">
             <thead>
               <tr>
@@ -148,7 +149,7 @@ export function ActualPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p class="muted">{t('budgets.noEvents')}</p>
       )}

@@ -12,6 +12,7 @@ import { MoneyNav } from './components.js';
 import { budgetPolicy } from './policy.js';
 import { brusselsToday } from './present.js';
 import * as money from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const EMPTY_ROWS = 4;
 const KINDS = ['grant', 'sponsorship', 'own_funds', 'expense'] as const;
@@ -56,7 +57,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
           <input id="f-year" name="year" type="number" min={2000} max={2100} value={String(year)} />{' '}
           <button type="submit">{t('budgets.show')}</button>
         </form>
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <MoneyNav ctx={ctx} />
       </Layout>,
     );
@@ -160,7 +161,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
         <form method="post" action={`/admin/budgets/${year}/${req.params.scope}`} class="stack" novalidate>
           <CsrfField ctx={ctx} />
           <p class="help">{t('budgets.linesHelp')}</p>
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <caption>{t('budgets.lines')}</caption>
               <thead>
@@ -219,7 +220,7 @@ export function budgetPages(app: FastifyInstance, db: Db): void {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <div>
             <button type="submit">{t('budgets.save')}</button>
           </div>

@@ -11,6 +11,7 @@ import { categoryLines, readCategoryForm, readGrantForm } from './forms.js';
 import { MoneyNav } from './components.js';
 import { budgetPolicy } from './policy.js';
 import * as money from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 /** Grants and category sets: lists and forms for admins and network treasurers (organisers read the grants). */
 export function grantPages(app: FastifyInstance, db: Db): void {
@@ -64,7 +65,7 @@ export function grantPages(app: FastifyInstance, db: Db): void {
       <Layout ctx={ctx} title={title}>
         <h1>{title}</h1>
         {editing ? null : grants.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -95,7 +96,7 @@ export function grantPages(app: FastifyInstance, db: Db): void {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('grants.empty')}</p>
         )}

@@ -15,6 +15,7 @@ import { chapterPolicy } from './policy.js';
 import * as chapters from './service.js';
 import { upcomingEvents } from '../events/service.js';
 import { formatShort, spansYears } from '../events/format.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 type Params = { Params: { slug: string } };
 /** A partnership's texts written in several languages. */
@@ -148,7 +149,7 @@ export async function editChapterPage(
 
       <Section title={t('chapter.partnerships')}>
         {partnerships.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -166,7 +167,7 @@ export async function editChapterPage(
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('admin.nothing')}</p>
         )}

@@ -19,6 +19,7 @@ import { formatDay } from '../events/format.js';
 import { localizedText } from '../web/content.js';
 import { EventChoices } from './event-choices.js';
 import { receiptDownload } from './receipt-pages.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 type Status = (typeof expenses.ExpenseStatuses)[number];
 
@@ -64,7 +65,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
           </p>
         ) : null}
         {rows.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -91,7 +92,7 @@ export function expensePages(app: FastifyInstance, db: Db, config: Config): void
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('expenses.empty')}</p>
         )}

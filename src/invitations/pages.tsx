@@ -16,6 +16,7 @@ import * as q from './queries.js';
 import { InviteSchema } from './schemas.js';
 import { homeRegionOf } from './segments.js';
 import * as invitations from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 type IdParams = { Params: { id: string } };
 const emptyForm: InviteFormState = { values: {}, chosen: { origin: [], residence: [], kinds: [], followed: [] } };
@@ -39,7 +40,7 @@ function Figures({
 }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap" tabIndex={0}>
+    <TableWrap>
       <table>
         <thead>
           <tr>
@@ -70,7 +71,7 @@ function Figures({
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

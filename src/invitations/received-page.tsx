@@ -5,6 +5,7 @@ import { OffsetQuerySchema } from '../web/pagination.js';
 import { Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { presentReceived, receivedInvitations } from './received.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const PAGE = 50;
 
@@ -24,7 +25,7 @@ export function receivedInvitationPage(app: FastifyInstance, db: Db): void {
         <h1>{t('invitations.received.title')}</h1>
         <p>{t('invitations.received.intro')}</p>
         {shown.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -60,7 +61,7 @@ export function receivedInvitationPage(app: FastifyInstance, db: Db): void {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('invitations.received.none')}</p>
         )}

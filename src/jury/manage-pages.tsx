@@ -9,6 +9,7 @@ import { presentJuror } from './invitation-routes.js';
 import { inviteJuror, resendInvitation } from './invitations.js';
 import { JurorInviteSchema } from './schemas.js';
 import * as jury from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -67,7 +68,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
         ) : null}
         <h2>{t('jury.manage.jurors', { stage: stage.name })}</h2>
         {here.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -102,7 +103,7 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('jury.manage.noJurors')}</p>
         )}

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { confirmAcceptance, draftDecisions, previewDecisions, sendDecisions, stageResults } from './decisions.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const num = (x: number | null, l: 'fr' | 'nl' | 'en') => (x === null ? '—' : calls.formatNumber(x, l));
 
@@ -40,7 +41,7 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
               })
             : t('results.same')}
         </p>
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table>
             <caption>{t('results.ranking')}</caption>
             <thead>
@@ -81,7 +82,7 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <p class="help">{t('results.legend')}</p>
         <h2>{t('results.funded')}</h2>
         <ol>

@@ -11,6 +11,7 @@ import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../w
 import { isUuid } from '../web/schemas.js';
 import { authorizeOutbox } from './policy.js';
 import { cancelMessage, countOutbox, requeueMessage, selectOutbox, selectOutboxMessage } from './queries.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const PAGE = 50;
 const statuses = ['pending', 'held', 'sent', 'cancelled'] as const;
@@ -67,7 +68,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
         </form>
         <p class="muted">{t('outbox.count', { count: total })}</p>
         {rows.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -101,7 +102,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('admin.nothing')}</p>
         )}

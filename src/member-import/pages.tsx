@@ -8,6 +8,7 @@ import { authorize, isAdmin } from '../web/policy.js';
 import { ImportRefused } from './refusal.js';
 import { importMembers, MAX_BYTES, MAX_ROWS, reasonText, type ImportResult } from './service.js';
 import { stashUpload, takeUpload } from './stash.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 /** Rejected rows shown on the page; the API and the command line give them all. */
 const SHOWN = 100;
@@ -74,7 +75,7 @@ function Report({ ctx, result }: { ctx: PageContext; result: ImportResult }) {
       </p>
       <h2>{t('import.columns')}</h2>
       {mapping.header ? null : <p class="muted">{t('import.noHeader')}</p>}
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table id="import-mapping">
           <thead>
             <tr>
@@ -94,11 +95,11 @@ function Report({ ctx, result }: { ctx: PageContext; result: ImportResult }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {rejected.length ? (
         <>
           <h2>{t('import.rejectedRows')}</h2>
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table id="import-rejected">
               <thead>
                 <tr>
@@ -115,7 +116,7 @@ function Report({ ctx, result }: { ctx: PageContext; result: ImportResult }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {rejected.length > SHOWN ? <p class="muted">{t('import.more', { count: rejected.length - SHOWN })}</p> : null}
         </>
       ) : null}

@@ -16,6 +16,7 @@ import { memberPolicy } from './policy.js';
 import { findMember, listMembers } from './service.js';
 import { notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const PAGE = 50;
 type IdParams = { Params: { id: string } };
@@ -49,7 +50,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
         <button type="submit">{t('members.admin.searchSubmit')}</button>
       </form>
       {rows.length ? (
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -119,7 +120,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p class="muted">{t('members.admin.none')}</p>
       )}

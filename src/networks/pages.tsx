@@ -16,6 +16,7 @@ import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js'
 import { authorize, isAdmin } from '../web/policy.js';
 import { regionLabel } from '../web/regions.js';
 import { localized, LocalizedName, localizedText, type Translations } from '../web/content.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const css = fs.readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'),
@@ -145,7 +146,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
         <h1>{t('admin.title')}</h1>
         <Section title={admin ? t('admin.chapters') : t('admin.yourChapters')}>
           {myChapters.length ? (
-            <div class="table-wrap" tabIndex={0}>
+            <TableWrap>
               <table>
                 <thead>
                   <tr>
@@ -172,7 +173,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : (
             <p class="muted">{t('admin.nothing')}</p>
           )}

@@ -18,6 +18,7 @@ import { articleStatuses } from './tables.js';
 import * as news from './service.js';
 import { msg } from '../web/i18n.js';
 import { type Body, formInput, type UploadedFile } from './form-input.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const TZ = 'Europe/Brussels';
 type Params = { Params: { id: string } };
@@ -159,7 +160,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
           ) : null}
         </p>
         {rows.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -180,7 +181,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p>{t('news.admin.empty')}</p>
         )}

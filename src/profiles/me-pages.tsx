@@ -13,6 +13,7 @@ import { outcomeOf } from './present.js';
 import { regionName } from '../web/regions.js';
 import { myAttendance, myAttendanceSummary, myProfile } from './me.js';
 import { eventPath } from '../web/event-path.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const PAGE = 50;
 
@@ -77,7 +78,7 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
           })}
         </p>
         {rows.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -100,7 +101,7 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('members.me.noRegistrations')}</p>
         )}

@@ -11,6 +11,7 @@ import { countsOf, ListFilterForm, matches, readListFilter } from './admin-list.
 import { confirmPage } from './confirm-page.js';
 import { RegistrationCreateSchema } from './schemas.js';
 import { cancelRegistration, confirmByHand, findRegistration, listRegistrations, registerForEvent } from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 // The organisers' list of an event's registrations: export, add by hand, confirm, cancel.
 
@@ -67,7 +68,7 @@ async function registrationsPage(
         shown={list.length}
         total={all.length}
       />
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table>
           <thead>
             <tr>
@@ -127,7 +128,7 @@ async function registrationsPage(
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Section title={t('admin.addAttendee')}>
         <ErrorSummary ctx={ctx} errors={form?.errors} />
         <form method="post" action={`/admin/events/${row.id}/attendees`} class="stack" novalidate>

@@ -3,6 +3,7 @@ import type { PageContext } from '../web/page.js';
 import type { grantReports } from './service.js';
 import { Gauge } from './charts.js';
 import { pct } from './report-blocks.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 // The money side of the network's report: each grant against what may be claimed, and the budget against spending.
 
@@ -69,7 +70,7 @@ export function BudgetTable({
   return (
     <>
       <h2>{t('reports.budget')}</h2>
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table>
           <thead>
             <tr>
@@ -99,7 +100,7 @@ export function BudgetTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { PageContext } from '../web/page.js';
 import { BarChart } from './charts.js';
 import { definitionKeys } from './messages.js';
 import type { Counts } from './service.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 // The pieces both report pages are made of: the year picker, the counts table, the definitions and the charts.
 
@@ -43,7 +44,7 @@ export function CountsTable({
 }) {
   const { t, locale } = ctx;
   return (
-    <div class="table-wrap" tabIndex={0}>
+    <TableWrap>
       <table>
         <thead>
           <tr>
@@ -84,7 +85,7 @@ export function CountsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

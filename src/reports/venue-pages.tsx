@@ -10,6 +10,7 @@ import { IsoDateSchema } from '../web/schemas.js';
 import { definitionKeys } from './messages.js';
 import { reportPolicy } from './policy.js';
 import { venueDashboard } from './venue.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 const range = (req: FastifyRequest) => {
   const q = req.query as { from?: string; to?: string };
@@ -61,7 +62,7 @@ export function venueDashboardPages(app: FastifyInstance, db: Db): void {
         <p class="muted">{t('venueDash.logged')}</p>
         {d.contacts.length ? (
           <>
-            <div class="table-wrap" tabIndex={0}>
+            <TableWrap>
               <table>
                 <thead>
                   <tr>
@@ -80,7 +81,7 @@ export function venueDashboardPages(app: FastifyInstance, db: Db): void {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p>
               <a href={`/venues/${d.venue.slug}/dashboard.csv?from=${d.from}&to=${d.to}`}>{t('venueDash.export')}</a>
             </p>

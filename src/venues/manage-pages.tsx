@@ -6,6 +6,7 @@ import { Layout, pageContext, sendPage, type PageContext } from '../web/page.js'
 import { sharedContacts, venueActivity, venueForActivity, venueTotals } from './activity.js';
 import type { VenueEventActivity } from './schemas.js';
 import { eventPath } from '../web/event-path.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 /** The venue managers' page: events held at the venue with attendance, and per event the contacts shared with the venue. */
 
@@ -128,7 +129,7 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
       </nav>
       <h2>{phase === 'past' ? t('consent.manage.pastEvents') : t('consent.manage.upcomingEvents')}</h2>
       {page.items.length ? (
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table id="venue-events">
             <thead>
               <tr>
@@ -159,7 +160,7 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p class="muted">{phase === 'past' ? t('consent.manage.none') : t('consent.manage.noUpcoming')}</p>
       )}
@@ -195,7 +196,7 @@ async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: Fas
         <time dateTime={event.startsAt}>{when(ctx, event.startsAt, event.timeZone)}</time>
         {event.room ? ` · ${event.room}` : ''} · <Phase ctx={ctx} e={event} />
       </p>
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table>
           <thead>
             <tr>
@@ -208,11 +209,11 @@ async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: Fas
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Section title={t('consent.manage.contacts')}>
         <p class="help">{t('consent.manage.contactsHelp')}</p>
         {items.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table id="shared-contacts">
               <thead>
                 <tr>
@@ -235,7 +236,7 @@ async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: Fas
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('consent.manage.noContacts')}</p>
         )}

@@ -19,6 +19,7 @@ import { CHANGE_SLUG, venuePolicy } from './policy.js';
 import { VenueCreateSchema, VenueUpdateSchema } from './schemas.js';
 import * as venues from './service.js';
 import { parseVenueForm, newVenuePage, editVenuePage } from './edit-pages.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 type Params = { Params: { slug: string } };
 
@@ -154,7 +155,7 @@ async function venuePage(db: Db, config: Config, req: FastifyRequest<Params>, re
       ) : null}
       <Section title={t('venue.rooms')}>
         {rooms.length ? (
-          <div class="table-wrap" tabIndex={0}>
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -173,7 +174,7 @@ async function venuePage(db: Db, config: Config, req: FastifyRequest<Params>, re
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p class="muted">{t('venue.noRooms')}</p>
         )}

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { crawl as crawlPages, FROM_MAILS, pageRoutes } from '../../test/support/crawl.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
 import { loadDemo } from '../demo/service.js';
 import { escapeTextGt, pageTitle } from './page.js';
@@ -15,59 +16,10 @@ let t: TestApp;
 const validator = new HtmlValidate(createRequire(import.meta.url)('../../.htmlvalidate.cjs') as ConfigData);
 const LANGS = ['fr', 'nl', 'en'] as const;
 
-/** [method, path] of every registered route, from Fastify's own table (as malformed-ids.test.ts reads it). */
-function registeredRoutes(): [string, string][] {
-  const labels: string[] = [];
-  const routes: [string, string][] = [];
-  for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line);
-    if (!m) continue;
-    labels.length = m[1]!.length / 4;
-    labels.push(m[2]!);
-    for (const method of m[3]?.split(', ') ?? []) routes.push([method, labels.join('')]);
-  }
-  return routes;
-}
-
-/** Routes that answer no HTML page: files, feeds, data, health checks. */
-const NOT_PAGES =
-  /^\/(api\/|assets\/|media\/|healthz|readyz|robots\.txt|sitemap\.xml)|\.(ics|csv|rss|atom|xml|json)$|\.:format$|\/files\/|\/receipts\/|\/export$|^\/news\*$|^\/sessions\/:file$|\/picture\/:upload\/:file$|\.webp$/;
-
-/** Pages reached only from a mail or a file: opened with a made-up token, they show their error page. */
-const FROM_MAILS = [
-  '/verify/not-a-token',
-  '/login/link/not-a-token',
-  '/unsubscribe/not-a-token',
-  '/invitations/opt-out/not-a-token',
-  '/jury/invite/not-a-token',
-  '/decisions/confirm/not-a-token',
-  '/s/not-a-secret',
-  '/s/not-a-secret/preview',
-  '/s/not-a-secret/appeal',
-  '/r/not-a-secret',
-  '/r/not-a-secret/cancel',
-  '/events/not-an-id',
-  '/chapters/no-such-chapter',
-  '/no-such-page',
-];
-
-type Pattern = { path: string; test: RegExp; weight: number };
-let pages: Pattern[];
+let pages: ReturnType<typeof pageRoutes>;
 const reached = new Map<string, Set<string>>();
 const problems: string[] = [];
 let checked = 0;
-
-function patternOf(url: string): Pattern | undefined {
-  const path = url.split('?')[0]!;
-  // The most specific route wins, as in Fastify: static characters before parameters.
-  return pages.filter((p) => p.test.test(path)).sort((a, b) => b.weight - a.weight)[0];
-}
-
-function linksIn(html: string): string[] {
-  return [...html.matchAll(/<a [^>]*href="(\/[^"/][^"]*|\/)"/g)]
-    .map((m) => m[1]!.replaceAll('&amp;', '&').split('#')[0]!)
-    .filter((u) => u && !NOT_PAGES.test(u.split('?')[0]!));
-}
 
 async function check(
   label: string,
@@ -89,27 +41,8 @@ async function check(
 
 /** Follows links from the seeds, at most `perRoute` addresses per route, and validates every HTML answer. */
 async function crawl(label: string, browser: FormSession, seeds: string[], perRoute: number) {
-  const queue = [...seeds];
-  const seen = new Set<string>();
-  const count = new Map<string, number>();
-  while (queue.length) {
-    const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const route = patternOf(url);
-    const key = route?.path ?? url;
-    if ((count.get(key) ?? 0) >= perRoute) continue;
-    count.set(key, (count.get(key) ?? 0) + 1);
-    const res = await browser.request('GET', url);
-    if (route) (reached.get(route.path) ?? reached.set(route.path, new Set()).get(route.path)!).add(label);
-    if (res.statusCode >= 300 && res.statusCode < 400) {
-      const to = String(res.headers.location ?? '');
-      if (to.startsWith('/')) queue.unshift(to);
-      continue;
-    }
-    await check(label, url, res);
-    if (res.statusCode === 200) queue.push(...linksIn(res.body));
-  }
+  const routes = await crawlPages(pages, browser, seeds, perRoute, (url, res) => check(label, url, res));
+  for (const path of routes) (reached.get(path) ?? reached.set(path, new Set()).get(path)!).add(label);
 }
 
 const people: Record<string, { email: string; password: string }> = {};
@@ -118,13 +51,7 @@ let someMember = '';
 
 beforeAll(async () => {
   t = await startTestApp();
-  pages = registeredRoutes()
-    .filter(([method, path]) => method === 'GET' && !NOT_PAGES.test(path))
-    .map(([, path]) => ({
-      path,
-      test: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`),
-      weight: path.replace(/:[A-Za-z]+/g, '').length,
-    }));
+  pages = pageRoutes(t.app);
   await loadDemo(t.database.db, t.network, { dataDir: t.config.dataDir, baseUrl: t.config.baseUrl });
   const admin = await t.user('admin');
   const { rows } = await t.database.pool.query<{ slug: string }>(

@@ -8,6 +8,7 @@ import { authorizeWebhooks } from './policy.js';
 import { WebhookCreateSchema } from './schemas.js';
 import * as webhooks from './service.js';
 import { webhookEvents } from './tables.js';
+import { TableWrap } from '../web/table-wrap.js';
 
 type Params = { Params: { id: string } };
 interface PageState {
@@ -42,7 +43,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
         </div>
       ) : null}
       {endpoints.length ? (
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -102,7 +103,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p class="muted">{t('webhooks.none')}</p>
       )}
@@ -148,7 +149,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
 
       <h2>{t('webhooks.deliveries')}</h2>
       {deliveries.length ? (
-        <div class="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -182,7 +183,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p class="muted">{t('webhooks.noDeliveries')}</p>
       )}

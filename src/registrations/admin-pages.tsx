@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { findEvent, localizedQuestion } from '../events/service.js';
-import { Localized } from '../web/content.js';
+import { Localized, localized, localizedText } from '../web/content.js';
 import { ErrorSummary, Field, formError, parseForm, Section, type FormErrors, type FormValues } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { registrationsCsv, registrationsSpreadsheetCsv } from './csv.js';
@@ -42,9 +42,9 @@ async function registrationsPage(
     q.choices.find((c) => c.value === answer)?.text ?? answer ?? '';
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={`${t('admin.registrations')} — ${row.title}`}>
+    <Layout ctx={ctx} title={`${t('admin.registrations')} — ${localizedText(row, 'title', ctx.locale)}`}>
       <h1>
-        {t('admin.registrations')} — {row.title}
+        {t('admin.registrations')} — <Localized value={localized(row, 'title', ctx.locale)} t={t} />
       </h1>
       {ctx.done === 'waitlisted' ? (
         <p class="notice" role="status">
@@ -213,7 +213,9 @@ export function registrationAdminPages(app: FastifyInstance, db: Db): void {
       reply,
       <Layout ctx={ctx} title={title}>
         <h1>{title}</h1>
-        <p>{row.title}</p>
+        <p>
+          <Localized value={localized(row, 'title', ctx.locale)} t={t} />
+        </p>
         <p>{t('registrations.cancelExplain', { name: reg.name, email: reg.email })}</p>
         {reg.status === 'cancelled' ? (
           <p class="muted">{t('registration.cancelled')}</p>

@@ -7,6 +7,7 @@ import { Field } from '../web/forms.js';
 import { translator } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorizeRegistrations } from './policy.js';
+import { Localized, localized, localizedText } from '../web/content.js';
 import { checkIn, listRegistrations, undoCheckIn } from './service.js';
 
 // The door: organisers check tickets in by code (the ticket's QR code opens this page) or by name.
@@ -43,11 +44,13 @@ async function doorPage(
       : undefined;
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={`${t('admin.door')} — ${row.title}`}>
+    <Layout ctx={ctx} title={`${t('admin.door')} — ${localizedText(row, 'title', ctx.locale)}`}>
       <h1>{t('admin.door')}</h1>
       <p>
-        <a href={`/admin/events/${row.id}`}>{row.title}</a> —{' '}
-        {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
+        <a href={`/admin/events/${row.id}`}>
+          <Localized value={localized(row, 'title', ctx.locale)} t={t} />
+        </a>{' '}
+        — {formatRange(row.startsAt, row.endsAt, row.timeZone, ctx.locale)}
       </p>
       {message ? (
         <p class={message.ok ? 'notice' : 'errors'} role="status">

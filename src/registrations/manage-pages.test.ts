@@ -123,6 +123,24 @@ describe('the organisers’ list of registrations', () => {
   });
 });
 
+describe('the event named in the organiser’s language', () => {
+  it('titles the registrations list and the door page with the translation, marking an untranslated original', async () => {
+    const event = await makeEvent(t, admin, 'arlon', {
+      title: 'Soirée Rust',
+      language: 'fr',
+      translations: { nl: { title: 'Rust-avond' } },
+    });
+    const list = await organiser.get(`/admin/events/${event.id}/registrations?lang=nl`);
+    expect(list.body).toContain('Rust-avond');
+    expect(list.body).not.toContain('Soirée Rust');
+    const door = await organiser.get(`/admin/events/${event.id}/door?lang=nl`);
+    expect(door.body).toContain('Rust-avond');
+    // No English title: the French one, said to be the original.
+    const en = await organiser.get(`/admin/events/${event.id}/door?lang=en`);
+    expect(en.body).toContain('<span lang="fr">Soirée Rust</span>');
+  });
+});
+
 describe('the door', () => {
   it('undoes a check-in made by mistake, on the page and through the API, and says when a search finds nobody', async () => {
     const event = await makeEvent(t, admin, 'arlon');

@@ -108,11 +108,11 @@ export function submissionPages(app: FastifyInstance, db: Db, config: Config): v
               .filter((f) => f.kind === 'file')
               .map((f) => (
                 <form
-                  novalidate
                   method="post"
                   action={`${base}/files/${f.key}`}
                   enctype="multipart/form-data"
                   class="stack"
+                  novalidate
                 >
                   <CsrfField ctx={ctx} />
                   <label htmlFor={`f-file-${f.key}`}>{f.label[locale]}</label>

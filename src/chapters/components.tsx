@@ -22,11 +22,11 @@ export function InterestForm({
   return (
     // Named after its chapter: the home page has one such form per planned chapter, each a distinct landmark.
     <form
-      novalidate
       method="post"
       action={`/chapters/${chapter.slug}/interest`}
       class="stack"
       aria-label={`${t('interest.title')} — ${chapter.name}`}
+      novalidate
     >
       <h4 id={`${prefix}-title`}>{t('interest.title')}</h4>
       <CsrfField ctx={ctx} />

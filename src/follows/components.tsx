@@ -22,10 +22,10 @@ export function FollowForm({
   }
   return (
     <form
-      novalidate
       method="post"
       action={`/chapters/${chapter.slug}/${following ? 'unfollow' : 'follow'}`}
       class="inline"
+      novalidate
     >
       <CsrfField ctx={ctx} />
       <button type="submit">

@@ -59,10 +59,10 @@ export function redactionPages(app: FastifyInstance, db: Db): void {
                   : t('jury.redact.pending')}
               </p>
               <form
-                novalidate
                 method="post"
                 action={`/calls/${call.slug}/redactions/${s.id}?stage=${stage.position}`}
                 class="stack"
+                novalidate
               >
                 <CsrfField ctx={ctx} />
                 <label htmlFor={`f-${s.id}-title`}>{t('jury.redact.titleField')}</label>

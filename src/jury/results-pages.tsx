@@ -103,10 +103,10 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
         {sent ? null : (
           <>
             <form
-              novalidate
               method="post"
               action={`/calls/${r.call.slug}/results/draft?stage=${r.stage.position}`}
               class="inline"
+              novalidate
             >
               <CsrfField ctx={ctx} />
               <button type="submit" class="secondary">
@@ -115,10 +115,10 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
             </form>{' '}
             {r.decisions.length ? (
               <form
-                novalidate
                 method="post"
                 action={`/calls/${r.call.slug}/results/preview?stage=${r.stage.position}`}
                 class="inline"
+                novalidate
               >
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="secondary">
@@ -128,10 +128,10 @@ export function resultPages(app: FastifyInstance, db: Db, config: Config): void 
             ) : null}{' '}
             {r.decisions.length && r.decisions.every((d) => d.status === 'previewed') ? (
               <form
-                novalidate
                 method="post"
                 action={`/calls/${r.call.slug}/results/send?stage=${r.stage.position}`}
                 class="inline"
+                novalidate
               >
                 <CsrfField ctx={ctx} />
                 <button type="submit">{t('results.send')}</button>

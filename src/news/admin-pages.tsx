@@ -48,11 +48,11 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
         ) : null}
         <ErrorSummary ctx={ctx} errors={errors} />
         <form
-          novalidate
           method="post"
           action={opts.article ? `/admin/news/${opts.article.id}` : '/admin/news'}
           enctype="multipart/form-data"
           class="stack"
+          novalidate
         >
           <CsrfField ctx={ctx} />
           <Field name="title" label={t('news.admin.field.title')} values={values} errors={errors} required />

@@ -23,6 +23,8 @@ let read = 0;
 let refused = 0;
 let adminToken: string;
 const people: Record<string, { email: string; password: string; venue?: string }> = {};
+/** A demo member's "block this sender" page: reached from a contact mail only. */
+let blockPage = '';
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -53,6 +55,14 @@ beforeAll(async () => {
   await appoint('/api/v1/chapters/charleroi/organizers', people.organiser!.email);
   await appoint(`/api/v1/venues/${rows[0]!.slug}/managers`, people.manager!.email);
   people.manager!.venue = rows[0]!.slug;
+  blockPage = `/members/${
+    (
+      await t.database.pool.query<{ id: string }>(
+        `SELECT id FROM users WHERE network_id = $1 AND role = 'member' ORDER BY email LIMIT 1`,
+        [t.network.id],
+      )
+    ).rows[0]!.id
+  }/block`;
 }, 600_000);
 afterAll(() => t?.close());
 
@@ -120,7 +130,14 @@ describe('no English on French and Dutch pages', () => {
       }, async () => {
         const who = people[role]!;
         const b = await signIn(t.app, who, { 'accept-language': locale });
-        const seeds = ['/', '/me', '/members', '/admin', ...(who.venue ? [`/venues/${who.venue}/manage`] : [])];
+        const seeds = [
+          '/',
+          '/me',
+          '/members',
+          '/admin',
+          blockPage,
+          ...(who.venue ? [`/venues/${who.venue}/manage`] : []),
+        ];
         if (role === 'admin')
           seeds.push('/admin/accounts', '/admin/news/import/not-an-id', '/jury/no-such-call', '/jury/no-such-call/s/x');
         await walk(locale, `${role}/${locale}`, b, seeds);

@@ -79,10 +79,10 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                   <td>{e.consecutiveFailures}</td>
                   <td>
                     <form
-                      novalidate
                       method="post"
                       action={`/admin/webhooks/${e.id}/${e.active ? 'disable' : 'enable'}`}
                       class="inline"
+                      novalidate
                     >
                       <CsrfField ctx={ctx} />
                       <button

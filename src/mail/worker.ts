@@ -46,7 +46,11 @@ export async function deliverDue(
       const [message] = await tx
         .select()
         .from(outboundMessages)
-        .where(and(eq(outboundMessages.status, 'pending'), lte(outboundMessages.nextAttemptAt, now)))
+        // `now` has milliseconds, PostgreSQL's now() microseconds: a message queued in the same
+        // millisecond as `now` (12:00:00.123456 against 12:00:00.123) is due too.
+        .where(
+          and(eq(outboundMessages.status, 'pending'), lte(outboundMessages.nextAttemptAt, new Date(now.getTime() + 1))),
+        )
         .orderBy(asc(outboundMessages.createdAt))
         .limit(1)
         .for('update', { skipLocked: true });

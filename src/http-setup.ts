@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,7 @@ import { renderErrorPage } from './web/error-page.js';
 import { AppError, sendProblem, toProblem } from './web/errors.js';
 import { type methodsNotAllowed, openapiTransforms, sendMethodNotAllowed } from './web/http-standards.js';
 import { msg } from './web/i18n.js';
+import { addSecurityHeaders } from './web/security-headers.js';
 
 /** Probes and metrics: never rate-limited, always answered as problem+json. */
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -25,7 +25,7 @@ export async function registerPlugins(app: FastifyInstance, config: Config, db: 
   const openapi = openapiTransforms();
   await app.register(cookie, { secret: await instanceSecret(db, 'cookie-secret') });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

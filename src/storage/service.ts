@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Metadata } from 'sharp';
 import type { Tx } from '../db/connection.js';
 import { AppError } from '../web/errors.js';
+import { imageSize, imageVariant } from './images.js';
 import * as q from './queries.js';
 import { type FileType, IMAGE_TYPES, sniffType } from './sniff.js';
 import type { BlobStore } from './store.js';
@@ -27,14 +27,6 @@ export interface FileRules {
   maxBytes: number;
 }
 
-// Loaded on first use: sharp and libvips weigh ~20 MB of a server's memory that most never need.
-// libvips' operation cache is off: it keeps decoded pictures (up to 50 MB) for a pipeline that
-// runs the same input again, and every upload here is a new input (DECISIONS.md, "Memory after bench:pages").
-const loadSharp = () =>
-  import('sharp').then((m) => {
-    m.default.cache(false);
-    return m.default;
-  });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const megabytes = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MB`;
 
@@ -135,18 +127,13 @@ export async function saveImage(
         },
       ],
     );
-  const sharp = await loadSharp();
   const unreadable = () =>
     new AppError('unsupported_media_type', msg('storage.problem.unreadable', { name: file.name }), [
       { field: file.field, message: msg('storage.problem.unreadableField') },
     ]);
-  let meta: Metadata;
-  try {
-    // The header alone, without decoding: the pixel count is checked before any bitmap is made.
-    meta = await sharp(file.bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    throw unreadable();
-  }
+  // Decoded in the picture worker (images.ts), a process of its own.
+  const meta = await imageSize(file.bytes);
+  if (!meta) throw unreadable();
   if (!meta.width || !meta.height) throw tooBig();
   if (meta.width * meta.height > rules.maxPixels) throw tooBig();
   const hash = sha256(file.bytes);
@@ -158,20 +145,11 @@ export async function saveImage(
   const prefix = shape.restricted ? `${hash}-${shape.restricted.owner}` : hash;
   const variants: ImageVariant[] = [];
   for (const width of [...new Set(widths)]) {
-    // rotate() applies the EXIF orientation before the metadata is dropped. A file whose header
-    // reads but whose pixels do not (cut short, corrupt) is refused like any unreadable picture.
-    const { data, info } = await sharp(file.bytes, { limitInputPixels: rules.maxPixels })
-      .rotate()
-      .resize(
-        shape.square
-          ? { width, height: width, fit: 'cover', position: 'attention' }
-          : { width, withoutEnlargement: true },
-      )
-      .webp({ quality: 80 })
-      .toBuffer({ resolveWithObject: true })
-      .catch(() => {
-        throw unreadable();
-      });
+    // A file whose header reads but whose pixels do not (cut short, corrupt) is refused like any
+    // unreadable picture.
+    const variant = await imageVariant(file.bytes, { width, square: !!shape.square, maxPixels: rules.maxPixels });
+    if (!variant) throw unreadable();
+    const { data, ...info } = variant;
     const key = `${prefix}-${width}.webp`;
     await store.put(key, data);
     variants.push({ width: info.width, height: info.height, key });

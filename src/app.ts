@@ -152,8 +152,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     runsSomething,
   });
   noStoreForPrivate(app);
-  if (config.pageCache) registerPageCache(app, database.url, { maxBytes: config.pageCacheMaxBytes });
+  // Before the page cache, which answers its hits as soon as the visitor is known.
   oldQueryRedirects(app, db);
+  if (config.pageCache) registerPageCache(app, database.url, { maxBytes: config.pageCacheMaxBytes });
 
   answerErrors(app, db, allowedMethods);
 

@@ -221,7 +221,8 @@ describe('/metrics', () => {
         })
       ).statusCode,
     ).toBe(401);
-    await t.app.inject({ method: 'GET', url: '/api/v1/chapters' });
+    // Three times: the second and third are page-cache hits, answered before the route runs, and counted all the same.
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'GET', url: '/api/v1/chapters' });
     await t.app.inject({ method: 'GET', url: '/api/v1/chapters/nowhere' });
     const res = await t.app.inject({
       method: 'GET',
@@ -235,7 +236,7 @@ describe('/metrics', () => {
       metrics.filter((m) => m.name === name && Object.entries(labels).every(([k, v]) => m.labels[k] === v));
     expect(
       one('essaim_http_request_duration_seconds_count', { route: '/api/v1/chapters', status: '200' })[0]?.value,
-    ).toBeGreaterThanOrEqual(1);
+    ).toBeGreaterThanOrEqual(3);
     expect(
       one('essaim_http_request_duration_seconds_count', { route: '/api/v1/chapters/:slug', status: '404' }),
     ).toHaveLength(1);

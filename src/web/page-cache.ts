@@ -149,6 +149,22 @@ export function registerPageCache(
     return reply.code(200).send(entry.buffer ?? entry.parts.join(reply.generateCsrf()));
   };
 
+  // A hit is answered as soon as the visitor is known: only 200s are stored, so its URL already
+  // passed validation, and no preHandler has anything left to decide; a 304 then costs about what
+  // /healthz does (bench:pages). The hook is the cached routes' own, added after theirs so far —
+  // the rate limit's — and after every application hook (the context's: network, language, user).
+  const answerHit = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const key = anonymousKey(req);
+    const entry = key === undefined ? undefined : cache.lookup(key, Date.now());
+    if (entry) serve(req, reply, entry);
+    else done();
+  };
+  app.addHook('onRoute', (route) => {
+    if (!ROUTES.has(route.url ?? '')) return;
+    const own = route.onRequest;
+    route.onRequest = [...(Array.isArray(own) ? own : own ? [own] : []), answerHit] as typeof route.onRequest;
+  });
+
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = anonymousKey(req);
     if (key === undefined) return;

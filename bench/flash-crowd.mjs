@@ -14,7 +14,16 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { printTable, requester, root, startBenchServer, workersArg } from './support.mjs';
+import {
+  cpuSeconds,
+  postmasterPid,
+  printTable,
+  processTree,
+  requester,
+  root,
+  startBenchServer,
+  workersArg,
+} from './support.mjs';
 
 const MEMBERS = 7_000;
 const DUPLICATE_SHARE = 0.05; // 350 re-submissions of e-mails already used
@@ -173,11 +182,28 @@ try {
   const base = await run('baseline: GET /healthz', baseMakers);
   const rounds = [];
   const memoryRounds = [];
+  // CPU seconds of each side during its crowd: Essaim's Node processes, its PostgreSQL's, the
+  // reference's. Where the wall goes when the server is not busy all along.
+  const postgres = () => processTree(postmasterPid(server.dataDir));
+  const essaimNode = () => {
+    const pg = new Set(postgres());
+    return processTree(server.pid).filter((pid) => !pg.has(pid));
+  };
+  const measured = async (label, makers, sides) => {
+    const before = sides.map((pids) => cpuSeconds(pids()));
+    const result = await run(label, makers);
+    result.cpu = sides.map((pids, i) => cpuSeconds(pids()) - before[i]);
+    return result;
+  };
   for (let r = 0; r < ROUNDS; r++) {
     memoryRounds.push(
-      await run('in-memory server: POST registrations', crowdMakers(memoryRequest, crypto.randomUUID())),
+      await measured('in-memory server: POST registrations', crowdMakers(memoryRequest, crypto.randomUUID()), [
+        () => [memory.pid],
+      ]),
     );
-    rounds.push(await run('flash crowd: POST registrations', crowdMakers(request, events[r].id)));
+    rounds.push(
+      await measured('flash crowd: POST registrations', crowdMakers(request, events[r].id), [essaimNode, postgres]),
+    );
   }
   const bestOf = (list) => list.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
   const flash = bestOf(rounds);
@@ -233,6 +259,10 @@ try {
       )}; ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}; ${MEMBERS} members + ${duplicates.length} duplicates = ${crowd.length} requests, ${CONCURRENCY} in flight, keep-alive HTTP on 127.0.0.1, ${SEATS}-seat event; ${os.cpus().length} cores, Node ${process.version}`,
   );
   printTable(cols, rows);
+  const s = (x) => `${x.toFixed(2)} s`;
+  console.log(
+    `CPU during the best rounds: Essaim's Node ${s(flash.cpu[0])} and its PostgreSQL ${s(flash.cpu[1])} over a ${s(flash.wallMs / 1000)} wall; the in-memory server ${s(mem.cpu[0])} over ${s(mem.wallMs / 1000)}`,
+  );
   for (const r of [base, mem, ...rounds]) {
     const odd = [...r.statuses].filter(([s]) => s !== 202 && s !== 201);
     if (odd.length)

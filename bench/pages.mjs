@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
 import sharp from 'sharp';
-import { printTable, startBenchServer } from './support.mjs';
+import { postmasterPid, printTable, processTree, startBenchServer } from './support.mjs';
 
 const EVENTS = 500;
 const CONNECTIONS = 50;
@@ -161,18 +161,8 @@ function rssMb(pid) {
 
 /** PSS of the postmaster and every process it forked (PSS shares the common pages fairly). */
 function postgresPssMb(dataDir) {
-  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const pids = [postmaster];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === postmaster) pids.push(Number(entry));
-    } catch {}
-  }
   let kb = 0;
-  for (const pid of pids) {
+  for (const pid of processTree(postmasterPid(dataDir))) {
     try {
       kb += Number(/Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {}

@@ -2,7 +2,7 @@ import './catalogues.js';
 import { answerErrors, registerPlugins } from './http-setup.js';
 import { oldQueryRedirects } from './redirects/resolve.js';
 import { limitSignInPerAccount } from './ops/rate-limit.js';
-import { networkForHost } from './networks/service.js';
+import { networkForHost, rememberedNetwork } from './networks/service.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
@@ -146,6 +146,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   registerContext(app, db, {
     networkForHost,
+    rememberedNetwork,
     userForToken,
     userForSession,
     // Members who run nothing see no Administration in the menu, and land on /me after signing in.

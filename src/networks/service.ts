@@ -18,16 +18,24 @@ export async function ensureDefaultNetwork(db: Tx, name: string): Promise<Networ
 const CACHE_MS = 5_000;
 const cache = new WeakMap<object, Map<string, { network: Network | undefined; until: number }>>();
 
+const hostnameOf = (host: string | undefined) => (host ?? '').replace(/:\d+$/, '').toLowerCase();
+
+/** What `networkForHost` answered for this host less than CACHE_MS ago; undefined when it must ask again. */
+export function rememberedNetwork(db: Tx, host: string | undefined): { network: Network | undefined } | undefined {
+  const hit = cache.get(db)?.get(hostnameOf(host));
+  return hit && hit.until > Date.now() ? hit : undefined;
+}
+
 export async function networkForHost(db: Tx, host: string | undefined): Promise<Network | undefined> {
-  const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const remembered = rememberedNetwork(db, host);
+  if (remembered) return remembered.network;
+  const hostname = hostnameOf(host);
+  const network = await lookupNetwork(db, hostname);
   let perDb = cache.get(db);
   if (!perDb) {
     perDb = new Map();
     cache.set(db, perDb);
   }
-  const hit = perDb.get(hostname);
-  if (hit && hit.until > Date.now()) return hit.network;
-  const network = await lookupNetwork(db, hostname);
   if (perDb.size > 1000) perDb.clear();
   perDb.set(hostname, { network, until: Date.now() + CACHE_MS });
   return network;

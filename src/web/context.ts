@@ -25,6 +25,8 @@ declare module 'fastify' {
 /** How the request finds its network and user: given by the app, since web/ imports no feature. */
 export interface ContextLookups {
   networkForHost(db: Db, host: string | undefined): Promise<Network | undefined>;
+  /** The network `networkForHost` answered for this host a moment ago, without waiting; undefined when it must ask. */
+  rememberedNetwork?(db: Db, host: string | undefined): { network: Network | undefined } | undefined;
   userForToken(db: Db, networkId: string, token: string): Promise<User | undefined>;
   userForSession(db: Db, networkId: string, cookie: string): Promise<User | undefined>;
   /** Whether a signed-in member organises a chapter or manages a venue (admins always are staff). */
@@ -32,7 +34,7 @@ export interface ContextLookups {
 }
 
 export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLookups): void {
-  const { networkForHost, userForToken, userForSession, runsSomething } = lookups;
+  const { networkForHost, rememberedNetwork, userForToken, userForSession, runsSomething } = lookups;
   app.decorateRequest('network', null as unknown as Network);
   app.decorateRequest('user', null);
   app.decorateRequest('locale', 'en');
@@ -42,10 +44,12 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
   // is in the request's language: run the rest of the request inside its own locale store.
   app.addHook('onRequest', (_req, _reply, done) => withRequestLocale(done));
 
-  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    // Probes and metrics report on the process and database: no network lookup may fail them first.
-    if ((req.routeOptions.config as { bare?: boolean } | undefined)?.bare) return;
-    const network = await networkForHost(db, req.headers.host);
+  /** The rest once the network is known: language, then the user (a promise only when there is one to look up). */
+  const settle = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    network: Network | undefined,
+  ): Promise<void> | undefined => {
     if (!network) throw new AppError('unavailable', msg('error.noNetwork'));
     req.network = network;
 
@@ -69,15 +73,35 @@ export function registerContext(app: FastifyInstance, db: Db, lookups: ContextLo
     if (auth !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!match) throw new AppError('unauthenticated', msg('error.bearerForm'));
-      const user = await userForToken(db, network.id, match[1]!);
-      if (!user) throw new AppError('unauthenticated', msg('error.tokenUnknown'));
-      req.user = user;
-    } else if (!req.url.startsWith('/api/')) {
-      // The JSON API only accepts bearer tokens: a cookie never authenticates an API call,
-      // so the API needs no CSRF defence. Pages use the session cookie and CSRF tokens.
-      const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) req.user = (await userForSession(db, network.id, cookie)) ?? null;
-      if (req.user) req.staff = req.user.role === 'admin' || ((await runsSomething?.(db, network, req.user)) ?? false);
+      return userForToken(db, network.id, match[1]!).then((user) => {
+        if (!user) throw new AppError('unauthenticated', msg('error.tokenUnknown'));
+        req.user = user;
+      });
+    }
+    // The JSON API only accepts bearer tokens: a cookie never authenticates an API call,
+    // so the API needs no CSRF defence. Pages use the session cookie and CSRF tokens.
+    const cookie = req.url.startsWith('/api/') ? undefined : req.cookies[SESSION_COOKIE];
+    if (!cookie) return undefined;
+    return userForSession(db, network.id, cookie).then(async (user) => {
+      req.user = user ?? null;
+      if (user) req.staff = user.role === 'admin' || ((await runsSomething?.(db, network, user)) ?? false);
+    });
+  };
+
+  // Callback-style, and synchronous for an anonymous visitor on a network remembered a moment ago
+  // (most requests): no promise to make and wait for before the next hook (bench:pages).
+  app.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+    // Probes and metrics report on the process and database: no network lookup may fail them first.
+    if ((req.routeOptions.config as { bare?: boolean } | undefined)?.bare) return done();
+    try {
+      const remembered = rememberedNetwork?.(db, req.headers.host);
+      const pending = remembered
+        ? settle(req, reply, remembered.network)
+        : networkForHost(db, req.headers.host).then((network) => settle(req, reply, network));
+      if (pending) pending.then(() => done(), done);
+      else done();
+    } catch (err) {
+      done(err as Error);
     }
   });
 }

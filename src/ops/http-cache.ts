@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf, isNotModified } from '../web/conditional.js';
+import { onSendSync } from '../web/hooks.js';
 import { SESSION_COOKIE } from '../web/context.js';
 import { redactSecrets } from '../web/redact.js';
 
@@ -24,28 +25,31 @@ export function isPersonal(req: FastifyRequest): boolean {
  *   per visitor) and are left as they are.
  */
 export function httpCaching(app: FastifyInstance): void {
-  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.routeOptions.config?.bare) return payload;
-    const current = String(reply.getHeader('cache-control') ?? '');
-    if (isPersonal(req) || reply.hasHeader('set-cookie')) {
-      // A route may already have chosen a private policy (a personal calendar revalidated by ETag): kept.
-      if (!/^(private|no-store)/.test(current)) reply.header('cache-control', 'private, no-store');
+  app.addHook(
+    'onSend',
+    onSendSync((req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (req.routeOptions.config?.bare) return payload;
+      const current = String(reply.getHeader('cache-control') ?? '');
+      if (isPersonal(req) || reply.hasHeader('set-cookie')) {
+        // A route may already have chosen a private policy (a personal calendar revalidated by ETag): kept.
+        if (!/^(private|no-store)/.test(current)) reply.header('cache-control', 'private, no-store');
+        return payload;
+      }
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
+      if (current && !current.startsWith('public')) return payload;
+      if (!current) reply.header('cache-control', SHARED_CACHE);
+      else if (!/s-maxage/.test(current))
+        reply.header('cache-control', `${current}, s-maxage=60, stale-while-revalidate=300`);
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/accept-language/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
+      if (reply.hasHeader('etag') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+      const etag = etagOf(typeof payload === 'string' ? payload : payload.toString('latin1'));
+      reply.header('etag', etag);
+      if (isNotModified(req, etag, undefined)) {
+        reply.code(304);
+        return '';
+      }
       return payload;
-    }
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
-    if (current && !current.startsWith('public')) return payload;
-    if (!current) reply.header('cache-control', SHARED_CACHE);
-    else if (!/s-maxage/.test(current))
-      reply.header('cache-control', `${current}, s-maxage=60, stale-while-revalidate=300`);
-    const vary = String(reply.getHeader('vary') ?? '');
-    if (!/accept-language/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
-    if (reply.hasHeader('etag') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
-    const etag = etagOf(typeof payload === 'string' ? payload : payload.toString('latin1'));
-    reply.header('etag', etag);
-    if (isNotModified(req, etag, undefined)) {
-      reply.code(304);
-      return '';
-    }
-    return payload;
-  });
+    }),
+  );
 }

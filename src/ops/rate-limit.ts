@@ -81,16 +81,22 @@ export function limitSignInPerAccount(app: FastifyInstance, db: Db, max: number)
     if (typeof email !== 'string' || !email.trim() || !req.network) return undefined;
     return `signin:${req.network.id}:${email.trim().toLowerCase()}`;
   };
-  app.addHook('preHandler', async (req) => {
+  // Callback-style: every request passes here, and only sign-ins have anything to wait for.
+  app.addHook('preHandler', (req, _reply, done) => {
     const key = accountKey(req);
-    if (key && (await hits(db, key)) >= max) throw new AppError('rate_limited', msg('error.signInLocked'));
+    if (!key) return done();
+    hits(db, key).then(
+      (n) => done(n >= max ? new AppError('rate_limited', msg('error.signInLocked')) : undefined),
+      (err: Error) => done(err),
+    );
   });
   // Counted before the answer leaves (onSend, not onResponse): a guesser's next try, sent the moment
   // this 401 arrives, must already see it.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode !== 401) return payload;
-    const key = accountKey(req);
-    if (key) await hit(db, key, SIGN_IN_WINDOW_MS).catch((err: Error) => req.log.error({ err }, 'sign-in counter'));
-    return payload;
+  app.addHook('onSend', (req, reply, payload, done) => {
+    const key = reply.statusCode === 401 ? accountKey(req) : undefined;
+    if (!key) return done(null, payload);
+    hit(db, key, SIGN_IN_WINDOW_MS)
+      .catch((err: Error) => req.log.error({ err }, 'sign-in counter'))
+      .then(() => done(null, payload));
   });
 }

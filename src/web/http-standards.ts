@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError, type errorStatus, sendProblem, titles, toProblem, type Problem } from './errors.js';
 import { msg } from './i18n.js';
+import { onSendSync } from './hooks.js';
 
 /**
  * HTTP details every route shares: errors Fastify or Node answer before a route runs (405, 414,
@@ -115,11 +116,14 @@ export function isPrivate(req: FastifyRequest): boolean {
 }
 
 export function noStoreForPrivate(app: FastifyInstance) {
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (isPrivate(req) && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
-      reply.header('cache-control', 'private, no-store');
-    return payload;
-  });
+  app.addHook(
+    'onSend',
+    onSendSync((req, reply, payload) => {
+      if (isPrivate(req) && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+        reply.header('cache-control', 'private, no-store');
+      return payload;
+    }),
+  );
 }
 
 // ---- OpenAPI: the problem schema once, referenced by every operation with its statuses ----

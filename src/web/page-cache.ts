@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified } from './conditional.js';
+import { onSendSync } from './hooks.js';
 import { listenForWrites } from './page-cache-listen.js';
 import { type Entry, type PageCacheLimits, PageStore } from './page-store.js';
 
@@ -199,62 +200,72 @@ export function registerPageCache(
     states.set(req, state);
   });
 
-  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
-      // A write changed (or may have changed) what visitors see: everything cached is out of date.
-      cache.version++;
-      return payload;
-    }
-    const state = states.get(req);
-    if (!state || state === 'hit' || typeof payload !== 'string') return payload;
-    const parts = state.csrf === undefined ? [payload] : payload.split(PLACEHOLDER);
-    const live = parts.length > 1 ? parts.join(state.csrf) : payload;
-    if (reply.statusCode !== 200) {
+  app.addHook(
+    'onSend',
+    onSendSync((req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+        // A write changed (or may have changed) what visitors see: everything cached is out of date.
+        cache.version++;
+        return payload;
+      }
+      const state = states.get(req);
+      if (!state || state === 'hit' || typeof payload !== 'string') return payload;
+      const parts = state.csrf === undefined ? [payload] : payload.split(PLACEHOLDER);
+      const live = parts.length > 1 ? parts.join(state.csrf) : payload;
+      if (reply.statusCode !== 200) {
+        finish(req);
+        return live;
+      }
+      if (ROUTES.get(req.routeOptions.url!) === 'page') reply.header('cache-control', PAGE_CACHE_CONTROL);
+      const given = reply.getHeader('etag');
+      // Without a token to fill in, the body is kept encoded, so a hit is one buffer write.
+      const buffer = parts.length > 1 ? undefined : Buffer.from(payload);
+      const entry: Entry = {
+        version: state.version,
+        storedAt: Date.now(),
+        headers: [],
+        parts: buffer ? [] : parts,
+        buffer,
+        etag: typeof given === 'string' ? given : `"${hash(payload)}"`,
+        lastModified: undefined,
+        bytes: buffer ? buffer.length : payload.length * 2,
+      };
+      const modified = reply.getHeader('last-modified');
+      if (typeof modified === 'string') entry.lastModified = new Date(modified);
+      for (const name of KEPT_HEADERS) {
+        const value = reply.getHeader(name);
+        if (typeof value === 'string' && name !== 'etag') entry.headers.push([name, value]);
+      }
+      // The key (a whole URL, twice: the map's and the flight's) and the headers count too, at two
+      // bytes a character, and a little for the objects: a flood of distinct short URLs is bounded.
+      entry.bytes +=
+        2 *
+          (2 * state.key.length + entry.etag.length + entry.headers.reduce((n, [k, v]) => n + k.length + v.length, 0)) +
+        256;
+      cache.store(state.key, entry);
       finish(req);
-      return live;
-    }
-    if (ROUTES.get(req.routeOptions.url!) === 'page') reply.header('cache-control', PAGE_CACHE_CONTROL);
-    const given = reply.getHeader('etag');
-    // Without a token to fill in, the body is kept encoded, so a hit is one buffer write.
-    const buffer = parts.length > 1 ? undefined : Buffer.from(payload);
-    const entry: Entry = {
-      version: state.version,
-      storedAt: Date.now(),
-      headers: [],
-      parts: buffer ? [] : parts,
-      buffer,
-      etag: typeof given === 'string' ? given : `"${hash(payload)}"`,
-      lastModified: undefined,
-      bytes: buffer ? buffer.length : payload.length * 2,
-    };
-    const modified = reply.getHeader('last-modified');
-    if (typeof modified === 'string') entry.lastModified = new Date(modified);
-    for (const name of KEPT_HEADERS) {
-      const value = reply.getHeader(name);
-      if (typeof value === 'string' && name !== 'etag') entry.headers.push([name, value]);
-    }
-    // The key (a whole URL, twice: the map's and the flight's) and the headers count too, at two
-    // bytes a character, and a little for the objects: a flood of distinct short URLs is bounded.
-    entry.bytes +=
-      2 * (2 * state.key.length + entry.etag.length + entry.headers.reduce((n, [k, v]) => n + k.length + v.length, 0)) +
-      256;
-    cache.store(state.key, entry);
-    finish(req);
-    const etag = buffer ? entry.etag : csrfEtag(req, entry);
-    if (etag) {
-      reply.header('etag', etag);
-      if (state.conditional) {
-        Object.assign(req.headers, state.conditional);
-        if (isNotModified(req, etag, entry.lastModified)) {
-          reply.code(304);
-          return null;
+      const etag = buffer ? entry.etag : csrfEtag(req, entry);
+      if (etag) {
+        reply.header('etag', etag);
+        if (state.conditional) {
+          Object.assign(req.headers, state.conditional);
+          if (isNotModified(req, etag, entry.lastModified)) {
+            reply.code(304);
+            return null;
+          }
         }
       }
-    }
-    return buffer ?? live;
-  });
+      return buffer ?? live;
+    }),
+  );
 
   // Whatever happened to the request (an error page, an aborted connection), its waiters go on.
-  app.addHook('onResponse', async (req) => finish(req));
-  app.addHook('onRequestAbort', async (req) => finish(req));
+  app.addHook('onResponse', (req, _reply, done) => {
+    finish(req);
+    done();
+  });
+  app.addHook('onRequestAbort', (req, done) => {
+    finish(req);
+    done();
+  });
 }

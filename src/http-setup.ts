@@ -81,20 +81,18 @@ export async function registerPlugins(app: FastifyInstance, config: Config, db: 
 export function answerErrors(app: FastifyInstance, db: Db, allowedMethods: ReturnType<typeof methodsNotAllowed>): void {
   // The JSON API speaks JSON only; anything else is refused before it is parsed. A route that
   // takes another type says so in its config (`bodyTypes`, e.g. the CSV import).
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
+    if (req.body === undefined || !req.url.startsWith('/api/v1/')) return done();
     const accepted = (req.routeOptions.config as { bodyTypes?: readonly string[] } | undefined)?.bodyTypes ?? [
       'application/json',
     ];
-    if (
-      req.url.startsWith('/api/v1/') &&
-      req.body !== undefined &&
-      !accepted.some((t) => String(req.headers['content-type'] ?? '').startsWith(t))
-    ) {
-      throw new AppError(
+    if (accepted.some((t) => String(req.headers['content-type'] ?? '').startsWith(t))) return done();
+    done(
+      new AppError(
         'unsupported_media_type',
         msg('error.contentType', { type: String(req.headers['content-type'] ?? '(none)') }),
-      );
-    }
+      ),
+    );
   });
 
   /** A 404 page's suggestions; a failure to find any never turns the 404 into a 500. */

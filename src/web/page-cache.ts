@@ -160,13 +160,19 @@ export function registerPageCache(
     if (entry) serve(req, reply, entry);
     else done();
   };
+  // The misses' preparation, on the cached routes only too: no other request pays for it.
   app.addHook('onRoute', (route) => {
     if (!ROUTES.has(route.url ?? '')) return;
     const own = route.onRequest;
     route.onRequest = [...(Array.isArray(own) ? own : own ? [own] : []), answerHit] as typeof route.onRequest;
+    const before = route.preHandler;
+    route.preHandler = [
+      ...(Array.isArray(before) ? before : before ? [before] : []),
+      prepareMiss,
+    ] as typeof route.preHandler;
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  async function prepareMiss(req: FastifyRequest, reply: FastifyReply) {
     const key = anonymousKey(req);
     if (key === undefined) return;
     let entry = cache.lookup(key, Date.now());
@@ -198,7 +204,7 @@ export function registerPageCache(
       reply.generateCsrf = () => PLACEHOLDER;
     }
     states.set(req, state);
-  });
+  }
 
   app.addHook(
     'onSend',

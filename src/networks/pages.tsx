@@ -18,9 +18,10 @@ import { regionLabel } from '../web/regions.js';
 import { localized, LocalizedName, localizedText, type Translations } from '../web/content.js';
 import { TableWrap } from '../web/table-wrap.js';
 
-const css = fs.readFileSync(
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'app.css'),
-);
+const publicFile = (name: string) =>
+  fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', name));
+const css = publicFile('app.css');
+const icon = publicFile('icon.svg');
 
 type ChapterRow = chapters.ChapterRow;
 type Host = { slug: string; name: string; city: string; language: string; translations: Translations };
@@ -61,6 +62,11 @@ export function networkPages(app: FastifyInstance, db: Db): void {
   app.get('/assets/app.css', { schema: { hide: true } }, (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
+  // The pages name the icon; browsers still ask for /favicon.ico by habit (and feed readers do).
+  for (const url of ['/assets/icon.svg', '/favicon.ico'])
+    app.get(url, { schema: { hide: true } }, (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
+    );
 
   app.get('/', async (req, reply) => {
     const ctx = pageContext(req, reply);

@@ -131,6 +131,7 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{pageTitle(title, network.name)}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         {locales.map((l) => (
           <link rel="alternate" hrefLang={l} href={languageHref(ctx, l)} />
         ))}

@@ -4,7 +4,7 @@ import { registeredRoutes } from './routes.js';
 
 /** Routes that answer no HTML page: files, feeds, data, health checks. */
 export const NOT_PAGES =
-  /^\/(api\/|assets\/|media\/|healthz|readyz|robots\.txt|sitemap\.xml)|\.(ics|csv|rss|atom|xml|json)$|\.:format$|\/files\/|\/receipts\/|\/export$|^\/news\*$|^\/sessions\/:file$|\/picture\/:upload\/:file$|\.webp$/;
+  /^\/(api\/|assets\/|media\/|healthz|readyz|robots\.txt|sitemap\.xml|favicon\.ico)|\.(ics|csv|rss|atom|xml|json)$|\.:format$|\/files\/|\/receipts\/|\/export$|^\/news\*$|^\/sessions\/:file$|\/picture\/:upload\/:file$|\.webp$/;
 
 /** Pages reached only from a mail or a file: opened with a made-up token, they show their error page. */
 export const FROM_MAILS = [

@@ -3,6 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { importHelp } from './member-import/cli.js';
 import { newsImportHelp } from './news-import/cli.js';
+import { catalogues, msg, render, translator } from './web/i18n.js';
+import type { MessageKey } from './web/i18n/en.js';
 
 export const usage = `Usage: essaim <command> [options]
 
@@ -87,6 +89,9 @@ export function check<T>(
   flag: string,
 ): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new UsageError(`${flag} ${r.error.issues[0]?.message ?? 'is invalid'}`);
-  return r.data;
+  if (r.success) return r.data;
+  const message = r.error.issues[0]?.message ?? 'is invalid';
+  // A schema's own message is a catalogue key (the password rule's): the command line speaks English.
+  const text = message in catalogues.en ? render(translator('en'), msg(message as MessageKey)) : message;
+  throw new UsageError(`${flag} ${text}`);
 }

@@ -12,6 +12,8 @@ const en = {
   'login.linkSent': 'If an account uses this address, a sign-in link is on its way. It works once, for 15 minutes.',
   'login.linkConfirm': 'Sign in as {email}',
   'login.linkInvalid': 'This sign-in link has expired or was already used. Ask for a new one.',
+  'account.password.guessable':
+    'is too easy to guess (one character repeated, a keyboard row or a common password): choose a longer phrase of several words',
 };
 
 export const accountMessages: FeatureCatalogue<keyof typeof en> = {
@@ -28,6 +30,8 @@ export const accountMessages: FeatureCatalogue<keyof typeof en> = {
       'Si un compte utilise cette adresse, un lien de connexion est en route. Il fonctionne une fois, pendant 15 minutes.',
     'login.linkConfirm': 'Se connecter en tant que {email}',
     'login.linkInvalid': 'Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.',
+    'account.password.guessable':
+      'est trop facile à deviner (un caractère répété, une rangée du clavier ou un mot de passe courant) : choisissez une phrase plus longue de plusieurs mots',
   },
   nl: {
     'login.title': 'Aanmelden',
@@ -41,6 +45,8 @@ export const accountMessages: FeatureCatalogue<keyof typeof en> = {
       'Als een account dit adres gebruikt, is er een aanmeldlink onderweg. Hij werkt één keer, 15 minuten lang.',
     'login.linkConfirm': 'Aanmelden als {email}',
     'login.linkInvalid': 'Deze aanmeldlink is verlopen of al gebruikt. Vraag een nieuwe aan.',
+    'account.password.guessable':
+      'is te makkelijk te raden (één teken herhaald, een rij van het toetsenbord of een veelgebruikt wachtwoord): kies een langere zin van enkele woorden',
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ONE_LINE_MESSAGE, oneLine } from '../web/schemas.js';
+import { isGuessable, PASSWORD_MIN } from './password-rule.js';
 
 export const EmailSchema = z
   .email({ message: 'must be an e-mail address such as ada@example.org' })
@@ -7,11 +8,15 @@ export const EmailSchema = z
   .transform((e) => e.trim().toLowerCase())
   .describe('E-mail address (compared case-insensitively)');
 
+/** Every password a person chooses goes through this one schema (see password-rule.ts). */
 export const PasswordSchema = z
   .string()
-  .min(10, 'must be at least 10 characters')
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(200)
-  .describe('Password, at least 10 characters');
+  .refine((p) => p.length < PASSWORD_MIN || !isGuessable(p), { message: 'account.password.guessable' })
+  .describe(
+    `Password, at least ${PASSWORD_MIN} characters, not one guessed first (one character repeated, a keyboard row, a common password)`,
+  );
 
 export const RoleSchema = z
   .enum(['admin', 'member'])

@@ -49,6 +49,10 @@ describe('report an error on an event page', () => {
     const page = await t.app.inject({ url: `${eventPath(event)}?lang=fr` });
     expect(page.body).toContain(`href="/events/${event.id}/report" data-report="1"`);
     expect(page.body).toContain('<script src="/assets/report-error.js" defer>');
+    expect(page.body).toMatch(/<div data-report-body="1"><p>/);
+    expect(page.body).toContain(
+      `<a href="/events/${event.id}/report" class="report-quote button" data-report-quote="1" hidden>Citer la sélection dans un signalement</a>`,
+    );
     const reader = new FormSession(t.app);
     const form = await reader.get(`/events/${event.id}/report?quote=%C3%A0%2014%20h&lang=nl`);
     expect(form.body).toContain('Fout melden: Atelier vélo');

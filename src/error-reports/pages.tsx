@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.js';
 import { readableArticle } from '../news/service.js';
 import { ErrorSummary, type FormErrors, type FormValues, validate } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { reportScript as script } from './quote-script.js';
 import { type ReportCreate, ReportCreateSchema, ReportDecisionSchema } from './schemas.js';
 import { decideReport, listReports, reportableEvent, submitEventReport, submitReport } from './service.js';
 
@@ -19,16 +20,6 @@ interface Target {
   backLabel: 'report.back' | 'report.backEvent';
   revision: number | null;
 }
-
-/** Ctrl+Enter on a selection in an article opens the report form with the selection quoted. */
-const script = `document.addEventListener('keydown', function (e) {
-  if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
-  var link = document.querySelector('a[data-report]');
-  var sel = String(window.getSelection() || '').trim();
-  if (!link || !sel) return;
-  e.preventDefault();
-  window.location.href = link.getAttribute('href') + '?quote=' + encodeURIComponent(sel.slice(0, 1000));
-});`;
 
 function ReportForm({
   ctx,

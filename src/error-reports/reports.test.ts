@@ -45,6 +45,12 @@ describe('report an error', () => {
     expect(page.body).toContain('Signaler une erreur');
     expect(page.body).toContain('<script src="/assets/report-error.js" defer>');
     expect((await t.app.inject({ url: '/assets/report-error.js' })).body).toContain("e.key !== 'Enter'");
+    // On a phone: a selection in the article's text shows a link carrying it, hidden until then.
+    expect(page.body).toContain('<div class="prose" data-report-body="1">');
+    expect(page.body).toContain(
+      '<a href="/news/journee-it/report" class="report-quote button" data-report-quote="1" hidden>Citer la sélection dans un signalement</a>',
+    );
+    expect((await t.app.inject({ url: '/assets/report-error.js' })).body).toContain("'selectionchange'");
     const form = await t.app.inject({ url: '/news/journee-it/report?quote=%C3%A0%209%20h&lang=nl' });
     expect(form.body).toContain('Fout melden');
     expect(form.body).toMatch(/<textarea id="r-quote"[^>]*>à 9 h<\/textarea>/);

@@ -187,6 +187,7 @@ async function eventPage(
       {/* Sanitised when rendered from Markdown (src/events/markdown.ts). */}
       <div
         lang={about.lang === ctx.locale ? undefined : about.lang}
+        data-report-body="1"
         dangerouslySetInnerHTML={{
           __html: about.lang === view.language ? view.descriptionHtml : renderMarkdown(about.text),
         }}

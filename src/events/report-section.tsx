@@ -4,7 +4,8 @@ import { intlLocales } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
 
 // "Report an error" on an event page, as on articles (src/error-reports): the dated public
-// corrections organisers accepted, then the link (selecting text + Ctrl+Enter quotes it).
+// corrections organisers accepted, then the link (a selection in the description, data-report-body,
+// is quoted by Ctrl+Enter or, on a phone, by the link that appears: see error-reports/pages.tsx).
 
 export const eventCorrections = (db: Tx, eventId: string) => corrections(db, { eventId });
 
@@ -38,7 +39,10 @@ export function ReportSection({
         <a href={`/events/${eventId}/report`} data-report="1">
           {t('report.link')}
         </a>{' '}
-        <span class="muted">{t('report.hint')}</span>
+        <span class="muted">{t('report.hint')}</span>{' '}
+        <a href={`/events/${eventId}/report`} class="report-quote button" data-report-quote="1" hidden>
+          {t('report.quoteSelection')}
+        </a>
       </p>
       <script src="/assets/report-error.js" defer />
     </>

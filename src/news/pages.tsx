@@ -87,7 +87,7 @@ async function articlePage(
         {view!.cover ? (
           <img src={view!.cover.url} srcset={view!.cover.srcset} sizes="(max-width: 800px) 100vw, 800px" alt="" />
         ) : null}
-        <div class="prose" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
+        <div class="prose" data-report-body="1" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
         <SubPages ctx={ctx} view={view!} pages={children} />
         {notes.length ? (
           <section aria-labelledby="corrections" class="corrections">
@@ -106,7 +106,10 @@ async function articlePage(
           <a href={`/news/${view!.slug}/report`} data-report="1">
             {t('report.link')}
           </a>{' '}
-          <span class="muted">{t('report.hint')}</span>
+          <span class="muted">{t('report.hint')}</span>{' '}
+          <a href={`/news/${view!.slug}/report`} class="report-quote button" data-report-quote="1" hidden>
+            {t('report.quoteSelection')}
+          </a>
         </p>
         <script src="/assets/report-error.js" defer />
         <footer>

@@ -6,7 +6,8 @@ const en = {
   'members.signup.heading': 'Join {network}',
   'members.signup.intro':
     'Create your member account: follow chapters, keep your registrations in one place, and appear in the member directory if you wish. We will e-mail you a link to confirm your address and choose your password.',
-  'members.signup.passwordHelp': 'At least 10 characters.',
+  'members.signup.passwordHelp':
+    'At least 10 characters. A phrase of a few words is easy to remember and hard to guess.',
   'members.signup.submit': 'Create my account',
   'members.signup.haveAccount': 'Already a member?',
   'members.checkMail.title': 'Check your e-mail',
@@ -33,7 +34,8 @@ export const signupMessages: FeatureCatalogue<keyof typeof en> = {
     'members.signup.heading': 'Rejoindre {network}',
     'members.signup.intro':
       'Créez votre compte de membre : suivez des antennes, retrouvez vos inscriptions au même endroit et, si vous le souhaitez, apparaissez dans l’annuaire des membres. Nous vous enverrons un lien pour confirmer votre adresse et choisir votre mot de passe.',
-    'members.signup.passwordHelp': 'Au moins 10 caractères.',
+    'members.signup.passwordHelp':
+      'Au moins 10 caractères. Une phrase de quelques mots se retient facilement et se devine mal.',
     'members.signup.submit': 'Créer mon compte',
     'members.signup.haveAccount': 'Déjà membre ?',
     'members.checkMail.title': 'Consultez vos e-mails',
@@ -57,7 +59,8 @@ export const signupMessages: FeatureCatalogue<keyof typeof en> = {
     'members.signup.heading': 'Word lid van {network}',
     'members.signup.intro':
       'Maak je ledenaccount aan: volg afdelingen, vind al je inschrijvingen op één plek terug en verschijn, als je dat wilt, in de ledengids. We mailen je een link om je adres te bevestigen en je wachtwoord te kiezen.',
-    'members.signup.passwordHelp': 'Minstens 10 tekens.',
+    'members.signup.passwordHelp':
+      'Minstens 10 tekens. Een zin van enkele woorden onthoud je makkelijk en raadt niemand snel.',
     'members.signup.submit': 'Mijn account aanmaken',
     'members.signup.haveAccount': 'Al lid?',
     'members.checkMail.title': 'Bekijk je e-mail',

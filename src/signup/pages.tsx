@@ -18,6 +18,7 @@ import { fieldErrors } from '../web/errors.js';
 import { localeNames, locales } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { SignupSchema, VerifySchema } from './schemas.js';
+import { countSignUp } from './limit.js';
 import { confirmEmail, peekVerification, resendVerification, signUp } from './service.js';
 
 type Form = { values: FormValues; errors: FormErrors };
@@ -148,9 +149,12 @@ export function signupPages(app: FastifyInstance, db: Db, config: Config): void 
 
   app.get('/signup', (req, reply) => (req.user ? reply.redirect('/me', 303) : signupPage(req, reply)));
 
-  app.post('/signup', { ...csrf, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
+  // Limited once the form is valid (countSignUp): a refused form costs nothing, and the route's
+  // generous limit still stops a flood of posts.
+  app.post('/signup', { ...csrf, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
     const form = parseForm(SignupSchema, req.body);
     if (!form.ok) return signupPage(req, reply, { values: { ...form.values, password: '' }, errors: form.errors }, 400);
+    await countSignUp(app, req, reply);
     await signUp(db, req.network, form.data, req.locale, config.baseUrl);
     return checkMailPage(req, reply);
   });

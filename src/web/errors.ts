@@ -263,14 +263,24 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 /**
  * A field of a request named for a person: its label in their language where the interface has one
  * (`field.email` for `email` and for `attendees.0.email`), else its path, the API's own name for it
- * (also in `errors[].field`, for programs).
+ * (also in `errors[].field`, for programs). An element of an array of objects is named by its
+ * `field.<array>.item` label, numbered from 1: `rooms.1.capacity` reads "Room 2 — capacity".
  */
 export function fieldLabel(path: string, t: T): string {
-  const name =
-    path
-      .split('.')
-      .filter((s) => !/^\d+$/.test(s))
-      .pop() ?? path;
+  const has = (key: string): key is MessageKey => key in catalogues[t.locale];
+  const isIndex = (s: string | undefined) => s !== undefined && /^\d+$/.test(s);
+  const segments = path.split('.');
+  const parts = segments.flatMap((s, i) => {
+    const item = `field.${segments[i - 1]}.item`;
+    return isIndex(s) && has(item) ? [t(item, { n: Number(s) + 1 })] : [];
+  });
+  const endsOnItem = isIndex(segments.at(-1)) && has(`field.${segments.at(-2)}.item`);
+  if (endsOnItem) return parts.join(' — ');
+  const name = segments.findLast((s) => !isIndex(s)) ?? path;
   const key = `field.${name}`;
-  return key in catalogues[t.locale] ? t(key as MessageKey) : path;
+  if (!has(key)) return path;
+  const label = t(key);
+  // After "Room 2 — " the field's own label reads as a word of the phrase, unless it is an acronym.
+  const lower = /^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLocaleLowerCase(t.locale) + label.slice(1) : label;
+  return [...parts, parts.length ? lower : label].join(' — ');
 }

@@ -1,5 +1,6 @@
 import { actionsEn } from './actions.js';
 import { errorsEn } from './errors.js';
+import { fieldsEn } from './fields-en.js';
 import { validationEn } from './validation.js';
 import type { FeatureMessages } from './messages.js';
 
@@ -95,6 +96,7 @@ export const en = {
   ...errorsEn,
   ...validationEn,
   ...actionsEn,
+  ...fieldsEn,
 } as const;
 
 export type CoreMessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { actionsFr } from './actions.js';
 import { errorsFr } from './errors.js';
+import { fieldsFr } from './fields-fr.js';
 import { validationFr } from './validation.js';
 import type { CoreMessageKey } from './en.js';
 
@@ -90,4 +91,5 @@ export const fr: Record<CoreMessageKey, string> = {
   ...errorsFr,
   ...validationFr,
   ...actionsFr,
+  ...fieldsFr,
 };

@@ -1,5 +1,6 @@
 import { actionsNl } from './actions.js';
 import { errorsNl } from './errors.js';
+import { fieldsNl } from './fields-nl.js';
 import { validationNl } from './validation.js';
 import type { CoreMessageKey } from './en.js';
 
@@ -90,4 +91,5 @@ export const nl: Record<CoreMessageKey, string> = {
   ...errorsNl,
   ...validationNl,
   ...actionsNl,
+  ...fieldsNl,
 };

@@ -10,6 +10,7 @@ import { auditCsv, auditCursor, beforeOf, summariseDetails } from './present.js'
 import { AuditFilterSchema } from './schemas.js';
 import { type AuditFilter, auditActors, countAudit, exportAudit, listAudit } from './service.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { formatDayTime, isoDay } from '../events/format.js';
 
 const PAGE = 50;
 const FILTERS = ['actor', 'action', 'subject', 'from', 'to'] as const;
@@ -34,7 +35,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
     const form = readFilter(req.body);
     if (!form.ok) return page(req, reply, form.values, form.errors);
     const rows = await exportAudit(db, req.network.id, req.user!, form.data);
-    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+    const day = isoDay(new Date());
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-log-${day}.csv"`)
@@ -68,12 +69,6 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
       if (c) q.set('cursor', c);
       return q.size ? `/admin/audit?${q.toString()}` : '/admin/audit';
     };
-    const when = new Intl.DateTimeFormat(intlLocales[locale], {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      hourCycle: 'h23',
-      timeZone: 'Europe/Brussels',
-    });
     const actions = knownActions
       .map((a) => ({ value: a, label: actionLabel(t, a) }))
       .sort((a, b) => a.label.localeCompare(b.label, intlLocales[locale]));
@@ -117,7 +112,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                 {rows.slice(0, PAGE).map((e) => (
                   <tr>
                     <td>
-                      <time dateTime={e.createdAt.toISOString()}>{when.format(e.createdAt)}</time>
+                      <time dateTime={e.createdAt.toISOString()}>{formatDayTime(e.createdAt, locale, 'medium')}</time>
                     </td>
                     <td>{e.actorEmail}</td>
                     <td>{actionLabel(t, e.action)}</td>

@@ -2,6 +2,7 @@ import { csvDocument } from '../web/csv.js';
 import { formatMoney, type Locale, type T } from '../web/i18n.js';
 import { actionLabel } from './actions.js';
 import type { AuditEntry, AuditPosition } from './service.js';
+import { isoDayTime } from '../events/format.js';
 
 export function presentAudit(e: AuditEntry) {
   return {
@@ -65,13 +66,6 @@ export function summariseDetails(details: Record<string, unknown>, locale: Local
     .join('; ');
 }
 
-/** Brussels wall-clock time, sortable in a spreadsheet: "2026-11-27 20:05:09". */
-const brussels = new Intl.DateTimeFormat('sv-SE', {
-  dateStyle: 'short',
-  timeStyle: 'medium',
-  timeZone: 'Europe/Brussels',
-});
-
 /**
  * The log as a CSV file in the reader's language: ";" for French and Dutch spreadsheets, "," in
  * English; the action both as its code (for programs) and its label (for people).
@@ -86,7 +80,7 @@ export function auditCsv(entries: AuditEntry[], t: T): string {
     'audit.details',
   ] as const;
   const rows = entries.map((e) => [
-    brussels.format(e.createdAt),
+    isoDayTime(e.createdAt),
     e.actorEmail,
     e.action,
     actionLabel(t, e.action),

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import type { AuditFilter } from './schemas.js';
 import { auditLog } from './tables.js';
+import { containing } from '../web/search-sql.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
@@ -16,7 +17,6 @@ export interface AuditPosition {
 }
 
 /** `%` and `_` typed by someone looking for them are letters, not wildcards. */
-const containing = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The entries of a network that match every filter given; days are Brussels days. */
 function matching(networkId: string, f: AuditFilter): SQL | undefined {

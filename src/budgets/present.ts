@@ -1,4 +1,5 @@
 import type { BudgetLineRow, BudgetRow, CategorySetRow, GrantRow } from './service.js';
+import { isoDay } from '../events/format.js';
 
 export const presentGrant = (g: GrantRow) => ({
   id: g.id,
@@ -38,7 +39,6 @@ export const presentCategorySet = (s: CategorySetRow) => ({
 });
 
 /** Today's date on Brussels clocks (YYYY-MM-DD): the default date of budget-vs-actual figures. */
-const brusselsDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' });
-export const brusselsToday = () => brusselsDay.format(new Date());
+export const brusselsToday = () => isoDay(new Date());
 /** The Brussels calendar date (YYYY-MM-DD) of an instant: an event at 23:30 on 31 December is on the 31st. */
-export const brusselsDateOf = (iso: string) => brusselsDay.format(new Date(iso));
+export const brusselsDateOf = (iso: string) => isoDay(new Date(iso));

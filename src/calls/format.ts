@@ -1,16 +1,10 @@
+import { formatDayTime } from '../events/format.js';
 import type { Locale } from '../web/i18n.js';
 
 const tag: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
-/** Belgian formats: day first, 24-hour clock, Europe/Brussels. */
-export function formatInstant(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag[locale], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: 'Europe/Brussels',
-  }).format(d);
-}
+/** Belgian formats: day first, 24-hour clock, Europe/Brussels ("27 novembre 2026 20:17"). */
+export const formatInstant = (d: Date, locale: Locale): string => formatDayTime(d, locale, 'long');
 
 /** Euro amounts from integer cents. */
 export function formatEuros(cents: number, locale: Locale): string {

@@ -17,6 +17,7 @@ import { blobStoreFor } from '../storage/service.js';
 import { clearMoney } from '../budgets/service.js';
 import { listChapters } from '../chapters/service.js';
 import { demoOrganizers } from './data.js';
+import { isoDay } from '../events/format.js';
 
 export const demoTreasurer = { email: 'tresorerie@example.org', name: 'Claire Tresorier' };
 /** A second treasurer: above 100 EUR, the treasurer's own expenses are approved by someone else. */
@@ -39,7 +40,7 @@ async function receiptPdf(supplier: string, day: string, cents: number, what: st
   return done;
 }
 
-const today = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+const today = (now: Date) => isoDay(now);
 
 /**
  * A year of money for the demo network: the Brussels-Region grant at 50 %, sponsors and own funds
@@ -123,7 +124,7 @@ export async function loadDemoMoney(
     await listEvents(db, network, { from: new Date(`${year}-01-01T00:00:00Z`), to: now, limit: 100 })
   ).filter((e) => e.startsAt < now && e.status === 'published');
   for (const [i, e] of past.entries()) {
-    const day = e.startsAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+    const day = isoDay(e.startsAt);
     const chapter = await chapterSlugOf(db, network, e.chapterId);
     const organiser = organisers.get(chapter) ?? treasurer;
     const last = i === past.length - 1;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import type { PictureRef } from '../profiles/service.js';
+import { escapeLike } from '../web/search-sql.js';
 
 /**
  * The directory's SQL. Every query here takes a `Scope` and applies `visibleTo(scope)` itself, so
@@ -191,7 +192,7 @@ export async function selectChapterId(db: Tx, networkId: string, slug: string): 
   return res.rows[0]?.id;
 }
 
-const likePrefix = (key: string) => `${key.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+const likePrefix = (key: string) => `${escapeLike(key)}%`;
 
 /** The most common skills among visible profiles whose folded key starts with `prefix`, as most of them write it. */
 export async function selectSkillSuggestions(

@@ -167,6 +167,18 @@ describe('admin lists say when day first in every language', () => {
     }
   });
 
+  it('dates the audit log day first and 24-hour, the same way as the other lists', async () => {
+    for (const lang of ['fr', 'nl', 'en'] as const) {
+      const html = await page(lang, '/admin/audit');
+      // The chapter and the event created above: "27 nov. 2026 20:17", no "à" and no comma before the time.
+      const times = [...html.matchAll(/<time [^>]*>([^<]+)<\/time>/g)].map((m) => m[1]!);
+      expect(times.length, html).toBeGreaterThan(0);
+      for (const time of times) {
+        expect(time).toMatch(/^\d{1,2} \S+ \d{4} \d{2}:\d{2}$/);
+      }
+    }
+  });
+
   it('dates the articles in the news admin and offers the chapters by their name', async () => {
     const res = await t.api('POST', '/api/v1/articles', {
       token: admin.token,

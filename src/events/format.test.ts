@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange, formatShort, spansYears } from './format.js';
+import {
+  formatDay,
+  formatDayTime,
+  formatMonth,
+  formatRange,
+  formatShort,
+  formatTime,
+  isoDay,
+  isoDayTime,
+  spansYears,
+} from './format.js';
 
 const start = new Date('2027-03-04T17:30:00Z');
 const end = new Date('2027-03-04T20:00:00Z');
@@ -32,5 +42,35 @@ describe('event dates', () => {
     // 23:30 UTC on 31 December is already the new year in Brussels.
     expect(spansYears([new Date('2026-12-31T23:30:00Z'), new Date('2027-01-02T10:00:00Z')])).toBe(false);
     expect(spansYears([])).toBe(false);
+  });
+});
+
+describe('the shared day and time helpers', () => {
+  const at = new Date('2026-11-27T19:17:09Z');
+
+  it('write days and times day-first and 24-hour, in Brussels, in the three styles', () => {
+    expect(formatDayTime(at, 'fr')).toBe('27/11/2026 20:17');
+    expect(formatDayTime(at, 'en', 'medium')).toBe('27 Nov 2026 20:17');
+    expect(formatDayTime(at, 'nl', 'long')).toBe('27 november 2026 20:17');
+    expect(formatDayTime(at, 'fr', 'long')).toBe('27 novembre 2026 20:17');
+    expect(formatDayTime(at, 'en', 'numeric', { seconds: true })).toBe('27/11/2026 20:17:09');
+    expect(formatTime(at, 'en')).toBe('20:17');
+    expect(formatDay('2026-05-02', 'fr', 'long')).toBe('2 mai 2026');
+  });
+
+  it("read an instant in the event's zone when given, and name that zone when it is not Brussels'", () => {
+    expect(formatDayTime(at, 'en', 'numeric', { timeZone: 'Europe/Brussels' })).toBe('27/11/2026 20:17');
+    expect(formatDayTime(at, 'en', 'numeric', { timeZone: 'America/New_York' })).toBe('27/11/2026 14:17 GMT-5');
+    expect(formatTime(at, 'fr', 'Asia/Tokyo')).toBe('04:17');
+    expect(formatDay(at, 'fr', 'numeric', 'Asia/Tokyo')).toBe('28/11/2026');
+  });
+
+  it('name months and give machine days on Brussels clocks', () => {
+    expect(formatMonth('2026-03', 'fr')).toBe('mars');
+    expect(formatMonth('2026-03', 'nl')).toBe('mrt');
+    // 23:30 UTC on 31 December is already the new year in Brussels.
+    expect(isoDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(isoDay(new Date('2026-12-31T23:30:00Z'), 'UTC')).toBe('2026-12-31');
+    expect(isoDayTime(at)).toBe('2026-11-27 20:17:09');
   });
 });

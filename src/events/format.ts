@@ -78,10 +78,8 @@ export function spansYears(dates: Date[]): boolean {
 }
 
 /** A calendar day as stored ('2026-11-27'): read at noon UTC so no zone can move it to another day. */
-const asInstant = (day: Date | string): { at: Date; timeZone: string } =>
-  typeof day === 'string'
-    ? { at: new Date(`${day.slice(0, 10)}T12:00:00Z`), timeZone: 'UTC' }
-    : { at: day, timeZone: HOME_ZONE };
+const asInstant = (day: Date | string, timeZone: string): { at: Date; timeZone: string } =>
+  typeof day === 'string' ? { at: new Date(`${day.slice(0, 10)}T12:00:00Z`), timeZone: 'UTC' } : { at: day, timeZone };
 
 const DAY_STYLES = {
   numeric: { day: '2-digit', month: '2-digit', year: 'numeric' },
@@ -92,25 +90,70 @@ const DAY_STYLES = {
 /**
  * A day for people, never ISO: "27/11/2026" (numeric: the same shape in the three languages,
  * where `dateStyle: 'short'` gives French a two-digit year), "27 nov. 2026" (medium) or
- * "27 novembre 2026" (long). A Date is read in Brussels; a 'YYYY-MM-DD' string is that day.
+ * "27 novembre 2026" (long). A Date is read in `timeZone` (Brussels unless an event's is given);
+ * a 'YYYY-MM-DD' string is that day.
  */
-export function formatDay(day: Date | string, locale: Locale, style: keyof typeof DAY_STYLES = 'numeric'): string {
-  const { at, timeZone } = asInstant(day);
-  return dateTimeFormat(intlLocales[locale], { ...DAY_STYLES[style], timeZone }).format(at);
+export function formatDay(
+  day: Date | string,
+  locale: Locale,
+  style: keyof typeof DAY_STYLES = 'numeric',
+  timeZone = HOME_ZONE,
+): string {
+  const { at, timeZone: zone } = asInstant(day, timeZone);
+  return dateTimeFormat(intlLocales[locale], { ...DAY_STYLES[style], timeZone: zone }).format(at);
 }
 
-/** "27/11/2026 20:17" (or "27 nov. 2026 20:17"): day first and 24-hour in the three languages, in Brussels. */
-export function formatDayTime(at: Date, locale: Locale, style: 'numeric' | 'medium' = 'numeric'): string {
+/** "18:30": 24-hour in the three languages, in Brussels or the event's zone (not named: see formatDayTime). */
+export function formatTime(at: Date, locale: Locale, timeZone = HOME_ZONE): string {
+  return dateTimeFormat(intlLocales[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    at,
+  );
+}
+
+/**
+ * "27/11/2026 20:17" (or "27 nov. 2026 20:17", "27 novembre 2026 20:17"): day first and 24-hour in
+ * the three languages, in Brussels or the event's zone — named when it is not Brussels' — and to the
+ * second where that matters (a log of deliveries).
+ */
+export function formatDayTime(
+  at: Date,
+  locale: Locale,
+  style: keyof typeof DAY_STYLES = 'numeric',
+  options: { timeZone?: string; seconds?: boolean } = {},
+): string {
+  const timeZone = options.timeZone ?? HOME_ZONE;
   const time = dateTimeFormat(intlLocales[locale], {
     hour: '2-digit',
     minute: '2-digit',
+    ...(options.seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
-    timeZone: HOME_ZONE,
+    timeZone,
+    ...zoneName(timeZone),
   });
-  return `${formatDay(at, locale, style)} ${time.format(at)}`;
+  return `${formatDay(at, locale, style, timeZone)} ${time.format(at)}`;
 }
 
 /** "27/11/2026 → 31/12/2026": a period of calendar days, either end possibly open ("…"). */
 export function formatDays(from: Date | string | null, to: Date | string | null, locale: Locale): string {
   return `${from ? formatDay(from, locale) : '…'} → ${to ? formatDay(to, locale) : '…'}`;
+}
+
+/** A month ('2026-03') as its short name in the reader's language: "Mar", "mars", "mrt". */
+export function formatMonth(month: string, locale: Locale): string {
+  return dateTimeFormat(intlLocales[locale], { month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${month.slice(0, 7)}-01T12:00:00Z`),
+  );
+}
+
+/**
+ * '2026-11-27': the calendar day of an instant on Brussels clocks (or a zone's), for machines —
+ * file names, form defaults, sums by day or month — never shown as a date to read.
+ */
+export function isoDay(at: Date, timeZone = HOME_ZONE): string {
+  return dateTimeFormat('sv-SE', { timeZone }).format(at);
+}
+
+/** '2026-11-27 20:05:09' on Brussels clocks: sortable, for a spreadsheet column. */
+export function isoDayTime(at: Date): string {
+  return dateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium', timeZone: HOME_ZONE }).format(at);
 }

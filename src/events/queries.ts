@@ -4,6 +4,7 @@ import type { Tx } from '../db/connection.js';
 import { registrations } from '../registrations/tables.js';
 import { rooms, venues } from '../venues/tables.js';
 import { eventSeries, events } from './tables.js';
+import { containing } from '../web/search-sql.js';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventValues = Omit<typeof events.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -223,7 +224,7 @@ export interface PublicFilter {
 
 /** Published events across chapters, with their chapter and venue names, for the public lists. */
 export function selectPublicEvents(db: Tx, networkId: string, f: PublicFilter) {
-  const like = f.text ? `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.text ? containing(f.text) : undefined;
   return db
     .select({
       id: events.id,

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/connection.js';
 import { corrections } from '../error-reports/service.js';
-import { intlLocales } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
+import { formatDay } from './format.js';
 
 // "Report an error" on an event page, as on articles (src/error-reports): the dated public
 // corrections organisers accepted, then the link (a selection in the description, data-report-body,
@@ -19,8 +19,7 @@ export function ReportSection({
   notes: { text: string; date: Date }[];
 }) {
   const { t } = ctx;
-  const day = (d: Date) =>
-    new Intl.DateTimeFormat(intlLocales[ctx.locale], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(d);
+  const day = (d: Date) => formatDay(d, ctx.locale, 'long');
   return (
     <>
       {notes.length ? (

@@ -3,10 +3,11 @@
  * Europe/Brussels is 17:30Z in winter and 16:30Z in summer: series are expanded on wall-clock
  * times and converted here, one occurrence at a time.
  */
+import { dateTimeFormat } from './format.js';
 
 export function isTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
+    dateTimeFormat('en', { timeZone: tz });
     return true;
   } catch {
     return false;
@@ -22,11 +23,13 @@ interface Wall {
   second: number;
 }
 
+// Kept per zone here as well: wall clocks are read in loops (a series' occurrences), where
+// dateTimeFormat's key (the options as JSON) would cost more than the formatting.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+    f = dateTimeFormat('en-US', {
       timeZone: tz,
       hourCycle: 'h23',
       year: 'numeric',

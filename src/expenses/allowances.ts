@@ -1,6 +1,7 @@
 import ceilings from './volunteer-ceilings.json' with { type: 'json' };
-import { currentLocale, intlLocales, msg, type Msg } from '../web/i18n.js';
+import { currentLocale, msg, type Msg } from '../web/i18n.js';
 import { formatEur } from '../web/money.js';
+import { formatDay } from '../events/format.js';
 
 export interface Ceiling {
   dailyCents: number;
@@ -26,13 +27,7 @@ export interface Warning {
 }
 
 /** A day (YYYY-MM-DD) as the reader writes it: "2 mai 2026", "2 mei 2026", "2 May 2026". */
-const dayText = (day: string) =>
-  new Intl.DateTimeFormat(intlLocales[currentLocale()], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
+const dayText = (day: string) => formatDay(day, currentLocale(), 'long');
 
 /** Warnings for a volunteer's allowances of a year, given the total per day. */
 export function allowanceWarnings(year: number, perDay: { day: string; cents: number }[]): Warning[] {

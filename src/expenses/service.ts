@@ -27,6 +27,7 @@ export {
 } from './views.js';
 export { addReceipt, openReceipt, RECEIPT_RULES } from './receipts.js';
 import { expenseSubject, findExpense } from './views.js';
+import { isoDay } from '../events/format.js';
 export const ExpenseStatuses = ['draft', 'submitted', 'incomplete', 'approved', 'paid', 'rejected'] as const;
 export interface Settings {
   selfApprovalLimitCents: number;
@@ -272,7 +273,7 @@ export const payExpense = (
     async (tx, e, scope) => {
       expectStatus(e, ['approved'], 'paid');
       authorize(actor, expensePolicy.decide(scope, e), 'pay this expense (treasurers)');
-      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+      const today = isoDay(new Date());
       await q.updateExpense(tx, e.id, { status: 'paid', paidAt: new Date(), paidOn: paidOn ?? e.paidOn ?? today });
       return { action: 'expense.pay', notice: 'paid', to: [e.reimburseUserId].filter(Boolean) as string[] };
     },

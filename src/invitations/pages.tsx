@@ -1,4 +1,3 @@
-import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { chapterPolicy } from '../chapters/policy.js';
@@ -17,6 +16,7 @@ import { InviteSchema } from './schemas.js';
 import { homeRegionOf } from './segments.js';
 import * as invitations from './service.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { formatDayTime } from '../events/format.js';
 
 type IdParams = { Params: { id: string } };
 const emptyForm: InviteFormState = { values: {}, chosen: { origin: [], residence: [], kinds: [], followed: [] } };
@@ -94,11 +94,7 @@ async function invitePage(
   const closed = notInvitable(ctx, event);
   const sentId = (req.query as Record<string, unknown>).campaign;
   const sent = figures.campaigns.find((c) => c.id === sentId);
-  const when = new Intl.DateTimeFormat(intlLocales[ctx.locale], {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: event.timeZone,
-  });
+  const when = (d: Date) => formatDayTime(d, ctx.locale, 'numeric', { timeZone: event.timeZone });
   return sendPage(
     reply,
     <Layout ctx={ctx} title={t('invitations.title', { title: event.title })}>
@@ -146,7 +142,7 @@ async function invitePage(
             key: `campaign-${c.id}`,
             head: (
               <>
-                {when.format(c.createdAt)}
+                {when(c.createdAt)}
                 {c.createdBy ? ` · ${c.createdBy.name}` : ''}
                 <br />
                 <span class="muted">{c.summary[ctx.locale]}</span>

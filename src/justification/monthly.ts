@@ -6,13 +6,11 @@ import { queueWrittenMail } from '../mail/outbox.js';
 import { csvDocument } from '../web/csv.js';
 import { localeOr, translator } from '../web/i18n.js';
 import * as q from './queries.js';
+import { isoDay } from '../events/format.js';
 
 /** The month before `now`, on Brussels clocks (YYYY-MM). */
 export function previousMonth(now: Date): string {
-  const [y, m] = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }).split('-').map(Number) as [
-    number,
-    number,
-  ];
+  const [y, m] = isoDay(now).split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 

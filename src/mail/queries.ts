@@ -7,6 +7,7 @@ import { memberProfiles } from '../profiles/tables.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { outboundMessages } from './tables.js';
+import { containing } from '../web/search-sql.js';
 
 // Mail's reads and the organisers' notices. The queue writers other features call inside their
 // transactions are in outbox.ts; the worker's claim queries in worker.ts (see docs/DECISIONS.md).
@@ -19,7 +20,7 @@ export interface OutboxFilter {
 }
 
 const outboxWhere = (networkId: string, f: OutboxFilter) => {
-  const like = f.to ? `%${f.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.to ? containing(f.to) : undefined;
   return and(
     eq(outboundMessages.networkId, networkId),
     f.status ? eq(outboundMessages.status, f.status) : undefined,

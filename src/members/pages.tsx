@@ -1,4 +1,4 @@
-import { intlLocales, msg } from '../web/i18n.js';
+import { msg } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -17,6 +17,7 @@ import { findMember, listMembers } from './service.js';
 import { notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { formatDay } from '../events/format.js';
 
 const PAGE = 50;
 type IdParams = { Params: { id: string } };
@@ -69,12 +70,7 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                     {m.email} {m.emailVerifiedAt ? null : <span class="badge">{t('members.admin.unverified')}</span>}
                   </td>
                   <td>{t(`role.${m.role}`)}</td>
-                  <td>
-                    {new Intl.DateTimeFormat(intlLocales[locale], {
-                      dateStyle: 'medium',
-                      timeZone: 'Europe/Brussels',
-                    }).format(m.createdAt)}
-                  </td>
+                  <td>{formatDay(m.createdAt, locale, 'medium')}</td>
                   <td>
                     <div class="actions">
                       {/* POST forms: a prefetch or a crawler following a link must not export (each export is audited). */}

@@ -1,11 +1,12 @@
 import { and, eq, ilike, or } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import type { Tx } from '../db/connection.js';
+import { containing } from '../web/search-sql.js';
 
 // The admins' register of members reads the accounts: a read-only view of another feature's rows.
 
 export function selectMembers(db: Tx, networkId: string, opts: { q?: string; limit: number; offset: number }) {
-  const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = opts.q ? containing(opts.q) : undefined;
   return db
     .select({
       id: users.id,

@@ -1,9 +1,14 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import {
+  type OldSite,
+  startOldSite,
+  wxrAttachment,
+  wxrPost,
+  wxrStream,
+  wxrThumbnail,
+} from '../../test/support/old-site.js';
 import { blobStoreFor, saveFile } from '../storage/service.js';
 import { importWxr } from './wxr.js';
 
@@ -12,9 +17,7 @@ import { importWxr } from './wxr.js';
 // explicit test allowance lets the outbound address guard reach it).
 
 let t: TestApp;
-let server: http.Server;
-let old: string;
-const hits: string[] = [];
+let site: OldSite;
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 beforeAll(async () => {
@@ -22,62 +25,36 @@ beforeAll(async () => {
   const cover = await sharp({ create: { width: 500, height: 300, channels: 3, background: '#393' } })
     .jpeg()
     .toBuffer();
-  server = http.createServer((req, res) => {
-    hits.push(req.url!);
-    if (req.url === '/wp-content/uploads/une.jpg') return res.end(cover);
-    if (req.url === '/wp-content/uploads/programme.pdf') return res.end(pdf);
-    if (req.url === '/wp-content/uploads/faux.pdf') return res.end('<html>not a document</html>');
-    if (req.url === '/wp-content/uploads/lourd.pdf') return res.end(Buffer.concat([pdf, Buffer.alloc(300_000, 32)]));
-    res.writeHead(404).end();
+  site = await startOldSite({
+    '/wp-content/uploads/une.jpg': cover,
+    '/wp-content/uploads/programme.pdf': pdf,
+    '/wp-content/uploads/faux.pdf': '<html>not a document</html>',
+    '/wp-content/uploads/lourd.pdf': Buffer.concat([pdf, Buffer.alloc(300_000, 32)]),
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  old = `127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await site.close();
   await t.close();
 });
 
-const u = (p: string) => `http://${old}/wp-content/uploads/${p}`;
-const post = (
-  id: number,
-  body: string,
-  extra = '',
-) => `<item><title>Billet ${id}</title><link>http://${old}/billet-${id}/</link>
-<content:encoded><![CDATA[${body}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_name>billet-${id}</wp:post_name>
-<wp:post_date_gmt>2015-01-0${id} 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${extra}</item>`;
-const attachment = (
-  id: number,
-  url: string,
-) => `<item><title>fichier ${id}</title><link>http://${old}/?attachment_id=${id}</link>
-<wp:post_id>${id}</wp:post_id><wp:post_name>fichier-${id}</wp:post_name><wp:status>inherit</wp:status>
-<wp:post_type>attachment</wp:post_type><wp:attachment_url>${url}</wp:attachment_url></item>`;
-const thumb = (id: number) =>
-  `<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value><![CDATA[${id}]]></wp:meta_value></wp:postmeta>`;
-const wxr = (items: string) =>
-  Readable.from([
-    Buffer.from(`<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://${old}</wp:base_site_url>
-${items}</channel></rss>`),
-  ]);
+const u = (p: string) => site.upload(p);
+const wxr = (items: string) => wxrStream(items, `http://${site.host}`);
 const media = () => ({ store: blobStoreFor(t.config), allowPrivate: true, maxBytes: 200_000, timeoutMs: 2000 });
 const file = () =>
   [
     // The featured image is no body's picture; its attachment comes after the post, as WordPress may list it.
-    post(1, '<p>Une affiche, sans image dans le texte.</p>', thumb(50)),
-    post(
-      2,
-      `<p>Le <a href="${u('programme.pdf')}">programme</a>, <a href="${u('faux.pdf')}">un faux</a>, <a href="${u('lourd.pdf')}">un lourd</a>, <a href="https://ailleurs.example/doc.pdf">ailleurs</a>.</p>`,
-    ),
-    attachment(50, u('une.jpg')),
+    wxrPost(site.host, { id: 1, body: '<p>Une affiche, sans image dans le texte.</p>', extra: wxrThumbnail(50) }),
+    wxrPost(site.host, {
+      id: 2,
+      body: `<p>Le <a href="${u('programme.pdf')}">programme</a>, <a href="${u('faux.pdf')}">un faux</a>, <a href="${u('lourd.pdf')}">un lourd</a>, <a href="https://ailleurs.example/doc.pdf">ailleurs</a>.</p>`,
+    }),
+    wxrAttachment(site.host, 50, u('une.jpg')),
   ].join('\n');
 
 describe('--fetch-media: featured images and documents', () => {
   it('without --fetch-media nothing is fetched: the featured image waits, documents keep their address', async () => {
     const r = await importWxr(t.database.db, t.network, wxr(file()), { dryRun: true, media: media() });
-    expect(hits).toEqual([]);
+    expect(site.hits).toEqual([]);
     expect(r.media.external).toEqual(['https://ailleurs.example/doc.pdf']);
   });
 
@@ -114,11 +91,11 @@ describe('--fetch-media: featured images and documents', () => {
     expect(served.rawPayload.equals(pdf)).toBe(true);
 
     // Importing again fetches nothing more.
-    const before = hits.length;
+    const before = site.hits.length;
     const again = await importWxr(t.database.db, t.network, wxr(file()), { media: media() });
     expect(again.counts).toMatchObject({ unchanged: 2 });
     expect(again.archive.covers).toEqual({ set: 1, waiting: 0 });
-    expect(hits.slice(before).filter((h) => h.endsWith('une.jpg') || h.endsWith('programme.pdf'))).toEqual([]);
+    expect(site.hits.slice(before).filter((h) => h.endsWith('une.jpg') || h.endsWith('programme.pdf'))).toEqual([]);
   });
 
   it('serves only documents an import brought: another stored file is not reachable by its id', async () => {

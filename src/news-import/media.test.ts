@@ -1,18 +1,15 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { type OldSite, startOldSite, wxrPost, wxrStream } from '../../test/support/old-site.js';
 import { blobStoreFor } from '../storage/service.js';
 import { MediaFetcher } from './media.js';
 import { oldHosts, rewriteLinks } from './wxr-items.js';
 import { importWxr } from './wxr.js';
 
 let t: TestApp;
-let server: http.Server;
+let site: OldSite;
 let old: string;
-const hits: string[] = [];
 
 beforeAll(async () => {
   // The webhooks' explicit test allowance lets the guard reach this local "old site".
@@ -20,40 +17,27 @@ beforeAll(async () => {
   const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c33' } })
     .jpeg()
     .toBuffer();
-  server = http.createServer((req, res) => {
-    hits.push(req.url!);
-    if (req.url === '/wp-content/uploads/2015/01/photo.jpg') return res.end(photo);
-    if (req.url === '/wp-content/uploads/moved.jpg')
-      return res.writeHead(301, { location: '/wp-content/uploads/2015/01/photo.jpg' }).end();
-    if (req.url === '/wp-content/uploads/big.jpg') return res.end(Buffer.alloc(300_000, 1));
-    if (req.url === '/wp-content/uploads/notes.jpg') return res.end('not a picture at all');
-    if (req.url === '/wp-content/uploads/slow.jpg') return void setTimeout(() => res.end(photo), 3000);
-    res.writeHead(404).end();
+  site = await startOldSite({
+    '/wp-content/uploads/2015/01/photo.jpg': photo,
+    '/wp-content/uploads/moved.jpg': { redirect: '/wp-content/uploads/2015/01/photo.jpg' },
+    '/wp-content/uploads/big.jpg': Buffer.alloc(300_000, 1),
+    '/wp-content/uploads/notes.jpg': 'not a picture at all',
+    '/wp-content/uploads/slow.jpg': { after: 3000, body: photo },
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  old = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  old = site.host;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await site.close();
   await t.close();
 });
 
-const item = (id: number, body: string) => `<item><title>Billet ${id}</title><link>http://${old}/billet-${id}/</link>
-<content:encoded><![CDATA[${body}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_name>billet-${id}</wp:post_name>
-<wp:post_date_gmt>2015-01-0${id} 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`;
-const wxr = (items: string) =>
-  Readable.from([
-    Buffer.from(`<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://${old}</wp:base_site_url>
-${items}</channel></rss>`),
-  ]);
+const item = (id: number, body: string) => wxrPost(old, { id, body });
+const wxr = (items: string) => wxrStream(items, `http://${old}`);
 const media = () => ({ store: blobStoreFor(t.config), allowPrivate: true, maxBytes: 200_000, timeoutMs: 1000 });
 
 describe('--fetch-media', () => {
   it('brings the old site’s pictures home, lists failures and other hosts, and never aborts a post', async () => {
-    const u = (p: string) => `http://${old}/wp-content/uploads/${p}`;
+    const u = site.upload;
     const first = item(
       1,
       `<p><img src="${u('2015/01/photo.jpg')}" srcset="${u('2015/01/photo.jpg')} 400w, ${u('big.jpg')} 1024w" alt="Photo">
@@ -65,13 +49,13 @@ describe('--fetch-media', () => {
       `<p><img src="${u('notes.jpg')}"><img src="${u('slow.jpg')}"><img src="${u('moved.jpg')}"></p>`,
     );
     const dry = await importWxr(t.database.db, t.network, wxr(first + second), { dryRun: true, media: media() });
-    expect(hits).toEqual([]);
+    expect(site.hits).toEqual([]);
     expect(dry.media.external).toEqual(['https://cdn.other.example/x.png']);
 
     const r = await importWxr(t.database.db, t.network, wxr(first + second), { media: media() });
     expect(r.counts).toMatchObject({ created: 2, failed: 0 });
     // The same picture shown three ways is fetched once; a redirect is followed (and checked again).
-    expect(hits.filter((h) => h.endsWith('photo.jpg'))).toHaveLength(2);
+    expect(site.hits.filter((h) => h.endsWith('photo.jpg'))).toHaveLength(2);
     expect(r.media.fetched.map((f) => f.url)).toEqual([u('2015/01/photo.jpg'), u('moved.jpg')]);
     expect(Object.fromEntries(r.media.failed.map((f) => [f.url.split('/').at(-1), f.reason]))).toEqual({
       'big.jpg': 'larger than 200000 bytes',
@@ -106,14 +90,14 @@ describe('--fetch-media', () => {
   });
 
   it('refuses private addresses without the explicit allowance, and the post is written anyway', async () => {
-    const before = hits.length;
+    const before = site.hits.length;
     const fetcher = new MediaFetcher(t.network.id, new Set([old]), { ...media(), allowPrivate: false });
     await t.database.db.transaction((tx) =>
       fetcher.fetchFor(tx, `<img src="http://${old}/wp-content/uploads/2015/01/photo.jpg">`),
     );
     expect(fetcher.report.fetched).toEqual([]);
     expect(fetcher.report.failed[0]!.reason).toMatch(/^refused: /);
-    expect(hits.length).toBe(before);
+    expect(site.hits.length).toBe(before);
   });
 });
 

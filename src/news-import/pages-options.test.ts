@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, type FormSession, signIn } from '../../test/support/forms.js';
+import { type OldSite, startOldSite, wxrDocument, wxrPost } from '../../test/support/old-site.js';
 import { importsInFlight } from './jobs.js';
 
 // The admin import page's options, the CLI's --base-url, --fetch-media and --keep-going: chosen
@@ -14,9 +13,8 @@ import { importsInFlight } from './jobs.js';
 
 let t: TestApp;
 let editor: FormSession;
-let server: http.Server;
+let site: OldSite;
 let old: string;
-const hits: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp({ allowPrivateWebhooks: true });
@@ -25,31 +23,28 @@ beforeAll(async () => {
   const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#36c' } })
     .png()
     .toBuffer();
-  server = http.createServer((req, res) => {
-    hits.push(req.url!);
-    if (req.url === '/wp-content/uploads/photo.png') return res.end(photo);
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  old = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startOldSite({ '/wp-content/uploads/photo.png': photo });
+  old = site.host;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await site.close();
   await t.close();
 });
 
-const item = (id: string, body: string) => `<item><title>Billet ${id}</title><link>http://${old}/billet-${id}/</link>
-<content:encoded><![CDATA[${body}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_name>billet-${id}</wp:post_name>
-<wp:post_date_gmt>2015-01-02 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`;
+const item = (id: string, body: string) => wxrPost(old, { id, body, date: '2015-01-02 10:00:00' });
 // The export names its staging address; readers knew the site at `old` (the --base-url case).
-const wxr = () => `<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://staging.example.org</wp:base_site_url>
-${item('1', `<p><img src="http://${old}/wp-content/uploads/photo.png" alt="Photo"> Voir <a href="http://${old}/billet-2/">la suite</a>.</p>`)}
-${item('2', '<p>La suite.</p>')}
-${item('', '<p>Sans identifiant</p>')}
-</channel></rss>`;
+const wxr = () =>
+  wxrDocument(
+    [
+      item(
+        '1',
+        `<p><img src="http://${old}/wp-content/uploads/photo.png" alt="Photo"> Voir <a href="http://${old}/billet-2/">la suite</a>.</p>`,
+      ),
+      item('2', '<p>La suite.</p>'),
+      item('', '<p>Sans identifiant</p>'),
+    ],
+    'http://staging.example.org',
+  );
 
 const uploads = () => {
   const dir = path.join(t.config.dataDir, 'imports');
@@ -98,7 +93,7 @@ describe('the admin import page’s options', () => {
   });
 
   it('with keep-going, the base URL and fetch-media: the dry run lists the bad item, the import fetches and links', async () => {
-    hits.length = 0;
+    site.hits.length = 0;
     const res = await upload({ baseUrl: `http://${old}`, fetchMedia: 'on', keepGoing: 'on' });
     expect(res.statusCode, res.body).toBe(303);
     const job = res.headers.location as string;
@@ -110,7 +105,7 @@ describe('the admin import page’s options', () => {
     expect(preview.body).toContain('1 failed');
     expect(preview.body).toMatch(/<code>item \? \(line \d+\)<\/code> — The item at line \d+ has no post id/);
     // A dry run fetches nothing.
-    expect(hits).toEqual([]);
+    expect(site.hits).toEqual([]);
 
     const run = await editor.request('POST', `${job}/run`, { _csrf: csrfOf(preview.body) });
     expect(run.statusCode, run.body).toBe(303);
@@ -119,7 +114,7 @@ describe('the admin import page’s options', () => {
     expect(done.body).toContain('Import terminé.');
     expect(done.body).toContain('1 fichier de l’ancien site rapatrié, 0 impossible à récupérer.');
     expect(done.body).toContain('has no post id');
-    expect(hits).toEqual(['/wp-content/uploads/photo.png']);
+    expect(site.hits).toEqual(['/wp-content/uploads/photo.png']);
     const { rows } = await t.database.pool.query(
       "SELECT body_markdown AS body FROM articles WHERE slug = 'billet-1' AND network_id = $1",
       [t.network.id],

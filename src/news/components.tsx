@@ -1,16 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
-import { intlLocales, type Locale } from '../web/i18n.js';
+import type { Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
 import type { ArticleView } from './schemas.js';
 import * as news from './service.js';
+import { formatDay as formatLongDay } from '../events/format.js';
 
 // Pieces of the news pages that other features' pages embed (the home and chapter pages' latest news).
 
-export const formatDay = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
-    new Date(iso),
-  );
+/** "27 novembre 2026": an article's day, in Brussels. */
+export const formatDay = (iso: string, locale: Locale) => formatLongDay(new Date(iso), locale, 'long');
 
 export function Byline({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
   const { t } = ctx;

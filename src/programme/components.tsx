@@ -1,4 +1,5 @@
 import type { PageContext } from '../web/page.js';
+import { formatTime } from '../events/format.js';
 
 interface Entry {
   id: string;
@@ -22,19 +23,15 @@ export function ProgrammeSection({
   timeZone: string;
 }) {
   if (!programme.length) return null;
-  const hm = new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : `${ctx.locale}-BE`, {
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone,
-  });
+  const hm = (d: Date) => formatTime(d, ctx.locale, timeZone);
   return (
     <section>
       <h2>{ctx.t('programme.title')}</h2>
       <ol class="programme">
         {programme.map((e) => (
           <li>
-            <time dateTime={e.startsAt.toISOString()}>{hm.format(e.startsAt)}</time>–
-            <time dateTime={e.endsAt.toISOString()}>{hm.format(e.endsAt)}</time> <strong>{e.title}</strong>
+            <time dateTime={e.startsAt.toISOString()}>{hm(e.startsAt)}</time>–
+            <time dateTime={e.endsAt.toISOString()}>{hm(e.endsAt)}</time> <strong>{e.title}</strong>
             {e.speakers.length ? (
               <>
                 {' — '}

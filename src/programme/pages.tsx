@@ -8,18 +8,13 @@ import { Layout, pageContext, sendPage } from '../web/page.js';
 import * as programme from './service.js';
 import { msg } from '../web/i18n.js';
 import { eventPath } from '../web/event-path.js';
+import { formatDayTime } from '../events/format.js';
 
 /** Speakers' public pages and one .ics per session. */
 export function programmePages(app: FastifyInstance, db: Db, config: Config): void {
   app.get('/speakers/:slug', async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { speaker, sessions } = await programme.findSpeaker(db, req.network, (req.params as { slug: string }).slug);
-    const when = new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : `${ctx.locale}-BE`, {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      hourCycle: 'h23',
-      timeZone: 'Europe/Brussels',
-    });
     return sendPage(
       reply,
       <Layout ctx={ctx} title={speaker.name}>
@@ -29,7 +24,8 @@ export function programmePages(app: FastifyInstance, db: Db, config: Config): vo
         <ul>
           {sessions.map((s) => (
             <li>
-              <a href={eventPath({ id: s.eventId, title: s.eventTitle })}>{s.title}</a> — {when.format(s.startsAt)} ·{' '}
+              <a href={eventPath({ id: s.eventId, title: s.eventTitle })}>{s.title}</a> —{' '}
+              {formatDayTime(s.startsAt, ctx.locale, 'long')} ·{' '}
               <a href={`/sessions/${s.id}.ics`}>{ctx.t('programme.addToCalendar')}</a>
             </li>
           ))}

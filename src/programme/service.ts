@@ -10,6 +10,7 @@ import { slugify } from '../web/slug.js';
 import * as q from './queries.js';
 import type { SessionCreate, SessionUpdate } from './schemas.js';
 import { msg } from '../web/i18n.js';
+import { formatTime } from '../events/format.js';
 
 export { ProgrammeSection } from './components.js';
 export type ProgrammeEntry = Awaited<ReturnType<typeof programmeOf>>[number];
@@ -36,11 +37,11 @@ export async function programmeOf(db: Tx, _network: Network, eventId: string) {
 
 /** The programme as plain text lines, for an iCalendar description. */
 export function programmeText(entries: ProgrammeEntry[], timeZone: string): string {
-  const hm = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', hourCycle: 'h23', timeZone });
+  const hm = (d: Date) => formatTime(d, 'en', timeZone);
   return entries
     .map(
       (e) =>
-        `${hm.format(e.startsAt)}–${hm.format(e.endsAt)} ${e.title}${e.speakers.length ? ` (${e.speakers.map((s) => s.name).join(', ')})` : ''}${e.room ? ` · ${e.room.name}` : ''}`,
+        `${hm(e.startsAt)}–${hm(e.endsAt)} ${e.title}${e.speakers.length ? ` (${e.speakers.map((s) => s.name).join(', ')})` : ''}${e.room ? ` · ${e.room.name}` : ''}`,
     )
     .join('\n');
 }

@@ -1,5 +1,4 @@
 import type { PageContext } from '../web/page.js';
-import { fold } from '../web/fold.js';
 import { Field, Select } from '../web/forms.js';
 import type { RegistrationRow } from './queries.js';
 
@@ -18,13 +17,13 @@ export function readListFilter(query: unknown): ListFilter {
   return { q, status };
 }
 
-/** Whether a registration passes the filter; accents and case do not matter ("amelie" finds "Amélie"). */
-export function matches(r: RegistrationRow, f: ListFilter): boolean {
+/**
+ * Whether a registration passes the filter: its status, and among `found` (the registrations the
+ * words matched, searched in SQL as the door searches: "amelie" finds "Amélie") when words were given.
+ */
+export function matches(r: RegistrationRow, f: ListFilter, found: Set<string> | undefined): boolean {
   if (f.status === 'checkedIn' ? !r.checkedInAt : f.status && r.status !== f.status) return false;
-  if (!f.q) return true;
-  const words = fold(f.q).split(/\s+/).filter(Boolean);
-  const haystack = fold(`${r.name} ${r.email}`);
-  return words.every((w) => haystack.includes(w));
+  return found ? found.has(r.id) : true;
 }
 
 /** "50 confirmed · 24 on the waiting list · 3 cancelled · 12 checked in": the whole list, not the filtered one. */

@@ -35,7 +35,10 @@ async function registrationsPage(
   // Waiting-list places count over the whole list, before the filter hides anyone.
   const positions = new Map<string, number>();
   for (const r of all) if (r.status === 'waitlisted') positions.set(r.id, positions.size + 1);
-  const list = all.filter((r) => matches(r, filter));
+  const found = filter.q
+    ? new Set((await listRegistrations(db, row.id, { limit: 5000, search: filter.q })).map((r) => r.id))
+    : undefined;
+  const list = all.filter((r) => matches(r, filter, found));
   // Question labels and chosen answers in the organiser's language; answers are stored as the original choice.
   const questions = row.questions.map((q) => ({ id: q.id, ...localizedQuestion(q, row.language, ctx.locale) }));
   const answerText = (q: (typeof questions)[number], answer: string | undefined) =>

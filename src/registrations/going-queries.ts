@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import type { Tx } from '../db/connection.js';
 import { memberProfiles } from '../profiles/tables.js';
@@ -17,23 +17,22 @@ const shown = (eventId: string) =>
     isNotNull(users.emailVerifiedAt),
   );
 
+/**
+ * The first `limit` people shown, each row carrying how many are shown in all (a window count,
+ * taken before the limit): the names and "and N more" in one statement.
+ */
 export function selectGoing(db: Tx, eventId: string, limit: number) {
   return db
-    .select({ userId: users.id, name: users.name, listed: memberProfiles.directoryVisible })
+    .select({
+      userId: users.id,
+      name: users.name,
+      listed: memberProfiles.directoryVisible,
+      total: sql<number>`(count(*) over ())::int`,
+    })
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
     .innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
     .where(shown(eventId))
     .orderBy(asc(registrations.createdAt), registrations.id)
     .limit(limit);
-}
-
-export async function countGoing(db: Tx, eventId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
-    .where(shown(eventId));
-  return row?.n ?? 0;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection.js';
-import { countGoing, selectGoing } from './going-queries.js';
+import { selectGoing } from './going-queries.js';
 
 /** How many names the event page shows before "and N more". */
 export const GOING_SHOWN = 30;
@@ -21,7 +21,7 @@ export type WhoIsGoing = z.infer<typeof WhoIsGoingSchema>;
 /** The members going to an event who chose to say so (the confirmed count covers everyone). */
 export async function whoIsGoing(db: Db, eventId: string): Promise<WhoIsGoing> {
   const rows = await selectGoing(db, eventId, GOING_SHOWN);
-  const total = rows.length < GOING_SHOWN ? rows.length : await countGoing(db, eventId);
+  const total = rows[0]?.total ?? 0;
   return {
     people: rows.map((r) => ({ name: r.name, memberId: r.listed ? r.userId : null })),
     more: total - rows.length,

@@ -141,6 +141,30 @@ describe('the event named in the organiser’s language', () => {
   });
 });
 
+describe('searching registrations, at the door and in the organisers’ list alike', () => {
+  it('folds accents and case, and takes %, _ and \\ as typed', async () => {
+    const event = await makeEvent(t, admin, 'arlon', { capacity: 10 });
+    for (const name of ['José Peeters', 'Promo 50% Club', 'Promo 500 Club', 'Anna_Bell', 'Lara Bell', 'Back\\Slash'])
+      await registered(t, event.id, { name });
+    for (const page of [`/admin/events/${event.id}/door`, `/admin/events/${event.id}/registrations`]) {
+      const search = async (q: string) => (await organiser.get(`${page}?lang=en&q=${encodeURIComponent(q)}`)).body;
+      const jose = await search('Jose');
+      expect(jose, page).toContain('José Peeters');
+      expect(jose, page).not.toContain('Promo');
+      expect(await search('PEETERS jOSÉ'), page).toContain('José Peeters');
+      const percent = await search('50%');
+      expect(percent, page).toContain('Promo 50% Club');
+      expect(percent, page).not.toContain('Promo 500 Club');
+      const underscore = await search('a_b');
+      expect(underscore, page).toContain('Anna_Bell');
+      expect(underscore, page).not.toContain('Lara Bell');
+      const backslash = await search('k\\s');
+      expect(backslash, page).toContain('Back\\Slash');
+      expect(backslash, page).not.toContain('José Peeters');
+    }
+  });
+});
+
 describe('the door', () => {
   it('undoes a check-in made by mistake, on the page and through the API, and says when a search finds nobody', async () => {
     const event = await makeEvent(t, admin, 'arlon');

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-or
 import type { Tx } from '../db/connection.js';
 import { events } from '../events/tables.js';
 import { registrations } from './tables.js';
+import { matchesWords } from '../web/search-sql.js';
 
 // Every query on registrations. The event row is locked by the caller (events' findEvent with
 // lock) before any of the writes below: that lock order is what keeps seats and the waitlist right.
@@ -132,9 +133,7 @@ export function selectRegistrations(
         eq(registrations.eventId, eventId),
         f.status ? eq(registrations.status, f.status) : undefined,
         f.afterQueueNo ? gt(registrations.queueNo, f.afterQueueNo) : undefined,
-        f.search
-          ? sql`(${registrations.name} ILIKE ${`%${f.search}%`} OR ${registrations.email} ILIKE ${`%${f.search}%`})`
-          : undefined,
+        matchesWords([registrations.name, registrations.email], f.search),
       ),
     )
     .orderBy(asc(registrations.queueNo))

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { inDays } from '../../test/support/factories.js';
+import { saveProfile } from '../profiles/service.js';
+import { GOING_SHOWN } from './going.js';
 import { registerForEvent, registrationBurst } from './service.js';
 
 // A flash crowd is written one batch transaction at a time per event (that keeps the waitlist in
@@ -177,5 +179,29 @@ describe('a registration batch', () => {
     expect((await written).registration.status).toBe('confirmed');
     await new Promise((r) => setTimeout(r, 300));
     expect(registrationBurst()).toBe(false);
+  });
+});
+
+describe('the public event page', () => {
+  it('reads who’s going in one statement, names and how many more together', async () => {
+    const id = await event(GOING_SHOWN + 5);
+    for (let i = 0; i < GOING_SHOWN + 2; i++) {
+      const p = await t.user('member');
+      await saveProfile(t.database.db, p.user, { name: `Crowd ${i}`, attendanceVisible: true });
+      const res = await t.api('POST', `/api/v1/events/${id}/registrations`, {
+        token: p.token,
+        body: { name: `Crowd ${i}`, email: p.user.email },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const url = (await t.api('GET', `/api/v1/events/${id}`)).json().url as string;
+    // A page-cache miss: the page as its first anonymous reader gets it, every read counted.
+    const { result, statements } = await recording(() => t.app.inject({ url, headers: { 'accept-language': 'en' } }));
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toContain('and 2 more members');
+    // The event, its chapter, its counts, its programme, its corrections, and who's going: the
+    // names and how many more in one statement (it was two, the count asked apart: 7 statements).
+    expect(statements.filter((s) => s.includes('attendance_visible'))).toHaveLength(1);
+    expect(statements).toHaveLength(6);
   });
 });

@@ -1,9 +1,8 @@
-import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { formatRange } from '../events/format.js';
+import { formatDayTime, formatRange } from '../events/format.js';
 import { AddToCalendar } from '../calendar/components.js';
 import { EventPlace } from '../events/components.js';
 import { findEvent, viewEvent } from '../events/service.js';
@@ -98,11 +97,7 @@ async function ticketPage(
               <p>
                 {t('consent.sharedAt', {
                   venue: venueName ?? '',
-                  when: new Intl.DateTimeFormat(intlLocales[ctx.locale], {
-                    dateStyle: 'long',
-                    timeStyle: 'short',
-                    timeZone: row.timeZone,
-                  }).format(reg.sharedWithVenueAt),
+                  when: formatDayTime(reg.sharedWithVenueAt, ctx.locale, 'long', { timeZone: row.timeZone }),
                 })}
               </p>
               <form method="post" action={`/r/${req.params.secret}/venue-consent/withdraw`} novalidate>

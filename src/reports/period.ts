@@ -1,3 +1,5 @@
+import { dateTimeFormat, isoDay } from '../events/format.js';
+
 /**
  * Periods of the reports, in Europe/Brussels: a year runs from 1 January 00:00 to the next
  * 1 January 00:00 on Brussels clocks, so an event at 23:30 on 31 December belongs to that year
@@ -11,7 +13,7 @@ export function brusselsMidnight(date: string): Date {
   const guess = Date.UTC(y, m - 1, d);
   // The offset at that moment (+01:00 in winter, +02:00 in summer), read from Intl.
   const offsetAt = (t: number) => {
-    const name = new Intl.DateTimeFormat('en', { timeZone: REPORT_TZ, timeZoneName: 'longOffset' })
+    const name = dateTimeFormat('en', { timeZone: REPORT_TZ, timeZoneName: 'longOffset' })
       .formatToParts(new Date(t))
       .find((p) => p.type === 'timeZoneName')!.value;
     const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
@@ -34,6 +36,4 @@ export function daysPeriod(from: string, to: string) {
 }
 
 /** The Brussels calendar date of an instant (YYYY-MM-DD). */
-// One formatter for all: toLocaleDateString builds a new one per call, which costs ~0.3 ms each.
-const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: REPORT_TZ });
-export const brusselsDate = (d: Date) => dayFormat.format(d);
+export const brusselsDate = (d: Date) => isoDay(d, REPORT_TZ);

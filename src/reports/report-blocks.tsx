@@ -5,14 +5,14 @@ import { BarChart } from './charts.js';
 import { definitionKeys } from './messages.js';
 import type { Counts } from './service.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { formatMonth, isoDay } from '../events/format.js';
+import type { Locale } from '../web/i18n.js';
 
 // The pieces both report pages are made of: the year picker, the counts table, the definitions and the charts.
 
 export const yearOf = (req: FastifyRequest) => {
   const y = Number((req.query as { year?: string }).year);
-  return Number.isInteger(y) && y >= 2000 && y <= 2100
-    ? y
-    : Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }).slice(0, 4));
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(isoDay(new Date()).slice(0, 4));
 };
 
 export function Definitions({ ctx }: { ctx: PageContext }) {
@@ -100,8 +100,7 @@ export function YearForm({ ctx, year, action }: { ctx: PageContext; year: number
 }
 
 /** A month ("2026-03") as its short name in the page's language. */
-export const monthLabel = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+export const monthLabel = (month: string, locale: Locale) => formatMonth(month, locale);
 
 /** The chart of new and returning people month by month, shared by the network's and a chapter's report. */
 export function NewReturningChart({

@@ -7,6 +7,7 @@ import { sharedContacts, venueActivity, venueForActivity, venueTotals } from './
 import type { VenueEventActivity } from './schemas.js';
 import { eventPath } from '../web/event-path.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { formatDayTime } from '../events/format.js';
 
 /** The venue managers' page: events held at the venue with attendance, and per event the contacts shared with the venue. */
 
@@ -15,9 +16,7 @@ type EventParams = { Params: { slug: string; eventId: string } };
 const PAGE = 20;
 
 const when = (ctx: PageContext, iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(intlLocales[ctx.locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
+  formatDayTime(new Date(iso), ctx.locale, 'medium', { timeZone });
 
 function Figures({ ctx, e }: { ctx: PageContext; e: VenueEventActivity }) {
   const n = (x: number) => new Intl.NumberFormat(intlLocales[ctx.locale]).format(x);

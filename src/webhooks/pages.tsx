@@ -1,4 +1,3 @@
-import { intlLocales } from '../web/i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -9,6 +8,7 @@ import { WebhookCreateSchema } from './schemas.js';
 import * as webhooks from './service.js';
 import { webhookEvents } from './tables.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { formatDayTime } from '../events/format.js';
 
 type Params = { Params: { id: string } };
 interface PageState {
@@ -23,11 +23,8 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
   const endpoints = await webhooks.listEndpoints(db, req.network);
   const deliveries = await webhooks.recentDeliveries(db, req.network, 50);
   const urlOf = new Map(endpoints.map((e) => [e.id, e.url]));
-  const when = new Intl.DateTimeFormat(intlLocales[ctx.locale], {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    timeZone: 'Europe/Brussels',
-  });
+  // To the second: deliveries and their retries are minutes apart.
+  const when = (d: Date) => formatDayTime(d, ctx.locale, 'numeric', { seconds: true });
   const chosen = new Set(state.form?.events ?? []);
   return sendPage(
     reply,
@@ -71,8 +68,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
                     {e.disabledAt ? (
                       <span class="muted">
                         {' '}
-                        —{' '}
-                        {`${t('webhooks.autoDisabled', { failures: e.consecutiveFailures })} (${when.format(e.disabledAt)})`}
+                        — {`${t('webhooks.autoDisabled', { failures: e.consecutiveFailures })} (${when(e.disabledAt)})`}
                       </span>
                     ) : null}
                   </td>
@@ -164,7 +160,7 @@ async function webhooksPage(db: Db, req: FastifyRequest, reply: FastifyReply, st
             <tbody>
               {deliveries.map((d) => (
                 <tr>
-                  <td>{when.format(d.createdAt)}</td>
+                  <td>{when(d.createdAt)}</td>
                   <td>{urlOf.get(d.endpointId) ?? ''}</td>
                   <td>
                     <code>{d.event}</code>

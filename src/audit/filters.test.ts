@@ -168,10 +168,10 @@ describe('the CSV export', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('Quand;Qui;Code;Action;Objet;Ce qui a changé');
+    expect(lines[0]).toBe('Quand;Qui;Code;Action;Objet;Objet (nom);Ce qui a changé');
     expect(lines.slice(1)).toEqual([
-      `2026-03-04 13:00:00;${admin.user.email};venue.create;Lieu créé;"'=HYPERLINK(""http://evil"")";`,
-      `2026-03-03 13:00:00;${admin.user.email};venue.create;Lieu créé;100% Coworking;`,
+      `2026-03-04 13:00:00;${admin.user.email};venue.create;Lieu créé;"'=HYPERLINK(""http://evil"")";;`,
+      `2026-03-03 13:00:00;${admin.user.email};venue.create;Lieu créé;100% Coworking;;`,
     ]);
     const recorded = await exports();
     expect(recorded).toHaveLength(before + 1);
@@ -193,7 +193,7 @@ describe('the CSV export', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('When,Who,Code,Action,Subject,What changed');
+    expect(lines[0]).toBe('When,Who,Code,Action,Subject,Subject (name),What changed');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',chapter.update,Chapter changed,Charleroi,');
     const before = (await exports()).length;

@@ -19,6 +19,9 @@ const en = {
   'audit.export': 'Export these entries (CSV)',
   'audit.exportNote': 'The export is itself recorded in this log, with its filters.',
   'audit.validation.toBeforeFrom': 'must not be before the first day',
+  'audit.csv.subjectName': 'Subject (name)',
+  'audit.deleted':
+    '{kind, select, event {deleted event} chapter {deleted chapter} venue {deleted venue} member {deleted member} call {deleted call} other {deleted}}',
 };
 
 export const auditPageMessages: FeatureCatalogue<keyof typeof en> = {
@@ -41,6 +44,9 @@ export const auditPageMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.export': 'Exporter ces entrées (CSV)',
     'audit.exportNote': 'L’export est lui-même enregistré dans ce journal, avec ses filtres.',
     'audit.validation.toBeforeFrom': 'ne peut pas précéder le premier jour',
+    'audit.csv.subjectName': 'Objet (nom)',
+    'audit.deleted':
+      '{kind, select, event {événement supprimé} chapter {antenne supprimée} venue {lieu supprimé} member {membre supprimé} call {appel supprimé} other {supprimé}}',
   },
   nl: {
     'audit.details': 'Wat er veranderde',
@@ -60,6 +66,9 @@ export const auditPageMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.export': 'Deze items exporteren (CSV)',
     'audit.exportNote': 'De export wordt zelf in dit logboek opgenomen, met zijn filters.',
     'audit.validation.toBeforeFrom': 'mag niet vóór de eerste dag liggen',
+    'audit.csv.subjectName': 'Onderwerp (naam)',
+    'audit.deleted':
+      '{kind, select, event {verwijderd evenement} chapter {verwijderde afdeling} venue {verwijderde locatie} member {verwijderd lid} call {verwijderde oproep} other {verwijderd}}',
   },
 };
 

@@ -2,13 +2,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { ErrorSummary, Field, type FormErrors, type FormValues, parseForm, Select } from '../web/forms.js';
-import { intlLocales } from '../web/i18n.js';
+import { intlLocales, type T } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { actionLabel, knownActions } from './actions.js';
 import { authorizeAuditLog } from './policy.js';
-import { auditCsv, auditCursor, beforeOf, summariseDetails } from './present.js';
+import { auditCsv, auditCursor, beforeOf, subjectName, summariseDetails } from './present.js';
 import { AuditFilterSchema } from './schemas.js';
-import { type AuditFilter, auditActors, countAudit, exportAudit, listAudit } from './service.js';
+import {
+  type AuditFilter,
+  auditActors,
+  countAudit,
+  exportAudit,
+  listAudit,
+  nameSubjects,
+  type SubjectName,
+} from './service.js';
 import { TableWrap } from '../web/table-wrap.js';
 import { formatDayTime, isoDay } from '../events/format.js';
 
@@ -35,12 +43,14 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
     const form = readFilter(req.body);
     if (!form.ok) return page(req, reply, form.values, form.errors);
     const rows = await exportAudit(db, req.network.id, req.user!, form.data);
+    const ctx = pageContext(req, reply);
+    const names = await nameSubjects(db, req.network.id, rows, ctx.locale);
     const day = isoDay(new Date());
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-log-${day}.csv"`)
       .header('cache-control', 'no-store')
-      .send(auditCsv(rows, pageContext(req, reply).t));
+      .send(auditCsv(rows, ctx.t, names));
   });
 
   /** The log, filtered and paged; refused filters come back on the form, with nothing listed. */
@@ -62,6 +72,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
         ])
       : [[], 0, await auditActors(db, req.network.id)];
     const next = auditCursor(rows, PAGE);
+    const names = await nameSubjects(db, req.network.id, rows.slice(0, PAGE), locale);
     const filtered = filter !== undefined && FILTERS.some((k) => filter[k]);
     const here = filter ? filterQuery(filter) : new URLSearchParams();
     const at = (c?: string) => {
@@ -116,7 +127,9 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                     </td>
                     <td>{e.actorEmail}</td>
                     <td>{actionLabel(t, e.action)}</td>
-                    <td>{e.subject}</td>
+                    <td>
+                      <Subject subject={e.subject} named={names.get(e.id)} t={t} />
+                    </td>
                     <td class="muted">{summariseDetails(e.details, locale)}</td>
                   </tr>
                 ))}
@@ -147,4 +160,17 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
       errors ? 400 : 200,
     );
   }
+}
+
+/** The subject named as it is now, linked while it exists; the words of the entry when it names no thing. */
+function Subject({ subject, named, t }: { subject: string; named: SubjectName | undefined; t: T }) {
+  if (!named) return <>{subject}</>;
+  if (named.name === null) return <span class="muted">{subjectName(named, t)}</span>;
+  return named.href ? (
+    <a href={named.href} lang={named.lang}>
+      {named.name}
+    </a>
+  ) : (
+    <span lang={named.lang}>{named.name}</span>
+  );
 }

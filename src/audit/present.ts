@@ -1,7 +1,7 @@
 import { csvDocument } from '../web/csv.js';
 import { formatMoney, type Locale, type T } from '../web/i18n.js';
 import { actionLabel } from './actions.js';
-import type { AuditEntry, AuditPosition } from './service.js';
+import type { AuditEntry, AuditPosition, SubjectName } from './service.js';
 import { isoDayTime } from '../events/format.js';
 
 export function presentAudit(e: AuditEntry) {
@@ -70,13 +70,14 @@ export function summariseDetails(details: Record<string, unknown>, locale: Local
  * The log as a CSV file in the reader's language: ";" for French and Dutch spreadsheets, "," in
  * English; the action both as its code (for programs) and its label (for people).
  */
-export function auditCsv(entries: AuditEntry[], t: T): string {
+export function auditCsv(entries: AuditEntry[], t: T, names: Map<string, SubjectName>): string {
   const header = [
     'audit.when',
     'audit.who',
     'audit.csv.code',
     'audit.action',
     'audit.subject',
+    'audit.csv.subjectName',
     'audit.details',
   ] as const;
   const rows = entries.map((e) => [
@@ -85,7 +86,12 @@ export function auditCsv(entries: AuditEntry[], t: T): string {
     e.action,
     actionLabel(t, e.action),
     e.subject,
+    subjectName(names.get(e.id), t),
     summariseDetails(e.details, t.locale),
   ]);
   return csvDocument([header.map((k) => t(k)), ...rows], t.locale === 'en' ? ',' : ';');
 }
+
+/** The subject as it is named now: its name, "deleted …" when it is gone, nothing when it names no thing. */
+export const subjectName = (n: SubjectName | undefined, t: T): string =>
+  n ? (n.name ?? t('audit.deleted', { kind: n.ref.kind })) : '';

@@ -73,3 +73,52 @@ export async function selectAuditActors(db: Tx, networkId: string): Promise<stri
     .limit(500);
   return rows.map((r) => r.actor);
 }
+
+export type SubjectKind = 'event' | 'chapter' | 'venue' | 'member' | 'call';
+export type SubjectRow = {
+  kind: SubjectKind;
+  key: string;
+  /** The title or name as written (a call's: its English title). */
+  name: string;
+  language: string | null;
+  /** An event's, chapter's or venue's translations; a call's titles by language. */
+  translations: Record<string, Record<string, string>> | null;
+  /** A member with a profile page to link to. */
+  linkable: boolean;
+};
+
+/**
+ * The things a page of entries is about, as they are now, in one query (a UNION of one branch per
+ * kind asked for); what is missing was deleted. Events and members by id, the others by slug.
+ */
+export async function selectSubjectRows(
+  db: Tx,
+  networkId: string,
+  refs: { kind: SubjectKind; key: string }[],
+): Promise<SubjectRow[]> {
+  const keys = (kind: SubjectKind) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.key))].join(',');
+  const list = (kind: SubjectKind) => sql`ANY(string_to_array(${keys(kind)}, ','))`;
+  const branches: Record<SubjectKind, SQL> = {
+    event: sql`SELECT 'event' AS kind, id::text AS key, title AS name, language, translations, false AS linkable
+      FROM events WHERE network_id = ${networkId} AND id::text = ${list('event')}`,
+    chapter: sql`SELECT 'chapter' AS kind, slug AS key, name, language, translations, false AS linkable
+      FROM chapters WHERE network_id = ${networkId} AND slug = ${list('chapter')}`,
+    venue: sql`SELECT 'venue' AS kind, slug AS key, name, language, translations, false AS linkable
+      FROM venues WHERE network_id = ${networkId} AND slug = ${list('venue')}`,
+    member: sql`SELECT 'member' AS kind, u.id::text AS key, u.name, NULL AS language, NULL::jsonb AS translations,
+        p.user_id IS NOT NULL AS linkable
+      FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id
+      WHERE u.network_id = ${networkId} AND u.id::text = ${list('member')}`,
+    call: sql`SELECT 'call' AS kind, slug AS key, title->>'en' AS name, NULL AS language, title AS translations, false AS linkable
+      FROM calls WHERE network_id = ${networkId} AND slug = ${list('call')}`,
+  };
+  const asked = (Object.keys(branches) as SubjectKind[]).filter((k) => keys(k) !== '');
+  if (!asked.length) return [];
+  const res = await db.execute<SubjectRow>(
+    sql.join(
+      asked.map((k) => sql`(${branches[k]})`),
+      sql` UNION ALL `,
+    ),
+  );
+  return res.rows;
+}

@@ -6,7 +6,7 @@ import { AppError } from '../web/errors.js';
 import { authorizeAuditLog } from './policy.js';
 import { auditCsv, auditCursor, beforeOf, presentAudit } from './present.js';
 import { AuditFilterSchema, AuditQuerySchema } from './schemas.js';
-import { EXPORT_LIMIT, exportAudit, listAudit } from './service.js';
+import { EXPORT_LIMIT, exportAudit, listAudit, nameSubjects } from './service.js';
 import { apiLocale } from '../web/errors.js';
 import { msg, translator } from '../web/i18n.js';
 
@@ -55,10 +55,12 @@ export function auditRoutes(app: Api, db: Db, _config: Config): void {
     handler: async (req, reply) => {
       authorizeAuditLog(req.user);
       const rows = await exportAudit(db, req.network.id, req.user!, req.body);
+      const locale = apiLocale(req);
+      const names = await nameSubjects(db, req.network.id, rows, locale);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-log.csv"')
-        .send(auditCsv(rows, translator(apiLocale(req))));
+        .send(auditCsv(rows, translator(locale), names));
     },
   });
 }

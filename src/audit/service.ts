@@ -58,6 +58,7 @@ export function changesOf<T extends object>(before: T, after: Partial<T>, fields
 
 /** Newest first; `before` (an entry's time) pages back through older entries. */
 export type { AuditPosition } from './queries.js';
+export { nameSubjects, type SubjectName } from './subjects.js';
 export type { AuditFilter } from './schemas.js';
 
 /** A page of the log: the entries matching the filter, and the position of each (for the next page's cursor). */

@@ -230,3 +230,62 @@ describe('the contact form', () => {
     expect((await browser.get(`/members/${odile.user.id}/contact`)).statusCode).toBe(403);
   });
 });
+
+describe('the outbox after a message between members', () => {
+  const outboxRow = async (to: string) =>
+    (
+      await t.database.pool.query(
+        `SELECT id, status, subject, text_body, html_body, headers, sent_at FROM outbound_messages
+         WHERE kind = 'member.contact' AND to_email = $1`,
+        [to],
+      )
+    ).rows[0];
+
+  it('keeps the text only until the mail is sent, then the row says who, when and the status, and a note', async () => {
+    const cleo = await member('Cléo');
+    const dirk = await member('Dirk', { locale: 'nl' });
+    const res = await write(cleo.token, dirk.user.id, {
+      subject: 'Private plans',
+      body: 'My private plans for the spring.',
+      shareAddress: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // Waiting to go, the text is there: the worker needs it.
+    expect((await outboxRow(dirk.user.email)).text_body).toContain('My private plans for the spring.');
+    await deliver();
+    await smtp.waitFor(1);
+    const row = await outboxRow(dirk.user.email);
+    expect(row).toMatchObject({ status: 'sent', subject: null, text_body: null, html_body: null, headers: {} });
+    expect(row.sent_at).toBeInstanceOf(Date);
+    expect(JSON.stringify(row)).not.toContain(cleo.user.email);
+
+    const admin = await t.user('admin');
+    const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
+    const list = (await b.get('/admin/outbox?lang=fr')).body;
+    expect(list).toContain('Message d’un membre à un autre');
+    const page = (await b.get(`/admin/outbox/${row.id}?lang=fr`)).body;
+    expect(page).toContain(
+      'Un message d’un membre à un autre : son texte, son objet et l’adresse de réponse ont été effacés une fois le message envoyé ou annulé.',
+    );
+    expect(page).not.toContain('private plans');
+    expect(page).not.toContain(`/admin/outbox/${row.id}/resend`);
+    // Nothing left to send: a forced resend changes nothing.
+    await b.request('POST', `/admin/outbox/${row.id}/resend`, { _csrf: csrfOf(page) });
+    expect((await outboxRow(dirk.user.email)).status).toBe('sent');
+  });
+
+  it('forgets the text of a message an admin cancels before it went', async () => {
+    const elio = await member('Elio');
+    const fien = await member('Fien');
+    expect((await write(elio.token, fien.user.id, { body: 'Not for the record.' })).statusCode).toBe(201);
+    const { id } = await outboxRow(fien.user.email);
+    const admin = await t.user('admin');
+    const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
+    const done = await b.submit(`/admin/outbox/${id}`, `/admin/outbox/${id}/cancel`, {});
+    expect(done.statusCode).toBe(303);
+    expect(await outboxRow(fien.user.email)).toMatchObject({ status: 'cancelled', subject: null, text_body: null });
+    expect((await b.get(`/admin/outbox/${id}?lang=en`)).body).toContain(
+      'Only the recipient, the dates and the status are kept.',
+    );
+  });
+});

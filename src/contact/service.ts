@@ -143,6 +143,8 @@ async function queueContactMail(
   await queueWrittenMail(tx, {
     networkId: network.id,
     kind: 'member.contact',
+    // A member's own words: the outbox forgets them once the mail is sent (or cancelled).
+    private: true,
     toEmail: to.email,
     toName: to.name,
     locale,

@@ -116,7 +116,10 @@ export async function updateEvent(
         (place?.roomCapacity && patch.room !== undefined && patch.capacity === undefined
           ? place.roomCapacity
           : locked.capacity);
-      if (seatsOf) refuseOverRoom(capacity, seatsOf);
+      // The same capacity in the same room is the event as it was (an over-full event from before this
+      // rule is edited, not locked out); only a new number or a new room is judged.
+      const asItWas = capacity === locked.capacity && (place ? place.roomId : locked.roomId) === locked.roomId;
+      if (seatsOf && !asItWas) refuseOverRoom(capacity, seatsOf);
       const confirmed = await confirmedCount(tx, locked.id);
       if (capacity < confirmed) {
         throw new AppError(

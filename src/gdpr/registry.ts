@@ -47,7 +47,8 @@ export const sections: readonly PersonalData[] = [
  * name the person; registrations are anonymised and hand their ids on; mails and webhook payloads
  * about those registrations (or to the address) go next; then sign-ups under the address.
  * Then call submissions (and their stored files), speaker profiles under the address, and the
- * name on imported comments. Profile, follows, roles and jury seats go with the account (ON DELETE CASCADE);
+ * name on imported comments; jury seats with submitted reviews become a nameless "former juror" (a judged
+ * call keeps its results), the others go. Profile, follows and roles go with the account (ON DELETE CASCADE);
  * the profile's picture, an upload that would outlive it, is removed by profileData (its bytes by the
  * blob trash's timer).
  */
@@ -61,6 +62,7 @@ export const erasers: readonly PersonalData[] = [
   callSubmissionData,
   speakerData,
   articleCommentData,
+  jurorData,
   profileData,
 ];
 

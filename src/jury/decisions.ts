@@ -29,7 +29,7 @@ export async function stageResults(db: Tx, network: Network, actor: User | null,
   const conflicts = await q.selectConflicts(db, stage.id);
   const all = await q.selectReviews(db, stage.id);
   const decisions = await q.selectDecisions(db, stage.id);
-  const jurors = await q.selectJurors(db, stage.id);
+  const jurors = await q.selectStageSeats(db, stage.id);
   const levels = conflictLevels(conflicts);
   // A review by a juror in hard conflict never counts, even if written before the conflict was known.
   const counting = all.filter((r) => r.submittedAt && levels.get(pairKey(r.jurorId, r.submissionId))?.level !== 'hard');

@@ -83,7 +83,7 @@ export async function reportXlsx(r: R, anonymised: boolean): Promise<Buffer> {
   if (!anonymised) {
     const cf = wb.addWorksheet('Conflicts');
     cf.addRow(['juror', 'submission', 'level', 'source', 'reason']).font = { bold: true };
-    const names = new Map(r.jurors.map((j) => [j.id, j.name]));
+    const names = new Map(r.jurors.map((j) => [j.id, j.userId ? j.name : 'former juror']));
     for (const c of r.conflicts)
       cf.addRow([names.get(c.jurorId) ?? c.jurorId, c.submissionId, c.level, c.source, c.reason]);
   }

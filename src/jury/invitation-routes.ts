@@ -15,6 +15,7 @@ export const presentJuror = (j: jury.JurorRow, stage: number, now = new Date()) 
   stage,
   name: j.name,
   email: j.email,
+  former: j.userId === null,
   languages: j.languages,
   rulesAccepted: j.rulesAcceptedAt !== null,
   locale: j.locale as 'fr' | 'nl' | 'en',

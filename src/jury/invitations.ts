@@ -113,8 +113,9 @@ export async function resendInvitation(
 ) {
   return db.transaction(async (tx) => {
     const call = await managedCall(tx, network, actor, callId, 'invite jurors to this call');
-    const juror = (await q.selectCallJurors(tx, call.id)).find((j) => j.id === jurorId);
-    if (!juror) throw notFound(msg('jury.thing.juror'));
+    // A former juror (account erased) has no one to write to.
+    const juror = (await q.selectCallJurors(tx, call.id)).find((j) => j.id === jurorId && j.userId !== null);
+    if (!juror?.userId) throw notFound(msg('jury.thing.juror'));
     const stage = (await calls.stagesOf(tx, call.id)).find((s) => s.id === juror.stageId)!;
     const locale = await jurorLocale(tx, network, juror.userId, juror.locale);
     const row = await mailInvitation(tx, network, call, stage, { ...juror, locale }, opts.baseUrl);

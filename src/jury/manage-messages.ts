@@ -8,6 +8,7 @@ const en = {
   'jury.manage.stages': 'Stages',
   'jury.manage.jurors': 'Jurors of “{stage}”',
   'jury.manage.name': 'Name',
+  'jury.manage.formerJuror': 'Former juror',
   'jury.manage.email': 'E-mail address',
   'jury.manage.organisation': 'Organisation',
   'jury.manage.organisationHelp': 'Checked against applicants’ organisations to detect conflicts of interest.',
@@ -58,6 +59,7 @@ export const juryManageMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.manage.stages': 'Étapes',
     'jury.manage.jurors': 'Jurés de « {stage} »',
     'jury.manage.name': 'Nom',
+    'jury.manage.formerJuror': 'Ancien membre du jury',
     'jury.manage.email': 'Adresse e-mail',
     'jury.manage.organisation': 'Organisation',
     'jury.manage.organisationHelp': 'Comparée aux organisations des candidats pour détecter les conflits d’intérêts.',
@@ -105,6 +107,7 @@ export const juryManageMessages: FeatureCatalogue<keyof typeof en> = {
     'jury.manage.stages': 'Fasen',
     'jury.manage.jurors': 'Juryleden van “{stage}”',
     'jury.manage.name': 'Naam',
+    'jury.manage.formerJuror': 'Voormalig jurylid',
     'jury.manage.email': 'E-mailadres',
     'jury.manage.organisation': 'Organisatie',
     'jury.manage.organisationHelp':

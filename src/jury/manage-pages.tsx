@@ -34,9 +34,10 @@ export function manageJuryPages(app: FastifyInstance, db: Db, config: Config): v
     const list = await jury.listAssignments(db, req.network, req.user, call.id, stageOf(req));
     const stage = stages.find((s) => s.position === list.stage)!;
     const jurors = await jury.jurorsOfCall(db, call.id);
-    const here = jurors.filter((j) => j.stageId === stage.id);
+    // A former juror (account erased) judges no more: out of the table, named as such beside their past work.
+    const here = jurors.filter((j) => j.stageId === stage.id && j.userId !== null);
     const subs = await jury.stageSubmissions(db, call, stage);
-    const nameOf = new Map(jurors.map((j) => [j.id, j.name]));
+    const nameOf = new Map(jurors.map((j) => [j.id, j.userId ? j.name : t('jury.manage.formerJuror')]));
     const action = (path: string) => `/calls/${call.slug}/jury/${path}?stage=${stage.position}`;
     const title = t('jury.title', { title: call.title[locale] });
     return sendPage(

@@ -14,7 +14,21 @@ export async function insertJuror(db: Tx, values: typeof callJurors.$inferInsert
   const [row] = await db.insert(callJurors).values(values).onConflictDoNothing().returning();
   return row;
 }
-export const selectJurors = (db: Tx, stageId: string) =>
+/** A seat whose person is still there; a former juror's seat (account erased) only holds their past reviews. */
+export type ActiveJurorRow = JurorRow & { userId: string };
+const isActive = (j: JurorRow): j is ActiveJurorRow => j.userId !== null;
+
+/** The stage's jurors who can still judge (former jurors left out): conflicts, assignments, loads. */
+export const selectJurors = async (db: Tx, stageId: string): Promise<ActiveJurorRow[]> =>
+  (
+    await db
+      .select()
+      .from(callJurors)
+      .where(and(eq(callJurors.stageId, stageId), isNotNull(callJurors.userId)))
+      .orderBy(asc(callJurors.createdAt))
+  ).filter(isActive);
+/** Every seat of the stage, former jurors included: whose reviews the results count. */
+export const selectStageSeats = (db: Tx, stageId: string) =>
   db.select().from(callJurors).where(eq(callJurors.stageId, stageId)).orderBy(asc(callJurors.createdAt));
 export const selectCallJurors = (db: Tx, callId: string) =>
   db.select().from(callJurors).where(eq(callJurors.callId, callId)).orderBy(asc(callJurors.createdAt));

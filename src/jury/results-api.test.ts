@@ -193,3 +193,44 @@ it('exports the deliberation report as XLSX, CSV and PDF, and an anonymised CSV 
   expect((await parser.getText()).text).toContain('Project 0');
   await parser.destroy();
 });
+
+it('keeps a judged call’s results when a juror erases their account: their reviews stay, as a former juror’s', async () => {
+  const results = async () => (await t.api('GET', `/api/v1/calls/${call.id}/results`, { token: admin.token })).json();
+  const report = async () =>
+    (
+      await t.app.inject({
+        url: `/api/v1/calls/${call.id}/report?format=csv`,
+        headers: { authorization: `Bearer ${admin.token}` },
+      })
+    ).body;
+  const before = await results();
+  const csvBefore = await report();
+  const erased = await t.api('DELETE', '/api/v1/me', {
+    token: jurorTokens[0],
+    body: { confirm: 'juror0@example.net' },
+  });
+  expect(erased.statusCode, erased.body).toBe(204);
+
+  expect(await results()).toEqual(before);
+  expect(await report()).toBe(csvBefore);
+  expect(before.items.every((x: { reviewCount: number }) => x.reviewCount === 3)).toBe(true);
+  // The seat is nameless: no account, no name, no address; the API says it is a former juror's.
+  const jurors = (await t.api('GET', `/api/v1/calls/${call.id}/jurors`, { token: admin.token })).json().items;
+  expect(jurors).toHaveLength(3);
+  expect(jurors.filter((j: { former: boolean }) => j.former)).toEqual([
+    expect.objectContaining({ name: '', email: '', former: true }),
+  ]);
+  const dump = JSON.stringify(
+    (
+      await t.database.pool.query(
+        'SELECT j.*, (SELECT json_agg(r) FROM reviews r WHERE r.juror_id = j.id) AS r FROM call_jurors j',
+      )
+    ).rows,
+  );
+  expect(dump).not.toMatch(/juror 0|juror0@/i);
+  const b = await signIn(t.app, { email: admin.user.email, password: admin.password });
+  const page = (await b.get(`/calls/${call.slug}/jury?lang=fr`)).body;
+  expect(page).toContain('Ancien membre du jury');
+  expect(page).not.toContain('Juror 0');
+  expect(page).toContain('Juror 1');
+});

@@ -21,6 +21,9 @@ export const JurorSchema = z.object({
   stage: z.number().int(),
   name: z.string(),
   email: z.string(),
+  former: z
+    .boolean()
+    .describe('A former juror: the account was erased; name and e-mail are blank, the submitted reviews still count'),
   languages: z.array(z.string()),
   rulesAccepted: z.boolean(),
   locale: z.enum(['fr', 'nl', 'en']).describe('Language of the juror’s mails'),

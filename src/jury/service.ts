@@ -95,7 +95,7 @@ export async function declareConflict(
     if (input.jurorId) {
       const call = await managedCall(tx, network, actor, callId, 'record conflicts for jurors');
       const all = await q.selectCallJurors(tx, call.id);
-      const found = all.find((j) => j.id === input.jurorId);
+      const found = all.find((j) => j.id === input.jurorId && j.userId !== null);
       if (!found) throw notFound(msg('jury.problem.juror', { id: input.jurorId }));
       juror = found;
       stage = (await calls.stagesOf(tx, call.id)).find((s) => s.id === found.stageId)!;

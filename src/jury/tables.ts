@@ -17,9 +17,11 @@ export const callJurors = pgTable(
     stageId: uuid('stage_id')
       .notNull()
       .references(() => callStages.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * Null once the juror's account is erased: the seat stays as a "former juror", with the name and
+     * address scrubbed, so the reviews they submitted (and the results of a judged call) survive.
+     */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
     name: text('name').notNull(),
     organisation: text('organisation').notNull().default(''),

@@ -10,6 +10,7 @@ import { OffsetQuerySchema } from '../web/pagination.js';
 import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../web/page.js';
 import { isUuid } from '../web/schemas.js';
 import { authorizeOutbox } from './policy.js';
+import { PRIVATE_BODY } from './tables.js';
 import { cancelMessage, countOutbox, requeueMessage, selectOutbox, selectOutboxMessage } from './queries.js';
 import { TableWrap } from '../web/table-wrap.js';
 
@@ -23,6 +24,9 @@ const OutboxQuerySchema = OffsetQuerySchema.extend({
 type IdParams = { Params: { id: string } };
 
 // "27/11/2026 20:17": the same shape in the three languages (French's short style says "27/11/26").
+/** A member's private message after it went (or was cancelled): its text is gone, by design. */
+const purged = (m: { payload: Record<string, unknown>; subject: string | null; status: string }) =>
+  PRIVATE_BODY in m.payload && m.subject === null && (m.status === 'sent' || m.status === 'cancelled');
 const when = (ctx: PageContext) => ({ format: (d: Date) => formatDayTime(d, ctx.locale) });
 
 /**
@@ -90,7 +94,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
                         href={`/admin/outbox/${m.id}`}
                         lang={m.subject && m.locale !== ctx.locale ? m.locale : undefined}
                       >
-                        {m.subject ?? m.kind}
+                        {m.subject ?? (purged(m) ? t('outbox.privateTitle') : m.kind)}
                       </a>
                     </td>
                     <td>{t(`outbox.${m.status}`)}</td>
@@ -120,7 +124,7 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
     if (!m) throw notFound(msg('mail.problem.message', { id: req.params.id }));
     const ctx = pageContext(req, reply);
     const { t } = ctx;
-    const title = m.subject ?? m.kind;
+    const title = m.subject ?? (purged(m) ? t('outbox.privateTitle') : m.kind);
     return sendPage(
       reply,
       <Layout ctx={ctx} title={title}>
@@ -157,10 +161,10 @@ export function outboxPages(app: FastifyInstance, db: Db, config: Config): void 
             {m.textBody}
           </pre>
         ) : (
-          <p class="muted">{t('outbox.notWritten')}</p>
+          <p class="muted">{t(purged(m) ? 'outbox.purged' : 'outbox.notWritten')}</p>
         )}
         <div class="actions">
-          {m.status === 'pending' ? null : (
+          {m.status === 'pending' || purged(m) ? null : (
             <form method="post" action={`/admin/outbox/${m.id}/resend`} novalidate>
               <CsrfField ctx={ctx} />
               <button type="submit">{t('outbox.resend')}</button>

@@ -51,6 +51,9 @@ const en = {
   'outbox.resentDone': 'The message is back in the queue: it goes out (or is held) within seconds.',
   'outbox.cancelledDone': 'The message will not be sent.',
   'outbox.back': 'Back to the outbox',
+  'outbox.privateTitle': 'Message from one member to another',
+  'outbox.purged':
+    'A message from one member to another: its text, subject and reply address were deleted once it was sent or cancelled. Only the recipient, the dates and the status are kept.',
   'mail.webhookDisabled.subject': 'Webhook disabled: {url}',
   'mail.webhookDisabled.body':
     'After {failures, plural, one {# failed delivery} other {# failed deliveries in a row}}, the webhook {url} has been disabled: nothing more is sent to it. Last error: {error}',
@@ -118,6 +121,9 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
     'outbox.resentDone': 'Le message est de retour dans la file : il part (ou est gardé) dans quelques secondes.',
     'outbox.cancelledDone': 'Le message ne sera pas envoyé.',
     'outbox.back': 'Retour à la boîte d’envoi',
+    'outbox.privateTitle': 'Message d’un membre à un autre',
+    'outbox.purged':
+      'Un message d’un membre à un autre : son texte, son objet et l’adresse de réponse ont été effacés une fois le message envoyé ou annulé. Seuls le destinataire, les dates et le statut sont gardés.',
     'mail.webhookDisabled.subject': 'Webhook désactivé : {url}',
     'mail.webhookDisabled.body':
       'Après {failures, plural, one {# envoi échoué} other {# envois échoués d’affilée}}, le webhook {url} a été désactivé : plus rien ne lui est envoyé. Dernière erreur : {error}',
@@ -183,6 +189,9 @@ export const mailMessages: FeatureCatalogue<keyof typeof en> = {
       'Het bericht staat weer in de wachtrij: het vertrekt (of wordt bewaard) binnen enkele seconden.',
     'outbox.cancelledDone': 'Het bericht wordt niet verzonden.',
     'outbox.back': 'Terug naar postvak uit',
+    'outbox.privateTitle': 'Bericht van een lid aan een ander',
+    'outbox.purged':
+      'Een bericht van een lid aan een ander: de tekst, het onderwerp en het antwoordadres zijn gewist zodra het verzonden of geannuleerd werd. Alleen de ontvanger, de datums en de status blijven bewaard.',
     'mail.webhookDisabled.subject': 'Webhook uitgeschakeld: {url}',
     'mail.webhookDisabled.body':
       'Na {failures, plural, one {# mislukte verzending} other {# mislukte verzendingen na elkaar}} is de webhook {url} uitgeschakeld: er wordt niets meer naartoe gestuurd. Laatste fout: {error}',

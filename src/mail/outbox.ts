@@ -4,7 +4,7 @@ import { recordset } from '../db/typed-row.js';
 import { users } from '../accounts/tables.js';
 import { memberProfiles } from '../profiles/tables.js';
 import { registrations } from '../registrations/tables.js';
-import { outboundMessages } from './tables.js';
+import { outboundMessages, PRIVATE_BODY } from './tables.js';
 
 export type RegistrationMailKind =
   | 'registration.confirmed'
@@ -125,9 +125,12 @@ export async function queueWrittenMail(
     htmlBody: string;
     headers: Record<string, string>;
     attachments?: { filename: string; contentType: string; content: string }[];
+    /** A member's own words to another: the text is blanked once sent or cancelled (PRIVATE_BODY). */
+    private?: boolean;
   },
 ): Promise<void> {
-  await tx.insert(outboundMessages).values(m);
+  const { private: isPrivate, ...values } = m;
+  await tx.insert(outboundMessages).values({ ...values, payload: isPrivate ? { [PRIVATE_BODY]: 1 } : {} });
 }
 
 /** Many messages whose text is known now (a campaign of invitations): one INSERT per thousand, not one each. */

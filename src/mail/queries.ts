@@ -6,7 +6,7 @@ import { events } from '../events/tables.js';
 import { memberProfiles } from '../profiles/tables.js';
 import { networks } from '../networks/tables.js';
 import { registrations } from '../registrations/tables.js';
-import { outboundMessages } from './tables.js';
+import { outboundMessages, PRIVATE_BODY } from './tables.js';
 import { containing } from '../web/search-sql.js';
 
 // Mail's reads and the organisers' notices. The queue writers other features call inside their
@@ -37,6 +37,7 @@ export const selectOutbox = (db: Db, networkId: string, f: OutboxFilter, page: {
       toEmail: outboundMessages.toEmail,
       subject: outboundMessages.subject,
       locale: outboundMessages.locale,
+      payload: outboundMessages.payload,
       status: outboundMessages.status,
       attempts: outboundMessages.attempts,
       lastError: outboundMessages.lastError,
@@ -75,17 +76,27 @@ export async function requeueMessage(db: Tx, networkId: string, id: string): Pro
         eq(outboundMessages.id, id),
         // A waiting notice gathers news under a unique key; a sent one is not resent beside it.
         sql`NOT (${outboundMessages.payload} ? 'gather')`,
+        // A private message whose text is gone has nothing left to send.
+        sql`NOT (${outboundMessages.payload} ? ${PRIVATE_BODY} AND ${outboundMessages.textBody} IS NULL)`,
       ),
     )
     .returning({ id: outboundMessages.id });
   return rows.length > 0;
 }
 
-/** A message not yet sent is not sent at all; the row stays as the record. */
+/** A message not yet sent is not sent at all; the row stays as the record (a private message's without its text). */
 export async function cancelMessage(db: Tx, networkId: string, id: string): Promise<boolean> {
+  const isPrivate = sql`${outboundMessages.payload} ? ${PRIVATE_BODY}`;
   const rows = await db
     .update(outboundMessages)
-    .set({ status: 'cancelled' })
+    .set({
+      status: 'cancelled',
+      subject: sql`CASE WHEN ${isPrivate} THEN NULL ELSE ${outboundMessages.subject} END`,
+      textBody: sql`CASE WHEN ${isPrivate} THEN NULL ELSE ${outboundMessages.textBody} END`,
+      htmlBody: sql`CASE WHEN ${isPrivate} THEN NULL ELSE ${outboundMessages.htmlBody} END`,
+      headers: sql`CASE WHEN ${isPrivate} THEN '{}'::jsonb ELSE ${outboundMessages.headers} END`,
+      attachments: sql`CASE WHEN ${isPrivate} THEN '[]'::jsonb ELSE ${outboundMessages.attachments} END`,
+    })
     .where(
       and(
         eq(outboundMessages.networkId, networkId),

@@ -4,6 +4,14 @@ import { networks } from '../networks/tables.js';
 
 export const messageStatus = pgEnum('message_status', ['pending', 'sent', 'held', 'cancelled']);
 
+/**
+ * The payload key of a private message (a member writing to another): its text, subject and headers
+ * are kept only until it is sent or cancelled, then blanked; the row stays as who/when/status.
+ */
+export const PRIVATE_BODY = 'privateBody';
+/** What a private message's row keeps of its text once it is sent or cancelled: nothing. */
+export const purgedText = { subject: null, textBody: null, htmlBody: null, headers: {}, attachments: [] };
+
 export interface Attachment {
   filename: string;
   contentType: string;

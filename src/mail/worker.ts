@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { renderMessage } from './render.js';
-import { outboundMessages } from './tables.js';
+import { outboundMessages, PRIVATE_BODY, purgedText } from './tables.js';
 
 /** Retry after 15 s, 30 s, 1 min … up to an hour between attempts, for as long as it takes. */
 export const backoffMs = (attempts: number) => Math.min(3_600_000, 15_000 * 2 ** Math.max(0, attempts - 1));
@@ -95,7 +95,13 @@ export async function deliverDue(
         });
         await tx
           .update(outboundMessages)
-          .set({ ...rendered, status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+          .set({
+            ...(PRIVATE_BODY in message.payload ? purgedText : rendered),
+            status: 'sent',
+            sentAt: new Date(),
+            attempts: message.attempts + 1,
+            lastError: null,
+          })
           .where(eq(outboundMessages.id, message.id));
         return 'sent' as const;
       } catch (err) {

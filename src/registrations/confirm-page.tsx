@@ -4,11 +4,12 @@ import { findEvent } from '../events/service.js';
 import { Localized, localized } from '../web/content.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorizeRegistrations } from './policy.js';
-import { confirmedCount, findRegistration, waitlistPosition } from './service.js';
+import { confirmedCount, findRegistration, roomSeats, waitlistPosition } from './service.js';
 
 /**
  * "Confirm Ana from the waiting list?": confirming by hand passes the people ahead of her and, on a
- * full event, adds a seat. Said before, in numbers, so it is never done by a stray tap.
+ * full event, adds a seat. Said before, in numbers, so it is never done by a stray tap. When the room
+ * has no seat left to add, the page says so and offers no button (the service refuses it too).
  */
 export async function confirmPage(db: Db, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
   const reg = await findRegistration(db, req.network, req.params.id);
@@ -21,6 +22,8 @@ export async function confirmPage(db: Db, req: FastifyRequest<{ Params: { id: st
   const position = await waitlistPosition(db, reg);
   const confirmed = await confirmedCount(db, row.id);
   const free = Math.max(0, row.capacity - confirmed);
+  const limit = free > 0 ? null : await roomSeats(db, row);
+  const roomFull = limit !== null && confirmed + 1 > limit.seats;
   return sendPage(
     reply,
     <Layout ctx={ctx} title={title}>
@@ -35,16 +38,22 @@ export async function confirmPage(db: Db, req: FastifyRequest<{ Params: { id: st
           <p>{t('registrations.confirmPosition', { name: reg.name, position, ahead: position - 1 })}</p>
           <p id="confirm-seats">
             <strong>
-              {free > 0
-                ? t('registrations.confirmFree', { free, name: reg.name })
-                : t('registrations.confirmFull', { confirmed, capacity: row.capacity, next: confirmed + 1 })}
+              {roomFull
+                ? t('registration.problem.roomFull', { ...limit, name: reg.name })
+                : free > 0
+                  ? t('registrations.confirmFree', { free, name: reg.name })
+                  : t('registrations.confirmFull', { confirmed, capacity: row.capacity, next: confirmed + 1 })}
             </strong>
           </p>
-          <p>{t('registrations.confirmMail', { name: reg.name })}</p>
-          <form method="post" action={`/admin/registrations/${reg.id}/confirm`} novalidate>
-            <CsrfField ctx={ctx} />
-            <button type="submit">{t('registrations.confirmSubmit', { name: reg.name })}</button>
-          </form>
+          {!roomFull && (
+            <>
+              <p>{t('registrations.confirmMail', { name: reg.name })}</p>
+              <form method="post" action={`/admin/registrations/${reg.id}/confirm`} novalidate>
+                <CsrfField ctx={ctx} />
+                <button type="submit">{t('registrations.confirmSubmit', { name: reg.name })}</button>
+              </form>
+            </>
+          )}
         </>
       )}
       <p>

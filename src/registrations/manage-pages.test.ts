@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
-import { makeChapter, makeEvent, registered } from '../../test/support/factories.js';
+import { makeChapter, makeEvent, makeVenue, registered } from '../../test/support/factories.js';
 
 /** Asking before what cannot be undone, and the organisers' tools on an event's registrations. */
 let t: TestApp;
@@ -120,6 +120,60 @@ describe('the organisers’ list of registrations', () => {
     expect((await organiser.get(`/admin/registrations/${third.id}/confirm?lang=fr`)).body).toContain(
       'Cette inscription n’est plus sur la liste d’attente.',
     );
+  });
+});
+
+describe('confirming from the waiting list in a full room', () => {
+  it('adds no seat past the room’s seats: the page says so without a button, the API answers 409, the event stays editable', async () => {
+    const venue = await makeVenue(t, admin, { rooms: [{ name: 'Petite salle', capacity: 2 }] });
+    const event = await makeEvent(t, admin, 'arlon', { venue: venue.slug, room: 'Petite salle', capacity: 1 });
+    await registered(t, event.id, { name: 'Seat Holder' });
+    const second = await registered(t, event.id, { name: 'Second Person' });
+    const third = await registered(t, event.id, { name: 'Third Person' });
+
+    // One seat left in the room: confirming adds it, as before.
+    const grows = await t.api('POST', `/api/v1/registrations/${second.id}/confirm`, { token: admin });
+    expect(grows.statusCode, grows.body).toBe(200);
+    expect((await t.api('GET', `/api/v1/events/${event.id}`)).json().capacity).toBe(2);
+
+    // The room is full: said before the click, no button to press.
+    const ask = await organiser.get(`/admin/registrations/${third.id}/confirm?lang=fr`);
+    expect(ask.body).toContain(
+      'Petite salle compte 2 places, toutes prises : l’inscription de Third Person ne peut pas être confirmée avant qu’une personne annule.',
+    );
+    expect(ask.body).not.toContain(`action="/admin/registrations/${third.id}/confirm"`);
+
+    const refused = await t.api('POST', `/api/v1/registrations/${third.id}/confirm`, {
+      token: admin,
+      headers: { 'accept-language': 'nl' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toBe(
+      'Petite salle heeft 2 plaatsen en die zijn allemaal bezet: Third Person kan pas bevestigd worden als iemand annuleert.',
+    );
+    expect(await statusOf(third.id)).toBe('waitlisted');
+    expect((await t.api('GET', `/api/v1/events/${event.id}`)).json().capacity).toBe(2);
+
+    // The event form still saves (its capacity is within the room).
+    const edit = await t.api('PATCH', `/api/v1/events/${event.id}`, {
+      token: admin,
+      body: { title: 'Renamed', capacity: 2, room: 'Petite salle' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+  });
+
+  it('lets an event already over its room (from before the rule) be edited as it is, but not raised further', async () => {
+    const venue = await makeVenue(t, admin, { rooms: [{ name: 'Cave', capacity: 2 }] });
+    const event = await makeEvent(t, admin, 'arlon', { venue: venue.slug, room: 'Cave', capacity: 2 });
+    await t.database.pool.query('UPDATE events SET capacity = 3 WHERE id = $1', [event.id]);
+    const same = await t.api('PATCH', `/api/v1/events/${event.id}`, {
+      token: admin,
+      body: { title: 'Still here', capacity: 3, venue: venue.slug, room: 'Cave' },
+    });
+    expect(same.statusCode, same.body).toBe(200);
+    const more = await t.api('PATCH', `/api/v1/events/${event.id}`, { token: admin, body: { capacity: 4 } });
+    expect(more.statusCode).toBe(400);
+    expect(more.json().detail).toBe('Cave has 2 seats: the capacity cannot be more than that (asked: 4).');
   });
 });
 

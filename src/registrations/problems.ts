@@ -39,6 +39,11 @@ const rows = {
     'Cet événement est complet et n’a pas de liste d’attente.',
     'Dit evenement is volzet en heeft geen wachtlijst.',
   ],
+  'registration.problem.roomFull': [
+    '{room} has {seats, plural, one {# seat} other {# seats}} and they are all taken: {name} cannot be confirmed until someone cancels.',
+    '{room} compte {seats, plural, one {# place} other {# places}}, toutes prises : l’inscription de {name} ne peut pas être confirmée avant qu’une personne annule.',
+    '{room} heeft {seats, plural, one {# plaats} other {# plaatsen}} en die zijn allemaal bezet: {name} kan pas bevestigd worden als iemand annuleert.',
+  ],
 } as const;
 
 export const registrationProblems = catalogueOf(rows);

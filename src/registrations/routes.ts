@@ -126,7 +126,8 @@ export function registrationRoutes(app: Api, db: Db, config: Pick<Config, 'baseU
   app.post('/api/v1/registrations/:id/confirm', {
     schema: {
       tags,
-      summary: 'Move a waitlisted person to confirmed by hand (organisers); adds a seat when none is free',
+      summary:
+        'Move a waitlisted person to confirmed by hand (organisers); adds a seat when none is free, never past the room’s seats (409)',
       security: bearer,
       params: IdParams,
       response: { 200: RegistrationSchema },

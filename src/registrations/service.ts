@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/connection.js';
-import { type EventRow, findEvent } from '../events/service.js';
+import { type EventRow, eventPlaces, findEvent } from '../events/service.js';
 import { dropReminders, moveReminders, queueRegistrationMails, remindersFor } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
 import { msg } from '../web/i18n.js';
@@ -156,9 +156,17 @@ export async function cancelRegistration(
   });
 }
 
+/** The room an event is held in and its seats: the most the event can ever take, or null without a room. */
+export async function roomSeats(db: Tx, event: EventRow): Promise<{ room: string; seats: number } | null> {
+  if (!event.roomId) return null;
+  const room = (await eventPlaces(db, [event])).rooms.get(event.roomId);
+  return room ? { room: room.name, seats: room.capacity } : null;
+}
+
 /**
  * An organiser moves a waitlisted person to confirmed, out of arrival order. When no seat is
- * free the capacity grows by one, so nobody confirmed loses their seat.
+ * free the capacity grows by one, so nobody confirmed loses their seat — but never past the
+ * room's seats (see DECISIONS.md, "An event's capacity is held to its room's seats").
  */
 export async function confirmByHand(db: Db, network: Network, id: string): Promise<RegistrationRow> {
   return db.transaction(async (tx) => {
@@ -168,7 +176,12 @@ export async function confirmByHand(db: Db, network: Network, id: string): Promi
     if (reg.status !== 'waitlisted')
       throw new AppError('conflict', msg('registration.problem.notWaitlisted', { status: reg.status }));
     const confirmed = await confirmedCount(tx, event.id);
-    if (confirmed >= event.capacity) await q.growCapacity(tx, event.id, confirmed + 1, event.sequence + 1);
+    if (confirmed >= event.capacity) {
+      const limit = await roomSeats(tx, event);
+      if (limit && confirmed + 1 > limit.seats)
+        throw new AppError('conflict', msg('registration.problem.roomFull', { ...limit, name: reg.name }));
+      await q.growCapacity(tx, event.id, confirmed + 1, event.sequence + 1);
+    }
     const row = await q.updateRegistration(tx, id, { status: 'confirmed', promotedAt: new Date() });
     await queueRegistrationMails(tx, [
       { kind: 'registration.promoted', networkId: row.networkId, registration: row },

@@ -11,6 +11,7 @@ import { CountsTable, Definitions, monthLabel, NewReturningChart, YearForm, year
 import { reportPolicy } from './policy.js';
 import { chapterReport, grantReports, networkReport, spending } from './service.js';
 import { moneyWarnings } from './warnings.js';
+import { Localized, localized } from '../web/content.js';
 
 export function reportPages(app: FastifyInstance, db: Db): void {
   app.get('/admin/reports', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -157,7 +158,15 @@ export function reportPages(app: FastifyInstance, db: Db): void {
         <CountsTable
           ctx={ctx}
           head={t('reports.events')}
-          rows={r.events.map((e) => ({ ...e, label: `${formatDay(new Date(e.startsAt), locale)} · ${e.title}` }))}
+          rows={r.events.map((e) => ({
+            ...e,
+            label: (
+              <>
+                {`${formatDay(new Date(e.startsAt), locale)} · `}
+                <Localized value={localized(e, 'title', locale)} t={t} />
+              </>
+            ),
+          }))}
         />
         <Definitions ctx={ctx} />
       </Layout>,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import type { Translations } from '../web/content.js';
 
 export * from './growth-queries.js';
 
@@ -36,6 +37,8 @@ const scopeSql = (s: Scope): SQL =>
 export type EventFigureRow = {
   id: string;
   title: string;
+  language: string;
+  translations: Translations;
   chapter_id: string;
   venue_id: string | null;
   starts_at: Date;
@@ -56,7 +59,7 @@ export type EventFigureRow = {
  */
 export async function selectEventFigures(db: Tx, networkId: string, p: Period, s: Scope): Promise<EventFigureRow[]> {
   const res = await db.execute<EventFigureRow>(sql`
-    SELECT e.id, e.title, e.chapter_id, ${venueOf} AS venue_id, e.starts_at, e.status, e.capacity,
+    SELECT e.id, e.title, e.language, e.translations, e.chapter_id, ${venueOf} AS venue_id, e.starts_at, e.status, e.capacity,
       coalesce(r.registered, 0)::int AS registered, coalesce(r.attended, 0)::int AS attended,
       coalesce(r.door, 0)::int AS door, coalesce(r.registered_attended, 0)::int AS registered_attended,
       coalesce(c.cost, 0)::bigint AS cost_cents, coalesce(c.pending, 0)::bigint AS pending_cost_cents

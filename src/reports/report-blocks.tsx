@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { formatEur, formatRate } from '../web/money.js';
 import type { PageContext } from '../web/page.js';
 import { BarChart } from './charts.js';
@@ -40,7 +41,12 @@ export function CountsTable({
 }: {
   ctx: PageContext;
   head: string;
-  rows: (Counts & { label: string; uniqueAttendees?: number; newPeople?: number; returningPeople?: number })[];
+  rows: (Counts & {
+    label: ComponentChildren;
+    uniqueAttendees?: number;
+    newPeople?: number;
+    returningPeople?: number;
+  })[];
 }) {
   const { t, locale } = ctx;
   return (

@@ -112,6 +112,9 @@ export async function chapterReport(db: Tx, network: Network, slug: string, year
     events: events.map((e) => ({
       id: e.id,
       title: e.title,
+      // For the page, which names the event in the reader's language (the API answers the title as written).
+      language: e.language,
+      translations: e.translations,
       startsAt: e.starts_at.toISOString(),
       status: e.status,
       ...countsOf([e]),

@@ -11,6 +11,7 @@ import { definitionKeys } from './messages.js';
 import { reportPolicy } from './policy.js';
 import { venueDashboard } from './venue.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { Localized, localized } from '../web/content.js';
 
 const range = (req: FastifyRequest) => {
   const q = req.query as { from?: string; to?: string };
@@ -76,7 +77,10 @@ export function venueDashboardPages(app: FastifyInstance, db: Db): void {
                     <tr>
                       <td>{c.name}</td>
                       <td>{c.email}</td>
-                      <td>{`${formatDayTime(new Date(c.starts_at), locale, 'medium')} · ${c.event_title}`}</td>
+                      <td>
+                        {`${formatDayTime(new Date(c.starts_at), locale, 'medium')} · `}
+                        <Localized value={localized({ ...c, title: c.event_title }, 'title', locale)} t={t} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

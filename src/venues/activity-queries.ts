@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
+import type { Translations } from '../web/content.js';
 import { events } from '../events/tables.js';
 import { registrations } from '../registrations/tables.js';
 import { rooms } from './tables.js';
@@ -27,6 +28,8 @@ const heldAt = (networkId: string, venueId: string) =>
 const eventColumns = {
   id: events.id,
   title: events.title,
+  language: events.language,
+  translations: events.translations,
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
@@ -39,6 +42,8 @@ const eventColumns = {
 export type VenueEventRow = {
   id: string;
   title: string;
+  language: string;
+  translations: Translations;
   status: 'draft' | 'published' | 'cancelled';
   startsAt: Date;
   endsAt: Date;

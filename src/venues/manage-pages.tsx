@@ -8,6 +8,7 @@ import type { VenueEventActivity } from './schemas.js';
 import { eventPath } from '../web/event-path.js';
 import { TableWrap } from '../web/table-wrap.js';
 import { formatDayTime } from '../events/format.js';
+import { Localized, localized, localizedText } from '../web/content.js';
 
 /** The venue managers' page: events held at the venue with attendance, and per event the contacts shared with the venue. */
 
@@ -143,7 +144,11 @@ async function managePage(db: Db, req: FastifyRequest<Params>, reply: FastifyRep
               {page.items.map((e) => (
                 <tr data-event={e.id}>
                   <td>
-                    <a href={eventPath(e)}>{e.title}</a> <Phase ctx={ctx} e={e} />
+                    {/* In the manager's language; an untranslated original keeps its lang and says so. */}
+                    <a href={eventPath(e)}>
+                      <Localized value={localized(e, 'title', ctx.locale)} t={t} />
+                    </a>{' '}
+                    <Phase ctx={ctx} e={e} />
                   </td>
                   <td>
                     <time dateTime={e.startsAt}>{when(ctx, e.startsAt, e.timeZone)}</time>
@@ -186,11 +191,13 @@ async function contactsPage(db: Db, req: FastifyRequest<EventParams>, reply: Fas
   return sendPage(
     // The page lists personal data: keep it out of referrers.
     reply.header('referrer-policy', 'no-referrer'),
-    <Layout ctx={ctx} title={`${event.title} · ${venue.name}`}>
+    <Layout ctx={ctx} title={`${localizedText(event, 'title', ctx.locale)} · ${venue.name}`}>
       <p>
         <a href={`/venues/${venue.slug}/manage`}>{t('consent.manage.back', { venue: venue.name })}</a>
       </p>
-      <h1>{event.title}</h1>
+      <h1>
+        <Localized value={localized(event, 'title', ctx.locale)} t={t} />
+      </h1>
       <p>
         <time dateTime={event.startsAt}>{when(ctx, event.startsAt, event.timeZone)}</time>
         {event.room ? ` · ${event.room}` : ''} · <Phase ctx={ctx} e={event} />

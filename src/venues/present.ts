@@ -47,6 +47,8 @@ export function presentVenueEvent(
   return {
     id: row.id,
     title: row.title,
+    language: row.language,
+    translations: row.translations,
     chapter: { slug: row.chapterSlug, name: row.chapterName },
     room: row.roomName,
     startsAt: row.startsAt.toISOString(),

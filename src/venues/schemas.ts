@@ -167,7 +167,9 @@ export const VenueTotalsSchema = z.object({
 
 export const VenueEventActivitySchema = z.object({
   id: z.uuid(),
-  title: z.string(),
+  title: z.string().describe('As written, in `language`'),
+  language: z.string().describe('The language the title is written in'),
+  translations: TranslationsViewSchema,
   chapter: z.object({ slug: z.string(), name: z.string() }),
   room: z.string().nullable().describe('The room of the venue, when the event names one'),
   startsAt: z.string(),

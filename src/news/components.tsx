@@ -84,7 +84,14 @@ export function LatestNews({ ctx, views, more }: { ctx: PageContext; views: Arti
 }
 
 /** The latest published articles of the network (or a chapter), presented. */
-export async function latestArticles(db: Db, network: FastifyRequest['network'], chapter?: string, limit = 3) {
-  const { rows } = await news.listArticles(db, network, null, chapter ? { chapter } : {}, { limit, offset: 0 });
+export async function latestArticles(
+  db: Db,
+  network: FastifyRequest['network'],
+  locale: Locale,
+  chapter?: string,
+  limit = 3,
+) {
+  const filter = { ...(chapter ? { chapter } : {}), oneLanguage: locale };
+  const { rows } = await news.listArticles(db, network, null, filter, { limit, offset: 0 });
   return news.presentArticles(db, network.id, rows);
 }

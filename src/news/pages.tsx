@@ -29,7 +29,11 @@ async function articlePage(
   if (nested !== undefined && nested !== view!.url) throw notFound(msg('news.problem.article'));
   const children = await news.childPages(db, req.network.id, row.id);
   const threads = await news.commentThreads(db, req.network.id, row.id);
-  const ctx = pageContext(req, reply);
+  // The language switch opens the article's translation when there is one, not the same article in other menus.
+  const ctx = {
+    ...pageContext(req, reply),
+    translatedPaths: Object.fromEntries(view!.translations.map((tr) => [tr.language, `/news/${tr.slug}`])),
+  };
   const { t } = ctx;
   const url = `${config.baseUrl}${view!.url}`;
   const notes = (await corrections(db, row.id)).filter((c) => c.text && c.date) as { text: string; date: Date }[];

@@ -36,7 +36,12 @@ export function Byline({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
       {view.chapter ? (
         <>
           {' · '}
-          <a href={`/chapters/${view.chapter.slug}/news`}>{view.chapter.name}</a>
+          <a
+            href={`/chapters/${view.chapter.slug}/news`}
+            lang={view.chapter.lang === ctx.locale ? undefined : view.chapter.lang}
+          >
+            {view.chapter.name}
+          </a>
         </>
       ) : null}
     </p>
@@ -93,5 +98,5 @@ export async function latestArticles(
 ) {
   const filter = { ...(chapter ? { chapter } : {}), oneLanguage: locale };
   const { rows } = await news.listArticles(db, network, null, filter, { limit, offset: 0 });
-  return news.presentArticles(db, network.id, rows);
+  return news.presentArticles(db, network.id, rows, locale);
 }

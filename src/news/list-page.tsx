@@ -32,7 +32,7 @@ export async function listPage(db: Db, config: Config, req: FastifyRequest, repl
     limit: PER_PAGE,
     offset: (page - 1) * PER_PAGE,
   });
-  const views = await news.presentArticles(db, req.network.id, rows);
+  const views = await news.presentArticles(db, req.network.id, rows, ctx.locale);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   if (page > pages) throw notFound(msg('news.problem.page'));
   const feeds = feedQuery({ chapter: spec.filter.chapter, category: spec.filter.category, tag: spec.filter.tag });

@@ -12,6 +12,7 @@ import { listPage } from './list-page.js';
 import { Breadcrumb, CommentArchive, SubPages } from './archive-view.js';
 import { corrections } from '../error-reports/service.js';
 import { msg } from '../web/i18n.js';
+import { localizedText } from '../web/content.js';
 
 async function articlePage(
   db: Db,
@@ -23,7 +24,7 @@ async function articlePage(
   nested?: string,
 ) {
   const row = await news.readableArticle(db, req.network, req.user, slug);
-  const [view] = await news.presentArticles(db, req.network.id, [row]);
+  const [view] = await news.presentArticles(db, req.network.id, [row], req.locale);
   // A page under pages lives at its nested URL: the flat one leads there, a wrong nesting is not it.
   if (nested === undefined && view!.parents.length) return reply.redirect(view!.url, 301);
   if (nested !== undefined && nested !== view!.url) throw notFound(msg('news.problem.article'));
@@ -171,8 +172,9 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   });
   app.get<{ Params: { slug: string } }>('/chapters/:slug/news', async (req, reply) => {
     const chapter = await findChapter(db, req.network, req.params.slug);
+    const name = localizedText(chapter, 'name', req.locale);
     return listPage(db, config, req, reply, {
-      title: pageContext(req, reply).t('news.chapterTitle', { name: chapter.name }),
+      title: pageContext(req, reply).t('news.chapterTitle', { name }),
       filter: { chapter: chapter.slug },
       path: `/chapters/${chapter.slug}/news`,
     });

@@ -122,7 +122,13 @@ export async function selectRelations(db: Tx, networkId: string, rows: ArticleRo
     .orderBy(asc(newsTags.slug));
   const chapterRows = chapterIds.length
     ? await db
-        .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+        .select({
+          id: chapters.id,
+          slug: chapters.slug,
+          name: chapters.name,
+          language: chapters.language,
+          translations: chapters.translations,
+        })
         .from(chapters)
         .where(inArray(chapters.id, chapterIds))
     : [];

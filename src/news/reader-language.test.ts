@@ -112,3 +112,22 @@ describe('an article page', () => {
     expect(res.body).toContain('<a href="/news/seulement-en-francais?lang=nl" lang="nl" hreflang="nl"');
   });
 });
+
+describe('chapter names in the page’s language', () => {
+  it('on the chapter’s news and the article lines', async () => {
+    const fr = await page('/chapters/brussels/news?lang=fr');
+    expect(fr.body).toContain('<h1>Actualités de Bruxelles</h1>');
+    expect(fr.body).toContain('<a href="/chapters/brussels/news">Bruxelles</a>');
+    expect(fr.body).not.toContain('>Brussels<');
+    const nl = await page(`/news/${story.nl.slug}?lang=nl`);
+    expect(nl.body).toContain('<a href="/chapters/brussels/news">Brussel</a>');
+    // English is the chapter's own language: its original name.
+    const en = await page('/chapters/brussels/news?lang=en');
+    expect(en.body).toContain('<a href="/chapters/brussels/news">Brussels</a>');
+  });
+
+  it('the API gives the original name and its language', async () => {
+    const res = await t.api('GET', `/api/v1/articles/${story.fr.id}`);
+    expect(res.json().chapter).toEqual({ slug: 'brussels', name: 'Brussels', lang: 'en' });
+  });
+});

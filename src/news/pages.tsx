@@ -117,7 +117,7 @@ async function articlePage(
         <footer>
           {view!.categories.length ? (
             <p>
-              {t('news.categories')}:{' '}
+              {t('news.categories')}{' '}
               {view!.categories.map((c, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -128,7 +128,7 @@ async function articlePage(
           ) : null}
           {view!.tags.length ? (
             <p>
-              {t('news.tags')}:{' '}
+              {t('news.tags')}{' '}
               {view!.tags.map((tag, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -141,7 +141,7 @@ async function articlePage(
           ) : null}
           {view!.translations.length ? (
             <p>
-              {t('news.translations')}:{' '}
+              {t('news.translations')}{' '}
               {view!.translations.map((tr, i) => (
                 <>
                   {i ? ', ' : ''}

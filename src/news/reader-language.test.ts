@@ -131,3 +131,11 @@ describe('chapter names in the page’s language', () => {
     expect(res.json().chapter).toEqual({ slug: 'brussels', name: 'Brussels', lang: 'en' });
   });
 });
+
+describe('French typography on an article', () => {
+  it('puts a non-breaking space before the colon of its labels', async () => {
+    const res = await page(`/news/${story.fr.slug}?lang=fr`);
+    for (const label of ['Catégories', 'Étiquettes', 'Aussi en']) expect(res.body).toContain(`${label}\u00a0: `);
+    expect((await page(`/news/${story.fr.slug}?lang=en`)).body).toContain('Tags: ');
+  });
+});

@@ -13,6 +13,7 @@ import { Breadcrumb, CommentArchive, SubPages } from './archive-view.js';
 import { corrections } from '../error-reports/service.js';
 import { msg } from '../web/i18n.js';
 import { localizedText } from '../web/content.js';
+import { slugify } from '../web/slug.js';
 
 async function articlePage(
   db: Db,
@@ -160,6 +161,18 @@ async function articlePage(
 }
 
 export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
+  /** `/news/tag/Été` is `/news/tag/ete`: a term typed with accents or capitals leads to its slug, once. */
+  const toSlug = async (reply: FastifyReply, prefix: string, slug: string, kind: 'tag' | 'category') => {
+    const query = reply.request.url.includes('?') ? reply.request.url.slice(reply.request.url.indexOf('?')) : '';
+    const known =
+      kind === 'tag'
+        ? (await news.findTag(db, reply.request.network, slug))?.slug
+        : (await news.findCategory(db, reply.request.network, slug))?.path;
+    if (!known || reply.request.url.split('?')[0] === `${prefix}${known}`)
+      throw notFound(msg(kind === 'tag' ? 'news.problem.tag' : 'news.problem.category'));
+    return reply.redirect(`${prefix}${known}${query}`, 301);
+  };
+
   app.get('/news', (req, reply) => {
     const q = (req.query as { q?: unknown }).q;
     const search = typeof q === 'string' && q.trim() ? q.trim().slice(0, 200) : undefined;
@@ -182,7 +195,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   app.get<{ Params: { '*': string } }>('/news/category/*', async (req, reply) => {
     const path = req.params['*'].replace(/^\/+|\/+$/g, '');
     const category = await news.findCategory(db, req.network, path);
-    if (!category) throw notFound(msg('news.problem.category'));
+    if (!category) return toSlug(reply, '/news/category/', path.split('/').map(slugify).join('/'), 'category');
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.categoryTitle', { name: category.name }),
       filter: { category: category.path },
@@ -191,7 +204,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   });
   app.get<{ Params: { slug: string } }>('/news/tag/:slug', async (req, reply) => {
     const tag = await news.findTag(db, req.network, req.params.slug);
-    if (!tag) throw notFound(msg('news.problem.tag'));
+    if (!tag) return toSlug(reply, '/news/tag/', slugify(req.params.slug), 'tag');
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.tagTitle', { name: tag.name }),
       filter: { tag: tag.slug },

@@ -139,3 +139,19 @@ describe('French typography on an article', () => {
     expect((await page(`/news/${story.fr.slug}?lang=en`)).body).toContain('Tags: ');
   });
 });
+
+describe('a term typed with accents or capitals', () => {
+  it('301s to its slug, and an unknown one is still a 404', async () => {
+    await write({ title: 'L’été des antennes', language: 'fr', tags: ['Été'], categories: ['Événements/Été'] });
+    const tag = await page(`/news/tag/${encodeURIComponent('été')}?lang=nl`);
+    expect(tag.statusCode).toBe(301);
+    expect(tag.headers.location).toBe('/news/tag/ete?lang=nl');
+    expect((await page('/news/tag/ETE')).headers.location).toBe('/news/tag/ete');
+    const category = await page(`/news/category/${encodeURIComponent('Événements')}/${encodeURIComponent('Été')}`);
+    expect(category.statusCode).toBe(301);
+    expect(category.headers.location).toBe('/news/category/evenements/ete');
+    expect((await page('/news/tag/ete')).statusCode).toBe(200);
+    expect((await page(`/news/tag/${encodeURIComponent('hivér')}`)).statusCode).toBe(404);
+    expect((await page('/news/category/Nulle-Part')).statusCode).toBe(404);
+  });
+});

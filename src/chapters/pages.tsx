@@ -71,7 +71,7 @@ async function chapterPage(
       offset: 0,
     }),
   ]);
-  const latestNews = await latestArticles(db, req.network, chapter.slug);
+  const latestNews = await latestArticles(db, req.network, ctx.locale, chapter.slug);
   const overYears = spansYears(upcoming.map((e) => e.startsAt));
   // The chapter's own words in the reader's language when written, else the original with a marker.
   const name = localized(chapter, 'name', ctx.locale);

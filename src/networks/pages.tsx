@@ -95,7 +95,7 @@ export function networkPages(app: FastifyInstance, db: Db): void {
     const active = byStatus('active');
     const planned = byStatus('planned');
     const paused = byStatus('paused');
-    const latestNews = await latestArticles(db, req.network);
+    const latestNews = await latestArticles(db, req.network, ctx.locale);
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('nav.home')} head={<FeedAlternates ctx={ctx} />}>

@@ -209,9 +209,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     return sendPage(
       reply,
       <Layout ctx={ctx} title={t('news.admin.revisions')}>
-        <h1>
-          {t('news.admin.revisions')}: {article.title}
-        </h1>
+        <h1>{t('news.admin.revisionsOf', { title: article.title })}</h1>
         {revisions
           .slice()
           .reverse()
@@ -219,7 +217,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
             <section>
               <h2>{t('news.admin.revision', { n: r.number })}</h2>
               <p>
-                {t(`news.status.${r.status}`)} · {t('news.admin.who')}: {r.editedBy ?? t('news.admin.system')}
+                {t(`news.status.${r.status}`)} · {t('news.admin.who', { name: r.editedBy ?? t('news.admin.system') })}
                 {r.note ? ` (${r.note})` : ''} · {formatDayTime(new Date(r.createdAt), ctx.locale)}
               </p>
               <pre class="diff">{r.diff}</pre>

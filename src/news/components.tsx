@@ -35,7 +35,12 @@ export function Byline({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
       {view.chapter ? (
         <>
           {' · '}
-          <a href={`/chapters/${view.chapter.slug}/news`}>{view.chapter.name}</a>
+          <a
+            href={`/chapters/${view.chapter.slug}/news`}
+            lang={view.chapter.lang === ctx.locale ? undefined : view.chapter.lang}
+          >
+            {view.chapter.name}
+          </a>
         </>
       ) : null}
     </p>
@@ -83,7 +88,14 @@ export function LatestNews({ ctx, views, more }: { ctx: PageContext; views: Arti
 }
 
 /** The latest published articles of the network (or a chapter), presented. */
-export async function latestArticles(db: Db, network: FastifyRequest['network'], chapter?: string, limit = 3) {
-  const { rows } = await news.listArticles(db, network, null, chapter ? { chapter } : {}, { limit, offset: 0 });
-  return news.presentArticles(db, network.id, rows);
+export async function latestArticles(
+  db: Db,
+  network: FastifyRequest['network'],
+  locale: Locale,
+  chapter?: string,
+  limit = 3,
+) {
+  const filter = { ...(chapter ? { chapter } : {}), oneLanguage: locale };
+  const { rows } = await news.listArticles(db, network, null, filter, { limit, offset: 0 });
+  return news.presentArticles(db, network.id, rows, locale);
 }

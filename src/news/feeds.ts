@@ -25,7 +25,9 @@ function filterOf(req: FastifyRequest): FeedFilter {
 }
 
 async function feedItems(db: Db, req: FastifyRequest, filter: FeedFilter) {
-  const { rows } = await news.listArticles(db, req.network, null, filter, { limit: FEED_SIZE, offset: 0 });
+  // One item per story, in the reader's language (the channel's) when translated, else the original.
+  const one = { ...filter, oneLanguage: req.locale };
+  const { rows } = await news.listArticles(db, req.network, null, one, { limit: FEED_SIZE, offset: 0 });
   return news.presentArticles(db, req.network.id, rows);
 }
 

@@ -26,11 +26,13 @@ export async function listPage(db: Db, config: Config, req: FastifyRequest, repl
   const { t } = ctx;
   const query = req.query as Record<string, unknown>;
   const page = Math.min(Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1), 10_000);
-  const { rows, total } = await news.listArticles(db, req.network, req.user, spec.filter, {
+  // A reader sees each story once, in their language when it is translated (see ListFilter.oneLanguage).
+  const filter = { ...spec.filter, oneLanguage: ctx.locale };
+  const { rows, total } = await news.listArticles(db, req.network, req.user, filter, {
     limit: PER_PAGE,
     offset: (page - 1) * PER_PAGE,
   });
-  const views = await news.presentArticles(db, req.network.id, rows);
+  const views = await news.presentArticles(db, req.network.id, rows, ctx.locale);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   if (page > pages) throw notFound(msg('news.problem.page'));
   const feeds = feedQuery({ chapter: spec.filter.chapter, category: spec.filter.category, tag: spec.filter.tag });

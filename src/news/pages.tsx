@@ -12,6 +12,8 @@ import { listPage } from './list-page.js';
 import { Breadcrumb, CommentArchive, SubPages } from './archive-view.js';
 import { corrections } from '../error-reports/service.js';
 import { msg } from '../web/i18n.js';
+import { localizedText } from '../web/content.js';
+import { slugify } from '../web/slug.js';
 
 async function articlePage(
   db: Db,
@@ -23,13 +25,17 @@ async function articlePage(
   nested?: string,
 ) {
   const row = await news.readableArticle(db, req.network, req.user, slug);
-  const [view] = await news.presentArticles(db, req.network.id, [row]);
+  const [view] = await news.presentArticles(db, req.network.id, [row], req.locale);
   // A page under pages lives at its nested URL: the flat one leads there, a wrong nesting is not it.
   if (nested === undefined && view!.parents.length) return reply.redirect(view!.url, 301);
   if (nested !== undefined && nested !== view!.url) throw notFound(msg('news.problem.article'));
   const children = await news.childPages(db, req.network.id, row.id);
   const threads = await news.commentThreads(db, req.network.id, row.id);
-  const ctx = pageContext(req, reply);
+  // The language switch opens the article's translation when there is one, not the same article in other menus.
+  const ctx = {
+    ...pageContext(req, reply),
+    translatedPaths: Object.fromEntries(view!.translations.map((tr) => [tr.language, `/news/${tr.slug}`])),
+  };
   const { t } = ctx;
   const url = `${config.baseUrl}${view!.url}`;
   const notes = (await corrections(db, row.id)).filter((c) => c.text && c.date) as { text: string; date: Date }[];
@@ -115,7 +121,7 @@ async function articlePage(
         <footer>
           {view!.categories.length ? (
             <p>
-              {t('news.categories')}:{' '}
+              {t('news.categories')}{' '}
               {view!.categories.map((c, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -126,7 +132,7 @@ async function articlePage(
           ) : null}
           {view!.tags.length ? (
             <p>
-              {t('news.tags')}:{' '}
+              {t('news.tags')}{' '}
               {view!.tags.map((tag, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -139,7 +145,7 @@ async function articlePage(
           ) : null}
           {view!.translations.length ? (
             <p>
-              {t('news.translations')}:{' '}
+              {t('news.translations')}{' '}
               {view!.translations.map((tr, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -158,6 +164,18 @@ async function articlePage(
 }
 
 export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
+  /** `/news/tag/Été` is `/news/tag/ete`: a term typed with accents or capitals leads to its slug, once. */
+  const toSlug = async (reply: FastifyReply, prefix: string, slug: string, kind: 'tag' | 'category') => {
+    const query = reply.request.url.includes('?') ? reply.request.url.slice(reply.request.url.indexOf('?')) : '';
+    const known =
+      kind === 'tag'
+        ? (await news.findTag(db, reply.request.network, slug))?.slug
+        : (await news.findCategory(db, reply.request.network, slug))?.path;
+    if (!known || reply.request.url.split('?')[0] === `${prefix}${known}`)
+      throw notFound(msg(kind === 'tag' ? 'news.problem.tag' : 'news.problem.category'));
+    return reply.redirect(`${prefix}${known}${query}`, 301);
+  };
+
   app.get('/news', (req, reply) => {
     const q = (req.query as { q?: unknown }).q;
     const search = typeof q === 'string' && q.trim() ? q.trim().slice(0, 200) : undefined;
@@ -170,8 +188,9 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   });
   app.get<{ Params: { slug: string } }>('/chapters/:slug/news', async (req, reply) => {
     const chapter = await findChapter(db, req.network, req.params.slug);
+    const name = localizedText(chapter, 'name', req.locale);
     return listPage(db, config, req, reply, {
-      title: pageContext(req, reply).t('news.chapterTitle', { name: chapter.name }),
+      title: pageContext(req, reply).t('news.chapterTitle', { name }),
       filter: { chapter: chapter.slug },
       path: `/chapters/${chapter.slug}/news`,
     });
@@ -179,7 +198,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   app.get<{ Params: { '*': string } }>('/news/category/*', async (req, reply) => {
     const path = req.params['*'].replace(/^\/+|\/+$/g, '');
     const category = await news.findCategory(db, req.network, path);
-    if (!category) throw notFound(msg('news.problem.category'));
+    if (!category) return toSlug(reply, '/news/category/', path.split('/').map(slugify).join('/'), 'category');
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.categoryTitle', { name: category.name }),
       filter: { category: category.path },
@@ -188,7 +207,7 @@ export function newsPages(app: FastifyInstance, db: Db, config: Config): void {
   });
   app.get<{ Params: { slug: string } }>('/news/tag/:slug', async (req, reply) => {
     const tag = await news.findTag(db, req.network, req.params.slug);
-    if (!tag) throw notFound(msg('news.problem.tag'));
+    if (!tag) return toSlug(reply, '/news/tag/', slugify(req.params.slug), 'tag');
     return listPage(db, config, req, reply, {
       title: pageContext(req, reply).t('news.tagTitle', { name: tag.name }),
       filter: { tag: tag.slug },

@@ -1,5 +1,7 @@
 import type { Tx } from '../db/connection.js';
 import { imageUrl, srcsetOf } from '../storage/service.js';
+import { localized } from '../web/content.js';
+import type { Locale } from '../web/i18n.js';
 import { articleAncestors } from './archive.js';
 import * as q from './queries.js';
 import type { ArticleView } from './schemas.js';
@@ -8,8 +10,16 @@ import type { ArticleView } from './schemas.js';
 export const articlePath = (a: { slug: string }, parents: { slug: string }[] = []) =>
   `/news/${[...parents, a].map((p) => encodeURIComponent(p.slug)).join('/')}`;
 
-/** Rows → what the API and the pages show, with their bylines, terms, chapter, cover and translations. */
-export async function presentArticles(db: Tx, networkId: string, rows: q.ArticleRow[]): Promise<ArticleView[]> {
+/**
+ * Rows → what the API and the pages show, with their bylines, terms, chapter, cover and translations.
+ * `locale`: a page's language, which names the chapter (its original name otherwise, as the API gives it).
+ */
+export async function presentArticles(
+  db: Tx,
+  networkId: string,
+  rows: q.ArticleRow[],
+  locale?: Locale,
+): Promise<ArticleView[]> {
   const rel = await q.selectRelations(db, networkId, rows);
   const withParent = rows.filter((r) => r.parentId).map((r) => r.id);
   const ancestors = withParent.length ? await articleAncestors(db, networkId, withParent) : new Map();
@@ -35,7 +45,7 @@ export async function presentArticles(db: Tx, networkId: string, rows: q.Article
       bodyHtml: a.bodyHtml,
       excerpt: a.excerpt,
       cover: cover ? { id: cover.id, url: imageUrl(cover, 1280), srcset: srcsetOf(cover) } : null,
-      chapter: chapter ? { slug: chapter.slug, name: chapter.name } : null,
+      chapter: chapter ? chapterName(chapter, locale) : null,
       authors: rel.authors.filter((x) => x.articleId === a.id).map(({ slug, name }) => ({ slug, name })),
       categories: rel.categories
         .filter((x) => x.articleId === a.id)
@@ -50,4 +60,17 @@ export async function presentArticles(db: Tx, networkId: string, rows: q.Article
       updatedAt: a.updatedAt.toISOString(),
     };
   });
+}
+
+function chapterName(
+  chapter: {
+    slug: string;
+    name: string;
+    language: string;
+    translations: Parameters<typeof localized>[0]['translations'];
+  },
+  locale: Locale | undefined,
+) {
+  const name = locale ? localized(chapter, 'name', locale) : { text: chapter.name, lang: chapter.language };
+  return { slug: chapter.slug, name: name.text, lang: name.lang as Locale };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { chapters } from '../chapters/tables.js';
 import type { Tx } from '../db/connection.js';
@@ -23,6 +23,8 @@ export * from './term-queries.js';
 export * from './search-queries.js';
 // Imported comments, parents and featured images: archive-queries.ts.
 export * from './archive-queries.js';
+// The lists (network, chapter, term, author, search): list-queries.ts.
+export * from './list-queries.js';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleInsert = typeof articles.$inferInsert;
@@ -85,55 +87,6 @@ export async function updateArticle(db: Tx, id: string, patch: Partial<ArticleIn
   return row!;
 }
 
-export interface ListFilter {
-  statuses: readonly ArticleStatus[];
-  chapterId?: string | undefined;
-  networkWideOnly?: boolean;
-  categoryPath?: string | undefined;
-  tagId?: string | undefined;
-  authorId?: string | undefined;
-  /** A tsquery already built from folded words. */
-  tsquery?: string | undefined;
-  /** The network's own list: sticky articles first, as WordPress shows them. */
-  stickyFirst?: boolean;
-}
-
-function listWhere(networkId: string, f: ListFilter): SQL {
-  const parts: (SQL | undefined)[] = [eq(articles.networkId, networkId), inArray(articles.status, [...f.statuses])];
-  if (f.chapterId) parts.push(eq(articles.chapterId, f.chapterId));
-  if (f.networkWideOnly) parts.push(isNull(articles.chapterId));
-  if (f.categoryPath !== undefined)
-    parts.push(sql`${articles.id} IN (SELECT ac.article_id FROM ${articleCategories} ac JOIN ${newsCategories} c ON c.id = ac.category_id
-      WHERE c.network_id = ${networkId} AND (c.path = ${f.categoryPath} OR starts_with(c.path, ${`${f.categoryPath}/`})))`);
-  if (f.tagId) parts.push(sql`${articles.id} IN (SELECT article_id FROM ${articleTags} WHERE tag_id = ${f.tagId})`);
-  if (f.authorId)
-    parts.push(sql`${articles.id} IN (SELECT article_id FROM ${articleAuthors} WHERE author_id = ${f.authorId})`);
-  if (f.tsquery) parts.push(sql`${articles.searchDoc} @@ to_tsquery('simple', ${f.tsquery})`);
-  return and(...parts)!;
-}
-
-/** Newest first (by publication, then creation). */
-export function selectArticles(db: Tx, networkId: string, f: ListFilter, page: { limit: number; offset: number }) {
-  return db
-    .select()
-    .from(articles)
-    .where(listWhere(networkId, f))
-    .orderBy(
-      ...(f.stickyFirst ? [desc(articles.sticky)] : []),
-      f.tsquery
-        ? sql`ts_rank(${articles.searchDoc}, to_tsquery('simple', ${f.tsquery})) DESC`
-        : sql`coalesce(${articles.publishedAt}, ${articles.publishAt}, ${articles.createdAt}) DESC`,
-      desc(articles.id),
-    )
-    .limit(page.limit)
-    .offset(page.offset);
-}
-
-export async function countArticles(db: Tx, networkId: string, f: ListFilter): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles).where(listWhere(networkId, f));
-  return row?.n ?? 0;
-}
-
 // ——— what a page or the API shows with an article ———
 
 export async function selectRelations(db: Tx, networkId: string, rows: ArticleRow[]) {
@@ -169,7 +122,13 @@ export async function selectRelations(db: Tx, networkId: string, rows: ArticleRo
     .orderBy(asc(newsTags.slug));
   const chapterRows = chapterIds.length
     ? await db
-        .select({ id: chapters.id, slug: chapters.slug, name: chapters.name })
+        .select({
+          id: chapters.id,
+          slug: chapters.slug,
+          name: chapters.name,
+          language: chapters.language,
+          translations: chapters.translations,
+        })
         .from(chapters)
         .where(inArray(chapters.id, chapterIds))
     : [];

@@ -74,7 +74,9 @@ export const ArticleSchema = z.object({
   bodyHtml: z.string().describe('Sanitised HTML'),
   excerpt: z.string(),
   cover: z.object({ id: z.uuid(), url: z.string(), srcset: z.string() }).nullable(),
-  chapter: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  chapter: z
+    .object({ slug: z.string(), name: z.string(), lang: LanguageSchema.describe('The language the name is in') })
+    .nullable(),
   authors: z.array(z.object({ slug: z.string(), name: z.string() })),
   categories: z.array(Term.extend({ path: z.string() })),
   tags: z.array(Term),

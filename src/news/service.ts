@@ -152,7 +152,7 @@ export async function listArticles(
   db: Tx,
   network: Network,
   actor: Actor,
-  query: Omit<ArticleListQuery, 'limit' | 'cursor'> & { networkWideOnly?: boolean },
+  query: Omit<ArticleListQuery, 'limit' | 'cursor'> & { networkWideOnly?: boolean; oneLanguage?: string },
   page: { limit: number; offset: number },
 ) {
   let statuses: ArticleStatus[] = ['published'];
@@ -163,6 +163,7 @@ export async function listArticles(
   const filter: q.ListFilter = {
     statuses,
     networkWideOnly: !!query.networkWideOnly,
+    oneLanguage: query.oneLanguage,
     stickyFirst: !query.chapter && !query.category && !query.tag && !query.author && !query.q,
   };
   if (query.chapter) filter.chapterId = (await findChapter(db, network, query.chapter)).id;

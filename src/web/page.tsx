@@ -19,6 +19,8 @@ export interface PageContext {
   csrf: string;
   /** A one-word outcome of the last form (?done=saved), shown once as a notice. */
   done: string | undefined;
+  /** Where this page lives in another language when that is another address (a translated article). */
+  translatedPaths?: Partial<Record<Locale, string>>;
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
@@ -101,12 +103,12 @@ const doneMessages = {
 } as const;
 
 /** The same page in another language: the path and the query kept, `lang` set, a one-time notice dropped. */
-export function languageHref(ctx: Pick<PageContext, 'path' | 'query'>, locale: Locale): string {
+export function languageHref(ctx: Pick<PageContext, 'path' | 'query' | 'translatedPaths'>, locale: Locale): string {
   const params = new URLSearchParams(ctx.query);
   params.delete('lang');
   params.delete('done');
   params.set('lang', locale);
-  return `${ctx.path}?${params.toString()}`;
+  return `${ctx.translatedPaths?.[locale] ?? ctx.path}?${params.toString()}`;
 }
 
 /** `head`: extra elements for <head> (feeds, link previews, structured data) on the pages that have them. */

@@ -146,4 +146,35 @@ describe('an editor publishes an article and a reader’s report corrects it', (
     expect(await reader.locator('.corrections li strong').textContent()).toMatch(/^Corrected on \d{1,2} \w+ \d{4}$/);
     expect(await reader.getByRole('link', { name: 'Report an error' }).count()).toBe(1);
   });
+
+  it('fits a 390-px phone: the cover, a card’s picture and a long URL as text; a radio on its label’s line', {
+    timeout: 120_000,
+  }, async () => {
+    // The article of the walk above, its text now with an address no phone is wide enough for.
+    const { token } = await walk.api<{ token: string }>('POST', '/api/v1/auth/tokens', { ...ADMIN, name: 'e2e phone' });
+    const [article] = (await walk.api<{ items: { id: string }[] }>('GET', '/api/v1/articles?limit=1')).items;
+    // No dash or slash to break at: one word of 200-odd letters.
+    const url = `https://www.example.org/${'unchemintreslongsanscoupure'.repeat(8)}`;
+    await walk.api(
+      'PATCH',
+      `/api/v1/articles/${article!.id}`,
+      { bodyMarkdown: `Source : ${url}\n\n\`${url}\`` },
+      token,
+    );
+    const phone = await walk.page({ locale: 'fr-BE', viewport: { width: 390, height: 844 } });
+    const width = () => phone.evaluate(() => document.documentElement.scrollWidth);
+    for (const path of ['/news/le-velo-a-namur', '/news']) {
+      await walk.visit(phone, path);
+      expect(await phone.locator('main img').count(), path).toBeGreaterThan(0);
+      expect(await phone.locator('main').textContent(), path).toContain('unchemintreslong');
+      expect(await width(), path).toBeLessThanOrEqual(390);
+    }
+    await walk.visit(phone, '/news/le-velo-a-namur/report');
+    const radio = (await phone.locator('#r-kind-error').boundingBox())!;
+    const label = (await phone.locator('label[for="r-kind-error"]').boundingBox())!;
+    // Side by side: the label starts right of the box and overlaps its line.
+    expect(label.x).toBeGreaterThan(radio.x + radio.width - 1);
+    expect(label.y).toBeLessThan(radio.y + radio.height);
+    if (process.env.E2E_SCREENSHOT) await phone.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+  });
 });

@@ -48,6 +48,18 @@ const en = {
   'report.outcome.accepted': 'Thank you: your report was accepted and the article corrected ({url}).',
   'report.outcome.declined': 'Thank you for your report. After review, the article was not changed ({url}).',
   'report.outcome.duplicate': 'Thank you: another reader had already reported this; it is being handled ({url}).',
+  'report.outcome.reason': 'Why: {reason}',
+  'report.problem.reasonNeeded':
+    'A notice of illegal content can only be declined with its reasons, which are sent to the person who reported it.',
+  'report.validation.reasonNeeded': 'is required to decline a notice of illegal content',
+  'report.reason': 'Reasons for declining (sent to the reporter; required for illegal content)',
+  'report.reporter': 'Sent by {name} on {date}',
+  'report.anonymous': 'an anonymous reader',
+  'report.hasEmail': 'can be answered by e-mail',
+  'report.noEmail': 'left no address',
+  'report.handled': '{count, plural, one {# report handled} other {# reports handled}}',
+  'report.decidedOn': 'Decided on {date}',
+  'report.reasonSent': 'Reasons sent to the reporter',
 } as const;
 
 export const reportMessages: FeatureCatalogue<keyof typeof en> = {
@@ -99,6 +111,18 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.outcome.accepted': 'Merci : votre signalement a été accepté et l’article corrigé ({url}).',
     'report.outcome.declined': 'Merci pour votre signalement. Après examen, l’article n’a pas été modifié ({url}).',
     'report.outcome.duplicate': 'Merci : un autre lecteur l’avait déjà signalé ; c’est en cours de traitement ({url}).',
+    'report.outcome.reason': 'Motifs : {reason}',
+    'report.problem.reasonNeeded':
+      'Un signalement de contenu illicite ne peut être refusé qu’avec ses motifs, envoyés à la personne qui l’a fait.',
+    'report.validation.reasonNeeded': 'est obligatoire pour refuser un signalement de contenu illicite',
+    'report.reason': 'Motifs du refus (envoyés à l’auteur du signalement ; obligatoires pour un contenu illicite)',
+    'report.reporter': 'Envoyé par {name} le {date}',
+    'report.anonymous': 'un lecteur anonyme',
+    'report.hasEmail': 'joignable par e-mail',
+    'report.noEmail': 'n’a pas laissé d’adresse',
+    'report.handled': '{count, plural, one {# signalement traité} other {# signalements traités}}',
+    'report.decidedOn': 'Décidé le {date}',
+    'report.reasonSent': 'Motifs envoyés à l’auteur du signalement',
   },
   nl: {
     'report.validation.noticeNeeds': 'is verplicht voor een melding van illegale inhoud',
@@ -147,6 +171,18 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.outcome.accepted': 'Bedankt: je melding werd aanvaard en het artikel gecorrigeerd ({url}).',
     'report.outcome.declined': 'Bedankt voor je melding. Na onderzoek werd het artikel niet gewijzigd ({url}).',
     'report.outcome.duplicate': 'Bedankt: een andere lezer had dit al gemeld; het wordt behandeld ({url}).',
+    'report.outcome.reason': 'Waarom: {reason}',
+    'report.problem.reasonNeeded':
+      'Een melding van illegale inhoud kan alleen geweigerd worden met de redenen, die naar de melder gestuurd worden.',
+    'report.validation.reasonNeeded': 'is verplicht om een melding van illegale inhoud te weigeren',
+    'report.reason': 'Redenen van de weigering (naar de melder gestuurd; verplicht voor illegale inhoud)',
+    'report.reporter': 'Verstuurd door {name} op {date}',
+    'report.anonymous': 'een anonieme lezer',
+    'report.hasEmail': 'bereikbaar per e-mail',
+    'report.noEmail': 'liet geen adres achter',
+    'report.handled': '{count, plural, one {# melding behandeld} other {# meldingen behandeld}}',
+    'report.decidedOn': 'Beslist op {date}',
+    'report.reasonSent': 'Redenen naar de melder gestuurd',
   },
 };
 

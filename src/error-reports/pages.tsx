@@ -5,9 +5,10 @@ import type { Db } from '../db/connection.js';
 import { readableArticle } from '../news/service.js';
 import { ErrorSummary, type FormErrors, type FormValues, validate } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { reportQueuePages } from './queue-page.js';
 import { reportScript as script } from './quote-script.js';
-import { type ReportCreate, ReportCreateSchema, ReportDecisionSchema } from './schemas.js';
-import { decideReport, listReports, reportableEvent, submitEventReport, submitReport } from './service.js';
+import { type ReportCreate, ReportCreateSchema } from './schemas.js';
+import { reportableEvent, submitEventReport, submitReport } from './service.js';
 
 type SlugParams = { Params: { slug: string } };
 type IdParams = { Params: { id: string } };
@@ -211,67 +212,5 @@ export function reportPages(app: FastifyInstance, db: Db, config: Config): void 
     );
   }
 
-  app.get('/admin/news/reports', async (req, reply) => {
-    const rows = await listReports(db, req.network, req.user);
-    const ctx = pageContext(req, reply);
-    const { t } = ctx;
-    const open = rows.filter((r) => r.status === 'new' || r.status === 'stale');
-    return sendPage(
-      reply,
-      <Layout ctx={ctx} title={t('report.queue')}>
-        <h1>{t('report.queue')}</h1>
-        {open.length ? null : <p>{t('report.queueEmpty')}</p>}
-        {rows.map((r) => (
-          <section aria-labelledby={`rep-${r.id}`}>
-            <h2 id={`rep-${r.id}`}>
-              {r.article ? (
-                <a href={`/news/${r.article.slug}`}>{r.article.title}</a>
-              ) : r.event ? (
-                <a href={eventPath(r.event)}>{r.event.title}</a>
-              ) : null}{' '}
-              — {t(`report.kind.${r.kind}`)} · {t(`report.status.${r.status}`)}
-            </h2>
-            {r.quote ? <blockquote>{r.quote}</blockquote> : null}
-            {/* Text only: a link in a report is never rendered as a link. */}
-            <p class="pre-line">{r.message}</p>
-            {r.status === 'new' || r.status === 'stale' ? (
-              <form method="post" action={`/admin/news/reports/${r.id}`} class="stack" novalidate>
-                <CsrfField ctx={ctx} />
-                <div>
-                  <label htmlFor={`c-${r.id}`}>{t('report.correction')}</label>
-                  <textarea id={`c-${r.id}`} name="correction" maxLength={2000} />
-                </div>
-                <div>
-                  <button type="submit" name="status" value="accepted">
-                    {t('report.accept')}
-                  </button>{' '}
-                  <button type="submit" name="status" value="declined">
-                    {t('report.decline')}
-                  </button>{' '}
-                  <button type="submit" name="status" value="duplicate">
-                    {t('report.duplicate')}
-                  </button>
-                </div>
-              </form>
-            ) : null}
-          </section>
-        ))}
-      </Layout>,
-    );
-  });
-
-  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
-    '/admin/news/reports/:id',
-    { preHandler: app.csrfProtection },
-    async (req, reply) => {
-      const parsed = validate(
-        ReportDecisionSchema,
-        { status: req.body?.status, ...(req.body?.correction?.trim() ? { correction: req.body.correction } : {}) },
-        {},
-      );
-      if (!parsed.ok) return reply.redirect('/admin/news/reports', 303);
-      await decideReport(db, req.network, req.user, req.params.id, parsed.data, config.baseUrl);
-      return reply.redirect('/admin/news/reports?done=saved', 303);
-    },
-  );
+  reportQueuePages(app, db, config);
 }

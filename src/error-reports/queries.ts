@@ -89,7 +89,7 @@ export async function selectReportForUpdate(db: Tx, networkId: string, id: strin
 export async function updateDecision(
   db: Tx,
   id: string,
-  d: { status: ReportRow['status']; correction: string | null; decidedAt: Date },
+  d: { status: ReportRow['status']; correction: string | null; reason: string | null; decidedAt: Date },
 ): Promise<ReportRow> {
   const [row] = await db.update(errorReports).set(d).where(eq(errorReports.id, id)).returning();
   return row!;

@@ -24,6 +24,7 @@ const present = (
   hasEmail: !!r.email,
   status: r.status,
   correction: r.correction,
+  reason: r.reason,
   createdAt: r.createdAt.toISOString(),
   decidedAt: r.decidedAt?.toISOString() ?? null,
 });

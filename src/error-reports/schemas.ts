@@ -35,6 +35,14 @@ export type ReportCreate = z.infer<typeof ReportCreateSchema>;
 export const ReportDecisionSchema = z.strictObject({
   status: z.enum(['accepted', 'declined', 'duplicate'], { message: 'must be accepted, declined or duplicate' }),
   correction: z.string().trim().max(2000).optional().describe('For accepted: the public correction note'),
+  reason: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe(
+      'For declined: why, sent to the reporter; required to decline a notice of illegal content (the statement of reasons of DSA Art. 17)',
+    ),
 });
 export type ReportDecision = z.infer<typeof ReportDecisionSchema>;
 
@@ -54,6 +62,7 @@ export const ReportSchema = z.object({
   hasEmail: z.boolean(),
   status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']),
   correction: z.string().nullable(),
+  reason: z.string().nullable().describe('For a declined report: the reasons sent to the reporter'),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
 });

@@ -190,9 +190,16 @@ export async function decideReport(
       (chapterId !== null && (await manageEventAllowed(tx, actor, { chapterId, networkId: network.id })));
     authorize(actor, allowed, 'decide on reports');
     if (r.status !== 'new' && r.status !== 'stale') throw new AppError('conflict', msg('errorReport.problem.decided'));
+    // A notice of illegal content that is not acted on gets a statement of reasons (DSA Art. 17).
+    const reason = d.status === 'declined' ? d.reason || null : null;
+    if (d.status === 'declined' && r.kind === 'illegal' && !reason)
+      throw new AppError('validation', msg('report.problem.reasonNeeded'), [
+        { field: 'reason', message: msg('report.validation.reasonNeeded') },
+      ]);
     const row = await q.updateDecision(tx, id, {
       status: d.status,
       correction: d.status === 'accepted' ? d.correction || null : null,
+      reason,
       decidedAt: new Date(),
     });
     if (r.email) {
@@ -205,7 +212,12 @@ export async function decideReport(
           toName: r.name ?? '',
           locale: r.locale,
           subject: t('report.outcome.subject'),
-          textBody: t(`report.outcome.${d.status}`, { url: r.url || baseUrl }),
+          textBody: [
+            t(`report.outcome.${d.status}`, { url: r.url || baseUrl }),
+            reason && t('report.outcome.reason', { reason }),
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
           htmlBody: '',
           headers: {},
         },

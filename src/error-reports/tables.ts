@@ -35,6 +35,8 @@ export const errorReports = pgTable(
     status: reportStatus('status').notNull().default('new'),
     /** For an accepted report: the public, dated correction note shown under the article. */
     correction: text('correction'),
+    /** For a declined report: why, as sent to the reporter (required for a notice of illegal content: DSA Art. 17). */
+    reason: text('reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

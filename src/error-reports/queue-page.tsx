@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { formatDayTime } from '../events/format.js';
+import { eventPath } from '../web/event-path.js';
+import { ErrorSummary, formError, formValues, validate } from '../web/forms.js';
+import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { ReportDecisionSchema } from './schemas.js';
+import { decideReport, listReports } from './service.js';
+
+/** The editors' queue of readers' reports, and their decisions. */
+export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): void {
+  app.get('/admin/news/reports', async (req, reply) => queuePage(req, reply));
+
+  /** The queue: open reports first, each with who sent it and when; handled ones folded below. */
+  async function queuePage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    refused?: { id: string; form: ReturnType<typeof formError> },
+  ) {
+    const rows = await listReports(db, req.network, req.user);
+    const ctx = pageContext(req, reply);
+    const { t } = ctx;
+    const open = rows.filter((r) => r.status === 'new' || r.status === 'stale');
+    const handled = rows.filter((r) => r.status !== 'new' && r.status !== 'stale');
+    const Report = ({ r }: { r: (typeof rows)[number] }) => {
+      const mine = refused?.id === r.id ? refused.form : undefined;
+      return (
+        <section aria-labelledby={`rep-${r.id}`}>
+          <h2 id={`rep-${r.id}`}>
+            {r.article ? (
+              <a href={`/news/${r.article.slug}`}>{r.article.title}</a>
+            ) : r.event ? (
+              <a href={eventPath(r.event)}>{r.event.title}</a>
+            ) : null}{' '}
+            — {t(`report.kind.${r.kind}`)} · {t(`report.status.${r.status}`)}
+          </h2>
+          <p class="muted">
+            {t('report.reporter', {
+              name: r.name || t('report.anonymous'),
+              date: formatDayTime(r.createdAt, ctx.locale),
+            })}{' '}
+            · {t(r.email ? 'report.hasEmail' : 'report.noEmail')}
+          </p>
+          {r.quote ? <blockquote>{r.quote}</blockquote> : null}
+          {/* Text only: a link in a report is never rendered as a link. */}
+          <p class="pre-line">{r.message}</p>
+          {r.decidedAt ? (
+            <p class="muted">{t('report.decidedOn', { date: formatDayTime(r.decidedAt, ctx.locale) })}</p>
+          ) : null}
+          {r.correction ? <p class="pre-line">{r.correction}</p> : null}
+          {r.reason ? (
+            <p class="pre-line">
+              <strong>{t('report.reasonSent')}</strong> — {r.reason}
+            </p>
+          ) : null}
+          {r.status === 'new' || r.status === 'stale' ? (
+            <form method="post" action={`/admin/news/reports/${r.id}`} class="stack" novalidate>
+              <CsrfField ctx={ctx} />
+              <ErrorSummary ctx={ctx} errors={mine?.errors} />
+              <div>
+                <label htmlFor={`c-${r.id}`}>{t('report.correction')}</label>
+                <textarea id={`c-${r.id}`} name="correction" maxLength={2000}>
+                  {mine?.values.correction ?? ''}
+                </textarea>
+              </div>
+              <div>
+                {/* The refused report's field carries the id the error summary links to. */}
+                <label htmlFor={mine ? 'f-reason' : `why-${r.id}`}>{t('report.reason')}</label>
+                <textarea
+                  id={mine ? 'f-reason' : `why-${r.id}`}
+                  name="reason"
+                  maxLength={2000}
+                  aria-invalid={mine?.errors.reason ? 'true' : undefined}
+                >
+                  {mine?.values.reason ?? ''}
+                </textarea>
+              </div>
+              <div>
+                <button type="submit" name="status" value="accepted">
+                  {t('report.accept')}
+                </button>{' '}
+                <button type="submit" name="status" value="declined">
+                  {t('report.decline')}
+                </button>{' '}
+                <button type="submit" name="status" value="duplicate">
+                  {t('report.duplicate')}
+                </button>
+              </div>
+            </form>
+          ) : null}
+        </section>
+      );
+    };
+    return sendPage(
+      reply,
+      <Layout ctx={ctx} title={t('report.queue')}>
+        <h1>{t('report.queue')}</h1>
+        {open.length ? open.map((r) => <Report r={r} />) : <p>{t('report.queueEmpty')}</p>}
+        {handled.length ? (
+          <details>
+            <summary>{t('report.handled', { count: handled.length })}</summary>
+            {handled.map((r) => (
+              <Report r={r} />
+            ))}
+          </details>
+        ) : null}
+      </Layout>,
+      refused ? 400 : 200,
+    );
+  }
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+    '/admin/news/reports/:id',
+    { preHandler: app.csrfProtection },
+    async (req, reply) => {
+      const values = formValues(req.body ?? {});
+      const text = (name: string) => (req.body?.[name]?.trim() ? { [name]: req.body[name] } : {});
+      const parsed = validate(
+        ReportDecisionSchema,
+        { status: req.body?.status, ...text('correction'), ...text('reason') },
+        values,
+      );
+      if (!parsed.ok) return reply.redirect('/admin/news/reports', 303);
+      try {
+        await decideReport(db, req.network, req.user, req.params.id, parsed.data, config.baseUrl);
+      } catch (err) {
+        return queuePage(req, reply, { id: req.params.id, form: formError(err, values) });
+      }
+      return reply.redirect('/admin/news/reports?done=saved', 303);
+    },
+  );
+}

@@ -16,7 +16,7 @@ export async function boot(
   try {
     await runMigrations(database.pool, database.description);
     const network = await ensureDefaultNetwork(database.db, config.networkName);
-    const adminCreated = await ensureAdmin(database.db, network.id, config.admin);
+    const adminCreated = await ensureAdmin(database.db, network, config.admin);
     return { database, network, adminCreated };
   } catch (err) {
     await database.close();

@@ -148,12 +148,14 @@ describe('secrets at rest', () => {
 describe('ensureAdmin', () => {
   it('creates the first admin once and never overwrites it', async () => {
     const email = 'first-admin@example.org';
-    expect(await ensureAdmin(t.database.db, t.network.id, undefined)).toBe(false);
-    expect(await ensureAdmin(t.database.db, t.network.id, { email, password: 'the first password' })).toBe(true);
-    expect(await ensureAdmin(t.database.db, t.network.id, { email, password: 'a second password' })).toBe(false);
+    expect(await ensureAdmin(t.database.db, t.network, undefined)).toBe(false);
+    expect(await ensureAdmin(t.database.db, t.network, { email, password: 'the first password' })).toBe(true);
+    expect(await ensureAdmin(t.database.db, t.network, { email, password: 'a second password' })).toBe(false);
 
     const user = await authenticate(t.database.db, t.network.id, email, 'the first password');
     expect(user.role).toBe('admin');
+    // Named after the network it speaks for, not with an English word.
+    expect(user.name).toBe(t.network.name);
     await expect(authenticate(t.database.db, t.network.id, email, 'a second password')).rejects.toMatchObject({
       code: 'unauthenticated',
     });

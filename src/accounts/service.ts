@@ -62,19 +62,24 @@ async function insertAccount(
   return row;
 }
 
-/** The first admin from the environment: created once, never overwritten. */
+/**
+ * The first admin from the environment: created once, never overwritten. Named after the network
+ * (a byline, an organiser's name on an event: "Par BetaGroup" rather than an English
+ * "Administrator"); they can rename themselves on /me/profile.
+ */
 export async function ensureAdmin(
   db: Tx,
-  networkId: string,
+  network: { id: string; name: string },
   admin: { email: string; password: string } | undefined,
 ): Promise<boolean> {
+  const networkId = network.id;
   if (!admin) return false;
   if (await findUserByEmail(db, networkId, admin.email)) return false;
   const passwordHash = await hashPassword(admin.password);
   const inserted = await q.insertUser(db, {
     networkId,
     email: admin.email,
-    name: 'Administrator',
+    name: network.name,
     role: 'admin',
     passwordHash,
     emailVerifiedAt: new Date(),

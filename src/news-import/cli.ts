@@ -26,6 +26,8 @@ The whole import is one transaction: if a file cannot be read nothing is importe
 ("unchanged"); an edited file is "updated". Damaged text (mojibake, ?-runs, U+FFFD) is repaired:
 certain repairs are applied, uncertain ones are queued for an editor. --dry-run writes nothing.
 --report FILE writes the report (JSON when FILE ends in .json).
+The articles' language is --language, else the export's own (its channel's <language>, or a file's
+front matter), else French.
 Links to the old site (the export's address, or --base-url URL) point to the new articles.
 --fetch-media fetches the old site's pictures shown in the posts, the featured images and the PDF
 documents the posts link to (public addresses only, 10 MB and 15 s each, images and PDF only),

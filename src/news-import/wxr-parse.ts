@@ -49,6 +49,8 @@ export interface WxrChannel {
   version: string;
   baseSiteUrl: string;
   baseBlogUrl: string;
+  /** The blog's language, as WordPress writes it in the channel (`fr-FR`, `nl-BE`, `en-US`); '' when absent. */
+  language: string;
   authors: WxrAuthor[];
   terms: WxrTerm[];
 }
@@ -98,7 +100,7 @@ export async function parseWxr(
   },
 ): Promise<WxrChannel> {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const channel: WxrChannel = { version: '', baseSiteUrl: '', baseBlogUrl: '', authors: [], terms: [] };
+  const channel: WxrChannel = { version: '', baseSiteUrl: '', baseBlogUrl: '', language: '', authors: [], terms: [] };
   const queue: WxrItem[] = [];
   const stack: string[] = [];
   let text = '';
@@ -163,6 +165,7 @@ export async function parseWxr(
         );
       channel.version = value.trim();
     } else if (wp && name === 'base_site_url') channel.baseSiteUrl = value.trim();
+    else if (!tag.uri && name === 'language' && !item) channel.language = value.trim();
     else if (wp && name === 'base_blog_url') channel.baseBlogUrl = value.trim();
     else if (author && wp) {
       if (name === 'author_login') author.login = value.trim();

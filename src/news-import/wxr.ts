@@ -75,6 +75,12 @@ class DryRun extends Error {}
  * skips it (each batch in a savepoint, retried item by item when it fails) and reports why.
  * Links to the old site are rewritten at once when their target is known, the rest at the end.
  */
+/** The articles' language from the blog's own (`nl-BE` → nl), when it is one we speak; --language wins. */
+function blogLanguage(tag: string): 'fr' | 'nl' | 'en' | undefined {
+  const lang = tag.slice(0, 2).toLowerCase();
+  return lang === 'fr' || lang === 'nl' || lang === 'en' ? lang : undefined;
+}
+
 export async function importWxr(db: Db, network: Network, input: Readable, opts: WxrOptions = {}): Promise<WxrReport> {
   const lines: ReportLine[] = [];
   const skippedByKind: Record<string, number> = {};
@@ -214,9 +220,9 @@ export async function importWxr(db: Db, network: Network, input: Readable, opts:
             channel: c,
             hosts,
             media: new MediaFetcher(network.id, hosts, opts.dryRun ? undefined : opts.media),
-            language: opts.language ?? 'fr',
+            language: opts.language ?? blogLanguage(c.language) ?? 'fr',
             chapterId,
-            dict: dictionaryFor(opts.language ?? 'fr', []),
+            dict: dictionaryFor(opts.language ?? blogLanguage(c.language) ?? 'fr', []),
             links: new Map(),
             pending: [],
             totals: { applied: 0, queued: 0 },

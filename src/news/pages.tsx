@@ -45,6 +45,8 @@ async function articlePage(
     <Layout
       ctx={ctx}
       title={view!.title}
+      // The article names its own translations below; the same page with other menus is not one.
+      alternates={false}
       head={
         <>
           <link rel="canonical" href={url} />

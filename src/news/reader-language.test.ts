@@ -107,6 +107,15 @@ describe('an article page', () => {
     expect(res.body).toContain(`<a href="/news/${story.fr.slug}?lang=fr" lang="fr" hreflang="fr"`);
   });
 
+  it('names each translation once for search engines, not the same article again under other menus', async () => {
+    const res = await page(`/news/${story.fr.slug}`);
+    const alternates = [...res.body.matchAll(/<link rel="alternate" hreflang="(\w+)" href="([^"]+)"/g)].map((m) => [
+      m[1],
+      new URL(m[2]!, 'http://x').pathname,
+    ]);
+    expect(alternates.sort()).toEqual((['en', 'fr', 'nl'] as const).map((l) => [l, `/news/${story[l].slug}`]).sort());
+  });
+
   it('keeps the same article when it has no translation in that language', async () => {
     const res = await page('/news/seulement-en-francais');
     expect(res.body).toContain('<a href="/news/seulement-en-francais?lang=nl" lang="nl" hreflang="nl"');

@@ -116,11 +116,14 @@ export function Layout({
   ctx,
   title,
   head,
+  alternates = true,
   children,
 }: {
   ctx: PageContext;
   title: string;
   head?: ComponentChildren;
+  /** The page in the other languages (`<link rel="alternate" hreflang>`); off when `head` names its translations itself. */
+  alternates?: boolean;
   children: ComponentChildren;
 }) {
   const { t, user, network } = ctx;
@@ -134,9 +137,7 @@ export function Layout({
         <title>{pageTitle(title, network.name)}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
-        {locales.map((l) => (
-          <link rel="alternate" hrefLang={l} href={languageHref(ctx, l)} />
-        ))}
+        {alternates ? locales.map((l) => <link rel="alternate" hrefLang={l} href={languageHref(ctx, l)} />) : null}
         {head}
       </head>
       <body>

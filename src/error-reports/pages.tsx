@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { readableArticle } from '../news/service.js';
-import { ErrorSummary, type FormErrors, type FormValues, validate } from '../web/forms.js';
+import { ErrorSummary, type FormErrors, type FormValues, fieldId, validate } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { type ReportCreate, ReportCreateSchema, ReportDecisionSchema } from './schemas.js';
 import { decideReport, listReports, reportableEvent, submitEventReport, submitReport } from './service.js';
@@ -42,64 +42,90 @@ function ReportForm({
   action: string;
 }) {
   const { t } = ctx;
+  // Ids are the house's `f-<field>`, which the error summary links to and names by the label.
+  const id = fieldId;
   const err = (k: string) =>
     errors?.[k] ? (
-      <p class="field-error" id={`r-${k}-error`}>
+      <p class="field-error" id={`${id(k)}-error`}>
         {errors[k]}
       </p>
     ) : null;
+  const invalid = (k: string) =>
+    errors?.[k] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id(k)}-error` } : {};
   return (
     <form method="post" action={action} class="stack" novalidate>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="revision" value={values.revision ?? ''} />
-      <fieldset>
+      <fieldset id={id('kind')}>
         <legend>{t('report.kind')}</legend>
         {(['error', 'information', 'illegal'] as const).map((k) => (
           <div>
-            <input type="radio" id={`r-kind-${k}`} name="kind" value={k} checked={(values.kind || 'error') === k} />{' '}
-            <label htmlFor={`r-kind-${k}`}>{t(`report.kind.${k}`)}</label>
+            <input
+              type="radio"
+              id={`${id('kind')}-${k}`}
+              name="kind"
+              value={k}
+              checked={(values.kind || 'error') === k}
+            />{' '}
+            <label htmlFor={`${id('kind')}-${k}`}>{t(`report.kind.${k}`)}</label>
           </div>
         ))}
       </fieldset>
       <p class="help">{t('report.illegalHelp')}</p>
       <div>
-        <label htmlFor="r-quote">{t('report.quote')}</label>
-        <textarea id="r-quote" name="quote" maxLength={1000}>
+        <label htmlFor={id('quote')}>{t('report.quote')}</label>
+        <textarea id={id('quote')} name="quote" maxLength={1000} {...invalid('quote')}>
           {values.quote ?? ''}
         </textarea>
         {err('quote')}
       </div>
       <div>
-        <label htmlFor="r-message">{t('report.message')}</label>
-        <textarea
-          id="r-message"
-          name="message"
-          required
-          maxLength={4000}
-          aria-invalid={errors?.message ? 'true' : undefined}
-        >
+        <label htmlFor={id('message')}>{t('report.message')}</label>
+        <textarea id={id('message')} name="message" required maxLength={4000} {...invalid('message')}>
           {values.message ?? ''}
         </textarea>
         {err('message')}
       </div>
       <div>
-        <label htmlFor="r-name">{t('report.name')}</label>
-        <input type="text" id="r-name" name="name" autoComplete="name" value={values.name ?? ''} maxLength={120} />
+        <label htmlFor={id('name')}>{t('report.name')}</label>
+        <input
+          type="text"
+          id={id('name')}
+          name="name"
+          autoComplete="name"
+          value={values.name ?? ''}
+          maxLength={120}
+          {...invalid('name')}
+        />
         {err('name')}
       </div>
       <div>
-        <label htmlFor="r-email">{t('report.email')}</label>
-        <input id="r-email" name="email" type="email" autoComplete="email" value={values.email ?? ''} maxLength={200} />
+        <label htmlFor={id('email')}>{t('report.email')}</label>
+        <input
+          id={id('email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={values.email ?? ''}
+          maxLength={200}
+          {...invalid('email')}
+        />
         {err('email')}
       </div>
       <div>
-        <input type="checkbox" id="r-goodFaith" name="goodFaith" checked={values.goodFaith === 'on'} />{' '}
-        <label htmlFor="r-goodFaith">{t('report.goodFaith')}</label>
+        <input
+          type="checkbox"
+          id={id('goodFaith')}
+          name="goodFaith"
+          checked={values.goodFaith === 'on'}
+          {...invalid('goodFaith')}
+        />{' '}
+        <label htmlFor={id('goodFaith')}>{t('report.goodFaith')}</label>
         {err('goodFaith')}
       </div>
       <div class="hp" aria-hidden="true">
-        <label htmlFor="r-website">{t('report.honeypot')}</label>
-        <input type="text" id="r-website" name="website" tabIndex={-1} autoComplete="off" />
+        <label htmlFor={id('website')}>{t('report.honeypot')}</label>
+        <input type="text" id={id('website')} name="website" tabIndex={-1} autoComplete="off" />
       </div>
       <div>
         <button type="submit">{t('report.send')}</button>

@@ -6,10 +6,11 @@ import { csrfOf, type FormSession, signIn } from '../../test/support/forms.js';
 let t: TestApp;
 let editor: FormSession;
 let member: FormSession;
+let admin: Awaited<ReturnType<TestApp['user']>>;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const admin = await t.user('admin');
+  admin = await t.user('admin');
   editor = await signIn(t.app, { email: admin.user.email, password: admin.password });
   const m = await t.user('member');
   member = await signIn(t.app, { email: m.user.email, password: m.password });
@@ -71,6 +72,69 @@ describe('the writing desk', () => {
     const revisions = await editor.get(`/admin/news/${id}/revisions`);
     expect(revisions.body).toContain('+La **rentrée** des antennes, publiée.');
     expect((await editor.get('/admin/news')).body).toContain('Rentrée à Namur');
+  });
+
+  it('refuses a schedule already past beside its field, and shows when an article went live', async () => {
+    const fr = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'fr' });
+    const fields = {
+      title: 'Trop tard',
+      bodyMarkdown: 'Un texte.',
+      language: 'fr',
+      chapter: '',
+      status: 'scheduled',
+      publishAt: '2020-03-01T09:00',
+    };
+    const empty = { field: 'cover', filename: 'empty', content: '', type: 'application/octet-stream' };
+    const page = await fr.get('/admin/news/new');
+    const late = await fr.upload('/admin/news', { _csrf: csrfOf(page.body), ...fields }, empty);
+    expect(late.statusCode).toBe(400);
+    expect(late.body.replace(/\u00a0/g, ' ')).toContain(
+      'Publier le (pour « Programmé », heure de Bruxelles)</span> : Cette heure est déjà passée : choisissez une heure à venir, ou le statut « Publié » pour publier maintenant.',
+    );
+    expect(late.body).toContain('<p class="field-error" id="f-publishAt-error">Cette heure est déjà passée');
+    expect((await t.api('GET', '/api/v1/articles?q=trop')).json().total).toBe(0);
+    // The API answers the same.
+    const api = await t.api('POST', '/api/v1/articles', {
+      token: admin.token,
+      body: { title: 'Trop tard', bodyMarkdown: 'x', status: 'scheduled', publishAt: '2020-03-01T08:00:00Z' },
+    });
+    expect(api.statusCode).toBe(400);
+    expect(api.json().errors[0]).toMatchObject({ field: 'publishAt', code: 'news.problem.publishAtPastField' });
+
+    // Scheduled for later, then published: the list and the form show the publication, not the last save.
+    const later = await fr.get('/admin/news/new');
+    const made = await fr.upload(
+      '/admin/news',
+      { _csrf: csrfOf(later.body), ...fields, publishAt: '2099-05-04T10:30' },
+      empty,
+    );
+    expect(made.statusCode, made.body).toBe(303);
+    const id = /\/admin\/news\/([0-9a-f-]{36})/.exec(made.headers.location as string)![1]!;
+    const row = (list: string) => /<tr><td><a href="[^"]+">Trop tard<\/a>[\s\S]*?<\/tr>/.exec(list)![0];
+    expect(row((await fr.get('/admin/news')).body)).toContain('Programmé pour le 04/05/2099 10:30');
+    const edit = await fr.get(`/admin/news/${id}`);
+    const publish = await fr.upload(
+      `/admin/news/${id}`,
+      { _csrf: csrfOf(edit.body), ...fields, status: 'published', publishAt: '2099-05-04T10:30' },
+      empty,
+    );
+    expect(publish.statusCode, publish.body).toBe(303);
+    const article = (await t.api('GET', `/api/v1/articles/${id}`, { token: admin.token })).json();
+    const wentLive = new Date(article.publishedAt);
+    expect(Date.now() - wentLive.getTime()).toBeLessThan(60_000);
+    const shown = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Brussels',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
+      .format(wentLive)
+      .replace(' ', 'T');
+    expect((await fr.get(`/admin/news/${id}`)).body).toMatch(
+      new RegExp(`<input id="f-publishAt" name="publishAt" type="datetime-local" value="${shown}">`),
+    );
+    const listed = row((await fr.get('/admin/news')).body);
+    expect(listed).not.toContain('Programmé pour le');
+    expect(listed).not.toContain('2099');
   });
 
   it('shows invalid input beside its field and refuses a file that is not a picture', async () => {

@@ -64,7 +64,8 @@ const en = {
   'news.admin.view': 'View',
   'news.admin.empty': 'No article yet: write the first one.',
   'news.admin.who': 'Saved by',
-  'news.admin.when': 'When',
+  'news.admin.when': 'Publication',
+  'news.admin.edited': 'Last edited',
   'news.admin.system': 'automatic',
   'repairs.title': 'Damaged text',
   'repairs.intro':
@@ -151,7 +152,8 @@ export const newsMessages: FeatureCatalogue<NewsMessageKey> = {
     'news.admin.view': 'Voir',
     'news.admin.empty': 'Aucun article : écrivez le premier.',
     'news.admin.who': 'Enregistré par',
-    'news.admin.when': 'Quand',
+    'news.admin.when': 'Publication',
+    'news.admin.edited': 'Dernière modification',
     'news.admin.system': 'automatique',
     'repairs.title': 'Texte abîmé',
     'repairs.intro':
@@ -233,7 +235,8 @@ export const newsMessages: FeatureCatalogue<NewsMessageKey> = {
     'news.admin.view': 'Bekijken',
     'news.admin.empty': 'Nog geen artikels: schrijf het eerste.',
     'news.admin.who': 'Opgeslagen door',
-    'news.admin.when': 'Wanneer',
+    'news.admin.when': 'Publicatie',
+    'news.admin.edited': 'Laatst bewerkt',
     'news.admin.system': 'automatisch',
     'repairs.title': 'Beschadigde tekst',
     'repairs.intro':

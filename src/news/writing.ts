@@ -11,6 +11,7 @@ import {
   freeArticleSlug,
   resolveTerms,
   type SaveExtras,
+  refusePastSchedule,
   settleStatus,
   webhookData,
 } from './compose.js';
@@ -52,6 +53,9 @@ export async function updateArticle(
       throw new AppError('validation', msg('news.problem.publishAt'), [
         { field: 'publishAt', message: msg('news.problem.publishAtField') },
       ]);
+    const scheduleChosen =
+      asked === 'scheduled' && (before.status !== 'scheduled' || publishAt?.getTime() !== before.publishAt?.getTime());
+    if (!extras.trusted && scheduleChosen) refusePastSchedule(asked, publishAt, now);
     const status = settleStatus(asked, publishAt, now);
     const title = patch.title ?? before.title;
     const bodyMarkdown = patch.bodyMarkdown ?? before.bodyMarkdown;

@@ -64,6 +64,7 @@ import { memberImportProblems } from './member-import/problems.js';
 import { newsImportProblems } from './news-import/problems.js';
 import { newsProblems } from './news/problems.js';
 import { programmeProblems } from './programme/problems.js';
+import { redirectMessages } from './redirects/messages.js';
 import { redirectProblems } from './redirects/problems.js';
 import { registrationProblems } from './registrations/problems.js';
 import { storageProblems } from './storage/problems.js';
@@ -145,6 +146,7 @@ export const featureCatalogues = [
   newsProblems,
   programmeProblems,
   redirectProblems,
+  redirectMessages,
   registrationProblems,
   storageProblems,
   textRepairProblems,

@@ -161,7 +161,8 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
               {' · '}
               <a href="/admin/news/reports">{t('report.queue')}</a> ·{' '}
               <a href="/admin/news/repairs">{t('repairs.title')}</a> ·{' '}
-              <a href="/admin/news/import">{t('newsImport.title')}</a>
+              <a href="/admin/news/import">{t('newsImport.title')}</a> ·{' '}
+              <a href="/admin/redirects">{t('redirect.admin.link')}</a>
             </>
           ) : null}
         </p>

@@ -63,6 +63,7 @@ import { mailProblems } from './mail/problems.js';
 import { memberImportProblems } from './member-import/problems.js';
 import { newsImportProblems } from './news-import/problems.js';
 import { newsProblems } from './news/problems.js';
+import { newsRevisionMessages } from './news/revision-messages.js';
 import { programmeProblems } from './programme/problems.js';
 import { redirectMessages } from './redirects/messages.js';
 import { redirectProblems } from './redirects/problems.js';
@@ -144,6 +145,7 @@ export const featureCatalogues = [
   memberImportProblems,
   newsImportProblems,
   newsProblems,
+  newsRevisionMessages,
   programmeProblems,
   redirectProblems,
   redirectMessages,

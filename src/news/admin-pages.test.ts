@@ -70,7 +70,7 @@ describe('the writing desk', () => {
     expect(pub.statusCode).toBe(200);
     expect(pub.body).toContain('<strong>rentrée</strong> des antennes, publiée.');
     const revisions = await editor.get(`/admin/news/${id}/revisions`);
-    expect(revisions.body).toContain('+La **rentrée** des antennes, publiée.');
+    expect(revisions.body).toContain('des antennes<ins>, publiée</ins>.');
     expect((await editor.get('/admin/news')).body).toContain('Rentrée à Namur');
   });
 
@@ -135,6 +135,31 @@ describe('the writing desk', () => {
     const listed = row((await fr.get('/admin/news')).body);
     expect(listed).not.toContain('Programmé pour le');
     expect(listed).not.toContain('2099');
+  });
+
+  it('shows each revision as a word diff, and a save that only published it as a change of status', async () => {
+    const created = await t.api('POST', '/api/v1/articles', {
+      token: admin.token,
+      body: { title: 'Journée à Liège', bodyMarkdown: 'Rendez-vous samedi à la gare.', status: 'draft' },
+    });
+    const id = created.json().id;
+    await t.api('PATCH', `/api/v1/articles/${id}`, { token: admin.token, body: { status: 'published' } });
+    await t.api('PATCH', `/api/v1/articles/${id}`, {
+      token: admin.token,
+      body: { title: 'Journée à Liège (reportée)', bodyMarkdown: 'Rendez-vous dimanche à la gare.' },
+    });
+    const fr = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'fr' });
+    const page = await fr.get(`/admin/news/${id}/revisions`);
+    expect(page.statusCode).toBe(200);
+    const html = page.body.replace(/\u00a0/g, ' ');
+    const section = (n: number) => new RegExp(`<h2>Révision ${n}</h2>[\\s\\S]*?</section>`).exec(html)![0];
+    expect(section(2)).toContain('<p>Statut : Brouillon → Publié</p>');
+    expect(section(2)).toContain('Le texte n’a pas changé.');
+    expect(section(3)).toContain('<del>samedi</del><ins>dimanche</ins>');
+    expect(section(3)).toContain('<p>Titre : <del>Journée à Liège</del> → <ins>Journée à Liège (reportée)</ins></p>');
+    expect(section(3)).not.toContain('Statut :');
+    for (const jargon of ['Index:', '=====', '@@', 'No newline at end of file', '+++'])
+      expect(html).not.toContain(jargon);
   });
 
   it('shows invalid input beside its field and refuses a file that is not a picture', async () => {

@@ -62,6 +62,7 @@ import { packProblems } from './justification/problems.js';
 import { mailProblems } from './mail/problems.js';
 import { memberImportProblems } from './member-import/problems.js';
 import { newsImportProblems } from './news-import/problems.js';
+import { xmlReasonMessages } from './news-import/xml-reasons.js';
 import { newsProblems } from './news/problems.js';
 import { newsRevisionMessages } from './news/revision-messages.js';
 import { programmeProblems } from './programme/problems.js';
@@ -144,6 +145,7 @@ export const featureCatalogues = [
   mailProblems,
   memberImportProblems,
   newsImportProblems,
+  xmlReasonMessages,
   newsProblems,
   newsRevisionMessages,
   programmeProblems,

@@ -71,25 +71,30 @@ declare module '../web/i18n/messages.js' {
   interface FeatureMessages extends Record<keyof typeof rows, string> {}
 }
 
+/** The parser's messages, most specific first, each with the reason it gives. */
+const reasons: [RegExp, (hit: RegExpExecArray) => Msg][] = [
+  [
+    /^disallowed character in (tag name|closing tag|attribute name|processing instruction name)/,
+    () => msg('newsImport.xml.nameChar'),
+  ],
+  [/^disallowed character/, () => msg('newsImport.xml.char')],
+  [/^unclosed tag: (.+?)\.?$/, (hit) => msg('newsImport.xml.unclosed', { name: `<${hit[1]!}>` })],
+  [/^(unmatched closing tag|unexpected close tag|weird empty close tag)/, () => msg('newsImport.xml.unmatched')],
+  [/^unexpected end/, () => msg('newsImport.xml.truncated')],
+  [/^(text data outside of root node|documents may contain only one root)/, () => msg('newsImport.xml.afterRoot')],
+  [/^duplicate attribute: (.+?)\.?$/, (hit) => msg('newsImport.xml.duplicate', { name: hit[1]! })],
+  [/^(unquoted attribute value|value must be quoted|attribute without value)/, () => msg('newsImport.xml.unquoted')],
+  [/entity/, () => msg('newsImport.xml.entity')],
+  [/^unbound namespace prefix: "?(.+?)"?\.?$/, (hit) => msg('newsImport.xml.prefix', { prefix: hit[1]! })],
+  [/^document must contain a root element/, () => msg('newsImport.xml.noRoot')],
+];
+
 /** The parser's message (its position taken out) as a translated reason. */
 export function xmlReason(message: string): Msg {
   const m = message.replace(/^(?:.*?:)?\d+:\d+: /, '').trim();
-  let hit: RegExpExecArray | null;
-  if (/^disallowed character in (tag name|closing tag|attribute name|processing instruction name)/.test(m))
-    return msg('newsImport.xml.nameChar');
-  if (/^disallowed character/.test(m)) return msg('newsImport.xml.char');
-  if ((hit = /^unclosed tag: (.+?)\.?$/.exec(m))) return msg('newsImport.xml.unclosed', { name: `<${hit[1]!}>` });
-  if (/^(unmatched closing tag|unexpected close tag|weird empty close tag)/.test(m))
-    return msg('newsImport.xml.unmatched');
-  if (/^unexpected end/.test(m)) return msg('newsImport.xml.truncated');
-  if (/^(text data outside of root node|documents may contain only one root)/.test(m))
-    return msg('newsImport.xml.afterRoot');
-  if ((hit = /^duplicate attribute: (.+?)\.?$/.exec(m))) return msg('newsImport.xml.duplicate', { name: hit[1]! });
-  if (/^(unquoted attribute value|value must be quoted|attribute without value)/.test(m))
-    return msg('newsImport.xml.unquoted');
-  if (/entity/.test(m)) return msg('newsImport.xml.entity');
-  if ((hit = /^unbound namespace prefix: "?(.+?)"?\.?$/.exec(m)))
-    return msg('newsImport.xml.prefix', { prefix: hit[1]! });
-  if (/^document must contain a root element/.test(m)) return msg('newsImport.xml.noRoot');
+  for (const [pattern, reason] of reasons) {
+    const hit = pattern.exec(m);
+    if (hit) return reason(hit);
+  }
   return msg('newsImport.xml.other');
 }

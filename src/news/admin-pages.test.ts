@@ -137,6 +137,39 @@ describe('the writing desk', () => {
     expect(listed).not.toContain('2099');
   });
 
+  it('publishes as planned a schedule whose time came before the timer ran, when the form is saved unchanged', async () => {
+    const later = new Date(Date.now() + 3_600_000);
+    const a = await t.api('POST', '/api/v1/articles', {
+      token: admin.token,
+      body: { title: 'Prévu de longue date', bodyMarkdown: 'x', status: 'scheduled', publishAt: later.toISOString() },
+    });
+    const id = a.json().id;
+    // The time came while the timer was not running (seconds kept, which the form does not show).
+    await t.database.pool.query(
+      `UPDATE articles SET publish_at = date_trunc('minute', now()) - interval '5 minutes' + interval '17 seconds' WHERE id = $1`,
+      [id],
+    );
+    const edit = await editor.get(`/admin/news/${id}`);
+    const shown = /<input id="f-publishAt" name="publishAt" type="datetime-local" value="([^"]+)">/.exec(
+      edit.body,
+    )![1]!;
+    const saved = await editor.upload(
+      `/admin/news/${id}`,
+      {
+        _csrf: csrfOf(edit.body),
+        title: 'Prévu de longue date',
+        bodyMarkdown: 'x, relu',
+        language: 'fr',
+        chapter: '',
+        status: 'scheduled',
+        publishAt: shown,
+      },
+      { field: 'cover', filename: 'empty', content: '', type: 'application/octet-stream' },
+    );
+    expect(saved.statusCode, saved.body).toBe(303);
+    expect((await t.api('GET', `/api/v1/articles/${id}`, { token: admin.token })).json().status).toBe('published');
+  });
+
   it('shows each revision as a word diff, and a save that only published it as a change of status', async () => {
     const created = await t.api('POST', '/api/v1/articles', {
       token: admin.token,

@@ -53,8 +53,9 @@ export async function updateArticle(
       throw new AppError('validation', msg('news.problem.publishAt'), [
         { field: 'publishAt', message: msg('news.problem.publishAtField') },
       ]);
-    const scheduleChosen =
-      asked === 'scheduled' && (before.status !== 'scheduled' || publishAt?.getTime() !== before.publishAt?.getTime());
+    // The form sends the time to the minute: the same minute is the schedule set before, not a new one.
+    const sameMinute = !!publishAt && !!before.publishAt && Math.abs(+publishAt - +before.publishAt) < 60_000;
+    const scheduleChosen = asked === 'scheduled' && (before.status !== 'scheduled' || !sameMinute);
     if (!extras.trusted && scheduleChosen) refusePastSchedule(asked, publishAt, now);
     const status = settleStatus(asked, publishAt, now);
     const title = patch.title ?? before.title;

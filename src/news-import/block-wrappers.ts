@@ -29,12 +29,17 @@ export function unwrapBlockWrappers(markdown: string): string {
       continue;
     }
     const prefix = QUOTE.exec(line)![0];
-    const rest = line.slice(prefix.length);
+    // A tag written inside `code` is text: the spans are set aside while the wrappers are taken out.
+    const spans: string[] = [];
+    const rest = line
+      .slice(prefix.length)
+      .replace(/(`+)[^`][\s\S]*?\1/g, (span) => `\u0000${spans.push(span) - 1}\u0000`);
     // Four spaces in: indented code, shown as written.
     if (!WRAPPER.test(rest) || /^( {4}|\t)/.test(rest)) {
       out.push(line);
       continue;
     }
+    const restore = (text: string) => text.replace(/\u0000(\d+)\u0000/g, (_all, i: string) => spans[Number(i)]!);
     const quote = prefix.trimEnd();
     const parts = rest
       .split(new RegExp(WRAPPER.source, 'gi'))
@@ -45,7 +50,7 @@ export function unwrapBlockWrappers(markdown: string): string {
       continue;
     }
     // A part may itself open a blockquote (`<div>> ## …`): it keeps its own `>`.
-    const lines = parts.map((part) => `${prefix}${part}`);
+    const lines = parts.map((part) => `${prefix}${restore(part)}`);
     out.push(lines.join(`\n${quote}\n`));
     // The text after a closing wrapper must not run on into the wrapped paragraph; the break stays
     // inside the blockquote the last part is in.

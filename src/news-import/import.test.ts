@@ -137,6 +137,8 @@ describe('importing', () => {
       '```html',
       '<div class="kept">## pas un titre</div>',
       '```',
+      '',
+      '<div>Écrivez `<div class="x">` pour un bloc.</div>',
     ].join('\n');
     const report = await importMarkdown(t.database.db, t.network, [{ path: 'wrapped.md', text }]);
     expect(report.counts).toMatchObject({ created: 1, failed: 0 });
@@ -153,6 +155,7 @@ describe('importing', () => {
     expect(html).not.toContain('alert(1)');
     // Code is shown as written, wrapper and all.
     expect(html).toContain('&lt;div class="kept"&gt;## pas un titre&lt;/div&gt;');
+    expect(html).toContain('<p>Écrivez <code>&lt;div class="x"&gt;</code> pour un bloc.</p>');
   });
 
   it('imports nothing when one file is bad, unless --keep-going; dry run writes nothing', async () => {

@@ -74,6 +74,7 @@ import { repairRoutes } from './text-repair/routes.js';
 import { repairPages } from './text-repair/pages.js';
 import { newsImportPages } from './news-import/pages.js';
 import { importedDocumentRoutes } from './news-import/documents.js';
+import { redirectPages } from './redirects/pages.js';
 import { redirectRoutes } from './redirects/routes.js';
 import { reportPages } from './error-reports/pages.js';
 import { reportRoutes } from './error-reports/routes.js';
@@ -240,6 +241,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   newsPages(app, db, config);
   newsFeeds(app, db, config);
   newsAdminPages(app, db, config);
+  redirectPages(app, db);
   repairPages(app, db);
   newsImportPages(app, db, config);
   reportPages(app, db, config);

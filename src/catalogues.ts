@@ -62,8 +62,11 @@ import { packProblems } from './justification/problems.js';
 import { mailProblems } from './mail/problems.js';
 import { memberImportProblems } from './member-import/problems.js';
 import { newsImportProblems } from './news-import/problems.js';
+import { xmlReasonMessages } from './news-import/xml-reasons.js';
 import { newsProblems } from './news/problems.js';
+import { newsRevisionMessages } from './news/revision-messages.js';
 import { programmeProblems } from './programme/problems.js';
+import { redirectMessages } from './redirects/messages.js';
 import { redirectProblems } from './redirects/problems.js';
 import { registrationProblems } from './registrations/problems.js';
 import { storageProblems } from './storage/problems.js';
@@ -142,9 +145,12 @@ export const featureCatalogues = [
   mailProblems,
   memberImportProblems,
   newsImportProblems,
+  xmlReasonMessages,
   newsProblems,
+  newsRevisionMessages,
   programmeProblems,
   redirectProblems,
+  redirectMessages,
   registrationProblems,
   storageProblems,
   textRepairProblems,

@@ -427,6 +427,10 @@ const sameAs: Record<string, string> = {
   'POST /admin/expenses/:id/reject': 'POST /api/v1/expenses/:id/reject',
   'POST /admin/expenses/:id/pay': 'POST /api/v1/expenses/:id/pay',
   'POST /admin/expenses/:id/receipts': 'POST /api/v1/expenses/:id/receipts',
+  'POST /admin/redirects': 'POST /api/v1/redirects',
+  'POST /admin/redirects/:id': 'PATCH /api/v1/redirects/:id',
+  'POST /admin/redirects/:id/delete': 'DELETE /api/v1/redirects/:id',
+  'POST /admin/redirects/import': 'POST /api/v1/redirects/import',
 };
 
 const OWN = 'a member acting on their own account or data, not an administrative act';

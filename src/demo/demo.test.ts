@@ -209,11 +209,15 @@ describe('demo news', () => {
       await n(`SELECT count(DISTINCT chapter_id)::int AS n FROM articles WHERE network_id = $1`, [network.id]),
     ).toBe(3);
     expect(await n(`SELECT count(*)::int AS n FROM articles WHERE network_id = $1 AND partner`, [network.id])).toBe(1);
-    const seed = await one<{ title: string }>(
-      `SELECT title FROM articles WHERE network_id = $1 AND source_key = 'md:id:23'`,
+    const seed = await one<{ title: string; html: string }>(
+      `SELECT title, body_html AS html FROM articles WHERE network_id = $1 AND source_key = 'md:id:23'`,
       [network.id],
     );
     expect(seed.title).toBe('Le co-working, une nouvelle vision de l’entreprise [Podcast]');
+    // Its Markdown sat inside WordPress's <div> wrappers: it reads as a heading, links and pictures.
+    expect(seed.html).toMatch(/<h2><a href="http:\/\/alaingerlache\.be\/post\/[^"]+">Le co-working/);
+    expect(seed.html).toContain('<img src="http://nomatime.com/');
+    expect(seed.html).not.toContain('## [');
   });
 });
 

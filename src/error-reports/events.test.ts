@@ -56,7 +56,7 @@ describe('report an error on an event page', () => {
     const reader = new FormSession(t.app);
     const form = await reader.get(`/events/${event.id}/report?quote=%C3%A0%2014%20h&lang=nl`);
     expect(form.body).toContain('Fout melden: Atelier vélo');
-    expect(form.body).toMatch(/<textarea id="r-quote"[^>]*>à 14 h<\/textarea>/);
+    expect(form.body).toMatch(/<textarea id="f-quote"[^>]*>à 14 h<\/textarea>/);
     expect(form.body).toContain('Terug naar het evenement');
     const sent = await reader.request('POST', `/events/${event.id}/report`, {
       _csrf: csrfOf(form.body),

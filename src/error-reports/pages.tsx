@@ -4,7 +4,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { readableArticle } from '../news/service.js';
 import { ErrorSummary, type FormErrors, type FormValues, validate } from '../web/forms.js';
-import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { ReportForm } from './report-form.js';
+import { Layout, pageContext, sendPage } from '../web/page.js';
 import { reportQueuePages } from './queue-page.js';
 import { reportScript as script } from './quote-script.js';
 import { type ReportCreate, ReportCreateSchema } from './schemas.js';
@@ -20,84 +21,6 @@ interface Target {
   back: string;
   backLabel: 'report.back' | 'report.backEvent';
   revision: number | null;
-}
-
-function ReportForm({
-  ctx,
-  values,
-  errors,
-  action,
-}: {
-  ctx: ReturnType<typeof pageContext>;
-  values: FormValues;
-  errors?: FormErrors;
-  action: string;
-}) {
-  const { t } = ctx;
-  const err = (k: string) =>
-    errors?.[k] ? (
-      <p class="field-error" id={`r-${k}-error`}>
-        {errors[k]}
-      </p>
-    ) : null;
-  return (
-    <form method="post" action={action} class="stack" novalidate>
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="revision" value={values.revision ?? ''} />
-      <fieldset>
-        <legend>{t('report.kind')}</legend>
-        {(['error', 'information', 'illegal'] as const).map((k) => (
-          <div>
-            <input type="radio" id={`r-kind-${k}`} name="kind" value={k} checked={(values.kind || 'error') === k} />{' '}
-            <label htmlFor={`r-kind-${k}`}>{t(`report.kind.${k}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <p class="help">{t('report.illegalHelp')}</p>
-      <div>
-        <label htmlFor="r-quote">{t('report.quote')}</label>
-        <textarea id="r-quote" name="quote" maxLength={1000}>
-          {values.quote ?? ''}
-        </textarea>
-        {err('quote')}
-      </div>
-      <div>
-        <label htmlFor="r-message">{t('report.message')}</label>
-        <textarea
-          id="r-message"
-          name="message"
-          required
-          maxLength={4000}
-          aria-invalid={errors?.message ? 'true' : undefined}
-        >
-          {values.message ?? ''}
-        </textarea>
-        {err('message')}
-      </div>
-      <div>
-        <label htmlFor="r-name">{t('report.name')}</label>
-        <input type="text" id="r-name" name="name" autoComplete="name" value={values.name ?? ''} maxLength={120} />
-        {err('name')}
-      </div>
-      <div>
-        <label htmlFor="r-email">{t('report.email')}</label>
-        <input id="r-email" name="email" type="email" autoComplete="email" value={values.email ?? ''} maxLength={200} />
-        {err('email')}
-      </div>
-      <div>
-        <input type="checkbox" id="r-goodFaith" name="goodFaith" checked={values.goodFaith === 'on'} />{' '}
-        <label htmlFor="r-goodFaith">{t('report.goodFaith')}</label>
-        {err('goodFaith')}
-      </div>
-      <div class="hp" aria-hidden="true">
-        <label htmlFor="r-website">{t('report.honeypot')}</label>
-        <input type="text" id="r-website" name="website" tabIndex={-1} autoComplete="off" />
-      </div>
-      <div>
-        <button type="submit">{t('report.send')}</button>
-      </div>
-    </form>
-  );
 }
 
 export function reportPages(app: FastifyInstance, db: Db, config: Config): void {

@@ -53,7 +53,7 @@ describe('report an error', () => {
     expect((await t.app.inject({ url: '/assets/report-error.js' })).body).toContain("'selectionchange'");
     const form = await t.app.inject({ url: '/news/journee-it/report?quote=%C3%A0%209%20h&lang=nl' });
     expect(form.body).toContain('Fout melden');
-    expect(form.body).toMatch(/<textarea id="r-quote"[^>]*>à 9 h<\/textarea>/);
+    expect(form.body).toMatch(/<textarea id="f-quote"[^>]*>à 9 h<\/textarea>/);
   });
 
   it('takes a report without an account, tells the organiser, and the editor accepts it with a public correction', async () => {
@@ -99,6 +99,40 @@ describe('report an error', () => {
     expect(await eraseOldReporters(t.database.db, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
     const row = (await t.database.pool.query('SELECT email, status FROM error_reports WHERE id = $1', [id])).rows[0];
     expect(row).toEqual({ email: null, status: 'accepted' });
+  });
+
+  it('names each refused field by its label, in the visitor’s language', async () => {
+    const send = async (lang: 'fr' | 'nl') => {
+      const reader = new FormSession(t.app, { 'accept-language': lang });
+      const form = await reader.get('/news/journee-it/report');
+      return reader.request('POST', '/news/journee-it/report', {
+        _csrf: csrfOf(form.body),
+        kind: 'illegal',
+        quote: '',
+        message: 'Non',
+        website: '',
+      });
+    };
+    const fr = await send('fr');
+    expect(fr.statusCode).toBe(400);
+    // French puts a no-break space before the colon; read as a plain space here.
+    const summary = (html: string) =>
+      /<div class="errors"[\s\S]*?<\/div>/
+        .exec(html)![0]
+        .replace(/<[^>]+>/g, '')
+        .replace(/\u00a0/g, ' ');
+    expect(summary(fr.body)).toContain('Votre message : doit compter au moins 5 caractères');
+    expect(summary(fr.body)).toContain(
+      'Votre nom (obligatoire pour un contenu illicite) : est obligatoire pour un signalement de contenu illicite',
+    );
+    expect(summary(fr.body)).toMatch(/Votre e-mail[^:]* : est obligatoire pour un signalement/);
+    expect(summary(fr.body)).toContain('J’affirme de bonne foi');
+    // Each message sits under its field and is tied to it for a screen reader.
+    expect(fr.body).toMatch(/<textarea id="f-message"[^>]*aria-describedby="f-message-error"/);
+    expect(fr.body).toContain('<p class="field-error" id="f-name-error">');
+    const nl = await send('nl');
+    expect(summary(nl.body)).toContain('Je bericht: ');
+    expect(summary(nl.body)).toMatch(/Je naam[^:]*: is verplicht voor een melding van illegale inhoud/);
   });
 
   it('asks the DSA fields for illegal content, drops honeypot posts silently, and marks stale reports', async () => {

@@ -116,6 +116,48 @@ describe('importing', () => {
     expect((await t.api('GET', '/api/v1/articles?q=podcast')).json().total).toBe(1);
   });
 
+  it('renders the Markdown a WordPress export left inside <div> wrappers, and still sanitises it', async () => {
+    // Shaped like an exported Posterous bookmark: wrappers on the same line as the Markdown they hold.
+    const text = [
+      '---',
+      'title: Un billet enveloppé',
+      'id: 7001',
+      "date: '2012-03-04T10:00:00Z'",
+      '---',
+      '<div class="bookmark_entry">> ## [Un titre cité](https://exemple.be/billet)',
+      '> ',
+      '> <div class="postbody">![Une photo](https://exemple.be/photo.jpg)',
+      '> ',
+      '> Un paragraphe avec un [lien](https://exemple.be/lien) et du **gras**.',
+      '> <script>alert(1)</script>',
+      '> </div>',
+      '',
+      '<div class="citation">via [exemple.be](https://exemple.be/)</div><div></div></div>',
+      '',
+      '```html',
+      '<div class="kept">## pas un titre</div>',
+      '```',
+      '',
+      '<div>Écrivez `<div class="x">` pour un bloc.</div>',
+    ].join('\n');
+    const report = await importMarkdown(t.database.db, t.network, [{ path: 'wrapped.md', text }]);
+    expect(report.counts).toMatchObject({ created: 1, failed: 0 });
+    const slug = report.lines[0]!.slug!;
+    const page = await t.api('GET', `/news/${slug}`);
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    expect(html).toContain('<h2><a href="https://exemple.be/billet">Un titre cité</a></h2>');
+    expect(html).toMatch(/<img src="https:\/\/exemple.be\/photo.jpg" alt="Une photo"/);
+    expect(html).toContain('<a href="https://exemple.be/lien">lien</a>');
+    expect(html).toContain('<strong>gras</strong>');
+    expect(html).toContain('via <a href="https://exemple.be/">exemple.be</a>');
+    expect(html).not.toContain('## [');
+    expect(html).not.toContain('alert(1)');
+    // Code is shown as written, wrapper and all.
+    expect(html).toContain('&lt;div class="kept"&gt;## pas un titre&lt;/div&gt;');
+    expect(html).toContain('<p>Écrivez <code>&lt;div class="x"&gt;</code> pour un bloc.</p>');
+  });
+
   it('imports nothing when one file is bad, unless --keep-going; dry run writes nothing', async () => {
     const good = { path: 'good.md', text: '---\ntitle: Bonne nouvelle\nid: 900\n---\nUn texte très propre.' };
     const bad = { path: 'bad.md', text: '---js\nmodule.exports = {}\n---\n' };

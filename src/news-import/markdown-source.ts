@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
+import { unwrapBlockWrappers } from './block-wrappers.js';
 
 /**
  * One Markdown document as a source of an article: front matter read as YAML with the safe core
@@ -128,10 +129,12 @@ export function parseMarkdownSource(
       sourceKey: `md:path:${opts.path}`,
       hash,
       title: lines[at]!.trim().slice(0, 200),
-      body: lines
-        .slice(at + 1)
-        .join('\n')
-        .trim(),
+      body: unwrapBlockWrappers(
+        lines
+          .slice(at + 1)
+          .join('\n')
+          .trim(),
+      ),
       date: opts.date,
       status: 'published',
       statusWord: 'publish',
@@ -182,7 +185,7 @@ export function parseMarkdownSource(
     sourceKey: id ? `md:id:${id}` : permalink ? `md:permalink:${permalink}` : `md:path:${opts.path}`,
     hash,
     title: title.slice(0, 200),
-    body: body.replace(/^\n+/, '').trimEnd(),
+    body: unwrapBlockWrappers(body.replace(/^\n+/, '').trimEnd()),
     date: dateOf(fields.get('date')) ?? opts.date,
     status: statusOf(statusWord, fields.get('draft')),
     statusWord,

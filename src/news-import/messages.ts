@@ -8,6 +8,7 @@ const en = {
   'newsImport.file': 'WordPress export (.xml)',
   'newsImport.preview': 'Preview the import',
   'newsImport.previewTitle': 'Dry run of {file}',
+  'newsImport.jobTitle': 'Import of {file}',
   'newsImport.counts':
     '{created, plural, one {# new article} other {# new articles}}, {updated, plural, one {# updated} other {# updated}}, {unchanged, plural, one {# unchanged} other {# unchanged}}, {skipped, plural, one {# item skipped} other {# items skipped}}, {failed, plural, one {# failed} other {# failed}}',
   'newsImport.extras':
@@ -61,6 +62,7 @@ export const newsImportMessages: FeatureCatalogue<keyof typeof en> = {
     'newsImport.file': 'Export WordPress (.xml)',
     'newsImport.preview': 'Prévisualiser l’import',
     'newsImport.previewTitle': 'Essai à blanc de {file}',
+    'newsImport.jobTitle': 'Import de {file}',
     'newsImport.counts':
       '{created, plural, one {# nouvel article} other {# nouveaux articles}}, {updated, plural, one {# mis à jour} other {# mis à jour}}, {unchanged, plural, one {# inchangé} other {# inchangés}}, {skipped, plural, one {# élément ignoré} other {# éléments ignorés}}, {failed, plural, one {# en échec} other {# en échec}}',
     'newsImport.extras':
@@ -112,6 +114,7 @@ export const newsImportMessages: FeatureCatalogue<keyof typeof en> = {
     'newsImport.file': 'WordPress-export (.xml)',
     'newsImport.preview': 'Import vooraf bekijken',
     'newsImport.previewTitle': 'Proefrun van {file}',
+    'newsImport.jobTitle': 'Import van {file}',
     'newsImport.counts':
       '{created, plural, one {# nieuw artikel} other {# nieuwe artikels}}, {updated, plural, one {# bijgewerkt} other {# bijgewerkt}}, {unchanged, plural, one {# ongewijzigd} other {# ongewijzigd}}, {skipped, plural, one {# item overgeslagen} other {# items overgeslagen}}, {failed, plural, one {# mislukt} other {# mislukt}}',
     'newsImport.extras':

@@ -9,10 +9,12 @@ import { importsInFlight, interruptOrphanImports } from './jobs.js';
 let t: TestApp;
 let editor: FormSession;
 let editorEmail: string;
+let editorPassword: string;
 beforeAll(async () => {
   t = await startTestApp();
   const a = await t.user('admin');
   editorEmail = a.user.email;
+  editorPassword = a.password;
   editor = await signIn(t.app, { email: a.user.email, password: a.password });
 });
 /** The audit log's entries for one action: [subject, who], oldest first. */
@@ -72,6 +74,9 @@ describe('the admin import page', () => {
     await importsInFlight();
     const done = await editor.get(job, { 'accept-language': 'en' });
     expect(done.body).toContain('Import finished.');
+    expect(done.body).toContain('<h1>Import of export.xml</h1>');
+    const fr = (await editor.get(job, { 'accept-language': 'fr' })).body;
+    for (const stale of ['Essai à blanc', 'rien n’est écrit', 'pas dans cet essai']) expect(fr).not.toContain(stale);
     expect(done.body).not.toContain('http-equiv="refresh"');
     expect(await articleCount()).toBe(2);
     expect((await t.app.inject({ url: '/ancien-1/' })).headers.location).toBe('/news/ancien-1');
@@ -97,6 +102,44 @@ describe('the admin import page', () => {
     expect(uploads()).toBe(before);
     expect((await audited('news.import_preview')).map(([file]) => file)).not.toContain('notes.xml');
     expect((await editor.get('/admin/news/import')).body).not.toContain('notes.xml');
+  });
+
+  it('explains broken XML in the editor’s language, giving the position once', async () => {
+    const broken = wxr.replace('<channel>', '<channel>\n<1item>');
+    const upload = async (lang: string) => {
+      const b = await signIn(t.app, { email: editorEmail, password: editorPassword }, { 'accept-language': lang });
+      const page = await b.get('/admin/news/import');
+      return b.upload(
+        '/admin/news/import',
+        { _csrf: csrfOf(page.body) },
+        { field: 'file', filename: 'broken.xml', content: broken, type: 'text/xml' },
+      );
+    };
+    const line = broken.split('\n').findIndex((l) => l.startsWith('<1item>')) + 1;
+    const fr = await upload('fr');
+    expect(fr.statusCode).toBe(400);
+    const text = fr.body.replace(/\u00a0/g, ' ');
+    expect(text).toContain(
+      `XML illisible à ligne ${line}, colonne 2 : un caractère interdit dans un nom de balise ou d’attribut`,
+    );
+    expect(text).not.toContain(`${line}:2`);
+    expect(text).not.toContain('disallowed');
+    const nl = await upload('nl');
+    expect(nl.body).toContain(
+      `Onleesbare XML op regel ${line}, kolom 2: een teken dat niet mag in de naam van een tag of attribuut`,
+    );
+    const cut = await (async () => {
+      const b = await signIn(t.app, { email: editorEmail, password: editorPassword }, { 'accept-language': 'fr' });
+      const page = await b.get('/admin/news/import');
+      return b.upload(
+        '/admin/news/import',
+        { _csrf: csrfOf(page.body) },
+        { field: 'file', filename: 'cut.xml', content: wxr.slice(0, -40), type: 'text/xml' },
+      );
+    })();
+    expect(cut.body).toMatch(
+      /XML illisible à ligne \d+, colonne \d+ : (la balise &lt;\w+(:\w+)?&gt; n’est jamais fermée|le fichier s’arrête trop tôt)/,
+    );
   });
 
   it('shows a running import’s progress from its job row and reloads itself until it ends', async () => {

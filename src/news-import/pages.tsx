@@ -159,17 +159,20 @@ export function newsImportPages(app: FastifyInstance, db: Db, config: Config): v
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const running = job.status === 'running';
+    // A dry run until confirmed; once started, the page is the import's, and says nothing of a dry run.
+    const dry = job.status === 'previewed';
+    const title = t(dry ? 'newsImport.previewTitle' : 'newsImport.jobTitle', { file: job.fileName });
     return sendPage(
       reply,
       <Layout
         ctx={ctx}
-        title={t('newsImport.previewTitle', { file: job.fileName })}
+        title={title}
         // The job row is polled by reloading the page every two seconds while the import runs.
         head={running ? <meta http-equiv="refresh" content="2" /> : undefined}
       >
-        <h1>{t('newsImport.previewTitle', { file: job.fileName })}</h1>
-        <Chosen ctx={ctx} job={job} />
-        {job.preview ? <Counts ctx={ctx} s={job.preview} fetching={false} /> : null}
+        <h1>{title}</h1>
+        {dry || job.status === 'interrupted' ? <Chosen ctx={ctx} job={job} /> : null}
+        {job.preview && job.status !== 'done' ? <Counts ctx={ctx} s={job.preview} fetching={false} /> : null}
         {job.status === 'previewed' ? (
           <form method="post" action={`/admin/news/import/${job.id}/run`} novalidate>
             <CsrfField ctx={ctx} />

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AppError } from '../web/errors.js';
 import { msg, type Msg } from '../web/i18n.js';
+import { xmlReason } from './xml-reasons.js';
 
 /**
  * WordPress eXtended RSS (1.0, 1.1, 1.2), read as a stream with saxes: the channel's authors
@@ -114,9 +115,7 @@ export async function parseWxr(
   const where = () => msg('newsImport.wxr.where', { line: parser.line, column: parser.column });
 
   parser.on('error', (e) => {
-    failure ??= new WxrError(
-      msg('newsImport.wxr.xml', { where: where(), reason: e.message.replace(/^.*?:\d+:\d+: /, '') }),
-    );
+    failure ??= new WxrError(msg('newsImport.wxr.xml', { where: where(), reason: xmlReason(e.message) }));
   });
   parser.on('xmldecl', (d) => {
     if (d.encoding && !/^utf-?8$/i.test(d.encoding))

@@ -19,6 +19,7 @@ import * as news from './service.js';
 import { msg } from '../web/i18n.js';
 import { type Body, formInput, type UploadedFile } from './form-input.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { revisionsPage } from './revisions-page.js';
 
 const TZ = 'Europe/Brussels';
 type Params = { Params: { id: string } };
@@ -128,8 +129,13 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     tags: view.tags.map((x) => x.name).join(', '),
     partner: a.partner ? 'on' : '',
     status: a.status,
-    publishAt: a.publishAt ? localString(a.publishAt, TZ) : '',
+    publishAt: publishingTime(a),
   });
+  // The time a reader sees: the planned one while scheduled, else when it went live.
+  const publishingTime = (a: news.ArticleRow) => {
+    const at = a.status === 'scheduled' ? a.publishAt : (a.publishedAt ?? a.publishAt);
+    return at ? localString(at, TZ) : '';
+  };
 
   app.get('/admin/news', async (req, reply) => {
     const user = requireUser(req);
@@ -155,7 +161,8 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
               {' · '}
               <a href="/admin/news/reports">{t('report.queue')}</a> ·{' '}
               <a href="/admin/news/repairs">{t('repairs.title')}</a> ·{' '}
-              <a href="/admin/news/import">{t('newsImport.title')}</a>
+              <a href="/admin/news/import">{t('newsImport.title')}</a> ·{' '}
+              <a href="/admin/redirects">{t('redirect.admin.link')}</a>
             </>
           ) : null}
         </p>
@@ -167,6 +174,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
                   <th scope="col">{t('news.admin.field.title')}</th>
                   <th scope="col">{t('news.admin.field.status')}</th>
                   <th scope="col">{t('news.admin.when')}</th>
+                  <th scope="col">{t('news.admin.edited')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -176,6 +184,13 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
                       <a href={`/admin/news/${a.id}`}>{a.title}</a>
                     </td>
                     <td>{t(`news.status.${a.status}`)}</td>
+                    <td>
+                      {a.status === 'scheduled' && a.publishAt
+                        ? t('news.scheduledFor', { date: formatDayTime(a.publishAt, ctx.locale) })
+                        : a.publishedAt && a.status !== 'draft'
+                          ? formatDayTime(a.publishedAt, ctx.locale)
+                          : '—'}
+                    </td>
                     <td>{formatDayTime(a.updatedAt, ctx.locale)}</td>
                   </tr>
                 ))}
@@ -201,31 +216,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     return form(req, reply, { article, values: valuesOf(article, view!) });
   });
 
-  app.get<Params>('/admin/news/:id/revisions', async (req, reply) => {
-    const article = await news.findArticle(db, req.network, req.params.id);
-    const revisions = await news.articleRevisions(db, req.network, req.user, article.id);
-    const ctx = pageContext(req, reply);
-    const { t } = ctx;
-    return sendPage(
-      reply,
-      <Layout ctx={ctx} title={t('news.admin.revisions')}>
-        <h1>{t('news.admin.revisionsOf', { title: article.title })}</h1>
-        {revisions
-          .slice()
-          .reverse()
-          .map((r) => (
-            <section>
-              <h2>{t('news.admin.revision', { n: r.number })}</h2>
-              <p>
-                {t(`news.status.${r.status}`)} · {t('news.admin.who', { name: r.editedBy ?? t('news.admin.system') })}
-                {r.note ? ` (${r.note})` : ''} · {formatDayTime(new Date(r.createdAt), ctx.locale)}
-              </p>
-              <pre class="diff">{r.diff}</pre>
-            </section>
-          ))}
-      </Layout>,
-    );
-  });
+  revisionsPage(app, db);
 
   void app.register(async (scope) => {
     await scope.register(multipart, {

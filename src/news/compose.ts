@@ -98,6 +98,19 @@ export async function chapterIdOf(db: Tx, network: Network, slug: string | null 
 }
 
 /** When a scheduled time has already passed, the article is simply published. */
+/**
+ * An editor who asks for "scheduled" with a time already past has most likely mistyped the date:
+ * publishing at once (what settleStatus would do) put an article live that was meant for later.
+ * Refused, beside the field. Only a newly chosen schedule is checked: one set earlier whose time
+ * has come while the timer had not run yet is published as planned, and importers are not asked.
+ */
+export function refusePastSchedule(status: ArticleStatus, publishAt: Date | null | undefined, now: Date) {
+  if (status === 'scheduled' && publishAt && publishAt <= now)
+    throw new AppError('validation', msg('news.problem.publishAtPast'), [
+      { field: 'publishAt', message: msg('news.problem.publishAtPastField') },
+    ]);
+}
+
 export function settleStatus(status: ArticleStatus, publishAt: Date | null | undefined, now: Date) {
   if (status === 'scheduled' && publishAt && publishAt <= now) return 'published' as const;
   return status;

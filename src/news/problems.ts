@@ -19,6 +19,16 @@ const rows = {
     'est requis quand le statut est « programmé »',
     'is verplicht als de status "gepland" is',
   ],
+  'news.problem.publishAtPast': [
+    'This time is already past: choose a time to come, or the status “Published” to publish now.',
+    'Cette heure est déjà passée : choisissez une heure à venir, ou le statut « Publié » pour publier maintenant.',
+    'Dit tijdstip is al voorbij: kies een tijdstip in de toekomst, of de status "Gepubliceerd" om nu te publiceren.',
+  ],
+  'news.problem.publishAtPastField': [
+    'is already past: choose a time to come, or the status “Published” to publish now',
+    'est déjà passé : choisissez une heure à venir, ou le statut « Publié » pour publier maintenant',
+    'is al voorbij: kies een tijd in de toekomst, of de status "Gepubliceerd" om nu te publiceren',
+  ],
   'news.problem.author': [
     'An author is not an account of this network.',
     'Un auteur n’est pas un compte de ce réseau.',

@@ -15,6 +15,7 @@ import {
   freeArticleSlug,
   resolveTerms,
   authorsFor,
+  refusePastSchedule,
   settleStatus,
   webhookData,
   type SaveExtras,
@@ -80,6 +81,7 @@ export async function createArticle(
       if (!original) throw notFound(msg('news.problem.original'));
       translationGroup = original.translationGroup;
     }
+    if (extras.sourceKey === undefined) refusePastSchedule(input.status, input.publishAt, now);
     const status = settleStatus(input.status, input.publishAt, now);
     const derived = derive({ ...input, terms: [...input.tags, ...input.categories] });
     const slug = await freeArticleSlug(tx, network.id, input.slug ?? (slugify(input.title) || 'article'), !!input.slug);

@@ -11,6 +11,7 @@ import {
   freeArticleSlug,
   resolveTerms,
   type SaveExtras,
+  refusePastSchedule,
   settleStatus,
   webhookData,
 } from './compose.js';
@@ -52,6 +53,10 @@ export async function updateArticle(
       throw new AppError('validation', msg('news.problem.publishAt'), [
         { field: 'publishAt', message: msg('news.problem.publishAtField') },
       ]);
+    // The form sends the time to the minute: the same minute is the schedule set before, not a new one.
+    const sameMinute = !!publishAt && !!before.publishAt && Math.abs(+publishAt - +before.publishAt) < 60_000;
+    const scheduleChosen = asked === 'scheduled' && (before.status !== 'scheduled' || !sameMinute);
+    if (!extras.trusted && scheduleChosen) refusePastSchedule(asked, publishAt, now);
     const status = settleStatus(asked, publishAt, now);
     const title = patch.title ?? before.title;
     const bodyMarkdown = patch.bodyMarkdown ?? before.bodyMarkdown;

@@ -124,6 +124,13 @@ export async function createRedirect(db: Tx, network: Network, from: string, to:
   return row;
 }
 
+/** One redirect, for its edit page; a 404 when it is not this network's. */
+export async function findRedirectById(db: Tx, network: Network, id: string): Promise<RedirectRow> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectById(db, network.id, id) : undefined;
+  if (!row) throw notFound(msg('redirect.problem.redirect'));
+  return row;
+}
+
 export async function deleteRedirect(db: Tx, network: Network, id: string, actor?: AuditActor) {
   const row = await q.selectById(db, network.id, id);
   if (!row || !(await q.deleteById(db, network.id, id))) throw notFound(msg('redirect.problem.redirect'));

@@ -170,8 +170,8 @@ describe('an editor publishes an article and a reader’s report corrects it', (
       expect(await width(), path).toBeLessThanOrEqual(390);
     }
     await walk.visit(phone, '/news/le-velo-a-namur/report');
-    const radio = (await phone.locator('#r-kind-error').boundingBox())!;
-    const label = (await phone.locator('label[for="r-kind-error"]').boundingBox())!;
+    const radio = (await phone.locator('#f-kind-error').boundingBox())!;
+    const label = (await phone.locator('label[for="f-kind-error"]').boundingBox())!;
     // Side by side: the label starts right of the box and overlaps its line.
     expect(label.x).toBeGreaterThan(radio.x + radio.width - 1);
     expect(label.y).toBeLessThan(radio.y + radio.height);

@@ -11,7 +11,7 @@
 // manage link (and check-in code when seated), 202 for an address already registered, the waitlist
 // place in arrival order, 24 random bytes of secret and 8 of check-in code per person.
 // What it does NOT do, so the ratio also measures these (they are Essaim's, not the database's):
-// the per-request hooks every Essaim route runs (security headers by @fastify/helmet, a request id,
+// the per-request hooks every Essaim route runs (security headers computed once from helmet, a request id,
 // the network from the Host header, language negotiation, metrics, the page cache's and HTTP
 // caching's checks, request logging at 'warn'); the event's rules (open, not started, guests
 // allowed, answers to its questions, 10 registrations per address per minute); the 202's words

@@ -47,7 +47,13 @@ describe('a page-cache hit', () => {
     expect(hit.headers['x-frame-options']).toBe('DENY');
     const english = await visit('en');
     expect(english.body).toContain('<html lang="en"');
-    expect((await visit('fr', { 'if-none-match': String(hit.headers.etag) })).statusCode).toBe(304);
+    const notModified = await visit('fr', { 'if-none-match': String(hit.headers.etag) });
+    expect(notModified.statusCode).toBe(304);
+    // What lets the browser update its copy, not the content's type (RFC 9110, 15.4.5).
+    expect(notModified.headers.etag).toBe(hit.headers.etag);
+    expect(notModified.headers['cache-control']).toBe(hit.headers['cache-control']);
+    expect(notModified.headers['content-type']).toBeUndefined();
+    expect(notModified.body).toBe('');
     expect((await visit('fr', { 'if-none-match': '"another-copy"' })).statusCode).toBe(200);
   });
 });

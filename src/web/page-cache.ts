@@ -140,13 +140,16 @@ export function registerPageCache(
 
   const serve = (req: FastifyRequest, reply: FastifyReply, entry: Entry) => {
     states.set(req, 'hit');
-    for (const [name, value] of entry.headers) reply.header(name, value);
     const withCsrf = entry.buffer === undefined;
     const etag = withCsrf ? csrfEtag(req, entry) : entry.etag;
-    if (etag) {
-      reply.header('etag', etag);
-      if (isNotModified(req, etag, entry.lastModified)) return reply.code(304).send();
+    if (etag && isNotModified(req, etag, entry.lastModified)) {
+      // What lets a cache update its copy (RFC 9110, 15.4.5), not the content's type or name.
+      for (const [name, value] of entry.headers)
+        if (name === 'cache-control' || name === 'vary') reply.header(name, value);
+      return reply.header('etag', etag).code(304).send();
     }
+    for (const [name, value] of entry.headers) reply.header(name, value);
+    if (etag) reply.header('etag', etag);
     return reply.code(200).send(entry.buffer ?? entry.parts.join(reply.generateCsrf()));
   };
 
@@ -156,7 +159,10 @@ export function registerPageCache(
   // the rate limit's — and after every application hook (the context's: network, language, user).
   const answerHit = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const key = anonymousKey(req);
-    const entry = key === undefined ? undefined : cache.lookup(key, Date.now());
+    if (key === undefined) return done();
+    const now = Date.now();
+    // Past its time and being rendered again by another request: the copy in hand meanwhile.
+    const entry = cache.lookup(key, now) ?? (rendering.has(key) ? cache.stale(key, now) : undefined);
     if (entry) serve(req, reply, entry);
     else done();
   };

@@ -3,6 +3,8 @@
 /** How long an answer lives while this process hears other writers (below), and while it does not. */
 export const LISTENING_TTL_MS = 5000;
 const TTL_MS = 1000;
+/** How long past its time an answer may be served while it is being rendered again (`stale`). */
+const STALE_MS = 2000;
 /** Bounds: entries, and bytes (bodies, keys and headers counted; `PAGE_CACHE_MB`, 32 by default). */
 export interface PageCacheLimits {
   maxEntries: number;
@@ -46,10 +48,24 @@ export class PageStore {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (!this.fresh(entry, now)) {
-      this.drop(key, entry);
+      // Out of date by a write: gone. Only older than its time while this process hears every
+      // write: kept for `stale`, until the answer rendered again replaces it.
+      if (entry.version !== this.stamp() || !this.listening) this.drop(key, entry);
       return undefined;
     }
     return entry;
+  }
+
+  /**
+   * An answer past its time but not changed by any write since (this process hears them all:
+   * `listening`), for a visitor who arrives while another request renders it again — instead of
+   * waiting for that render. Writes still take effect at once; only the passing of time (an event
+   * starting) reaches those visitors a render later. At most STALE_MS past its time.
+   */
+  stale(key: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || !this.listening || entry.version !== this.stamp()) return undefined;
+    return now - entry.storedAt <= LISTENING_TTL_MS + STALE_MS ? entry : undefined;
   }
 
   store(key: string, entry: Entry) {

@@ -3,6 +3,7 @@ import type { Tx } from '../db/connection.js';
 import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { msg } from '../web/i18n.js';
+import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
 import type { RedirectRow } from './queries.js';
 
@@ -126,19 +127,19 @@ export async function createRedirect(db: Tx, network: Network, from: string, to:
 
 /** One redirect, for its edit page; a 404 when it is not this network's. */
 export async function findRedirectById(db: Tx, network: Network, id: string): Promise<RedirectRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await q.selectById(db, network.id, id) : undefined;
+  const row = isUuid(id) ? await q.selectById(db, network.id, id) : undefined;
   if (!row) throw notFound(msg('redirect.problem.redirect'));
   return row;
 }
 
 export async function deleteRedirect(db: Tx, network: Network, id: string, actor?: AuditActor) {
-  const row = await q.selectById(db, network.id, id);
+  const row = isUuid(id) ? await q.selectById(db, network.id, id) : undefined;
   if (!row || !(await q.deleteById(db, network.id, id))) throw notFound(msg('redirect.problem.redirect'));
   await auditAct(db, network.id, actor, 'redirect.delete', row.fromKey, { to: row.toPath });
 }
 
 export async function updateRedirect(db: Tx, network: Network, id: string, to: string, actor?: AuditActor) {
-  const row = await q.selectById(db, network.id, id);
+  const row = isUuid(id) ? await q.selectById(db, network.id, id) : undefined;
   if (!row) throw notFound(msg('redirect.problem.redirect'));
   const changed = await addRedirect(db, network.id, row.fromKey, to, { replace: true });
   await auditAct(db, network.id, actor, 'redirect.update', row.fromKey, { from: row.toPath, to: changed.toPath });

@@ -113,6 +113,9 @@ function anonymousKey(req: FastifyRequest): string | undefined {
   return `${req.network.id}|${req.locale}|${req.url}`;
 }
 
+/** A route's own hooks of one kind (none, one or a list), then `hook`. */
+const after = (own: unknown, hook: unknown): unknown[] => [...(Array.isArray(own) ? own : own ? [own] : []), hook];
+
 /** How long a request waits for the same answer being rendered by another before rendering it itself. */
 const WAIT_MS = 2000;
 
@@ -169,13 +172,8 @@ export function registerPageCache(
   // The misses' preparation, on the cached routes only too: no other request pays for it.
   app.addHook('onRoute', (route) => {
     if (!ROUTES.has(route.url ?? '')) return;
-    const own = route.onRequest;
-    route.onRequest = [...(Array.isArray(own) ? own : own ? [own] : []), answerHit] as typeof route.onRequest;
-    const before = route.preHandler;
-    route.preHandler = [
-      ...(Array.isArray(before) ? before : before ? [before] : []),
-      prepareMiss,
-    ] as typeof route.preHandler;
+    route.onRequest = after(route.onRequest, answerHit) as typeof route.onRequest;
+    route.preHandler = after(route.preHandler, prepareMiss) as typeof route.preHandler;
   });
 
   async function prepareMiss(req: FastifyRequest, reply: FastifyReply) {

@@ -1,5 +1,6 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
+import { executeNamed } from '../db/named.js';
 import { columnsOf, recordset, typedRow } from '../db/typed-row.js';
 import { events } from '../events/tables.js';
 import type { RegistrationInsert, RegistrationRow } from './queries.js';
@@ -14,65 +15,73 @@ const registrationColumns = columnsOf(registrations);
  * Everything a registration batch decides on, in one statement, so under one snapshot: the event
  * with its row version (`xmin`, checked again by `writeBatch`), its confirmed and waitlisted counts,
  * the registrations of the batch's e-mails in the last minute (the per-address limit), and the
- * live registrations of those e-mails for this event with their waitlist place. A round trip per
- * batch is what a flash crowd pays for (docs/DECISIONS.md). Undefined when the event is not the
- * network's. `network_id` in the live filter is what lets the partial unique index answer.
+ * live registrations of those e-mails for this event. A round trip per batch is what a flash crowd
+ * pays for (docs/DECISIONS.md). Undefined when the event is not the network's. `network_id` in the
+ * live filter is what lets the partial unique index answer.
  * `exclude`: rows being written as this is read (the batch before), left out committed or not.
+ * `count`: the counts read the event's whole list, which grows with the crowd (a quadratic cost in
+ * all): `false` skips them (a reading the caller completes with the counts it wrote, `withWritten`),
+ * a version skips them when the event is still at that version (the caller wrote it, and knows
+ * them); `counts` is then undefined. The text is the same whatever the arguments (arrays as one
+ * parameter each), so PostgreSQL parses one statement.
  */
 export async function selectBatch(
   tx: Tx,
-  networkId: string,
-  eventId: string,
-  emails: string[],
-  since: Date,
-  exclude: string[] = [],
+  p: { networkId: string; eventId: string; emails: string[]; since: Date; exclude: string[]; count: boolean | string },
 ) {
-  const others = exclude.length ? sql` AND NOT (${inArray(registrations.id, exclude)})` : sql``;
-  const result = await tx.execute<Record<string, unknown>>(sql`
+  const { networkId, eventId } = p;
+  const unless = typeof p.count === 'string' ? p.count : null;
+  const result = await executeNamed(
+    tx,
+    'registration-batch-read',
+    sql`
     WITH ev AS (
       SELECT ${sql.join(
         eventColumns.map(([, c]) => sql`${sql.identifier(c.name)} AS ${sql.identifier(`batch_event_${c.name}`)}`),
         sql`, `,
       )}, xmin::text AS batch_version
       FROM ${events} WHERE network_id = ${networkId} AND id = ${eventId}
+    ), counting AS (
+      SELECT ${p.count !== false}::boolean AND NOT EXISTS (
+        SELECT 1 FROM ${events} WHERE id = ${eventId} AND xmin::text = ${unless}::text
+      ) AS batch_counted
     ), counts AS (
       SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS batch_confirmed,
              count(*) FILTER (WHERE status = 'waitlisted')::int AS batch_waitlisted
-      FROM registrations WHERE event_id = ${eventId}
+      FROM registrations WHERE event_id = ${eventId} AND (SELECT batch_counted FROM counting)
     ), recent AS (
       SELECT coalesce(json_object_agg(email, n), '{}'::json) AS batch_recent FROM (
         SELECT email, count(*)::int AS n FROM registrations
-        WHERE network_id = ${networkId} AND ${inArray(registrations.email, emails)} AND created_at > ${since.toISOString()}${others}
+        WHERE network_id = ${networkId} AND email = ANY(${sql.param(p.emails)}::text[])
+          AND created_at > ${p.since.toISOString()} AND id <> ALL(${sql.param(p.exclude)}::uuid[])
         GROUP BY email
       ) r
     ), live AS (
-      SELECT registrations.*,
-        CASE WHEN status = 'waitlisted' THEN (
-          SELECT count(*)::int FROM registrations w
-          WHERE w.event_id = registrations.event_id AND w.status = 'waitlisted' AND w.queue_no <= registrations.queue_no
-        ) END AS batch_position
-      FROM registrations
-      WHERE network_id = ${networkId} AND event_id = ${eventId} AND ${inArray(registrations.email, emails)}
-        AND status <> 'cancelled'${others}
+      -- An address at a time on the unique index (one live row each; LIMIT keeps the subquery
+      -- apart): the planner, whose statistics lag behind a crowd, otherwise hashes the event's
+      -- whole list for them.
+      SELECT r.* FROM unnest(${sql.param(p.emails)}::text[]) AS batch_email(email)
+      CROSS JOIN LATERAL (
+        SELECT * FROM registrations
+        WHERE network_id = ${networkId} AND event_id = ${eventId} AND email = batch_email.email AND status <> 'cancelled'
+        LIMIT 1
+      ) r
+      WHERE r.id <> ALL(${sql.param(p.exclude)}::uuid[])
     )
-    SELECT * FROM ev CROSS JOIN counts CROSS JOIN recent LEFT JOIN live ON true`);
+    SELECT * FROM ev CROSS JOIN counting CROSS JOIN counts CROSS JOIN recent LEFT JOIN live ON true`,
+  );
   const first = result.rows[0];
   if (!first) return undefined;
   const existing: RegistrationRow[] = [];
-  const positions = new Map<string, number>();
-  for (const raw of result.rows) {
-    if (raw.id == null) continue;
-    const row = typedRow<RegistrationRow>(registrationColumns, raw);
-    existing.push(row);
-    if (raw.batch_position != null) positions.set(row.id, Number(raw.batch_position));
-  }
+  for (const raw of result.rows) if (raw.id != null) existing.push(typedRow<RegistrationRow>(registrationColumns, raw));
   const recent = first.batch_recent as Record<string, number>;
   return {
     event: typedRow<typeof events.$inferSelect>(eventColumns, first, 'batch_event_'),
     version: String(first.batch_version),
     existing,
-    positions,
-    counts: { confirmed: Number(first.batch_confirmed), waitlisted: Number(first.batch_waitlisted) },
+    counts: first.batch_counted
+      ? { confirmed: Number(first.batch_confirmed), waitlisted: Number(first.batch_waitlisted) }
+      : undefined,
     recent: Object.entries(recent).map(([email, n]) => ({ email, n: Number(n) })),
   };
 }
@@ -104,12 +113,16 @@ export async function writeBatch(
     );
   }
   ctes.push(...p.also);
-  const result = await tx.execute<Record<string, unknown>>(sql`
+  const result = await executeNamed(
+    tx,
+    'registration-batch-write',
+    sql`
     WITH ${sql.join(ctes, sql`, `)}
     SELECT fresh.batch_fresh${p.rows.length ? sql`, (SELECT version FROM batch_moved) AS batch_new_version, batch_rows.*` : sql``} FROM (
       SELECT CASE WHEN EXISTS (SELECT 1 FROM batch_guard) THEN true ELSE essaim_stale_read('registration batch') END
         AS batch_fresh OFFSET 0
-    ) fresh${p.rows.length ? sql` LEFT JOIN batch_rows ON true` : sql``}`);
+    ) fresh${p.rows.length ? sql` LEFT JOIN batch_rows ON true` : sql``}`,
+  );
   const version = result.rows[0]?.batch_new_version;
   return {
     rows: result.rows.filter((raw) => raw.id != null).map((raw) => typedRow<RegistrationRow>(registrationColumns, raw)),

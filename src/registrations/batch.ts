@@ -44,7 +44,7 @@ export interface Written {
   event: EventRow;
   version: string;
   counts: { confirmed: number; waitlisted: number };
-  rows: { row: RegistrationRow; position?: number }[];
+  rows: RegistrationRow[];
 }
 
 /**
@@ -68,9 +68,8 @@ export async function decideAndWrite(
   }
   const { event } = state;
   const live = new Map(state.existing.map((r) => [r.email, r]));
-  // Repeats (5 % of a flash crowd) get their place back, ranked in the same reading.
-  const livePositions = state.positions;
   const recent = new Map(state.recent.map((r) => [r.email, r.n]));
+  if (!state.counts) throw new Error('a registration batch was read without its counts');
   let confirmed = state.counts.confirmed;
   let waitlisted = state.counts.waitlisted;
   let queueNo = event.nextQueueNo;
@@ -78,15 +77,18 @@ export async function decideAndWrite(
   const pendingByEmail = new Map<string, number>();
 
   const linkMails: RegistrationMail[] = [];
+  // Each new registration's secret (24 bytes) and check-in code (8), drawn for the batch at once:
+  // one call into the random generator per person was a twentieth of a flash crowd's server time.
+  const entropy = randomBytes(32 * batch.length);
+  let drawn = 0;
   for (const { input, opts } of batch) {
     const existing = live.get(input.email);
     if (existing) {
       // The answer does not say whether this address holds a seat: its owner gets their link by mail.
       if (opts.notify !== false && !opts.byOrganizer)
         linkMails.push({ kind: 'registration.link', networkId: network.id, registration: existing });
-      outcomes.push({
-        result: { registration: existing, created: false, position: livePositions.get(existing.id), event },
-      });
+      // Its waitlist place is not read here: the guest's answer does not say it (`registerForEvent` reads it for those it tells).
+      outcomes.push({ result: { registration: existing, created: false, event } });
       continue;
     }
     const earlier = pendingByEmail.get(input.email);
@@ -127,8 +129,8 @@ export async function decideAndWrite(
           queueNo: queueNo++,
           answers,
           locale: opts.locale ?? 'fr',
-          secret: randomBytes(24).toString('base64url'),
-          checkInCode: randomBytes(8).toString('hex').toUpperCase(),
+          secret: entropy.toString('base64url', drawn, drawn + 24),
+          checkInCode: entropy.toString('hex', drawn + 24, (drawn += 32)).toUpperCase(),
           // The person's own consent, recorded with its time; without a venue there is nobody to share with.
           sharedWithVenueAt: input.shareWithVenue && event.venueId ? now : null,
         },
@@ -194,44 +196,52 @@ export async function decideAndWrite(
       event: { ...event, nextQueueNo: queueNo },
       version: version ?? state.version,
       counts: { confirmed, waitlisted },
-      rows: firsts.map((f) => ({ row: byId.get(f.row.id)!, position: f.position })),
+      rows: firsts.map((f) => byId.get(f.row.id)!),
     },
   };
 }
 
-/** The batch's reading: one statement (`selectBatch`), or undefined when there is no such event. */
-export function readBatch(
+/**
+ * The batch's reading: one statement (`selectBatch`), or undefined when there is no such event.
+ * `known`: the event's version and counts as this process last wrote them; the counts are not read
+ * again while the event is still at that version. `count: false` leaves them out (a reading taken
+ * ahead, completed by `withWritten`).
+ */
+export async function readBatch(
   tx: Tx,
   network: Network,
   eventId: string,
   batch: Job[],
-  exclude: string[] = [],
+  opts: { exclude?: string[]; known?: Pick<Written, 'version' | 'counts'>; count?: false } = {},
 ): Promise<Reading | undefined> {
-  if (!isUuid(eventId)) return Promise.resolve(undefined);
-  const emails = [...new Set(batch.map((j) => j.input.email))];
-  return q.selectBatch(tx, network.id, eventId, emails, new Date(Date.now() - 60_000), exclude);
+  if (!isUuid(eventId)) return undefined;
+  const reading = await q.selectBatch(tx, {
+    networkId: network.id,
+    eventId,
+    emails: [...new Set(batch.map((j) => j.input.email))],
+    since: new Date(Date.now() - 60_000),
+    exclude: opts.exclude ?? [],
+    count: opts.count ?? opts.known?.version ?? true,
+  });
+  if (reading && !reading.counts && opts.known) reading.counts = opts.known.counts;
+  return reading;
 }
 
 /**
  * A reading taken while the previous batch was being written, which left that batch's rows out
  * (`exclude`: whether they were committed yet or not), completed with what that batch wrote: its
- * rows (repeats of its addresses, their places, the per-address count), the event's counts and
+ * rows (repeats of its addresses, the per-address count), the event's counts and
  * arrival counter after it, and the event row's version after its write. Anything else that
  * changed the event meanwhile changed that version, and the write refuses itself.
  */
 export function withWritten(reading: Reading, written: Written): Reading {
   const recent = new Map(reading.recent.map((r) => [r.email, r.n]));
-  const positions = new Map(reading.positions);
-  for (const { row, position } of written.rows) {
-    recent.set(row.email, (recent.get(row.email) ?? 0) + 1);
-    if (position !== undefined) positions.set(row.id, position);
-  }
+  for (const row of written.rows) recent.set(row.email, (recent.get(row.email) ?? 0) + 1);
   return {
     event: written.event,
     version: written.version,
     counts: written.counts,
-    existing: [...reading.existing, ...written.rows.map((r) => r.row)],
-    positions,
+    existing: [...reading.existing, ...written.rows],
     recent: [...recent].map(([email, n]) => ({ email, n })),
   };
 }

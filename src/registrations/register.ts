@@ -3,6 +3,7 @@ import { findEvent } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import { decideAndWrite, type Job, type Reading, readBatch, type RegisterResult, withWritten } from './batch.js';
 import * as q from './batch-queries.js';
+import { selectWaitlistPositions } from './queries.js';
 import type { RegistrationInput } from './schemas.js';
 
 import type { RegisterOptions } from './batch.js';
@@ -17,12 +18,30 @@ export type { RegisterOptions };
  * waitlist in arrival order — and a flash crowd costs two round trips per batch instead of one
  * transaction per person. The same e-mail again gets its existing registration back.
  */
-export function registerForEvent(
+export async function registerForEvent(
   db: Db,
   network: Network,
   eventId: string,
   input: RegistrationInput,
   opts: RegisterOptions = {},
+): Promise<RegisterResult> {
+  const result = await queued(db, network, eventId, input, opts);
+  // A repeat's waitlist place is read only for those told it (its signed-in owner, an organiser):
+  // a guest repeating an address is not, and a crowd's repeats would each count the waitlist.
+  if (!result.created && result.registration.status === 'waitlisted' && (opts.userId || opts.byOrganizer))
+    return {
+      ...result,
+      position: (await selectWaitlistPositions(db, eventId, [result.registration.id])).get(result.registration.id),
+    };
+  return result;
+}
+
+function queued(
+  db: Db,
+  network: Network,
+  eventId: string,
+  input: RegistrationInput,
+  opts: RegisterOptions,
 ): Promise<RegisterResult> {
   return new Promise((resolve, reject) => {
     let queue = queues.get(eventId);
@@ -66,7 +85,7 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
       const readAhead = (writing: string[]) => {
         next = queue.jobs.splice(0, BATCH);
         if (!next.length) return;
-        ahead = readBatch(db, network, eventId, next, writing);
+        ahead = readBatch(db, network, eventId, next, { exclude: writing, count: false });
         // Awaited below, or dropped after a refused write: never an unhandled rejection.
         ahead.catch(() => undefined);
       };
@@ -88,7 +107,9 @@ async function drain(db: Db, network: Network, eventId: string, queue: { jobs: J
       const completed = written;
       if (!batch.length) break;
       reading =
-        ahead && completed ? ahead.then((r) => r && withWritten(r, completed)) : readBatch(db, network, eventId, batch);
+        ahead && completed
+          ? ahead.then((r) => r && withWritten(r, completed))
+          : readBatch(db, network, eventId, batch, { known: completed });
     }
   } finally {
     queue.running = false;

@@ -156,4 +156,9 @@ it('a sign-in link does not reset a password, nor a reset link sign in', async (
   const token = linkIn(mail!.text)!.split('/').at(-1);
   expect((await b.get(`/login/link/${token}`)).statusCode).toBe(400);
   expect((await b.get(`/login/reset/${token}`)).statusCode).toBe(200);
+  await b.submit('/login', '/login/link', { 'link-email': user.email });
+  const [signInMail] = await deliver(1);
+  const signInToken = /\/login\/link\/([A-Za-z0-9_-]{43})/.exec(signInMail!.text ?? '')?.[1];
+  expect(signInToken).toBeDefined();
+  expect((await b.get(`/login/reset/${signInToken}`)).statusCode).toBe(400);
 });

@@ -67,7 +67,6 @@ export async function resetPassword(
   return db.transaction(async (tx) => {
     const user = await consumeLoginLink(tx, network, token, 'reset');
     if (!user) return undefined;
-    await q.useAllLinks(tx, user.id, 'reset');
     await setPassword(tx, network, user, passwordHash, {}, { actor: user, by: 'reset link', ...mailing });
     return user;
   });
@@ -100,6 +99,8 @@ async function setPassword(
   // Whoever knew the old password (or held a session opened with it) is out from now on.
   const sessionsEnded = await q.deleteSessionsExcept(tx, user.id, keep.cookie ? sha256(keep.cookie) : undefined);
   const tokensRevoked = await q.revokeTokensExcept(tx, user.id, keep.token ? sha256(keep.token) : undefined);
+  // A reset link asked before the change would undo it: used up with it.
+  await q.useAllLinks(tx, user.id, 'reset');
   await auditAct(tx, network.id, how.actor, 'account.password_change', user.email, {
     by: how.by,
     sessionsEnded,

@@ -96,6 +96,10 @@ describe('PUT /api/v1/me/password', () => {
     const other = (await createToken(t.database.db, user, 'laptop')).token;
     const browser = await signIn(t.app, { email: user.email, password });
     expect(await sessions(user.id)).toBe(1);
+    await new FormSession(t.app).submit('/login/forgot', '/login/forgot', { email: user.email });
+    const resetLinks = () =>
+      q(`SELECT used_at IS NULL AS live FROM login_links WHERE user_id = $1 AND purpose = 'reset'`, [user.id]);
+    expect(await resetLinks()).toEqual([{ live: true }]);
 
     const res = await change(token, { currentPassword: password, newPassword: NEW });
     expect(res.statusCode).toBe(200);
@@ -107,6 +111,8 @@ describe('PUT /api/v1/me/password', () => {
     expect(await sessions(user.id)).toBe(0);
     expect(await tokenFor(user.email, password)).toBe(401);
     expect(await tokenFor(user.email, NEW)).toBe(201);
+    // A reset link asked before would undo the change: it is used up.
+    expect(await resetLinks()).toEqual([{ live: false }]);
 
     expect(await audits(user.email)).toEqual([
       { actor_email: user.email, details: { by: 'self', sessionsEnded: 1, tokensRevoked: 1 } },

@@ -6,6 +6,7 @@ import { networkForHost, rememberedNetwork } from './networks/service.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountPages } from './accounts/pages.js';
+import { passwordPages } from './accounts/password-pages.js';
 import { accountRoutes } from './accounts/routes.js';
 import { calendarFeeds } from './calendar/feeds.js';
 import { calendarPages } from './calendar/pages.js';
@@ -169,7 +170,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  accountRoutes(api, db);
+  accountRoutes(api, db, config);
   chapterRoutes(api, db);
   venueRoutes(api, db, config);
   partnershipRoutes(api, db);
@@ -210,6 +211,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   venuePages(app, db, config);
   mapRoutes(app);
   accountPages(app, db, config);
+  passwordPages(app, db, config);
   eventPages(app, db, config);
   ticketPages(app, db, config);
   calendarFeeds(app, db, config);

@@ -46,6 +46,7 @@ import { reportMessages as figureMessages } from './reports/messages.js';
 import { venueDashboardMessages } from './reports/venue-messages.js';
 import { packMessages } from './justification/messages.js';
 import { accountProblems } from './accounts/problems.js';
+import { passwordMessages } from './accounts/password-messages.js';
 import { budgetProblems } from './budgets/problems.js';
 import { calendarProblems } from './calendar/problems.js';
 import { callProblems } from './calls/problems.js';
@@ -129,6 +130,7 @@ export const featureCatalogues = [
   packMessages,
   // Each feature's problems (error texts), kept apart from its page words.
   accountProblems,
+  passwordMessages,
   budgetProblems,
   calendarProblems,
   callProblems,

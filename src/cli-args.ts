@@ -15,6 +15,7 @@ Commands:
   restore FILE [--force]        restore a backup into an empty data directory or database
   demo [--force]                fill an empty network with demo data
   user create --email E --name N [--role admin|member] [--password P]
+  user set-password EMAIL [--password P]   set an account's password (signs it out everywhere)
   token create --email E [--name N]   print a new API token for an account
   members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
   news import PATH [--dry-run] [--keep-going] [--fetch-media] [--base-url URL] [--report FILE] [--date YYYY-MM-DD]
@@ -51,8 +52,11 @@ it. A damaged or truncated backup is refused before anything is changed. Stop th
 Fills the network with demo data: chapters, venues, partnerships, organisers, sign-ups.
 Refuses a network that already has chapters or venues; --force replaces them.`,
   user: `Usage: essaim user create --email E --name N [--role admin|member] [--password P]
+       essaim user set-password EMAIL [--password P]
 
-Creates an account. Without --password a random password is generated and printed once.`,
+create makes an account. set-password gives an existing account a new password, signs it out
+of every session, revokes its API tokens, records it in the audit log and e-mails the person a
+notice. Without --password a random password is generated and printed once.`,
   token: `Usage: essaim token create --email E [--name N]
 
 Creates an API token for an existing account and prints it (shown once). Use it as

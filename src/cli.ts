@@ -5,6 +5,7 @@ import { isMainThread } from 'node:worker_threads';
 import { check, help, need, parse, UsageError, usage } from './cli-args.js';
 import { createToken, createUser, findUserByEmail } from './accounts/service.js';
 import { EmailSchema, PasswordSchema, RoleSchema } from './accounts/schemas.js';
+import { setPasswordFromConsole } from './accounts/password-change.js';
 import { boot } from './boot.js';
 import { ConfigError, debugRequested, loadConfig, type Config } from './config.js';
 import { DatabaseUnreachableError } from './db/connection.js';
@@ -31,7 +32,9 @@ function printDemo(summary: DemoSummary): void {
       `demo news: ${summary.news.articles} articles; seed 004 imported with ${summary.news.repairs} words repaired and ${summary.news.queued} to review at /admin/news/repairs`,
     );
   if (summary.admin)
-    console.log(`demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use)`);
+    console.log(
+      `demo admin: ${summary.admin.email} / ${summary.admin.password} (change it before real use: essaim user set-password ${summary.admin.email}, or /me/password)`,
+    );
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -106,6 +109,22 @@ async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof boot>>) => Pr
   }
 }
 
+/** `essaim user set-password EMAIL [--password P]`: the way back in for an admin, recorded with no actor. */
+async function setPassword(address: string, given: string | undefined): Promise<void> {
+  const email = check(EmailSchema, address, 'EMAIL');
+  const password = check(PasswordSchema, given ?? randomBytes(12).toString('base64url'), '--password');
+  const { baseUrl } = loadConfig();
+  return withDatabase(async ({ database, network }) => {
+    const user = await findUserByEmail(database.db, network.id, email);
+    if (!user) throw new AppError('not_found', msg('account.problem.cliNoAccount', { email }));
+    const ended = await setPasswordFromConsole(database.db, network, user, password, baseUrl);
+    console.log(
+      `password changed for ${user.email}: ${ended.sessionsEnded} sessions signed out, ${ended.tokensRevoked} API tokens revoked`,
+    );
+    if (given === undefined) console.log(`password: ${password} (shown once)`);
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -155,6 +174,7 @@ async function main(argv: string[]): Promise<void> {
         password: { type: 'string' },
       });
       if (values.help) return console.log(help.user);
+      if (positionals[0] === 'set-password') return setPassword(need(positionals[1], 'EMAIL'), values.password);
       if (positionals[0] !== 'create')
         throw new UsageError(`unknown subcommand "user ${positionals[0] ?? ''}": try \`essaim user create --help\``);
       const email = check(EmailSchema, need(values.email, '--email'), '--email');

@@ -20,7 +20,8 @@ describe('essaim --help', { timeout: 120_000 }, () => {
   it('lists the commands, and each command has its own help', async () => {
     const top = await runCli(['--help'], {});
     expect(top.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'demo', 'user create', 'token create']) expect(top.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'demo', 'user create', 'user set-password', 'token create'])
+      expect(top.stdout).toContain(cmd);
     for (const cmd of [['serve'], ['migrate'], ['demo'], ['user', 'create'], ['token', 'create']]) {
       const res = await runCli([...cmd, '--help'], {});
       expect(res.code, cmd.join(' ')).toBe(0);
@@ -202,6 +203,52 @@ describe('commands on DATABASE_URL', { timeout: 120_000 }, () => {
       const token = await runCli(['token', 'create', '--email', 'ext@example.org'], env);
       expect(token.code).toBe(0);
       expect((await database.pool.query('SELECT count(*)::int AS n FROM api_tokens')).rows[0].n).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('user set-password gives an account a new password, signs it out everywhere, audits it and mails a notice', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { DATABASE_URL: database.url };
+      expect((await runCli(['migrate'], env)).code).toBe(0);
+      const args = ['user', 'create', '--email', 'pw@example.org', '--name', 'Pw', '--password', 'a long password'];
+      expect((await runCli(args, env)).code).toBe(0);
+      expect((await runCli(['token', 'create', '--email', 'pw@example.org'], env)).code).toBe(0);
+      const hash = async () => (await database.pool.query('SELECT password_hash FROM users')).rows[0].password_hash;
+      const before = await hash();
+
+      // A weak password or an unknown account: refused, nothing changes.
+      const weak = await runCli(['user', 'set-password', 'pw@example.org', '--password', 'azertyuiop'], env);
+      expect(weak.code).toBe(2);
+      expect(weak.stderr).toContain('--password');
+      const unknown = await runCli(['user', 'set-password', 'nobody@example.org'], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr.trim()).toBe(
+        'essaim: no account uses nobody@example.org: create it with `essaim user create`',
+      );
+      expect(await hash()).toBe(before);
+
+      const res = await runCli(['user', 'set-password', 'PW@example.org'], env);
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(
+        /^password changed for pw@example\.org: 0 sessions signed out, 1 API tokens revoked\npassword: \S{16} \(shown once\)\n$/,
+      );
+      expect(await hash()).not.toBe(before);
+      const tokens = await database.pool.query('SELECT count(*)::int AS n FROM api_tokens WHERE revoked_at IS NULL');
+      expect(tokens.rows[0].n).toBe(0);
+      const audit = await database.pool.query(
+        `SELECT actor_id, actor_email, subject FROM audit_log WHERE action = 'account.password_change'`,
+      );
+      expect(audit.rows).toEqual([{ actor_id: null, actor_email: 'command line', subject: 'pw@example.org' }]);
+      const mail = await database.pool.query(`SELECT to_email FROM outbound_messages WHERE kind = 'password.changed'`);
+      expect(mail.rows).toEqual([{ to_email: 'pw@example.org' }]);
+
+      const given = await runCli(['user', 'set-password', 'pw@example.org', '--password', 'another long phrase'], env);
+      expect(given.code).toBe(0);
+      expect(given.stdout).not.toContain('another long phrase');
     } finally {
       await database.close();
     }

@@ -5,9 +5,9 @@ import * as q from './queries.js';
 
 type User = q.UserRow;
 
-/** `login` signs in; `verify` confirms the address given at sign-up (and signs in). */
-export type LinkPurpose = 'login' | 'verify';
-const VALID_MS: Record<LinkPurpose, number> = { login: 15 * 60_000, verify: 48 * 3_600_000 };
+/** `login` signs in; `verify` confirms the address given at sign-up (and signs in); `reset` chooses a new password. */
+export type LinkPurpose = 'login' | 'verify' | 'reset';
+const VALID_MS: Record<LinkPurpose, number> = { login: 15 * 60_000, verify: 48 * 3_600_000, reset: 3_600_000 };
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A new single-use link, written in the caller's transaction (with the mail that carries it); only its SHA-256 is kept. */

@@ -42,6 +42,9 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, form?: Form, status
         <div>
           <button type="submit">{t('login.submit')}</button>
         </div>
+        <p>
+          <a href="/login/forgot">{t('account.forgot.link')}</a>
+        </p>
       </form>
       <h2>{t('login.linkTitle')}</h2>
       {linkSent ? (

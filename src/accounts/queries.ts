@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { apiTokens, loginLinks, sessions, users } from './tables.js';
 
@@ -91,7 +91,7 @@ export async function insertLoginLink(db: Tx, values: typeof loginLinks.$inferIn
   await db.insert(loginLinks).values(values);
 }
 
-type LinkKey = { networkId: string; tokenHash: string; purpose: 'login' | 'verify'; now: Date };
+type LinkKey = { networkId: string; tokenHash: string; purpose: 'login' | 'verify' | 'reset'; now: Date };
 const liveLink = (k: LinkKey) =>
   and(
     eq(loginLinks.tokenHash, k.tokenHash),
@@ -129,4 +129,43 @@ export async function markEmailVerified(db: Tx, userId: string): Promise<UserRow
     .where(eq(users.id, userId))
     .returning();
   return user;
+}
+
+// ——— a new password: the account's other ways in end with the old one ———
+
+export async function updatePasswordHash(db: Tx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** Ends the account's sessions but the one kept (its hash), if any; how many ended. */
+export async function deleteSessionsExcept(db: Tx, userId: string, keepHash: string | undefined): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepHash ? ne(sessions.idHash, keepHash) : undefined))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
+}
+
+/** Revokes the account's live tokens but the one kept (its hash), if any; how many were revoked. */
+export async function revokeTokensExcept(db: Tx, userId: string, keepHash: string | undefined): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+        keepHash ? ne(apiTokens.tokenHash, keepHash) : undefined,
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
+/** Uses up every unused link of a purpose (the other reset links once one was followed). */
+export async function useAllLinks(db: Tx, userId: string, purpose: LinkKey['purpose']): Promise<void> {
+  await db
+    .update(loginLinks)
+    .set({ usedAt: new Date() })
+    .where(and(eq(loginLinks.userId, userId), eq(loginLinks.purpose, purpose), isNull(loginLinks.usedAt)));
 }

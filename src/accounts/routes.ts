@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
-import { requireUser } from '../web/context.js';
-import { NewTokenSchema, TokenCreateSchema, TokenSchema, UserSchema } from './schemas.js';
+import { requireUser, SESSION_COOKIE } from '../web/context.js';
+import { changePassword } from './password-change.js';
+import {
+  NewTokenSchema,
+  PasswordChangedSchema,
+  PasswordChangeSchema,
+  TokenCreateSchema,
+  TokenSchema,
+  UserSchema,
+} from './schemas.js';
 import * as accounts from './service.js';
 
 const tags = ['accounts'];
@@ -16,7 +25,7 @@ const presentToken = (t: Awaited<ReturnType<typeof accounts.listTokens>>[number]
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-export function accountRoutes(app: Api, db: Db): void {
+export function accountRoutes(app: Api, db: Db, config: Pick<Config, 'baseUrl'>): void {
   app.post('/api/v1/auth/tokens', {
     schema: {
       tags,
@@ -62,6 +71,28 @@ export function accountRoutes(app: Api, db: Db): void {
     handler: async (req) => {
       const user = requireUser(req);
       return { id: user.id, email: user.email, name: user.name, role: user.role };
+    },
+  });
+
+  app.put('/api/v1/me/password', {
+    schema: {
+      tags,
+      summary: 'Change my password: every other session and API token of mine is ended',
+      description:
+        'The current password is required when the account has one (a wrong one is a 401 naming `currentPassword`, and counts as a failed sign-in of the account). The token or session making the request stays valid; a notice is e-mailed to the account.',
+      security: bearer,
+      body: PasswordChangeSchema,
+      response: { 200: PasswordChangedSchema },
+    },
+    // Guessing the current password from a stolen session: as few attempts as a sign-in.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    handler: async (req) => {
+      const bearerToken = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const keep = bearerToken ? { token: bearerToken } : { cookie: req.cookies[SESSION_COOKIE] };
+      return changePassword(db, req.network, requireUser(req), req.body, keep, {
+        baseUrl: config.baseUrl,
+        locale: req.locale,
+      });
     },
   });
 }

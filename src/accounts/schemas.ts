@@ -68,3 +68,21 @@ export const UserSchema = z.object({
   name: z.string(),
   role: RoleSchema,
 });
+
+/** Changing my password: the current one when the account has one (an account that signs in by links may set a first). */
+export const PasswordChangeSchema = z.object({
+  currentPassword: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'The current password; required when the account has one, left out when it signs in by e-mailed links only',
+    ),
+  newPassword: PasswordSchema,
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
+
+export const PasswordChangedSchema = z.object({
+  sessionsEnded: z.number().int().describe('Other browser sessions of the account that were signed out'),
+  tokensRevoked: z.number().int().describe('Other API tokens of the account that were revoked'),
+});

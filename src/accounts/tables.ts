@@ -78,7 +78,7 @@ export const loginLinks = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
-    /** `login` signs in (15 min); `verify` confirms the e-mail given at sign-up (48 h) and signs in. */
+    /** `login` signs in (15 min); `verify` confirms the e-mail given at sign-up (48 h) and signs in; `reset` sets a new password (1 h). */
     purpose: text('purpose').notNull().default('login'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

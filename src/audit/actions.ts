@@ -29,6 +29,7 @@ export type AuditAction =
   | 'venue.manager_add'
   | 'venue.manager_remove'
   | 'account.create'
+  | 'account.password_change'
   | 'token.create'
   | 'token.revoke'
   | 'news.editor_add'
@@ -117,6 +118,7 @@ export const knownActions = [
   'venue.manager_add',
   'venue.manager_remove',
   'account.create',
+  'account.password_change',
   'token.create',
   'token.revoke',
   'news.editor_add',

@@ -393,6 +393,8 @@ const auditedElsewhere: Record<string, [string, string]> = {
   'POST /admin/news/import': ['news.import_preview', 'src/news-import/pages.test.ts'],
   'POST /admin/news/import/:id/run': ['news.import_run', 'src/news-import/pages.test.ts'],
   'POST /admin/news/import/:id/resume': ['news.import_resume', 'src/news-import/pages.test.ts'],
+  // Run here it would sign the matrix's admin out of the browser session the other acts use.
+  'PUT /api/v1/me/password': ['account.password_change', 'src/accounts/password.test.ts'],
 };
 
 /**

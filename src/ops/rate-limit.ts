@@ -66,6 +66,9 @@ export function postgresStore(db: Db) {
 }
 
 const SIGN_IN_ROUTES = new Set(['POST /login', 'POST /api/v1/auth/tokens']);
+// Changing a password asks for the current one: a wrong one (a 401) is a failed sign-in of the
+// signed-in account, so a stolen session cannot guess it faster than the sign-in form could.
+const PASSWORD_ROUTES = new Set(['PUT /api/v1/me/password', 'POST /me/password']);
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 /**
@@ -76,8 +79,12 @@ const SIGN_IN_WINDOW_MS = 15 * 60_000;
  */
 export function limitSignInPerAccount(app: FastifyInstance, db: Db, max: number): void {
   const accountKey = (req: FastifyRequest): string | undefined => {
-    if (!SIGN_IN_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) return undefined;
-    const email = (req.body as { email?: unknown } | undefined)?.email;
+    const route = `${req.method} ${req.routeOptions.url}`;
+    const email = SIGN_IN_ROUTES.has(route)
+      ? (req.body as { email?: unknown } | undefined)?.email
+      : PASSWORD_ROUTES.has(route)
+        ? req.user?.email
+        : undefined;
     if (typeof email !== 'string' || !email.trim() || !req.network) return undefined;
     return `signin:${req.network.id}:${email.trim().toLowerCase()}`;
   };

@@ -55,6 +55,9 @@ async function overview(db: Db, req: FastifyRequest, reply: FastifyReply, user: 
         <p>
           <a href="/me/profile">{t('members.me.edit')}</a>
         </p>
+        <p>
+          <a href="/me/password">{t('account.password.link')}</a>
+        </p>
       </Section>
       <Section title={t('members.me.chapters')}>
         {followed.length ? (

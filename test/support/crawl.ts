@@ -10,6 +10,7 @@ export const NOT_PAGES =
 export const FROM_MAILS = [
   '/verify/not-a-token',
   '/login/link/not-a-token',
+  '/login/reset/not-a-token',
   '/unsubscribe/not-a-token',
   '/invitations/opt-out/not-a-token',
   '/jury/invite/not-a-token',

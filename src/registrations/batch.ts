@@ -116,6 +116,7 @@ export async function decideAndWrite(
       else waitlisted++;
       recent.set(input.email, (recent.get(input.email) ?? 0) + 1);
       pendingByEmail.set(input.email, outcomes.length);
+      const at = 32 * drawn++;
       outcomes.push({
         pending: {
           // Drawn here, not by the database: the webhooks and mails written in the same statement name it.
@@ -129,8 +130,8 @@ export async function decideAndWrite(
           queueNo: queueNo++,
           answers,
           locale: opts.locale ?? 'fr',
-          secret: entropy.toString('base64url', drawn, drawn + 24),
-          checkInCode: entropy.toString('hex', drawn + 24, (drawn += 32)).toUpperCase(),
+          secret: entropy.toString('base64url', at, at + 24),
+          checkInCode: entropy.toString('hex', at + 24, at + 32).toUpperCase(),
           // The person's own consent, recorded with its time; without a venue there is nobody to share with.
           sharedWithVenueAt: input.shareWithVenue && event.venueId ? now : null,
         },

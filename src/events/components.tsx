@@ -96,7 +96,7 @@ function ChapterName({
     'name',
     ctx.locale,
   );
-  return name.lang === ctx.locale ? <>{name.text}</> : <span lang={name.lang}>{name.text}</span>;
+  return name.lang === ctx.locale ? name.text : <span lang={name.lang}>{name.text}</span>;
 }
 
 // Where an event is and how to tell others about it: used by the event page and the ticket page.

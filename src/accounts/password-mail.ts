@@ -4,13 +4,41 @@ import { queueWrittenMail } from '../mail/outbox.js';
 import { composeMail } from '../mail/service.js';
 import type { Network } from '../networks/service.js';
 import { mailLocale } from '../profiles/service.js';
-import { translator, type Locale } from '../web/i18n.js';
-import { mailAccountLink } from './login-mail.js';
+import { msg, translator, type Locale } from '../web/i18n.js';
+import { auditAct } from '../audit/service.js';
+import { notFound } from '../web/errors.js';
+import { isUuid } from '../web/schemas.js';
+import { mailAccountLink, queueAccountLink } from './login-mail.js';
+import * as q from './queries.js';
 import type { UserRow } from './queries.js';
 
 /** The link to choose a new password, by e-mail (one hour): see `mailAccountLink`. */
 export const requestPasswordReset = (db: Db, network: Network, email: string, baseUrl: string, locale: Locale) =>
   mailAccountLink(db, network, 'reset', email, baseUrl, locale);
+
+/**
+ * An admin sends a member the link to choose a password: a forgotten one, or a first one for an
+ * account made by hand or by an import. The same link and mail as "forgot your password?", in the
+ * member's language, written in the audit log with the admin's name. The admin never sees the link.
+ */
+export async function sendPasswordLink(
+  db: Db,
+  network: Network,
+  userId: string,
+  admin: { id: string; email: string },
+  baseUrl: string,
+  locale: Locale,
+): Promise<UserRow> {
+  const user = await db.transaction(async (tx) => {
+    const found = isUuid(userId) ? await q.selectUserById(tx, network.id, userId) : undefined;
+    if (!found) return undefined;
+    await queueAccountLink(tx, network, found, 'adminReset', baseUrl, locale);
+    await auditAct(tx, network.id, admin, 'account.password_link', found.email);
+    return found;
+  });
+  if (!user) throw notFound(msg('gdpr.problem.member', { id: userId }));
+  return user;
+}
 
 /**
  * The notice that the password changed, in the caller's transaction (no notice for a change that

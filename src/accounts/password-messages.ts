@@ -34,6 +34,9 @@ const en = {
   'mail.reset.subject': 'Choose a new password for {network}',
   'mail.reset.body':
     'Someone, probably you, asked to choose a new password for your account. Follow this link within one hour. If it was not you, ignore this mail: your password stays as it is.',
+  'mail.passwordLink.subject': 'Choose a password for {network}',
+  'mail.passwordLink.body':
+    'An administrator of the network sent you this link to choose a password for your account. It works once, for one hour. If you did not expect it, ignore this mail: nothing changes unless the link is used.',
   'mail.passwordChanged.subject': 'Your password for {network} was changed',
   'mail.passwordChanged.body':
     'The password of your account was just changed, and every other session and API token of yours was ended. If it was not you, choose a new password at once with the link below and tell the administrators of the network.',
@@ -74,6 +77,9 @@ export const passwordMessages: FeatureCatalogue<keyof typeof en> = {
     'mail.reset.subject': 'Choisissez un nouveau mot de passe pour {network}',
     'mail.reset.body':
       'Quelqu’un, sans doute vous, a demandé à choisir un nouveau mot de passe pour votre compte. Suivez ce lien dans l’heure. Si ce n’était pas vous, ignorez ce message : votre mot de passe reste inchangé.',
+    'mail.passwordLink.subject': 'Choisissez un mot de passe pour {network}',
+    'mail.passwordLink.body':
+      'Un administrateur du réseau vous envoie ce lien pour choisir un mot de passe pour votre compte. Il fonctionne une fois, pendant une heure. Si vous ne l’attendiez pas, ignorez ce message : rien ne change tant que le lien n’est pas utilisé.',
     'mail.passwordChanged.subject': 'Votre mot de passe pour {network} a été changé',
     'mail.passwordChanged.body':
       'Le mot de passe de votre compte vient d’être changé, et toutes vos autres sessions et tous vos jetons d’API ont été fermés. Si ce n’était pas vous, choisissez tout de suite un nouveau mot de passe avec le lien ci-dessous et prévenez les administrateurs du réseau.',
@@ -111,6 +117,9 @@ export const passwordMessages: FeatureCatalogue<keyof typeof en> = {
     'mail.reset.subject': 'Kies een nieuw wachtwoord voor {network}',
     'mail.reset.body':
       'Iemand, wellicht jij, vroeg om een nieuw wachtwoord te kiezen voor je account. Volg deze link binnen het uur. Was jij het niet, negeer deze mail dan: je wachtwoord blijft zoals het is.',
+    'mail.passwordLink.subject': 'Kies een wachtwoord voor {network}',
+    'mail.passwordLink.body':
+      'Een beheerder van het netwerk stuurt je deze link om een wachtwoord te kiezen voor je account. Hij werkt één keer, een uur lang. Verwachtte je hem niet, negeer deze mail dan: er verandert niets zolang de link niet gebruikt wordt.',
     'mail.passwordChanged.subject': 'Je wachtwoord voor {network} is gewijzigd',
     'mail.passwordChanged.body':
       'Het wachtwoord van je account is net gewijzigd, en al je andere sessies en API-tokens zijn beëindigd. Was jij het niet, kies dan meteen een nieuw wachtwoord met de link hieronder en verwittig de beheerders van het netwerk.',

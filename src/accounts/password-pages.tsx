@@ -6,10 +6,10 @@ import { SESSION_COOKIE } from '../web/context.js';
 import { AppError, fieldErrors } from '../web/errors.js';
 import { ErrorSummary, Field, formErrors, parseForm, type FormErrors } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
-import { authorize } from '../web/policy.js';
+import { authorize, isAdmin } from '../web/policy.js';
 import { peekLoginLink } from './login-links.js';
 import { changePassword, resetPassword } from './password-change.js';
-import { requestPasswordReset } from './password-mail.js';
+import { requestPasswordReset, sendPasswordLink } from './password-mail.js';
 import { EmailSchema, PasswordChangeSchema, PasswordSchema } from './schemas.js';
 import * as accounts from './service.js';
 
@@ -192,6 +192,14 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
       return reply.redirect('/me/password?changed', 303);
     },
   );
+
+  // An admin sends a member the link to choose a password (the button on /admin/members), and
+  // comes back to the list showing that member.
+  app.post<{ Params: { id: string } }>('/admin/members/:id/password-link', csrf, async (req, reply) => {
+    authorize(req.user, isAdmin(req.user), 'send a password link');
+    const user = await sendPasswordLink(db, req.network, req.params.id, req.user, config.baseUrl, req.locale);
+    return reply.redirect(`/admin/members?${new URLSearchParams({ done: 'passwordLink', q: user.email })}`, 303);
+  });
 
   app.get('/login/forgot', (req, reply) => forgotPage(req, reply));
 

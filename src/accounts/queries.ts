@@ -15,6 +15,14 @@ export async function selectUserByEmail(db: Tx, networkId: string, email: string
   return row;
 }
 
+export async function selectUserById(db: Tx, networkId: string, id: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.networkId, networkId), eq(users.id, id)));
+  return row;
+}
+
 /** A new account, or nothing when the e-mail is taken (the unique index decides, race-free). */
 export async function insertUser(db: Tx, values: typeof users.$inferInsert): Promise<UserRow | undefined> {
   const [row] = await db.insert(users).values(values).onConflictDoNothing().returning();

@@ -3,9 +3,14 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, NoContentSchema, type Api } from '../web/api.js';
 import { requireUser, SESSION_COOKIE } from '../web/context.js';
+import { translator } from '../web/i18n.js';
+import { authorize, isAdmin } from '../web/policy.js';
 import { changePassword } from './password-change.js';
+import { sendPasswordLink } from './password-mail.js';
 import {
+  AccountIdParamsSchema,
   NewTokenSchema,
+  PasswordLinkSentSchema,
   PasswordChangedSchema,
   PasswordChangeSchema,
   TokenCreateSchema,
@@ -93,6 +98,23 @@ export function accountRoutes(app: Api, db: Db, config: Pick<Config, 'baseUrl'>)
         baseUrl: config.baseUrl,
         locale: req.locale,
       });
+    },
+  });
+
+  app.post('/api/v1/members/:id/password-link', {
+    schema: {
+      tags,
+      summary: 'Send a member a link to choose a password (admin; written in the audit log)',
+      description:
+        'The same single-use link as "forgot your password?" (valid one hour), in an e-mail in the member\'s language saying an administrator sent it. For a forgotten password, or a first one for an account made by hand or by an import. The answer never carries the link.',
+      security: bearer,
+      params: AccountIdParamsSchema,
+      response: { 202: PasswordLinkSentSchema },
+    },
+    handler: async (req, reply) => {
+      authorize(req.user, isAdmin(req.user), 'send a password link');
+      await sendPasswordLink(db, req.network, req.params.id, requireUser(req), config.baseUrl, req.locale);
+      return reply.code(202).send({ message: translator(req.locale)('members.admin.passwordLinkDone') });
     },
   });
 }

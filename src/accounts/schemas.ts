@@ -86,3 +86,9 @@ export const PasswordChangedSchema = z.object({
   sessionsEnded: z.number().int().describe('Other browser sessions of the account that were signed out'),
   tokensRevoked: z.number().int().describe('Other API tokens of the account that were revoked'),
 });
+
+export const AccountIdParamsSchema = z.object({ id: z.uuid({ message: 'must be a member id (UUID)' }) });
+
+export const PasswordLinkSentSchema = z
+  .object({ message: z.string().describe('In the language of the request') })
+  .describe('The link is queued for sending; the answer never carries it');

@@ -30,6 +30,7 @@ export type AuditAction =
   | 'venue.manager_remove'
   | 'account.create'
   | 'account.password_change'
+  | 'account.password_link'
   | 'token.create'
   | 'token.revoke'
   | 'news.editor_add'
@@ -119,6 +120,7 @@ export const knownActions = [
   'venue.manager_remove',
   'account.create',
   'account.password_change',
+  'account.password_link',
   'token.create',
   'token.revoke',
   'news.editor_add',

@@ -268,6 +268,14 @@ const acts: Record<string, Act> = {
       await page(c, '/admin/members', `/admin/members/${id}/resend-confirmation`);
     },
   },
+  'POST /admin/members/:id/password-link': {
+    action: 'account.password_link',
+    run: async (c) => page(c, '/admin/members', `/admin/members/${(await member(c)).id}/password-link`),
+  },
+  'POST /api/v1/members/:id/password-link': {
+    action: 'account.password_link',
+    run: async (c) => api(c, 'POST', `/api/v1/members/${(await member(c)).id}/password-link`),
+  },
   'POST /admin/members/:id/export': {
     action: 'member.export',
     run: async (c) => page(c, '/admin/members', `/admin/members/${(await member(c)).id}/export`),

@@ -27,6 +27,9 @@ const en = {
   'members.admin.verify': 'Mark confirmed',
   'members.admin.verifyOf': 'Mark the address of {name} as confirmed',
   'members.admin.resentDone': 'A new confirmation link is in the outbox.',
+  'members.admin.passwordLink': 'Send a password link',
+  'members.admin.passwordLinkOf': 'Send {name} a link to choose a password',
+  'members.admin.passwordLinkDone': 'A link to choose a password is in the outbox.',
   'members.admin.verifiedDone': 'The address is confirmed: its owner can sign in with a sign-in link.',
 };
 
@@ -58,6 +61,9 @@ export const memberAdminMessages: FeatureCatalogue<keyof typeof en> = {
     'members.admin.verify': 'Marquer comme confirmée',
     'members.admin.verifyOf': 'Marquer l’adresse de {name} comme confirmée',
     'members.admin.resentDone': 'Un nouveau lien de confirmation est dans la boîte d’envoi.',
+    'members.admin.passwordLink': 'Envoyer un lien de mot de passe',
+    'members.admin.passwordLinkOf': 'Envoyer à {name} un lien pour choisir un mot de passe',
+    'members.admin.passwordLinkDone': 'Un lien pour choisir un mot de passe est dans la boîte d’envoi.',
     'members.admin.verifiedDone':
       'L’adresse est confirmée : son titulaire peut se connecter avec un lien de connexion.',
   },
@@ -87,6 +93,9 @@ export const memberAdminMessages: FeatureCatalogue<keyof typeof en> = {
     'members.admin.verify': 'Als bevestigd markeren',
     'members.admin.verifyOf': 'Markeer het adres van {name} als bevestigd',
     'members.admin.resentDone': 'Een nieuwe bevestigingslink staat in postvak uit.',
+    'members.admin.passwordLink': 'Wachtwoordlink sturen',
+    'members.admin.passwordLinkOf': 'Stuur {name} een link om een wachtwoord te kiezen',
+    'members.admin.passwordLinkDone': 'Een link om een wachtwoord te kiezen staat in postvak uit.',
     'members.admin.verifiedDone': 'Het adres is bevestigd: de eigenaar kan zich aanmelden met een aanmeldlink.',
   },
 };

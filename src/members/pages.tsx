@@ -28,6 +28,13 @@ const MembersQuerySchema = OffsetQuerySchema.extend({
 
 type Form = { values: FormValues; errors: FormErrors };
 
+/** What the page says after an action that came back to it. */
+const DONE = {
+  resent: 'members.admin.resentDone',
+  verified: 'members.admin.verifiedDone',
+  passwordLink: 'members.admin.passwordLinkDone',
+} as const;
+
 async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, form?: Form, status = 200) {
   const ctx = pageContext(req, reply);
   const { t, locale } = ctx;
@@ -41,9 +48,9 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
     reply,
     <Layout ctx={ctx} title={t('members.admin.title')}>
       <h1>{t('members.admin.title')}</h1>
-      {ctx.done === 'resent' || ctx.done === 'verified' ? (
+      {ctx.done && ctx.done in DONE ? (
         <p class="notice" role="status">
-          {t(ctx.done === 'resent' ? 'members.admin.resentDone' : 'members.admin.verifiedDone')}
+          {t(DONE[ctx.done as keyof typeof DONE])}
         </p>
       ) : null}
       <form method="get" action="/admin/members" class="inline" role="search">
@@ -86,6 +93,17 @@ async function membersPage(db: Db, req: FastifyRequest, reply: FastifyReply, for
                       >
                         {t('form.delete')}
                       </a>
+                      {/* The route is the accounts feature's (src/accounts/password-pages.tsx). */}
+                      <form method="post" action={`/admin/members/${m.id}/password-link`} novalidate>
+                        <CsrfField ctx={ctx} />
+                        <button
+                          type="submit"
+                          class="link"
+                          aria-label={t('members.admin.passwordLinkOf', { name: m.name })}
+                        >
+                          {t('members.admin.passwordLink')}
+                        </button>
+                      </form>
                       {m.emailVerifiedAt ? null : (
                         <>
                           <form method="post" action={`/admin/members/${m.id}/resend-confirmation`} novalidate>

@@ -65,6 +65,7 @@ import { newsImportProblems } from './news-import/problems.js';
 import { xmlReasonMessages } from './news-import/xml-reasons.js';
 import { newsProblems } from './news/problems.js';
 import { newsRevisionMessages } from './news/revision-messages.js';
+import { newsEditorMessages } from './news/editor-messages.js';
 import { programmeProblems } from './programme/problems.js';
 import { redirectMessages } from './redirects/messages.js';
 import { redirectProblems } from './redirects/problems.js';
@@ -148,6 +149,7 @@ export const featureCatalogues = [
   xmlReasonMessages,
   newsProblems,
   newsRevisionMessages,
+  newsEditorMessages,
   programmeProblems,
   redirectProblems,
   redirectMessages,

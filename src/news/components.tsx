@@ -60,7 +60,7 @@ export function ArticleCard({ ctx, view }: { ctx: PageContext; view: ArticleView
           src={view.cover.url}
           srcset={view.cover.srcset}
           sizes="(max-width: 640px) 100vw, 640px"
-          alt=""
+          alt={view.cover.alt}
           loading="lazy"
         />
       ) : null}

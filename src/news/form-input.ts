@@ -30,7 +30,10 @@ export function formInput(body: Body): { input: Record<string, unknown>; values:
     tags: list(values.tags),
     partner: values.partner === 'on',
     status: values.status || 'draft',
+    coverAlt: values.coverAlt ?? '',
   };
+  // Only the edit form has the box: "no cover" is the update's `cover: null`.
+  if (values.removeCover === 'on') input.cover = null;
   if (values.slug?.trim()) input.slug = values.slug.trim();
   if (values.publishAt?.trim()) {
     try {

@@ -63,6 +63,7 @@ async function articlePage(
           <meta property="og:url" content={url} />
           <meta property="og:locale" content={{ fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' }[view!.language]} />
           {image ? <meta property="og:image" content={image} /> : null}
+          {image && view!.cover?.alt ? <meta property="og:image:alt" content={view!.cover.alt} /> : null}
           {view!.publishedAt ? <meta property="article:published_time" content={view!.publishedAt} /> : null}
           <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
           <meta name="twitter:title" content={view!.title} />
@@ -93,7 +94,12 @@ async function articlePage(
         {row.status !== 'published' ? <p class="badge">{t(`news.status.${row.status}`)}</p> : null}
         <Byline ctx={ctx} view={view!} />
         {view!.cover ? (
-          <img src={view!.cover.url} srcset={view!.cover.srcset} sizes="(max-width: 800px) 100vw, 800px" alt="" />
+          <img
+            src={view!.cover.url}
+            srcset={view!.cover.srcset}
+            sizes="(max-width: 800px) 100vw, 800px"
+            alt={view!.cover.alt}
+          />
         ) : null}
         <div class="prose" data-report-body="1" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
         <SubPages ctx={ctx} view={view!} pages={children} />

@@ -99,6 +99,7 @@ export async function createArticle(
       publishAt: input.publishAt ?? null,
       publishedAt: status === 'published' ? (extras.publishedAt ?? now) : (extras.publishedAt ?? null),
       coverUploadId: extras.coverUploadId ?? null,
+      coverAlt: input.coverAlt ?? '',
       sticky: extras.sticky ?? false,
       sourceKey: extras.sourceKey ?? null,
       sourceHash: extras.sourceHash ?? null,

@@ -1,0 +1,128 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { csrfOf, type FormSession, signIn } from '../../test/support/forms.js';
+
+let t: TestApp;
+let fr: FormSession;
+let nl: FormSession;
+let admin: Awaited<ReturnType<TestApp['user']>>;
+const noFile = { field: 'cover', filename: 'empty', content: '', type: 'application/octet-stream' };
+const idOf = (location: unknown) => /\/admin\/news\/([0-9a-f-]{36})/.exec(String(location))![1]!;
+const tidy = (html: string) => html.replace(/\u00a0/g, ' ');
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.user('admin');
+  fr = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'fr' });
+  nl = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'nl' });
+});
+afterAll(() => t.close());
+
+describe('the cover in the editor', () => {
+  it('shows the current cover with its description, uses it as the alt everywhere, and removes it', async () => {
+    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#c40' } })
+      .png()
+      .toBuffer();
+    const page = await fr.get('/admin/news/new');
+    expect(tidy(page.body)).toContain('Pas encore d’image de couverture.');
+    expect(tidy(page.body)).toContain('Laissez-le vide seulement pour une image purement décorative.');
+    const made = await fr.upload(
+      '/admin/news',
+      {
+        _csrf: csrfOf(page.body),
+        title: 'Nettoyage du parc',
+        bodyMarkdown: 'Merci à toutes et tous.',
+        language: 'fr',
+        chapter: '',
+        status: 'published',
+        coverAlt: 'Des bénévoles ramassent des déchets au parc',
+      },
+      { field: 'cover', filename: 'parc.png', content: png, type: 'image/png' },
+    );
+    expect(made.statusCode, made.body).toBe(303);
+    const id = idOf(made.headers.location);
+
+    const edit = tidy((await fr.get(`/admin/news/${id}`)).body);
+    expect(edit).toMatch(
+      /<img src="\/media\/[^"]+" srcset="[^"]+" sizes="16rem" width="256" alt="Des bénévoles ramassent/,
+    );
+    expect(edit).toContain('<figcaption>L’image de couverture actuelle</figcaption>');
+    expect(edit).toContain('<label for="f-removeCover">Retirer l’image de couverture</label>');
+    expect(edit).toContain('value="Des bénévoles ramassent des déchets au parc"');
+    expect(edit).not.toContain('Pas encore d’image de couverture.');
+    expect((await nl.get(`/admin/news/${id}`)).body).toContain('De omslagafbeelding verwijderen');
+
+    const article = await t.app.inject({ url: '/news/nettoyage-du-parc', headers: { 'accept-language': 'fr' } });
+    expect(article.body).toMatch(
+      /<img src="[^"]+" srcset="[^"]+" sizes="\(max-width: 800px\)[^"]*" alt="Des bénévoles/,
+    );
+    expect(article.body).toContain(
+      '<meta property="og:image:alt" content="Des bénévoles ramassent des déchets au parc">',
+    );
+    const list = await t.app.inject({ url: '/news', headers: { 'accept-language': 'fr' } });
+    expect(list.body).toMatch(/alt="Des bénévoles ramassent des déchets au parc" loading="lazy"/);
+    const api = (await t.api('GET', `/api/v1/articles/${id}`)).json();
+    expect(api.cover.alt).toBe('Des bénévoles ramassent des déchets au parc');
+    expect(api.coverAlt).toBe('Des bénévoles ramassent des déchets au parc');
+
+    // Saved again without touching the cover: it stays; ticked "remove": it goes, the description stays.
+    const keep = await fr.get(`/admin/news/${id}`);
+    const fields = {
+      title: 'Nettoyage du parc',
+      bodyMarkdown: 'Merci !',
+      language: 'fr',
+      chapter: '',
+      status: 'published',
+    };
+    const kept = await fr.upload(
+      `/admin/news/${id}`,
+      { _csrf: csrfOf(keep.body), ...fields, coverAlt: 'Des bénévoles au parc' },
+      noFile,
+    );
+    expect(kept.statusCode, kept.body).toBe(303);
+    expect((await t.api('GET', `/api/v1/articles/${id}`)).json().cover).toMatchObject({ alt: 'Des bénévoles au parc' });
+    const again = await fr.get(`/admin/news/${id}`);
+    const removed = await fr.upload(
+      `/admin/news/${id}`,
+      { _csrf: csrfOf(again.body), ...fields, coverAlt: 'Des bénévoles au parc', removeCover: 'on' },
+      noFile,
+    );
+    expect(removed.statusCode, removed.body).toBe(303);
+    const after = (await t.api('GET', `/api/v1/articles/${id}`)).json();
+    expect(after.cover).toBeNull();
+    expect(after.coverAlt).toBe('Des bénévoles au parc');
+    expect(tidy((await fr.get(`/admin/news/${id}`)).body)).toContain('Pas encore d’image de couverture.');
+    expect((await t.app.inject({ url: '/news/nettoyage-du-parc' })).body).not.toContain('og:image');
+  });
+
+  it('takes the description and the removal through the API, and refuses a description on several lines', async () => {
+    const created = await t.api('POST', '/api/v1/articles', {
+      token: admin.token,
+      body: { title: 'Affiche', bodyMarkdown: 'x', coverAlt: 'L’affiche de la fête' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect(created.json()).toMatchObject({ cover: null, coverAlt: 'L’affiche de la fête' });
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#48c' } })
+      .png()
+      .toBuffer();
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/articles/${id}/cover`,
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(put.json().cover.alt).toBe('L’affiche de la fête');
+    const bad = await t.api('PATCH', `/api/v1/articles/${id}`, {
+      token: admin.token,
+      body: { coverAlt: 'deux\nlignes', cover: null },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('coverAlt');
+    expect((await t.api('GET', `/api/v1/articles/${id}`)).json().cover).not.toBeNull();
+    const gone = await t.api('PATCH', `/api/v1/articles/${id}`, { token: admin.token, body: { cover: null } });
+    expect(gone.statusCode).toBe(200);
+    expect(gone.json()).toMatchObject({ cover: null, coverAlt: 'L’affiche de la fête' });
+  });
+});

@@ -17,7 +17,7 @@ import { ArticleCreateSchema, ArticleUpdateSchema } from './schemas.js';
 import { articleStatuses } from './tables.js';
 import * as news from './service.js';
 import { msg } from '../web/i18n.js';
-import { type Body, formInput, type UploadedFile } from './form-input.js';
+import { type Body, formInput, joinTerms, type UploadedFile } from './form-input.js';
 import { TableWrap } from '../web/table-wrap.js';
 import { revisionsPage } from './revisions-page.js';
 import { ArticleForm } from './editor-form.js';
@@ -61,18 +61,25 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     );
   }
 
-  const valuesOf = (
+  const valuesOf = async (
     a: news.ArticleRow,
     view: Awaited<ReturnType<typeof news.presentArticles>>[number],
-  ): FormValues => ({
+  ): Promise<FormValues> => ({
     title: a.title,
     slug: a.slug,
     bodyMarkdown: a.bodyMarkdown,
     excerpt: a.excerptWritten ? a.excerpt : '',
     language: a.language,
     chapter: view.chapter?.slug ?? '',
-    categories: view.categories.map((c) => c.path).join(', '),
-    tags: view.tags.map((x) => x.name).join(', '),
+    // Names, not slugs: saved as they are shown, they name the same categories (compose.ts resolveTerms).
+    categories: joinTerms(
+      await news.categoryNamePaths(
+        db,
+        a.networkId,
+        view.categories.map((c) => c.path),
+      ),
+    ),
+    tags: joinTerms(view.tags.map((x) => x.name)),
     partner: a.partner ? 'on' : '',
     coverAlt: a.coverAlt,
     status: a.status,
@@ -160,7 +167,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     const article = await news.findArticle(db, req.network, req.params.id);
     authorize(req.user, await newsPolicy.edit(db, req.user, article), 'change this article');
     const [view] = await news.presentArticles(db, req.network.id, [article]);
-    return form(req, reply, { article, values: valuesOf(article, view!) });
+    return form(req, reply, { article, values: await valuesOf(article, view!) });
   });
 
   revisionsPage(app, db);

@@ -51,8 +51,20 @@ export function ArticleForm({
           errors={errors}
           options={[{ value: '', label: t('news.admin.field.networkWide') }, ...chapters]}
         />
-        <Field name="categories" label={t('news.admin.field.categories')} values={values} errors={errors} />
-        <Field name="tags" label={t('news.admin.field.tags')} values={values} errors={errors} />
+        <Field
+          name="categories"
+          label={t('news.admin.field.categories')}
+          help={t('news.editor.termsHelp')}
+          values={values}
+          errors={errors}
+        />
+        <Field
+          name="tags"
+          label={t('news.admin.field.tags')}
+          help={t('news.editor.termsHelp')}
+          values={values}
+          errors={errors}
+        />
         <div>
           <input id="f-partner" type="checkbox" name="partner" checked={values.partner === 'on'} />{' '}
           <label htmlFor="f-partner">{t('news.admin.field.partner')}</label>

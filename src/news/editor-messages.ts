@@ -16,6 +16,11 @@ const rows = {
     'Ce que montre l’image, pour qui ne peut pas la voir ; les lecteurs d’écran le lisent, et il s’affiche si l’image ne se charge pas. Laissez-le vide seulement pour une image purement décorative.',
     'Wat de afbeelding toont, voor wie ze niet kan zien: schermlezers lezen het voor, en het verschijnt als de afbeelding niet laadt. Laat het alleen leeg voor een puur decoratieve afbeelding.',
   ],
+  'news.editor.termsHelp': [
+    'A name that holds a comma goes in double quotes: "Arts, culture".',
+    'Un nom qui contient une virgule se met entre guillemets droits : "Arts, culture".',
+    'Een naam met een komma zet je tussen dubbele aanhalingstekens: "Kunst, cultuur".',
+  ],
 } as const;
 
 export const newsEditorMessages = catalogueOf(rows);

@@ -126,3 +126,64 @@ describe('the cover in the editor', () => {
     expect(gone.json()).toMatchObject({ cover: null, coverAlt: 'L’affiche de la fête' });
   });
 });
+
+describe('the categories in the editor', () => {
+  it('shows their names, not their slugs, and saving the form keeps the same categories', async () => {
+    // An imported category whose slug is not its name's, with a sub-category.
+    const networkId = t.network.id;
+    const parent = await t.database.pool.query(
+      `INSERT INTO news_categories (network_id, slug, path, name) VALUES ($1, 'actu', 'actu', 'Actualités') RETURNING id`,
+      [networkId],
+    );
+    await t.database.pool.query(
+      `INSERT INTO news_categories (network_id, parent_id, slug, path, name) VALUES ($1, $2, 'reseau', 'actu/reseau', 'Vie du réseau')`,
+      [networkId, parent.rows[0].id],
+    );
+    const created = await t.api('POST', '/api/v1/articles', {
+      token: admin.token,
+      body: {
+        title: 'Assemblée générale',
+        bodyMarkdown: 'x',
+        categories: ['actu/reseau', 'Arts, culture'],
+        tags: ['AG'],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const count = async () =>
+      Number(
+        (await t.database.pool.query(`SELECT count(*) FROM news_categories WHERE network_id = $1`, [networkId])).rows[0]
+          .count,
+      );
+    const before = await count();
+
+    for (const session of [fr, nl]) {
+      const edit = await session.get(`/admin/news/${id}`);
+      expect(edit.body).toContain(
+        'name="categories" aria-describedby="f-categories-help" type="text" value="Actualités/Vie du réseau, &quot;Arts, culture&quot;"',
+      );
+      expect(edit.body).not.toContain('value="actu/reseau');
+      const saved = await session.upload(
+        `/admin/news/${id}`,
+        {
+          _csrf: csrfOf(edit.body),
+          title: 'Assemblée générale',
+          bodyMarkdown: 'x',
+          language: 'fr',
+          chapter: '',
+          status: 'draft',
+          categories: 'Actualités/Vie du réseau, "Arts, culture"',
+          tags: 'AG',
+        },
+        noFile,
+      );
+      expect(saved.statusCode, saved.body).toBe(303);
+      const article = (await t.api('GET', `/api/v1/articles/${id}`, { token: admin.token })).json();
+      expect(article.categories).toEqual([
+        { slug: 'reseau', name: 'Vie du réseau', path: 'actu/reseau' },
+        { slug: 'arts-culture', name: 'Arts, culture', path: 'arts-culture' },
+      ]);
+      expect(await count()).toBe(before);
+    }
+  });
+});

@@ -45,7 +45,14 @@ export {
   type ArchivedComment,
   type CommentThread,
 } from './archive.js';
-export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
+export {
+  derive,
+  resolveTerms,
+  authorForUser,
+  categoryNamePaths,
+  freeAuthorSlug,
+  type SaveExtras,
+} from './compose.js';
 export {
   cachedTermIds,
   type ComposedArticle,

@@ -21,6 +21,7 @@ import { type Body, formInput, joinTerms, type UploadedFile } from './form-input
 import { TableWrap } from '../web/table-wrap.js';
 import { revisionsPage } from './revisions-page.js';
 import { ArticleForm } from './editor-form.js';
+import { ScheduledFor } from './components.js';
 
 const TZ = 'Europe/Brussels';
 type Params = { Params: { id: string } };
@@ -47,6 +48,11 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
           <p>
             <a href={`/news/${opts.article.slug}`}>{t('news.admin.view')}</a> ·{' '}
             <a href={`/admin/news/${opts.article.id}/revisions`}>{t('news.admin.revisions')}</a>
+          </p>
+        ) : null}
+        {view?.status === 'scheduled' && view.publishAt ? (
+          <p class="notice">
+            <ScheduledFor ctx={ctx} at={view.publishAt} />
           </p>
         ) : null}
         <ArticleForm

@@ -21,6 +21,11 @@ const rows = {
     'Un nom qui contient une virgule se met entre guillemets droits : "Arts, culture".',
     'Een naam met een komma zet je tussen dubbele aanhalingstekens: "Kunst, cultuur".',
   ],
+  'news.editor.appearsOn': [
+    'Will appear on {day} at {time} (Brussels time)',
+    'Paraîtra le {day} à {time} (heure de Bruxelles)',
+    'Verschijnt op {day} om {time} (Brusselse tijd)',
+  ],
 } as const;
 
 export const newsEditorMessages = catalogueOf(rows);

@@ -187,3 +187,28 @@ describe('the categories in the editor', () => {
     }
   });
 });
+
+describe('a scheduled article', () => {
+  it('says on its preview, in its editor and in the list when it will appear, day and time in Brussels', async () => {
+    const created = await t.api('POST', '/api/v1/articles', {
+      token: admin.token,
+      body: { title: 'Fête de printemps', bodyMarkdown: 'x', status: 'scheduled', publishAt: '2099-05-04T08:30:00Z' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const preview = tidy((await fr.get('/news/fete-de-printemps')).body);
+    expect(preview).toContain('Paraîtra le 4 mai 2099 à 10:30 (heure de Bruxelles)');
+    expect(tidy((await nl.get('/news/fete-de-printemps')).body)).toContain(
+      'Verschijnt op 4 mei 2099 om 10:30 (Brusselse tijd)',
+    );
+    expect(tidy((await fr.get(`/admin/news/${id}`)).body)).toContain(
+      '<p class="notice">Paraîtra le 4 mai 2099 à 10:30 (heure de Bruxelles)</p>',
+    );
+    const row = (html: string) => /<tr><td><a href="[^"]+">Fête de printemps<\/a>[\s\S]*?<\/tr>/.exec(html)![0];
+    expect(row((await nl.get('/admin/news')).body)).toContain('Gepland voor 04/05/2099 10:30');
+    // In winter Brussels is one hour ahead of UTC, not two.
+    await t.api('PATCH', `/api/v1/articles/${id}`, { token: admin.token, body: { publishAt: '2099-12-24T17:05:00Z' } });
+    expect(tidy((await fr.get('/news/fete-de-printemps')).body)).toContain('Paraîtra le 24 décembre 2099 à 18:05');
+    expect(row((await fr.get('/admin/news')).body)).toContain('Programmé pour le 24/12/2099 18:05');
+  });
+});

@@ -72,6 +72,7 @@ import { redirectProblems } from './redirects/problems.js';
 import { registrationProblems } from './registrations/problems.js';
 import { storageProblems } from './storage/problems.js';
 import { textRepairProblems } from './text-repair/problems.js';
+import { textRepairMessages } from './text-repair/messages.js';
 import { venueProblems } from './venues/problems.js';
 import { webhookProblems } from './webhooks/problems.js';
 import { registerCatalogue } from './web/i18n.js';
@@ -156,6 +157,7 @@ export const featureCatalogues = [
   registrationProblems,
   storageProblems,
   textRepairProblems,
+  textRepairMessages,
   venueProblems,
   webhookProblems,
   newsImportMessages,

@@ -19,6 +19,7 @@ import { receivedInvitationMessages } from './invitations/received-messages.js';
 import { mailMessages } from './mail/messages.js';
 import { importMessages } from './member-import/messages.js';
 import { newsImportMessages } from './news-import/messages.js';
+import { newsImportRemoteMessages } from './news-import/media-messages.js';
 import { memberAdminMessages } from './members/messages.js';
 import { networkMessages } from './networks/messages.js';
 import { profileMessages } from './profiles/messages.js';
@@ -161,6 +162,7 @@ export const featureCatalogues = [
   venueProblems,
   webhookProblems,
   newsImportMessages,
+  newsImportRemoteMessages,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

@@ -491,6 +491,7 @@ const notAdministrative: Record<string, string> = {
   'POST /api/v1/articles/:id/repairs/scan': READ,
   'POST /api/v1/articles/:id/repairs/:repairId': `${CONTENT}; the repair is a revision of the article`,
   'POST /admin/news/:id/repairs/:repairId': `${CONTENT}; the repair is a revision of the article`,
+  'POST /admin/news/:id/fetch-media': `${CONTENT}; the pictures brought home make a revision of the article`,
   'POST /api/v1/reports/:id/decision': `${CONTENT}: an editor answering a reader’s error report`,
   'POST /admin/news/reports/:id': `${CONTENT}: an editor answering a reader’s error report`,
   'POST /api/v1/events/:id/invitations/preview': READ,

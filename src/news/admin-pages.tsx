@@ -20,7 +20,8 @@ import { msg } from '../web/i18n.js';
 import { type Body, formInput, joinTerms, type UploadedFile } from './form-input.js';
 import { TableWrap } from '../web/table-wrap.js';
 import { revisionsPage } from './revisions-page.js';
-import { ArticleForm } from './editor-form.js';
+import { ArticleForm, RemoteMediaAction } from './editor-form.js';
+import { remotePictures } from './external-images.js';
 import { ScheduledFor } from './components.js';
 
 const TZ = 'Europe/Brussels';
@@ -62,6 +63,14 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
           values={values}
           errors={errors}
         />
+        {opts.article ? (
+          <RemoteMediaAction
+            ctx={ctx}
+            articleId={opts.article.id}
+            pictures={remotePictures(opts.article.bodyHtml, config.baseUrl).length}
+            waitingCover={opts.article.coverUploadId ? null : opts.article.coverSourceUrl}
+          />
+        ) : null}
       </Layout>,
       opts.status,
     );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { articleComments, articles } from './tables.js';
 
@@ -133,4 +133,25 @@ export async function selectSlugsByIds(db: Tx, networkId: string, ids: string[])
     .from(articles)
     .where(and(eq(articles.networkId, networkId), inArray(articles.id, ids)));
   return new Map(rows.map((r) => [r.id, r.slug]));
+}
+
+/**
+ * Articles that may show pictures from elsewhere (an absolute `<img src>`, own site's included: the
+ * caller tells them apart) or wait for their featured image's file; the oldest first.
+ */
+export function selectRemoteMediaArticles(db: Tx, networkId: string, limit: number) {
+  return db
+    .select()
+    .from(articles)
+    .where(
+      and(
+        eq(articles.networkId, networkId),
+        or(
+          sql`${articles.bodyHtml} ~* '<img[^>]*src="(https?:)?//'`,
+          and(isNotNull(articles.coverSourceUrl), isNull(articles.coverUploadId)),
+        ),
+      ),
+    )
+    .orderBy(asc(articles.createdAt))
+    .limit(limit);
 }

@@ -174,3 +174,7 @@ export const coverWaitingArticles = (tx: Tx, networkId: string, url: string, upl
 
 export const findArticleIdsBySources = (db: Tx, networkId: string, keys: string[]) =>
   q.selectIdsBySources(db, networkId, keys);
+
+/** Articles that may show pictures from other sites or wait for their featured image (news-import/remote-media.ts). */
+export const remoteMediaCandidates = (db: Tx, networkId: string, limit = 10_000) =>
+  q.selectRemoteMediaArticles(db, networkId, limit);

@@ -137,3 +137,33 @@ function CoverFields({
     </fieldset>
   );
 }
+
+/**
+ * Pictures the article shows from other sites (which readers get as links: news/external-images.ts)
+ * and an imported cover still on the old site: a form of its own, answered by news-import/media-pages.tsx.
+ */
+export function RemoteMediaAction({
+  ctx,
+  articleId,
+  pictures,
+  waitingCover,
+}: {
+  ctx: PageContext;
+  articleId: string;
+  pictures: number;
+  waitingCover: string | null;
+}) {
+  const { t } = ctx;
+  if (!pictures && !waitingCover) return null;
+  return (
+    <section aria-labelledby="remote-media">
+      <h2 id="remote-media">{t('news.editor.remoteTitle')}</h2>
+      {pictures ? <p>{t('news.editor.remoteIntro', { count: pictures })}</p> : null}
+      {waitingCover ? <p>{t('news.editor.coverWaiting', { url: waitingCover })}</p> : null}
+      <form method="post" action={`/admin/news/${articleId}/fetch-media`} novalidate>
+        <CsrfField ctx={ctx} />
+        <button type="submit">{t('news.editor.fetchMedia')}</button>
+      </form>
+    </section>
+  );
+}

@@ -26,6 +26,20 @@ const rows = {
     'Paraîtra le {day} à {time} (heure de Bruxelles)',
     'Verschijnt op {day} om {time} (Brusselse tijd)',
   ],
+  'news.remotePicture': ['Image on {host}', 'Image sur {host}', 'Afbeelding op {host}'],
+  'news.remotePictureAlt': ['Image on {host}: {alt}', 'Image sur {host} : {alt}', 'Afbeelding op {host}: {alt}'],
+  'news.editor.remoteTitle': ['Pictures from other sites', 'Images d’autres sites', 'Afbeeldingen van andere sites'],
+  'news.editor.remoteIntro': [
+    '{count, plural, one {This article shows # picture kept on another site} other {This article shows # pictures kept on other sites}}: this site only loads its own pictures, so readers see a link instead. Fetch them to store them here.',
+    '{count, plural, one {Cet article montre # image hébergée sur un autre site} other {Cet article montre # images hébergées sur d’autres sites}} : ce site ne charge que ses propres images, les lecteurs voient donc un lien à la place. Rapatriez-les pour les héberger ici.',
+    '{count, plural, one {Dit artikel toont # afbeelding die op een andere site staat} other {Dit artikel toont # afbeeldingen die op andere sites staan}}: deze site laadt alleen haar eigen afbeeldingen, dus lezers zien in de plaats een link. Haal ze binnen om ze hier te bewaren.',
+  ],
+  'news.editor.coverWaiting': [
+    'The imported cover picture is still on the old site: {url}',
+    'L’image de couverture importée est encore sur l’ancien site : {url}',
+    'De geïmporteerde omslagafbeelding staat nog op de oude site: {url}',
+  ],
+  'news.editor.fetchMedia': ['Fetch the pictures', 'Rapatrier les images', 'De afbeeldingen binnenhalen'],
 } as const;
 
 export const newsEditorMessages = catalogueOf(rows);

@@ -11,7 +11,8 @@ import { Byline, formatDay } from './components.js';
 import { listPage } from './list-page.js';
 import { Breadcrumb, CommentArchive, SubPages } from './archive-view.js';
 import { corrections } from '../error-reports/service.js';
-import { msg } from '../web/i18n.js';
+import { msg, translator } from '../web/i18n.js';
+import { linkRemotePictures } from './external-images.js';
 import { localizedText } from '../web/content.js';
 import { slugify } from '../web/slug.js';
 
@@ -40,6 +41,11 @@ async function articlePage(
   const url = `${config.baseUrl}${view!.url}`;
   const notes = (await corrections(db, row.id)).filter((c) => c.text && c.date) as { text: string; date: Date }[];
   const image = view!.cover ? `${config.baseUrl}${view!.cover.url}` : undefined;
+  // Pictures on other sites, which the pages' CSP refuses, become links to them, in the article's language.
+  const words = translator(view!.language);
+  const body = linkRemotePictures(view!.bodyHtml, config.baseUrl, (host, alt) =>
+    alt ? words('news.remotePictureAlt', { host, alt }) : words('news.remotePicture', { host }),
+  );
   return sendPage(
     reply,
     <Layout
@@ -101,7 +107,7 @@ async function articlePage(
             alt={view!.cover.alt}
           />
         ) : null}
-        <div class="prose" data-report-body="1" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
+        <div class="prose" data-report-body="1" dangerouslySetInnerHTML={{ __html: body }} />
         <SubPages ctx={ctx} view={view!} pages={children} />
         {notes.length ? (
           <section aria-labelledby="corrections" class="corrections">

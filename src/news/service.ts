@@ -31,6 +31,7 @@ import { msg } from '../web/i18n.js';
 
 export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
+export { remoteHost, remotePictures } from './external-images.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
 export {
   archiveComments,
@@ -40,6 +41,7 @@ export {
   coverWaitingArticles,
   findArticleIdsBySources,
   nestedPaths,
+  remoteMediaCandidates,
   setImportedCovers,
   setImportedParents,
   type ArchivedComment,

@@ -16,7 +16,7 @@ export function remoteMediaPages(app: FastifyInstance, db: Db, config: Config): 
     async (req, reply) => {
       const user = requireUser(req);
       const report = await fetchArticleMedia(db, req.network, user, req.params.id, {
-        ownOrigin: config.baseUrl,
+        ownOrigin: [config.baseUrl, `${req.protocol}://${req.host}`],
         media: { store, allowPrivate: config.allowPrivateWebhooks },
       });
       const article = await findArticle(db, req.network, req.params.id);

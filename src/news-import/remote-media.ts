@@ -4,6 +4,7 @@ import {
   type ArticleRow,
   authorizeArticleEdit,
   findArticle,
+  type OwnSite,
   remoteHost,
   remoteMediaCandidates,
   updateArticle,
@@ -25,7 +26,7 @@ export interface RemoteMediaReport {
 }
 
 /** The pictures of a text that are on other sites than `ownOrigin`. */
-export const remotePicturesOf = (bodyMarkdown: string, ownOrigin: string) =>
+export const remotePicturesOf = (bodyMarkdown: string, ownOrigin: OwnSite) =>
   pictureUrls(bodyMarkdown).filter((u) => remoteHost(u, ownOrigin));
 
 async function bringHome(
@@ -33,7 +34,7 @@ async function bringHome(
   network: Network,
   actor: Actor,
   article: ArticleRow,
-  opts: { ownOrigin: string; media: MediaOptions },
+  opts: { ownOrigin: OwnSite; media: MediaOptions },
   report: RemoteMediaReport,
 ) {
   const pictures = remotePicturesOf(article.bodyMarkdown, opts.ownOrigin);
@@ -65,7 +66,7 @@ export async function fetchArticleMedia(
   network: Network,
   actor: Actor,
   articleId: string,
-  opts: { ownOrigin: string; media: MediaOptions; trusted?: boolean },
+  opts: { ownOrigin: OwnSite; media: MediaOptions; trusted?: boolean },
 ): Promise<RemoteMediaReport> {
   const article = await findArticle(db, network, articleId);
   if (!opts.trusted) await authorizeArticleEdit(db, actor, article, 'change this article');
@@ -78,7 +79,7 @@ export async function fetchArticleMedia(
 export async function fetchNetworkMedia(
   db: Db,
   network: Network,
-  opts: { ownOrigin: string; media: MediaOptions },
+  opts: { ownOrigin: OwnSite; media: MediaOptions },
 ): Promise<RemoteMediaReport> {
   const report: RemoteMediaReport = { articles: 0, fetched: [], failed: [] };
   for (const article of await remoteMediaCandidates(db, network.id))

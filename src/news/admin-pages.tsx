@@ -67,7 +67,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
           <RemoteMediaAction
             ctx={ctx}
             articleId={opts.article.id}
-            pictures={remotePictures(opts.article.bodyHtml, config.baseUrl).length}
+            pictures={remotePictures(opts.article.bodyHtml, [config.baseUrl, `${req.protocol}://${req.host}`]).length}
             waitingCover={opts.article.coverUploadId ? null : opts.article.coverSourceUrl}
           />
         ) : null}

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, type FormSession, signIn } from '../../test/support/forms.js';
+import { linkRemotePictures, remotePictures } from './external-images.js';
 
 let t: TestApp;
 let fr: FormSession;
@@ -210,5 +211,32 @@ describe('a scheduled article', () => {
     await t.api('PATCH', `/api/v1/articles/${id}`, { token: admin.token, body: { publishAt: '2099-12-24T17:05:00Z' } });
     expect(tidy((await fr.get('/news/fete-de-printemps')).body)).toContain('Paraîtra le 24 décembre 2099 à 18:05');
     expect(row((await fr.get('/admin/news')).body)).toContain('Programmé pour le 24/12/2099 18:05');
+  });
+});
+
+describe('pictures from other sites in a rendered text', () => {
+  const own = ['https://essaim.example', 'http://namur.essaim.example:8080'];
+  const label = (host: string, alt: string) => (alt ? `[${host}: ${alt}]` : `[${host}]`);
+
+  it('become links named by their host; this site’s own (by any of its names), relative ones and links stay', () => {
+    const html = [
+      '<p><img src="https://cdn.example.org/a.png?x=1&amp;y=2" alt="Tom &amp; Jerry &lt;3" loading="lazy" /></p>',
+      '<p><img src="//cdn.example.org/b.png" /></p>',
+      '<p><img src="https://essaim.example/media/c.webp" alt="own" /><img src="http://namur.essaim.example:8080/d.png" /></p>',
+      '<p><img src="/media/e.webp" alt="relative" /> <a href="https://cdn.example.org/page">a page</a></p>',
+    ].join('');
+    expect(remotePictures(html, own)).toEqual(['https://cdn.example.org/a.png?x=1&y=2', '//cdn.example.org/b.png']);
+    const out = linkRemotePictures(html, own, label);
+    expect(out).toContain(
+      '<a class="remote-picture" href="https://cdn.example.org/a.png?x=1&amp;y=2" rel="nofollow noopener">[cdn.example.org: Tom &amp; Jerry &lt;3]</a>',
+    );
+    expect(out).toContain(
+      '<a class="remote-picture" href="//cdn.example.org/b.png" rel="nofollow noopener">[cdn.example.org]</a>',
+    );
+    expect(out).toContain('<img src="https://essaim.example/media/c.webp" alt="own" />');
+    expect(out).toContain('<img src="http://namur.essaim.example:8080/d.png" />');
+    expect(out).toContain('<img src="/media/e.webp" alt="relative" />');
+    expect(out).toContain('<a href="https://cdn.example.org/page">a page</a>');
+    expect(linkRemotePictures('<p>No picture.</p>', own, label)).toBe('<p>No picture.</p>');
   });
 });

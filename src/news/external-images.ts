@@ -22,23 +22,30 @@ function attribute(tag: string, name: string): string | undefined {
   return m ? decode(m[1]!) : undefined;
 }
 
-/** The host of a picture address that is not this site's, else undefined (a relative or own address). */
-export function remoteHost(src: string, ownOrigin: string): string | undefined {
-  if (!/^(https?:)?\/\//i.test(src)) return undefined;
+/** This site's addresses: the configured one, and the host a request came by (a network's own name). */
+export type OwnSite = string | readonly string[];
+
+const hostOf = (address: string) => {
   try {
-    const url = new URL(src.startsWith('//') ? `https:${src}` : src);
-    return url.origin === new URL(ownOrigin).origin ? undefined : url.host;
+    return new URL(address).host;
   } catch {
     return undefined;
   }
+};
+
+/** The host of a picture address that is not this site's, else undefined (a relative or own address). */
+export function remoteHost(src: string, own: OwnSite): string | undefined {
+  if (!/^(https?:)?\/\//i.test(src)) return undefined;
+  const host = hostOf(src.startsWith('//') ? `https:${src}` : src);
+  return host && ![own].flat().some((o) => hostOf(o) === host) ? host : undefined;
 }
 
 /** The addresses of the pictures a rendered body shows from other sites. */
-export function remotePictures(html: string, ownOrigin: string): string[] {
+export function remotePictures(html: string, own: OwnSite): string[] {
   const found = new Set<string>();
   for (const m of html.matchAll(/<img\b[^>]*>/gi)) {
     const src = attribute(m[0], 'src');
-    if (src && remoteHost(src, ownOrigin)) found.add(src);
+    if (src && remoteHost(src, own)) found.add(src);
   }
   return [...found];
 }
@@ -47,11 +54,7 @@ export function remotePictures(html: string, ownOrigin: string): string[] {
  * Sanitised HTML (news/markdown.ts: attributes double-quoted and escaped) with each picture from
  * another site made a link to it; inside a link already, its words only (a link in a link is not HTML).
  */
-export function linkRemotePictures(
-  html: string,
-  ownOrigin: string,
-  label: (host: string, alt: string) => string,
-): string {
+export function linkRemotePictures(html: string, own: OwnSite, label: (host: string, alt: string) => string): string {
   if (!/<img\b[^>]*\ssrc="(https?:)?\/\//i.test(html)) return html;
   let inLink = 0;
   return html.replace(/<(\/?)(a|img)\b[^>]*>/gi, (tag, closing: string, name: string) => {
@@ -60,7 +63,7 @@ export function linkRemotePictures(
       return tag;
     }
     const src = attribute(tag, 'src') ?? '';
-    const host = remoteHost(src, ownOrigin);
+    const host = remoteHost(src, own);
     if (!host) return tag;
     const words = encode(label(host, (attribute(tag, 'alt') ?? '').trim()));
     if (inLink) return `<span class="remote-picture">${words}</span>`;

@@ -43,7 +43,7 @@ async function articlePage(
   const image = view!.cover ? `${config.baseUrl}${view!.cover.url}` : undefined;
   // Pictures on other sites, which the pages' CSP refuses, become links to them, in the article's language.
   const words = translator(view!.language);
-  const body = linkRemotePictures(view!.bodyHtml, config.baseUrl, (host, alt) =>
+  const body = linkRemotePictures(view!.bodyHtml, [config.baseUrl, `${req.protocol}://${req.host}`], (host, alt) =>
     alt ? words('news.remotePictureAlt', { host, alt }) : words('news.remotePicture', { host }),
   );
   return sendPage(

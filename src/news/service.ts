@@ -31,7 +31,7 @@ import { msg } from '../web/i18n.js';
 
 export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
-export { remoteHost, remotePictures } from './external-images.js';
+export { type OwnSite, remoteHost, remotePictures } from './external-images.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
 export {
   archiveComments,

@@ -21,6 +21,7 @@ import { importWxr } from './wxr.js';
 let t: TestApp;
 let site: OldSite;
 let png: Buffer;
+let kaartId: string;
 const tidy = (html: string) => html.replace(/\u00a0/g, ' ');
 
 beforeAll(async () => {
@@ -74,7 +75,8 @@ describe('pictures from other sites', () => {
       body: { title: 'Kaart', language: 'nl', status: 'published', bodyMarkdown: `![](${site.upload('fanfare.png')})` },
     });
     expect(tidy((await t.app.inject({ url: '/news/kaart' })).body)).toContain(`>Afbeelding op ${site.host}</a>`);
-    await t.api('PATCH', `/api/v1/articles/${dutch.json().id}`, { token: admin.token, body: { status: 'draft' } });
+    kaartId = dutch.json().id;
+    await t.api('PATCH', `/api/v1/articles/${kaartId}`, { token: admin.token, body: { status: 'draft' } });
   });
 
   it('are fetched from the editor by someone who may edit the article, with the reason of each failure', async () => {
@@ -150,5 +152,32 @@ describe('pictures from other sites', () => {
     expect(all.failed.map((f) => f.url)).toEqual([site.upload('perdue.png')]);
     expect(all.fetched.map((f) => f.url)).toEqual([site.upload('fanfare.png')]);
     expect(site.hits.length).toBe(hits + 2);
+    const kaart = (await t.api('GET', `/api/v1/articles/${kaartId}`, { token: (await t.user('admin')).token })).json();
+    expect(kaart.bodyMarkdown).toMatch(/^!\[\]\(\/media\/[^)]+\)$/);
+    // A second run over the network: the same picture in two articles is fetched once.
+    const twice = await t.api('POST', '/api/v1/articles', {
+      token: (await t.user('admin')).token,
+      body: {
+        title: 'Deux fois',
+        bodyMarkdown: `![](${site.upload('une.png')}) ![](${site.upload('une.png')})`,
+      },
+    });
+    const again = await t.api('POST', '/api/v1/articles', {
+      token: (await t.user('admin')).token,
+      body: { title: 'Encore', bodyMarkdown: `![](${site.upload('une.png')})` },
+    });
+    expect([twice.statusCode, again.statusCode]).toEqual([201, 201]);
+    const before = site.hits.length;
+    const run = await fetchNetworkMedia(t.database.db, t.network, {
+      ownOrigin: t.config.baseUrl,
+      media: { store: blobStoreFor(t.config), allowPrivate: true },
+    });
+    expect(run.fetched.map((f) => f.url)).toEqual([site.upload('une.png')]);
+    expect(site.hits.slice(before).filter((h) => h.endsWith('une.png'))).toHaveLength(1);
+    const both = [twice.json().id, again.json().id];
+    for (const id of both)
+      expect(
+        (await t.api('GET', `/api/v1/articles/${id}`, { token: (await t.user('admin')).token })).json().bodyMarkdown,
+      ).not.toContain(site.host);
   });
 });

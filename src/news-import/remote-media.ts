@@ -29,36 +29,45 @@ export interface RemoteMediaReport {
 export const remotePicturesOf = (bodyMarkdown: string, ownOrigin: OwnSite) =>
   pictureUrls(bodyMarkdown).filter((u) => remoteHost(u, ownOrigin));
 
+/** The pictures of one article; `fetcher` fetches each address once, over all the articles of a run. */
 async function bringHome(
   db: Db,
   network: Network,
   actor: Actor,
   article: ArticleRow,
-  opts: { ownOrigin: OwnSite; media: MediaOptions },
-  report: RemoteMediaReport,
-) {
-  const pictures = remotePicturesOf(article.bodyMarkdown, opts.ownOrigin);
+  ownOrigin: OwnSite,
+  fetcher: { hosts: Set<string>; media: MediaFetcher },
+): Promise<boolean> {
+  const pictures = remotePicturesOf(article.bodyMarkdown, ownOrigin);
   const cover = article.coverSourceUrl && !article.coverUploadId ? [article.coverSourceUrl] : [];
-  if (!pictures.length && !cover.length) return;
-  const hosts = new Set<string>();
+  if (!pictures.length && !cover.length) return false;
   for (const u of [...pictures, ...cover])
     try {
-      hosts.add(new URL(u).host);
+      fetcher.hosts.add(new URL(u).host);
     } catch {
       // not an address: nothing to fetch
     }
-  const fetcher = new MediaFetcher(network.id, hosts, opts.media);
   await db.transaction(async (tx) => {
     // The featured image, once stored, becomes the cover of the articles waiting for it (wxr-extras).
-    await fetcher.fetchImages(tx, [...pictures, ...cover]);
-    const body = rewriteLinks(article.bodyMarkdown, new Map(), hosts, fetcher.moved);
+    await fetcher.media.fetchImages(tx, [...pictures, ...cover]);
+    const body = rewriteLinks(article.bodyMarkdown, new Map(), fetcher.hosts, fetcher.media.moved);
     if (body !== article.bodyMarkdown)
       await updateArticle(tx, network, actor, article.id, { bodyMarkdown: body }, { note: 'media', trusted: !actor });
   });
-  report.articles++;
-  report.fetched.push(...fetcher.report.fetched);
-  report.failed.push(...fetcher.report.failed);
+  return true;
 }
+
+/** A fetcher for one run: the hosts it may fetch from grow with the articles it is given. */
+function runFetcher(network: Network, media: MediaOptions) {
+  const hosts = new Set<string>();
+  return { hosts, media: new MediaFetcher(network.id, hosts, media) };
+}
+
+const reportOf = (articles: number, f: ReturnType<typeof runFetcher>): RemoteMediaReport => ({
+  articles,
+  fetched: f.media.report.fetched,
+  failed: f.media.report.failed,
+});
 
 /** One article, by someone who may edit it (the editor's action). */
 export async function fetchArticleMedia(
@@ -70,9 +79,8 @@ export async function fetchArticleMedia(
 ): Promise<RemoteMediaReport> {
   const article = await findArticle(db, network, articleId);
   if (!opts.trusted) await authorizeArticleEdit(db, actor, article, 'change this article');
-  const report: RemoteMediaReport = { articles: 0, fetched: [], failed: [] };
-  await bringHome(db, network, actor, article, opts, report);
-  return report;
+  const fetcher = runFetcher(network, opts.media);
+  return reportOf((await bringHome(db, network, actor, article, opts.ownOrigin, fetcher)) ? 1 : 0, fetcher);
 }
 
 /** Every article of the network that shows pictures from elsewhere (the command line, already trusted). */
@@ -81,8 +89,11 @@ export async function fetchNetworkMedia(
   network: Network,
   opts: { ownOrigin: OwnSite; media: MediaOptions },
 ): Promise<RemoteMediaReport> {
-  const report: RemoteMediaReport = { articles: 0, fetched: [], failed: [] };
+  // One fetcher for the run: a picture several articles show is fetched and stored once. A failed
+  // save stops the run, so no later article points to a file whose transaction was rolled back.
+  const fetcher = runFetcher(network, opts.media);
+  let articles = 0;
   for (const article of await remoteMediaCandidates(db, network.id))
-    await bringHome(db, network, null, article, opts, report);
-  return report;
+    if (await bringHome(db, network, null, article, opts.ownOrigin, fetcher)) articles++;
+  return reportOf(articles, fetcher);
 }

@@ -22,6 +22,7 @@ let t: TestApp;
 let site: OldSite;
 let png: Buffer;
 let kaartId: string;
+let posts: string[];
 const tidy = (html: string) => html.replace(/\u00a0/g, ' ');
 
 beforeAll(async () => {
@@ -30,14 +31,18 @@ beforeAll(async () => {
     .png()
     .toBuffer();
   site = await startOldSite({ '/wp-content/uploads/fanfare.png': png, '/wp-content/uploads/une.png': png });
-  const posts = [
+  posts = [
     wxrPost(site.host, {
       id: 1,
       body: `<p>La fête.</p><p><img src="${site.upload('fanfare.png')}" alt="La fanfare"></p>
 <p><a href="${site.upload('fanfare.png')}"><img src="${site.upload('fanfare.png')}"></a> <img src="${site.upload('perdue.png')}"></p>`,
       extra: wxrThumbnail(9),
     }),
-    wxrAttachment(site.host, 9, site.upload('une.png')),
+    // The attachment's description (WordPress's alt text) becomes the cover's.
+    wxrAttachment(site.host, 9, site.upload('une.png')).replace(
+      '</item>',
+      '<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[L’affiche\nde la fête]]></wp:meta_value></wp:postmeta></item>',
+    ),
     wxrPost(site.host, { id: 2, body: `<p>Sans image.</p>` }),
   ];
   const r = await importWxr(t.database.db, t.network, wxrStream(posts, `http://${site.host}`));
@@ -66,9 +71,9 @@ describe('pictures from other sites', () => {
       `<a href="${site.upload('fanfare.png')}"><span class="remote-picture">Image sur ${site.host}</span></a>`,
     );
     expect(page).not.toMatch(/<img[^>]+src="http:\/\/127\.0\.0\.1/);
-    expect((await t.api('GET', `/api/v1/articles/${await articleId('billet-1')}`)).json().bodyHtml).toContain(
-      `<img src="${site.upload('fanfare.png')}"`,
-    );
+    const api = (await t.api('GET', `/api/v1/articles/${await articleId('billet-1')}`)).json();
+    expect(api.bodyHtml).toContain(`<img src="${site.upload('fanfare.png')}"`);
+    expect(api).toMatchObject({ cover: null, coverAlt: 'L’affiche de la fête' });
     const admin = await t.user('admin');
     const dutch = await t.api('POST', '/api/v1/articles', {
       token: admin.token,
@@ -117,7 +122,7 @@ describe('pictures from other sites', () => {
     expect(article.bodyMarkdown).not.toContain(site.upload('fanfare.png'));
     expect(article.bodyMarkdown).toMatch(/<img src="\/media\/[^"]+" alt="La fanfare">/);
     expect(article.bodyMarkdown).toContain(site.upload('perdue.png'));
-    expect(article.cover).not.toBeNull();
+    expect(article.cover).toMatchObject({ alt: 'L’affiche de la fête' });
     const page = tidy((await t.app.inject({ url: '/news/billet-1' })).body);
     expect(page).toMatch(/<img src="\/media\/[^"]+" alt="La fanfare"/);
     expect(page).toContain(`>Image sur ${site.host}</a>`);
@@ -179,5 +184,17 @@ describe('pictures from other sites', () => {
       expect(
         (await t.api('GET', `/api/v1/articles/${id}`, { token: (await t.user('admin')).token })).json().bodyMarkdown,
       ).not.toContain(site.host);
+  });
+
+  it('keep an editor’s own cover description when the export is imported again', async () => {
+    const id = await articleId('billet-1');
+    const admin = await t.user('admin');
+    await t.api('PATCH', `/api/v1/articles/${id}`, {
+      token: admin.token,
+      body: { coverAlt: 'La fanfare sur la place' },
+    });
+    const again = await importWxr(t.database.db, t.network, wxrStream(posts, `http://${site.host}`));
+    expect(again.counts.failed).toBe(0);
+    expect((await t.api('GET', `/api/v1/articles/${id}`)).json().coverAlt).toBe('La fanfare sur la place');
   });
 });

@@ -93,19 +93,22 @@ export function selectChildren(db: Tx, networkId: string, parentId: string) {
 
 /**
  * Featured images of imported articles: the old address is always recorded; the upload becomes
- * the cover only where the article has none (an editor's own choice is never replaced).
+ * the cover, and the attachment's description its alt, only where the article has none (an
+ * editor's own choice is never replaced).
  */
 export async function updateImportedCovers(
   db: Tx,
   networkId: string,
-  items: { id: string; url: string; uploadId: string | null }[],
+  items: { id: string; url: string; uploadId: string | null; alt?: string }[],
 ) {
   if (!items.length) return;
   await db.execute(sql`UPDATE articles a
-    SET cover_source_url = c.url, cover_upload_id = COALESCE(a.cover_upload_id, c."uploadId")
-    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS c(id uuid, url text, "uploadId" uuid)
+    SET cover_source_url = c.url, cover_upload_id = COALESCE(a.cover_upload_id, c."uploadId"),
+      cover_alt = CASE WHEN a.cover_alt = '' THEN COALESCE(c.alt, '') ELSE a.cover_alt END
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS c(id uuid, url text, "uploadId" uuid, alt text)
     WHERE a.network_id = ${networkId} AND a.id = c.id
-      AND (a.cover_source_url IS DISTINCT FROM c.url OR (a.cover_upload_id IS NULL AND c."uploadId" IS NOT NULL))`);
+      AND (a.cover_source_url IS DISTINCT FROM c.url OR (a.cover_upload_id IS NULL AND c."uploadId" IS NOT NULL)
+        OR (a.cover_alt = '' AND COALESCE(c.alt, '') <> ''))`);
 }
 
 /** Articles that were waiting for this old address's file get it as their cover. */

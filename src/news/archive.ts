@@ -165,7 +165,7 @@ export const childPages = (db: Tx, networkId: string, parentId: string) => q.sel
 export const setImportedCovers = (
   tx: Tx,
   networkId: string,
-  items: { id: string; url: string; uploadId: string | null }[],
+  items: { id: string; url: string; uploadId: string | null; alt?: string }[],
 ) => q.updateImportedCovers(tx, networkId, items);
 
 /** A file fetched later: the articles whose featured image it is get it as their cover. */

@@ -486,6 +486,7 @@ const notAdministrative: Record<string, string> = {
   'POST /api/v1/articles': `${CONTENT}; articles keep their own revisions`,
   'PATCH /api/v1/articles/:id': `${CONTENT}; articles keep their own revisions`,
   'PUT /api/v1/articles/:id/cover': CONTENT,
+  'DELETE /api/v1/articles/:id/cover': CONTENT,
   'POST /admin/news': `${CONTENT}; articles keep their own revisions`,
   'POST /admin/news/:id': `${CONTENT}; articles keep their own revisions`,
   'POST /api/v1/articles/:id/repairs/scan': READ,

@@ -125,6 +125,21 @@ describe('the cover in the editor', () => {
     const gone = await t.api('PATCH', `/api/v1/articles/${id}`, { token: admin.token, body: { cover: null } });
     expect(gone.statusCode).toBe(200);
     expect(gone.json()).toMatchObject({ cover: null, coverAlt: 'L’affiche de la fête' });
+    // DELETE …/cover, as for events, chapters and venues: by who may edit the article only.
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/articles/${id}/cover`,
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'image/png' },
+      payload: png,
+    });
+    const member = await t.user('member');
+    expect((await t.api('DELETE', `/api/v1/articles/${id}/cover`, { token: member.token })).statusCode).toBe(403);
+    expect((await t.api('GET', `/api/v1/articles/${id}`, { token: admin.token })).json().cover).not.toBeNull();
+    expect((await t.api('DELETE', `/api/v1/articles/${id}/cover`, { token: admin.token })).statusCode).toBe(204);
+    expect((await t.api('GET', `/api/v1/articles/${id}`, { token: admin.token })).json()).toMatchObject({
+      cover: null,
+      coverAlt: 'L’affiche de la fête',
+    });
   });
 });
 

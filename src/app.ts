@@ -74,6 +74,7 @@ import { newsAdminPages } from './news/admin-pages.js';
 import { repairRoutes } from './text-repair/routes.js';
 import { repairPages } from './text-repair/pages.js';
 import { newsImportPages } from './news-import/pages.js';
+import { remoteMediaPages } from './news-import/media-pages.js';
 import { importedDocumentRoutes } from './news-import/documents.js';
 import { redirectPages } from './redirects/pages.js';
 import { redirectRoutes } from './redirects/routes.js';
@@ -246,6 +247,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   redirectPages(app, db);
   repairPages(app, db);
   newsImportPages(app, db, config);
+  remoteMediaPages(app, db, config);
   reportPages(app, db, config);
   callPages(app, db);
   callManagePages(app, db, config);

@@ -19,6 +19,7 @@ import { receivedInvitationMessages } from './invitations/received-messages.js';
 import { mailMessages } from './mail/messages.js';
 import { importMessages } from './member-import/messages.js';
 import { newsImportMessages } from './news-import/messages.js';
+import { newsImportRemoteMessages } from './news-import/media-messages.js';
 import { memberAdminMessages } from './members/messages.js';
 import { networkMessages } from './networks/messages.js';
 import { profileMessages } from './profiles/messages.js';
@@ -66,12 +67,14 @@ import { newsImportProblems } from './news-import/problems.js';
 import { xmlReasonMessages } from './news-import/xml-reasons.js';
 import { newsProblems } from './news/problems.js';
 import { newsRevisionMessages } from './news/revision-messages.js';
+import { newsEditorMessages } from './news/editor-messages.js';
 import { programmeProblems } from './programme/problems.js';
 import { redirectMessages } from './redirects/messages.js';
 import { redirectProblems } from './redirects/problems.js';
 import { registrationProblems } from './registrations/problems.js';
 import { storageProblems } from './storage/problems.js';
 import { textRepairProblems } from './text-repair/problems.js';
+import { textRepairMessages } from './text-repair/messages.js';
 import { venueProblems } from './venues/problems.js';
 import { webhookProblems } from './webhooks/problems.js';
 import { registerCatalogue } from './web/i18n.js';
@@ -150,15 +153,18 @@ export const featureCatalogues = [
   xmlReasonMessages,
   newsProblems,
   newsRevisionMessages,
+  newsEditorMessages,
   programmeProblems,
   redirectProblems,
   redirectMessages,
   registrationProblems,
   storageProblems,
   textRepairProblems,
+  textRepairMessages,
   venueProblems,
   webhookProblems,
   newsImportMessages,
+  newsImportRemoteMessages,
 ];
 
 for (const catalogue of featureCatalogues) registerCatalogue(catalogue);

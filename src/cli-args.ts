@@ -19,6 +19,7 @@ Commands:
   token create --email E [--name N]   print a new API token for an account
   members import FILE.csv [--dry-run] [--welcome] [--map field=Column,...] [--report rejected.csv]
   news import PATH [--dry-run] [--keep-going] [--fetch-media] [--base-url URL] [--report FILE] [--date YYYY-MM-DD]
+  news fetch-media [--post ID]  fetch the pictures articles show from other sites, and point to them
 
 Run \`essaim <command> --help\` for details. Configuration comes from environment
 variables (PORT, HOST, BASE_URL, DATABASE_URL, ESSAIM_DATA_DIR, ...): see README.md.`;

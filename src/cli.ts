@@ -19,7 +19,7 @@ import { checkMigrations } from './ops/upgrade.js';
 import './catalogues.js';
 import { backup, BackupFileError, restore, RestoreRefusedError } from './ops/backup.js';
 import { backupFileName } from './ops/backup-schedule.js';
-import { importInWorker, runNewsImport } from './news-import/cli.js';
+import { importInWorker, runNewsFetchMedia, runNewsImport } from './news-import/cli.js';
 import { AppError } from './web/errors.js';
 import { msg } from './web/i18n.js';
 
@@ -211,8 +211,13 @@ async function main(argv: string[]): Promise<void> {
         chapter: { type: 'string' },
         'fetch-media': { type: 'boolean' },
         'base-url': { type: 'string' },
+        post: { type: 'string' },
       });
       if (values.help) return console.log(help.news);
+      if (positionals[0] === 'fetch-media')
+        return withDatabase(({ database, network }) =>
+          runNewsFetchMedia(database.db, network, { post: values.post, config: loadConfig() }),
+        );
       if (positionals[0] !== 'import')
         throw new UsageError(`unknown subcommand "news ${positionals[0] ?? ''}": try \`essaim news import --help\``);
       const target = need(positionals[1], 'PATH');

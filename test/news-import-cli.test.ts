@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { startOldSite, wxrDocument, wxrPost } from './support/old-site.js';
 import { runCli, tempDataDir } from './support/server.js';
 
 // `essaim news import FILE.xml` runs the import in a worker thread with a bounded heap: what the
@@ -62,5 +64,33 @@ describe('essaim news import FILE.xml', { timeout: 180_000 }, () => {
     const missing = await runCli(['news', 'import', path.join(files, 'nope.xml')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.xml');
+  });
+});
+
+describe('essaim news fetch-media', { timeout: 180_000 }, () => {
+  it('fetches the pictures imported posts show from the old site, reports each, and says so for an unknown post', async () => {
+    const png = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#a52' } })
+      .png()
+      .toBuffer();
+    const site = await startOldSite({ '/wp-content/uploads/chorale.png': png });
+    try {
+      // The webhooks' explicit allowance lets the outbound address guard reach the local old site.
+      const env = { ESSAIM_DATA_DIR: dataDir('news-fetch-media'), ALLOW_PRIVATE_WEBHOOKS: '1' };
+      const body = `<p><img src="${site.upload('chorale.png')}" alt="La chorale"> <img src="${site.upload('absente.png')}"></p>`;
+      const file = write('pictures.xml', wxrDocument(wxrPost(site.host, { id: 1, body }), `http://${site.host}`));
+      const imported = await runCli(['news', 'import', file], env);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(site.hits).toEqual([]);
+      const fetched = await runCli(['news', 'fetch-media'], env);
+      expect(fetched.code, fetched.stderr).toBe(0);
+      expect(fetched.stdout).toContain('1 article with pictures from elsewhere · 1 fetched · 1 failed');
+      expect(fetched.stdout).toMatch(new RegExp(`fetched  ${site.upload('chorale.png')} → /media/`));
+      expect(fetched.stdout).toContain(`failed   ${site.upload('absente.png')} (HTTP 404)`);
+      const unknown = await runCli(['news', 'fetch-media', '--post', 'nope'], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/^essaim: /);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -9,9 +9,11 @@ import { blobStoreFor } from '../storage/service.js';
 import type { MediaReport } from './media.js';
 import { importWxr } from './wxr.js';
 import { importMarkdown, reportText } from './service.js';
+import { fetchArticleMedia, fetchNetworkMedia } from './remote-media.js';
 import { msg } from '../web/i18n.js';
 
 export const newsImportHelp = `Usage: essaim news import PATH [--dry-run] [--keep-going] [--fetch-media] [--base-url URL] [--report FILE] [--date YYYY-MM-DD] [--language fr|nl|en] [--chapter SLUG]
+       essaim news fetch-media [--post ID]
 
 Imports articles from a WordPress export (WXR 1.0–1.2, a .xml file, read as a stream) or from
 Markdown files with YAML front matter (one file, a folder, or a zip).
@@ -32,7 +34,12 @@ Links to the old site (the export's address, or --base-url URL) point to the new
 --fetch-media fetches the old site's pictures shown in the posts, the featured images and the PDF
 documents the posts link to (public addresses only, 10 MB and 15 s each, images and PDF only),
 stores them and points the posts to them; a file that cannot be fetched keeps its old address
-and is listed. Files on other hosts are listed, never fetched.`;
+and is listed. Files on other hosts are listed, never fetched.
+
+fetch-media, later: the pictures the articles show from other sites (which the pages' security
+policy does not load: readers see a link instead) and the featured images still waiting for their
+file are fetched, with the same checks and limits, and the articles point to them (a revision
+each). --post ID: that article only. A picture that cannot be fetched keeps its address and is listed.`;
 
 export async function runNewsImport(
   db: Db,
@@ -97,6 +104,28 @@ export async function runNewsImport(
   console.log(text);
   if (opts.report)
     fs.writeFileSync(opts.report, opts.report.endsWith('.json') ? JSON.stringify(report, null, 2) : `${text}\n`);
+}
+
+/** `essaim news fetch-media [--post ID]`: the report on the terminal. */
+export async function runNewsFetchMedia(
+  db: Db,
+  network: Network,
+  opts: { post?: string | undefined; config: Pick<Config, 'dataDir' | 's3' | 'allowPrivateWebhooks' | 'baseUrl'> },
+): Promise<void> {
+  const options = {
+    ownOrigin: opts.config.baseUrl,
+    media: { store: blobStoreFor(opts.config), allowPrivate: opts.config.allowPrivateWebhooks },
+  };
+  // The command line is trusted as the importer is: no actor to authorise.
+  const report = opts.post
+    ? await fetchArticleMedia(db, network, null, opts.post, { ...options, trusted: true })
+    : await fetchNetworkMedia(db, network, options);
+  const lines = [
+    `${report.articles} ${report.articles === 1 ? 'article' : 'articles'} with pictures from elsewhere · ${report.fetched.length} fetched · ${report.failed.length} failed`,
+  ];
+  for (const f of report.fetched) lines.push(`  fetched  ${f.url} → ${f.to}`);
+  for (const f of report.failed) lines.push(`  failed   ${f.url} (${f.reason})`);
+  console.log(lines.join('\n'));
 }
 
 /** The pictures part of the report: what was brought home, what failed (why), what stays on other hosts. */

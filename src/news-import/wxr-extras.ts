@@ -35,6 +35,8 @@ const keyOf = (channel: WxrChannel, postId: string) => `wxr:${channel.baseSiteUr
 export class WxrExtras {
   readonly report: ExtrasReport = { comments: 0, parents: 0, covers: { set: 0, waiting: 0 } };
   private readonly attachments = new Map<string, string>();
+  /** An attachment's description (WordPress's `_wp_attachment_image_alt`): the cover's alt. */
+  private readonly alts = new Map<string, string>();
   private readonly parents: { child: string; parent: string }[] = [];
   private readonly thumbnails: { key: string; attachmentId: string }[] = [];
   private comments: { key: string; comments: ArchivedComment[] }[] = [];
@@ -44,6 +46,9 @@ export class WxrExtras {
     if (!/^\d+$/.test(it.postId)) return;
     if (it.postType === 'attachment') {
       if (it.attachmentUrl) this.attachments.set(it.postId, it.attachmentUrl);
+      // One line, as the editor's field takes it (web/schemas text(300)).
+      const alt = (it.meta._wp_attachment_image_alt ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+      if (alt) this.alts.set(it.postId, alt.slice(0, 300));
       return;
     }
     if (it.postType !== 'post' && it.postType !== 'page') return;
@@ -101,7 +106,7 @@ export class WxrExtras {
     const redirects = moved.length ? await addRedirects(tx, network.id, moved, 'import') : 0;
     const wanted = this.thumbnails.flatMap((t) => {
       const url = this.attachments.get(t.attachmentId);
-      return url ? [{ key: t.key, url }] : [];
+      return url ? [{ key: t.key, url, alt: this.alts.get(t.attachmentId) ?? '' }] : [];
     });
     if (wanted.length) {
       const ids = await findArticleIdsBySources(
@@ -119,7 +124,7 @@ export class WxrExtras {
       }
       const covers = wanted.flatMap((w) => {
         const id = idOf.get(w.key);
-        return id ? [{ id, url: w.url, uploadId: stored.get(w.url) ?? null }] : [];
+        return id ? [{ id, url: w.url, uploadId: stored.get(w.url) ?? null, alt: w.alt }] : [];
       });
       await setImportedCovers(tx, network.id, covers);
       for (const c of covers) c.uploadId ? this.report.covers.set++ : this.report.covers.waiting++;

@@ -9,17 +9,20 @@ import { localizedText } from '../web/content.js';
 import { blobStoreFor } from '../storage/service.js';
 import { requireUser } from '../web/context.js';
 import { AppError } from '../web/errors.js';
-import { ErrorSummary, Field, type FormErrors, type FormValues, formError, Select, validate } from '../web/forms.js';
-import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { type FormErrors, type FormValues, formError, validate } from '../web/forms.js';
+import { Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { newsPolicy } from './policy.js';
 import { ArticleCreateSchema, ArticleUpdateSchema } from './schemas.js';
 import { articleStatuses } from './tables.js';
 import * as news from './service.js';
 import { msg } from '../web/i18n.js';
-import { type Body, formInput, type UploadedFile } from './form-input.js';
+import { type Body, formInput, joinTerms, type UploadedFile } from './form-input.js';
 import { TableWrap } from '../web/table-wrap.js';
 import { revisionsPage } from './revisions-page.js';
+import { ArticleForm, RemoteMediaAction } from './editor-form.js';
+import { remotePictures } from './external-images.js';
+import { ScheduledFor } from './components.js';
 
 const TZ = 'Europe/Brussels';
 type Params = { Params: { id: string } };
@@ -37,6 +40,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     const chapters = await listChapters(db, req.network, { limit: 500 });
     const title = opts.article ? t('news.admin.edit', { title: opts.article.title }) : t('news.admin.new');
     const { values, errors } = opts;
+    const [view] = opts.article ? await news.presentArticles(db, req.network.id, [opts.article], ctx.locale) : [];
     return sendPage(
       reply,
       <Layout ctx={ctx} title={title}>
@@ -47,87 +51,52 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
             <a href={`/admin/news/${opts.article.id}/revisions`}>{t('news.admin.revisions')}</a>
           </p>
         ) : null}
-        <ErrorSummary ctx={ctx} errors={errors} />
-        <form
-          method="post"
-          action={opts.article ? `/admin/news/${opts.article.id}` : '/admin/news'}
-          enctype="multipart/form-data"
-          class="stack"
-          novalidate
-        >
-          <CsrfField ctx={ctx} />
-          <Field name="title" label={t('news.admin.field.title')} values={values} errors={errors} required />
-          <Field name="slug" label={t('news.admin.field.slug')} values={values} errors={errors} />
-          <Field name="bodyMarkdown" label={t('news.admin.field.body')} values={values} errors={errors} multiline />
-          <Field name="excerpt" label={t('news.admin.field.excerpt')} values={values} errors={errors} multiline />
-          <Select
-            name="language"
-            label={t('news.admin.field.language')}
-            values={values}
-            errors={errors}
-            options={[
-              { value: 'fr', label: 'Français' },
-              { value: 'nl', label: 'Nederlands' },
-              { value: 'en', label: 'English' },
-            ]}
+        {view?.status === 'scheduled' && view.publishAt ? (
+          <p class="notice">
+            <ScheduledFor ctx={ctx} at={view.publishAt} />
+          </p>
+        ) : null}
+        <ArticleForm
+          ctx={ctx}
+          article={view}
+          chapters={chapters.map((c) => ({ value: c.slug, label: localizedText(c, 'name', ctx.locale) }))}
+          values={values}
+          errors={errors}
+        />
+        {opts.article ? (
+          <RemoteMediaAction
+            ctx={ctx}
+            articleId={opts.article.id}
+            pictures={remotePictures(opts.article.bodyHtml, [config.baseUrl, `${req.protocol}://${req.host}`]).length}
+            waitingCover={opts.article.coverUploadId ? null : opts.article.coverSourceUrl}
           />
-          <Select
-            name="chapter"
-            label={t('news.admin.field.chapter')}
-            values={values}
-            errors={errors}
-            options={[
-              { value: '', label: t('news.admin.field.networkWide') },
-              ...chapters.map((c) => ({ value: c.slug, label: localizedText(c, 'name', ctx.locale) })),
-            ]}
-          />
-          <Field name="categories" label={t('news.admin.field.categories')} values={values} errors={errors} />
-          <Field name="tags" label={t('news.admin.field.tags')} values={values} errors={errors} />
-          <div>
-            <input id="f-partner" type="checkbox" name="partner" checked={values.partner === 'on'} />{' '}
-            <label htmlFor="f-partner">{t('news.admin.field.partner')}</label>
-          </div>
-          <Select
-            name="status"
-            label={t('news.admin.field.status')}
-            values={values}
-            errors={errors}
-            options={articleStatuses.map((s) => ({ value: s, label: t(`news.status.${s}`) }))}
-          />
-          <Field
-            name="publishAt"
-            type="datetime-local"
-            label={t('news.admin.field.publishAt')}
-            values={values}
-            errors={errors}
-          />
-          <div>
-            <label htmlFor="f-cover">{t('news.admin.field.cover')}</label>
-            <input id="f-cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" />
-            {errors?.cover ? <p class="field-error">{errors.cover}</p> : null}
-          </div>
-          <div>
-            <button type="submit">{t('news.admin.save')}</button>
-          </div>
-        </form>
+        ) : null}
       </Layout>,
       opts.status,
     );
   }
 
-  const valuesOf = (
+  const valuesOf = async (
     a: news.ArticleRow,
     view: Awaited<ReturnType<typeof news.presentArticles>>[number],
-  ): FormValues => ({
+  ): Promise<FormValues> => ({
     title: a.title,
     slug: a.slug,
     bodyMarkdown: a.bodyMarkdown,
     excerpt: a.excerptWritten ? a.excerpt : '',
     language: a.language,
     chapter: view.chapter?.slug ?? '',
-    categories: view.categories.map((c) => c.path).join(', '),
-    tags: view.tags.map((x) => x.name).join(', '),
+    // Names, not slugs: saved as they are shown, they name the same categories (compose.ts resolveTerms).
+    categories: joinTerms(
+      await news.categoryNamePaths(
+        db,
+        a.networkId,
+        view.categories.map((c) => c.path),
+      ),
+    ),
+    tags: joinTerms(view.tags.map((x) => x.name)),
     partner: a.partner ? 'on' : '',
+    coverAlt: a.coverAlt,
     status: a.status,
     publishAt: publishingTime(a),
   });
@@ -213,7 +182,7 @@ export function newsAdminPages(app: FastifyInstance, db: Db, config: Config): vo
     const article = await news.findArticle(db, req.network, req.params.id);
     authorize(req.user, await newsPolicy.edit(db, req.user, article), 'change this article');
     const [view] = await news.presentArticles(db, req.network.id, [article]);
-    return form(req, reply, { article, values: valuesOf(article, view!) });
+    return form(req, reply, { article, values: await valuesOf(article, view!) });
   });
 
   revisionsPage(app, db);

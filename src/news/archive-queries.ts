@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.js';
 import { articleComments, articles } from './tables.js';
 
@@ -93,19 +93,22 @@ export function selectChildren(db: Tx, networkId: string, parentId: string) {
 
 /**
  * Featured images of imported articles: the old address is always recorded; the upload becomes
- * the cover only where the article has none (an editor's own choice is never replaced).
+ * the cover, and the attachment's description its alt, only where the article has none (an
+ * editor's own choice is never replaced).
  */
 export async function updateImportedCovers(
   db: Tx,
   networkId: string,
-  items: { id: string; url: string; uploadId: string | null }[],
+  items: { id: string; url: string; uploadId: string | null; alt?: string }[],
 ) {
   if (!items.length) return;
   await db.execute(sql`UPDATE articles a
-    SET cover_source_url = c.url, cover_upload_id = COALESCE(a.cover_upload_id, c."uploadId")
-    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS c(id uuid, url text, "uploadId" uuid)
+    SET cover_source_url = c.url, cover_upload_id = COALESCE(a.cover_upload_id, c."uploadId"),
+      cover_alt = CASE WHEN a.cover_alt = '' THEN COALESCE(c.alt, '') ELSE a.cover_alt END
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS c(id uuid, url text, "uploadId" uuid, alt text)
     WHERE a.network_id = ${networkId} AND a.id = c.id
-      AND (a.cover_source_url IS DISTINCT FROM c.url OR (a.cover_upload_id IS NULL AND c."uploadId" IS NOT NULL))`);
+      AND (a.cover_source_url IS DISTINCT FROM c.url OR (a.cover_upload_id IS NULL AND c."uploadId" IS NOT NULL)
+        OR (a.cover_alt = '' AND COALESCE(c.alt, '') <> ''))`);
 }
 
 /** Articles that were waiting for this old address's file get it as their cover. */
@@ -133,4 +136,25 @@ export async function selectSlugsByIds(db: Tx, networkId: string, ids: string[])
     .from(articles)
     .where(and(eq(articles.networkId, networkId), inArray(articles.id, ids)));
   return new Map(rows.map((r) => [r.id, r.slug]));
+}
+
+/**
+ * Articles that may show pictures from elsewhere (an absolute `<img src>`, own site's included: the
+ * caller tells them apart) or wait for their featured image's file; the oldest first.
+ */
+export function selectRemoteMediaArticles(db: Tx, networkId: string, limit: number) {
+  return db
+    .select()
+    .from(articles)
+    .where(
+      and(
+        eq(articles.networkId, networkId),
+        or(
+          sql`${articles.bodyHtml} ~* '<img[^>]*src="(https?:)?//'`,
+          and(isNotNull(articles.coverSourceUrl), isNull(articles.coverUploadId)),
+        ),
+      ),
+    )
+    .orderBy(asc(articles.createdAt))
+    .limit(limit);
 }

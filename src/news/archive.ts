@@ -165,7 +165,7 @@ export const childPages = (db: Tx, networkId: string, parentId: string) => q.sel
 export const setImportedCovers = (
   tx: Tx,
   networkId: string,
-  items: { id: string; url: string; uploadId: string | null }[],
+  items: { id: string; url: string; uploadId: string | null; alt?: string }[],
 ) => q.updateImportedCovers(tx, networkId, items);
 
 /** A file fetched later: the articles whose featured image it is get it as their cover. */
@@ -174,3 +174,7 @@ export const coverWaitingArticles = (tx: Tx, networkId: string, url: string, upl
 
 export const findArticleIdsBySources = (db: Tx, networkId: string, keys: string[]) =>
   q.selectIdsBySources(db, networkId, keys);
+
+/** Articles that may show pictures from other sites or wait for their featured image (news-import/remote-media.ts). */
+export const remoteMediaCandidates = (db: Tx, networkId: string, limit = 10_000) =>
+  q.selectRemoteMediaArticles(db, networkId, limit);

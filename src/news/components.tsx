@@ -4,7 +4,7 @@ import type { Locale } from '../web/i18n.js';
 import type { PageContext } from '../web/page.js';
 import type { ArticleView } from './schemas.js';
 import * as news from './service.js';
-import { formatDay as formatLongDay } from '../events/format.js';
+import { formatDay as formatLongDay, formatTime } from '../events/format.js';
 
 // Pieces of the news pages that other features' pages embed (the home and chapter pages' latest news).
 
@@ -17,9 +17,7 @@ export function Byline({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
     <p class="meta">
       {view.partner ? <strong class="badge partner">{t('news.partner')}</strong> : null}{' '}
       {view.publishedAt ? t('news.publishedOn', { date: formatDay(view.publishedAt, ctx.locale) }) : null}
-      {view.status === 'scheduled' && view.publishAt
-        ? t('news.scheduledFor', { date: formatDay(view.publishAt, ctx.locale) })
-        : null}
+      {view.status === 'scheduled' && view.publishAt ? <ScheduledFor ctx={ctx} at={view.publishAt} /> : null}
       {view.authors.length ? (
         <>
           {' · '}
@@ -47,6 +45,12 @@ export function Byline({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
   );
 }
 
+/** When a scheduled article will appear: its day and time in Brussels (its preview, the editor). */
+export function ScheduledFor({ ctx, at }: { ctx: PageContext; at: string }) {
+  const when = new Date(at);
+  return <>{ctx.t('news.editor.appearsOn', { day: formatDay(at, ctx.locale), time: formatTime(when, ctx.locale) })}</>;
+}
+
 /** One article in a list: title, date, excerpt. Also used on the home and chapter pages. */
 export function ArticleCard({ ctx, view }: { ctx: PageContext; view: ArticleView }) {
   return (
@@ -60,7 +64,7 @@ export function ArticleCard({ ctx, view }: { ctx: PageContext; view: ArticleView
           src={view.cover.url}
           srcset={view.cover.srcset}
           sizes="(max-width: 640px) 100vw, 640px"
-          alt=""
+          alt={view.cover.alt}
           loading="lazy"
         />
       ) : null}

@@ -23,22 +23,30 @@ export function derive(a: { title: string; bodyMarkdown: string; excerpt?: strin
   return { bodyHtml, excerpt, excerptWritten: written.length > 0, searchText, searchDoc: tsvectorLiteral(searchText) };
 }
 
-/** "Parent/Child" names → category rows, parents first; tags by slug. */
+/**
+ * "Parent/Child" names → category rows, parents first (an existing one by its name or its slug, so the
+ * names the editor shows come back as the same categories); tags by slug.
+ */
 export async function resolveTerms(db: Tx, networkId: string, categories: string[], tags: string[]) {
   const categoryIds: string[] = [];
   for (const name of categories) {
-    let parentId: string | null = null;
-    let path = '';
+    let parent: q.CategoryRow | undefined;
     for (const part of name
       .split('/')
       .map((p) => p.trim())
       .filter(Boolean)) {
       const slug = slugify(part) || 'category';
-      path = path ? `${path}/${slug}` : slug;
-      const row: q.CategoryRow = await q.upsertCategory(db, networkId, { parentId, slug, path, name: part });
-      parentId = row.id;
+      const parentId: string | null = parent?.id ?? null;
+      parent =
+        (await q.selectChildCategory(db, networkId, parentId, part, slug)) ??
+        (await q.upsertCategory(db, networkId, {
+          parentId,
+          slug,
+          path: parent ? `${parent.path}/${slug}` : slug,
+          name: part,
+        }));
     }
-    if (parentId) categoryIds.push(parentId);
+    if (parent) categoryIds.push(parent.id);
   }
   const tagIds: string[] = [];
   for (const name of tags) {
@@ -46,6 +54,18 @@ export async function resolveTerms(db: Tx, networkId: string, categories: string
     if (slug) tagIds.push((await q.upsertTag(db, networkId, slug, name.trim())).id);
   }
   return { categoryIds, tagIds };
+}
+
+/** Categories as the editor writes them: each one's path of names ("Events/IT Day"), the parents' first. */
+export async function categoryNamePaths(db: Tx, networkId: string, paths: string[]): Promise<string[]> {
+  const prefixes = new Set(paths.flatMap((p) => p.split('/').map((_, i, all) => all.slice(0, i + 1).join('/'))));
+  const names = new Map((await q.selectCategoriesByPaths(db, networkId, [...prefixes])).map((c) => [c.path, c.name]));
+  return paths.map((p) =>
+    p
+      .split('/')
+      .map((_, i, all) => names.get(all.slice(0, i + 1).join('/')) ?? all[i])
+      .join('/'),
+  );
 }
 
 /** The byline of an account, made on first use with a unique slug from the name. */

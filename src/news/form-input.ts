@@ -15,22 +15,20 @@ export type Body = Record<string, string | UploadedFile | undefined>;
 export function formInput(body: Body): { input: Record<string, unknown>; values: FormValues } {
   const values: FormValues = {};
   for (const [k, v] of Object.entries(body ?? {})) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
-  const list = (s: string | undefined) =>
-    (s ?? '')
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean);
   const input: Record<string, unknown> = {
     title: values.title ?? '',
     bodyMarkdown: values.bodyMarkdown ?? '',
     excerpt: values.excerpt ?? '',
     language: values.language || 'fr',
     chapter: values.chapter ? values.chapter : null,
-    categories: list(values.categories),
-    tags: list(values.tags),
+    categories: splitTerms(values.categories),
+    tags: splitTerms(values.tags),
     partner: values.partner === 'on',
     status: values.status || 'draft',
+    coverAlt: values.coverAlt ?? '',
   };
+  // Only the edit form has the box: "no cover" is the update's `cover: null`.
+  if (values.removeCover === 'on') input.cover = null;
   if (values.slug?.trim()) input.slug = values.slug.trim();
   if (values.publishAt?.trim()) {
     try {
@@ -41,3 +39,19 @@ export function formInput(body: Body): { input: Record<string, unknown>; values:
   }
   return { input, values };
 }
+
+/**
+ * A comma-separated list of names, as the editor shows it: a name holding a comma is in double quotes
+ * ("Arts, culture"), so it comes back whole.
+ */
+export function splitTerms(s: string | undefined): string[] {
+  const names: string[] = [];
+  for (const m of (s ?? '').matchAll(/\s*(?:"([^"]*)"|([^,]*))\s*(?:,|$)/g)) {
+    const name = (m[1] ?? m[2] ?? '').trim();
+    if (name) names.push(name);
+    if (m.index + m[0].length >= (s ?? '').length) break;
+  }
+  return names;
+}
+
+export const joinTerms = (names: string[]) => names.map((n) => (n.includes(',') ? `"${n}"` : n)).join(', ');

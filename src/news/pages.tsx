@@ -11,7 +11,8 @@ import { Byline, formatDay } from './components.js';
 import { listPage } from './list-page.js';
 import { Breadcrumb, CommentArchive, SubPages } from './archive-view.js';
 import { corrections } from '../error-reports/service.js';
-import { msg } from '../web/i18n.js';
+import { msg, translator } from '../web/i18n.js';
+import { linkRemotePictures } from './external-images.js';
 import { localizedText } from '../web/content.js';
 import { slugify } from '../web/slug.js';
 
@@ -40,6 +41,11 @@ async function articlePage(
   const url = `${config.baseUrl}${view!.url}`;
   const notes = (await corrections(db, row.id)).filter((c) => c.text && c.date) as { text: string; date: Date }[];
   const image = view!.cover ? `${config.baseUrl}${view!.cover.url}` : undefined;
+  // Pictures on other sites, which the pages' CSP refuses, become links to them, in the article's language.
+  const words = translator(view!.language);
+  const body = linkRemotePictures(view!.bodyHtml, [config.baseUrl, `${req.protocol}://${req.host}`], (host, alt) =>
+    alt ? words('news.remotePictureAlt', { host, alt }) : words('news.remotePicture', { host }),
+  );
   return sendPage(
     reply,
     <Layout
@@ -63,6 +69,7 @@ async function articlePage(
           <meta property="og:url" content={url} />
           <meta property="og:locale" content={{ fr: 'fr_BE', nl: 'nl_BE', en: 'en_GB' }[view!.language]} />
           {image ? <meta property="og:image" content={image} /> : null}
+          {image && view!.cover?.alt ? <meta property="og:image:alt" content={view!.cover.alt} /> : null}
           {view!.publishedAt ? <meta property="article:published_time" content={view!.publishedAt} /> : null}
           <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
           <meta name="twitter:title" content={view!.title} />
@@ -93,9 +100,14 @@ async function articlePage(
         {row.status !== 'published' ? <p class="badge">{t(`news.status.${row.status}`)}</p> : null}
         <Byline ctx={ctx} view={view!} />
         {view!.cover ? (
-          <img src={view!.cover.url} srcset={view!.cover.srcset} sizes="(max-width: 800px) 100vw, 800px" alt="" />
+          <img
+            src={view!.cover.url}
+            srcset={view!.cover.srcset}
+            sizes="(max-width: 800px) 100vw, 800px"
+            alt={view!.cover.alt}
+          />
         ) : null}
-        <div class="prose" data-report-body="1" dangerouslySetInnerHTML={{ __html: view!.bodyHtml }} />
+        <div class="prose" data-report-body="1" dangerouslySetInnerHTML={{ __html: body }} />
         <SubPages ctx={ctx} view={view!} pages={children} />
         {notes.length ? (
           <section aria-labelledby="corrections" class="corrections">

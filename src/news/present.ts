@@ -44,7 +44,8 @@ export async function presentArticles(
       bodyMarkdown: a.bodyMarkdown,
       bodyHtml: a.bodyHtml,
       excerpt: a.excerpt,
-      cover: cover ? { id: cover.id, url: imageUrl(cover, 1280), srcset: srcsetOf(cover) } : null,
+      cover: cover ? { id: cover.id, url: imageUrl(cover, 1280), srcset: srcsetOf(cover), alt: a.coverAlt } : null,
+      coverAlt: a.coverAlt,
       chapter: chapter ? chapterName(chapter, locale) : null,
       authors: rel.authors.filter((x) => x.articleId === a.id).map(({ slug, name }) => ({ slug, name })),
       categories: rel.categories

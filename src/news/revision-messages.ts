@@ -28,6 +28,11 @@ const rows = {
     'publié à l’heure prévue',
     'gepubliceerd op het geplande tijdstip',
   ],
+  'news.revisions.note.media': [
+    'pictures from other sites brought home',
+    'images d’autres sites rapatriées',
+    'afbeeldingen van andere sites binnengehaald',
+  ],
 } as const;
 
 export const newsRevisionMessages = catalogueOf(rows);
@@ -41,6 +46,7 @@ export const noteKeys: Record<string, keyof typeof rows> = {
   'repair reject': 'news.revisions.note.repairReject',
   'repair undo': 'news.revisions.note.repairUndo',
   schedule: 'news.revisions.note.schedule',
+  media: 'news.revisions.note.media',
 };
 
 declare module '../web/i18n/messages.js' {

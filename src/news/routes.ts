@@ -119,6 +119,20 @@ function routes(app: Api, db: Db, config: Config): void {
     },
   });
 
+  app.delete('/api/v1/articles/:id/cover', {
+    schema: {
+      tags,
+      summary: 'Remove the cover picture (its description stays, for the next one); the same as PATCH with cover: null',
+      security: bearer,
+      params: IdParamsSchema,
+      response: { 204: NoContentSchema },
+    },
+    handler: async (req, reply) => {
+      await news.updateArticle(db, req.network, req.user, req.params.id, { cover: null });
+      return reply.code(204).send(null);
+    },
+  });
+
   app.get('/api/v1/articles/:id/revisions', {
     schema: {
       tags,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SlugSchema, paragraphs, requiredText } from '../web/schemas.js';
+import { SlugSchema, paragraphs, requiredText, text } from '../web/schemas.js';
 import { articleStatuses } from './tables.js';
 
 export const ArticleStatusSchema = z
@@ -18,6 +18,8 @@ const TermList = z
   .max(30, 'at most 30')
   .describe('Names; created when new. A category may be a path "Parent/Child".');
 
+const CoverAlt = text(300, "The cover picture's description for those who cannot see it (its alt); empty: decorative");
+
 const articleFields = {
   title: requiredText(200, 'Title'),
   slug: SlugSchema.optional(),
@@ -32,6 +34,7 @@ const articleFields = {
   status: ArticleStatusSchema.default('draft'),
   publishAt: Instant.optional().describe('For scheduled: when it publishes itself'),
   authors: z.array(z.uuid()).max(10).optional().describe('Account ids of the authors; default: you'),
+  coverAlt: CoverAlt.optional(),
 };
 
 export const ArticleCreateSchema = z
@@ -55,6 +58,8 @@ export const ArticleUpdateSchema = z.strictObject({
   status: ArticleStatusSchema.optional(),
   publishAt: Instant.nullable().optional(),
   authors: z.array(z.uuid()).max(10).optional(),
+  coverAlt: CoverAlt.optional(),
+  cover: z.null().optional().describe('null: remove the cover picture (PUT …/cover sets one)'),
 });
 export type ArticleUpdate = z.infer<typeof ArticleUpdateSchema>;
 
@@ -73,7 +78,10 @@ export const ArticleSchema = z.object({
   bodyMarkdown: z.string(),
   bodyHtml: z.string().describe('Sanitised HTML'),
   excerpt: z.string(),
-  cover: z.object({ id: z.uuid(), url: z.string(), srcset: z.string() }).nullable(),
+  cover: z
+    .object({ id: z.uuid(), url: z.string(), srcset: z.string(), alt: z.string().describe('Its description') })
+    .nullable(),
+  coverAlt: z.string().describe("The cover's description, kept when there is no cover yet"),
   chapter: z
     .object({ slug: z.string(), name: z.string(), lang: LanguageSchema.describe('The language the name is in') })
     .nullable(),

@@ -31,6 +31,7 @@ import { msg } from '../web/i18n.js';
 
 export type { ArticleRow } from './queries.js';
 export { presentArticles, articlePath } from './present.js';
+export { type OwnSite, remoteHost, remotePictures } from './external-images.js';
 export { renderArticleMarkdown, excerptOf } from './markdown.js';
 export {
   archiveComments,
@@ -40,12 +41,20 @@ export {
   coverWaitingArticles,
   findArticleIdsBySources,
   nestedPaths,
+  remoteMediaCandidates,
   setImportedCovers,
   setImportedParents,
   type ArchivedComment,
   type CommentThread,
 } from './archive.js';
-export { derive, resolveTerms, authorForUser, freeAuthorSlug, type SaveExtras } from './compose.js';
+export {
+  derive,
+  resolveTerms,
+  authorForUser,
+  categoryNamePaths,
+  freeAuthorSlug,
+  type SaveExtras,
+} from './compose.js';
 export {
   cachedTermIds,
   type ComposedArticle,
@@ -99,6 +108,7 @@ export async function createArticle(
       publishAt: input.publishAt ?? null,
       publishedAt: status === 'published' ? (extras.publishedAt ?? now) : (extras.publishedAt ?? null),
       coverUploadId: extras.coverUploadId ?? null,
+      coverAlt: input.coverAlt ?? '',
       sticky: extras.sticky ?? false,
       sourceKey: extras.sourceKey ?? null,
       sourceHash: extras.sourceHash ?? null,

@@ -118,6 +118,8 @@ export const articles = pgTable(
     /** False: the excerpt is generated from the body and follows it. */
     excerptWritten: boolean('excerpt_written').notNull().default(false),
     coverUploadId: uuid('cover_upload_id').references(() => uploads.id, { onDelete: 'set null' }),
+    /** The cover's description for those who cannot see it (its `alt`); empty: a decorative picture. */
+    coverAlt: text('cover_alt').notNull().default(''),
     /**
      * An imported featured image (WordPress's `_thumbnail_id`): the attachment's address on the old
      * site, kept so a later `--fetch-media` run can make it the cover once the file is stored.

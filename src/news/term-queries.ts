@@ -1,5 +1,5 @@
 // The SQL of what an article is filed under (categories, tags) and who signed it (authors); re-exported by queries.ts.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import type { Tx } from '../db/connection.js';
 import { articleAuthors, articleCategories, articleTags, newsAuthors, newsCategories, newsTags } from './tables.js';
@@ -24,6 +24,41 @@ export async function upsertCategory(
     .from(newsCategories)
     .where(and(eq(newsCategories.networkId, networkId), eq(newsCategories.path, c.path)));
   return row!;
+}
+
+/**
+ * The category under `parentId` that a typed name means: the one of that name (case aside), else the
+ * one whose slug it makes. An imported category whose slug is not its name's stays itself when its name
+ * comes back from the editor.
+ */
+export async function selectChildCategory(
+  db: Tx,
+  networkId: string,
+  parentId: string | null,
+  name: string,
+  slug: string,
+) {
+  const [row] = await db
+    .select()
+    .from(newsCategories)
+    .where(
+      and(
+        eq(newsCategories.networkId, networkId),
+        parentId ? eq(newsCategories.parentId, parentId) : isNull(newsCategories.parentId),
+        sql`(lower(${newsCategories.name}) = lower(${name}) OR ${newsCategories.slug} = ${slug})`,
+      ),
+    )
+    .orderBy(sql`lower(${newsCategories.name}) = lower(${name}) DESC`)
+    .limit(1);
+  return row;
+}
+
+export function selectCategoriesByPaths(db: Tx, networkId: string, paths: string[]) {
+  if (!paths.length) return Promise.resolve([]);
+  return db
+    .select({ path: newsCategories.path, name: newsCategories.name })
+    .from(newsCategories)
+    .where(and(eq(newsCategories.networkId, networkId), inArray(newsCategories.path, paths)));
 }
 
 export async function upsertTag(db: Tx, networkId: string, slug: string, name: string): Promise<TagRow> {

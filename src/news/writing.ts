@@ -94,6 +94,9 @@ export async function updateArticle(
           : (extras.publishedAt ?? before.publishedAt),
       ...(extras.sourceHash ? { sourceHash: extras.sourceHash } : {}),
       ...(extras.coverUploadId !== undefined ? { coverUploadId: extras.coverUploadId } : {}),
+      ...(patch.coverAlt !== undefined ? { coverAlt: patch.coverAlt } : {}),
+      // Removed by its editor: the imported picture's old address goes too, so a later media fetch does not bring it back.
+      ...(patch.cover === null ? { coverUploadId: null, coverSourceUrl: null } : {}),
       ...(extras.sticky !== undefined ? { sticky: extras.sticky } : {}),
       revision: changed ? before.revision + 1 : before.revision,
     });

@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { authorizeArticleEdit, findArticle, isNewsEditor } from '../news/service.js';
 import { requireUser } from '../web/context.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
-import { damagedArticles, decideRepair } from './review.js';
+import { damagedArticles, decideRepair, needsConfirmation } from './review.js';
 import { repairsOf } from './service.js';
 
 type Params = { Params: { id: string } };
+/** A word of the editor's own that shares little with the damaged one, and why, waiting for a yes. */
+type Confirmation = { repairId: string; choice: string; why: string };
 
 /** Editors: the damaged articles, then each one's queued words, one at a time. */
 export function repairPages(app: FastifyInstance, db: Db): void {
@@ -39,7 +41,7 @@ export function repairPages(app: FastifyInstance, db: Db): void {
     );
   });
 
-  app.get<Params>('/admin/news/:id/repairs', async (req, reply) => {
+  async function reviewPage(req: FastifyRequest<Params>, reply: FastifyReply, confirm?: Confirmation) {
     const user = requireUser(req);
     const article = await findArticle(db, req.network, req.params.id);
     // The same rule as the API and the decisions: whoever may edit this article reviews its words.
@@ -71,6 +73,21 @@ export function repairPages(app: FastifyInstance, db: Db): void {
         {next ? (
           <section aria-labelledby="next-word">
             <h2 id="next-word">{t('repairs.next')}</h2>
+            {confirm?.repairId === next.id ? (
+              <section role="alert" aria-labelledby="confirm-word" class="notice">
+                <h3 id="confirm-word">{t('textRepair.confirm.title')}</h3>
+                <p>{confirm.why}</p>
+                <form method="post" action={`/admin/news/${article.id}/repairs/${next.id}`} class="inline" novalidate>
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="own" value={confirm.choice} />
+                  <input type="hidden" name="confirm" value="yes" />
+                  <button type="submit" name="action" value="apply">
+                    {t('textRepair.confirm.yes', { choice: confirm.choice })}
+                  </button>{' '}
+                  <a href={`/admin/news/${article.id}/repairs`}>{t('textRepair.confirm.no')}</a>
+                </form>
+              </section>
+            ) : null}
             {context ? (
               <blockquote>
                 …{context[0]}
@@ -124,8 +141,11 @@ export function repairPages(app: FastifyInstance, db: Db): void {
           </section>
         ) : null}
       </Layout>,
+      confirm ? 409 : undefined,
     );
-  });
+  }
+
+  app.get<Params>('/admin/news/:id/repairs', (req, reply) => reviewPage(req, reply));
 
   app.post<Params & { Params: { repairId: string }; Body: Record<string, string> }>(
     '/admin/news/:id/repairs/:repairId',
@@ -133,7 +153,15 @@ export function repairPages(app: FastifyInstance, db: Db): void {
     async (req, reply) => {
       const action = req.body?.action === 'reject' ? 'reject' : req.body?.action === 'undo' ? 'undo' : 'apply';
       const choice = req.body?.own?.trim() || req.body?.choice;
-      await decideRepair(db, req.network, req.user, req.params.id, req.params.repairId, { action, choice });
+      const confirm = req.body?.confirm === 'yes';
+      try {
+        await decideRepair(db, req.network, req.user, req.params.id, req.params.repairId, { action, choice, confirm });
+      } catch (err) {
+        // Nothing changed: the same page asks whether that word is really the one meant.
+        if (needsConfirmation(err) && choice)
+          return reviewPage(req, reply, { repairId: req.params.repairId, choice, why: err.detail });
+        throw err;
+      }
       return reply.redirect(`/admin/news/${req.params.id}/repairs?done=saved`, 303);
     },
   );

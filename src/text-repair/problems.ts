@@ -18,6 +18,11 @@ const rows = {
     'Le mot n’est plus dans le texte (il a été modifié depuis) : rien n’a changé.',
     'Het woord staat niet meer in de tekst (die is intussen bewerkt): er is niets gewijzigd.',
   ],
+  'textRepair.problem.unrelated': [
+    '“{choice}” has little in common with the damaged “{damaged}”: the damage only loses accented letters, yet {count, plural, one {# of the other letters differs} other {# of the other letters differ}}. Check that it is the word that was meant, then confirm.',
+    '« {choice} » a peu en commun avec le texte abîmé « {damaged} » : l’altération ne touche que les lettres accentuées, or {count, plural, one {# des autres lettres diffère} other {# des autres lettres diffèrent}}. Vérifiez que c’est bien le mot voulu, puis confirmez.',
+    '“{choice}” heeft weinig gemeen met de beschadigde tekst “{damaged}”: de schade laat alleen letters met accenten verdwijnen, maar {count, plural, one {# van de andere letters verschilt} other {# van de andere letters verschillen}}. Kijk na of het het bedoelde woord is en bevestig dan.',
+  ],
 } as const;
 
 export const textRepairProblems = catalogueOf(rows);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, signIn } from '../../test/support/forms.js';
 import { importMarkdown } from '../news-import/service.js';
+import { unrelatedBy } from './likeness.js';
 
 let t: TestApp;
 let admin: { token: string; email: string; password: string };
@@ -118,5 +119,67 @@ describe('reviewing repairs', () => {
     );
     expect(refused.statusCode).toBe(403);
     expect((await t.app.inject({ url: `/admin/news/${id}/repairs` })).statusCode).not.toBe(200);
+  });
+});
+
+describe('a word unlike the damaged one', () => {
+  it('measures what a choice changes of the letters that survived the damage', () => {
+    expect(unrelatedBy('r??seautage', 'réseautage')).toBeUndefined();
+    expect(unrelatedBy('rÃ©union', 'Réunion')).toBeUndefined();
+    expect(unrelatedBy('r??seautage', 'reseautages')).toBeUndefined();
+    expect(unrelatedBy('?t?', 'été')).toBeUndefined();
+    expect(unrelatedBy('r??seautage', 'concert')).toBeGreaterThan(3);
+    expect(unrelatedBy('?t?', 'bonjour')).toBe(7);
+  });
+
+  it('asks for a confirmation, with the reason, before applying it, through the API and on the page', async () => {
+    const queued = (await repairs()).filter((r) => r.state === 'queued');
+    expect(queued.length).toBeGreaterThanOrEqual(2);
+    const first = queued[0]!;
+    const body = (await article()).bodyMarkdown;
+    const refused = await t.api('POST', `/api/v1/articles/${id}/repairs/${first.id}`, {
+      token: admin.token,
+      body: { action: 'apply', choice: 'hippopotame' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'textRepair.problem.unrelated' });
+    expect(refused.json().detail).toContain(`“hippopotame” has little in common with the damaged “${first.original}”`);
+    expect((await article()).bodyMarkdown).toBe(body);
+    expect((await repairs()).find((r) => r.id === first.id)!.state).toBe('queued');
+    const confirmed = await t.api('POST', `/api/v1/articles/${id}/repairs/${first.id}`, {
+      token: admin.token,
+      body: { action: 'apply', choice: 'hippopotame', confirm: true },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await article()).bodyMarkdown).toContain('hippopotame');
+
+    for (const [language, why, yes] of [
+      ['fr', '« girafe » a peu en commun avec le texte abîmé', 'Oui, utiliser « girafe »'],
+      ['nl', '“girafe” heeft weinig gemeen met de beschadigde tekst', 'Ja, “girafe” gebruiken'],
+    ] as const) {
+      const editor = await signIn(t.app, admin, { 'accept-language': language });
+      const page = await editor.get(`/admin/news/${id}/repairs`);
+      const next = /action="\/admin\/news\/[^/]+\/repairs\/([0-9a-f-]{36})"/.exec(page.body)![1]!;
+      const asked = await editor.request('POST', `/admin/news/${id}/repairs/${next}`, {
+        _csrf: csrfOf(page.body),
+        action: 'apply',
+        own: 'girafe',
+      });
+      expect(asked.statusCode).toBe(409);
+      const html = asked.body.replace(/\u00a0/g, ' ');
+      expect(html).toContain(why);
+      expect(html).toContain(yes);
+      expect(html).toContain('<input type="hidden" name="confirm" value="yes">');
+      expect((await repairs()).find((r) => r.id === next)!.state).toBe('queued');
+      if (language === 'nl') continue;
+      const yesForm = await editor.request('POST', `/admin/news/${id}/repairs/${next}`, {
+        _csrf: csrfOf(asked.body),
+        action: 'apply',
+        own: 'girafe',
+        confirm: 'yes',
+      });
+      expect(yesForm.statusCode).toBe(303);
+      expect((await repairs()).find((r) => r.id === next)).toMatchObject({ state: 'applied', replacement: 'girafe' });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../web/errors.js';
 import type { Actor } from '../web/policy.js';
 import { localeOr, msg } from '../web/i18n.js';
 import { buildDictionary, hasQuestionDamage } from './repair.js';
+import { unrelatedBy } from './likeness.js';
 import * as q from './queries.js';
 import { recordRepairs, repairFields } from './service.js';
 
@@ -31,9 +32,14 @@ async function repairRow(db: Tx, networkId: string, articleId: string, repairId:
   return row;
 }
 
+const UNRELATED = 'textRepair.problem.unrelated';
+/** The refusal that a confirmation lifts (the page asks for it). */
+export const needsConfirmation = (err: unknown): err is AppError =>
+  err instanceof AppError && err.message_.key === UNRELATED;
+
 /**
  * An editor's decision on one word: `apply` puts the chosen word (the proposal, an alternative or
- * their own) into the text; `reject` leaves the damaged word; `undo` puts the original back.
+ * their own; one that shares little with the damaged text only with `confirm`) into the text; `reject` leaves the damaged word; `undo` puts the original back.
  * The article is saved as a new revision, so its excerpt and search text follow.
  */
 export async function decideRepair(
@@ -42,7 +48,7 @@ export async function decideRepair(
   actor: Actor,
   articleId: string,
   repairId: string,
-  decision: { action: 'apply' | 'reject' | 'undo'; choice?: string | undefined },
+  decision: { action: 'apply' | 'reject' | 'undo'; choice?: string | undefined; confirm?: boolean | undefined },
 ) {
   const article = await findArticle(db, network, articleId);
   await authorizeArticleEdit(db, actor, article, 'review the repairs of this article');
@@ -56,6 +62,11 @@ export async function decideRepair(
     if (decision.action === 'apply') {
       if (r.state !== 'queued') throw new AppError('conflict', msg('textRepair.problem.decided'));
       replacement = decision.choice?.trim() || r.replacement;
+      // A word of one's own that keeps little of the damaged one is more often a slip than the word meant.
+      const proposed = [r.replacement, ...r.alternatives].includes(replacement);
+      const count = proposed || decision.confirm ? undefined : unrelatedBy(r.original, replacement);
+      if (count !== undefined)
+        throw new AppError('conflict', msg(UNRELATED, { choice: replacement, damaged: r.original, count }));
       next = replaceNearest(current, r.original, replacement, r.position);
       state = 'applied';
     } else if (decision.action === 'reject') {

@@ -30,6 +30,10 @@ export const RepairDecisionSchema = z.strictObject({
     .max(100)
     .optional()
     .describe('For apply: the word to put in (default: the proposal)'),
+  confirm: z
+    .boolean()
+    .optional()
+    .describe('For apply: true to put in a word that shares little with the damaged one (refused with 409 otherwise)'),
 });
 
 export function repairRoutes(app: Api, db: Db): void {

@@ -158,6 +158,8 @@ export const fieldsEn = {
   'field.translationOf': 'Translation of',
   'field.tags': 'Tags',
   'field.partner': 'Partner content',
+  'field.cover': 'Cover picture',
+  'field.coverAlt': 'Cover description',
   'field.publishAt': 'Publication date',
   'field.authors': 'Authors',
   'field.rooms.item': 'Room {n}',

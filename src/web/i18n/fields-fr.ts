@@ -154,6 +154,8 @@ export const fieldsFr: Record<FieldKey, string> = {
   'field.translationOf': 'Traduction de',
   'field.tags': 'Mots-clés',
   'field.partner': 'Contenu partenaire',
+  'field.cover': 'Image de couverture',
+  'field.coverAlt': 'Description de l’image de couverture',
   'field.publishAt': 'Date de publication',
   'field.authors': 'Auteurs',
   'field.rooms.item': 'Salle {n}',

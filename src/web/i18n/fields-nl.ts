@@ -154,6 +154,8 @@ export const fieldsNl: Record<FieldKey, string> = {
   'field.translationOf': 'Vertaling van',
   'field.tags': 'Trefwoorden',
   'field.partner': 'Partnerinhoud',
+  'field.cover': 'Omslagafbeelding',
+  'field.coverAlt': 'Beschrijving van de omslagafbeelding',
   'field.publishAt': 'Publicatiedatum',
   'field.authors': 'Auteurs',
   'field.rooms.item': 'Zaal {n}',

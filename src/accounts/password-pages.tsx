@@ -93,7 +93,7 @@ function changePage(req: Req, reply: FastifyReply, errors?: FormErrors, status =
   );
 }
 
-function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = false, status = 200) {
+function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = false, status = 200, typed = '') {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   return sendPage(
@@ -109,7 +109,16 @@ function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = f
       <p>{t('account.forgot.intro')}</p>
       <form method="post" action="/login/forgot" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="email" type="email" label={t('login.email')} autocomplete="username" errors={errors} required />
+        {/* A mistyped address comes back as typed, to be corrected rather than retyped. */}
+        <Field
+          name="email"
+          type="email"
+          label={t('login.email')}
+          autocomplete="username"
+          values={{ email: typed }}
+          errors={errors}
+          required
+        />
         <div>
           <button type="submit">{t('account.forgot.submit')}</button>
         </div>
@@ -200,7 +209,8 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
     '/login/forgot',
     { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const email = EmailSchema.safeParse(((req.body ?? {}) as Record<string, string>).email ?? '');
+      const typed = String(((req.body ?? {}) as Record<string, unknown>).email ?? '');
+      const email = EmailSchema.safeParse(typed);
       if (!email.success)
         return forgotPage(
           req,
@@ -208,6 +218,7 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
           { email: formErrors(fieldErrors(email.error.issues))['(body)'] ?? '' },
           false,
           400,
+          typed,
         );
       // The same answer whether or not the account exists.
       await requestPasswordReset(db, req.network, email.data, config.baseUrl, req.locale);

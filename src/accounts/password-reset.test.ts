@@ -119,6 +119,8 @@ it('answers the same for an unknown address, and sends nothing', async () => {
   expect(await outbox()).toBe(before);
   const bad = await new FormSession(t.app).submit('/login/forgot', '/login/forgot', { email: 'not an address' });
   expect(bad.statusCode).toBe(400);
+  // The mistyped address comes back in the field, to be corrected rather than retyped.
+  expect(bad.body).toMatch(/<input[^>]*name="email"[^>]*value="not an address"/);
 });
 
 it('refuses an expired link, and changes nothing', async () => {

@@ -77,6 +77,12 @@ describe('the redirects page', () => {
     expect(away.statusCode).toBe(400);
     expect(plain(away.body)).toContain('Une redirection mène à un chemin de ce site');
     expect(away.body).toContain('value="https://ailleurs.example/"');
+    // An empty old address would be the home page: refused, both mistakes named at once, what was typed kept.
+    const empty = await add('', 'pas un chemin');
+    expect(empty.statusCode).toBe(400);
+    expect(plain(empty.body)).toContain('Ancienne adresse : est obligatoire');
+    expect(plain(empty.body)).toContain('Nouvelle adresse : doit être un chemin commençant par /');
+    expect(empty.body).toContain('value="pas un chemin"');
     expect(await table()).toEqual(before);
     const nl = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'nl' });
     const nlPage = await nl.get('/admin/redirects');

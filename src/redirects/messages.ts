@@ -24,6 +24,9 @@ const en = {
   'redirect.admin.importButton': 'Import',
   'redirect.admin.imported': '{count, plural, one {# redirect imported.} other {# redirects imported.}}',
   'redirect.admin.noFile': 'Choose a CSV file.',
+  'redirect.admin.list': 'The redirects',
+  'redirect.admin.notText':
+    'This file is not text (a workbook, an image, a PDF…): save the sheet as CSV and choose that file.',
   'redirect.admin.back': 'Back to the redirects',
   'redirect.admin.link': 'Redirects',
 };
@@ -53,6 +56,9 @@ export const redirectMessages: FeatureCatalogue<keyof typeof en> = {
     'redirect.admin.importButton': 'Importer',
     'redirect.admin.imported': '{count, plural, one {# redirection importée.} other {# redirections importées.}}',
     'redirect.admin.noFile': 'Choisissez un fichier CSV.',
+    'redirect.admin.list': 'Les redirections',
+    'redirect.admin.notText':
+      'Ce fichier n’est pas du texte (un classeur, une image, un PDF…) : enregistrez la feuille en CSV et choisissez ce fichier.',
     'redirect.admin.back': 'Retour aux redirections',
     'redirect.admin.link': 'Redirections',
   },
@@ -80,6 +86,9 @@ export const redirectMessages: FeatureCatalogue<keyof typeof en> = {
     'redirect.admin.imported':
       '{count, plural, one {# doorverwijzing geïmporteerd.} other {# doorverwijzingen geïmporteerd.}}',
     'redirect.admin.noFile': 'Kies een CSV-bestand.',
+    'redirect.admin.list': 'De doorverwijzingen',
+    'redirect.admin.notText':
+      'Dit bestand is geen tekst (een werkmap, een afbeelding, een pdf…): bewaar het blad als CSV en kies dat bestand.',
     'redirect.admin.back': 'Terug naar de doorverwijzingen',
     'redirect.admin.link': 'Doorverwijzingen',
   },

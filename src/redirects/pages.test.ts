@@ -33,7 +33,7 @@ describe('the redirects page', () => {
     expect((await editor.get('/admin/news')).body).toContain('<a href="/admin/redirects">Redirections</a>');
     const page = await editor.get('/admin/redirects');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Aucune redirection pour l’instant.');
+    expect(page.body).toContain('<h2>Les redirections</h2><p>Aucune redirection pour l’instant.</p>');
     const added = await editor.request('POST', '/admin/redirects', {
       _csrf: csrfOf(page.body),
       from: '/2011/06/ancien-billet/',
@@ -114,6 +114,15 @@ describe('the redirects page', () => {
       { field: 'file', filename: '', content: '' },
     );
     expect(plain(none.body)).toContain('Fichier CSV : Choisissez un fichier CSV.');
+    // A workbook chosen instead of its CSV (an .xlsx is a zip: "PK", then binary) is named as such, not as "line 1".
+    const workbook = await editor.upload(
+      '/admin/redirects/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'r.xlsx', content: 'PK\u0003\u0004\u0014\u0000\u0006\u0000' },
+    );
+    expect(workbook.statusCode).toBe(400);
+    expect(plain(workbook.body)).toContain('Fichier CSV : Ce fichier n’est pas du texte');
+    expect(await table()).toEqual(before);
 
     const good = await upload('from,to\n/x1,/news\n/x2,/events\n');
     expect(good.statusCode, good.body).toBe(200);

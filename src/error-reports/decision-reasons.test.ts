@@ -38,6 +38,37 @@ const outcome = async () =>
     )
   ).rows.map((r) => r.text_body as string);
 
+describe('a notice of illegal content', () => {
+  it('is acknowledged at once by mail, in the reporter’s language; a plain error report is not', async () => {
+    const receipts = async (email: string) =>
+      (
+        await t.database.pool.query(
+          `SELECT subject, text_body FROM outbound_messages WHERE to_email = $1 AND kind = 'news.report.receipt'`,
+          [email],
+        )
+      ).rows as { subject: string; text_body: string }[];
+    const send = (body: Record<string, unknown>) =>
+      t.api('POST', '/api/v1/news/le-marche-de-noel/reports', { body, headers: { 'accept-language': 'fr' } });
+    const sent = await send({
+      kind: 'illegal',
+      message: 'Une adresse privée publiée.',
+      name: 'Paul Lemaire',
+      email: 'paul@example.org',
+      goodFaith: true,
+    });
+    expect(sent.statusCode).toBe(202);
+    const [receipt, ...more] = await receipts('paul@example.org');
+    expect(more).toEqual([]);
+    expect(receipt!.subject).toBe('Nous avons reçu votre signalement');
+    expect(receipt!.text_body).toMatch(
+      /^Nous avons bien reçu votre signalement de contenu illicite concernant « Le marché de Noël » \(http:\/\/\S+\/news\/le-marche-de-noel\), envoyé le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\./,
+    );
+    // A typo report with an address hears only of the decision, later.
+    await send({ kind: 'error', message: 'Une faute dans le titre.', email: 'lea@example.org' });
+    expect(await receipts('lea@example.org')).toEqual([]);
+  });
+});
+
 describe('declining a notice of illegal content', () => {
   it('needs its reasons (API), which are kept and sent to the reporter', async () => {
     const report = await notice('Ce texte contient une insulte envers une personne.');

@@ -1,6 +1,7 @@
 import { eventPath } from '../web/event-path.js';
 import { chaptersOrganizedBy, listOrganizers } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
+import { formatDayTime } from '../events/format.js';
 import { findEvent, manageEventAllowed } from '../events/service.js';
 import { gatherWrittenMail, queueWrittenMails } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
@@ -61,6 +62,25 @@ async function submit(
       locale: localeOr(ctx.locale),
       goodFaith: input.goodFaith,
     });
+    // A notice of illegal content with an address gets a receipt at once (DSA Art. 16(4)), as the form promises.
+    if (input.kind === 'illegal' && row.email) {
+      const locale = localeOr(ctx.locale);
+      const t = translator(locale);
+      const url = `${ctx.baseUrl}${s.url}`;
+      await queueWrittenMails(tx, [
+        {
+          networkId: network.id,
+          kind: 'news.report.receipt',
+          toEmail: row.email,
+          toName: row.name ?? '',
+          locale,
+          subject: t('report.receipt.subject'),
+          textBody: t('report.receipt.body', { title: s.title, url, date: formatDayTime(row.createdAt, locale) }),
+          htmlBody: '',
+          headers: {},
+        },
+      ]);
+    }
     const sendAt = new Date(Date.now() + REPORT_GATHER_MS);
     for (const r of s.recipients) {
       const locale = localeOr(r.locale ?? undefined);

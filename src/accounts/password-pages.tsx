@@ -189,7 +189,14 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
       authorize(req.user, true, 'change your password');
       const body = (req.body ?? {}) as Record<string, string>;
       const form = parseForm(ChangeForm, body, { omitEmpty: ['currentPassword'] });
-      if (!form.ok) return changePage(req, reply, form.errors, 400);
+      if (!form.ok) {
+        // Every mistake at once: a missing current password is named now, not on the next try.
+        const missing = req.user.passwordHash && !body.currentPassword;
+        const errors = missing
+          ? { currentPassword: pageContext(req, reply).t('validation.required'), ...form.errors }
+          : form.errors;
+        return changePage(req, reply, errors, 400);
+      }
       const { newPasswordAgain: _, ...input } = form.data;
       try {
         await changePassword(db, req.network, req.user, input, { cookie: req.cookies[SESSION_COOKIE] }, mailing(req));

@@ -55,7 +55,8 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
             </p>
           ) : null}
           {r.status === 'new' || r.status === 'stale' ? (
-            <form method="post" action={`/admin/news/reports/${r.id}`} class="stack" novalidate>
+            // The fragment brings a refused decision's page back to this report, not to the top of a long queue.
+            <form method="post" action={`/admin/news/reports/${r.id}#rep-${r.id}`} class="stack" novalidate>
               <CsrfField ctx={ctx} />
               <ErrorSummary ctx={ctx} errors={mine?.errors} />
               <div>
@@ -127,7 +128,8 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
       } catch (err) {
         return queuePage(req, reply, { id: req.params.id, form: formError(err, values) });
       }
-      return reply.redirect('/admin/news/reports?done=saved', 303);
+      // Its own fragment: the browser would otherwise keep the form's, and scroll to the report just folded away.
+      return reply.redirect('/admin/news/reports?done=saved#main', 303);
     },
   );
 }

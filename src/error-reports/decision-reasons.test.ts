@@ -142,3 +142,24 @@ describe('declining a notice of illegal content', () => {
     expect(declined.statusCode).toBe(200);
   });
 });
+
+describe('the queue of a long-lived site', () => {
+  it('keeps an old open report in view however many newer ones were handled since', async () => {
+    // Written directly, a day old, then 250 reports handled after it: the public form limits how many come in.
+    await t.database.pool.query(
+      `INSERT INTO error_reports (network_id, article_id, kind, message, url, created_at)
+       SELECT network_id, id, 'error', 'Une vieille remarque restée sans réponse.', '/news/le-marche-de-noel', now() - interval '1 day'
+       FROM articles WHERE slug = 'le-marche-de-noel'`,
+    );
+    await t.database.pool.query(
+      `INSERT INTO error_reports (network_id, article_id, kind, message, url, status, decided_at, created_at)
+       SELECT r.network_id, r.article_id, 'error', 'Traité n° ' || g, r.url, 'declined', now(), now() - g * interval '1 second'
+       FROM error_reports r, generate_series(1, 250) g WHERE r.message = 'Une vieille remarque restée sans réponse.'`,
+    );
+    const queue = await editor.get('/admin/news/reports?lang=fr');
+    expect(queue.statusCode).toBe(200);
+    const open = queue.body.slice(0, queue.body.indexOf('<details>'));
+    expect(open).toContain('Une vieille remarque restée sans réponse.');
+    expect(open).not.toContain('Aucun signalement en attente.');
+  });
+});

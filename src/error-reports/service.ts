@@ -190,6 +190,17 @@ export async function listReports(db: Db, network: Network, actor: Actor, status
   }));
 }
 
+/**
+ * The editors' queue: every open report (new, or stale once its quote left the text), however many
+ * newer ones were handled since, and the latest handled ones below them.
+ */
+export async function reportQueue(db: Db, network: Network, actor: Actor) {
+  const open = [...(await listReports(db, network, actor, 'new')), ...(await listReports(db, network, actor, 'stale'))];
+  open.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const handled = (await listReports(db, network, actor)).filter((r) => r.status !== 'new' && r.status !== 'stale');
+  return { open, handled };
+}
+
 /** accepted (with a public, dated correction note), declined or duplicate; the reporter hears the outcome. */
 export async function decideReport(
   db: Db,

@@ -151,7 +151,9 @@ export async function updateRedirect(db: Tx, network: Network, id: string, to: s
   const row = isUuid(id) ? await q.selectById(db, network.id, id) : undefined;
   if (!row) throw notFound(msg('redirect.problem.redirect'));
   const changed = await addRedirect(db, network.id, row.fromKey, to, { replace: true });
-  await auditAct(db, network.id, actor, 'redirect.update', row.fromKey, { from: row.toPath, to: changed.toPath });
+  await auditAct(db, network.id, actor, 'redirect.update', row.fromKey, {
+    to: { from: row.toPath, to: changed.toPath },
+  });
   return changed;
 }
 

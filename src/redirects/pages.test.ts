@@ -132,6 +132,14 @@ describe('the redirects page', () => {
     expect((await table()).map((r) => r.from_key)).toEqual(expect.arrayContaining(['/x1', '/x2']));
     expect((await audit()).at(-1)).toEqual({ action: 'redirect.import', actor_email: admin.user.email });
     expect((await t.app.inject({ url: '/x2' })).headers.location).toBe('/events');
+    // Saved by a spreadsheet on Windows (Windows-1252, semicolons): the accent survives.
+    const latin = await editor.upload(
+      '/admin/redirects/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'r.csv', content: Buffer.from('/café;/news\r\n', 'latin1') },
+    );
+    expect(latin.statusCode, latin.body).toBe(200);
+    expect((await t.app.inject({ url: '/caf%C3%A9' })).headers.location).toBe('/news');
   });
 
   it('pages a long table, and is refused to a member', async () => {

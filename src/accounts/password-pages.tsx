@@ -106,7 +106,8 @@ function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = f
         </p>
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
-      <p>{t('account.forgot.intro')}</p>
+      {/* Once sent, the notice says it all; the address stays in the field, to spot a typo or ask again. */}
+      {sent ? null : <p>{t('account.forgot.intro')}</p>}
       <form method="post" action="/login/forgot" class="stack" novalidate>
         <CsrfField ctx={ctx} />
         {/* A mistyped address comes back as typed, to be corrected rather than retyped. */}
@@ -229,7 +230,7 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
         );
       // The same answer whether or not the account exists.
       await requestPasswordReset(db, req.network, email.data, config.baseUrl, req.locale);
-      return forgotPage(req, reply, undefined, true);
+      return forgotPage(req, reply, undefined, true, 200, typed);
     },
   );
 

@@ -93,7 +93,7 @@ function changePage(req: Req, reply: FastifyReply, errors?: FormErrors, status =
   );
 }
 
-function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = false, status = 200) {
+function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = false, status = 200, typed = '') {
   const ctx = pageContext(req, reply);
   const { t } = ctx;
   return sendPage(
@@ -106,10 +106,20 @@ function forgotPage(req: Req, reply: FastifyReply, errors?: FormErrors, sent = f
         </p>
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
-      <p>{t('account.forgot.intro')}</p>
+      {/* Once sent, the notice says it all; the address stays in the field, to spot a typo or ask again. */}
+      {sent ? null : <p>{t('account.forgot.intro')}</p>}
       <form method="post" action="/login/forgot" class="stack" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="email" type="email" label={t('login.email')} autocomplete="username" errors={errors} required />
+        {/* A mistyped address comes back as typed, to be corrected rather than retyped. */}
+        <Field
+          name="email"
+          type="email"
+          label={t('login.email')}
+          autocomplete="username"
+          values={{ email: typed }}
+          errors={errors}
+          required
+        />
         <div>
           <button type="submit">{t('account.forgot.submit')}</button>
         </div>
@@ -180,7 +190,14 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
       authorize(req.user, true, 'change your password');
       const body = (req.body ?? {}) as Record<string, string>;
       const form = parseForm(ChangeForm, body, { omitEmpty: ['currentPassword'] });
-      if (!form.ok) return changePage(req, reply, form.errors, 400);
+      if (!form.ok) {
+        // Every mistake at once: a missing current password is named now, not on the next try.
+        const missing = req.user.passwordHash && !body.currentPassword;
+        const errors = missing
+          ? { currentPassword: pageContext(req, reply).t('validation.required'), ...form.errors }
+          : form.errors;
+        return changePage(req, reply, errors, 400);
+      }
       const { newPasswordAgain: _, ...input } = form.data;
       try {
         await changePassword(db, req.network, req.user, input, { cookie: req.cookies[SESSION_COOKIE] }, mailing(req));
@@ -208,7 +225,8 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
     '/login/forgot',
     { ...csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const email = EmailSchema.safeParse(((req.body ?? {}) as Record<string, string>).email ?? '');
+      const typed = String(((req.body ?? {}) as Record<string, unknown>).email ?? '');
+      const email = EmailSchema.safeParse(typed);
       if (!email.success)
         return forgotPage(
           req,
@@ -216,10 +234,11 @@ export function passwordPages(app: FastifyInstance, db: Db, config: Config): voi
           { email: formErrors(fieldErrors(email.error.issues))['(body)'] ?? '' },
           false,
           400,
+          typed,
         );
       // The same answer whether or not the account exists.
       await requestPasswordReset(db, req.network, email.data, config.baseUrl, req.locale);
-      return forgotPage(req, reply, undefined, true);
+      return forgotPage(req, reply, undefined, true, 200, typed);
     },
   );
 

@@ -44,6 +44,9 @@ it('sends a single-use link by mail, and following it sets the password, signs i
   const asked = await b.submit('/login/forgot', '/login/forgot', { email: user.email.toUpperCase() });
   expect(asked.statusCode).toBe(200);
   expect(asked.body).toContain('is een link om een nieuw wachtwoord te kiezen onderweg');
+  // The address stays in the field (a typo shows; asking again is one click), the explanation is not said twice.
+  expect(asked.body).toMatch(new RegExp(`<input[^>]*name="email"[^>]*value="${user.email.toUpperCase()}"`));
+  expect(asked.body.match(/één keer, een uur lang/g)).toHaveLength(1);
 
   const [mail] = await deliver(1);
   expect(mail!.subject).toBe('Kies een nieuw wachtwoord voor Test network');
@@ -119,6 +122,8 @@ it('answers the same for an unknown address, and sends nothing', async () => {
   expect(await outbox()).toBe(before);
   const bad = await new FormSession(t.app).submit('/login/forgot', '/login/forgot', { email: 'not an address' });
   expect(bad.statusCode).toBe(400);
+  // The mistyped address comes back in the field, to be corrected rather than retyped.
+  expect(bad.body).toMatch(/<input[^>]*name="email"[^>]*value="not an address"/);
 });
 
 it('refuses an expired link, and changes nothing', async () => {

@@ -178,6 +178,17 @@ describe('/me/password', () => {
     });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.body).toContain('n’est pas identique au nouveau mot de passe');
+    // Nothing typed at all: every field is named at once, the current password first.
+    const empty = await browser.submit('/me/password', '/me/password', {
+      currentPassword: '',
+      newPassword: '',
+      newPasswordAgain: '',
+    });
+    expect(empty.statusCode).toBe(400);
+    const summary = /<div class="errors"[\s\S]*?<\/div>/.exec(empty.body)![0].replace(/<[^>]+>/g, '');
+    expect(summary).toMatch(
+      /Mot de passe actuel\s: est obligatoire.*Nouveau mot de passe\s: doit compter au moins 10 caractères/,
+    );
     expect(await tokenFor(user.email, password)).toBe(201);
 
     const done = await browser.submit('/me/password', '/me/password', {

@@ -38,6 +38,37 @@ const outcome = async () =>
     )
   ).rows.map((r) => r.text_body as string);
 
+describe('a notice of illegal content', () => {
+  it('is acknowledged at once by mail, in the reporter’s language; a plain error report is not', async () => {
+    const receipts = async (email: string) =>
+      (
+        await t.database.pool.query(
+          `SELECT subject, text_body FROM outbound_messages WHERE to_email = $1 AND kind = 'news.report.receipt'`,
+          [email],
+        )
+      ).rows as { subject: string; text_body: string }[];
+    const send = (body: Record<string, unknown>) =>
+      t.api('POST', '/api/v1/news/le-marche-de-noel/reports', { body, headers: { 'accept-language': 'fr' } });
+    const sent = await send({
+      kind: 'illegal',
+      message: 'Une adresse privée publiée.',
+      name: 'Paul Lemaire',
+      email: 'paul@example.org',
+      goodFaith: true,
+    });
+    expect(sent.statusCode).toBe(202);
+    const [receipt, ...more] = await receipts('paul@example.org');
+    expect(more).toEqual([]);
+    expect(receipt!.subject).toBe('Nous avons reçu votre signalement');
+    expect(receipt!.text_body).toMatch(
+      /^Nous avons bien reçu votre signalement de contenu illicite concernant « Le marché de Noël » \(http:\/\/\S+\/news\/le-marche-de-noel\), envoyé le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\./,
+    );
+    // A typo report with an address hears only of the decision, later.
+    await send({ kind: 'error', message: 'Une faute dans le titre.', email: 'lea@example.org' });
+    expect(await receipts('lea@example.org')).toEqual([]);
+  });
+});
+
 describe('declining a notice of illegal content', () => {
   it('needs its reasons (API), which are kept and sent to the reporter', async () => {
     const report = await notice('Ce texte contient une insulte envers une personne.');
@@ -109,5 +140,26 @@ describe('declining a notice of illegal content', () => {
       body: { status: 'declined' },
     });
     expect(declined.statusCode).toBe(200);
+  });
+});
+
+describe('the queue of a long-lived site', () => {
+  it('keeps an old open report in view however many newer ones were handled since', async () => {
+    // Written directly, a day old, then 250 reports handled after it: the public form limits how many come in.
+    await t.database.pool.query(
+      `INSERT INTO error_reports (network_id, article_id, kind, message, url, created_at)
+       SELECT network_id, id, 'error', 'Une vieille remarque restée sans réponse.', '/news/le-marche-de-noel', now() - interval '1 day'
+       FROM articles WHERE slug = 'le-marche-de-noel'`,
+    );
+    await t.database.pool.query(
+      `INSERT INTO error_reports (network_id, article_id, kind, message, url, status, decided_at, created_at)
+       SELECT r.network_id, r.article_id, 'error', 'Traité n° ' || g, r.url, 'declined', now(), now() - g * interval '1 second'
+       FROM error_reports r, generate_series(1, 250) g WHERE r.message = 'Une vieille remarque restée sans réponse.'`,
+    );
+    const queue = await editor.get('/admin/news/reports?lang=fr');
+    expect(queue.statusCode).toBe(200);
+    const open = queue.body.slice(0, queue.body.indexOf('<details>'));
+    expect(open).toContain('Une vieille remarque restée sans réponse.');
+    expect(open).not.toContain('Aucun signalement en attente.');
   });
 });

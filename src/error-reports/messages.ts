@@ -49,6 +49,9 @@ const en = {
   'report.outcome.declined': 'Thank you for your report. After review, the article was not changed ({url}).',
   'report.outcome.duplicate': 'Thank you: another reader had already reported this; it is being handled ({url}).',
   'report.outcome.reason': 'Why: {reason}',
+  'report.receipt.subject': 'We have received your notice',
+  'report.receipt.body':
+    'We have received your notice of illegal content about "{title}" ({url}), sent on {date}. An editor will examine it; you will receive the decision, with its reasons, at this address.',
   'report.problem.reasonNeeded':
     'A notice of illegal content can only be declined with its reasons, which are sent to the person who reported it.',
   'report.validation.reasonNeeded': 'is required to decline a notice of illegal content',
@@ -112,6 +115,9 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.outcome.declined': 'Merci pour votre signalement. Après examen, l’article n’a pas été modifié ({url}).',
     'report.outcome.duplicate': 'Merci : un autre lecteur l’avait déjà signalé ; c’est en cours de traitement ({url}).',
     'report.outcome.reason': 'Motifs : {reason}',
+    'report.receipt.subject': 'Nous avons reçu votre signalement',
+    'report.receipt.body':
+      'Nous avons bien reçu votre signalement de contenu illicite concernant « {title} » ({url}), envoyé le {date}. Un éditeur va l’examiner ; vous recevrez la décision, avec ses motifs, à cette adresse.',
     'report.problem.reasonNeeded':
       'Un signalement de contenu illicite ne peut être refusé qu’avec ses motifs, envoyés à la personne qui l’a fait.',
     'report.validation.reasonNeeded': 'est obligatoire pour refuser un signalement de contenu illicite',
@@ -172,6 +178,9 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.outcome.declined': 'Bedankt voor je melding. Na onderzoek werd het artikel niet gewijzigd ({url}).',
     'report.outcome.duplicate': 'Bedankt: een andere lezer had dit al gemeld; het wordt behandeld ({url}).',
     'report.outcome.reason': 'Waarom: {reason}',
+    'report.receipt.subject': 'We hebben je melding ontvangen',
+    'report.receipt.body':
+      'We hebben je melding van illegale inhoud over "{title}" ({url}), verstuurd op {date}, goed ontvangen. Een redacteur bekijkt ze; je krijgt de beslissing, met de redenen, op dit adres.',
     'report.problem.reasonNeeded':
       'Een melding van illegale inhoud kan alleen geweigerd worden met de redenen, die naar de melder gestuurd worden.',
     'report.validation.reasonNeeded': 'is verplicht om een melding van illegale inhoud te weigeren',

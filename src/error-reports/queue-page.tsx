@@ -6,7 +6,7 @@ import { eventPath } from '../web/event-path.js';
 import { ErrorSummary, formError, formValues, validate } from '../web/forms.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { ReportDecisionSchema } from './schemas.js';
-import { decideReport, listReports } from './service.js';
+import { decideReport, reportQueue } from './service.js';
 
 /** The editors' queue of readers' reports, and their decisions. */
 export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): void {
@@ -18,12 +18,10 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
     reply: FastifyReply,
     refused?: { id: string; form: ReturnType<typeof formError> },
   ) {
-    const rows = await listReports(db, req.network, req.user);
+    const { open, handled } = await reportQueue(db, req.network, req.user);
     const ctx = pageContext(req, reply);
     const { t } = ctx;
-    const open = rows.filter((r) => r.status === 'new' || r.status === 'stale');
-    const handled = rows.filter((r) => r.status !== 'new' && r.status !== 'stale');
-    const Report = ({ r }: { r: (typeof rows)[number] }) => {
+    const Report = ({ r }: { r: (typeof open)[number] }) => {
       const mine = refused?.id === r.id ? refused.form : undefined;
       return (
         <section aria-labelledby={`rep-${r.id}`}>
@@ -55,7 +53,8 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
             </p>
           ) : null}
           {r.status === 'new' || r.status === 'stale' ? (
-            <form method="post" action={`/admin/news/reports/${r.id}`} class="stack" novalidate>
+            // The fragment brings a refused decision's page back to this report, not to the top of a long queue.
+            <form method="post" action={`/admin/news/reports/${r.id}#rep-${r.id}`} class="stack" novalidate>
               <CsrfField ctx={ctx} />
               <ErrorSummary ctx={ctx} errors={mine?.errors} />
               <div>
@@ -127,7 +126,8 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
       } catch (err) {
         return queuePage(req, reply, { id: req.params.id, form: formError(err, values) });
       }
-      return reply.redirect('/admin/news/reports?done=saved', 303);
+      // Its own fragment: the browser would otherwise keep the form's, and scroll to the report just folded away.
+      return reply.redirect('/admin/news/reports?done=saved#main', 303);
     },
   );
 }

@@ -75,7 +75,7 @@ describe('report an error', () => {
     const queue = await editor.get('/admin/news/reports');
     expect(queue.body).toContain('C’est à 10 h, voir http://spam.example/ ici');
     expect(queue.body).not.toContain('href="http://spam.example/');
-    const id = /action="\/admin\/news\/reports\/([0-9a-f-]{36})"/.exec(queue.body)![1]!;
+    const id = /action="\/admin\/news\/reports\/([0-9a-f-]{36})#rep-\1"/.exec(queue.body)![1]!;
     const decided = await editor.request('POST', `/admin/news/reports/${id}`, {
       _csrf: csrfOf(queue.body),
       status: 'accepted',

@@ -1,6 +1,7 @@
 import { eventPath } from '../web/event-path.js';
 import { chaptersOrganizedBy, listOrganizers } from '../chapters/service.js';
 import type { Db, Tx } from '../db/connection.js';
+import { formatDayTime } from '../events/format.js';
 import { findEvent, manageEventAllowed } from '../events/service.js';
 import { gatherWrittenMail, queueWrittenMails } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
@@ -61,6 +62,25 @@ async function submit(
       locale: localeOr(ctx.locale),
       goodFaith: input.goodFaith,
     });
+    // A notice of illegal content with an address gets a receipt at once (DSA Art. 16(4)), as the form promises.
+    if (input.kind === 'illegal' && row.email) {
+      const locale = localeOr(ctx.locale);
+      const t = translator(locale);
+      const url = `${ctx.baseUrl}${s.url}`;
+      await queueWrittenMails(tx, [
+        {
+          networkId: network.id,
+          kind: 'news.report.receipt',
+          toEmail: row.email,
+          toName: row.name ?? '',
+          locale,
+          subject: t('report.receipt.subject'),
+          textBody: t('report.receipt.body', { title: s.title, url, date: formatDayTime(row.createdAt, locale) }),
+          htmlBody: '',
+          headers: {},
+        },
+      ]);
+    }
     const sendAt = new Date(Date.now() + REPORT_GATHER_MS);
     for (const r of s.recipients) {
       const locale = localeOr(r.locale ?? undefined);
@@ -168,6 +188,17 @@ export async function listReports(db: Db, network: Network, actor: Actor, status
     article: article ? { id: article.id, slug: article.slug, title: article.title } : null,
     event: event ? { id: event.id, title: event.title } : null,
   }));
+}
+
+/**
+ * The editors' queue: every open report (new, or stale once its quote left the text), however many
+ * newer ones were handled since, and the latest handled ones below them.
+ */
+export async function reportQueue(db: Db, network: Network, actor: Actor) {
+  const open = [...(await listReports(db, network, actor, 'new')), ...(await listReports(db, network, actor, 'stale'))];
+  open.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const handled = (await listReports(db, network, actor)).filter((r) => r.status !== 'new' && r.status !== 'stale');
+  return { open, handled };
 }
 
 /** accepted (with a public, dated correction note), declined or duplicate; the reporter hears the outcome. */

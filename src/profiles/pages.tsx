@@ -8,7 +8,7 @@ import { CsrfField, Layout, pageContext, sendPage, type PageContext } from '../w
 import { authorize } from '../web/policy.js';
 import { followedChapters } from '../follows/service.js';
 import { profileFormValues } from './present.js';
-import { findProfile } from './service.js';
+import { findProfile, mailLocale } from './service.js';
 import { knownTowns, regionCodes, regionName, regionOfCity } from '../web/regions.js';
 import { ProfileUpdateSchema } from './schemas.js';
 import { suggestSkills } from '../directory/service.js';
@@ -232,13 +232,12 @@ export function profilePages(app: FastifyInstance, db: Db): void {
     authorize(req.user, true, 'edit your profile');
     const user: User = req.user;
     const followed = new Set((await followedChapters(db, req.network.id, user.id)).map((c) => c.id));
-    return profilePage(
-      req,
-      reply,
-      { values: profileFormValues(user, await findProfile(db, req.network.id, user.id)), followed },
-      await choices(req),
-      await commonSkills(db, req),
-    );
+    const profile = await findProfile(db, req.network.id, user.id);
+    const values = profileFormValues(user, profile);
+    // No profile saved yet: show the language the mails already go out in (the account's last one),
+    // not the column's default, or saving the form for anything else would switch them to French.
+    if (!profile) values.locale = await mailLocale(db, req.network, user.id, req.locale);
+    return profilePage(req, reply, { values, followed }, await choices(req), await commonSkills(db, req));
   });
 
   app.post('/me/profile', csrf, async (req, reply) => {

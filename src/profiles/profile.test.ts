@@ -285,3 +285,15 @@ describe('profile pages', () => {
     expect((await b.get('/me')).body).toContain('Jan Peeters');
   });
 });
+
+describe('the language on my profile form', () => {
+  it('shows, before any profile is saved, the language the account uses (its mails’), not French by default', async () => {
+    const { user, password } = await t.user('member');
+    await t.database.pool.query(`DELETE FROM member_profiles WHERE user_id = $1`, [user.id]);
+    const b = await signIn(t.app, { email: user.email, password }, { 'accept-language': 'nl' });
+    const form = await b.get('/me/profile');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/<option value="nl" selected>Nederlands<\/option>/);
+    expect(form.body).not.toMatch(/<option value="fr" selected>/);
+  });
+});

@@ -19,11 +19,14 @@ const en = {
   'redirect.admin.export': 'Export as CSV',
   'redirect.admin.import': 'Import a CSV file',
   'redirect.admin.importHelp':
-    'One line per redirect: the old address, a comma, the new address (a first line "from,to" is skipped). The whole file is refused if one line is wrong.',
+    'One line per redirect: the old address, a comma (or a semicolon, as spreadsheets save it), the new address (a first line "from,to" is skipped; the export reads back as it is). The whole file is refused if one line is wrong.',
   'redirect.admin.file': 'CSV file',
   'redirect.admin.importButton': 'Import',
   'redirect.admin.imported': '{count, plural, one {# redirect imported.} other {# redirects imported.}}',
   'redirect.admin.noFile': 'Choose a CSV file.',
+  'redirect.admin.list': 'The redirects',
+  'redirect.admin.notText':
+    'This file is not text (a workbook, an image, a PDF…): save the sheet as CSV and choose that file.',
   'redirect.admin.back': 'Back to the redirects',
   'redirect.admin.link': 'Redirects',
 };
@@ -48,11 +51,14 @@ export const redirectMessages: FeatureCatalogue<keyof typeof en> = {
     'redirect.admin.export': 'Exporter en CSV',
     'redirect.admin.import': 'Importer un fichier CSV',
     'redirect.admin.importHelp':
-      'Une ligne par redirection : l’ancienne adresse, une virgule, la nouvelle adresse (une première ligne « from,to » est ignorée). Le fichier entier est refusé si une ligne est fausse.',
+      'Une ligne par redirection : l’ancienne adresse, une virgule (ou un point-virgule, comme l’enregistre un tableur), la nouvelle adresse (une première ligne « from,to » est ignorée ; l’export se réimporte tel quel). Le fichier entier est refusé si une ligne est fausse.',
     'redirect.admin.file': 'Fichier CSV',
     'redirect.admin.importButton': 'Importer',
     'redirect.admin.imported': '{count, plural, one {# redirection importée.} other {# redirections importées.}}',
     'redirect.admin.noFile': 'Choisissez un fichier CSV.',
+    'redirect.admin.list': 'Les redirections',
+    'redirect.admin.notText':
+      'Ce fichier n’est pas du texte (un classeur, une image, un PDF…) : enregistrez la feuille en CSV et choisissez ce fichier.',
     'redirect.admin.back': 'Retour aux redirections',
     'redirect.admin.link': 'Redirections',
   },
@@ -74,12 +80,15 @@ export const redirectMessages: FeatureCatalogue<keyof typeof en> = {
     'redirect.admin.export': 'Exporteren als CSV',
     'redirect.admin.import': 'Een CSV-bestand importeren',
     'redirect.admin.importHelp':
-      'Eén regel per doorverwijzing: het oude adres, een komma, het nieuwe adres (een eerste regel "from,to" wordt overgeslagen). Het hele bestand wordt geweigerd als één regel fout is.',
+      'Eén regel per doorverwijzing: het oude adres, een komma (of een puntkomma, zoals een rekenblad het bewaart), het nieuwe adres (een eerste regel "from,to" wordt overgeslagen; de export lees je zo weer in). Het hele bestand wordt geweigerd als één regel fout is.',
     'redirect.admin.file': 'CSV-bestand',
     'redirect.admin.importButton': 'Importeren',
     'redirect.admin.imported':
       '{count, plural, one {# doorverwijzing geïmporteerd.} other {# doorverwijzingen geïmporteerd.}}',
     'redirect.admin.noFile': 'Kies een CSV-bestand.',
+    'redirect.admin.list': 'De doorverwijzingen',
+    'redirect.admin.notText':
+      'Dit bestand is geen tekst (een werkmap, een afbeelding, een pdf…): bewaar het blad als CSV en kies dat bestand.',
     'redirect.admin.back': 'Terug naar de doorverwijzingen',
     'redirect.admin.link': 'Doorverwijzingen',
   },

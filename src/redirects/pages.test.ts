@@ -33,7 +33,7 @@ describe('the redirects page', () => {
     expect((await editor.get('/admin/news')).body).toContain('<a href="/admin/redirects">Redirections</a>');
     const page = await editor.get('/admin/redirects');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Aucune redirection pour l’instant.');
+    expect(page.body).toContain('<h2>Les redirections</h2><p>Aucune redirection pour l’instant.</p>');
     const added = await editor.request('POST', '/admin/redirects', {
       _csrf: csrfOf(page.body),
       from: '/2011/06/ancien-billet/',
@@ -50,6 +50,8 @@ describe('the redirects page', () => {
     const saved = await editor.request('POST', `/admin/redirects/${id}`, { _csrf: csrfOf(edit.body), to: '/events' });
     expect(saved.statusCode, saved.body).toBe(303);
     expect(await table()).toEqual([{ from_key: '/2011/06/ancien-billet', to_path: '/events' }]);
+    // The log reads the change as one: the new address went from one page to the other.
+    expect((await editor.get('/admin/audit')).body).toContain('to: /news → /events');
     const deleted = await editor.request('POST', `/admin/redirects/${id}/delete`, { _csrf: csrfOf(edit.body) });
     expect(deleted.statusCode).toBe(303);
     expect(await table()).toEqual([]);
@@ -77,6 +79,12 @@ describe('the redirects page', () => {
     expect(away.statusCode).toBe(400);
     expect(plain(away.body)).toContain('Une redirection mène à un chemin de ce site');
     expect(away.body).toContain('value="https://ailleurs.example/"');
+    // An empty old address would be the home page: refused, both mistakes named at once, what was typed kept.
+    const empty = await add('', 'pas un chemin');
+    expect(empty.statusCode).toBe(400);
+    expect(plain(empty.body)).toContain('Ancienne adresse : est obligatoire');
+    expect(plain(empty.body)).toContain('Nouvelle adresse : doit être un chemin commençant par /');
+    expect(empty.body).toContain('value="pas un chemin"');
     expect(await table()).toEqual(before);
     const nl = await signIn(t.app, { email: admin.user.email, password: admin.password }, { 'accept-language': 'nl' });
     const nlPage = await nl.get('/admin/redirects');
@@ -108,6 +116,15 @@ describe('the redirects page', () => {
       { field: 'file', filename: '', content: '' },
     );
     expect(plain(none.body)).toContain('Fichier CSV : Choisissez un fichier CSV.');
+    // A workbook chosen instead of its CSV (an .xlsx is a zip: "PK", then binary) is named as such, not as "line 1".
+    const workbook = await editor.upload(
+      '/admin/redirects/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'r.xlsx', content: 'PK\u0003\u0004\u0014\u0000\u0006\u0000' },
+    );
+    expect(workbook.statusCode).toBe(400);
+    expect(plain(workbook.body)).toContain('Fichier CSV : Ce fichier n’est pas du texte');
+    expect(await table()).toEqual(before);
 
     const good = await upload('from,to\n/x1,/news\n/x2,/events\n');
     expect(good.statusCode, good.body).toBe(200);
@@ -115,6 +132,14 @@ describe('the redirects page', () => {
     expect((await table()).map((r) => r.from_key)).toEqual(expect.arrayContaining(['/x1', '/x2']));
     expect((await audit()).at(-1)).toEqual({ action: 'redirect.import', actor_email: admin.user.email });
     expect((await t.app.inject({ url: '/x2' })).headers.location).toBe('/events');
+    // Saved by a spreadsheet on Windows (Windows-1252, semicolons): the accent survives.
+    const latin = await editor.upload(
+      '/admin/redirects/import',
+      { _csrf: csrfOf(page.body) },
+      { field: 'file', filename: 'r.csv', content: Buffer.from('/café;/news\r\n', 'latin1') },
+    );
+    expect(latin.statusCode, latin.body).toBe(200);
+    expect((await t.app.inject({ url: '/caf%C3%A9' })).headers.location).toBe('/news');
   });
 
   it('pages a long table, and is refused to a member', async () => {

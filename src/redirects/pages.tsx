@@ -69,6 +69,8 @@ export function redirectPages(app: FastifyInstance, db: Db): void {
             <button type="submit">{t('form.add')}</button>
           </div>
         </form>
+        {/* A heading of its own: the table no longer reads as part of the form above it. */}
+        <h2>{t('redirect.admin.list')}</h2>
         {rows.length ? <Table ctx={ctx} rows={rows.slice(0, PAGE)} /> : <p>{t('redirect.admin.empty')}</p>}
         <p>
           {offset > 0 ? <a href={at(Math.max(0, offset - PAGE))}>{t('redirect.admin.previous')}</a> : null}
@@ -198,7 +200,10 @@ export function redirectPages(app: FastifyInstance, db: Db): void {
       const t = pageContext(req, reply).t;
       if (typeof file !== 'object' || file.bytes.length === 0)
         return listPage(req, reply, { errors: { file: t('redirect.admin.noFile') }, status: 400 });
-      const csv = file.bytes.toString('utf8').replace(/^\uFEFF/, '');
+      // A NUL byte never appears in text: a workbook (.xlsx is a zip), an image or a PDF chosen by mistake.
+      if (file.bytes.includes(0))
+        return listPage(req, reply, { errors: { file: t('redirect.admin.notText') }, status: 400 });
+      const csv = textOf(file.bytes);
       try {
         const { added } = await db.transaction((tx) => redirects.importRedirects(tx, req.network, csv, user));
         return listPage(req, reply, { notice: t('redirect.admin.imported', { count: added }) });
@@ -208,6 +213,18 @@ export function redirectPages(app: FastifyInstance, db: Db): void {
       }
     });
   });
+}
+
+/**
+ * A spreadsheet on Windows still saves "CSV" in Windows-1252: bytes that are not UTF-8 are read as
+ * Latin-1, so "/café" comes back as typed rather than as "/caf�" (the BOM of a UTF-8 file is dropped).
+ */
+function textOf(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
 }
 
 function Table({ ctx, rows }: { ctx: PageContext; rows: redirects.RedirectRow[] }) {

@@ -7,6 +7,11 @@ const rows = {
     'Une redirection mène à un chemin de ce site, comme /news/mon-article.',
     'Een doorverwijzing gaat naar een pad van deze site, zoals /news/mijn-artikel.',
   ],
+  'redirect.problem.from': [
+    'A redirect starts from an old address of the site, such as /blog/2019/my-post.',
+    'Une redirection part d’une ancienne adresse du site, comme /blog/2019/mon-article.',
+    'Een doorverwijzing vertrekt van een oud adres van de site, zoals /blog/2019/mijn-artikel.',
+  ],
   'redirect.problem.pathField': [
     'must be a path starting with /',
     'doit être un chemin commençant par /',

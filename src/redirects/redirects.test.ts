@@ -105,4 +105,30 @@ describe('old addresses', () => {
     expect(bad.json().detail).toMatch(/^Line 2/);
     expect((await get('/old-3')).statusCode).toBe(404); // all or nothing
   });
+
+  it('imports what a spreadsheet saves (semicolons, quoted cells) and its own export, numbering lines as in the file', async () => {
+    const importCsv = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/redirects/import',
+        headers: { authorization: `Bearer ${editor}`, 'content-type': 'text/csv' },
+        payload,
+      });
+    // A Belgian spreadsheet's CSV: semicolons, and a quoted cell holding one.
+    const sheet = await importCsv('from;to\r\n/tableur-1;/news\r\n"/?cat=1;2";/news/tag/mons\r\n');
+    expect(sheet.json()).toEqual({ added: 2 });
+    expect((await get('/tableur-1')).headers.location).toBe('/news');
+    // The export quotes a key holding a comma; it reads back unchanged, origin column and all.
+    expect((await importCsv('from,to\n"/?p=1,2",/news\n')).json()).toEqual({ added: 1 });
+    const exported = (await t.api('GET', '/api/v1/redirects/export', { token: editor })).body;
+    expect(exported).toContain('"/?p=1,2",/news,');
+    const again = await importCsv(exported);
+    expect(again.statusCode).toBe(200);
+    expect(exported).toBe((await t.api('GET', '/api/v1/redirects/export', { token: editor })).body);
+    // A blank line still counts: the refusal names the line the editor sees in the file.
+    const bad = await importCsv('/tableur-2;/news\n\n/tableur-3\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/^Line 3\b/);
+    expect((await get('/tableur-2')).statusCode).toBe(404); // all or nothing
+  });
 });

@@ -106,11 +106,12 @@ function routes(app: Api, db: Db): void {
   app.post('/api/v1/redirects/import', {
     schema: {
       tags,
-      summary: 'Add redirects from CSV lines "from,to" (all or nothing)',
+      summary: 'Add redirects from CSV lines "from,to" or "from;to" (all or nothing; the export reads back)',
       security: bearer,
       response: { 200: z.object({ added: z.number().int() }) },
     },
-    config: { bodyTypes: ['text/csv'], problems: [415] },
+    // 400: a line without two cells; 409: a line that loops or conflicts.
+    config: { bodyTypes: ['text/csv'], problems: [400, 415] },
     handler: async (req) => {
       await editors(db, req.user, req.network.id);
       if (typeof req.body !== 'string') throw new AppError('validation', msg('error.sendBodyAs', { what: 'csv' }));

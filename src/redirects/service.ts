@@ -4,6 +4,7 @@ import type { Network } from '../networks/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { msg } from '../web/i18n.js';
 import { isUuid } from '../web/schemas.js';
+import { redirectLines } from './csv.js';
 import * as q from './queries.js';
 import type { RedirectRow } from './queries.js';
 
@@ -33,8 +34,10 @@ export function redirectKey(url: string): string {
 }
 
 /** A target must be a path on this site (never another host: no open redirect). */
+const isPath = (to: string) => /^\/(?!\/)[^\s\\]*$/.test(to);
+
 function checkTarget(to: string): string {
-  if (!/^\/(?!\/)[^\s\\]*$/.test(to))
+  if (!isPath(to))
     throw new AppError('validation', msg('redirect.problem.path'), [
       { field: 'to', message: msg('redirect.problem.pathField') },
     ]);
@@ -120,6 +123,12 @@ export function listRedirects(db: Tx, network: Network, opts: { limit: number; o
 
 /** An editor's new redirect (addRedirect's rules), recorded in the audit log; in the caller's transaction. */
 export async function createRedirect(db: Tx, network: Network, from: string, to: string, actor?: AuditActor) {
+  // An empty old address would be read as "/", the home page: refused, with the new address's mistake too if any.
+  if (!from.trim())
+    throw new AppError('validation', msg('redirect.problem.from'), [
+      { field: 'from', message: msg('validation.required') },
+      ...(isPath(to) ? [] : [{ field: 'to', message: msg('redirect.problem.pathField') }]),
+    ]);
   const row = await addRedirect(db, network.id, from, to);
   await auditAct(db, network.id, actor, 'redirect.create', row.fromKey, { to: row.toPath });
   return row;
@@ -142,7 +151,9 @@ export async function updateRedirect(db: Tx, network: Network, id: string, to: s
   const row = isUuid(id) ? await q.selectById(db, network.id, id) : undefined;
   if (!row) throw notFound(msg('redirect.problem.redirect'));
   const changed = await addRedirect(db, network.id, row.fromKey, to, { replace: true });
-  await auditAct(db, network.id, actor, 'redirect.update', row.fromKey, { from: row.toPath, to: changed.toPath });
+  await auditAct(db, network.id, actor, 'redirect.update', row.fromKey, {
+    to: { from: row.toPath, to: changed.toPath },
+  });
   return changed;
 }
 
@@ -153,19 +164,18 @@ export async function exportRedirects(db: Tx, network: Network): Promise<string>
   return `${['from,to,origin', ...rows.map((r) => [r.fromKey, r.toPath, r.origin].map(cell).join(','))].join('\n')}\n`;
 }
 
-/** Lines "from,to" (a header line is skipped); all or nothing: the first bad line refuses the file. */
+/** Lines "from,to" or "from;to" (a header line is skipped, a third column such as the export's origin ignored); all or nothing: the first bad line refuses the file. */
 export async function importRedirects(db: Tx, network: Network, csv: string, actor?: AuditActor) {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim());
   let added = 0;
-  for (const [i, line] of lines.entries()) {
-    const [from, to] = line.split(',').map((s) => s.trim().replace(/^"|"$/g, ''));
+  for (const [i, { line, cells }] of redirectLines(csv).entries()) {
+    const [from, to] = cells;
     if (i === 0 && from === 'from') continue;
-    if (!from || !to) throw new AppError('validation', msg('redirect.problem.twoColumns', { line: i + 1 }));
+    if (!from || !to) throw new AppError('validation', msg('redirect.problem.twoColumns', { line }));
     try {
       await addRedirect(db, network.id, from, to, { replace: true });
     } catch (err) {
       if (err instanceof AppError)
-        throw new AppError(err.code, msg('redirect.problem.line', { line: i + 1, detail: err.message_ }), err.errors);
+        throw new AppError(err.code, msg('redirect.problem.line', { line, detail: err.message_ }), err.errors);
       throw err;
     }
     added++;

@@ -85,7 +85,8 @@ export function withFieldLabels(html: string): string {
   return html.replace(
     /<span data-label-for="([^"]*)" data-sep="([^"]*)"><\/span>/g,
     (_all, id: string, sep: string) => {
-      const label = labels.get(id);
+      // A label written as a sentence (a declaration to tick) loses its full stop before the separator: "… complete: must be ticked", not "complete.: …".
+      const label = labels.get(id)?.replace(/\.$/, '');
       return label ? `<span class="label">${label}</span>${sep}` : '';
     },
   );

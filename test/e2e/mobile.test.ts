@@ -147,6 +147,15 @@ describe('on a 390-px phone', () => {
       if (px > 0) wide.push(`${path}: ${px} px`);
     }
     expect(wide).toEqual([]);
+
+    // A long term ("M’afficher dans l’annuaire des membres") must not squeeze its value to a letter a line.
+    await walk.visit(page, '/me');
+    const narrowest = await page.evaluate(() =>
+      Math.min(...Array.from(document.querySelectorAll('main dd'), (dd) => dd.getBoundingClientRect().width)),
+    );
+    expect(narrowest, 'the narrowest value of /me, in px').toBeGreaterThan(120);
+    const email = page.locator('main dd', { hasText: ADMIN.email });
+    expect((await email.boundingBox())!.height, 'the e-mail address on one line').toBeLessThan(36);
   });
 
   it('keeps the name column in view while a wide table scrolls in its box', { timeout: 120_000 }, async () => {

@@ -108,3 +108,47 @@ describe('quoting a passage in a report on a phone', () => {
     expect(await page.getByRole('status').textContent()).toContain('votre signalement a bien été reçu');
   });
 });
+
+describe('deciding on reports in a long queue, on a phone', () => {
+  it('a refused decision comes back at its report, a recorded one at the notice', { timeout: 120_000 }, async () => {
+    // The notice of illegal content is the oldest: last in the queue, far below the fold.
+    const report = (body: Record<string, unknown>) => walk.api('POST', `/api/v1/events/${eventId}/reports`, body);
+    await report({
+      kind: 'illegal',
+      message: 'Une photo d’une personne publiée sans son accord.',
+      name: 'Irène Dubois',
+      email: 'irene@example.org',
+      goodFaith: true,
+    });
+    await report({ kind: 'error', message: 'Le lieu de départ a changé.' });
+    await report({ kind: 'error', message: 'Le casque est fourni, dit le club.' });
+
+    const page = await walk.page(phone);
+    await walk.visit(page, '/login');
+    await page.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+    await walk.submit(page, 'Se connecter', /\/admin$/);
+    await walk.visit(page, '/admin/news/reports');
+    const notice = page.locator('main section', { hasText: 'Irène Dubois' });
+    const inView = (el: { boundingBox(): Promise<{ y: number; height: number } | null> }) =>
+      el.boundingBox().then((b) => b !== null && b.y >= 0 && b.y + b.height <= phone.viewport.height);
+
+    // Declined without its reasons: refused, and the page opens at that report's error.
+    await walk.submit(
+      page,
+      notice.getByRole('button', { name: 'Refuser' }),
+      /\/admin\/news\/reports\/[0-9a-f-]{36}#rep-/,
+    );
+    const summary = page.getByRole('alert');
+    expect(await summary.textContent()).toContain('ne peut être refusé qu’avec ses motifs');
+    expect(await inView(summary), 'the refusal is on screen').toBe(true);
+
+    await notice.getByLabel(/^Motifs du refus/).fill('La personne a donné son accord par écrit.');
+    await walk.submit(
+      page,
+      notice.getByRole('button', { name: 'Refuser' }),
+      /\/admin\/news\/reports\?done=saved#main$/,
+    );
+    expect(await inView(page.getByRole('status')), 'the notice that it was recorded is on screen').toBe(true);
+  });
+});

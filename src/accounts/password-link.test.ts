@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
+import { deliverOutbox, resetLinkIn as linkIn } from '../../test/support/mail-delivery.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
-import { createTransport, deliverDue } from '../mail/worker.js';
 
 // An admin sends a member the link to choose a password: from /admin/members and from the API.
 
@@ -28,15 +28,6 @@ const audited = async (email: string) =>
     )
   ).rows.map((r) => r.actor_email);
 
-async function deliver(count: number) {
-  const before = smtp.received.length;
-  const config = { ...t.config, smtpUrl: smtp.url, mailFrom: 'Test <noreply@example.org>' };
-  await deliverDue(t.database.db, config, createTransport(config), new Date(Date.now() + 61_000));
-  return (await smtp.waitFor(before + count)).slice(before);
-}
-const linkIn = (text: string | undefined) =>
-  /https?:\/\/[^\s]+(\/login\/reset\/[A-Za-z0-9_-]{43})/.exec(text ?? '')?.[1];
-
 it('an admin sends the link from the members page (in French), the member gets it in Dutch and chooses a password', async () => {
   const admin = await t.user('admin');
   const { user, password } = await t.user('member');
@@ -60,7 +51,7 @@ it('an admin sends the link from the members page (in French), the member gets i
   expect(after.body).not.toContain('/login/reset/');
   expect(await audited(user.email)).toEqual([admin.user.email]);
 
-  const [mail] = await deliver(1);
+  const [mail] = await deliverOutbox(t, smtp, 1);
   expect(mail!.subject).toBe('Kies een wachtwoord voor Test network');
   expect(mail!.text).toContain('Een beheerder van het netwerk stuurt je deze link');
   const link = linkIn(mail!.text);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { FormSession, signIn } from '../../test/support/forms.js';
+import { deliverOutbox, resetLinkIn as linkIn } from '../../test/support/mail-delivery.js';
 import { startSmtp, type TestSmtp } from '../../test/support/smtp.js';
-import { createTransport, deliverDue } from '../mail/worker.js';
 
 let t: TestApp;
 let smtp: TestSmtp;
@@ -21,16 +21,6 @@ const outbox = async () => (await t.database.pool.query('SELECT count(*)::int AS
 const tokenFor = async (email: string, password: string) =>
   (await t.api('POST', '/api/v1/auth/tokens', { body: { email, password, name: 'check' } })).statusCode;
 
-/** Sends what the outbox holds over the real SMTP server; the new messages, as received. */
-async function deliver(count: number) {
-  const before = smtp.received.length;
-  const config = { ...t.config, smtpUrl: smtp.url, mailFrom: 'Test <noreply@example.org>' };
-  await deliverDue(t.database.db, config, createTransport(config), new Date(Date.now() + 61_000));
-  return (await smtp.waitFor(before + count)).slice(before);
-}
-const linkIn = (text: string | undefined) =>
-  /https?:\/\/[^\s]+(\/login\/reset\/[A-Za-z0-9_-]{43})/.exec(text ?? '')?.[1];
-
 it('sends a single-use link by mail, and following it sets the password, signs in and signs the others out', async () => {
   const { user, token, password } = await t.user('member');
   const nl = { 'accept-language': 'nl' };
@@ -48,7 +38,7 @@ it('sends a single-use link by mail, and following it sets the password, signs i
   expect(asked.body).toMatch(new RegExp(`<input[^>]*name="email"[^>]*value="${user.email.toUpperCase()}"`));
   expect(asked.body.match(/één keer, een uur lang/g)).toHaveLength(1);
 
-  const [mail] = await deliver(1);
+  const [mail] = await deliverOutbox(t, smtp, 1);
   expect(mail!.subject).toBe('Kies een nieuw wachtwoord voor Test network');
   expect(JSON.stringify(mail!.to)).toContain(user.email);
   const link = linkIn(mail!.text);
@@ -89,7 +79,7 @@ it('sends a single-use link by mail, and following it sets the password, signs i
   expect(rows).toEqual([
     { actor_email: user.email, details: { by: 'reset link', sessionsEnded: 1, tokensRevoked: 2 } },
   ]);
-  const [notice] = await deliver(1);
+  const [notice] = await deliverOutbox(t, smtp, 1);
   expect(notice!.subject).toBe('Je wachtwoord voor Test network is gewijzigd');
   expect(notice!.text).toContain('Was jij het niet');
 
@@ -131,7 +121,7 @@ it('refuses an expired link, and changes nothing', async () => {
   const b = new FormSession(t.app, { 'accept-language': 'fr' });
   const asked = await b.submit('/login/forgot', '/login/forgot', { email: user.email });
   expect(asked.body).toContain('un lien pour choisir un nouveau mot de passe est en route');
-  const [mail] = await deliver(1);
+  const [mail] = await deliverOutbox(t, smtp, 1);
   expect(mail!.subject).toBe('Choisissez un nouveau mot de passe pour Test network');
   const link = linkIn(mail!.text)!;
   // Valid one hour: an hour and a minute later it is refused.
@@ -157,12 +147,12 @@ it('a sign-in link does not reset a password, nor a reset link sign in', async (
   const { user } = await t.user('member');
   const b = new FormSession(t.app);
   await b.submit('/login/forgot', '/login/forgot', { email: user.email });
-  const [mail] = await deliver(1);
+  const [mail] = await deliverOutbox(t, smtp, 1);
   const token = linkIn(mail!.text)!.split('/').at(-1);
   expect((await b.get(`/login/link/${token}`)).statusCode).toBe(400);
   expect((await b.get(`/login/reset/${token}`)).statusCode).toBe(200);
   await b.submit('/login', '/login/link', { 'link-email': user.email });
-  const [signInMail] = await deliver(1);
+  const [signInMail] = await deliverOutbox(t, smtp, 1);
   const signInToken = /\/login\/link\/([A-Za-z0-9_-]{43})/.exec(signInMail!.text ?? '')?.[1];
   expect(signInToken).toBeDefined();
   expect((await b.get(`/login/reset/${signInToken}`)).statusCode).toBe(400);

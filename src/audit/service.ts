@@ -58,7 +58,7 @@ export function changesOf<T extends object>(before: T, after: Partial<T>, fields
 
 /** Newest first; `before` (an entry's time) pages back through older entries. */
 export type { AuditPosition } from './queries.js';
-export { nameSubjects, type SubjectName } from './subjects.js';
+export { nameEntries, nameSubjects, type SubjectName } from './subjects.js';
 export type { AuditFilter } from './schemas.js';
 
 /** A page of the log: the entries matching the filter, and the position of each (for the next page's cursor). */
@@ -86,7 +86,9 @@ export async function exportAudit(
 ) {
   return db.transaction(async (tx) => {
     const rows = await listAudit(tx, networkId, { limit: EXPORT_LIMIT, filter });
-    const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+    const given: Partial<AuditFilter> = Object.fromEntries(
+      Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''),
+    );
     await recordAudit(tx, {
       networkId,
       actor,

@@ -15,10 +15,14 @@ const known = (key: string): key is MessageKey => key in catalogues.en;
  * the form's would mislead (`count` is an event's "number of occurrences", in the log a number of
  * things); undefined when the catalogues have none (detail-keys.test.ts forbids it).
  */
-export function detailLabel(t: T, key: string): string | undefined {
-  for (const k of [`audit.detail.${key}`, `field.${key}`]) if (known(k)) return t(k);
+export function detailLabel(t: T, key: string, action = ''): string | undefined {
+  const own = ACTION_WORDS[action.split('.')[0]!]?.[key];
+  for (const k of [own ? `audit.detail.${own}` : '', `audit.detail.${key}`, `field.${key}`]) if (known(k)) return t(k);
   return undefined;
 }
+
+/** Where a key means something narrower for one kind of act: a redirect's `to` is its destination, not a last day. */
+const ACTION_WORDS: Record<string, Record<string, string>> = { redirect: { to: 'destination' } };
 
 /** What an id in the details stands for: its name, null when it was deleted, undefined when the page cannot tell. */
 export type NameOf = (key: string, id: string) => string | null | undefined;
@@ -47,7 +51,9 @@ function shown(key: string, v: unknown, t: T, nameOf: NameOf): string {
   if (Array.isArray(v)) return v.map((x) => shown(key, x, t, nameOf)).join(', ');
   if (typeof v === 'object')
     return Object.entries(v)
-      .map(([k, x]) => `${detailLabel(t, k) ?? k}${colon(locale)}${shown(k, x, t, nameOf)}`)
+      .map(
+        ([k, x]) => `${UUID.test(k) ? shortId(k) : (detailLabel(t, k) ?? k)}${colon(locale)}${shown(k, x, t, nameOf)}`,
+      )
       .join(', ');
   const s = String(v);
   if (INSTANT.test(s)) return formatDayTime(new Date(s), locale);
@@ -78,13 +84,13 @@ const isChanges = (v: unknown): v is Record<string, unknown> =>
  * What changed, in one line of the reader's language: "Montant : 120,00 € → 95,00 €; Catégorie : travel".
  * Empty lists (nothing added, nothing removed) are left out.
  */
-export function describeDetails(details: Record<string, unknown>, t: T, nameOf: NameOf): string {
+export function describeDetails(details: Record<string, unknown>, t: T, nameOf: NameOf, action = ''): string {
   const sep = colon(t.locale);
   return Object.entries(details)
     .flatMap(([k, v]) => (isChanges(v) ? Object.entries(v) : [[k, v] as [string, unknown]]))
     .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => {
-      const name = detailLabel(t, k) ?? k;
+      const name = detailLabel(t, k, action) ?? k;
       // A change of a value that names a word of the code ("from → to" of a status) reads the value as `k`.
       return isChange(v)
         ? `${name}${sep}${shown(k, v.from, t, nameOf)} → ${shown(k, v.to, t, nameOf)}`

@@ -23,6 +23,8 @@ import { TableWrap } from '../web/table-wrap.js';
 import { formatDayTime, isoDay } from '../events/format.js';
 
 const PAGE = 50;
+/** Who acted when nobody signed in (recordAudit), shown in the reader's words. */
+const COMMAND_LINE = 'command line';
 const FILTERS = ['actor', 'action', 'subject', 'from', 'to'] as const;
 /** A filter form sends every field, most of them empty: an empty field filters nothing. */
 const readFilter = (input: unknown) => parseForm(AuditFilterSchema, input, { omitEmpty: [...FILTERS] });
@@ -127,12 +129,12 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                     <td>
                       <time dateTime={e.createdAt.toISOString()}>{formatDayTime(e.createdAt, locale, 'medium')}</time>
                     </td>
-                    <td>{e.actorEmail}</td>
+                    <td>{e.actorEmail === COMMAND_LINE ? t('audit.value.command_line') : e.actorEmail}</td>
                     <td>{actionLabel(t, e.action)}</td>
                     <td>
                       <Subject subject={e.subject} named={names.get(e.id)} t={t} />
                     </td>
-                    <td class="muted">{describeDetails(e.details, t, nameOf)}</td>
+                    <td class="muted">{describeDetails(e.details, t, nameOf, e.action)}</td>
                   </tr>
                 ))}
               </tbody>

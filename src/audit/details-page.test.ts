@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { csrfOf, signIn } from '../../test/support/forms.js';
 import { setPasswordFromConsole } from '../accounts/password-change.js';
 import { makeCall } from '../calls/test-fixtures.js';
+import { makeEvent } from '../../test/support/factories.js';
 
 // /admin/audit after real acts — a redirect changed, a password set from the command line, a call
 // opened on a date, a juror's recusal recorded — read in French and Dutch: labels, days, words, names.
@@ -10,6 +11,7 @@ import { makeCall } from '../calls/test-fixtures.js';
 let t: TestApp;
 let browse: Awaited<ReturnType<typeof signIn>>;
 let jurorId: string;
+let organiserName: string;
 /** The details column of the page, as text (entities and tags left out). */
 const details = (html: string) =>
   [...html.matchAll(/<td class="muted">([^<]*)<\/td>/g)].map((m) =>
@@ -29,6 +31,17 @@ beforeAll(async () => {
   await setPasswordFromConsole(t.database.db, t.network, member.user, 'a much longer new password', 'http://x.test');
 
   await as('POST', '/api/v1/chapters', { name: 'Charleroi', city: 'Charleroi', status: 'active' });
+  const organiser = await t.user('member', 'orga@example.org');
+  await as('POST', '/api/v1/chapters/charleroi/organizers', { email: 'orga@example.org' });
+  organiserName = organiser.user.name;
+  const event = await makeEvent(t, admin.token, 'charleroi', {
+    title: 'Apéro numérique',
+    startsAt: '2026-12-10T18:30:00.000Z',
+    endsAt: '2026-12-10T20:00:00.000Z',
+  });
+  expect((await as('POST', `/api/v1/events/${event.id}/cancel`, { reason: 'Salle indisponible' })).statusCode).toBe(
+    200,
+  );
   const body = makeCall({
     chapter: 'charleroi',
     slug: 'audit-call',
@@ -74,11 +87,34 @@ describe('what changed, in the reader’s language', () => {
     // The subject that names no thing: its words translated, its ids shortened.
     const subject = cells(page.body).find((c) => c.startsWith('juré '));
     expect(subject).toMatch(new RegExp(`^juré ${jurorId.slice(0, 8)}… · candidature [0-9a-f]{8}…$`));
+    expect(shown).toContain(
+      'Personnes prévenues\u202f: 0; Motif\u202f: Salle indisponible; Événement\u202f: Apéro numérique; Début\u202f: 10/12/2026 19:30',
+    );
+    // The id of the account given rights, named in the page's one query of names.
+    expect(shown).toContain(`Nom dans l’adresse\u202f: charleroi; Membre\u202f: ${organiserName}`);
     // Who acted, when nobody signed in: the command line, in words.
     expect(cells(page.body)).toContain('ligne de commande');
     const table = [...shown, ...cells(page.body)].join(' | ');
     for (const raw of ['sessionsEnded', 'opensAt', 'command line', '2026-11-14T', 'hard', 'submission', jurorId])
       expect(table).not.toContain(raw);
+  });
+
+  it('names the subjects and the ids of the details of a page in one query', async () => {
+    const named: string[] = [];
+    const pool = t.database.pool as unknown as { query: (...a: unknown[]) => unknown };
+    const query = pool.query.bind(pool);
+    pool.query = (...a: unknown[]) => {
+      const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text;
+      if (text?.includes("SELECT 'event'") || text?.includes("SELECT 'member'")) named.push(text);
+      return query(...a);
+    };
+    try {
+      const page = await browse.get('/admin/audit', { 'accept-language': 'fr' });
+      expect(details(page.body)).toContain(`Nom dans l’adresse\u202f: charleroi; Membre\u202f: ${organiserName}`);
+    } finally {
+      pool.query = query;
+    }
+    expect(named).toHaveLength(1);
   });
 
   it('reads the same acts in Dutch', async () => {
@@ -89,6 +125,10 @@ describe('what changed, in the reader’s language', () => {
     expect(shown).toContain('Hoe: opdrachtregel; Beëindigde sessies: 0; Ingetrokken API-sleutels: 1');
     expect(shown).toContain('Soort: projecten; Opent: 14/11/2026 02:23; Sluit: 24/12/2026 18:30');
     expect(shown).toContain('Niveau: wraking; Bron: gemeld');
+    expect(shown).toContain(
+      'Verwittigde personen: 0; Reden: Salle indisponible; Evenement: Apéro numérique; Begin: 10/12/2026 19:30',
+    );
+    expect(shown).toContain(`Naam in het adres: charleroi; Lid: ${organiserName}`);
     expect(shown).toContain('Naam in het adres: charleroi; Status: actief');
     expect(cells(page.body)).toContain('opdrachtregel');
     expect(cells(page.body).find((c) => c.startsWith('jurylid '))).toMatch(

@@ -71,7 +71,7 @@ const en = {
   'audit.value.paused': 'paused',
   'audit.value.proposed': 'proposed',
   'audit.value.ended': 'ended',
-  'audit.value.draft': 'draft',
+  'audit.value.draft': 'draft (not submitted)',
   'audit.value.submitted': 'submitted',
   'audit.value.approved': 'approved',
   'audit.value.rejected': 'rejected',

@@ -44,7 +44,7 @@ export async function auditAct(
 
 /**
  * What changed between two versions of a thing, field by field (`{ amountCents: { from, to } }`):
- * the audit page reads it back as "amount: 120,00 € → 95,00 €". Fields that did not change are left out.
+ * the audit page reads it back as "Montant : 120,00 € → 95,00 €" (its key named in audit/details.ts). Fields that did not change are left out.
  */
 export function changesOf<T extends object>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]) {
   const out: Record<string, { from: unknown; to: unknown }> = {};

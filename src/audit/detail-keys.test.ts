@@ -32,6 +32,9 @@ describe('the values as people read them', () => {
     expect(describeDetails({ opensAt: '2026-11-14T01:23:37.879Z', kind: 'talks' }, t, nobody)).toBe(
       'Ouverture\u202f: 14/11/2026 02:23; Type\u202f: exposés',
     );
+    expect(describeDetails({ period: '2026-01-01 – 2026-12-31', rateBp: 8050 }, t, nobody)).toMatch(
+      /^Période\u202f: 01\/01\/2026 – 31\/12\/2026; Taux\u202f: 80,5\s%$/,
+    );
     expect(describeDetails({ amountCents: { from: 12000, to: 9550 }, welcome: true }, t, nobody)).toMatch(
       /^Montant\u202f: 120,00\s€ → 95,50\s€; E-mail de bienvenue\u202f: oui$/,
     );

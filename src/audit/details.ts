@@ -1,5 +1,5 @@
 import { formatDay, formatDayTime } from '../events/format.js';
-import { catalogues, colon, formatMoney, formatNumber, type T } from '../web/i18n.js';
+import { catalogues, colon, formatMoney, formatNumber, intlLocales, type T } from '../web/i18n.js';
 import type { MessageKey } from '../web/i18n/en.js';
 import { actionLabel } from './actions.js';
 
@@ -45,7 +45,10 @@ function shown(key: string, v: unknown, t: T, nameOf: NameOf): string {
   if (typeof v === 'number') {
     if (key.endsWith('Cents')) return formatMoney(v, locale);
     // Basis points (a grant's funding rate): 8000 is 80 %.
-    if (key.endsWith('Bp')) return `${formatNumber(v / 100, locale)} %`;
+    if (key.endsWith('Bp'))
+      return new Intl.NumberFormat(intlLocales[locale], { style: 'percent', maximumFractionDigits: 2 }).format(
+        v / 10_000,
+      );
     return formatNumber(v, locale);
   }
   if (Array.isArray(v)) return v.map((x) => shown(key, x, t, nameOf)).join(', ');
@@ -63,6 +66,8 @@ function shown(key: string, v: unknown, t: T, nameOf: NameOf): string {
     return name ?? shortId(s);
   }
   if (FIELDS.has(key)) return detailLabel(t, s) ?? s;
+  // A grant's period, recorded as "2026-01-01 – 2026-12-31".
+  if (key === 'period') return s.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDay(d, locale));
   // An export's filter: the action as the filter's list names it.
   if (key === 'action') return actionLabel(t, s);
   const word = `audit.value.${s.replace(/[^a-z0-9]+/gi, '_')}`;

@@ -1,6 +1,7 @@
 import { accountMessages } from './accounts/messages.js';
 import { auditMessages } from './audit/messages.js';
 import { auditPageMessages } from './audit/page-messages.js';
+import { auditDetailMessages } from './audit/detail-messages.js';
 import { coverMessages } from './covers/messages.js';
 import { calendarMessages } from './calendar/messages.js';
 import { chapterMessages } from './chapters/messages.js';
@@ -88,6 +89,7 @@ export const featureCatalogues = [
   accountMessages,
   auditMessages,
   auditPageMessages,
+  auditDetailMessages,
   coverMessages,
   pictureMessages,
   contactMessages,

@@ -103,8 +103,8 @@ describe('the audit page', () => {
     for (const words of ['Qui (e-mail)', 'L’objet contient', 'Toutes les actions', 'Ce qui a changé', '1 entrée'])
       expect(fr.body).toContain(words);
     expect(fr.body).toContain('<option value="grant.update" selected>Subside modifié</option>');
-    expect(fr.body).toMatch(/amountGranted: 1[\s\u202f]000,00[\s\u202f]€ → 900,00[\s\u202f]€/);
-    expect(fr.body).toContain('eligibleCategories: rent → rent, activities');
+    expect(fr.body).toMatch(/Montant accordé\u202f: 1[\s\u202f]000,00[\s\u202f]€ → 900,00[\s\u202f]€/);
+    expect(fr.body).toContain('Catégories éligibles\u202f: rent → rent, activities');
     expect(fr.body).not.toContain('Charleroi</td>');
     const nl = await browser.get('/admin/audit?subject=charleroi', { 'accept-language': 'nl' });
     expect(nl.body).toContain('Onderwerp bevat');
@@ -113,7 +113,7 @@ describe('the audit page', () => {
     const en = await browser.get('/admin/audit?from=2026-03-02&to=2026-03-02');
     expect(en.body).toContain('2 entries');
     expect(en.body).toContain('Grant changed');
-    expect(en.body).toContain('city: Charleroi → Marcinelle');
+    expect(en.body).toContain('City: Charleroi → Marcinelle');
     expect(en.body).not.toContain('<td>Chapter created</td>');
   });
 
@@ -178,7 +178,7 @@ describe('the CSV export', () => {
     expect(recorded.at(-1)).toEqual({ actor_email: admin.user.email, details: { action: 'venue.create', entries: 2 } });
     const after = await browser.get('/admin/audit?action=audit.export');
     expect(after.body).toContain('Audit log exported');
-    expect(after.body).toContain('action: venue.create; entries: 2');
+    expect(after.body).toContain('Action: Venue created; Entries: 2');
   });
 
   it('exports through the API with commas in English, and never for a non-admin (who leaves no entry)', async () => {

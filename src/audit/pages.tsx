@@ -6,7 +6,8 @@ import { intlLocales, type T } from '../web/i18n.js';
 import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
 import { actionLabel, knownActions } from './actions.js';
 import { authorizeAuditLog } from './policy.js';
-import { auditCsv, auditCursor, beforeOf, subjectName, summariseDetails } from './present.js';
+import { describeDetails, readableSubject } from './details.js';
+import { auditCsv, auditCursor, beforeOf, subjectName } from './present.js';
 import { AuditFilterSchema } from './schemas.js';
 import {
   type AuditFilter,
@@ -14,6 +15,7 @@ import {
   countAudit,
   exportAudit,
   listAudit,
+  nameEntries,
   nameSubjects,
   type SubjectName,
 } from './service.js';
@@ -21,6 +23,8 @@ import { TableWrap } from '../web/table-wrap.js';
 import { formatDayTime, isoDay } from '../events/format.js';
 
 const PAGE = 50;
+/** Who acted when nobody signed in (recordAudit), shown in the reader's words. */
+const COMMAND_LINE = 'command line';
 const FILTERS = ['actor', 'action', 'subject', 'from', 'to'] as const;
 /** A filter form sends every field, most of them empty: an empty field filters nothing. */
 const readFilter = (input: unknown) => parseForm(AuditFilterSchema, input, { omitEmpty: [...FILTERS] });
@@ -72,7 +76,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
         ])
       : [[], 0, await auditActors(db, req.network.id)];
     const next = auditCursor(rows, PAGE);
-    const names = await nameSubjects(db, req.network.id, rows.slice(0, PAGE), locale);
+    const { subjects: names, nameOf } = await nameEntries(db, req.network.id, rows.slice(0, PAGE), locale);
     const filtered = filter !== undefined && FILTERS.some((k) => filter[k]);
     const here = filter ? filterQuery(filter) : new URLSearchParams();
     const at = (c?: string) => {
@@ -125,12 +129,12 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
                     <td>
                       <time dateTime={e.createdAt.toISOString()}>{formatDayTime(e.createdAt, locale, 'medium')}</time>
                     </td>
-                    <td>{e.actorEmail}</td>
+                    <td>{e.actorEmail === COMMAND_LINE ? t('audit.value.command_line') : e.actorEmail}</td>
                     <td>{actionLabel(t, e.action)}</td>
                     <td>
                       <Subject subject={e.subject} named={names.get(e.id)} t={t} />
                     </td>
-                    <td class="muted">{summariseDetails(e.details, locale)}</td>
+                    <td class="muted">{describeDetails(e.details, t, nameOf, e.action)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -164,7 +168,7 @@ export function auditPages(app: FastifyInstance, db: Db, _config: Config): void 
 
 /** The subject named as it is now, linked while it exists; the words of the entry when it names no thing. */
 function Subject({ subject, named, t }: { subject: string; named: SubjectName | undefined; t: T }) {
-  if (!named) return <>{subject}</>;
+  if (!named) return <>{readableSubject(subject, t)}</>;
   if (named.name === null) return <span class="muted">{subjectName(named, t)}</span>;
   return named.href ? (
     <a href={named.href} lang={named.lang}>

@@ -43,8 +43,9 @@ function shown(key: string, v: unknown, locale: Locale): string {
 }
 
 /**
- * What changed, in one line: "amount: 120,00 € → 95,00 €; category: travel". Empty lists (nothing
- * added, nothing removed) are left out. The keys are the fields' names in the API.
+ * What changed, in one line, for the CSV export: "amount: 120,00 € → 95,00 €; category: travel". Empty
+ * lists (nothing added, nothing removed) are left out. The keys stay the fields' names in the API and the
+ * values as recorded, for programs and archives; the page reads them to people (details.ts).
  */
 export function summariseDetails(details: Record<string, unknown>, locale: Locale): string {
   // Some services group their field changes under `changes` ({ changes: { city: { from, to } } }): read as fields.

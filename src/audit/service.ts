@@ -44,7 +44,7 @@ export async function auditAct(
 
 /**
  * What changed between two versions of a thing, field by field (`{ amountCents: { from, to } }`):
- * the audit page reads it back as "amount: 120,00 € → 95,00 €". Fields that did not change are left out.
+ * the audit page reads it back as "Montant : 120,00 € → 95,00 €" (its key named in audit/details.ts). Fields that did not change are left out.
  */
 export function changesOf<T extends object>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]) {
   const out: Record<string, { from: unknown; to: unknown }> = {};
@@ -58,7 +58,7 @@ export function changesOf<T extends object>(before: T, after: Partial<T>, fields
 
 /** Newest first; `before` (an entry's time) pages back through older entries. */
 export type { AuditPosition } from './queries.js';
-export { nameSubjects, type SubjectName } from './subjects.js';
+export { nameEntries, nameSubjects, type SubjectName } from './subjects.js';
 export type { AuditFilter } from './schemas.js';
 
 /** A page of the log: the entries matching the filter, and the position of each (for the next page's cursor). */
@@ -86,7 +86,9 @@ export async function exportAudit(
 ) {
   return db.transaction(async (tx) => {
     const rows = await listAudit(tx, networkId, { limit: EXPORT_LIMIT, filter });
-    const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+    const given: Partial<AuditFilter> = Object.fromEntries(
+      Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''),
+    );
     await recordAudit(tx, {
       networkId,
       actor,

@@ -47,9 +47,37 @@ const refKey = (r: SubjectRef) => `${r.kind}:${r.key}`;
 
 /** The subjects of a page of entries, named in `locale`, in one query; keyed by entry id. */
 export async function nameSubjects(db: Tx, networkId: string, entries: AuditEntry[], locale: Locale) {
+  return (await nameEntries(db, networkId, entries, locale)).subjects;
+}
+
+/** The ids in details that the page names (the others are shortened): whose account, which event. */
+const DETAIL_KINDS: Record<string, SubjectKind> = { userId: 'member', eventId: 'event' };
+const detailRefs = (e: AuditEntry): SubjectRef[] =>
+  Object.entries(e.details).flatMap(([k, v]) =>
+    DETAIL_KINDS[k] && typeof v === 'string' && new RegExp(`^${UUID}$`).test(v)
+      ? [{ kind: DETAIL_KINDS[k]!, key: v }]
+      : [],
+  );
+
+/**
+ * A page's subjects (keyed by entry id) and the things its details name (`nameOf`: the name, null when
+ * deleted), in the reader's language and in one query for the whole page.
+ */
+export async function nameEntries(db: Tx, networkId: string, entries: AuditEntry[], locale: Locale) {
   const refs = new Map(entries.flatMap((e) => ((r) => (r ? [[e.id, r] as const] : []))(subjectRef(e))));
-  const rows = await selectSubjectRows(db, networkId, [...refs.values()]);
+  const inDetails = entries.flatMap(detailRefs);
+  const rows = await selectSubjectRows(db, networkId, [...refs.values(), ...inDetails]);
   const found = new Map(rows.map((r) => [`${r.kind}:${r.key}`, r]));
+  const nameOf = (key: string, id: string): string | null | undefined => {
+    const kind = DETAIL_KINDS[key];
+    if (!kind) return undefined;
+    const row = found.get(`${kind}:${id}`);
+    return row ? inLocale(row, kind === 'event' ? 'title' : 'name', locale).text : null;
+  };
+  return { subjects: named(refs, found, locale), nameOf };
+}
+
+function named(refs: Map<string, SubjectRef>, found: Map<string, SubjectRow>, locale: Locale) {
   const named = new Map<string, SubjectName>();
   for (const [id, ref] of refs) {
     const row = found.get(refKey(ref));

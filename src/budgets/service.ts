@@ -268,7 +268,10 @@ export async function saveBudget(db: Tx, network: Network, input: BudgetInput, a
 }
 
 /** A budget's planned income and expenses, before and after a save, as the audit log shows them. */
-function budgetTotals(before: q.BudgetLineRow[], after: q.BudgetLineRow[]) {
+function budgetTotals(
+  before: q.BudgetLineRow[],
+  after: q.BudgetLineRow[],
+): Partial<Record<'incomeCents' | 'expensesCents', { from: unknown; to: unknown }>> {
   const sum = (lines: q.BudgetLineRow[], income: boolean) =>
     lines.filter((l) => (l.kind !== 'expense') === income).reduce((n, l) => n + l.amountCents, 0);
   return changesOf(

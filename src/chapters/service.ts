@@ -61,7 +61,7 @@ export async function updateChapter(
       ...(translations ? { translations: cleanTranslations(translations) } : {}),
     });
     // What changed, field by field (before → after), for the fields the request named.
-    const changes = Object.fromEntries(
+    const changes: Partial<Record<keyof typeof patch, { from: unknown; to: unknown }>> = Object.fromEntries(
       Object.keys(patch)
         .filter((k) => String(chapter[k as keyof typeof chapter]) !== String(row[k as keyof typeof row]))
         .map((k) => [k, { from: chapter[k as keyof typeof chapter], to: row[k as keyof typeof row] }]),

@@ -51,7 +51,7 @@ describe('the redirects page', () => {
     expect(saved.statusCode, saved.body).toBe(303);
     expect(await table()).toEqual([{ from_key: '/2011/06/ancien-billet', to_path: '/events' }]);
     // The log reads the change as one: the new address went from one page to the other.
-    expect((await editor.get('/admin/audit')).body).toContain('to: /news → /events');
+    expect((await editor.get('/admin/audit')).body).toContain('Destination\u202f: /news → /events');
     const deleted = await editor.request('POST', `/admin/redirects/${id}/delete`, { _csrf: csrfOf(edit.body) });
     expect(deleted.statusCode).toBe(303);
     expect(await table()).toEqual([]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
-import { ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
+import { type Report, ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
 import { decideReport, listReports, type ReportRow, submitEventReport, submitReport } from './service.js';
 
 const tags = ['news'];
@@ -11,7 +11,7 @@ const present = (
     article: { id: string; slug: string; title: string } | null;
     event: { id: string; title: string } | null;
   },
-) => ({
+): Report => ({
   id: r.id,
   article: r.article,
   event: r.event,
@@ -27,6 +27,8 @@ const present = (
   reason: r.reason,
   createdAt: r.createdAt.toISOString(),
   decidedAt: r.decidedAt?.toISOString() ?? null,
+  // An empty name is an erased decider's (see forgetDecider); null, a decision taken before they were signed.
+  decidedBy: r.decidedByName === null ? null : { id: r.decidedBy, name: r.decidedBy ? r.decidedByName : null },
 });
 
 export function reportRoutes(app: Api, db: Db, config: Config): void {
@@ -79,10 +81,10 @@ export function reportRoutes(app: Api, db: Db, config: Config): void {
       security: bearer,
       params: z.object({ id: z.uuid({ message: 'must be a report id (UUID)' }) }),
       body: ReportDecisionSchema,
-      response: { 200: z.object({ status: z.string() }) },
+      response: { 200: ReportSchema },
     },
-    handler: async (req) => ({
-      status: (await decideReport(db, req.network, req.user, req.params.id, req.body, config.baseUrl)).status,
-    }),
+    config: { problems: [404, 409] },
+    handler: async (req) =>
+      present(await decideReport(db, req.network, req.user, req.params.id, req.body, config.baseUrl)),
   });
 }

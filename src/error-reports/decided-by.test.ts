@@ -191,6 +191,31 @@ describe('the handled list', () => {
     expect(last.body).toContain('Recentere behandelde meldingen');
     expect(last.body).not.toContain('Oudere behandelde meldingen');
   });
+
+  it('is paged by the API too, with cursors, none cut off', async () => {
+    const { rows } = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM error_reports WHERE status = 'declined'`,
+    );
+    const seen = new Set<string>();
+    let url: string | null = '/api/v1/reports?status=declined&limit=100';
+    for (let pages = 0; url; pages++) {
+      expect(pages).toBeLessThan(10);
+      const res = await t.api('GET', url, { token: admin });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { id: string; status: string }[]; nextCursor: string | null };
+      expect(body.items.length).toBeLessThanOrEqual(100);
+      for (const r of body.items) seen.add(r.id);
+      url = body.nextCursor ? `/api/v1/reports?status=declined&limit=100&cursor=${body.nextCursor}` : null;
+    }
+    expect(seen.size).toBe(rows[0].n);
+    expect(rows[0].n).toBeGreaterThan(260);
+    const forged = await t.api('GET', '/api/v1/reports?cursor=nope', {
+      token: admin,
+      headers: { 'accept-language': 'nl' },
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.headers['content-type']).toContain('application/problem+json');
+  });
 });
 
 describe('the way back to the news desk', () => {

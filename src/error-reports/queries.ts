@@ -62,14 +62,10 @@ export async function countReports(db: Tx, networkId: string, status: StatusFilt
   return row?.n ?? 0;
 }
 
+export type Page = { limit: number; offset?: number; id?: string };
+
 /** The queue, newest first, all statuses or some (or the one report `id`), with what each report is about. */
-export function selectReports(
-  db: Tx,
-  networkId: string,
-  status: StatusFilter,
-  page: { limit: number; offset?: number; id?: string },
-  chapterIds?: string[],
-) {
+export function selectReports(db: Tx, networkId: string, status: StatusFilter, page: Page, chapterIds?: string[]) {
   return (
     db
       .select({

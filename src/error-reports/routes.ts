@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
+import { offsetCursor, offsetFromCursor, PageQuerySchema, pageOf } from '../web/pagination.js';
 import { type Report, ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
 import { decideReport, listReports, type ReportRow, submitEventReport, submitReport } from './service.js';
 
@@ -69,10 +70,21 @@ export function reportRoutes(app: Api, db: Db, config: Config): void {
       tags,
       summary: 'Readers’ reports, newest first (news editors: all; chapter organisers: their events’)',
       security: bearer,
-      querystring: z.object({ status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']).optional() }),
-      response: { 200: z.object({ items: z.array(ReportSchema) }) },
+      querystring: PageQuerySchema.extend({
+        status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']).optional(),
+      }),
+      response: { 200: pageOf(ReportSchema) },
     },
-    handler: async (req) => ({ items: (await listReports(db, req.network, req.user, req.query.status)).map(present) }),
+    config: { problems: [400] },
+    handler: async (req) => {
+      const { limit, cursor, status } = req.query;
+      const offset = offsetFromCursor(cursor);
+      const rows = await listReports(db, req.network, req.user, status, { limit: limit + 1, offset });
+      return {
+        items: rows.slice(0, limit).map(present),
+        nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
+      };
+    },
   });
   app.post('/api/v1/reports/:id/decision', {
     schema: {

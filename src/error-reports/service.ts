@@ -197,16 +197,15 @@ async function markStaleReports(db: Db, network: Network, chapters: string[] | u
 }
 
 /** The queue: news editors (and admins) see every report; a chapter's organisers the reports on their events. */
-export async function listReports(db: Db, network: Network, actor: Actor, status?: ReportRow['status']) {
+export async function listReports(db: Db, network: Network, actor: Actor, status: q.StatusFilter, page: q.Page) {
   const { chapters } = await queueScope(db, network, actor);
   await markStaleReports(db, network, chapters);
-  return (await q.selectReports(db, network.id, status, { limit: 200 }, chapters)).map(withSubject);
+  return (await q.selectReports(db, network.id, status, page, chapters)).map(withSubject);
 }
 
 /**
- * The editors' queue: every open report (new, or stale once its quote left the text), however many
- * newer ones were handled since, and one page of the handled ones below them, with how many there are.
- * `editor`: whether the actor may edit news (the way back to the news desk is theirs).
+ * The editors' queue: every open report (new, or stale once its quote left the text), however many newer ones
+ * were handled since; one page of the handled ones, and how many; `editor`: may edit news (the desk's link).
  */
 export async function reportQueue(db: Db, network: Network, actor: Actor, offset = 0) {
   const { editor, chapters } = await queueScope(db, network, actor);

@@ -12,7 +12,6 @@ import { localeOr, msg, translator } from '../web/i18n.js';
 import { authorize, type Actor } from '../web/policy.js';
 import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
-import type { ReportRow } from './queries.js';
 import type { ReportCreate, ReportDecision } from './schemas.js';
 
 export type { ReportRow } from './queries.js';

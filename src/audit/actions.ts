@@ -57,6 +57,7 @@ export type AuditAction =
   | 'news.import_run'
   | 'news.import_resume'
   | 'audit.export'
+  | 'report.decision'
   | CallAuditAction;
 /** What calls and juries record: every version, conflict, recusal, assignment, score change and decision. */
 export type CallAuditAction =
@@ -149,6 +150,7 @@ export const knownActions = [
   'news.import_run',
   'news.import_resume',
   'audit.export',
+  'report.decision',
 ] as const satisfies readonly AuditAction[];
 // Every action the service may record has a label: a new one without it fails the type check here.
 const everyActionLabelled: Exclude<AuditAction, (typeof knownActions)[number]> extends never ? true : never = true;

@@ -42,6 +42,16 @@ const unconfirmed = async (c: Ctx) => {
 };
 const page = async (c: Ctx, pageUrl: string, action: string, form: Record<string, string> = {}) =>
   ok(await c.browser.submit(pageUrl, action, form), `POST ${action}`);
+/** A reader's report on a published event, waiting in the queue; its id. */
+const readerReport = async (c: Ctx): Promise<string> => {
+  const e = await makeEvent(c.t, c.admin.token, await chapter(c));
+  const res = await c.t.api('POST', `/api/v1/events/${e.id}/reports`, {
+    body: { kind: 'error', message: 'The room moved' },
+  });
+  ok(res, 'a reader’s report');
+  const { rows } = await c.t.database.pool.query('SELECT id FROM error_reports WHERE event_id = $1', [e.id]);
+  return rows[0].id as string;
+};
 const png = sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } })
   .png()
   .toBuffer();
@@ -232,6 +242,15 @@ const acts: Record<string, Act> = {
       });
       ok(res, 'POST /api/v1/redirects/import');
     },
+  },
+  'POST /api/v1/reports/:id/decision': {
+    action: 'report.decision',
+    run: async (c) => api(c, 'POST', `/api/v1/reports/${await readerReport(c)}/decision`, { status: 'duplicate' }),
+  },
+  'POST /admin/news/reports/:id': {
+    action: 'report.decision',
+    run: async (c) =>
+      page(c, '/admin/news/reports', `/admin/news/reports/${await readerReport(c)}`, { status: 'accepted' }),
   },
   'POST /api/v1/events/:id/cancel': {
     action: 'event.cancel',
@@ -503,8 +522,6 @@ const notAdministrative: Record<string, string> = {
   'POST /api/v1/articles/:id/repairs/:repairId': `${CONTENT}; the repair is a revision of the article`,
   'POST /admin/news/:id/repairs/:repairId': `${CONTENT}; the repair is a revision of the article`,
   'POST /admin/news/:id/fetch-media': `${CONTENT}; the pictures brought home make a revision of the article`,
-  'POST /api/v1/reports/:id/decision': `${CONTENT}: an editor answering a reader’s error report`,
-  'POST /admin/news/reports/:id': `${CONTENT}: an editor answering a reader’s error report`,
   'POST /api/v1/events/:id/invitations/preview': READ,
   'POST /api/v1/calls/:id/decisions/preview': READ,
   'POST /admin/members/import/check': READ,

@@ -81,6 +81,7 @@ const en = {
   'audit.action.news.import_run': 'News import started',
   'audit.action.news.import_resume': 'News import resumed',
   'audit.action.audit.export': 'Audit log exported',
+  'audit.action.report.decision': 'Reader’s report decided',
 };
 
 export const auditMessages: FeatureCatalogue<keyof typeof en> = {
@@ -165,6 +166,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.news.import_run': 'Import d’actualités lancé',
     'audit.action.news.import_resume': 'Import d’actualités repris',
     'audit.action.audit.export': 'Journal d’audit exporté',
+    'audit.action.report.decision': 'Signalement d’un lecteur tranché',
   },
   nl: {
     'audit.intro':
@@ -246,6 +248,7 @@ export const auditMessages: FeatureCatalogue<keyof typeof en> = {
     'audit.action.news.import_run': 'Nieuwsimport gestart',
     'audit.action.news.import_resume': 'Nieuwsimport hervat',
     'audit.action.audit.export': 'Auditlogboek geëxporteerd',
+    'audit.action.report.decision': 'Melding van een lezer beslist',
   },
 };
 

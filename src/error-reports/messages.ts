@@ -62,6 +62,11 @@ const en = {
   'report.noEmail': 'left no address',
   'report.handled': '{count, plural, one {# report handled} other {# reports handled}}',
   'report.decidedOn': 'Decided on {date}',
+  'report.decidedBy': 'Decided by {name} on {date}',
+  'report.formerEditor': 'a former editor',
+  'report.newer': 'Newer handled reports',
+  'report.older': 'Older handled reports',
+  'report.toArticles': 'Back to the articles',
   'report.reasonSent': 'Reasons sent to the reporter',
 } as const;
 
@@ -128,6 +133,11 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.noEmail': 'n’a pas laissé d’adresse',
     'report.handled': '{count, plural, one {# signalement traité} other {# signalements traités}}',
     'report.decidedOn': 'Décidé le {date}',
+    'report.decidedBy': 'Décidé par {name} le {date}',
+    'report.formerEditor': 'un ancien éditeur',
+    'report.newer': 'Signalements traités plus récents',
+    'report.older': 'Signalements traités plus anciens',
+    'report.toArticles': 'Retour aux articles',
     'report.reasonSent': 'Motifs envoyés à l’auteur du signalement',
   },
   nl: {
@@ -191,6 +201,11 @@ export const reportMessages: FeatureCatalogue<keyof typeof en> = {
     'report.noEmail': 'liet geen adres achter',
     'report.handled': '{count, plural, one {# melding behandeld} other {# meldingen behandeld}}',
     'report.decidedOn': 'Beslist op {date}',
+    'report.decidedBy': 'Beslist door {name} op {date}',
+    'report.formerEditor': 'een voormalige redacteur',
+    'report.newer': 'Recentere behandelde meldingen',
+    'report.older': 'Oudere behandelde meldingen',
+    'report.toArticles': 'Terug naar de artikels',
     'report.reasonSent': 'Redenen naar de melder gestuurd',
   },
 };

@@ -39,35 +39,56 @@ export async function markStale(db: Tx, id: string) {
   await db.update(errorReports).set({ status: 'stale' }).where(eq(errorReports.id, id));
 }
 
-/**
- * The queue, newest first, all statuses or one, with what each report is about. `chapterIds`: only
- * the reports on those chapters' events (an organiser's share of the queue); undefined: all.
- */
-export function selectReports(
-  db: Tx,
-  networkId: string,
-  status: ReportRow['status'] | undefined,
-  limit: number,
-  chapterIds?: string[],
-) {
-  return db
-    .select({
-      report: errorReports,
-      article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.bodyMarkdown },
-      event: { id: events.id, title: events.title, chapterId: events.chapterId, description: events.description },
-    })
+/** Reports one status, all statuses (undefined), or the handled ones (accepted, declined, duplicate). */
+export type StatusFilter = ReportRow['status'] | 'handled' | undefined;
+const HANDLED = ['accepted', 'declined', 'duplicate'] as const;
+const statusIs = (status: StatusFilter) =>
+  status === 'handled'
+    ? inArray(errorReports.status, [...HANDLED])
+    : status
+      ? eq(errorReports.status, status)
+      : undefined;
+/** `chapterIds`: only the reports on those chapters' events (an organiser's share of the queue); undefined: all. */
+const inChapters = (chapterIds?: string[]) =>
+  chapterIds ? (chapterIds.length ? inArray(events.chapterId, chapterIds) : sql`false`) : undefined;
+
+/** How many reports the queue (or an organiser's share of it) holds with that status. */
+export async function countReports(db: Tx, networkId: string, status: StatusFilter, chapterIds?: string[]) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
     .from(errorReports)
-    .leftJoin(articles, eq(articles.id, errorReports.articleId))
     .leftJoin(events, eq(events.id, errorReports.eventId))
-    .where(
-      and(
-        eq(errorReports.networkId, networkId),
-        status ? eq(errorReports.status, status) : undefined,
-        chapterIds ? (chapterIds.length ? inArray(events.chapterId, chapterIds) : sql`false`) : undefined,
-      ),
-    )
-    .orderBy(desc(errorReports.createdAt))
-    .limit(limit);
+    .where(and(eq(errorReports.networkId, networkId), statusIs(status), inChapters(chapterIds)));
+  return row?.n ?? 0;
+}
+
+export type Page = { limit: number; offset?: number; id?: string };
+
+/** The queue, newest first, all statuses or some (or the one report `id`), with what each report is about. */
+export function selectReports(db: Tx, networkId: string, status: StatusFilter, page: Page, chapterIds?: string[]) {
+  return (
+    db
+      .select({
+        report: errorReports,
+        article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.bodyMarkdown },
+        event: { id: events.id, title: events.title, chapterId: events.chapterId, description: events.description },
+      })
+      .from(errorReports)
+      .leftJoin(articles, eq(articles.id, errorReports.articleId))
+      .leftJoin(events, eq(events.id, errorReports.eventId))
+      .where(
+        and(
+          eq(errorReports.networkId, networkId),
+          statusIs(status),
+          inChapters(chapterIds),
+          page.id ? eq(errorReports.id, page.id) : undefined,
+        ),
+      )
+      // The id breaks ties: reports sent in the same instant never appear on two pages (or none).
+      .orderBy(desc(errorReports.createdAt), desc(errorReports.id))
+      .limit(page.limit)
+      .offset(page.offset ?? 0)
+  );
 }
 
 /** The chapter of an event report (null for an article report), to decide who may decide. */
@@ -89,7 +110,7 @@ export async function selectReportForUpdate(db: Tx, networkId: string, id: strin
 export async function updateDecision(
   db: Tx,
   id: string,
-  d: { status: ReportRow['status']; correction: string | null; reason: string | null; decidedAt: Date },
+  d: Pick<ReportInsert, 'status' | 'correction' | 'reason' | 'decidedAt' | 'decidedBy' | 'decidedByName'>,
 ): Promise<ReportRow> {
   const [row] = await db.update(errorReports).set(d).where(eq(errorReports.id, id)).returning();
   return row!;
@@ -101,6 +122,17 @@ export function selectCorrections(db: Tx, subject: Subject) {
     .from(errorReports)
     .where(and(about(subject), eq(errorReports.status, 'accepted'), isNotNull(errorReports.correction)))
     .orderBy(errorReports.decidedAt);
+}
+
+/**
+ * An erased account's decisions: the report keeps its decision, signed by a nameless "former editor"
+ * (an empty name; null stays for the decisions taken before they were signed, whose decider is unknown).
+ */
+export async function forgetDecider(db: Tx, networkId: string, userId: string): Promise<void> {
+  await db
+    .update(errorReports)
+    .set({ decidedBy: null, decidedByName: '' })
+    .where(and(eq(errorReports.networkId, networkId), eq(errorReports.decidedBy, userId)));
 }
 
 /** Forgets the reporter of every report decided before `decidedBefore`; how many were forgotten. */

@@ -4,9 +4,19 @@ import type { Db } from '../db/connection.js';
 import { formatDayTime } from '../events/format.js';
 import { eventPath } from '../web/event-path.js';
 import { ErrorSummary, formError, formValues, validate } from '../web/forms.js';
-import { CsrfField, Layout, pageContext, sendPage } from '../web/page.js';
+import { CsrfField, Layout, type PageContext, pageContext, sendPage } from '../web/page.js';
+import { OffsetQuerySchema } from '../web/pagination.js';
 import { ReportDecisionSchema } from './schemas.js';
-import { decideReport, reportQueue } from './service.js';
+import { decideReport, HANDLED_PAGE, type ReportRow, reportQueue } from './service.js';
+
+/** Who decided and when: a former editor once their account is erased; the date alone before decisions were signed. */
+function Decided({ ctx, r }: { ctx: PageContext; r: ReportRow }) {
+  if (!r.decidedAt) return null;
+  const date = formatDayTime(r.decidedAt, ctx.locale);
+  if (r.decidedByName === null) return <p class="muted">{ctx.t('report.decidedOn', { date })}</p>;
+  const name = r.decidedBy ? r.decidedByName : ctx.t('report.formerEditor');
+  return <p class="muted">{ctx.t('report.decidedBy', { name, date })}</p>;
+}
 
 /** The editors' queue of readers' reports, and their decisions. */
 export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): void {
@@ -18,7 +28,9 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
     reply: FastifyReply,
     refused?: { id: string; form: ReturnType<typeof formError> },
   ) {
-    const { open, handled } = await reportQueue(db, req.network, req.user);
+    const { offset } = OffsetQuerySchema.parse(req.query ?? {});
+    const { open, handled, handledCount, editor } = await reportQueue(db, req.network, req.user, offset);
+    const at = (o: number) => `/admin/news/reports?offset=${o}#handled`;
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const Report = ({ r }: { r: (typeof open)[number] }) => {
@@ -43,9 +55,7 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
           {r.quote ? <blockquote>{r.quote}</blockquote> : null}
           {/* Text only: a link in a report is never rendered as a link. */}
           <p class="pre-line">{r.message}</p>
-          {r.decidedAt ? (
-            <p class="muted">{t('report.decidedOn', { date: formatDayTime(r.decidedAt, ctx.locale) })}</p>
-          ) : null}
+          <Decided ctx={ctx} r={r} />
           {r.correction ? <p class="pre-line">{r.correction}</p> : null}
           {r.reason ? (
             <p class="pre-line">
@@ -95,14 +105,32 @@ export function reportQueuePages(app: FastifyInstance, db: Db, config: Config): 
       reply,
       <Layout ctx={ctx} title={t('report.queue')}>
         <h1>{t('report.queue')}</h1>
+        {/* The way back to the news desk, for those who may edit news (an organiser's queue is their events' only). */}
+        {editor ? (
+          <p>
+            <a href="/admin/news">{t('report.toArticles')}</a>
+          </p>
+        ) : null}
         {open.length ? open.map((r) => <Report r={r} />) : <p>{t('report.queueEmpty')}</p>}
-        {handled.length ? (
-          <details>
-            <summary>{t('report.handled', { count: handled.length })}</summary>
-            {handled.map((r) => (
-              <Report r={r} />
-            ))}
-          </details>
+        {handledCount ? (
+          // Open on a later page: the reader asked for it.
+          <div id="handled">
+            <details open={offset > 0}>
+              <summary>{t('report.handled', { count: handledCount })}</summary>
+              {handled.map((r) => (
+                <Report r={r} />
+              ))}
+              {offset > 0 || handledCount > offset + HANDLED_PAGE ? (
+                <nav aria-label={t('report.handled', { count: handledCount })}>
+                  {offset > 0 ? <a href={at(Math.max(0, offset - HANDLED_PAGE))}>{t('report.newer')}</a> : null}
+                  {offset > 0 && handledCount > offset + HANDLED_PAGE ? ' · ' : null}
+                  {handledCount > offset + HANDLED_PAGE ? (
+                    <a href={at(offset + HANDLED_PAGE)}>{t('report.older')}</a>
+                  ) : null}
+                </nav>
+              ) : null}
+            </details>
+          </div>
         ) : null}
       </Layout>,
       refused ? 400 : 200,

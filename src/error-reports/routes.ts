@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { bearer, type Api } from '../web/api.js';
-import { ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
+import { offsetCursor, offsetFromCursor, PageQuerySchema, pageOf } from '../web/pagination.js';
+import { type Report, ReportCreateSchema, ReportDecisionSchema, ReportSchema } from './schemas.js';
 import { decideReport, listReports, type ReportRow, submitEventReport, submitReport } from './service.js';
 
 const tags = ['news'];
@@ -11,7 +12,7 @@ const present = (
     article: { id: string; slug: string; title: string } | null;
     event: { id: string; title: string } | null;
   },
-) => ({
+): Report => ({
   id: r.id,
   article: r.article,
   event: r.event,
@@ -27,6 +28,8 @@ const present = (
   reason: r.reason,
   createdAt: r.createdAt.toISOString(),
   decidedAt: r.decidedAt?.toISOString() ?? null,
+  // An empty name is an erased decider's (see forgetDecider); null, a decision taken before they were signed.
+  decidedBy: r.decidedByName === null ? null : { id: r.decidedBy, name: r.decidedBy ? r.decidedByName : null },
 });
 
 export function reportRoutes(app: Api, db: Db, config: Config): void {
@@ -67,10 +70,21 @@ export function reportRoutes(app: Api, db: Db, config: Config): void {
       tags,
       summary: 'Readers’ reports, newest first (news editors: all; chapter organisers: their events’)',
       security: bearer,
-      querystring: z.object({ status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']).optional() }),
-      response: { 200: z.object({ items: z.array(ReportSchema) }) },
+      querystring: PageQuerySchema.extend({
+        status: z.enum(['new', 'accepted', 'declined', 'duplicate', 'stale']).optional(),
+      }),
+      response: { 200: pageOf(ReportSchema) },
     },
-    handler: async (req) => ({ items: (await listReports(db, req.network, req.user, req.query.status)).map(present) }),
+    config: { problems: [400] },
+    handler: async (req) => {
+      const { limit, cursor, status } = req.query;
+      const offset = offsetFromCursor(cursor);
+      const rows = await listReports(db, req.network, req.user, status, { limit: limit + 1, offset });
+      return {
+        items: rows.slice(0, limit).map(present),
+        nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
+      };
+    },
   });
   app.post('/api/v1/reports/:id/decision', {
     schema: {
@@ -79,10 +93,10 @@ export function reportRoutes(app: Api, db: Db, config: Config): void {
       security: bearer,
       params: z.object({ id: z.uuid({ message: 'must be a report id (UUID)' }) }),
       body: ReportDecisionSchema,
-      response: { 200: z.object({ status: z.string() }) },
+      response: { 200: ReportSchema },
     },
-    handler: async (req) => ({
-      status: (await decideReport(db, req.network, req.user, req.params.id, req.body, config.baseUrl)).status,
-    }),
+    config: { problems: [404, 409] },
+    handler: async (req) =>
+      present(await decideReport(db, req.network, req.user, req.params.id, req.body, config.baseUrl)),
   });
 }

@@ -65,4 +65,12 @@ export const ReportSchema = z.object({
   reason: z.string().nullable().describe('For a declined report: the reasons sent to the reporter'),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  decidedBy: z
+    .object({
+      id: z.uuid().nullable().describe('Null once the account is erased (a former editor)'),
+      name: z.string().nullable().describe('As written when they decided; null once the account is erased'),
+    })
+    .nullable()
+    .describe('Who decided: null while open, and for decisions taken before they were signed'),
 });
+export type Report = z.infer<typeof ReportSchema>;

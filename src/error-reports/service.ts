@@ -6,12 +6,12 @@ import { findEvent, manageEventAllowed } from '../events/service.js';
 import { gatherWrittenMail, queueWrittenMails } from '../mail/outbox.js';
 import type { Network } from '../networks/service.js';
 import { articleNoticeRecipients, isNewsEditor, readableArticle } from '../news/service.js';
+import { auditAct } from '../audit/service.js';
 import { AppError, notFound } from '../web/errors.js';
 import { localeOr, msg, translator } from '../web/i18n.js';
 import { authorize, type Actor } from '../web/policy.js';
 import { isUuid } from '../web/schemas.js';
 import * as q from './queries.js';
-import type { ReportRow } from './queries.js';
 import type { ReportCreate, ReportDecision } from './schemas.js';
 
 export type { ReportRow } from './queries.js';
@@ -168,37 +168,55 @@ export function submitEventReport(
   );
 }
 
-/**
- * The queue: news editors (and admins) see every report; a chapter's organisers the reports on
- * their events. A new report whose quoted passage has left the page is marked stale first.
- */
-export async function listReports(db: Db, network: Network, actor: Actor, status?: ReportRow['status']) {
+export const HANDLED_PAGE = 50;
+
+/** Whose share of the queue the actor sees: undefined for all (news editors), else their chapters' ids. */
+async function queueScope(db: Db, network: Network, actor: Actor) {
   const editor = await isNewsEditor(db, actor, network.id);
   const chapters = editor || !actor ? undefined : (await chaptersOrganizedBy(db, network, actor.id)).map((c) => c.id);
   authorize(actor, editor || !!chapters?.length, 'see the reports');
-  const fresh = await q.selectReports(db, network.id, 'new', 1000, chapters);
+  return { editor, chapters };
+}
+
+type Joined = Awaited<ReturnType<typeof q.selectReports>>[number];
+const withSubject = ({ report, article, event }: Joined) => ({
+  ...report,
+  article: article ? { id: article.id, slug: article.slug, title: article.title } : null,
+  event: event ? { id: event.id, title: event.title } : null,
+});
+
+/** A new report whose quoted passage has left the page is marked stale. */
+async function markStaleReports(db: Db, network: Network, chapters: string[] | undefined) {
+  const fresh = await q.selectReports(db, network.id, 'new', { limit: 1000 }, chapters);
   for (const { report: r, article, event } of fresh) {
     if (!r.quote) continue;
     const text = article ? `${article.title}\n${article.body}` : `${event?.title ?? ''}\n${event?.description ?? ''}`;
     if (!text.includes(r.quote)) await q.markStale(db, r.id);
   }
-  const rows = await q.selectReports(db, network.id, status, 200, chapters);
-  return rows.map(({ report, article, event }) => ({
-    ...report,
-    article: article ? { id: article.id, slug: article.slug, title: article.title } : null,
-    event: event ? { id: event.id, title: event.title } : null,
-  }));
+}
+
+/** The queue: news editors (and admins) see every report; a chapter's organisers the reports on their events. */
+export async function listReports(db: Db, network: Network, actor: Actor, status: q.StatusFilter, page: q.Page) {
+  const { chapters } = await queueScope(db, network, actor);
+  await markStaleReports(db, network, chapters);
+  return (await q.selectReports(db, network.id, status, page, chapters)).map(withSubject);
 }
 
 /**
- * The editors' queue: every open report (new, or stale once its quote left the text), however many
- * newer ones were handled since, and the latest handled ones below them.
+ * The editors' queue: every open report (new, or stale once its quote left the text), however many newer ones
+ * were handled since; one page of the handled ones, and how many; `editor`: may edit news (the desk's link).
  */
-export async function reportQueue(db: Db, network: Network, actor: Actor) {
-  const open = [...(await listReports(db, network, actor, 'new')), ...(await listReports(db, network, actor, 'stale'))];
+export async function reportQueue(db: Db, network: Network, actor: Actor, offset = 0) {
+  const { editor, chapters } = await queueScope(db, network, actor);
+  await markStaleReports(db, network, chapters);
+  const open = [
+    ...(await q.selectReports(db, network.id, 'new', { limit: 1000 }, chapters)),
+    ...(await q.selectReports(db, network.id, 'stale', { limit: 1000 }, chapters)),
+  ].map(withSubject);
   open.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  const handled = (await listReports(db, network, actor)).filter((r) => r.status !== 'new' && r.status !== 'stale');
-  return { open, handled };
+  const handled = await q.selectReports(db, network.id, 'handled', { limit: HANDLED_PAGE, offset }, chapters);
+  const handledCount = await q.countReports(db, network.id, 'handled', chapters);
+  return { open, handled: handled.map(withSubject), handledCount, editor };
 }
 
 /** accepted (with a public, dated correction note), declined or duplicate; the reporter hears the outcome. */
@@ -227,11 +245,20 @@ export async function decideReport(
       throw new AppError('validation', msg('report.problem.reasonNeeded'), [
         { field: 'reason', message: msg('report.validation.reasonNeeded') },
       ]);
-    const row = await q.updateDecision(tx, id, {
+    await q.updateDecision(tx, id, {
       status: d.status,
       correction: d.status === 'accepted' ? d.correction || null : null,
       reason,
       decidedAt: new Date(),
+      decidedBy: actor.id,
+      decidedByName: actor.name || actor.email,
+    });
+    // An administrative act (DSA Art. 16-17: who decided what, and why): never the reporter's name or address.
+    await auditAct(tx, network.id, actor, 'report.decision', `report ${id}`, {
+      decision: d.status,
+      kind: r.kind,
+      ...(r.articleId ? { articleId: r.articleId } : { eventId: r.eventId }),
+      ...(d.status === 'declined' ? { reasonsGiven: !!reason } : {}),
     });
     if (r.email) {
       const t = translator(localeOr(r.locale));
@@ -254,7 +281,8 @@ export async function decideReport(
         },
       ]);
     }
-    return row;
+    const [decided] = await q.selectReports(tx, network.id, undefined, { limit: 1, id });
+    return withSubject(decided!);
   });
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { events } from '../events/tables.js';
+import { users } from '../accounts/tables.js';
 import { networks } from '../networks/tables.js';
 import { articles } from '../news/tables.js';
 
@@ -38,6 +39,13 @@ export const errorReports = pgTable(
     /** For a declined report: why, as sent to the reporter (required for a notice of illegal content: DSA Art. 17). */
     reason: text('reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /**
+     * Who decided (DSA Art. 17: the provider shows who decided what). Null before decisions were
+     * signed, and once the decider's account is erased: the report then reads "former editor".
+     */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The decider's name as written when they decided (a later rename does not rewrite the record). */
+    decidedByName: text('decided_by_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -3,6 +3,7 @@ import { treasurerData } from '../budgets/gdpr.js';
 import { chapterInterestData, organiserData } from '../chapters/gdpr.js';
 import { contactData } from '../contact/service.js';
 import type { PersonalData } from '../db/gdpr.js';
+import { reportDeciderData } from '../error-reports/gdpr.js';
 import { expenseData } from '../expenses/gdpr.js';
 import { followData } from '../follows/service.js';
 import { invitationData } from '../invitations/gdpr.js';
@@ -63,6 +64,7 @@ export const erasers: readonly PersonalData[] = [
   speakerData,
   articleCommentData,
   jurorData,
+  reportDeciderData,
   profileData,
 ];
 
@@ -118,6 +120,7 @@ export const personColumns: Record<string, string> = {
   'contact_blocks.blocker_id': 'contactMessages',
   'contact_blocks.blocked_id':
     'a block, known to the member who blocked only: deleted with either account (cascade), exported to the blocker',
+  'error_reports.decided_by': 'reportDecisions',
   'error_reports.email':
     "a reporter's address, cleared 30 days after the report closes (error-reports): not tied to an account",
 };

@@ -50,7 +50,9 @@ describe('registrationPolicy', () => {
     const db = t.database.db;
     expect(registrationPolicy.isAttendee(s.attendee, s.own, undefined)).toBe(true);
     expect(registrationPolicy.isAttendee(null, s.guest, s.guest.secret)).toBe(true);
-    expect(registrationPolicy.isAttendee(null, s.guest, `${s.guest.secret.slice(0, -1)}x`)).toBe(false);
+    // Another last character (one secret in 64 ends with any given one).
+    const wrong = `${s.guest.secret.slice(0, -1)}${s.guest.secret.endsWith('x') ? 'y' : 'x'}`;
+    expect(registrationPolicy.isAttendee(null, s.guest, wrong)).toBe(false);
     expect(registrationPolicy.isAttendee(s.stranger, s.guest, undefined)).toBe(false);
     expect(registrationPolicy.isAttendee(s.attendee, s.guest, undefined)).toBe(false);
 

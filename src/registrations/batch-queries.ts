@@ -3,7 +3,7 @@ import type { Tx } from '../db/connection.js';
 import { executeNamed } from '../db/named.js';
 import { columnsOf, recordset, typedRow } from '../db/typed-row.js';
 import { events } from '../events/tables.js';
-import type { RegistrationInsert, RegistrationRow } from './queries.js';
+import type { RegistrationRow } from './queries.js';
 import { registrations } from './tables.js';
 
 // The two statements of a registration batch (src/registrations/batch.ts): its reading and its write.
@@ -92,14 +92,15 @@ export async function selectBatch(
  * event's arrival counter moved past them, and the caller's other writes (`also`: webhook
  * deliveries, notices, mails, as named CTEs). When the event changed since the reading — another
  * process's batch, a cancellation, an edit: each gives the row a new version (migration 0022) — the
- * statement fails with 40001 and nothing of it is written (`isStaleBatch`). The guard is the outer
- * side of the final join (kept apart by OFFSET 0), so the lock is taken and checked before any row
- * is inserted: a stale batch fails before it can wait on another's rows.
+ * statement fails with 40001 and nothing of it is written (`isStaleBatch`). The guard is read first
+ * (the final SELECT's FROM side, kept apart by OFFSET 0) and the rows are inserted as its target
+ * list counts them: a stale batch fails before it can wait on another's rows. The rows are whole
+ * (the caller made them), so only their count comes back, not 7,000 rows a crowd.
  */
 export async function writeBatch(
   tx: Tx,
-  p: { eventId: string; version: string; rows: RegistrationInsert[]; nextQueueNo: number; also: SQL[] },
-): Promise<{ rows: RegistrationRow[]; version?: string }> {
+  p: { eventId: string; version: string; rows: RegistrationRow[]; nextQueueNo: number; also: SQL[] },
+): Promise<{ version?: string }> {
   const ctes: SQL[] = [
     sql`batch_guard AS (SELECT id FROM ${events} WHERE id = ${p.eventId} AND xmin = ${p.version}::xid FOR UPDATE)`,
   ];
@@ -109,7 +110,7 @@ export async function writeBatch(
     ctes.push(
       sql`batch_moved AS (UPDATE ${events} SET next_queue_no = ${p.nextQueueNo} WHERE id = (SELECT id FROM batch_guard) RETURNING id, xmin::text AS version)`,
       sql`batch_rows AS (INSERT INTO ${registrations} (${columns})
-        SELECT ${columns} FROM json_populate_recordset(NULL::${registrations}, ${json}::json) RETURNING *)`,
+        SELECT ${columns} FROM json_populate_recordset(NULL::${registrations}, ${json}::json) RETURNING 1)`,
     );
   }
   ctes.push(...p.also);
@@ -118,16 +119,16 @@ export async function writeBatch(
     'registration-batch-write',
     sql`
     WITH ${sql.join(ctes, sql`, `)}
-    SELECT fresh.batch_fresh${p.rows.length ? sql`, (SELECT version FROM batch_moved) AS batch_new_version, batch_rows.*` : sql``} FROM (
+    SELECT fresh.batch_fresh${p.rows.length ? sql`, (SELECT count(*)::int FROM batch_rows) AS batch_written, (SELECT version FROM batch_moved) AS batch_new_version` : sql``} FROM (
       SELECT CASE WHEN EXISTS (SELECT 1 FROM batch_guard) THEN true ELSE essaim_stale_read('registration batch') END
         AS batch_fresh OFFSET 0
-    ) fresh${p.rows.length ? sql` LEFT JOIN batch_rows ON true` : sql``}`,
+    ) fresh`,
   );
-  const version = result.rows[0]?.batch_new_version;
-  return {
-    rows: result.rows.filter((raw) => raw.id != null).map((raw) => typedRow<RegistrationRow>(registrationColumns, raw)),
-    version: version == null ? undefined : String(version), // the event row's, for the next batch's guard
-  };
+  const row = result.rows[0];
+  if (p.rows.length && Number(row?.batch_written) !== p.rows.length)
+    throw new Error(`a registration batch wrote ${row?.batch_written} rows of ${p.rows.length}`);
+  const version = row?.batch_new_version;
+  return { version: version == null ? undefined : String(version) }; // the event row's, for the next batch's guard
 }
 
 /**

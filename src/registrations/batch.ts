@@ -9,7 +9,7 @@ import { AppError, notFound } from '../web/errors.js';
 import { isUuid } from '../web/schemas.js';
 import { registrationData, webhookDeliveriesCtes } from '../webhooks/outbox.js';
 import * as q from './batch-queries.js';
-import type { RegistrationInsert, RegistrationRow } from './queries.js';
+import type { RegistrationRow } from './queries.js';
 import { checkAnswers, refuseClosed } from './rules.js';
 import type { RegistrationInput } from './schemas.js';
 
@@ -73,7 +73,7 @@ export async function decideAndWrite(
   let confirmed = state.counts.confirmed;
   let waitlisted = state.counts.waitlisted;
   let queueNo = event.nextQueueNo;
-  const outcomes: (Outcome | { pending: RegistrationInsert & { id: string }; position?: number })[] = [];
+  const outcomes: (Outcome | { pending: RegistrationRow; position?: number })[] = [];
   const pendingByEmail = new Map<string, number>();
 
   const linkMails: RegistrationMail[] = [];
@@ -94,7 +94,7 @@ export async function decideAndWrite(
     const earlier = pendingByEmail.get(input.email);
     if (earlier !== undefined) {
       // The same e-mail twice in one batch: the second gets the first (resolved once written).
-      const first = outcomes[earlier] as { pending: RegistrationInsert & { id: string }; position?: number };
+      const first = outcomes[earlier] as { pending: RegistrationRow; position?: number };
       outcomes.push({ pending: first.pending, position: first.position });
       continue;
     }
@@ -134,6 +134,12 @@ export async function decideAndWrite(
           checkInCode: entropy.toString('hex', at + 24, at + 32).toUpperCase(),
           // The person's own consent, recorded with its time; without a venue there is nobody to share with.
           sharedWithVenueAt: input.shareWithVenue && event.venueId ? now : null,
+          // The whole row is known here: the write need not send the rows back (a crowd's 7,000).
+          checkedInAt: null,
+          promotedAt: null,
+          cancelledAt: null,
+          cancelledBy: null,
+          createdAt: now,
         },
         position: seat ? undefined : waitlisted,
       });
@@ -182,11 +188,10 @@ export async function decideAndWrite(
     also,
   });
   onWrite?.(firsts.map((f) => f.row.id));
-  const { rows: inserted, version } = await writing;
-  const byId = new Map(inserted.map((r) => [r.id, r]));
+  const { version } = await writing;
   const outcomesOut = outcomes.map((o, i) => {
     if (!('pending' in o)) return o;
-    const registration = byId.get(o.pending.id)!;
+    const registration = o.pending;
     return {
       result: { registration, created: pendingByEmail.get(o.pending.email) === i, position: o.position, event },
     };
@@ -197,7 +202,7 @@ export async function decideAndWrite(
       event: { ...event, nextQueueNo: queueNo },
       version: version ?? state.version,
       counts: { confirmed, waitlisted },
-      rows: firsts.map((f) => byId.get(f.row.id)!),
+      rows: firsts.map((f) => f.row),
     },
   };
 }

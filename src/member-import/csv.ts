@@ -1,3 +1,4 @@
+import { decodeUtf8OrWindows1252 } from '../web/text-decoding.js';
 import { refuse } from './refusal.js';
 
 /** One CSV record and the physical line it starts on (1-based), for the report. */
@@ -24,25 +25,8 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: ParsedCs
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(new TextDecoder('utf-16be').decode(bytes), 'utf-16be');
   // A NUL never appears in text: images, spreadsheets (.xlsx is a zip), PDFs all have them.
   if (bytes.includes(0)) refuse('binary');
-  try {
-    // TextDecoder drops a UTF-8 BOM by itself (ignoreBOM defaults to false).
-    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
-  } catch {
-    return checked(decodeWindows1252(bytes), 'windows-1252');
-  }
-}
-
-/** 0x80–0x9F of Windows-1252 (€, ‘’, “”, –, —, Œ, œ…); the five undefined bytes stay C1 controls. */
-const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-/**
- * Node 20's TextDecoder('windows-1252') decodes as Latin-1 (0x96 becomes U+0096, not "–"), so
- * the bytes 0x80–0x9F are mapped here; the rest of Windows-1252 is Latin-1.
- */
-function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('latin1')
-    .decode(bytes)
-    .replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]!);
+  const { text, encoding } = decodeUtf8OrWindows1252(bytes);
+  return checked(text, encoding);
 }
 
 /** More than 1 % control characters in the first 64 KiB (tabs and line breaks aside) is not a text file. */

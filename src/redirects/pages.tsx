@@ -9,6 +9,7 @@ import { OffsetQuerySchema } from '../web/pagination.js';
 import { CsrfField, Layout, pageContext, type PageContext, sendPage } from '../web/page.js';
 import { authorize } from '../web/policy.js';
 import { TableWrap } from '../web/table-wrap.js';
+import { decodeUtf8OrWindows1252 } from '../web/text-decoding.js';
 import * as redirects from './service.js';
 
 /**
@@ -203,7 +204,7 @@ export function redirectPages(app: FastifyInstance, db: Db): void {
       // A NUL byte never appears in text: a workbook (.xlsx is a zip), an image or a PDF chosen by mistake.
       if (file.bytes.includes(0))
         return listPage(req, reply, { errors: { file: t('redirect.admin.notText') }, status: 400 });
-      const csv = textOf(file.bytes);
+      const csv = decodeUtf8OrWindows1252(file.bytes).text;
       try {
         const { added } = await db.transaction((tx) => redirects.importRedirects(tx, req.network, csv, user));
         return listPage(req, reply, { notice: t('redirect.admin.imported', { count: added }) });
@@ -213,18 +214,6 @@ export function redirectPages(app: FastifyInstance, db: Db): void {
       }
     });
   });
-}
-
-/**
- * A spreadsheet on Windows still saves "CSV" in Windows-1252: bytes that are not UTF-8 are read as
- * Latin-1, so "/café" comes back as typed rather than as "/caf�" (the BOM of a UTF-8 file is dropped).
- */
-function textOf(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
 }
 
 function Table({ ctx, rows }: { ctx: PageContext; rows: redirects.RedirectRow[] }) {

@@ -3,7 +3,7 @@ import { findEvent } from '../events/service.js';
 import type { Network } from '../networks/service.js';
 import { decideAndWrite, type Job, type Reading, readBatch, type RegisterResult, withWritten } from './batch.js';
 import * as q from './batch-queries.js';
-import { selectWaitlistPositions } from './queries.js';
+import { waitlistPosition } from './positions.js';
 import type { RegistrationInput } from './schemas.js';
 
 import type { RegisterOptions } from './batch.js';
@@ -29,10 +29,7 @@ export async function registerForEvent(
   // A repeat's waitlist place is read only for those told it (its signed-in owner, an organiser):
   // a guest repeating an address is not, and a crowd's repeats would each count the waitlist.
   if (!result.created && result.registration.status === 'waitlisted' && (opts.userId || opts.byOrganizer))
-    return {
-      ...result,
-      position: (await selectWaitlistPositions(db, eventId, [result.registration.id])).get(result.registration.id),
-    };
+    return { ...result, position: await waitlistPosition(db, result.registration) };
   return result;
 }
 

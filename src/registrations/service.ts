@@ -11,29 +11,11 @@ import type { RegistrationRow } from './queries.js';
 
 export type { RegistrationRow } from './queries.js';
 export { type RegisterOptions, registerForEvent, registrationBurst } from './register.js';
+export { waitlistPosition, waitlistPositions } from './positions.js';
 export { GOING_SHOWN, type WhoIsGoing, WhoIsGoingSchema, whoIsGoing } from './going.js';
 export { undoCheckIn } from './undo-check-in.js';
 
 export const confirmedCount = (db: Tx, eventId: string): Promise<number> => q.countConfirmed(db, eventId);
-
-/** 1-based places in an event's waitlist (rank by arrival among those still waiting), in one query. */
-export async function waitlistPositions(
-  db: Tx,
-  eventId: string,
-  regs: RegistrationRow[],
-): Promise<Map<string, number>> {
-  const waiting = regs.filter((r) => r.status === 'waitlisted');
-  if (waiting.length === 0) return new Map();
-  return q.selectWaitlistPositions(
-    db,
-    eventId,
-    waiting.map((r) => r.id),
-  );
-}
-
-export async function waitlistPosition(db: Tx, reg: RegistrationRow): Promise<number | undefined> {
-  return (await waitlistPositions(db, reg.eventId, [reg])).get(reg.id);
-}
 
 /**
  * Gives free seats to the head of the waitlist, in arrival order. Runs inside the transaction
